@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { jwtVerify, SignJWT } from 'jose';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Principal } from './principal.js';
+import { ROLES } from './user.entity.js';
+
+const ISSUER = 'cyber-ttx';
+export const SESSION_TTL_SECONDS = 12 * 3600;
+
+/** Signed session tokens (HS256), used as the httpOnly cookie, as bearer tokens and in the socket handshake. */
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.key = new TextEncoder().encode(config.tokenSecret);
+  }
+
+  async sign(principal: Principal): Promise<string> {
+    const claims =
+      principal.kind === 'user'
+        ? { kind: 'user', username: principal.username, role: principal.role }
+        : { kind: 'participant', exerciseId: principal.exerciseId, teamId: principal.teamId, displayName: principal.displayName };
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(principal.kind === 'user' ? principal.userId : principal.participantId)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${SESSION_TTL_SECONDS}s`)
+      .sign(this.key);
+  }
+
+  /** The principal of a valid token, or null for anything else (expired, forged, malformed). */
+  async verify(token: string): Promise<Principal | null> {
+    try {
+      const { payload: p } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (typeof p.sub !== 'string') return null;
+      if (p.kind === 'user' && typeof p.username === 'string' && ROLES.includes(p.role as (typeof ROLES)[number])) {
+        return { kind: 'user', userId: p.sub, username: p.username, role: p.role as (typeof ROLES)[number] };
+      }
+      if (p.kind === 'participant' && typeof p.exerciseId === 'string' && typeof p.teamId === 'string' && typeof p.displayName === 'string') {
+        return { kind: 'participant', participantId: p.sub, exerciseId: p.exerciseId, teamId: p.teamId, displayName: p.displayName };
+      }
+      return null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export const SESSION_COOKIE = 'ttx_session';
+
+/** The token from a bearer header or the session cookie. */
+export function extractToken(authorization: string | undefined, cookieHeader: string | undefined): string | undefined {
+  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root (backend/dist/config → ../../..), so defaults work from any cwd. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: (a file path) or postgres://')
+    .default('sqlite:data/cyber-ttx.sqlite'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_DIR: z.string().default('data'),
+  INJECTS_DIR: z.string().default('injects'),
+  FRONTEND_DIST: z.string().default('frontend/dist'),
+  /** inline: the API process also runs the delivery worker; off: API only (use `npm run worker`) */
+  WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** how long before an inject's due instant its job leaves the delay queue (ms) */
+  SCHEDULER_LEAD_MS: z.coerce.number().int().min(0).max(10_000).default(400),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** BullMQ key prefix: lets several test instances share one Redis without seeing each other */
+  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('ttx'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
+  /** password for the first-run accounts (otherwise random ones are printed once) */
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+});
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; database: string }
+  | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl: string;
+  tokenSecret: string;
+  dataDir: string;
+  injectsDir: string;
+  frontendDist: string;
+  worker: 'inline' | 'off';
+  schedulerLeadMs: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  queuePrefix: string;
+  cookieSecure: 'auto' | 'true' | 'false';
+  demoAccounts: boolean;
+  adminPassword: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(REPO_ROOT, p));
+
+/** Read `process.env` once, validate it and fail with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = fromRoot(e.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const database: DatabaseConfig = e.DATABASE_URL.startsWith('sqlite:')
+    ? { type: 'sqlite', database: fromRoot(e.DATABASE_URL.slice('sqlite:'.length)) }
+    : { type: 'postgres', url: e.DATABASE_URL };
+  if (database.type === 'sqlite') mkdirSync(dirname(database.database), { recursive: true });
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    redisUrl: e.REDIS_URL,
+    tokenSecret: e.TOKEN_SECRET ?? readOrCreateSecret(dataDir),
+    dataDir,
+    injectsDir: fromRoot(e.INJECTS_DIR),
+    frontendDist: fromRoot(e.FRONTEND_DIST),
+    worker: e.WORKER,
+    schedulerLeadMs: e.SCHEDULER_LEAD_MS,
+    logLevel: e.LOG_LEVEL,
+    queuePrefix: e.QUEUE_PREFIX,
+    cookieSecure: e.COOKIE_SECURE,
+    demoAccounts: e.DEMO_ACCOUNTS === 'true',
+    adminPassword: e.ADMIN_PASSWORD,
+  };
+}
+
+/** A token secret generated on first run and kept in the data folder (mode 0600). */
+function readOrCreateSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (e) {
+    // another process (API and worker starting together) wrote it first
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw e;
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,39 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { DeliveryEntity } from '../delivery/delivery.entity.js';
+import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
+import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
+import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
+import { ExerciseEntity } from '../exercises/exercise.entity.js';
+import { ParticipantEntity } from '../exercises/participant.entity.js';
+import { ScenarioPackEntity } from '../scenarios/scenario-pack.entity.js';
+import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
+
+export const ENTITIES = [
+  UserEntity,
+  ScenarioPackEntity,
+  ExerciseEntity,
+  ExerciseTeamEntity,
+  ParticipantEntity,
+  ExerciseInjectEntity,
+  DeliveryEntity,
+  ExerciseEventEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1764180000000];
+
+/** One place that turns the configuration into TypeORM options; migrations always run at boot. */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (config.database.type === 'sqlite') {
+    return { ...common, type: 'sqlite', database: config.database.database, enableWAL: true, busyTimeout: 10_000 };
+  }
+  return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { bigintAsNumber } from '../database/column-types.js';
+
+/** One inject delivered to one team. The unique key makes delivery exactly once. */
+@Entity('deliveries')
+@Unique('uq_deliveries', ['exerciseId', 'injectId', 'teamId'])
+@Index('ix_deliveries_team', ['teamId', 'deliveredAtMs'])
+export class DeliveryEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'exercise_id', type: 'varchar', length: 36 })
+  exerciseId!: string;
+
+  @Column({ name: 'inject_id', type: 'varchar', length: 80 })
+  injectId!: string;
+
+  @Column({ name: 'team_id', type: 'varchar', length: 36 })
+  teamId!: string;
+
+  /** exercise-clock time the inject was due */
+  @Column({ name: 'scenario_ms', type: 'bigint', transformer: bigintAsNumber })
+  scenarioMs!: number;
+
+  /** wall-clock instant it was due */
+  @Column({ name: 'due_at_ms', type: 'bigint', transformer: bigintAsNumber })
+  dueAtMs!: number;
+
+  @Column({ name: 'delivered_at_ms', type: 'bigint', transformer: bigintAsNumber })
+  deliveredAtMs!: number;
+
+  /** delivered more than a second after it was due (for example after a restart) */
+  @Column({ type: 'boolean' })
+  late!: boolean;
+}

@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintAsNumber, jsonText } from '../database/column-types.js';
+
+export const EXERCISE_EVENT_TYPES = [
+  'exercise.created',
+  'exercise.start-scheduled',
+  'exercise.started',
+  'exercise.paused',
+  'exercise.resumed',
+  'exercise.speed-changed',
+  'exercise.ended',
+  'inject.delivered',
+  'inject.fired',
+  'inject.skipped',
+  'inject.released',
+  'participant.joined',
+] as const;
+export type ExerciseEventType = (typeof EXERCISE_EVENT_TYPES)[number];
+
+/** Append-only log of every state change of an exercise (AAR timeline and audit trail). */
+@Entity('exercise_events')
+@Index('ix_exercise_events_exercise', ['exerciseId', 'id'])
+export class ExerciseEventEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ name: 'exercise_id', type: 'varchar', length: 36 })
+  exerciseId!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  type!: ExerciseEventType;
+
+  @Column({ name: 'at_ms', type: 'bigint', transformer: bigintAsNumber })
+  atMs!: number;
+
+  @Column({ name: 'scenario_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true })
+  scenarioMs!: number | null;
+
+  /** "user:<id>", "participant:<id>" or "system" */
+  @Column({ type: 'varchar', length: 80 })
+  actor!: string;
+
+  @Column({ type: 'text', transformer: jsonText })
+  payload!: Record<string, unknown>;
+}

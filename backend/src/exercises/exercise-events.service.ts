@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { ExerciseEventEntity, type ExerciseEventType } from './exercise-event.entity.js';
+
+export interface NewExerciseEvent {
+  exerciseId: string;
+  type: ExerciseEventType;
+  scenarioMs: number | null;
+  actor: string;
+  payload?: Record<string, unknown>;
+  atMs?: number;
+}
+
+/** The append-only exercise event log. Writes join the caller's transaction. */
+@Injectable()
+export class ExerciseEvents {
+  constructor(@InjectRepository(ExerciseEventEntity) private readonly events: Repository<ExerciseEventEntity>) {}
+
+  async append(manager: EntityManager, e: NewExerciseEvent): Promise<void> {
+    await manager.getRepository(ExerciseEventEntity).insert({
+      exerciseId: e.exerciseId,
+      type: e.type,
+      atMs: e.atMs ?? Date.now(),
+      scenarioMs: e.scenarioMs === null ? null : Math.round(e.scenarioMs),
+      actor: e.actor,
+      // the JSON transformer stores it as text; TypeORM's deep-partial type cannot express `unknown` values
+      payload: (e.payload ?? {}) as never,
+    });
+  }
+
+  list(exerciseId: string, afterId = 0, limit = 1000): Promise<ExerciseEventEntity[]> {
+    return this.events
+      .createQueryBuilder('e')
+      .where('e.exercise_id = :exerciseId AND e.id > :afterId', { exerciseId, afterId })
+      .orderBy('e.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { bigintAsNumber } from '../database/column-types.js';
+
+export const INJECT_STATUSES = ['waiting', 'pending', 'delivered', 'skipped'] as const;
+/** waiting: a trigger has not released it yet; pending: due at `dueScenarioMs`. */
+export type InjectStatus = (typeof INJECT_STATUSES)[number];
+
+/** The state of one inject of an exercise's snapshot on the exercise clock. */
+@Entity('exercise_injects')
+@Unique('uq_exercise_injects', ['exerciseId', 'injectId'])
+export class ExerciseInjectEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'exercise_id', type: 'varchar', length: 36 })
+  exerciseId!: string;
+
+  @Column({ name: 'inject_id', type: 'varchar', length: 80 })
+  injectId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: InjectStatus;
+
+  @Column({ name: 'due_scenario_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true })
+  dueScenarioMs!: number | null;
+
+  @Column({ name: 'delivered_at_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true })
+  deliveredAtMs!: number | null;
+}

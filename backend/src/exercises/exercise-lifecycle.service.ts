@@ -1,0 +1,312 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { actorOf, type UserPrincipal } from '../auth/principal.js';
+import { conflict, notFound } from '../common/domain-error.js';
+import { DeliveryService, type ReleasedInject } from '../delivery/delivery.service.js';
+import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
+import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
+import { ScenariosService } from '../scenarios/scenarios.service.js';
+import { type ClockAnchor, pauseAnchor, respeedAnchor, resumeAnchor, scenarioNow } from '../scheduling/exercise-clock.js';
+import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
+import { type ExerciseEventType } from './exercise-event.entity.js';
+import { ExerciseEvents } from './exercise-events.service.js';
+import { ExerciseInjectEntity } from './exercise-inject.entity.js';
+import { ExerciseTeamEntity } from './exercise-team.entity.js';
+import { ExerciseEntity, type ExerciseStatus } from './exercise.entity.js';
+import { clockView } from './exercise-views.js';
+
+// no 0/O, 1/I/L: codes are read aloud and typed from a projector
+const JOIN_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const newJoinCode = () => Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
+
+interface ClockChange {
+  type: ExerciseEventType;
+  allowedFrom: readonly ExerciseStatus[];
+  status: ExerciseStatus;
+  anchor: ClockAnchor;
+  payload?: Record<string, unknown>;
+  patch?: Partial<ExerciseEntity>;
+}
+
+/**
+ * The exercise lifecycle: create, start (now or at a time), pause, resume, speed, fire, skip, end,
+ * and reconciliation with the queue at boot. Every clock change moves the anchor and bumps the
+ * generation in one conditional update, so a concurrent change gets a 409 instead of a lost write.
+ */
+@Injectable()
+export class ExerciseLifecycle {
+  private readonly logger = new Logger('exercises');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scenarios: ScenariosService,
+    private readonly scheduler: SchedulerService,
+    private readonly delivery: DeliveryService,
+    private readonly events: ExerciseEvents,
+    private readonly notifier: RealtimeNotifier,
+  ) {}
+
+  async create(by: UserPrincipal, input: { packId: string; name?: string | undefined }): Promise<ExerciseEntity> {
+    const pack = await this.scenarios.get(input.packId);
+    const now = Date.now();
+    const exercise = this.db.getRepository(ExerciseEntity).create({
+      id: randomUUID(),
+      name: input.name ?? `${pack.title} (${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+      packRecordId: pack.id,
+      snapshot: pack.document,
+      status: 'draft',
+      speed: 1,
+      anchorWallMs: null,
+      anchorScenarioMs: 0,
+      generation: 0,
+      startedAtMs: null,
+      endedAtMs: null,
+      createdBy: by.userId,
+      createdAt: now,
+    });
+    await this.db.transaction(async (m) => {
+      await m.insert(ExerciseEntity, exercise);
+      await m.insert(
+        ExerciseTeamEntity,
+        pack.document.teams.map((t) => ({ id: randomUUID(), exerciseId: exercise.id, teamKey: t.id, name: t.name, joinCode: newJoinCode() })),
+      );
+      const rows = pack.document.injects.map((i) => ({
+        id: randomUUID(),
+        exerciseId: exercise.id,
+        injectId: i.id,
+        status: i.offset !== undefined ? ('pending' as const) : ('waiting' as const),
+        dueScenarioMs: i.offset !== undefined ? parseOffsetMs(i.offset) : null,
+        deliveredAtMs: null,
+      }));
+      for (let k = 0; k < rows.length; k += 200) await m.insert(ExerciseInjectEntity, rows.slice(k, k + 200));
+      await this.events.append(m, { exerciseId: exercise.id, type: 'exercise.created', scenarioMs: null, actor: actorOf(by), payload: { packId: pack.packId, packVersion: pack.version, contentHash: pack.contentHash } });
+    });
+    return exercise;
+  }
+
+  async get(id: string): Promise<ExerciseEntity> {
+    const e = await this.db.getRepository(ExerciseEntity).findOneBy({ id });
+    if (!e) throw notFound('exercise', id);
+    return e;
+  }
+
+  async start(by: UserPrincipal, id: string, startAtMs: number | undefined): Promise<ExerciseEntity> {
+    const now = Date.now();
+    const later = startAtMs !== undefined && startAtMs > now + 1000;
+    const wall = later ? startAtMs : now;
+    const e = await this.changeClock(by, id, (ex) => ({
+      type: later ? 'exercise.start-scheduled' : 'exercise.started',
+      allowedFrom: ['draft'],
+      status: later ? 'scheduled' : 'running',
+      anchor: { wallMs: wall, scenarioMs: 0, speed: ex.speed, running: true },
+      payload: { startAtMs: wall },
+      patch: { startedAtMs: wall },
+    }));
+    if (later) await this.scheduler.scheduleStart(e, wall);
+    return e;
+  }
+
+  pause(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
+    const now = Date.now();
+    return this.changeClock(by, id, (ex) => ({ type: 'exercise.paused', allowedFrom: ['running'], status: 'paused', anchor: pauseAnchor(anchorOf(ex), now) }));
+  }
+
+  resume(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
+    const now = Date.now();
+    return this.changeClock(by, id, (ex) => ({
+      type: 'exercise.resumed',
+      allowedFrom: ['paused'],
+      status: 'running',
+      anchor: resumeAnchor(anchorOf(ex), now),
+      payload: { pausedForMs: ex.anchorWallMs === null ? null : now - ex.anchorWallMs },
+    }));
+  }
+
+  setSpeed(by: UserPrincipal, id: string, speed: number): Promise<ExerciseEntity> {
+    const now = Date.now();
+    return this.changeClock(by, id, (ex) => ({
+      type: 'exercise.speed-changed',
+      allowedFrom: ['draft', 'scheduled', 'running', 'paused'],
+      status: ex.status,
+      // before the start the anchor stays at the start instant; only the rate changes
+      anchor: ex.status === 'draft' || ex.status === 'scheduled' ? { ...anchorOf(ex), speed } : respeedAnchor(anchorOf(ex), now, speed),
+      payload: { from: ex.speed, to: speed },
+    }));
+  }
+
+  end(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
+    const now = Date.now();
+    return this.changeClock(by, id, (ex) => ({
+      type: 'exercise.ended',
+      allowedFrom: ['scheduled', 'running', 'paused'],
+      status: 'ended',
+      anchor: pauseAnchor(anchorOf(ex), now),
+      patch: { endedAtMs: now },
+    }));
+  }
+
+  /** Deliver an inject now, whatever its planned time (also one still waiting for its trigger). */
+  async fireNow(by: UserPrincipal, id: string, injectId: string) {
+    const ex = await this.get(id);
+    if (ex.status !== 'running' && ex.status !== 'paused') {
+      throw conflict('exercise.not-live', `Cannot fire an inject while the exercise is ${ex.status}; start it first`);
+    }
+    const state = await this.injectState(id, injectId);
+    if (state.status === 'delivered' || state.status === 'skipped') throw conflict('inject.done', `Inject "${injectId}" was already ${state.status}`);
+    const now = Date.now();
+    const scenarioMs = scenarioNow(anchorOf(ex), now);
+    await this.db.transaction((m) => this.events.append(m, { exerciseId: id, type: 'inject.fired', scenarioMs, actor: actorOf(by), payload: { injectId, plannedScenarioMs: state.dueScenarioMs } }));
+    const outcome = await this.delivery.deliver({ exerciseId: id, injectId, scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
+    if (outcome.delivered.length === 0 && (await this.injectState(id, injectId)).status !== 'delivered') {
+      throw conflict('inject.done', `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`);
+    }
+    await this.scheduleReleased(id, outcome.released);
+    return { injectId, teams: outcome.delivered.map((d) => d.teamId), scenarioMs: Math.round(scenarioMs) };
+  }
+
+  async skip(by: UserPrincipal, id: string, injectId: string) {
+    const ex = await this.get(id);
+    if (ex.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended');
+    await this.injectState(id, injectId);
+    const skipped = await this.db.transaction(async (m) => {
+      const r = await m
+        .createQueryBuilder()
+        .update(ExerciseInjectEntity)
+        .set({ status: 'skipped' })
+        .where(`exercise_id = :id AND inject_id = :injectId AND status IN ('pending', 'waiting')`, { id, injectId })
+        .execute();
+      if (!r.affected) return false;
+      await this.events.append(m, { exerciseId: id, type: 'inject.skipped', scenarioMs: scenarioNow(anchorOf(ex), Date.now()), actor: actorOf(by), payload: { injectId } });
+      return true;
+    });
+    if (!skipped) throw conflict('inject.done', `Inject "${injectId}" was already delivered or skipped`);
+    this.notifier.exerciseChanged(id, 'inject.skipped');
+    return { injectId, status: 'skipped' as const };
+  }
+
+  /** Worker: a start planned for a wall time has come. */
+  async activateScheduledStart(exerciseId: string, generation: number): Promise<void> {
+    const r = await this.db.transaction(async (m) => {
+      const u = await m
+        .createQueryBuilder()
+        .update(ExerciseEntity)
+        .set({ status: 'running' })
+        .where(`id = :exerciseId AND generation = :generation AND status = 'scheduled'`, { exerciseId, generation })
+        .execute();
+      if (u.affected) await this.events.append(m, { exerciseId, type: 'exercise.started', scenarioMs: 0, actor: 'system', payload: { scheduled: true } });
+      return u.affected ?? 0;
+    });
+    if (r) this.notifyClock(await this.get(exerciseId));
+  }
+
+  /**
+   * Boot: give every live exercise a fresh clock generation and schedule all its pending injects
+   * again. Injects that fell due while nothing was running get no delay, so they go out at once and
+   * are marked late; jobs of the previous generation (including ones a crashed worker held) do nothing.
+   */
+  async reconcile(): Promise<number> {
+    const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'scheduled']) } });
+    for (const ex of live) {
+      const r = await this.db
+        .createQueryBuilder()
+        .update(ExerciseEntity)
+        .set({ generation: ex.generation + 1 })
+        .where('id = :id AND generation = :g', { id: ex.id, g: ex.generation })
+        .execute();
+      if (!r.affected) continue;
+      ex.generation += 1;
+      await this.schedulePending(ex);
+      if (ex.status === 'scheduled' && ex.anchorWallMs !== null) await this.scheduler.scheduleStart(ex, ex.anchorWallMs);
+      this.logger.log(`reconciled exercise ${ex.id} (${ex.status}) on clock generation ${ex.generation}`);
+    }
+    return live.length;
+  }
+
+  async scheduleReleased(exerciseId: string, released: ReleasedInject[]): Promise<void> {
+    if (released.length === 0) return;
+    const ex = await this.get(exerciseId);
+    if (ex.status === 'running' || ex.status === 'scheduled') await this.scheduler.scheduleInjects(ex, released);
+  }
+
+  private async injectState(exerciseId: string, injectId: string): Promise<ExerciseInjectEntity> {
+    const s = await this.db.getRepository(ExerciseInjectEntity).findOneBy({ exerciseId, injectId });
+    if (!s) throw notFound('inject', injectId);
+    return s;
+  }
+
+  private async schedulePending(ex: ExerciseEntity): Promise<void> {
+    const pending = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' } });
+    await this.scheduler.scheduleInjects(
+      ex,
+      pending.flatMap((p) => (p.dueScenarioMs === null ? [] : [{ injectId: p.injectId, dueScenarioMs: p.dueScenarioMs }])),
+    );
+  }
+
+  private async changeClock(by: UserPrincipal, id: string, plan: (ex: ExerciseEntity) => ClockChange): Promise<ExerciseEntity> {
+    const ex = await this.get(id);
+    const change = plan(ex);
+    if (!change.allowedFrom.includes(ex.status)) {
+      throw conflict('exercise.illegal-transition', `Cannot ${verb(change.type)} an exercise that is ${ex.status} (allowed when ${change.allowedFrom.join(' or ')})`);
+    }
+    const previousGeneration = ex.generation;
+    const next: Partial<ExerciseEntity> = {
+      ...change.patch,
+      status: change.status,
+      speed: change.anchor.speed,
+      anchorWallMs: change.anchor.wallMs,
+      anchorScenarioMs: change.anchor.scenarioMs,
+      generation: previousGeneration + 1,
+    };
+    const updated = await this.db.transaction(async (m: EntityManager) => {
+      const r = await m
+        .createQueryBuilder()
+        .update(ExerciseEntity)
+        .set(next)
+        .where('id = :id AND generation = :g AND status = :s', { id, g: previousGeneration, s: ex.status })
+        .execute();
+      if (!r.affected) return false;
+      await this.events.append(m, {
+        exerciseId: id,
+        type: change.type,
+        scenarioMs: change.anchor.scenarioMs,
+        actor: actorOf(by),
+        atMs: change.anchor.wallMs ?? Date.now(),
+        payload: { ...change.payload, speed: change.anchor.speed, generation: previousGeneration + 1 },
+      });
+      return true;
+    });
+    if (!updated) throw conflict('exercise.concurrent-change', 'The exercise changed at the same moment; reload and try again');
+    Object.assign(ex, next);
+
+    const ids = (await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true } })).map((r) => r.injectId);
+    if (ex.status === 'running' || ex.status === 'scheduled') await this.schedulePending(ex);
+    await this.scheduler.dropGeneration(id, previousGeneration, ids);
+    this.notifyClock(ex);
+    return ex;
+  }
+
+  private notifyClock(ex: ExerciseEntity): void {
+    const v = clockView(ex);
+    this.notifier.clock({ exerciseId: ex.id, status: v.status, speed: v.speed, anchorScenarioMs: v.anchorScenarioMs, anchorWallMs: v.anchorWallMs, serverNow: v.serverNow });
+  }
+}
+
+function verb(type: ExerciseEventType): string {
+  switch (type) {
+    case 'exercise.started':
+    case 'exercise.start-scheduled':
+      return 'start';
+    case 'exercise.paused':
+      return 'pause';
+    case 'exercise.resumed':
+      return 'resume';
+    case 'exercise.speed-changed':
+      return 'change the speed of';
+    case 'exercise.ended':
+      return 'end';
+    default:
+      return 'change';
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, LessThanOrEqual } from 'typeorm';
+import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
+import { STEERING_ROLES } from '../auth/principal.js';
+import { notFound } from '../common/domain-error.js';
+import { DeliveryEntity } from '../delivery/delivery.entity.js';
+import { wallTimeAt } from '../scheduling/exercise-clock.js';
+import { anchorOf } from '../scheduling/scheduler.service.js';
+import { ExerciseEvents } from './exercise-events.service.js';
+import { ExerciseInjectEntity } from './exercise-inject.entity.js';
+import { ExercisePlans } from './exercise-plan.js';
+import { ExerciseTeamEntity } from './exercise-team.entity.js';
+import { ExerciseEntity } from './exercise.entity.js';
+import { clockView, playerInjectView, type PlayerInjectView } from './exercise-views.js';
+import { ParticipantEntity } from './participant.entity.js';
+
+/** Read models for the control room, observers and players. */
+@Injectable()
+export class ExerciseQueries {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly plans: ExercisePlans,
+    private readonly events: ExerciseEvents,
+  ) {}
+
+  async list() {
+    const rows = await this.db.getRepository(ExerciseEntity).find({
+      order: { createdAt: 'DESC' },
+      select: { id: true, name: true, status: true, speed: true, anchorWallMs: true, anchorScenarioMs: true, startedAtMs: true, endedAtMs: true, createdAt: true, packRecordId: true, generation: true },
+      take: 500,
+    });
+    return rows.map((e) => ({ id: e.id, name: e.name, status: e.status, createdAt: e.createdAt, clock: clockView(e) }));
+  }
+
+  async detail(viewer: UserPrincipal, id: string) {
+    const e = await this.exercise(id);
+    const teams = await this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId: id }, order: { teamKey: 'ASC' } });
+    const mayInvite = STEERING_ROLES.includes(viewer.role);
+    return {
+      id: e.id,
+      name: e.name,
+      pack: { id: e.snapshot.id, title: e.snapshot.title, version: e.snapshot.version, duration: e.snapshot.duration, summary: e.snapshot.summary },
+      clock: clockView(e),
+      // join codes let anyone take a team seat: only the people who run the drill see them
+      teams: teams.map((t) => ({ id: t.id, key: t.teamKey, name: t.name, ...(mayInvite ? { joinCode: t.joinCode } : {}) })),
+      createdAt: e.createdAt,
+    };
+  }
+
+  /** Every inject with its planned and actual times, for the control room timeline. */
+  async timeline(id: string) {
+    const e = await this.exercise(id);
+    const plan = await this.plans.get(id);
+    const states = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: id } });
+    const counts = await this.db
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder('d')
+      .select('d.inject_id', 'injectId')
+      .addSelect('COUNT(*)', 'teams')
+      .addSelect('MAX(CASE WHEN d.late THEN 1 ELSE 0 END)', 'late')
+      .where('d.exercise_id = :id', { id })
+      .groupBy('d.inject_id')
+      .getRawMany<{ injectId: string; teams: string | number; late: string | number }>();
+    const byInject = new Map(counts.map((c) => [c.injectId, c]));
+    const anchor = anchorOf(e);
+    return states
+      .map((s) => {
+        const inject = plan.injects.get(s.injectId);
+        const c = byInject.get(s.injectId);
+        return {
+          injectId: s.injectId,
+          subject: inject?.subject ?? s.injectId,
+          channel: inject?.channel ?? null,
+          to: inject ? this.plans.targets(plan, inject).map((t) => t.id) : [],
+          trigger: inject?.trigger?.type ?? null,
+          status: s.status,
+          dueScenarioMs: s.dueScenarioMs,
+          dueAt: s.dueScenarioMs === null || s.status !== 'pending' ? null : wallTimeAt(anchor, s.dueScenarioMs),
+          deliveredAt: s.deliveredAtMs,
+          deliveredTeams: c ? Number(c.teams) : 0,
+          late: c ? Number(c.late) === 1 : false,
+        };
+      })
+      .sort((a, b) => (a.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) - (b.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) || a.injectId.localeCompare(b.injectId));
+  }
+
+  async deliveries(id: string) {
+    await this.exercise(id);
+    return this.db.getRepository(DeliveryEntity).find({ where: { exerciseId: id }, order: { deliveredAtMs: 'ASC', injectId: 'ASC' } });
+  }
+
+  async eventLog(id: string, afterId: number) {
+    await this.exercise(id);
+    return this.events.list(id, afterId);
+  }
+
+  async playerSession(p: ParticipantPrincipal) {
+    const participant = await this.db.getRepository(ParticipantEntity).findOneBy({ id: p.participantId });
+    const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: p.teamId });
+    const e = await this.exercise(p.exerciseId);
+    if (!participant || !team) throw notFound('participant', p.participantId);
+    return {
+      participant: { id: participant.id, displayName: participant.displayName },
+      team: { id: team.id, key: team.teamKey, name: team.name, description: e.snapshot.teams.find((t) => t.id === team.teamKey)?.description ?? null },
+      exercise: { id: e.id, name: e.name, title: e.snapshot.title, classification: e.snapshot.classification },
+      clock: clockView(e),
+    };
+  }
+
+  /** Only what has reached the player's own team, and only once its instant has passed. */
+  async playerInjects(p: ParticipantPrincipal): Promise<PlayerInjectView[]> {
+    const plan = await this.plans.get(p.exerciseId);
+    const rows = await this.db.getRepository(DeliveryEntity).find({
+      where: { exerciseId: p.exerciseId, teamId: p.teamId, deliveredAtMs: LessThanOrEqual(Date.now()) },
+      order: { scenarioMs: 'DESC', deliveredAtMs: 'DESC' },
+    });
+    return rows.flatMap((d) => {
+      const inject = plan.injects.get(d.injectId);
+      return inject ? [playerInjectView(inject, d)] : [];
+    });
+  }
+
+  async playerInject(p: ParticipantPrincipal, injectId: string): Promise<PlayerInjectView> {
+    const found = (await this.playerInjects(p)).find((i) => i.id === injectId);
+    // the same answer whether the inject does not exist, is future or belongs to another team
+    if (!found) throw notFound('inject', injectId);
+    return found;
+  }
+
+  private async exercise(id: string): Promise<ExerciseEntity> {
+    const e = await this.db.getRepository(ExerciseEntity).findOneBy({ id });
+    if (!e) throw notFound('exercise', id);
+    return e;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Inject } from '../scenarios/pack/pack-schema.js';
+import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
+import { scenarioNow } from '../scheduling/exercise-clock.js';
+import { anchorOf } from '../scheduling/scheduler.service.js';
+import type { ExerciseEntity } from './exercise.entity.js';
+
+export interface ClockView {
+  status: ExerciseEntity['status'];
+  speed: number;
+  anchorWallMs: number | null;
+  anchorScenarioMs: number;
+  scenarioNowMs: number;
+  serverNow: number;
+  startedAtMs: number | null;
+  endedAtMs: number | null;
+}
+
+export function clockView(e: ExerciseEntity, now = Date.now()): ClockView {
+  return {
+    status: e.status,
+    speed: e.speed,
+    anchorWallMs: e.anchorWallMs,
+    anchorScenarioMs: e.anchorScenarioMs,
+    scenarioNowMs: Math.round(scenarioNow(anchorOf(e), now)),
+    serverNow: now,
+    startedAtMs: e.startedAtMs,
+    endedAtMs: e.endedAtMs,
+  };
+}
+
+/**
+ * What a player may see of an inject: its content as delivered. Expected actions, objectives,
+ * threat tags, triggers and facilitator notes stay with the control cell.
+ */
+export interface PlayerInjectView {
+  id: string;
+  channel: Inject['channel'];
+  from: Inject['from'];
+  subject: string;
+  body: string;
+  tlp: Inject['tlp'] | null;
+  artifacts: Inject['artifacts'];
+  meta: Inject['meta'];
+  responseOptions: Inject['responseOptions'];
+  respondWithinMs: number | null;
+  decision: { id: string; question: string; mode: 'team' | 'consensus'; options: { id: string; label: string }[]; deadline: string } | null;
+  scenarioMs: number;
+  deliveredAt: number;
+  late: boolean;
+}
+
+export function playerInjectView(inject: Inject, delivery: { scenarioMs: number; deliveredAtMs: number; late: boolean }): PlayerInjectView {
+  return {
+    id: inject.id,
+    channel: inject.channel,
+    from: inject.from,
+    subject: inject.subject,
+    body: inject.body,
+    tlp: inject.tlp ?? null,
+    artifacts: inject.artifacts,
+    meta: inject.meta,
+    responseOptions: inject.responseOptions,
+    respondWithinMs: inject.respondWithin ? parseOffsetMs(`T+${inject.respondWithin}`) : null,
+    decision: inject.decision
+      ? { id: inject.decision.id, question: inject.decision.question, mode: inject.decision.mode, options: inject.decision.options, deadline: inject.decision.deadline }
+      : null,
+    scenarioMs: delivery.scenarioMs,
+    deliveredAt: delivery.deliveredAtMs,
+    late: delivery.late,
+  };
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { DeliveryModule } from '../delivery/delivery.module.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { RealtimeNotifierModule } from '../realtime/realtime.module.js';
+import { ExerciseEventEntity } from './exercise-event.entity.js';
+import { ExerciseInjectEntity } from './exercise-inject.entity.js';
+import { ExerciseLifecycle } from './exercise-lifecycle.service.js';
+import { ExerciseQueries } from './exercise-queries.service.js';
+import { ExerciseTeamEntity } from './exercise-team.entity.js';
+import { ExerciseEntity } from './exercise.entity.js';
+import { ExercisesController } from './exercises.controller.js';
+import { ParticipantEntity } from './participant.entity.js';
+import { ParticipantsService } from './participants.service.js';
+import { PlayController } from './play.controller.js';
+import { ExerciseCoreModule } from './exercise-core.module.js';
+
+/** Lifecycle and read models (no HTTP): shared by the API and the worker process. */
+@Module({
+  imports: [
+    ExerciseCoreModule,
+    ScenariosModule,
+    SchedulingModule,
+    DeliveryModule,
+    RealtimeNotifierModule,
+    TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity]),
+  ],
+  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService],
+  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService],
+})
+export class ExerciseServicesModule {}
+
+@Module({
+  imports: [ExerciseServicesModule, AuthModule],
+  controllers: [ExercisesController, PlayController],
+})
+export class ExercisesModule {}

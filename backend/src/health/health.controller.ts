@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SchedulerService } from '../scheduling/scheduler.service.js';
+import { redactUrl } from './redact-url.js';
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scheduler: SchedulerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** 200 when the database and Redis both answer, 503 naming what does not. */
+  @Get()
+  @Public()
+  async health(@Res({ passthrough: true }) res: Response) {
+    const [database, redis] = await Promise.all([
+      withTimeout(this.db.query('SELECT 1'), 2000).then(
+        () => ({ ok: true as const, type: this.config.database.type }),
+        (e: unknown) => ({ ok: false as const, type: this.config.database.type, error: e instanceof Error ? e.message : String(e) }),
+      ),
+      withTimeout(this.scheduler.connection.ping(), 2000).then(
+        () => ({ ok: true as const, url: redactUrl(this.config.redisUrl) }),
+        (e: unknown) => ({ ok: false as const, url: redactUrl(this.config.redisUrl), error: e instanceof Error ? e.message : String(e) }),
+      ),
+    ]);
+    const ok = database.ok && redis.ok;
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', database, redis, time: Date.now() };
+  }
+}

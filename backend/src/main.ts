@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { AppModule } from './app.module.js';
+import { redisReachable, redisUnreachableMessage } from './bootstrap/redis-check.js';
+import { RedisIoAdapter } from './bootstrap/redis-io.adapter.js';
+import { serveFrontend } from './bootstrap/serve-frontend.js';
+import { AllExceptionsFilter } from './common/http-exception.filter.js';
+import { correlationId } from './common/correlation-id.js';
+import { PinoLogger } from './common/pino-logger.js';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
+
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const logger = new PinoLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forApi(config), { logger, bodyParser: false });
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(correlationId);
+  app.use(cookieParser());
+  app.use((_req: unknown, res: { setHeader(n: string, v: string): void }, next: () => void) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+    next();
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Cyber TTX API').setVersion('0.1.0').addBearerAuth().addCookieAuth('ttx_session').build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  serveFrontend(app.getHttpAdapter().getInstance(), config.frontendDist);
+  return app;
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const redisProblem = await redisReachable(config.redisUrl);
+  if (redisProblem) {
+    process.stderr.write(redisUnreachableMessage(config.redisUrl, redisProblem));
+    process.exit(3);
+  }
+  const app = await createApi(config);
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  process.stdout.write(`\nCyber TTX is running: ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, health: /api/health)\n\n`);
+}
+
+void main();

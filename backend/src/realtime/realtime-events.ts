@@ -1,0 +1,49 @@
+import type { ExerciseStatus } from '../exercises/exercise.entity.js';
+
+/** Small payloads only: clients fetch details through the API, which stays the source of truth. */
+export interface InjectDeliveredEvent {
+  exerciseId: string;
+  injectId: string;
+  teamId: string;
+  /** exercise-clock time the inject was due */
+  scenarioMs: number;
+  /** wall instant it was due (epoch ms) */
+  dueAt: number;
+  deliveredAt: number;
+  late: boolean;
+}
+
+export interface ControlInjectDeliveredEvent extends Omit<InjectDeliveredEvent, 'teamId'> {
+  teamIds: string[];
+}
+
+export interface ClockEvent {
+  exerciseId: string;
+  status: ExerciseStatus;
+  speed: number;
+  /** scenario time at `anchorWallMs`; with speed and status, clients run the clock locally */
+  anchorScenarioMs: number;
+  anchorWallMs: number | null;
+  serverNow: number;
+}
+
+export interface ServerToClientEvents {
+  'session:ready': (info: { kind: 'user' | 'participant'; rooms: string[] }) => void;
+  'session:error': (info: { code: string; message: string }) => void;
+  'inject:delivered': (e: InjectDeliveredEvent) => void;
+  'control:inject-delivered': (e: ControlInjectDeliveredEvent) => void;
+  'exercise:clock': (e: ClockEvent) => void;
+  'exercise:changed': (e: { exerciseId: string; reason: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** staff: follow an exercise (control room or observer view) */
+  'exercise:watch': (req: { exerciseId: string }, ack: (res: { ok: true; room: string } | { ok: false; code: string; message: string }) => void) => void;
+}
+
+export const rooms = {
+  team: (teamId: string) => `team:${teamId}`,
+  players: (exerciseId: string) => `players:${exerciseId}`,
+  control: (exerciseId: string) => `control:${exerciseId}`,
+  observers: (exerciseId: string) => `observers:${exerciseId}`,
+};

@@ -1,0 +1,59 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { type ClockEvent, type ControlInjectDeliveredEvent, type InjectDeliveredEvent, rooms, type ServerToClientEvents } from './realtime-events.js';
+
+export const socketIoKey = (config: AppConfig) => `${config.queuePrefix}-socket.io`;
+
+type Broadcaster = Pick<Server<never, ServerToClientEvents>, 'to'> | Emitter<ServerToClientEvents>;
+
+/**
+ * The one way services talk to clients. In the API process it emits through the local socket.io
+ * server (whose Redis adapter reaches other instances); in a worker process, through the Redis emitter.
+ */
+@Injectable()
+export class RealtimeNotifier implements OnModuleDestroy {
+  private server: Server<never, ServerToClientEvents> | undefined;
+  private emitter: Emitter<ServerToClientEvents> | undefined;
+  private emitterRedis: Redis | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  attachServer(server: Server<never, ServerToClientEvents>): void {
+    this.server = server;
+  }
+
+  private get out(): Broadcaster {
+    if (this.server) return this.server;
+    if (!this.emitter) {
+      this.emitterRedis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+      this.emitter = new Emitter<ServerToClientEvents>(this.emitterRedis, { key: socketIoKey(this.config) });
+    }
+    return this.emitter;
+  }
+
+  injectDelivered(events: InjectDeliveredEvent[]): void {
+    const first = events[0];
+    if (!first) return;
+    const out = this.out;
+    for (const e of events) out.to(rooms.team(e.teamId)).emit('inject:delivered', e);
+    const { teamId: _omit, ...rest } = first;
+    void _omit;
+    const control: ControlInjectDeliveredEvent = { ...rest, teamIds: events.map((e) => e.teamId) };
+    out.to([rooms.control(first.exerciseId), rooms.observers(first.exerciseId)]).emit('control:inject-delivered', control);
+  }
+
+  clock(e: ClockEvent): void {
+    this.out.to([rooms.players(e.exerciseId), rooms.control(e.exerciseId), rooms.observers(e.exerciseId)]).emit('exercise:clock', e);
+  }
+
+  exerciseChanged(exerciseId: string, reason: string): void {
+    this.out.to([rooms.control(exerciseId), rooms.observers(exerciseId)]).emit('exercise:changed', { exerciseId, reason });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.emitterRedis?.quit().catch(() => undefined);
+  }
+}

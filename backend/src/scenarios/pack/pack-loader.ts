@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { checkPackReferences } from './pack-references.js';
+import { InjectFile, PackFile, type Inject, type ScenarioPack } from './pack-schema.js';
+
+export interface PackError {
+  file: string;
+  line: number;
+  column: number;
+  /** dotted field path inside the file, e.g. `injects[3].to[0]` */
+  path: string;
+  message: string;
+}
+
+export interface PackSource {
+  /** folder name under injects/ */
+  folder: string;
+  pack: ScenarioPack;
+  /** sha256 over the pack's files, so the database keeps one row per content version */
+  contentHash: string;
+}
+
+export type LoadResult = { ok: true; source: PackSource } | { ok: false; errors: PackError[] };
+
+/** Where each inject came from, so cross-reference errors can point at the right file and line. */
+export interface InjectOrigin {
+  file: ParsedFile;
+  index: number;
+}
+
+export class ParsedFile {
+  constructor(
+    readonly displayPath: string,
+    readonly doc: Document.Parsed,
+    readonly lines: LineCounter,
+  ) {}
+
+  /** Line/column of the node at `path`, falling back to the nearest existing parent. */
+  locate(path: readonly (string | number)[]): { line: number; column: number } {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = this.lines.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+      // for a key whose value is missing, point at the key of the parent pair
+    }
+    return { line: 1, column: 1 };
+  }
+
+  error(path: readonly (string | number)[], message: string): PackError {
+    return { file: this.displayPath, ...this.locate(path), path: formatPath(path), message };
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]): ParsedFile | undefined {
+  const size = statSync(absPath).size;
+  if (size > 5 * 1024 * 1024) {
+    errors.push({ file: displayPath, line: 1, column: 1, path: '(root)', message: `file is ${size} bytes; the limit is 5 MiB` });
+    return undefined;
+  }
+  const text = readFileSync(absPath, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0]);
+      errors.push({ file: displayPath, line: pos.line, column: pos.col, path: '(yaml)', message: e.message.split('\n')[0] ?? e.message });
+    }
+    return undefined;
+  }
+  return new ParsedFile(displayPath, doc, lines);
+}
+
+function zodErrors(file: ParsedFile, error: z.ZodError): PackError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
+    return file.error(path, message);
+  });
+}
+
+function toJs(file: ParsedFile): unknown {
+  // maxAliasCount guards against "billion laughs" alias bombs
+  return file.doc.toJS({ maxAliasCount: 100 });
+}
+
+/**
+ * Load one pack folder: `pack.yaml` plus optional `injects/*.yaml`. Every problem is reported
+ * with its file, line, column and field path; nothing is returned unless the whole pack is valid.
+ */
+export function loadPackFolder(folder: string, displayRoot = folder): LoadResult {
+  const errors: PackError[] = [];
+  const display = (p: string) => relative(displayRoot, p) || basename(p);
+  const packPath = join(folder, 'pack.yaml');
+  if (!existsSync(packPath)) {
+    return { ok: false, errors: [{ file: display(packPath), line: 1, column: 1, path: '(root)', message: 'pack.yaml is missing' }] };
+  }
+  const hash = createHash('sha256');
+  const files: { path: string; display: string }[] = [{ path: packPath, display: display(packPath) }];
+  const injectDir = join(folder, 'injects');
+  if (existsSync(injectDir)) {
+    for (const name of readdirSync(injectDir).sort()) {
+      if (/\.ya?ml$/.test(name)) files.push({ path: join(injectDir, name), display: display(join(injectDir, name)) });
+    }
+  }
+
+  let packFile: PackFile | undefined;
+  let packParsed: ParsedFile | undefined;
+  const injects: Inject[] = [];
+  const origins: InjectOrigin[] = [];
+
+  for (const [i, f] of files.entries()) {
+    hash.update(f.display).update('\0').update(readFileSync(f.path)).update('\0');
+    const parsed = parseYamlFile(f.path, f.display, errors);
+    if (!parsed) continue;
+    let data: unknown;
+    try {
+      data = toJs(parsed);
+    } catch (e) {
+      errors.push(parsed.error([], e instanceof Error ? e.message : String(e)));
+      continue;
+    }
+    if (i === 0) {
+      const result = PackFile.safeParse(data);
+      if (!result.success) {
+        errors.push(...zodErrors(parsed, result.error));
+        continue;
+      }
+      packFile = result.data;
+      packParsed = parsed;
+      result.data.injects.forEach((inj, index) => {
+        injects.push(inj);
+        origins.push({ file: parsed, index });
+      });
+    } else {
+      const result = InjectFile.safeParse(data);
+      if (!result.success) {
+        errors.push(...zodErrors(parsed, result.error));
+        continue;
+      }
+      result.data.injects.forEach((inj, index) => {
+        injects.push(inj);
+        origins.push({ file: parsed, index });
+      });
+    }
+  }
+
+  if (!packFile || !packParsed) return { ok: false, errors };
+  const pack: ScenarioPack = { ...packFile, injects };
+  errors.push(...checkPackReferences(pack, packParsed, origins, folder));
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, source: { folder: basename(folder), pack, contentHash: hash.digest('hex') } };
+}
+
+/** Every pack folder directly under `root` (a folder holding a pack.yaml). */
+export function listPackFolders(root: string): string[] {
+  if (existsSync(join(root, 'pack.yaml'))) return [root];
+  return readdirSync(root)
+    .map((name) => join(root, name))
+    .filter((p) => statSync(p).isDirectory() && existsSync(join(p, 'pack.yaml')))
+    .sort();
+}
+
+export function formatPackError(e: PackError): string {
+  return `${e.file}:${e.line}:${e.column} ${e.path}: ${e.message}`;
+}

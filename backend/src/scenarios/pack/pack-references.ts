@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InjectOrigin, PackError, ParsedFile } from './pack-loader.js';
+import { parseDurationMs, parseOffsetMs, type ScenarioPack } from './pack-schema.js';
+
+export const DECISION_SPECIAL_OUTCOMES = ['blocked', 'timed-out'] as const;
+
+/** Cross-reference checks that a schema alone cannot express. */
+export function checkPackReferences(
+  pack: ScenarioPack,
+  packFile: ParsedFile,
+  origins: InjectOrigin[],
+  folder: string,
+): PackError[] {
+  const errors: PackError[] = [];
+  const durationMs = parseDurationMs(pack.duration);
+  const injectErr = (i: number, path: (string | number)[], message: string) => {
+    const origin = origins[i];
+    if (!origin) throw new Error(`no origin for inject ${i}`);
+    errors.push(origin.file.error(['injects', origin.index, ...path], message));
+  };
+
+  const teamIds = new Set<string>();
+  pack.teams.forEach((t, i) => {
+    if (teamIds.has(t.id)) errors.push(packFile.error(['teams', i, 'id'], `duplicate team id "${t.id}"`));
+    teamIds.add(t.id);
+  });
+  const objectiveIds = new Set<string>();
+  pack.objectives.forEach((o, i) => {
+    if (objectiveIds.has(o.id)) errors.push(packFile.error(['objectives', i, 'id'], `duplicate objective id "${o.id}"`));
+    objectiveIds.add(o.id);
+  });
+
+  const phaseIds = new Set<string>();
+  pack.phases.forEach((p, i) => {
+    if (phaseIds.has(p.id)) errors.push(packFile.error(['phases', i, 'id'], `duplicate phase id "${p.id}"`));
+    phaseIds.add(p.id);
+    if (parseOffsetMs(p.start) > durationMs) errors.push(packFile.error(['phases', i, 'start'], `phase starts after the end of the exercise`));
+  });
+
+  const injectIndex = new Map<string, number>();
+  const decisions = new Map<string, { injectIdx: number; outcomes: Set<string> }>();
+  pack.injects.forEach((inj, i) => {
+    if (injectIndex.has(inj.id)) injectErr(i, ['id'], `duplicate inject id "${inj.id}"`);
+    else injectIndex.set(inj.id, i);
+    if (inj.decision) {
+      if (decisions.has(inj.decision.id)) injectErr(i, ['decision', 'id'], `duplicate decision id "${inj.decision.id}"`);
+      else {
+        const outcomes = new Set<string>([...inj.decision.options.map((o) => o.id), ...DECISION_SPECIAL_OUTCOMES]);
+        decisions.set(inj.decision.id, { injectIdx: i, outcomes });
+      }
+    }
+  });
+
+  pack.injects.forEach((inj, i) => {
+    const targets = inj.to === 'all' ? [...teamIds] : inj.to;
+    if (inj.to !== 'all') {
+      inj.to.forEach((t, k) => {
+        if (!teamIds.has(t)) injectErr(i, ['to', k], `unknown team "${t}" (teams: ${[...teamIds].join(', ')})`);
+      });
+    }
+    inj.objectives.forEach((o, k) => {
+      if (!objectiveIds.has(o)) injectErr(i, ['objectives', k], `unknown objective "${o}"`);
+    });
+    if (inj.phase !== undefined && !phaseIds.has(inj.phase)) injectErr(i, ['phase'], `unknown phase "${inj.phase}"`);
+    if (inj.offset === undefined && inj.trigger === undefined) injectErr(i, [], 'an inject needs an offset or a trigger');
+    if (inj.offset !== undefined && inj.trigger !== undefined) injectErr(i, ['trigger'], 'an inject has either an offset or a trigger, not both');
+    if (inj.offset !== undefined && parseOffsetMs(inj.offset) > durationMs) {
+      injectErr(i, ['offset'], `offset ${inj.offset} is after the end of the exercise (duration ${pack.duration})`);
+    }
+    const optionIds = new Set<string>();
+    inj.responseOptions.forEach((o, k) => {
+      if (optionIds.has(o.id)) injectErr(i, ['responseOptions', k, 'id'], `duplicate response option id "${o.id}"`);
+      optionIds.add(o.id);
+    });
+    const actionIds = new Set<string>();
+    inj.expectedActions.forEach((a, k) => {
+      if (actionIds.has(a.id)) injectErr(i, ['expectedActions', k, 'id'], `duplicate expected action id "${a.id}"`);
+      actionIds.add(a.id);
+      a.options.forEach((o, m) => {
+        if (!optionIds.has(o)) injectErr(i, ['expectedActions', k, 'options', m], `unknown response option "${o}"`);
+      });
+    });
+    inj.artifacts.forEach((a, k) => {
+      if (a.kind === 'image' && !existsSync(join(folder, a.path))) injectErr(i, ['artifacts', k, 'path'], `image file "${a.path}" not found in the pack`);
+    });
+    if (inj.decision) {
+      const optIds = new Set<string>();
+      inj.decision.options.forEach((o, k) => {
+        if (optIds.has(o.id)) injectErr(i, ['decision', 'options', k, 'id'], `duplicate decision option id "${o.id}"`);
+        if ((DECISION_SPECIAL_OUTCOMES as readonly string[]).includes(o.id)) {
+          injectErr(i, ['decision', 'options', k, 'id'], `"${o.id}" is reserved for decision outcomes`);
+        }
+        optIds.add(o.id);
+      });
+      inj.decision.members?.forEach((m, k) => {
+        if (!teamIds.has(m)) injectErr(i, ['decision', 'members', k], `unknown team "${m}"`);
+        else if (!targets.includes(m)) injectErr(i, ['decision', 'members', k], `team "${m}" votes but does not receive this inject`);
+      });
+    }
+    const trig = inj.trigger;
+    if (trig) {
+      switch (trig.type) {
+        case 'after-inject':
+        case 'response-option':
+        case 'contingency': {
+          const ref = injectIndex.get(trig.inject);
+          if (ref === undefined) {
+            injectErr(i, ['trigger', 'inject'], `unknown inject "${trig.inject}"`);
+            break;
+          }
+          const refInject = pack.injects[ref];
+          if (trig.type === 'response-option' && refInject && !refInject.responseOptions.some((o) => o.id === trig.option)) {
+            injectErr(i, ['trigger', 'option'], `inject "${trig.inject}" has no response option "${trig.option}"`);
+          }
+          if (trig.type === 'contingency') {
+            if (refInject && !refInject.expectedActions.some((a) => a.id === trig.expectedAction)) {
+              injectErr(i, ['trigger', 'expectedAction'], `inject "${trig.inject}" has no expected action "${trig.expectedAction}"`);
+            }
+            if (parseOffsetMs(trig.at) > durationMs) injectErr(i, ['trigger', 'at'], `${trig.at} is after the end of the exercise`);
+            if (refInject?.offset !== undefined && parseOffsetMs(trig.at) <= parseOffsetMs(refInject.offset)) {
+              injectErr(i, ['trigger', 'at'], `${trig.at} is not after inject "${trig.inject}" (${refInject.offset})`);
+            }
+          }
+          break;
+        }
+        case 'decision-outcome': {
+          const d = decisions.get(trig.decision);
+          if (!d) injectErr(i, ['trigger', 'decision'], `unknown decision "${trig.decision}"`);
+          else if (!d.outcomes.has(trig.outcome)) {
+            injectErr(i, ['trigger', 'outcome'], `decision "${trig.decision}" has no outcome "${trig.outcome}" (outcomes: ${[...d.outcomes].join(', ')})`);
+          }
+          break;
+        }
+      }
+    }
+  });
+
+  // A trigger chain that loops back on itself would never release anything.
+  const dependsOn = (i: number): number | undefined => {
+    const trig = pack.injects[i]?.trigger;
+    if (!trig) return undefined;
+    if (trig.type === 'decision-outcome') return decisions.get(trig.decision)?.injectIdx;
+    return injectIndex.get(trig.inject);
+  };
+  const reported = new Set<number>();
+  pack.injects.forEach((_, start) => {
+    const seen = new Set<number>([start]);
+    let cur = dependsOn(start);
+    while (cur !== undefined) {
+      if (cur === start) {
+        if (!reported.has(start)) {
+          const cycle = [...seen].map((k) => pack.injects[k]?.id).join(' → ');
+          injectErr(start, ['trigger'], `trigger cycle: ${cycle} → ${pack.injects[start]?.id}`);
+          seen.forEach((k) => reported.add(k));
+        }
+        break;
+      }
+      if (seen.has(cur)) break;
+      seen.add(cur);
+      cur = dependsOn(cur);
+    }
+  });
+  return errors;
+}

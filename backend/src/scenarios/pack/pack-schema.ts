@@ -1,0 +1,278 @@
+import { z } from 'zod';
+
+/**
+ * The scenario pack format, defined once. The loader validates YAML against it, the CLI exports
+ * it as JSON Schema (`injects/scenario.schema.json`) for editors, and the API reuses its types.
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-_.]*$/, 'use lower-case letters, digits, "-", "_" or "."')
+  .max(80);
+
+/** `T+hh:mm` or `T+hh:mm:ss` (hours may exceed 24). */
+export const OFFSET_PATTERN = /^T\+(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
+
+export const offset = z
+  .string()
+  .regex(OFFSET_PATTERN, 'must be an exercise-clock offset like T+01:30 or T+01:30:15');
+
+/** A duration written like an offset but without the `T+` prefix: `hh:mm[:ss]`. */
+export const DURATION_PATTERN = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
+export const duration = z
+  .string()
+  .regex(DURATION_PATTERN, 'must be a duration like 04:00 or 00:15:00 (hh:mm[:ss])');
+
+export const TLP = z.enum(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']);
+
+export const CHANNELS = ['email', 'news', 'social', 'siem', 'intel', 'phone', 'sitrep', 'chat', 'video'] as const;
+export const Channel = z.enum(CHANNELS);
+
+const attackTechniqueId = z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be an ATT&CK technique id like T1566.002');
+const attackGroupId = z.string().regex(/^G\d{4}$/, 'must be an ATT&CK group id like G0094');
+const disarmId = z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be a DISARM technique id like T0087');
+
+export const ThreatTags = z
+  .object({
+    groups: z.array(attackGroupId).default([]),
+    attack: z.array(attackTechniqueId).default([]),
+    disarm: z.array(disarmId).default([]),
+    /** ATT&CK techniques attributed to the groups as an explicit scenario assumption (not documented for them by ATT&CK) */
+    assumed: z.array(attackTechniqueId).default([]),
+  })
+  .strict();
+
+export const Sender = z
+  .object({
+    name: z.string().min(1).max(200),
+    /** email address, social handle, phone number or call sign, as the channel needs */
+    address: z.string().max(200).optional(),
+    organisation: z.string().max(200).optional(),
+  })
+  .strict();
+
+const artifactBase = { title: z.string().max(200).optional() };
+
+export const Artifact = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('ioc-table'),
+      ...artifactBase,
+      rows: z
+        .array(
+          z
+            .object({
+              type: z.enum(['ip', 'domain', 'url', 'sha256', 'sha1', 'md5', 'email', 'filename', 'registry', 'wallet', 'other']),
+              value: z.string().min(1).max(500),
+              note: z.string().max(500).optional(),
+            })
+            .strict(),
+        )
+        .min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('log'),
+      ...artifactBase,
+      format: z.string().max(40).optional(),
+      content: z.string().min(1).max(20_000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('image'),
+      ...artifactBase,
+      /** path relative to the pack folder */
+      path: z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i, 'must be a relative image path inside the pack'),
+      alt: z.string().min(1).max(500),
+    })
+    .strict(),
+]);
+
+export const ExpectedAction = z
+  .object({
+    id: slug,
+    text: z.string().min(1).max(1000),
+    points: z.number().int().min(0).max(1000).default(10),
+    /** response options that count as covering this action */
+    options: z.array(slug).default([]),
+  })
+  .strict();
+
+export const ResponseOption = z
+  .object({
+    id: slug,
+    label: z.string().min(1).max(300),
+  })
+  .strict();
+
+export const Decision = z
+  .object({
+    id: slug,
+    question: z.string().min(1).max(1000),
+    options: z
+      .array(z.object({ id: slug, label: z.string().min(1).max(300) }).strict())
+      .min(2),
+    mode: z.enum(['team', 'consensus']),
+    /** consensus: the member teams that vote (default: the inject's targets) */
+    members: z.array(slug).optional(),
+    /** consensus: whether members may abstain and whether a single member can block */
+    allowAbstain: z.boolean().default(true),
+    allowBlock: z.boolean().default(true),
+    /** deadline, counted on the exercise clock from the inject's delivery */
+    deadline: duration,
+  })
+  .strict();
+
+export const Trigger = z.discriminatedUnion('type', [
+  z
+    .object({
+      /** released a delay after another inject was delivered */
+      type: z.literal('after-inject'),
+      inject: slug,
+      delay: duration.default('00:00'),
+    })
+    .strict(),
+  z
+    .object({
+      /** released when a decision reaches an outcome (an option id, or blocked / timed-out) */
+      type: z.literal('decision-outcome'),
+      decision: slug,
+      outcome: z.string().min(1).max(80),
+      delay: duration.default('00:00'),
+    })
+    .strict(),
+  z
+    .object({
+      /** released when a team chose a response option (to that team only) */
+      type: z.literal('response-option'),
+      inject: slug,
+      option: slug,
+      delay: duration.default('00:00'),
+    })
+    .strict(),
+  z
+    .object({
+      /** contingency: released at `at` to each target team that had not logged the expected action */
+      type: z.literal('contingency'),
+      inject: slug,
+      expectedAction: slug,
+      at: offset,
+    })
+    .strict(),
+]);
+
+export const Inject = z
+  .object({
+    id: slug,
+    /** exercise-clock time of release; omit when a trigger releases the inject */
+    offset: offset.optional(),
+    /** team ids, or "all" */
+    to: z.union([z.literal('all'), z.array(slug).min(1)]),
+    channel: Channel,
+    from: Sender,
+    subject: z.string().min(1).max(300),
+    body: z.string().min(1).max(50_000),
+    tlp: TLP.optional(),
+    artifacts: z.array(Artifact).default([]),
+    tags: ThreatTags.default({ groups: [], attack: [], disarm: [], assumed: [] }),
+    /** phase id; defaults to the phase whose start is the latest at or before the offset */
+    phase: slug.optional(),
+    objectives: z.array(slug).default([]),
+    responseOptions: z.array(ResponseOption).default([]),
+    expectedActions: z.array(ExpectedAction).default([]),
+    respondWithin: duration.optional(),
+    decision: Decision.optional(),
+    trigger: Trigger.optional(),
+    facilitatorNotes: z.string().max(20_000).optional(),
+    /** channel-specific presentation details (engagement counts, severity, host, rule...) */
+    meta: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  })
+  .strict();
+
+export const Team = z
+  .object({
+    id: slug,
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const Objective = z
+  .object({
+    id: slug,
+    text: z.string().min(1).max(1000),
+    coreCapability: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const Phase = z
+  .object({
+    id: slug,
+    title: z.string().min(1).max(200),
+    start: offset,
+    summary: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const PackMeta = z
+  .object({
+    id: slug,
+    title: z.string().min(1).max(200),
+    summary: z.string().min(1).max(5000),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
+    duration,
+    audience: z.string().max(500).optional(),
+    tags: z.array(z.string().max(80)).default([]),
+    classification: TLP.default('TLP:CLEAR'),
+    threatActors: z.array(attackGroupId).default([]),
+  })
+  .strict();
+
+/** The `pack.yaml` file of a pack folder. Injects may also live in `injects/*.yaml`. */
+export const PackFile = PackMeta.extend({
+  teams: z.array(Team).min(1),
+  objectives: z.array(Objective).default([]),
+  phases: z.array(Phase).default([]),
+  injects: z.array(Inject).default([]),
+}).strict();
+
+/** A file under `<pack>/injects/`. */
+export const InjectFile = z.object({ injects: z.array(Inject).min(1) }).strict();
+
+export type PackFile = z.infer<typeof PackFile>;
+export type Inject = z.infer<typeof Inject>;
+export type Team = z.infer<typeof Team>;
+export type Objective = z.infer<typeof Objective>;
+export type Phase = z.infer<typeof Phase>;
+export type Decision = z.infer<typeof Decision>;
+export type Trigger = z.infer<typeof Trigger>;
+export type Channel = z.infer<typeof Channel>;
+
+/** A whole pack once its files are merged: what exercises snapshot. */
+export interface ScenarioPack extends PackFile {
+  injects: Inject[];
+}
+
+export function parseOffsetMs(value: string): number {
+  const m = OFFSET_PATTERN.exec(value);
+  if (!m) throw new Error(`not an offset: ${value}`);
+  return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
+}
+
+export function parseDurationMs(value: string): number {
+  const m = DURATION_PATTERN.exec(value);
+  if (!m) throw new Error(`not a duration: ${value}`);
+  return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
+}
+
+export function formatOffset(ms: number): string {
+  const sign = ms < 0 ? '-' : '+';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `T${sign}${pad(h)}:${pad(m)}:${pad(s)}`;
+}

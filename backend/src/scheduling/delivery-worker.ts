@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DeliveryService } from '../delivery/delivery.service.js';
+import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
+import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
+import { waitUntil } from './precise-wait.js';
+
+type Handlers = { [N in DeliveryJobName]: (data: DeliveryJobs[N]) => Promise<void> };
+
+/**
+ * Runs delivery jobs: waits for each inject's exact due instant, then delivers it. Started at
+ * bootstrap (never in a constructor) in the API process by default, or alone by `npm run worker`.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('delivery-worker');
+  private worker: Worker | undefined;
+  private connection: Redis | undefined;
+
+  private readonly handlers: Handlers = {
+    'deliver-inject': async (d) => {
+      await waitUntil(d.dueAtMs);
+      const outcome = await this.delivery.deliver({ exerciseId: d.exerciseId, injectId: d.injectId, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
+      await this.lifecycle.scheduleReleased(d.exerciseId, outcome.released);
+    },
+    'start-exercise': async (d) => {
+      await waitUntil(d.startAtMs);
+      await this.lifecycle.activateScheduledStart(d.exerciseId, d.generation);
+    },
+  };
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly delivery: DeliveryService,
+    private readonly lifecycle: ExerciseLifecycle,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+    this.connection.on('error', () => undefined);
+    this.worker = new Worker(DELIVERY_QUEUE, (job: Job) => this.run(job), {
+      connection: this.connection,
+      prefix: this.config.queuePrefix,
+      // jobs arrive a lead time early and wait in memory, so many run at once
+      concurrency: 1000,
+      autorun: false,
+    });
+    this.worker.on('failed', (job, err) => this.logger.error({ jobId: job?.id, err: err.message }, 'delivery job failed'));
+    this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));
+    const reconciled = await this.lifecycle.reconcile();
+    void this.worker.run();
+    this.logger.log(`delivery worker running (lead ${this.config.schedulerLeadMs} ms; ${reconciled} live exercise(s) reconciled)`);
+  }
+
+  private async run(job: Job): Promise<void> {
+    const name = job.name as DeliveryJobName;
+    const handler = this.handlers[name] as ((d: unknown) => Promise<void>) | undefined;
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    await handler(job.data);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close().catch(() => undefined);
+    this.connection?.disconnect();
+  }
+}

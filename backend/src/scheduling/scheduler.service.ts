@@ -1,0 +1,67 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { type JobsOptions, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { ExerciseEntity } from '../exercises/exercise.entity.js';
+import { type ClockAnchor, wallTimeAt } from './exercise-clock.js';
+import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs, jobIds } from './delivery-jobs.js';
+
+export const anchorOf = (e: Pick<ExerciseEntity, 'anchorWallMs' | 'anchorScenarioMs' | 'speed' | 'status'>): ClockAnchor => ({
+  wallMs: e.anchorWallMs,
+  scenarioMs: e.anchorScenarioMs,
+  speed: e.speed,
+  running: e.status === 'running' || e.status === 'scheduled',
+});
+
+const JOB_DEFAULTS: JobsOptions = { removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: { type: 'fixed', delay: 200 } };
+
+/**
+ * Puts each pending inject on the exercise clock as one BullMQ delayed job. Jobs leave the delay
+ * set `schedulerLeadMs` early; the worker then waits precisely for the due instant.
+ */
+@Injectable()
+export class SchedulerService implements OnModuleDestroy {
+  readonly connection: Redis;
+  readonly queue: Queue;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+    // errors surface through health checks and failed calls; an unhandled 'error' event would crash
+    this.connection.on('error', () => undefined);
+    this.queue = new Queue(DELIVERY_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
+    this.queue.on('error', () => undefined);
+  }
+
+  /** Schedule the given pending injects on the exercise's current clock generation. */
+  async scheduleInjects(exercise: ExerciseEntity, injects: { injectId: string; dueScenarioMs: number }[], now = Date.now()): Promise<void> {
+    const anchor = anchorOf(exercise);
+    const jobs = injects.flatMap(({ injectId, dueScenarioMs }) => {
+      const dueAtMs = wallTimeAt(anchor, dueScenarioMs);
+      if (dueAtMs === null) return [];
+      return [this.job('deliver-inject', { exerciseId: exercise.id, injectId, generation: exercise.generation, dueAtMs, scenarioMs: dueScenarioMs }, jobIds.deliver(exercise.id, injectId, exercise.generation), dueAtMs - this.config.schedulerLeadMs - now)];
+    });
+    for (let i = 0; i < jobs.length; i += 500) await this.queue.addBulk(jobs.slice(i, i + 500));
+  }
+
+  async scheduleStart(exercise: ExerciseEntity, startAtMs: number, now = Date.now()): Promise<void> {
+    const data = { exerciseId: exercise.id, generation: exercise.generation, startAtMs };
+    await this.queue.addBulk([this.job('start-exercise', data, jobIds.start(exercise.id, exercise.generation), startAtMs - now)]);
+  }
+
+  /** Tidy the jobs of a clock generation that is no longer current; they would do nothing anyway. */
+  async dropGeneration(exerciseId: string, generation: number, injectIds: string[]): Promise<void> {
+    await Promise.all([
+      ...injectIds.map((id) => this.queue.remove(jobIds.deliver(exerciseId, id, generation)).catch(() => 0)),
+      this.queue.remove(jobIds.start(exerciseId, generation)).catch(() => 0),
+    ]);
+  }
+
+  private job<N extends DeliveryJobName>(name: N, data: DeliveryJobs[N], jobId: string, delay: number) {
+    return { name, data, opts: { ...JOB_DEFAULTS, jobId, delay: Math.max(0, Math.floor(delay)) } };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+    this.connection.disconnect();
+  }
+}
