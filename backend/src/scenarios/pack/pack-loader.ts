@@ -89,6 +89,7 @@ function zodErrors(file: ParsedFile, error: z.ZodError): PackError[] {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
+    else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) message = `required field is missing (${issue.expected} expected)`;
     return file.error(path, message);
   });
 }

@@ -1,0 +1,62 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatPackError, listPackFolders, loadPackFolder } from '../scenarios/pack/pack-loader.js';
+import { packJsonSchema } from '../scenarios/pack/pack-json-schema.js';
+import { REPO_ROOT } from '../config/app-config.js';
+
+const USAGE = `Cyber TTX command-line tool
+
+  npm run ttx -- validate <folder>...   validate scenario packs (a pack folder, or a folder of packs)
+  npm run ttx -- schema [file]          write the pack JSON Schema (default: injects/scenario.schema.json)
+`;
+
+function validate(paths: string[]): number {
+  if (paths.length === 0) paths = [resolve(REPO_ROOT, 'injects')];
+  let errors = 0;
+  let packs = 0;
+  for (const p of paths) {
+    const root = resolve(p);
+    if (!existsSync(root)) {
+      process.stderr.write(`${p}: no such folder\n`);
+      errors++;
+      continue;
+    }
+    const folders = listPackFolders(root);
+    if (folders.length === 0) {
+      process.stderr.write(`${p}: no pack folders (a pack is a folder holding pack.yaml)\n`);
+      errors++;
+    }
+    for (const folder of folders) {
+      packs++;
+      const result = loadPackFolder(folder, resolve(root, folders.length === 1 && folder === root ? '..' : '.'));
+      if (result.ok) {
+        const pk = result.source.pack;
+        process.stdout.write(`ok    ${pk.id} ${pk.version}: ${pk.teams.length} teams, ${pk.injects.length} injects\n`);
+      } else {
+        errors += result.errors.length;
+        for (const e of result.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
+      }
+    }
+  }
+  process.stdout.write(`${packs} pack(s) checked, ${errors} error(s)\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'validate':
+      return validate(rest);
+    case 'schema': {
+      const file = resolve(rest[0] ?? resolve(REPO_ROOT, 'injects', 'scenario.schema.json'));
+      writeFileSync(file, JSON.stringify(packJsonSchema(), null, 2) + '\n');
+      process.stdout.write(`wrote ${file}\n`);
+      return 0;
+    }
+    default:
+      process.stdout.write(USAGE);
+      return cmd === undefined || cmd === 'help' || cmd === '--help' ? 0 : 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
