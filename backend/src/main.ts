@@ -18,8 +18,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: '1mb' });
   app.use(correlationId);
+  app.useBodyParser('json', { limit: '1mb' });
   app.use(cookieParser());
   app.use((_req: unknown, res: { setHeader(n: string, v: string): void }, next: () => void) => {
     res.setHeader('x-content-type-options', 'nosniff');

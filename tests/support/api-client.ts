@@ -8,7 +8,7 @@ export interface ApiResponse<T = unknown> {
 /** A thin fetch wrapper that keeps the bearer token. */
 export class Api {
   constructor(
-    readonly baseUrl: string,
+    public baseUrl: string,
     public token?: string,
   ) {}
 

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import type { Repository } from 'typeorm';
+import { Transactions } from '../database/transactions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict } from '../common/domain-error.js';
 import { type Role, UserEntity } from './user.entity.js';
@@ -26,6 +27,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
   ) {}
 
   async create(input: { username: string; displayName: string; password: string; role: Role }): Promise<PublicUser> {
@@ -39,7 +41,7 @@ export class UsersService implements OnApplicationBootstrap {
       passwordHash: await argon2.hash(input.password, { type: argon2.argon2id }),
       createdAt: Date.now(),
     });
-    await this.users.insert(user);
+    await this.tx.run((m) => m.insert(UserEntity, user));
     return toPublicUser(user);
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Transactions } from '../database/transactions.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
@@ -47,6 +48,7 @@ export interface DeliveryOutcome {
 export class DeliveryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly plans: ExercisePlans,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
@@ -61,7 +63,7 @@ export class DeliveryService {
     const late = now - req.dueAtMs > LATE_AFTER_MS;
     const scenarioMs = Math.round(req.scenarioMs);
 
-    const outcome = await this.db.transaction(async (m) => {
+    const outcome = await this.tx.run(async (m) => {
       const claim = m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Transactions } from '../database/transactions.js';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
@@ -41,6 +42,7 @@ export class ExerciseLifecycle {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly scenarios: ScenariosService,
     private readonly scheduler: SchedulerService,
     private readonly delivery: DeliveryService,
@@ -66,7 +68,7 @@ export class ExerciseLifecycle {
       createdBy: by.userId,
       createdAt: now,
     });
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await m.insert(ExerciseEntity, exercise);
       await m.insert(
         ExerciseTeamEntity,
@@ -157,7 +159,7 @@ export class ExerciseLifecycle {
     if (state.status === 'delivered' || state.status === 'skipped') throw conflict('inject.done', `Inject "${injectId}" was already ${state.status}`);
     const now = Date.now();
     const scenarioMs = scenarioNow(anchorOf(ex), now);
-    await this.db.transaction((m) => this.events.append(m, { exerciseId: id, type: 'inject.fired', scenarioMs, actor: actorOf(by), payload: { injectId, plannedScenarioMs: state.dueScenarioMs } }));
+    await this.tx.run((m) => this.events.append(m, { exerciseId: id, type: 'inject.fired', scenarioMs, actor: actorOf(by), payload: { injectId, plannedScenarioMs: state.dueScenarioMs } }));
     const outcome = await this.delivery.deliver({ exerciseId: id, injectId, scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
     if (outcome.delivered.length === 0 && (await this.injectState(id, injectId)).status !== 'delivered') {
       throw conflict('inject.done', `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`);
@@ -170,7 +172,7 @@ export class ExerciseLifecycle {
     const ex = await this.get(id);
     if (ex.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended');
     await this.injectState(id, injectId);
-    const skipped = await this.db.transaction(async (m) => {
+    const skipped = await this.tx.run(async (m) => {
       const r = await m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
@@ -188,7 +190,7 @@ export class ExerciseLifecycle {
 
   /** Worker: a start planned for a wall time has come. */
   async activateScheduledStart(exerciseId: string, generation: number): Promise<void> {
-    const r = await this.db.transaction(async (m) => {
+    const r = await this.tx.run(async (m) => {
       const u = await m
         .createQueryBuilder()
         .update(ExerciseEntity)
@@ -209,12 +211,9 @@ export class ExerciseLifecycle {
   async reconcile(): Promise<number> {
     const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'scheduled']) } });
     for (const ex of live) {
-      const r = await this.db
-        .createQueryBuilder()
-        .update(ExerciseEntity)
-        .set({ generation: ex.generation + 1 })
-        .where('id = :id AND generation = :g', { id: ex.id, g: ex.generation })
-        .execute();
+      const r = await this.tx.run((m) =>
+        m.createQueryBuilder().update(ExerciseEntity).set({ generation: ex.generation + 1 }).where('id = :id AND generation = :g', { id: ex.id, g: ex.generation }).execute(),
+      );
       if (!r.affected) continue;
       ex.generation += 1;
       await this.schedulePending(ex);
@@ -259,7 +258,7 @@ export class ExerciseLifecycle {
       anchorScenarioMs: change.anchor.scenarioMs,
       generation: previousGeneration + 1,
     };
-    const updated = await this.db.transaction(async (m: EntityManager) => {
+    const updated = await this.tx.run(async (m: EntityManager) => {
       const r = await m
         .createQueryBuilder()
         .update(ExerciseEntity)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Transactions } from '../database/transactions.js';
 import type { DataSource } from 'typeorm';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 import { DomainError, conflict } from '../common/domain-error.js';
@@ -13,6 +14,7 @@ import { ParticipantEntity } from './participant.entity.js';
 export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly events: ExerciseEvents,
   ) {}
 
@@ -23,7 +25,7 @@ export class ParticipantsService {
     const exercise = await this.db.getRepository(ExerciseEntity).findOneBy({ id: team.exerciseId });
     if (!exercise || exercise.status === 'ended') throw conflict('join.ended', 'This exercise has ended');
     const participant: ParticipantEntity = { id: randomUUID(), exerciseId: team.exerciseId, teamId: team.id, displayName, createdAt: Date.now() };
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await m.insert(ParticipantEntity, participant);
       await this.events.append(m, { exerciseId: team.exerciseId, type: 'participant.joined', scenarioMs: null, actor: `participant:${participant.id}`, payload: { teamId: team.id, displayName } });
     });

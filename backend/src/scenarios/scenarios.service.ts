@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
+import { Transactions } from '../database/transactions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { formatPackError, listPackFolders, loadPackFolder, type PackSource } from './pack/pack-loader.js';
 import { ScenarioPackEntity } from './scenario-pack.entity.js';
@@ -40,6 +41,7 @@ export class ScenariosService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(ScenarioPackEntity) private readonly packs: Repository<ScenarioPackEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -85,7 +87,7 @@ export class ScenariosService implements OnApplicationBootstrap {
       document: source.pack,
       createdAt: Date.now(),
     });
-    await this.packs.createQueryBuilder().insert().values(row).orIgnore().execute();
+    await this.tx.run((m) => m.createQueryBuilder().insert().into(ScenarioPackEntity).values(row).orIgnore().execute());
     return (await this.packs.findOneBy({ packId: source.pack.id, contentHash: source.contentHash })) ?? row;
   }
 
