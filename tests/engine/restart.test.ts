@@ -79,6 +79,9 @@ describe('restarting the backend in the middle of an exercise', () => {
       const seen = [...r.before.of('inject:delivered'), ...r.after.of('inject:delivered')].map((e) => e.injectId);
       const socInjects = expected.filter((i) => i.teams.includes('soc')).map((i) => i.id);
       expect(new Set(seen).size).toBe(seen.length);
+      // and in exercise-clock order, backlog included
+      const times = [...r.before.of('inject:delivered'), ...r.after.of('inject:delivered')].map((e) => e.scenarioMs);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
       // what a client missed while disconnected it gets from the API on reconnect
       expect(r.player.map((i) => i.id).sort()).toEqual([...socInjects].sort());
     });

@@ -9,7 +9,7 @@ import { DeliveryService, type ReleasedInject } from '../delivery/delivery.servi
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
-import { type ClockAnchor, pauseAnchor, respeedAnchor, resumeAnchor, scenarioNow } from '../scheduling/exercise-clock.js';
+import { type ClockAnchor, pauseAnchor, respeedAnchor, resumeAnchor, scenarioNow, wallTimeAt } from '../scheduling/exercise-clock.js';
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { type ExerciseEventType } from './exercise-event.entity.js';
 import { ExerciseEvents } from './exercise-events.service.js';
@@ -216,11 +216,31 @@ export class ExerciseLifecycle {
       );
       if (!r.affected) continue;
       ex.generation += 1;
+      await this.catchUp(ex);
       await this.schedulePending(ex);
       if (ex.status === 'scheduled' && ex.anchorWallMs !== null) await this.scheduler.scheduleStart(ex, ex.anchorWallMs);
       this.logger.log(`reconciled exercise ${ex.id} (${ex.status}) on clock generation ${ex.generation}`);
     }
     return live.length;
+  }
+
+  /**
+   * Deliver, one by one in exercise-clock order, everything that fell due while no worker ran,
+   * including followers those deliveries release that are overdue too; teams then read the
+   * backlog in the order the scenario tells it.
+   */
+  private async catchUp(ex: ExerciseEntity): Promise<void> {
+    const anchor = anchorOf(ex);
+    for (;;) {
+      const now = Date.now();
+      const overdue = (await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' }, order: { dueScenarioMs: 'ASC', injectId: 'ASC' } }))
+        .map((p) => ({ p, dueAtMs: p.dueScenarioMs === null ? null : wallTimeAt(anchor, p.dueScenarioMs) }))
+        .find((x) => x.dueAtMs !== null && x.dueAtMs <= now);
+      if (!overdue || overdue.p.dueScenarioMs === null || overdue.dueAtMs === null) return;
+      const outcome = await this.delivery.deliver({ exerciseId: ex.id, injectId: overdue.p.injectId, scenarioMs: overdue.p.dueScenarioMs, dueAtMs: overdue.dueAtMs, generation: ex.generation, actor: 'system' });
+      // another worker got there first, or the exercise changed meanwhile: leave the rest to the queue
+      if (outcome.delivered.length === 0) return;
+    }
   }
 
   async scheduleReleased(exerciseId: string, released: ReleasedInject[]): Promise<void> {
