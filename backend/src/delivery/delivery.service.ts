@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions.js';
-import type { DataSource, EntityManager } from 'typeorm';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
@@ -19,9 +18,9 @@ export interface DeliveryRequest {
   injectId: string;
   /** exercise-clock time it is delivered at */
   scenarioMs: number;
-  /** wall instant it was due */
+  /** wall instant it is due */
   dueAtMs: number;
-  /** scheduled deliveries only go out if the exercise is still running on this clock generation */
+  /** scheduled deliveries only go out if the exercise is still live on this clock generation */
   generation: number | null;
   actor: string;
   /** fire-now also releases injects still waiting for a trigger */
@@ -33,97 +32,149 @@ export interface ReleasedInject {
   dueScenarioMs: number;
 }
 
+/** A delivery recorded ahead of its instant, not yet visible to anyone. */
+export interface PreparedDelivery {
+  req: DeliveryRequest;
+  event: InjectDeliveredEvent;
+  teamIds: string[];
+}
+
 export interface DeliveryOutcome {
-  delivered: InjectDeliveredEvent[];
+  event: InjectDeliveredEvent | null;
+  /** the teams it reached */
+  teamIds: string[];
   /** injects whose after-inject trigger this delivery released; the caller schedules them */
   released: ReleasedInject[];
 }
 
+const NONE: DeliveryOutcome = { event: null, teamIds: [], released: [] };
+
 /**
- * Delivers an inject exactly once per team: one transaction claims the inject (a conditional
- * update that only one caller can win), records a delivery per target team under a unique key and
- * appends the event; only then are the team rooms told.
+ * Exactly-once delivery per (exercise, inject, team), decided by the database:
+ *
+ * 1. prepare (when the job arrives, a lead time early): a conditional update that only one caller
+ *    can win moves the inject from `pending` to `prepared` and records a delivery per target team
+ *    under a unique key, timed at the due instant. Nobody sees it yet.
+ * 2. reveal (a few ms before the instant): `prepared` → `delivered` and the event-log entry, in
+ *    one transaction. A clock change (pause, speed, end) reverts every still-prepared inject, so
+ *    whichever of reveal and revert commits first wins, and a revert never undoes a reveal.
+ * 3. emit at the instant: the socket broadcast, the only work left on the clock's critical path.
+ *
+ * Immediate deliveries (fire-now, catch-up after downtime) do all three at once.
  */
 @Injectable()
 export class DeliveryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly tx: Transactions,
     private readonly plans: ExercisePlans,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
   ) {}
 
-  async deliver(req: DeliveryRequest): Promise<DeliveryOutcome> {
+  async prepare(req: DeliveryRequest): Promise<PreparedDelivery | null> {
     const plan = await this.plans.get(req.exerciseId);
     const inject = plan.injects.get(req.injectId);
-    if (!inject) return { delivered: [], released: [] };
-    const targets = this.plans.targets(plan, inject);
-    const now = Date.now();
-    const late = now - req.dueAtMs > LATE_AFTER_MS;
-    const scenarioMs = Math.round(req.scenarioMs);
-
-    const outcome = await this.tx.run(async (m) => {
+    if (!inject) return null;
+    const targets = this.plans.targets(plan, inject).map((t) => t.id);
+    const dueAt = Math.round(req.dueAtMs);
+    const deliveredAt = Math.max(dueAt, Date.now());
+    const event: InjectDeliveredEvent = {
+      exerciseId: req.exerciseId,
+      injectId: req.injectId,
+      scenarioMs: Math.round(req.scenarioMs),
+      dueAt,
+      deliveredAt,
+      late: deliveredAt - dueAt > LATE_AFTER_MS,
+    };
+    const claimed = await this.tx.run(async (m) => {
       const claim = m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
-        .set({ status: 'delivered', deliveredAtMs: now })
+        .set({ status: 'prepared', deliveredAtMs: deliveredAt })
         .where('exercise_id = :exerciseId AND inject_id = :injectId', req)
         .andWhere(`status IN (:...statuses)`, { statuses: req.allowWaiting ? ['pending', 'waiting'] : ['pending'] });
       if (req.generation !== null) {
-        claim.andWhere(
-          `EXISTS (SELECT 1 FROM exercises x WHERE x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled'))`,
-          { exerciseId: req.exerciseId, generation: req.generation },
-        );
+        claim.andWhere(`EXISTS (SELECT 1 FROM exercises x WHERE x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled'))`, {
+          exerciseId: req.exerciseId,
+          generation: req.generation,
+        });
       }
-      const claimed = await claim.execute();
-      if (!claimed.affected) return null;
-
-      const rows = targets.map((t) => ({
-        id: randomUUID(),
-        exerciseId: req.exerciseId,
-        injectId: req.injectId,
-        teamId: t.id,
-        scenarioMs,
-        dueAtMs: Math.round(req.dueAtMs),
-        deliveredAtMs: now,
-        late,
-      }));
-      if (rows.length > 0) await m.createQueryBuilder().insert().into(DeliveryEntity).values(rows).execute();
-      await this.events.append(m, {
-        exerciseId: req.exerciseId,
-        type: 'inject.delivered',
-        scenarioMs,
-        actor: req.actor,
-        atMs: now,
-        payload: { injectId: req.injectId, teamIds: rows.map((r) => r.teamId), dueAtMs: Math.round(req.dueAtMs), late, latenessMs: now - Math.round(req.dueAtMs) },
-      });
-      const released = await this.releaseFollowers(m, req.exerciseId, req.injectId, scenarioMs, plan.injects.values());
-      return { rows, released };
+      if (!(await claim.execute()).affected) return false;
+      if (targets.length > 0) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(DeliveryEntity)
+          .values(targets.map((teamId) => ({ id: randomUUID(), exerciseId: req.exerciseId, injectId: req.injectId, teamId, scenarioMs: event.scenarioMs, dueAtMs: dueAt, deliveredAtMs: deliveredAt, late: event.late })))
+          .updateEntity(false)
+          .execute();
+      }
+      return true;
     });
-    if (!outcome) return { delivered: [], released: [] };
+    return claimed ? { req, event, teamIds: targets } : null;
+  }
 
-    const delivered: InjectDeliveredEvent[] = outcome.rows.map((r) => ({
-      exerciseId: r.exerciseId,
-      injectId: r.injectId,
-      teamId: r.teamId,
-      scenarioMs: r.scenarioMs,
-      dueAt: r.dueAtMs,
-      deliveredAt: r.deliveredAtMs,
-      late: r.late,
-    }));
-    this.notifier.injectDelivered(delivered);
-    return { delivered, released: outcome.released };
+  /** Make a prepared delivery final; false when a clock change withdrew it first. */
+  async reveal(p: PreparedDelivery): Promise<ReleasedInject[] | null> {
+    const plan = await this.plans.get(p.req.exerciseId);
+    return this.tx.run(async (m) => {
+      const r = await m
+        .createQueryBuilder()
+        .update(ExerciseInjectEntity)
+        .set({ status: 'delivered' })
+        .where(`exercise_id = :exerciseId AND inject_id = :injectId AND status = 'prepared' AND delivered_at_ms = :deliveredAt`, {
+          exerciseId: p.req.exerciseId,
+          injectId: p.req.injectId,
+          deliveredAt: p.event.deliveredAt,
+        })
+        .execute();
+      if (!r.affected) return null;
+      await this.events.append(m, {
+        exerciseId: p.req.exerciseId,
+        type: 'inject.delivered',
+        scenarioMs: p.event.scenarioMs,
+        actor: p.req.actor,
+        atMs: p.event.deliveredAt,
+        payload: { injectId: p.req.injectId, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
+      });
+      return this.releaseFollowers(m, p.req.exerciseId, p.req.injectId, p.event.scenarioMs, plan.injects.values());
+    });
+  }
+
+  emit(p: PreparedDelivery): void {
+    this.notifier.injectDelivered(p.event, p.teamIds);
+  }
+
+  /** Prepare, reveal and emit at once: fire-now and catch-up after downtime. */
+  async deliverNow(req: DeliveryRequest): Promise<DeliveryOutcome> {
+    const p = await this.prepare(req);
+    if (!p) return NONE;
+    const released = await this.reveal(p);
+    if (released === null) return NONE;
+    this.emit(p);
+    return { event: p.event, teamIds: p.teamIds, released };
+  }
+
+  /**
+   * Withdraw every prepared-but-unrevealed delivery of an exercise (inside a clock change's
+   * transaction): the injects go back to pending and will be prepared again on the new clock.
+   */
+  async revertPrepared(m: EntityManager, exerciseId: string, injectIds?: string[]): Promise<void> {
+    const q = m.createQueryBuilder().update(ExerciseInjectEntity).set({ status: 'pending', deliveredAtMs: null }).where(`exercise_id = :exerciseId AND status = 'prepared'`, { exerciseId });
+    if (injectIds) q.andWhere('inject_id IN (:...injectIds)', { injectIds });
+    if (!(await q.execute()).affected) return;
+    // only rows whose inject is pending again: a concurrent reveal that won keeps its deliveries
+    await m
+      .createQueryBuilder()
+      .delete()
+      .from(DeliveryEntity)
+      .where('exercise_id = :exerciseId', { exerciseId })
+      .andWhere(`inject_id IN (SELECT i.inject_id FROM exercise_injects i WHERE i.exercise_id = :exerciseId AND i.status = 'pending')`, { exerciseId })
+      .execute();
   }
 
   /** Injects triggered "after" this one become pending at this delivery's time plus their delay. */
-  private async releaseFollowers(
-    m: EntityManager,
-    exerciseId: string,
-    injectId: string,
-    scenarioMs: number,
-    injects: Iterable<Inject>,
-  ): Promise<ReleasedInject[]> {
+  private async releaseFollowers(m: EntityManager, exerciseId: string, injectId: string, scenarioMs: number, injects: Iterable<Inject>): Promise<ReleasedInject[]> {
     const released: ReleasedInject[] = [];
     for (const follower of injects) {
       const t = follower.trigger;

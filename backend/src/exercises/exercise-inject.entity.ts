@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import { bigintAsNumber } from '../database/column-types.js';
 
-export const INJECT_STATUSES = ['waiting', 'pending', 'delivered', 'skipped'] as const;
-/** waiting: a trigger has not released it yet; pending: due at `dueScenarioMs`. */
+export const INJECT_STATUSES = ['waiting', 'pending', 'prepared', 'delivered', 'skipped'] as const;
+/**
+ * waiting: a trigger has not released it yet; pending: due at `dueScenarioMs`; prepared: its
+ * deliveries are recorded for the due instant but not yet revealed (see DeliveryService).
+ */
 export type InjectStatus = (typeof INJECT_STATUSES)[number];
 
 /** The state of one inject of an exercise's snapshot on the exercise clock. */

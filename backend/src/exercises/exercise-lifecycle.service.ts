@@ -157,15 +157,16 @@ export class ExerciseLifecycle {
     }
     const state = await this.injectState(id, injectId);
     if (state.status === 'delivered' || state.status === 'skipped') throw conflict('inject.done', `Inject "${injectId}" was already ${state.status}`);
+    if (state.status === 'prepared') throw conflict('inject.in-flight', `Inject "${injectId}" is being delivered right now`);
     const now = Date.now();
     const scenarioMs = scenarioNow(anchorOf(ex), now);
     await this.tx.run((m) => this.events.append(m, { exerciseId: id, type: 'inject.fired', scenarioMs, actor: actorOf(by), payload: { injectId, plannedScenarioMs: state.dueScenarioMs } }));
-    const outcome = await this.delivery.deliver({ exerciseId: id, injectId, scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
-    if (outcome.delivered.length === 0 && (await this.injectState(id, injectId)).status !== 'delivered') {
+    const outcome = await this.delivery.deliverNow({ exerciseId: id, injectId, scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
+    if (!outcome.event && (await this.injectState(id, injectId)).status !== 'delivered') {
       throw conflict('inject.done', `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`);
     }
     await this.scheduleReleased(id, outcome.released);
-    return { injectId, teams: outcome.delivered.map((d) => d.teamId), scenarioMs: Math.round(scenarioMs) };
+    return { injectId, teams: outcome.teamIds, scenarioMs: Math.round(scenarioMs) };
   }
 
   async skip(by: UserPrincipal, id: string, injectId: string) {
@@ -173,6 +174,7 @@ export class ExerciseLifecycle {
     if (ex.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended');
     await this.injectState(id, injectId);
     const skipped = await this.tx.run(async (m) => {
+      await this.delivery.revertPrepared(m, id, [injectId]);
       const r = await m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
@@ -211,9 +213,12 @@ export class ExerciseLifecycle {
   async reconcile(): Promise<number> {
     const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'scheduled']) } });
     for (const ex of live) {
-      const r = await this.tx.run((m) =>
-        m.createQueryBuilder().update(ExerciseEntity).set({ generation: ex.generation + 1 }).where('id = :id AND generation = :g', { id: ex.id, g: ex.generation }).execute(),
-      );
+      const r = await this.tx.run(async (m) => {
+        const bumped = await m.createQueryBuilder().update(ExerciseEntity).set({ generation: ex.generation + 1 }).where('id = :id AND generation = :g', { id: ex.id, g: ex.generation }).execute();
+        // deliveries prepared by a process that died before revealing them are prepared again
+        if (bumped.affected) await this.delivery.revertPrepared(m, ex.id);
+        return bumped;
+      });
       if (!r.affected) continue;
       ex.generation += 1;
       await this.catchUp(ex);
@@ -237,9 +242,9 @@ export class ExerciseLifecycle {
         .map((p) => ({ p, dueAtMs: p.dueScenarioMs === null ? null : wallTimeAt(anchor, p.dueScenarioMs) }))
         .find((x) => x.dueAtMs !== null && x.dueAtMs <= now);
       if (!overdue || overdue.p.dueScenarioMs === null || overdue.dueAtMs === null) return;
-      const outcome = await this.delivery.deliver({ exerciseId: ex.id, injectId: overdue.p.injectId, scenarioMs: overdue.p.dueScenarioMs, dueAtMs: overdue.dueAtMs, generation: ex.generation, actor: 'system' });
+      const outcome = await this.delivery.deliverNow({ exerciseId: ex.id, injectId: overdue.p.injectId, scenarioMs: overdue.p.dueScenarioMs, dueAtMs: overdue.dueAtMs, generation: ex.generation, actor: 'system' });
       // another worker got there first, or the exercise changed meanwhile: leave the rest to the queue
-      if (outcome.delivered.length === 0) return;
+      if (!outcome.event) return;
     }
   }
 
@@ -286,6 +291,7 @@ export class ExerciseLifecycle {
         .where('id = :id AND generation = :g AND status = :s', { id, g: previousGeneration, s: ex.status })
         .execute();
       if (!r.affected) return false;
+      await this.delivery.revertPrepared(m, id);
       await this.events.append(m, {
         exerciseId: id,
         type: change.type,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, LessThanOrEqual } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { STEERING_ROLES } from '../auth/principal.js';
 import { notFound } from '../common/domain-error.js';
@@ -60,6 +60,7 @@ export class ExerciseQueries {
       .addSelect('COUNT(*)', 'teams')
       .addSelect('MAX(CASE WHEN d.late THEN 1 ELSE 0 END)', 'late')
       .where('d.exercise_id = :id', { id })
+      .andWhere(`d.inject_id IN (SELECT i.inject_id FROM exercise_injects i WHERE i.exercise_id = :id AND i.status = 'delivered')`, { id })
       .groupBy('d.inject_id')
       .getRawMany<{ injectId: string; teams: string | number; late: string | number }>();
     const byInject = new Map(counts.map((c) => [c.injectId, c]));
@@ -74,10 +75,11 @@ export class ExerciseQueries {
           channel: inject?.channel ?? null,
           to: inject ? this.plans.targets(plan, inject).map((t) => t.id) : [],
           trigger: inject?.trigger?.type ?? null,
-          status: s.status,
+          // a delivery prepared for its instant is still pending to everyone watching
+          status: s.status === 'prepared' ? 'pending' : s.status,
           dueScenarioMs: s.dueScenarioMs,
-          dueAt: s.dueScenarioMs === null || s.status !== 'pending' ? null : wallTimeAt(anchor, s.dueScenarioMs),
-          deliveredAt: s.deliveredAtMs,
+          dueAt: s.dueScenarioMs === null || (s.status !== 'pending' && s.status !== 'prepared') ? null : wallTimeAt(anchor, s.dueScenarioMs),
+          deliveredAt: s.status === 'delivered' ? s.deliveredAtMs : null,
           deliveredTeams: c ? Number(c.teams) : 0,
           late: c ? Number(c.late) === 1 : false,
         };
@@ -87,7 +89,16 @@ export class ExerciseQueries {
 
   async deliveries(id: string) {
     await this.exercise(id);
-    return this.db.getRepository(DeliveryEntity).find({ where: { exerciseId: id }, order: { deliveredAtMs: 'ASC', injectId: 'ASC' } });
+    return this.revealed(id).orderBy('d.delivered_at_ms', 'ASC').addOrderBy('d.inject_id', 'ASC').getMany();
+  }
+
+  /** Deliveries that are final (their inject revealed), never ones prepared for a future instant. */
+  private revealed(exerciseId: string) {
+    return this.db
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder('d')
+      .where('d.exercise_id = :exerciseId', { exerciseId })
+      .andWhere(`d.inject_id IN (SELECT i.inject_id FROM exercise_injects i WHERE i.exercise_id = :exerciseId AND i.status = 'delivered')`, { exerciseId });
   }
 
   async eventLog(id: string, afterId: number) {
@@ -111,10 +122,11 @@ export class ExerciseQueries {
   /** Only what has reached the player's own team, and only once its instant has passed. */
   async playerInjects(p: ParticipantPrincipal): Promise<PlayerInjectView[]> {
     const plan = await this.plans.get(p.exerciseId);
-    const rows = await this.db.getRepository(DeliveryEntity).find({
-      where: { exerciseId: p.exerciseId, teamId: p.teamId, deliveredAtMs: LessThanOrEqual(Date.now()) },
-      order: { scenarioMs: 'DESC', deliveredAtMs: 'DESC' },
-    });
+    const rows = await this.revealed(p.exerciseId)
+      .andWhere('d.team_id = :teamId AND d.delivered_at_ms <= :now', { teamId: p.teamId, now: Date.now() })
+      .orderBy('d.scenario_ms', 'DESC')
+      .addOrderBy('d.delivered_at_ms', 'DESC')
+      .getMany();
     return rows.flatMap((d) => {
       const inject = plan.injects.get(d.injectId);
       return inject ? [playerInjectView(inject, d)] : [];

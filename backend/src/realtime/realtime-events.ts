@@ -1,10 +1,10 @@
 import type { ExerciseStatus } from '../exercises/exercise.entity.js';
 
 /** Small payloads only: clients fetch details through the API, which stays the source of truth. */
+/** To players: no team ids, so one broadcast serves every target team and names no other team. */
 export interface InjectDeliveredEvent {
   exerciseId: string;
   injectId: string;
-  teamId: string;
   /** exercise-clock time the inject was due */
   scenarioMs: number;
   /** wall instant it was due (epoch ms) */
@@ -13,7 +13,7 @@ export interface InjectDeliveredEvent {
   late: boolean;
 }
 
-export interface ControlInjectDeliveredEvent extends Omit<InjectDeliveredEvent, 'teamId'> {
+export interface ControlInjectDeliveredEvent extends InjectDeliveredEvent {
   teamIds: string[];
 }
 

@@ -34,15 +34,13 @@ export class RealtimeNotifier implements OnModuleDestroy {
     return this.emitter;
   }
 
-  injectDelivered(events: InjectDeliveredEvent[]): void {
-    const first = events[0];
-    if (!first) return;
+  /** One broadcast to every target team's room (encoded once), then one to the control room. */
+  injectDelivered(event: InjectDeliveredEvent, teamIds: string[]): void {
+    if (teamIds.length === 0) return;
     const out = this.out;
-    for (const e of events) out.to(rooms.team(e.teamId)).emit('inject:delivered', e);
-    const { teamId: _omit, ...rest } = first;
-    void _omit;
-    const control: ControlInjectDeliveredEvent = { ...rest, teamIds: events.map((e) => e.teamId) };
-    out.to([rooms.control(first.exerciseId), rooms.observers(first.exerciseId)]).emit('control:inject-delivered', control);
+    out.to(teamIds.map(rooms.team)).emit('inject:delivered', event);
+    const control: ControlInjectDeliveredEvent = { ...event, teamIds };
+    out.to([rooms.control(event.exerciseId), rooms.observers(event.exerciseId)]).emit('control:inject-delivered', control);
   }
 
   clock(e: ClockEvent): void {

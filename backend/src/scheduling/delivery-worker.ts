@@ -7,6 +7,9 @@ import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
 import { waitUntil } from './precise-wait.js';
 
+/** How long before the due instant a prepared delivery is made final (one short transaction). */
+const REVEAL_AHEAD_MS = 5;
+
 type Handlers = { [N in DeliveryJobName]: (data: DeliveryJobs[N]) => Promise<void> };
 
 /**
@@ -21,9 +24,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private readonly handlers: Handlers = {
     'deliver-inject': async (d) => {
+      const prepared = await this.delivery.prepare({ exerciseId: d.exerciseId, injectId: d.injectId, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
+      if (!prepared) return;
+      await waitUntil(d.dueAtMs - REVEAL_AHEAD_MS);
+      const released = await this.delivery.reveal(prepared);
+      if (released === null) return;
       await waitUntil(d.dueAtMs);
-      const outcome = await this.delivery.deliver({ exerciseId: d.exerciseId, injectId: d.injectId, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
-      await this.lifecycle.scheduleReleased(d.exerciseId, outcome.released);
+      this.delivery.emit(prepared);
+      await this.lifecycle.scheduleReleased(d.exerciseId, released);
     },
     'start-exercise': async (d) => {
       await waitUntil(d.startAtMs);

@@ -1,0 +1,131 @@
+// Delivery precision: 1,000 socket.io clients in 50 teams, injects on the exercise clock, lateness
+// from each inject's scheduled instant to its receipt by every client; raw BullMQ delayed-job
+// lateness measured in the same run as the baseline; the backend's peak RSS.
+import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { stringify } from 'yaml';
+import { Api, createExercise } from '../support/api-client.js';
+import { REDIS_URL, startBackend, testEnv } from '../support/app-process.js';
+import { row, summarise, type Summary } from './stats.js';
+
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 50);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const INJECTS = Number(process.env.BENCH_INJECTS ?? 40);
+const SPACING_MS = Number(process.env.BENCH_SPACING_MS ?? 750);
+const SWARMS = 2;
+const now = () => performance.timeOrigin + performance.now();
+
+function benchPack(): unknown {
+  const teams = Array.from({ length: TEAMS }, (_, i) => ({ id: `team-${i + 1}`, name: `Team ${i + 1}` }));
+  // one inject a minute of exercise time; at ×60 that is one a second of wall time
+  const injects = Array.from({ length: INJECTS }, (_, i) => ({
+    id: `inject-${i + 1}`,
+    offset: `T+00:${String(i + 1).padStart(2, '0')}`,
+    // every other inject goes to every team (1,000 clients), the rest to one team
+    to: i % 2 === 0 ? 'all' : [`team-${(i % TEAMS) + 1}`],
+    channel: 'siem',
+    from: { name: 'SIEM' },
+    subject: `Alert ${i + 1}`,
+    body: 'Benchmark inject.',
+  }));
+  return { id: 'bench', title: 'Delivery benchmark', summary: 'Generated.', version: '1.0.0', duration: `0${Math.ceil((INJECTS + 2) / 60)}:00`.slice(-5), teams, injects };
+}
+
+/** Baseline: plain BullMQ delayed jobs, lateness from (added + delay) to the processor starting. */
+async function rawBullmq(count: number, spacingMs: number): Promise<Summary> {
+  const prefix = `bench-raw-${process.pid}`;
+  const conn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const wconn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('raw', { connection: conn, prefix });
+  const lateness: number[] = [];
+  const worker = new Worker('raw', async (job) => void lateness.push(now() - (job.data as { due: number }).due), { connection: wconn, prefix, concurrency: 50 });
+  await worker.waitUntilReady();
+  const start = now() + 500;
+  for (let i = 0; i < count; i++) {
+    const due = start + i * spacingMs;
+    await queue.add('j', { due }, { delay: Math.max(0, due - now()), removeOnComplete: true });
+  }
+  while (lateness.length < count) await new Promise((r) => setTimeout(r, 50));
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  conn.disconnect();
+  wconn.disconnect();
+  return summarise(lateness);
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+export async function runDeliveryBench(): Promise<Record<string, unknown>> {
+  process.stdout.write(`\n== delivery benchmark: ${CLIENTS} clients in ${TEAMS} teams, ${INJECTS} injects ${SPACING_MS} ms apart ==\n`);
+  const raw = await rawBullmq(INJECTS, SPACING_MS);
+
+  const env = testEnv('bench');
+  const injectsDir = join(env.dataDir, 'packs');
+  mkdirSync(join(injectsDir, 'bench'), { recursive: true });
+  writeFileSync(join(injectsDir, 'bench', 'pack.yaml'), stringify(benchPack()));
+  const app = await startBackend({ ...env, injectsDir });
+  try {
+    const staff = await Api.login(app.url);
+    // one scenario minute per spacing interval
+    const ex = await createExercise(staff, 'bench', 60_000 / SPACING_MS);
+    const clientsPerTeam = new Map<string, number>();
+    const tokens: string[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const team = ex.teams[i % ex.teams.length];
+      if (!team?.joinCode) throw new Error('no join code');
+      const p = await Api.join(app.url, team.joinCode, `player ${i + 1}`);
+      tokens.push(p.token ?? '');
+      clientsPerTeam.set(team.key, (clientsPerTeam.get(team.key) ?? 0) + 1);
+    }
+    const swarms = Array.from({ length: SWARMS }, () => fork(join(import.meta.dirname, 'client-swarm.ts'), { execArgv: ['--import', 'tsx'] }));
+    const per = Math.ceil(CLIENTS / SWARMS);
+    await Promise.all(
+      swarms.map(
+        (s, k) =>
+          new Promise<void>((res) => {
+            s.once('message', () => res());
+            s.send({ type: 'start', start: { url: app.url, tokens: tokens.slice(k * per, (k + 1) * per) } });
+          }),
+      ),
+    );
+    process.stdout.write(`${CLIENTS} clients connected; running the exercise…\n`);
+    await staff.ok('POST', `/exercises/${ex.id}/start`);
+    const expectedReceipts = Array.from({ length: INJECTS }, (_, i) => (i % 2 === 0 ? CLIENTS : (clientsPerTeam.get(`team-${(i % TEAMS) + 1}`) ?? 0)));
+    const runMs = (INJECTS + 2) * SPACING_MS + 2000;
+    await new Promise((r) => setTimeout(r, runMs));
+    const receipts = (
+      await Promise.all(
+        swarms.map(
+          (s) =>
+            new Promise<{ injectId: string; socket: number; latenessMs: number }[]>((res) => {
+              s.once('message', (m: { receipts: { injectId: string; socket: number; latenessMs: number }[] }) => res(m.receipts));
+              s.send({ type: 'finish' });
+            }),
+        ),
+      )
+    ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
+    const rss = peakRssMb(app.child.pid ?? 0);
+    const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
+    const duplicates = keys.length - new Set(keys).size;
+    const delivered = summarise(receipts.map((r) => r.latenessMs));
+    const wanted = expectedReceipts.reduce((a, b) => a + b, 0);
+    const timeline = await staff.ok<{ status: string }[]>('GET', `/exercises/${ex.id}/timeline`);
+    process.stdout.write(`${row('raw BullMQ delayed job (baseline)', raw)}\n`);
+    process.stdout.write(`${row(`Cyber TTX, scheduled → received (${CLIENTS} clients)`, delivered)}\n`);
+    process.stdout.write(`receipts: ${receipts.length} (expected ${wanted}), duplicates: ${duplicates}, injects delivered: ${timeline.filter((t) => t.status === 'delivered').length}/${INJECTS}\n`);
+    process.stdout.write(`backend peak RSS: ${rss.toFixed(0)} MB\n`);
+    process.stdout.write(`target p99 ≤ 10 ms: ${delivered.p99 <= 10 ? 'met' : 'NOT met'}\n`);
+    if (process.env.BENCH_DEBUG) process.stdout.write(app.output().split("\n").filter((l) => l.includes("TIMING")).join("\n") + "\n");
+    return { clients: CLIENTS, teams: TEAMS, injects: INJECTS, raw, delivered, receipts: receipts.length, expectedReceipts: wanted, duplicates, backendPeakRssMb: Math.round(rss) };
+  } finally {
+    await app.stop();
+  }
+}
