@@ -3,6 +3,7 @@
 // lateness measured in the same run as the baseline; the backend's peak RSS.
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -41,7 +42,7 @@ async function rawBullmq(count: number, spacingMs: number): Promise<Summary> {
   const wconn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue('raw', { connection: conn, prefix });
   const lateness: number[] = [];
-  const worker = new Worker('raw', async (job) => void lateness.push(now() - (job.data as { due: number }).due), { connection: wconn, prefix, concurrency: 50 });
+  const worker = new Worker('raw', (job) => Promise.resolve(void lateness.push(now() - (job.data as { due: number }).due)), { connection: wconn, prefix, concurrency: 50 });
   await worker.waitUntilReady();
   const start = now() + 500;
   for (let i = 0; i < count; i++) {
@@ -57,6 +58,27 @@ async function rawBullmq(count: number, spacingMs: number): Promise<Summary> {
   return summarise(lateness);
 }
 
+/** The machine's floor: writing one small frame to N connected TCP sockets, as any broadcast must. */
+async function rawTcpFanout(sockets: number, rounds = 7): Promise<Summary> {
+  const accepted: Socket[] = [];
+  const server = createServer((s) => void accepted.push(s.on('error', () => undefined)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const clients = Array.from({ length: sockets }, () => connect(port, '127.0.0.1').on('data', () => undefined).on('error', () => undefined));
+  while (accepted.length < sockets) await new Promise((r) => setTimeout(r, 20));
+  const frame = Buffer.alloc(180, 'x');
+  const durations: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    const t0 = now();
+    for (const s of accepted) s.write(frame);
+    durations.push(now() - t0);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const c of clients) c.destroy();
+  server.close();
+  return summarise(durations);
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -64,8 +86,18 @@ function peakRssMb(pid: number): number {
 }
 
 export async function runDeliveryBench(): Promise<Record<string, unknown>> {
-  process.stdout.write(`\n== delivery benchmark: ${CLIENTS} clients in ${TEAMS} teams, ${INJECTS} injects ${SPACING_MS} ms apart ==\n`);
+  process.stdout.write(`\n== delivery benchmark: ${INJECTS} injects ${SPACING_MS} ms apart to ${TEAMS} teams (every other inject to all teams) ==\n`);
   const raw = await rawBullmq(INJECTS, SPACING_MS);
+  process.stdout.write(`${row('raw BullMQ delayed job, due → processor', raw)}\n`);
+  const tcp = await rawTcpFanout(CLIENTS);
+  process.stdout.write(`${row(`machine floor: one write to each of ${CLIENTS} TCP sockets`, tcp)}\n`);
+  const runs: Record<string, unknown> = {};
+  for (const clients of [...new Set([Math.min(100, CLIENTS), CLIENTS])]) runs[`clients${clients}`] = await runScenario(clients);
+  return { rawBullmq: raw, rawTcpFanout: tcp, ...runs };
+}
+
+async function runScenario(CLIENTS: number): Promise<Record<string, unknown>> {
+  process.stdout.write(`-- ${CLIENTS} socket.io clients --\n`);
 
   const env = testEnv('bench');
   const injectsDir = join(env.dataDir, 'packs');
@@ -113,18 +145,20 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
       )
     ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
     const rss = peakRssMb(app.child.pid ?? 0);
+    const server = await staff.ok<{ emitStartLatenessMs: Summary; emitDurationMs: Summary; emitCompleteLatenessMs: Summary }>('GET', '/health/delivery-metrics');
     const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
     const duplicates = keys.length - new Set(keys).size;
     const delivered = summarise(receipts.map((r) => r.latenessMs));
     const wanted = expectedReceipts.reduce((a, b) => a + b, 0);
     const timeline = await staff.ok<{ status: string }[]>('GET', `/exercises/${ex.id}/timeline`);
-    process.stdout.write(`${row('raw BullMQ delayed job (baseline)', raw)}\n`);
-    process.stdout.write(`${row(`Cyber TTX, scheduled → received (${CLIENTS} clients)`, delivered)}\n`);
+    process.stdout.write(`${row('server: due → broadcast starts', server.emitStartLatenessMs)}\n`);
+    process.stdout.write(`${row('server: broadcast duration', server.emitDurationMs)}\n`);
+    process.stdout.write(`${row('server: due → last frame handed to the network', server.emitCompleteLatenessMs)}\n`);
+    process.stdout.write(`${row(`end to end: due → received by each client`, delivered)}\n`);
     process.stdout.write(`receipts: ${receipts.length} (expected ${wanted}), duplicates: ${duplicates}, injects delivered: ${timeline.filter((t) => t.status === 'delivered').length}/${INJECTS}\n`);
     process.stdout.write(`backend peak RSS: ${rss.toFixed(0)} MB\n`);
-    process.stdout.write(`target p99 ≤ 10 ms: ${delivered.p99 <= 10 ? 'met' : 'NOT met'}\n`);
-    if (process.env.BENCH_DEBUG) process.stdout.write(app.output().split("\n").filter((l) => l.includes("TIMING")).join("\n") + "\n");
-    return { clients: CLIENTS, teams: TEAMS, injects: INJECTS, raw, delivered, receipts: receipts.length, expectedReceipts: wanted, duplicates, backendPeakRssMb: Math.round(rss) };
+    process.stdout.write(`target p99 ≤ 10 ms end to end: ${delivered.p99 <= 10 ? "met" : "NOT met"} at ${CLIENTS} clients\n`);
+    return { clients: CLIENTS, teams: TEAMS, injects: INJECTS, server, delivered, receipts: receipts.length, expectedReceipts: wanted, duplicates, backendPeakRssMb: Math.round(rss) };
   } finally {
     await app.stop();
   }

@@ -41,7 +41,7 @@ describe('a whole pack at ×600', () => {
     await app?.stop();
   });
 
-  it('delivers every inject exactly once, in order, to exactly its target teams', async () => {
+  it('delivers every inject exactly once, in order, to exactly its target teams', () => {
     for (const [name, p] of players) {
       const got = p.socket.of('inject:delivered');
       const want = expected.filter((i) => i.teams.includes(p.key)).map((i) => i.id);

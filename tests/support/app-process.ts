@@ -85,7 +85,7 @@ export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'of
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const ready = entry === 'main' ? () => fetch(`${url}/api/health`).then((r) => r.ok, () => false) : async () => out.includes('delivery worker is running');
+  const ready = entry === 'main' ? () => fetch(`${url}/api/health`).then((r) => r.ok, () => false) : () => Promise.resolve(out.includes('delivery worker is running'));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode}:\n${out}`);

@@ -65,5 +65,5 @@ function httpCode(status: number): string {
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type?: string; message: string } {
-  return typeof e === 'object' && e !== null && 'status' in e && typeof (e as { status: unknown }).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && 'message' in e;
+  return typeof e === 'object' && e !== null && 'status' in e && typeof (e).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && 'message' in e;
 }

@@ -13,7 +13,7 @@ export class PinoLogger implements LoggerService {
     const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
     if (typeof message === 'object' && message !== null && !(message instanceof Error)) {
       const text = typeof params[0] === 'string' ? params[0] : undefined;
-      this.pino[level]({ context, ...(message as object) }, text);
+      this.pino[level]({ context, ...(message) }, text);
       return;
     }
     if (message instanceof Error) {

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorators.js';
+import { Public, Roles } from '../auth/access.decorators.js';
+import { DeliveryMetrics } from '../scheduling/delivery-metrics.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SchedulerService } from '../scheduling/scheduler.service.js';
 import { redactUrl } from './redact-url.js';
@@ -17,6 +18,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scheduler: SchedulerService,
+    private readonly metrics: DeliveryMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,5 +39,12 @@ export class HealthController {
     const ok = database.ok && redis.ok;
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'degraded', database, redis, time: Date.now() };
+  }
+
+  /** Timing of the scheduled deliveries this process's worker made (empty when the worker runs apart). */
+  @Get('delivery-metrics')
+  @Roles('admin', 'instructor', 'facilitator')
+  deliveryMetrics() {
+    return { process: process.pid, rssMb: Math.round(process.memoryUsage().rss / 1048576), ...this.metrics.summary() };
   }
 }

@@ -5,10 +5,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
-import { waitUntil } from './precise-wait.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
+import { preciseNow, waitUntil } from './precise-wait.js';
 
 /** How long before the due instant a prepared delivery is made final (one short transaction). */
-const REVEAL_AHEAD_MS = 5;
+const REVEAL_AHEAD_MS = 15;
 
 type Handlers = { [N in DeliveryJobName]: (data: DeliveryJobs[N]) => Promise<void> };
 
@@ -24,13 +25,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private readonly handlers: Handlers = {
     'deliver-inject': async (d) => {
+      const arrivedAt = preciseNow();
       const prepared = await this.delivery.prepare({ exerciseId: d.exerciseId, injectId: d.injectId, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
       if (!prepared) return;
       await waitUntil(d.dueAtMs - REVEAL_AHEAD_MS);
       const released = await this.delivery.reveal(prepared);
       if (released === null) return;
       await waitUntil(d.dueAtMs);
+      const emitStart = preciseNow();
       this.delivery.emit(prepared);
+      const emitEnd = preciseNow();
+      this.metrics.record({ injectId: d.injectId, teams: prepared.teamIds.length, emitStartLatenessMs: emitStart - d.dueAtMs, emitDurationMs: emitEnd - emitStart, leadMs: d.dueAtMs - arrivedAt });
       await this.lifecycle.scheduleReleased(d.exerciseId, released);
     },
     'start-exercise': async (d) => {
@@ -43,6 +48,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly delivery: DeliveryService,
     private readonly lifecycle: ExerciseLifecycle,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

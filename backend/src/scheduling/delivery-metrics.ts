@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+
+const KEEP = 5000;
+
+export interface DeliveryTiming {
+  injectId: string;
+  teams: number;
+  /** from the due instant to the start of the broadcast (ms; negative = early) */
+  emitStartLatenessMs: number;
+  /** how long the broadcast took to hand every frame to the network */
+  emitDurationMs: number;
+  /** how long before the due instant the job arrived */
+  leadMs: number;
+}
+
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? null;
+}
+
+/** The last few thousand scheduled deliveries' timings in this process, for operators and benchmarks. */
+@Injectable()
+export class DeliveryMetrics {
+  private readonly timings: DeliveryTiming[] = [];
+
+  record(t: DeliveryTiming): void {
+    this.timings.push(t);
+    if (this.timings.length > KEEP) this.timings.splice(0, this.timings.length - KEEP);
+  }
+
+  summary() {
+    const stat = (values: number[]) => {
+      const s = [...values].sort((a, b) => a - b);
+      return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? null };
+    };
+    return {
+      deliveries: this.timings.length,
+      emitStartLatenessMs: stat(this.timings.map((t) => t.emitStartLatenessMs)),
+      emitDurationMs: stat(this.timings.map((t) => t.emitDurationMs)),
+      emitCompleteLatenessMs: stat(this.timings.map((t) => t.emitStartLatenessMs + t.emitDurationMs)),
+      leadMs: stat(this.timings.map((t) => t.leadMs)),
+    };
+  }
+}
