@@ -1,10 +1,11 @@
 // Strict, type-aware linting for every workspace (see STYLE.md habit 6).
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/.artifacts/**', 'tests/bench/results/**', '**/*.d.ts', 'scripts/**', 'eslint.config.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/.artifacts/**', 'tests/bench/results/**', '**/*.d.ts', 'scripts/**', '**/scripts/**', '*.config.js', '*.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -15,6 +16,7 @@ export default tseslint.config(
       },
     },
     plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['backend/tsconfig.json', 'frontend/tsconfig.json', 'tests/tsconfig.json'], noWarnOnMultipleProjects: true })] },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

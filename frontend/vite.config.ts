@@ -11,5 +11,5 @@ export default defineConfig({
       '/socket.io': { target: backend, ws: true },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: { outDir: 'dist', sourcemap: true, manifest: true },
 });

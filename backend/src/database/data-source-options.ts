@@ -9,6 +9,9 @@ import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { ParticipantEntity } from '../exercises/participant.entity.js';
 import { ScenarioPackEntity } from '../scenarios/scenario-pack.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
+import { Consoles1764190000000 } from './migrations/1764190000000-consoles.js';
+import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from '../responses/response.entities.js';
+import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -19,9 +22,14 @@ export const ENTITIES = [
   ExerciseInjectEntity,
   DeliveryEntity,
   ExerciseEventEntity,
+  AcknowledgementEntity,
+  ResponseEntity,
+  ResponseRevisionEntity,
+  ThreadEntity,
+  ThreadMessageEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

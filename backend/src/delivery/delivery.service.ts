@@ -72,8 +72,7 @@ export class DeliveryService {
   ) {}
 
   async prepare(req: DeliveryRequest): Promise<PreparedDelivery | null> {
-    const plan = await this.plans.get(req.exerciseId);
-    const inject = plan.injects.get(req.injectId);
+    const { plan, inject } = await this.plans.inject(req.exerciseId, req.injectId);
     if (!inject) return null;
     const targets = this.plans.targets(plan, inject).map((t) => t.id);
     const dueAt = Math.round(req.dueAtMs);

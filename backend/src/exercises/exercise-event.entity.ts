@@ -13,7 +13,15 @@ export const EXERCISE_EVENT_TYPES = [
   'inject.fired',
   'inject.skipped',
   'inject.released',
+  'inject.adhoc-created',
   'participant.joined',
+  'inject.acknowledged',
+  'response.logged',
+  'response.edited',
+  'thread.opened',
+  'thread.message',
+  'journal.note',
+  'settings.changed',
 ] as const;
 export type ExerciseEventType = (typeof EXERCISE_EVENT_TYPES)[number];
 

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
-import { bigintAsNumber } from '../database/column-types.js';
+import { bigintAsNumber, jsonText } from '../database/column-types.js';
+import type { Inject } from '../scenarios/pack/pack-schema.js';
 
 export const INJECT_STATUSES = ['waiting', 'pending', 'prepared', 'delivered', 'skipped'] as const;
 /**
@@ -29,4 +30,8 @@ export class ExerciseInjectEntity {
 
   @Column({ name: 'delivered_at_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true })
   deliveredAtMs!: number | null;
+
+  /** an inject written during the drill (not in the snapshot) keeps its content here */
+  @Column({ name: 'adhoc_content', type: 'text', transformer: jsonText, nullable: true })
+  adhocContent!: Inject | null;
 }

@@ -65,6 +65,7 @@ export class ExerciseLifecycle {
       generation: 0,
       startedAtMs: null,
       endedAtMs: null,
+      observerAnonymous: false,
       createdBy: by.userId,
       createdAt: now,
     });

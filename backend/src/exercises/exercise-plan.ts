@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
+import { ExerciseInjectEntity } from './exercise-inject.entity.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity } from './exercise.entity.js';
 
-/** What never changes once an exercise exists: its snapshot's injects and its teams. */
+/** An exercise's snapshot injects (plus ad-hoc ones written during the drill) and its teams. */
 export interface ExercisePlan {
   exerciseId: string;
   injects: Map<string, Inject>;
@@ -14,7 +15,10 @@ export interface ExercisePlan {
   teamsByKey: Map<string, ExerciseTeamEntity>;
 }
 
-/** Caches exercise plans (immutable after creation), so delivery does not re-read the snapshot. */
+/**
+ * Caches exercise plans, so delivery does not re-read the snapshot. The snapshot and teams never
+ * change; ad-hoc injects only add ids, so a lookup of an unknown id reloads the plan once.
+ */
 @Injectable()
 export class ExercisePlans {
   private readonly cache = new Map<string, Promise<ExercisePlan>>();
@@ -31,6 +35,16 @@ export class ExercisePlans {
     return plan;
   }
 
+  /** The inject with this id, reloading the plan once if another process added it meanwhile. */
+  async inject(exerciseId: string, injectId: string): Promise<{ plan: ExercisePlan; inject: Inject | undefined }> {
+    let plan = await this.get(exerciseId);
+    if (!plan.injects.has(injectId)) {
+      this.cache.delete(exerciseId);
+      plan = await this.get(exerciseId);
+    }
+    return { plan, inject: plan.injects.get(injectId) };
+  }
+
   /** Team ids an inject goes to. */
   targets(plan: ExercisePlan, inject: Inject): ExerciseTeamEntity[] {
     if (inject.to === 'all') return plan.teams;
@@ -41,9 +55,14 @@ export class ExercisePlans {
     const exercise = await this.db.getRepository(ExerciseEntity).findOne({ where: { id: exerciseId }, select: { id: true, snapshot: true } });
     if (!exercise) throw notFound('exercise', exerciseId);
     const teams = await this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { teamKey: 'ASC' } });
+    const adhoc = await this.db
+      .getRepository(ExerciseInjectEntity)
+      .createQueryBuilder('i')
+      .where('i.exercise_id = :exerciseId AND i.adhoc_content IS NOT NULL', { exerciseId })
+      .getMany();
     return {
       exerciseId,
-      injects: new Map(exercise.snapshot.injects.map((i) => [i.id, i])),
+      injects: new Map([...exercise.snapshot.injects, ...adhoc.flatMap((a) => (a.adhocContent ? [a.adhocContent] : []))].map((i) => [i.id, i])),
       teams,
       teamsByKey: new Map(teams.map((t) => [t.teamKey, t])),
     };

@@ -42,6 +42,7 @@ export class ExerciseQueries {
       name: e.name,
       pack: { id: e.snapshot.id, title: e.snapshot.title, version: e.snapshot.version, duration: e.snapshot.duration, summary: e.snapshot.summary },
       clock: clockView(e),
+      observerAnonymous: e.observerAnonymous,
       // join codes let anyone take a team seat: only the people who run the drill see them
       teams: teams.map((t) => ({ id: t.id, key: t.teamKey, name: t.name, ...(mayInvite ? { joinCode: t.joinCode } : {}) })),
       createdAt: e.createdAt,

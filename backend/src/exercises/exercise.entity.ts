@@ -45,6 +45,10 @@ export class ExerciseEntity {
   @Column({ name: 'ended_at_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true })
   endedAtMs!: number | null;
 
+  /** observers see "a team member" instead of player names */
+  @Column({ name: 'observer_anonymous', type: 'boolean', default: false })
+  observerAnonymous!: boolean;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy!: string;
 

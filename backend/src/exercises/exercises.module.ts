@@ -16,6 +16,14 @@ import { ParticipantEntity } from './participant.entity.js';
 import { ParticipantsService } from './participants.service.js';
 import { PlayController } from './play.controller.js';
 import { ExerciseCoreModule } from './exercise-core.module.js';
+import { ExerciseControlController } from './exercise-control.controller.js';
+import { ExerciseControl } from './exercise-control.service.js';
+import { TeamVisibility } from './team-visibility.js';
+import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from '../responses/response.entities.js';
+import { ResponsesService } from '../responses/responses.service.js';
+import { PlayResponsesController } from '../responses/play-responses.controller.js';
+import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
+import { ThreadsService } from '../threads/threads.service.js';
 
 /** Lifecycle and read models (no HTTP): shared by the API and the worker process. */
 @Module({
@@ -25,15 +33,15 @@ import { ExerciseCoreModule } from './exercise-core.module.js';
     SchedulingModule,
     DeliveryModule,
     RealtimeNotifierModule,
-    TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity]),
+    TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity, AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, ThreadEntity, ThreadMessageEntity]),
   ],
-  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService],
-  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService],
+  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, TeamVisibility, ExerciseControl, ResponsesService, ThreadsService],
+  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, ExerciseControl, ResponsesService, ThreadsService],
 })
 export class ExerciseServicesModule {}
 
 @Module({
   imports: [ExerciseServicesModule, AuthModule],
-  controllers: [ExercisesController, PlayController],
+  controllers: [ExercisesController, PlayController, ExerciseControlController, PlayResponsesController],
 })
 export class ExercisesModule {}

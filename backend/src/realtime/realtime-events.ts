@@ -34,6 +34,12 @@ export interface ServerToClientEvents {
   'control:inject-delivered': (e: ControlInjectDeliveredEvent) => void;
   'exercise:clock': (e: ClockEvent) => void;
   'exercise:changed': (e: { exerciseId: string; reason: string }) => void;
+  'response:changed': (e: { exerciseId: string; responseId: string; injectId: string }) => void;
+  'ack:changed': (e: { exerciseId: string; injectId: string }) => void;
+  'thread:changed': (e: { exerciseId: string; threadId: string }) => void;
+  'control:response': (e: { exerciseId: string; responseId: string; teamId: string; injectId: string }) => void;
+  'control:ack': (e: { exerciseId: string; teamId: string; injectId: string }) => void;
+  'control:thread': (e: { exerciseId: string; threadId: string; teamId: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -47,6 +47,26 @@ export class RealtimeNotifier implements OnModuleDestroy {
     this.out.to([rooms.players(e.exerciseId), rooms.control(e.exerciseId), rooms.observers(e.exerciseId)]).emit('exercise:clock', e);
   }
 
+  /** A team's response was logged or edited: teammates and the control room refetch it. */
+  responseChanged(exerciseId: string, teamId: string, responseId: string, injectId: string): void {
+    this.out.to(rooms.team(teamId)).emit('response:changed', { exerciseId, responseId, injectId });
+    this.out.to(this.staffRooms(exerciseId)).emit('control:response', { exerciseId, responseId, teamId, injectId });
+  }
+
+  ackChanged(exerciseId: string, teamId: string, injectId: string): void {
+    this.out.to(rooms.team(teamId)).emit('ack:changed', { exerciseId, injectId });
+    this.out.to(this.staffRooms(exerciseId)).emit('control:ack', { exerciseId, teamId, injectId });
+  }
+
+  threadChanged(exerciseId: string, teamId: string, threadId: string): void {
+    this.out.to(rooms.team(teamId)).emit('thread:changed', { exerciseId, threadId });
+    this.out.to(this.staffRooms(exerciseId)).emit('control:thread', { exerciseId, threadId, teamId });
+  }
+
+  private staffRooms(exerciseId: string): string[] {
+    return [rooms.control(exerciseId), rooms.observers(exerciseId)];
+  }
+
   exerciseChanged(exerciseId: string, reason: string): void {
     this.out.to([rooms.control(exerciseId), rooms.observers(exerciseId)]).emit('exercise:changed', { exerciseId, reason });
   }

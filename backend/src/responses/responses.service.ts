@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
+import { badInput, conflict, notFound } from '../common/domain-error.js';
+import { Transactions } from '../database/transactions.js';
+import { ExerciseEvents } from '../exercises/exercise-events.service.js';
+import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
+import { TeamVisibility } from '../exercises/team-visibility.js';
+import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
+import type { Inject } from '../scenarios/pack/pack-schema.js';
+import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, type Vote } from './response.entities.js';
+
+export interface ResponseInput {
+  injectId: string;
+  text: string;
+  optionIds: string[];
+  vote?: Vote | undefined;
+}
+
+export interface ResponseView {
+  id: string;
+  injectId: string;
+  authorName: string;
+  text: string;
+  optionIds: string[];
+  vote: Vote | null;
+  scenarioMs: number;
+  createdAt: number;
+  updatedAt: number;
+  revisions: { text: string; optionIds: string[]; authorName: string; editedAt: number }[];
+}
+
+const ANONYMOUS = 'A team member';
+
+/** Acknowledgements and responses: always scoped to the player's own team. */
+@Injectable()
+export class ResponsesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
+    private readonly visibility: TeamVisibility,
+    private readonly events: ExerciseEvents,
+    private readonly notifier: RealtimeNotifier,
+  ) {}
+
+  async acknowledge(p: ParticipantPrincipal, injectId: string) {
+    await this.visibility.deliveredInject(p, injectId);
+    const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
+    const atMs = Date.now();
+    const key = { exerciseId: p.exerciseId, injectId, participantId: p.participantId };
+    const added = await this.tx.run(async (m) => {
+      if (await m.getRepository(AcknowledgementEntity).existsBy(key)) return false;
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(AcknowledgementEntity)
+        .values({ id: randomUUID(), ...key, teamId: p.teamId, displayName: p.displayName, atMs })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+      await this.events.append(m, { exerciseId: p.exerciseId, type: 'inject.acknowledged', scenarioMs, actor: `participant:${p.participantId}`, payload: { injectId, teamId: p.teamId } });
+      return true;
+    });
+    if (added) this.notifier.ackChanged(p.exerciseId, p.teamId, injectId);
+    const ack = await this.db.getRepository(AcknowledgementEntity).findOneByOrFail(key);
+    return { injectId, acknowledgedAt: ack.atMs };
+  }
+
+  async teamAcks(p: ParticipantPrincipal) {
+    const rows = await this.db.getRepository(AcknowledgementEntity).find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { atMs: 'ASC' } });
+    return rows.map((a) => ({ injectId: a.injectId, participantId: a.participantId, displayName: a.displayName, at: a.atMs }));
+  }
+
+  async create(p: ParticipantPrincipal, input: ResponseInput): Promise<ResponseView> {
+    const inject = await this.visibility.deliveredInject(p, input.injectId);
+    const exercise = await this.visibility.exercise(p.exerciseId);
+    if (exercise.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
+    checkOptions(inject, input.optionIds);
+    if (input.vote) checkVote(inject, input.vote);
+    const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
+    const now = Date.now();
+    const row: ResponseEntity = {
+      id: randomUUID(),
+      exerciseId: p.exerciseId,
+      teamId: p.teamId,
+      injectId: input.injectId,
+      authorId: p.participantId,
+      authorName: p.displayName,
+      text: input.text,
+      optionIds: input.optionIds,
+      vote: input.vote ?? null,
+      scenarioMs,
+      createdAtMs: now,
+      updatedAtMs: now,
+    };
+    await this.tx.run(async (m) => {
+      await m.getRepository(ResponseEntity).insert(row);
+      await this.events.append(m, {
+        exerciseId: p.exerciseId,
+        type: 'response.logged',
+        scenarioMs,
+        actor: `participant:${p.participantId}`,
+        payload: { responseId: row.id, injectId: row.injectId, teamId: p.teamId, optionIds: row.optionIds, vote: row.vote },
+      });
+    });
+    this.notifier.responseChanged(p.exerciseId, p.teamId, row.id, row.injectId);
+    return (await this.views([row]))[0] as ResponseView;
+  }
+
+  /** An edit keeps the previous text and options as a revision. */
+  async update(p: ParticipantPrincipal, id: string, input: { text: string; optionIds: string[] }): Promise<ResponseView> {
+    const existing = await this.db.getRepository(ResponseEntity).findOneBy({ id, exerciseId: p.exerciseId, teamId: p.teamId });
+    if (!existing) throw notFound('response', id);
+    const inject = await this.visibility.deliveredInject(p, existing.injectId);
+    if ((await this.visibility.exercise(p.exerciseId)).status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
+    checkOptions(inject, input.optionIds);
+    const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
+    const now = Date.now();
+    await this.tx.run(async (m) => {
+      await m.getRepository(ResponseRevisionEntity).insert({ id: randomUUID(), responseId: id, text: existing.text, optionIds: existing.optionIds, authorName: existing.authorName, editedAtMs: existing.updatedAtMs });
+      await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now });
+      await this.events.append(m, { exerciseId: p.exerciseId, type: 'response.edited', scenarioMs, actor: `participant:${p.participantId}`, payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds } });
+    });
+    this.notifier.responseChanged(p.exerciseId, p.teamId, id, existing.injectId);
+    const updated = await this.db.getRepository(ResponseEntity).findOneByOrFail({ id });
+    return (await this.views([updated]))[0] as ResponseView;
+  }
+
+  async teamResponses(p: ParticipantPrincipal): Promise<ResponseView[]> {
+    const rows = await this.db.getRepository(ResponseEntity).find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { createdAtMs: 'DESC' } });
+    return this.views(rows);
+  }
+
+  /** Every team's responses for the control room; observers see no player names if the instructor chose so. */
+  async exerciseResponses(viewer: UserPrincipal, exerciseId: string) {
+    const exercise = await this.visibility.exercise(exerciseId);
+    const rows = await this.db.getRepository(ResponseEntity).find({ where: { exerciseId }, order: { createdAtMs: 'DESC' } });
+    const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
+    const hideNames = viewer.role === 'observer' && exercise.observerAnonymous;
+    return (await this.views(rows)).map((v, i) => ({
+      ...(hideNames ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) } : v),
+      teamId: rows[i]?.teamId ?? '',
+      teamName: teams.get(rows[i]?.teamId ?? '') ?? '',
+    }));
+  }
+
+  private async views(rows: ResponseEntity[]): Promise<ResponseView[]> {
+    const revisions = rows.length === 0 ? [] : await this.db.getRepository(ResponseRevisionEntity).find({ where: { responseId: In(rows.map((r) => r.id)) }, order: { editedAtMs: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      injectId: r.injectId,
+      authorName: r.authorName,
+      text: r.text,
+      optionIds: r.optionIds,
+      vote: r.vote,
+      scenarioMs: r.scenarioMs,
+      createdAt: r.createdAtMs,
+      updatedAt: r.updatedAtMs,
+      revisions: revisions.filter((v) => v.responseId === r.id).map((v) => ({ text: v.text, optionIds: v.optionIds, authorName: v.authorName, editedAt: v.editedAtMs })),
+    }));
+  }
+}
+
+function checkOptions(inject: Inject, optionIds: string[]): void {
+  const known = new Set(inject.responseOptions.map((o) => o.id));
+  const unknown = optionIds.filter((o) => !known.has(o));
+  if (unknown.length > 0) throw badInput('response.unknown-option', `optionIds: this inject has no response option ${unknown.map((u) => `"${u}"`).join(', ')}`);
+}
+
+function checkVote(inject: Inject, vote: Vote): void {
+  const d = inject.decision;
+  if (!d || d.id !== vote.decisionId) throw badInput('vote.unknown-decision', `vote.decisionId: this inject has no decision "${vote.decisionId}"`);
+  const allowed = new Set([...d.options.map((o) => o.id), ...(d.mode === 'consensus' && d.allowAbstain ? ['abstain'] : []), ...(d.mode === 'consensus' && d.allowBlock ? ['block'] : [])]);
+  if (!allowed.has(vote.choice)) throw badInput('vote.bad-choice', `vote.choice: must be one of ${[...allowed].join(', ')}`);
+}

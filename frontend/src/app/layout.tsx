@@ -1,0 +1,86 @@
+import { AppShell, Box, Button, Group, Text } from '@mantine/core';
+import { IconLogout, IconShieldHalf } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { ConnectionIndicator } from '../components/connection-indicator';
+import { PageLoader } from '../components/page-states';
+import { ThemeToggle } from '../components/theme-toggle';
+import { CONTROL_ROLES, type Session, useSession } from '../features/auth/api/get-session';
+import { useLogout } from '../features/auth/api/logout';
+import { paths } from '../config/paths';
+import { SocketLifecycle } from './socket-lifecycle';
+
+function navFor(session: Session | undefined): { to: string; label: string }[] {
+  if (!session || session.kind === 'anonymous') return [{ to: paths.join.getHref(), label: 'Join' }];
+  if (session.kind === 'participant') return [{ to: paths.play.getHref(), label: 'Team console' }];
+  const items = [] as { to: string; label: string }[];
+  if (CONTROL_ROLES.includes(session.user.role)) items.push({ to: paths.control.list.getHref(), label: 'Control room' });
+  items.push({ to: paths.observe.list.getHref(), label: 'Observer view' });
+  return items;
+}
+
+function Account({ session }: { session: Session | undefined }) {
+  const navigate = useNavigate();
+  const logout = useLogout({ onSuccess: () => void navigate(session?.kind === 'participant' ? paths.join.getHref() : paths.login.getHref()) });
+  if (!session || session.kind === 'anonymous')
+    return (
+      <Button component={Link} to={paths.login.getHref()} size="xs" variant="default">
+        Staff sign in
+      </Button>
+    );
+  const name = session.kind === 'user' ? `${session.user.displayName} (${session.user.role})` : `${session.player.participant.displayName} · ${session.player.team.name}`;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" truncate maw={260} visibleFrom="sm" data-testid="account-name">
+        {name}
+      </Text>
+      <Button size="xs" variant="subtle" leftSection={<IconLogout size={14} />} onClick={() => logout.mutate()} loading={logout.isPending}>
+        {session.kind === 'participant' ? 'Leave' : 'Sign out'}
+      </Button>
+    </Group>
+  );
+}
+
+/** The app shell: brand, role-aware navigation, connection state, theme and account. */
+export function AppLayout() {
+  const session = useSession();
+  return (
+    <AppShell header={{ height: 52 }} padding={0}>
+      <a href="#main-content" className="ttx-skip-link">
+        Skip to main content
+      </a>
+      <SocketLifecycle session={session.data} />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit', display: 'flex', alignItems: 'center', gap: 6 }} aria-label="Cyber TTX home">
+              <IconShieldHalf size={22} aria-hidden />
+              <Text fw={800} span>
+                Cyber TTX
+              </Text>
+            </Link>
+            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap">
+              {navFor(session.data).map((item) => (
+                <Button key={item.to} component={NavLink} to={item.to} variant="subtle" size="xs">
+                  {item.label}
+                </Button>
+              ))}
+            </Group>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            {session.data && session.data.kind !== 'anonymous' && <ConnectionIndicator />}
+            <ThemeToggle />
+            <Account session={session.data} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main h="100dvh">
+        <Box id="main-content" tabIndex={-1} h="calc(100dvh - var(--app-shell-header-height, 52px))" style={{ outline: 'none' }}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { paths } from '../config/paths';
+import { AppLayout } from './layout';
+
+// each role's pages load on demand: a player never downloads the control room
+const HomeRoute = lazy(() => import('./routes/home').then((m) => ({ default: m.HomeRoute })));
+const LoginRoute = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginRoute })));
+const JoinRoute = lazy(() => import('./routes/join').then((m) => ({ default: m.JoinRoute })));
+const PlayRoute = lazy(() => import('./routes/play').then((m) => ({ default: m.PlayRoute })));
+const ControlListRoute = lazy(() => import('./routes/control').then((m) => ({ default: m.ControlListRoute })));
+const ControlRoomRoute = lazy(() => import('./routes/control').then((m) => ({ default: m.ControlRoomRoute })));
+const ObserveListRoute = lazy(() => import('./routes/observe').then((m) => ({ default: m.ObserveListRoute })));
+const ObserveRoomRoute = lazy(() => import('./routes/observe').then((m) => ({ default: m.ObserveRoomRoute })));
+const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route path={paths.home.path} element={<HomeRoute />} />
+          <Route path={paths.login.path} element={<LoginRoute />} />
+          <Route path={paths.join.path} element={<JoinRoute />} />
+          <Route path={paths.play.path} element={<PlayRoute />} />
+          <Route path={paths.control.list.path} element={<ControlListRoute />} />
+          <Route path={paths.control.room.path} element={<ControlRoomRoute />} />
+          <Route path={paths.observe.list.path} element={<ObserveListRoute />} />
+          <Route path={paths.observe.room.path} element={<ObserveRoomRoute />} />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,27 @@
+import { Anchor, Card, Container, Stack, Text, Title } from '@mantine/core';
+import { Link, useNavigate, useParams } from 'react-router';
+import { JoinForm } from '../../features/auth/components/join-form';
+import { paths } from '../../config/paths';
+
+export function JoinRoute() {
+  const { code } = useParams();
+  const navigate = useNavigate();
+  return (
+    <Container size={460} py="xl" component="main">
+      <Card withBorder padding="lg">
+        <Stack>
+          <Title order={1} fz="h3">
+            Join an exercise
+          </Title>
+          <JoinForm initialCode={code ?? ''} onSuccess={() => void navigate(paths.play.getHref(), { replace: true })} />
+          <Text size="sm">
+            Exercise staff?{' '}
+            <Anchor component={Link} to={paths.login.getHref()}>
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </Card>
+    </Container>
+  );
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { controlKeys, exercisePath } from './query-keys';
+
+export const addJournalEntry = (id: string, text: string) => api.post<unknown>(exercisePath(id, '/journal'), { text });
+
+export function useAddJournalEntry(exerciseId: string, options: { onSuccess?: () => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => addJournalEntry(exerciseId, text),
+    onSuccess: () => options.onSuccess?.(),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: controlKeys.events(exerciseId) }),
+  });
+}

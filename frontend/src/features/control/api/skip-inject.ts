@@ -1,0 +1,26 @@
+import { toast } from '../../../lib/toast';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, errorMessage } from '../../../lib/api-client';
+import type { TimelineEntry } from '../../../lib/api-types';
+import { controlKeys, exercisePath } from './query-keys';
+
+export const skipInject = (id: string, injectId: string) => api.post<{ injectId: string; status: 'skipped' }>(exercisePath(id, `/injects/${encodeURIComponent(injectId)}/skip`));
+
+export function useSkipInject(exerciseId: string) {
+  const queryClient = useQueryClient();
+  const key = controlKeys.timeline(exerciseId);
+  return useMutation({
+    mutationFn: (injectId: string) => skipInject(exerciseId, injectId),
+    onMutate: async (injectId) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<TimelineEntry[]>(key);
+      queryClient.setQueryData<TimelineEntry[]>(key, (list) => list?.map((e) => (e.injectId === injectId ? { ...e, status: 'skipped' } : e)));
+      return { previous };
+    },
+    onError: (e, _id, ctx) => {
+      queryClient.setQueryData(key, ctx?.previous);
+      toast({ color: 'red', title: 'Inject not skipped', message: errorMessage(e) });
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
+}

@@ -1,0 +1,30 @@
+import { toast } from '../../../lib/toast';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, errorMessage } from '../../../lib/api-client';
+import type { ExerciseState } from './get-exercise';
+import { controlKeys, exercisePath } from './query-keys';
+
+export interface ExerciseSettings {
+  observerAnonymous: boolean;
+}
+
+export const updateSettings = (id: string, body: ExerciseSettings) => api.post<unknown>(exercisePath(id, '/settings'), body);
+
+export function useUpdateSettings(exerciseId: string) {
+  const queryClient = useQueryClient();
+  const key = controlKeys.detail(exerciseId);
+  return useMutation({
+    mutationFn: (body: ExerciseSettings) => updateSettings(exerciseId, body),
+    onMutate: async (body) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<ExerciseState>(key);
+      queryClient.setQueryData<ExerciseState>(key, (d) => (d ? { ...d, ...body } : d));
+      return { previous };
+    },
+    onError: (e, _b, ctx) => {
+      queryClient.setQueryData(key, ctx?.previous);
+      toast({ color: 'red', title: 'Setting not saved', message: errorMessage(e) });
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
+}

@@ -1,0 +1,125 @@
+import { Button, Group, Modal, NumberInput, Popover, Stack, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlayerPause, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { ExerciseClock } from '../../../components/exercise-clock';
+import { useEndExercise } from '../api/end-exercise';
+import type { ExerciseState } from '../api/get-exercise';
+import { usePauseExercise } from '../api/pause-exercise';
+import { useResumeExercise } from '../api/resume-exercise';
+import { useSetSpeed } from '../api/set-speed';
+import { useStartExercise } from '../api/start-exercise';
+
+const SPEED_PRESETS = [1, 2, 10, 60, 600];
+
+function SpeedControl({ exercise }: { exercise: ExerciseState }) {
+  const speed = useSetSpeed(exercise.id);
+  const [value, setValue] = useState<number | string>(exercise.clock.speed);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(value);
+    if (Number.isFinite(n)) speed.mutate(n);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Clock speed">
+      <Group gap={4} wrap="nowrap" align="flex-end">
+        <NumberInput label="Speed ×" size="xs" w={90} min={0.5} max={600} step={1} decimalScale={2} value={value} onChange={setValue} />
+        <Button type="submit" size="xs" variant="default" loading={speed.isPending}>
+          Set
+        </Button>
+        {SPEED_PRESETS.map((s) => (
+          <Button key={s} size="xs" variant={exercise.clock.speed === s ? 'filled' : 'subtle'} onClick={() => (setValue(s), speed.mutate(s))} aria-label={`Speed ×${s}`} aria-pressed={exercise.clock.speed === s}>
+            ×{s}
+          </Button>
+        ))}
+      </Group>
+    </form>
+  );
+}
+
+function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
+  const start = useStartExercise(exercise.id);
+  const [at, setAt] = useState('');
+  const [opened, toggle] = useDisclosure(false);
+  return (
+    <Popover opened={opened} onChange={toggle.toggle} trapFocus position="bottom">
+      <Popover.Target>
+        <Button size="xs" variant="default" onClick={toggle.toggle}>
+          Schedule…
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const ms = Date.parse(at);
+            if (Number.isFinite(ms)) start.mutate({ at: new Date(ms).toISOString() }, { onSuccess: toggle.close });
+          }}
+        >
+          <Stack gap="xs">
+            <TextInput type="datetime-local" label="Start at (local time)" required value={at} onChange={(e) => setAt(e.currentTarget.value)} />
+            <Button type="submit" size="xs" loading={start.isPending}>
+              Schedule start
+            </Button>
+          </Stack>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** The exercise clock (always visible) and, for those who steer, its controls. */
+export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer: boolean }) {
+  const start = useStartExercise(exercise.id);
+  const pause = usePauseExercise(exercise.id);
+  const resume = useResumeExercise(exercise.id);
+  const end = useEndExercise(exercise.id);
+  const [confirmEnd, confirm] = useDisclosure(false);
+  const status = exercise.clock.status;
+  return (
+    <Group gap="lg" wrap="wrap" align="center">
+      <ExerciseClock clock={exercise.clock} />
+      {steer && status !== 'ended' && (
+        <Group gap="xs" wrap="wrap" align="flex-end" role="group" aria-label="Clock controls">
+          {(status === 'draft' || status === 'scheduled') && (
+            <>
+              <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={start.isPending} onClick={() => start.mutate(undefined)}>
+                Start now
+              </Button>
+              {status === 'draft' && <ScheduleStart exercise={exercise} />}
+            </>
+          )}
+          {status === 'running' && (
+            <Button size="xs" color="orange" leftSection={<IconPlayerPause size={14} />} loading={pause.isPending} onClick={() => pause.mutate(undefined)}>
+              Pause
+            </Button>
+          )}
+          {status === 'paused' && (
+            <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={resume.isPending} onClick={() => resume.mutate(undefined)}>
+              Resume
+            </Button>
+          )}
+          <SpeedControl key={exercise.clock.speed} exercise={exercise} />
+          {(status === 'running' || status === 'paused') && (
+            <Button size="xs" color="red" variant="outline" leftSection={<IconPlayerStop size={14} />} onClick={confirm.open}>
+              End
+            </Button>
+          )}
+        </Group>
+      )}
+      <Modal opened={confirmEnd} onClose={confirm.close} title="End the exercise?">
+        <Stack>
+          <Text size="sm">Pending injects will not be delivered and players can no longer respond. This cannot be undone.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={confirm.close}>
+              Keep running
+            </Button>
+            <Button color="red" loading={end.isPending} onClick={() => end.mutate(undefined, { onSuccess: confirm.close })}>
+              End exercise
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Group>
+  );
+}

@@ -1,0 +1,118 @@
+import { Badge, Box, Card, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { ScrollPane } from '../../../components/scroll-pane';
+import { useEffect } from 'react';
+import { ErrorAlert, PageLoader } from '../../../components/page-states';
+import { useExercise } from '../api/get-exercise';
+import { useControlRealtime } from '../hooks/use-control-realtime';
+import { AdhocInjectForm } from './adhoc-inject-form';
+import { ClockPanel } from './clock-panel';
+import { JournalPanel } from './journal-panel';
+import { ObserverSettings } from './observer-settings';
+import { ResponseFeed } from './response-feed';
+import { RfiQueue } from './rfi-queue';
+import { type RoomMode, canSteer } from './room-mode';
+import { StatusGridView } from './status-grid-view';
+import { TeamInvites } from './team-invites';
+import { TimelineTable } from './timeline-table';
+
+const MODE_LABEL: Record<RoomMode, string> = { steer: 'Control room', evaluate: 'Control room (read-only)', observe: 'Observer view' };
+
+/** One screen for the drill: clock, timeline, status grid, and the live side panels. */
+export function ControlRoom({ exerciseId, mode }: { exerciseId: string; mode: RoomMode }) {
+  const exercise = useExercise(exerciseId);
+  const watch = useControlRealtime(exerciseId);
+  const steer = canSteer(mode);
+  const staff = mode !== 'observe';
+  useEffect(() => {
+    if (exercise.data) document.title = `${exercise.data.name} · ${MODE_LABEL[mode]} · Cyber TTX`;
+  }, [exercise.data, mode]);
+  if (exercise.isPending) return <PageLoader label="Opening the exercise" />;
+  if (exercise.isError) return <ErrorAlert error={exercise.error} title="Could not open the exercise" />;
+  const ex = exercise.data;
+  return (
+    <Stack gap={0} h="100%" data-testid="control-room" data-mode={mode}>
+      <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Stack gap={0}>
+            <Group gap="xs">
+              <Title order={1} fz="h4">
+                {ex.name}
+              </Title>
+              <Badge variant="outline" size="sm">
+                {MODE_LABEL[mode]}
+              </Badge>
+              {watch.state === 'refused' && (
+                <Badge color="red" size="sm" title={watch.message}>
+                  live updates refused
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {ex.pack.title} · v{ex.pack.version} · planned duration {ex.pack.duration}
+            </Text>
+          </Stack>
+          <ClockPanel exercise={ex} steer={steer} />
+        </Group>
+      </Paper>
+      <ScrollPane flex={1}>
+        <Grid gap="sm" p="sm">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="sm">
+              <Card withBorder padding="sm" component="section" aria-labelledby="timeline-title">
+                <Title order={2} fz="h5" mb="xs" id="timeline-title">
+                  Timeline
+                </Title>
+                <TimelineTable exerciseId={ex.id} teams={ex.teams} clock={ex.clock} steer={steer} />
+              </Card>
+              <Card withBorder padding="sm" component="section" aria-labelledby="grid-title">
+                <Title order={2} fz="h5" mb="xs" id="grid-title">
+                  Status grid
+                </Title>
+                <StatusGridView exerciseId={ex.id} />
+              </Card>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Card withBorder padding="sm" component="section" aria-label="Live panels">
+              <Tabs defaultValue="responses" keepMounted={false}>
+                <Tabs.List>
+                  <Tabs.Tab value="responses">Responses</Tabs.Tab>
+                  {staff && <Tabs.Tab value="rfi">Requests</Tabs.Tab>}
+                  {staff && <Tabs.Tab value="journal">Journal</Tabs.Tab>}
+                  {steer && <Tabs.Tab value="adhoc">Ad-hoc inject</Tabs.Tab>}
+                  <Tabs.Tab value="teams">Teams</Tabs.Tab>
+                </Tabs.List>
+                <Box pt="sm">
+                  <Tabs.Panel value="responses">
+                    <ResponseFeed exerciseId={ex.id} />
+                  </Tabs.Panel>
+                  {staff && (
+                    <Tabs.Panel value="rfi">
+                      <RfiQueue exerciseId={ex.id} canReply={steer} />
+                    </Tabs.Panel>
+                  )}
+                  {staff && (
+                    <Tabs.Panel value="journal">
+                      <JournalPanel exerciseId={ex.id} canWrite={steer} />
+                    </Tabs.Panel>
+                  )}
+                  {steer && (
+                    <Tabs.Panel value="adhoc">
+                      <AdhocInjectForm exerciseId={ex.id} teams={ex.teams} />
+                    </Tabs.Panel>
+                  )}
+                  <Tabs.Panel value="teams">
+                    <Stack>
+                      <TeamInvites teams={ex.teams} />
+                      {steer && <ObserverSettings exercise={ex} />}
+                    </Stack>
+                  </Tabs.Panel>
+                </Box>
+              </Tabs>
+            </Card>
+          </Grid.Col>
+        </Grid>
+      </ScrollPane>
+    </Stack>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge, Card, Group, List, Stack, Text } from '@mantine/core';
+import { Markdown } from '../../../components/markdown';
+import { PanelError } from '../../../components/page-states';
+import type { TimelineEntry } from '../../../lib/api-types';
+import { formatWallTime } from '../../../lib/clock';
+import { useExerciseResponses } from '../api/get-exercise-responses';
+import { useTimeline } from '../api/get-timeline';
+
+const toMs = (v: number | string) => (typeof v === 'number' ? v : Date.parse(v));
+
+/** Every team's responses as they are logged, newest first. */
+export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
+  const responses = useExerciseResponses(exerciseId);
+  const timeline = useTimeline(exerciseId);
+  const subjects = new Map((timeline.data ?? []).map((e: TimelineEntry) => [e.injectId, e.subject]));
+  if (responses.isError) return <PanelError error={responses.error} what="Response feed" />;
+  const list = [...(responses.data ?? [])].sort((a, b) => toMs(b.updatedAt) - toMs(a.updatedAt));
+  if (responses.isSuccess && list.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No responses logged yet.
+      </Text>
+    );
+  return (
+    <Stack gap="xs" role="log" aria-label="Response feed" aria-live="polite" data-testid="response-feed">
+      {list.map((r) => (
+        <Card key={r.id} withBorder padding="xs" data-response-id={r.id} data-team-id={r.teamId}>
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Group gap={6}>
+              <Badge size="sm" variant="light">
+                {r.teamName}
+              </Badge>
+              <Text size="xs" fw={600}>
+                {r.authorName}
+              </Text>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {formatWallTime(r.updatedAt)}
+              {r.revisions.length > 0 ? ` · edited ×${r.revisions.length}` : ''}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            Re: {subjects.get(r.injectId) ?? r.injectId}
+          </Text>
+          {r.optionIds.length > 0 && (
+            <List size="xs" mt={4}>
+              {r.optionIds.map((o) => (
+                <List.Item key={o}>✓ {o}</List.Item>
+              ))}
+            </List>
+          )}
+          {r.vote && (
+            <Badge size="sm" mt={4} color={r.vote.choice === 'block' ? 'red' : 'blue'} variant="outline">
+              vote {r.vote.decisionId}: {r.vote.choice}
+            </Badge>
+          )}
+          {r.text && <Markdown>{r.text}</Markdown>}
+        </Card>
+      ))}
+    </Stack>
+  );
+}

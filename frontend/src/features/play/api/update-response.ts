@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { TeamResponse, UpdateResponseBody } from '../../../lib/api-types';
+import { responsesQueryKey } from './get-responses';
+
+export const updateResponse = ({ id, ...body }: UpdateResponseBody & { id: string }) => api.put<TeamResponse>(`/play/responses/${encodeURIComponent(id)}`, body);
+
+export function useUpdateResponse(options: { onSuccess?: (r: TeamResponse) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateResponse,
+    onSuccess: (updated) => {
+      queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list = []) => list.map((r) => (r.id === updated.id ? updated : r)));
+      options.onSuccess?.(updated);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: responsesQueryKey }),
+  });
+}

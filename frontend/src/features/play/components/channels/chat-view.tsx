@@ -1,0 +1,36 @@
+import { Avatar, Group, Paper, Stack, Text } from '@mantine/core';
+import { Markdown } from '../../../../components/markdown';
+import type { PlayerInjectView } from '../../../../lib/api-types';
+import { initials, metaText } from './channel-meta';
+
+/** A message in a team chat channel. */
+export function ChatView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
+  return (
+    <Stack gap="xs" data-channel-view="chat">
+      <Text size="xs" c="dimmed">
+        #{metaText(inject, 'channel') ?? 'incident-response'}
+      </Text>
+      <Group align="flex-start" wrap="nowrap">
+        <Avatar radius="sm" color="cyan" aria-hidden>
+          {initials(inject.from.name)}
+        </Avatar>
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs">
+            <Text fw={700} size="sm">
+              {inject.from.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {deliveredLabel}
+            </Text>
+          </Group>
+          <Paper bg="var(--mantine-color-default-hover)" p="xs" radius="md">
+            <Text fw={600} size="sm">
+              {inject.subject}
+            </Text>
+            <Markdown>{inject.body}</Markdown>
+          </Paper>
+        </Stack>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { Markdown } from '../../../../components/markdown';
+import { TlpBanner } from '../../../../components/tlp-banner';
+import type { PlayerInjectView } from '../../../../lib/api-types';
+import { metaText, otherMeta } from './channel-meta';
+import { MetaDetails } from './meta-details';
+
+/** An intelligence product: TLP marking top and bottom, originator, reference, then the report. */
+export function IntelView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
+  return (
+    <Stack gap="sm" data-channel-view="intel">
+      {inject.tlp && <TlpBanner tlp={inject.tlp} />}
+      <Group justify="space-between" align="baseline">
+        <Text size="sm" fw={600}>
+          {inject.from.organisation ?? inject.from.name}
+          {inject.from.organisation && inject.from.name !== inject.from.organisation ? ` — ${inject.from.name}` : ''}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {metaText(inject, 'reference') ?? ''} {deliveredLabel}
+        </Text>
+      </Group>
+      <Title order={3} fz="h4">
+        {inject.subject}
+      </Title>
+      <Markdown>{inject.body}</Markdown>
+      <MetaDetails entries={otherMeta(inject, ['reference'])} />
+      {inject.tlp && <TlpBanner tlp={inject.tlp} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,28 @@
+import { Divider, Stack, Text, Title } from '@mantine/core';
+import { Markdown } from '../../../../components/markdown';
+import type { PlayerInjectView } from '../../../../lib/api-types';
+import { metaText } from './channel-meta';
+
+/** A news site article: masthead, headline, byline and dateline. */
+export function NewsView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
+  const byline = metaText(inject, 'author') ?? metaText(inject, 'byline');
+  return (
+    <Stack gap="xs" data-channel-view="news" component="article">
+      <Text tt="uppercase" fw={800} fz="sm" style={{ letterSpacing: '0.15em', fontFamily: 'Georgia, "Times New Roman", serif' }}>
+        {inject.from.name}
+      </Text>
+      <Divider size="sm" />
+      <Title order={3} style={{ fontFamily: 'Georgia, "Times New Roman", serif' }} fz={26} lh={1.2}>
+        {inject.subject}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {byline ? `By ${byline} · ` : ''}
+        {metaText(inject, 'date') ?? deliveredLabel}
+        {metaText(inject, 'section') ? ` · ${metaText(inject, 'section')}` : ''}
+      </Text>
+      <div style={{ fontFamily: 'Georgia, "Times New Roman", serif', fontSize: '1.05rem' }}>
+        <Markdown>{inject.body}</Markdown>
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { Blockquote, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPhoneCall } from '@tabler/icons-react';
+import { Markdown } from '../../../../components/markdown';
+import type { PlayerInjectView } from '../../../../lib/api-types';
+import { metaText, otherMeta } from './channel-meta';
+import { MetaDetails } from './meta-details';
+
+/** A phone call or radio message as a transcript: caller, number/call sign, what was said. */
+export function PhoneView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
+  return (
+    <Stack gap="sm" data-channel-view="phone">
+      <Group gap="sm">
+        <IconPhoneCall size={28} aria-hidden />
+        <Stack gap={0}>
+          <Text fw={700}>{inject.from.name}</Text>
+          <Text size="sm" c="dimmed" ff="monospace">
+            {[inject.from.address, metaText(inject, 'caller'), metaText(inject, 'duration')].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+      </Group>
+      <Title order={3} fz="h5">
+        {inject.subject}
+      </Title>
+      <Text size="xs" c="dimmed">
+        Call transcript · {deliveredLabel}
+      </Text>
+      <Blockquote p="sm" color="gray">
+        <Markdown>{inject.body}</Markdown>
+      </Blockquote>
+      <MetaDetails entries={otherMeta(inject, ['caller', 'duration'])} />
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Markdown } from '../../../../components/markdown';
+import type { PlayerInjectView } from '../../../../lib/api-types';
+import { metaText, otherMeta } from './channel-meta';
+import { MetaDetails } from './meta-details';
+
+const SEVERITY_COLOURS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', info: 'gray', informational: 'gray' };
+const KEY_FIELDS = ['host', 'rule', 'src_ip', 'dst_ip', 'user'] as const;
+
+/** An alert card as a SIEM/EDR console shows it: severity, host, rule, then every field. */
+export function SiemView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
+  const severity = (metaText(inject, 'severity') ?? 'unknown').toLowerCase();
+  return (
+    <Stack gap="sm" data-channel-view="siem">
+      <Card withBorder padding="sm" radius="sm" style={{ borderLeft: `6px solid var(--mantine-color-${SEVERITY_COLOURS[severity] ?? 'gray'}-6)` }}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={2}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {inject.from.name} · alert
+            </Text>
+            <Title order={3} fz="h4">
+              {inject.subject}
+            </Title>
+          </Stack>
+          <Badge color={SEVERITY_COLOURS[severity] ?? 'gray'} variant="filled" size="lg" aria-label={`Severity ${severity}`} data-severity={severity}>
+            {severity}
+          </Badge>
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 3 }} mt="sm" spacing="xs">
+          {KEY_FIELDS.filter((k) => metaText(inject, k)).map((k) => (
+            <Stack gap={0} key={k}>
+              <Text size="xs" c="dimmed" tt="uppercase">
+                {k.replace('_', ' ')}
+              </Text>
+              <Text ff="monospace" size="sm" data-field={k}>
+                {metaText(inject, k)}
+              </Text>
+            </Stack>
+          ))}
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed" tt="uppercase">
+              first seen
+            </Text>
+            <Text ff="monospace" size="sm">
+              {metaText(inject, 'time') ?? deliveredLabel}
+            </Text>
+          </Stack>
+        </SimpleGrid>
+      </Card>
+      <Markdown>{inject.body}</Markdown>
+      <MetaDetails entries={otherMeta(inject, ['severity', 'time', ...KEY_FIELDS])} caption="Alert fields" />
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Markdown } from '../../../../components/markdown';
+import type { PlayerInjectView } from '../../../../lib/api-types';
+import { otherMeta } from './channel-meta';
+
+/** A situation report in its usual form: header block, then the situation. */
+export function SitrepView({ inject, deliveredLabel, scenarioLabel }: { inject: PlayerInjectView; deliveredLabel: string; scenarioLabel: string }) {
+  return (
+    <Paper withBorder p="md" data-channel-view="sitrep">
+      <Stack gap="xs">
+        <Text ff="monospace" fw={700} tt="uppercase" ta="center">
+          Situation report
+        </Text>
+        <table className="ttx-table">
+          <tbody>
+            <tr>
+              <th scope="row" className="key">
+                From
+              </th>
+              <td>{inject.from.name}</td>
+            </tr>
+            <tr>
+              <th scope="row" className="key">
+                As of
+              </th>
+              <td className="mono">
+                {scenarioLabel} ({deliveredLabel})
+              </td>
+            </tr>
+            {otherMeta(inject, []).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row" className="key">
+                  {k}
+                </th>
+                <td>{String(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Title order={3} fz="h4">
+          {inject.subject}
+        </Title>
+        <Markdown>{inject.body}</Markdown>
+      </Stack>
+    </Paper>
+  );
+}

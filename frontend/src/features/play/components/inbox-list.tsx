@@ -1,0 +1,91 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { memo } from 'react';
+import type { PlayerInjectView } from '../../../lib/api-types';
+import { formatScenarioTime, type LocalClock } from '../../../lib/clock';
+import { CHANNEL_INFO } from './channels/channel-meta';
+import { RespondCountdown } from './respond-countdown';
+
+interface ItemProps {
+  inject: PlayerInjectView;
+  selected: boolean;
+  unread: boolean;
+  acknowledged: boolean;
+  responded: boolean;
+  clock: LocalClock;
+  onSelect: (id: string) => void;
+}
+
+const InboxItem = memo(function InboxItem({ inject, selected, unread, acknowledged, responded, clock, onSelect }: ItemProps) {
+  const { icon: ChannelIcon, label } = CHANNEL_INFO[inject.channel];
+  return (
+    <li data-inject-id={inject.id} data-unread={unread} data-acknowledged={acknowledged}>
+      <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%" aria-label={`${unread ? 'Unread. ' : ''}${label} from ${inject.from.name}: ${inject.subject}`}>
+        <Group wrap="nowrap" align="flex-start" gap="sm">
+          <ChannelIcon size={20} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+          <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" fw={unread ? 800 : 500} truncate>
+                {inject.from.name}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>
+                {formatScenarioTime(inject.scenarioMs)}
+              </Text>
+            </Group>
+            <Text size="sm" fw={unread ? 700 : 400} lineClamp={2}>
+              {unread && <span className="ttx-unread-dot" aria-hidden />}
+              {inject.subject}
+            </Text>
+            <Group gap={4}>
+              {inject.late && (
+                <Badge size="xs" color="orange" variant="light">
+                  late
+                </Badge>
+              )}
+              {acknowledged && (
+                <Badge size="xs" color="teal" variant="light" leftSection={<IconCircleCheck size={10} aria-hidden />}>
+                  ack
+                </Badge>
+              )}
+              <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={responded} size="sm" />
+            </Group>
+          </Stack>
+        </Group>
+      </UnstyledButton>
+    </li>
+  );
+});
+
+/** Delivered injects, newest first, keyed by inject id. */
+export function InboxList(props: {
+  injects: PlayerInjectView[];
+  selectedId: string | null;
+  isRead: (id: string) => boolean;
+  acknowledgedIds: ReadonlySet<string>;
+  respondedIds: ReadonlySet<string>;
+  clock: LocalClock;
+  onSelect: (id: string) => void;
+}) {
+  if (props.injects.length === 0)
+    return (
+      <Text size="sm" c="dimmed" p="sm" role="status">
+        No messages yet. They arrive here as the exercise unfolds.
+      </Text>
+    );
+  return (
+    <ul className="ttx-inbox" aria-label="Inbox" data-testid="inbox">
+      {props.injects.map((i) => (
+        <InboxItem
+          key={i.id}
+          inject={i}
+          selected={i.id === props.selectedId}
+          unread={!props.isRead(i.id)}
+          acknowledged={props.acknowledgedIds.has(i.id)}
+          responded={props.respondedIds.has(i.id)}
+          clock={props.clock}
+          onSelect={props.onSelect}
+        />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,77 @@
+import { Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { TlpBanner } from '../../../components/tlp-banner';
+import { errorMessage } from '../../../lib/api-client';
+import type { PlayerInjectView, TeamAck } from '../../../lib/api-types';
+import { formatScenarioTime, formatWallTime, type LocalClock } from '../../../lib/clock';
+import { useAcknowledgeInject } from '../api/acknowledge-inject';
+import { CHANNEL_INFO } from './channels/channel-meta';
+import { ChannelView } from './channels/channel-view';
+import { ArtifactList } from './artifact-list';
+import { RespondCountdown } from './respond-countdown';
+import { ResponseComposer } from './response-composer';
+import { ResponseLog } from './response-log';
+
+export function InjectReader(props: {
+  inject: PlayerInjectView;
+  injects: PlayerInjectView[];
+  clock: LocalClock;
+  exerciseId: string;
+  me: { participantId: string; displayName: string };
+  acks: TeamAck[];
+  responded: boolean;
+}) {
+  const { inject, clock, me } = props;
+  const ack = useAcknowledgeInject(me);
+  const acksHere = props.acks.filter((a) => a.injectId === inject.id);
+  const ackedByMe = acksHere.some((a) => a.participantId === me.participantId);
+  const deliveredLabel = formatWallTime(inject.deliveredAt);
+  const scenarioLabel = formatScenarioTime(inject.scenarioMs);
+  const { label, icon: ChannelIcon } = CHANNEL_INFO[inject.channel];
+  return (
+    <Stack gap="md" component="article" aria-labelledby={`inject-${inject.id}-title`} data-testid="inject-reader" data-inject-id={inject.id}>
+      <Group justify="space-between" align="center" gap="xs">
+        <Group gap="xs">
+          <ChannelIcon size={18} aria-hidden />
+          <Text size="sm" fw={600} id={`inject-${inject.id}-title`}>
+            {label}
+            <span className="ttx-visually-hidden">: {inject.subject}</span>
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {scenarioLabel} · {deliveredLabel}
+          </Text>
+          {inject.late && (
+            <Badge color="orange" variant="light" size="sm">
+              delivered late
+            </Badge>
+          )}
+        </Group>
+        <Group gap="xs">
+          <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={props.responded} />
+          <Button size="compact-sm" variant={ackedByMe ? 'light' : 'filled'} color={ackedByMe ? 'teal' : undefined} leftSection={ackedByMe ? <IconCheck size={14} /> : undefined} disabled={ackedByMe} loading={ack.isPending} onClick={() => ack.mutate(inject.id)} data-testid="ack-button">
+            {ackedByMe ? 'Acknowledged' : 'Acknowledge'}
+          </Button>
+        </Group>
+      </Group>
+      {ack.isError && (
+        <Text c="red" size="sm" role="alert">
+          Acknowledgement not saved: {errorMessage(ack.error)}
+        </Text>
+      )}
+      {acksHere.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="acked-by">
+          Acknowledged by {acksHere.map((a) => a.displayName).join(', ')}
+        </Text>
+      )}
+      {inject.tlp && inject.channel !== 'intel' && <TlpBanner tlp={inject.tlp} />}
+      <ChannelView inject={inject} deliveredLabel={deliveredLabel} scenarioLabel={scenarioLabel} />
+      <ArtifactList artifacts={inject.artifacts} exerciseId={props.exerciseId} />
+      <Divider label="Your team's response" labelPosition="left" />
+      <ResponseLog injects={props.injects} injectId={inject.id} />
+      <Title order={4} fz="sm" className="ttx-visually-hidden">
+        Log a response
+      </Title>
+      <ResponseComposer key={inject.id} inject={inject} />
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import { Badge, Button, Card, Collapse, Group, List, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Markdown } from '../../../components/markdown';
+import type { PlayerInjectView, TeamResponse } from '../../../lib/api-types';
+import { formatWallTime } from '../../../lib/clock';
+import { ResponseComposer } from './response-composer';
+
+const voteLabel = (inject: PlayerInjectView | undefined, choice: string) =>
+  choice === 'abstain' ? 'Abstain' : choice === 'block' ? 'Block' : (inject?.decision?.options.find((o) => o.id === choice)?.label ?? choice);
+
+/** One entry of the team's response log, with its edit history. */
+export function ResponseCard({ response, inject, showSubject }: { response: TeamResponse; inject?: PlayerInjectView; showSubject: boolean }) {
+  const [editing, edit] = useDisclosure(false);
+  const [history, toggleHistory] = useDisclosure(false);
+  const optionLabel = (id: string) => inject?.responseOptions.find((o) => o.id === id)?.label ?? id;
+  const edited = response.revisions.length > 0;
+  return (
+    <Card withBorder padding="sm" component="article" data-response-id={response.id} aria-label={`Response by ${response.authorName}`}>
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" fw={600}>
+            {response.authorName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {formatWallTime(response.updatedAt)}
+            {edited ? ' · edited' : ''}
+          </Text>
+        </Group>
+        {showSubject && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            Re: {inject?.subject ?? response.injectId}
+          </Text>
+        )}
+        {editing && inject ? (
+          <ResponseComposer inject={inject} editing={response} onDone={edit.close} />
+        ) : (
+          <>
+            {response.optionIds.length > 0 && (
+              <List size="sm" spacing={2} aria-label="Actions taken">
+                {response.optionIds.map((id) => (
+                  <List.Item key={id}>✓ {optionLabel(id)}</List.Item>
+                ))}
+              </List>
+            )}
+            {response.vote && (
+              <Badge variant="outline" color={response.vote.choice === 'block' ? 'red' : 'blue'} data-vote={response.vote.choice}>
+                Vote: {voteLabel(inject, response.vote.choice)}
+              </Badge>
+            )}
+            {response.text && <Markdown>{response.text}</Markdown>}
+            <Group gap="xs">
+              {inject && (
+                <Button size="compact-xs" variant="subtle" onClick={edit.open}>
+                  Edit
+                </Button>
+              )}
+              {edited && (
+                <Button size="compact-xs" variant="subtle" onClick={toggleHistory.toggle} aria-expanded={history}>
+                  {history ? 'Hide' : 'Show'} {response.revisions.length} earlier version{response.revisions.length === 1 ? '' : 's'}
+                </Button>
+              )}
+            </Group>
+            <Collapse expanded={history}>
+              <Stack gap={4}>
+                {response.revisions.map((r, i) => (
+                  <Card key={i} padding="xs" bg="var(--mantine-color-default-hover)">
+                    <Text size="xs" c="dimmed">
+                      {r.authorName} · {formatWallTime(r.editedAt)}
+                    </Text>
+                    {r.optionIds.length > 0 && <Text size="xs">Actions: {r.optionIds.map(optionLabel).join('; ')}</Text>}
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {r.text}
+                    </Text>
+                  </Card>
+                ))}
+              </Stack>
+            </Collapse>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ClockEvent, InjectDeliveredEvent, PlayerInjectView } from '../../../lib/api-types';
+import { applyClockEvent } from '../../../lib/clock';
+import { getSocket } from '../../../lib/socket';
+import { acksQueryKey } from '../api/get-acks';
+import { getInject } from '../api/get-inject';
+import { injectsQueryKey, upsertInject } from '../api/get-injects';
+import { type PlayerSessionState, playerSessionQueryKey } from '../api/get-player-session';
+import { responsesQueryKey } from '../api/get-responses';
+import { threadsQueryKey } from '../api/get-threads';
+
+/**
+ * Socket events say *what* changed; the API says what it is. A delivered inject is fetched alone
+ * and merged into the inbox by id, so a later full refetch (reconnect) cannot duplicate it.
+ */
+export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: PlayerInjectView) => void): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const socket = getSocket();
+    const onDelivered = (e: InjectDeliveredEvent) => {
+      if (e.exerciseId !== exerciseId) return;
+      // lets benchmarks and tests time event → render without hooking into the app
+      performance.mark('ttx:inject-delivered', { detail: { injectId: e.injectId } });
+      getInject(e.injectId).then(
+        (inject) => {
+          queryClient.setQueryData<PlayerInjectView[]>(injectsQueryKey, (list) => upsertInject(list, inject));
+          onArrival?.(inject);
+        },
+        () => void queryClient.invalidateQueries({ queryKey: injectsQueryKey }),
+      );
+    };
+    const onClock = (e: ClockEvent) => {
+      if (e.exerciseId !== exerciseId) return;
+      queryClient.setQueryData<PlayerSessionState>(playerSessionQueryKey, (s) => (s ? { ...s, clock: applyClockEvent(s.clock, e) } : s));
+    };
+    const onChanged = (e: { exerciseId: string }) => {
+      if (e.exerciseId !== exerciseId) return;
+      void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
+      void queryClient.invalidateQueries({ queryKey: injectsQueryKey });
+    };
+    const onResponse = () => void queryClient.invalidateQueries({ queryKey: responsesQueryKey });
+    const onAck = () => void queryClient.invalidateQueries({ queryKey: acksQueryKey });
+    const onThread = () => void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
+    socket.on('inject:delivered', onDelivered);
+    socket.on('exercise:clock', onClock);
+    socket.on('exercise:changed', onChanged);
+    socket.on('response:changed', onResponse);
+    socket.on('ack:changed', onAck);
+    socket.on('thread:changed', onThread);
+    return () => {
+      socket.off('inject:delivered', onDelivered);
+      socket.off('exercise:clock', onClock);
+      socket.off('exercise:changed', onChanged);
+      socket.off('response:changed', onResponse);
+      socket.off('ack:changed', onAck);
+      socket.off('thread:changed', onThread);
+    };
+  }, [exerciseId, queryClient, onArrival]);
+}

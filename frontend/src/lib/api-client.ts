@@ -1,0 +1,69 @@
+/**
+ * The one HTTP client of the app. Authentication rides on the httpOnly `ttx_session` cookie the
+ * backend sets at login/join, so nothing secret lives in JavaScript.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly correlationId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface ErrorBody {
+  statusCode?: number;
+  code?: string;
+  message?: string | string[];
+  correlationId?: string;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: init.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection; the page will catch up when it is back.');
+  }
+  const text = await res.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const err = (parsed ?? {}) as ErrorBody;
+    const message = Array.isArray(err.message) ? err.message.join('; ') : (err.message ?? res.statusText);
+    throw new ApiError(res.status, err.code ?? `http.${res.status}`, message, err.correlationId);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, init?: { signal?: AbortSignal }) => apiRequest<T>('GET', path, undefined, init),
+  post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
+};
+
+/** A message a person can act on, for notifications and inline alerts. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return 'Something went wrong';
+}

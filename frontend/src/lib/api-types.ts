@@ -1,0 +1,293 @@
+/**
+ * API types in one place. Request bodies come from the OpenAPI document the backend generates
+ * from its zod schemas (`npm run gen:api`); response bodies are not yet described there, so they
+ * mirror the backend's view types (backend/src/exercises/exercise-views.ts,
+ * exercise-queries.service.ts, realtime/realtime-events.ts). Importing those files directly
+ * would drag TypeORM entities with legacy decorators into the front-end type check.
+ */
+import type { paths } from './api-schema';
+
+type JsonBodyOf<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The JSON body of an endpoint as the backend's OpenAPI document declares it. */
+export type RequestBody<P extends keyof paths, M extends 'post' | 'put'> = JsonBodyOf<paths[P][M]>;
+
+export type LoginBody = RequestBody<'/api/auth/login', 'post'>;
+export type JoinBody = RequestBody<'/api/join', 'post'>;
+export type CreateExerciseBody = RequestBody<'/api/exercises', 'post'>;
+export type StartExerciseBody = RequestBody<'/api/exercises/{id}/start', 'post'>;
+export type SpeedBody = RequestBody<'/api/exercises/{id}/speed', 'post'>;
+
+// ---- accounts -------------------------------------------------------------------------------
+export const ROLES = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export interface PublicUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+export interface LoginResult {
+  token: string;
+  user: PublicUser;
+}
+
+// ---- exercise clock -------------------------------------------------------------------------
+export type ExerciseStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'ended';
+export interface ClockView {
+  status: ExerciseStatus;
+  speed: number;
+  anchorWallMs: number | null;
+  anchorScenarioMs: number;
+  scenarioNowMs: number;
+  serverNow: number;
+  startedAtMs: number | null;
+  endedAtMs: number | null;
+}
+
+// ---- scenarios and exercises ----------------------------------------------------------------
+export interface ScenarioSummary {
+  id: string;
+  packId: string;
+  version: string;
+  title: string;
+  summary: string;
+  duration: string;
+  /** number of teams and injects in the pack */
+  teams: number;
+  injects: number;
+}
+export interface ExerciseListItem {
+  id: string;
+  name: string;
+  status: ExerciseStatus;
+  createdAt: string;
+  clock: ClockView;
+}
+export interface ExerciseTeam {
+  id: string;
+  key: string;
+  name: string;
+  joinCode?: string;
+}
+export interface ExerciseDetail {
+  id: string;
+  name: string;
+  pack: { id: string; title: string; version: string; duration: string; summary: string };
+  clock: ClockView;
+  teams: ExerciseTeam[];
+  createdAt: string;
+  /** observers see responses without author names when set */
+  observerAnonymous?: boolean;
+}
+export type InjectStatus = 'waiting' | 'pending' | 'delivered' | 'skipped';
+export interface TimelineEntry {
+  injectId: string;
+  subject: string;
+  channel: Channel | null;
+  to: string[];
+  trigger: string | null;
+  status: InjectStatus;
+  dueScenarioMs: number | null;
+  dueAt: number | null;
+  deliveredAt: number | null;
+  deliveredTeams: number;
+  late: boolean;
+}
+export interface FireResult {
+  injectId: string;
+  teams: string[];
+  scenarioMs: number;
+}
+export interface ExerciseEvent {
+  id: number;
+  type: string;
+  atMs: number;
+  scenarioMs: number | null;
+  actor: string;
+  payload: Record<string, unknown>;
+}
+
+// ---- injects as players see them -------------------------------------------------------------
+export const CHANNELS = ['email', 'news', 'social', 'siem', 'intel', 'phone', 'sitrep', 'chat', 'video'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export type Tlp = 'TLP:CLEAR' | 'TLP:GREEN' | 'TLP:AMBER' | 'TLP:AMBER+STRICT' | 'TLP:RED';
+export type IocType = 'ip' | 'domain' | 'url' | 'sha256' | 'sha1' | 'md5' | 'email' | 'filename' | 'registry' | 'wallet' | 'other';
+export type Artifact =
+  | { kind: 'ioc-table'; title?: string; rows: { type: IocType; value: string; note?: string }[] }
+  | { kind: 'log'; title?: string; format?: string; content: string }
+  | { kind: 'image'; title?: string; path: string; alt: string };
+export interface Sender {
+  name: string;
+  address?: string;
+  organisation?: string;
+}
+export interface DecisionView {
+  id: string;
+  question: string;
+  mode: 'team' | 'consensus';
+  options: { id: string; label: string }[];
+  deadline: string;
+}
+export interface PlayerInjectView {
+  id: string;
+  channel: Channel;
+  from: Sender;
+  subject: string;
+  body: string;
+  tlp: Tlp | null;
+  artifacts: Artifact[];
+  meta: Record<string, string | number | boolean>;
+  responseOptions: { id: string; label: string }[];
+  respondWithinMs: number | null;
+  decision: DecisionView | null;
+  scenarioMs: number;
+  deliveredAt: number;
+  late: boolean;
+}
+
+// ---- player session -----------------------------------------------------------------------
+export interface PlayerSession {
+  participant: { id: string; displayName: string };
+  team: { id: string; key: string; name: string; description: string | null };
+  exercise: { id: string; name: string; title: string; classification: Tlp };
+  clock: ClockView;
+}
+export interface JoinResult extends PlayerSession {
+  token: string;
+}
+
+// ---- acknowledgements, responses, RFIs --------------------------------------------------------
+export interface AckResult {
+  injectId: string;
+  acknowledgedAt: number | string;
+}
+export interface TeamAck {
+  injectId: string;
+  participantId: string;
+  displayName: string;
+  at: number | string;
+}
+export type VoteChoice = string; // an option id, 'abstain' or 'block'
+export interface ResponseRevision {
+  text: string;
+  optionIds: string[];
+  editedAt: number | string;
+  authorName: string;
+}
+export interface TeamResponse {
+  id: string;
+  injectId: string;
+  authorName: string;
+  text: string;
+  optionIds: string[];
+  vote: { decisionId: string; choice: VoteChoice } | null;
+  createdAt: number | string;
+  updatedAt: number | string;
+  revisions: ResponseRevision[];
+}
+export interface CreateResponseBody {
+  injectId: string;
+  text: string;
+  optionIds?: string[];
+  vote?: { decisionId: string; choice: VoteChoice };
+}
+export interface UpdateResponseBody {
+  text: string;
+  optionIds?: string[];
+}
+export interface ControlResponse extends TeamResponse {
+  teamId: string;
+  teamName: string;
+}
+export interface Party {
+  id: string;
+  name: string;
+  organisation?: string;
+}
+export interface ThreadMessage {
+  id: string;
+  from: 'team' | 'control';
+  authorName: string;
+  text: string;
+  at: number | string;
+  scenarioMs: number | null;
+}
+export interface RfiThread {
+  id: string;
+  party: { id: string; name: string } | null;
+  subject: string;
+  messages: ThreadMessage[];
+}
+export interface ControlThread extends RfiThread {
+  teamId: string;
+  teamName: string;
+}
+export interface CreateThreadBody {
+  partyId?: string;
+  subject: string;
+  text: string;
+}
+
+// ---- control room read models ---------------------------------------------------------------
+export interface StatusCell {
+  teamId: string;
+  injectId: string;
+  delivered: boolean;
+  acknowledged: boolean;
+  responded: boolean;
+  overdue: boolean;
+}
+export interface StatusGrid {
+  teams: { id: string; name: string }[];
+  injects: { injectId: string; subject: string; dueScenarioMs: number | null; respondWithinMs: number | null }[];
+  cells: StatusCell[];
+}
+export interface AdhocInjectBody {
+  channel: Channel;
+  from: { name: string; address?: string };
+  subject: string;
+  body: string;
+  to: string[];
+  /** exercise-clock time of release; now when omitted */
+  at?: number;
+}
+
+// ---- realtime -------------------------------------------------------------------------------
+export interface InjectDeliveredEvent {
+  exerciseId: string;
+  injectId: string;
+  teamId: string;
+  scenarioMs: number;
+  dueAt: number;
+  deliveredAt: number;
+  late: boolean;
+}
+export interface ControlInjectDeliveredEvent extends Omit<InjectDeliveredEvent, 'teamId'> {
+  teamIds: string[];
+}
+export interface ClockEvent {
+  exerciseId: string;
+  status: ExerciseStatus;
+  speed: number;
+  anchorScenarioMs: number;
+  anchorWallMs: number | null;
+  serverNow: number;
+}
+export interface ServerToClientEvents {
+  'session:ready': (info: { kind: 'user' | 'participant'; rooms: string[] }) => void;
+  'session:error': (info: { code: string; message: string }) => void;
+  'inject:delivered': (e: InjectDeliveredEvent) => void;
+  'control:inject-delivered': (e: ControlInjectDeliveredEvent) => void;
+  'exercise:clock': (e: ClockEvent) => void;
+  'exercise:changed': (e: { exerciseId: string; reason: string }) => void;
+  'response:changed': (e: { exerciseId: string; teamId: string; responseId: string; injectId: string }) => void;
+  'ack:changed': (e: { injectId: string }) => void;
+  'thread:changed': (e: { threadId: string }) => void;
+  'control:response': (e: { responseId: string; teamId: string; injectId: string }) => void;
+  'control:ack': (e: { teamId: string; injectId: string }) => void;
+  'control:thread': (e: { threadId: string; teamId: string }) => void;
+}
+export type WatchAck = { ok: true; room: string } | { ok: false; code: string; message: string };
+export interface ClientToServerEvents {
+  'exercise:watch': (req: { exerciseId: string }, ack: (res: WatchAck) => void) => void;
+}

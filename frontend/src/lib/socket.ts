@@ -1,0 +1,65 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from './api-types';
+
+export type TtxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/**
+ * One socket per page. The handshake is authenticated by the session cookie, so the socket is
+ * (re)created whenever the session changes (login, join, logout).
+ */
+let socket: TtxSocket | null = null;
+let state: ConnectionState = 'offline';
+let everConnected = false;
+const stateListeners = new Set<() => void>();
+const connectListeners = new Set<(info: { reconnect: boolean }) => void>();
+
+function setState(next: ConnectionState) {
+  state = next;
+  for (const l of stateListeners) l();
+}
+
+export function getSocket(): TtxSocket {
+  if (socket) return socket;
+  const s: TtxSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true, reconnectionDelayMax: 5000 });
+  everConnected = false;
+  setState('connecting');
+  s.on('connect', () => {
+    const reconnect = everConnected;
+    everConnected = true;
+    setState('connected');
+    for (const l of connectListeners) l({ reconnect });
+  });
+  s.on('disconnect', (reason) => {
+    // the server drops sockets whose session it rejects; those stay down until the session changes
+    setState(reason === 'io server disconnect' ? 'offline' : 'reconnecting');
+  });
+  s.io.on('reconnect_attempt', () => setState('reconnecting'));
+  s.on('connect_error', () => setState(everConnected ? 'reconnecting' : 'connecting'));
+  socket = s;
+  return s;
+}
+
+/** Close the socket, e.g. after logout or when the session cookie was replaced. */
+export function resetSocket(): void {
+  socket?.removeAllListeners();
+  socket?.io.removeAllListeners();
+  socket?.close();
+  socket = null;
+  setState('offline');
+}
+
+export function getConnectionState(): ConnectionState {
+  return state;
+}
+
+export function subscribeConnectionState(listener: () => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
+
+/** Called on every successful (re)connection; `reconnect` is false for the first one. */
+export function onSocketConnect(listener: (info: { reconnect: boolean }) => void): () => void {
+  connectListeners.add(listener);
+  return () => connectListeners.delete(listener);
+}
