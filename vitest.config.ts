@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'backend', root: './backend', include: ['src/**/*.spec.ts'], environment: 'node' } },
+      { test: { name: 'backend', root: './backend', include: ['src/**/*.spec.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'system',
@@ -15,6 +15,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // each file starts its own backend processes; two at a time suit a 2-core machine
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
