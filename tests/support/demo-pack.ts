@@ -10,8 +10,9 @@ export function loadPack(folder: string): ScenarioPack {
 }
 
 /**
- * Injects released by the clock alone (an offset, or a chain of after-inject triggers), with their
- * exercise-clock times and target team keys: what a drill with no player activity must deliver.
+ * Injects released by the clock alone (an offset, a contingency nobody pre-empted, or a chain of
+ * after-inject triggers), with their exercise-clock times and target team keys: what a drill with
+ * no player activity must deliver.
  */
 export function clockReleasedInjects(pack: ScenarioPack): { id: string; scenarioMs: number; teams: string[] }[] {
   const all = pack.teams.map((t) => t.id);
@@ -22,6 +23,8 @@ export function clockReleasedInjects(pack: ScenarioPack): { id: string; scenario
     for (const i of pack.injects) {
       if (times.has(i.id)) continue;
       if (i.offset !== undefined) times.set(i.id, parseOffsetMs(i.offset));
+      // with no player activity every contingency fires, to all its teams
+      else if (i.trigger?.type === 'contingency') times.set(i.id, parseOffsetMs(i.trigger.at));
       else if (i.trigger?.type === 'after-inject' && times.has(i.trigger.inject)) times.set(i.id, (times.get(i.trigger.inject) ?? 0) + parseDurationMs(i.trigger.delay));
       else continue;
       changed = true;

@@ -10,6 +10,9 @@ import { ParticipantEntity } from '../exercises/participant.entity.js';
 import { ScenarioPackEntity } from '../scenarios/scenario-pack.entity.js';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema.js';
 import { Consoles1764190000000 } from './migrations/1764190000000-consoles.js';
+import { DecisionsScoring1764200000000 } from './migrations/1764200000000-decisions-scoring.js';
+import { DecisionEntity, DecisionVoteEntity } from '../decisions/decision.entities.js';
+import { ScoreCellEntity } from '../scoring/score-cell.entity.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from '../responses/response.entities.js';
 import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
 
@@ -27,9 +30,12 @@ export const ENTITIES = [
   ResponseRevisionEntity,
   ThreadEntity,
   ThreadMessageEntity,
+  DecisionEntity,
+  DecisionVoteEntity,
+  ScoreCellEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

@@ -33,3 +33,10 @@ export class DeliveryEntity {
   @Column({ type: 'boolean' })
   late!: boolean;
 }
+
+/**
+ * SQL condition: the delivery aliased `alias` is final (its inject instance was revealed), never one
+ * prepared for a future instant.
+ */
+export const revealedDelivery = (alias: string) =>
+  `EXISTS (SELECT 1 FROM exercise_injects ri WHERE ri.exercise_id = ${alias}.exercise_id AND ri.inject_id = ${alias}.inject_id AND ri.status = 'delivered' AND (ri.team_scope = '' OR ri.team_scope = ${alias}.team_id))`;

@@ -7,8 +7,14 @@ import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
 import type { InjectDeliveredEvent } from '../realtime/realtime-events.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
-import { type Inject, parseDurationMs } from '../scenarios/pack/pack-schema.js';
+import type { DecisionEntity } from '../decisions/decision.entities.js';
+import { DecisionOpener } from '../decisions/decision-opener.js';
+import type { Inject } from '../scenarios/pack/pack-schema.js';
+import { ResponseEntity } from '../responses/response.entities.js';
+import { BranchReleases, type ReleasedInject } from './branch-releases.js';
 import { DeliveryEntity } from './delivery.entity.js';
+
+export type { ReleasedInject } from './branch-releases.js';
 
 /** Delivered more than this after its due instant counts as late (for example after a restart). */
 export const LATE_AFTER_MS = 1000;
@@ -16,6 +22,8 @@ export const LATE_AFTER_MS = 1000;
 export interface DeliveryRequest {
   exerciseId: string;
   injectId: string;
+  /** '' = the inject's own targets; a team id = a branch released to that team only */
+  teamScope: string;
   /** exercise-clock time it is delivered at */
   scenarioMs: number;
   /** wall instant it is due */
@@ -27,11 +35,6 @@ export interface DeliveryRequest {
   allowWaiting?: boolean;
 }
 
-export interface ReleasedInject {
-  injectId: string;
-  dueScenarioMs: number;
-}
-
 /** A delivery recorded ahead of its instant, not yet visible to anyone. */
 export interface PreparedDelivery {
   req: DeliveryRequest;
@@ -39,15 +42,21 @@ export interface PreparedDelivery {
   teamIds: string[];
 }
 
-export interface DeliveryOutcome {
+/** What making a delivery final set in motion; the caller schedules it. */
+export interface Revealed {
+  /** injects whose after-inject trigger this delivery released */
+  released: ReleasedInject[];
+  /** decisions the inject opened (their deadlines need scheduling) */
+  decisions: DecisionEntity[];
+}
+
+export interface DeliveryOutcome extends Revealed {
   event: InjectDeliveredEvent | null;
   /** the teams it reached */
   teamIds: string[];
-  /** injects whose after-inject trigger this delivery released; the caller schedules them */
-  released: ReleasedInject[];
 }
 
-const NONE: DeliveryOutcome = { event: null, teamIds: [], released: [] };
+const NONE: DeliveryOutcome = { event: null, teamIds: [], released: [], decisions: [] };
 
 /**
  * Exactly-once delivery per (exercise, inject, team), decided by the database:
@@ -69,12 +78,14 @@ export class DeliveryService {
     private readonly plans: ExercisePlans,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
+    private readonly branches: BranchReleases,
+    private readonly decisions: DecisionOpener,
   ) {}
 
   async prepare(req: DeliveryRequest): Promise<PreparedDelivery | null> {
     const { plan, inject } = await this.plans.inject(req.exerciseId, req.injectId);
     if (!inject) return null;
-    const targets = this.plans.targets(plan, inject).map((t) => t.id);
+    const addressed = req.teamScope ? [req.teamScope] : this.plans.targets(plan, inject).map((t) => t.id);
     const dueAt = Math.round(req.dueAtMs);
     const deliveredAt = Math.max(dueAt, Date.now());
     const event: InjectDeliveredEvent = {
@@ -85,12 +96,13 @@ export class DeliveryService {
       deliveredAt,
       late: deliveredAt - dueAt > LATE_AFTER_MS,
     };
+    let targets = addressed;
     const claimed = await this.tx.run(async (m) => {
       const claim = m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
         .set({ status: 'prepared', deliveredAtMs: deliveredAt })
-        .where('exercise_id = :exerciseId AND inject_id = :injectId', req)
+        .where('exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope', req)
         .andWhere(`status IN (:...statuses)`, { statuses: req.allowWaiting ? ['pending', 'waiting'] : ['pending'] });
       if (req.generation !== null) {
         claim.andWhere(`EXISTS (SELECT 1 FROM exercises x WHERE x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled'))`, {
@@ -99,6 +111,9 @@ export class DeliveryService {
         });
       }
       if (!(await claim.execute()).affected) return false;
+      const already = new Set((await m.getRepository(DeliveryEntity).find({ where: { exerciseId: req.exerciseId, injectId: req.injectId }, select: { teamId: true } })).map((d) => d.teamId));
+      // a team never gets the same inject twice, whichever branch released it
+      targets = (await this.contingencyTargets(m, req.exerciseId, inject, addressed)).filter((t) => !already.has(t));
       if (targets.length > 0) {
         await m
           .createQueryBuilder()
@@ -114,16 +129,18 @@ export class DeliveryService {
   }
 
   /** Make a prepared delivery final; false when a clock change withdrew it first. */
-  async reveal(p: PreparedDelivery): Promise<ReleasedInject[] | null> {
-    const plan = await this.plans.get(p.req.exerciseId);
+  async reveal(p: PreparedDelivery): Promise<Revealed | null> {
+    const { plan, inject } = await this.plans.inject(p.req.exerciseId, p.req.injectId);
+    if (!inject) return null;
     return this.tx.run(async (m) => {
       const r = await m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
         .set({ status: 'delivered' })
-        .where(`exercise_id = :exerciseId AND inject_id = :injectId AND status = 'prepared' AND delivered_at_ms = :deliveredAt`, {
+        .where(`exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope AND status = 'prepared' AND delivered_at_ms = :deliveredAt`, {
           exerciseId: p.req.exerciseId,
           injectId: p.req.injectId,
+          teamScope: p.req.teamScope,
           deliveredAt: p.event.deliveredAt,
         })
         .execute();
@@ -134,9 +151,12 @@ export class DeliveryService {
         scenarioMs: p.event.scenarioMs,
         actor: p.req.actor,
         atMs: p.event.deliveredAt,
-        payload: { injectId: p.req.injectId, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
+        payload: { injectId: p.req.injectId, teamScope: p.req.teamScope || null, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
       });
-      return this.releaseFollowers(m, p.req.exerciseId, p.req.injectId, p.event.scenarioMs, plan.injects.values());
+      if (p.teamIds.length === 0) return { released: [], decisions: [] };
+      const released = await this.branches.release(m, p.req.exerciseId, plan.injects.values(), { type: 'after-inject', injectId: p.req.injectId }, p.req.teamScope, p.event.scenarioMs);
+      const decisions = await this.decisions.open(m, plan, inject, p.teamIds, p.event.scenarioMs);
+      return { released, decisions };
     });
   }
 
@@ -148,10 +168,10 @@ export class DeliveryService {
   async deliverNow(req: DeliveryRequest): Promise<DeliveryOutcome> {
     const p = await this.prepare(req);
     if (!p) return NONE;
-    const released = await this.reveal(p);
-    if (released === null) return NONE;
+    const revealed = await this.reveal(p);
+    if (revealed === null) return NONE;
     this.emit(p);
-    return { event: p.event, teamIds: p.teamIds, released };
+    return { event: p.event, teamIds: p.teamIds, ...revealed };
   }
 
   /**
@@ -162,34 +182,35 @@ export class DeliveryService {
     const q = m.createQueryBuilder().update(ExerciseInjectEntity).set({ status: 'pending', deliveredAtMs: null }).where(`exercise_id = :exerciseId AND status = 'prepared'`, { exerciseId });
     if (injectIds) q.andWhere('inject_id IN (:...injectIds)', { injectIds });
     if (!(await q.execute()).affected) return;
-    // only rows whose inject is pending again: a concurrent reveal that won keeps its deliveries
+    // deliveries of instances that are pending again; a delivery that was revealed is never touched
     await m
       .createQueryBuilder()
       .delete()
       .from(DeliveryEntity)
       .where('exercise_id = :exerciseId', { exerciseId })
-      .andWhere(`inject_id IN (SELECT i.inject_id FROM exercise_injects i WHERE i.exercise_id = :exerciseId AND i.status = 'pending')`, { exerciseId })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM exercise_injects i WHERE i.exercise_id = :exerciseId AND i.inject_id = deliveries.inject_id AND i.status = 'delivered' AND (i.team_scope = '' OR i.team_scope = deliveries.team_id))`,
+        { exerciseId },
+      )
       .execute();
   }
 
-  /** Injects triggered "after" this one become pending at this delivery's time plus their delay. */
-  private async releaseFollowers(m: EntityManager, exerciseId: string, injectId: string, scenarioMs: number, injects: Iterable<Inject>): Promise<ReleasedInject[]> {
-    const released: ReleasedInject[] = [];
-    for (const follower of injects) {
-      const t = follower.trigger;
-      if (t?.type !== 'after-inject' || t.inject !== injectId) continue;
-      const dueScenarioMs = scenarioMs + parseDurationMs(t.delay);
-      const r = await m
-        .createQueryBuilder()
-        .update(ExerciseInjectEntity)
-        .set({ status: 'pending', dueScenarioMs })
-        .where(`exercise_id = :exerciseId AND inject_id = :id AND status = 'waiting'`, { exerciseId, id: follower.id })
-        .execute();
-      if (r.affected) {
-        released.push({ injectId: follower.id, dueScenarioMs });
-        await this.events.append(m, { exerciseId, type: 'inject.released', scenarioMs, actor: 'system', payload: { injectId: follower.id, after: injectId, dueScenarioMs } });
+  /** A contingency goes only to the teams that had not logged its expected action (by option or evaluator). */
+  private async contingencyTargets(m: EntityManager, exerciseId: string, inject: Inject, teamIds: string[]): Promise<string[]> {
+    const t = inject.trigger;
+    if (t?.type !== 'contingency') return teamIds;
+    const plan = await this.plans.get(exerciseId);
+    const action = plan.injects.get(t.inject)?.expectedActions.find((a) => a.id === t.expectedAction);
+    const options = new Set(action?.options ?? []);
+    const responses = await m.getRepository(ResponseEntity).find({ where: { exerciseId, injectId: t.inject }, select: { teamId: true, optionIds: true } });
+    const acted = new Set(responses.filter((r) => r.optionIds.some((o) => options.has(o))).map((r) => r.teamId));
+    const evaluated = await this.events.ofType(m, exerciseId, 'evaluation.recorded');
+    for (const e of evaluated) {
+      if (e.payload.injectId === t.inject && e.payload.expectedActionId === t.expectedAction && typeof e.payload.teamId === 'string') {
+        if (e.payload.met === true) acted.add(e.payload.teamId);
+        else acted.delete(e.payload.teamId);
       }
     }
-    return released;
+    return teamIds.filter((id) => !acted.has(id));
   }
 }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
-import { DeliveryEntity } from '../delivery/delivery.entity.js';
+import { DeliveryEntity, revealedDelivery } from '../delivery/delivery.entity.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { AcknowledgementEntity, ResponseEntity } from '../responses/response.entities.js';
@@ -76,9 +76,9 @@ export class ExerciseControl {
       await this.events.append(m, { exerciseId, type: 'inject.adhoc-created', scenarioMs: nowScenario, actor: actorOf(by), payload: { injectId, subject: input.subject, channel: input.channel, to: inject.to, dueScenarioMs: Math.round(due) } });
     });
     if (due <= nowScenario) {
-      await this.delivery.deliverNow({ exerciseId, injectId, scenarioMs: due, dueAtMs: now, generation: null, actor: actorOf(by) });
+      await this.delivery.deliverNow({ exerciseId, injectId, teamScope: '', scenarioMs: due, dueAtMs: now, generation: null, actor: actorOf(by) });
     } else if (ex.status === 'running') {
-      await this.scheduler.scheduleInjects(ex, [{ injectId, dueScenarioMs: Math.round(due) }]);
+      await this.scheduler.scheduleInjects(ex, [{ injectId, teamScope: '', dueScenarioMs: Math.round(due) }]);
     }
     this.notifier.exerciseChanged(exerciseId, 'inject.adhoc-created');
     return { injectId, dueScenarioMs: Math.round(due) };
@@ -111,7 +111,7 @@ export class ExerciseControl {
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')
       .where('d.exercise_id = :exerciseId', { exerciseId })
-      .andWhere(`EXISTS (SELECT 1 FROM exercise_injects x WHERE x.exercise_id = d.exercise_id AND x.inject_id = d.inject_id AND x.status = 'delivered')`)
+      .andWhere(revealedDelivery('d'))
       .getMany();
     const acks = new Set((await this.db.getRepository(AcknowledgementEntity).findBy({ exerciseId })).map((a) => `${a.teamId}/${a.injectId}`));
     const responded = new Set((await this.db.getRepository(ResponseEntity).find({ where: { exerciseId }, select: { teamId: true, injectId: true } })).map((r) => `${r.teamId}/${r.injectId}`));

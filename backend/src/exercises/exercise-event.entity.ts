@@ -22,6 +22,13 @@ export const EXERCISE_EVENT_TYPES = [
   'thread.message',
   'journal.note',
   'settings.changed',
+  'decision.opened',
+  'decision.vote',
+  'decision.closed',
+  'decision.extended',
+  'evaluation.recorded',
+  'score.adjusted',
+  'objective.rated',
 ] as const;
 export type ExerciseEventType = (typeof EXERCISE_EVENT_TYPES)[number];
 

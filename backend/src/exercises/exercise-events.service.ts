@@ -29,6 +29,16 @@ export class ExerciseEvents {
     });
   }
 
+  /** Events of some types, in log order, read inside the caller's transaction. */
+  ofType(manager: EntityManager, exerciseId: string, ...types: ExerciseEventType[]): Promise<ExerciseEventEntity[]> {
+    return manager
+      .getRepository(ExerciseEventEntity)
+      .createQueryBuilder('e')
+      .where('e.exercise_id = :exerciseId AND e.type IN (:...types)', { exerciseId, types })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+  }
+
   list(exerciseId: string, afterId = 0, limit = 1000): Promise<ExerciseEventEntity[]> {
     return this.events
       .createQueryBuilder('e')

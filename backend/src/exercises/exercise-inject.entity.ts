@@ -11,7 +11,7 @@ export type InjectStatus = (typeof INJECT_STATUSES)[number];
 
 /** The state of one inject of an exercise's snapshot on the exercise clock. */
 @Entity('exercise_injects')
-@Unique('uq_exercise_injects', ['exerciseId', 'injectId'])
+@Unique('uq_exercise_inject_instances', ['exerciseId', 'injectId', 'teamScope'])
 export class ExerciseInjectEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -21,6 +21,10 @@ export class ExerciseInjectEntity {
 
   @Column({ name: 'inject_id', type: 'varchar', length: 80 })
   injectId!: string;
+
+  /** '' = the inject as the pack addresses it; a team id = an instance released to that team only (a branch) */
+  @Column({ name: 'team_scope', type: 'varchar', length: 36, default: '' })
+  teamScope!: string;
 
   @Column({ type: 'varchar', length: 20 })
   status!: InjectStatus;

@@ -5,7 +5,9 @@ import { Transactions } from '../database/transactions.js';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
-import { DeliveryService, type ReleasedInject } from '../delivery/delivery.service.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { ScoringService } from '../scoring/scoring.service.js';
+import { DeliveryService, type Revealed } from '../delivery/delivery.service.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
@@ -46,6 +48,8 @@ export class ExerciseLifecycle {
     private readonly scenarios: ScenariosService,
     private readonly scheduler: SchedulerService,
     private readonly delivery: DeliveryService,
+    private readonly decisions: DecisionsService,
+    private readonly scoring: ScoringService,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
   ) {}
@@ -75,13 +79,17 @@ export class ExerciseLifecycle {
         ExerciseTeamEntity,
         pack.document.teams.map((t) => ({ id: randomUUID(), exerciseId: exercise.id, teamKey: t.id, name: t.name, joinCode: newJoinCode() })),
       );
+      // on the clock: an offset, or a contingency's check time; everything else waits for its trigger
+      const clockTime = (i: (typeof pack.document.injects)[number]) => (i.offset !== undefined ? parseOffsetMs(i.offset) : i.trigger?.type === 'contingency' ? parseOffsetMs(i.trigger.at) : null);
       const rows = pack.document.injects.map((i) => ({
         id: randomUUID(),
         exerciseId: exercise.id,
         injectId: i.id,
-        status: i.offset !== undefined ? ('pending' as const) : ('waiting' as const),
-        dueScenarioMs: i.offset !== undefined ? parseOffsetMs(i.offset) : null,
+        teamScope: '',
+        status: clockTime(i) !== null ? ('pending' as const) : ('waiting' as const),
+        dueScenarioMs: clockTime(i),
         deliveredAtMs: null,
+        adhocContent: null,
       }));
       for (let k = 0; k < rows.length; k += 200) await m.insert(ExerciseInjectEntity, rows.slice(k, k + 200));
       await this.events.append(m, { exerciseId: exercise.id, type: 'exercise.created', scenarioMs: null, actor: actorOf(by), payload: { packId: pack.packId, packVersion: pack.version, contentHash: pack.contentHash } });
@@ -158,15 +166,16 @@ export class ExerciseLifecycle {
     }
     const state = await this.injectState(id, injectId);
     if (state.status === 'delivered' || state.status === 'skipped') throw conflict('inject.done', `Inject "${injectId}" was already ${state.status}`);
+    // firing a branch or a contingency sends it to all its targets now, whatever its trigger
     if (state.status === 'prepared') throw conflict('inject.in-flight', `Inject "${injectId}" is being delivered right now`);
     const now = Date.now();
     const scenarioMs = scenarioNow(anchorOf(ex), now);
     await this.tx.run((m) => this.events.append(m, { exerciseId: id, type: 'inject.fired', scenarioMs, actor: actorOf(by), payload: { injectId, plannedScenarioMs: state.dueScenarioMs } }));
-    const outcome = await this.delivery.deliverNow({ exerciseId: id, injectId, scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
+    const outcome = await this.delivery.deliverNow({ exerciseId: id, injectId, teamScope: '', scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
     if (!outcome.event && (await this.injectState(id, injectId)).status !== 'delivered') {
       throw conflict('inject.done', `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`);
     }
-    await this.scheduleReleased(id, outcome.released);
+    await this.scheduleFollowUps(id, injectId, outcome.teamIds, outcome);
     return { injectId, teams: outcome.teamIds, scenarioMs: Math.round(scenarioMs) };
   }
 
@@ -243,20 +252,51 @@ export class ExerciseLifecycle {
         .map((p) => ({ p, dueAtMs: p.dueScenarioMs === null ? null : wallTimeAt(anchor, p.dueScenarioMs) }))
         .find((x) => x.dueAtMs !== null && x.dueAtMs <= now);
       if (!overdue || overdue.p.dueScenarioMs === null || overdue.dueAtMs === null) return;
-      const outcome = await this.delivery.deliverNow({ exerciseId: ex.id, injectId: overdue.p.injectId, scenarioMs: overdue.p.dueScenarioMs, dueAtMs: overdue.dueAtMs, generation: ex.generation, actor: 'system' });
+      const outcome = await this.delivery.deliverNow({ exerciseId: ex.id, injectId: overdue.p.injectId, teamScope: overdue.p.teamScope, scenarioMs: overdue.p.dueScenarioMs, dueAtMs: overdue.dueAtMs, generation: ex.generation, actor: 'system' });
       // another worker got there first, or the exercise changed meanwhile: leave the rest to the queue
       if (!outcome.event) return;
+      await this.scheduleFollowUps(ex.id, overdue.p.injectId, outcome.teamIds, outcome);
     }
   }
 
-  async scheduleReleased(exerciseId: string, released: ReleasedInject[]): Promise<void> {
-    if (released.length === 0) return;
+  /**
+   * Just before an inject goes out, deliver anything of the same exercise that was due earlier and
+   * is still waiting for its job (a job held up by load): teams then read the story in order.
+   */
+  async deliverEarlierFirst(exerciseId: string, generation: number, scenarioMs: number): Promise<void> {
+    const earlier = await this.db
+      .getRepository(ExerciseInjectEntity)
+      .createQueryBuilder('i')
+      .where(`i.exercise_id = :exerciseId AND i.status = 'pending' AND i.due_scenario_ms < :scenarioMs`, { exerciseId, scenarioMs })
+      .orderBy('i.due_scenario_ms', 'ASC')
+      .addOrderBy('i.inject_id', 'ASC')
+      .getMany();
+    if (earlier.length === 0) return;
     const ex = await this.get(exerciseId);
-    if (ex.status === 'running' || ex.status === 'scheduled') await this.scheduler.scheduleInjects(ex, released);
+    if (ex.generation !== generation) return;
+    const anchor = anchorOf(ex);
+    for (const p of earlier) {
+      if (p.dueScenarioMs === null) continue;
+      const outcome = await this.delivery.deliverNow({ exerciseId, injectId: p.injectId, teamScope: p.teamScope, scenarioMs: p.dueScenarioMs, dueAtMs: wallTimeAt(anchor, p.dueScenarioMs) ?? Date.now(), generation, actor: 'system' });
+      await this.scheduleFollowUps(exerciseId, p.injectId, outcome.teamIds, outcome);
+    }
+  }
+
+  /**
+   * After a delivery: schedule what it set in motion (released branches, deadlines of the decisions
+   * it opened) and open the teams' score cells for it. Never on the clock's critical path.
+   */
+  async scheduleFollowUps(exerciseId: string, injectId: string, teamIds: string[], revealed: Revealed): Promise<void> {
+    await this.scoring.refresh(exerciseId, injectId, teamIds);
+    if (revealed.released.length === 0 && revealed.decisions.length === 0) return;
+    const ex = await this.get(exerciseId);
+    if (ex.status !== 'running' && ex.status !== 'scheduled') return;
+    await this.scheduler.scheduleInjects(ex, revealed.released);
+    await this.scheduler.scheduleDeadlines(ex, revealed.decisions);
   }
 
   private async injectState(exerciseId: string, injectId: string): Promise<ExerciseInjectEntity> {
-    const s = await this.db.getRepository(ExerciseInjectEntity).findOneBy({ exerciseId, injectId });
+    const s = await this.db.getRepository(ExerciseInjectEntity).findOneBy({ exerciseId, injectId, teamScope: '' });
     if (!s) throw notFound('inject', injectId);
     return s;
   }
@@ -265,8 +305,9 @@ export class ExerciseLifecycle {
     const pending = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' } });
     await this.scheduler.scheduleInjects(
       ex,
-      pending.flatMap((p) => (p.dueScenarioMs === null ? [] : [{ injectId: p.injectId, dueScenarioMs: p.dueScenarioMs }])),
+      pending.flatMap((p) => (p.dueScenarioMs === null ? [] : [{ injectId: p.injectId, teamScope: p.teamScope, dueScenarioMs: p.dueScenarioMs }])),
     );
+    await this.decisions.scheduleOpenDeadlines(ex);
   }
 
   private async changeClock(by: UserPrincipal, id: string, plan: (ex: ExerciseEntity) => ClockChange): Promise<ExerciseEntity> {
@@ -306,7 +347,7 @@ export class ExerciseLifecycle {
     if (!updated) throw conflict('exercise.concurrent-change', 'The exercise changed at the same moment; reload and try again');
     Object.assign(ex, next);
 
-    const ids = (await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true } })).map((r) => r.injectId);
+    const ids = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true, teamScope: true } });
     if (ex.status === 'running' || ex.status === 'scheduled') await this.schedulePending(ex);
     await this.scheduler.dropGeneration(id, previousGeneration, ids);
     this.notifyClock(ex);

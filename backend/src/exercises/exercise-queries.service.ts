@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { STEERING_ROLES } from '../auth/principal.js';
 import { notFound } from '../common/domain-error.js';
-import { DeliveryEntity } from '../delivery/delivery.entity.js';
+import { DeliveryEntity, revealedDelivery } from '../delivery/delivery.entity.js';
 import { wallTimeAt } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ExerciseEvents } from './exercise-events.service.js';
@@ -61,7 +61,7 @@ export class ExerciseQueries {
       .addSelect('COUNT(*)', 'teams')
       .addSelect('MAX(CASE WHEN d.late THEN 1 ELSE 0 END)', 'late')
       .where('d.exercise_id = :id', { id })
-      .andWhere(`d.inject_id IN (SELECT i.inject_id FROM exercise_injects i WHERE i.exercise_id = :id AND i.status = 'delivered')`, { id })
+      .andWhere(revealedDelivery('d'))
       .groupBy('d.inject_id')
       .getRawMany<{ injectId: string; teams: string | number; late: string | number }>();
     const byInject = new Map(counts.map((c) => [c.injectId, c]));
@@ -99,7 +99,7 @@ export class ExerciseQueries {
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')
       .where('d.exercise_id = :exerciseId', { exerciseId })
-      .andWhere(`d.inject_id IN (SELECT i.inject_id FROM exercise_injects i WHERE i.exercise_id = :exerciseId AND i.status = 'delivered')`, { exerciseId });
+      .andWhere(revealedDelivery('d'));
   }
 
   async eventLog(id: string, afterId: number) {

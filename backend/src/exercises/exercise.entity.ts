@@ -49,6 +49,14 @@ export class ExerciseEntity {
   @Column({ name: 'observer_anonymous', type: 'boolean', default: false })
   observerAnonymous!: boolean;
 
+  /** teams may see their own score breakdown once the exercise has ended */
+  @Column({ name: 'scores_visible', type: 'boolean', default: false })
+  scoresVisible!: boolean;
+
+  /** teams see every team's total */
+  @Column({ type: 'boolean', default: false })
+  leaderboard!: boolean;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy!: string;
 

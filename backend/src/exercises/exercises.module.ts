@@ -24,6 +24,12 @@ import { ResponsesService } from '../responses/responses.service.js';
 import { PlayResponsesController } from '../responses/play-responses.controller.js';
 import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
 import { ThreadsService } from '../threads/threads.service.js';
+import { DecisionEntity, DecisionVoteEntity } from '../decisions/decision.entities.js';
+import { DecisionsController } from '../decisions/decisions.controller.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { ScoreCellEntity } from '../scoring/score-cell.entity.js';
+import { ScoringController } from '../scoring/scoring.controller.js';
+import { ScoringService } from '../scoring/scoring.service.js';
 
 /** Lifecycle and read models (no HTTP): shared by the API and the worker process. */
 @Module({
@@ -33,15 +39,15 @@ import { ThreadsService } from '../threads/threads.service.js';
     SchedulingModule,
     DeliveryModule,
     RealtimeNotifierModule,
-    TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity, AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, ThreadEntity, ThreadMessageEntity]),
+    TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity, AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, ThreadEntity, ThreadMessageEntity, DecisionEntity, DecisionVoteEntity, ScoreCellEntity]),
   ],
-  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, TeamVisibility, ExerciseControl, ResponsesService, ThreadsService],
-  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, ExerciseControl, ResponsesService, ThreadsService],
+  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, TeamVisibility, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService],
+  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService],
 })
 export class ExerciseServicesModule {}
 
 @Module({
   imports: [ExerciseServicesModule, AuthModule],
-  controllers: [ExercisesController, PlayController, ExerciseControlController, PlayResponsesController],
+  controllers: [ExercisesController, PlayController, ExerciseControlController, PlayResponsesController, DecisionsController, ScoringController],
 })
 export class ExercisesModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 import { notFound } from '../common/domain-error.js';
-import { DeliveryEntity } from '../delivery/delivery.entity.js';
+import { DeliveryEntity, revealedDelivery } from '../delivery/delivery.entity.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
@@ -24,7 +24,7 @@ export class TeamVisibility {
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')
       .where('d.exercise_id = :e AND d.team_id = :t AND d.inject_id = :i AND d.delivered_at_ms <= :now', { e: p.exerciseId, t: p.teamId, i: injectId, now: Date.now() })
-      .andWhere(`EXISTS (SELECT 1 FROM exercise_injects x WHERE x.exercise_id = d.exercise_id AND x.inject_id = d.inject_id AND x.status = 'delivered')`)
+      .andWhere(revealedDelivery('d'))
       .getExists();
     const { inject } = await this.plans.inject(p.exerciseId, injectId);
     if (!delivered || !inject) throw notFound('inject', injectId);

@@ -40,6 +40,8 @@ export interface ServerToClientEvents {
   'control:response': (e: { exerciseId: string; responseId: string; teamId: string; injectId: string }) => void;
   'control:ack': (e: { exerciseId: string; teamId: string; injectId: string }) => void;
   'control:thread': (e: { exerciseId: string; threadId: string; teamId: string }) => void;
+  'decision:changed': (e: { exerciseId: string; decisionId: string }) => void;
+  'score:changed': (e: { exerciseId: string; teamId: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -63,6 +63,16 @@ export class RealtimeNotifier implements OnModuleDestroy {
     this.out.to(this.staffRooms(exerciseId)).emit('control:thread', { exerciseId, threadId, teamId });
   }
 
+  /** Votes and outcomes: the member teams and the control room refetch the decision. */
+  decisionChanged(exerciseId: string, teamIds: string[], decisionId: string): void {
+    this.out.to([...teamIds.map(rooms.team), ...this.staffRooms(exerciseId)]).emit('decision:changed', { exerciseId, decisionId });
+  }
+
+  /** Control room only: teams see scores after the exercise, when the instructor allows. */
+  scoreChanged(exerciseId: string, teamId: string): void {
+    this.out.to(this.staffRooms(exerciseId)).emit('score:changed', { exerciseId, teamId });
+  }
+
   private staffRooms(exerciseId: string): string[] {
     return [rooms.control(exerciseId), rooms.observers(exerciseId)];
   }

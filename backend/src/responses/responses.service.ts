@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
@@ -10,6 +10,11 @@ import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { TeamVisibility } from '../exercises/team-visibility.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases.js';
+import { ExercisePlans } from '../exercises/exercise-plan.js';
+import { SchedulerService } from '../scheduling/scheduler.service.js';
+import { ScoringService } from '../scoring/scoring.service.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, type Vote } from './response.entities.js';
 
 export interface ResponseInput {
@@ -43,6 +48,11 @@ export class ResponsesService {
     private readonly visibility: TeamVisibility,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
+    private readonly plans: ExercisePlans,
+    private readonly branches: BranchReleases,
+    private readonly scheduler: SchedulerService,
+    private readonly decisions: DecisionsService,
+    private readonly scoring: ScoringService,
   ) {}
 
   async acknowledge(p: ParticipantPrincipal, injectId: string) {
@@ -95,7 +105,9 @@ export class ResponsesService {
       createdAtMs: now,
       updatedAtMs: now,
     };
-    await this.tx.run(async (m) => {
+    // the vote goes first: a closed decision refuses it, and then nothing of the response is written
+    if (input.vote) await this.decisions.vote(p, input.vote.decisionId, input.vote.choice);
+    const released = await this.tx.run(async (m) => {
       await m.getRepository(ResponseEntity).insert(row);
       await this.events.append(m, {
         exerciseId: p.exerciseId,
@@ -104,8 +116,9 @@ export class ResponsesService {
         actor: `participant:${p.participantId}`,
         payload: { responseId: row.id, injectId: row.injectId, teamId: p.teamId, optionIds: row.optionIds, vote: row.vote },
       });
+      return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
     });
-    this.notifier.responseChanged(p.exerciseId, p.teamId, row.id, row.injectId);
+    await this.afterResponse(p, row.id, row.injectId, released);
     return (await this.views([row]))[0] as ResponseView;
   }
 
@@ -118,14 +131,31 @@ export class ResponsesService {
     checkOptions(inject, input.optionIds);
     const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
     const now = Date.now();
-    await this.tx.run(async (m) => {
+    const released = await this.tx.run(async (m) => {
       await m.getRepository(ResponseRevisionEntity).insert({ id: randomUUID(), responseId: id, text: existing.text, optionIds: existing.optionIds, authorName: existing.authorName, editedAtMs: existing.updatedAtMs });
       await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now });
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'response.edited', scenarioMs, actor: `participant:${p.participantId}`, payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds } });
+      return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
     });
-    this.notifier.responseChanged(p.exerciseId, p.teamId, id, existing.injectId);
+    await this.afterResponse(p, id, existing.injectId, released);
     const updated = await this.db.getRepository(ResponseEntity).findOneByOrFail({ id });
     return (await this.views([updated]))[0] as ResponseView;
+  }
+
+  /** Branches on a response option go to the choosing team only, once. */
+  private async releaseOptionBranches(m: EntityManager, p: ParticipantPrincipal, injectId: string, optionIds: string[], scenarioMs: number): Promise<ReleasedInject[]> {
+    if (optionIds.length === 0) return [];
+    const plan = await this.plans.get(p.exerciseId);
+    return this.branches.release(m, p.exerciseId, plan.injects.values(), { type: 'response-option', injectId, optionIds }, p.teamId, scenarioMs);
+  }
+
+  private async afterResponse(p: ParticipantPrincipal, responseId: string, injectId: string, released: ReleasedInject[]): Promise<void> {
+    this.notifier.responseChanged(p.exerciseId, p.teamId, responseId, injectId);
+    if (released.length > 0) {
+      const ex = await this.visibility.exercise(p.exerciseId);
+      if (ex.status === 'running') await this.scheduler.scheduleInjects(ex, released);
+    }
+    await this.scoring.refresh(p.exerciseId, injectId, [p.teamId]);
   }
 
   async teamResponses(p: ParticipantPrincipal): Promise<ResponseView[]> {

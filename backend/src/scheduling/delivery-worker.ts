@@ -3,6 +3,7 @@ import { type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
 import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
@@ -26,17 +27,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly handlers: Handlers = {
     'deliver-inject': async (d) => {
       const arrivedAt = preciseNow();
-      const prepared = await this.delivery.prepare({ exerciseId: d.exerciseId, injectId: d.injectId, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
+      const prepared = await this.delivery.prepare({ exerciseId: d.exerciseId, injectId: d.injectId, teamScope: d.teamScope, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
       if (!prepared) return;
       await waitUntil(d.dueAtMs - REVEAL_AHEAD_MS);
-      const released = await this.delivery.reveal(prepared);
-      if (released === null) return;
+      await this.lifecycle.deliverEarlierFirst(d.exerciseId, d.generation, d.scenarioMs);
+      const revealed = await this.delivery.reveal(prepared);
+      if (revealed === null) return;
       await waitUntil(d.dueAtMs);
       const emitStart = preciseNow();
       this.delivery.emit(prepared);
       const emitEnd = preciseNow();
       this.metrics.record({ injectId: d.injectId, teams: prepared.teamIds.length, emitStartLatenessMs: emitStart - d.dueAtMs, emitDurationMs: emitEnd - emitStart, leadMs: d.dueAtMs - arrivedAt });
-      await this.lifecycle.scheduleReleased(d.exerciseId, released);
+      await this.lifecycle.scheduleFollowUps(d.exerciseId, d.injectId, prepared.teamIds, revealed);
+    },
+    'decision-deadline': async (d) => {
+      await waitUntil(d.dueAtMs);
+      await this.decisions.deadlineReached(d.exerciseId, d.decisionRowId, d.generation);
     },
     'start-exercise': async (d) => {
       await waitUntil(d.startAtMs);
@@ -49,6 +55,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly delivery: DeliveryService,
     private readonly lifecycle: ExerciseLifecycle,
     private readonly metrics: DeliveryMetrics,
+    private readonly decisions: DecisionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

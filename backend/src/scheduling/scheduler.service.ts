@@ -33,12 +33,13 @@ export class SchedulerService implements OnModuleDestroy {
   }
 
   /** Schedule the given pending injects on the exercise's current clock generation. */
-  async scheduleInjects(exercise: ExerciseEntity, injects: { injectId: string; dueScenarioMs: number }[], now = Date.now()): Promise<void> {
+  async scheduleInjects(exercise: ExerciseEntity, injects: { injectId: string; teamScope: string; dueScenarioMs: number }[], now = Date.now()): Promise<void> {
     const anchor = anchorOf(exercise);
-    const jobs = injects.flatMap(({ injectId, dueScenarioMs }) => {
+    const jobs = injects.flatMap(({ injectId, teamScope, dueScenarioMs }) => {
       const dueAtMs = wallTimeAt(anchor, dueScenarioMs);
       if (dueAtMs === null) return [];
-      return [this.job('deliver-inject', { exerciseId: exercise.id, injectId, generation: exercise.generation, dueAtMs, scenarioMs: dueScenarioMs }, jobIds.deliver(exercise.id, injectId, exercise.generation), dueAtMs - this.config.schedulerLeadMs - now)];
+      const data = { exerciseId: exercise.id, injectId, teamScope, generation: exercise.generation, dueAtMs, scenarioMs: dueScenarioMs };
+      return [this.job('deliver-inject', data, jobIds.deliver(exercise.id, injectId, teamScope, exercise.generation), dueAtMs - this.config.schedulerLeadMs - now)];
     });
     for (let i = 0; i < jobs.length; i += 500) await this.queue.addBulk(jobs.slice(i, i + 500));
   }
@@ -48,10 +49,21 @@ export class SchedulerService implements OnModuleDestroy {
     await this.queue.addBulk([this.job('start-exercise', data, jobIds.start(exercise.id, exercise.generation), startAtMs - now)]);
   }
 
+  /** Decision deadlines run on the exercise clock too (no lead: nothing to prepare). */
+  async scheduleDeadlines(exercise: ExerciseEntity, decisions: { id: string; deadlineScenarioMs: number }[], now = Date.now()): Promise<void> {
+    const anchor = anchorOf(exercise);
+    const jobs = decisions.flatMap((d) => {
+      const dueAtMs = wallTimeAt(anchor, d.deadlineScenarioMs);
+      if (dueAtMs === null) return [];
+      return [this.job('decision-deadline', { exerciseId: exercise.id, decisionRowId: d.id, generation: exercise.generation, dueAtMs }, jobIds.deadline(exercise.id, d.id, exercise.generation), dueAtMs - now)];
+    });
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
+  }
+
   /** Tidy the jobs of a clock generation that is no longer current; they would do nothing anyway. */
-  async dropGeneration(exerciseId: string, generation: number, injectIds: string[]): Promise<void> {
+  async dropGeneration(exerciseId: string, generation: number, injects: { injectId: string; teamScope: string }[]): Promise<void> {
     await Promise.all([
-      ...injectIds.map((id) => this.queue.remove(jobIds.deliver(exerciseId, id, generation)).catch(() => 0)),
+      ...injects.map((i) => this.queue.remove(jobIds.deliver(exerciseId, i.injectId, i.teamScope, generation)).catch(() => 0)),
       this.queue.remove(jobIds.start(exerciseId, generation)).catch(() => 0),
     ]);
   }

@@ -163,6 +163,16 @@ export const Trigger = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
+/** How an inject's score is made: expected-action points plus a timeliness share. */
+export const Scoring = z
+  .object({
+    /** timeliness points as a share of the inject's expected-action points (0 turns it off) */
+    timelinessShare: z.number().min(0).max(1).optional(),
+    /** timeliness falls linearly from full at respondWithin to zero at this multiple of it */
+    zeroAfter: z.number().min(1).max(20).optional(),
+  })
+  .strict();
+
 export const Inject = z
   .object({
     id: slug,
@@ -186,6 +196,7 @@ export const Inject = z
     decision: Decision.optional(),
     trigger: Trigger.optional(),
     facilitatorNotes: z.string().max(20_000).optional(),
+    scoring: Scoring.optional(),
     /** channel-specific presentation details (engagement counts, severity, host, rule...) */
     meta: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   })
@@ -227,6 +238,7 @@ export const PackMeta = z
     tags: z.array(z.string().max(80)).default([]),
     classification: TLP.default('TLP:CLEAR'),
     threatActors: z.array(attackGroupId).default([]),
+    scoring: Scoring.optional(),
   })
   .strict();
 
@@ -246,6 +258,7 @@ export type Inject = z.infer<typeof Inject>;
 export type Team = z.infer<typeof Team>;
 export type Objective = z.infer<typeof Objective>;
 export type Phase = z.infer<typeof Phase>;
+export type Scoring = z.infer<typeof Scoring>;
 export type Decision = z.infer<typeof Decision>;
 export type Trigger = z.infer<typeof Trigger>;
 export type Channel = z.infer<typeof Channel>;

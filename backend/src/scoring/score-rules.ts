@@ -1,0 +1,140 @@
+import type { Inject, Scoring } from '../scenarios/pack/pack-schema.js';
+import { parseDurationMs } from '../scenarios/pack/pack-schema.js';
+
+export const DEFAULT_SCORING: Required<Scoring> = { timelinessShare: 0.25, zeroAfter: 3 };
+
+/** Every point traces to a rule or to an evaluator's decision. */
+export type ScoreSource = { rule: string } | { evaluator: string; at: number; reason: string };
+
+export interface ScoreItem {
+  injectId: string;
+  expectedActionId: string | null;
+  kind: 'action' | 'timeliness' | 'adjustment';
+  points: number;
+  max: number;
+  source: ScoreSource;
+}
+
+export interface ScoreCell {
+  teamId: string;
+  injectId: string;
+  points: number;
+  max: number;
+  items: ScoreItem[];
+}
+
+/** The subset of the exercise event log that scores are made from. */
+export interface ScoringEvent {
+  id: number;
+  type: string;
+  atMs: number;
+  scenarioMs: number | null;
+  actor: string;
+  payload: Record<string, unknown>;
+}
+
+export const SCORING_EVENT_TYPES = ['inject.delivered', 'response.logged', 'response.edited', 'evaluation.recorded', 'score.adjusted'] as const;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Does this event concern this team's score on this inject? */
+export function concerns(e: ScoringEvent, teamId: string, injectId: string): boolean {
+  if (str(e.payload.injectId) !== injectId) return false;
+  if (e.type === 'inject.delivered') return strs(e.payload.teamIds).includes(teamId);
+  return str(e.payload.teamId) === teamId;
+}
+
+/**
+ * One team's score on one inject, from the events that concern it (in log order). Pure and
+ * deterministic: the live cells and a full recomputation from the log use this same function.
+ */
+export function scoreCell(inject: Inject, packScoring: Scoring | undefined, teamId: string, events: ScoringEvent[]): ScoreCell {
+  const config = { ...DEFAULT_SCORING, ...packScoring, ...inject.scoring };
+  const deliveredAt = events.find((e) => e.type === 'inject.delivered')?.scenarioMs ?? null;
+  const options = new Map<string, { optionIds: string[]; scenarioMs: number | null }>();
+  const evaluations = new Map<string, { met: boolean; evaluator: string; at: number; reason: string }>();
+  const items: ScoreItem[] = [];
+  let firstResponse: number | null = null;
+
+  for (const e of events) {
+    switch (e.type) {
+      case 'response.logged':
+        firstResponse ??= e.scenarioMs;
+        options.set(str(e.payload.responseId), { optionIds: strs(e.payload.optionIds), scenarioMs: e.scenarioMs });
+        break;
+      case 'response.edited':
+        options.set(str(e.payload.responseId), { optionIds: strs(e.payload.optionIds), scenarioMs: e.scenarioMs });
+        break;
+      case 'evaluation.recorded':
+        evaluations.set(str(e.payload.expectedActionId), { met: e.payload.met === true, evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) });
+        break;
+      case 'score.adjusted': {
+        const points = typeof e.payload.points === 'number' ? e.payload.points : 0;
+        items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points, max: 0, source: { evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) } });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const chosen = new Set([...options.values()].flatMap((o) => o.optionIds));
+  let actionsMax = 0;
+  for (const action of inject.expectedActions) {
+    actionsMax += action.points;
+    const evaluation = evaluations.get(action.id);
+    if (evaluation) {
+      items.push({ injectId: inject.id, expectedActionId: action.id, kind: 'action', points: evaluation.met ? action.points : 0, max: action.points, source: { evaluator: evaluation.evaluator, at: evaluation.at, reason: evaluation.reason } });
+      continue;
+    }
+    const hit = action.options.find((o) => chosen.has(o));
+    items.push({
+      injectId: inject.id,
+      expectedActionId: action.id,
+      kind: 'action',
+      points: hit ? action.points : 0,
+      max: action.points,
+      source: { rule: hit ? `response option "${hit}" chosen` : action.options.length > 0 ? `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet` : 'needs an evaluator (no response option maps to it)' },
+    });
+  }
+
+  if (inject.respondWithin && actionsMax > 0 && config.timelinessShare > 0) {
+    const max = round1(actionsMax * config.timelinessShare);
+    const within = parseDurationMs(inject.respondWithin);
+    let points = 0;
+    let rule: string;
+    if (deliveredAt === null || firstResponse === null) rule = 'no response yet';
+    else {
+      const elapsed = firstResponse - deliveredAt;
+      const zeroAt = within * config.zeroAfter;
+      if (elapsed <= within) points = max;
+      else if (elapsed < zeroAt) points = round1(max * (1 - (elapsed - within) / (zeroAt - within)));
+      const mins = (ms: number) => `${Math.round(ms / 6000) / 10} min`;
+      rule = `first response after ${mins(elapsed)} (full within ${mins(within)}, none after ${mins(zeroAt)})`;
+    }
+    items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source: { rule } });
+  }
+
+  const points = round1(items.reduce((n, i) => n + i.points, 0));
+  const max = round1(items.reduce((n, i) => n + i.max, 0));
+  return { teamId, injectId: inject.id, points, max, items };
+}
+
+/** Every team's cells from the whole log: the recomputation that must equal the live totals. */
+export function scoreAll(injects: Map<string, Inject>, packScoring: Scoring | undefined, teamIds: string[], events: ScoringEvent[]): ScoreCell[] {
+  const cells: ScoreCell[] = [];
+  const keys = new Set<string>();
+  for (const e of events) {
+    const injectId = str(e.payload.injectId);
+    const teams = e.type === 'inject.delivered' ? strs(e.payload.teamIds) : [str(e.payload.teamId)];
+    for (const t of teams) if (teamIds.includes(t) && injects.has(injectId)) keys.add(`${t}\u0000${injectId}`);
+  }
+  for (const key of [...keys].sort()) {
+    const [teamId = '', injectId = ''] = key.split('\u0000');
+    const inject = injects.get(injectId);
+    if (inject) cells.push(scoreCell(inject, packScoring, teamId, events.filter((e) => concerns(e, teamId, injectId))));
+  }
+  return cells;
+}
