@@ -15,6 +15,8 @@ import { DecisionEntity, DecisionVoteEntity } from '../decisions/decision.entiti
 import { ScoreCellEntity } from '../scoring/score-cell.entity.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from '../responses/response.entities.js';
 import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
+import { Reports1764210000000 } from './migrations/1764210000000-reports.js';
+import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from '../reports/report.entities.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -33,9 +35,12 @@ export const ENTITIES = [
   DecisionEntity,
   DecisionVoteEntity,
   ScoreCellEntity,
+  ReportFindingEntity,
+  ImprovementItemEntity,
+  HotwashResponseEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

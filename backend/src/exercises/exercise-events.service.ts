@@ -39,6 +39,19 @@ export class ExerciseEvents {
       .getMany();
   }
 
+  /**
+   * Events of some types whose payload names this inject. The payload is JSON written by append(),
+   * so the text match is exact; it keeps a score refresh from parsing the whole log.
+   */
+  aboutInject(manager: EntityManager, exerciseId: string, injectId: string, ...types: ExerciseEventType[]): Promise<ExerciseEventEntity[]> {
+    return manager
+      .getRepository(ExerciseEventEntity)
+      .createQueryBuilder('e')
+      .where('e.exercise_id = :exerciseId AND e.type IN (:...types) AND e.payload LIKE :needle', { exerciseId, types, needle: `%${JSON.stringify({ injectId }).slice(1, -1).replace(/[%_]/g, '')}%` })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+  }
+
   list(exerciseId: string, afterId = 0, limit = 1000): Promise<ExerciseEventEntity[]> {
     return this.events
       .createQueryBuilder('e')

@@ -49,7 +49,7 @@ export class ScoringService {
     if (!inject) return;
     const snapshot = await this.snapshotScoring(exerciseId);
     await this.tx.run(async (m) => {
-      const log = (await this.events.ofType(m, exerciseId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))).map(toScoringEvent);
+      const log = (await this.events.aboutInject(m, exerciseId, injectId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))).map(toScoringEvent);
       for (const teamId of teamIds) {
         const cell = scoreCell(inject, snapshot, teamId, log.filter((e) => concerns(e, teamId, injectId)));
         await m.getRepository(ScoreCellEntity).delete({ exerciseId, teamId, injectId });

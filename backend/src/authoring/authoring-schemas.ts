@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { CHANNELS } from '../scenarios/pack/pack-schema.js';
+import { MSEL_FIELDS } from './msel/msel-columns.js';
+
+const MAX_TEXT = 5 * 1024 * 1024;
+
+/** A pack as the editor sends it: one YAML text, or the files of a pack folder. */
+export const PackSourceBody = z
+  .object({
+    yaml: z.string().max(MAX_TEXT, 'the YAML text is larger than 5 MiB').optional(),
+    files: z
+      .array(z.object({ path: z.string().min(1).max(300), content: z.string().max(MAX_TEXT) }).strict())
+      .min(1)
+      .max(200)
+      .optional(),
+  })
+  .strict()
+  .refine((b) => (b.yaml === undefined) !== (b.files === undefined), { message: 'give either yaml or files, not both and not neither', path: ['yaml'] });
+export type PackSourceBody = z.infer<typeof PackSourceBody>;
+
+export const toFiles = (b: PackSourceBody) => b.files ?? [{ path: 'pack.yaml', content: b.yaml ?? '' }];
+
+const packIdQuery = z.string().regex(/^[a-z0-9][a-z0-9-_.]*$/, 'use lower-case letters, digits, "-", "_" or "."').max(80).optional();
+
+const mappingJson = z
+  .string()
+  .max(4000)
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object like {"time":0,"subject":3}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(MSEL_FIELDS), z.number().int().min(0).max(59)));
+
+export const MselQuery = z
+  .object({
+    fileName: z.string().max(255).optional(),
+    sheet: z.string().max(100).optional(),
+    headerRow: z.coerce.number().int().min(-1).max(10_000).optional(),
+    mapping: mappingJson.optional(),
+    /** ISO date-time of the exercise start, read as written (wall time) */
+    start: z
+      .string()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, 'must be a date and time like 2024-06-26T09:00')
+      .optional(),
+    packId: packIdQuery,
+    title: z.string().trim().min(1).max(200).optional(),
+    defaultChannel: z.enum(CHANNELS).optional(),
+  })
+  .strict();
+export type MselQuery = z.infer<typeof MselQuery>;
+
+export const startEpoch = (start: string | undefined) => (start === undefined ? undefined : Date.parse(`${start.replace(' ', 'T')}${start.length === 10 ? 'T00:00' : ''}Z`));
+
+export const OpenAevQuery = z.object({ packId: packIdQuery }).strict();
+export const FormatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+export const DryRunBody = z
+  .object({
+    packId: z.string().min(1).max(80),
+    speed: z.number().min(60, 'a dry run runs at ×60 or faster').max(600, 'the clock runs at most ×600').default(600),
+  })
+  .strict();

@@ -1,0 +1,136 @@
+import { Controller, Get, HttpCode, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import type { UserPrincipal } from '../auth/principal.js';
+import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
+import { DryRunBody, FormatQuery, MselQuery, OpenAevQuery, PackSourceBody, startEpoch, toFiles } from './authoring-schemas.js';
+import { DryRunService } from './dry-run/dry-run.service.js';
+import { MselService, type MselRequest } from './msel/msel.service.js';
+import { OpenAevService } from './openaev/openaev.service.js';
+import { PackAuthoringService } from './packs/pack-authoring.service.js';
+import { readRawBody } from './raw-body.js';
+
+const AUTHORS = ['admin', 'instructor'] as const;
+const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+const attachment = (res: Response, fileName: string, contentType: string) => {
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`);
+};
+
+const mselRequest = (q: MselQuery): MselRequest => ({
+  fileName: q.fileName,
+  sheet: q.sheet,
+  headerRow: q.headerRow,
+  mapping: q.mapping,
+  start: startEpoch(q.start),
+  packId: q.packId,
+  title: q.title,
+  defaultChannel: q.defaultChannel,
+});
+
+/** Scenario authoring: validate and save packs, MSEL and OpenAEV import/export, dry runs. */
+@ApiTags('authoring')
+@Controller('authoring')
+@Roles(...AUTHORS)
+export class AuthoringController {
+  constructor(
+    private readonly packs: PackAuthoringService,
+    private readonly msel: MselService,
+    private readonly openaev: OpenAevService,
+    private readonly dryRuns: DryRunService,
+  ) {}
+
+  /** Every error of a pack with its file, line, column and field; never saves. */
+  @Post('packs/validate')
+  @HttpCode(200)
+  @ApiZodBody(PackSourceBody)
+  validate(@ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
+    return this.packs.validate(toFiles(body));
+  }
+
+  /** Save as a new version of the pack (its id is in the YAML); running exercises keep their snapshot. */
+  @Post('packs')
+  @ApiZodBody(PackSourceBody)
+  save(@ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
+    return this.packs.save(toFiles(body), 'editor');
+  }
+
+  /** A pack zip (pack.yaml, injects/*.yaml, images) as the raw request body. */
+  @Post('packs/import')
+  async importZip(@Req() req: Request) {
+    return this.packs.importZip(await readRawBody(req, UPLOAD_LIMIT));
+  }
+
+  @Get('packs/:id/source')
+  @ApiIdParam('id')
+  async source(@IdParam('id') id: string) {
+    const { yaml } = await this.packs.exportYaml(id);
+    return { yaml };
+  }
+
+  @Get('packs/:id/export.yaml')
+  @ApiIdParam('id')
+  async exportYaml(@IdParam('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const { fileName, yaml } = await this.packs.exportYaml(id);
+    attachment(res, fileName, 'application/yaml; charset=utf-8');
+    return new StreamableFile(Buffer.from(yaml, 'utf8'));
+  }
+
+  @Get('packs/:id/export.zip')
+  @ApiIdParam('id')
+  async exportZip(@IdParam('id') id: string, @Res({ passthrough: true }) res: Response) {
+    const { fileName, zip, missingImages } = await this.packs.exportZip(id);
+    attachment(res, fileName, 'application/zip');
+    if (missingImages.length) res.setHeader('x-missing-images', missingImages.join(',').slice(0, 2000));
+    return new StreamableFile(zip);
+  }
+
+  @Get('packs/:id/msel')
+  @ApiIdParam('id')
+  @ApiZodQuery('format', FormatQuery.shape.format)
+  async exportMsel(@IdParam('id') id: string, @ZodQuery(FormatQuery) q: z.infer<typeof FormatQuery>, @Res({ passthrough: true }) res: Response) {
+    const out = await this.msel.export(id, q.format);
+    attachment(res, out.fileName, out.contentType);
+    return new StreamableFile(out.data);
+  }
+
+  /** Dry-run preview of an MSEL (raw CSV or XLSX body): what each row becomes, every row-level problem; saves nothing. */
+  @Post('msel/preview')
+  @HttpCode(200)
+  async mselPreview(@Req() req: Request, @ZodQuery(MselQuery) q: MselQuery) {
+    return this.msel.preview(await readRawBody(req, UPLOAD_LIMIT), mselRequest(q));
+  }
+
+  @Post('msel/import')
+  async mselImport(@Req() req: Request, @ZodQuery(MselQuery) q: MselQuery) {
+    return this.msel.import(await readRawBody(req, UPLOAD_LIMIT), mselRequest(q));
+  }
+
+  /** An OpenAEV/OpenBAS scenario export (zip or bare JSON) as the raw body: the pack it makes and an import report. */
+  @Post('openaev/preview')
+  @HttpCode(200)
+  async openAevPreview(@Req() req: Request, @ZodQuery(OpenAevQuery) q: z.infer<typeof OpenAevQuery>) {
+    return this.openaev.preview(await readRawBody(req, UPLOAD_LIMIT), q.packId);
+  }
+
+  @Post('openaev/import')
+  async openAevImport(@Req() req: Request, @ZodQuery(OpenAevQuery) q: z.infer<typeof OpenAevQuery>) {
+    return this.openaev.import(await readRawBody(req, UPLOAD_LIMIT), q.packId);
+  }
+
+  /** Rehearse a pack on the real engine at ×60–×600 with simulated teams; poll the run for progress and the report. */
+  @Post('dry-runs')
+  @ApiZodBody(DryRunBody)
+  dryRun(@CurrentPrincipal() by: UserPrincipal, @ZodBody(DryRunBody) body: z.infer<typeof DryRunBody>) {
+    return this.dryRuns.start(by, body.packId, body.speed);
+  }
+
+  @Get('dry-runs/:id')
+  @ApiIdParam('id')
+  dryRunStatus(@IdParam('id') id: string) {
+    return this.dryRuns.get(id);
+  }
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { badInput } from '../../common/domain-error.js';
+import { loadPackFolder, type LoadResult } from '../../scenarios/pack/pack-loader.js';
+import type { ScenarioPack } from '../../scenarios/pack/pack-schema.js';
+
+export interface PackFileInput {
+  /** path inside the pack folder: `pack.yaml`, `injects/<name>.yaml` or an image path */
+  path: string;
+  content: string | Buffer;
+}
+
+export const MAX_PACK_FILES = 500;
+const YAML_PATH = /^(pack\.yaml|injects\/[\w.-]+\.ya?ml)$/;
+const ASSET_PATH = /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i;
+
+/**
+ * Validate a pack given as files with the very loader that reads `injects/` at start: the files
+ * are written to a private temporary folder and `loadPackFolder` reads them, so the editor, the
+ * API, the CLI and the boot loader report the same errors at the same file, line and column.
+ */
+export function loadPackFiles(files: readonly PackFileInput[], label = 'pack'): LoadResult {
+  if (files.length === 0) throw badInput('pack.no-files', 'No files were given; a pack needs at least pack.yaml');
+  if (files.length > MAX_PACK_FILES) throw badInput('pack.too-many-files', `A pack may hold at most ${MAX_PACK_FILES} files`);
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (!YAML_PATH.test(f.path) && !ASSET_PATH.test(f.path)) {
+      throw badInput('pack.bad-path', `"${f.path}" is not a pack file: use pack.yaml, injects/<name>.yaml or an image path inside the pack`);
+    }
+    if (seen.has(f.path)) throw badInput('pack.duplicate-file', `"${f.path}" is given twice`);
+    seen.add(f.path);
+  }
+  const root = mkdtempSync(join(tmpdir(), 'ttx-pack-'));
+  const folder = join(root, safeFolderName(label));
+  try {
+    for (const f of files) {
+      const target = join(folder, f.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, f.content);
+    }
+    return loadPackFolder(folder, folder);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const safeFolderName = (s: string) => s.replace(/[^\w.-]/g, '-').slice(0, 80) || 'pack';
+
+/**
+ * Files found in an uploaded pack zip. The pack root is the folder that holds `pack.yaml` (a zip
+ * of the folder itself or of its contents both work); other files outside it are ignored.
+ */
+export function packFilesFromZip(entries: readonly { path: string; data: Buffer }[]): { files: PackFileInput[]; ignored: string[] } {
+  const packYamls = entries.filter((e) => /(^|\/)pack\.yaml$/.test(e.path) && !e.path.split('/').some((p) => p === '__MACOSX'));
+  if (packYamls.length === 0) throw badInput('pack.no-pack-yaml', 'The zip has no pack.yaml');
+  // the shallowest pack.yaml is the pack root
+  const rootYaml = [...packYamls].sort((a, b) => a.path.split('/').length - b.path.split('/').length)[0];
+  if (!rootYaml) throw badInput('pack.no-pack-yaml', 'The zip has no pack.yaml');
+  const prefix = rootYaml.path.slice(0, -'pack.yaml'.length);
+  const files: PackFileInput[] = [];
+  const ignored: string[] = [];
+  for (const e of entries) {
+    const rel = e.path.startsWith(prefix) ? e.path.slice(prefix.length) : null;
+    if (rel !== null && (YAML_PATH.test(rel) || ASSET_PATH.test(rel))) files.push({ path: rel, content: e.data });
+    else ignored.push(e.path);
+  }
+  return { files, ignored };
+}
+
+/**
+ * A pack as one readable `pack.yaml`. Values the schema fills in by default (empty lists, empty
+ * tag sets, empty meta) are left out, so the file reads like one a person wrote and loads back
+ * to the same pack.
+ */
+export function packToYaml(pack: ScenarioPack): string {
+  return stringify(compact(pack), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compact);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const c = compact(v);
+      if (Array.isArray(c) && c.length === 0) continue;
+      if (c && typeof c === 'object' && !Array.isArray(c) && Object.keys(c).length === 0) continue;
+      out[k] = c;
+    }
+    return out;
+  }
+  return value;
+}

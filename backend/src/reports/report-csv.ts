@@ -1,0 +1,39 @@
+import type { AfterActionReport, ImprovementItem } from './report-model.js';
+import { clock, teamNames } from './report-format.js';
+
+/** RFC 4180 field; a leading =, +, - or @ is defused so spreadsheets never run it as a formula. */
+function field(v: string | number | boolean | null | undefined): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csv = (head: string[], rows: (string | number | boolean | null | undefined)[][]) => [head, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+
+export function responsesCsv(r: AfterActionReport): string {
+  const names = teamNames(r);
+  const timing = new Map(r.metrics.flatMap((m) => m.perInject.map((x) => [`${m.teamId}/${x.injectId}`, x] as const)));
+  return csv(
+    ['team', 'inject_id', 'inject_subject', 'author', 'exercise_time', 'exercise_ms', 'created_at', 'updated_at', 'option_ids', 'text', 'delivered_exercise_ms', 'respond_within_ms', 'team_status_on_inject'],
+    r.responses.map((x) => {
+      const t = timing.get(`${x.teamId}/${x.injectId}`);
+      return [names.get(x.teamId) ?? x.teamId, x.injectId, t?.subject ?? '', x.authorName, clock(x.scenarioMs), x.scenarioMs, new Date(x.createdAt).toISOString(), new Date(x.updatedAt).toISOString(), x.optionIds.join(' '), x.text, t?.deliveredScenarioMs ?? '', t?.respondWithinMs ?? '', t?.status ?? ''];
+    }),
+  );
+}
+
+export function scoresCsv(r: AfterActionReport): string {
+  const names = teamNames(r);
+  return csv(
+    ['team', 'inject_id', 'expected_action_id', 'expected_action', 'kind', 'points', 'max', 'source', 'evaluator', 'reason'],
+    r.scores.teams.flatMap((s) =>
+      s.items.map((i) => [names.get(s.teamId) ?? s.teamId, i.injectId, i.expectedActionId ?? '', i.expectedActionText ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : 'evaluator', 'rule' in i.source ? '' : i.source.evaluator, 'rule' in i.source ? '' : i.source.reason]),
+    ),
+  );
+}
+
+export function improvementPlanCsv(items: ImprovementItem[]): string {
+  return csv(
+    ['position', 'issue', 'corrective_action', 'capability_element', 'primary_responsible_organisation', 'poc', 'start_date', 'completion_date', 'status', 'objective_id'],
+    items.map((i, k) => [k + 1, i.issue, i.correctiveAction, i.capabilityElement, i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', i.status, i.objectiveId ?? '']),
+  );
+}

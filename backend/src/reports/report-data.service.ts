@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { notFound } from '../common/domain-error.js';
+import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
+import { ExerciseEntity } from '../exercises/exercise.entity.js';
+import { ParticipantEntity } from '../exercises/participant.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { scenarioNow } from '../scheduling/exercise-clock.js';
+import { anchorOf } from '../scheduling/scheduler.service.js';
+import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
+import { buildReport } from './report-builder.js';
+import type { ReportInputs } from './report-inputs.js';
+import { type AfterActionReport, type Finding, HOTWASH_QUESTIONS, type ImprovementItem, type RfiRecord } from './report-model.js';
+import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from './report.entities.js';
+import { ScoreSource } from './score-source.js';
+import { num as n, type Raw, ReportEventLog, text as s } from './report-event-log.js';
+
+const BUILT_REPORTS_KEPT = 4;
+import { toPlayerEdition } from './player-edition.js';
+
+export const toImprovementItem = (r: ImprovementItemEntity): ImprovementItem => ({
+  id: r.id,
+  position: r.position,
+  issue: r.issue,
+  correctiveAction: r.correctiveAction,
+  capabilityElement: r.capabilityElement,
+  organisation: r.organisation,
+  poc: r.poc,
+  startDate: r.startDate,
+  completionDate: r.completionDate,
+  status: r.status,
+  objectiveId: r.objectiveId,
+  updatedAt: r.updatedAtMs,
+});
+
+/**
+ * Loads everything a report needs in a handful of queries (raw rows: entity hydration of tens of
+ * thousands of events and responses would cost more than building the report) and builds it.
+ */
+@Injectable()
+export class ReportData {
+  private readonly built = new Map<string, { stamp: string; report: AfterActionReport }>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scores: ScoreSource,
+    private readonly log: ReportEventLog,
+  ) {}
+
+  async exercise(exerciseId: string): Promise<ExerciseEntity> {
+    const ex = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
+    if (!ex) throw notFound('exercise', exerciseId);
+    return ex;
+  }
+
+  async full(exerciseId: string, opts: { hideNamesFor?: 'observer' | undefined } = {}): Promise<AfterActionReport> {
+    const inputs = await this.inputs(exerciseId);
+    const ex = await this.exercise(exerciseId);
+    return this.build(inputs, opts.hideNamesFor === 'observer' && ex.observerAnonymous);
+  }
+
+  async player(exerciseId: string, teamId: string): Promise<AfterActionReport> {
+    const ex = await this.exercise(exerciseId);
+    const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: teamId, exerciseId });
+    if (!team) throw notFound('team', teamId);
+    const full = this.build(await this.inputs(exerciseId), false);
+    const scoresVisible = (ex as ExerciseEntity & { scoresVisible?: boolean }).scoresVisible === true;
+    return toPlayerEdition(full, teamId, { scoresVisible });
+  }
+
+  async inputs(exerciseId: string): Promise<ReportInputs> {
+    const ex = await this.exercise(exerciseId);
+    const q = () => this.db.createQueryBuilder();
+    const [teams, participants, users, log, threads, messages, findings, plan, hotwash, serviceScores] = await Promise.all([
+      this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { name: 'ASC' } }),
+      this.db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } }),
+      this.db.getRepository(UserEntity).find({ select: { id: true, displayName: true } }),
+      this.log.read(exerciseId),
+      this.db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'ASC' } }),
+      q()
+        .select(['m.thread_id AS thread_id', 'm.sender AS sender', 'm.author_name AS author_name', 'm.text AS text', 'm.at_ms AS at_ms', 'm.scenario_ms AS scenario_ms'])
+        .from(ThreadMessageEntity, 'm')
+        .innerJoin(ThreadEntity, 't', 't.id = m.thread_id')
+        .where('t.exercise_id = :exerciseId', { exerciseId })
+        .orderBy('m.at_ms', 'ASC')
+        .getRawMany<Raw>(),
+      this.db.getRepository(ReportFindingEntity).find({ where: { exerciseId }, order: { position: 'ASC' } }),
+      this.db.getRepository(ImprovementItemEntity).find({ where: { exerciseId }, order: { position: 'ASC', createdAtMs: 'ASC' } }),
+      this.db.getRepository(HotwashResponseEntity).find({ where: { exerciseId } }),
+      this.scores.breakdown(exerciseId),
+    ]);
+    const loggedEvents = log.events;
+    const responseRecords = log.responses;
+    const byThread = new Map<string, RfiRecord['messages']>();
+    for (const m of messages) {
+      const list = byThread.get(s(m.thread_id)) ?? [];
+      list.push({ from: m.sender === 'control' ? 'control' : 'team', authorName: s(m.author_name), text: s(m.text), at: n(m.at_ms), scenarioMs: n(m.scenario_ms) });
+      byThread.set(s(m.thread_id), list);
+    }
+    const rfis: RfiRecord[] = threads.map((t) => {
+      const msgs = byThread.get(t.id) ?? [];
+      return { threadId: t.id, teamId: t.teamId, subject: t.subject, to: t.partyName ?? 'Exercise control', openedScenarioMs: msgs[0]?.scenarioMs ?? null, messages: msgs };
+    });
+    const saved: Finding[] = findings.map((f) => ({ id: f.id, kind: f.kind, text: f.text, objectiveId: f.objectiveId, teamId: f.teamId, evidence: f.evidence }));
+    return {
+      exercise: { id: ex.id, name: ex.name, status: ex.status, snapshot: ex.snapshot, startedAtMs: ex.startedAtMs, endedAtMs: ex.endedAtMs },
+      scenarioNowMs: ex.status === 'draft' || ex.status === 'scheduled' ? 0 : scenarioNow(anchorOf(ex), Date.now()),
+      teams: teams.map((t) => ({ id: t.id, key: t.teamKey, name: t.name })),
+      participants: participants.map((p) => ({ id: p.id, teamId: p.teamId, displayName: p.displayName })),
+      users: new Map(users.map((u) => [u.id, u.displayName])),
+      events: loggedEvents,
+      responses: responseRecords,
+      rfis,
+      savedFindings: saved.length > 0 ? saved : null,
+      plan: plan.map(toImprovementItem),
+      hotwash: hotwash.map((h) => ({ teamId: h.teamId, ratings: h.ratings, answers: h.answers })),
+      hotwashQuestions: HOTWASH_QUESTIONS,
+      serviceScores,
+      now: Date.now(),
+      lastEventId: log.lastEventId,
+    };
+  }
+
+  /**
+   * Once an exercise has ended its report only changes with new log entries (late evaluations) or
+   * edits (findings, plan, hotwash), so the built report is kept for that exact state.
+   */
+  private build(inputs: ReportInputs, hideNames: boolean): AfterActionReport {
+    if (inputs.exercise.status !== 'ended') return buildReport(inputs, { hideNames });
+    const stamp = JSON.stringify([
+      inputs.exercise.id,
+      inputs.lastEventId,
+      hideNames,
+      inputs.savedFindings?.map((f) => f.id) ?? null,
+      inputs.plan.map((p) => [p.id, p.updatedAt]),
+      inputs.hotwash.length,
+      inputs.participants.length,
+      inputs.rfis.reduce((a, r) => a + r.messages.length, 0),
+      inputs.serviceScores === null,
+    ]);
+    const hit = this.built.get(inputs.exercise.id);
+    if (hit?.stamp === stamp) return { ...hit.report, generatedAt: inputs.now };
+    const report = buildReport(inputs, { hideNames });
+    this.built.delete(inputs.exercise.id);
+    this.built.set(inputs.exercise.id, { stamp, report });
+    while (this.built.size > BUILT_REPORTS_KEPT) this.built.delete(this.built.keys().next().value ?? '');
+    return report;
+  }
+}

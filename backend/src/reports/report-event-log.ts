@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
+import { ResponseEntity } from '../responses/response.entities.js';
+import type { LoggedEvent } from './report-inputs.js';
+import type { ResponseRecord } from './report-model.js';
+
+export type Raw = Record<string, unknown>;
+export const num = (v: unknown): number => Number(v);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const json = <T>(v: unknown, fallback: T): T => {
+  if (typeof v !== 'string') return fallback;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+/** Entries younger than this are read again on every request: a PostgreSQL transaction may commit a lower id after a higher one. */
+const SETTLE_MS = 30_000;
+const EXERCISES_KEPT = 4;
+const RESPONSE_EVENTS = new Set(['response.logged', 'response.edited']);
+
+interface Cached {
+  /** events up to and including this id are settled and kept */
+  settledId: number;
+  events: LoggedEvent[];
+  responses: Map<string, ResponseRecord>;
+}
+
+/**
+ * The event log is append-only, so the report reads it incrementally: settled entries stay in
+ * memory (a few recent exercises), each request reads only what came after them, and responses
+ * are re-read only when a log entry says they were logged or edited. Several API instances each
+ * keep their own copy; the database stays the truth.
+ */
+@Injectable()
+export class ReportEventLog {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async read(exerciseId: string): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number }> {
+    const c = this.cache.get(exerciseId) ?? { settledId: 0, events: [], responses: new Map<string, ResponseRecord>() };
+    const first = c.settledId === 0;
+    const tail = (
+      await this.db
+        .createQueryBuilder()
+        .select(['e.id AS id', 'e.type AS type', 'e.at_ms AS at_ms', 'e.scenario_ms AS scenario_ms', 'e.actor AS actor', 'e.payload AS payload'])
+        .from(ExerciseEventEntity, 'e')
+        .where('e.exercise_id = :exerciseId AND e.id > :after', { exerciseId, after: c.settledId })
+        .orderBy('e.id', 'ASC')
+        .getRawMany<Raw>()
+    ).map((r): LoggedEvent => ({ id: num(r.id), type: text(r.type), atMs: num(r.at_ms), scenarioMs: numOrNull(r.scenario_ms), actor: text(r.actor), payload: json<Record<string, unknown>>(r.payload, {}) }));
+
+    if (first) for (const r of await this.responses(exerciseId)) c.responses.set(r.id, r);
+    else {
+      const changed = [...new Set(tail.filter((e) => RESPONSE_EVENTS.has(e.type)).map((e) => text(e.payload.responseId)))].filter(Boolean);
+      for (let k = 0; k < changed.length; k += 500) for (const r of await this.responses(exerciseId, changed.slice(k, k + 500))) c.responses.set(r.id, r);
+    }
+
+    const settleBefore = Date.now() - SETTLE_MS;
+    const events = c.events.concat(tail);
+    let settled = c.events.length;
+    while (settled < events.length && (events[settled]?.atMs ?? Infinity) < settleBefore) settled++;
+    this.cache.delete(exerciseId);
+    this.cache.set(exerciseId, { settledId: events[settled - 1]?.id ?? 0, events: events.slice(0, settled), responses: c.responses });
+    while (this.cache.size > EXERCISES_KEPT) this.cache.delete(this.cache.keys().next().value ?? '');
+
+    const responses = [...c.responses.values()].sort((a, b) => a.createdAt - b.createdAt);
+    return { events, responses, lastEventId: events[events.length - 1]?.id ?? 0 };
+  }
+
+  private async responses(exerciseId: string, ids?: string[]): Promise<ResponseRecord[]> {
+    const q = this.db
+      .createQueryBuilder()
+      .select(['r.id AS id', 'r.team_id AS team_id', 'r.inject_id AS inject_id', 'r.author_name AS author_name', 'r.text AS text', 'r.option_ids AS option_ids', 'r.scenario_ms AS scenario_ms', 'r.created_at_ms AS created_at_ms', 'r.updated_at_ms AS updated_at_ms'])
+      .from(ResponseEntity, 'r')
+      .where('r.exercise_id = :exerciseId', { exerciseId });
+    if (ids) q.andWhere('r.id IN (:...ids)', { ids });
+    return (await q.getRawMany<Raw>()).map((r) => ({
+      id: text(r.id),
+      teamId: text(r.team_id),
+      injectId: text(r.inject_id),
+      authorName: text(r.author_name),
+      text: text(r.text),
+      optionIds: json<string[]>(r.option_ids, []),
+      scenarioMs: num(r.scenario_ms),
+      createdAt: num(r.created_at_ms),
+      updatedAt: num(r.updated_at_ms),
+    }));
+  }
+}

@@ -1,0 +1,41 @@
+import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
+import type { Finding, HotwashQuestion, ImprovementItem, ResponseRecord, RfiRecord, TeamScore } from './report-model.js';
+
+export interface LoggedEvent {
+  id: number;
+  type: string;
+  atMs: number;
+  scenarioMs: number | null;
+  actor: string;
+  payload: Record<string, unknown>;
+}
+
+/** Everything a report is built from, loaded in one pass (report-data.service.ts). */
+export interface ReportInputs {
+  exercise: {
+    id: string;
+    name: string;
+    status: 'draft' | 'scheduled' | 'running' | 'paused' | 'ended';
+    snapshot: ScenarioPack;
+    startedAtMs: number | null;
+    endedAtMs: number | null;
+  };
+  scenarioNowMs: number;
+  teams: { id: string; key: string; name: string }[];
+  participants: { id: string; teamId: string; displayName: string }[];
+  /** user id → display name (evaluators, facilitators) */
+  users: Map<string, string>;
+  events: LoggedEvent[];
+  responses: ResponseRecord[];
+  rfis: RfiRecord[];
+  /** null: nothing saved yet, the report drafts them */
+  savedFindings: Finding[] | null;
+  plan: ImprovementItem[];
+  hotwash: { teamId: string; ratings: Record<string, number>; answers: Record<string, string> }[];
+  hotwashQuestions: HotwashQuestion[];
+  /** the scoring service's breakdown, or null when it is not available (derived from the log instead) */
+  serviceScores: TeamScore[] | null;
+  now: number;
+  /** the newest event-log id read: the version of the log the report reflects */
+  lastEventId: number;
+}

@@ -1,0 +1,106 @@
+import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATING_LABELS } from './report-model.js';
+import { clock, duration, reportTitle, SECTION_TITLES, STATUS_LABEL, teamNames, wall } from './report-format.js';
+
+/** Markdown table cell: one line, pipes escaped. */
+const cell = (v: string | number | null | undefined) => String(v ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+const table = (head: string[], rows: (string | number | null | undefined)[][]) => [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+
+export function improvementPlanMarkdown(items: ImprovementItem[], objectives: Map<string, string>): string {
+  if (items.length === 0) return '_No corrective actions recorded yet._';
+  return table(
+    ['#', 'Issue / area for improvement', 'Corrective action', 'Capability element', 'Primary responsible organisation', 'POC', 'Start', 'Completion', 'Status', 'Objective'],
+    items.map((i, k) => [k + 1, i.issue, i.correctiveAction, i.capabilityElement, i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', i.status, i.objectiveId ? (objectives.get(i.objectiveId) ?? i.objectiveId) : '']),
+  );
+}
+
+/** The report as Markdown (every section, the full timeline). */
+export function reportMarkdown(r: AfterActionReport): string {
+  const names = teamNames(r);
+  const tn = (id: string) => names.get(id) ?? id;
+  const o = r.overview;
+  const out: string[] = [];
+  out.push(`# ${reportTitle(r)}`, '');
+  out.push(`_${r.state === 'final' ? 'Final' : 'Live draft'} — generated ${wall(r.generatedAt)}; format ${r.schema} v${r.version}_`, '');
+
+  out.push(`## ${SECTION_TITLES.overview}`, '');
+  out.push(`- **Scenario:** ${o.pack.title} (pack ${o.pack.id} ${o.pack.version})`, `- **Classification:** ${o.scope.classification}`, `- **Dates:** started ${wall(o.startedAt)}, ended ${wall(o.endedAt)}; exercise clock reached ${clock(o.scenarioElapsedMs)} of a planned ${o.scope.plannedDuration}`);
+  if (o.scope.audience) out.push(`- **Scope / audience:** ${o.scope.audience}`);
+  out.push(`- **Threat actors:** ${o.threatActors.join(', ') || '—'}`, `- **Core capabilities:** ${o.coreCapabilities.join('; ') || '—'}`, '', o.summary, '');
+  out.push(table(['Team', 'Description', 'Participants'], o.teams.map((t) => [t.name, t.description ?? '', t.participantNames.length ? t.participantNames.join(', ') : t.participants])), '');
+  if (o.scope.phases.length) out.push(table(['Phase', 'Start', 'Summary'], o.scope.phases.map((p) => [p.title, p.start, p.summary ?? ''])), '');
+
+  out.push(`## ${SECTION_TITLES.objectives}`, '');
+  for (const ob of r.objectives) {
+    out.push(`### ${ob.text}`, '', `Core capability: **${ob.coreCapability}**`, '');
+    out.push(table(['Team', 'Rating', 'Observations', 'Evaluator'], ob.teams.map((t) => [tn(t.teamId), t.rating ? `${t.rating} — ${RATING_LABELS[t.rating]}` : 'not rated', t.observations, t.evaluator ?? ''])), '');
+  }
+
+  if (r.edition.kind === 'full') {
+    out.push(`## ${SECTION_TITLES.findings}`, '', r.findings.drafted ? '_Drafted from evaluator notes and response times; edit before release._' : '', '');
+    out.push('### Strengths', '', ...(r.findings.strengths.length ? r.findings.strengths.map((f) => `- ${f.text}`) : ['- —']), '');
+    out.push('### Areas for improvement', '', ...(r.findings.improvements.length ? r.findings.improvements.map((f) => `- ${f.text}`) : ['- —']), '');
+  }
+
+  out.push(`## ${SECTION_TITLES.metrics}`, '', '_Times are on the exercise clock, from delivery to the team._', '');
+  out.push(table(['Team', 'Injects', 'Acknowledged', 'Responded', 'Median time to acknowledge', 'Median time to first response', 'On time', 'Late', 'Missed'], r.metrics.map((m) => [tn(m.teamId), m.injectsDelivered, m.acknowledged, m.responded, duration(m.medianAckMs), duration(m.medianFirstResponseMs), m.onTime, m.late, m.missed])), '');
+  for (const m of r.metrics) {
+    out.push(`### ${tn(m.teamId)}`, '');
+    out.push(table(['Inject', 'Delivered', 'Acknowledged after', 'First response after', 'Target', 'Status', 'Responses'], m.perInject.map((x) => [x.subject, clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], x.responses])), '');
+  }
+
+  out.push(`## ${SECTION_TITLES.scores}`, '');
+  if (r.scores.source === 'hidden') out.push('_Scores are not shared with teams for this exercise._', '');
+  else {
+    out.push(`_Source: ${r.scores.source}._`, '');
+    out.push(table(['Team', 'Points', 'Of'], r.scores.teams.map((s) => [tn(s.teamId), s.total, s.max])), '');
+    for (const s of r.scores.teams) {
+      out.push(`### ${tn(s.teamId)}: ${s.total} / ${s.max}`, '');
+      out.push(table(['Inject', 'Item', 'Kind', 'Points', 'Max', 'Source'], s.items.map((i) => [i.injectId, i.expectedActionText ?? i.expectedActionId ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : `${i.source.evaluator}: ${i.source.reason}`])), '');
+    }
+  }
+
+  out.push(`## ${SECTION_TITLES.coverage}`, '');
+  out.push(
+    r.coverage.length
+      ? table(['Framework', 'Technique', 'Injects', ...r.overview.teams.map((t) => t.name)], r.coverage.map((c) => [c.framework === 'attack' ? 'ATT&CK' : 'DISARM', `${c.techniqueId}${c.assumed ? ' (assumed)' : ''}`, c.injectIds.join(', '), ...r.overview.teams.map((t) => {
+          const x = c.teams.find((y) => y.teamId === t.id);
+          return x ? `${x.responded}/${x.delivered} answered, ${x.onTime} on time${x.max ? `, ${x.points}/${x.max} pts` : ''}` : '—';
+        })]))
+      : '_No tagged techniques were played._',
+    '',
+  );
+
+  out.push(`## ${SECTION_TITLES.decisions}`, '');
+  if (r.decisions.length === 0) out.push('_No decisions._', '');
+  for (const d of r.decisions) {
+    out.push(`### ${d.question}`, '', `- Mode: ${d.mode}; members: ${d.memberTeamIds.map(tn).join(', ') || '—'}`, `- Status: ${d.status}${d.outcome ? `; outcome: **${d.outcomeLabel ?? d.outcome}**${d.forced ? ' (forced by exercise control)' : ''}` : ''}`, `- Opened ${clock(d.openedScenarioMs)}, deadline ${clock(d.deadlineScenarioMs)}, closed ${clock(d.closedScenarioMs)}`, '');
+    out.push(d.votes.length ? table(['Team', 'Vote', 'At'], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs)])) : '_No votes._', '');
+  }
+
+  out.push(`## ${SECTION_TITLES.rfis}`, '');
+  if (r.rfis.length === 0) out.push('_None._', '');
+  for (const t of r.rfis) {
+    out.push(`### ${tn(t.teamId)} → ${t.to}: ${t.subject}`, '');
+    for (const m of t.messages) out.push(`- ${clock(m.scenarioMs)} **${m.authorName}**: ${m.text.replace(/\r?\n/g, ' ')}`);
+    out.push('');
+  }
+
+  if (r.hotwash) {
+    const h = r.hotwash;
+    out.push(`## ${SECTION_TITLES.hotwash}`, '', `${h.submissions} survey response(s).`, '');
+    out.push(table(['Question', 'Mean (1–5)', '1', '2', '3', '4', '5'], h.ratings.map((x) => [h.questions.find((q) => q.id === x.questionId)?.text ?? x.questionId, x.mean ?? '—', ...x.distribution])), '');
+    for (const q of h.questions.filter((x) => x.kind === 'text')) {
+      const cs = h.comments.filter((c) => c.questionId === q.id);
+      if (cs.length) out.push(`**${q.text}**`, '', ...cs.map((c) => `- _${tn(c.teamId)}:_ ${c.text.replace(/\r?\n/g, ' ')}`), '');
+    }
+  }
+
+  if (r.edition.kind === 'full') {
+    out.push(`## ${SECTION_TITLES.plan}`, '', `Capability elements: ${CAPABILITY_ELEMENTS.join(', ')}.`, '');
+    out.push(improvementPlanMarkdown(r.improvementPlan, new Map(r.overview.objectives.map((x) => [x.id, x.text]))), '');
+  }
+
+  out.push(`## ${SECTION_TITLES.timeline}`, '');
+  out.push(table(['Exercise time', 'Wall time', 'Event', 'Teams'], r.timeline.map((e) => [clock(e.scenarioMs), wall(e.at), e.summary, e.teamIds.map(tn).join(', ')])), '');
+  return out.join('\n');
+}

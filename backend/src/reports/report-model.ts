@@ -1,0 +1,274 @@
+/**
+ * The after-action report (HSEEP AAR/IP) as the API serves it and the JSON export writes it.
+ * Plain types without imports: the front end imports this file for its types (one source of truth).
+ * Bump REPORT_VERSION on any breaking change of this shape.
+ */
+export const REPORT_SCHEMA = 'cyber-ttx/after-action-report';
+export const REPORT_VERSION = 1;
+
+export const RATINGS = ['P', 'S', 'M', 'U'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, string> = {
+  P: 'Performed without challenges',
+  S: 'Performed with some challenges',
+  M: 'Performed with major challenges',
+  U: 'Unable to be performed',
+};
+
+export const FINDING_KINDS = ['strength', 'improvement'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export const CAPABILITY_ELEMENTS = ['planning', 'organisation', 'equipment', 'training', 'exercise'] as const;
+export type CapabilityElement = (typeof CAPABILITY_ELEMENTS)[number];
+export const IMPROVEMENT_STATUSES = ['open', 'in-progress', 'completed', 'cancelled'] as const;
+export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
+
+export type ReportEdition = { kind: 'full' } | { kind: 'player'; teamId: string };
+
+export interface ReportTeam {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  participants: number;
+  /** empty when names are hidden (anonymous observers, player edition) */
+  participantNames: string[];
+}
+
+export interface ReportOverview {
+  exerciseId: string;
+  name: string;
+  status: 'draft' | 'scheduled' | 'running' | 'paused' | 'ended';
+  pack: { id: string; version: string; title: string };
+  summary: string;
+  scope: { plannedDuration: string; audience: string | null; classification: string; phases: { id: string; title: string; start: string; summary: string | null }[] };
+  threatActors: string[];
+  objectives: { id: string; text: string; coreCapability: string }[];
+  coreCapabilities: string[];
+  teams: ReportTeam[];
+  startedAt: number | null;
+  endedAt: number | null;
+  /** exercise-clock time reached */
+  scenarioElapsedMs: number;
+}
+
+export interface TeamRating {
+  teamId: string;
+  rating: Rating | null;
+  observations: string;
+  evaluator: string | null;
+  at: number | null;
+  eventId: number | null;
+}
+
+export interface ObjectiveRatings {
+  objectiveId: string;
+  text: string;
+  coreCapability: string;
+  teams: TeamRating[];
+}
+
+export interface Finding {
+  id: string;
+  kind: FindingKind;
+  text: string;
+  objectiveId: string | null;
+  teamId: string | null;
+  evidence: number[];
+}
+
+export const TIMELINE_KINDS = ['clock', 'inject', 'acknowledgement', 'response', 'decision', 'vote', 'evaluation', 'facilitator', 'journal', 'rfi', 'participant', 'other'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry {
+  /** event-log id: the evidence */
+  eventId: number;
+  at: number;
+  scenarioMs: number | null;
+  type: string;
+  kind: TimelineKind;
+  /** the teams it concerns; empty for exercise-wide entries */
+  teamIds: string[];
+  injectId: string | null;
+  decisionId: string | null;
+  actor: string;
+  summary: string;
+}
+
+export type InjectResponseStatus = 'on-time' | 'late' | 'missed' | 'pending' | 'no-target';
+
+export interface InjectMetrics {
+  injectId: string;
+  subject: string;
+  deliveredScenarioMs: number;
+  /** exercise-clock milliseconds from delivery to the team's first acknowledgement */
+  ackMs: number | null;
+  firstResponseMs: number | null;
+  respondWithinMs: number | null;
+  status: InjectResponseStatus;
+  responses: number;
+}
+
+export interface ScoreItem {
+  injectId: string;
+  expectedActionId: string | null;
+  /** staff edition only: the expected action as the pack words it */
+  expectedActionText: string | null;
+  kind: 'action' | 'timeliness' | 'adjustment';
+  points: number;
+  max: number;
+  source: { rule: string } | { evaluator: string; at: number; reason: string };
+}
+
+export interface TeamScore {
+  teamId: string;
+  total: number;
+  max: number;
+  items: ScoreItem[];
+}
+
+export interface TeamMetrics {
+  teamId: string;
+  injectsDelivered: number;
+  acknowledged: number;
+  responded: number;
+  responses: number;
+  medianAckMs: number | null;
+  medianFirstResponseMs: number | null;
+  onTime: number;
+  late: number;
+  missed: number;
+  pending: number;
+  perInject: InjectMetrics[];
+}
+
+export interface ReportScores {
+  /** where the numbers come from: the scoring service, derived here from the event log, or none */
+  source: 'scoring-service' | 'derived-from-event-log' | 'hidden';
+  teams: TeamScore[];
+  byObjective: { objectiveId: string; teams: { teamId: string; points: number; max: number }[] }[];
+}
+
+export interface CoverageTeam {
+  teamId: string;
+  delivered: number;
+  responded: number;
+  onTime: number;
+  points: number;
+  max: number;
+}
+
+export interface CoverageRow {
+  framework: 'attack' | 'disarm';
+  techniqueId: string;
+  /** true when the technique is a scenario assumption, not documented for the groups */
+  assumed: boolean;
+  injectIds: string[];
+  teams: CoverageTeam[];
+}
+
+export interface DecisionVoteView {
+  teamId: string;
+  choice: string;
+  choiceLabel: string;
+  at: number;
+  scenarioMs: number | null;
+}
+
+export interface DecisionRecord {
+  decisionId: string;
+  injectId: string;
+  question: string;
+  mode: 'team' | 'consensus';
+  options: { id: string; label: string }[];
+  memberTeamIds: string[];
+  status: 'open' | 'closed' | 'not-opened';
+  outcome: string | null;
+  outcomeLabel: string | null;
+  forced: boolean;
+  openedScenarioMs: number | null;
+  deadlineScenarioMs: number | null;
+  closedScenarioMs: number | null;
+  votes: DecisionVoteView[];
+}
+
+export interface RfiRecord {
+  threadId: string;
+  teamId: string;
+  subject: string;
+  to: string;
+  openedScenarioMs: number | null;
+  messages: { from: 'team' | 'control'; authorName: string; text: string; at: number; scenarioMs: number }[];
+}
+
+export interface ResponseRecord {
+  id: string;
+  teamId: string;
+  injectId: string;
+  authorName: string;
+  text: string;
+  optionIds: string[];
+  scenarioMs: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface HotwashQuestion {
+  id: string;
+  kind: 'rating' | 'text';
+  text: string;
+}
+
+export interface HotwashSummary {
+  questions: HotwashQuestion[];
+  submissions: number;
+  /** per rating question: mean (1–5) and how many gave each score */
+  ratings: { questionId: string; mean: number | null; distribution: number[]; byTeam: { teamId: string; mean: number | null; count: number }[] }[];
+  comments: { questionId: string; teamId: string; text: string }[];
+}
+
+export interface ImprovementItem {
+  id: string;
+  position: number;
+  issue: string;
+  correctiveAction: string;
+  capabilityElement: CapabilityElement;
+  organisation: string;
+  poc: string;
+  startDate: string | null;
+  completionDate: string | null;
+  status: ImprovementStatus;
+  objectiveId: string | null;
+  updatedAt: number;
+}
+
+export interface AfterActionReport {
+  schema: typeof REPORT_SCHEMA;
+  version: typeof REPORT_VERSION;
+  edition: ReportEdition;
+  /** draft while the exercise is live; final once it has ended */
+  state: 'draft' | 'final';
+  generatedAt: number;
+  overview: ReportOverview;
+  objectives: ObjectiveRatings[];
+  findings: { drafted: boolean; strengths: Finding[]; improvements: Finding[] };
+  timeline: TimelineEntry[];
+  metrics: TeamMetrics[];
+  scores: ReportScores;
+  coverage: CoverageRow[];
+  decisions: DecisionRecord[];
+  rfis: RfiRecord[];
+  responses: ResponseRecord[];
+  hotwash: HotwashSummary | null;
+  improvementPlan: ImprovementItem[];
+}
+
+export const HOTWASH_QUESTIONS: HotwashQuestion[] = [
+  { id: 'realism', kind: 'rating', text: 'The scenario was realistic and relevant to our work.' },
+  { id: 'objectives', kind: 'rating', text: 'The exercise let us practise what its objectives name.' },
+  { id: 'coordination', kind: 'rating', text: 'Coordination with other teams and exercise control worked.' },
+  { id: 'tools', kind: 'rating', text: 'The console and its tools supported our work.' },
+  { id: 'overall', kind: 'rating', text: 'Overall, the exercise was worth our time.' },
+  { id: 'went-well', kind: 'text', text: 'What went well?' },
+  { id: 'improve', kind: 'text', text: 'What should we improve, in our team or in our plans?' },
+  { id: 'exercise-design', kind: 'text', text: 'What would make the next exercise better?' },
+];

@@ -1,0 +1,161 @@
+import { Controller, Delete, Get, HttpCode, Post, Put, type StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
+import type { UserPrincipal } from '../auth/principal.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { Param } from '@nestjs/common';
+import { improvementPlanCsv } from './report-csv.js';
+import { ReportData } from './report-data.service.js';
+import { ReportEdits } from './report-edits.service.js';
+import { download, exportReport, REPORT_FORMATS, PLAYER_FORMATS } from './report-exports.js';
+import { improvementPlanMarkdown } from './report-markdown.js';
+import { CAPABILITY_ELEMENTS, FINDING_KINDS, IMPROVEMENT_STATUSES } from './report-model.js';
+import { improvementPlanPdf } from './report-pdf.js';
+
+const FULL = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
+const EDIT = ['admin', 'instructor', 'facilitator', 'evaluator'] as const;
+
+const optionalId = z.string().min(1).max(80).nullable().optional();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-30')
+  .refine((d) => !Number.isNaN(Date.parse(d)), 'must be a real date')
+  .nullable()
+  .optional();
+const FindingsBody = z
+  .object({
+    findings: z
+      .array(z.object({ kind: z.enum(FINDING_KINDS), text: z.string().trim().min(1, 'must not be empty').max(5000), objectiveId: optionalId, teamId: optionalId, evidence: z.array(z.number().int().min(0)).max(500).optional() }).strict())
+      .max(500),
+  })
+  .strict();
+const ImprovementBody = z
+  .object({
+    issue: z.string().trim().min(1, 'name the issue or area for improvement').max(2000),
+    correctiveAction: z.string().trim().max(5000).default(''),
+    capabilityElement: z.enum(CAPABILITY_ELEMENTS),
+    organisation: z.string().trim().max(200).default(''),
+    poc: z.string().trim().max(200).default(''),
+    startDate: isoDate,
+    completionDate: isoDate,
+    status: z.enum(IMPROVEMENT_STATUSES).default('open'),
+    objectiveId: optionalId,
+    expectedUpdatedAt: z.number().int().optional(),
+  })
+  .strict();
+const ReportFormat = z.enum(REPORT_FORMATS);
+const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
+const PlayerFormat = z.enum(PLAYER_FORMATS);
+
+/** The after-action report of an exercise: live draft while it runs, final once it ends. */
+@ApiTags('reports')
+@Controller('exercises/:id')
+export class ReportsController {
+  constructor(
+    private readonly data: ReportData,
+    private readonly edits: ReportEdits,
+  ) {}
+
+  @Get('report')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  report(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string) {
+    return this.data.full(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined });
+  }
+
+  @Get('report/export/:format')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  @ApiIdParam('format')
+  async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>): Promise<StreamableFile> {
+    return exportReport(await this.data.full(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined }), format);
+  }
+
+  /** What a team will see: staff preview of the player edition. */
+  @Get('report/player/:teamId')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  @ApiIdParam('teamId')
+  player(@IdParam('id') id: string, @IdParam('teamId') teamId: string) {
+    return this.data.player(id, teamId);
+  }
+
+  @Get('report/player/:teamId/export/:format')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  @ApiIdParam('teamId')
+  @ApiIdParam('format')
+  async playerExport(@IdParam('id') id: string, @IdParam('teamId') teamId: string, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
+    return exportReport(await this.data.player(id, teamId), format);
+  }
+
+  @Put('report/findings')
+  @Roles(...EDIT)
+  @ApiIdParam('id')
+  @ApiZodBody(FindingsBody)
+  findings(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(FindingsBody) body: z.infer<typeof FindingsBody>) {
+    return this.edits.saveFindings(by, id, body.findings);
+  }
+
+  @Get('improvement-plan')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  async plan(@IdParam('id') id: string) {
+    return (await this.edits.plan(id)).items;
+  }
+
+  @Get('improvement-plan/export/:format')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  @ApiIdParam('format')
+  async planExport(@IdParam('id') id: string, @Param('format', new ZodValidationPipe(PlanFormat)) format: z.infer<typeof PlanFormat>): Promise<StreamableFile> {
+    const { exerciseName, items } = await this.edits.plan(id);
+    const ex = await this.data.exercise(id);
+    const base = `improvement-plan-${exerciseName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}`;
+    switch (format) {
+      case 'pdf':
+        return download(await improvementPlanPdf(exerciseName, items), 'application/pdf', `${base}.pdf`);
+      case 'markdown':
+        return download(`# Improvement plan: ${exerciseName}\n\n${improvementPlanMarkdown(items, new Map(ex.snapshot.objectives.map((o) => [o.id, o.text])))}\n`, 'text/markdown; charset=utf-8', `${base}.md`);
+      case 'json':
+        return download(JSON.stringify({ schema: 'cyber-ttx/improvement-plan', version: 1, exerciseId: id, exerciseName, items }), 'application/json; charset=utf-8', `${base}.json`);
+      case 'csv':
+        return download(improvementPlanCsv(items), 'text/csv; charset=utf-8', `${base}.csv`);
+    }
+  }
+
+  @Post('improvement-plan')
+  @Roles(...EDIT)
+  @ApiIdParam('id')
+  @ApiZodBody(ImprovementBody)
+  add(@IdParam('id') id: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+    return this.edits.addItem(id, body);
+  }
+
+  @Put('improvement-plan/:itemId')
+  @Roles(...EDIT)
+  @ApiIdParam('id')
+  @ApiIdParam('itemId')
+  @ApiZodBody(ImprovementBody)
+  update(@IdParam('id') id: string, @IdParam('itemId') itemId: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+    return this.edits.updateItem(id, itemId, body);
+  }
+
+  @Delete('improvement-plan/:itemId')
+  @HttpCode(204)
+  @Roles(...EDIT)
+  @ApiIdParam('id')
+  @ApiIdParam('itemId')
+  async remove(@IdParam('id') id: string, @IdParam('itemId') itemId: string): Promise<void> {
+    await this.edits.deleteItem(id, itemId);
+  }
+
+  @Get('hotwash')
+  @Roles(...FULL)
+  @ApiIdParam('id')
+  async hotwash(@IdParam('id') id: string) {
+    return (await this.data.full(id)).hotwash;
+  }
+}

@@ -1,0 +1,44 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { PackListItem, SavedPack, ValidationReport } from './author-types';
+import { uploadFile } from './upload-file';
+
+export const authorKeys = {
+  packs: ['author', 'packs'] as const,
+  source: (id: string) => ['author', 'source', id] as const,
+};
+
+export const getPacksQueryOptions = () => queryOptions({ queryKey: authorKeys.packs, queryFn: () => api.get<PackListItem[]>('/scenarios') });
+export const usePacks = () => useQuery(getPacksQueryOptions());
+
+export const getPackSourceQueryOptions = (id: string) =>
+  queryOptions({ queryKey: authorKeys.source(id), queryFn: () => api.get<{ yaml: string }>(`/authoring/packs/${encodeURIComponent(id)}/source`), staleTime: Infinity });
+export const usePackSource = (id: string | null) => useQuery({ ...getPackSourceQueryOptions(id ?? ''), enabled: id !== null });
+
+export const validatePack = (yaml: string, signal?: AbortSignal) =>
+  fetch('/api/authoring/packs/validate', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ yaml }),
+    signal,
+  }).then(async (r) => {
+    if (!r.ok) throw new Error(((await r.json()) as { message?: string }).message ?? r.statusText);
+    return (await r.json()) as ValidationReport;
+  });
+
+export function useSavePack() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (yaml: string) => api.post<SavedPack>('/authoring/packs', { yaml }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authorKeys.packs }),
+  });
+}
+
+export function useImportPackZip() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadFile<SavedPack & { ignored: string[] }>('/authoring/packs/import', file),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authorKeys.packs }),
+  });
+}

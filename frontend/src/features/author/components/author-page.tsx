@@ -1,0 +1,102 @@
+import { Alert, Box, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconFileImport, IconPlus, IconTable } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert, PageLoader } from '../../../components/page-states';
+import { usePacks, usePackSource } from '../api/packs';
+import { MselWizard, OpenAevImport, ZipImport } from './import-panels';
+import { PackEditor } from './pack-editor';
+import { useState } from 'react';
+
+const NEW_PACK = `id: new-pack
+title: New scenario
+summary: What happens, for whom, and what the drill trains.
+version: 0.1.0
+duration: "01:00"
+teams:
+  - id: blue
+    name: Blue team
+objectives: []
+injects:
+  - id: first-alert
+    offset: "T+00:05"
+    to: [blue]
+    channel: email
+    from: { name: Exercise control }
+    subject: First alert
+    body: Write the message here.
+`;
+
+type View = { kind: 'pack'; packId: string } | { kind: 'draft'; yaml: string; key: number } | { kind: 'msel' } | { kind: 'openaev' } | { kind: 'zip' } | { kind: 'none' };
+
+/** Scenario authoring: the packs, the editor, and the importers. */
+export function AuthorPage() {
+  const [params, setParams] = useSearchParams();
+  const packs = usePacks();
+  const packParam = params.get('pack');
+  const [local, setLocal] = useState<View>({ kind: 'none' });
+  const view: View = packParam ? { kind: 'pack', packId: packParam } : local;
+  const openPack = (packId: string) => {
+    setLocal({ kind: 'none' });
+    setParams({ pack: packId });
+  };
+  const openDraft = (yaml: string) => {
+    setParams({});
+    setLocal({ kind: 'draft', yaml, key: Date.now() });
+  };
+  const show = (v: View) => {
+    setParams({});
+    setLocal(v);
+  };
+  return (
+    <Group align="stretch" wrap="nowrap" gap={0} h="100%">
+      <Stack w={260} p="xs" gap="xs" style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
+        <Text fw={700} size="sm">
+          Scenario packs
+        </Text>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => openDraft(NEW_PACK)}>
+          New pack
+        </Button>
+        <Group gap={4} grow>
+          <Button size="xs" variant="default" leftSection={<IconTable size={14} />} onClick={() => show({ kind: 'msel' })}>
+            MSEL
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => show({ kind: 'openaev' })}>
+            OpenAEV
+          </Button>
+          <Button size="xs" variant="default" onClick={() => show({ kind: 'zip' })}>
+            Zip
+          </Button>
+        </Group>
+        <ScrollArea style={{ flex: 1 }}>
+          {packs.isPending && <PageLoader label="Loading packs" />}
+          {packs.isError && <ErrorAlert error={packs.error} title="Could not load the packs" />}
+          {packs.data?.map((p) => (
+            <NavLink
+              key={p.packId}
+              active={view.kind === 'pack' && (view.packId === p.packId || view.packId === p.id)}
+              label={p.title}
+              description={`${p.packId} ${p.version} · ${p.injects} injects`}
+              onClick={() => openPack(p.packId)}
+              data-testid={`pack-${p.packId}`}
+            />
+          ))}
+        </ScrollArea>
+      </Stack>
+      <Box p="sm" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+        {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={openPack} />}
+        {view.kind === 'draft' && <PackEditor key={view.key} initialYaml={view.yaml} savedPackId={null} onSaved={(s) => openPack(s.packId)} />}
+        {view.kind === 'msel' && <MselWizard onOpen={openDraft} />}
+        {view.kind === 'openaev' && <OpenAevImport onOpen={openDraft} />}
+        {view.kind === 'zip' && <ZipImport onImported={openPack} />}
+        {view.kind === 'none' && <Alert color="gray">Choose a pack to edit, start a new one, or import an MSEL spreadsheet, an OpenAEV scenario or a pack zip.</Alert>}
+      </Box>
+    </Group>
+  );
+}
+
+function StoredPackEditor({ packId, onSaved }: { packId: string; onSaved: (packId: string) => void }) {
+  const source = usePackSource(packId);
+  if (source.isPending) return <PageLoader label="Loading the pack" />;
+  if (source.isError) return <ErrorAlert error={source.error} title="Could not load the pack" />;
+  return <PackEditor key={packId} initialYaml={source.data.yaml} savedPackId={packId} onSaved={(s) => onSaved(s.packId)} />;
+}

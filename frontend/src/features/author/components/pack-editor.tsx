@@ -1,0 +1,203 @@
+import { Alert, Badge, Box, Button, Group, Paper, ScrollArea, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
+import { IconDeviceFloppy, IconDownload } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import type { PackError, SavedPack, ValidationReport } from '../api/author-types';
+import { useSavePack, validatePack } from '../api/packs';
+import { downloadHref } from '../api/upload-file';
+import { addInText, deleteInText, type Path, readDraft, setInText } from '../lib/pack-doc';
+import { DryRunPanel } from './dry-run-panel';
+import { InjectPreview } from './inject-preview';
+import { InjectsForm, MetadataForm, ObjectivesForm, TeamsForm } from './pack-forms';
+import { TimelineSwimlanes } from './timeline-swimlanes';
+import { YamlSource } from './yaml-source';
+
+type Section = 'metadata' | 'teams' | 'objectives' | 'injects';
+
+function sectionOf(path: string): { section: Section; inject?: number } {
+  const m = /^injects\[(\d+)\]/.exec(path);
+  if (m) return { section: 'injects', inject: Number(m[1]) };
+  if (path.startsWith('teams')) return { section: 'teams' };
+  if (path.startsWith('objectives')) return { section: 'objectives' };
+  return { section: 'metadata' };
+}
+
+/**
+ * The pack editor: forms and the YAML source edit one text, validated as you type by the same
+ * loader the server uses; each error links to its field; the timeline and the preview follow.
+ */
+export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml: string; savedPackId: string | null; onSaved: (s: SavedPack) => void }) {
+  const [text, setText] = useState(initialYaml);
+  const [section, setSection] = useState<Section>('metadata');
+  const [selected, setSelected] = useState(0);
+  const [report, setReport] = useState<ValidationReport | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [validationError, setValidationError] = useState<string | null>(null);
+  const save = useSavePack();
+  const draft = useMemo(() => readDraft(text), [text]);
+  const errors: PackError[] = report?.errors ?? [];
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setChecking(true);
+    const t = setTimeout(() => {
+      validatePack(text, ctrl.signal)
+        .then((r) => {
+          setReport(r);
+          setValidationError(null);
+        })
+        .catch((e: unknown) => {
+          if (!ctrl.signal.aborted) setValidationError(errorMessage(e));
+        })
+        .finally(() => {
+          if (!ctrl.signal.aborted) setChecking(false);
+        });
+    }, 350);
+    return () => {
+      clearTimeout(t);
+      ctrl.abort();
+    };
+  }, [text]);
+
+  const onSet = (path: Path, value: unknown) => setText((t) => setInText(t, path, value));
+  const onAdd = (path: Path, value: unknown) => setText((t) => addInText(t, path, value));
+  const onDelete = (path: Path) => setText((t) => deleteInText(t, path));
+  const formProps = { pack: draft ?? {}, errors, onSet, onAdd, onDelete };
+
+  const goTo = (e: PackError) => {
+    const where = sectionOf(e.path);
+    setSection(where.section);
+    if (where.inject !== undefined) setSelected(where.inject);
+    // focus the field once the section has rendered
+    setTimeout(() => {
+      const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(e.path)}"]`) ?? document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(e.path.replace(/\[\d+\]$/, ''))}"]`);
+      el?.focus();
+      el?.scrollIntoView({ block: 'center' });
+    }, 50);
+  };
+
+  const selectedInject = draft?.injects?.[selected];
+  const status = !draft ? (
+    <Badge color="red">YAML does not parse</Badge>
+  ) : checking ? (
+    <Badge color="gray">checking…</Badge>
+  ) : report?.ok ? (
+    <Badge color="green" data-testid="validation-ok">
+      valid · {report.summary?.injects} injects
+    </Badge>
+  ) : (
+    <Badge color="red" data-testid="validation-errors">
+      {errors.length} error{errors.length === 1 ? '' : 's'}
+    </Badge>
+  );
+
+  return (
+    <Stack gap="xs" h="100%" style={{ minHeight: 0 }}>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Text fw={700}>{draft?.title ?? 'Untitled pack'}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {draft?.id} {draft?.version}
+          </Text>
+          {status}
+        </Group>
+        <Group gap="xs">
+          {savedPackId && (
+            <>
+              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/export.yaml`)} leftSection={<IconDownload size={14} />}>
+                YAML
+              </Button>
+              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/export.zip`)} leftSection={<IconDownload size={14} />}>
+                Zip
+              </Button>
+              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=xlsx`)} leftSection={<IconDownload size={14} />}>
+                MSEL xlsx
+              </Button>
+              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=csv`)} leftSection={<IconDownload size={14} />}>
+                MSEL csv
+              </Button>
+            </>
+          )}
+          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() => save.mutate(text, { onSuccess: onSaved })}>
+            Save as new version
+          </Button>
+        </Group>
+      </Group>
+      {save.isError && <Alert color="red" title="Not saved">{errorMessage(save.error)}</Alert>}
+      {save.isSuccess && (
+        <Alert color={save.data.created ? 'green' : 'gray'} data-testid="save-result">
+          {save.data.created ? `Saved ${save.data.packId} ${save.data.version} as a new version. Exercises already created keep the version they started from.` : `This exact content is already stored (${save.data.packId} ${save.data.version}); nothing changed.`}
+        </Alert>
+      )}
+      {validationError && <Alert color="orange">Validation is unavailable: {validationError}</Alert>}
+      {errors.length > 0 && (
+        <Paper withBorder p="xs" data-testid="error-list">
+          <ScrollArea.Autosize mah={110}>
+            {errors.map((e, k) => (
+              <UnstyledButton key={k} onClick={() => goTo(e)} display="block" w="100%">
+                <Text size="xs" c="red" ff="monospace">
+                  {e.file}:{e.line}:{e.column} {e.path} — {e.message}
+                </Text>
+              </UnstyledButton>
+            ))}
+          </ScrollArea.Autosize>
+        </Paper>
+      )}
+      <Group align="stretch" wrap="nowrap" gap="sm" style={{ flex: 1, minHeight: 0 }}>
+        <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+          {draft ? (
+            <Tabs value={section} onChange={(v) => setSection((v as Section | null) ?? 'metadata')} keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="metadata">Scenario</Tabs.Tab>
+                <Tabs.Tab value="teams">Teams ({draft.teams?.length ?? 0})</Tabs.Tab>
+                <Tabs.Tab value="objectives">Objectives ({draft.objectives?.length ?? 0})</Tabs.Tab>
+                <Tabs.Tab value="injects">Injects ({draft.injects?.length ?? 0})</Tabs.Tab>
+              </Tabs.List>
+              <Box pt="xs">
+                <Tabs.Panel value="metadata">
+                  <MetadataForm {...formProps} />
+                </Tabs.Panel>
+                <Tabs.Panel value="teams">
+                  <TeamsForm {...formProps} />
+                </Tabs.Panel>
+                <Tabs.Panel value="objectives">
+                  <ObjectivesForm {...formProps} />
+                </Tabs.Panel>
+                <Tabs.Panel value="injects">
+                  <InjectsForm {...formProps} selected={selected} onSelect={setSelected} />
+                </Tabs.Panel>
+              </Box>
+            </Tabs>
+          ) : (
+            <Alert color="red">The YAML does not parse; fix it in the source view (the error list says where).</Alert>
+          )}
+        </Box>
+        <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <YamlSource value={text} onChange={setText} />
+        </Box>
+      </Group>
+      {draft && (
+        <Group align="flex-start" wrap="nowrap" gap="sm">
+          <Paper withBorder p="xs" style={{ flex: 2, minWidth: 0 }}>
+            <TimelineSwimlanes
+              pack={draft}
+              selected={selected}
+              onSelect={(k) => {
+                setSelected(k);
+                setSection('injects');
+              }}
+            />
+          </Paper>
+          <Box style={{ flex: 1, minWidth: 0 }}>
+            <InjectPreview inject={selectedInject} />
+          </Box>
+        </Group>
+      )}
+      {savedPackId && (
+        <Paper withBorder p="xs">
+          <DryRunPanel packId={savedPackId} />
+        </Paper>
+      )}
+    </Stack>
+  );
+}

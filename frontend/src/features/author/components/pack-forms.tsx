@@ -1,0 +1,187 @@
+import { ActionIcon, Button, Group, MultiSelect, NavLink, Paper, ScrollArea, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { PackError } from '../api/author-types';
+import { CHANNELS } from '../../../lib/api-types';
+import { type DraftPack, errorsAt, type Path, pathKey } from '../lib/pack-doc';
+
+export interface FormProps {
+  pack: DraftPack;
+  errors: readonly PackError[];
+  onSet: (path: Path, value: unknown) => void;
+  onAdd: (path: Path, value: unknown) => void;
+  onDelete: (path: Path) => void;
+}
+
+/** A text field bound to a pack path, showing the loader's errors for that path. */
+function Field(props: { label: string; path: Path; value: string | undefined; errors: readonly PackError[]; onSet: FormProps['onSet']; multiline?: boolean; placeholder?: string; description?: string }) {
+  const key = pathKey(props.path);
+  const errs = errorsAt(props.errors, props.path);
+  const common = {
+    id: `field-${key}`,
+    'data-path': key,
+    label: props.label,
+    description: props.description,
+    placeholder: props.placeholder,
+    value: props.value ?? '',
+    error: errs.length ? errs.join('; ') : undefined,
+    size: 'xs' as const,
+  };
+  return props.multiline ? (
+    <Textarea {...common} autosize minRows={3} maxRows={12} onChange={(e) => props.onSet(props.path, e.currentTarget.value)} />
+  ) : (
+    <TextInput {...common} onChange={(e) => props.onSet(props.path, e.currentTarget.value)} />
+  );
+}
+
+export function MetadataForm({ pack, errors, onSet }: FormProps) {
+  return (
+    <Stack gap="xs">
+      <Group grow>
+        <Field label="Pack id" path={['id']} value={pack.id} errors={errors} onSet={onSet} />
+        <Field label="Version" path={['version']} value={pack.version} errors={errors} onSet={onSet} description="a new version for each saved change" />
+      </Group>
+      <Field label="Title" path={['title']} value={pack.title} errors={errors} onSet={onSet} />
+      <Field label="Summary" path={['summary']} value={pack.summary} errors={errors} onSet={onSet} multiline />
+      <Group grow>
+        <Field label="Duration (hh:mm)" path={['duration']} value={pack.duration} errors={errors} onSet={onSet} />
+        <Select
+          size="xs"
+          label="Classification"
+          data={['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']}
+          value={pack.classification ?? 'TLP:CLEAR'}
+          onChange={(v) => onSet(['classification'], v ?? undefined)}
+        />
+      </Group>
+    </Stack>
+  );
+}
+
+export function TeamsForm({ pack, errors, onSet, onAdd, onDelete }: FormProps) {
+  const teams = pack.teams ?? [];
+  return (
+    <Stack gap="xs">
+      {teams.map((t, i) => (
+        <Paper key={i} withBorder p="xs">
+          <Group align="flex-end" wrap="nowrap">
+            <Field label="Id" path={['teams', i, 'id']} value={t.id} errors={errors} onSet={onSet} />
+            <Field label="Name" path={['teams', i, 'name']} value={t.name} errors={errors} onSet={onSet} />
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove team ${t.name ?? i + 1}`} onClick={() => onDelete(['teams', i])}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+          <Field label="Description" path={['teams', i, 'description']} value={t.description} errors={errors} onSet={onSet} />
+        </Paper>
+      ))}
+      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(['teams'], { id: `team-${teams.length + 1}`, name: `Team ${teams.length + 1}` })}>
+        Add team
+      </Button>
+    </Stack>
+  );
+}
+
+export function ObjectivesForm({ pack, errors, onSet, onAdd, onDelete }: FormProps) {
+  const objectives = pack.objectives ?? [];
+  return (
+    <Stack gap="xs">
+      {objectives.map((o, i) => (
+        <Paper key={i} withBorder p="xs">
+          <Group align="flex-end" wrap="nowrap">
+            <Field label="Id" path={['objectives', i, 'id']} value={o.id} errors={errors} onSet={onSet} />
+            <Field label="Core capability" path={['objectives', i, 'coreCapability']} value={o.coreCapability} errors={errors} onSet={onSet} />
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove objective ${o.id ?? i + 1}`} onClick={() => onDelete(['objectives', i])}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+          <Field label="Objective" path={['objectives', i, 'text']} value={o.text} errors={errors} onSet={onSet} multiline />
+        </Paper>
+      ))}
+      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(['objectives'], { id: `obj-${objectives.length + 1}`, text: 'New objective', coreCapability: 'Operational coordination' })}>
+        Add objective
+      </Button>
+    </Stack>
+  );
+}
+
+export function InjectsForm(props: FormProps & { selected: number; onSelect: (i: number) => void }) {
+  const { pack, errors, onSet, onAdd, onDelete, selected, onSelect } = props;
+  const injects = pack.injects ?? [];
+  const inj = injects[selected];
+  const teamIds = (pack.teams ?? []).flatMap((t) => (t.id ? [t.id] : []));
+  const toErr = errorsAt(errors, ['injects', selected, 'to']);
+  const hasErrors = (i: number) => errors.some((e) => e.file === 'pack.yaml' && e.path.startsWith(`injects[${i}]`));
+  return (
+    <Group align="flex-start" wrap="nowrap" gap="sm">
+      <Stack gap={4} w={200} style={{ flexShrink: 0 }}>
+        <ScrollArea.Autosize mah={480} scrollbars="y">
+          {injects.map((i, k) => (
+            <NavLink
+              key={k}
+              active={k === selected}
+              onClick={() => onSelect(k)}
+              label={i.subject ?? i.id ?? `inject ${k + 1}`}
+              description={`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}
+              color={hasErrors(k) ? 'red' : undefined}
+              data-testid={`inject-nav-${i.id ?? k}`}
+              styles={{ label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+            />
+          ))}
+        </ScrollArea.Autosize>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => {
+            onAdd(['injects'], { id: `inject-${injects.length + 1}`, offset: 'T+00:00', to: 'all', channel: 'email', from: { name: 'Exercise control' }, subject: 'New inject', body: 'Write the message here.' });
+            onSelect(injects.length);
+          }}
+        >
+          Add inject
+        </Button>
+      </Stack>
+      {inj ? (
+        <Stack gap="xs" style={{ flex: 1, minWidth: 0 }} data-testid="inject-form">
+          <Group grow align="flex-start">
+            <Field label="Id" path={['injects', selected, 'id']} value={inj.id} errors={errors} onSet={onSet} />
+            <Field label="Offset" path={['injects', selected, 'offset']} value={inj.offset} errors={errors} onSet={onSet} placeholder="T+00:30" description={inj.trigger ? `released by a ${inj.trigger.type ?? ''} trigger` : 'exercise clock, T+hh:mm'} />
+            <Select size="xs" label="Channel" data={[...CHANNELS]} value={inj.channel ?? null} error={errorsAt(errors, ['injects', selected, 'channel']).join('; ') || undefined} onChange={(v) => onSet(['injects', selected, 'channel'], v ?? undefined)} />
+          </Group>
+          <MultiSelect
+            size="xs"
+            label="To"
+            id={`field-injects[${selected}].to`}
+            data-path={`injects[${selected}].to`}
+            data={['all', ...teamIds]}
+            value={inj.to === 'all' ? ['all'] : Array.isArray(inj.to) ? inj.to : []}
+            error={toErr.length ? toErr.join('; ') : undefined}
+            onChange={(v) => onSet(['injects', selected, 'to'], v.includes('all') && !(inj.to === 'all') ? 'all' : v.filter((x) => x !== 'all').length ? v.filter((x) => x !== 'all') : undefined)}
+          />
+          <Group grow>
+            <Field label="From" path={['injects', selected, 'from', 'name']} value={inj.from?.name} errors={errors} onSet={onSet} />
+            <Field label="Address" path={['injects', selected, 'from', 'address']} value={inj.from?.address} errors={errors} onSet={onSet} />
+          </Group>
+          <Field label="Subject" path={['injects', selected, 'subject']} value={inj.subject} errors={errors} onSet={onSet} />
+          <Field label="Body (markdown)" path={['injects', selected, 'body']} value={inj.body} errors={errors} onSet={onSet} multiline />
+          {errorsAt(errors, ['injects', selected])
+            .filter((m) => !['offset', 'to', 'channel', 'subject', 'body', 'id', 'from'].some((f) => errorsAt(errors, ['injects', selected, f]).includes(m)))
+            .map((m) => (
+              <Text key={m} size="xs" c="red">
+                {m}
+              </Text>
+            ))}
+          <Group>
+            <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => {
+              onDelete(['injects', selected]);
+              onSelect(Math.max(0, selected - 1));
+            }}>
+              Remove inject
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No inject yet.
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,17 @@
+// The report's types come from the backend module that builds it (a plain, import-free file), so the
+// two sides cannot drift apart.
+export type {
+  AfterActionReport,
+  CoverageRow,
+  DecisionRecord,
+  Finding,
+  FindingKind,
+  HotwashQuestion,
+  ImprovementItem,
+  CapabilityElement,
+  ImprovementStatus,
+  TeamMetrics,
+  TimelineEntry,
+  TimelineKind,
+} from '../../../../../backend/src/reports/report-model';
+export { CAPABILITY_ELEMENTS, IMPROVEMENT_STATUSES, RATING_LABELS, TIMELINE_KINDS } from '../../../../../backend/src/reports/report-model';

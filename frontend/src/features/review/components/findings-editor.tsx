@@ -1,0 +1,63 @@
+import { ActionIcon, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import type { Finding, FindingKind } from '../api/report-types';
+import { useSaveFindings } from '../api/save-findings';
+
+/** Strengths and areas for improvement: drafted from evaluator notes, edited and saved by the control cell. */
+export function FindingsEditor({ exerciseId, findings, drafted, readOnly }: { exerciseId: string; findings: Finding[]; drafted: boolean; readOnly: boolean }) {
+  const [list, setList] = useState<Finding[]>(findings);
+  const save = useSaveFindings(exerciseId);
+  const dirty = drafted || JSON.stringify(list) !== JSON.stringify(findings);
+  const section = (kind: FindingKind, title: string) => (
+    <Stack gap={6}>
+      <Title order={3} fz="h5">
+        {title}
+      </Title>
+      {list.map((f, i) =>
+        f.kind !== kind ? null : (
+          <Group key={f.id} gap={4} wrap="nowrap" align="flex-start">
+            <Textarea style={{ flex: 1 }} autosize minRows={1} aria-label={`${title} ${i + 1}`} value={f.text} readOnly={readOnly} onChange={(e) => {
+              const text = e.currentTarget.value;
+              setList((l) => l.map((x, k) => (k === i ? { ...x, text } : x)));
+            }} />
+            {!readOnly && (
+              <ActionIcon variant="subtle" color="red" aria-label={`Remove ${title.toLowerCase()} ${i + 1}`} onClick={() => setList((l) => l.filter((_, k) => k !== i))}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            )}
+          </Group>
+        ),
+      )}
+      {!readOnly && (
+        <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => setList((l) => [...l, { id: `new-${Date.now()}`, kind, text: '', objectiveId: null, teamId: null, evidence: [] }])}>
+          Add
+        </Button>
+      )}
+    </Stack>
+  );
+  return (
+    <Stack gap="md">
+      {drafted && (
+        <Badge color="yellow" variant="light" w="fit-content">
+          Draft from evaluator notes and response times — edit, then save
+        </Badge>
+      )}
+      {section('strength', 'Strengths')}
+      {section('improvement', 'Areas for improvement')}
+      {!readOnly && (
+        <Group>
+          <Button size="sm" disabled={!dirty || list.some((f) => !f.text.trim())} loading={save.isPending} onClick={() => save.mutate(list)}>
+            Save findings
+          </Button>
+          {save.error && (
+            <Text size="sm" c="red" role="alert">
+              {errorMessage(save.error)}
+            </Text>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}

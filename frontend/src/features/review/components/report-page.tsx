@@ -1,0 +1,140 @@
+import { Anchor, Badge, Button, Container, Group, Menu, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ErrorAlert, PageLoader } from '../../../components/page-states';
+import { useReport } from '../api/get-report';
+import type { AfterActionReport } from '../api/report-types';
+import { reportDownloads } from '../api/review-paths';
+import { FindingsEditor } from './findings-editor';
+import { ImprovementPlanTable } from './improvement-plan-table';
+import { CoverageMatrix, ResponseTimeChart, ScoreByObjectiveChart, TimelineSwimlane } from './report-charts';
+import { DecisionLog, HotwashSummaryView, MetricsTable, ObjectiveRatingsTable, Overview, TimelineTable } from './report-sections';
+
+function Exports({ report }: { report: AfterActionReport }) {
+  const id = report.overview.exerciseId;
+  const [team, setTeam] = useState<string | null>(null);
+  return (
+    <Group gap="xs">
+      <Button component="a" href={reportDownloads.full(id, 'pdf')} download size="xs" leftSection={<IconDownload size={14} />} data-testid="download-pdf">
+        PDF
+      </Button>
+      <Menu>
+        <Menu.Target>
+          <Button size="xs" variant="default">
+            Other formats
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'markdown')} download>
+            Markdown
+          </Menu.Item>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'json')} download>
+            JSON (complete, versioned)
+          </Menu.Item>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'responses-csv')} download>
+            Responses (CSV)
+          </Menu.Item>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'scores-csv')} download>
+            Scores (CSV)
+          </Menu.Item>
+          <Menu.Item component="a" href={reportDownloads.plan(id, 'csv')} download>
+            Improvement plan alone (CSV)
+          </Menu.Item>
+          <Menu.Item component="a" href={reportDownloads.plan(id, 'pdf')} download>
+            Improvement plan alone (PDF)
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Select size="xs" w={200} placeholder="Player edition for…" aria-label="Player edition for a team" data={report.overview.teams.map((t) => ({ value: t.id, label: t.name }))} value={team} onChange={setTeam} clearable />
+      {team && (
+        <Anchor size="sm" href={reportDownloads.player(id, team, 'pdf')} download>
+          Download player edition (PDF)
+        </Anchor>
+      )}
+    </Group>
+  );
+}
+
+/** The after-action report of one exercise: a live draft while it runs, final once it ends. */
+export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdit: boolean }) {
+  const q = useReport(exerciseId);
+  if (q.isPending) return <PageLoader label="Building the report" />;
+  if (q.isError) return <ErrorAlert error={q.error} title="Could not build the report" />;
+  const r = q.data;
+  const objectives = r.overview.objectives.map((o) => ({ value: o.id, label: o.text }));
+  return (
+    <Container fluid py="md">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2}>
+            <Title order={1} fz="h2">
+              After-action report: {r.overview.name}
+            </Title>
+            <Group gap="xs">
+              <Badge color={r.state === 'final' ? 'green' : 'yellow'} data-testid="report-state">
+                {r.state === 'final' ? 'Final' : 'Live draft'}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {r.overview.scope.classification} · generated {new Date(r.generatedAt).toLocaleTimeString()}
+                {r.state === 'draft' ? ' · refreshes every 10 s while the exercise runs' : ''}
+              </Text>
+            </Group>
+          </Stack>
+          <Exports report={r} />
+        </Group>
+        <Tabs defaultValue="overview" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="overview">Overview</Tabs.Tab>
+            <Tabs.Tab value="objectives">Objectives</Tabs.Tab>
+            <Tabs.Tab value="findings">Strengths and areas for improvement</Tabs.Tab>
+            <Tabs.Tab value="performance">Performance</Tabs.Tab>
+            <Tabs.Tab value="coverage">ATT&CK / DISARM</Tabs.Tab>
+            <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
+            <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+            <Tabs.Tab value="hotwash">Hotwash</Tabs.Tab>
+            <Tabs.Tab value="plan">Improvement plan</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <Overview report={r} />
+          </Tabs.Panel>
+          <Tabs.Panel value="objectives" pt="md">
+            <ObjectiveRatingsTable report={r} />
+          </Tabs.Panel>
+          <Tabs.Panel value="findings" pt="md">
+            <FindingsEditor key={JSON.stringify(r.findings)} exerciseId={exerciseId} findings={[...r.findings.strengths, ...r.findings.improvements]} drafted={r.findings.drafted} readOnly={!canEdit} />
+          </Tabs.Panel>
+          <Tabs.Panel value="performance" pt="md">
+            <Stack gap="md">
+              <MetricsTable report={r} />
+              <SimpleGrid cols={{ base: 1, lg: 2 }}>
+                <ResponseTimeChart report={r} />
+                <ScoreByObjectiveChart report={r} />
+              </SimpleGrid>
+              <Text size="xs" c="dimmed">
+                Scores: {r.scores.source}
+              </Text>
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="coverage" pt="md">
+            <CoverageMatrix report={r} />
+          </Tabs.Panel>
+          <Tabs.Panel value="decisions" pt="md">
+            <DecisionLog report={r} />
+          </Tabs.Panel>
+          <Tabs.Panel value="timeline" pt="md">
+            <Stack gap="md">
+              <TimelineSwimlane report={r} />
+              <TimelineTable report={r} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="hotwash" pt="md">
+            <HotwashSummaryView report={r} />
+          </Tabs.Panel>
+          <Tabs.Panel value="plan" pt="md">
+            <ImprovementPlanTable exerciseId={exerciseId} items={r.improvementPlan} readOnly={!canEdit} objectives={objectives} suggestions={r.findings.improvements.map((f) => f.text)} />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,204 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from '../support/api-client.js';
+import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { download, fixture, HAVE_SAMPLES, sample, upload } from './authoring-support.js';
+
+let app: RunningProcess;
+let api: Api;
+
+beforeAll(async () => {
+  app = await startBackend(testEnv('authoring-msel'));
+  api = await Api.login(app.url, 'instructor');
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+interface Row {
+  row: number;
+  kind: string;
+  injectId?: string;
+  offset?: string;
+  to?: string[] | 'all';
+  channel?: string;
+  subject?: string;
+  errors: string[];
+  warnings: string[];
+}
+const preview = async (data: Buffer, query: Record<string, string | undefined> = {}) => {
+  const r = await upload(api, '/authoring/msel/preview', data, query);
+  if (r.status !== 200) throw new Error(`preview → ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+const offsets = (pack: { injects: { offset?: string }[] }) => pack.injects.map((i) => i.offset);
+
+describe('a planner\'s own CSV MSEL', () => {
+  it('finds the header under title rows, maps columns in any order and spelling, and reads every time notation', async () => {
+    const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', start: '2026-03-09T09:00' });
+    expect(p.headerRow).toBe(3);
+    expect(p.mapping).toMatchObject({ number: 0, time: 1, mode: 2, from: 3, to: 4, message: 5, expectedAction: 6, objective: 7, controller: 8, notes: 9 });
+    const byRow = new Map<number, Row>(p.rows.map((r: Row) => [r.row, r]));
+    expect(byRow.get(1)?.kind).toBe('title');
+    expect(byRow.get(5)?.kind).toBe('section');
+    expect(byRow.get(9)?.kind).toBe('section');
+    expect(p.pack.phases.map((ph: { title: string; start: string }) => [ph.title, ph.start])).toEqual([
+      ['DETECTION', 'T+00:00'],
+      ['RESPONSE', 'T+25:55'],
+    ]);
+    expect(offsets(p.pack)).toEqual(['T+00:00', 'T+00:30', 'T+01:30', 'T+25:55', 'T+24:00', 'T+02:00']);
+    const [first, second, , , pigeon, all] = p.pack.injects;
+    expect(first).toMatchObject({ id: 'msel-1', channel: 'email', from: { name: 'SOC Manager', address: 'soc.manager@port.example' }, to: ['port-soc'], body: 'Phishing wave reported by staff, 40 users clicked', facilitatorNotes: 'Check the mail gateway', meta: { controller: 'J. Smith' } });
+    expect(first.expectedActions).toEqual([{ id: 'ea-1', text: 'Quarantine the message', points: 10, options: [] }]);
+    expect(first.objectives).toEqual(['contain-the-incident']);
+    expect(second).toMatchObject({ channel: 'phone', to: ['port-soc', 'national-cert'] });
+    expect(pigeon.channel).toBe('email');
+    expect(byRow.get(11)?.warnings.join()).toMatch(/Carrier pigeon/);
+    expect(all.to).toBe('all');
+    expect(byRow.get(13)).toMatchObject({ kind: 'skipped', errors: ['no time'] });
+    expect(byRow.get(14)?.kind).toBe('skipped');
+    expect(byRow.get(14)?.errors[0]).toMatch(/half past nine/);
+    expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual(['Port SOC', 'National CERT', 'Communications']);
+    expect(p.valid).toBe(true);
+  });
+
+  it('counts clock times from the earliest one when no start is given', async () => {
+    const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv' });
+    expect(offsets(p.pack).slice(0, 3)).toEqual(['T+00:00', 'T+00:30', 'T+01:30']);
+    expect(p.notes.join('\n')).toMatch(/earliest clock time \(09:00\)/);
+  });
+
+  it('flags events before a given start as row problems', async () => {
+    const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', start: '2026-03-09T09:15' });
+    expect(p.rows.find((r: Row) => r.row === 6)).toMatchObject({ kind: 'skipped', errors: ['0h15 before the exercise start'] });
+  });
+
+  it('uses the mapping the author chose over the detected one', async () => {
+    const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', mapping: JSON.stringify({ time: 1, subject: 9, message: 5, to: 4 }) });
+    expect(p.pack.injects[0].subject).toBe('Check the mail gateway');
+    expect(p.pack.injects[0].channel).toBe('email');
+    expect((await upload(api, '/authoring/msel/preview', fixture('planner-msel.csv'), { mapping: '{"time":"B"}' })).status).toBe(400);
+    expect((await upload(api, '/authoring/msel/preview', fixture('planner-msel.csv'), { start: 'yesterday' })).status).toBe(400);
+  });
+
+  it('saves the previewed pack only on import', async () => {
+    const before = (await api.get('/scenarios')).body.length;
+    await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', packId: 'harbour-shield' });
+    expect((await api.get('/scenarios')).body.length).toBe(before);
+    const r = await upload(api, '/authoring/msel/import', fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', packId: 'harbour-shield', title: 'Harbour Shield' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ packId: 'harbour-shield', created: true });
+    const stored = (await api.get('/scenarios/harbour-shield')).body.pack;
+    expect(stored.title).toBe('Harbour Shield');
+    expect(stored.injects).toHaveLength(6);
+  });
+});
+
+describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
+  it('T3SF: reads Excel time cells, the player column and polls, and merges the inject fanned out to six players', async () => {
+    const p = await preview(sample('msel/t3sf-MSEL.xlsx'), { fileName: 't3sf-MSEL.xlsx' });
+    expect(p.sheet).toBe('main');
+    expect(p.counts).toMatchObject({ rows: 13, merged: 5, skipped: 0 });
+    expect(p.pack.injects).toHaveLength(7);
+    expect(offsets(p.pack)).toEqual(['T+00:00', 'T+00:01', 'T+00:02', 'T+00:02', 'T+00:03', 'T+00:04', 'T+00:06']);
+    const ransom = p.pack.injects[4];
+    expect(ransom.subject).toBe("I've encrypted all your files!");
+    expect(ransom.to).toHaveLength(6);
+    expect(ransom.from).toEqual({ name: 'h4x0r@notanemail.net', address: 'h4x0r@notanemail.net' });
+    expect(p.pack.injects[3].responseOptions).toEqual([
+      { id: 'mit', label: 'MIT' },
+      { id: 'gpl', label: 'GPL' },
+    ]);
+    expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual(['Information Security', 'SRE', 'Data Governance', 'Legal', 'PR/Comm', 'People']);
+    expect(p.notes.join('\n')).toMatch(/Columns not imported: .*Photo/);
+    expect(p.valid).toBe(true);
+  });
+
+  it('Blueprint: reads a workbook written with prefixed XML, ISO date-times and its column names', async () => {
+    const p = await preview(sample('msel/blueprint-PlaywrightMSEL.xlsx'), { fileName: 'blueprint-PlaywrightMSEL.xlsx', start: '2023-03-22T18:00' });
+    expect(p.mapping).toMatchObject({ controller: 2, time: 4, subject: 6, message: 7, to: 8, from: 9, notes: 10, expectedAction: 11 });
+    expect(p.pack.injects.map((i: { subject: string; offset: string; to: unknown }) => [i.subject, i.offset, i.to])).toEqual([
+      ['STARTEX', 'T+10:00', 'all'],
+      ['Attack-1', 'T+00:06:40', ['occip']],
+    ]);
+    expect(p.pack.injects[1]).toMatchObject({ body: 'XSS Reported', facilitatorNotes: 'nothing', meta: { controller: 'FEMA' } });
+    expect(p.valid).toBe(true);
+  });
+
+  it('OpenAEV checklists: no header row, J-notation and French date-times, unknown rows reported', async () => {
+    const one = await preview(sample('msel/openaev-checklist-1.xlsx'), { fileName: 'openaev-checklist-1.xlsx' });
+    expect(one.headerRow).toBeNull();
+    expect(one.pack.injects.map((i: { channel: string; offset: string; to: string[]; subject: string }) => [i.channel, i.offset, i.to, i.subject])).toEqual([
+      ['phone', 'T+00:00', ['team1'], 'message1'],
+      ['email', 'T+720:00', ['team2'], 'subject'],
+    ]);
+    expect(one.pack.injects[1].expectedActions).toEqual([{ id: 'ea-1', text: 'expectation — expectation done', points: 100, options: [] }]);
+    expect(one.notes.join('\n')).toMatch(/shifted/);
+    expect(one.rows.find((r: Row) => r.row === 3)).toMatchObject({ kind: 'skipped', errors: ['no subject or message: nothing to send'] });
+
+    const two = await preview(sample('msel/openaev-checklist-2.xlsx'), { fileName: 'openaev-checklist-2.xlsx', start: '2024-06-26T09:00' });
+    expect(offsets(two.pack)).toEqual(['T+00:00', 'T+00:05', 'T+00:05']);
+    expect(two.pack.injects[2]).toMatchObject({ to: 'all', body: 'message3', channel: 'email' });
+    expect(two.rows.find((r: Row) => r.row === 4)?.warnings).toContain('no recipient: sent to all teams');
+
+    const three = await preview(sample('msel/openaev-checklist-3.xlsx'), { fileName: 'openaev-checklist-3.xlsx', start: '2024-06-26T09:00' });
+    expect(three.pack.injects.map((i: { offset: string }) => i.offset)).toEqual(['T+00:00', 'T+24:00', 'T+00:05']);
+    expect(three.rows.find((r: Row) => r.row === 1)?.errors[0]).toMatch(/24h00 before the exercise start/);
+    for (const p of [one, two, three]) expect(p.valid).toBe(true);
+  });
+});
+
+describe('pack → MSEL → pack', () => {
+  const comparable = (pack: any) => ({
+    teams: pack.teams.map((t: any) => [t.id, t.name, t.description ?? null]),
+    objectives: pack.objectives,
+    phases: pack.phases.map((p: any) => [p.id, p.title, p.start]),
+    injects: pack.injects.map((i: any) => ({
+      id: i.id,
+      offset: i.offset ?? null,
+      trigger: i.trigger ?? null,
+      to: i.to,
+      channel: i.channel,
+      from: { name: i.from.name, address: i.from.address ?? null },
+      subject: i.subject,
+      body: i.body.trim(),
+      tlp: i.tlp ?? null,
+      objectives: i.objectives,
+      responseOptions: i.responseOptions,
+      expectedActions: i.expectedActions,
+      respondWithin: i.respondWithin ?? null,
+      decision: i.decision ?? null,
+      notes: i.facilitatorNotes ?? null,
+      controller: i.meta?.controller ?? null,
+    })).sort((a: any, b: any) => a.id.localeCompare(b.id)),
+  });
+
+  it('keeps every mapped field through XLSX', async () => {
+    const original = (await api.get('/scenarios/demo')).body.pack;
+    const x = await download(api, '/authoring/packs/demo/msel?format=xlsx');
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.data as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['MSEL', 'Teams', 'Scenario']);
+    const back = await preview(x.data, { fileName: 'demo-msel.xlsx' });
+    expect(back.packErrors).toEqual([]);
+    expect(comparable(back.pack)).toEqual(comparable(original));
+    expect(back.pack).toMatchObject({ id: 'demo', title: original.title, summary: original.summary, duration: original.duration, threatActors: original.threatActors });
+  });
+
+  it('keeps every mapped field through CSV (team ids come from the names)', async () => {
+    const original = (await api.get('/scenarios/demo')).body.pack;
+    const c = await download(api, '/authoring/packs/demo/msel?format=csv');
+    expect(c.headers.get('content-type')).toMatch(/text\/csv/);
+    const back = await preview(c.data, { fileName: 'demo-msel.csv', packId: 'demo' });
+    expect(back.packErrors).toEqual([]);
+    const ids = new Map(original.teams.map((t: any) => [t.id, t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')]));
+    const expected = comparable(original);
+    expected.teams = expected.teams.map(([id, name]: string[]) => [ids.get(id), name, null]);
+    expected.injects.forEach((i: any) => (i.to = i.to === 'all' ? 'all' : i.to.map((t: string) => ids.get(t))));
+    const got = comparable(back.pack);
+    got.teams.sort();
+    expected.teams.sort();
+    expect(got).toEqual(expected);
+  });
+});

@@ -1,0 +1,147 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Api } from '../support/api-client.js';
+import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { demoYaml, download, upload } from './authoring-support.js';
+
+let app: RunningProcess;
+let api: Api;
+
+beforeAll(async () => {
+  app = await startBackend(testEnv('authoring-packs'));
+  api = await Api.login(app.url, 'instructor');
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('validating a pack from the editor', () => {
+  it('accepts the demo pack and counts what it holds', async () => {
+    const r = await api.post('/authoring/packs/validate', { yaml: demoYaml() });
+    expect(r.status).toBe(200);
+    expect(r.body.ok).toBe(true);
+    expect(r.body.summary).toMatchObject({ id: 'demo', teams: 3 });
+  });
+
+  it('reports every error with its file, line, column and field path', async () => {
+    const broken = demoYaml().replace('offset: "T+00:05"', 'offset: "five past"').replace('to: [cert]', 'to: [nobody]');
+    const r = await api.post('/authoring/packs/validate', { yaml: broken });
+    expect(r.status).toBe(200);
+    expect(r.body.ok).toBe(false);
+    const lines = broken.split('\n');
+    const offsetLine = lines.findIndex((l) => l.includes('five past')) + 1;
+    expect(r.body.errors).toContainEqual(expect.objectContaining({ file: 'pack.yaml', line: offsetLine, path: 'injects[1].offset', message: expect.stringContaining('T+01:30') }));
+    // the schema error stops the pack before cross-references: fix it and the unknown team shows
+    const second = await api.post('/authoring/packs/validate', { yaml: demoYaml().replace('to: [cert]', 'to: [nobody]') });
+    const teamLine = lines.findIndex((l) => l.includes('to: [nobody]')) + 1;
+    expect(second.body.errors).toContainEqual(expect.objectContaining({ line: teamLine, column: expect.any(Number), path: 'injects[2].to[0]', message: expect.stringContaining('unknown team "nobody"') }));
+  });
+
+  it('validates split packs given as files, pointing at the file that holds the error', async () => {
+    const pack = { ...parse(demoYaml()) };
+    const injects = pack.injects;
+    delete pack.injects;
+    const { stringify } = await import('yaml');
+    injects[0].channel = 'pigeon';
+    const r = await api.post('/authoring/packs/validate', {
+      files: [
+        { path: 'pack.yaml', content: stringify(pack) },
+        { path: 'injects/01-all.yaml', content: stringify({ injects }) },
+      ],
+    });
+    expect(r.body.ok).toBe(false);
+    expect(r.body.errors[0]).toMatchObject({ file: 'injects/01-all.yaml', path: 'injects[0].channel' });
+  });
+
+  it('refuses a YAML alias bomb instead of expanding it', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const started = Date.now();
+    const r = await api.post('/authoring/packs/validate', { yaml: bomb });
+    expect(r.status).toBe(200);
+    expect(r.body.ok).toBe(false);
+    expect(r.body.errors[0].message).toMatch(/alias/i);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers bad requests with a 400 that says what is wrong', async () => {
+    expect((await api.post('/authoring/packs/validate', {})).status).toBe(400);
+    const both = await api.post('/authoring/packs/validate', { yaml: 'a: 1', files: [{ path: 'pack.yaml', content: 'a: 1' }] });
+    expect(both.status).toBe(400);
+    expect(both.body.message).toMatch(/either yaml or files/);
+    const badPath = await api.post('/authoring/packs/validate', { files: [{ path: '../etc/passwd', content: 'x' }] });
+    expect(badPath.status).toBe(400);
+    expect(badPath.body.message).toMatch(/not a pack file/);
+    expect((await new Api(app.url).post('/authoring/packs/validate', { yaml: 'x: 1' })).status).toBe(401);
+  });
+});
+
+describe('saving a new version', () => {
+  it('stores the edit as a new version while an exercise made earlier keeps its snapshot', async () => {
+    const before = await api.ok('POST', '/exercises', { packId: 'demo' });
+    const edited = demoYaml().replace('version: 1.0.0', 'version: 1.1.0').replace('Overdue invoice HL-20931', 'Final notice HL-20931');
+    const saved = await api.post('/authoring/packs', { yaml: edited });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ packId: 'demo', version: '1.1.0', created: true });
+    const again = await api.post('/authoring/packs', { yaml: edited });
+    expect(again.body).toMatchObject({ id: saved.body.id, created: false });
+
+    const list = await api.get('/scenarios');
+    expect(list.body.find((p: { packId: string }) => p.packId === 'demo').version).toBe('1.1.0');
+    const after = await api.ok('POST', '/exercises', { packId: 'demo' });
+    expect(after.pack.version).toBe('1.1.0');
+    expect((await api.get(`/exercises/${before.id}`)).body.pack.version).toBe('1.0.0');
+    const timeline = await api.get(`/exercises/${after.id}/timeline`);
+    expect(timeline.body.find((t: { injectId: string }) => t.injectId === 'phish-email').subject).toContain('Final notice');
+  });
+
+  it('refuses an invalid pack with its errors and saves nothing', async () => {
+    const r = await api.post('/authoring/packs', { yaml: demoYaml().replace('version: 1.0.0', 'version: 9.0.0').replace('to: [cert]', 'to: [nobody]') });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('pack.invalid');
+    expect(r.body.details.errors[0]).toMatchObject({ path: 'injects[2].to[0]' });
+    expect((await api.get('/scenarios')).body.find((p: { packId: string }) => p.packId === 'demo').version).not.toBe('9.0.0');
+  });
+});
+
+describe('export and import', () => {
+  it('exports YAML that loads back to the same pack', async () => {
+    const y = await download(api, '/authoring/packs/korean-peninsula/export.yaml');
+    expect(y.status).toBe(200);
+    expect(y.headers.get('content-disposition')).toMatch(/korean-peninsula-.*\.yaml/);
+    const original = (await api.get('/scenarios/korean-peninsula')).body.pack;
+    const v = await api.post('/authoring/packs/validate', { yaml: y.data.toString('utf8') });
+    expect(v.body.ok).toBe(true);
+    expect(v.body.summary.injects).toBe(original.injects.length);
+    expect(parse(y.data.toString('utf8')).injects.map((i: { id: string }) => i.id)).toEqual(original.injects.map((i: { id: string }) => i.id));
+  });
+
+  it('exports a zip and imports it again as a pack', async () => {
+    const z = await download(api, '/authoring/packs/deepfake-surge/export.zip');
+    expect(z.status).toBe(200);
+    const zip = await JSZip.loadAsync(z.data);
+    expect(Object.keys(zip.files)).toContain('deepfake-surge/pack.yaml');
+    const yaml = await zip.file('deepfake-surge/pack.yaml')!.async('string');
+    zip.file('deepfake-surge/pack.yaml', yaml.replace(/^version: .*$/m, 'version: 2.0.0'));
+    const r = await upload(api, '/authoring/packs/import', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ packId: 'deepfake-surge', version: '2.0.0', created: true });
+  });
+
+  it('refuses broken zips, zip bombs and oversized uploads with a 400', async () => {
+    expect((await upload(api, '/authoring/packs/import', Buffer.from('not a zip'))).body.code).toBe('zip.unreadable');
+    const bomb = new JSZip();
+    bomb.file('pack.yaml', Buffer.alloc(12 * 1024 * 1024, 0x20));
+    const bombZip = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bombZip.length).toBeLessThan(200 * 1024);
+    const r = await upload(api, '/authoring/packs/import', bombZip);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('zip.too-large');
+    const huge = await upload(api, '/authoring/packs/import', Buffer.alloc(21 * 1024 * 1024));
+    expect(huge.status).toBe(400);
+    expect(huge.body.code).toBe('upload.too-large');
+    const noPack = new JSZip();
+    noPack.file('readme.txt', 'hello');
+    expect((await upload(api, '/authoring/packs/import', await noPack.generateAsync({ type: 'nodebuffer' }))).body.code).toBe('pack.no-pack-yaml');
+  });
+});

@@ -1,0 +1,180 @@
+// After-action report at scale: 50 teams × 100 injects × 5 responses (25,000 responses) seeded straight
+// into the database of a real backend process, then the report fetched as JSON and as PDF over HTTP.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { stringify } from 'yaml';
+import { Api } from '../support/api-client.js';
+import { startBackend, testEnv } from '../support/app-process.js';
+
+const TEAMS = 50;
+const INJECTS = 100;
+const RESPONSES_PER_TEAM_INJECT = 5;
+const RUNS = 5;
+const TECHNIQUES = ['T1566.001', 'T1486', 'T1071.001', 'T1190', 'T1078', 'T1059.001', 'T1105', 'T1041'];
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const offset = (s: number) => `T+${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+
+function benchPack() {
+  return {
+    id: 'report-bench',
+    title: 'Report benchmark',
+    summary: 'A synthetic drill with many teams and injects, used to time the after-action report.',
+    version: '1.0.0',
+    duration: '05:00',
+    threatActors: ['G0032'],
+    teams: Array.from({ length: TEAMS }, (_, t) => ({ id: `team-${pad(t + 1)}`, name: `Team ${pad(t + 1)}` })),
+    objectives: Array.from({ length: 5 }, (_, o) => ({ id: `obj-${o + 1}`, text: `Objective ${o + 1}`, coreCapability: `Capability ${o + 1}` })),
+    injects: Array.from({ length: INJECTS }, (_, i) => ({
+      id: `inj-${pad(i + 1, 3)}`,
+      offset: offset(i * 120),
+      to: 'all',
+      channel: 'email',
+      from: { name: 'Bench sender' },
+      subject: `Benchmark inject ${i + 1}`,
+      body: 'Synthetic body.',
+      tags: { groups: ['G0032'], attack: [TECHNIQUES[i % TECHNIQUES.length]], disarm: i % 5 === 0 ? ['T0087'] : [] },
+      objectives: [`obj-${(i % 5) + 1}`],
+      responseOptions: [
+        { id: 'good', label: 'The right thing' },
+        { id: 'bad', label: 'The wrong thing' },
+      ],
+      expectedActions: [
+        { id: 'act-a', text: 'Do the right thing', points: 10, options: ['good'] },
+        { id: 'act-b', text: 'Tell the partners', points: 5 },
+      ],
+      respondWithin: '00:10',
+    })),
+  };
+}
+
+function run(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise<void> {
+  return new Promise((res, rej) => db.run(sql, params, (err) => (err ? rej(err) : res())));
+}
+
+async function seed(file: string, exerciseId: string, teamIds: string[]): Promise<{ events: number; responses: number }> {
+  const db = new sqlite3.Database(file);
+  await run(db, 'PRAGMA busy_timeout = 10000');
+  // a drill that ran yesterday
+  const t0 = Date.now() - 24 * 3600_000;
+  let events = 0;
+  let responses = 0;
+  await run(db, 'BEGIN');
+  const ev = db.prepare('INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES (?, ?, ?, ?, ?, ?)');
+  const rs = db.prepare('INSERT INTO responses (id, exercise_id, team_id, inject_id, author_id, author_name, text, option_ids, vote, scenario_ms, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const dl = db.prepare('INSERT INTO deliveries (id, exercise_id, inject_id, team_id, scenario_ms, due_at_ms, delivered_at_ms, late) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+  const add = (st: sqlite3.Statement, params: unknown[]) => new Promise<void>((res, rej) => st.run(params, (err: Error | null) => (err ? rej(err) : res())));
+  await add(ev, [exerciseId, 'exercise.started', t0, 0, 'user:bench', '{}']);
+  for (let i = 0; i < INJECTS; i++) {
+    const injectId = `inj-${pad(i + 1, 3)}`;
+    const at = i * 120_000;
+    await add(ev, [exerciseId, 'inject.delivered', t0 + at, at, 'system', JSON.stringify({ injectId, teamIds, dueAtMs: t0 + at, late: false, latenessMs: 0 })]);
+    events++;
+    for (const [k, teamId] of teamIds.entries()) {
+      await add(dl, [randomUUID(), exerciseId, injectId, teamId, at, t0 + at, t0 + at]);
+      const participant = `p-${k}`;
+      const ackAt = at + 5_000 + ((k * 7919 + i * 104729) % 60_000);
+      await add(ev, [exerciseId, 'inject.acknowledged', t0 + ackAt, ackAt, `participant:${participant}`, JSON.stringify({ injectId, teamId })]);
+      events++;
+      for (let r = 0; r < RESPONSES_PER_TEAM_INJECT; r++) {
+        const rAt = ackAt + 30_000 + r * ((k * 31 + i * 17 + r * 13) % 300_000);
+        const id = randomUUID();
+        const options = r === 0 ? (k % 3 === 0 ? ['bad'] : ['good']) : [];
+        await add(rs, [id, exerciseId, teamId, injectId, participant, `Player ${k}`, `Response ${r + 1} of team ${k + 1} to inject ${i + 1}: contained, notified, documented.`, JSON.stringify(options), rAt, t0 + rAt, t0 + rAt]);
+        await add(ev, [exerciseId, 'response.logged', t0 + rAt, rAt, `participant:${participant}`, JSON.stringify({ responseId: id, injectId, teamId, optionIds: options, vote: null })]);
+        events++;
+        responses++;
+      }
+    }
+  }
+  const end = INJECTS * 120_000 + 600_000;
+  await add(ev, [exerciseId, 'exercise.ended', t0 + end, end, 'user:bench', '{}']);
+  await Promise.all([ev, rs, dl].map((st) => new Promise<void>((res) => st.finalize(() => res()))));
+  await run(db, `UPDATE exercises SET status = 'ended', started_at_ms = ?, ended_at_ms = ?, anchor_wall_ms = ?, anchor_scenario_ms = ? WHERE id = ?`, [t0, t0 + end, t0 + end, end, exerciseId]);
+  await run(db, `UPDATE exercise_injects SET status = 'delivered' WHERE exercise_id = ?`, [exerciseId]);
+  await run(db, 'COMMIT');
+  await new Promise<void>((res) => db.close(() => res()));
+  return { events: events + 2, responses };
+}
+
+async function timed(url: string, token: string): Promise<{ ms: number; bytes: number; type: string }> {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const buf = await res.arrayBuffer();
+  const ms = performance.now() - t;
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${new TextDecoder().decode(buf).slice(0, 300)}`);
+  return { ms, bytes: buf.byteLength, type: res.headers.get('content-type') ?? '' };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export async function runReportBench(): Promise<Record<string, unknown>> {
+  const env = testEnv('report-bench');
+  const injectsDir = join(env.dataDir, 'packs');
+  mkdirSync(join(injectsDir, 'report-bench'), { recursive: true });
+  writeFileSync(join(injectsDir, 'report-bench', 'pack.yaml'), stringify(benchPack()));
+  const app = await startBackend({ ...env, injectsDir });
+  try {
+    const api = await Api.login(app.url);
+    const ex = await api.ok<{ id: string; teams: { id: string }[] }>('POST', '/exercises', { packId: 'report-bench' });
+    const dbFile = env.databaseUrl.replace(/^sqlite:/, '');
+    const s0 = performance.now();
+    const seeded = await seed(dbFile, ex.id, ex.teams.map((t) => t.id));
+    const seedMs = performance.now() - s0;
+    const base = `${app.url}/api/exercises/${ex.id}`;
+    const token = api.token ?? '';
+    // the first request after the data landed reads the whole log (cold); later ones read only its tail
+    const cold = await timed(`${base}/report`, token);
+    const json: number[] = [];
+    let jsonBytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await timed(`${base}/report`, token);
+      json.push(r.ms);
+      jsonBytes = r.bytes;
+    }
+    const pdf: number[] = [];
+    let pdfBytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = await timed(`${base}/report/export/pdf`, token);
+      pdf.push(r.ms);
+      pdfBytes = r.bytes;
+    }
+    const md = await timed(`${base}/report/export/markdown`, token);
+    const csv = await timed(`${base}/report/export/responses-csv`, token);
+    const figures = {
+      teams: TEAMS,
+      injects: INJECTS,
+      responses: seeded.responses,
+      events: seeded.events,
+      seedMs: Math.round(seedMs),
+      jsonColdMs: Math.round(cold.ms),
+      jsonMedianMs: Math.round(median(json)),
+      jsonRunsMs: json.map(Math.round),
+      jsonMB: +(jsonBytes / 1e6).toFixed(2),
+      jsonTargetMs: 500,
+      pdfMedianMs: Math.round(median(pdf)),
+      pdfRunsMs: pdf.map(Math.round),
+      pdfMB: +(pdfBytes / 1e6).toFixed(2),
+      pdfTargetMs: 5000,
+      markdownMs: Math.round(md.ms),
+      responsesCsvMs: Math.round(csv.ms),
+    };
+    process.stdout.write(
+      `\nafter-action report, ${TEAMS} teams × ${INJECTS} injects × ${RESPONSES_PER_TEAM_INJECT} responses (${seeded.responses} responses, ${seeded.events} events), over HTTP from a real backend\n` +
+        `  JSON   first (cold, whole log read) ${figures.jsonColdMs} ms\n` +
+        `  JSON   median ${figures.jsonMedianMs} ms (runs ${figures.jsonRunsMs.join(', ')}; ${figures.jsonMB} MB)   target ≤ 500 ms  ${figures.jsonMedianMs <= 500 ? 'OK' : 'MISSED'}\n` +
+        `  PDF    median ${figures.pdfMedianMs} ms (runs ${figures.pdfRunsMs.join(', ')}; ${figures.pdfMB} MB)   target ≤ 5000 ms  ${figures.pdfMedianMs <= 5000 ? 'OK' : 'MISSED'}\n` +
+        `  Markdown ${figures.markdownMs} ms, responses CSV ${figures.responsesCsvMs} ms\n`,
+    );
+    return figures;
+  } finally {
+    await app.stop();
+  }
+}
+
+if (process.argv[1]?.endsWith('report-bench.ts')) {
+  await runReportBench();
+  process.exit(0);
+}

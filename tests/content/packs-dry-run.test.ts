@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { listPackFolders, loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
+import { parseDurationMs, type ScenarioPack } from '../../backend/src/scenarios/pack/pack-schema.js';
+import { Api, createExercise, type ExerciseDetail } from '../support/api-client.js';
+import { REPO_ROOT, startBackend, testEnv } from '../support/app-process.js';
+import { join } from 'node:path';
+
+/**
+ * Each shipped pack, run through the real engine at ×600 with simulated teams. One run per vote
+ * strategy (every decision takes its first option, its second…, is blocked, times out), half of
+ * them answering every inject with every response option (to reach option branches) and half
+ * staying silent (to let contingencies fire). Together the runs must reach every inject, and no
+ * run may deliver anything twice.
+ */
+const SPEED = 600;
+
+type Strategy = { outcome: number | 'blocked' | 'timed-out'; respond: boolean };
+
+function strategies(pack: ScenarioPack): Strategy[] {
+  const maxOptions = Math.max(1, ...pack.injects.map((i) => i.decision?.options.length ?? 0));
+  const outcomes: Strategy['outcome'][] = [...Array.from({ length: maxOptions }, (_, k) => k), 'blocked', 'timed-out'];
+  return outcomes.map((outcome, k) => ({ outcome, respond: k % 2 === 1 }));
+}
+
+interface StaffDecision {
+  id: string;
+  decisionId: string;
+  status: string;
+  mode: string;
+  options: { id: string }[];
+  memberTeamIds: string[];
+}
+
+/** Votes as the strategy says the moment a decision opens: every member team, in parallel. */
+async function vote(staff: Api, exerciseId: string, players: Map<string, Api>, strategy: Strategy, handled: Set<string>): Promise<void> {
+  const open = (await staff.ok<StaffDecision[]>('GET', `/exercises/${exerciseId}/decisions`)).filter((d) => d.status === 'open' && !handled.has(d.id));
+  await Promise.all(
+    open.map(async (d) => {
+      handled.add(d.id);
+      let choice: string | undefined;
+      if (typeof strategy.outcome === 'number') choice = d.options[Math.min(strategy.outcome, d.options.length - 1)]?.id;
+      else if (strategy.outcome === 'blocked') choice = d.mode === 'consensus' ? 'block' : d.options[0]?.id;
+      if (!choice) return;
+      await Promise.all(d.memberTeamIds.map((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice })));
+    }),
+  );
+}
+
+/** Answers, with every response option, the injects that branch on an option. */
+async function respond(player: Api, answered: Set<string>, branching: Set<string>): Promise<void> {
+  const injects = await player.ok<{ id: string; responseOptions: { id: string }[] }[]>('GET', '/play/injects');
+  for (const i of injects.filter((x) => !answered.has(x.id) && branching.has(x.id))) {
+    answered.add(i.id);
+    await player.post('/play/responses', { injectId: i.id, text: 'Dry-run answer.', optionIds: i.responseOptions.map((o) => o.id) });
+  }
+}
+
+/** Voting and answering run side by side, so a burst of answers never delays a vote past its deadline. */
+async function simulate(staff: Api, exerciseId: string, players: Map<string, Api>, strategy: Strategy, branching: Set<string>, until: () => boolean): Promise<void> {
+  const pause = () => new Promise((r) => setTimeout(r, 50));
+  const handled = new Set<string>();
+  const voting = (async () => {
+    while (!until()) {
+      await vote(staff, exerciseId, players, strategy, handled);
+      await pause();
+    }
+  })();
+  const answering = [...players.values()].map(async (p) => {
+    const answered = new Set<string>();
+    while (strategy.respond && !until()) {
+      await respond(p, answered, branching);
+      await pause();
+    }
+  });
+  await Promise.all([voting, ...answering]);
+}
+
+const packs = listPackFolders(join(REPO_ROOT, 'injects')).map((folder) => {
+  const r = loadPackFolder(folder);
+  if (!r.ok) throw new Error(`${folder} does not load`);
+  return r.source.pack;
+});
+
+describe('dry runs of every shipped pack at ×600', () => {
+  for (const pack of packs) {
+    it(`${pack.id}: every inject is reached for some choice of votes, and none twice`, async () => {
+      const app = await startBackend(testEnv(`dry-${pack.id}`));
+      try {
+        const staff = await Api.login(app.url);
+        const runs = strategies(pack);
+        const exercises: { ex: ExerciseDetail; strategy: Strategy; players: Map<string, Api> }[] = [];
+        for (const strategy of runs) {
+          const ex = await createExercise(staff, pack.id, SPEED);
+          const players = new Map(await Promise.all(ex.teams.map(async (t) => [t.id, await Api.join(app.url, t.joinCode ?? '', `sim ${t.key}`)] as const)));
+          exercises.push({ ex, strategy, players });
+        }
+        // the clock runs the whole scenario plus room for branches released near its end
+        const wallMs = (parseDurationMs(pack.duration) * 1.15) / SPEED + 3000;
+        let done = false;
+        const stop = () => done;
+        for (const { ex } of exercises) await staff.ok('POST', `/exercises/${ex.id}/start`);
+        const branching = new Set(pack.injects.flatMap((i) => (i.trigger?.type === 'response-option' ? [i.trigger.inject] : [])));
+        const playing = exercises.map(({ ex, strategy, players }) => simulate(staff, ex.id, players, strategy, branching, stop));
+        await new Promise((r) => setTimeout(r, wallMs));
+        done = true;
+        await Promise.all(playing);
+
+        const reached = new Set<string>();
+        for (const { ex, strategy } of exercises) {
+          const log = await staff.ok<{ type: string; payload: { injectId?: string; teamIds?: string[] } }[]>('GET', `/exercises/${ex.id}/events`);
+          const pairs = log.filter((e) => e.type === 'inject.delivered').flatMap((e) => (e.payload.teamIds ?? []).map((t) => `${e.payload.injectId}/${t}`));
+          expect(new Set(pairs).size, `run ${JSON.stringify(strategy)} delivered something twice`).toBe(pairs.length);
+          for (const e of log) if (e.type === 'inject.delivered' && (e.payload.teamIds?.length ?? 0) > 0) reached.add(e.payload.injectId ?? '');
+          await staff.ok('POST', `/exercises/${ex.id}/end`);
+        }
+        const missed = pack.injects.map((i) => i.id).filter((id) => !reached.has(id));
+        expect(missed, 'injects no run reached').toEqual([]);
+      } finally {
+        await app.stop();
+      }
+    }, 240_000);
+  }
+});
