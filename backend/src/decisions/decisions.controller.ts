@@ -18,8 +18,8 @@ export class DecisionsController {
   @Get('exercises/:id/decisions')
   @Roles('admin', 'instructor', 'facilitator', 'evaluator', 'observer')
   @ApiIdParam('id')
-  list(@IdParam('id') id: string) {
-    return this.decisions.list(id);
+  list(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string) {
+    return this.decisions.listFor(by, id);
   }
 
   @Post('exercises/:id/decisions/:decisionRowId/extend')

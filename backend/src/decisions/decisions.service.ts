@@ -155,6 +155,15 @@ export class DecisionsService {
     return views;
   }
 
+  /** Staff view; observers see no player names when the instructor chose so. */
+  async listFor(viewer: UserPrincipal, exerciseId: string): Promise<DecisionView[]> {
+    const views = await this.list(exerciseId);
+    const ex = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
+    if (!ex) throw notFound('exercise', exerciseId);
+    if (viewer.role !== 'observer' || !ex.observerAnonymous) return views;
+    return views.map((d) => ({ ...d, votes: d.votes.map((v) => ({ ...v, participantName: 'A team member' })) }));
+  }
+
   /** A player's view: the decisions their team takes part in, with only their own team's vote. */
   async forTeam(p: ParticipantPrincipal) {
     return (await this.list(p.exerciseId))

@@ -72,6 +72,8 @@ export class ExerciseQueries {
         const c = byInject.get(s.injectId);
         return {
           injectId: s.injectId,
+          // a branch released to one team only
+          teamScope: s.teamScope || null,
           subject: inject?.subject ?? s.injectId,
           channel: inject?.channel ?? null,
           to: inject ? this.plans.targets(plan, inject).map((t) => t.id) : [],
