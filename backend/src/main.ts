@@ -3,14 +3,50 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { redisReachable, redisUnreachableMessage } from './bootstrap/redis-check.js';
 import { RedisIoAdapter } from './bootstrap/redis-io.adapter.js';
 import { serveFrontend } from './bootstrap/serve-frontend.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
+import { RedisRequiredInterceptor } from './common/redis-required.interceptor.js';
+import { RedisStatus } from './health/redis-status.js';
 import { correlationId } from './common/correlation-id.js';
 import { PinoLogger } from './common/pino-logger.js';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
+
+/** Largest JSON body accepted; a bigger one gets 413 naming the limit. */
+export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * Security headers and a content security policy with no inline or remote scripts: the SPA and
+ * the API docs load only their own files (the app makes no outbound calls). Inline *styles* stay
+ * allowed because Mantine sets style attributes and injects its CSS variables. No
+ * upgrade-insecure-requests: classroom and air-gapped installs often serve plain HTTP on an address.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
+}
 
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const logger = new PinoLogger(config.logLevel);
@@ -19,16 +55,12 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(correlationId);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(securityHeaders());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
-  app.use((_req: unknown, res: { setHeader(n: string, v: string): void }, next: () => void) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('x-frame-options', 'DENY');
-    next();
-  });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new RedisRequiredInterceptor(app.get(RedisStatus, { strict: false })));
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   const doc = SwaggerModule.createDocument(
     app,

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createPostgresDatabase } from './test-database.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -28,12 +29,21 @@ export interface TestEnv {
   injectsDir: string;
 }
 
+/** Which database the system tests use: a fresh SQLite file, or (TEST_DATABASE_URL) a fresh PostgreSQL database. */
+export const TEST_DATABASE_KIND: 'sqlite' | 'postgres' = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
+
+function freshDatabaseUrl(dataDir: string): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return `sqlite:${join(dataDir, 'ttx.sqlite')}`;
+  return url.startsWith('postgres') ? createPostgresDatabase(url) : url;
+}
+
 export function testEnv(name: string, overrides: Partial<TestEnv> = {}): TestEnv {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), `ttx-${name}-`));
   mkdirSync(dataDir, { recursive: true });
   return {
     dataDir,
-    databaseUrl: process.env.TEST_DATABASE_URL ?? `sqlite:${join(dataDir, 'ttx.sqlite')}`,
+    databaseUrl: overrides.databaseUrl ?? freshDatabaseUrl(dataDir),
     queuePrefix: `t${randomBytes(4).toString('hex')}`,
     redisUrl: REDIS_URL,
     injectsDir: join(REPO_ROOT, 'injects'),
@@ -46,6 +56,9 @@ export interface RunningProcess {
   port: number;
   child: ChildProcess;
   output: () => string;
+  /** when the process was spawned, and when it answered (API) or said it runs (worker), epoch ms */
+  spawnedAt: number;
+  readyAt: number;
   /** graceful stop (SIGTERM), waiting for exit */
   stop: () => Promise<void>;
   /** kill -9 */
@@ -64,6 +77,7 @@ export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'of
   const port = await freePort();
   const entry = opts.entry ?? 'main';
   let out = '';
+  const spawnedAt = Date.now();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'backend', 'dist', `${entry}.js`)], {
     cwd: REPO_ROOT,
     env: {
@@ -86,21 +100,24 @@ export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'of
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const ready = entry === 'main' ? () => fetch(`${url}/api/health`).then((r) => r.ok, () => false) : () => Promise.resolve(out.includes('delivery worker is running'));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode}:\n${out}`);
     if (await ready()) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`backend did not become ready in 30 s:\n${out}`);
+      throw new Error(`backend did not become ready in 60 s:\n${out}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
+  const readyAt = Date.now();
   return {
     url,
     port,
     child,
     output: () => out,
+    spawnedAt,
+    readyAt,
     stop: async () => {
       child.kill('SIGTERM');
       await waitExit(child);

@@ -22,9 +22,18 @@ const CreateUserBody = z
   })
   .strict();
 
-export function setSessionCookie(res: Response, req: Request, token: string, config: AppConfig): void {
+/**
+ * The session cookie: httpOnly (no script reads it), SameSite=Lax (not sent on cross-site
+ * sub-requests or form posts), Secure over HTTPS (`COOKIE_SECURE=auto` follows the request,
+ * `true` behind a TLS proxy that is not on loopback), and scoped to the whole app.
+ */
+function sessionCookieOptions(req: Request, config: AppConfig) {
   const secure = config.cookieSecure === 'auto' ? req.secure : config.cookieSecure === 'true';
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_SECONDS * 1000 });
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
+}
+
+export function setSessionCookie(res: Response, req: Request, token: string, config: AppConfig): void {
+  res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(req, config), maxAge: SESSION_TTL_SECONDS * 1000 });
 }
 
 @ApiTags('auth')
@@ -58,8 +67,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  logout(@Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, this.config));
   }
 
   @Get('me')

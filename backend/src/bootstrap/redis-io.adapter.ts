@@ -4,9 +4,17 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
+import type { ServerToClientEvents } from '../realtime/realtime-events.js';
 import { socketIoKey } from '../realtime/realtime-notifier.js';
 
-/** socket.io over the Redis adapter: emits reach clients of every API instance and worker emitters. */
+/** What connected clients are told when Redis goes away and comes back (`system:status`). */
+export type SystemStatusEvent = Parameters<ServerToClientEvents['system:status']>[0];
+
+/**
+ * socket.io over the Redis adapter: emits reach clients of every API instance and worker emitters.
+ * While Redis is away this instance's own clients are told so (`system:status`), and told again
+ * when it is back, so a console can show why nothing moves.
+ */
 export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
@@ -22,6 +30,18 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options);
     server.adapter(createAdapter(this.pub, this.sub, { key: socketIoKey(this.config) }));
+    let down = false;
+    const tell = (event: SystemStatusEvent) => server.local.emit('system:status', event);
+    this.pub.on('close', () => {
+      if (down) return;
+      down = true;
+      tell({ redis: 'unreachable', message: 'The exercise schedule (Redis) is unreachable: injects wait and changes are paused until it is back.' });
+    });
+    this.pub.on('ready', () => {
+      if (!down) return;
+      down = false;
+      tell({ redis: 'ok', message: 'The exercise schedule (Redis) is back.' });
+    });
     return server;
   }
 

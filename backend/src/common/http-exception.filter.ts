@@ -33,7 +33,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const correlationId = req.correlationId;
     let body: ErrorBody;
 
-    if (exception instanceof DomainError) {
+    // body-parser's errors (too large, broken JSON) reach us wrapped in an HttpException by Nest
+    const parserError = bodyParserErrorOf(exception);
+
+    if (parserError) {
+      body = { statusCode: parserError.status, ...describeBodyParserError(parserError), correlationId };
+    } else if (exception instanceof DomainError) {
       body = { statusCode: STATUS[exception.kind], code: exception.code, message: exception.message, correlationId };
       if (exception.details !== undefined) body.details = exception.details;
     } else if (exception instanceof HttpException) {
@@ -49,8 +54,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         correlationId,
       };
       delete body.error;
-    } else if (isBodyParserError(exception)) {
-      body = { statusCode: exception.status, code: exception.type ?? 'bad-request', message: exception.message, correlationId };
+    } else if (isRedisConnectionError(exception)) {
+      body = { statusCode: 503, code: 'redis.unavailable', message: 'The exercise schedule (Redis) is unreachable right now; try again in a moment — the platform reconnects by itself', correlationId };
     } else {
       this.logger.error({ correlationId, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception }, 'unhandled error');
       body = { statusCode: 500, code: 'internal-error', message: 'Internal error; quote the correlation id when reporting it', correlationId };
@@ -64,6 +69,41 @@ function httpCode(status: number): string {
   return (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
 }
 
-function isBodyParserError(e: unknown): e is { status: number; type?: string; message: string } {
-  return typeof e === 'object' && e !== null && 'status' in e && typeof (e).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && 'message' in e;
+/** ioredis and BullMQ failures that mean "Redis is not there", not a bug. */
+function isRedisConnectionError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return (
+    e.name === 'MaxRetriesPerRequestError' ||
+    /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit)/.test(e.message) ||
+    ((code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') && /redis|6379/i.test(`${e.message} ${e.stack ?? ''}`))
+  );
+}
+
+interface BodyParserError {
+  status: number;
+  type?: string;
+  message: string;
+  limit?: number;
+  length?: number;
+}
+
+function describeBodyParserError(e: BodyParserError): { code: string; message: string } {
+  switch (e.type) {
+    case 'entity.too.large':
+      return { code: 'body.too-large', message: `The request body is too large${e.length ? ` (${e.length} bytes)` : ''}: the limit is ${e.limit ?? 'exceeded'} bytes${e.limit ? ` (${Math.round(e.limit / 1024)} KiB)` : ''}` };
+    case 'entity.parse.failed':
+      return { code: 'body.invalid-json', message: `The request body is not valid JSON: ${e.message}` };
+    default:
+      return { code: e.type ?? 'bad-request', message: e.message };
+  }
+}
+
+function bodyParserErrorOf(e: unknown): BodyParserError | undefined {
+  if (e instanceof HttpException) return isBodyParserError(e.cause) ? { ...e.cause, message: e.cause.message, status: e.getStatus() } : undefined;
+  return isBodyParserError(e) ? e : undefined;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && 'type' in e && typeof e.type === 'string' && 'status' in e && typeof (e).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && 'message' in e;
 }

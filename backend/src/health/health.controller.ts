@@ -8,6 +8,7 @@ import { DeliveryMetrics } from '../scheduling/delivery-metrics.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SchedulerService } from '../scheduling/scheduler.service.js';
 import { redactUrl } from './redact-url.js';
+import { RedisStatus } from './redis-status.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
@@ -19,6 +20,7 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scheduler: SchedulerService,
     private readonly metrics: DeliveryMetrics,
+    private readonly redisStatus: RedisStatus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,14 +33,21 @@ export class HealthController {
         () => ({ ok: true as const, type: this.config.database.type }),
         (e: unknown) => ({ ok: false as const, type: this.config.database.type, error: e instanceof Error ? e.message : String(e) }),
       ),
-      withTimeout(this.scheduler.connection.ping(), 2000).then(
-        () => ({ ok: true as const, url: redactUrl(this.config.redisUrl) }),
-        (e: unknown) => ({ ok: false as const, url: redactUrl(this.config.redisUrl), error: e instanceof Error ? e.message : String(e) }),
-      ),
+      this.redisHealth(),
     ]);
     const ok = database.ok && redis.ok;
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'degraded', database, redis, time: Date.now() };
+  }
+
+  /** Down: say so at once and why (a PING would only wait in the offline queue); up: PING it. */
+  private async redisHealth() {
+    const state = this.redisStatus.state();
+    if (!state.ok) return { ...state, ok: false as const };
+    return withTimeout(this.scheduler.connection.ping(), 2000).then(
+      () => ({ ok: true as const, url: redactUrl(this.config.redisUrl) }),
+      (e: unknown) => ({ ok: false as const, url: redactUrl(this.config.redisUrl), error: `Redis at ${redactUrl(this.config.redisUrl)} does not answer: ${e instanceof Error ? e.message : String(e)}` }),
+    );
   }
 
   /** Timing of the scheduled deliveries this process's worker made (empty when the worker runs apart). */

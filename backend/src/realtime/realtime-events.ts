@@ -41,6 +41,8 @@ export interface ServerToClientEvents {
   'control:ack': (e: { exerciseId: string; teamId: string; injectId: string }) => void;
   'control:thread': (e: { exerciseId: string; threadId: string; teamId: string }) => void;
   'decision:changed': (e: { exerciseId: string; decisionId: string }) => void;
+  /** Redis went away or came back: clients show a banner while the platform cannot take changes */
+  'system:status': (e: { redis: 'ok' | 'unreachable'; message: string }) => void;
   'score:changed': (e: { exerciseId: string; teamId: string }) => void;
 }
 

@@ -70,6 +70,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     });
     this.worker.on('failed', (job, err) => this.logger.error({ jobId: job?.id, err: err.message }, 'delivery job failed'));
     this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));
+    // a Redis that comes back without persistence has lost the schedule: rebuild it from the database
+    let lost = false;
+    this.connection.on('close', () => (lost = true));
+    this.connection.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      this.lifecycle.reconcile().then(
+        (n) => this.logger.log(`Redis is back: ${n} live exercise(s) reconciled`),
+        (e: unknown) => this.logger.error(`reconcile after Redis came back failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    });
     const reconciled = await this.lifecycle.reconcile();
     void this.worker.run();
     this.logger.log(`delivery worker running (lead ${this.config.schedulerLeadMs} ms; ${reconciled} live exercise(s) reconciled)`);

@@ -1,0 +1,206 @@
+// Load: 1,000 socket.io clients in 50 teams receiving injects on the exercise clock while players
+// post ~200 responses a second through POST /api/play/responses, for BENCH_LOAD_SECONDS (default
+// 300). Prints delivery lateness (due → receipt by every client), the response API's latency
+// (from the instant each request was due to be sent, so a stalled server cannot hide its queue)
+// and the backend's memory after warm-up.
+import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { Api, createExercise } from '../support/api-client.js';
+import { startBackend, testEnv } from '../support/app-process.js';
+import { fmt, row, summarise } from './stats.js';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 50);
+const RATE = Number(process.env.BENCH_RESPONSES_PER_S ?? 200);
+/** players who post responses (their own participant seats, not the socket clients') */
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 100);
+/** one inject every INJECT_EVERY_S seconds of wall time; at ×60, one scenario minute is one second */
+const INJECT_EVERY_S = 2;
+const SPEED = 60;
+const WARMUP_FRACTION = 0.2;
+const SWARMS = 2;
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+function loadPack(injects: number): unknown {
+  const teams = Array.from({ length: TEAMS }, (_, i) => ({ id: `team-${i + 1}`, name: `Team ${i + 1}` }));
+  return {
+    id: 'load',
+    title: 'Load benchmark',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: hhmm(injects * INJECT_EVERY_S + 60),
+    teams,
+    injects: Array.from({ length: injects }, (_, i) => ({
+      id: `inject-${i}`,
+      // inject-0 at T+0 to everyone, so responses can start at once; then every other one to all teams
+      offset: `T+${hhmm(i * INJECT_EVERY_S)}`,
+      to: i % 2 === 0 ? 'all' : [`team-${(i % TEAMS) + 1}`],
+      channel: 'siem',
+      from: { name: 'SIEM' },
+      subject: `Alert ${i}`,
+      body: 'Load benchmark inject.',
+    })),
+  };
+}
+
+function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const median = (xs: number[]) => summarise(xs).p50;
+
+type Receipt = { injectId: string; socket: number; latenessMs: number };
+
+export async function runLoadBench(): Promise<Record<string, unknown>> {
+  const injects = Math.ceil(SECONDS / INJECT_EVERY_S) + 1;
+  process.stdout.write(`\n== load benchmark: ${CLIENTS} socket.io clients in ${TEAMS} teams, ${RATE} responses/s for ${SECONDS} s, one inject every ${INJECT_EVERY_S} s ==\n`);
+  const env = testEnv('load-bench');
+  const injectsDir = join(env.dataDir, 'packs');
+  mkdirSync(join(injectsDir, 'load'), { recursive: true });
+  writeFileSync(join(injectsDir, 'load', 'pack.yaml'), stringify(loadPack(injects)));
+  const app = await startBackend({ ...env, injectsDir });
+  const pid = app.child.pid ?? 0;
+  const swarms: ReturnType<typeof fork>[] = [];
+  try {
+    process.stdout.write(`database: ${env.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}\n`);
+    const staff = await Api.login(app.url);
+    const ex = await createExercise(staff, 'load', SPEED);
+    const joinSeat = async (i: number) => {
+      const team = ex.teams[i % ex.teams.length];
+      if (!team?.joinCode) throw new Error('no join code');
+      return Api.join(app.url, team.joinCode, `player ${i + 1}`);
+    };
+    const listeners: string[] = [];
+    for (let i = 0; i < CLIENTS; i++) listeners.push((await joinSeat(i)).token ?? '');
+    const writers: Api[] = [];
+    for (let i = 0; i < WRITERS; i++) writers.push(await joinSeat(i));
+
+    const per = Math.ceil(CLIENTS / SWARMS);
+    for (let k = 0; k < SWARMS; k++) swarms.push(fork(join(import.meta.dirname, 'client-swarm.ts'), { execArgv: ['--import', 'tsx'] }));
+    await Promise.all(
+      swarms.map(
+        (s, k) =>
+          new Promise<void>((res) => {
+            s.once('message', () => res());
+            s.send({ type: 'start', start: { url: app.url, tokens: listeners.slice(k * per, (k + 1) * per) } });
+          }),
+      ),
+    );
+    process.stdout.write(`${CLIENTS} clients connected, ${WRITERS} writers joined; running…\n`);
+
+    await staff.ok('POST', `/exercises/${ex.id}/start`);
+    const t0 = now();
+    const endAt = t0 + SECONDS * 1000;
+    const warmupEnd = t0 + SECONDS * 1000 * WARMUP_FRACTION;
+    // which injects each writer's team has (so a response is about something it received)
+    const allTeamInjects = (elapsedMs: number) => Math.max(0, Math.floor(elapsedMs / 1000 / INJECT_EVERY_S));
+
+    const rss: { at: number; mb: number }[] = [];
+    const sampler = setInterval(() => rss.push({ at: now(), mb: rssMb(pid) }), 1000);
+
+    const latencies: number[] = [];
+    const serviceTimes: number[] = [];
+    const statuses = new Map<number | string, number>();
+    const inflight = new Set<Promise<void>>();
+    let sent = 0;
+    const interval = 1000 / RATE;
+    let next = now() + 200;
+    while (next < endAt) {
+      const wait = next - now();
+      if (wait > 1) await sleep(wait - 1);
+      const due = next;
+      next += interval;
+      const writer = writers[sent % writers.length];
+      if (!writer) continue;
+      // an all-teams inject due at least 3 s ago (inject-0, at T+0, from the start)
+      const latest = allTeamInjects(due - t0 - 3000);
+      const injectId = `inject-${2 * Math.floor(Math.random() * (Math.floor(latest / 2) + 1))}`;
+      sent++;
+      const p = (async () => {
+        const start = now();
+        try {
+          const r = await fetch(`${app.url}/api/play/responses`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` },
+            body: JSON.stringify({ injectId, text: `Load response ${sent}: contained, evidence preserved, escalated to the CERT.` }),
+          });
+          await r.arrayBuffer();
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        } catch (e) {
+          statuses.set(String(e), (statuses.get(String(e)) ?? 0) + 1);
+        }
+        const end = now();
+        if (due >= warmupEnd) {
+          latencies.push(end - due);
+          serviceTimes.push(end - start);
+        }
+      })();
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+    }
+    await Promise.all(inflight);
+    clearInterval(sampler);
+    await sleep(1500);
+
+    const receipts = (
+      await Promise.all(
+        swarms.map(
+          (s) =>
+            new Promise<Receipt[]>((res) => {
+              s.once('message', (m: { receipts: Receipt[] }) => res(m.receipts));
+              s.send({ type: 'finish' });
+            }),
+        ),
+      )
+    ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
+    const server = await staff.ok<{ emitStartLatenessMs: unknown; emitDurationMs: unknown }>('GET', '/health/delivery-metrics');
+
+    const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
+    const duplicates = keys.length - new Set(keys).size;
+    const delivered = summarise(receipts.map((r) => r.latenessMs));
+    const response = summarise(latencies);
+    const service = summarise(serviceTimes);
+    const afterWarmup = rss.filter((s) => s.at >= warmupEnd).map((s) => s.mb);
+    const rssAtWarmup = median(afterWarmup.slice(0, 5));
+    const rssAtEnd = median(afterWarmup.slice(-5));
+    const rssMax = Math.max(...afterWarmup);
+    const growthPct = ((rssAtEnd - rssAtWarmup) / rssAtWarmup) * 100;
+    const achievedRate = sent / SECONDS;
+
+    process.stdout.write(`${row('delivery: due → received by each client', delivered)}\n`);
+    process.stdout.write(`${row('POST /api/play/responses, from due send time', response)}\n`);
+    process.stdout.write(`${row('POST /api/play/responses, service time', service)}\n`);
+    process.stdout.write(`responses sent: ${sent} (${achievedRate.toFixed(0)}/s); statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
+    process.stdout.write(`receipts: ${receipts.length}, duplicates: ${duplicates}\n`);
+    process.stdout.write(`backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`);
+    process.stdout.write(
+      `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
+    );
+    return {
+      seconds: SECONDS,
+      clients: CLIENTS,
+      teams: TEAMS,
+      responsesPerSecondTarget: RATE,
+      responsesPerSecondAchieved: Math.round(achievedRate),
+      database: env.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',
+      delivered,
+      receipts: receipts.length,
+      duplicates,
+      server,
+      responseLatencyMs: response,
+      responseServiceMs: service,
+      statuses: Object.fromEntries(statuses),
+      rssMb: { atWarmup: Math.round(rssAtWarmup), atEnd: Math.round(rssAtEnd), max: Math.round(rssMax), growthPct: Number(growthPct.toFixed(1)) },
+    };
+  } finally {
+    for (const s of swarms) if (s.connected) s.kill();
+    await app.stop();
+  }
+}
