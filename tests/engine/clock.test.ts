@@ -5,6 +5,7 @@ import { RecordingClient, until } from '../support/socket-client.js';
 
 interface LogEvent {
   type: string;
+  actor: string;
   atMs: number;
   scenarioMs: number | null;
   payload: Record<string, any>;
@@ -47,6 +48,8 @@ describe('exercise clock across pause, resume and speed changes', () => {
     const pause = log.find((e) => e.type === 'exercise.paused');
     const resume = log.find((e) => e.type === 'exercise.resumed');
     expect(started && pause && resume).toBeTruthy();
+    // the audit trail names who steered the clock
+    for (const e of [started, pause, resume]) expect(e?.actor).toMatch(/^user:[0-9a-f-]{36}$/);
     const pauseLength = resume!.atMs - pause!.atMs;
     expect(pauseLength).toBeGreaterThanOrEqual(2000);
     const edr = socket.of('inject:delivered').find((e) => e.injectId === 'edr-alert');
