@@ -55,8 +55,8 @@ describe('markdown from injects is sanitised in the console', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     const dangerous = await reader.evaluate((root) => ({
       scripts: root.querySelectorAll('script, iframe').length,
-      handlers: [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-      jsLinks: [...root.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+      handlers: Array.from(root.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+      jsLinks: Array.from(root.querySelectorAll('a[href]')).filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
     }));
     expect(dangerous).toEqual({ scripts: 0, handlers: 0, jsLinks: 0 });
     await screenshot(page, 'sanitised-markdown');

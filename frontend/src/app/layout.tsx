@@ -8,14 +8,17 @@ import { ThemeToggle } from '../components/theme-toggle';
 import { CONTROL_ROLES, type Session, useSession } from '../features/auth/api/get-session';
 import { useLogout } from '../features/auth/api/logout';
 import { paths } from '../config/paths';
+import { reviewPaths } from '../features/review/api/review-paths';
 import { SocketLifecycle } from './socket-lifecycle';
 
 function navFor(session: Session | undefined): { to: string; label: string }[] {
   if (!session || session.kind === 'anonymous') return [{ to: paths.join.getHref(), label: 'Join' }];
-  if (session.kind === 'participant') return [{ to: paths.play.getHref(), label: 'Team console' }];
+  if (session.kind === 'participant') return [{ to: paths.play.getHref(), label: 'Team console' }, { to: reviewPaths.team.getHref(), label: 'Hotwash and team report' }];
   const items = [] as { to: string; label: string }[];
-  if (CONTROL_ROLES.includes(session.user.role)) items.push({ to: paths.control.list.getHref(), label: 'Control room' });
+  if (CONTROL_ROLES.includes(session.user.role)) items.push({ to: paths.control.list.getHref(), label: 'Control room' }, { to: paths.evaluate.list.getHref(), label: 'Evaluation' });
+  if (session.user.role === 'admin' || session.user.role === 'instructor') items.push({ to: '/author', label: 'Scenarios' });
   items.push({ to: paths.observe.list.getHref(), label: 'Observer view' });
+  items.push({ to: reviewPaths.list.getHref(), label: 'After-action review' });
   return items;
 }
 

@@ -8,6 +8,10 @@ export const paths = {
     list: { path: '/control', getHref: () => '/control' },
     room: { path: '/control/:exerciseId', getHref: (exerciseId: string) => `/control/${exerciseId}` },
   },
+  evaluate: {
+    list: { path: '/evaluate', getHref: () => '/evaluate' },
+    room: { path: '/evaluate/:exerciseId', getHref: (exerciseId: string) => `/evaluate/${exerciseId}` },
+  },
   observe: {
     list: { path: '/observe', getHref: () => '/observe' },
     room: { path: '/observe/:exerciseId', getHref: (exerciseId: string) => `/observe/${exerciseId}` },

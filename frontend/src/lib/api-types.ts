@@ -252,6 +252,128 @@ export interface AdhocInjectBody {
   at?: number;
 }
 
+// ---- scoring and evaluation (backend/src/scoring) -------------------------------------------
+/** Every point traces to a rule or to an evaluator's decision (`evaluator` is `user:<id>`). */
+export type ScoreSource = { rule: string } | { evaluator: string; at: number; reason: string };
+export interface ScoreItem {
+  injectId: string;
+  expectedActionId: string | null;
+  kind: 'action' | 'timeliness' | 'adjustment';
+  points: number;
+  max: number;
+  source: ScoreSource;
+}
+export interface TeamScore {
+  teamId: string;
+  teamName: string;
+  total: number;
+  max: number;
+  items: ScoreItem[];
+}
+export interface ExpectedAction {
+  id: string;
+  text: string;
+  points: number;
+  options: string[];
+}
+export interface EvaluationQueueItem {
+  response: { id: string; teamId: string; teamName: string; injectId: string; authorName: string; text: string; optionIds: string[]; updatedAt: number };
+  inject: { id: string; subject: string; responseOptions: { id: string; label: string }[]; expectedActions: ExpectedAction[]; respondWithin: string | null } | null;
+  cell: { points: number; max: number; items: ScoreItem[] } | null;
+}
+export interface EvaluationBody {
+  teamId: string;
+  injectId: string;
+  expectedActionId: string;
+  met: boolean;
+  reason: string;
+}
+export interface ScoreAdjustmentBody {
+  teamId: string;
+  injectId: string;
+  points: number;
+  reason: string;
+}
+export const RATINGS = ['P', 'S', 'M', 'U'] as const;
+export type Rating = (typeof RATINGS)[number];
+export interface ObjectiveRating {
+  teamId: string;
+  objectiveId: string;
+  rating: Rating;
+  observations: string;
+  /** the evaluator's username */
+  evaluator: string;
+  at: number;
+}
+export interface RatingBody {
+  teamId: string;
+  objectiveId: string;
+  rating: Rating;
+  observations: string;
+}
+export interface ScoreVisibility {
+  scoresVisible?: boolean;
+  leaderboard?: boolean;
+}
+export interface LeaderboardRow {
+  teamName: string;
+  total: number;
+  max: number;
+}
+/** What a team may see: its own breakdown after the exercise (if allowed), the leaderboard if on. */
+export interface PlayerScores {
+  own: TeamScore | null;
+  leaderboard: LeaderboardRow[] | null;
+}
+
+/** The parts of a scenario pack document (GET /scenarios/:id, staff only) the evaluator uses. */
+export interface PackDocument {
+  id: string;
+  title: string;
+  version: string;
+  objectives: { id: string; text: string; coreCapability?: string }[];
+  injects: { id: string; subject: string; objectives?: string[]; expectedActions?: ExpectedAction[] }[];
+}
+export interface PackRecord {
+  id: string;
+  packId: string;
+  version: string;
+  pack: PackDocument;
+}
+
+// ---- decisions (backend/src/decisions) -------------------------------------------------------
+export type DecisionOutcome = string; // an option id, 'blocked' or 'timed-out'
+export interface DecisionVote {
+  teamId: string;
+  choice: VoteChoice;
+  at: number;
+  participantName: string;
+}
+export interface ControlDecision {
+  /** the row id (one per decision, or per team for team decisions) */
+  id: string;
+  decisionId: string;
+  injectId: string;
+  question: string;
+  mode: 'team' | 'consensus';
+  options: { id: string; label: string }[];
+  memberTeamIds: string[];
+  status: 'open' | 'closed';
+  outcome: DecisionOutcome | null;
+  forced: boolean;
+  deadlineScenarioMs: number;
+  votes: DecisionVote[];
+}
+/** A player's view: only the team's own vote, never another team's. */
+export interface PlayerDecision extends Omit<ControlDecision, 'votes' | 'memberTeamIds'> {
+  members: number;
+  myVote: DecisionVote | null;
+}
+export interface VoteBody {
+  decisionId: string;
+  choice: VoteChoice;
+}
+
 // ---- realtime -------------------------------------------------------------------------------
 export interface InjectDeliveredEvent {
   exerciseId: string;
@@ -286,6 +408,8 @@ export interface ServerToClientEvents {
   'control:response': (e: { responseId: string; teamId: string; injectId: string }) => void;
   'control:ack': (e: { teamId: string; injectId: string }) => void;
   'control:thread': (e: { threadId: string; teamId: string }) => void;
+  'decision:changed': (e: { exerciseId: string; decisionId: string }) => void;
+  'score:changed': (e: { exerciseId: string; teamId: string }) => void;
 }
 export type WatchAck = { ok: true; room: string } | { ok: false; code: string; message: string };
 export interface ClientToServerEvents {

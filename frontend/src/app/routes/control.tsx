@@ -13,5 +13,5 @@ export function ControlListRoute() {
 
 export function ControlRoomRoute() {
   const { exerciseId = '' } = useParams();
-  return <RequireSession allow={{ roles: CONTROL_ROLES }}>{(s) => <ControlRoom key={exerciseId} exerciseId={exerciseId} mode={steers(s) ? 'steer' : 'evaluate'} />}</RequireSession>;
+  return <RequireSession allow={{ roles: CONTROL_ROLES }}>{(s) => <ControlRoom key={exerciseId} exerciseId={exerciseId} mode={steers(s) ? 'steer' : 'evaluate'} viewer={s.kind === 'user' ? s.user : undefined} />}</RequireSession>;
 }

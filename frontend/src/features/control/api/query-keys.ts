@@ -9,6 +9,8 @@ export const controlKeys = {
   responses: (id: string) => ['exercise', id, 'responses'] as const,
   events: (id: string) => ['exercise', id, 'events'] as const,
   threads: (id: string) => ['exercise', id, 'threads'] as const,
+  decisions: (id: string) => ['exercise', id, 'decisions'] as const,
+  scores: (id: string) => ['exercise', id, 'scores'] as const,
 };
 
 export const exercisePath = (id: string, rest = '') => `/exercises/${encodeURIComponent(id)}${rest}`;

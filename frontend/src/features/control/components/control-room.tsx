@@ -1,4 +1,7 @@
-import { Badge, Box, Card, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
+import type { PublicUser } from '../../../lib/api-types';
 import { ScrollPane } from '../../../components/scroll-pane';
 import { useEffect } from 'react';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
@@ -6,10 +9,12 @@ import { useExercise } from '../api/get-exercise';
 import { useControlRealtime } from '../hooks/use-control-realtime';
 import { AdhocInjectForm } from './adhoc-inject-form';
 import { ClockPanel } from './clock-panel';
+import { DecisionsPanel } from './decisions-panel';
 import { JournalPanel } from './journal-panel';
 import { ObserverSettings } from './observer-settings';
 import { ResponseFeed } from './response-feed';
 import { RfiQueue } from './rfi-queue';
+import { ScoresPanel } from './scores-panel';
 import { type RoomMode, canSteer } from './room-mode';
 import { StatusGridView } from './status-grid-view';
 import { TeamInvites } from './team-invites';
@@ -18,11 +23,13 @@ import { TimelineTable } from './timeline-table';
 const MODE_LABEL: Record<RoomMode, string> = { steer: 'Control room', evaluate: 'Control room (read-only)', observe: 'Observer view' };
 
 /** One screen for the drill: clock, timeline, status grid, and the live side panels. */
-export function ControlRoom({ exerciseId, mode }: { exerciseId: string; mode: RoomMode }) {
+export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; mode: RoomMode; viewer?: PublicUser }) {
   const exercise = useExercise(exerciseId);
   const watch = useControlRealtime(exerciseId);
   const steer = canSteer(mode);
   const staff = mode !== 'observe';
+  // scores: every control role sees them; only instructors and admins decide what teams see
+  const setsVisibility = staff && (viewer?.role === 'admin' || viewer?.role === 'instructor');
   useEffect(() => {
     if (exercise.data) document.title = `${exercise.data.name} · ${MODE_LABEL[mode]} · Cyber TTX`;
   }, [exercise.data, mode]);
@@ -51,7 +58,14 @@ export function ControlRoom({ exerciseId, mode }: { exerciseId: string; mode: Ro
               {ex.pack.title} · v{ex.pack.version} · planned duration {ex.pack.duration}
             </Text>
           </Stack>
-          <ClockPanel exercise={ex} steer={steer} />
+          <Group gap="md" wrap="wrap">
+            {staff && (
+              <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
+                Evaluate
+              </Button>
+            )}
+            <ClockPanel exercise={ex} steer={steer} />
+          </Group>
         </Group>
       </Paper>
       <ScrollPane flex={1}>
@@ -77,6 +91,8 @@ export function ControlRoom({ exerciseId, mode }: { exerciseId: string; mode: Ro
               <Tabs defaultValue="responses" keepMounted={false}>
                 <Tabs.List>
                   <Tabs.Tab value="responses">Responses</Tabs.Tab>
+                  <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
+                  {staff && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
                   {staff && <Tabs.Tab value="rfi">Requests</Tabs.Tab>}
                   {staff && <Tabs.Tab value="journal">Journal</Tabs.Tab>}
                   {steer && <Tabs.Tab value="adhoc">Ad-hoc inject</Tabs.Tab>}
@@ -86,6 +102,14 @@ export function ControlRoom({ exerciseId, mode }: { exerciseId: string; mode: Ro
                   <Tabs.Panel value="responses">
                     <ResponseFeed exerciseId={ex.id} />
                   </Tabs.Panel>
+                  <Tabs.Panel value="decisions">
+                    <DecisionsPanel exerciseId={ex.id} teams={ex.teams} clock={ex.clock} steer={steer} />
+                  </Tabs.Panel>
+                  {staff && (
+                    <Tabs.Panel value="scores">
+                      <ScoresPanel exerciseId={ex.id} canSetVisibility={setsVisibility} viewer={viewer} />
+                    </Tabs.Panel>
+                  )}
                   {staff && (
                     <Tabs.Panel value="rfi">
                       <RfiQueue exerciseId={ex.id} canReply={steer} />

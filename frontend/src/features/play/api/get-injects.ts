@@ -2,8 +2,16 @@ import { queryOptions, replaceEqualDeep, useQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client';
 import type { PlayerInjectView } from '../../../lib/api-types';
 
+/**
+ * Newest first: exercise time, then delivery instant, then id. The id settles ties (two injects
+ * due at the same instant) so a live arrival and a reload put them in the same order.
+ */
+export function compareInjects(a: PlayerInjectView, b: PlayerInjectView): number {
+  return b.scenarioMs - a.scenarioMs || b.deliveredAt - a.deliveredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Injects delivered to the player's team, newest first. */
-export const getInjects = ({ signal }: { signal?: AbortSignal } = {}) => api.get<PlayerInjectView[]>('/play/injects', { signal });
+export const getInjects = async ({ signal }: { signal?: AbortSignal } = {}) => (await api.get<PlayerInjectView[]>('/play/injects', { signal })).sort(compareInjects);
 
 export const injectsQueryKey = ['play', 'injects'] as const;
 /**
@@ -26,7 +34,7 @@ export const useInjects = () => useQuery(getInjectsQueryOptions());
 /** Newest first, one entry per inject id: a realtime arrival and a refetch never show an inject twice. */
 export function upsertInject(list: PlayerInjectView[] | undefined, inject: PlayerInjectView): PlayerInjectView[] {
   const rest = (list ?? []).filter((i) => i.id !== inject.id);
-  const idx = rest.findIndex((i) => i.scenarioMs < inject.scenarioMs || (i.scenarioMs === inject.scenarioMs && i.deliveredAt < inject.deliveredAt));
+  const idx = rest.findIndex((i) => compareInjects(inject, i) < 0);
   if (idx === -1) return [...rest, inject];
   return [...rest.slice(0, idx), inject, ...rest.slice(idx)];
 }

@@ -1,4 +1,5 @@
 import { Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { IconCheck } from '@tabler/icons-react';
 import { TlpBanner } from '../../../components/tlp-banner';
 import { errorMessage } from '../../../lib/api-client';
@@ -11,6 +12,9 @@ import { ArtifactList } from './artifact-list';
 import { RespondCountdown } from './respond-countdown';
 import { ResponseComposer } from './response-composer';
 import { ResponseLog } from './response-log';
+
+// few injects carry a decision: its card loads when one is opened, not with the console
+const DecisionCard = lazy(() => import('./decision-card').then((m) => ({ default: m.DecisionCard })));
 
 export function InjectReader(props: {
   inject: PlayerInjectView;
@@ -66,6 +70,11 @@ export function InjectReader(props: {
       {inject.tlp && inject.channel !== 'intel' && <TlpBanner tlp={inject.tlp} />}
       <ChannelView inject={inject} deliveredLabel={deliveredLabel} scenarioLabel={scenarioLabel} />
       <ArtifactList artifacts={inject.artifacts} exerciseId={props.exerciseId} />
+      {inject.decision && (
+        <Suspense fallback={null}>
+          <DecisionCard view={inject.decision} clock={clock} />
+        </Suspense>
+      )}
       <Divider label="Your team's response" labelPosition="left" />
       <ResponseLog injects={props.injects} injectId={inject.id} />
       <Title order={4} fz="sm" className="ttx-visually-hidden">

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { PlayerInjectView, TeamResponse } from '../../../lib/api-types';
@@ -6,19 +6,18 @@ import { useCreateResponse } from '../api/create-response';
 import { useUpdateResponse } from '../api/update-response';
 
 /**
- * Log what the team did or decided: free text (markdown), the inject's response options, and a
- * vote when the inject carries a decision. Editing keeps the earlier versions on the server.
+ * Log what the team did or decided: free text (markdown) and the inject's response options.
+ * Votes on a decision are cast in the decision card, the one place that shows the team's vote.
+ * Editing keeps the earlier versions on the server.
  */
 export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerInjectView; editing?: TeamResponse; onDone?: () => void }) {
   const [text, setText] = useState(editing?.text ?? '');
   const [optionIds, setOptionIds] = useState<string[]>(editing?.optionIds ?? []);
-  const [vote, setVote] = useState<string>('');
   const [saved, setSaved] = useState(false);
   const formId = useId();
   const reset = () => {
     setText('');
     setOptionIds([]);
-    setVote('');
     setSaved(true);
     onDone?.();
   };
@@ -26,17 +25,15 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
   const update = useUpdateResponse({ onSuccess: () => onDone?.() });
   const pending = create.isPending || update.isPending;
   const error = create.error ?? update.error;
-  const decision = editing ? null : inject.decision;
-  const voteChoices = decision ? [...decision.options, ...(decision.mode === 'consensus' ? [{ id: 'abstain', label: 'Abstain' }, { id: 'block', label: 'Block (object)' }] : [])] : [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     const body = { text: text.trim(), optionIds };
     if (editing) update.mutate({ id: editing.id, ...body });
-    else create.mutate({ injectId: inject.id, ...body, ...(decision && vote ? { vote: { decisionId: decision.id, choice: vote } } : {}) });
+    else create.mutate({ injectId: inject.id, ...body });
   };
-  const empty = text.trim() === '' && optionIds.length === 0 && !vote;
+  const empty = text.trim() === '' && optionIds.length === 0;
 
   return (
     <form onSubmit={submit} aria-label={editing ? 'Edit response' : `Respond to ${inject.subject}`} id={formId} data-testid="response-composer">
@@ -49,20 +46,6 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
               ))}
             </Stack>
           </Checkbox.Group>
-        )}
-        {decision && (
-          <Radio.Group
-            label={`Decision (${decision.mode === 'consensus' ? 'consensus of the member teams' : 'team decision'}): ${decision.question}`}
-            description={`Vote deadline: ${decision.deadline} of exercise time after delivery. Leave empty to vote later.`}
-            value={vote}
-            onChange={setVote}
-          >
-            <Stack gap={6} mt={6}>
-              {voteChoices.map((o) => (
-                <Radio key={o.id} value={o.id} label={o.label} />
-              ))}
-            </Stack>
-          </Radio.Group>
         )}
         <Textarea
           label={editing ? 'Response (markdown)' : 'Response notes (markdown)'}

@@ -1,7 +1,7 @@
 import { Badge, Box, Center, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { ScrollPane } from '../../../components/scroll-pane';
 import { toast } from '../../../lib/toast';
-import { useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ExerciseClock } from '../../../components/exercise-clock';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
@@ -9,6 +9,7 @@ import { TlpLabel } from '../../../components/tlp-banner';
 import type { PlayerInjectView } from '../../../lib/api-types';
 import { useAcks } from '../api/get-acks';
 import { useInjects } from '../api/get-injects';
+import { usePlayerScores } from '../api/get-scores';
 import { usePlayerSession } from '../api/get-player-session';
 import { useResponses } from '../api/get-responses';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
@@ -18,6 +19,9 @@ import { InboxList } from './inbox-list';
 import { InjectReader } from './inject-reader';
 import { ResponseLog } from './response-log';
 import { RfiPanel } from './rfi-panel';
+
+// scores appear only after the exercise (or with the leaderboard on): loaded when shown
+const TeamScores = lazy(() => import('./team-scores').then((m) => ({ default: m.TeamScores })));
 
 const EMPTY: PlayerInjectView[] = [];
 
@@ -33,6 +37,8 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
   const injects = useInjects();
   const acks = useAcks();
   const responses = useResponses();
+  const scores = usePlayerScores();
+  const showScores = Boolean(scores.data && (scores.data.own || scores.data.leaderboard));
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('inject');
   const { isRead, markRead } = useReadState(session.participant.id);
@@ -107,6 +113,7 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
             <Tabs.List grow>
               <Tabs.Tab value="log">Team log</Tabs.Tab>
               <Tabs.Tab value="rfi">Requests</Tabs.Tab>
+              {showScores && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
             </Tabs.List>
             <ScrollPane flex={1}>
               <Box p="sm">
@@ -116,6 +123,13 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
                 <Tabs.Panel value="rfi">
                   <RfiPanel />
                 </Tabs.Panel>
+                {showScores && scores.data && (
+                  <Tabs.Panel value="scores">
+                    <Suspense fallback={null}>
+                      <TeamScores scores={scores.data} injects={list} teamName={session.team.name} />
+                    </Suspense>
+                  </Tabs.Panel>
+                )}
               </Box>
             </ScrollPane>
           </Tabs>

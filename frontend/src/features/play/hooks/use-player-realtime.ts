@@ -8,6 +8,8 @@ import { getInject } from '../api/get-inject';
 import { injectsQueryKey, upsertInject } from '../api/get-injects';
 import { type PlayerSessionState, playerSessionQueryKey } from '../api/get-player-session';
 import { responsesQueryKey } from '../api/get-responses';
+import { decisionsQueryKey } from '../api/get-decisions';
+import { playerScoresQueryKey } from '../api/get-scores';
 import { threadsQueryKey } from '../api/get-threads';
 
 /**
@@ -33,7 +35,10 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     const onClock = (e: ClockEvent) => {
       if (e.exerciseId !== exerciseId) return;
       queryClient.setQueryData<PlayerSessionState>(playerSessionQueryKey, (s) => (s ? { ...s, clock: applyClockEvent(s.clock, e) } : s));
+      // the team's own breakdown may become visible when the exercise ends
+      if (e.status === 'ended') void queryClient.invalidateQueries({ queryKey: playerScoresQueryKey });
     };
+    const onDecision = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
     const onChanged = (e: { exerciseId: string }) => {
       if (e.exerciseId !== exerciseId) return;
       void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
@@ -48,6 +53,7 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     socket.on('response:changed', onResponse);
     socket.on('ack:changed', onAck);
     socket.on('thread:changed', onThread);
+    socket.on('decision:changed', onDecision);
     return () => {
       socket.off('inject:delivered', onDelivered);
       socket.off('exercise:clock', onClock);
@@ -55,6 +61,7 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
       socket.off('response:changed', onResponse);
       socket.off('ack:changed', onAck);
       socket.off('thread:changed', onThread);
+      socket.off('decision:changed', onDecision);
     };
   }, [exerciseId, queryClient, onArrival]);
 }

@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { ExerciseDetail } from '../../../lib/api-types';
+import { type LocalClock, localClock } from '../../../lib/clock';
+import { evaluateKeys, exercisePath } from './query-keys';
+
+export type EvaluatedExercise = Omit<ExerciseDetail, 'clock'> & { clock: LocalClock };
+
+export const getEvaluatedExercise = async (id: string): Promise<EvaluatedExercise> => {
+  const d = await api.get<ExerciseDetail>(exercisePath(id));
+  return { ...d, clock: localClock(d.clock) };
+};
+export const getEvaluatedExerciseQueryOptions = (id: string) => queryOptions({ queryKey: evaluateKeys.detail(id), queryFn: () => getEvaluatedExercise(id) });
+export const useEvaluatedExercise = (id: string) => useQuery(getEvaluatedExerciseQueryOptions(id));

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, errorMessage } from '../../../lib/api-client';
+import type { EvaluationBody, TeamScore } from '../../../lib/api-types';
+import { toast } from '../../../lib/toast';
+import { evaluateKeys, exercisePath } from './query-keys';
+import { replaceTeamScore } from './replace-team-score';
+
+/** Mark one expected action met or not met, with the reason shown in the breakdown. */
+export const recordEvaluation = (id: string, body: EvaluationBody) => api.post<TeamScore | undefined>(exercisePath(id, '/evaluations'), body);
+
+export function useRecordEvaluation(exerciseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EvaluationBody) => recordEvaluation(exerciseId, body),
+    onSuccess: (score) => replaceTeamScore(queryClient, exerciseId, score),
+    onError: (e) => toast({ color: 'red', title: 'Evaluation not saved', message: errorMessage(e) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: evaluateKeys.queue(exerciseId) });
+      void queryClient.invalidateQueries({ queryKey: evaluateKeys.scores(exerciseId) });
+    },
+  });
+}

@@ -1,0 +1,112 @@
+import { Alert, Badge, Box, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useMemo } from 'react';
+import { Link } from 'react-router';
+import { ExerciseClock } from '../../../components/exercise-clock';
+import { ErrorAlert, PageLoader, PanelError } from '../../../components/page-states';
+import { ScrollPane } from '../../../components/scroll-pane';
+import type { PublicUser } from '../../../lib/api-types';
+import { useEvaluatedExercise } from '../api/get-exercise';
+import { usePack } from '../api/get-pack';
+import { useScores } from '../api/get-scores';
+import { useUsers } from '../api/get-users';
+import { useEvaluationRealtime } from '../hooks/use-evaluation-realtime';
+import { ObjectiveGuide } from './objective-guide';
+import { ReviewQueue } from './review-queue';
+import { type PackLabels, ScoreBreakdown } from './score-breakdown';
+import type { EvaluatorNames } from './score-source';
+import { ShortcutLegend } from './shortcut-legend';
+
+/**
+ * The evaluator's console: responses awaiting review, the exercise evaluation guide (P/S/M/U per
+ * objective and team) and the transparent score breakdown, all live.
+ */
+export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exerciseId: string; me: PublicUser; controlRoomHref: string }) {
+  const exercise = useEvaluatedExercise(exerciseId);
+  const live = useEvaluationRealtime(exerciseId);
+  const pack = usePack(exercise.data?.pack.id);
+  const scores = useScores(exerciseId);
+  const users = useUsers(me.role === 'admin');
+  const names: EvaluatorNames = useMemo(() => {
+    const m = new Map<string, string>((users.data ?? []).map((u) => [`user:${u.id}`, u.displayName]));
+    m.set(`user:${me.id}`, `${me.displayName} (you)`);
+    return m;
+  }, [users.data, me]);
+  const labels: PackLabels = useMemo(() => {
+    const injects = new Map((pack.data?.pack.injects ?? []).map((i) => [i.id, i]));
+    return {
+      subject: (id) => injects.get(id)?.subject ?? id,
+      action: (injectId, actionId) => injects.get(injectId)?.expectedActions?.find((a) => a.id === actionId)?.text ?? actionId,
+    };
+  }, [pack.data]);
+  useEffect(() => {
+    if (exercise.data) document.title = `${exercise.data.name} · Evaluation · Cyber TTX`;
+  }, [exercise.data]);
+
+  if (exercise.isPending) return <PageLoader label="Opening the exercise" />;
+  if (exercise.isError) return <ErrorAlert error={exercise.error} title="Could not open the exercise" />;
+  const ex = exercise.data;
+  const versionMismatch = pack.data && pack.data.version !== ex.pack.version;
+  return (
+    <Stack gap={0} h="100%" data-testid="evaluator-console">
+      <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Stack gap={0}>
+            <Group gap="xs">
+              <Title order={1} fz="h4">
+                {ex.name}
+              </Title>
+              <Badge variant="outline" size="sm">
+                Evaluation
+              </Badge>
+              {live === 'refused' && (
+                <Badge color="red" size="sm">
+                  live updates refused
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {ex.pack.title} · v{ex.pack.version}
+            </Text>
+          </Stack>
+          <Group gap="md">
+            <Button component={Link} to={controlRoomHref} size="xs" variant="default">
+              Control room
+            </Button>
+            <ExerciseClock clock={ex.clock} compact />
+          </Group>
+        </Group>
+      </Paper>
+      <ScrollPane flex={1}>
+        <Box p="sm">
+          <Tabs defaultValue="review" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="review">Review queue</Tabs.Tab>
+              <Tabs.Tab value="guide">Evaluation guide (P/S/M/U)</Tabs.Tab>
+              <Tabs.Tab value="breakdown">Score breakdown</Tabs.Tab>
+            </Tabs.List>
+            <Stack gap="sm" pt="sm">
+              {versionMismatch && (
+                <Alert color="orange" title="Pack version differs">
+                  The exercise runs v{ex.pack.version} of the pack; objectives and labels come from v{pack.data.version}.
+                </Alert>
+              )}
+              {scores.isError && <PanelError error={scores.error} what="Scores" />}
+              <Tabs.Panel value="review">
+                <Stack gap="sm">
+                  <ShortcutLegend />
+                  <ReviewQueue exerciseId={ex.id} teams={ex.teams} scores={scores.data ?? []} names={names} />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="guide">
+                {pack.isError ? <PanelError error={pack.error} what="Scenario pack" /> : pack.data ? <ObjectiveGuide exerciseId={ex.id} teams={ex.teams} pack={pack.data.pack} scores={scores.data ?? []} /> : <PageLoader label="Loading the evaluation guide" />}
+              </Tabs.Panel>
+              <Tabs.Panel value="breakdown">
+                <ScoreBreakdown scores={scores.data ?? []} labels={labels} names={names} />
+              </Tabs.Panel>
+            </Stack>
+          </Tabs>
+        </Box>
+      </ScrollPane>
+    </Stack>
+  );
+}

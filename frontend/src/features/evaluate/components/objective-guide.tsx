@@ -1,0 +1,126 @@
+import { Badge, Button, Card, Group, List, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { PanelError } from '../../../components/page-states';
+import { type ExerciseTeam, type ObjectiveRating, type PackDocument, type Rating, RATINGS, type TeamScore } from '../../../lib/api-types';
+import { formatWallTime } from '../../../lib/clock';
+import { useRatings } from '../api/get-ratings';
+import { useRateObjective } from '../api/rate-objective';
+
+/** HSEEP performance ratings, as exercise evaluation guides spell them. */
+export const RATING_TEXT: Record<Rating, string> = {
+  P: 'Performed without challenges',
+  S: 'Performed with some challenges',
+  M: 'Performed with major challenges',
+  U: 'Unable to be performed',
+};
+const RATING_COLOUR: Record<Rating, string> = { P: 'teal', S: 'yellow', M: 'orange', U: 'red' };
+
+type Objective = PackDocument['objectives'][number];
+
+function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, score }: { exerciseId: string; team: ExerciseTeam; objective: Objective; number: number; tasks: { inject: string; text: string; points: number; actionId: string; injectId: string }[]; saved: ObjectiveRating | undefined; score: TeamScore | undefined }) {
+  const rate = useRateObjective(exerciseId);
+  const [rating, setRating] = useState<string>(saved?.rating ?? '');
+  const [observations, setObservations] = useState(saved?.observations ?? '');
+  const dirty = rating !== (saved?.rating ?? '') || observations !== (saved?.observations ?? '');
+  const titleId = `objective-${objective.id}-title`;
+  return (
+    <Card withBorder padding="sm" component="section" aria-labelledby={titleId} data-testid="eeg-objective" data-objective-id={objective.id}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2}>
+            <Title order={3} fz="h5" id={titleId}>
+              Objective {number}: {objective.text}
+            </Title>
+            {objective.coreCapability && (
+              <Text size="xs" c="dimmed">
+                Core capability: {objective.coreCapability}
+              </Text>
+            )}
+          </Stack>
+          {saved && (
+            <Badge color={RATING_COLOUR[saved.rating]} variant="filled" size="lg" title={RATING_TEXT[saved.rating]} data-testid="saved-rating">
+              {saved.rating}
+            </Badge>
+          )}
+        </Group>
+        <div>
+          <Text size="xs" fw={600}>
+            Critical tasks (expected player actions)
+          </Text>
+          {tasks.length === 0 ? (
+            <Text size="xs" c="dimmed">
+              No inject of the pack lists an expected action for this objective.
+            </Text>
+          ) : (
+            <List size="xs">
+              {tasks.map((t) => {
+                const item = score?.items.find((i) => i.injectId === t.injectId && i.expectedActionId === t.actionId);
+                return (
+                  <List.Item key={`${t.injectId}/${t.actionId}`}>
+                    {t.text} <Text span c="dimmed" size="xs">({t.inject})</Text>{' '}
+                    <Badge size="xs" variant="light" color={item && item.points > 0 ? 'teal' : 'gray'}>
+                      {item ? `${item.points} / ${item.max}` : `0 / ${t.points}, not delivered or not scored`}
+                    </Badge>
+                  </List.Item>
+                );
+              })}
+            </List>
+          )}
+        </div>
+        <form
+          aria-label={`Rate ${team.name} on objective ${number}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (rating) rate.mutate({ teamId: team.id, objectiveId: objective.id, rating: rating as Rating, observations: observations.trim() });
+          }}
+        >
+          <Stack gap="xs">
+            <Radio.Group label={`Performance rating for ${team.name}`} value={rating} onChange={setRating} required>
+              <Group gap="md" mt={4}>
+                {RATINGS.map((r) => (
+                  <Radio key={r} value={r} label={`${r}: ${RATING_TEXT[r]}`} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <Textarea label="Observations" description="Strengths, areas for improvement, and what you saw that supports the rating." autosize minRows={2} maxRows={8} maxLength={10000} value={observations} onChange={(e) => setObservations(e.currentTarget.value)} />
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {saved ? `Last rated ${saved.rating} by ${saved.evaluator} at ${formatWallTime(saved.at)}` : 'Not rated yet'}
+              </Text>
+              <Button type="submit" size="xs" disabled={!rating || !dirty} loading={rate.isPending}>
+                Save rating
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The exercise evaluation guide: one sheet per objective, a P/S/M/U rating and observations per team. */
+export function ObjectiveGuide({ exerciseId, teams, pack, scores }: { exerciseId: string; teams: ExerciseTeam[]; pack: PackDocument; scores: TeamScore[] }) {
+  const ratings = useRatings(exerciseId);
+  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
+  const team = teams.find((t) => t.id === teamId);
+  const objectives = pack.objectives ?? [];
+  return (
+    <Stack gap="sm">
+      <SegmentedControl aria-label="Team to rate" data-testid="eeg-team" size="xs" value={teamId} onChange={setTeamId} data={teams.map((t) => ({ value: t.id, label: t.name }))} />
+      {ratings.isError && <PanelError error={ratings.error} what="Ratings" />}
+      {objectives.length === 0 && (
+        <Text size="sm" c="dimmed">
+          The scenario pack lists no objectives.
+        </Text>
+      )}
+      {team &&
+        objectives.map((o, n) => {
+          const saved = ratings.data?.find((r) => r.teamId === team.id && r.objectiveId === o.id);
+          const tasks = (pack.injects ?? [])
+            .filter((i) => i.objectives?.includes(o.id))
+            .flatMap((i) => (i.expectedActions ?? []).map((a) => ({ inject: i.subject, injectId: i.id, actionId: a.id, text: a.text, points: a.points })));
+          return <ObjectiveCard key={`${team.id}/${o.id}/${saved?.at ?? 0}`} exerciseId={exerciseId} team={team} objective={o} number={n + 1} tasks={tasks} saved={saved} score={scores.find((s) => s.teamId === team.id)} />;
+        })}
+    </Stack>
+  );
+}

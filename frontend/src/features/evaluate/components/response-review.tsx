@@ -1,0 +1,270 @@
+import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useRef, useState } from 'react';
+import { Markdown } from '../../../components/markdown';
+import type { EvaluationQueueItem, ExpectedAction, ScoreItem, TeamScore } from '../../../lib/api-types';
+import { formatWallTime } from '../../../lib/clock';
+import { useAdjustScore } from '../api/adjust-score';
+import { useRecordEvaluation } from '../api/record-evaluation';
+import { useShortcuts } from '../hooks/use-shortcuts';
+import { type EvaluatorNames, ScoreSourceText } from './score-source';
+
+type Item = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
+
+function ActionRow(props: {
+  action: ExpectedAction;
+  index: number;
+  focused: boolean;
+  current: ScoreItem | undefined;
+  names: EvaluatorNames;
+  optionLabel: (id: string) => string;
+  reason: string;
+  error: string | null;
+  pending: boolean;
+  reasonRef: (el: HTMLTextAreaElement | null) => void;
+  onFocus: () => void;
+  onReason: (v: string) => void;
+  onMark: (met: boolean) => void;
+}) {
+  const { action, current } = props;
+  const met = current ? current.points >= current.max && current.max > 0 : false;
+  return (
+    <Card
+      withBorder
+      padding="xs"
+      data-testid="expected-action"
+      data-action-id={action.id}
+      data-focused={props.focused}
+      aria-current={props.focused ? 'true' : undefined}
+      onFocusCapture={props.onFocus}
+      style={props.focused ? { borderColor: 'var(--mantine-color-blue-filled)', boxShadow: '0 0 0 1px var(--mantine-color-blue-filled)' } : undefined}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={2}>
+            <Text size="sm" fw={600}>
+              <Kbd size="xs" mr={6} aria-hidden>
+                {props.index + 1}
+              </Kbd>
+              {action.text}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {action.points} pts{action.options.length > 0 ? ` · counts when the team chose: ${action.options.map(props.optionLabel).join(' or ')}` : ' · needs an evaluator'}
+            </Text>
+          </Stack>
+          {current && (
+            <Badge color={met ? 'teal' : 'gray'} variant="light" data-testid="action-points">
+              {current.points} / {current.max}
+            </Badge>
+          )}
+        </Group>
+        {current && <ScoreSourceText source={current.source} names={props.names} />}
+        <Textarea
+          ref={props.reasonRef}
+          label={`Reason (${action.text})`}
+          description="Required: shown to facilitators and, after the exercise, to the team."
+          autosize
+          minRows={1}
+          maxRows={5}
+          maxLength={2000}
+          value={props.reason}
+          onChange={(e) => props.onReason(e.currentTarget.value)}
+          error={props.error}
+          onKeyDown={(e) => {
+            // Ctrl/⌘+Enter: met; with Shift: not met — without leaving the field
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              props.onMark(!e.shiftKey);
+            }
+          }}
+        />
+        <Group gap="xs">
+          <Button size="xs" color="teal" loading={props.pending} onClick={() => props.onMark(true)} aria-label={`Met: ${action.text}`}>
+            Met <Kbd size="xs" ml={6}>m</Kbd>
+          </Button>
+          <Button size="xs" color="red" variant="outline" loading={props.pending} onClick={() => props.onMark(false)} aria-label={`Not met: ${action.text}`}>
+            Not met <Kbd size="xs" ml={6}>n</Kbd>
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function AdjustForm({ exerciseId, item, inputRef }: { exerciseId: string; item: Item; inputRef: (el: HTMLInputElement | null) => void }) {
+  const adjust = useAdjustScore(exerciseId);
+  const [points, setPoints] = useState<number | string>('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(points);
+    if (points === '' || !Number.isFinite(n) || n === 0) return setError('Enter a non-zero number of points');
+    if (!reason.trim()) return setError('Say why: the reason is shown in the breakdown');
+    setError(null);
+    adjust.mutate(
+      { teamId: item.response.teamId, injectId: item.inject.id, points: n, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setPoints('');
+          setReason('');
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-label="Adjust points">
+      <Group align="flex-end" gap="xs" wrap="wrap">
+        <NumberInput ref={inputRef} label="Adjust points (±)" w={140} min={-1000} max={1000} step={1} value={points} onChange={setPoints} />
+        <TextInput label="Reason for the adjustment" style={{ flex: 1, minWidth: 200 }} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={2000} />
+        <Button type="submit" size="sm" variant="default" loading={adjust.isPending}>
+          Apply adjustment
+        </Button>
+      </Group>
+      {error && (
+        <Text size="xs" c="red" role="alert" mt={4}>
+          {error}
+        </Text>
+      )}
+    </form>
+  );
+}
+
+/**
+ * One response under review: what the team wrote and chose, and the inject's expected actions to
+ * mark met or not met (each with a reason), plus free adjustments.
+ */
+export function ResponseReview({ exerciseId, item, score, names, reviewed }: { exerciseId: string; item: Item; score: TeamScore | undefined; names: EvaluatorNames; reviewed: boolean }) {
+  const evaluate = useRecordEvaluation(exerciseId);
+  const actions = item.inject.expectedActions;
+  const [focused, setFocused] = useState(0);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const reasonEls = useRef(new Map<string, HTMLTextAreaElement>());
+  const adjustEl = useRef<HTMLInputElement | null>(null);
+  const optionLabel = (id: string) => item.inject.responseOptions.find((o) => o.id === id)?.label ?? id;
+  const items = (score?.items ?? []).filter((i) => i.injectId === item.inject.id);
+  const cellPoints = items.reduce((n, i) => n + i.points, 0);
+  const cellMax = items.reduce((n, i) => n + i.max, 0);
+
+  const mark = (index: number, met: boolean) => {
+    const action = actions[index];
+    if (!action) return;
+    const reason = (reasons[action.id] ?? '').trim();
+    if (!reason) {
+      setErrors((e) => ({ ...e, [action.id]: 'Say why before marking it (the reason is shown in the breakdown)' }));
+      reasonEls.current.get(action.id)?.focus();
+      return;
+    }
+    setErrors((e) => ({ ...e, [action.id]: null }));
+    evaluate.mutate(
+      { teamId: item.response.teamId, injectId: item.inject.id, expectedActionId: action.id, met, reason },
+      { onSuccess: () => setReasons((r) => ({ ...r, [action.id]: '' })) },
+    );
+  };
+
+  useShortcuts({
+    m: () => mark(focused, true),
+    n: () => mark(focused, false),
+    ']': () => setFocused((f) => Math.min(actions.length - 1, f + 1)),
+    '[': () => setFocused((f) => Math.max(0, f - 1)),
+    r: () => {
+      const a = actions[focused];
+      if (a) reasonEls.current.get(a.id)?.focus();
+    },
+    a: () => adjustEl.current?.focus(),
+    ...Object.fromEntries(actions.slice(0, 9).map((_, i) => [String(i + 1), () => setFocused(i)])),
+  });
+
+  return (
+    <Stack gap="sm" component="article" aria-labelledby="review-title" data-testid="response-review" data-response-id={item.response.id} data-team-id={item.response.teamId} data-inject-id={item.inject.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2}>
+          <Title order={2} fz="h4" id="review-title">
+            {item.inject.subject}
+          </Title>
+          <Text size="sm" c="dimmed">
+            <Badge size="sm" variant="light" mr={6}>
+              {item.response.teamName}
+            </Badge>
+            {item.response.authorName} · {formatWallTime(item.response.updatedAt)}
+            {item.inject.respondWithin ? ` · respond within ${item.inject.respondWithin}` : ''}
+          </Text>
+        </Stack>
+        <Stack gap={2} align="flex-end">
+          <Badge size="lg" variant="outline" data-testid="cell-points">
+            {Math.round(cellPoints * 10) / 10} / {Math.round(cellMax * 10) / 10} pts on this inject
+          </Badge>
+          {reviewed && (
+            <Badge color="teal" variant="light" size="sm">
+              reviewed
+            </Badge>
+          )}
+        </Stack>
+      </Group>
+      <Card withBorder padding="sm" component="section" aria-label="The team's response">
+        {item.response.optionIds.length > 0 ? (
+          <>
+            <Text size="xs" fw={600} c="dimmed">
+              Actions the team ticked
+            </Text>
+            <List size="sm" mb="xs" data-testid="chosen-options">
+              {item.response.optionIds.map((o) => (
+                <List.Item key={o}>✓ {optionLabel(o)}</List.Item>
+              ))}
+            </List>
+          </>
+        ) : (
+          <Text size="xs" c="dimmed" mb="xs">
+            No response option ticked.
+          </Text>
+        )}
+        {item.response.text ? <Markdown>{item.response.text}</Markdown> : <Text size="sm" c="dimmed">No notes.</Text>}
+      </Card>
+      <Title order={3} fz="h5">
+        Expected actions
+      </Title>
+      {actions.length === 0 && (
+        <Text size="sm" c="dimmed">
+          This inject lists no expected actions: use an adjustment to award or remove points.
+        </Text>
+      )}
+      {actions.map((a, i) => (
+        <ActionRow
+          key={a.id}
+          action={a}
+          index={i}
+          focused={i === focused}
+          current={items.find((x) => x.kind === 'action' && x.expectedActionId === a.id)}
+          names={names}
+          optionLabel={optionLabel}
+          reason={reasons[a.id] ?? ''}
+          error={errors[a.id] ?? null}
+          pending={evaluate.isPending && evaluate.variables.expectedActionId === a.id}
+          reasonRef={(el) => {
+            if (el) reasonEls.current.set(a.id, el);
+            else reasonEls.current.delete(a.id);
+          }}
+          onFocus={() => setFocused(i)}
+          onReason={(v) => setReasons((r) => ({ ...r, [a.id]: v }))}
+          onMark={(met) => mark(i, met)}
+        />
+      ))}
+      {items.some((x) => x.kind !== 'action') && (
+        <Stack gap={4} aria-label="Other points on this inject">
+          {items
+            .filter((x) => x.kind !== 'action')
+            .map((x, n) => (
+              <Group key={n} gap="xs" wrap="nowrap" align="baseline">
+                <Badge size="sm" variant="outline">
+                  {x.kind} {x.points}
+                  {x.max > 0 ? ` / ${x.max}` : ''}
+                </Badge>
+                <ScoreSourceText source={x.source} names={names} />
+              </Group>
+            ))}
+        </Stack>
+      )}
+      <AdjustForm key={item.response.id} exerciseId={exerciseId} item={item} inputRef={(el) => (adjustEl.current = el)} />
+    </Stack>
+  );
+}

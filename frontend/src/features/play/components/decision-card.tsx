@@ -1,0 +1,120 @@
+import { Alert, Badge, Button, Card, Group, Radio, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import type { DecisionView, PlayerDecision } from '../../../lib/api-types';
+import { formatDuration, formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs } from '../../../lib/clock';
+import { useNow } from '../../../lib/use-now';
+import { useCastVote } from '../api/cast-vote';
+import { useDecisions } from '../api/get-decisions';
+
+const SPECIAL: Record<string, string> = { blocked: 'Blocked', 'timed-out': 'Timed out (no decision)', abstain: 'Abstain', block: 'Block (object)' };
+const label = (d: { options: { id: string; label: string }[] }, id: string) => d.options.find((o) => o.id === id)?.label ?? SPECIAL[id] ?? id;
+
+function TimeLeft({ clock, deadlineScenarioMs }: { clock: LocalClock; deadlineScenarioMs: number }) {
+  const now = useNow(1000);
+  const left = deadlineScenarioMs - scenarioNowMs(clock, now);
+  return (
+    <Text size="xs" c={left < 60_000 ? 'orange' : 'dimmed'} data-testid="vote-deadline">
+      Vote by {formatScenarioTime(deadlineScenarioMs)} · {left > 0 ? `${formatDuration(left)} of exercise time left` : 'deadline reached'}
+    </Text>
+  );
+}
+
+function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalClock }) {
+  const vote = useCastVote();
+  const [choice, setChoice] = useState<string>(decision.myVote?.choice ?? '');
+  const choices = [...decision.options, ...(decision.mode === 'consensus' ? [{ id: 'abstain', label: SPECIAL.abstain ?? 'Abstain' }, { id: 'block', label: SPECIAL.block ?? 'Block' }] : [])];
+  const changed = choice !== '' && choice !== decision.myVote?.choice;
+  return (
+    <form
+      aria-label={`Vote: ${decision.question}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (changed) vote.mutate({ decisionId: decision.decisionId, choice });
+      }}
+    >
+      <Stack gap="xs">
+        <Radio.Group label="Your team's vote" value={choice} onChange={setChoice}>
+          <Stack gap={6} mt={6}>
+            {choices.map((o) => (
+              <Radio key={o.id} value={o.id} label={o.label} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <TimeLeft clock={clock} deadlineScenarioMs={decision.deadlineScenarioMs} />
+        {vote.isError && (
+          <Alert color="red" role="alert" title="Vote not saved">
+            {errorMessage(vote.error)}
+          </Alert>
+        )}
+        <Group justify="space-between">
+          <Text size="sm" data-testid="my-vote" aria-live="polite">
+            {decision.myVote ? (
+              <>
+                Your team voted <b>{label(decision, decision.myVote.choice)}</b>
+                {decision.myVote.participantName ? ` (${decision.myVote.participantName}, ${formatWallTime(decision.myVote.at)})` : ''}. You can change it until the decision closes.
+              </>
+            ) : (
+              'Your team has not voted yet.'
+            )}
+          </Text>
+          <Button type="submit" size="sm" disabled={!changed} loading={vote.isPending}>
+            {decision.myVote ? 'Change vote' : 'Cast vote'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * The decision an inject asks for: the team's own vote (changeable while open) and, once closed,
+ * the outcome. Other teams' votes are never shown (the server does not send them).
+ */
+export function DecisionCard({ view, clock }: { view: DecisionView; clock: LocalClock }) {
+  const decisions = useDecisions();
+  const decision = decisions.data?.find((d) => d.decisionId === view.id);
+  return (
+    <Card withBorder padding="sm" component="section" aria-label={`Decision: ${view.question}`} data-testid="decision-card" data-decision-id={view.id} data-status={decision?.status ?? 'unknown'} data-outcome={decision?.outcome ?? ''}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text fw={600}>{view.question}</Text>
+          <Badge variant="outline" size="sm">
+            {view.mode === 'consensus' ? 'consensus' : 'team decision'}
+          </Badge>
+        </Group>
+        {view.mode === 'consensus' && (
+          <Text size="xs" c="dimmed">
+            {decision ? `${decision.members} member teams vote. ` : ''}It passes only if every member agrees; any member may block it.
+          </Text>
+        )}
+        {decisions.isError && <Text size="sm" c="red">Could not load the decision: {errorMessage(decisions.error)}</Text>}
+        {decision && decision.status === 'open' && <OpenVote key={decision.myVote?.choice ?? ''} decision={decision} clock={clock} />}
+        {decision && decision.status === 'closed' && (
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Text size="sm">Outcome:</Text>
+              <Badge color={decision.outcome === 'blocked' ? 'red' : decision.outcome === 'timed-out' ? 'orange' : 'teal'} data-testid="decision-outcome">
+                {label(decision, decision.outcome ?? '')}
+              </Badge>
+            </Group>
+            <Text size="sm" data-testid="my-vote">
+              {decision.myVote ? (
+                <>
+                  Your team voted <b>{label(decision, decision.myVote.choice)}</b>.
+                </>
+              ) : (
+                'Your team did not vote.'
+              )}
+            </Text>
+          </Stack>
+        )}
+        {decisions.isSuccess && !decision && (
+          <Text size="sm" c="dimmed">
+            Your team does not vote on this decision.
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
