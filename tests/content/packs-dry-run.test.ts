@@ -43,7 +43,7 @@ async function vote(staff: Api, exerciseId: string, players: Map<string, Api>, s
       if (typeof strategy.outcome === 'number') choice = d.options[Math.min(strategy.outcome, d.options.length - 1)]?.id;
       else if (strategy.outcome === 'blocked') choice = d.mode === 'consensus' ? 'block' : d.options[0]?.id;
       if (!choice) return;
-      await Promise.all(d.memberTeamIds.map((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice })));
+      await Promise.all(d.memberTeamIds.flatMap((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice }) ?? []));
     }),
   );
 }

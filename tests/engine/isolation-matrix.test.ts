@@ -156,11 +156,11 @@ describe('isolation matrix: every route × every role', () => {
       const exerciseId = method === 'GET' ? live.id : ended.id;
       const path = pattern
         .replace('/api', '')
-        .replace('{id}', pattern.startsWith('/api/play/responses') ? ids.response! : pattern.startsWith('/api/scenarios') || pattern.startsWith('/api/authoring/packs') ? 'demo' : pattern.startsWith('/api/authoring/dry-runs') ? '00000000-0000-0000-0000-000000000000' : exerciseId)
+        .replace('{id}', pattern.startsWith('/api/play/responses') ? ids.response : pattern.startsWith('/api/scenarios') || pattern.startsWith('/api/authoring/packs') ? 'demo' : pattern.startsWith('/api/authoring/dry-runs') ? '00000000-0000-0000-0000-000000000000' : exerciseId)
         .replace('{injectId}', 'phish-email')
-        .replace('{threadId}', ids.thread!)
-        .replace('{decisionRowId}', ids.decision!)
-        .replace('{teamId}', ids.teamA!)
+        .replace('{threadId}', ids.thread)
+        .replace('{decisionRowId}', ids.decision)
+        .replace('{teamId}', ids.teamA)
         .replace('{itemId}', '00000000-0000-0000-0000-000000000000')
         .replace('{format}', 'json');
       for (const who of EVERYONE) {
@@ -187,7 +187,7 @@ describe('isolation matrix: every route × every role', () => {
     expect((await b.request('PUT', `/play/responses/${ids.response}`, { text: 'hijack', optionIds: [] })).status).toBe(404);
     expect((await b.post(`/play/threads/${ids.thread}/messages`, { text: 'hijack' })).status).toBe(404);
     const bView = JSON.stringify([await b.ok('GET', '/play/injects'), await b.ok('GET', '/play/responses'), await b.ok('GET', '/play/threads'), await b.ok('GET', '/play/acks'), await b.ok('GET', '/play/decisions')]);
-    for (const secret of ['Quarantined.', 'mail headers', 'analyst A', ids.teamA!, 'phish-email']) expect(bView, `player B sees "${secret}"`).not.toContain(secret);
+    for (const secret of ['Quarantined.', 'mail headers', 'analyst A', ids.teamA, 'phish-email']) expect(bView, `player B sees "${secret}"`).not.toContain(secret);
     // A's own data is there
     const aView = JSON.stringify([await a.ok('GET', '/play/responses'), await a.ok('GET', '/play/threads')]);
     expect(aView).toContain('Quarantined.');
