@@ -1,13 +1,19 @@
+import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatPackError, listPackFolders, loadPackFolder } from '../scenarios/pack/pack-loader.js';
 import { packJsonSchema } from '../scenarios/pack/pack-json-schema.js';
 import { REPO_ROOT } from '../config/app-config.js';
+import { dryRun, importOpenAev, mselExport, mselImport } from './author-commands.js';
 
 const USAGE = `Cyber TTX command-line tool
 
   npm run ttx -- validate <folder>...   validate scenario packs (a pack folder, or a folder of packs)
   npm run ttx -- schema [file]          write the pack JSON Schema (default: injects/scenario.schema.json)
+  npm run ttx -- msel import <file.xlsx|csv> [--start ISO] [--sheet s] [--pack-id id] [--out folder]
+  npm run ttx -- msel export <pack-folder> <out.xlsx|out.csv>
+  npm run ttx -- import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder]
+  npm run ttx -- dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]   (TTX_USER, TTX_PASSWORD)
 `;
 
 function validate(paths: string[]): number {
@@ -42,9 +48,18 @@ function validate(paths: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
+    case 'msel':
+      if (rest[0] === 'import') return mselImport(rest.slice(1));
+      if (rest[0] === 'export') return mselExport(rest.slice(1));
+      process.stdout.write(USAGE);
+      return 2;
+    case 'import-openaev':
+      return importOpenAev(rest);
+    case 'dry-run':
+      return dryRun(rest);
     case 'validate':
       return validate(rest);
     case 'schema': {
@@ -59,4 +74,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
