@@ -26,6 +26,7 @@ function strategies(pack: ScenarioPack): Strategy[] {
 
 interface StaffDecision {
   id: string;
+  deadlineScenarioMs: number;
   decisionId: string;
   status: string;
   mode: string;
@@ -43,6 +44,9 @@ async function vote(staff: Api, exerciseId: string, players: Map<string, Api>, s
       if (typeof strategy.outcome === 'number') choice = d.options[Math.min(strategy.outcome, d.options.length - 1)]?.id;
       else if (strategy.outcome === 'blocked') choice = d.mode === 'consensus' ? 'block' : d.options[0]?.id;
       if (!choice) return;
+      // the facilitator gives the votes time to land even on a busy machine; a consensus closes on
+      // the last vote anyway, so this changes which branch is reached only if a vote would be late
+      await staff.post(`/exercises/${exerciseId}/decisions/${d.id}/extend`, { deadlineScenarioMs: d.deadlineScenarioMs + 60 * 60_000 });
       await Promise.all(d.memberTeamIds.flatMap((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice }) ?? []));
     }),
   );
