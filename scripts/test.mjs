@@ -11,7 +11,7 @@ import { DEFAULT_REDIS_URL, ensureAllBuilt, ensureInstalled, ensureRedis, log, R
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 // browser and content tests do not depend on the database: they run once, on SQLite
-const PG_EXCLUDES = ['--exclude', 'e2e/**', '--exclude', 'content/**'];
+const PG_EXCLUDES = ['--exclude', '**/e2e/**', '--exclude', '**/content/**'];
 
 ensureInstalled();
 ensureAllBuilt();
