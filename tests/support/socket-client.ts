@@ -14,6 +14,8 @@ export class RecordingClient {
   constructor(baseUrl: string, token: string | undefined) {
     this.socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
     this.socket.onAny((event: string, payload: unknown) => this.received.push({ event, payload, at: Date.now() }));
+    // a handshake refused before our gateway answers (transport or middleware error) counts as rejected too
+    this.socket.on('connect_error', (err: Error) => this.received.push({ event: 'session:error', payload: { code: 'connect_error', message: err.message }, at: Date.now() }));
   }
 
   /** Resolves once the server has put the client in its rooms (or rejected it). */
