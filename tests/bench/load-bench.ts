@@ -49,6 +49,12 @@ function loadPack(injects: number): unknown {
   };
 }
 
+/** user + system CPU time of a process, in ms (clock ticks of 10 ms) */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
   return kb / 1024;
@@ -65,7 +71,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
   const injectsDir = join(env.dataDir, 'packs');
   mkdirSync(join(injectsDir, 'load'), { recursive: true });
   writeFileSync(join(injectsDir, 'load', 'pack.yaml'), stringify(loadPack(injects)));
-  const app = await startBackend({ ...env, injectsDir });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the backend there (open it in Chrome DevTools)
+  const profDir = process.env.BENCH_CPU_PROF;
+  const app = await startBackend({ ...env, injectsDir }, profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {});
   const pid = app.child.pid ?? 0;
   const swarms: ReturnType<typeof fork>[] = [];
   try {
@@ -104,6 +112,8 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
 
     const rss: { at: number; mb: number }[] = [];
     const sampler = setInterval(() => rss.push({ at: now(), mb: rssMb(pid) }), 1000);
+    let cpuAtWarmup: { at: number; ms: number; sent: number } | null = null;
+    const cpuTimer = setTimeout(() => (cpuAtWarmup = { at: now(), ms: cpuMs(pid), sent }), warmupEnd - now());
 
     const latencies: number[] = [];
     const serviceTimes: number[] = [];
@@ -147,6 +157,8 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     }
     await Promise.all(inflight);
     clearInterval(sampler);
+    clearTimeout(cpuTimer);
+    const cpuEnd = { at: now(), ms: cpuMs(pid), sent };
     await sleep(1500);
 
     const receipts = (
@@ -173,6 +185,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     const rssMax = Math.max(...afterWarmup);
     const growthPct = ((rssAtEnd - rssAtWarmup) / rssAtWarmup) * 100;
     const achievedRate = sent / SECONDS;
+    const cpu = cpuAtWarmup as { at: number; ms: number; sent: number } | null;
+    const cpuShare = cpu ? (cpuEnd.ms - cpu.ms) / (cpuEnd.at - cpu.at) : NaN;
+    const cpuPerResponse = cpu ? (cpuEnd.ms - cpu.ms) / (cpuEnd.sent - cpu.sent) : NaN;
 
     process.stdout.write(`${row('delivery: due → received by each client', delivered)}\n`);
     process.stdout.write(`${row('POST /api/play/responses, from due send time', response)}\n`);
@@ -180,6 +195,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(`responses sent: ${sent} (${achievedRate.toFixed(0)}/s); statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
     process.stdout.write(`receipts: ${receipts.length}, duplicates: ${duplicates}\n`);
     process.stdout.write(`backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`);
+    process.stdout.write(`backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes)\n`);
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
     );
@@ -197,10 +213,12 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       responseLatencyMs: response,
       responseServiceMs: service,
       statuses: Object.fromEntries(statuses),
+      backendCpu: { shareOfOneCore: Number(cpuShare.toFixed(2)), msPerResponse: Number(cpuPerResponse.toFixed(2)) },
       rssMb: { atWarmup: Math.round(rssAtWarmup), atEnd: Math.round(rssAtEnd), max: Math.round(rssMax), growthPct: Number(growthPct.toFixed(1)) },
     };
   } finally {
     for (const s of swarms) if (s.connected) s.kill();
     await app.stop();
+    if (process.env.BENCH_SHOW_OUTPUT) process.stdout.write(app.output());
   }
 }

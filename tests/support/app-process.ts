@@ -73,12 +73,12 @@ function waitExit(child: ChildProcess): Promise<void> {
 }
 
 /** Start the built backend (`backend/dist/main.js`, or the worker) as a real process. */
-export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string> } = {}): Promise<RunningProcess> {
+export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningProcess> {
   const port = await freePort();
   const entry = opts.entry ?? 'main';
   let out = '';
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'backend', 'dist', `${entry}.js`)], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(REPO_ROOT, 'backend', 'dist', `${entry}.js`)], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

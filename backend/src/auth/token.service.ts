@@ -6,11 +6,15 @@ import { ROLES } from './user.entity.js';
 
 const ISSUER = 'cyber-ttx';
 export const SESSION_TTL_SECONDS = 12 * 3600;
+/** valid tokens remembered after their signature was checked once (each until it expires) */
+const VERIFIED_CACHE_SIZE = 20_000;
 
 /** Signed session tokens (HS256), used as the httpOnly cookie, as bearer tokens and in the socket handshake. */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
+  /** token → principal and expiry; a token is immutable, so its signature needs checking once */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.key = new TextEncoder().encode(config.tokenSecret);
@@ -32,14 +36,29 @@ export class TokenService {
 
   /** The principal of a valid token, or null for anything else (expired, forged, malformed). */
   async verify(token: string): Promise<Principal | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > Date.now()) return known.principal;
+      this.verified.delete(token);
+    }
+    const principal = await this.principalOf(token);
+    if (principal) {
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, principal);
+    }
+    return principal?.principal ?? null;
+  }
+
+  private async principalOf(token: string): Promise<{ principal: Principal; expiresAtMs: number } | null> {
     try {
       const { payload: p } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof p.sub !== 'string') return null;
+      if (typeof p.sub !== 'string' || typeof p.exp !== 'number') return null;
+      const expiresAtMs = p.exp * 1000;
       if (p.kind === 'user' && typeof p.username === 'string' && ROLES.includes(p.role as (typeof ROLES)[number])) {
-        return { kind: 'user', userId: p.sub, username: p.username, role: p.role as (typeof ROLES)[number] };
+        return { principal: { kind: 'user', userId: p.sub, username: p.username, role: p.role as (typeof ROLES)[number] }, expiresAtMs };
       }
       if (p.kind === 'participant' && typeof p.exerciseId === 'string' && typeof p.teamId === 'string' && typeof p.displayName === 'string') {
-        return { kind: 'participant', participantId: p.sub, exerciseId: p.exerciseId, teamId: p.teamId, displayName: p.displayName };
+        return { principal: { kind: 'participant', participantId: p.sub, exerciseId: p.exerciseId, teamId: p.teamId, displayName: p.displayName }, expiresAtMs };
       }
       return null;
     } catch {

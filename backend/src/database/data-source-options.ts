@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { UserEntity } from '../auth/user.entity.js';
@@ -16,6 +17,8 @@ import { ScoreCellEntity } from '../scoring/score-cell.entity.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from '../responses/response.entities.js';
 import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
 import { Reports1764210000000 } from './migrations/1764210000000-reports.js';
+import { EventSubjects1764250000000 } from './migrations/1764250000000-event-subjects.js';
+import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
 import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from '../reports/report.entities.js';
 
 export const ENTITIES = [
@@ -38,9 +41,10 @@ export const ENTITIES = [
   ReportFindingEntity,
   ImprovementItemEntity,
   HotwashResponseEntity,
+  ScoreDirtyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, EventSubjects1764250000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -52,7 +56,17 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     logging: false,
   } as const;
   if (config.database.type === 'sqlite') {
-    return { ...common, type: 'sqlite', database: config.database.database, enableWAL: true, busyTimeout: 10_000 };
+    return { ...common, type: 'sqlite', database: config.database.database, enableWAL: true, busyTimeout: 10_000, driver: quietSqlite() };
   }
   return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
+}
+
+/**
+ * TypeORM switches sqlite3 to its verbose mode, which wraps every call to capture a stack trace and
+ * util.inspect() every argument (SQL text and parameters included): a large share of the CPU of a
+ * busy server. Hand TypeORM the module with a verbose() that leaves it as it is.
+ */
+function quietSqlite(): unknown {
+  const sqlite3 = createRequire(import.meta.url)('sqlite3') as object;
+  return { ...sqlite3, verbose: () => sqlite3 };
 }

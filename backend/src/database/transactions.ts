@@ -2,24 +2,99 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
+type Work<T> = (m: EntityManager) => Promise<T>;
+
+/** A transaction on the exercise clock's critical path (a delivery): it goes ahead of the queue. */
+export const URGENT = Symbol('urgent transaction');
+/**
+ * A small transaction that only touches the database (no other side effect, safe to run again),
+ * such as logging a response: on SQLite, several queued ones commit together.
+ */
+export const GROUPABLE = Symbol('groupable transaction');
+
+type Kind = typeof URGENT | typeof GROUPABLE;
+
+interface Queued {
+  work: Work<unknown>;
+  groupable: boolean;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+/** at most this many groupable transactions commit together (bounds how long a delivery can wait) */
+const GROUP_MAX = 12;
+
 /**
  * Every write goes through here. TypeORM drives SQLite through one shared connection, so two
- * overlapping transactions would interleave on it; on SQLite they are queued, one at a time
- * (SQLite allows a single writer anyway). PostgreSQL transactions run concurrently.
+ * overlapping transactions would interleave on it; on SQLite they are queued and run one at a time
+ * (SQLite allows a single writer anyway):
+ * - an URGENT one (an inject's delivery) runs next, before those queued earlier;
+ * - GROUPABLE ones waiting at the head of the queue run one after the other inside one
+ *   transaction (group commit): the same result as one at a time, with one BEGIN/COMMIT for all.
+ *   If any of them fails, that group is rolled back and each runs again alone, so one failure
+ *   never undoes another's write.
+ * PostgreSQL transactions run concurrently, each on its own.
  */
 @Injectable()
 export class Transactions {
-  private tail: Promise<unknown> = Promise.resolve();
   private readonly serial: boolean;
+  private readonly urgent: Queued[] = [];
+  private readonly normal: Queued[] = [];
+  private busy = false;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.serial = db.options.type === 'sqlite';
   }
 
-  run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: Work<T>): Promise<T>;
+  run<T>(kind: Kind, work: Work<T>): Promise<T>;
+  run<T>(a: Work<T> | Kind, b?: Work<T>): Promise<T> {
+    const kind = typeof a === 'function' ? null : a;
+    const work = (typeof a === 'function' ? a : b) as Work<T>;
     if (!this.serial) return this.db.transaction(work);
-    const result = this.tail.then(() => this.db.transaction(work));
-    this.tail = result.catch(() => undefined);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      (kind === URGENT ? this.urgent : this.normal).push({ work, groupable: kind === GROUPABLE, resolve: resolve as (v: unknown) => void, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      for (;;) {
+        const next = this.urgent.shift() ?? this.normal.shift();
+        if (!next) return;
+        const group = [next];
+        while (next.groupable && group.length < GROUP_MAX && this.normal[0]?.groupable) group.push(this.normal.shift() as Queued);
+        if (group.length === 1) await this.alone(next);
+        else await this.together(group);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async alone(q: Queued): Promise<void> {
+    try {
+      q.resolve(await this.db.transaction(q.work));
+    } catch (e) {
+      q.reject(e);
+    }
+  }
+
+  private async together(group: Queued[]): Promise<void> {
+    let results: unknown[];
+    try {
+      results = await this.db.transaction(async (m) => {
+        const out: unknown[] = [];
+        for (const q of group) out.push(await q.work(m));
+        return out;
+      });
+    } catch {
+      for (const q of group) await this.alone(q);
+      return;
+    }
+    group.forEach((q, i) => q.resolve(results[i]));
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Transactions } from '../database/transactions.js';
+import { Transactions, URGENT } from '../database/transactions.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
@@ -13,6 +13,7 @@ import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import { BranchReleases, type ReleasedInject } from './branch-releases.js';
 import { DeliveryEntity } from './delivery.entity.js';
+import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
 
 export type { ReleasedInject } from './branch-releases.js';
 
@@ -97,7 +98,7 @@ export class DeliveryService {
       late: deliveredAt - dueAt > LATE_AFTER_MS,
     };
     let targets = addressed;
-    const claimed = await this.tx.run(async (m) => {
+    const claimed = await this.tx.run(URGENT, async (m) => {
       const claim = m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
@@ -132,7 +133,7 @@ export class DeliveryService {
   async reveal(p: PreparedDelivery): Promise<Revealed | null> {
     const { plan, inject } = await this.plans.inject(p.req.exerciseId, p.req.injectId);
     if (!inject) return null;
-    return this.tx.run(async (m) => {
+    return this.tx.run(URGENT, async (m) => {
       const r = await m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
@@ -154,6 +155,8 @@ export class DeliveryService {
         payload: { injectId: p.req.injectId, teamScope: p.req.teamScope || null, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
       });
       if (p.teamIds.length === 0) return { released: [], decisions: [] };
+      // the teams' score cells for this inject open now (recomputed by the scoring flush)
+      await m.getRepository(ScoreDirtyEntity).insert(p.teamIds.map((teamId) => ({ exerciseId: p.req.exerciseId, teamId, injectId: p.req.injectId })));
       const released = await this.branches.release(m, p.req.exerciseId, plan.injects.values(), { type: 'after-inject', injectId: p.req.injectId }, p.req.teamScope, p.event.scenarioMs);
       const decisions = await this.decisions.open(m, plan, inject, p.teamIds, p.event.scenarioMs);
       return { released, decisions };

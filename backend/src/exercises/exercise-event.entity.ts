@@ -35,6 +35,7 @@ export type ExerciseEventType = (typeof EXERCISE_EVENT_TYPES)[number];
 /** Append-only log of every state change of an exercise (AAR timeline and audit trail). */
 @Entity('exercise_events')
 @Index('ix_exercise_events_exercise', ['exerciseId', 'id'])
+@Index('ix_exercise_events_inject', ['exerciseId', 'injectId', 'teamId'])
 export class ExerciseEventEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -57,4 +58,11 @@ export class ExerciseEventEntity {
 
   @Column({ type: 'text', transformer: jsonText })
   payload!: Record<string, unknown>;
+
+  /** payload.injectId and payload.teamId when they are strings, as indexed columns */
+  @Column({ name: 'inject_id', type: 'text', nullable: true })
+  injectId!: string | null;
+
+  @Column({ name: 'team_id', type: 'text', nullable: true })
+  teamId!: string | null;
 }

@@ -18,6 +18,7 @@ export class ExerciseEvents {
   constructor(@InjectRepository(ExerciseEventEntity) private readonly events: Repository<ExerciseEventEntity>) {}
 
   async append(manager: EntityManager, e: NewExerciseEvent): Promise<void> {
+    const payload = e.payload ?? {};
     await manager.getRepository(ExerciseEventEntity).insert({
       exerciseId: e.exerciseId,
       type: e.type,
@@ -25,7 +26,9 @@ export class ExerciseEvents {
       scenarioMs: e.scenarioMs === null ? null : Math.round(e.scenarioMs),
       actor: e.actor,
       // the JSON transformer stores it as text; TypeORM's deep-partial type cannot express `unknown` values
-      payload: (e.payload ?? {}) as never,
+      payload: payload as never,
+      injectId: typeof payload.injectId === 'string' ? payload.injectId : null,
+      teamId: typeof payload.teamId === 'string' ? payload.teamId : null,
     });
   }
 
@@ -40,16 +43,17 @@ export class ExerciseEvents {
   }
 
   /**
-   * Events of some types whose payload names this inject. The payload is JSON written by append(),
-   * so the text match is exact; it keeps a score refresh from parsing the whole log.
+   * Events of some types about this inject (payload.injectId), in log order; with `teamIds`, only
+   * those about one of these teams or about no single team (payload.teamId absent, e.g. a delivery
+   * to several teams). Read through the indexed columns, inside the caller's transaction.
    */
-  aboutInject(manager: EntityManager, exerciseId: string, injectId: string, ...types: ExerciseEventType[]): Promise<ExerciseEventEntity[]> {
-    return manager
+  aboutInject(manager: EntityManager, exerciseId: string, injectId: string, types: readonly ExerciseEventType[], teamIds?: readonly string[]): Promise<ExerciseEventEntity[]> {
+    const q = manager
       .getRepository(ExerciseEventEntity)
       .createQueryBuilder('e')
-      .where('e.exercise_id = :exerciseId AND e.type IN (:...types) AND e.payload LIKE :needle', { exerciseId, types, needle: `%${JSON.stringify({ injectId }).slice(1, -1).replace(/[%_]/g, '')}%` })
-      .orderBy('e.id', 'ASC')
-      .getMany();
+      .where('e.exercise_id = :exerciseId AND e.inject_id = :injectId AND e.type IN (:...types)', { exerciseId, injectId, types });
+    if (teamIds) q.andWhere('(e.team_id IS NULL OR e.team_id IN (:...teamIds))', { teamIds: teamIds.length > 0 ? teamIds : [''] });
+    return q.orderBy('e.id', 'ASC').getMany();
   }
 
   list(exerciseId: string, afterId = 0, limit = 1000): Promise<ExerciseEventEntity[]> {

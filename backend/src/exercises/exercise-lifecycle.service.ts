@@ -287,7 +287,7 @@ export class ExerciseLifecycle {
    * it opened) and open the teams' score cells for it. Never on the clock's critical path.
    */
   async scheduleFollowUps(exerciseId: string, injectId: string, teamIds: string[], revealed: Revealed): Promise<void> {
-    await this.scoring.refresh(exerciseId, injectId, teamIds);
+    if (teamIds.length > 0) this.scoring.flushSoon();
     if (revealed.released.length === 0 && revealed.decisions.length === 0) return;
     const ex = await this.get(exerciseId);
     if (ex.status !== 'running' && ex.status !== 'scheduled') return;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
-import type { Inject } from '../scenarios/pack/pack-schema.js';
+import type { Inject, ScenarioPack } from '../scenarios/pack/pack-schema.js';
 import { ExerciseInjectEntity } from './exercise-inject.entity.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity } from './exercise.entity.js';
@@ -13,6 +13,9 @@ export interface ExercisePlan {
   injects: Map<string, Inject>;
   teams: ExerciseTeamEntity[];
   teamsByKey: Map<string, ExerciseTeamEntity>;
+  /** the pack's scoring settings and objective ids (from the snapshot) */
+  scoring: ScenarioPack['scoring'];
+  objectiveIds: Set<string>;
 }
 
 /**
@@ -65,6 +68,8 @@ export class ExercisePlans {
       injects: new Map([...exercise.snapshot.injects, ...adhoc.flatMap((a) => (a.adhocContent ? [a.adhocContent] : []))].map((i) => [i.id, i])),
       teams,
       teamsByKey: new Map(teams.map((t) => [t.teamKey, t])),
+      scoring: exercise.snapshot.scoring,
+      objectiveIds: new Set(exercise.snapshot.objectives.map((o) => o.id)),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, type FindOptionsSelect, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber, jsonText } from '../database/column-types.js';
 import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
 
@@ -63,3 +63,24 @@ export class ExerciseEntity {
   @Column({ name: 'created_at', type: 'bigint', transformer: bigintAsNumber })
   createdAt!: number;
 }
+
+/** An exercise without its snapshot: what most requests need, without parsing the whole pack. */
+export type ExerciseState = Omit<ExerciseEntity, 'snapshot'>;
+
+export const EXERCISE_STATE = {
+  id: true,
+  name: true,
+  packRecordId: true,
+  status: true,
+  speed: true,
+  anchorWallMs: true,
+  anchorScenarioMs: true,
+  generation: true,
+  startedAtMs: true,
+  endedAtMs: true,
+  observerAnonymous: true,
+  scoresVisible: true,
+  leaderboard: true,
+  createdBy: true,
+  createdAt: true,
+} satisfies Record<keyof ExerciseState, true> satisfies FindOptionsSelect<ExerciseEntity>;

@@ -8,11 +8,16 @@ import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ExercisePlans } from './exercise-plan.js';
-import { ExerciseEntity } from './exercise.entity.js';
+import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from './exercise.entity.js';
+
+const SEEN_DELIVERED_MAX = 200_000;
 
 /** The one check behind every player action on an inject: has it reached this team yet? */
 @Injectable()
 export class TeamVisibility {
+  /** (exercise, team, inject) already seen delivered: a revealed delivery is never withdrawn */
+  private readonly seenDelivered = new Set<string>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly plans: ExercisePlans,
@@ -20,24 +25,33 @@ export class TeamVisibility {
 
   /** The inject, if it has been delivered to the player's team; 404 otherwise (same answer for future, foreign or unknown). */
   async deliveredInject(p: ParticipantPrincipal, injectId: string): Promise<Inject> {
-    const delivered = await this.db
+    const key = `${p.exerciseId}/${p.teamId}/${injectId}`;
+    const delivered = this.seenDelivered.has(key) || (await this.db
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')
       .where('d.exercise_id = :e AND d.team_id = :t AND d.inject_id = :i AND d.delivered_at_ms <= :now', { e: p.exerciseId, t: p.teamId, i: injectId, now: Date.now() })
       .andWhere(revealedDelivery('d'))
-      .getExists();
+      .getExists());
     const { inject } = await this.plans.inject(p.exerciseId, injectId);
     if (!delivered || !inject) throw notFound('inject', injectId);
+    if (this.seenDelivered.size >= SEEN_DELIVERED_MAX) this.seenDelivered.clear();
+    this.seenDelivered.add(key);
     return inject;
   }
 
-  async exercise(exerciseId: string): Promise<ExerciseEntity> {
-    const e = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
+  /** The exercise's state and clock, without its snapshot. */
+  async exercise(exerciseId: string): Promise<ExerciseState> {
+    const e = await this.db.getRepository(ExerciseEntity).findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
     if (!e) throw notFound('exercise', exerciseId);
     return e;
   }
 
   async scenarioNowMs(exerciseId: string): Promise<number> {
-    return Math.round(scenarioNow(anchorOf(await this.exercise(exerciseId)), Date.now()));
+    return scenarioNowMsOf(await this.exercise(exerciseId));
   }
+}
+
+/** Scenario time now on this exercise's clock, in whole ms. */
+export function scenarioNowMsOf(exercise: ExerciseState): number {
+  return Math.round(scenarioNow(anchorOf(exercise), Date.now()));
 }

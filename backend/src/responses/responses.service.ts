@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
+import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
-import { Transactions } from '../database/transactions.js';
+import { GROUPABLE, Transactions } from '../database/transactions.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
-import { TeamVisibility } from '../exercises/team-visibility.js';
+import { scenarioNowMsOf, TeamVisibility } from '../exercises/team-visibility.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
@@ -60,7 +61,7 @@ export class ResponsesService {
     const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
     const atMs = Date.now();
     const key = { exerciseId: p.exerciseId, injectId, participantId: p.participantId };
-    const added = await this.tx.run(async (m) => {
+    const added = await this.tx.run(GROUPABLE, async (m) => {
       if (await m.getRepository(AcknowledgementEntity).existsBy(key)) return false;
       await m
         .createQueryBuilder()
@@ -89,7 +90,7 @@ export class ResponsesService {
     if (exercise.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
     checkOptions(inject, input.optionIds);
     if (input.vote) checkVote(inject, input.vote);
-    const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
+    const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
     const row: ResponseEntity = {
       id: randomUUID(),
@@ -107,7 +108,7 @@ export class ResponsesService {
     };
     // the vote goes first: a closed decision refuses it, and then nothing of the response is written
     if (input.vote) await this.decisions.vote(p, input.vote.decisionId, input.vote.choice);
-    const released = await this.tx.run(async (m) => {
+    const released = await this.tx.run(GROUPABLE, async (m) => {
       await m.getRepository(ResponseEntity).insert(row);
       await this.events.append(m, {
         exerciseId: p.exerciseId,
@@ -116,10 +117,11 @@ export class ResponsesService {
         actor: `participant:${p.participantId}`,
         payload: { responseId: row.id, injectId: row.injectId, teamId: p.teamId, optionIds: row.optionIds, vote: row.vote },
       });
+      await this.scoring.markDirty(m, p.exerciseId, row.injectId, [p.teamId]);
       return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
     });
     await this.afterResponse(p, row.id, row.injectId, released);
-    return (await this.views([row]))[0] as ResponseView;
+    return view(row, []);
   }
 
   /** An edit keeps the previous text and options as a revision. */
@@ -127,14 +129,16 @@ export class ResponsesService {
     const existing = await this.db.getRepository(ResponseEntity).findOneBy({ id, exerciseId: p.exerciseId, teamId: p.teamId });
     if (!existing) throw notFound('response', id);
     const inject = await this.visibility.deliveredInject(p, existing.injectId);
-    if ((await this.visibility.exercise(p.exerciseId)).status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
+    const exercise = await this.visibility.exercise(p.exerciseId);
+    if (exercise.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
     checkOptions(inject, input.optionIds);
-    const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
+    const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
-    const released = await this.tx.run(async (m) => {
+    const released = await this.tx.run(GROUPABLE, async (m) => {
       await m.getRepository(ResponseRevisionEntity).insert({ id: randomUUID(), responseId: id, text: existing.text, optionIds: existing.optionIds, authorName: existing.authorName, editedAtMs: existing.updatedAtMs });
       await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now });
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'response.edited', scenarioMs, actor: `participant:${p.participantId}`, payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds } });
+      await this.scoring.markDirty(m, p.exerciseId, existing.injectId, [p.teamId]);
       return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
     });
     await this.afterResponse(p, id, existing.injectId, released);
@@ -155,7 +159,6 @@ export class ResponsesService {
       const ex = await this.visibility.exercise(p.exerciseId);
       if (ex.status === 'running') await this.scheduler.scheduleInjects(ex, released);
     }
-    await this.scoring.refresh(p.exerciseId, injectId, [p.teamId]);
   }
 
   async teamResponses(p: ParticipantPrincipal): Promise<ResponseView[]> {
@@ -177,21 +180,31 @@ export class ResponsesService {
   }
 
   private async views(rows: ResponseEntity[]): Promise<ResponseView[]> {
-    const revisions = rows.length === 0 ? [] : await this.db.getRepository(ResponseRevisionEntity).find({ where: { responseId: In(rows.map((r) => r.id)) }, order: { editedAtMs: 'ASC' } });
-    return rows.map((r) => ({
-      id: r.id,
-      injectId: r.injectId,
-      authorName: r.authorName,
-      text: r.text,
-      optionIds: r.optionIds,
-      vote: r.vote,
-      scenarioMs: r.scenarioMs,
-      createdAt: r.createdAtMs,
-      updatedAt: r.updatedAtMs,
-      revisions: revisions.filter((v) => v.responseId === r.id).map((v) => ({ text: v.text, optionIds: v.optionIds, authorName: v.authorName, editedAt: v.editedAtMs })),
-    }));
+    const revisions = new Map<string, ResponseRevisionEntity[]>();
+    for (const part of rows.length === 0 ? [] : chunks(rows.map((r) => r.id))) {
+      for (const v of await this.db.getRepository(ResponseRevisionEntity).find({ where: { responseId: In(part) }, order: { editedAtMs: 'ASC' } })) {
+        revisions.set(v.responseId, [...(revisions.get(v.responseId) ?? []), v]);
+      }
+    }
+    return rows.map((r) => view(r, revisions.get(r.id) ?? []));
   }
 }
+
+function view(r: ResponseEntity, revisions: ResponseRevisionEntity[]): ResponseView {
+  return {
+    id: r.id,
+    injectId: r.injectId,
+    authorName: r.authorName,
+    text: r.text,
+    optionIds: r.optionIds,
+    vote: r.vote,
+    scenarioMs: r.scenarioMs,
+    createdAt: r.createdAtMs,
+    updatedAt: r.updatedAtMs,
+    revisions: revisions.map((v) => ({ text: v.text, optionIds: v.optionIds, authorName: v.authorName, editedAt: v.editedAtMs })),
+  };
+}
+
 
 function checkOptions(inject: Inject, optionIds: string[]): void {
   const known = new Set(inject.responseOptions.map((o) => o.id));

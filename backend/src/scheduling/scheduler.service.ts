@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { ExerciseEntity } from '../exercises/exercise.entity.js';
+import type { ExerciseEntity, ExerciseState } from '../exercises/exercise.entity.js';
 import { type ClockAnchor, wallTimeAt } from './exercise-clock.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs, jobIds } from './delivery-jobs.js';
 
@@ -33,7 +33,7 @@ export class SchedulerService implements OnModuleDestroy {
   }
 
   /** Schedule the given pending injects on the exercise's current clock generation. */
-  async scheduleInjects(exercise: ExerciseEntity, injects: { injectId: string; teamScope: string; dueScenarioMs: number }[], now = Date.now()): Promise<void> {
+  async scheduleInjects(exercise: ExerciseState, injects: { injectId: string; teamScope: string; dueScenarioMs: number }[], now = Date.now()): Promise<void> {
     const anchor = anchorOf(exercise);
     const jobs = injects.flatMap(({ injectId, teamScope, dueScenarioMs }) => {
       const dueAtMs = wallTimeAt(anchor, dueScenarioMs);
@@ -44,13 +44,13 @@ export class SchedulerService implements OnModuleDestroy {
     for (let i = 0; i < jobs.length; i += 500) await this.queue.addBulk(jobs.slice(i, i + 500));
   }
 
-  async scheduleStart(exercise: ExerciseEntity, startAtMs: number, now = Date.now()): Promise<void> {
+  async scheduleStart(exercise: ExerciseState, startAtMs: number, now = Date.now()): Promise<void> {
     const data = { exerciseId: exercise.id, generation: exercise.generation, startAtMs };
     await this.queue.addBulk([this.job('start-exercise', data, jobIds.start(exercise.id, exercise.generation), startAtMs - now)]);
   }
 
   /** Decision deadlines run on the exercise clock too (no lead: nothing to prepare). */
-  async scheduleDeadlines(exercise: ExerciseEntity, decisions: { id: string; deadlineScenarioMs: number }[], now = Date.now()): Promise<void> {
+  async scheduleDeadlines(exercise: ExerciseState, decisions: { id: string; deadlineScenarioMs: number }[], now = Date.now()): Promise<void> {
     const anchor = anchorOf(exercise);
     const jobs = decisions.flatMap((d) => {
       const dueAtMs = wallTimeAt(anchor, d.deadlineScenarioMs);

@@ -1,18 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
+import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseEventEntity, type ExerciseEventType } from '../exercises/exercise-event.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
-import { ExerciseEntity } from '../exercises/exercise.entity.js';
+import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from '../exercises/exercise.entity.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ScoreCellEntity } from './score-cell.entity.js';
+import { ScoreDirtyEntity } from './score-dirty.entity.js';
 import { type ScoreCell, concerns, type ScoreItem, scoreAll, scoreCell, SCORING_EVENT_TYPES, type ScoringEvent } from './score-rules.js';
 
 export interface TeamScore {
@@ -28,12 +30,28 @@ export type Rating = (typeof RATINGS)[number];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** how soon after a change its cells are recomputed; other processes' leftovers are polled for */
+const FLUSH_DELAY_MS = 50;
+const POLL_MS = 1000;
+/** dirty rows per flush transaction, and rows per multi-row statement */
+const FLUSH_BATCH = 2000;
+
 /**
- * Scores: live cells (one per team and inject) refreshed whenever a scoring event is logged, and a
- * full recomputation from the event log with the same rules; the two must always agree.
+ * Scores: live cells (one per team and inject) kept up to date from the event log, and a full
+ * recomputation from the log with the same rules; the two must always agree.
+ *
+ * A change marks its cells dirty in the transaction that logs it (`markDirty`); a flush shortly
+ * after recomputes every dirty cell in one transaction, off the request path. Every read of the
+ * cells flushes first, so nobody reads a stale cell, and dirty marks outlive a crash.
  */
 @Injectable()
-export class ScoringService {
+export class ScoringService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ScoringService.name);
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private poller: NodeJS.Timeout | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: Transactions,
@@ -42,25 +60,118 @@ export class ScoringService {
     private readonly notifier: RealtimeNotifier,
   ) {}
 
-  /** Recompute the live cells of these teams on this inject from the log. */
+  onModuleInit(): void {
+    this.poller = setInterval(() => this.flushInBackground(), POLL_MS);
+    this.poller.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    if (this.timer) clearTimeout(this.timer);
+    await (this.queued ?? this.running)?.catch(() => undefined);
+  }
+
+  /** Queue these teams' cells on this inject for recomputation, inside the caller's transaction. */
+  async markDirty(m: EntityManager, exerciseId: string, injectId: string, teamIds: string[]): Promise<void> {
+    if (teamIds.length === 0) return;
+    for (const part of chunks(teamIds)) await m.getRepository(ScoreDirtyEntity).insert(part.map((teamId) => ({ exerciseId, teamId, injectId })));
+    this.flushSoon();
+  }
+
+  /** Recompute these cells now (an evaluator's action answers with the new score). */
   async refresh(exerciseId: string, injectId: string, teamIds: string[]): Promise<void> {
     if (teamIds.length === 0) return;
-    const { inject } = await this.plans.inject(exerciseId, injectId);
-    if (!inject) return;
-    const snapshot = await this.snapshotScoring(exerciseId);
-    await this.tx.run(async (m) => {
-      const log = (await this.events.aboutInject(m, exerciseId, injectId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))).map(toScoringEvent);
-      for (const teamId of teamIds) {
-        const cell = scoreCell(inject, snapshot, teamId, log.filter((e) => concerns(e, teamId, injectId)));
-        await m.getRepository(ScoreCellEntity).delete({ exerciseId, teamId, injectId });
-        await m.getRepository(ScoreCellEntity).insert({ exerciseId, teamId, injectId, points: cell.points, max: cell.max, items: cell.items as never, updatedAtMs: Date.now() });
-      }
+    await this.tx.run((m) => this.markDirty(m, exerciseId, injectId, teamIds));
+    await this.flush();
+  }
+
+  /**
+   * Recompute every cell marked dirty before this call. One flush runs at a time in a process; a
+   * caller arriving during one waits for the next, which starts after it and sees the caller's marks.
+   */
+  flush(): Promise<void> {
+    if (this.queued) return this.queued;
+    if (!this.running) return (this.running = this.flushAll().finally(() => (this.running = null)));
+    this.queued = this.running.then(() => {
+      this.queued = null;
+      return (this.running = this.flushAll().finally(() => (this.running = null)));
     });
-    for (const t of teamIds) this.notifier.scoreChanged(exerciseId, t);
+    return this.queued;
+  }
+
+  /** Flush shortly (the cells were marked dirty by someone else's transaction). */
+  flushSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushInBackground();
+    }, FLUSH_DELAY_MS);
+    this.timer.unref();
+  }
+
+  private flushInBackground(): void {
+    if (this.running || this.queued) return;
+    this.flush().catch((e: unknown) => this.logger.warn(`score refresh failed, will retry: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  private async flushAll(): Promise<void> {
+    for (;;) {
+      // a plain read first: an idle poll never queues behind the writers
+      if (!(await this.db.getRepository(ScoreDirtyEntity).exists())) return;
+      const { changed, full } = await this.tx.run((m) => this.flushBatch(m));
+      for (const key of changed) {
+        const [exerciseId = '', teamId = ''] = key.split('/');
+        this.notifier.scoreChanged(exerciseId, teamId);
+      }
+      if (!full) return;
+    }
+  }
+
+  private async flushBatch(m: EntityManager): Promise<{ changed: Set<string>; full: boolean }> {
+    const rows = await m.getRepository(ScoreDirtyEntity).find({ order: { id: 'ASC' }, take: FLUSH_BATCH });
+    const work = new Map<string, Map<string, Set<string>>>();
+    for (const r of rows) {
+      const injects = work.get(r.exerciseId) ?? new Map<string, Set<string>>();
+      work.set(r.exerciseId, injects);
+      const teams = injects.get(r.injectId) ?? new Set<string>();
+      injects.set(r.injectId, teams);
+      teams.add(r.teamId);
+    }
+    const cells: ScoreCellEntity[] = [];
+    const now = Date.now();
+    for (const exerciseId of [...work.keys()].sort()) {
+      // PostgreSQL: flushes of one exercise in several processes take turns, so the last cell
+      // written was always computed from a log read after the previous one committed
+      if (this.db.options.type === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [exerciseId]);
+      const plan = await this.plans.get(exerciseId).catch(() => null);
+      for (const [injectId, teams] of work.get(exerciseId) ?? []) {
+        const inject = plan?.injects.get(injectId) ?? (await this.plans.inject(exerciseId, injectId).catch(() => null))?.inject;
+        if (!plan || !inject) continue;
+        const teamIds = [...teams];
+        const log = (await this.events.aboutInject(m, exerciseId, injectId, SCORING_EVENT_TYPES as unknown as ExerciseEventType[], teamIds)).map(toScoringEvent);
+        for (const teamId of teamIds) {
+          const cell = scoreCell(inject, plan.scoring, teamId, log.filter((e) => concerns(e, teamId, injectId)));
+          cells.push({ exerciseId, teamId, injectId, points: cell.points, max: cell.max, items: cell.items, updatedAtMs: now });
+        }
+      }
+    }
+    for (const part of chunks(cells)) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ScoreCellEntity)
+        .values(part)
+        .orUpdate(['points', 'max', 'items', 'updated_at_ms'], ['exercise_id', 'team_id', 'inject_id'])
+        .updateEntity(false)
+        .execute();
+    }
+    for (const part of chunks(rows.map((r) => r.id))) await m.getRepository(ScoreDirtyEntity).delete({ id: In(part) });
+    return { changed: new Set(cells.map((c) => `${c.exerciseId}/${c.teamId}`)), full: rows.length === FLUSH_BATCH };
   }
 
   /** Live totals, from the cells. */
   async breakdown(exerciseId: string): Promise<TeamScore[]> {
+    await this.flush();
     const cells = await this.db.getRepository(ScoreCellEntity).find({ where: { exerciseId }, order: { injectId: 'ASC' } });
     return this.byTeam(exerciseId, cells);
   }
@@ -69,22 +180,20 @@ export class ScoringService {
   async recompute(exerciseId: string): Promise<TeamScore[]> {
     const plan = await this.plans.get(exerciseId);
     const log = (await this.events.ofType(this.db.manager, exerciseId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))).map(toScoringEvent);
-    const cells = scoreAll(plan.injects, await this.snapshotScoring(exerciseId), plan.teams.map((t) => t.id), log);
+    const cells = scoreAll(plan.injects, plan.scoring, plan.teams.map((t) => t.id), log);
     return this.byTeam(exerciseId, cells);
   }
 
   async evaluate(by: UserPrincipal, exerciseId: string, input: { teamId: string; injectId: string; expectedActionId: string; met: boolean; reason: string }) {
     const { inject } = await this.checkTarget(exerciseId, input.teamId, input.injectId);
     if (!inject.expectedActions.some((a) => a.id === input.expectedActionId)) throw badInput('evaluation.unknown-action', `expectedActionId: inject "${input.injectId}" has no expected action "${input.expectedActionId}"`);
-    await this.log(by, exerciseId, 'evaluation.recorded', { ...input });
-    await this.refresh(exerciseId, input.injectId, [input.teamId]);
+    await this.log(by, exerciseId, 'evaluation.recorded', { ...input }, input.injectId);
     return this.teamScore(exerciseId, input.teamId);
   }
 
   async adjust(by: UserPrincipal, exerciseId: string, input: { teamId: string; injectId: string; points: number; reason: string }) {
     await this.checkTarget(exerciseId, input.teamId, input.injectId);
-    await this.log(by, exerciseId, 'score.adjusted', { ...input });
-    await this.refresh(exerciseId, input.injectId, [input.teamId]);
+    await this.log(by, exerciseId, 'score.adjusted', { ...input }, input.injectId);
     return this.teamScore(exerciseId, input.teamId);
   }
 
@@ -92,8 +201,7 @@ export class ScoringService {
   async rate(by: UserPrincipal, exerciseId: string, input: { teamId: string; objectiveId: string; rating: Rating; observations: string }) {
     const plan = await this.plans.get(exerciseId);
     if (!plan.teams.some((t) => t.id === input.teamId)) throw badInput('rating.unknown-team', `teamId: no team "${input.teamId}" in this exercise`);
-    const ex = await this.exercise(exerciseId);
-    if (!ex.snapshot.objectives.some((o) => o.id === input.objectiveId)) throw badInput('rating.unknown-objective', `objectiveId: no objective "${input.objectiveId}" in this exercise`);
+    if (!plan.objectiveIds.has(input.objectiveId)) throw badInput('rating.unknown-objective', `objectiveId: no objective "${input.objectiveId}" in this exercise`);
     await this.log(by, exerciseId, 'objective.rated', { ...input, evaluator: by.username });
     return this.ratings(exerciseId);
   }
@@ -113,6 +221,7 @@ export class ScoringService {
     const lastLook = new Map<string, number>();
     for (const e of evaluated) lastLook.set(`${String(e.payload.teamId)}/${String(e.payload.injectId)}`, e.atMs);
     const responses = await this.db.getRepository(ResponseEntity).find({ where: { exerciseId, ...(teamId ? { teamId } : {}) }, order: { createdAtMs: 'ASC' } });
+    await this.flush();
     const cells = await this.db.getRepository(ScoreCellEntity).findBy({ exerciseId });
     return responses
       .filter((r) => (lastLook.get(`${r.teamId}/${r.injectId}`) ?? 0) < r.updatedAtMs)
@@ -161,9 +270,13 @@ export class ScoringService {
     return { inject };
   }
 
-  private async log(by: UserPrincipal, exerciseId: string, type: ExerciseEventType, payload: Record<string, unknown>): Promise<void> {
+  /** Log an evaluator's event; one about a team's inject marks that cell dirty in the same transaction. */
+  private async log(by: UserPrincipal, exerciseId: string, type: ExerciseEventType, payload: Record<string, unknown>, scoredInject?: string): Promise<void> {
     const ex = await this.exercise(exerciseId);
-    await this.tx.run((m) => this.events.append(m, { exerciseId, type, scenarioMs: ex.status === 'draft' ? null : Math.round(scenarioNow(anchorOf(ex), Date.now())), actor: actorOf(by), payload }));
+    await this.tx.run(async (m) => {
+      await this.events.append(m, { exerciseId, type, scenarioMs: ex.status === 'draft' ? null : Math.round(scenarioNow(anchorOf(ex), Date.now())), actor: actorOf(by), payload });
+      if (scoredInject && typeof payload.teamId === 'string') await this.markDirty(m, exerciseId, scoredInject, [payload.teamId]);
+    });
   }
 
   private async byTeam(exerciseId: string, cells: Pick<ScoreCell, 'teamId' | 'points' | 'max' | 'items'>[]): Promise<TeamScore[]> {
@@ -180,14 +293,10 @@ export class ScoringService {
     });
   }
 
-  private async exercise(exerciseId: string): Promise<ExerciseEntity> {
-    const ex = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
+  private async exercise(exerciseId: string): Promise<ExerciseState> {
+    const ex = await this.db.getRepository(ExerciseEntity).findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
     if (!ex) throw notFound('exercise', exerciseId);
     return ex;
-  }
-
-  private async snapshotScoring(exerciseId: string) {
-    return (await this.exercise(exerciseId)).snapshot.scoring;
   }
 }
 
