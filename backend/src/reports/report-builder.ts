@@ -22,6 +22,9 @@ import {
 
 export const ANONYMOUS = 'A team member';
 
+/** Log entries written by edits of the after-action review (findings, improvement plan): left out of the timeline. */
+export const REVIEW_EDIT_EVENTS: ReadonlySet<string> = new Set(['report.findings-saved', 'improvement.added', 'improvement.updated', 'improvement.deleted']);
+
 export interface BuildOptions {
   /** observers of an exercise whose instructor chose anonymity see no player names */
   hideNames: boolean;
@@ -118,7 +121,8 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       default:
         break;
     }
-    timeline.push(timelineEntry(e, { actorName, subjectOf, teamName, teamIds }));
+    // edits of the report itself are its audit trail (the event log), not part of the exercise's story
+    if (!REVIEW_EDIT_EVENTS.has(e.type)) timeline.push(timelineEntry(e, { actorName, subjectOf, teamName, teamIds }));
   }
 
   // ---- per-team metrics ---------------------------------------------------------------------

@@ -21,7 +21,8 @@ const optionalId = z.string().min(1).max(80).nullable().optional();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-30')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'must be a real date')
+  // Date.parse rolls 2026-02-30 over into March: a real date reads back the same
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date')
   .nullable()
   .optional();
 const FindingsBody = z
@@ -130,8 +131,8 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiZodBody(ImprovementBody)
-  add(@IdParam('id') id: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
-    return this.edits.addItem(id, body);
+  add(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+    return this.edits.addItem(by, id, body);
   }
 
   @Put('improvement-plan/:itemId')
@@ -139,8 +140,8 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('itemId')
   @ApiZodBody(ImprovementBody)
-  update(@IdParam('id') id: string, @IdParam('itemId') itemId: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
-    return this.edits.updateItem(id, itemId, body);
+  update(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('itemId') itemId: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+    return this.edits.updateItem(by, id, itemId, body);
   }
 
   @Delete('improvement-plan/:itemId')
@@ -148,8 +149,8 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiIdParam('itemId')
-  async remove(@IdParam('id') id: string, @IdParam('itemId') itemId: string): Promise<void> {
-    await this.edits.deleteItem(id, itemId);
+  async remove(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('itemId') itemId: string): Promise<void> {
+    await this.edits.deleteItem(by, id, itemId);
   }
 
   @Get('hotwash')
