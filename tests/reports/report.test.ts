@@ -84,7 +84,7 @@ describe('after-action report of a scripted drill', () => {
     const draft = await instructor.ok('GET', `/exercises/${ex.id}/report`);
     expect(draft.state).toBe('draft');
     expect(draft.schema).toBe('cyber-ttx/after-action-report');
-    expect(draft.version).toBe(1);
+    expect(draft.version).toBe(2);
     expect((await soc.get('/play/report')).status).toBe(409);
     expect((await soc.post('/play/hotwash', { ratings: { overall: 4 } })).status).toBe(409);
     expect((await soc.get(`/exercises/${ex.id}/report`)).status).toBe(403);
@@ -125,6 +125,26 @@ describe('after-action report of a scripted drill', () => {
       const socM = report.metrics.find((m: any) => m.teamId === soc.teamId);
       expect(socM.acknowledged).toBe(2);
       expect(socM.responses).toBe(2);
+    });
+
+    it('names each inject once and lets rows refer to it by id', () => {
+      expect(report.overview.injects.map((i: any) => i.id)).toEqual(pack.injects.map((i) => i.id));
+      expect(report.overview.injects.find((i: any) => i.id === 'phish-email').subject).toBe(pack.injects.find((i) => i.id === 'phish-email')?.subject);
+      const raw = JSON.stringify(report);
+      for (const i of pack.injects) expect(raw.split(JSON.stringify(i.subject)).length - 1, i.id).toBe(1);
+      const actions = pack.injects.flatMap((i) => i.expectedActions);
+      expect(report.scores.expectedActions.map((a: any) => a.id).sort()).toEqual(actions.map((a) => a.id).sort());
+      const delivered = report.timeline.find((e: any) => e.type === 'inject.delivered' && e.injectId === 'phish-email');
+      expect(delivered).toMatchObject({ kind: 'inject', teamIds: [soc.teamId] });
+      expect(delivered).not.toHaveProperty('summary');
+    });
+
+    it('answers a hard reload (Cache-Control: no-cache) with the same report, rebuilt from the database', async () => {
+      const kept = await instructor.ok('GET', `/exercises/${ex.id}/report`);
+      const fresh = await instructor.request('GET', `/exercises/${ex.id}/report`, undefined, { 'cache-control': 'no-cache' });
+      expect(fresh.status).toBe(200);
+      expect({ ...fresh.body, generatedAt: 0 }).toEqual({ ...kept, generatedAt: 0 });
+      expect(fresh.body.generatedAt).toBeGreaterThanOrEqual(kept.generatedAt);
     });
 
     it('times acknowledgements and first responses on the exercise clock from the delivery', () => {
@@ -188,7 +208,7 @@ describe('after-action report of a scripted drill', () => {
     it('lists the RFI and the journal note in the timeline', () => {
       expect(report.rfis).toHaveLength(1);
       expect(report.rfis[0].subject).toContain('CERT-RFI-SUBJECT');
-      expect(report.timeline.some((e: any) => e.kind === 'journal' && e.summary.includes('FACILITATOR-JOURNAL-7731'))).toBe(true);
+      expect(report.timeline.some((e: any) => e.kind === 'journal' && e.detail.text === JOURNAL)).toBe(true);
       expect(report.timeline.filter((e: any) => e.kind === 'clock').map((e: any) => e.type)).toEqual(expect.arrayContaining(['exercise.started', 'exercise.paused', 'exercise.ended']));
     });
 
@@ -308,7 +328,7 @@ describe('after-action report of a scripted drill', () => {
       expect(md.disposition).toMatch(/attachment; filename="aar-.*\.md"/);
       for (const s of SECTIONS) expect(md.text).toContain(`## ${s}`);
       const json = JSON.parse((await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/json`)).text);
-      expect(json).toMatchObject({ schema: 'cyber-ttx/after-action-report', version: 1, state: 'final' });
+      expect(json).toMatchObject({ schema: 'cyber-ttx/after-action-report', version: 2, state: 'final' });
       expect(json.responses).toHaveLength(events.filter((e) => e.type === 'response.logged').length);
       const responses = await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/responses-csv`);
       const lines = responses.text.trim().split('\r\n');

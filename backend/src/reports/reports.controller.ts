@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Post, Put, type StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Headers, HttpCode, Post, Put, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
@@ -10,6 +10,7 @@ import { improvementPlanCsv } from './report-csv.js';
 import { ReportData } from './report-data.service.js';
 import { ReportEdits } from './report-edits.service.js';
 import { download, exportReport, REPORT_FORMATS, PLAYER_FORMATS } from './report-exports.js';
+import { fileBase } from './report-format.js';
 import { improvementPlanMarkdown } from './report-markdown.js';
 import { CAPABILITY_ELEMENTS, FINDING_KINDS, IMPROVEMENT_STATUSES } from './report-model.js';
 import { improvementPlanPdf } from './report-pdf.js';
@@ -47,6 +48,8 @@ const ImprovementBody = z
   })
   .strict();
 const ReportFormat = z.enum(REPORT_FORMATS);
+/** A client that asks for no cached copy (a hard reload, `Cache-Control: no-cache`) gets a report built from the database alone. */
+const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
 
@@ -59,19 +62,27 @@ export class ReportsController {
     private readonly edits: ReportEdits,
   ) {}
 
+  /** `Cache-Control: no-cache` (a hard reload) rebuilds it from the database alone. */
   @Get('report')
   @Roles(...FULL)
   @ApiIdParam('id')
-  report(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string) {
-    return this.data.full(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined });
+  @ApiProduces('application/json')
+  async report(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
+    const { json } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
+    return new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length });
   }
 
   @Get('report/export/:format')
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiIdParam('format')
-  async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>): Promise<StreamableFile> {
-    return exportReport(await this.data.full(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined }), format);
+  async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
+    const opts = { hideNamesFor: by.role === 'observer' ? ('observer' as const) : undefined, fresh: noCache(cacheControl) };
+    if (format === 'json') {
+      const { report, json } = await this.data.fullJson(id, opts);
+      return download(json, 'application/json; charset=utf-8', `${fileBase(report)}.json`);
+    }
+    return exportReport(await this.data.full(id, opts), format);
   }
 
   /** What a team will see: staff preview of the player edition. */
