@@ -58,7 +58,7 @@ class PairMap<V> {
   }
   set(a: string, b: string, v: V): void {
     let inner = this.outer.get(a);
-    if (!inner) this.outer.set(a, (inner = new Map()));
+    if (!inner) this.outer.set(a, (inner = new Map<string, V>()));
     inner.set(b, v);
   }
 }

@@ -113,7 +113,7 @@ export class ReportEventLog {
   private async aggregate<Row>(sqlite: string, postgres: string, params: unknown[]): Promise<Row[] | null> {
     const sql = this.db.options.type === 'postgres' ? postgres : sqlite;
     try {
-      const [row] = (await this.db.query(sql, params)) as { rows: string | null }[];
+      const [row] = await this.db.query<{ rows: string | null }[]>(sql, params);
       return JSON.parse(row?.rows ?? '[]') as Row[];
     } catch (e) {
       this.logger.warn(`reading the event log row by row: ${(e as Error).message}`);

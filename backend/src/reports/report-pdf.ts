@@ -3,6 +3,9 @@ import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATI
 import { clock, duration, reportTitle, SECTION_TITLES, STATUS_LABEL, teamNames, wall } from './report-format.js';
 import { describeTimelineEntry, type TimelineNames, timelineNames } from './report-timeline-text.js';
 
+/** Above this many team × inject rows the PDF shows one line per inject across the teams; the other exports keep every row. */
+export const PDF_PER_INJECT_FULL_LIMIT = 1500;
+
 /** Above this many timeline entries the PDF condenses acknowledgements and responses per inject; JSON and Markdown keep every entry. */
 export const PDF_TIMELINE_FULL_LIMIT = 1500;
 
@@ -51,13 +54,16 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
     [{ header: 'Team', width: 3 }, { header: 'Injects', width: 1 }, { header: 'Acked', width: 1 }, { header: 'Responded', width: 1.3 }, { header: 'Median ack', width: 1.6 }, { header: 'Median 1st response', width: 1.8 }, { header: 'On time', width: 1 }, { header: 'Late', width: 1 }, { header: 'Missed', width: 1 }],
     r.metrics.map((m) => [tn(m.teamId), String(m.injectsDelivered), String(m.acknowledged), String(m.responded), duration(m.medianAckMs), duration(m.medianFirstResponseMs), String(m.onTime), String(m.late), String(m.missed)]),
   );
-  for (const m of r.metrics) {
-    w.h2(tn(m.teamId));
-    w.table(
-      [{ header: 'Inject', width: 5 }, { header: 'Delivered', width: 1.5 }, { header: 'Ack after', width: 1.5 }, { header: '1st response', width: 1.5 }, { header: 'Target', width: 1.3 }, { header: 'Status', width: 1.2 }, { header: 'Resp.', width: 0.8 }],
-      m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], String(x.responses)]),
-    );
-  }
+  const perInjectRows = r.metrics.reduce((a, m) => a + m.perInject.length, 0);
+  if (perInjectRows > PDF_PER_INJECT_FULL_LIMIT) injectSummaryTable(w, r, lookups, perInjectRows);
+  else
+    for (const m of r.metrics) {
+      w.h2(tn(m.teamId));
+      w.table(
+        [{ header: 'Inject', width: 5 }, { header: 'Delivered', width: 1.5 }, { header: 'Ack after', width: 1.5 }, { header: '1st response', width: 1.5 }, { header: 'Target', width: 1.3 }, { header: 'Status', width: 1.2 }, { header: 'Resp.', width: 0.8 }],
+        m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], String(x.responses)]),
+      );
+    }
 
   w.h1(SECTION_TITLES.scores);
   if (r.scores.source === 'hidden') w.para('Scores are not shared with teams for this exercise.', { italic: true });
@@ -126,6 +132,28 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
   if (r.timeline.length > PDF_TIMELINE_FULL_LIMIT) w.para(`${r.timeline.length} entries: acknowledgements and responses are counted per inject here; the JSON and Markdown exports list every entry.`, { italic: true });
   w.table([{ header: 'Exercise time', width: 1.3 }, { header: 'Wall time (UTC)', width: 1.6 }, { header: 'Event', width: 7 }], entries.map(({ e, text }) => [clock(e.scenarioMs), wall(e.at).slice(11, 19), text]), { fontSize: 7.5 });
   return w.finish();
+}
+
+/** Per inject, across the teams it reached: how many answered on time, late or not at all, and the median time to a first response. */
+function injectSummaryTable(w: PdfWriter, r: AfterActionReport, names: TimelineNames, rows: number): void {
+  w.h2('By inject, across teams');
+  w.para(`${rows} team × inject rows: counted per inject here; the Markdown, JSON and responses CSV exports list each team's row.`, { italic: true });
+  const by = new Map<string, { delivered: number; onTime: number; late: number; missed: number; first: number[] }>();
+  for (const m of r.metrics)
+    for (const x of m.perInject) {
+      let s = by.get(x.injectId);
+      if (!s) by.set(x.injectId, (s = { delivered: 0, onTime: 0, late: 0, missed: 0, first: [] }));
+      s.delivered++;
+      if (x.status === 'on-time') s.onTime++;
+      else if (x.status === 'late') s.late++;
+      else if (x.status === 'missed') s.missed++;
+      if (x.firstResponseMs !== null) s.first.push(x.firstResponseMs);
+    }
+  const median = (xs: number[]) => (xs.length ? ([...xs].sort((a, b) => a - b)[xs.length >> 1] ?? null) : null);
+  w.table(
+    [{ header: 'Inject', width: 5 }, { header: 'Teams', width: 1 }, { header: 'On time', width: 1 }, { header: 'Late', width: 1 }, { header: 'Missed', width: 1 }, { header: 'Median 1st response', width: 2 }],
+    [...by].map(([id, s]) => [names.inject(id), String(s.delivered), String(s.onTime), String(s.late), String(s.missed), duration(median(s.first))]),
+  );
 }
 
 function improvementPlanTable(w: PdfWriter, items: ImprovementItem[]): void {
