@@ -20,13 +20,6 @@ import { toPlayerEdition } from './player-edition.js';
 
 const BUILT_REPORTS_KEPT = 4;
 
-// TextEncoder encodes a long one-byte string many times faster than Buffer.from(s, 'utf8') (Node 20)
-const encoder = new TextEncoder();
-const utf8 = (s: string): Buffer => {
-  const bytes = encoder.encode(s);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-};
-
 export interface ReportRequest {
   hideNamesFor?: 'observer' | undefined;
   /** build from the database alone, keeping nothing from earlier requests (a cold build) */
@@ -82,7 +75,7 @@ export class ReportData {
   /** The full report as JSON bytes: serialised once per built report, since at scale that costs as much as building it. */
   async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer }> {
     const built = await this.fullBuilt(exerciseId, opts);
-    built.json ??= utf8(JSON.stringify(built.report));
+    built.json ??= Buffer.from(JSON.stringify(built.report), 'utf8');
     return { report: built.report, json: built.json };
   }
 
