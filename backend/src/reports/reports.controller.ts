@@ -48,7 +48,7 @@ const ImprovementBody = z
   })
   .strict();
 const ReportFormat = z.enum(REPORT_FORMATS);
-/** A client that asks for no cached copy (a hard reload, `Cache-Control: no-cache`) gets a report built from the database alone. */
+/** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
 const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
@@ -62,7 +62,7 @@ export class ReportsController {
     private readonly edits: ReportEdits,
   ) {}
 
-  /** `Cache-Control: no-cache` (a hard reload) rebuilds it from the database alone. */
+  /** `Cache-Control: no-cache` rebuilds it from the database alone, keeping nothing from earlier requests. */
   @Get('report')
   @Roles(...FULL)
   @ApiIdParam('id')
