@@ -65,7 +65,9 @@ export class ReportEventLog {
     this.cache.set(exerciseId, { settledId: events[settled - 1]?.id ?? 0, events: events.slice(0, settled), responses: c.responses });
     while (this.cache.size > EXERCISES_KEPT) this.cache.delete(this.cache.keys().next().value ?? '');
 
-    const responses = [...c.responses.values()].sort((a, b) => a.createdAt - b.createdAt);
+    const responses = [...c.responses.values()];
+    // read in creation order (the index): sort only when later edits or tails broke it
+    if (responses.some((r, k) => k > 0 && (responses[k - 1]?.createdAt ?? 0) > r.createdAt)) responses.sort((a, b) => a.createdAt - b.createdAt);
     return { events, responses, lastEventId: events[events.length - 1]?.id ?? 0 };
   }
 
@@ -101,8 +103,8 @@ export class ReportEventLog {
 
   private async allResponses(exerciseId: string): Promise<ResponseRecord[]> {
     const rows = await this.aggregate<[string, string, string, string, string, string[] | null, number, number, number]>(
-      `SELECT json_group_array(json_array(id, team_id, inject_id, author_name, text, json(option_ids), scenario_ms, created_at_ms, updated_at_ms)) AS rows FROM responses WHERE exercise_id = ?`,
-      `SELECT COALESCE(json_agg(json_build_array(id, team_id, inject_id, author_name, text, option_ids::json, scenario_ms, created_at_ms, updated_at_ms)), '[]')::text AS rows FROM responses WHERE exercise_id = $1`,
+      `SELECT json_group_array(json_array(id, team_id, inject_id, author_name, text, json(option_ids), scenario_ms, created_at_ms, updated_at_ms)) AS rows FROM (SELECT * FROM responses WHERE exercise_id = ? ORDER BY created_at_ms)`,
+      `SELECT COALESCE(json_agg(json_build_array(id, team_id, inject_id, author_name, text, option_ids::json, scenario_ms, created_at_ms, updated_at_ms) ORDER BY created_at_ms), '[]')::text AS rows FROM responses WHERE exercise_id = $1`,
       [exerciseId],
     );
     if (!rows) return this.responses(exerciseId);
