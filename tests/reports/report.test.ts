@@ -30,6 +30,7 @@ describe('after-action report of a scripted drill', () => {
   let soc: Player;
   let cert: Player;
   let comms: Player;
+  let instructorId: string;
   let ratingsAvailable = false;
   let decisionsModule = false;
   const pack = loadPack('demo');
@@ -37,6 +38,7 @@ describe('after-action report of a scripted drill', () => {
   beforeAll(async () => {
     app = await startBackend(testEnv('reports'));
     instructor = await Api.login(app.url);
+    instructorId = (await instructor.ok<{ id: string }>('GET', '/auth/me')).id;
     const admin = await Api.login(app.url, 'admin');
     await admin.ok('POST', '/users', { username: 'observer1', displayName: 'Olive Observer', password: 'long-enough-password', role: 'observer' });
     observer = await Api.login(app.url, 'observer1', 'long-enough-password');
@@ -82,7 +84,7 @@ describe('after-action report of a scripted drill', () => {
     const draft = await instructor.ok('GET', `/exercises/${ex.id}/report`);
     expect(draft.state).toBe('draft');
     expect(draft.schema).toBe('cyber-ttx/after-action-report');
-    expect(draft.version).toBe(1);
+    expect(draft.version).toBe(2);
     expect((await soc.get('/play/report')).status).toBe(409);
     expect((await soc.post('/play/hotwash', { ratings: { overall: 4 } })).status).toBe(409);
     expect((await soc.get(`/exercises/${ex.id}/report`)).status).toBe(403);
@@ -123,6 +125,28 @@ describe('after-action report of a scripted drill', () => {
       const socM = report.metrics.find((m: any) => m.teamId === soc.teamId);
       expect(socM.acknowledged).toBe(2);
       expect(socM.responses).toBe(2);
+    });
+
+    it('names each inject once and lets rows refer to it by id', () => {
+      expect(report.overview.injects.map((i: any) => i.id)).toEqual(pack.injects.map((i) => i.id));
+      expect(report.overview.injects.find((i: any) => i.id === 'phish-email').subject).toBe(pack.injects.find((i) => i.id === 'phish-email')?.subject);
+      const raw = JSON.stringify(report);
+      for (const i of pack.injects) expect(raw.split(JSON.stringify(i.subject)).length - 1, i.id).toBe(1);
+      const actions = pack.injects.flatMap((i) => i.expectedActions);
+      expect(report.scores.expectedActions.map((a: any) => a.id).sort()).toEqual(actions.map((a) => a.id).sort());
+      const delivered = report.timeline.find((e: any) => e.type === 'inject.delivered' && e.injectId === 'phish-email');
+      expect(delivered).toMatchObject({ kind: 'inject', teamIds: [soc.teamId] });
+      expect(delivered).not.toHaveProperty('summary');
+    });
+
+    it('answers Cache-Control: no-cache with the same report, rebuilt from the database alone', async () => {
+      const kept = await instructor.ok('GET', `/exercises/${ex.id}/report`);
+      const fresh = await instructor.request('GET', `/exercises/${ex.id}/report`, undefined, { 'cache-control': 'no-cache' });
+      expect(fresh.status).toBe(200);
+      expect({ ...fresh.body, generatedAt: 0 }).toEqual({ ...kept, generatedAt: 0 });
+      // rebuilt, not the kept copy; and the rebuilt one is kept from then on
+      expect(fresh.body.generatedAt).toBeGreaterThan(kept.generatedAt);
+      expect((await instructor.ok('GET', `/exercises/${ex.id}/report`)).generatedAt).toBe(fresh.body.generatedAt);
     });
 
     it('times acknowledgements and first responses on the exercise clock from the delivery', () => {
@@ -186,7 +210,7 @@ describe('after-action report of a scripted drill', () => {
     it('lists the RFI and the journal note in the timeline', () => {
       expect(report.rfis).toHaveLength(1);
       expect(report.rfis[0].subject).toContain('CERT-RFI-SUBJECT');
-      expect(report.timeline.some((e: any) => e.kind === 'journal' && e.summary.includes('FACILITATOR-JOURNAL-7731'))).toBe(true);
+      expect(report.timeline.some((e: any) => e.kind === 'journal' && e.detail.text === JOURNAL)).toBe(true);
       expect(report.timeline.filter((e: any) => e.kind === 'clock').map((e: any) => e.type)).toEqual(expect.arrayContaining(['exercise.started', 'exercise.paused', 'exercise.ended']));
     });
 
@@ -201,14 +225,40 @@ describe('after-action report of a scripted drill', () => {
       expect((await soc.post('/play/hotwash', { ratings: { overall: 9 } })).status).toBe(400);
     });
 
-    it('keeps edited strengths and areas for improvement instead of the draft', async () => {
+    it('keeps edited strengths and areas for improvement instead of the draft, and logs who saved what', async () => {
       expect(report.findings.drafted).toBe(true);
-      await instructor.request('PUT', `/exercises/${ex.id}/report/findings`, { findings: [{ kind: 'strength', text: 'EDITED-STRENGTH fast indicator sharing' }, { kind: 'improvement', text: 'EDITED-AFI host isolation', objectiveId: 'obj-contain' }] });
+      const saved = await instructor.request('PUT', `/exercises/${ex.id}/report/findings`, { findings: [{ kind: 'strength', text: 'EDITED-STRENGTH fast indicator sharing' }, { kind: 'improvement', text: 'EDITED-AFI host isolation', objectiveId: 'obj-contain' }] });
+      expect(saved.status).toBe(200);
       const after = await instructor.ok('GET', `/exercises/${ex.id}/report`);
       expect(after.findings.drafted).toBe(false);
       expect(after.findings.strengths.map((f: any) => f.text)).toEqual(['EDITED-STRENGTH fast indicator sharing']);
       expect(after.findings.improvements.map((f: any) => f.objectiveId)).toEqual(['obj-contain']);
-      expect((await instructor.request('PUT', `/exercises/${ex.id}/report/findings`, { findings: [{ kind: 'strength', text: '', objectiveId: 'nope' }] })).status).toBe(400);
+
+      const logged = (await instructor.ok('GET', `/exercises/${ex.id}/events?after=${lastId(events)}`)).filter((e: any) => e.type === 'report.findings-saved');
+      expect(logged).toHaveLength(1);
+      expect(logged[0].actor).toBe(`user:${instructorId}`);
+      expect(logged[0].payload).toMatchObject({ by: 'instructor', replaced: 0, strengths: 1, improvements: 1 });
+      expect(logged[0].payload.findings.map((f: any) => [f.kind, f.text, f.objectiveId])).toEqual([
+        ['strength', 'EDITED-STRENGTH fast indicator sharing', null],
+        ['improvement', 'EDITED-AFI host isolation', 'obj-contain'],
+      ]);
+      // the edit is the log's audit trail, not part of the exercise's story
+      expect(after.timeline.some((e: any) => e.eventId === logged[0].id)).toBe(false);
+
+      // bad input: a 400 that names the field, and nothing saved or logged
+      const bad = async (findings: unknown, field: RegExp) => {
+        const r = await instructor.request('PUT', `/exercises/${ex.id}/report/findings`, { findings });
+        expect(r.status).toBe(400);
+        expect(r.body.message).toMatch(field);
+      };
+      await bad([{ kind: 'strength', text: '' }], /findings\.0\.text: must not be empty/);
+      await bad([{ kind: 'strength', text: 'x' }, { kind: 'weakness', text: 'y' }], /findings\.1\.kind/);
+      await bad([{ kind: 'strength', text: 'x', objectiveId: 'nope' }], /findings\.0\.objectiveId: this exercise has no objective "nope"/);
+      await bad([{ kind: 'strength', text: 'x', teamId: 'no-such-team' }], /findings\.0\.teamId: this exercise has no team "no-such-team"/);
+      await bad([{ kind: 'strength', text: 'x', colour: 'red' }], /findings\.0: unknown field\(s\): colour/);
+      const still = await instructor.ok('GET', `/exercises/${ex.id}/report`);
+      expect(still.findings.strengths.map((f: any) => f.text)).toEqual(['EDITED-STRENGTH fast indicator sharing']);
+      expect((await instructor.ok('GET', `/exercises/${ex.id}/events?after=${logged[0].id}`)).filter((e: any) => e.type === 'report.findings-saved')).toHaveLength(0);
     });
 
     it('keeps an editable improvement plan with the exercise and exports it alone', async () => {
@@ -231,12 +281,56 @@ describe('after-action report of a scripted drill', () => {
       expect(full.improvementPlan.map((i: any) => i.issue)).toEqual(['Host isolation took too long']);
     });
 
+    it('logs every improvement-plan change with who made it, and nothing for refused ones', async () => {
+      const before = lastId(await instructor.ok('GET', `/exercises/${ex.id}/events`));
+      const item = await instructor.ok('POST', `/exercises/${ex.id}/improvement-plan`, { issue: 'PLAN-ROW-TO-DELETE badge access', capabilityElement: 'training', poc: 'Facility manager' });
+      const updated = (await instructor.request('PUT', `/exercises/${ex.id}/improvement-plan/${item.id}`, { ...pick(item), poc: 'Security officer', status: 'completed', expectedUpdatedAt: item.updatedAt })).body;
+      // refused: stale, unknown row, bad field — none of them is logged
+      expect((await instructor.request('PUT', `/exercises/${ex.id}/improvement-plan/${item.id}`, { ...pick(item), expectedUpdatedAt: item.updatedAt })).status).toBe(409);
+      expect((await instructor.request('PUT', `/exercises/${ex.id}/improvement-plan/no-such-row`, pick(item))).status).toBe(404);
+      expect((await instructor.request('PUT', `/exercises/${ex.id}/improvement-plan/${item.id}`, { ...pick(item), status: 'done' })).status).toBe(400);
+      expect((await instructor.request('DELETE', `/exercises/${ex.id}/improvement-plan/${item.id}`)).status).toBe(204);
+      expect((await instructor.request('DELETE', `/exercises/${ex.id}/improvement-plan/${item.id}`)).status).toBe(404);
+
+      const log = (await instructor.ok('GET', `/exercises/${ex.id}/events?after=${before}`)).filter((e: any) => e.type.startsWith('improvement.'));
+      expect(log.map((e: any) => e.type)).toEqual(['improvement.added', 'improvement.updated', 'improvement.deleted']);
+      expect(log.every((e: any) => e.actor === `user:${instructorId}` && e.payload.by === 'instructor' && e.payload.itemId === item.id)).toBe(true);
+      expect(log[0].payload.item).toMatchObject({ issue: 'PLAN-ROW-TO-DELETE badge access', capabilityElement: 'training', poc: 'Facility manager', status: 'open' });
+      expect(log[1].payload.changes).toEqual({ poc: { from: 'Facility manager', to: 'Security officer' }, status: { from: 'open', to: 'completed' } });
+      expect(log[2].payload.item).toMatchObject({ issue: 'PLAN-ROW-TO-DELETE badge access', poc: updated.poc, status: 'completed' });
+
+      // the report's timeline keeps the exercise's story: control's actions, not the review's edits
+      const r = await instructor.ok('GET', `/exercises/${ex.id}/report`);
+      const ids = new Set(r.timeline.map((e: any) => e.eventId));
+      expect(log.some((e: any) => ids.has(e.id))).toBe(false);
+      expect(r.timeline.some((e: any) => /^(report|improvement)\./.test(e.type))).toBe(false);
+      expect(r.improvementPlan.map((i: any) => i.issue)).toEqual(['Host isolation took too long']);
+    });
+
+    it('answers bad improvement-plan input with a 400 that names the field', async () => {
+      const bad = async (body: unknown, field: RegExp) => {
+        const r = await instructor.post(`/exercises/${ex.id}/improvement-plan`, body);
+        expect(r.status).toBe(400);
+        expect(r.body.message).toMatch(field);
+      };
+      await bad({ issue: 'x', capabilityElement: 'money' }, /capabilityElement/);
+      await bad({ capabilityElement: 'training' }, /issue/);
+      await bad({ issue: '   ', capabilityElement: 'training' }, /issue: name the issue/);
+      await bad({ issue: 'x', capabilityElement: 'training', startDate: '2026-02-30' }, /startDate: must be a real date/);
+      await bad({ issue: 'x', capabilityElement: 'training', startDate: '30/04/2026' }, /startDate: must be a date like/);
+      await bad({ issue: 'x', capabilityElement: 'training', startDate: '2026-05-01', completionDate: '2026-04-01' }, /completionDate: must not be before startDate/);
+      await bad({ issue: 'x', capabilityElement: 'training', objectiveId: 'obj-nope' }, /objectiveId: this exercise has no objective/);
+      await bad({ issue: 'x', capabilityElement: 'training', owner: 'me' }, /unknown field\(s\): owner/);
+      await bad('not json', /./);
+      expect((await instructor.ok('GET', `/exercises/${ex.id}/improvement-plan`)).map((i: any) => i.issue)).toEqual(['Host isolation took too long']);
+    });
+
     it('exports Markdown, versioned JSON and CSV of responses and scores', async () => {
       const md = await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/markdown`);
       expect(md.disposition).toMatch(/attachment; filename="aar-.*\.md"/);
       for (const s of SECTIONS) expect(md.text).toContain(`## ${s}`);
       const json = JSON.parse((await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/json`)).text);
-      expect(json).toMatchObject({ schema: 'cyber-ttx/after-action-report', version: 1, state: 'final' });
+      expect(json).toMatchObject({ schema: 'cyber-ttx/after-action-report', version: 2, state: 'final' });
       expect(json.responses).toHaveLength(events.filter((e) => e.type === 'response.logged').length);
       const responses = await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/responses-csv`);
       const lines = responses.text.trim().split('\r\n');
@@ -283,7 +377,10 @@ describe('after-action report of a scripted drill', () => {
         'FACILITATOR-JOURNAL-7731',
         'EVALUATOR-OBSERVATION-4410',
         'EDITED-STRENGTH',
+        'EDITED-AFI',
         'Automate EDR isolation playbook',
+        'PLAN-ROW-TO-DELETE',
+        'Facility manager',
         'Sam Socworth', 'Cleo Certly', 'Cody Commsby', 'Olive Observer',
       ].filter((s) => !(p === soc && s === 'Sam Socworth') && !(p === cert && s === 'Cleo Certly') && !(p === comms && s === 'Cody Commsby'));
       for (const p of [soc, cert, comms]) {
@@ -301,6 +398,7 @@ describe('after-action report of a scripted drill', () => {
         for (const [format, text] of Object.entries(texts)) {
           for (const secret of secretsFor(p)) expect(text.includes(secret), `${own?.name} ${format} export contains “${secret}”: …${text.slice(Math.max(0, text.indexOf(secret) - 200), text.indexOf(secret) + 100)}…`).toBe(false);
         }
+        expect(json.timeline.some((e: any) => /^(report|improvement)\./.test(e.type))).toBe(false);
         const teamIdsSeen = new Set(json.timeline.flatMap((e: any) => e.teamIds));
         expect([...teamIdsSeen]).toEqual([p.teamId]);
       }
@@ -312,6 +410,8 @@ describe('after-action report of a scripted drill', () => {
     });
   });
 });
+
+const lastId = (events: { id: number }[]) => events[events.length - 1]?.id ?? 0;
 
 function pick(i: any) {
   const { issue, correctiveAction, capabilityElement, organisation, poc, startDate, completionDate, objectiveId } = i;

@@ -29,6 +29,11 @@ export const EXERCISE_EVENT_TYPES = [
   'evaluation.recorded',
   'score.adjusted',
   'objective.rated',
+  // after-action review edits (audit trail; not part of the exercise story, so not in the AAR timeline)
+  'report.findings-saved',
+  'improvement.added',
+  'improvement.updated',
+  'improvement.deleted',
 ] as const;
 export type ExerciseEventType = (typeof EXERCISE_EVENT_TYPES)[number];
 

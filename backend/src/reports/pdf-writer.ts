@@ -119,8 +119,10 @@ export class PdfWriter {
       let x = left;
       for (const [i, v] of cells.entries()) {
         const w = (widths[i] ?? 0) - 2 * pad;
-        const text = opts.wrap ? v : fit(v, w, size);
-        this.doc.text(text, x + pad, y + pad / 2, opts.wrap ? { width: w } : { width: w, lineBreak: false });
+        // a one-line cell is already cut to its column: without a width pdfkit skips its line wrapper,
+        // which measures every word (most of the time of a report with thousands of rows)
+        if (opts.wrap) this.doc.text(v, x + pad, y + pad / 2, { width: w });
+        else this.doc.text(fit(v, w, size), x + pad, y + pad / 2, { lineBreak: false });
         x += widths[i] ?? 0;
       }
       this.doc.y = y + h + pad;

@@ -36,6 +36,8 @@ export function toPlayerEdition(full: AfterActionReport, teamId: string, opts: {
       threatActors: o.threatActors,
       objectives: o.objectives,
       coreCapabilities: o.coreCapabilities,
+      // never the injects still to come or sent only to other teams
+      injects: o.injects.filter((i) => played.has(i.id)),
       teams: team ? [{ ...team, participantNames: [] }] : [],
       startedAt: o.startedAt,
       endedAt: o.endedAt,
@@ -50,19 +52,18 @@ export function toPlayerEdition(full: AfterActionReport, teamId: string, opts: {
     findings: { drafted: false, strengths: [], improvements: [] },
     timeline: full.timeline
       .filter((e) => PLAYER_KINDS.has(e.kind))
-      .filter((e) => (e.kind === 'clock' ? true : e.kind === 'decision' ? e.decisionId !== null && ownDecisionIds.has(e.decisionId) && (e.teamIds.length === 0 || e.teamIds.includes(teamId)) : e.kind === 'inject' ? e.teamIds.includes(teamId) : mine(e.teamIds)))
+      .filter((e) => (e.kind === 'clock' ? true : e.kind === 'decision' ? e.decisionId !== undefined && ownDecisionIds.has(e.decisionId) && (e.teamIds.length === 0 || e.teamIds.includes(teamId)) : e.kind === 'inject' ? e.teamIds.includes(teamId) && (e.injectId === null || played.has(e.injectId)) : mine(e.teamIds)))
       .map((e) => ({
         ...e,
+        // other teams never appear: delivery and decision lines name this team only, control stays unnamed
         teamIds: [teamId],
-        // other teams' names never appear: delivery and decision lines name this team only
-        summary: e.kind === 'inject' && e.type === 'inject.delivered' ? e.summary.replace(/ delivered to .*$/, ' delivered') : e.kind === 'decision' ? e.summary.replace(/ opened for .*$/, ' opened').replace(/ \(forced by .*\)$/, ' (forced by exercise control)') : e.summary,
         actor: e.kind === 'clock' || e.kind === 'inject' || e.kind === 'decision' ? 'exercise control' : e.actor,
       })),
     metrics,
     scores:
       opts.scoresVisible && ownScore
-        ? { source: full.scores.source, teams: [{ ...ownScore, items: ownScore.items.map((i) => ({ ...i, expectedActionText: null, source: 'rule' in i.source ? i.source : { rule: 'evaluator' } })) }], byObjective: full.scores.byObjective.map((b) => ({ objectiveId: b.objectiveId, teams: b.teams.filter((t) => t.teamId === teamId) })) }
-        : { source: 'hidden', teams: [], byObjective: [] },
+        ? { source: full.scores.source, expectedActions: [], teams: [{ ...ownScore, items: ownScore.items.map((i) => ({ ...i, source: 'rule' in i.source ? i.source : { rule: 'evaluator' } })) }], byObjective: full.scores.byObjective.map((b) => ({ objectiveId: b.objectiveId, teams: b.teams.filter((t) => t.teamId === teamId) })) }
+        : { source: 'hidden', expectedActions: [], teams: [], byObjective: [] },
     coverage: full.coverage
       .filter((c) => c.injectIds.some((i) => played.has(i)))
       .map((c) => ({ ...c, injectIds: c.injectIds.filter((i) => played.has(i)), teams: c.teams.filter((t) => t.teamId === teamId).map((t) => (opts.scoresVisible ? t : { ...t, points: 0, max: 0 })) })),

@@ -3,6 +3,7 @@ import type { LoggedEvent, ReportInputs } from './report-inputs.js';
 import {
   type AfterActionReport,
   type CoverageRow,
+  type CoverageTeam,
   type DecisionRecord,
   type Finding,
   type HotwashSummary,
@@ -16,11 +17,16 @@ import {
   type ScoreItem,
   type TeamMetrics,
   type TeamScore,
+  type ReportInject,
+  type TimelineDetail,
   type TimelineEntry,
   type TimelineKind,
 } from './report-model.js';
 
 export const ANONYMOUS = 'A team member';
+
+/** Log entries written by edits of the after-action review (findings, improvement plan): left out of the timeline. */
+export const REVIEW_EDIT_EVENTS: ReadonlySet<string> = new Set(['report.findings-saved', 'improvement.added', 'improvement.updated', 'improvement.deleted']);
 
 export interface BuildOptions {
   /** observers of an exercise whose instructor chose anonymity see no player names */
@@ -36,8 +42,26 @@ const median = (xs: number[]): number | null => {
   const mid = s.length >> 1;
   return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
-const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const key = (a: string, b: string) => `${a}\u0000${b}`;
+
+/**
+ * A map keyed by two strings (team and inject, mostly). Nested maps instead of joined keys: the
+ * log's tens of thousands of entries would otherwise each build and hash a fresh key string.
+ */
+class PairMap<V> {
+  private readonly outer = new Map<string, Map<string, V>>();
+  get(a: string, b: string): V | undefined {
+    return this.outer.get(a)?.get(b);
+  }
+  has(a: string, b: string): boolean {
+    return this.outer.get(a)?.has(b) ?? false;
+  }
+  set(a: string, b: string, v: V): void {
+    let inner = this.outer.get(a);
+    if (!inner) this.outer.set(a, (inner = new Map<string, V>()));
+    inner.set(b, v);
+  }
+}
 
 /**
  * Builds the full after-action report from the event log, the exercise's snapshot and the
@@ -51,29 +75,45 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   const teamName = new Map(inp.teams.map((t) => [t.id, t.name]));
   const injects = new Map<string, Inject>(pack.injects.map((i) => [i.id, i]));
   const participantName = new Map(inp.participants.map((p) => [p.id, opts.hideNames ? ANONYMOUS : p.displayName]));
-  const adhocSubjects = new Map<string, string>();
-  for (const e of inp.events) if (e.type === 'inject.adhoc-created') adhocSubjects.set(str(e.payload.injectId) ?? '', str(e.payload.subject) ?? '');
-  const subjectOf = (id: string) => injects.get(id)?.subject ?? adhocSubjects.get(id) ?? id;
+  const reportInjects: ReportInject[] = pack.injects.map((i) => ({ id: i.id, subject: i.subject, offset: i.offset ?? null }));
+  for (const e of inp.events) {
+    const id = str(e.payload.injectId);
+    if (e.type === 'inject.adhoc-created' && id && !injects.has(id)) reportInjects.push({ id, subject: str(e.payload.subject) ?? id, offset: null });
+  }
   const respondWithin = (id: string): number | null => {
     const w = injects.get(id)?.respondWithin;
     return w ? parseDurationMs(w) : null;
   };
+  const actorNames = new Map<string, string>();
   const actorName = (actor: string): string => {
+    let name = actorNames.get(actor);
+    if (name !== undefined) return name;
     const [kind, id = ''] = actor.split(':', 2) as [string, string | undefined];
-    if (kind === 'participant') return participantName.get(id) ?? (opts.hideNames ? ANONYMOUS : 'a player');
-    if (kind === 'user') return inp.users.get(id) ?? 'exercise control';
-    return 'system';
+    if (kind === 'participant') name = participantName.get(id) ?? (opts.hideNames ? ANONYMOUS : 'a player');
+    else if (kind === 'user') name = inp.users.get(id) ?? 'exercise control';
+    else name = 'system';
+    actorNames.set(actor, name);
+    return name;
   };
 
   // ---- deliveries, acknowledgements, responses from the log --------------------------------
-  const delivered = new Map<string, number>(); // team/inject → scenario ms
+  const delivered = new PairMap<number>(); // team, inject → scenario ms
   const deliveredOrder: { injectId: string; teamIds: string[]; scenarioMs: number }[] = [];
-  const firstAck = new Map<string, number>();
-  const responseTimes = new Map<string, number[]>();
-  const ratings = new Map<string, { rating: Rating; observations: string; evaluator: string; at: number; eventId: number }>();
+  const firstAck = new PairMap<number>();
+  const responseTimes = new PairMap<number[]>();
+  const ratings = new PairMap<{ rating: Rating; observations: string; evaluator: string; at: number; eventId: number }>();
   const evaluations = new Map<string, { met: boolean; reason: string; evaluator: string; at: number }>();
   const adjustments: { teamId: string; injectId: string; points: number; reason: string; evaluator: string; at: number }[] = [];
   const timeline: TimelineEntry[] = [];
+  // most entries concern one team: they share one (never mutated) array per team instead of one each
+  const teamLists = new Map<string, string[]>();
+  const noTeam: string[] = [];
+  const oneTeam = (teamId: string | null): string[] => {
+    if (!teamId) return noTeam;
+    let list = teamLists.get(teamId);
+    if (!list) teamLists.set(teamId, (list = [teamId]));
+    return list;
+  };
 
   for (const e of inp.events) {
     const p = e.payload;
@@ -84,27 +124,26 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
         const ids = strs(p.teamIds);
         const at = e.scenarioMs ?? 0;
         if (injectId) {
-          for (const t of ids) if (!delivered.has(key(t, injectId))) delivered.set(key(t, injectId), at);
+          for (const t of ids) if (!delivered.has(t, injectId)) delivered.set(t, injectId, at);
           deliveredOrder.push({ injectId, teamIds: ids, scenarioMs: at });
         }
         break;
       }
       case 'inject.acknowledged':
-        if (injectId && teamId && !firstAck.has(key(teamId, injectId))) firstAck.set(key(teamId, injectId), e.scenarioMs ?? 0);
+        if (injectId && teamId && !firstAck.has(teamId, injectId)) firstAck.set(teamId, injectId, e.scenarioMs ?? 0);
         break;
       case 'response.logged':
         if (injectId && teamId) {
-          const k = key(teamId, injectId);
-          const list = responseTimes.get(k) ?? [];
-          list.push(e.scenarioMs ?? 0);
-          responseTimes.set(k, list);
+          const list = responseTimes.get(teamId, injectId);
+          if (list) list.push(e.scenarioMs ?? 0);
+          else responseTimes.set(teamId, injectId, [e.scenarioMs ?? 0]);
         }
         break;
       case 'objective.rated': {
         const objectiveId = str(p.objectiveId);
         const rating = str(p.rating) as Rating | null;
         if (teamId && objectiveId && rating && RATINGS.includes(rating))
-          ratings.set(key(teamId, objectiveId), { rating, observations: str(p.observations) ?? '', evaluator: actorName(e.actor), at: e.atMs, eventId: e.id });
+          ratings.set(teamId, objectiveId, { rating, observations: str(p.observations) ?? '', evaluator: actorName(e.actor), at: e.atMs, eventId: e.id });
         break;
       }
       case 'evaluation.recorded': {
@@ -118,7 +157,8 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       default:
         break;
     }
-    timeline.push(timelineEntry(e, { actorName, subjectOf, teamName, teamIds }));
+    // edits of the report itself are its audit trail (the event log), not part of the exercise's story
+    if (!REVIEW_EDIT_EVENTS.has(e.type)) timeline.push(timelineEntry(e, actorName(e.actor), oneTeam));
   }
 
   // ---- per-team metrics ---------------------------------------------------------------------
@@ -126,10 +166,9 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     const perInject: InjectMetrics[] = [];
     for (const d of deliveredOrder) {
       if (!d.teamIds.includes(t.id)) continue;
-      const k = key(t.id, d.injectId);
-      if (delivered.get(k) !== d.scenarioMs) continue;
-      const ack = firstAck.get(k);
-      const times = responseTimes.get(k) ?? [];
+      if (delivered.get(t.id, d.injectId) !== d.scenarioMs) continue;
+      const ack = firstAck.get(t.id, d.injectId);
+      const times = responseTimes.get(t.id, d.injectId) ?? [];
       const first = times.length ? Math.min(...times) : null;
       const within = respondWithin(d.injectId);
       const firstMs = first === null ? null : Math.max(0, first - d.scenarioMs);
@@ -137,7 +176,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       if (within === null) status = 'no-target';
       else if (firstMs !== null) status = firstMs <= within ? 'on-time' : 'late';
       else status = ended || inp.scenarioNowMs > d.scenarioMs + within ? 'missed' : 'pending';
-      perInject.push({ injectId: d.injectId, subject: subjectOf(d.injectId), deliveredScenarioMs: d.scenarioMs, ackMs: ack === undefined ? null : Math.max(0, ack - d.scenarioMs), firstResponseMs: firstMs, respondWithinMs: within, status, responses: times.length });
+      perInject.push({ injectId: d.injectId, deliveredScenarioMs: d.scenarioMs, ackMs: ack === undefined ? null : Math.max(0, ack - d.scenarioMs), firstResponseMs: firstMs, respondWithinMs: within, status, responses: times.length });
     }
     const count = (s: InjectMetrics['status']) => perInject.filter((x) => x.status === s).length;
     return {
@@ -157,32 +196,31 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   });
 
   // ---- scores --------------------------------------------------------------------------------
-  const actionText = (injectId: string, actionId: string | null) => (actionId ? (injects.get(injectId)?.expectedActions.find((a) => a.id === actionId)?.text ?? null) : null);
+  const expectedActions = pack.injects.flatMap((i) => i.expectedActions.map((a) => ({ injectId: i.id, id: a.id, text: a.text, points: a.points })));
   let scoreTeams: TeamScore[];
   let source: ReportScores['source'];
   if (inp.serviceScores) {
     source = 'scoring-service';
-    scoreTeams = inp.serviceScores.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, expectedActionText: actionText(i.injectId, i.expectedActionId) })) }));
+    scoreTeams = inp.serviceScores;
   } else {
     source = 'derived-from-event-log';
-    const optionsChosen = new Map<string, Set<string>>();
+    const optionsChosen = new PairMap<Set<string>>();
     for (const r of inp.responses) {
-      const k = key(r.teamId, r.injectId);
-      const set = optionsChosen.get(k) ?? new Set<string>();
-      for (const o of r.optionIds) set.add(o);
-      optionsChosen.set(k, set);
+      if (r.optionIds.length === 0) continue;
+      const set = optionsChosen.get(r.teamId, r.injectId);
+      if (set) for (const o of r.optionIds) set.add(o);
+      else optionsChosen.set(r.teamId, r.injectId, new Set(r.optionIds));
     }
     scoreTeams = metrics.map((m) => {
       const items: ScoreItem[] = [];
       for (const d of m.perInject) {
-        const chosen = optionsChosen.get(key(m.teamId, d.injectId));
+        const chosen = optionsChosen.get(m.teamId, d.injectId);
         for (const a of injects.get(d.injectId)?.expectedActions ?? []) {
           const ev = evaluations.get(`${m.teamId}|${d.injectId}|${a.id}`);
           const met = ev ? ev.met : a.options.some((o) => chosen?.has(o) ?? false);
           items.push({
             injectId: d.injectId,
             expectedActionId: a.id,
-            expectedActionText: a.text,
             kind: 'action',
             points: met ? a.points : 0,
             max: a.points,
@@ -191,16 +229,24 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
         }
       }
       for (const a of adjustments.filter((x) => x.teamId === m.teamId))
-        items.push({ injectId: a.injectId, expectedActionId: null, expectedActionText: null, kind: 'adjustment', points: a.points, max: 0, source: { evaluator: a.evaluator, at: a.at, reason: a.reason } });
+        items.push({ injectId: a.injectId, expectedActionId: null, kind: 'adjustment', points: a.points, max: 0, source: { evaluator: a.evaluator, at: a.at, reason: a.reason } });
       return { teamId: m.teamId, total: items.reduce((s, i) => s + i.points, 0), max: items.reduce((s, i) => s + i.max, 0), items };
     });
   }
+  // one pass over the items: team × objective sums
+  const objectiveSums = new PairMap<{ points: number; max: number }>();
+  for (const s of scoreTeams)
+    for (const i of s.items)
+      for (const o of injects.get(i.injectId)?.objectives ?? []) {
+        const sum = objectiveSums.get(s.teamId, o);
+        if (sum) {
+          sum.points += i.points;
+          sum.max += i.max;
+        } else objectiveSums.set(s.teamId, o, { points: i.points, max: i.max });
+      }
   const byObjective = pack.objectives.map((o) => ({
     objectiveId: o.id,
-    teams: scoreTeams.map((s) => {
-      const items = s.items.filter((i) => injects.get(i.injectId)?.objectives.includes(o.id) ?? false);
-      return { teamId: s.teamId, points: items.reduce((a, i) => a + i.points, 0), max: items.reduce((a, i) => a + i.max, 0) };
-    }),
+    teams: scoreTeams.map((s) => ({ teamId: s.teamId, ...(objectiveSums.get(s.teamId, o.id) ?? { points: 0, max: 0 }) })),
   }));
 
   // ---- objectives × teams ---------------------------------------------------------------------
@@ -209,7 +255,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     text: o.text,
     coreCapability: o.coreCapability,
     teams: inp.teams.map((t) => {
-      const r = ratings.get(key(t.id, o.id));
+      const r = ratings.get(t.id, o.id);
       return { teamId: t.id, rating: r?.rating ?? null, observations: r?.observations ?? '', evaluator: r?.evaluator ?? null, at: r?.at ?? null, eventId: r?.eventId ?? null };
     }),
   }));
@@ -223,6 +269,9 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   // ---- findings ---------------------------------------------------------------------------------
   const drafted = inp.savedFindings === null;
   const findings = inp.savedFindings ?? draftFindings(objectives, metrics, inp.events, teamName);
+
+  const membersOf = new Map<string, ReportInputs['participants']>();
+  for (const p of inp.participants) membersOf.set(p.teamId, [...(membersOf.get(p.teamId) ?? []), p]);
 
   return {
     schema: REPORT_SCHEMA,
@@ -245,8 +294,9 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       threatActors: pack.threatActors,
       objectives: pack.objectives.map((o) => ({ id: o.id, text: o.text, coreCapability: o.coreCapability })),
       coreCapabilities: [...new Set(pack.objectives.map((o) => o.coreCapability))],
+      injects: reportInjects,
       teams: inp.teams.map((t) => {
-        const members = inp.participants.filter((p) => p.teamId === t.id);
+        const members = membersOf.get(t.id) ?? [];
         return {
           id: t.id,
           key: t.key,
@@ -264,7 +314,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     findings: { drafted, strengths: findings.filter((f) => f.kind === 'strength'), improvements: findings.filter((f) => f.kind === 'improvement') },
     timeline,
     metrics,
-    scores: { source, teams: scoreTeams, byObjective },
+    scores: { source, expectedActions, teams: scoreTeams, byObjective },
     coverage,
     decisions,
     rfis: inp.rfis.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, authorName: opts.hideNames && m.from === 'team' ? ANONYMOUS : m.authorName })) })),
@@ -274,132 +324,76 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   };
 }
 
-interface TimelineContext {
-  actorName: (actor: string) => string;
-  subjectOf: (injectId: string) => string;
-  teamName: Map<string, string>;
-  teamIds: string[];
-}
-
-const CLOCK_SUMMARY: Record<string, string> = {
-  'exercise.created': 'Exercise created',
-  'exercise.start-scheduled': 'Start scheduled',
-  'exercise.started': 'Exercise started',
-  'exercise.paused': 'Exercise paused',
-  'exercise.resumed': 'Exercise resumed',
-  'exercise.speed-changed': 'Clock speed changed',
-  'exercise.ended': 'Exercise ended',
+const TIMELINE_KIND: Record<string, TimelineKind> = {
+  'exercise.created': 'clock',
+  'exercise.start-scheduled': 'clock',
+  'exercise.started': 'clock',
+  'exercise.paused': 'clock',
+  'exercise.resumed': 'clock',
+  'exercise.speed-changed': 'clock',
+  'exercise.ended': 'clock',
+  'inject.delivered': 'inject',
+  'inject.released': 'inject',
+  'inject.fired': 'facilitator',
+  'inject.skipped': 'facilitator',
+  'inject.adhoc-created': 'facilitator',
+  'settings.changed': 'facilitator',
+  'decision.extended': 'facilitator',
+  'participant.joined': 'participant',
+  'inject.acknowledged': 'acknowledgement',
+  'response.logged': 'response',
+  'response.edited': 'response',
+  'thread.opened': 'rfi',
+  'thread.message': 'rfi',
+  'journal.note': 'journal',
+  'decision.opened': 'decision',
+  'decision.closed': 'decision',
+  'decision.vote': 'vote',
+  'evaluation.recorded': 'evaluation',
+  'score.adjusted': 'evaluation',
+  'objective.rated': 'evaluation',
 };
 
-function timelineEntry(e: LoggedEvent, c: TimelineContext): TimelineEntry {
+/** The facts of one log entry a reader needs, picked key by key (never the raw payload: it may hold what a team must not see). */
+function timelineDetail(e: LoggedEvent): TimelineDetail | undefined {
   const p = e.payload;
-  const injectId = str(p.injectId);
-  const teamId = str(p.teamId);
-  const tn = (id: string | null) => (id ? (c.teamName.get(id) ?? id) : 'a team');
-  const who = c.actorName(e.actor);
-  let kind: TimelineKind = 'other';
-  let summary: string = e.type;
-  let teams: string[] = teamId ? [teamId] : [];
-  const subject = injectId ? `“${clip(c.subjectOf(injectId), 90)}”` : '';
   switch (e.type) {
-    case 'exercise.created':
-    case 'exercise.start-scheduled':
-    case 'exercise.started':
-    case 'exercise.paused':
-    case 'exercise.resumed':
     case 'exercise.speed-changed':
-    case 'exercise.ended':
-      kind = 'clock';
-      summary = `${CLOCK_SUMMARY[e.type] ?? e.type}${e.type === 'exercise.speed-changed' ? ` to ×${num(p.to) ?? '?'}` : ''}${e.actor.startsWith('user:') ? ` by ${who}` : ''}`;
-      break;
+      return { to: num(p.to) };
     case 'inject.delivered':
-      kind = 'inject';
-      teams = strs(p.teamIds);
-      summary = `Inject ${subject} delivered to ${teams.map((t) => tn(t)).join(', ') || 'no team'}${p.late === true ? ' (late)' : ''}`;
-      break;
-    case 'inject.fired':
-      kind = 'facilitator';
-      summary = `${who} fired inject ${subject} ahead of plan`;
-      break;
-    case 'inject.skipped':
-      kind = 'facilitator';
-      summary = `${who} skipped inject ${subject}`;
-      break;
-    case 'inject.adhoc-created':
-      kind = 'facilitator';
-      summary = `${who} wrote an ad-hoc inject ${subject}`;
-      break;
-    case 'inject.released':
-      kind = 'inject';
-      summary = `Inject ${subject} released by its trigger`;
-      break;
-    case 'participant.joined':
-      kind = 'participant';
-      summary = `${who} joined ${tn(teamId)}`;
-      break;
-    case 'inject.acknowledged':
-      kind = 'acknowledgement';
-      summary = `${tn(teamId)} acknowledged ${subject} (${who})`;
-      break;
-    case 'response.logged':
-      kind = 'response';
-      summary = `${tn(teamId)} responded to ${subject} (${who})${strs(p.optionIds).length ? ` choosing ${strs(p.optionIds).join(', ')}` : ''}`;
-      break;
-    case 'response.edited':
-      kind = 'response';
-      summary = `${tn(teamId)} edited its response to ${subject} (${who})`;
-      break;
+      return p.late === true ? { late: true } : undefined;
+    case 'response.logged': {
+      const optionIds = strs(p.optionIds);
+      return optionIds.length ? { optionIds } : undefined;
+    }
     case 'thread.opened':
-      kind = 'rfi';
-      summary = `${tn(teamId)} asked ${str(p.to) ?? 'exercise control'}: “${clip(str(p.subject) ?? '', 90)}”`;
-      break;
+      return { to: str(p.to), subject: str(p.subject) ?? '' };
     case 'thread.message':
-      kind = 'rfi';
-      summary = p.sender === 'control' ? `${str(p.authorName) ?? 'Control'} answered ${tn(teamId)}` : `${tn(teamId)} wrote in its request thread (${who})`;
-      break;
+      return p.sender === 'control' ? { sender: 'control', authorName: str(p.authorName) } : { sender: 'team' };
     case 'journal.note':
-      kind = 'journal';
-      summary = `Journal (${who}): ${clip(str(p.text) ?? '', 200)}`;
-      break;
-    case 'settings.changed':
-      kind = 'facilitator';
-      summary = `${who} changed the exercise settings`;
-      break;
-    case 'decision.opened':
-      kind = 'decision';
-      teams = strs(p.memberTeamIds);
-      summary = `Decision “${str(p.decisionId) ?? ''}” opened for ${teams.map((t) => tn(t)).join(', ')}`;
-      break;
+      return { text: str(p.text) ?? '' };
     case 'decision.vote':
-      kind = 'vote';
-      summary = `${tn(teamId)} voted “${str(p.choice) ?? ''}” on decision “${str(p.decisionId) ?? ''}”`;
-      break;
+      return { choice: str(p.choice) ?? '' };
     case 'decision.closed':
-      kind = 'decision';
-      summary = `Decision “${str(p.decisionId) ?? ''}” closed: ${str(p.outcome) ?? 'no outcome'}${p.forced === true ? ` (forced by ${who})` : ''}`;
-      break;
-    case 'decision.extended':
-      kind = 'facilitator';
-      summary = `${who} extended the deadline of decision “${str(p.decisionId) ?? ''}”`;
-      break;
+      return { outcome: str(p.outcome), forced: p.forced === true };
     case 'evaluation.recorded':
-      kind = 'evaluation';
-      summary = `${who} evaluated ${tn(teamId)} on ${subject}: ${p.met === true ? 'met' : 'not met'}`;
-      break;
+      return { met: p.met === true };
     case 'score.adjusted':
-      kind = 'evaluation';
-      summary = `${who} adjusted ${tn(teamId)}'s score on ${subject} by ${num(p.points) ?? 0}`;
-      break;
+      return { points: num(p.points) ?? 0 };
     case 'objective.rated':
-      kind = 'evaluation';
-      summary = `${who} rated ${tn(teamId)} “${str(p.rating) ?? '?'}” on objective ${str(p.objectiveId) ?? ''}`;
-      break;
+      return { rating: str(p.rating), objectiveId: str(p.objectiveId) };
     default:
-      if (e.type.startsWith('inject.')) kind = 'inject';
-      else if (e.type.startsWith('decision.')) kind = 'decision';
-      break;
+      return undefined;
   }
-  return { eventId: e.id, at: e.atMs, scenarioMs: e.scenarioMs, type: e.type, kind, teamIds: teams, injectId, decisionId: str(p.decisionId), actor: who, summary };
+}
+
+function timelineEntry(e: LoggedEvent, actor: string, oneTeam: (teamId: string | null) => string[]): TimelineEntry {
+  const p = e.payload;
+  const kind = TIMELINE_KIND[e.type] ?? (e.type.startsWith('inject.') ? 'inject' : e.type.startsWith('decision.') ? 'decision' : 'other');
+  const teamIds = e.type === 'inject.delivered' || e.type === 'decision.opened' ? strs(e.type === 'inject.delivered' ? p.teamIds : p.memberTeamIds) : oneTeam(str(p.teamId));
+  // every entry has the same keys in the same order (one object shape: quicker to build and to serialise);
+  // JSON leaves out the undefined ones
+  return { eventId: e.id, at: e.atMs, scenarioMs: e.scenarioMs, type: e.type, kind, teamIds, injectId: str(p.injectId), decisionId: str(p.decisionId) ?? undefined, actor, detail: timelineDetail(e) };
 }
 
 function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], scores: TeamScore[]): CoverageRow[] {
@@ -421,20 +415,37 @@ function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], sco
       rows.set(k, row);
     }
   }
+  // one pass per team over its injects and score items, adding to every technique the inject is tagged with
+  const rowsOf = new Map<string, CoverageRow[]>();
+  for (const row of rows.values()) for (const id of row.injectIds) rowsOf.set(id, [...(rowsOf.get(id) ?? []), row]);
   const scoreByTeam = new Map(scores.map((s) => [s.teamId, s]));
-  for (const row of rows.values()) {
-    const ids = new Set(row.injectIds);
-    row.teams = metrics.flatMap((m) => {
-      const mine = m.perInject.filter((x) => ids.has(x.injectId));
-      if (mine.length === 0) return [];
-      const items = (scoreByTeam.get(m.teamId)?.items ?? []).filter((i) => ids.has(i.injectId));
-      return [{ teamId: m.teamId, delivered: mine.length, responded: mine.filter((x) => x.responses > 0).length, onTime: mine.filter((x) => x.status === 'on-time').length, points: items.reduce((a, i) => a + i.points, 0), max: items.reduce((a, i) => a + i.max, 0) }];
-    });
+  for (const m of metrics) {
+    const cells = new Map<CoverageRow, CoverageTeam>();
+    const cell = (row: CoverageRow) => {
+      let c = cells.get(row);
+      if (!c) cells.set(row, (c = { teamId: m.teamId, delivered: 0, responded: 0, onTime: 0, points: 0, max: 0 }));
+      return c;
+    };
+    for (const x of m.perInject)
+      for (const row of rowsOf.get(x.injectId) ?? []) {
+        const c = cell(row);
+        c.delivered++;
+        if (x.responses > 0) c.responded++;
+        if (x.status === 'on-time') c.onTime++;
+      }
+    for (const i of scoreByTeam.get(m.teamId)?.items ?? [])
+      for (const row of rowsOf.get(i.injectId) ?? []) {
+        const c = cells.get(row);
+        if (!c) continue;
+        c.points += i.points;
+        c.max += i.max;
+      }
+    for (const [row, c] of cells) row.teams.push(c);
   }
   return [...rows.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.techniqueId.localeCompare(b.techniqueId));
 }
 
-function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, delivered: Map<string, number>, teamIds: string[], teamByKey: Map<string, { id: string }>): DecisionRecord[] {
+function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, delivered: PairMap<number>, teamIds: string[], teamByKey: Map<string, { id: string }>): DecisionRecord[] {
   const records = new Map<string, DecisionRecord>();
   const byDecision = new Map<string, Inject>();
   for (const i of injects.values()) if (i.decision) byDecision.set(i.decision.id, i);
@@ -511,7 +522,7 @@ function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, del
       const d = inject?.decision;
       if (!inject || !d) continue;
       const scope = d.mode === 'team' ? teamId : '';
-      const members = d.mode === 'team' ? [teamId] : (d.members ?? (inject.to === 'all' ? null : inject.to))?.map((k) => teamByKey.get(k)?.id ?? k) ?? teamIds.filter((t) => delivered.has(key(t, injectId)));
+      const members = d.mode === 'team' ? [teamId] : (d.members ?? (inject.to === 'all' ? null : inject.to))?.map((k) => teamByKey.get(k)?.id ?? k) ?? teamIds.filter((t) => delivered.has(t, injectId));
       const rec = records.get(key(id, scope)) ?? fresh(id, injectId, scope, members);
       vote(rec, teamId, str(v.choice) ?? '', e.atMs, e.scenarioMs);
     }

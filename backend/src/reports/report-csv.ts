@@ -12,21 +12,23 @@ const csv = (head: string[], rows: (string | number | boolean | null | undefined
 export function responsesCsv(r: AfterActionReport): string {
   const names = teamNames(r);
   const timing = new Map(r.metrics.flatMap((m) => m.perInject.map((x) => [`${m.teamId}/${x.injectId}`, x] as const)));
+  const subjects = new Map(r.overview.injects.map((i) => [i.id, i.subject]));
   return csv(
     ['team', 'inject_id', 'inject_subject', 'author', 'exercise_time', 'exercise_ms', 'created_at', 'updated_at', 'option_ids', 'text', 'delivered_exercise_ms', 'respond_within_ms', 'team_status_on_inject'],
     r.responses.map((x) => {
       const t = timing.get(`${x.teamId}/${x.injectId}`);
-      return [names.get(x.teamId) ?? x.teamId, x.injectId, t?.subject ?? '', x.authorName, clock(x.scenarioMs), x.scenarioMs, new Date(x.createdAt).toISOString(), new Date(x.updatedAt).toISOString(), x.optionIds.join(' '), x.text, t?.deliveredScenarioMs ?? '', t?.respondWithinMs ?? '', t?.status ?? ''];
+      return [names.get(x.teamId) ?? x.teamId, x.injectId, subjects.get(x.injectId) ?? '', x.authorName, clock(x.scenarioMs), x.scenarioMs, new Date(x.createdAt).toISOString(), new Date(x.updatedAt).toISOString(), x.optionIds.join(' '), x.text, t?.deliveredScenarioMs ?? '', t?.respondWithinMs ?? '', t?.status ?? ''];
     }),
   );
 }
 
 export function scoresCsv(r: AfterActionReport): string {
   const names = teamNames(r);
+  const actionText = new Map(r.scores.expectedActions.map((a) => [`${a.injectId}/${a.id}`, a.text]));
   return csv(
     ['team', 'inject_id', 'expected_action_id', 'expected_action', 'kind', 'points', 'max', 'source', 'evaluator', 'reason'],
     r.scores.teams.flatMap((s) =>
-      s.items.map((i) => [names.get(s.teamId) ?? s.teamId, i.injectId, i.expectedActionId ?? '', i.expectedActionText ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : 'evaluator', 'rule' in i.source ? '' : i.source.evaluator, 'rule' in i.source ? '' : i.source.reason]),
+      s.items.map((i) => [names.get(s.teamId) ?? s.teamId, i.injectId, i.expectedActionId ?? '', (i.expectedActionId ? actionText.get(`${i.injectId}/${i.expectedActionId}`) : undefined) ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : 'evaluator', 'rule' in i.source ? '' : i.source.evaluator, 'rule' in i.source ? '' : i.source.reason]),
     ),
   );
 }

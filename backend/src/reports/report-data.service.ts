@@ -16,8 +16,22 @@ import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } fro
 import { ScoreSource } from './score-source.js';
 import { num as n, type Raw, ReportEventLog, text as s } from './report-event-log.js';
 
-const BUILT_REPORTS_KEPT = 4;
 import { toPlayerEdition } from './player-edition.js';
+
+const BUILT_REPORTS_KEPT = 4;
+
+export interface ReportRequest {
+  hideNamesFor?: 'observer' | undefined;
+  /** build from the database alone, keeping nothing from earlier requests (a cold build) */
+  fresh?: boolean | undefined;
+}
+
+interface Built {
+  stamp: string;
+  report: AfterActionReport;
+  /** the report serialised, once someone asked for the JSON */
+  json?: Buffer;
+}
 
 export const toImprovementItem = (r: ImprovementItemEntity): ImprovementItem => ({
   id: r.id,
@@ -40,7 +54,7 @@ export const toImprovementItem = (r: ImprovementItemEntity): ImprovementItem => 
  */
 @Injectable()
 export class ReportData {
-  private readonly built = new Map<string, { stamp: string; report: AfterActionReport }>();
+  private readonly built = new Map<string, Built>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -54,29 +68,40 @@ export class ReportData {
     return ex;
   }
 
-  async full(exerciseId: string, opts: { hideNamesFor?: 'observer' | undefined } = {}): Promise<AfterActionReport> {
-    const inputs = await this.inputs(exerciseId);
+  async full(exerciseId: string, opts: ReportRequest = {}): Promise<AfterActionReport> {
+    return (await this.fullBuilt(exerciseId, opts)).report;
+  }
+
+  /** The full report as JSON bytes: serialised once per built report, since at scale that costs as much as building it. */
+  async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer }> {
+    const built = await this.fullBuilt(exerciseId, opts);
+    built.json ??= Buffer.from(JSON.stringify(built.report), 'utf8');
+    return { report: built.report, json: built.json };
+  }
+
+  private async fullBuilt(exerciseId: string, opts: ReportRequest): Promise<Built> {
     const ex = await this.exercise(exerciseId);
-    return this.build(inputs, opts.hideNamesFor === 'observer' && ex.observerAnonymous);
+    const inputs = await this.inputs(exerciseId, { ex, fresh: opts.fresh === true });
+    return this.build(inputs, opts.hideNamesFor === 'observer' && ex.observerAnonymous, opts.fresh === true);
   }
 
   async player(exerciseId: string, teamId: string): Promise<AfterActionReport> {
     const ex = await this.exercise(exerciseId);
     const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: teamId, exerciseId });
     if (!team) throw notFound('team', teamId);
-    const full = this.build(await this.inputs(exerciseId), false);
+    const full = this.build(await this.inputs(exerciseId, { ex }), false, false).report;
     const scoresVisible = (ex as ExerciseEntity & { scoresVisible?: boolean }).scoresVisible === true;
     return toPlayerEdition(full, teamId, { scoresVisible });
   }
 
-  async inputs(exerciseId: string): Promise<ReportInputs> {
-    const ex = await this.exercise(exerciseId);
+  async inputs(exerciseId: string, opts: { ex?: ExerciseEntity; fresh?: boolean } = {}): Promise<ReportInputs> {
+    const ex = opts.ex ?? (await this.exercise(exerciseId));
     const q = () => this.db.createQueryBuilder();
     const [teams, participants, users, log, threads, messages, findings, plan, hotwash, serviceScores] = await Promise.all([
       this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { name: 'ASC' } }),
       this.db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } }),
       this.db.getRepository(UserEntity).find({ select: { id: true, displayName: true } }),
-      this.log.read(exerciseId),
+      this.log.read(exerciseId, { fresh: opts.fresh === true }),
       this.db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'ASC' } }),
       q()
         .select(['m.thread_id AS thread_id', 'm.sender AS sender', 'm.author_name AS author_name', 'm.text AS text', 'm.at_ms AS at_ms', 'm.scenario_ms AS scenario_ms'])
@@ -126,8 +151,8 @@ export class ReportData {
    * Once an exercise has ended its report only changes with new log entries (late evaluations) or
    * edits (findings, plan, hotwash), so the built report is kept for that exact state.
    */
-  private build(inputs: ReportInputs, hideNames: boolean): AfterActionReport {
-    if (inputs.exercise.status !== 'ended') return buildReport(inputs, { hideNames });
+  private build(inputs: ReportInputs, hideNames: boolean, fresh: boolean): Built {
+    if (inputs.exercise.status !== 'ended') return { stamp: '', report: buildReport(inputs, { hideNames }) };
     const stamp = JSON.stringify([
       inputs.exercise.id,
       inputs.lastEventId,
@@ -140,11 +165,12 @@ export class ReportData {
       inputs.serviceScores === null,
     ]);
     const hit = this.built.get(inputs.exercise.id);
-    if (hit?.stamp === stamp) return { ...hit.report, generatedAt: inputs.now };
-    const report = buildReport(inputs, { hideNames });
+    // a kept report says when it was built (generatedAt): that is when its contents were read
+    if (hit?.stamp === stamp && !fresh) return hit;
+    const built: Built = { stamp, report: buildReport(inputs, { hideNames }) };
     this.built.delete(inputs.exercise.id);
-    this.built.set(inputs.exercise.id, { stamp, report });
+    this.built.set(inputs.exercise.id, built);
     while (this.built.size > BUILT_REPORTS_KEPT) this.built.delete(this.built.keys().next().value ?? '');
-    return report;
+    return built;
   }
 }

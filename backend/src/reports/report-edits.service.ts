@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
+import type { ExerciseEventType } from '../exercises/exercise-event.entity.js';
+import { ExerciseEvents } from '../exercises/exercise-events.service.js';
+import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
+import { scenarioNow } from '../scheduling/exercise-clock.js';
+import { anchorOf } from '../scheduling/scheduler.service.js';
 import { toImprovementItem } from './report-data.service.js';
 import { type CapabilityElement, type Finding, type FindingKind, HOTWASH_QUESTIONS, type ImprovementItem, type ImprovementStatus } from './report-model.js';
 import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from './report.entities.js';
@@ -35,13 +40,26 @@ export interface HotwashInput {
   answers: Record<string, string>;
 }
 
-/** What the control cell and the players write into the report: findings, the improvement plan, the hotwash. */
+type PlanFields = ReturnType<typeof normalise>;
+const PLAN_FIELDS = ['issue', 'correctiveAction', 'capabilityElement', 'organisation', 'poc', 'startDate', 'completionDate', 'status', 'objectiveId'] as const satisfies readonly (keyof PlanFields)[];
+
+/**
+ * What the control cell and the players write into the report: findings, the improvement plan, the
+ * hotwash. Every edit of findings and plan rows is appended to the exercise event log in the same
+ * transaction (who, when, what changed): the audit trail of the after-action review.
+ */
 @Injectable()
 export class ReportEdits {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: Transactions,
+    private readonly events: ExerciseEvents,
   ) {}
+
+  private audit(m: EntityManager, ex: ExerciseEntity, by: UserPrincipal, type: ExerciseEventType, payload: Record<string, unknown>): Promise<void> {
+    const scenarioMs = ex.status === 'draft' || ex.status === 'scheduled' ? null : scenarioNow(anchorOf(ex), Date.now());
+    return this.events.append(m, { exerciseId: ex.id, type, scenarioMs, actor: actorOf(by), payload: { ...payload, by: by.username } });
+  }
 
   private async exercise(exerciseId: string): Promise<ExerciseEntity> {
     const ex = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
@@ -56,12 +74,24 @@ export class ReportEdits {
   /** Replaces the whole list of strengths and areas for improvement (the drafted one until then). */
   async saveFindings(by: UserPrincipal, exerciseId: string, findings: FindingInput[]): Promise<Finding[]> {
     const ex = await this.exercise(exerciseId);
-    findings.forEach((f, i) => this.checkObjective(ex, f.objectiveId, `findings.${i}.objectiveId`));
+    const teams = new Set((await this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, select: { id: true } })).map((t) => t.id));
+    findings.forEach((f, i) => {
+      this.checkObjective(ex, f.objectiveId, `findings.${i}.objectiveId`);
+      if (f.teamId && !teams.has(f.teamId)) throw badInput('report.unknown-team', `findings.${i}.teamId: this exercise has no team "${f.teamId}"`);
+    });
     const now = Date.now();
     const rows: ReportFindingEntity[] = findings.map((f, position) => ({ id: randomUUID(), exerciseId, kind: f.kind, position, text: f.text, objectiveId: f.objectiveId ?? null, teamId: f.teamId ?? null, evidence: f.evidence ?? [], updatedAtMs: now, updatedBy: actorOf(by) }));
     await this.tx.run(async (m) => {
+      const replaced = await m.getRepository(ReportFindingEntity).countBy({ exerciseId });
       await m.getRepository(ReportFindingEntity).delete({ exerciseId });
       for (let k = 0; k < rows.length; k += 100) await m.getRepository(ReportFindingEntity).insert(rows.slice(k, k + 100));
+      // the whole new list: with the entry before it, the log says exactly what changed
+      await this.audit(m, ex, by, 'report.findings-saved', {
+        replaced,
+        strengths: rows.filter((r) => r.kind === 'strength').length,
+        improvements: rows.filter((r) => r.kind === 'improvement').length,
+        findings: rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, objectiveId: r.objectiveId, teamId: r.teamId })),
+      });
     });
     return rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, objectiveId: r.objectiveId, teamId: r.teamId, evidence: r.evidence }));
   }
@@ -72,7 +102,7 @@ export class ReportEdits {
     return { exerciseName: ex.name, items: rows.map(toImprovementItem) };
   }
 
-  async addItem(exerciseId: string, input: ImprovementInput): Promise<ImprovementItem> {
+  async addItem(by: UserPrincipal, exerciseId: string, input: ImprovementInput): Promise<ImprovementItem> {
     const ex = await this.exercise(exerciseId);
     this.check(ex, input);
     const now = Date.now();
@@ -80,13 +110,14 @@ export class ReportEdits {
       const last = await m.getRepository(ImprovementItemEntity).findOne({ where: { exerciseId }, order: { position: 'DESC' } });
       const r: ImprovementItemEntity = { id: randomUUID(), exerciseId, position: (last?.position ?? -1) + 1, ...normalise(input), createdAtMs: now, updatedAtMs: now };
       await m.getRepository(ImprovementItemEntity).insert(r);
+      await this.audit(m, ex, by, 'improvement.added', { itemId: r.id, item: normalise(input) });
       return r;
     });
     return toImprovementItem(row);
   }
 
   /** Full replacement of one row; `expectedUpdatedAt` turns a concurrent edit into a 409 instead of a lost write. */
-  async updateItem(exerciseId: string, itemId: string, input: ImprovementInput & { expectedUpdatedAt?: number | undefined }): Promise<ImprovementItem> {
+  async updateItem(by: UserPrincipal, exerciseId: string, itemId: string, input: ImprovementInput & { expectedUpdatedAt?: number | undefined }): Promise<ImprovementItem> {
     const ex = await this.exercise(exerciseId);
     this.check(ex, input);
     const now = Date.now();
@@ -94,17 +125,24 @@ export class ReportEdits {
       const existing = await m.getRepository(ImprovementItemEntity).findOneBy({ id: itemId, exerciseId });
       if (!existing) throw notFound('improvement item', itemId);
       if (input.expectedUpdatedAt !== undefined && existing.updatedAtMs !== input.expectedUpdatedAt) throw conflict('improvement.changed', 'Someone else changed this row meanwhile; reload it and try again');
-      const next = { ...existing, ...normalise(input), updatedAtMs: Math.max(now, existing.updatedAtMs + 1) };
+      const fields = normalise(input);
+      const next = { ...existing, ...fields, updatedAtMs: Math.max(now, existing.updatedAtMs + 1) };
       await m.getRepository(ImprovementItemEntity).update({ id: itemId }, next);
+      const changes = Object.fromEntries(PLAN_FIELDS.filter((f) => existing[f] !== fields[f]).map((f) => [f, { from: existing[f], to: fields[f] }]));
+      await this.audit(m, ex, by, 'improvement.updated', { itemId, issue: fields.issue, changes });
       return next;
     });
     return toImprovementItem(updated);
   }
 
-  async deleteItem(exerciseId: string, itemId: string): Promise<void> {
-    await this.exercise(exerciseId);
-    const r = await this.tx.run((m) => m.getRepository(ImprovementItemEntity).delete({ id: itemId, exerciseId }));
-    if (!r.affected) throw notFound('improvement item', itemId);
+  async deleteItem(by: UserPrincipal, exerciseId: string, itemId: string): Promise<void> {
+    const ex = await this.exercise(exerciseId);
+    await this.tx.run(async (m) => {
+      const existing = await m.getRepository(ImprovementItemEntity).findOneBy({ id: itemId, exerciseId });
+      if (!existing) throw notFound('improvement item', itemId);
+      await m.getRepository(ImprovementItemEntity).delete({ id: itemId, exerciseId });
+      await this.audit(m, ex, by, 'improvement.deleted', { itemId, item: Object.fromEntries(PLAN_FIELDS.map((f) => [f, existing[f]])) });
+    });
   }
 
   private check(ex: ExerciseEntity, input: ImprovementInput): void {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
@@ -40,23 +40,18 @@ interface Cached {
 @Injectable()
 export class ReportEventLog {
   private readonly cache = new Map<string, Cached>();
+  private readonly logger = new Logger('reports');
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async read(exerciseId: string): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number }> {
-    const c = this.cache.get(exerciseId) ?? { settledId: 0, events: [], responses: new Map<string, ResponseRecord>() };
+  /** `fresh`: ignore what is kept and read the whole log and every response again (a cold build). */
+  async read(exerciseId: string, opts: { fresh?: boolean } = {}): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number }> {
+    const kept = opts.fresh ? undefined : this.cache.get(exerciseId);
+    const c = kept ?? { settledId: 0, events: [], responses: new Map<string, ResponseRecord>() };
     const first = c.settledId === 0;
-    const tail = (
-      await this.db
-        .createQueryBuilder()
-        .select(['e.id AS id', 'e.type AS type', 'e.at_ms AS at_ms', 'e.scenario_ms AS scenario_ms', 'e.actor AS actor', 'e.payload AS payload'])
-        .from(ExerciseEventEntity, 'e')
-        .where('e.exercise_id = :exerciseId AND e.id > :after', { exerciseId, after: c.settledId })
-        .orderBy('e.id', 'ASC')
-        .getRawMany<Raw>()
-    ).map((r): LoggedEvent => ({ id: num(r.id), type: text(r.type), atMs: num(r.at_ms), scenarioMs: numOrNull(r.scenario_ms), actor: text(r.actor), payload: json<Record<string, unknown>>(r.payload, {}) }));
+    const tail = first ? await this.wholeLog(exerciseId) : await this.logAfter(exerciseId, c.settledId);
 
-    if (first) for (const r of await this.responses(exerciseId)) c.responses.set(r.id, r);
+    if (first) for (const r of await this.allResponses(exerciseId)) c.responses.set(r.id, r);
     else {
       const changed = [...new Set(tail.filter((e) => RESPONSE_EVENTS.has(e.type)).map((e) => text(e.payload.responseId)))].filter(Boolean);
       for (let k = 0; k < changed.length; k += 500) for (const r of await this.responses(exerciseId, changed.slice(k, k + 500))) c.responses.set(r.id, r);
@@ -70,8 +65,62 @@ export class ReportEventLog {
     this.cache.set(exerciseId, { settledId: events[settled - 1]?.id ?? 0, events: events.slice(0, settled), responses: c.responses });
     while (this.cache.size > EXERCISES_KEPT) this.cache.delete(this.cache.keys().next().value ?? '');
 
-    const responses = [...c.responses.values()].sort((a, b) => a.createdAt - b.createdAt);
+    const responses = [...c.responses.values()];
+    // read in creation order (the index): sort only when later edits or tails broke it
+    if (responses.some((r, k) => k > 0 && (responses[k - 1]?.createdAt ?? 0) > r.createdAt)) responses.sort((a, b) => a.createdAt - b.createdAt);
     return { events, responses, lastEventId: events[events.length - 1]?.id ?? 0 };
+  }
+
+  private async logAfter(exerciseId: string, after: number): Promise<LoggedEvent[]> {
+    return (
+      await this.db
+        .createQueryBuilder()
+        .select(['e.id AS id', 'e.type AS type', 'e.at_ms AS at_ms', 'e.scenario_ms AS scenario_ms', 'e.actor AS actor', 'e.payload AS payload'])
+        .from(ExerciseEventEntity, 'e')
+        .where('e.exercise_id = :exerciseId AND e.id > :after', { exerciseId, after })
+        .orderBy('e.id', 'ASC')
+        .getRawMany<Raw>()
+    ).map((r): LoggedEvent => ({ id: num(r.id), type: text(r.type), atMs: num(r.at_ms), scenarioMs: numOrNull(r.scenario_ms), actor: text(r.actor), payload: json<Record<string, unknown>>(r.payload, {}) }));
+  }
+
+  /**
+   * The whole log as one JSON array built by the database: tens of thousands of rows cost far less
+   * as one string and one JSON.parse than as row objects from the driver. Falls back to rows if a
+   * payload is not valid JSON (the database refuses to embed it).
+   */
+  private async wholeLog(exerciseId: string): Promise<LoggedEvent[]> {
+    const rows = await this.aggregate<[number, string, number, number | null, string, Record<string, unknown> | null]>(
+      `SELECT json_group_array(json_array(id, type, at_ms, scenario_ms, actor, json(payload))) AS rows FROM (SELECT id, type, at_ms, scenario_ms, actor, payload FROM exercise_events WHERE exercise_id = ? ORDER BY id)`,
+      `SELECT COALESCE(json_agg(json_build_array(id, type, at_ms, scenario_ms, actor, payload::json) ORDER BY id), '[]')::text AS rows FROM exercise_events WHERE exercise_id = $1`,
+      [exerciseId],
+    );
+    if (!rows) return this.logAfter(exerciseId, 0);
+    const events = rows.map(([id, type, atMs, scenarioMs, actor, payload]): LoggedEvent => ({ id, type, atMs, scenarioMs, actor, payload: payload ?? {} }));
+    // SQLite keeps the inner ORDER BY in practice, but does not promise it
+    for (let k = 1; k < events.length; k++) if ((events[k - 1]?.id ?? 0) > (events[k]?.id ?? 0)) return events.sort((a, b) => a.id - b.id);
+    return events;
+  }
+
+  private async allResponses(exerciseId: string): Promise<ResponseRecord[]> {
+    const rows = await this.aggregate<[string, string, string, string, string, string[] | null, number, number, number]>(
+      `SELECT json_group_array(json_array(id, team_id, inject_id, author_name, text, json(option_ids), scenario_ms, created_at_ms, updated_at_ms)) AS rows FROM (SELECT * FROM responses WHERE exercise_id = ? ORDER BY created_at_ms)`,
+      `SELECT COALESCE(json_agg(json_build_array(id, team_id, inject_id, author_name, text, option_ids::json, scenario_ms, created_at_ms, updated_at_ms) ORDER BY created_at_ms), '[]')::text AS rows FROM responses WHERE exercise_id = $1`,
+      [exerciseId],
+    );
+    if (!rows) return this.responses(exerciseId);
+    return rows.map(([id, teamId, injectId, authorName, text, optionIds, scenarioMs, createdAt, updatedAt]) => ({ id, teamId, injectId, authorName, text, optionIds: optionIds ?? [], scenarioMs, createdAt, updatedAt }));
+  }
+
+  /** One JSON-array row from the dialect's aggregate query, parsed; null when the database could not build it. */
+  private async aggregate<Row>(sqlite: string, postgres: string, params: unknown[]): Promise<Row[] | null> {
+    const sql = this.db.options.type === 'postgres' ? postgres : sqlite;
+    try {
+      const [row] = await this.db.query<{ rows: string | null }[]>(sql, params);
+      return JSON.parse(row?.rows ?? '[]') as Row[];
+    } catch (e) {
+      this.logger.warn(`reading the event log row by row: ${(e as Error).message}`);
+      return null;
+    }
   }
 
   private async responses(exerciseId: string, ids?: string[]): Promise<ResponseRecord[]> {

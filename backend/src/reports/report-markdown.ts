@@ -1,5 +1,6 @@
 import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATING_LABELS } from './report-model.js';
 import { clock, duration, reportTitle, SECTION_TITLES, STATUS_LABEL, teamNames, wall } from './report-format.js';
+import { describeTimelineEntry, timelineNames } from './report-timeline-text.js';
 
 /** Markdown table cell: one line, pipes escaped. */
 const cell = (v: string | number | null | undefined) => String(v ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
@@ -17,6 +18,8 @@ export function improvementPlanMarkdown(items: ImprovementItem[], objectives: Ma
 export function reportMarkdown(r: AfterActionReport): string {
   const names = teamNames(r);
   const tn = (id: string) => names.get(id) ?? id;
+  const lookups = timelineNames(r);
+  const actionText = new Map(r.scores.expectedActions.map((a) => [`${a.injectId}/${a.id}`, a.text]));
   const o = r.overview;
   const out: string[] = [];
   out.push(`# ${reportTitle(r)}`, '');
@@ -45,7 +48,7 @@ export function reportMarkdown(r: AfterActionReport): string {
   out.push(table(['Team', 'Injects', 'Acknowledged', 'Responded', 'Median time to acknowledge', 'Median time to first response', 'On time', 'Late', 'Missed'], r.metrics.map((m) => [tn(m.teamId), m.injectsDelivered, m.acknowledged, m.responded, duration(m.medianAckMs), duration(m.medianFirstResponseMs), m.onTime, m.late, m.missed])), '');
   for (const m of r.metrics) {
     out.push(`### ${tn(m.teamId)}`, '');
-    out.push(table(['Inject', 'Delivered', 'Acknowledged after', 'First response after', 'Target', 'Status', 'Responses'], m.perInject.map((x) => [x.subject, clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], x.responses])), '');
+    out.push(table(['Inject', 'Delivered', 'Acknowledged after', 'First response after', 'Target', 'Status', 'Responses'], m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], x.responses])), '');
   }
 
   out.push(`## ${SECTION_TITLES.scores}`, '');
@@ -55,7 +58,7 @@ export function reportMarkdown(r: AfterActionReport): string {
     out.push(table(['Team', 'Points', 'Of'], r.scores.teams.map((s) => [tn(s.teamId), s.total, s.max])), '');
     for (const s of r.scores.teams) {
       out.push(`### ${tn(s.teamId)}: ${s.total} / ${s.max}`, '');
-      out.push(table(['Inject', 'Item', 'Kind', 'Points', 'Max', 'Source'], s.items.map((i) => [i.injectId, i.expectedActionText ?? i.expectedActionId ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : `${i.source.evaluator}: ${i.source.reason}`])), '');
+      out.push(table(['Inject', 'Item', 'Kind', 'Points', 'Max', 'Source'], s.items.map((i) => [i.injectId, (i.expectedActionId ? actionText.get(`${i.injectId}/${i.expectedActionId}`) : undefined) ?? i.expectedActionId ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : `${i.source.evaluator}: ${i.source.reason}`])), '');
     }
   }
 
@@ -101,6 +104,6 @@ export function reportMarkdown(r: AfterActionReport): string {
   }
 
   out.push(`## ${SECTION_TITLES.timeline}`, '');
-  out.push(table(['Exercise time', 'Wall time', 'Event', 'Teams'], r.timeline.map((e) => [clock(e.scenarioMs), wall(e.at), e.summary, e.teamIds.map(tn).join(', ')])), '');
+  out.push(table(['Exercise time', 'Wall time', 'Event', 'Teams'], r.timeline.map((e) => [clock(e.scenarioMs), wall(e.at), describeTimelineEntry(e, lookups), e.teamIds.map(tn).join(', ')])), '');
   return out.join('\n');
 }

@@ -2,9 +2,17 @@
  * The after-action report (HSEEP AAR/IP) as the API serves it and the JSON export writes it.
  * Plain types without imports: the front end imports this file for its types (one source of truth).
  * Bump REPORT_VERSION on any breaking change of this shape.
+ *
+ * Version 2 (was 1): rows reference pack content by id instead of repeating its text, so a large
+ * drill's report is smaller and quicker to build —
+ * - `overview.injects` names each inject once; `metrics[].perInject[].subject` is gone (look it up by `injectId`);
+ * - timeline entries carry facts (`detail`, ids) instead of an English `summary`; the sentence is rendered by
+ *   `describeTimelineEntry` (report-timeline-text.ts) in the page and the exports; `decisionId` is present only
+ *   on decision entries;
+ * - `scores.expectedActions` words each expected action once; `scores.teams[].items[].expectedActionText` is gone.
  */
 export const REPORT_SCHEMA = 'cyber-ttx/after-action-report';
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export const RATINGS = ['P', 'S', 'M', 'U'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -44,11 +52,20 @@ export interface ReportOverview {
   threatActors: string[];
   objectives: { id: string; text: string; coreCapability: string }[];
   coreCapabilities: string[];
+  /** the injects the rows below refer to: the pack's, and ad-hoc ones written during the drill */
+  injects: ReportInject[];
   teams: ReportTeam[];
   startedAt: number | null;
   endedAt: number | null;
   /** exercise-clock time reached */
   scenarioElapsedMs: number;
+}
+
+export interface ReportInject {
+  id: string;
+  subject: string;
+  /** planned exercise-clock offset (T+hh:mm[:ss]); null for ad-hoc injects */
+  offset: string | null;
 }
 
 export interface TeamRating {
@@ -79,6 +96,14 @@ export interface Finding {
 export const TIMELINE_KINDS = ['clock', 'inject', 'acknowledgement', 'response', 'decision', 'vote', 'evaluation', 'facilitator', 'journal', 'rfi', 'participant', 'other'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
+/**
+ * What a timeline entry says beyond its ids, by event type (only these keys, only when they apply):
+ * speed-changed `to`; inject.delivered `late`; response.logged `optionIds`; thread.opened `to`, `subject`;
+ * thread.message `sender`, `authorName`; journal.note `text`; decision.vote `choice`; decision.closed
+ * `outcome`, `forced`; evaluation.recorded `met`; score.adjusted `points`; objective.rated `rating`, `objectiveId`.
+ */
+export type TimelineDetail = Record<string, string | number | boolean | string[] | null>;
+
 export interface TimelineEntry {
   /** event-log id: the evidence */
   eventId: number;
@@ -89,16 +114,17 @@ export interface TimelineEntry {
   /** the teams it concerns; empty for exercise-wide entries */
   teamIds: string[];
   injectId: string | null;
-  decisionId: string | null;
+  /** decision entries only */
+  decisionId?: string;
+  /** who did it, as a display name */
   actor: string;
-  summary: string;
+  detail?: TimelineDetail;
 }
 
 export type InjectResponseStatus = 'on-time' | 'late' | 'missed' | 'pending' | 'no-target';
 
 export interface InjectMetrics {
   injectId: string;
-  subject: string;
   deliveredScenarioMs: number;
   /** exercise-clock milliseconds from delivery to the team's first acknowledgement */
   ackMs: number | null;
@@ -110,9 +136,8 @@ export interface InjectMetrics {
 
 export interface ScoreItem {
   injectId: string;
+  /** worded in `scores.expectedActions` */
   expectedActionId: string | null;
-  /** staff edition only: the expected action as the pack words it */
-  expectedActionText: string | null;
   kind: 'action' | 'timeliness' | 'adjustment';
   points: number;
   max: number;
@@ -144,6 +169,8 @@ export interface TeamMetrics {
 export interface ReportScores {
   /** where the numbers come from: the scoring service, derived here from the event log, or none */
   source: 'scoring-service' | 'derived-from-event-log' | 'hidden';
+  /** staff edition only (scoring keys): each expected action as the pack words it */
+  expectedActions: { injectId: string; id: string; text: string; points: number }[];
   teams: TeamScore[];
   byObjective: { objectiveId: string; teams: { teamId: string; points: number; max: number }[] }[];
 }

@@ -1,6 +1,10 @@
 import { PdfWriter } from './pdf-writer.js';
 import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATING_LABELS, type TimelineEntry } from './report-model.js';
 import { clock, duration, reportTitle, SECTION_TITLES, STATUS_LABEL, teamNames, wall } from './report-format.js';
+import { describeTimelineEntry, type TimelineNames, timelineNames } from './report-timeline-text.js';
+
+/** Above this many team × inject rows the PDF shows one line per inject across the teams; the other exports keep every row. */
+export const PDF_PER_INJECT_FULL_LIMIT = 1500;
 
 /** Above this many timeline entries the PDF condenses acknowledgements and responses per inject; JSON and Markdown keep every entry. */
 export const PDF_TIMELINE_FULL_LIMIT = 1500;
@@ -9,6 +13,7 @@ export const PDF_TIMELINE_FULL_LIMIT = 1500;
 export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
   const names = teamNames(r);
   const tn = (id: string) => names.get(id) ?? id;
+  const lookups = timelineNames(r);
   const o = r.overview;
   const w = new PdfWriter(reportTitle(r), `${o.name} — ${o.scope.classification}${r.state === 'draft' ? ' — LIVE DRAFT' : ''}`);
   w.title(reportTitle(r), `${r.state === 'final' ? 'Final report' : 'Live draft'} generated ${wall(r.generatedAt)} — ${o.scope.classification}`);
@@ -49,13 +54,16 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
     [{ header: 'Team', width: 3 }, { header: 'Injects', width: 1 }, { header: 'Acked', width: 1 }, { header: 'Responded', width: 1.3 }, { header: 'Median ack', width: 1.6 }, { header: 'Median 1st response', width: 1.8 }, { header: 'On time', width: 1 }, { header: 'Late', width: 1 }, { header: 'Missed', width: 1 }],
     r.metrics.map((m) => [tn(m.teamId), String(m.injectsDelivered), String(m.acknowledged), String(m.responded), duration(m.medianAckMs), duration(m.medianFirstResponseMs), String(m.onTime), String(m.late), String(m.missed)]),
   );
-  for (const m of r.metrics) {
-    w.h2(tn(m.teamId));
-    w.table(
-      [{ header: 'Inject', width: 5 }, { header: 'Delivered', width: 1.5 }, { header: 'Ack after', width: 1.5 }, { header: '1st response', width: 1.5 }, { header: 'Target', width: 1.3 }, { header: 'Status', width: 1.2 }, { header: 'Resp.', width: 0.8 }],
-      m.perInject.map((x) => [x.subject, clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], String(x.responses)]),
-    );
-  }
+  const perInjectRows = r.metrics.reduce((a, m) => a + m.perInject.length, 0);
+  if (perInjectRows > PDF_PER_INJECT_FULL_LIMIT) injectSummaryTable(w, r, lookups, perInjectRows);
+  else
+    for (const m of r.metrics) {
+      w.h2(tn(m.teamId));
+      w.table(
+        [{ header: 'Inject', width: 5 }, { header: 'Delivered', width: 1.5 }, { header: 'Ack after', width: 1.5 }, { header: '1st response', width: 1.5 }, { header: 'Target', width: 1.3 }, { header: 'Status', width: 1.2 }, { header: 'Resp.', width: 0.8 }],
+        m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), duration(x.ackMs), duration(x.firstResponseMs), duration(x.respondWithinMs), STATUS_LABEL[x.status], String(x.responses)]),
+      );
+    }
 
   w.h1(SECTION_TITLES.scores);
   if (r.scores.source === 'hidden') w.para('Scores are not shared with teams for this exercise.', { italic: true });
@@ -120,10 +128,32 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
   }
 
   w.h1(SECTION_TITLES.timeline);
-  const entries = r.timeline.length > PDF_TIMELINE_FULL_LIMIT ? condense(r.timeline) : r.timeline;
-  if (entries !== r.timeline) w.para(`${r.timeline.length} entries: acknowledgements and responses are counted per inject here; the JSON and Markdown exports list every entry.`, { italic: true });
-  w.table([{ header: 'Exercise time', width: 1.3 }, { header: 'Wall time (UTC)', width: 1.6 }, { header: 'Event', width: 7 }], entries.map((e) => [clock(e.scenarioMs), wall(e.at).slice(11, 19), e.summary]), { fontSize: 7.5 });
+  const entries = r.timeline.length > PDF_TIMELINE_FULL_LIMIT ? condense(r.timeline, lookups) : r.timeline.map((e) => ({ e, text: describeTimelineEntry(e, lookups) }));
+  if (r.timeline.length > PDF_TIMELINE_FULL_LIMIT) w.para(`${r.timeline.length} entries: acknowledgements and responses are counted per inject here; the JSON and Markdown exports list every entry.`, { italic: true });
+  w.table([{ header: 'Exercise time', width: 1.3 }, { header: 'Wall time (UTC)', width: 1.6 }, { header: 'Event', width: 7 }], entries.map(({ e, text }) => [clock(e.scenarioMs), wall(e.at).slice(11, 19), text]), { fontSize: 7.5 });
   return w.finish();
+}
+
+/** Per inject, across the teams it reached: how many answered on time, late or not at all, and the median time to a first response. */
+function injectSummaryTable(w: PdfWriter, r: AfterActionReport, names: TimelineNames, rows: number): void {
+  w.h2('By inject, across teams');
+  w.para(`${rows} team × inject rows: counted per inject here; the Markdown, JSON and responses CSV exports list each team's row.`, { italic: true });
+  const by = new Map<string, { delivered: number; onTime: number; late: number; missed: number; first: number[] }>();
+  for (const m of r.metrics)
+    for (const x of m.perInject) {
+      let s = by.get(x.injectId);
+      if (!s) by.set(x.injectId, (s = { delivered: 0, onTime: 0, late: 0, missed: 0, first: [] }));
+      s.delivered++;
+      if (x.status === 'on-time') s.onTime++;
+      else if (x.status === 'late') s.late++;
+      else if (x.status === 'missed') s.missed++;
+      if (x.firstResponseMs !== null) s.first.push(x.firstResponseMs);
+    }
+  const median = (xs: number[]) => (xs.length ? ([...xs].sort((a, b) => a - b)[xs.length >> 1] ?? null) : null);
+  w.table(
+    [{ header: 'Inject', width: 5 }, { header: 'Teams', width: 1 }, { header: 'On time', width: 1 }, { header: 'Late', width: 1 }, { header: 'Missed', width: 1 }, { header: 'Median 1st response', width: 2 }],
+    [...by].map(([id, s]) => [names.inject(id), String(s.delivered), String(s.onTime), String(s.late), String(s.missed), duration(median(s.first))]),
+  );
 }
 
 function improvementPlanTable(w: PdfWriter, items: ImprovementItem[]): void {
@@ -148,9 +178,9 @@ export async function improvementPlanPdf(exerciseName: string, items: Improvemen
 }
 
 /** Keeps every entry except acknowledgements and responses, which become one line per inject and kind. */
-function condense(timeline: TimelineEntry[]): TimelineEntry[] {
-  const out: TimelineEntry[] = [];
-  const groups = new Map<string, { first: TimelineEntry; count: number; teams: Set<string> }>();
+function condense(timeline: TimelineEntry[], names: TimelineNames): { e: TimelineEntry; text: string }[] {
+  const out: { e: TimelineEntry; text: string }[] = [];
+  const groups = new Map<string, { line: { e: TimelineEntry; text: string }; count: number; teams: Set<string> }>();
   for (const e of timeline) {
     if ((e.kind === 'acknowledgement' || e.kind === 'response') && e.injectId) {
       const k = `${e.kind}/${e.injectId}`;
@@ -159,16 +189,15 @@ function condense(timeline: TimelineEntry[]): TimelineEntry[] {
         g.count++;
         for (const t of e.teamIds) g.teams.add(t);
       } else {
-        const entry = { ...e };
-        groups.set(k, { first: entry, count: 1, teams: new Set(e.teamIds) });
-        out.push(entry);
+        const line = { e, text: '' };
+        groups.set(k, { line, count: 1, teams: new Set(e.teamIds) });
+        out.push(line);
       }
-    } else out.push(e);
+    } else out.push({ e, text: describeTimelineEntry(e, names) });
   }
   for (const g of groups.values()) {
-    const what = g.first.kind === 'acknowledgement' ? 'acknowledgement(s)' : 'response(s)';
-    const subject = /“[^”]*”/.exec(g.first.summary)?.[0] ?? g.first.injectId ?? '';
-    g.first.summary = `${g.count} ${what} from ${g.teams.size} team(s) to ${subject}, the first at this time`;
+    const what = g.line.e.kind === 'acknowledgement' ? 'acknowledgement(s)' : 'response(s)';
+    g.line.text = `${g.count} ${what} from ${g.teams.size} team(s) to “${names.inject(g.line.e.injectId ?? '')}”, the first at this time`;
   }
   return out;
 }

@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Post, Put, type StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Headers, HttpCode, Post, Put, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
@@ -10,6 +10,7 @@ import { improvementPlanCsv } from './report-csv.js';
 import { ReportData } from './report-data.service.js';
 import { ReportEdits } from './report-edits.service.js';
 import { download, exportReport, REPORT_FORMATS, PLAYER_FORMATS } from './report-exports.js';
+import { fileBase } from './report-format.js';
 import { improvementPlanMarkdown } from './report-markdown.js';
 import { CAPABILITY_ELEMENTS, FINDING_KINDS, IMPROVEMENT_STATUSES } from './report-model.js';
 import { improvementPlanPdf } from './report-pdf.js';
@@ -21,7 +22,8 @@ const optionalId = z.string().min(1).max(80).nullable().optional();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-30')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'must be a real date')
+  // Date.parse rolls 2026-02-30 over into March: a real date reads back the same
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date')
   .nullable()
   .optional();
 const FindingsBody = z
@@ -46,6 +48,8 @@ const ImprovementBody = z
   })
   .strict();
 const ReportFormat = z.enum(REPORT_FORMATS);
+/** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
+const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
 
@@ -58,19 +62,27 @@ export class ReportsController {
     private readonly edits: ReportEdits,
   ) {}
 
+  /** `Cache-Control: no-cache` rebuilds it from the database alone, keeping nothing from earlier requests. */
   @Get('report')
   @Roles(...FULL)
   @ApiIdParam('id')
-  report(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string) {
-    return this.data.full(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined });
+  @ApiProduces('application/json')
+  async report(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
+    const { json } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
+    return new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length });
   }
 
   @Get('report/export/:format')
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiIdParam('format')
-  async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>): Promise<StreamableFile> {
-    return exportReport(await this.data.full(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined }), format);
+  async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
+    const opts = { hideNamesFor: by.role === 'observer' ? ('observer' as const) : undefined, fresh: noCache(cacheControl) };
+    if (format === 'json') {
+      const { report, json } = await this.data.fullJson(id, opts);
+      return download(json, 'application/json; charset=utf-8', `${fileBase(report)}.json`);
+    }
+    return exportReport(await this.data.full(id, opts), format);
   }
 
   /** What a team will see: staff preview of the player edition. */
@@ -130,8 +142,8 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiZodBody(ImprovementBody)
-  add(@IdParam('id') id: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
-    return this.edits.addItem(id, body);
+  add(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+    return this.edits.addItem(by, id, body);
   }
 
   @Put('improvement-plan/:itemId')
@@ -139,8 +151,8 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('itemId')
   @ApiZodBody(ImprovementBody)
-  update(@IdParam('id') id: string, @IdParam('itemId') itemId: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
-    return this.edits.updateItem(id, itemId, body);
+  update(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('itemId') itemId: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+    return this.edits.updateItem(by, id, itemId, body);
   }
 
   @Delete('improvement-plan/:itemId')
@@ -148,8 +160,8 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiIdParam('itemId')
-  async remove(@IdParam('id') id: string, @IdParam('itemId') itemId: string): Promise<void> {
-    await this.edits.deleteItem(id, itemId);
+  async remove(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('itemId') itemId: string): Promise<void> {
+    await this.edits.deleteItem(by, id, itemId);
   }
 
   @Get('hotwash')

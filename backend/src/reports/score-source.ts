@@ -8,7 +8,7 @@ interface ServiceBreakdown {
   teamName: string;
   total: number;
   max: number;
-  items: Omit<ScoreItem, 'expectedActionText'>[];
+  items: ScoreItem[];
 }
 interface BreakdownProvider {
   breakdown(exerciseId: string): Promise<ServiceBreakdown[]>;
@@ -32,7 +32,7 @@ export class ScoreSource {
     const provider = await (this.provider ??= this.resolve());
     if (!provider) return null;
     const teams = await provider.breakdown(exerciseId);
-    return teams.map((t) => ({ teamId: t.teamId, total: t.total, max: t.max, items: t.items.map((i) => ({ ...i, expectedActionText: null })) }));
+    return teams.map((t) => ({ teamId: t.teamId, total: t.total, max: t.max, items: t.items }));
   }
 
   private async resolve(): Promise<BreakdownProvider | null> {

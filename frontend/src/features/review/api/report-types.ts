@@ -10,8 +10,11 @@ export type {
   ImprovementItem,
   CapabilityElement,
   ImprovementStatus,
+  ReportInject,
   TeamMetrics,
+  TimelineDetail,
   TimelineEntry,
   TimelineKind,
 } from '../../../../../backend/src/reports/report-model';
 export { CAPABILITY_ELEMENTS, IMPROVEMENT_STATUSES, RATING_LABELS, TIMELINE_KINDS } from '../../../../../backend/src/reports/report-model';
+export { describeTimelineEntry, timelineNames } from '../../../../../backend/src/reports/report-timeline-text';

@@ -1,6 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
+import { describeTimelineEntry, timelineNames } from '../api/report-types';
 
 const PALETTE = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5c940d', '#6741d9', '#868e96'];
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#868e96';
@@ -93,15 +94,17 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
   const teams = report.overview.teams.slice(0, MAX_TEAMS * 2);
   const lanes = ['Exercise control', ...teams.map((t) => t.name)];
   const laneOf = new Map(teams.map((t, i) => [t.id, i + 1]));
+  const names = timelineNames(report);
   const series = LANE_KINDS.map((kind) => ({
     kind,
     points: report.timeline
       .filter((e) => e.kind === kind && e.scenarioMs !== null)
       .flatMap((e) => {
         const ys = e.teamIds.length === 0 || kind === 'facilitator' || kind === 'journal' ? [0] : e.teamIds.flatMap((t) => (laneOf.has(t) ? [laneOf.get(t) ?? 0] : []));
-        return ys.map((y) => ({ x: Math.round(((e.scenarioMs ?? 0) / 60_000) * 10) / 10, y, summary: e.summary }));
+        return ys.map((y) => ({ x: Math.round(((e.scenarioMs ?? 0) / 60_000) * 10) / 10, y, entry: e }));
       })
-      .slice(0, 5000),
+      .slice(0, 5000)
+      .map(({ x, y, entry }) => ({ x, y, summary: describeTimelineEntry(entry, names) })),
   }));
   return (
     <ChartCard title="Timeline swimlanes" description="Each mark is an entry of the exercise event log, placed on the exercise clock (minutes)." height={Math.max(220, lanes.length * 34 + 80)}>

@@ -1,7 +1,7 @@
 import { Badge, List, Stack, Table, Text, Title } from '@mantine/core';
 import { formatScenarioTime } from '../../../lib/clock';
 import type { AfterActionReport } from '../api/report-types';
-import { RATING_LABELS } from '../api/report-types';
+import { describeTimelineEntry, RATING_LABELS, timelineNames } from '../api/report-types';
 
 const RATING_COLOUR = { P: 'green', S: 'lime', M: 'orange', U: 'red' } as const;
 const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`);
@@ -152,6 +152,7 @@ export function DecisionLog({ report }: { report: AfterActionReport }) {
 
 export function TimelineTable({ report, limit = 500 }: { report: AfterActionReport; limit?: number }) {
   const rows = report.timeline.slice(-limit).reverse();
+  const names = timelineNames(report);
   return (
     <Stack gap={4}>
       {report.timeline.length > limit && <Text size="xs" c="dimmed">The latest {limit} of {report.timeline.length} entries; every entry is in the exports.</Text>}
@@ -169,7 +170,7 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
               <Table.Tr key={e.eventId}>
                 <Table.Td ff="monospace">{e.scenarioMs === null ? '—' : formatScenarioTime(e.scenarioMs)}</Table.Td>
                 <Table.Td>{new Date(e.at).toLocaleTimeString()}</Table.Td>
-                <Table.Td>{e.summary}</Table.Td>
+                <Table.Td>{describeTimelineEntry(e, names)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
