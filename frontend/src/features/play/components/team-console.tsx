@@ -14,7 +14,7 @@ import { usePlayerSession } from '../api/get-player-session';
 import { useResponses } from '../api/get-responses';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
 import { useReadState } from '../hooks/use-read-state';
-import { CHANNEL_INFO } from './channels/channel-meta';
+import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { InboxList } from './inbox-list';
 import { InjectReader } from './inject-reader';
 import { ResponseLog } from './response-log';
