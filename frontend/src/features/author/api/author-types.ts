@@ -94,3 +94,8 @@ export interface DryRunReport {
   timing: { deliveries: number; lateMsP50: number; lateMsMax: number; late: number };
   warnings: string[];
 }
+export interface StoredImage {
+  sha256: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  size: number;
+}

@@ -5,12 +5,19 @@ import { errorMessage } from '../../../lib/api-client';
 import type { PackError, SavedPack, ValidationReport } from '../api/author-types';
 import { useSavePack, validatePack } from '../api/packs';
 import { downloadHref } from '../api/upload-file';
-import { addInText, deleteInText, type Path, readDraft, setInText } from '../lib/pack-doc';
+import { authorImageUrl, type ImageMap } from '../api/images';
+import { addInText, deleteInText, type DraftPack, type Path, plannedTimes, readDraft, setInText } from '../lib/pack-doc';
 import { DryRunPanel } from './dry-run-panel';
 import { InjectPreview } from './inject-preview';
 import { InjectsForm, MetadataForm, ObjectivesForm, TeamsForm } from './pack-forms';
 import { TimelineSwimlanes } from './timeline-swimlanes';
 import { YamlSource } from './yaml-source';
+
+/** Only the images the pack refers to go with it (an upload that was replaced stays behind). */
+function referencedImages(draft: DraftPack | null, images: ImageMap): ImageMap {
+  const paths = new Set((draft?.injects ?? []).flatMap((i) => (Array.isArray(i.artifacts) ? i.artifacts.flatMap((a) => (a?.kind === 'image' && typeof a.path === 'string' ? [a.path] : [])) : [])));
+  return Object.fromEntries(Object.entries(images).filter(([p]) => paths.has(p)));
+}
 
 type Section = 'metadata' | 'teams' | 'objectives' | 'injects';
 
@@ -26,8 +33,10 @@ function sectionOf(path: string): { section: Section; inject?: number } {
  * The pack editor: forms and the YAML source edit one text, validated as you type by the same
  * loader the server uses; each error links to its field; the timeline and the preview follow.
  */
-export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml: string; savedPackId: string | null; onSaved: (s: SavedPack) => void }) {
+export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved }: { initialYaml: string; initialImages: ImageMap; savedPackId: string | null; onSaved: (s: SavedPack) => void }) {
   const [text, setText] = useState(initialYaml);
+  // images uploaded or carried over from the stored version, by their path in the pack
+  const [images, setImages] = useState<ImageMap>(initialImages);
   const [section, setSection] = useState<Section>('metadata');
   const [selected, setSelected] = useState(0);
   const [report, setReport] = useState<ValidationReport | null>(null);
@@ -41,7 +50,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
     const ctrl = new AbortController();
     setChecking(true);
     const t = setTimeout(() => {
-      validatePack(text, ctrl.signal)
+      validatePack(text, referencedImages(draft, images), ctrl.signal)
         .then((r) => {
           setReport(r);
           setValidationError(null);
@@ -57,7 +66,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
       clearTimeout(t);
       ctrl.abort();
     };
-  }, [text]);
+  }, [text, draft, images]);
 
   const onSet = (path: Path, value: unknown) => setText((t) => setInText(t, path, value));
   const onAdd = (path: Path, value: unknown) => setText((t) => addInText(t, path, value));
@@ -77,6 +86,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
   };
 
   const selectedInject = draft?.injects?.[selected];
+  const times = useMemo(() => (draft ? plannedTimes(draft) : new Map<number, { ms: number; estimated: boolean }>()), [draft]);
   const status = !draft ? (
     <Badge color="red">YAML does not parse</Badge>
   ) : checking ? (
@@ -118,7 +128,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
               </Button>
             </>
           )}
-          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() => save.mutate(text, { onSuccess: onSaved })}>
+          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() => save.mutate({ yaml: text, images: referencedImages(draft, images) }, { onSuccess: onSaved })}>
             Save as new version
           </Button>
         </Group>
@@ -164,7 +174,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
                   <ObjectivesForm {...formProps} />
                 </Tabs.Panel>
                 <Tabs.Panel value="injects">
-                  <InjectsForm {...formProps} selected={selected} onSelect={setSelected} />
+                  <InjectsForm {...formProps} selected={selected} onSelect={setSelected} onImageUploaded={(path, sha256) => setImages((m) => ({ ...m, [path]: sha256 }))} />
                 </Tabs.Panel>
               </Box>
             </Tabs>
@@ -189,7 +199,14 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
             />
           </Paper>
           <Box style={{ flex: 1, minWidth: 0 }}>
-            <InjectPreview inject={selectedInject} />
+            <InjectPreview
+              inject={selectedInject}
+              scenarioMs={times.get(selected)?.ms ?? null}
+              imageSrc={(path) => {
+                const sha = images[path];
+                return sha ? authorImageUrl(sha) : null;
+              }}
+            />
           </Box>
         </Group>
       )}

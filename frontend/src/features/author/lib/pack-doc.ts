@@ -2,6 +2,33 @@ import { parseDocument } from 'yaml';
 import type { PackError } from '../api/author-types';
 
 /** The parts of a (possibly invalid) pack the forms and the timeline read; everything optional. */
+export interface DraftArtifact {
+  kind?: string;
+  title?: string;
+  path?: string;
+  alt?: string;
+  format?: string;
+  content?: string;
+  rows?: { type?: string; value?: string; note?: string }[];
+}
+export interface DraftDecision {
+  id?: string;
+  question?: string;
+  options?: { id?: string; label?: string }[];
+  mode?: string;
+  members?: string[];
+  deadline?: string;
+}
+export interface DraftTrigger {
+  type?: string;
+  inject?: string;
+  decision?: string;
+  outcome?: string;
+  delay?: string;
+  at?: string;
+  option?: string;
+  expectedAction?: string;
+}
 export interface DraftInject {
   id?: string;
   offset?: string;
@@ -11,10 +38,13 @@ export interface DraftInject {
   subject?: string;
   body?: string;
   tlp?: string;
-  trigger?: { type?: string; inject?: string; decision?: string; outcome?: string; delay?: string; at?: string; option?: string };
-  decision?: { id?: string; question?: string; options?: { id?: string; label?: string }[] };
+  artifacts?: DraftArtifact[];
+  meta?: Record<string, unknown>;
+  respondWithin?: string;
+  trigger?: DraftTrigger;
+  decision?: DraftDecision;
   responseOptions?: { id?: string; label?: string }[];
-  expectedActions?: { id?: string; text?: string; points?: number }[];
+  expectedActions?: { id?: string; text?: string; points?: number; options?: string[] }[];
 }
 export interface DraftPack {
   id?: string;
@@ -76,6 +106,12 @@ export const pathKey = (path: Path) => path.reduce<string>((s, p) => (typeof p =
 export function errorsAt(errors: readonly PackError[], path: Path, file = 'pack.yaml'): string[] {
   const key = pathKey(path);
   return errors.filter((e) => e.file === file && (e.path === key || e.path.startsWith(`${key}[`))).map((e) => e.message);
+}
+
+/** Errors of exactly this path (a list or object as a whole), not of its items. */
+export function errorsExactlyAt(errors: readonly PackError[], path: Path, file = 'pack.yaml'): string[] {
+  const key = pathKey(path);
+  return errors.filter((e) => e.file === file && e.path === key).map((e) => e.message);
 }
 
 export const OFFSET = /^T\+(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
