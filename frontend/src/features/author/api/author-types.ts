@@ -99,3 +99,5 @@ export interface StoredImage {
   contentType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
   size: number;
 }
+/** Path in the pack → sha256 of the uploaded or stored image, sent with validate and save. */
+export type ImageMap = Record<string, string>;

@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { PackListItem, SavedPack, ValidationReport } from './author-types';
-import type { ImageMap } from './images';
+import type { ImageMap, PackListItem, SavedPack, ValidationReport } from './author-types';
 import { uploadFile } from './upload-file';
 
 export const authorKeys = {
   packs: ['author', 'packs'] as const,
   source: (id: string) => ['author', 'source', id] as const,
+  images: (id: string) => ['author', 'images', id] as const,
 };
 
 export const getPacksQueryOptions = () => queryOptions({ queryKey: authorKeys.packs, queryFn: () => api.get<PackListItem[]>('/scenarios') });
@@ -32,7 +32,12 @@ export function useSavePack() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { yaml: string; images: ImageMap }) => api.post<SavedPack>('/authoring/packs', v),
-    onSuccess: () => qc.invalidateQueries({ queryKey: authorKeys.packs }),
+    // the list, and what the editor loads when the pack is opened again, are now the new version
+    onSuccess: (saved, v) => {
+      qc.setQueryData(authorKeys.source(saved.packId), { yaml: v.yaml });
+      qc.removeQueries({ queryKey: authorKeys.images(saved.packId), type: 'inactive' });
+      return Promise.all([qc.invalidateQueries({ queryKey: authorKeys.packs }), qc.invalidateQueries({ queryKey: authorKeys.images(saved.packId) })]);
+    },
   });
 }
 

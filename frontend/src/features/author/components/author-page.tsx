@@ -4,8 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
-import type { PackListItem } from '../api/author-types';
-import { getPackImagesQueryOptions, type ImageMap, usePackImages } from '../api/images';
+import type { ImageMap, PackListItem, SavedPack } from '../api/author-types';
+import { getPackImagesQueryOptions, usePackImages } from '../api/images';
 import { getPackSourceQueryOptions, usePacks, usePackSource } from '../api/packs';
 import { readDraft, setInText } from '../lib/pack-doc';
 import { MselWizard, OpenAevImport, ZipImport } from './import-panels';
@@ -50,6 +50,11 @@ export function AuthorPage() {
   };
   const qc = useQueryClient();
   const [cloneError, setCloneError] = useState<string | null>(null);
+  const [justSaved, setJustSaved] = useState<SavedPack | null>(null);
+  const onSaved = (s: SavedPack) => {
+    setJustSaved(s);
+    openPack(s.packId);
+  };
   const clonePack = async (pack: PackListItem) => {
     setCloneError(null);
     try {
@@ -98,7 +103,10 @@ export function AuthorPage() {
                 active={view.kind === 'pack' && (view.packId === p.packId || view.packId === p.id)}
                 label={p.title}
                 description={`${p.packId} ${p.version} · ${p.injects} injects`}
-                onClick={() => openPack(p.packId)}
+                onClick={() => {
+                  setJustSaved(null);
+                  openPack(p.packId);
+                }}
                 data-testid={`pack-${p.packId}`}
                 style={{ flex: 1, minWidth: 0 }}
               />
@@ -112,8 +120,8 @@ export function AuthorPage() {
         </ScrollArea>
       </Stack>
       <Box p="sm" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
-        {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={openPack} />}
-        {view.kind === 'draft' && <PackEditor key={view.key} initialYaml={view.yaml} initialImages={view.images} savedPackId={null} onSaved={(s) => openPack(s.packId)} />}
+        {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={onSaved} justSaved={justSaved?.packId === view.packId ? justSaved : null} />}
+        {view.kind === 'draft' && <PackEditor key={view.key} initialYaml={view.yaml} initialImages={view.images} savedPackId={null} onSaved={onSaved} />}
         {view.kind === 'msel' && <MselWizard onOpen={openDraft} />}
         {view.kind === 'openaev' && <OpenAevImport onOpen={openDraft} />}
         {view.kind === 'zip' && <ZipImport onImported={openPack} />}
@@ -123,14 +131,14 @@ export function AuthorPage() {
   );
 }
 
-function StoredPackEditor({ packId, onSaved }: { packId: string; onSaved: (packId: string) => void }) {
+function StoredPackEditor({ packId, onSaved, justSaved }: { packId: string; onSaved: (s: SavedPack) => void; justSaved: SavedPack | null }) {
   const source = usePackSource(packId);
   const images = usePackImages(packId);
   if (source.isPending || images.isPending) return <PageLoader label="Loading the pack" />;
   if (source.isError) return <ErrorAlert error={source.error} title="Could not load the pack" />;
   if (images.isError) return <ErrorAlert error={images.error} title="Could not load the pack's images" />;
   const initialImages = Object.fromEntries(images.data.map((i) => [i.path, i.sha256]));
-  return <PackEditor key={packId} initialYaml={source.data.yaml} initialImages={initialImages} savedPackId={packId} onSaved={(s) => onSaved(s.packId)} />;
+  return <PackEditor key={packId} initialYaml={source.data.yaml} initialImages={initialImages} savedPackId={packId} onSaved={onSaved} justSaved={justSaved} />;
 }
 
 /** A copy of a pack under a new id and title, so it is saved as a pack of its own. */

@@ -24,7 +24,7 @@ const exactText = (errors: FormProps['errors'], path: Path) => errorsExactlyAt(e
 
 function Section({ title, description, children, testId, messages = [] }: { title: string; description?: string; children: ReactNode; testId: string; messages?: string[] }) {
   return (
-    <Paper withBorder p="xs" data-testid={testId} component="fieldset" style={{ margin: 0 }}>
+    <Paper withBorder p="xs" data-testid={testId} component="fieldset" style={{ margin: 0, minWidth: 0 }}>
       <Text component="legend" size="xs" fw={700} px={4}>
         {title}
       </Text>
@@ -265,7 +265,7 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
   };
   return (
     <Section title="Trigger" description="Release this inject when something happens instead of at a fixed time." testId="trigger-form">
-      <Select size="xs" label="Released" data={TRIGGER_TYPES} value={t?.type ?? 'none'} allowDeselect={false} onChange={setType} error={exactText(errors, base)} />
+      <Select size="xs" label="Released" data-testid="trigger-type" data={TRIGGER_TYPES} value={t?.type ?? 'none'} allowDeselect={false} onChange={setType} error={exactText(errors, base)} />
       {t?.type === 'after-inject' && (
         <Group grow align="flex-start">
           <PathSelect label="After inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />

@@ -5,7 +5,8 @@ import { errorMessage } from '../../../lib/api-client';
 import type { PackError, SavedPack, ValidationReport } from '../api/author-types';
 import { useSavePack, validatePack } from '../api/packs';
 import { downloadHref } from '../api/upload-file';
-import { authorImageUrl, type ImageMap } from '../api/images';
+import type { ImageMap } from '../api/author-types';
+import { authorImageUrl } from '../api/images';
 import { addInText, deleteInText, type DraftPack, type Path, plannedTimes, readDraft, setInText } from '../lib/pack-doc';
 import { DryRunPanel } from './dry-run-panel';
 import { InjectPreview } from './inject-preview';
@@ -33,7 +34,7 @@ function sectionOf(path: string): { section: Section; inject?: number } {
  * The pack editor: forms and the YAML source edit one text, validated as you type by the same
  * loader the server uses; each error links to its field; the timeline and the preview follow.
  */
-export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved }: { initialYaml: string; initialImages: ImageMap; savedPackId: string | null; onSaved: (s: SavedPack) => void }) {
+export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, justSaved = null }: { initialYaml: string; initialImages: ImageMap; savedPackId: string | null; onSaved: (s: SavedPack) => void; justSaved?: SavedPack | null }) {
   const [text, setText] = useState(initialYaml);
   // images uploaded or carried over from the stored version, by their path in the pack
   const [images, setImages] = useState<ImageMap>(initialImages);
@@ -43,6 +44,8 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved }:
   const [checking, setChecking] = useState(false);
   const [validationError, setValidationError] = useState<string | null>(null);
   const save = useSavePack();
+  // a saved draft reopens as the stored pack, in a new editor: the result is handed over
+  const saved = save.data ?? justSaved;
   const draft = useMemo(() => readDraft(text), [text]);
   const errors: PackError[] = report?.errors ?? [];
 
@@ -102,7 +105,7 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved }:
   );
 
   return (
-    <Stack gap="xs" h="100%" style={{ minHeight: 0 }}>
+    <Stack gap="xs">
       <Group justify="space-between">
         <Group gap="xs">
           <Text fw={700}>{draft?.title ?? 'Untitled pack'}</Text>
@@ -134,9 +137,9 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved }:
         </Group>
       </Group>
       {save.isError && <Alert color="red" title="Not saved">{errorMessage(save.error)}</Alert>}
-      {save.isSuccess && (
-        <Alert color={save.data.created ? 'green' : 'gray'} data-testid="save-result">
-          {save.data.created ? `Saved ${save.data.packId} ${save.data.version} as a new version. Exercises already created keep the version they started from.` : `This exact content is already stored (${save.data.packId} ${save.data.version}); nothing changed.`}
+      {saved && (
+        <Alert color={saved.created ? 'green' : 'gray'} data-testid="save-result">
+          {saved.created ? `Saved ${saved.packId} ${saved.version} as a new version. Exercises already created keep the version they started from.` : `This exact content is already stored (${saved.packId} ${saved.version}); nothing changed.`}
         </Alert>
       )}
       {validationError && <Alert color="orange">Validation is unavailable: {validationError}</Alert>}
@@ -153,7 +156,8 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved }:
           </ScrollArea.Autosize>
         </Paper>
       )}
-      <Group align="stretch" wrap="nowrap" gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      {/* a fixed share of the screen: the forms and the YAML scroll inside it, the timeline and preview follow below */}
+      <Group align="stretch" wrap="nowrap" gap="sm" style={{ height: 'max(420px, 62vh)', flexShrink: 0 }}>
         <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
           {draft ? (
             <Tabs value={section} onChange={(v) => setSection((v as Section | null) ?? 'metadata')} keepMounted={false}>

@@ -155,7 +155,7 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                 </marker>
               ))}
             </defs>
-            {edges.map((e) => {
+            {edges.map((e, n) => {
               const s = EDGE_STYLE[e.kind];
               const fromId = injects[e.from]?.id ?? String(e.from);
               const toId = injects[e.to]?.id ?? String(e.to);
@@ -163,7 +163,8 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                 <g key={`${e.from}-${e.to}`} role="img" aria-label={e.description} data-testid={`timeline-edge-${fromId}-${toId}`} data-kind={e.kind} data-label={e.label} style={{ pointerEvents: 'visibleStroke' }}>
                   <title>{e.description}</title>
                   <line x1={`${e.x1}%`} y1={e.y1} x2={`${e.x2}%`} y2={e.y2} stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dash} markerEnd={`url(#ttx-arrow-${e.kind})`} />
-                  <text x={`${(e.x1 + e.x2) / 2}%`} y={(e.y1 + e.y2) / 2 - 5} fontSize={10} fill={s.colour} textAnchor="middle" style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 3 }}>
+                  {/* alternate labels above and below the arrows, so neighbours do not overprint */}
+                  <text x={`${(e.x1 + e.x2) / 2}%`} y={(e.y1 + e.y2) / 2 + (n % 2 ? 13 : -5)} fontSize={10} fill={s.colour} textAnchor="middle" style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 3 }}>
                     {e.label}
                   </text>
                 </g>

@@ -128,8 +128,8 @@ export function formatOffset(ms: number): string {
 
 /**
  * Scenario time of each inject: its offset, or for a trigger the time of what releases it plus
- * the delay (decisions at the decision's inject, contingencies at their `at`), so the timeline
- * can place released injects too.
+ * the delay (decision outcomes at the decision's deadline, contingencies at their `at`), so the
+ * timeline can place released injects too.
  */
 export function plannedTimes(pack: DraftPack): Map<number, { ms: number; estimated: boolean }> {
   const injects = pack.injects ?? [];
@@ -154,7 +154,9 @@ export function plannedTimes(pack: DraftPack): Map<number, { ms: number; estimat
     const parent = t.type === 'decision-outcome' ? byDecision.get(t.decision ?? '') : byId.get(t.inject);
     const base = parent === undefined ? null : visit(parent, depth + 1);
     if (!base) return null;
-    const r = { ms: base.ms + (toMs(t.delay ?? '00:00', DURATION) ?? 0), estimated: true };
+    // a decision's outcome is known at its deadline at the latest: place what it releases there
+    const wait = t.type === 'decision-outcome' ? (toMs(injects[parent ?? -1]?.decision?.deadline, DURATION) ?? 0) : 0;
+    const r = { ms: base.ms + wait + (toMs(t.delay ?? '00:00', DURATION) ?? 0), estimated: true };
     out.set(k, r);
     return r;
   };
