@@ -97,7 +97,7 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
               description={`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}
               color={hasErrors(k) ? 'red' : undefined}
               data-testid={`inject-nav-${i.id ?? k}`}
-              styles={{ label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+              styles={{ body: { minWidth: 0 }, label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
             />
           ))}
         </ScrollArea.Autosize>
