@@ -17,6 +17,9 @@ const yamlText = (page: Page) =>
   });
 let browser: Browser;
 
+/** Waits for a value the page computes after a request (validation, an upload, a save); slow machines need more than a second. */
+const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
 beforeAll(async () => {
   app = await startBackend(testEnv('authoring-editor'));
   browser = await launchBrowser();
@@ -44,17 +47,17 @@ describe('scenario editor in the browser', () => {
     // an invalid value: the error appears at the field, and in the list with its line
     await offset.fill('T+00:5x');
     await page.getByTestId('validation-errors').waitFor();
-    await expect.poll(() => offset.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => offset.getAttribute('aria-invalid')).toBe('true');
     const fieldError = page.getByTestId('inject-form').getByText(/must be an exercise-clock offset/);
     await fieldError.waitFor();
-    await expect.poll(() => page.getByTestId('error-list').innerText()).toMatch(/pack\.yaml:\d+:\d+ injects\[1\]\.offset/);
+    await eventually(() => page.getByTestId('error-list').innerText()).toMatch(/pack\.yaml:\d+:\d+ injects\[1\]\.offset/);
     expect(await yamlText(page)).toContain('offset: T+00:5x');
     await screenshot(page, 'authoring-01-invalid-offset');
 
     // clicking the error in the list focuses the field
     await page.getByTestId('inject-nav-phish-email').click();
     await page.getByTestId('error-list').getByText(/injects\[1\]\.offset/).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('injects[1].offset');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('injects[1].offset');
 
     // fix it: the YAML and the timeline follow
     await offset.fill('T+00:07');
@@ -65,7 +68,7 @@ describe('scenario editor in the browser', () => {
     await page.locator('[data-path="version"]').fill('1.0.1');
     await page.getByTestId('validation-ok').waitFor();
     await page.getByRole('button', { name: 'Save as new version' }).click();
-    await expect.poll(() => page.getByTestId('save-result').innerText()).toMatch(/Saved demo 1\.0\.1 as a new version/);
+    await eventually(() => page.getByTestId('save-result').innerText()).toMatch(/Saved demo 1\.0\.1 as a new version/);
     await screenshot(page, 'authoring-02-saved');
 
     const next = await api.ok('POST', '/exercises', { packId: 'demo' });
@@ -111,13 +114,13 @@ describe('scenario editor in the browser', () => {
 
     // expected actions: points and a new action, written to the YAML
     await page.locator('[data-path="injects[0].expectedActions[0].points"]').fill('25');
-    await expect.poll(() => yamlText(page)).toMatch(/id: quarantine-mail[\s\S]{0,120}points: 25/);
+    await eventually(() => yamlText(page)).toMatch(/id: quarantine-mail[\s\S]{0,120}points: 25/);
     await page.getByRole('button', { name: 'Add expected action' }).click();
     await page.locator('[data-path="injects[0].expectedActions[1].text"]').fill('Warn the finance team');
-    await expect.poll(() => yamlText(page)).toContain('text: Warn the finance team');
+    await eventually(() => yamlText(page)).toContain('text: Warn the finance team');
     await page.locator('[data-path="injects[0].expectedActions[1].points"]').fill('5000');
     await page.getByTestId('validation-errors').waitFor();
-    await expect.poll(() => page.locator('[data-path="injects[0].expectedActions[1].points"]').getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => page.locator('[data-path="injects[0].expectedActions[1].points"]').getAttribute('aria-invalid')).toBe('true');
     await page.locator('[data-path="injects[0].expectedActions[1].points"]').fill('5');
     await page.getByTestId('validation-ok').waitFor();
 
@@ -125,9 +128,9 @@ describe('scenario editor in the browser', () => {
     await page.getByRole('button', { name: 'Add image' }).click();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('upload-image-1').click()]);
     await chooser.setFiles(join(REPO_ROOT, 'tests', 'fixtures', 'authoring', 'images', 'pixel.png'));
-    await expect.poll(() => yamlText(page)).toContain('path: images/pixel.png');
+    await eventually(() => yamlText(page)).toContain('path: images/pixel.png');
     await page.locator('[data-path="injects[0].artifacts[1].alt"]').fill('The attachment as the mail client shows it');
-    await expect.poll(() => preview.locator('img[data-artifact="image"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await eventually(() => preview.locator('img[data-artifact="image"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     expect(await preview.locator('img[data-artifact="image"]').getAttribute('alt')).toBe('The attachment as the mail client shows it');
 
     // the decision: question and a third option in the form; the preview draws the console's decision card
@@ -135,10 +138,10 @@ describe('scenario editor in the browser', () => {
     await page.locator('[data-path="injects[5].decision.question"]').fill('Do we issue a joint statement today?');
     await page.getByRole('button', { name: 'Add decision option' }).click();
     await page.locator('[data-path="injects[5].decision.options[2].label"]').fill('Ask the allies first');
-    await expect.poll(() => yamlText(page)).toContain('question: Do we issue a joint statement today?');
+    await eventually(() => yamlText(page)).toContain('question: Do we issue a joint statement today?');
     expect(await yamlText(page)).toMatch(/id: option-3\s*\n?\s*label: Ask the allies first|\{ id: option-3, label: Ask the allies first \}/);
     const card = preview.getByTestId('preview-decision');
-    await expect.poll(() => card.innerText()).toContain('Do we issue a joint statement today?');
+    await eventually(() => card.innerText()).toContain('Do we issue a joint statement today?');
     expect(await card.innerText()).toMatch(/consensus[\s\S]*Ask the allies first[\s\S]*Block \(object\)/i);
     await preview.locator('[data-channel-view="sitrep"]').waitFor();
 
@@ -146,7 +149,7 @@ describe('scenario editor in the browser', () => {
     await page.getByTestId('inject-nav-wrap-up').click();
     await page.getByTestId('trigger-type').click();
     await page.getByRole('option', { name: 'After another inject' }).click();
-    await expect.poll(() => yamlText(page)).toMatch(/type: after-inject\n\s+inject: phish-email/);
+    await eventually(() => yamlText(page)).toMatch(/type: after-inject\n\s+inject: phish-email/);
     // released by its trigger now, so its offset is gone
     expect((await yamlText(page)).split('- id: wrap-up')[1]).not.toContain('offset:');
     await page.getByTestId('timeline-edge-phish-email-wrap-up').waitFor({ state: 'attached' });
@@ -154,7 +157,7 @@ describe('scenario editor in the browser', () => {
     await screenshot(page, 'authoring-03-clone-forms');
 
     await page.getByRole('button', { name: 'Save as new version' }).click();
-    await expect.poll(() => page.getByTestId('save-result').innerText()).toMatch(/Saved demo-copy 1\.0\.\d+ as a new version/);
+    await eventually(() => page.getByTestId('save-result').innerText()).toMatch(/Saved demo-copy 1\.0\.\d+ as a new version/);
     const saved = (await api.get('/scenarios/demo-copy')).body.pack;
     expect(saved.injects[0].expectedActions).toEqual([expect.objectContaining({ points: 25 }), expect.objectContaining({ text: 'Warn the finance team', points: 5 })]);
     expect(saved.injects[5].decision.options.map((o: { label: string }) => o.label)).toContain('Ask the allies first');
