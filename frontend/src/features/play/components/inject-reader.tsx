@@ -21,7 +21,6 @@ export function InjectReader(props: {
   inject: PlayerInjectView;
   injects: PlayerInjectView[];
   clock: LocalClock;
-  exerciseId: string;
   me: { participantId: string; displayName: string };
   acks: TeamAck[];
   responded: boolean;
