@@ -1,9 +1,10 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Api } from '../support/api-client.js';
+import { Api, createExercise, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
-import { demoYaml, download, upload } from './authoring-support.js';
+import { until } from '../support/socket-client.js';
+import { demoYaml, download, fixture, upload } from './authoring-support.js';
 
 let app: RunningProcess;
 let api: Api;
@@ -143,5 +144,123 @@ describe('export and import', () => {
     const noPack = new JSZip();
     noPack.file('readme.txt', 'hello');
     expect((await upload(api, '/authoring/packs/import', await noPack.generateAsync({ type: 'nodebuffer' }))).body.code).toBe('pack.no-pack-yaml');
+  });
+});
+
+/** The demo pack as another pack whose EDR alert (SOC only, T+00:05) shows a screenshot. */
+const imagePackYaml = (id: string, version = '1.0.0', path = 'images/screen.png') =>
+  demoYaml()
+    .replace(/^id: demo$/m, `id: ${id}`)
+    .replace(/^version: .*$/m, `version: ${version}`)
+    .replace(
+      '    artifacts:\n      - kind: log\n        format: syslog',
+      `    artifacts:\n      - kind: image\n        title: Screenshot\n        path: ${path}\n        alt: The EDR console listing renamed files\n      - kind: log\n        format: syslog`,
+    );
+
+async function packZip(files: Record<string, Buffer | string>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [path, data] of Object.entries(files)) zip.file(path, data);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('images in packs', () => {
+  const png = fixture('images/pixel.png');
+  const gif = fixture('images/pixel.gif');
+  const svg = fixture('images/script.svg');
+
+  it('keeps the images of an imported zip with the version and exports them back', async () => {
+    expect(imagePackYaml('img-zip')).toContain('path: images/screen.png');
+    const r = await upload(api, '/authoring/packs/import', await packZip({ 'img-zip/pack.yaml': imagePackYaml('img-zip'), 'img-zip/images/screen.png': png }));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ packId: 'img-zip', created: true });
+    const images = await api.ok('GET', '/authoring/packs/img-zip/images');
+    expect(images).toEqual([{ path: 'images/screen.png', contentType: 'image/png', size: png.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+
+    const z = await download(api, '/authoring/packs/img-zip/export.zip');
+    expect(z.headers.get('x-missing-images')).toBeNull();
+    const zip = await JSZip.loadAsync(z.data);
+    expect(Buffer.from(await zip.file('img-zip/images/screen.png')!.async('uint8array')).equals(png)).toBe(true);
+    // the exported zip imports again with its image; importing it twice stores it once
+    const again = await upload(api, '/authoring/packs/import', z.data);
+    expect(again.status).toBe(201);
+    expect(await api.ok('GET', `/authoring/packs/${again.body.id}/images`)).toEqual(images);
+    expect((await upload(api, '/authoring/packs/import', z.data)).body).toMatchObject({ id: again.body.id, created: false });
+    // the same YAML with another picture is new content, so a new version row
+    const changed = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-zip'), 'images/screen.png': gif }));
+    expect(changed.body).toMatchObject({ packId: 'img-zip', created: true });
+    expect(changed.body.id).not.toBe(r.body.id);
+  });
+
+  it('refuses an image that is not PNG, JPEG, GIF or WebP by its content, naming the file', async () => {
+    // an SVG (which can carry script) renamed to .png
+    const disguised = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-bad'), 'images/screen.png': svg }));
+    expect(disguised.status).toBe(400);
+    expect(disguised.body.code).toBe('pack.invalid');
+    expect(disguised.body.message).toContain('images/screen.png');
+    expect(disguised.body.details.errors[0]).toMatchObject({ path: 'injects[1].artifacts[0].path', message: expect.stringMatching(/"images\/screen\.png" is not a PNG, JPEG, GIF or WebP/) });
+    const asSvg = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-bad', '1.0.0', 'images/screen.svg'), 'images/screen.svg': svg }));
+    expect(asSvg.status).toBe(400);
+    expect(asSvg.body.details.errors[0].message).toMatch(/"images\/screen\.svg": SVG is not accepted/);
+    const missing = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-bad') }));
+    expect(missing.body.details.errors[0].message).toMatch(/image file "images\/screen\.png" not found in the pack/);
+
+    const raw = await upload(api, '/authoring/images', svg, { fileName: 'logo.png' });
+    expect(raw.status).toBe(400);
+    expect(raw.body).toMatchObject({ code: 'image.invalid', message: expect.stringContaining('"logo.png" is not a PNG, JPEG, GIF or WebP') });
+    const big = await upload(api, '/authoring/images', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), { fileName: 'huge.png' });
+    expect(big.status).toBe(400);
+    expect((await api.get('/authoring/packs/img-bad/images')).status).toBe(404);
+  });
+
+  it('saves an image uploaded from the editor with the version, and refuses an unknown upload', async () => {
+    const up = await upload(api, '/authoring/images', png, { fileName: 'screen.png' });
+    expect(up.status).toBe(201);
+    expect(up.body).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), contentType: 'image/png', size: png.length });
+    const preview = await download(api, `/authoring/images/${up.body.sha256}`);
+    expect(preview.headers.get('content-type')).toBe('image/png');
+    expect(preview.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(preview.data.equals(png)).toBe(true);
+
+    const yaml = imagePackYaml('img-editor');
+    expect((await api.post('/authoring/packs/validate', { yaml })).body.errors[0].message).toMatch(/not found in the pack/);
+    const v = await api.post('/authoring/packs/validate', { yaml, images: { 'images/screen.png': up.body.sha256 } });
+    expect(v.body).toMatchObject({ ok: true });
+    const saved = await api.post('/authoring/packs', { yaml, images: { 'images/screen.png': up.body.sha256 } });
+    expect(saved.status).toBe(201);
+    expect(await api.ok('GET', '/authoring/packs/img-editor/images')).toEqual([expect.objectContaining({ path: 'images/screen.png', sha256: up.body.sha256 })]);
+    const unknown = await api.post('/authoring/packs', { yaml, images: { 'images/screen.png': 'f'.repeat(64) } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'image.unknown', message: expect.stringContaining('images/screen.png') });
+    // images are authoring material: players and anonymous callers cannot read uploads
+    expect((await new Api(app.url).get(`/authoring/images/${up.body.sha256}`)).status).toBe(401);
+  });
+
+  it("serves an inject's image to a player only once the inject reached their team, from the exercise's own version", async () => {
+    const imported = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-play'), 'images/screen.png': png }));
+    expect(imported.status).toBe(201);
+    const ex = await createExercise(api, 'img-play', 600);
+    const soc = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', 'analyst A');
+    const cert = await Api.join(app.url, teamByKey(ex, 'cert').joinCode ?? '', 'analyst B');
+    const path = '/play/injects/edr-alert/artifacts/0';
+    // not delivered yet: the same 404 as for an inject that does not exist
+    expect((await download(soc, path)).status).toBe(404);
+    // a new version with another picture does not change the exercise made from the earlier one
+    const newer = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-play', '1.1.0'), 'images/screen.png': gif }));
+    expect(newer.status).toBe(201);
+
+    await api.ok('POST', `/exercises/${ex.id}/start`);
+    await until(async () => (await soc.get('/play/injects/edr-alert')).status === 200, 30_000, 'edr-alert delivered to the SOC');
+    const seen = await download(soc, path);
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get('content-type')).toBe('image/png');
+    expect(seen.data.equals(png)).toBe(true);
+    // the CERT never receives edr-alert; the log at index 1 is not an image; no artifact at 7
+    expect((await download(cert, path)).status).toBe(404);
+    expect((await download(soc, '/play/injects/edr-alert/artifacts/1')).status).toBe(404);
+    expect((await download(soc, '/play/injects/edr-alert/artifacts/7')).status).toBe(404);
+    expect((await download(soc, '/play/injects/edr-alert/artifacts/x')).status).toBe(400);
+    // staff routes stay closed to players
+    expect((await download(soc, '/authoring/packs/img-play/images')).status).toBe(403);
+    await api.ok('POST', `/exercises/${ex.id}/end`);
   });
 });

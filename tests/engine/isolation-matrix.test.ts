@@ -31,6 +31,9 @@ const POLICY: Record<string, Who[]> = {
   'POST /api/authoring/packs': AUTHOR,
   'POST /api/authoring/packs/import': AUTHOR,
   'GET /api/authoring/packs/{id}/source': AUTHOR,
+  'GET /api/authoring/packs/{id}/images': AUTHOR,
+  'POST /api/authoring/images': AUTHOR,
+  'GET /api/authoring/images/{sha256}': AUTHOR,
   'GET /api/authoring/packs/{id}/export.yaml': AUTHOR,
   'GET /api/authoring/packs/{id}/export.zip': AUTHOR,
   'GET /api/authoring/packs/{id}/msel': AUTHOR,
@@ -85,6 +88,7 @@ const POLICY: Record<string, Who[]> = {
   'GET /api/play/session': PLAYERS,
   'GET /api/play/injects': PLAYERS,
   'GET /api/play/injects/{injectId}': PLAYERS,
+  'GET /api/play/injects/{injectId}/artifacts/{index}': PLAYERS,
   'POST /api/play/injects/{injectId}/ack': PLAYERS,
   'GET /api/play/acks': PLAYERS,
   'GET /api/play/responses': PLAYERS,
@@ -158,6 +162,8 @@ describe('isolation matrix: every route × every role', () => {
         .replace('/api', '')
         .replace('{id}', pattern.startsWith('/api/play/responses') ? ids.response : pattern.startsWith('/api/scenarios') || pattern.startsWith('/api/authoring/packs') ? 'demo' : pattern.startsWith('/api/authoring/dry-runs') ? '00000000-0000-0000-0000-000000000000' : exerciseId)
         .replace('{injectId}', 'phish-email')
+        .replace('{index}', '0')
+        .replace('{sha256}', '0'.repeat(64))
         .replace('{threadId}', ids.thread)
         .replace('{decisionRowId}', ids.decision)
         .replace('{teamId}', ids.teamA)

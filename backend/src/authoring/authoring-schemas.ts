@@ -13,12 +13,19 @@ export const PackSourceBody = z
       .min(1)
       .max(200)
       .optional(),
+    /** images uploaded from the editor (or kept from the stored version): path in the pack → sha256 */
+    images: z
+      .record(z.string().max(300), z.string().regex(/^[0-9a-f]{64}$/, 'must be the sha256 the image upload returned'))
+      .refine((m) => Object.keys(m).length <= 200, 'at most 200 images')
+      .optional(),
   })
   .strict()
   .refine((b) => (b.yaml === undefined) !== (b.files === undefined), { message: 'give either yaml or files, not both and not neither', path: ['yaml'] });
 export type PackSourceBody = z.infer<typeof PackSourceBody>;
 
 export const toFiles = (b: PackSourceBody) => b.files ?? [{ path: 'pack.yaml', content: b.yaml ?? '' }];
+
+export const ImageUploadQuery = z.object({ fileName: z.string().trim().min(1).max(255).default('image') }).strict();
 
 const packIdQuery = z.string().regex(/^[a-z0-9][a-z0-9-_.]*$/, 'use lower-case letters, digits, "-", "_" or "."').max(80).optional();
 

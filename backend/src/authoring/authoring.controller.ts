@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
-import { DryRunBody, FormatQuery, MselQuery, OpenAevQuery, PackSourceBody, startEpoch, toFiles } from './authoring-schemas.js';
+import { sendImage } from '../scenarios/images/send-image.js';
+import { MAX_IMAGE_BYTES } from '../scenarios/pack/pack-images.js';
+import { DryRunBody, FormatQuery, ImageUploadQuery, MselQuery, OpenAevQuery, PackSourceBody, startEpoch, toFiles } from './authoring-schemas.js';
 import { DryRunService } from './dry-run/dry-run.service.js';
 import { MselService, type MselRequest } from './msel/msel.service.js';
 import { OpenAevService } from './openaev/openaev.service.js';
@@ -48,14 +50,14 @@ export class AuthoringController {
   @HttpCode(200)
   @ApiZodBody(PackSourceBody)
   validate(@ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
-    return this.packs.validate(toFiles(body));
+    return this.packs.validate(toFiles(body), body.images);
   }
 
   /** Save as a new version of the pack (its id is in the YAML); running exercises keep their snapshot. */
   @Post('packs')
   @ApiZodBody(PackSourceBody)
   save(@ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
-    return this.packs.save(toFiles(body), 'editor');
+    return this.packs.save(toFiles(body), 'editor', body.images);
   }
 
   /** A pack zip (pack.yaml, injects/*.yaml, images) as the raw request body. */
@@ -69,6 +71,29 @@ export class AuthoringController {
   async source(@IdParam('id') id: string) {
     const { yaml } = await this.packs.exportYaml(id);
     return { yaml };
+  }
+
+  /** The images this version holds (path, sha256, type, size), to carry into the next version. */
+  @Get('packs/:id/images')
+  @ApiIdParam('id')
+  images(@IdParam('id') id: string) {
+    return this.packs.listImages(id);
+  }
+
+  /** An image for an artifact as the raw body (PNG, JPEG, GIF or WebP, checked by content); refer to it by the sha256 returned. */
+  @Post('images')
+  @ApiZodQuery('fileName', ImageUploadQuery.shape.fileName)
+  async uploadImage(@Req() req: Request, @ZodQuery(ImageUploadQuery) q: z.infer<typeof ImageUploadQuery>) {
+    return this.packs.uploadImage(q.fileName, await readRawBody(req, MAX_IMAGE_BYTES + 1));
+  }
+
+  /** An uploaded or stored image, for the editor's preview. */
+  @Get('images/:sha256')
+  @ApiIdParam('sha256')
+  async image(@IdParam('sha256') sha256: string, @Res({ passthrough: true }) res: Response) {
+    const { contentType, data } = await this.packs.imageBytes(sha256);
+    sendImage(res, contentType);
+    return new StreamableFile(data);
   }
 
   @Get('packs/:id/export.yaml')

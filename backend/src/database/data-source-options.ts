@@ -20,6 +20,8 @@ import { Reports1764210000000 } from './migrations/1764210000000-reports.js';
 import { EventSubjects1764250000000 } from './migrations/1764250000000-event-subjects.js';
 import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
 import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from '../reports/report.entities.js';
+import { PackImages1764225000000 } from './migrations/1764225000000-pack-images.js';
+import { PackBlobEntity, PackImageEntity } from '../scenarios/images/pack-image.entities.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -42,9 +44,11 @@ export const ENTITIES = [
   ImprovementItemEntity,
   HotwashResponseEntity,
   ScoreDirtyEntity,
+  PackBlobEntity,
+  PackImageEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, EventSubjects1764250000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, PackImages1764225000000, EventSubjects1764250000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

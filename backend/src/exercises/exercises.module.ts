@@ -19,6 +19,7 @@ import { ExerciseCoreModule } from './exercise-core.module.js';
 import { ExerciseControlController } from './exercise-control.controller.js';
 import { ExerciseControl } from './exercise-control.service.js';
 import { TeamVisibility } from './team-visibility.js';
+import { PlayerImages } from './player-images.service.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from '../responses/response.entities.js';
 import { ResponsesService } from '../responses/responses.service.js';
 import { PlayResponsesController } from '../responses/play-responses.controller.js';
@@ -41,8 +42,8 @@ import { ScoringService } from '../scoring/scoring.service.js';
     RealtimeNotifierModule,
     TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity, AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, ThreadEntity, ThreadMessageEntity, DecisionEntity, DecisionVoteEntity, ScoreCellEntity]),
   ],
-  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, TeamVisibility, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService],
-  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService],
+  providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, TeamVisibility, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService, PlayerImages],
+  exports: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService, PlayerImages],
 })
 export class ExerciseServicesModule {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, Players, Public } from '../auth/access.decorators.js';
@@ -8,7 +8,10 @@ import type { ParticipantPrincipal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { sendImage } from '../scenarios/images/send-image.js';
 import { ExerciseQueries } from './exercise-queries.service.js';
+import { PlayerImages } from './player-images.service.js';
 import { ParticipantsService } from './participants.service.js';
 
 const JoinBody = z
@@ -23,6 +26,8 @@ const JoinBody = z
   })
   .strict();
 
+const ArtifactIndex = z.coerce.number().int().min(0).max(999);
+
 /** The player side: join with a code, then read what reached your own team. */
 @ApiTags('play')
 @Controller()
@@ -31,6 +36,7 @@ export class PlayController {
     private readonly participants: ParticipantsService,
     private readonly queries: ExerciseQueries,
     private readonly tokens: TokenService,
+    private readonly images: PlayerImages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,5 +68,16 @@ export class PlayController {
   @ApiIdParam('injectId')
   inject(@CurrentPrincipal() p: ParticipantPrincipal, @IdParam('injectId') injectId: string) {
     return this.queries.playerInject(p, injectId);
+  }
+
+  /** An image attached to an inject, once that inject has reached the player's team (404 before, and for other teams). */
+  @Get('play/injects/:injectId/artifacts/:index')
+  @Players()
+  @ApiIdParam('injectId')
+  @ApiParam({ name: 'index', type: Number })
+  async artifact(@CurrentPrincipal() p: ParticipantPrincipal, @IdParam('injectId') injectId: string, @Param('index', new ZodValidationPipe(ArtifactIndex)) index: number, @Res({ passthrough: true }) res: Response) {
+    const { contentType, data } = await this.images.image(p, injectId, index);
+    sendImage(res, contentType);
+    return new StreamableFile(data);
   }
 }

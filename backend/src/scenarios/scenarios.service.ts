@@ -6,6 +6,7 @@ import { notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { formatPackError, listPackFolders, loadPackFolder, type PackSource } from './pack/pack-loader.js';
+import { PackImages } from './images/pack-images.service.js';
 import { ScenarioPackEntity } from './scenario-pack.entity.js';
 
 export interface PackSummary {
@@ -42,6 +43,7 @@ export class ScenariosService implements OnApplicationBootstrap {
     @InjectRepository(ScenarioPackEntity) private readonly packs: Repository<ScenarioPackEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: Transactions,
+    private readonly images: PackImages,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -87,7 +89,11 @@ export class ScenariosService implements OnApplicationBootstrap {
       document: source.pack,
       createdAt: Date.now(),
     });
-    await this.tx.run((m) => m.createQueryBuilder().insert().into(ScenarioPackEntity).values(row).orIgnore().execute());
+    await this.tx.run(async (m) => {
+      await m.createQueryBuilder().insert().into(ScenarioPackEntity).values(row).orIgnore().execute();
+      // when a concurrent load of the same content won the insert, its row already has the images
+      if (source.images.length > 0 && (await m.existsBy(ScenarioPackEntity, { id: row.id }))) await this.images.attach(m, row.id, source.images);
+    });
     return (await this.packs.findOneBy({ packId: source.pack.id, contentHash: source.contentHash })) ?? row;
   }
 

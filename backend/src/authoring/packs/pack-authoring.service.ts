@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { badInput } from '../../common/domain-error.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import type { PackError, PackSource } from '../../scenarios/pack/pack-loader.js';
+import { PackImages, type StoredImage } from '../../scenarios/images/pack-images.service.js';
+import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
+import { formatPackError, type PackError, type PackSource } from '../../scenarios/pack/pack-loader.js';
 import type { ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../../scenarios/scenarios.service.js';
 import { loadPackFiles, packFilesFromZip, packToYaml, type PackFileInput } from './pack-files.js';
@@ -11,6 +10,9 @@ import { readZip, writeZip } from './safe-zip.js';
 
 /** Where a saved pack came from; stored in the pack row's `source` column. */
 export type AuthoringSource = 'editor' | 'upload' | 'msel' | 'openaev';
+
+/** Images uploaded from the editor, by their path in the pack: path → sha256. */
+export type ImageRefs = Readonly<Record<string, string>>;
 
 export interface ValidationReport {
   ok: boolean;
@@ -28,25 +30,28 @@ export interface SavedPack {
   created: boolean;
 }
 
-/** Validate, save, export and import packs as the editor and the CLI see them: files. */
+/** Validate, save, export and import packs as the editor and the CLI see them: files (and uploaded images). */
 @Injectable()
 export class PackAuthoringService {
   constructor(
     private readonly scenarios: ScenariosService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly images: PackImages,
   ) {}
 
-  validate(files: readonly PackFileInput[]): ValidationReport {
-    const r = loadPackFiles(files);
+  async validate(files: readonly PackFileInput[], images: ImageRefs = {}): Promise<ValidationReport> {
+    const r = loadPackFiles(files, 'pack', await this.storedImages(images));
     if (!r.ok) return { ok: false, errors: r.errors };
     const p = r.source.pack;
     return { ok: true, errors: [], summary: { id: p.id, version: p.version, teams: p.teams.length, objectives: p.objectives.length, injects: p.injects.length } };
   }
 
-  /** Save as a new version; exercises already created keep the snapshot they were made from. */
-  async save(files: readonly PackFileInput[], source: AuthoringSource): Promise<SavedPack> {
-    const r = loadPackFiles(files, source);
-    if (!r.ok) throw badInput('pack.invalid', `The pack has ${r.errors.length} error(s); nothing was saved`, { errors: r.errors });
+  /** Save as a new version; exercises already created keep the snapshot they were made from, images included. */
+  async save(files: readonly PackFileInput[], source: AuthoringSource, images: ImageRefs = {}): Promise<SavedPack> {
+    const r = loadPackFiles(files, source, await this.storedImages(images));
+    if (!r.ok) {
+      const first = r.errors[0];
+      throw badInput('pack.invalid', `The pack has ${r.errors.length} error(s); nothing was saved${first ? `. First: ${formatPackError(first)}` : ''}`, { errors: r.errors });
+    }
     return this.store(r.source, source);
   }
 
@@ -55,6 +60,7 @@ export class PackAuthoringService {
     return this.save([{ path: 'pack.yaml', content: packToYaml(pack) }], source);
   }
 
+  /** A pack zip: its YAML and its images, which are checked by content and stored with the version. */
   async importZip(zip: Buffer): Promise<SavedPack & { ignored: string[] }> {
     const { files, ignored } = packFilesFromZip(await readZip(zip));
     return { ...(await this.save(files, 'upload')), ignored };
@@ -65,22 +71,44 @@ export class PackAuthoringService {
     return { fileName: `${row.packId}-${row.version}.yaml`, yaml: packToYaml(row.document) };
   }
 
-  /** A zip of the pack folder: `pack.yaml` plus the images its injects show, when the pack came from `injects/`. */
+  /** A zip of the pack folder: `pack.yaml` plus the images its injects show, as stored with this version. */
   async exportZip(idOrPackId: string): Promise<{ fileName: string; zip: Buffer; missingImages: string[] }> {
     const row = await this.scenarios.get(idOrPackId);
     const entries: { path: string; data: Buffer | string }[] = [{ path: `${row.packId}/pack.yaml`, data: packToYaml(row.document) }];
+    const stored = new Set((await this.images.list(row.id)).map((i) => i.path));
+    const paths = new Set(row.document.injects.flatMap((inj) => inj.artifacts.flatMap((a) => (a.kind === 'image' ? [a.path] : []))));
     const missingImages: string[] = [];
-    const folder = resolve(this.config.injectsDir, row.source);
-    const insideInjects = folder.startsWith(resolve(this.config.injectsDir) + sep);
-    for (const inj of row.document.injects) {
-      for (const a of inj.artifacts) {
-        if (a.kind !== 'image') continue;
-        const file = join(folder, a.path);
-        if (insideInjects && existsSync(file)) entries.push({ path: `${row.packId}/${a.path}`, data: readFileSync(file) });
-        else missingImages.push(a.path);
-      }
+    for (const path of [...paths].sort()) {
+      if (stored.has(path)) entries.push({ path: `${row.packId}/${path}`, data: (await this.images.forPack(row.id, path)).data });
+      // versions stored before images were kept with the pack have none to export
+      else missingImages.push(path);
     }
     return { fileName: `${row.packId}-${row.version}.zip`, zip: await writeZip(entries), missingImages };
+  }
+
+  /** The images a stored version holds, so the editor can carry them into the next version. */
+  async listImages(idOrPackId: string): Promise<StoredImage[]> {
+    return this.images.list((await this.scenarios.get(idOrPackId)).id);
+  }
+
+  uploadImage(fileName: string, data: Buffer): Promise<StoredImageRef> {
+    return this.images.upload(fileName, data);
+  }
+
+  imageBytes(sha256: string): Promise<{ contentType: string; data: Buffer }> {
+    return this.images.bytes(sha256);
+  }
+
+  private async storedImages(images: ImageRefs): Promise<Map<string, StoredImageRef>> {
+    const entries = Object.entries(images);
+    const refs = await this.images.refs(entries.map(([, sha]) => sha));
+    const out = new Map<string, StoredImageRef>();
+    for (const [path, sha] of entries) {
+      const ref = refs.get(sha);
+      if (!ref) throw badInput('image.unknown', `image "${path}" was not uploaded (no stored image ${sha.slice(0, 12)}…); upload it again`);
+      out.set(path, ref);
+    }
+    return out;
   }
 
   private async store(source: PackSource, from: AuthoringSource): Promise<SavedPack> {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { badInput } from '../../common/domain-error.js';
 import { loadPackFolder, type LoadResult } from '../../scenarios/pack/pack-loader.js';
+import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
 import type { ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 
 export interface PackFileInput {
@@ -14,14 +15,15 @@ export interface PackFileInput {
 
 export const MAX_PACK_FILES = 500;
 const YAML_PATH = /^(pack\.yaml|injects\/[\w.-]+\.ya?ml)$/;
-const ASSET_PATH = /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i;
+// SVG files are left out: they can carry script, and pack images are PNG, JPEG, GIF or WebP
+const ASSET_PATH = /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp)$/i;
 
 /**
  * Validate a pack given as files with the very loader that reads `injects/` at start: the files
  * are written to a private temporary folder and `loadPackFolder` reads them, so the editor, the
  * API, the CLI and the boot loader report the same errors at the same file, line and column.
  */
-export function loadPackFiles(files: readonly PackFileInput[], label = 'pack'): LoadResult {
+export function loadPackFiles(files: readonly PackFileInput[], label = 'pack', storedImages?: ReadonlyMap<string, StoredImageRef>): LoadResult {
   if (files.length === 0) throw badInput('pack.no-files', 'No files were given; a pack needs at least pack.yaml');
   if (files.length > MAX_PACK_FILES) throw badInput('pack.too-many-files', `A pack may hold at most ${MAX_PACK_FILES} files`);
   const seen = new Set<string>();
@@ -40,7 +42,7 @@ export function loadPackFiles(files: readonly PackFileInput[], label = 'pack'): 
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, f.content);
     }
-    return loadPackFolder(folder, folder);
+    return loadPackFolder(folder, folder, storedImages ? { storedImages } : {});
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

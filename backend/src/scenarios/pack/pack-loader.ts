@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { checkPackImages, type PackImage, type StoredImageRef } from './pack-images.js';
 import { checkPackReferences } from './pack-references.js';
 import { InjectFile, PackFile, type Inject, type ScenarioPack } from './pack-schema.js';
 
@@ -19,8 +20,15 @@ export interface PackSource {
   /** folder name under injects/ */
   folder: string;
   pack: ScenarioPack;
-  /** sha256 over the pack's files, so the database keeps one row per content version */
+  /** sha256 over the pack's files and images, so the database keeps one row per content version */
   contentHash: string;
+  /** the images the injects show, checked by content; stored with the pack version */
+  images: PackImage[];
+}
+
+export interface LoadOptions {
+  /** images already stored (uploaded from the editor), by path, for paths the folder does not hold */
+  storedImages?: ReadonlyMap<string, StoredImageRef>;
 }
 
 export type LoadResult = { ok: true; source: PackSource } | { ok: false; errors: PackError[] };
@@ -103,7 +111,7 @@ function toJs(file: ParsedFile): unknown {
  * Load one pack folder: `pack.yaml` plus optional `injects/*.yaml`. Every problem is reported
  * with its file, line, column and field path; nothing is returned unless the whole pack is valid.
  */
-export function loadPackFolder(folder: string, displayRoot = folder): LoadResult {
+export function loadPackFolder(folder: string, displayRoot = folder, options: LoadOptions = {}): LoadResult {
   const errors: PackError[] = [];
   const display = (p: string) => relative(displayRoot, p) || basename(p);
   const packPath = join(folder, 'pack.yaml');
@@ -162,9 +170,13 @@ export function loadPackFolder(folder: string, displayRoot = folder): LoadResult
 
   if (!packFile || !packParsed) return { ok: false, errors };
   const pack: ScenarioPack = { ...packFile, injects };
-  errors.push(...checkPackReferences(pack, packParsed, origins, folder));
+  errors.push(...checkPackReferences(pack, packParsed, origins));
+  const { errors: imageErrors, images } = checkPackImages(pack, origins, folder, options.storedImages ?? new Map());
+  errors.push(...imageErrors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, source: { folder: basename(folder), pack, contentHash: hash.digest('hex') } };
+  // packs without images keep the hash they always had
+  for (const image of images) hash.update(`image:${image.path}`).update('\0').update(image.sha256).update('\0');
+  return { ok: true, source: { folder: basename(folder), pack, contentHash: hash.digest('hex'), images } };
 }
 
 /** Every pack folder directly under `root` (a folder holding a pack.yaml). */

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { InjectOrigin, PackError, ParsedFile } from './pack-loader.js';
 import { parseDurationMs, parseOffsetMs, type ScenarioPack } from './pack-schema.js';
 
@@ -10,7 +8,6 @@ export function checkPackReferences(
   pack: ScenarioPack,
   packFile: ParsedFile,
   origins: InjectOrigin[],
-  folder: string,
 ): PackError[] {
   const errors: PackError[] = [];
   const durationMs = parseDurationMs(pack.duration);
@@ -80,9 +77,6 @@ export function checkPackReferences(
       a.options.forEach((o, m) => {
         if (!optionIds.has(o)) injectErr(i, ['expectedActions', k, 'options', m], `unknown response option "${o}"`);
       });
-    });
-    inj.artifacts.forEach((a, k) => {
-      if (a.kind === 'image' && !existsSync(join(folder, a.path))) injectErr(i, ['artifacts', k, 'path'], `image file "${a.path}" not found in the pack`);
     });
     if (inj.decision) {
       const optIds = new Set<string>();

@@ -94,3 +94,10 @@ export interface DryRunReport {
   timing: { deliveries: number; lateMsP50: number; lateMsMax: number; late: number };
   warnings: string[];
 }
+export interface StoredImage {
+  sha256: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  size: number;
+}
+/** Path in the pack → sha256 of the uploaded or stored image, sent with validate and save. */
+export type ImageMap = Record<string, string>;

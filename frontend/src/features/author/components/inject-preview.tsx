@@ -1,48 +1,81 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../../../components/markdown';
+import { Checkbox, Divider, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { ArtifactList } from '../../../components/inject-view/artifact-list';
+import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
+import { ChannelView } from '../../../components/inject-view/channel-view';
+import { DecisionFrame } from '../../../components/inject-view/decision-frame';
 import { TlpBanner } from '../../../components/tlp-banner';
-import type { Tlp } from '../../../lib/api-types';
-import type { DraftInject } from '../lib/pack-doc';
-
-const TLPS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
+import { formatDuration } from '../../../lib/clock';
+import { draftInjectView } from '../lib/draft-view';
+import { type DraftInject, formatOffset } from '../lib/pack-doc';
 
 /**
- * The inject as a player reads it: sender, subject, marking, body and response options. (The team
- * console's channel-specific views live in the play feature, which this feature may not import.)
+ * The inject as a player will read it, drawn by the team console's own components: the channel
+ * view, the TLP marking, attachments, the decision card and the response options. Expected
+ * actions are never shown to players, so the preview only counts them.
  */
-export function InjectPreview({ inject }: { inject: DraftInject | undefined }) {
+export function InjectPreview({ inject, scenarioMs, imageSrc }: { inject: DraftInject | undefined; scenarioMs: number | null; imageSrc: (path: string) => string | null }) {
   if (!inject) return <Text size="sm" c="dimmed">Select an inject to preview it.</Text>;
+  const view = draftInjectView(inject, scenarioMs ?? 0);
+  const scenarioLabel = scenarioMs === null ? 'T+?' : formatOffset(scenarioMs);
+  const deliveredLabel = 'on delivery';
+  const { label, icon: ChannelIcon } = CHANNEL_INFO[view.channel];
+  const hidden = (inject.expectedActions ?? []).length;
   return (
-    <Paper withBorder p="sm" data-testid="inject-preview">
-      <Stack gap="xs">
-        {inject.tlp && TLPS.includes(inject.tlp) && <TlpBanner tlp={inject.tlp as Tlp} />}
+    <Paper withBorder p="sm" data-testid="inject-preview" aria-label={`Preview of ${view.subject || 'the inject'} as players see it`}>
+      <Stack gap="sm">
         <Group gap="xs">
-          <Badge size="sm" variant="light">
-            {inject.channel ?? '?'}
-          </Badge>
-          <Text size="xs" c="dimmed">
-            {inject.from?.name}
-            {inject.from?.address ? ` <${inject.from.address}>` : ''}
-            {inject.from?.organisation ? ` · ${inject.from.organisation}` : ''}
+          <ChannelIcon size={18} aria-hidden />
+          <Text size="sm" fw={600}>
+            {label}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {scenarioLabel}
+            {view.respondWithinMs !== null ? ` · respond within ${formatDuration(view.respondWithinMs)}` : ''}
           </Text>
         </Group>
-        <Title order={5}>{inject.subject}</Title>
-        <Markdown>{inject.body ?? ''}</Markdown>
-        {(inject.responseOptions ?? []).length > 0 && (
-          <Stack gap={2}>
-            <Text size="xs" fw={600}>
-              Response options
-            </Text>
-            {(inject.responseOptions ?? []).map((o) => (
-              <Text key={o.id} size="xs">
-                ○ {o.label}
+        {view.tlp && view.channel !== 'intel' && <TlpBanner tlp={view.tlp} />}
+        <ChannelView inject={view} deliveredLabel={deliveredLabel} scenarioLabel={scenarioLabel} />
+        <ArtifactList
+          artifacts={view.artifacts}
+          imageSrc={(index) => {
+            const a = view.artifacts[index];
+            return a?.kind === 'image' ? imageSrc(a.path) : null;
+          }}
+        />
+        {view.decision && (
+          <DecisionFrame question={view.decision.question} mode={view.decision.mode} attributes={{ 'data-testid': 'preview-decision' }}>
+            {view.decision.mode === 'consensus' && (
+              <Text size="xs" c="dimmed">
+                It passes only if every member agrees; any member may block it.
               </Text>
-            ))}
-          </Stack>
+            )}
+            <Radio.Group label="Your team's vote" value="">
+              <Stack gap={6} mt={6}>
+                {[...view.decision.options, ...(view.decision.mode === 'consensus' ? [{ id: 'abstain', label: 'Abstain' }, { id: 'block', label: 'Block (object)' }] : [])].map((o) => (
+                  <Radio key={o.id} value={o.id} label={o.label} disabled />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Text size="xs" c="dimmed">
+              Vote within {view.decision.deadline || '?'} of exercise time after delivery.
+            </Text>
+          </DecisionFrame>
         )}
-        {inject.decision && (
-          <Text size="xs">
-            ◆ Decision: {inject.decision.question} ({(inject.decision.options ?? []).map((o) => o.label).join(' / ')})
+        {view.responseOptions.length > 0 && (
+          <>
+            <Divider label="Your team's response" labelPosition="left" />
+            <Checkbox.Group label="Actions taken" description="Tick what your team did or decided." value={[]}>
+              <Stack gap={6} mt={6}>
+                {view.responseOptions.map((o) => (
+                  <Checkbox key={o.id} value={o.id} label={o.label} disabled />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          </>
+        )}
+        {hidden > 0 && (
+          <Text size="xs" c="dimmed" data-testid="preview-hidden-actions">
+            {hidden} expected action{hidden === 1 ? '' : 's'} for evaluators (never shown to players).
           </Text>
         )}
       </Stack>

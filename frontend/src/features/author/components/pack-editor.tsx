@@ -5,12 +5,20 @@ import { errorMessage } from '../../../lib/api-client';
 import type { PackError, SavedPack, ValidationReport } from '../api/author-types';
 import { useSavePack, validatePack } from '../api/packs';
 import { downloadHref } from '../api/upload-file';
-import { addInText, deleteInText, type Path, readDraft, setInText } from '../lib/pack-doc';
+import type { ImageMap } from '../api/author-types';
+import { authorImageUrl } from '../api/images';
+import { addInText, deleteInText, type DraftPack, type Path, plannedTimes, readDraft, setInText } from '../lib/pack-doc';
 import { DryRunPanel } from './dry-run-panel';
 import { InjectPreview } from './inject-preview';
 import { InjectsForm, MetadataForm, ObjectivesForm, TeamsForm } from './pack-forms';
 import { TimelineSwimlanes } from './timeline-swimlanes';
 import { YamlSource } from './yaml-source';
+
+/** Only the images the pack refers to go with it (an upload that was replaced stays behind). */
+function referencedImages(draft: DraftPack | null, images: ImageMap): ImageMap {
+  const paths = new Set((draft?.injects ?? []).flatMap((i) => (Array.isArray(i.artifacts) ? i.artifacts.flatMap((a) => (a?.kind === 'image' && typeof a.path === 'string' ? [a.path] : [])) : [])));
+  return Object.fromEntries(Object.entries(images).filter(([p]) => paths.has(p)));
+}
 
 type Section = 'metadata' | 'teams' | 'objectives' | 'injects';
 
@@ -26,14 +34,18 @@ function sectionOf(path: string): { section: Section; inject?: number } {
  * The pack editor: forms and the YAML source edit one text, validated as you type by the same
  * loader the server uses; each error links to its field; the timeline and the preview follow.
  */
-export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml: string; savedPackId: string | null; onSaved: (s: SavedPack) => void }) {
+export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, justSaved = null }: { initialYaml: string; initialImages: ImageMap; savedPackId: string | null; onSaved: (s: SavedPack) => void; justSaved?: SavedPack | null }) {
   const [text, setText] = useState(initialYaml);
+  // images uploaded or carried over from the stored version, by their path in the pack
+  const [images, setImages] = useState<ImageMap>(initialImages);
   const [section, setSection] = useState<Section>('metadata');
   const [selected, setSelected] = useState(0);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [validationError, setValidationError] = useState<string | null>(null);
   const save = useSavePack();
+  // a saved draft reopens as the stored pack, in a new editor: the result is handed over
+  const saved = save.data ?? justSaved;
   const draft = useMemo(() => readDraft(text), [text]);
   const errors: PackError[] = report?.errors ?? [];
 
@@ -41,7 +53,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
     const ctrl = new AbortController();
     setChecking(true);
     const t = setTimeout(() => {
-      validatePack(text, ctrl.signal)
+      validatePack(text, referencedImages(draft, images), ctrl.signal)
         .then((r) => {
           setReport(r);
           setValidationError(null);
@@ -57,7 +69,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
       clearTimeout(t);
       ctrl.abort();
     };
-  }, [text]);
+  }, [text, draft, images]);
 
   const onSet = (path: Path, value: unknown) => setText((t) => setInText(t, path, value));
   const onAdd = (path: Path, value: unknown) => setText((t) => addInText(t, path, value));
@@ -77,6 +89,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
   };
 
   const selectedInject = draft?.injects?.[selected];
+  const times = useMemo(() => (draft ? plannedTimes(draft) : new Map<number, { ms: number; estimated: boolean }>()), [draft]);
   const status = !draft ? (
     <Badge color="red">YAML does not parse</Badge>
   ) : checking ? (
@@ -92,7 +105,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
   );
 
   return (
-    <Stack gap="xs" h="100%" style={{ minHeight: 0 }}>
+    <Stack gap="xs">
       <Group justify="space-between">
         <Group gap="xs">
           <Text fw={700}>{draft?.title ?? 'Untitled pack'}</Text>
@@ -118,15 +131,15 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
               </Button>
             </>
           )}
-          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() => save.mutate(text, { onSuccess: onSaved })}>
+          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() => save.mutate({ yaml: text, images: referencedImages(draft, images) }, { onSuccess: onSaved })}>
             Save as new version
           </Button>
         </Group>
       </Group>
       {save.isError && <Alert color="red" title="Not saved">{errorMessage(save.error)}</Alert>}
-      {save.isSuccess && (
-        <Alert color={save.data.created ? 'green' : 'gray'} data-testid="save-result">
-          {save.data.created ? `Saved ${save.data.packId} ${save.data.version} as a new version. Exercises already created keep the version they started from.` : `This exact content is already stored (${save.data.packId} ${save.data.version}); nothing changed.`}
+      {saved && (
+        <Alert color={saved.created ? 'green' : 'gray'} data-testid="save-result">
+          {saved.created ? `Saved ${saved.packId} ${saved.version} as a new version. Exercises already created keep the version they started from.` : `This exact content is already stored (${saved.packId} ${saved.version}); nothing changed.`}
         </Alert>
       )}
       {validationError && <Alert color="orange">Validation is unavailable: {validationError}</Alert>}
@@ -143,7 +156,8 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
           </ScrollArea.Autosize>
         </Paper>
       )}
-      <Group align="stretch" wrap="nowrap" gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      {/* a fixed share of the screen: the forms and the YAML scroll inside it, the timeline and preview follow below */}
+      <Group align="stretch" wrap="nowrap" gap="sm" style={{ height: 'max(420px, 62vh)', flexShrink: 0 }}>
         <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
           {draft ? (
             <Tabs value={section} onChange={(v) => setSection((v as Section | null) ?? 'metadata')} keepMounted={false}>
@@ -164,7 +178,7 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
                   <ObjectivesForm {...formProps} />
                 </Tabs.Panel>
                 <Tabs.Panel value="injects">
-                  <InjectsForm {...formProps} selected={selected} onSelect={setSelected} />
+                  <InjectsForm {...formProps} selected={selected} onSelect={setSelected} onImageUploaded={(path, sha256) => setImages((m) => ({ ...m, [path]: sha256 }))} />
                 </Tabs.Panel>
               </Box>
             </Tabs>
@@ -189,7 +203,14 @@ export function PackEditor({ initialYaml, savedPackId, onSaved }: { initialYaml:
             />
           </Paper>
           <Box style={{ flex: 1, minWidth: 0 }}>
-            <InjectPreview inject={selectedInject} />
+            <InjectPreview
+              inject={selectedInject}
+              scenarioMs={times.get(selected)?.ms ?? null}
+              imageSrc={(path) => {
+                const sha = images[path];
+                return sha ? authorImageUrl(sha) : null;
+              }}
+            />
           </Box>
         </Group>
       )}

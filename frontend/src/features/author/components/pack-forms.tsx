@@ -1,37 +1,9 @@
-import { ActionIcon, Button, Group, MultiSelect, NavLink, Paper, ScrollArea, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, MultiSelect, NavLink, Paper, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { PackError } from '../api/author-types';
 import { CHANNELS } from '../../../lib/api-types';
-import { type DraftPack, errorsAt, type Path, pathKey } from '../lib/pack-doc';
-
-export interface FormProps {
-  pack: DraftPack;
-  errors: readonly PackError[];
-  onSet: (path: Path, value: unknown) => void;
-  onAdd: (path: Path, value: unknown) => void;
-  onDelete: (path: Path) => void;
-}
-
-/** A text field bound to a pack path, showing the loader's errors for that path. */
-function Field(props: { label: string; path: Path; value: string | undefined; errors: readonly PackError[]; onSet: FormProps['onSet']; multiline?: boolean; placeholder?: string; description?: string }) {
-  const key = pathKey(props.path);
-  const errs = errorsAt(props.errors, props.path);
-  const common = {
-    id: `field-${key}`,
-    'data-path': key,
-    label: props.label,
-    description: props.description,
-    placeholder: props.placeholder,
-    value: props.value ?? '',
-    error: errs.length ? errs.join('; ') : undefined,
-    size: 'xs' as const,
-  };
-  return props.multiline ? (
-    <Textarea {...common} autosize minRows={3} maxRows={12} onChange={(e) => props.onSet(props.path, e.currentTarget.value)} />
-  ) : (
-    <TextInput {...common} onChange={(e) => props.onSet(props.path, e.currentTarget.value)} />
-  );
-}
+import { errorsAt } from '../lib/pack-doc';
+import { Field, type FormProps } from './form-field';
+import { ArtifactsForm, DecisionForm, ExpectedActionsForm, ResponseOptionsForm, TriggerForm } from './inject-details-form';
 
 export function MetadataForm({ pack, errors, onSet }: FormProps) {
   return (
@@ -102,8 +74,11 @@ export function ObjectivesForm({ pack, errors, onSet, onAdd, onDelete }: FormPro
   );
 }
 
-export function InjectsForm(props: FormProps & { selected: number; onSelect: (i: number) => void }) {
-  const { pack, errors, onSet, onAdd, onDelete, selected, onSelect } = props;
+const OWN_FIELDS = ['offset', 'to', 'channel', 'subject', 'body', 'id', 'from', 'tlp', 'respondWithin', 'responseOptions', 'expectedActions', 'decision', 'trigger', 'artifacts'];
+
+export function InjectsForm(props: FormProps & { selected: number; onSelect: (i: number) => void; onImageUploaded: (path: string, sha256: string) => void }) {
+  const { pack, errors, onSet, onAdd, onDelete, selected, onSelect, onImageUploaded } = props;
+  const formProps = { pack, errors, onSet, onAdd, onDelete, index: selected };
   const injects = pack.injects ?? [];
   const inj = injects[selected];
   const teamIds = (pack.teams ?? []).flatMap((t) => (t.id ? [t.id] : []));
@@ -122,7 +97,7 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
               description={`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}
               color={hasErrors(k) ? 'red' : undefined}
               data-testid={`inject-nav-${i.id ?? k}`}
-              styles={{ label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+              styles={{ body: { minWidth: 0 }, label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
             />
           ))}
         </ScrollArea.Autosize>
@@ -161,8 +136,27 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
           </Group>
           <Field label="Subject" path={['injects', selected, 'subject']} value={inj.subject} errors={errors} onSet={onSet} />
           <Field label="Body (markdown)" path={['injects', selected, 'body']} value={inj.body} errors={errors} onSet={onSet} multiline />
+          <Group grow align="flex-start">
+            <Select
+              size="xs"
+              label="TLP marking"
+              data={['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']}
+              value={inj.tlp ?? null}
+              clearable
+              placeholder="none"
+              data-path={`injects[${selected}].tlp`}
+              error={errorsAt(errors, ['injects', selected, 'tlp']).join('; ') || undefined}
+              onChange={(v) => onSet(['injects', selected, 'tlp'], v ?? undefined)}
+            />
+            <Field label="Respond within (hh:mm)" path={['injects', selected, 'respondWithin']} value={inj.respondWithin} errors={errors} onSet={onSet} placeholder="00:15" />
+          </Group>
+          <TriggerForm {...formProps} />
+          <ResponseOptionsForm {...formProps} />
+          <ExpectedActionsForm {...formProps} />
+          <DecisionForm {...formProps} />
+          <ArtifactsForm {...formProps} onImageUploaded={onImageUploaded} />
           {errorsAt(errors, ['injects', selected])
-            .filter((m) => !['offset', 'to', 'channel', 'subject', 'body', 'id', 'from'].some((f) => errorsAt(errors, ['injects', selected, f]).includes(m)))
+            .filter((m) => !OWN_FIELDS.some((f) => errorsAt(errors, ['injects', selected, f]).includes(m)))
             .map((m) => (
               <Text key={m} size="xs" c="red">
                 {m}

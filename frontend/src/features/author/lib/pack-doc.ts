@@ -2,6 +2,33 @@ import { parseDocument } from 'yaml';
 import type { PackError } from '../api/author-types';
 
 /** The parts of a (possibly invalid) pack the forms and the timeline read; everything optional. */
+export interface DraftArtifact {
+  kind?: string;
+  title?: string;
+  path?: string;
+  alt?: string;
+  format?: string;
+  content?: string;
+  rows?: { type?: string; value?: string; note?: string }[];
+}
+export interface DraftDecision {
+  id?: string;
+  question?: string;
+  options?: { id?: string; label?: string }[];
+  mode?: string;
+  members?: string[];
+  deadline?: string;
+}
+export interface DraftTrigger {
+  type?: string;
+  inject?: string;
+  decision?: string;
+  outcome?: string;
+  delay?: string;
+  at?: string;
+  option?: string;
+  expectedAction?: string;
+}
 export interface DraftInject {
   id?: string;
   offset?: string;
@@ -11,10 +38,13 @@ export interface DraftInject {
   subject?: string;
   body?: string;
   tlp?: string;
-  trigger?: { type?: string; inject?: string; decision?: string; outcome?: string; delay?: string; at?: string; option?: string };
-  decision?: { id?: string; question?: string; options?: { id?: string; label?: string }[] };
+  artifacts?: DraftArtifact[];
+  meta?: Record<string, unknown>;
+  respondWithin?: string;
+  trigger?: DraftTrigger;
+  decision?: DraftDecision;
   responseOptions?: { id?: string; label?: string }[];
-  expectedActions?: { id?: string; text?: string; points?: number }[];
+  expectedActions?: { id?: string; text?: string; points?: number; options?: string[] }[];
 }
 export interface DraftPack {
   id?: string;
@@ -78,6 +108,12 @@ export function errorsAt(errors: readonly PackError[], path: Path, file = 'pack.
   return errors.filter((e) => e.file === file && (e.path === key || e.path.startsWith(`${key}[`))).map((e) => e.message);
 }
 
+/** Errors of exactly this path (a list or object as a whole), not of its items. */
+export function errorsExactlyAt(errors: readonly PackError[], path: Path, file = 'pack.yaml'): string[] {
+  const key = pathKey(path);
+  return errors.filter((e) => e.file === file && e.path === key).map((e) => e.message);
+}
+
 export const OFFSET = /^T\+(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
 export const DURATION = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
 export function toMs(value: string | undefined, pattern: RegExp): number | null {
@@ -92,8 +128,8 @@ export function formatOffset(ms: number): string {
 
 /**
  * Scenario time of each inject: its offset, or for a trigger the time of what releases it plus
- * the delay (decisions at the decision's inject, contingencies at their `at`), so the timeline
- * can place released injects too.
+ * the delay (decision outcomes at the decision's deadline, contingencies at their `at`), so the
+ * timeline can place released injects too.
  */
 export function plannedTimes(pack: DraftPack): Map<number, { ms: number; estimated: boolean }> {
   const injects = pack.injects ?? [];
@@ -118,7 +154,9 @@ export function plannedTimes(pack: DraftPack): Map<number, { ms: number; estimat
     const parent = t.type === 'decision-outcome' ? byDecision.get(t.decision ?? '') : byId.get(t.inject);
     const base = parent === undefined ? null : visit(parent, depth + 1);
     if (!base) return null;
-    const r = { ms: base.ms + (toMs(t.delay ?? '00:00', DURATION) ?? 0), estimated: true };
+    // a decision's outcome is known at its deadline at the latest: place what it releases there
+    const wait = t.type === 'decision-outcome' ? (toMs(injects[parent ?? -1]?.decision?.deadline, DURATION) ?? 0) : 0;
+    const r = { ms: base.ms + wait + (toMs(t.delay ?? '00:00', DURATION) ?? 0), estimated: true };
     out.set(k, r);
     return r;
   };

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Card, Group, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { DecisionFrame } from '../../../components/inject-view/decision-frame';
 import { errorMessage } from '../../../lib/api-client';
 import type { DecisionView, PlayerDecision } from '../../../lib/api-types';
 import { formatDuration, formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs } from '../../../lib/clock';
@@ -75,46 +76,38 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
   const decisions = useDecisions();
   const decision = decisions.data?.find((d) => d.decisionId === view.id);
   return (
-    <Card withBorder padding="sm" component="section" aria-label={`Decision: ${view.question}`} data-testid="decision-card" data-decision-id={view.id} data-status={decision?.status ?? 'unknown'} data-outcome={decision?.outcome ?? ''}>
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text fw={600}>{view.question}</Text>
-          <Badge variant="outline" size="sm">
-            {view.mode === 'consensus' ? 'consensus' : 'team decision'}
-          </Badge>
-        </Group>
-        {view.mode === 'consensus' && (
-          <Text size="xs" c="dimmed">
-            {decision ? `${decision.members} member teams vote. ` : ''}It passes only if every member agrees; any member may block it.
+    <DecisionFrame question={view.question} mode={view.mode} attributes={{ 'data-testid': 'decision-card', 'data-decision-id': view.id, 'data-status': decision?.status ?? 'unknown', 'data-outcome': decision?.outcome ?? '' }}>
+      {view.mode === 'consensus' && (
+        <Text size="xs" c="dimmed">
+          {decision ? `${decision.members} member teams vote. ` : ''}It passes only if every member agrees; any member may block it.
+        </Text>
+      )}
+      {decisions.isError && <Text size="sm" c="red">Could not load the decision: {errorMessage(decisions.error)}</Text>}
+      {decision && decision.status === 'open' && <OpenVote key={decision.myVote?.choice ?? ''} decision={decision} clock={clock} />}
+      {decision && decision.status === 'closed' && (
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Text size="sm">Outcome:</Text>
+            <Badge color={decision.outcome === 'blocked' ? 'red' : decision.outcome === 'timed-out' ? 'orange' : 'teal'} data-testid="decision-outcome">
+              {label(decision, decision.outcome ?? '')}
+            </Badge>
+          </Group>
+          <Text size="sm" data-testid="my-vote">
+            {decision.myVote ? (
+              <>
+                Your team voted <b>{label(decision, decision.myVote.choice)}</b>.
+              </>
+            ) : (
+              'Your team did not vote.'
+            )}
           </Text>
-        )}
-        {decisions.isError && <Text size="sm" c="red">Could not load the decision: {errorMessage(decisions.error)}</Text>}
-        {decision && decision.status === 'open' && <OpenVote key={decision.myVote?.choice ?? ''} decision={decision} clock={clock} />}
-        {decision && decision.status === 'closed' && (
-          <Stack gap={4}>
-            <Group gap="xs">
-              <Text size="sm">Outcome:</Text>
-              <Badge color={decision.outcome === 'blocked' ? 'red' : decision.outcome === 'timed-out' ? 'orange' : 'teal'} data-testid="decision-outcome">
-                {label(decision, decision.outcome ?? '')}
-              </Badge>
-            </Group>
-            <Text size="sm" data-testid="my-vote">
-              {decision.myVote ? (
-                <>
-                  Your team voted <b>{label(decision, decision.myVote.choice)}</b>.
-                </>
-              ) : (
-                'Your team did not vote.'
-              )}
-            </Text>
-          </Stack>
-        )}
-        {decisions.isSuccess && !decision && (
-          <Text size="sm" c="dimmed">
-            Your team does not vote on this decision.
-          </Text>
-        )}
-      </Stack>
-    </Card>
+        </Stack>
+      )}
+      {decisions.isSuccess && !decision && (
+        <Text size="sm" c="dimmed">
+          Your team does not vote on this decision.
+        </Text>
+      )}
+    </DecisionFrame>
   );
 }

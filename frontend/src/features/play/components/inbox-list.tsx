@@ -3,7 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { PlayerInjectView } from '../../../lib/api-types';
 import { formatScenarioTime, type LocalClock } from '../../../lib/clock';
-import { CHANNEL_INFO } from './channels/channel-meta';
+import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { RespondCountdown } from './respond-countdown';
 
 interface ItemProps {

@@ -6,9 +6,10 @@ import { errorMessage } from '../../../lib/api-client';
 import type { PlayerInjectView, TeamAck } from '../../../lib/api-types';
 import { formatScenarioTime, formatWallTime, type LocalClock } from '../../../lib/clock';
 import { useAcknowledgeInject } from '../api/acknowledge-inject';
-import { CHANNEL_INFO } from './channels/channel-meta';
-import { ChannelView } from './channels/channel-view';
-import { ArtifactList } from './artifact-list';
+import { playerArtifactUrl } from '../api/artifact-url';
+import { ArtifactList } from '../../../components/inject-view/artifact-list';
+import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
+import { ChannelView } from '../../../components/inject-view/channel-view';
 import { RespondCountdown } from './respond-countdown';
 import { ResponseComposer } from './response-composer';
 import { ResponseLog } from './response-log';
@@ -20,7 +21,6 @@ export function InjectReader(props: {
   inject: PlayerInjectView;
   injects: PlayerInjectView[];
   clock: LocalClock;
-  exerciseId: string;
   me: { participantId: string; displayName: string };
   acks: TeamAck[];
   responded: boolean;
@@ -69,7 +69,7 @@ export function InjectReader(props: {
       )}
       {inject.tlp && inject.channel !== 'intel' && <TlpBanner tlp={inject.tlp} />}
       <ChannelView inject={inject} deliveredLabel={deliveredLabel} scenarioLabel={scenarioLabel} />
-      <ArtifactList artifacts={inject.artifacts} exerciseId={props.exerciseId} />
+      <ArtifactList artifacts={inject.artifacts} imageSrc={(index) => playerArtifactUrl(inject.id, index)} />
       {inject.decision && (
         <Suspense fallback={null}>
           <DecisionCard view={inject.decision} clock={clock} />

@@ -14,7 +14,7 @@ import { usePlayerSession } from '../api/get-player-session';
 import { useResponses } from '../api/get-responses';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
 import { useReadState } from '../hooks/use-read-state';
-import { CHANNEL_INFO } from './channels/channel-meta';
+import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { InboxList } from './inbox-list';
 import { InjectReader } from './inject-reader';
 import { ResponseLog } from './response-log';
@@ -99,7 +99,7 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
           <ScrollPane height="100%">
             <Box p="md" component="main" id="main">
               {selected ? (
-                <InjectReader inject={selected} injects={list} clock={session.clock} exerciseId={session.exercise.id} me={me} acks={acks.data ?? []} responded={respondedIds.has(selected.id)} />
+                <InjectReader inject={selected} injects={list} clock={session.clock} me={me} acks={acks.data ?? []} responded={respondedIds.has(selected.id)} />
               ) : (
                 <Center h={240}>
                   <Text c="dimmed">{list.length ? 'Select a message in the inbox.' : 'Waiting for the first message…'}</Text>

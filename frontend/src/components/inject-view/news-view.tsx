@@ -1,6 +1,6 @@
 import { Divider, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText } from './channel-meta';
 
 /** A news site article: masthead, headline, byline and dateline. */

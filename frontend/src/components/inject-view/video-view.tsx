@@ -1,7 +1,7 @@
 import { AspectRatio, Badge, Box, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlayFilled } from '@tabler/icons-react';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { formatCount, metaNumber, metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
 

@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { otherMeta } from './channel-meta';
 
 /** A situation report in its usual form: header block, then the situation. */

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
 

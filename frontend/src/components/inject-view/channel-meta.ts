@@ -1,5 +1,5 @@
 import { IconAlertTriangle, IconBrandX, IconFileReport, IconMail, IconMessage, IconNews, IconPhone, IconReportAnalytics, IconVideo, type Icon } from '@tabler/icons-react';
-import type { Channel, PlayerInjectView } from '../../../../lib/api-types';
+import type { Channel, PlayerInjectView } from '../../lib/api-types';
 
 export const CHANNEL_INFO: Record<Channel, { label: string; icon: Icon }> = {
   email: { label: 'Email', icon: IconMail },

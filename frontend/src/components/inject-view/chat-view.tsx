@@ -1,6 +1,6 @@
 import { Avatar, Group, Paper, Stack, Text } from '@mantine/core';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { initials, metaText } from './channel-meta';
 
 /** A message in a team chat channel. */

@@ -1,6 +1,6 @@
 import { Avatar, Divider, Group, Stack, Title } from '@mantine/core';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { initials, metaText } from './channel-meta';
 
 /** A mail client's reading pane: sender, recipients, date, subject, then the message. */

@@ -1,8 +1,8 @@
 import { ActionIcon, Box, Code, CopyButton, Paper, Stack, Text } from '@mantine/core';
-import { ScrollPane } from '../../../components/scroll-pane';
+import { ScrollPane } from '../scroll-pane';
 import { IconCheck, IconCopy, IconPhotoOff } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Artifact } from '../../../lib/api-types';
+import type { Artifact } from '../../lib/api-types';
 
 function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table' }> }) {
   return (
@@ -46,11 +46,10 @@ function LogExcerpt({ artifact }: { artifact: Extract<Artifact, { kind: 'log' }>
   );
 }
 
-function ImageArtifact({ artifact, exerciseId }: { artifact: Extract<Artifact, { kind: 'image' }>; exerciseId: string }) {
+function ImageArtifact({ artifact, src }: { artifact: Extract<Artifact, { kind: 'image' }>; src: string | null }) {
   const [failed, setFailed] = useState(false);
-  // image serving from packs is not settled yet; show the description whenever the file is not available
-  const src = `/api/play/artifacts/${artifact.path.split('/').map(encodeURIComponent).join('/')}?exercise=${encodeURIComponent(exerciseId)}`;
-  if (failed)
+  // the description stands in whenever the picture cannot be shown (not uploaded yet, or refused)
+  if (failed || src === null)
     return (
       <Paper withBorder p="md" role="img" aria-label={artifact.alt}>
         <Stack gap={4} align="center">
@@ -61,11 +60,15 @@ function ImageArtifact({ artifact, exerciseId }: { artifact: Extract<Artifact, {
         </Stack>
       </Paper>
     );
-  return <img src={src} alt={artifact.alt} onError={() => setFailed(true)} style={{ maxWidth: '100%', borderRadius: 4 }} />;
+  return <img src={src} alt={artifact.alt} onError={() => setFailed(true)} style={{ maxWidth: '100%', borderRadius: 4 }} data-artifact="image" />;
 }
 
-/** Attachments of an inject: IOC tables, log excerpts, images. All text is rendered as text. */
-export function ArtifactList({ artifacts, exerciseId }: { artifacts: Artifact[]; exerciseId: string }) {
+/**
+ * Attachments of an inject: IOC tables, log excerpts, images. All text is rendered as text.
+ * `imageSrc` gives the URL of the image artifact at an index (players and authors read images
+ * through different routes), or null when there is none to show.
+ */
+export function ArtifactList({ artifacts, imageSrc }: { artifacts: Artifact[]; imageSrc: (index: number) => string | null }) {
   if (artifacts.length === 0) return null;
   return (
     <Stack gap="sm" aria-label="Attachments" component="section">
@@ -74,7 +77,7 @@ export function ArtifactList({ artifacts, exerciseId }: { artifacts: Artifact[];
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
             {a.title ?? (a.kind === 'ioc-table' ? 'Indicators' : a.kind === 'log' ? `Log excerpt${a.format ? ` (${a.format})` : ''}` : 'Image')}
           </Text>
-          {a.kind === 'ioc-table' ? <IocTable artifact={a} /> : a.kind === 'log' ? <LogExcerpt artifact={a} /> : <ImageArtifact artifact={a} exerciseId={exerciseId} />}
+          {a.kind === 'ioc-table' ? <IocTable artifact={a} /> : a.kind === 'log' ? <LogExcerpt artifact={a} /> : <ImageArtifact key={imageSrc(i)} artifact={a} src={imageSrc(i)} />}
         </Box>
       ))}
     </Stack>

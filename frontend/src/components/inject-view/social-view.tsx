@@ -1,7 +1,7 @@
 import { Avatar, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { IconChartBar, IconHeart, IconMessageCircle, IconRepeat, IconRosetteDiscountCheck } from '@tabler/icons-react';
-import { Markdown } from '../../../../components/markdown';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { formatCount, initials, metaNumber, metaText } from './channel-meta';
 import { MetaDetails } from './meta-details';
 import { otherMeta } from './channel-meta';

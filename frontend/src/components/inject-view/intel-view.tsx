@@ -1,7 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../../../../components/markdown';
-import { TlpBanner } from '../../../../components/tlp-banner';
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import { Markdown } from '../markdown';
+import { TlpBanner } from '../tlp-banner';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
 

@@ -1,4 +1,4 @@
-import type { PlayerInjectView } from '../../../../lib/api-types';
+import type { PlayerInjectView } from '../../lib/api-types';
 import { ChatView } from './chat-view';
 import { EmailView } from './email-view';
 import { IntelView } from './intel-view';

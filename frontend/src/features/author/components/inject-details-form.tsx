@@ -1,0 +1,375 @@
+import { ActionIcon, Alert, Badge, Button, FileButton, Group, MultiSelect, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconPhotoUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import { useUploadImage } from '../api/images';
+import { type DraftInject, type DraftTrigger, errorsAt, errorsExactlyAt, type Path, pathKey } from '../lib/pack-doc';
+import { Field, type FormProps } from './form-field';
+
+const SPECIAL_OUTCOMES = [
+  { value: 'blocked', label: 'blocked (a member blocked it)' },
+  { value: 'timed-out', label: 'timed-out (no decision by the deadline)' },
+];
+const TRIGGER_TYPES = [
+  { value: 'none', label: 'None: released at its offset' },
+  { value: 'after-inject', label: 'After another inject' },
+  { value: 'decision-outcome', label: 'On a decision outcome' },
+  { value: 'response-option', label: 'When a team chose a response option' },
+  { value: 'contingency', label: 'Contingency: expected action not logged by a time' },
+];
+
+const ids = <T extends { id?: string }>(list: readonly T[] | undefined) => (list ?? []).flatMap((x) => (x?.id ? [x.id] : []));
+const errorText = (errors: FormProps['errors'], path: Path) => errorsAt(errors, path).join('; ') || undefined;
+const exactText = (errors: FormProps['errors'], path: Path) => errorsExactlyAt(errors, path).join('; ') || undefined;
+
+function Section({ title, description, children, testId, messages = [] }: { title: string; description?: string; children: ReactNode; testId: string; messages?: string[] }) {
+  return (
+    <Paper withBorder p="xs" data-testid={testId} component="fieldset" style={{ margin: 0, minWidth: 0 }}>
+      <Text component="legend" size="xs" fw={700} px={4}>
+        {title}
+      </Text>
+      {description && (
+        <Text size="xs" c="dimmed" mb={4}>
+          {description}
+        </Text>
+      )}
+      <Stack gap="xs">
+        {messages.map((m) => (
+          <Text key={m} size="xs" c="red">
+            {m}
+          </Text>
+        ))}
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A select bound to a pack path; its errors show at the field like any text field's. */
+function PathSelect(props: { label: string; path: Path; value: string | undefined; data: (string | { value: string; label: string })[]; errors: FormProps['errors']; onSet: FormProps['onSet']; clearable?: boolean }) {
+  const key = pathKey(props.path);
+  return (
+    <Select
+      size="xs"
+      id={`field-${key}`}
+      data-path={key}
+      label={props.label}
+      data={props.data}
+      value={props.value ?? null}
+      clearable={props.clearable}
+      allowDeselect={false}
+      error={errorText(props.errors, props.path)}
+      onChange={(v) => props.onSet(props.path, v ?? undefined)}
+    />
+  );
+}
+
+export function ResponseOptionsForm({ pack, errors, onSet, onAdd, onDelete, index }: FormProps & { index: number }) {
+  const inj = pack.injects?.[index];
+  const options = inj?.responseOptions ?? [];
+  const base: Path = ['injects', index, 'responseOptions'];
+  return (
+    <Section title="Response options" description="What a team can tick when it logs its response." testId="response-options-form" messages={errorsExactlyAt(errors, base)}>
+      {options.map((o, k) => (
+        <Group key={k} align="flex-end" wrap="nowrap">
+          <Field label="Id" path={[...base, k, 'id']} value={o.id} errors={errors} onSet={onSet} />
+          <Field label="Label" path={[...base, k, 'label']} value={o.label} errors={errors} onSet={onSet} />
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove response option ${o.id ?? k + 1}`} onClick={() => onDelete([...base, k])}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { id: `option-${options.length + 1}`, label: 'New option' })}>
+        Add response option
+      </Button>
+    </Section>
+  );
+}
+
+export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, index }: FormProps & { index: number }) {
+  const inj = pack.injects?.[index];
+  const actions = inj?.expectedActions ?? [];
+  const optionIds = ids(inj?.responseOptions);
+  const base: Path = ['injects', index, 'expectedActions'];
+  return (
+    <Section title="Expected actions" description="What evaluators score, with points. Never shown to players." testId="expected-actions-form" messages={errorsExactlyAt(errors, base)}>
+      {actions.map((a, k) => {
+        const pointsPath: Path = [...base, k, 'points'];
+        const optionsPath: Path = [...base, k, 'options'];
+        return (
+          <Paper key={k} withBorder p="xs">
+            <Group align="flex-end" wrap="nowrap">
+              <Field label="Id" path={[...base, k, 'id']} value={a.id} errors={errors} onSet={onSet} />
+              <NumberInput
+                size="xs"
+                label="Points"
+                id={`field-${pathKey(pointsPath)}`}
+                data-path={pathKey(pointsPath)}
+                min={0}
+                max={1000}
+                allowDecimal={false}
+                value={typeof a.points === 'number' ? a.points : ''}
+                placeholder="10"
+                error={errorText(errors, pointsPath)}
+                onChange={(v) => onSet(pointsPath, typeof v === 'number' ? v : undefined)}
+                w={110}
+              />
+              <ActionIcon variant="subtle" color="red" aria-label={`Remove expected action ${a.id ?? k + 1}`} onClick={() => onDelete([...base, k])}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+            <Field label="Expected action" path={[...base, k, 'text']} value={a.text} errors={errors} onSet={onSet} multiline />
+            {optionIds.length > 0 && (
+              <MultiSelect
+                size="xs"
+                label="Response options that cover it"
+                id={`field-${pathKey(optionsPath)}`}
+                data-path={pathKey(optionsPath)}
+                data={optionIds}
+                value={Array.isArray(a.options) ? a.options : []}
+                error={errorText(errors, optionsPath)}
+                onChange={(v) => onSet(optionsPath, v.length ? v : undefined)}
+              />
+            )}
+          </Paper>
+        );
+      })}
+      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { id: `action-${actions.length + 1}`, text: 'What the team is expected to do', points: 10 })}>
+        Add expected action
+      </Button>
+    </Section>
+  );
+}
+
+export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: FormProps & { index: number }) {
+  const inj = pack.injects?.[index];
+  const d = inj?.decision;
+  const base: Path = ['injects', index, 'decision'];
+  const teamIds = ids(pack.teams);
+  if (!d)
+    return (
+      <Section title="Decision" description="A question the teams vote on; its outcome can release other injects." testId="decision-form">
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() =>
+            onSet(base, {
+              id: `${inj?.id ?? 'inject'}-decision`,
+              question: 'What do you decide?',
+              mode: 'team',
+              deadline: '00:15',
+              options: [
+                { id: 'yes', label: 'Yes' },
+                { id: 'no', label: 'No' },
+              ],
+            })
+          }
+        >
+          Add decision
+        </Button>
+      </Section>
+    );
+  const options = d.options ?? [];
+  const membersPath: Path = [...base, 'members'];
+  return (
+    <Section title="Decision" description="A question the teams vote on; its outcome can release other injects." testId="decision-form" messages={[...errorsExactlyAt(errors, base), ...errorsExactlyAt(errors, [...base, 'options'])]}>
+      <Group grow align="flex-start">
+        <Field label="Decision id" path={[...base, 'id']} value={d.id} errors={errors} onSet={onSet} />
+        <PathSelect
+          label="Who decides"
+          path={[...base, 'mode']}
+          value={d.mode}
+          data={[
+            { value: 'team', label: 'Each team on its own' },
+            { value: 'consensus', label: 'Consensus of member teams' },
+          ]}
+          errors={errors}
+          onSet={onSet}
+        />
+        <Field label="Deadline (hh:mm)" path={[...base, 'deadline']} value={d.deadline} errors={errors} onSet={onSet} description="after delivery, exercise time" />
+      </Group>
+      <Field label="Question" path={[...base, 'question']} value={d.question} errors={errors} onSet={onSet} multiline />
+      {d.mode === 'consensus' && (
+        <MultiSelect
+          size="xs"
+          label="Member teams (default: the inject's targets)"
+          id={`field-${pathKey(membersPath)}`}
+          data-path={pathKey(membersPath)}
+          data={teamIds}
+          value={Array.isArray(d.members) ? d.members : []}
+          error={errorText(errors, membersPath)}
+          onChange={(v) => onSet(membersPath, v.length ? v : undefined)}
+        />
+      )}
+      {options.map((o, k) => (
+        <Group key={k} align="flex-end" wrap="nowrap">
+          <Field label="Option id" path={[...base, 'options', k, 'id']} value={o.id} errors={errors} onSet={onSet} />
+          <Field label="Option label" path={[...base, 'options', k, 'label']} value={o.label} errors={errors} onSet={onSet} />
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove decision option ${o.id ?? k + 1}`} onClick={() => onDelete([...base, 'options', k])}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd([...base, 'options'], { id: `option-${options.length + 1}`, label: 'New option' })}>
+          Add decision option
+        </Button>
+        <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(base)}>
+          Remove decision
+        </Button>
+      </Group>
+    </Section>
+  );
+}
+
+/** A fresh trigger of a type, pointing at the first thing in the pack it can refer to. */
+function newTrigger(type: string, pack: FormProps['pack'], self: DraftInject | undefined): DraftTrigger | undefined {
+  const others = (pack.injects ?? []).filter((i) => i !== self && i.id);
+  const first = others[0];
+  switch (type) {
+    case 'after-inject':
+      return { type, inject: first?.id ?? '', delay: '00:05' };
+    case 'decision-outcome': {
+      const withDecision = others.find((i) => i.decision?.id);
+      return { type, decision: withDecision?.decision?.id ?? '', outcome: withDecision?.decision?.options?.[0]?.id ?? '', delay: '00:00' };
+    }
+    case 'response-option': {
+      const withOptions = others.find((i) => i.responseOptions?.length) ?? first;
+      return { type, inject: withOptions?.id ?? '', option: withOptions?.responseOptions?.[0]?.id ?? '', delay: '00:00' };
+    }
+    case 'contingency': {
+      const withActions = others.find((i) => i.expectedActions?.length) ?? first;
+      return { type, inject: withActions?.id ?? '', expectedAction: withActions?.expectedActions?.[0]?.id ?? '', at: 'T+00:30' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index: number }) {
+  const injects = pack.injects ?? [];
+  const inj = injects[index];
+  const t = inj?.trigger;
+  const base: Path = ['injects', index, 'trigger'];
+  const otherIds = injects.flatMap((i, k) => (k !== index && i.id ? [i.id] : []));
+  const byId = (id: string | undefined) => injects.find((i) => i.id === id);
+  const decisions = injects.flatMap((i, k) => (k !== index && i.decision?.id ? [{ value: i.decision.id, label: `${i.decision.id} (${i.id ?? ''})` }] : []));
+  const decisionOptions = injects.find((i) => i.decision?.id && i.decision.id === t?.decision)?.decision?.options ?? [];
+  const setType = (type: string | null) => {
+    const next = newTrigger(type ?? 'none', pack, inj);
+    // an inject is released either at its offset or by its trigger, never both
+    onSet(base, next);
+    if (next) onSet(['injects', index, 'offset'], undefined);
+    else if (!inj?.offset) onSet(['injects', index, 'offset'], 'T+00:00');
+  };
+  return (
+    <Section title="Trigger" description="Release this inject when something happens instead of at a fixed time." testId="trigger-form">
+      <Select size="xs" label="Released" data-testid="trigger-type" data={TRIGGER_TYPES} value={t?.type ?? 'none'} allowDeselect={false} onChange={setType} error={exactText(errors, base)} />
+      {t?.type === 'after-inject' && (
+        <Group grow align="flex-start">
+          <PathSelect label="After inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />
+          <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
+        </Group>
+      )}
+      {t?.type === 'decision-outcome' && (
+        <Group grow align="flex-start">
+          <PathSelect label="Decision" path={[...base, 'decision']} value={t.decision} data={decisions} errors={errors} onSet={onSet} />
+          <PathSelect label="Outcome" path={[...base, 'outcome']} value={t.outcome} data={[...decisionOptions.flatMap((o) => (o.id ? [{ value: o.id, label: o.label ?? o.id }] : [])), ...SPECIAL_OUTCOMES]} errors={errors} onSet={onSet} />
+          <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
+        </Group>
+      )}
+      {t?.type === 'response-option' && (
+        <Group grow align="flex-start">
+          <PathSelect label="Inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />
+          <PathSelect label="Option chosen" path={[...base, 'option']} value={t.option} data={ids(byId(t.inject)?.responseOptions)} errors={errors} onSet={onSet} />
+          <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
+        </Group>
+      )}
+      {t?.type === 'contingency' && (
+        <Group grow align="flex-start">
+          <PathSelect label="Inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />
+          <PathSelect label="Expected action not logged" path={[...base, 'expectedAction']} value={t.expectedAction} data={ids(byId(t.inject)?.expectedActions)} errors={errors} onSet={onSet} />
+          <Field label="By (T+hh:mm)" path={[...base, 'at']} value={t.at} errors={errors} onSet={onSet} />
+        </Group>
+      )}
+    </Section>
+  );
+}
+
+/** Attachments: images (uploaded here and kept with the pack), log excerpts; IOC tables are edited in the YAML. */
+export function ArtifactsForm({ pack, errors, onSet, onAdd, onDelete, index, onImageUploaded }: FormProps & { index: number; onImageUploaded: (path: string, sha256: string) => void }) {
+  const inj = pack.injects?.[index];
+  const artifacts = Array.isArray(inj?.artifacts) ? inj.artifacts : [];
+  const base: Path = ['injects', index, 'artifacts'];
+  const upload = useUploadImage();
+  const onFile = (k: number, file: File | null) => {
+    if (!file) return;
+    upload.mutate(file, {
+      onSuccess: (img) => {
+        const current = artifacts[k]?.path;
+        const path = current && current.split('/').pop() === safeName(file.name) ? current : `images/${safeName(file.name)}`;
+        onImageUploaded(path, img.sha256);
+        onSet([...base, k, 'path'], path);
+      },
+    });
+  };
+  return (
+    <Section title="Attachments" description="Images (PNG, JPEG, GIF or WebP) and log excerpts shown with the inject." testId="artifacts-form" messages={errorsExactlyAt(errors, base)}>
+      {artifacts.map((a, k) => (
+        <Paper key={k} withBorder p="xs">
+          <Group justify="space-between" mb={4}>
+            <Badge size="sm" variant="light">
+              {a.kind ?? '?'}
+            </Badge>
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove attachment ${k + 1}`} onClick={() => onDelete([...base, k])}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+          <Field label="Title" path={[...base, k, 'title']} value={a.title} errors={errors} onSet={onSet} />
+          {a.kind === 'image' && (
+            <>
+              <Group align="flex-end" wrap="nowrap">
+                <Field label="Path in the pack" path={[...base, k, 'path']} value={a.path} errors={errors} onSet={onSet} />
+                <FileButton accept="image/png,image/jpeg,image/gif,image/webp" onChange={(f) => onFile(k, f)}>
+                  {(props) => (
+                    <Button {...props} size="xs" variant="default" leftSection={<IconPhotoUp size={14} />} loading={upload.isPending} data-testid={`upload-image-${k}`}>
+                      Upload image
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+              <Field label="Description (alt text)" path={[...base, k, 'alt']} value={a.alt} errors={errors} onSet={onSet} />
+            </>
+          )}
+          {a.kind === 'log' && (
+            <>
+              <Field label="Format" path={[...base, k, 'format']} value={a.format} errors={errors} onSet={onSet} placeholder="syslog, json, evtx…" />
+              <Field label="Content" path={[...base, k, 'content']} value={a.content} errors={errors} onSet={onSet} multiline />
+            </>
+          )}
+          {a.kind === 'ioc-table' && (
+            <Text size="xs" c="dimmed">
+              {a.rows?.length ?? 0} indicator rows: edit them in the YAML source.
+            </Text>
+          )}
+        </Paper>
+      ))}
+      {upload.isError && (
+        <Alert color="red" title="Image not uploaded" data-testid="image-upload-error">
+          {errorMessage(upload.error)}
+        </Alert>
+      )}
+      <Group>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { kind: 'image', path: 'images/picture.png', alt: 'Describe the picture for people who cannot see it' })}>
+          Add image
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { kind: 'log', format: 'syslog', content: 'Paste the log lines here.' })}>
+          Add log excerpt
+        </Button>
+      </Group>
+    </Section>
+  );
+}
+
+const safeName = (name: string) => name.toLowerCase().replace(/[^\w.-]+/g, '-').replace(/^-+/, '') || 'image.png';
