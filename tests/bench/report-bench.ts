@@ -146,7 +146,9 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
   const injectsDir = join(env.dataDir, 'packs');
   mkdirSync(join(injectsDir, 'report-bench'), { recursive: true });
   writeFileSync(join(injectsDir, 'report-bench', 'pack.yaml'), stringify(benchPack()));
-  const app = await startBackend({ ...env, injectsDir });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the backend there (open it in Chrome DevTools)
+  const profDir = process.env.BENCH_CPU_PROF;
+  const app = await startBackend({ ...env, injectsDir }, profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {});
   try {
     const api = await Api.login(app.url);
     const ex = await api.ok<{ id: string; teams: { id: string }[] }>('POST', '/exercises', { packId: 'report-bench' });
@@ -204,6 +206,7 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
     return figures;
   } finally {
     await app.stop();
+    if (process.env.BENCH_SHOW_OUTPUT) process.stdout.write(app.output());
   }
 }
 
