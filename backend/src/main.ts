@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
-import { redisReachable, redisUnreachableMessage } from './bootstrap/redis-check.js';
+import { preflight } from './bootstrap/redis-check.js';
 import { RedisIoAdapter } from './bootstrap/redis-io.adapter.js';
 import { serveFrontend } from './bootstrap/serve-frontend.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
@@ -13,7 +13,7 @@ import { RedisRequiredInterceptor } from './common/redis-required.interceptor.js
 import { RedisStatus } from './health/redis-status.js';
 import { correlationId } from './common/correlation-id.js';
 import { PinoLogger } from './common/pino-logger.js';
-import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 
 /** Largest JSON body accepted; a bigger one gets 413 naming the limit. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -72,21 +72,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
-  const redisProblem = await redisReachable(config.redisUrl);
-  if (redisProblem) {
-    process.stderr.write(redisUnreachableMessage(config.redisUrl, redisProblem));
-    process.exit(3);
-  }
+  const config = await preflight();
   const app = await createApi(config);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { type AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
 import { redactUrl } from '../health/redact-url.js';
 
 /** One PING with a short timeout; no retries, no stack traces. */
@@ -26,4 +27,27 @@ export function redisUnreachableMessage(url: string, reason: string): string {
     '`npm start` starts a private Redis by itself when `redis-server` is installed.',
     '',
   ].join('\n');
+}
+
+/**
+ * What every entry point (API, worker) checks before it boots: a valid configuration and a
+ * reachable Redis. Either problem is said in plain words and ends the process (exit 2 or 3).
+ */
+export async function preflight(): Promise<AppConfig> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const redisProblem = await redisReachable(config.redisUrl);
+  if (redisProblem) {
+    process.stderr.write(redisUnreachableMessage(config.redisUrl, redisProblem));
+    process.exit(3);
+  }
+  return config;
 }
