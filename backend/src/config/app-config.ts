@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   WORKER: z.enum(['inline', 'off']).default('inline'),
   /** how long before an inject's due instant its job leaves the delay queue (ms) */
   SCHEDULER_LEAD_MS: z.coerce.number().int().min(0).max(10_000).default(400),
+  /** how soon after a response or an evaluation its score cells are recomputed (ms); reads never wait for it */
+  SCORE_FLUSH_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** BullMQ key prefix: lets several test instances share one Redis without seeing each other */
   QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('ttx'),
@@ -47,6 +49,7 @@ export interface AppConfig {
   frontendDist: string;
   worker: 'inline' | 'off';
   schedulerLeadMs: number;
+  scoreFlushDelayMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   queuePrefix: string;
   cookieSecure: 'auto' | 'true' | 'false';
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     frontendDist: fromRoot(e.FRONTEND_DIST),
     worker: e.WORKER,
     schedulerLeadMs: e.SCHEDULER_LEAD_MS,
+    scoreFlushDelayMs: e.SCORE_FLUSH_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     cookieSecure: e.COOKIE_SECURE,

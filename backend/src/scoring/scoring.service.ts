@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { chunks } from '../common/chunks.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseEventEntity, type ExerciseEventType } from '../exercises/exercise-event.entity.js';
@@ -30,8 +31,7 @@ export type Rating = (typeof RATINGS)[number];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** how soon after a change its cells are recomputed; other processes' leftovers are polled for */
-const FLUSH_DELAY_MS = 50;
+/** other processes' leftovers (a crash between a change and its flush) are polled for this often, at least */
 const POLL_MS = 1000;
 /** dirty rows per flush transaction, and rows per multi-row statement */
 const FLUSH_BATCH = 2000;
@@ -58,10 +58,11 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     private readonly plans: ExercisePlans,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.poller = setInterval(() => this.flushInBackground(), POLL_MS);
+    this.poller = setInterval(() => this.flushInBackground(), Math.max(POLL_MS, 20 * this.config.scoreFlushDelayMs));
     this.poller.unref();
   }
 
@@ -105,7 +106,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.flushInBackground();
-    }, FLUSH_DELAY_MS);
+    }, this.config.scoreFlushDelayMs);
     this.timer.unref();
   }
 
