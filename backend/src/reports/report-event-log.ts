@@ -19,8 +19,12 @@ const json = <T>(v: unknown, fallback: T): T => {
   }
 };
 
-/** Entries younger than this are read again on every request: a PostgreSQL transaction may commit a lower id after a higher one. */
-const SETTLE_MS = 30_000;
+/**
+ * On PostgreSQL, entries younger than this are read again on every request: a transaction may
+ * commit a lower id after a higher one. SQLite has one writer at a time, which takes its ids as it
+ * writes and commits before the next one starts, so there every entry read is settled.
+ */
+const PG_SETTLE_MS = 30_000;
 const EXERCISES_KEPT = 4;
 const RESPONSE_EVENTS = new Set(['response.logged', 'response.edited']);
 
@@ -57,7 +61,7 @@ export class ReportEventLog {
       for (let k = 0; k < changed.length; k += 500) for (const r of await this.responses(exerciseId, changed.slice(k, k + 500))) c.responses.set(r.id, r);
     }
 
-    const settleBefore = Date.now() - SETTLE_MS;
+    const settleBefore = this.db.options.type === 'postgres' ? Date.now() - PG_SETTLE_MS : Infinity;
     const events = c.events.concat(tail);
     let settled = c.events.length;
     while (settled < events.length && (events[settled]?.atMs ?? Infinity) < settleBefore) settled++;
