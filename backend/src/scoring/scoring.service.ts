@@ -33,7 +33,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** other processes' leftovers (a crash between a change and its flush) are polled for this often, at least */
 const POLL_MS = 1000;
-/** dirty rows per flush transaction, and rows per multi-row statement */
+/** dirty rows per flush transaction */
 const FLUSH_BATCH = 2000;
 
 /**
@@ -93,7 +93,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   flush(): Promise<void> {
     if (this.queued) return this.queued;
     if (!this.running) return (this.running = this.flushAll().finally(() => (this.running = null)));
-    this.queued = this.running.then(() => {
+    this.queued = this.running.catch(() => undefined).then(() => {
       this.queued = null;
       return (this.running = this.flushAll().finally(() => (this.running = null)));
     });
