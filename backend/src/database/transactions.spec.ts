@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { DataSource, type EntityManager } from 'typeorm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GROUPABLE, Transactions, URGENT } from './transactions.js';
+
+// a real SQLite database (in memory): the queue exists because of its single shared connection
+let db: DataSource;
+let tx: Transactions;
+
+beforeEach(async () => {
+  db = new DataSource({ type: 'sqlite', database: ':memory:' });
+  await db.initialize();
+  await db.query('CREATE TABLE t (v TEXT PRIMARY KEY)');
+  await db.query(`INSERT INTO t (v) VALUES ('taken')`);
+  tx = new Transactions(db);
+});
+
+afterEach(async () => {
+  await db.destroy();
+});
+
+const insert = (v: string) => (m: EntityManager) => m.query('INSERT INTO t (v) VALUES (?)', [v]).then(() => v);
+const rows = async () => (await db.query<{ v: string }[]>('SELECT v FROM t ORDER BY v')).map((r) => r.v);
+
+describe('transactions on SQLite', () => {
+  it('commits groupable transactions together, and one failure undoes nobody else', async () => {
+    const started: string[] = [];
+    const work = (v: string) => (m: EntityManager) => {
+      started.push(v);
+      return insert(v)(m);
+    };
+    // the first runs alone; the rest queue behind it and form a group, with a failing one in the middle
+    const results = await Promise.allSettled(['a', 'b', 'c', 'taken', 'd', 'e'].map((v) => tx.run(GROUPABLE, work(v))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'taken']);
+    // the group that held the failure was rolled back and each of its members ran again alone
+    expect(started.filter((v) => v === 'b')).toHaveLength(2);
+    expect(started.filter((v) => v === 'a')).toHaveLength(1);
+  });
+
+  it('runs an urgent transaction before those queued earlier', async () => {
+    const order: string[] = [];
+    const work = (v: string) => async (m: EntityManager) => {
+      order.push(v);
+      await insert(v)(m);
+    };
+    const first = tx.run(work('first'));
+    const queued = [tx.run(work('second')), tx.run(work('third'))];
+    const urgent = tx.run(URGENT, work('urgent'));
+    await Promise.all([first, ...queued, urgent]);
+    expect(order).toEqual(['first', 'urgent', 'second', 'third']);
+  });
+
+  it('never interleaves two transactions on the shared connection', async () => {
+    const seen: string[] = [];
+    const slow = (v: string) => async (m: EntityManager) => {
+      seen.push(`${v}:begin`);
+      await new Promise((r) => setTimeout(r, 20));
+      await insert(v)(m);
+      seen.push(`${v}:end`);
+    };
+    await Promise.all([tx.run(slow('x')), tx.run(slow('y'))]);
+    expect(seen).toEqual(['x:begin', 'x:end', 'y:begin', 'y:end']);
+  });
+});
