@@ -129,38 +129,52 @@ export class DeliveryService {
     return claimed ? { req, event, teamIds: targets } : null;
   }
 
-  /** Make a prepared delivery final; false when a clock change withdrew it first. */
+  /**
+   * Make a prepared delivery final; null when a clock change withdrew it first. The status flip
+   * that shows the inject to players is the transaction's last write: on SQLite, reads share the
+   * writer's connection and see its uncommitted rows, so a player must never see a delivered
+   * inject whose decision or released branches are not written yet.
+   */
   async reveal(p: PreparedDelivery): Promise<Revealed | null> {
     const { plan, inject } = await this.plans.inject(p.req.exerciseId, p.req.injectId);
     if (!inject) return null;
-    return this.tx.run(URGENT, async (m) => {
-      const r = await m
-        .createQueryBuilder()
-        .update(ExerciseInjectEntity)
-        .set({ status: 'delivered' })
-        .where(`exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope AND status = 'prepared' AND delivered_at_ms = :deliveredAt`, {
+    const instance = { exerciseId: p.req.exerciseId, injectId: p.req.injectId, teamScope: p.req.teamScope, deliveredAt: p.event.deliveredAt };
+    try {
+      return await this.tx.run(URGENT, async (m) => {
+        const prepared = m
+          .createQueryBuilder()
+          .from(ExerciseInjectEntity, 'i')
+          .where(`i.exercise_id = :exerciseId AND i.inject_id = :injectId AND i.team_scope = :teamScope AND i.status = 'prepared' AND i.delivered_at_ms = :deliveredAt`, instance);
+        if (!(await prepared.getExists())) return null;
+        await this.events.append(m, {
           exerciseId: p.req.exerciseId,
-          injectId: p.req.injectId,
-          teamScope: p.req.teamScope,
-          deliveredAt: p.event.deliveredAt,
-        })
-        .execute();
-      if (!r.affected) return null;
-      await this.events.append(m, {
-        exerciseId: p.req.exerciseId,
-        type: 'inject.delivered',
-        scenarioMs: p.event.scenarioMs,
-        actor: p.req.actor,
-        atMs: p.event.deliveredAt,
-        payload: { injectId: p.req.injectId, teamScope: p.req.teamScope || null, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
+          type: 'inject.delivered',
+          scenarioMs: p.event.scenarioMs,
+          actor: p.req.actor,
+          atMs: p.event.deliveredAt,
+          payload: { injectId: p.req.injectId, teamScope: p.req.teamScope || null, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
+        });
+        let revealed: Revealed = { released: [], decisions: [] };
+        if (p.teamIds.length > 0) {
+          // the teams' score cells for this inject open now (recomputed by the scoring flush)
+          await m.getRepository(ScoreDirtyEntity).insert(p.teamIds.map((teamId) => ({ exerciseId: p.req.exerciseId, teamId, injectId: p.req.injectId })));
+          const released = await this.branches.release(m, p.req.exerciseId, plan.injects.values(), { type: 'after-inject', injectId: p.req.injectId }, p.req.teamScope, p.event.scenarioMs);
+          revealed = { released, decisions: await this.decisions.open(m, plan, inject, p.teamIds, p.event.scenarioMs) };
+        }
+        const flipped = await m
+          .createQueryBuilder()
+          .update(ExerciseInjectEntity)
+          .set({ status: 'delivered' })
+          .where(`exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope AND status = 'prepared' AND delivered_at_ms = :deliveredAt`, instance)
+          .execute();
+        // another process withdrew it between the check and now: undo everything written above
+        if (!flipped.affected) throw new RevealWithdrawn();
+        return revealed;
       });
-      if (p.teamIds.length === 0) return { released: [], decisions: [] };
-      // the teams' score cells for this inject open now (recomputed by the scoring flush)
-      await m.getRepository(ScoreDirtyEntity).insert(p.teamIds.map((teamId) => ({ exerciseId: p.req.exerciseId, teamId, injectId: p.req.injectId })));
-      const released = await this.branches.release(m, p.req.exerciseId, plan.injects.values(), { type: 'after-inject', injectId: p.req.injectId }, p.req.teamScope, p.event.scenarioMs);
-      const decisions = await this.decisions.open(m, plan, inject, p.teamIds, p.event.scenarioMs);
-      return { released, decisions };
-    });
+    } catch (e) {
+      if (e instanceof RevealWithdrawn) return null;
+      throw e;
+    }
   }
 
   emit(p: PreparedDelivery): void {
@@ -217,3 +231,5 @@ export class DeliveryService {
     return teamIds.filter((id) => !acted.has(id));
   }
 }
+
+class RevealWithdrawn extends Error {}
