@@ -1,5 +1,6 @@
-import { Badge, Box, Button, Card, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Box, Button, Card, Grid, Stack, Tabs, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { SeatHeader } from '../../../components/seat-header';
 import { paths } from '../../../config/paths';
 import type { PublicUser } from '../../../lib/api-types';
 import { ScrollPane } from '../../../components/scroll-pane';
@@ -38,36 +39,14 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
   const ex = exercise.data;
   return (
     <Stack gap={0} h="100%" data-testid="control-room" data-mode={mode}>
-      <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
-        <Group justify="space-between" wrap="wrap" gap="sm">
-          <Stack gap={0}>
-            <Group gap="xs">
-              <Title order={1} fz="h4">
-                {ex.name}
-              </Title>
-              <Badge variant="outline" size="sm">
-                {MODE_LABEL[mode]}
-              </Badge>
-              {watch.state === 'refused' && (
-                <Badge color="red" size="sm" title={watch.message}>
-                  live updates refused
-                </Badge>
-              )}
-            </Group>
-            <Text size="xs" c="dimmed">
-              {ex.pack.title} · v{ex.pack.version} · planned duration {ex.pack.duration}
-            </Text>
-          </Stack>
-          <Group gap="md" wrap="wrap">
-            {staff && (
-              <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
-                Evaluate
-              </Button>
-            )}
-            <ClockPanel exercise={ex} steer={steer} />
-          </Group>
-        </Group>
-      </Paper>
+      <SeatHeader title={ex.name} seat={MODE_LABEL[mode]} refused={watch.state === 'refused' ? watch.message : null} subtitle={`${ex.pack.title} · v${ex.pack.version} · planned duration ${ex.pack.duration}`}>
+        {staff && (
+          <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
+            Evaluate
+          </Button>
+        )}
+        <ClockPanel exercise={ex} steer={steer} />
+      </SeatHeader>
       <ScrollPane flex={1}>
         <Grid gap="sm" p="sm">
           <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -1,6 +1,7 @@
-import { Alert, Badge, Box, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Stack, Tabs } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
+import { SeatHeader } from '../../../components/seat-header';
 import { ExerciseClock } from '../../../components/exercise-clock';
 import { ErrorAlert, PageLoader, PanelError } from '../../../components/page-states';
 import { ScrollPane } from '../../../components/scroll-pane';
@@ -48,34 +49,12 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
   const versionMismatch = pack.data && pack.data.version !== ex.pack.version;
   return (
     <Stack gap={0} h="100%" data-testid="evaluator-console">
-      <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
-        <Group justify="space-between" wrap="wrap" gap="sm">
-          <Stack gap={0}>
-            <Group gap="xs">
-              <Title order={1} fz="h4">
-                {ex.name}
-              </Title>
-              <Badge variant="outline" size="sm">
-                Evaluation
-              </Badge>
-              {live === 'refused' && (
-                <Badge color="red" size="sm">
-                  live updates refused
-                </Badge>
-              )}
-            </Group>
-            <Text size="xs" c="dimmed">
-              {ex.pack.title} · v{ex.pack.version}
-            </Text>
-          </Stack>
-          <Group gap="md">
-            <Button component={Link} to={controlRoomHref} size="xs" variant="default">
-              Control room
-            </Button>
-            <ExerciseClock clock={ex.clock} compact />
-          </Group>
-        </Group>
-      </Paper>
+      <SeatHeader title={ex.name} seat="Evaluation" refused={live === 'refused' ? '' : null} subtitle={`${ex.pack.title} · v${ex.pack.version}`}>
+        <Button component={Link} to={controlRoomHref} size="xs" variant="default">
+          Control room
+        </Button>
+        <ExerciseClock clock={ex.clock} compact />
+      </SeatHeader>
       <ScrollPane flex={1}>
         <Box p="sm">
           <Tabs defaultValue="review" keepMounted={false}>
