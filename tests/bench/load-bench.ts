@@ -113,7 +113,10 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     const rss: { at: number; mb: number }[] = [];
     const sampler = setInterval(() => rss.push({ at: now(), mb: rssMb(pid) }), 1000);
     let cpuAtWarmup: { at: number; ms: number; sent: number } | null = null;
-    const cpuTimer = setTimeout(() => (cpuAtWarmup = { at: now(), ms: cpuMs(pid), sent }), warmupEnd - now());
+    const cpuTimer = setTimeout(() => {
+      cpuAtWarmup = { at: now(), ms: cpuMs(pid), sent };
+      void staff.ok('POST', '/health/delivery-metrics/reset');
+    }, warmupEnd - now());
 
     const latencies: number[] = [];
     const serviceTimes: number[] = [];
@@ -172,7 +175,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         ),
       )
     ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
-    const server = await staff.ok<{ emitStartLatenessMs: unknown; emitDurationMs: unknown }>('GET', '/health/delivery-metrics');
+    const server = await staff.ok<{ emitStartLatenessMs: unknown; emitDurationMs: unknown; eventLoopDelayMs: { p50: number; p99: number; p999: number; max: number } | null }>('GET', '/health/delivery-metrics');
 
     const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
     const duplicates = keys.length - new Set(keys).size;
@@ -195,6 +198,8 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(`responses sent: ${sent} (${achievedRate.toFixed(0)}/s); statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
     process.stdout.write(`receipts: ${receipts.length}, duplicates: ${duplicates}\n`);
     process.stdout.write(`backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`);
+    const loop = server.eventLoopDelayMs;
+    if (loop) process.stdout.write(`backend event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`);
     process.stdout.write(`backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes)\n`);
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,

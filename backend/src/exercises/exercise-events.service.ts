@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { Brackets, type EntityManager, type Repository } from 'typeorm';
 import { ExerciseEventEntity, type ExerciseEventType } from './exercise-event.entity.js';
 
 export interface NewExerciseEvent {
@@ -42,20 +42,6 @@ export class ExerciseEvents {
       .getMany();
   }
 
-  /**
-   * Events of some types about this inject (payload.injectId), in log order; with `teamIds`, only
-   * those about one of these teams or about no single team (payload.teamId absent, e.g. a delivery
-   * to several teams). Read through the indexed columns, inside the caller's transaction.
-   */
-  aboutInject(manager: EntityManager, exerciseId: string, injectId: string, types: readonly ExerciseEventType[], teamIds?: readonly string[]): Promise<ExerciseEventEntity[]> {
-    const q = manager
-      .getRepository(ExerciseEventEntity)
-      .createQueryBuilder('e')
-      .where('e.exercise_id = :exerciseId AND e.inject_id = :injectId AND e.type IN (:...types)', { exerciseId, injectId, types });
-    if (teamIds) q.andWhere('(e.team_id IS NULL OR e.team_id IN (:...teamIds))', { teamIds: teamIds.length > 0 ? teamIds : [''] });
-    return q.orderBy('e.id', 'ASC').getMany();
-  }
-
   list(exerciseId: string, afterId = 0, limit = 1000): Promise<ExerciseEventEntity[]> {
     return this.events
       .createQueryBuilder('e')
@@ -63,5 +49,37 @@ export class ExerciseEvents {
       .orderBy('e.id', 'ASC')
       .limit(limit)
       .getMany();
+  }
+
+  /**
+   * Events of some types about each of these injects (payload.injectId) and one of its teams, or
+   * about no single team (payload.teamId absent, e.g. a delivery to several teams); in log order.
+   * Read through the indexed columns in one query per few dozen injects, inside the caller's transaction.
+   */
+  async aboutInjects(manager: EntityManager, exerciseId: string, wanted: ReadonlyMap<string, readonly string[]>, types: readonly ExerciseEventType[]): Promise<ExerciseEventEntity[]> {
+    const entries = [...wanted].filter(([, teamIds]) => teamIds.length > 0);
+    const out: ExerciseEventEntity[] = [];
+    // a few dozen injects per query keeps the bound parameters far under SQLite's limit
+    for (let k = 0; k < entries.length; k += 40) {
+      const part = entries.slice(k, k + 40);
+      const rows = await manager
+        .getRepository(ExerciseEventEntity)
+        .createQueryBuilder('e')
+        .where('e.type IN (:...types)', { types })
+        .andWhere(
+          new Brackets((qb) => {
+            // flat alternatives, each naming exercise, inject and team(s): SQLite reads each one as a
+            // range of the inject index (nested ORs made it scan the exercise's whole log)
+            part.forEach(([injectId, teamIds], i) => {
+              const params = { exerciseId, [`inject${i}`]: injectId, [`teams${i}`]: teamIds };
+              qb.orWhere(`(e.exercise_id = :exerciseId AND e.inject_id = :inject${i} AND e.team_id IS NULL)`, params);
+              qb.orWhere(`(e.exercise_id = :exerciseId AND e.inject_id = :inject${i} AND e.team_id IN (:...teams${i}))`, params);
+            });
+          }),
+        )
+        .getMany();
+      out.push(...rows);
+    }
+    return out.sort((a, b) => a.id - b.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -55,5 +55,13 @@ export class HealthController {
   @Roles('admin', 'instructor', 'facilitator')
   deliveryMetrics() {
     return { process: process.pid, rssMb: Math.round(process.memoryUsage().rss / 1048576), ...this.metrics.summary() };
+  }
+
+  /** Starts this process's event-loop delay figures afresh (a benchmark calls it after its warm-up). */
+  @Post('delivery-metrics/reset')
+  @HttpCode(204)
+  @Roles('admin', 'instructor', 'facilitator')
+  resetDeliveryMetrics(): void {
+    this.metrics.resetLoopDelay();
   }
 }

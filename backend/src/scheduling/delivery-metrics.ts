@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 
 const KEEP = 5000;
 
@@ -18,10 +19,23 @@ function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? null;
 }
 
-/** The last few thousand scheduled deliveries' timings in this process, for operators and benchmarks. */
+/**
+ * The last few thousand scheduled deliveries' timings in this process, for operators and
+ * benchmarks, and how long this process's event loop has been held up (every request and every
+ * broadcast waits behind the longest stall).
+ */
 @Injectable()
-export class DeliveryMetrics {
+export class DeliveryMetrics implements OnModuleDestroy {
   private readonly timings: DeliveryTiming[] = [];
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 5 });
+
+  constructor() {
+    this.loopDelay.enable();
+  }
+
+  onModuleDestroy(): void {
+    this.loopDelay.disable();
+  }
 
   record(t: DeliveryTiming): void {
     this.timings.push(t);
@@ -39,6 +53,19 @@ export class DeliveryMetrics {
       emitDurationMs: stat(this.timings.map((t) => t.emitDurationMs)),
       emitCompleteLatenessMs: stat(this.timings.map((t) => t.emitStartLatenessMs + t.emitDurationMs)),
       leadMs: stat(this.timings.map((t) => t.leadMs)),
+      eventLoopDelayMs: this.loopDelaySummary(),
     };
+  }
+
+  /** Event-loop delay since the last reset (sampled every 5 ms, so figures under ~5 ms are noise). */
+  private loopDelaySummary() {
+    const h = this.loopDelay;
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    return h.count === 0 ? null : { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), p999: ms(h.percentile(99.9)), max: ms(h.max) };
+  }
+
+  /** Starts the event-loop delay figures afresh (after a warm-up, say). */
+  resetLoopDelay(): void {
+    this.loopDelay.reset();
   }
 }

@@ -145,11 +145,20 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       // written was always computed from a log read after the previous one committed
       if (this.db.options.type === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [exerciseId]);
       const plan = await this.plans.get(exerciseId).catch(() => null);
-      for (const [injectId, teams] of work.get(exerciseId) ?? []) {
-        const inject = plan?.injects.get(injectId) ?? (await this.plans.inject(exerciseId, injectId).catch(() => null))?.inject;
-        if (!plan || !inject) continue;
-        const teamIds = [...teams];
-        const log = (await this.events.aboutInject(m, exerciseId, injectId, SCORING_EVENT_TYPES as unknown as ExerciseEventType[], teamIds)).map(toScoringEvent);
+      if (!plan) continue;
+      const injects = work.get(exerciseId) ?? new Map<string, Set<string>>();
+      const wanted = new Map([...injects].map(([injectId, teams]) => [injectId, [...teams]]));
+      // one read of the log for every dirty cell of this exercise, split by inject afterwards
+      const byInject = new Map<string, ScoringEvent[]>();
+      for (const e of await this.events.aboutInjects(m, exerciseId, wanted, SCORING_EVENT_TYPES as unknown as ExerciseEventType[])) {
+        const list = byInject.get(e.injectId ?? '') ?? [];
+        list.push(toScoringEvent(e));
+        byInject.set(e.injectId ?? '', list);
+      }
+      for (const [injectId, teamIds] of wanted) {
+        const inject = plan.injects.get(injectId) ?? (await this.plans.inject(exerciseId, injectId).catch(() => null))?.inject;
+        if (!inject) continue;
+        const log = byInject.get(injectId) ?? [];
         for (const teamId of teamIds) {
           const cell = scoreCell(inject, plan.scoring, teamId, log.filter((e) => concerns(e, teamId, injectId)));
           cells.push({ exerciseId, teamId, injectId, points: cell.points, max: cell.max, items: cell.items, updatedAtMs: now });
