@@ -146,6 +146,10 @@ describe('after-action report of a scripted drill', () => {
       expect({ ...fresh.body, generatedAt: 0 }).toEqual({ ...kept, generatedAt: 0 });
       // rebuilt, not the kept copy; and the rebuilt one is kept from then on
       expect(fresh.body.generatedAt).toBeGreaterThan(kept.generatedAt);
+      // and it says where its time went, for browser tools and the benchmark
+      const phases = Object.fromEntries([...(fresh.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+      expect(Object.keys(phases).sort()).toEqual(['build', 'log', 'read', 'responses', 'serialise']);
+      expect(phases.read).toBeGreaterThanOrEqual(Math.max(phases.log ?? Infinity, phases.responses ?? Infinity) - 0.1);
       expect((await instructor.ok('GET', `/exercises/${ex.id}/report`)).generatedAt).toBe(fresh.body.generatedAt);
     });
 

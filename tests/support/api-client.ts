@@ -3,6 +3,7 @@ import { ADMIN_PASSWORD } from './app-process.js';
 export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 /** A thin fetch wrapper that keeps the bearer token. */
@@ -29,7 +30,7 @@ export class Api {
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: parsed as T };
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
   get<T = any>(path: string) {

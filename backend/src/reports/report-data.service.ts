@@ -26,6 +26,16 @@ export interface ReportRequest {
   fresh?: boolean | undefined;
 }
 
+/** Where a report request's time went, in ms (sent as a Server-Timing header). */
+export interface ReportTiming {
+  /** everything read from the database, in parallel (the event log and the responses among it) */
+  read: number;
+  log: number;
+  responses: number;
+  build: number;
+  serialise: number;
+}
+
 interface Built {
   stamp: string;
   report: AfterActionReport;
@@ -73,16 +83,23 @@ export class ReportData {
   }
 
   /** The full report as JSON bytes: serialised once per built report, since at scale that costs as much as building it. */
-  async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer }> {
-    const built = await this.fullBuilt(exerciseId, opts);
+  async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer; timing: ReportTiming }> {
+    const timing: ReportTiming = { read: 0, log: 0, responses: 0, build: 0, serialise: 0 };
+    const built = await this.fullBuilt(exerciseId, opts, timing);
+    const t0 = performance.now();
     built.json ??= Buffer.from(JSON.stringify(built.report), 'utf8');
-    return { report: built.report, json: built.json };
+    timing.serialise = performance.now() - t0;
+    return { report: built.report, json: built.json, timing };
   }
 
-  private async fullBuilt(exerciseId: string, opts: ReportRequest): Promise<Built> {
+  private async fullBuilt(exerciseId: string, opts: ReportRequest, timing?: ReportTiming): Promise<Built> {
     const ex = await this.exercise(exerciseId);
-    const inputs = await this.inputs(exerciseId, { ex, fresh: opts.fresh === true });
-    return this.build(inputs, opts.hideNamesFor === 'observer' && ex.observerAnonymous, opts.fresh === true);
+    const t0 = performance.now();
+    const inputs = await this.inputs(exerciseId, { ex, fresh: opts.fresh === true, timing });
+    const t1 = performance.now();
+    const built = this.build(inputs, opts.hideNamesFor === 'observer' && ex.observerAnonymous, opts.fresh === true);
+    if (timing) Object.assign(timing, { read: t1 - t0, build: performance.now() - t1 });
+    return built;
   }
 
   async player(exerciseId: string, teamId: string): Promise<AfterActionReport> {
@@ -94,7 +111,7 @@ export class ReportData {
     return toPlayerEdition(full, teamId, { scoresVisible });
   }
 
-  async inputs(exerciseId: string, opts: { ex?: ExerciseEntity; fresh?: boolean } = {}): Promise<ReportInputs> {
+  async inputs(exerciseId: string, opts: { ex?: ExerciseEntity; fresh?: boolean; timing?: ReportTiming | undefined } = {}): Promise<ReportInputs> {
     const ex = opts.ex ?? (await this.exercise(exerciseId));
     const q = () => this.db.createQueryBuilder();
     const [teams, participants, users, log, threads, messages, findings, plan, hotwash, serviceScores] = await Promise.all([
@@ -115,6 +132,7 @@ export class ReportData {
       this.db.getRepository(HotwashResponseEntity).find({ where: { exerciseId } }),
       this.scores.breakdown(exerciseId),
     ]);
+    if (opts.timing) Object.assign(opts.timing, { log: log.timing.logMs, responses: log.timing.responsesMs });
     const loggedEvents = log.events;
     const responseRecords = log.responses;
     const byThread = new Map<string, RfiRecord['messages']>();

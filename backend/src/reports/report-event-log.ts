@@ -28,6 +28,12 @@ const PG_SETTLE_MS = 30_000;
 const EXERCISES_KEPT = 4;
 const RESPONSE_EVENTS = new Set(['response.logged', 'response.edited']);
 
+/** when each part of a read was done, in ms from its start (the two overlap on a cold read) */
+export interface ReadTiming {
+  logMs: number;
+  responsesMs: number;
+}
+
 interface Cached {
   /** events up to and including this id are settled and kept */
   settledId: number;
@@ -49,16 +55,24 @@ export class ReportEventLog {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** `fresh`: ignore what is kept and read the whole log and every response again (a cold build). */
-  async read(exerciseId: string, opts: { fresh?: boolean } = {}): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number }> {
+  async read(exerciseId: string, opts: { fresh?: boolean } = {}): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number; timing: ReadTiming }> {
     const kept = opts.fresh ? undefined : this.cache.get(exerciseId);
     const c = kept ?? { settledId: 0, events: [], responses: new Map<string, ResponseRecord>() };
     const first = c.settledId === 0;
-    const tail = first ? await this.wholeLog(exerciseId) : await this.logAfter(exerciseId, c.settledId);
-
-    if (first) for (const r of await this.allResponses(exerciseId)) c.responses.set(r.id, r);
-    else {
+    const timing: ReadTiming = { logMs: 0, responsesMs: 0 };
+    const t0 = performance.now();
+    const timed = <T>(p: Promise<T>, key: keyof ReadTiming) => p.finally(() => (timing[key] = performance.now() - t0));
+    let tail: LoggedEvent[];
+    if (first) {
+      // both at once: the database builds one aggregate while this thread parses the other
+      const [log, responses] = await Promise.all([timed(this.wholeLog(exerciseId), 'logMs'), timed(this.allResponses(exerciseId), 'responsesMs')]);
+      tail = log;
+      for (const r of responses) c.responses.set(r.id, r);
+    } else {
+      tail = await timed(this.logAfter(exerciseId, c.settledId), 'logMs');
       const changed = [...new Set(tail.filter((e) => RESPONSE_EVENTS.has(e.type)).map((e) => text(e.payload.responseId)))].filter(Boolean);
       for (let k = 0; k < changed.length; k += 500) for (const r of await this.responses(exerciseId, changed.slice(k, k + 500))) c.responses.set(r.id, r);
+      timing.responsesMs = performance.now() - t0;
     }
 
     const settleBefore = this.db.options.type === 'postgres' ? Date.now() - PG_SETTLE_MS : Infinity;
@@ -72,7 +86,7 @@ export class ReportEventLog {
     const responses = [...c.responses.values()];
     // read in creation order (the index): sort only when later edits or tails broke it
     if (responses.some((r, k) => k > 0 && (responses[k - 1]?.createdAt ?? 0) > r.createdAt)) responses.sort((a, b) => a.createdAt - b.createdAt);
-    return { events, responses, lastEventId: events[events.length - 1]?.id ?? 0 };
+    return { events, responses, lastEventId: events[events.length - 1]?.id ?? 0, timing };
   }
 
   private async logAfter(exerciseId: string, after: number): Promise<LoggedEvent[]> {

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Headers, HttpCode, Post, Put, StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
@@ -7,7 +8,7 @@ import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { Param } from '@nestjs/common';
 import { improvementPlanCsv } from './report-csv.js';
-import { ReportData } from './report-data.service.js';
+import { ReportData, type ReportTiming } from './report-data.service.js';
 import { ReportEdits } from './report-edits.service.js';
 import { download, exportReport, REPORT_FORMATS, PLAYER_FORMATS } from './report-exports.js';
 import { fileBase } from './report-format.js';
@@ -50,6 +51,8 @@ const ImprovementBody = z
 const ReportFormat = z.enum(REPORT_FORMATS);
 /** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
 const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
+/** Where the time went (browser developer tools show it): read (log and responses overlap inside it), build, serialise. */
+const serverTiming = (t: ReportTiming) => Object.entries(t).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', ');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
 
@@ -67,8 +70,14 @@ export class ReportsController {
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiProduces('application/json')
-  async report(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
-    const { json } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
+  async report(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @Headers('cache-control') cacheControl: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { json, timing } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
+    res.setHeader('server-timing', serverTiming(timing));
     return new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length });
   }
 
