@@ -52,7 +52,7 @@ const ReportFormat = z.enum(REPORT_FORMATS);
 /** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
 const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 /** Where the time went (browser developer tools show it): read (log and responses overlap inside it), build, serialise. */
-const serverTiming = (t: ReportTiming) => Object.entries(t).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', ');
+const serverTiming = (t: ReportTiming) => (Object.entries(t) as [string, number][]).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', ');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
 

@@ -150,7 +150,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       const wanted = new Map([...injects].map(([injectId, teams]) => [injectId, [...teams]]));
       // one read of the log for every dirty cell of this exercise, split by inject afterwards
       const byInject = new Map<string, ScoringEvent[]>();
-      for (const e of await this.events.aboutInjects(m, exerciseId, wanted, SCORING_EVENT_TYPES as unknown as ExerciseEventType[])) {
+      for (const e of await this.events.aboutInjects(m, exerciseId, wanted, SCORING_EVENT_TYPES)) {
         const list = byInject.get(e.injectId ?? '') ?? [];
         list.push(toScoringEvent(e));
         byInject.set(e.injectId ?? '', list);
