@@ -120,6 +120,14 @@ describe('the live drill in the browser', () => {
     const edrCell = page.locator('[data-testid="status-grid"] [data-inject-id="edr-alert"][data-state]').first();
     await edrCell.waitFor();
     const before = await edrCell.getAttribute('data-state');
+    // a teammate follows the same alert in a console of her own
+    const mate = await openPage(browser, app.url);
+    await joinAsPlayer(mate.page, exercise.teams.find((t) => t.key === 'soc')?.joinCode ?? '', 'Tae-yang (SOC)');
+    await mate.page.locator('[data-connection="connected"]').waitFor();
+    await until(async () => (await inboxIds(mate.page)).includes('edr-alert'), 10_000, "the teammate's inbox");
+    await openInject(mate.page, 'edr-alert');
+    const mateLogFetches: string[] = [];
+    mate.page.on('request', (r) => /\/api\/play\/(responses|acks)$/.test(new URL(r.url()).pathname) && r.method() === 'GET' && mateLogFetches.push(r.url()));
     // SOC acknowledges and responds to the EDR alert
     await openInject(soc.page, 'edr-alert');
     await soc.page.getByTestId('ack-button').click();
@@ -128,6 +136,13 @@ describe('the live drill in the browser', () => {
     await soc.page.getByLabel('Response notes (markdown)').fill('Isolated **BOOK-APP-02** at the switch; memory image taken.');
     await soc.page.getByRole('button', { name: 'Log response' }).click();
     await soc.page.locator('[data-testid="inject-responses"] [data-response-id]').first().waitFor();
+    // the teammate sees the acknowledgement and the response arrive, merged from the socket events
+    // without refetching the team's log
+    await expect.poll(() => mate.page.getByTestId('acked-by').textContent(), { timeout: 10_000 }).toContain('Min-ji (SOC)');
+    await expect.poll(() => mate.page.getByTestId('inject-responses').textContent(), { timeout: 10_000 }).toContain('Isolated');
+    expect(mateLogFetches).toEqual([]);
+    expect(unexpectedErrors(mate.errors)).toEqual([]);
+    await mate.page.context().close();
     // CERT responds to the advisory
     await openInject(cert.page, 'cert-advisory');
     await cert.page.getByLabel('Share the indicators with the sector under TLP:AMBER').check();

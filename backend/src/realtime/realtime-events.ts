@@ -1,6 +1,14 @@
 import type { ExerciseStatus } from '../exercises/exercise.entity.js';
+import type { ResponseView, TeamAckView } from '../responses/responses.service.js';
 
-/** Small payloads only: clients fetch details through the API, which stays the source of truth. */
+type TeamResponseView = ResponseView;
+export type { TeamAckView };
+
+/**
+ * Small payloads: clients fetch details through the API, which stays the source of truth. The one
+ * exception is the team's own shared log (responses, acknowledgements), which the team room gets
+ * whole, so twenty teammates do not each refetch it after every entry.
+ */
 /** To players: no team ids, so one broadcast serves every target team and names no other team. */
 export interface InjectDeliveredEvent {
   exerciseId: string;
@@ -34,8 +42,10 @@ export interface ServerToClientEvents {
   'control:inject-delivered': (e: ControlInjectDeliveredEvent) => void;
   'exercise:clock': (e: ClockEvent) => void;
   'exercise:changed': (e: { exerciseId: string; reason: string }) => void;
-  'response:changed': (e: { exerciseId: string; responseId: string; injectId: string }) => void;
-  'ack:changed': (e: { exerciseId: string; injectId: string }) => void;
+  /** to the team's own room only: the response as GET /play/responses shows it */
+  'response:changed': (e: { exerciseId: string; responseId: string; injectId: string; response: TeamResponseView }) => void;
+  /** to the team's own room only: the acknowledgement as GET /play/acks shows it */
+  'ack:changed': (e: { exerciseId: string; injectId: string; ack: TeamAckView }) => void;
   'thread:changed': (e: { exerciseId: string; threadId: string }) => void;
   'control:response': (e: { exerciseId: string; responseId: string; teamId: string; injectId: string }) => void;
   'control:ack': (e: { exerciseId: string; teamId: string; injectId: string }) => void;

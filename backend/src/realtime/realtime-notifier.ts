@@ -3,6 +3,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { ResponseView, TeamAckView } from '../responses/responses.service.js';
 import { type ClockEvent, type ControlInjectDeliveredEvent, type InjectDeliveredEvent, rooms, type ServerToClientEvents } from './realtime-events.js';
 
 export const socketIoKey = (config: AppConfig) => `${config.queuePrefix}-socket.io`;
@@ -47,15 +48,16 @@ export class RealtimeNotifier implements OnModuleDestroy {
     this.out.to([rooms.players(e.exerciseId), rooms.control(e.exerciseId), rooms.observers(e.exerciseId)]).emit('exercise:clock', e);
   }
 
-  /** A team's response was logged or edited: teammates and the control room refetch it. */
-  responseChanged(exerciseId: string, teamId: string, responseId: string, injectId: string): void {
-    this.out.to(rooms.team(teamId)).emit('response:changed', { exerciseId, responseId, injectId });
+  /** A team's response was logged or edited: teammates get it whole, the control room refetches. */
+  responseChanged(exerciseId: string, teamId: string, response: ResponseView): void {
+    const { id: responseId, injectId } = response;
+    this.out.to(rooms.team(teamId)).emit('response:changed', { exerciseId, responseId, injectId, response });
     this.out.to(this.staffRooms(exerciseId)).emit('control:response', { exerciseId, responseId, teamId, injectId });
   }
 
-  ackChanged(exerciseId: string, teamId: string, injectId: string): void {
-    this.out.to(rooms.team(teamId)).emit('ack:changed', { exerciseId, injectId });
-    this.out.to(this.staffRooms(exerciseId)).emit('control:ack', { exerciseId, teamId, injectId });
+  ackChanged(exerciseId: string, teamId: string, ack: TeamAckView): void {
+    this.out.to(rooms.team(teamId)).emit('ack:changed', { exerciseId, injectId: ack.injectId, ack });
+    this.out.to(this.staffRooms(exerciseId)).emit('control:ack', { exerciseId, teamId, injectId: ack.injectId });
   }
 
   threadChanged(exerciseId: string, teamId: string, threadId: string): void {

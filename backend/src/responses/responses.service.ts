@@ -38,6 +38,14 @@ export interface ResponseView {
   revisions: { text: string; optionIds: string[]; authorName: string; editedAt: number }[];
 }
 
+/** One acknowledgement in the team's shared log. */
+export interface TeamAckView {
+  injectId: string;
+  participantId: string;
+  displayName: string;
+  at: number;
+}
+
 const ANONYMOUS = 'A team member';
 
 /** Acknowledgements and responses: always scoped to the player's own team. */
@@ -74,14 +82,14 @@ export class ResponsesService {
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'inject.acknowledged', scenarioMs, actor: `participant:${p.participantId}`, payload: { injectId, teamId: p.teamId } });
       return true;
     });
-    if (added) this.notifier.ackChanged(p.exerciseId, p.teamId, injectId);
     const ack = await this.db.getRepository(AcknowledgementEntity).findOneByOrFail(key);
+    if (added) this.notifier.ackChanged(p.exerciseId, p.teamId, ackView(ack));
     return { injectId, acknowledgedAt: ack.atMs };
   }
 
-  async teamAcks(p: ParticipantPrincipal) {
+  async teamAcks(p: ParticipantPrincipal): Promise<TeamAckView[]> {
     const rows = await this.db.getRepository(AcknowledgementEntity).find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { atMs: 'ASC' } });
-    return rows.map((a) => ({ injectId: a.injectId, participantId: a.participantId, displayName: a.displayName, at: a.atMs }));
+    return rows.map(ackView);
   }
 
   async create(p: ParticipantPrincipal, input: ResponseInput): Promise<ResponseView> {
@@ -120,8 +128,9 @@ export class ResponsesService {
       await this.scoring.markDirty(m, p.exerciseId, row.injectId, [p.teamId]);
       return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
     });
-    await this.afterResponse(p, row.id, row.injectId, released);
-    return view(row, []);
+    const created = view(row, []);
+    await this.afterResponse(p, created, released);
+    return created;
   }
 
   /** An edit keeps the previous text and options as a revision. */
@@ -141,9 +150,9 @@ export class ResponsesService {
       await this.scoring.markDirty(m, p.exerciseId, existing.injectId, [p.teamId]);
       return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
     });
-    await this.afterResponse(p, id, existing.injectId, released);
-    const updated = await this.db.getRepository(ResponseEntity).findOneByOrFail({ id });
-    return (await this.views([updated]))[0] as ResponseView;
+    const updated = (await this.views([await this.db.getRepository(ResponseEntity).findOneByOrFail({ id })]))[0] as ResponseView;
+    await this.afterResponse(p, updated, released);
+    return updated;
   }
 
   /** Branches on a response option go to the choosing team only, once. */
@@ -153,8 +162,8 @@ export class ResponsesService {
     return this.branches.release(m, p.exerciseId, plan.injects.values(), { type: 'response-option', injectId, optionIds }, p.teamId, scenarioMs);
   }
 
-  private async afterResponse(p: ParticipantPrincipal, responseId: string, injectId: string, released: ReleasedInject[]): Promise<void> {
-    this.notifier.responseChanged(p.exerciseId, p.teamId, responseId, injectId);
+  private async afterResponse(p: ParticipantPrincipal, response: ResponseView, released: ReleasedInject[]): Promise<void> {
+    this.notifier.responseChanged(p.exerciseId, p.teamId, response);
     if (released.length > 0) {
       const ex = await this.visibility.exercise(p.exerciseId);
       if (ex.status === 'running') await this.scheduler.scheduleInjects(ex, released);
@@ -188,6 +197,10 @@ export class ResponsesService {
     }
     return rows.map((r) => view(r, revisions.get(r.id) ?? []));
   }
+}
+
+function ackView(a: AcknowledgementEntity): TeamAckView {
+  return { injectId: a.injectId, participantId: a.participantId, displayName: a.displayName, at: a.atMs };
 }
 
 function view(r: ResponseEntity, revisions: ResponseRevisionEntity[]): ResponseView {

@@ -402,8 +402,9 @@ export interface ServerToClientEvents {
   'control:inject-delivered': (e: ControlInjectDeliveredEvent) => void;
   'exercise:clock': (e: ClockEvent) => void;
   'exercise:changed': (e: { exerciseId: string; reason: string }) => void;
-  'response:changed': (e: { exerciseId: string; teamId: string; responseId: string; injectId: string }) => void;
-  'ack:changed': (e: { injectId: string }) => void;
+  /** the team's own room: the response whole, so nobody refetches the team's log */
+  'response:changed': (e: { exerciseId: string; responseId: string; injectId: string; response: TeamResponse }) => void;
+  'ack:changed': (e: { exerciseId: string; injectId: string; ack: TeamAck }) => void;
   'thread:changed': (e: { threadId: string }) => void;
   'control:response': (e: { responseId: string; teamId: string; injectId: string }) => void;
   'control:ack': (e: { teamId: string; injectId: string }) => void;

@@ -1,22 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ClockEvent } from '../../../lib/api-types';
 import { applyClockEvent } from '../../../lib/clock';
+import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom, type WatchState } from '../../../lib/use-exercise-room';
 import type { ExerciseState } from '../api/get-exercise';
 import { controlKeys } from '../api/query-keys';
 
 export type { WatchState };
 
+/** a list refetches at most this often however fast its events come (responses, acks, scores) */
+const REFETCH_WINDOW_MS = 1000;
+
 /**
  * Follow one exercise live: join its control (or observer) room after every (re)connect, and let
- * each event invalidate the read model it concerns.
+ * each event invalidate the read model it concerns (coalesced: see `coalescedInvalidator`).
  */
 export function useControlRealtime(exerciseId: string): WatchState {
   const queryClient = useQueryClient();
-  const invalidate = (...keys: (readonly unknown[])[]) => keys.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
   return useExerciseRoom(
     exerciseId,
     (socket) => {
+      const coalesced = coalescedInvalidator(queryClient, REFETCH_WINDOW_MS);
+      const invalidate = (...keys: (readonly unknown[])[]) => coalesced.invalidate(...keys);
       const mine = (e: { exerciseId?: string }) => e.exerciseId === undefined || e.exerciseId === exerciseId;
       const onDelivered = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.timeline(exerciseId), controlKeys.grid(exerciseId));
       const onClock = (e: ClockEvent) => {
@@ -47,9 +52,10 @@ export function useControlRealtime(exerciseId: string): WatchState {
         socket.off('control:thread', onThread);
         socket.off('decision:changed', onDecision);
         socket.off('score:changed', onScore);
+        coalesced.dispose();
       };
     },
     // events sent before a late join were missed: fetch what they would have refreshed
-    () => invalidate(controlKeys.exercise(exerciseId)),
+    () => void queryClient.invalidateQueries({ queryKey: controlKeys.exercise(exerciseId) }),
   );
 }

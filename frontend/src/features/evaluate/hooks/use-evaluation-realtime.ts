@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ClockEvent } from '../../../lib/api-types';
 import { applyClockEvent } from '../../../lib/clock';
+import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom } from '../../../lib/use-exercise-room';
 import type { EvaluatedExercise } from '../api/get-exercise';
 import { evaluateKeys } from '../api/query-keys';
@@ -13,10 +14,12 @@ export type LiveState = 'joining' | 'live' | 'refused';
  */
 export function useEvaluationRealtime(exerciseId: string): LiveState {
   const queryClient = useQueryClient();
-  const invalidate = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey });
   const watch = useExerciseRoom(
     exerciseId,
     (socket) => {
+      // the queue and the scores refetch at most once a second however fast responses come
+      const coalesced = coalescedInvalidator(queryClient, 1000);
+      const invalidate = (queryKey: readonly unknown[]) => coalesced.invalidate(queryKey);
       const mine = (e: { exerciseId?: string }) => e.exerciseId === undefined || e.exerciseId === exerciseId;
       const onResponse = () => {
         invalidate(evaluateKeys.queue(exerciseId));
@@ -41,10 +44,11 @@ export function useEvaluationRealtime(exerciseId: string): LiveState {
         socket.off('score:changed', onScore);
         socket.off('exercise:changed', onChanged);
         socket.off('exercise:clock', onClock);
+        coalesced.dispose();
       };
     },
     // events sent before a late join were missed: fetch again
-    () => invalidate(evaluateKeys.exercise(exerciseId)),
+    () => void queryClient.invalidateQueries({ queryKey: evaluateKeys.exercise(exerciseId) }),
   );
   return watch.state === 'watching' ? 'live' : watch.state;
 }

@@ -13,6 +13,5 @@ export function useCreateResponse(options: { onSuccess?: (r: TeamResponse) => vo
       queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list = []) => [created, ...list.filter((r) => r.id !== created.id)]);
       options.onSuccess?.(created);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: responsesQueryKey }),
   });
 }

@@ -7,3 +7,11 @@ export const getResponses = () => api.get<TeamResponse[]>('/play/responses');
 export const responsesQueryKey = ['play', 'responses'] as const;
 export const getResponsesQueryOptions = () => queryOptions({ queryKey: responsesQueryKey, queryFn: getResponses });
 export const useResponses = () => useQuery(getResponsesQueryOptions());
+
+const time = (v: number | string) => new Date(v).getTime();
+
+/** The team's log with this response added or replaced (newest first, as the API lists it); unchanged if not loaded yet. */
+export function upsertResponse(list: TeamResponse[] | undefined, response: TeamResponse): TeamResponse[] | undefined {
+  if (!list) return list;
+  return [response, ...list.filter((r) => r.id !== response.id)].sort((a, b) => time(b.createdAt) - time(a.createdAt));
+}

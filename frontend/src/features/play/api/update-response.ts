@@ -13,6 +13,5 @@ export function useUpdateResponse(options: { onSuccess?: (r: TeamResponse) => vo
       queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list = []) => list.map((r) => (r.id === updated.id ? updated : r)));
       options.onSuccess?.(updated);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: responsesQueryKey }),
   });
 }

@@ -1,20 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ClockEvent, InjectDeliveredEvent, PlayerInjectView } from '../../../lib/api-types';
+import type { ClockEvent, InjectDeliveredEvent, PlayerInjectView, TeamAck, TeamResponse } from '../../../lib/api-types';
 import { applyClockEvent } from '../../../lib/clock';
 import { getSocket } from '../../../lib/socket';
-import { acksQueryKey } from '../api/get-acks';
+import { acksQueryKey, upsertAck } from '../api/get-acks';
 import { getInject } from '../api/get-inject';
 import { injectsQueryKey, upsertInject } from '../api/get-injects';
 import { type PlayerSessionState, playerSessionQueryKey } from '../api/get-player-session';
-import { responsesQueryKey } from '../api/get-responses';
+import { responsesQueryKey, upsertResponse } from '../api/get-responses';
 import { decisionsQueryKey } from '../api/get-decisions';
 import { playerScoresQueryKey } from '../api/get-scores';
 import { threadsQueryKey } from '../api/get-threads';
 
 /**
  * Socket events say *what* changed; the API says what it is. A delivered inject is fetched alone
- * and merged into the inbox by id, so a later full refetch (reconnect) cannot duplicate it.
+ * and merged into the inbox by id, so a later full refetch (reconnect) cannot duplicate it. The
+ * team's own responses and acknowledgements come whole in their events and are merged by id.
  */
 export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: PlayerInjectView) => void): void {
   const queryClient = useQueryClient();
@@ -44,8 +45,14 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
       void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
       void queryClient.invalidateQueries({ queryKey: injectsQueryKey });
     };
-    const onResponse = () => void queryClient.invalidateQueries({ queryKey: responsesQueryKey });
-    const onAck = () => void queryClient.invalidateQueries({ queryKey: acksQueryKey });
+    // the team's log arrives whole: twenty teammates refetching it after every entry would load the
+    // server with the square of the team's size
+    const onResponse = (e: { exerciseId: string; response: TeamResponse }) => {
+      if (e.exerciseId === exerciseId) queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list) => upsertResponse(list, e.response));
+    };
+    const onAck = (e: { exerciseId: string; ack: TeamAck }) => {
+      if (e.exerciseId === exerciseId) queryClient.setQueryData<TeamAck[]>(acksQueryKey, (list) => upsertAck(list, e.ack));
+    };
     const onThread = () => void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
     socket.on('inject:delivered', onDelivered);
     socket.on('exercise:clock', onClock);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Api, createExercise, teamByKey } from '../support/api-client.js';
+import { startBackend, testEnv } from '../support/app-process.js';
+import { RecordingClient, until } from '../support/socket-client.js';
+
+/**
+ * A team's shared log (responses, acknowledgements) reaches teammates whole in the socket event,
+ * exactly as the API lists it, so consoles merge it instead of refetching; no other team and no
+ * unauthenticated socket receives it, and the control room gets ids only.
+ */
+describe("the team's log on the socket", () => {
+  it('sends each response and acknowledgement whole to the team only, as GET shows it', async () => {
+    const app = await startBackend(testEnv('team-log-events'));
+    try {
+      const staff = await Api.login(app.url);
+      const ex = await createExercise(staff, 'demo', 600);
+      const ana = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', 'Ana');
+      const ben = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', 'Ben');
+      const cho = await Api.join(app.url, teamByKey(ex, 'cert').joinCode ?? '', 'Cho');
+      const benSocket = new RecordingClient(app.url, ben.token);
+      const choSocket = new RecordingClient(app.url, cho.token);
+      const control = new RecordingClient(app.url, staff.token);
+      expect(await benSocket.ready()).toBe('ready');
+      expect(await choSocket.ready()).toBe('ready');
+      expect(await control.ready()).toBe('ready');
+      expect(await control.watch(ex.id)).toMatchObject({ ok: true });
+      await staff.ok('POST', `/exercises/${ex.id}/start`);
+      await until(async () => (await ana.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'phish-email'), 10_000, 'phish-email');
+
+      await ana.ok('POST', '/play/injects/phish-email/ack');
+      const created = await ana.ok<{ id: string }>('POST', '/play/responses', { injectId: 'phish-email', text: 'Quarantined; sender domain blocked.', optionIds: ['quarantine'] });
+      await ana.request('PUT', `/play/responses/${created.id}`, { text: 'Quarantined; sender domain blocked at the gateway.', optionIds: ['quarantine'] });
+      await until(() => benSocket.of('response:changed').length >= 2 && benSocket.of('ack:changed').length >= 1, 5000, 'the teammate to hear of both');
+
+      // the teammate's events carry the entries exactly as the team's API lists them
+      const [logged, edited] = benSocket.of('response:changed');
+      const listed = await ben.ok<{ id: string; revisions: unknown[] }[]>('GET', '/play/responses');
+      expect(logged).toMatchObject({ exerciseId: ex.id, responseId: created.id, injectId: 'phish-email' });
+      expect(logged.response).toMatchObject({ id: created.id, authorName: 'Ana', text: 'Quarantined; sender domain blocked.', revisions: [] });
+      expect(edited.response).toEqual(listed.find((r) => r.id === created.id));
+      expect(edited.response.revisions).toHaveLength(1);
+      const [ack] = benSocket.of('ack:changed');
+      expect(ack.ack).toEqual((await ben.ok<unknown[]>('GET', '/play/acks'))[0]);
+      expect(ack.ack).toMatchObject({ injectId: 'phish-email', displayName: 'Ana' });
+
+      // another team hears nothing of it; the control room hears ids, no text
+      await new Promise((r) => setTimeout(r, 300));
+      expect(choSocket.of('response:changed')).toEqual([]);
+      expect(choSocket.of('ack:changed')).toEqual([]);
+      expect(JSON.stringify(choSocket.received)).not.toContain('Quarantined');
+      expect(control.of('control:response').map((e) => e.responseId)).toEqual([created.id, created.id]);
+      expect(JSON.stringify(control.received)).not.toContain('Quarantined');
+      for (const s of [benSocket, choSocket, control]) s.close();
+    } finally {
+      await app.stop();
+    }
+  });
+});
