@@ -25,6 +25,7 @@ const POLICY: Record<string, Who[]> = {
   'POST /api/users': ADMIN,
   'GET /api/health': EVERYONE,
   'GET /api/health/delivery-metrics': STEER,
+  'POST /api/health/delivery-metrics/reset': STEER,
   'GET /api/scenarios': CONTROL,
   'GET /api/scenarios/{id}': CONTROL,
   'POST /api/authoring/packs/validate': AUTHOR,

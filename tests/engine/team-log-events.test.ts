@@ -51,6 +51,20 @@ describe("the team's log on the socket", () => {
       expect(control.of('control:response').map((e) => e.responseId)).toEqual([created.id, created.id]);
       expect(JSON.stringify(control.received)).not.toContain('Quarantined');
       for (const s of [benSocket, choSocket, control]) s.close();
+
+      // the control room's feed: a page of the most recently changed, and how many there are
+      await ben.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'Users warned.' });
+      await ana.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'Mail gateway rule added.' });
+      const page = await staff.ok<{ total: number; items: { text: string; teamName: string }[] }>('GET', `/exercises/${ex.id}/responses?limit=2`);
+      expect(page.total).toBe(3);
+      expect(page.items.map((r) => r.text)).toEqual(['Mail gateway rule added.', 'Users warned.']);
+      expect(page.items[0]?.teamName).toBe(teamByKey(ex, 'soc').name);
+      expect((await staff.ok<{ items: unknown[] }>('GET', `/exercises/${ex.id}/responses`)).items).toHaveLength(3);
+      for (const bad of ['limit=0', 'limit=2001', 'limit=ten', 'page=2']) {
+        const r = await staff.request('GET', `/exercises/${ex.id}/responses?${bad}`);
+        expect(r.status, bad).toBe(400);
+        expect(r.body.message, bad).toMatch(/limit|page/);
+      }
     } finally {
       await app.stop();
     }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
+import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
 import { ResponsesService } from '../responses/responses.service.js';
 import { Channel, duration } from '../scenarios/pack/pack-schema.js';
 import { ThreadsService } from '../threads/threads.service.js';
@@ -23,6 +23,9 @@ const AdhocBody = z
 const TextBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(20_000) }).strict();
 const SettingsBody = z.object({ observerAnonymous: z.boolean() }).strict();
 
+/** the control room's feed: the most recently changed responses, a page at a time */
+const FEED_LIMIT = z.coerce.number().int().min(1).max(2000);
+const FeedQuery = z.object({ limit: FEED_LIMIT.default(200) }).strict();
 const STEER = ['admin', 'instructor', 'facilitator'] as const;
 const WATCH = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
 
@@ -69,11 +72,13 @@ export class ExerciseControlController {
     return this.control.statusGrid(id);
   }
 
+  /** The newest `limit` responses by last change (default 200) and how many there are in all; the report has every one. */
   @Get('responses')
   @Roles(...WATCH)
   @ApiIdParam('id')
-  responsesOf(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string) {
-    return this.responses.exerciseResponses(by, id);
+  @ApiZodQuery('limit', FEED_LIMIT)
+  responsesOf(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodQuery(FeedQuery) q: z.infer<typeof FeedQuery>) {
+    return this.responses.exerciseResponses(by, id, q.limit);
   }
 
   @Get('threads')

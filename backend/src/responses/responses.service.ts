@@ -175,17 +175,23 @@ export class ResponsesService {
     return this.views(rows);
   }
 
-  /** Every team's responses for the control room; observers see no player names if the instructor chose so. */
-  async exerciseResponses(viewer: UserPrincipal, exerciseId: string) {
+  /**
+   * Every team's responses for the control room, the `limit` most recently changed first (a
+   * national drill logs tens of thousands: the feed shows a page, the report has them all), and
+   * how many there are. Observers see no player names if the instructor chose so.
+   */
+  async exerciseResponses(viewer: UserPrincipal, exerciseId: string, limit: number) {
     const exercise = await this.visibility.exercise(exerciseId);
-    const rows = await this.db.getRepository(ResponseEntity).find({ where: { exerciseId }, order: { createdAtMs: 'DESC' } });
+    const repo = this.db.getRepository(ResponseEntity);
+    const [rows, total] = await Promise.all([repo.find({ where: { exerciseId }, order: { updatedAtMs: 'DESC', id: 'ASC' }, take: limit }), repo.countBy({ exerciseId })]);
     const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
     const hideNames = viewer.role === 'observer' && exercise.observerAnonymous;
-    return (await this.views(rows)).map((v, i) => ({
+    const items = (await this.views(rows)).map((v, i) => ({
       ...(hideNames ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) } : v),
       teamId: rows[i]?.teamId ?? '',
       teamName: teams.get(rows[i]?.teamId ?? '') ?? '',
     }));
+    return { total, items };
   }
 
   private async views(rows: ResponseEntity[]): Promise<ResponseView[]> {

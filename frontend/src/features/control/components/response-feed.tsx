@@ -8,13 +8,14 @@ import { useTimeline } from '../api/get-timeline';
 
 const toMs = (v: number | string) => (typeof v === 'number' ? v : Date.parse(v));
 
-/** Every team's responses as they are logged, newest first. */
+/** Every team's responses as they are logged, the most recently changed first (a page of them in a large drill). */
 export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
   const responses = useExerciseResponses(exerciseId);
   const timeline = useTimeline(exerciseId);
   const subjects = new Map((timeline.data ?? []).map((e: TimelineEntry) => [e.injectId, e.subject]));
   if (responses.isError) return <PanelError error={responses.error} what="Response feed" />;
-  const list = [...(responses.data ?? [])].sort((a, b) => toMs(b.updatedAt) - toMs(a.updatedAt));
+  const list = [...(responses.data?.items ?? [])].sort((a, b) => toMs(b.updatedAt) - toMs(a.updatedAt));
+  const total = responses.data?.total ?? 0;
   if (responses.isSuccess && list.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -23,6 +24,11 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
     );
   return (
     <Stack gap="xs" role="log" aria-label="Response feed" aria-live="polite" data-testid="response-feed">
+      {total > list.length && (
+        <Text size="xs" c="dimmed" data-testid="response-feed-total">
+          The {list.length} most recent of {total} responses. Every response is in the after-action report and its responses CSV.
+        </Text>
+      )}
       {list.map((r) => (
         <Card key={r.id} withBorder padding="xs" data-response-id={r.id} data-team-id={r.teamId}>
           <Group justify="space-between" gap="xs" wrap="nowrap">

@@ -1,0 +1,14 @@
+import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+/** The control room's feed reads an exercise's most recently changed responses through an index. */
+export class ResponseFeed1764260000000 implements MigrationInterface {
+  name = 'ResponseFeed1764260000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createIndex('responses', new TableIndex({ name: 'ix_responses_exercise_updated', columnNames: ['exercise_id', 'updated_at_ms'] }));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropIndex('responses', 'ix_responses_exercise_updated');
+  }
+}
