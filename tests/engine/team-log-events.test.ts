@@ -60,6 +60,14 @@ describe("the team's log on the socket", () => {
       expect(page.items.map((r) => r.text)).toEqual(['Mail gateway rule added.', 'Users warned.']);
       expect(page.items[0]?.teamName).toBe(teamByKey(ex, 'soc').name);
       expect((await staff.ok<{ items: unknown[] }>('GET', `/exercises/${ex.id}/responses`)).items).toHaveLength(3);
+      // the status grid counts a team once per inject, however many of its players acted
+      type Grid = { cells: { teamId: string; injectId: string; acknowledged: boolean; responded: boolean }[] };
+      await until(async () => (await staff.ok<Grid>('GET', `/exercises/${ex.id}/status-grid`)).cells.some((c) => c.teamId === cho.teamId), 10_000, 'an inject for CERT');
+      const grid = await staff.ok<Grid>('GET', `/exercises/${ex.id}/status-grid`);
+      expect(grid.cells.find((c) => c.teamId === ana.teamId && c.injectId === 'phish-email')).toMatchObject({ acknowledged: true, responded: true });
+      const certCells = grid.cells.filter((c) => c.teamId === cho.teamId);
+      expect(certCells.length).toBeGreaterThan(0);
+      expect(certCells.every((c) => !c.acknowledged && !c.responded)).toBe(true);
       for (const bad of ['limit=0', 'limit=2001', 'limit=ten', 'page=2']) {
         const r = await staff.request('GET', `/exercises/${ex.id}/responses?${bad}`);
         expect(r.status, bad).toBe(400);

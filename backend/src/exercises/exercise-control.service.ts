@@ -113,8 +113,14 @@ export class ExerciseControl {
       .where('d.exercise_id = :exerciseId', { exerciseId })
       .andWhere(revealedDelivery('d'))
       .getMany();
-    const acks = new Set((await this.db.getRepository(AcknowledgementEntity).findBy({ exerciseId })).map((a) => `${a.teamId}/${a.injectId}`));
-    const responded = new Set((await this.db.getRepository(ResponseEntity).find({ where: { exerciseId }, select: { teamId: true, injectId: true } })).map((r) => `${r.teamId}/${r.injectId}`));
+    // one row per team and inject, however many players acknowledged or responded
+    const pairs = async (entity: typeof AcknowledgementEntity | typeof ResponseEntity) =>
+      new Set(
+        (await this.db.createQueryBuilder().select('DISTINCT x.team_id', 'team_id').addSelect('x.inject_id', 'inject_id').from(entity, 'x').where('x.exercise_id = :exerciseId', { exerciseId }).getRawMany<{ team_id: string; inject_id: string }>()).map(
+          (r) => `${r.team_id}/${r.inject_id}`,
+        ),
+      );
+    const [acks, responded] = await Promise.all([pairs(AcknowledgementEntity), pairs(ResponseEntity)]);
     const injectIds = [...new Set(deliveries.sort((a, b) => a.scenarioMs - b.scenarioMs).map((d) => d.injectId))];
     const respondWithin = (id: string) => {
       const w = plan.injects.get(id)?.respondWithin;
