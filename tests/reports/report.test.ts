@@ -153,6 +153,22 @@ describe('after-action report of a scripted drill', () => {
       expect((await instructor.ok('GET', `/exercises/${ex.id}/report`)).generatedAt).toBe(fresh.body.generatedAt);
     });
 
+    it('lets a reader revalidate the final report: 304 while it has not changed, the new report after an edit', async () => {
+      const first = await instructor.request('GET', `/exercises/${ex.id}/report`);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(first.headers.get('cache-control')).toBe('private, no-cache');
+      const again = await instructor.request('GET', `/exercises/${ex.id}/report`, undefined, { 'if-none-match': etag ?? '' });
+      expect(again.status).toBe(304);
+      expect(again.body).toBeUndefined();
+      const item = await instructor.ok<{ id: string }>('POST', `/exercises/${ex.id}/improvement-plan`, { issue: 'ETAG-CHECK revalidation', capabilityElement: 'planning' });
+      const changed = await instructor.request('GET', `/exercises/${ex.id}/report`, undefined, { 'if-none-match': etag ?? '' });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(etag);
+      expect(changed.body.improvementPlan.some((p: { issue: string }) => p.issue === 'ETAG-CHECK revalidation')).toBe(true);
+      await instructor.request('DELETE', `/exercises/${ex.id}/improvement-plan/${item.id}`);
+    });
+
     it('times acknowledgements and first responses on the exercise clock from the delivery', () => {
       const at = (type: string, teamId: string, injectId: string) =>
         events.find((e) => e.type === type && (e.payload.teamId === teamId || e.payload.teamIds?.includes(teamId)) && e.payload.injectId === injectId)?.scenarioMs;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -83,13 +84,18 @@ export class ReportData {
   }
 
   /** The full report as JSON bytes: serialised once per built report, since at scale that costs as much as building it. */
-  async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer; timing: ReportTiming }> {
+  /**
+   * `etag`: a final report's version (its inputs' stamp), so a reader that has it already gets 304
+   * instead of megabytes; null for a live draft, which changes with the clock.
+   */
+  async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer; timing: ReportTiming; etag: string | null }> {
     const timing: ReportTiming = { read: 0, log: 0, responses: 0, build: 0, serialise: 0 };
     const built = await this.fullBuilt(exerciseId, opts, timing);
     const t0 = performance.now();
     built.json ??= Buffer.from(JSON.stringify(built.report), 'utf8');
     timing.serialise = performance.now() - t0;
-    return { report: built.report, json: built.json, timing };
+    const etag = built.stamp ? `"${createHash('sha256').update(built.stamp).digest('base64url').slice(0, 27)}"` : null;
+    return { report: built.report, json: built.json, timing, etag };
   }
 
   private async fullBuilt(exerciseId: string, opts: ReportRequest, timing?: ReportTiming): Promise<Built> {

@@ -74,10 +74,20 @@ export class ReportsController {
     @CurrentPrincipal() by: UserPrincipal,
     @IdParam('id') id: string,
     @Headers('cache-control') cacheControl: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const { json, timing } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
+  ): Promise<StreamableFile | undefined> {
+    const { json, timing, etag } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
     res.setHeader('server-timing', serverTiming(timing));
+    // always revalidate; a final report the reader already holds costs a 304, not megabytes
+    res.setHeader('cache-control', 'private, no-cache');
+    if (etag) {
+      res.setHeader('etag', etag);
+      if (ifNoneMatch?.split(/\s*,\s*/).includes(etag)) {
+        res.status(304);
+        return undefined;
+      }
+    }
     return new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length });
   }
 
