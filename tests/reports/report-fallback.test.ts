@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type sqlite3Module from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Api, createExercise } from '../support/api-client.js';
 import { startBackend, type TestEnv, testEnv } from '../support/app-process.js';
@@ -12,7 +13,7 @@ interface Timeline {
 async function insertDamagedEvent(env: TestEnv, exerciseId: string): Promise<number> {
   const values = [exerciseId, 'journal.note', Date.now(), 0, 'system', '{"text": "cut off'];
   if (env.databaseUrl.startsWith('sqlite:')) {
-    const sqlite3 = createRequire(import.meta.url)('sqlite3') as typeof import('sqlite3');
+    const sqlite3 = createRequire(import.meta.url)('sqlite3') as typeof sqlite3Module;
     const db = new sqlite3.Database(env.databaseUrl.slice('sqlite:'.length));
     try {
       return await new Promise<number>((res, rej) =>
