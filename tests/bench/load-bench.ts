@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Api, createExercise } from '../support/api-client.js';
 import { startBackend, testEnv } from '../support/app-process.js';
+import { StaffConsole } from './staff-console.js';
 import { fmt, row, summarise } from './stats.js';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
@@ -17,6 +18,8 @@ const TEAMS = Number(process.env.BENCH_TEAMS ?? 50);
 const RATE = Number(process.env.BENCH_RESPONSES_PER_S ?? 200);
 /** players who post responses (their own participant seats, not the socket clients') */
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 100);
+/** staff consoles watching the drill (control room, evaluator, control room, …), reading as the real ones do */
+const STAFF = Number(process.env.BENCH_STAFF_CONSOLES ?? 2);
 /** one inject every INJECT_EVERY_S seconds of wall time; at ×60, one scenario minute is one second */
 const INJECT_EVERY_S = 2;
 const SPEED = 60;
@@ -101,7 +104,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
           }),
       ),
     );
-    process.stdout.write(`${CLIENTS} clients connected, ${WRITERS} writers joined; running…\n`);
+    const staffConsoles = Array.from({ length: STAFF }, (_, k) => new StaffConsole(app.url, staff.token ?? '', ex.id, k % 2 === 0 ? 'control' : 'evaluator'));
+    await Promise.all(staffConsoles.map((c) => c.start()));
+    process.stdout.write(`${CLIENTS} clients connected, ${WRITERS} writers joined, ${STAFF} staff consoles watching; running…\n`);
 
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     const t0 = now();
@@ -162,6 +167,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     clearInterval(sampler);
     clearTimeout(cpuTimer);
     const cpuEnd = { at: now(), ms: cpuMs(pid), sent };
+    for (const c of staffConsoles) c.close();
     await sleep(1500);
 
     const receipts = (
@@ -195,6 +201,13 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(`${row('delivery: due → received by each client', delivered)}\n`);
     process.stdout.write(`${row('POST /api/play/responses, from due send time', response)}\n`);
     process.stdout.write(`${row('POST /api/play/responses, service time', service)}\n`);
+    const staffReads = summarise(staffConsoles.flatMap((c) => c.latencies));
+    const staffStatuses = new Map<number | string, number>();
+    for (const c of staffConsoles) for (const [k, n] of c.statuses) staffStatuses.set(k, (staffStatuses.get(k) ?? 0) + n);
+    if (STAFF > 0) process.stdout.write(`${row(`staff consoles (${STAFF}): API reads on events`, staffReads)}; statuses: ${[...staffStatuses.entries()].map(([k, n]) => `${k}×${n}`).join(' ')}\n`);
+    const byPath = new Map<string, number[]>();
+    for (const c of staffConsoles) for (const [k, v] of c.byPath) byPath.set(k, [...(byPath.get(k) ?? []), ...v]);
+    for (const [k, v] of byPath) process.stdout.write(`${row(`  GET …${k}`, summarise(v))}\n`);
     process.stdout.write(`responses sent: ${sent} (${achievedRate.toFixed(0)}/s); statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
     process.stdout.write(`receipts: ${receipts.length}, duplicates: ${duplicates}\n`);
     process.stdout.write(`backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`);
@@ -217,6 +230,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       server,
       responseLatencyMs: response,
       responseServiceMs: service,
+      staffConsoles: STAFF,
+      staffReadsMs: staffReads,
+      staffReadStatuses: Object.fromEntries(staffStatuses),
       statuses: Object.fromEntries(statuses),
       backendCpu: { shareOfOneCore: Number(cpuShare.toFixed(2)), msPerResponse: Number(cpuPerResponse.toFixed(2)) },
       rssMb: { atWarmup: Math.round(rssAtWarmup), atEnd: Math.round(rssAtEnd), max: Math.round(rssMax), growthPct: Number(growthPct.toFixed(1)) },

@@ -67,6 +67,24 @@ describe('score cells recomputed in one batch', () => {
       expect(action(socLive, 'ransom-note')?.points, "SOC chose to pay: CERT's no-pay must not count for it").toBe(0);
       expect(action(certLive, 'ransom-note')?.points).toBe(10);
       expect(action(certLive, 'phish-email'), 'CERT never received the phishing e-mail').toBeUndefined();
+
+      // the evaluation queue: a page of the oldest waiting, with how many wait in all and per team
+      type Queue = { total: number; byTeam: Record<string, number>; items: { response: { teamId: string; injectId: string }; cell: { points: number } | null }[] };
+      const page = await staff.ok<Queue>('GET', `/exercises/${ex.id}/evaluation/queue?limit=2`);
+      expect(page.total).toBe(7);
+      expect(page.byTeam).toEqual({ [soc.teamId]: 3, [cert.teamId]: 2, [comms.teamId]: 2 });
+      expect(page.items.map((i) => i.response.injectId)).toEqual(['phish-email', 'edr-alert']);
+      expect(page.items[1]?.cell?.points).toBe(action(socLive, 'edr-alert')?.points);
+      const certPage = await staff.ok<Queue>('GET', `/exercises/${ex.id}/evaluation/queue?teamId=${cert.teamId}`);
+      expect(certPage.items.map((i) => [i.response.teamId, i.response.injectId])).toEqual([
+        [cert.teamId, 'cert-advisory'],
+        [cert.teamId, 'ransom-note'],
+      ]);
+      await staff.ok('POST', `/exercises/${ex.id}/evaluations`, { teamId: soc.teamId, injectId: 'ransom-note', expectedActionId: 'law-enforcement', met: false, reason: 'Recommended paying.' });
+      const after = await staff.ok<Queue>('GET', `/exercises/${ex.id}/evaluation/queue`);
+      expect(after.total).toBe(6);
+      expect(after.byTeam[soc.teamId]).toBe(2);
+      for (const bad of ['limit=0', 'limit=many', 'teamId=', 'sort=new']) expect((await staff.request('GET', `/exercises/${ex.id}/evaluation/queue?${bad}`)).status, bad).toBe(400);
     } finally {
       await app.stop();
     }

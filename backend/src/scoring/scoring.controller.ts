@@ -12,7 +12,8 @@ const EvaluationBody = z.object({ teamId: id80, injectId: id80, expectedActionId
 const AdjustBody = z.object({ teamId: id80, injectId: id80, points: z.number().min(-1000).max(1000), reason }).strict();
 const RatingBody = z.object({ teamId: id80, objectiveId: id80, rating: z.enum(RATINGS), observations: z.string().trim().max(10_000).default('') }).strict();
 const ScoresQuery = z.object({ recompute: z.enum(['true', 'false']).optional() }).strict();
-const QueueQuery = z.object({ teamId: id80.optional() }).strict();
+const QUEUE_LIMIT = z.coerce.number().int().min(1).max(2000);
+const QueueQuery = z.object({ teamId: id80.optional(), limit: QUEUE_LIMIT.default(200) }).strict();
 const VisibilityBody = z.object({ scoresVisible: z.boolean().optional(), leaderboard: z.boolean().optional() }).strict();
 
 const CONTROL = ['admin', 'instructor', 'facilitator', 'evaluator'] as const;
@@ -36,8 +37,9 @@ export class ScoringController {
   @Roles(...SCORERS)
   @ApiIdParam('id')
   @ApiZodQuery('teamId', id80)
+  @ApiZodQuery('limit', QUEUE_LIMIT)
   queue(@IdParam('id') id: string, @ZodQuery(QueueQuery) q: z.infer<typeof QueueQuery>) {
-    return this.scoring.queue(id, q.teamId);
+    return this.scoring.queue(id, q);
   }
 
   @Post('exercises/:id/evaluations')

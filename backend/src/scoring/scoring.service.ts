@@ -225,24 +225,48 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Responses whose latest version no evaluator has looked at since it was written. */
-  async queue(exerciseId: string, teamId?: string) {
+  /**
+   * Responses no evaluator has looked at since they were last written, oldest first: the first
+   * `limit` of them (of one team, or of all), how many wait in all and per team. A national drill
+   * logs tens of thousands; the evaluator works through a page at a time.
+   */
+  async queue(exerciseId: string, opts: { teamId?: string | undefined; limit: number }) {
     const plan = await this.plans.get(exerciseId);
     const evaluated = await this.events.ofType(this.db.manager, exerciseId, 'evaluation.recorded', 'score.adjusted');
     const lastLook = new Map<string, number>();
     for (const e of evaluated) lastLook.set(`${String(e.payload.teamId)}/${String(e.payload.injectId)}`, e.atMs);
-    const responses = await this.db.getRepository(ResponseEntity).find({ where: { exerciseId, ...(teamId ? { teamId } : {}) }, order: { createdAtMs: 'ASC' } });
+    // which responses wait: read from a few columns of every response, then load only the page whole
+    const all = await this.db
+      .createQueryBuilder()
+      .select(['r.id AS id', 'r.team_id AS team_id', 'r.inject_id AS inject_id', 'r.updated_at_ms AS updated_at_ms'])
+      .from(ResponseEntity, 'r')
+      .where('r.exercise_id = :exerciseId', { exerciseId })
+      .orderBy('r.created_at_ms', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany<{ id: string; team_id: string; inject_id: string; updated_at_ms: number | string }>();
+    const waiting = all.filter((r) => (lastLook.get(`${r.team_id}/${r.inject_id}`) ?? 0) < Number(r.updated_at_ms));
+    const byTeam: Record<string, number> = {};
+    for (const r of waiting) byTeam[r.team_id] = (byTeam[r.team_id] ?? 0) + 1;
+    const mine = opts.teamId ? waiting.filter((r) => r.team_id === opts.teamId) : waiting;
+    const pageIds = mine.slice(0, opts.limit).map((r) => r.id);
+    const rows = new Map<string, ResponseEntity>();
+    for (const part of chunks(pageIds)) for (const r of await this.db.getRepository(ResponseEntity).findBy({ id: In(part) })) rows.set(r.id, r);
     await this.flush();
-    const cells = await this.db.getRepository(ScoreCellEntity).findBy({ exerciseId });
-    return responses
-      .filter((r) => (lastLook.get(`${r.teamId}/${r.injectId}`) ?? 0) < r.updatedAtMs)
-      .map((r) => {
-        const inject = plan.injects.get(r.injectId);
-        return {
-          response: { id: r.id, teamId: r.teamId, teamName: plan.teams.find((t) => t.id === r.teamId)?.name ?? '', injectId: r.injectId, authorName: r.authorName, text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs },
+    const cells = new Map((await this.db.getRepository(ScoreCellEntity).findBy({ exerciseId })).map((c) => [`${c.teamId}/${c.injectId}`, c]));
+    const teamNames = new Map(plan.teams.map((t) => [t.id, t.name]));
+    const items = pageIds.flatMap((id) => {
+      const r = rows.get(id);
+      if (!r) return [];
+      const inject = plan.injects.get(r.injectId);
+      return [
+        {
+          response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs },
           inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: inject.expectedActions, respondWithin: inject.respondWithin ?? null } : null,
-          cell: cells.find((c) => c.teamId === r.teamId && c.injectId === r.injectId) ?? null,
-        };
-      });
+          cell: cells.get(`${r.teamId}/${r.injectId}`) ?? null,
+        },
+      ];
+    });
+    return { total: waiting.length, byTeam, items };
   }
 
   /** What a team may see: its own breakdown once the exercise ended (if allowed), and the leaderboard if on. */

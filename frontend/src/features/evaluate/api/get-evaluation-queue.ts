@@ -1,9 +1,21 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { EvaluationQueueItem } from '../../../lib/api-types';
 import { evaluateKeys, exercisePath } from './query-keys';
 
-/** Responses no evaluator has looked at since they were last written, oldest first. */
-export const getEvaluationQueue = (id: string) => api.get<EvaluationQueueItem[]>(exercisePath(id, '/evaluation/queue'));
-export const getEvaluationQueueQueryOptions = (id: string) => queryOptions({ queryKey: evaluateKeys.queue(id), queryFn: () => getEvaluationQueue(id) });
-export const useEvaluationQueue = (id: string) => useQuery(getEvaluationQueueQueryOptions(id));
+/** how many waiting responses the queue lists at a time (the oldest first) */
+export const QUEUE_PAGE = 200;
+
+export interface EvaluationQueuePage {
+  /** responses waiting in all, and per team id */
+  total: number;
+  byTeam: Record<string, number>;
+  items: EvaluationQueueItem[];
+}
+
+/** Responses no evaluator has looked at since they were last written, oldest first; of one team, or of all. */
+export const getEvaluationQueue = (id: string, teamId?: string) =>
+  api.get<EvaluationQueuePage>(exercisePath(id, `/evaluation/queue?limit=${QUEUE_PAGE}${teamId ? `&teamId=${encodeURIComponent(teamId)}` : ''}`));
+export const getEvaluationQueueQueryOptions = (id: string, teamId?: string) =>
+  queryOptions({ queryKey: [...evaluateKeys.queue(id), teamId ?? 'all'], queryFn: () => getEvaluationQueue(id, teamId), placeholderData: keepPreviousData });
+export const useEvaluationQueue = (id: string, teamId?: string) => useQuery(getEvaluationQueueQueryOptions(id, teamId));

@@ -16,13 +16,13 @@ const reviewable = (i: EvaluationQueueItem): i is Reviewable => i.inject !== nul
  * being reviewed stays open after it leaves the queue, until the evaluator moves on (j/k).
  */
 export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: string; teams: ExerciseTeam[]; scores: TeamScore[]; names: EvaluatorNames }) {
-  const queue = useEvaluationQueue(exerciseId);
   const [team, setTeam] = useState('all');
+  const queue = useEvaluationQueue(exerciseId, team === 'all' ? undefined : team);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pinned, setPinned] = useState<{ item: Reviewable; index: number } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const waiting = useMemo(() => (queue.data ?? []).filter(reviewable).filter((i) => team === 'all' || i.response.teamId === team), [queue.data, team]);
+  const waiting = useMemo(() => (queue.data?.items ?? []).filter(reviewable).filter((i) => team === 'all' || i.response.teamId === team), [queue.data, team]);
   const list = useMemo(() => {
     if (!pinned || waiting.some((i) => i.response.id === pinned.item.response.id)) return waiting;
     if (team !== 'all' && pinned.item.response.teamId !== team) return waiting;
@@ -50,8 +50,9 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
   };
   useShortcuts({ j: () => select(index + 1), k: () => select(index - 1) });
 
-  const counts = new Map<string, number>();
-  for (const i of queue.data ?? []) counts.set(i.response.teamId, (counts.get(i.response.teamId) ?? 0) + 1);
+  const counts = queue.data?.byTeam ?? {};
+  const shown = queue.data?.items.length ?? 0;
+  const ofTeam = team === 'all' ? (queue.data?.total ?? 0) : (counts[team] ?? 0);
 
   return (
     <Stack gap="sm">
@@ -60,8 +61,13 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
         size="xs"
         value={team}
         onChange={setTeam}
-        data={[{ value: 'all', label: `All teams (${queue.data?.length ?? 0})` }, ...teams.map((t) => ({ value: t.id, label: `${t.name} (${counts.get(t.id) ?? 0})` }))]}
+        data={[{ value: 'all', label: `All teams (${queue.data?.total ?? 0})` }, ...teams.map((t) => ({ value: t.id, label: `${t.name} (${counts[t.id] ?? 0})` }))]}
       />
+      {ofTeam > shown && (
+        <Text size="xs" c="dimmed" data-testid="queue-page">
+          The {shown} oldest of {ofTeam} waiting; the next ones follow as these are reviewed.
+        </Text>
+      )}
       {queue.isError && <PanelError error={queue.error} what="Review queue" />}
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 4 }}>
