@@ -79,7 +79,9 @@ export class StaffConsole {
     const ms = now() - t;
     this.latencies.push(ms);
     const key = path.replace(/\?.*/, '');
-    this.byPath.set(key, [...(this.byPath.get(key) ?? []), ms]);
+    const list = this.byPath.get(key) ?? [];
+    list.push(ms);
+    this.byPath.set(key, list);
   }
 
   close(): void {

@@ -182,8 +182,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   /** Live totals, from the cells. */
   async breakdown(exerciseId: string): Promise<TeamScore[]> {
     await this.flush();
-    const cells = await this.db.getRepository(ScoreCellEntity).find({ where: { exerciseId }, order: { injectId: 'ASC' } });
-    return this.byTeam(exerciseId, cells);
+    return this.byTeam(exerciseId, await this.cellsOf(exerciseId));
   }
 
   /** The same totals rebuilt from nothing but the event log and the snapshot. */
@@ -232,27 +231,34 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
    */
   async queue(exerciseId: string, opts: { teamId?: string | undefined; limit: number }) {
     const plan = await this.plans.get(exerciseId);
-    const evaluated = await this.events.ofType(this.db.manager, exerciseId, 'evaluation.recorded', 'score.adjusted');
-    const lastLook = new Map<string, number>();
-    for (const e of evaluated) lastLook.set(`${String(e.payload.teamId)}/${String(e.payload.injectId)}`, e.atMs);
-    // which responses wait: read from a few columns of every response, then load only the page whole
-    const all = await this.db
-      .createQueryBuilder()
-      .select(['r.id AS id', 'r.team_id AS team_id', 'r.inject_id AS inject_id', 'r.updated_at_ms AS updated_at_ms'])
-      .from(ResponseEntity, 'r')
-      .where('r.exercise_id = :exerciseId', { exerciseId })
-      .orderBy('r.created_at_ms', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .getRawMany<{ id: string; team_id: string; inject_id: string; updated_at_ms: number | string }>();
-    const waiting = all.filter((r) => (lastLook.get(`${r.team_id}/${r.inject_id}`) ?? 0) < Number(r.updated_at_ms));
-    const byTeam: Record<string, number> = {};
-    for (const r of waiting) byTeam[r.team_id] = (byTeam[r.team_id] ?? 0) + 1;
-    const mine = opts.teamId ? waiting.filter((r) => r.team_id === opts.teamId) : waiting;
-    const pageIds = mine.slice(0, opts.limit).map((r) => r.id);
+    // waiting: written after the last evaluation or adjustment of its team's cell on its inject;
+    // worked out by the database (tens of thousands of responses never cross into JavaScript)
+    const waiting = () =>
+      this.db
+        .createQueryBuilder()
+        .from(ResponseEntity, 'r')
+        .leftJoin(
+          (q) =>
+            q
+              .select(['e.team_id AS team_id', 'e.inject_id AS inject_id', 'MAX(e.at_ms) AS at_ms'])
+              .from(ExerciseEventEntity, 'e')
+              .where('e.exercise_id = :exerciseId AND e.type IN (:...looks)')
+              .groupBy('e.team_id')
+              .addGroupBy('e.inject_id'),
+          'l',
+          'l.team_id = r.team_id AND l.inject_id = r.inject_id',
+        )
+        .where('r.exercise_id = :exerciseId', { exerciseId, looks: ['evaluation.recorded', 'score.adjusted'] })
+        .andWhere('r.updated_at_ms > COALESCE(l.at_ms, 0)');
+    const counts = await waiting().select('r.team_id', 'team_id').addSelect('COUNT(*)', 'n').groupBy('r.team_id').getRawMany<{ team_id: string; n: number | string }>();
+    const byTeam: Record<string, number> = Object.fromEntries(counts.map((c) => [c.team_id, Number(c.n)]));
+    const page = waiting().select('r.id', 'id').orderBy('r.created_at_ms', 'ASC').addOrderBy('r.id', 'ASC').limit(opts.limit);
+    if (opts.teamId) page.andWhere('r.team_id = :teamId', { teamId: opts.teamId });
+    const pageIds = (await page.getRawMany<{ id: string }>()).map((r) => r.id);
     const rows = new Map<string, ResponseEntity>();
     for (const part of chunks(pageIds)) for (const r of await this.db.getRepository(ResponseEntity).findBy({ id: In(part) })) rows.set(r.id, r);
     await this.flush();
-    const cells = new Map((await this.db.getRepository(ScoreCellEntity).findBy({ exerciseId })).map((c) => [`${c.teamId}/${c.injectId}`, c]));
+    const cells = new Map((await this.cellsOf(exerciseId)).map((c) => [`${c.teamId}/${c.injectId}`, c]));
     const teamNames = new Map(plan.teams.map((t) => [t.id, t.name]));
     const items = pageIds.flatMap((id) => {
       const r = rows.get(id);
@@ -266,7 +272,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
         },
       ];
     });
-    return { total: waiting.length, byTeam, items };
+    return { total: Object.values(byTeam).reduce((a, b) => a + b, 0), byTeam, items };
   }
 
   /** What a team may see: its own breakdown once the exercise ended (if allowed), and the leaderboard if on. */
@@ -313,10 +319,28 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** An exercise's cells by inject, as plain rows (thousands of them in a large drill: no entity hydration). */
+  private async cellsOf(exerciseId: string): Promise<Pick<ScoreCell, 'teamId' | 'injectId' | 'points' | 'max' | 'items'>[]> {
+    const rows = await this.db
+      .createQueryBuilder()
+      .select(['c.team_id AS team_id', 'c.inject_id AS inject_id', 'c.points AS points', 'c.max AS max', 'c.items AS items'])
+      .from(ScoreCellEntity, 'c')
+      .where('c.exercise_id = :exerciseId', { exerciseId })
+      .orderBy('c.inject_id', 'ASC')
+      .getRawMany<{ team_id: string; inject_id: string; points: number | string; max: number | string; items: string }>();
+    return rows.map((r) => ({ teamId: r.team_id, injectId: r.inject_id, points: Number(r.points), max: Number(r.max), items: JSON.parse(r.items) as ScoreItem[] }));
+  }
+
   private async byTeam(exerciseId: string, cells: Pick<ScoreCell, 'teamId' | 'points' | 'max' | 'items'>[]): Promise<TeamScore[]> {
     const plan = await this.plans.get(exerciseId);
+    const byTeam = new Map<string, Pick<ScoreCell, 'teamId' | 'points' | 'max' | 'items'>[]>();
+    for (const c of cells) {
+      const list = byTeam.get(c.teamId) ?? [];
+      list.push(c);
+      byTeam.set(c.teamId, list);
+    }
     return plan.teams.map((t) => {
-      const mine = cells.filter((c) => c.teamId === t.id);
+      const mine = byTeam.get(t.id) ?? [];
       return {
         teamId: t.id,
         teamName: t.name,
