@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { ReadDatabase } from './read-database.js';
 import { SqlitePragmas } from './sqlite-pragmas.js';
 import { Transactions } from './transactions.js';
 
@@ -12,8 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 500 })],
-      providers: [Transactions, SqlitePragmas],
-      exports: [Transactions],
+      providers: [Transactions, SqlitePragmas, ReadDatabase],
+      exports: [Transactions, ReadDatabase],
     };
   }
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict } from '../common/domain-error.js';
+import { ReadDatabase } from '../database/read-database.js';
 import { Transactions } from '../database/transactions.js';
 import { DeliveryEntity, revealedDelivery } from '../delivery/delivery.entity.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
@@ -42,6 +43,7 @@ export class ExerciseControl {
     private readonly scheduler: SchedulerService,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
+    private readonly reads: ReadDatabase,
   ) {}
 
   /** Write a new inject during the drill and release it to chosen teams now or at a time. */
@@ -116,7 +118,7 @@ export class ExerciseControl {
     // one row per team and inject, however many players acknowledged or responded
     const pairs = async (entity: typeof AcknowledgementEntity | typeof ResponseEntity) =>
       new Set(
-        (await this.db.createQueryBuilder().select('DISTINCT x.team_id', 'team_id').addSelect('x.inject_id', 'inject_id').from(entity, 'x').where('x.exercise_id = :exerciseId', { exerciseId }).getRawMany<{ team_id: string; inject_id: string }>()).map(
+        (await this.reads.db.createQueryBuilder().select('DISTINCT x.team_id', 'team_id').addSelect('x.inject_id', 'inject_id').from(entity, 'x').where('x.exercise_id = :exerciseId', { exerciseId }).getRawMany<{ team_id: string; inject_id: string }>()).map(
           (r) => `${r.team_id}/${r.inject_id}`,
         ),
       );

@@ -15,6 +15,7 @@ import type { ReportInputs } from './report-inputs.js';
 import { type AfterActionReport, type Finding, HOTWASH_QUESTIONS, type ImprovementItem, type RfiRecord } from './report-model.js';
 import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from './report.entities.js';
 import { ScoreSource } from './score-source.js';
+import { ReadDatabase } from '../database/read-database.js';
 import { num as n, type Raw, ReportEventLog, text as s } from './report-event-log.js';
 
 import { toPlayerEdition } from './player-edition.js';
@@ -71,6 +72,7 @@ export class ReportData {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scores: ScoreSource,
     private readonly log: ReportEventLog,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async exercise(exerciseId: string): Promise<ExerciseEntity> {
@@ -119,13 +121,15 @@ export class ReportData {
 
   async inputs(exerciseId: string, opts: { ex?: ExerciseEntity; fresh?: boolean; timing?: ReportTiming | undefined } = {}): Promise<ReportInputs> {
     const ex = opts.ex ?? (await this.exercise(exerciseId));
-    const q = () => this.db.createQueryBuilder();
+    // long reads on the read connection: a report never holds up the players' writes
+    const db = this.reads.db;
+    const q = () => db.createQueryBuilder();
     const [teams, participants, users, log, threads, messages, findings, plan, hotwash, serviceScores] = await Promise.all([
-      this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { name: 'ASC' } }),
-      this.db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } }),
-      this.db.getRepository(UserEntity).find({ select: { id: true, displayName: true } }),
+      db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { name: 'ASC' } }),
+      db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } }),
+      db.getRepository(UserEntity).find({ select: { id: true, displayName: true } }),
       this.log.read(exerciseId, { fresh: opts.fresh === true }),
-      this.db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'ASC' } }),
+      db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'ASC' } }),
       q()
         .select(['m.thread_id AS thread_id', 'm.sender AS sender', 'm.author_name AS author_name', 'm.text AS text', 'm.at_ms AS at_ms', 'm.scenario_ms AS scenario_ms'])
         .from(ThreadMessageEntity, 'm')
@@ -133,9 +137,9 @@ export class ReportData {
         .where('t.exercise_id = :exerciseId', { exerciseId })
         .orderBy('m.at_ms', 'ASC')
         .getRawMany<Raw>(),
-      this.db.getRepository(ReportFindingEntity).find({ where: { exerciseId }, order: { position: 'ASC' } }),
-      this.db.getRepository(ImprovementItemEntity).find({ where: { exerciseId }, order: { position: 'ASC', createdAtMs: 'ASC' } }),
-      this.db.getRepository(HotwashResponseEntity).find({ where: { exerciseId } }),
+      db.getRepository(ReportFindingEntity).find({ where: { exerciseId }, order: { position: 'ASC' } }),
+      db.getRepository(ImprovementItemEntity).find({ where: { exerciseId }, order: { position: 'ASC', createdAtMs: 'ASC' } }),
+      db.getRepository(HotwashResponseEntity).find({ where: { exerciseId } }),
       this.scores.breakdown(exerciseId),
     ]);
     if (opts.timing) Object.assign(opts.timing, { log: log.timing.logMs, responses: log.timing.responsesMs });

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { ReadDatabase } from '../database/read-database.js';
 import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import type { LoggedEvent } from './report-inputs.js';
@@ -52,7 +51,11 @@ export class ReportEventLog {
   private readonly cache = new Map<string, Cached>();
   private readonly logger = new Logger('reports');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reads: ReadDatabase) {}
+
+  private get db() {
+    return this.reads.db;
+  }
 
   /** `fresh`: ignore what is kept and read the whole log and every response again (a cold build). */
   async read(exerciseId: string, opts: { fresh?: boolean } = {}): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number; timing: ReadTiming }> {

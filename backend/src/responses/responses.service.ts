@@ -5,6 +5,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
+import { ReadDatabase } from '../database/read-database.js';
 import { GROUPABLE, Transactions } from '../database/transactions.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
@@ -62,6 +63,7 @@ export class ResponsesService {
     private readonly scheduler: SchedulerService,
     private readonly decisions: DecisionsService,
     private readonly scoring: ScoringService,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async acknowledge(p: ParticipantPrincipal, injectId: string) {
@@ -182,7 +184,7 @@ export class ResponsesService {
    */
   async exerciseResponses(viewer: UserPrincipal, exerciseId: string, limit: number) {
     const exercise = await this.visibility.exercise(exerciseId);
-    const repo = this.db.getRepository(ResponseEntity);
+    const repo = this.reads.db.getRepository(ResponseEntity);
     const [rows, total] = await Promise.all([repo.find({ where: { exerciseId }, order: { updatedAtMs: 'DESC', id: 'ASC' }, take: limit }), repo.countBy({ exerciseId })]);
     const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
     const hideNames = viewer.role === 'observer' && exercise.observerAnonymous;

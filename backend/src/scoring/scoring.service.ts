@@ -5,6 +5,7 @@ import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/
 import { chunks } from '../common/chunks.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
+import { ReadDatabase } from '../database/read-database.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseEventEntity, type ExerciseEventType } from '../exercises/exercise-event.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
@@ -59,6 +60,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reads: ReadDatabase,
   ) {}
 
   onModuleInit(): void {
@@ -234,7 +236,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     // waiting: written after the last evaluation or adjustment of its team's cell on its inject;
     // worked out by the database (tens of thousands of responses never cross into JavaScript)
     const waiting = () =>
-      this.db
+      this.reads.db
         .createQueryBuilder()
         .from(ResponseEntity, 'r')
         .leftJoin(
@@ -256,7 +258,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     if (opts.teamId) page.andWhere('r.team_id = :teamId', { teamId: opts.teamId });
     const pageIds = (await page.getRawMany<{ id: string }>()).map((r) => r.id);
     const rows = new Map<string, ResponseEntity>();
-    for (const part of chunks(pageIds)) for (const r of await this.db.getRepository(ResponseEntity).findBy({ id: In(part) })) rows.set(r.id, r);
+    for (const part of chunks(pageIds)) for (const r of await this.reads.db.getRepository(ResponseEntity).findBy({ id: In(part) })) rows.set(r.id, r);
     await this.flush();
     const cells = new Map((await this.cellsOf(exerciseId)).map((c) => [`${c.teamId}/${c.injectId}`, c]));
     const teamNames = new Map(plan.teams.map((t) => [t.id, t.name]));
@@ -321,7 +323,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
 
   /** An exercise's cells by inject, as plain rows (thousands of them in a large drill: no entity hydration). */
   private async cellsOf(exerciseId: string): Promise<Pick<ScoreCell, 'teamId' | 'injectId' | 'points' | 'max' | 'items'>[]> {
-    const rows = await this.db
+    const rows = await this.reads.db
       .createQueryBuilder()
       .select(['c.team_id AS team_id', 'c.inject_id AS inject_id', 'c.points AS points', 'c.max AS max', 'c.items AS items'])
       .from(ScoreCellEntity, 'c')
