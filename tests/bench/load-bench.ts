@@ -18,8 +18,12 @@ const TEAMS = Number(process.env.BENCH_TEAMS ?? 50);
 const RATE = Number(process.env.BENCH_RESPONSES_PER_S ?? 200);
 /** players who post responses (their own participant seats, not the socket clients') */
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 100);
-/** staff consoles watching the drill (control room, evaluator, control room, …), reading as the real ones do */
-const STAFF = Number(process.env.BENCH_STAFF_CONSOLES ?? 2);
+/**
+ * staff consoles watching the drill (control room, evaluator, control room, …), reading as the real
+ * ones do; none by default (the target load is the players'), BENCH_STAFF_CONSOLES=2 adds a control
+ * room and an evaluator
+ */
+const STAFF = Number(process.env.BENCH_STAFF_CONSOLES ?? 0);
 /** one inject every INJECT_EVERY_S seconds of wall time; at ×60, one scenario minute is one second */
 const INJECT_EVERY_S = 2;
 const SPEED = 60;
