@@ -225,7 +225,6 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     return [...latest.values()].map((e) => ({ teamId: e.payload.teamId, objectiveId: e.payload.objectiveId, rating: e.payload.rating, observations: e.payload.observations, evaluator: e.payload.evaluator, at: e.atMs }));
   }
 
-  /** Responses whose latest version no evaluator has looked at since it was written. */
   /**
    * Responses no evaluator has looked at since they were last written, oldest first: the first
    * `limit` of them (of one team, or of all), how many wait in all and per team. A national drill
