@@ -1,14 +1,25 @@
 import 'reflect-metadata';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type Logger } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GROUPABLE, Transactions, URGENT } from './transactions.js';
 
 // a real SQLite database (in memory): the queue exists because of its single shared connection
 let db: DataSource;
 let tx: Transactions;
+/** every statement sent to the database, in order */
+let statements: string[];
+const recorder: Logger = {
+  logQuery: (q) => void statements.push(q),
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
 
 beforeEach(async () => {
-  db = new DataSource({ type: 'sqlite', database: ':memory:' });
+  statements = [];
+  db = new DataSource({ type: 'sqlite', database: ':memory:', logging: ['query'], logger: recorder });
   await db.initialize();
   await db.query('CREATE TABLE t (v TEXT PRIMARY KEY)');
   await db.query(`INSERT INTO t (v) VALUES ('taken')`);
@@ -62,5 +73,29 @@ describe('transactions on SQLite', () => {
     };
     await Promise.all([tx.run(slow('x')), tx.run(slow('y'))]);
     expect(seen).toEqual(['x:begin', 'x:end', 'y:begin', 'y:end']);
+  });
+
+  it('writes a group of insert-only transactions as one multi-row INSERT, and one failure undoes nobody else', async () => {
+    await db.query('CREATE TABLE log (v TEXT)');
+    const item = (v: string) => [
+      { entity: 't', rows: [{ v }] },
+      { entity: 'log', rows: [{ v: `logged ${v}` }] },
+    ];
+    // the first runs alone; the next four queue behind it and are written together
+    statements = [];
+    const ok = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((v) => tx.insert(item(v))));
+    expect(ok.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'taken']);
+    expect((await db.query<{ v: string }[]>('SELECT v FROM log ORDER BY v')).map((r) => r.v)).toEqual(['logged a', 'logged b', 'logged c', 'logged d', 'logged e']);
+    const inserts = statements.filter((q) => q.startsWith('INSERT'));
+    // a alone (two statements), then b–e as one statement per table
+    expect(inserts).toHaveLength(4);
+    expect(inserts[2]).toMatch(/VALUES \(\?\), \(\?\), \(\?\), \(\?\)/);
+
+    // a duplicate in a group: the group is rolled back, each member is written alone, only the duplicate fails
+    const mixed = await Promise.allSettled(['f', 'g', 'taken', 'h'].map((v) => tx.insert(item(v))));
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'taken']);
+    expect((await db.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM log WHERE v = 'logged taken'`))[0]?.n).toBe(0);
   });
 });

@@ -26,6 +26,12 @@ export type ReleaseCause =
 export class BranchReleases {
   constructor(private readonly events: ExerciseEvents) {}
 
+  /** Whether `release` would find a follower for this cause (without touching the database). */
+  releasesAny(injects: Iterable<Inject>, cause: ReleaseCause): boolean {
+    for (const follower of injects) if (follower.trigger && matches(follower.trigger, cause)) return true;
+    return false;
+  }
+
   async release(m: EntityManager, exerciseId: string, injects: Iterable<Inject>, cause: ReleaseCause, teamScope: string, scenarioMs: number): Promise<ReleasedInject[]> {
     const released: ReleasedInject[] = [];
     for (const follower of injects) {

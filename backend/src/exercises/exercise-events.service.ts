@@ -18,8 +18,13 @@ export class ExerciseEvents {
   constructor(@InjectRepository(ExerciseEventEntity) private readonly events: Repository<ExerciseEventEntity>) {}
 
   async append(manager: EntityManager, e: NewExerciseEvent): Promise<void> {
+    await manager.getRepository(ExerciseEventEntity).insert(this.row(e));
+  }
+
+  /** The row `append` writes, for a caller that batches its inserts (`Transactions.insert`). */
+  row(e: NewExerciseEvent) {
     const payload = e.payload ?? {};
-    await manager.getRepository(ExerciseEventEntity).insert({
+    return {
       exerciseId: e.exerciseId,
       type: e.type,
       atMs: e.atMs ?? Date.now(),
@@ -29,7 +34,7 @@ export class ExerciseEvents {
       payload: payload as never,
       injectId: typeof payload.injectId === 'string' ? payload.injectId : null,
       teamId: typeof payload.teamId === 'string' ? payload.teamId : null,
-    });
+    };
   }
 
   /** Events of some types, in log order, read inside the caller's transaction. */

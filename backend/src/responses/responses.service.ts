@@ -6,7 +6,9 @@ import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { ReadDatabase } from '../database/read-database.js';
-import { GROUPABLE, Transactions } from '../database/transactions.js';
+import { GROUPABLE, type Inserts, Transactions, writeRows } from '../database/transactions.js';
+import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
+import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { scenarioNowMsOf, TeamVisibility } from '../exercises/team-visibility.js';
@@ -118,18 +120,31 @@ export class ResponsesService {
     };
     // the vote goes first: a closed decision refuses it, and then nothing of the response is written
     if (input.vote) await this.decisions.vote(p, input.vote.decisionId, input.vote.choice);
-    const released = await this.tx.run(GROUPABLE, async (m) => {
-      await m.getRepository(ResponseEntity).insert(row);
-      await this.events.append(m, {
-        exerciseId: p.exerciseId,
-        type: 'response.logged',
-        scenarioMs,
-        actor: `participant:${p.participantId}`,
-        payload: { responseId: row.id, injectId: row.injectId, teamId: p.teamId, optionIds: row.optionIds, vote: row.vote },
-      });
-      await this.scoring.markDirty(m, p.exerciseId, row.injectId, [p.teamId]);
-      return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
-    });
+    const inserts: Inserts = [
+      { entity: ResponseEntity, rows: [row] },
+      {
+        entity: ExerciseEventEntity,
+        rows: [
+          this.events.row({
+            exerciseId: p.exerciseId,
+            type: 'response.logged',
+            scenarioMs,
+            actor: `participant:${p.participantId}`,
+            payload: { responseId: row.id, injectId: row.injectId, teamId: p.teamId, optionIds: row.optionIds, vote: row.vote },
+          }),
+        ],
+      },
+      { entity: ScoreDirtyEntity, rows: this.scoring.dirtyRows(p.exerciseId, row.injectId, [p.teamId]) },
+    ];
+    // most responses release nothing: those are plain inserts, which the write queue batches
+    const branches = row.optionIds.length > 0 && this.branches.releasesAny((await this.plans.get(p.exerciseId)).injects.values(), { type: 'response-option', injectId: row.injectId, optionIds: row.optionIds });
+    const released = branches
+      ? await this.tx.run(GROUPABLE, async (m) => {
+          await writeRows(m, inserts);
+          return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
+        })
+      : await this.tx.insert(inserts).then(() => []);
+    this.scoring.flushSoon();
     const created = view(row, []);
     await this.afterResponse(p, created, released);
     return created;

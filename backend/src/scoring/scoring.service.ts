@@ -77,8 +77,13 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   /** Queue these teams' cells on this inject for recomputation, inside the caller's transaction. */
   async markDirty(m: EntityManager, exerciseId: string, injectId: string, teamIds: string[]): Promise<void> {
     if (teamIds.length === 0) return;
-    for (const part of chunks(teamIds)) await m.getRepository(ScoreDirtyEntity).insert(part.map((teamId) => ({ exerciseId, teamId, injectId })));
+    for (const part of chunks(teamIds)) await m.getRepository(ScoreDirtyEntity).insert(this.dirtyRows(exerciseId, injectId, part));
     this.flushSoon();
+  }
+
+  /** The marks `markDirty` writes, for a caller that batches its inserts; it calls `flushSoon` after its commit. */
+  dirtyRows(exerciseId: string, injectId: string, teamIds: string[]): Pick<ScoreDirtyEntity, 'exerciseId' | 'teamId' | 'injectId'>[] {
+    return teamIds.map((teamId) => ({ exerciseId, teamId, injectId }));
   }
 
   /** Recompute these cells now (an evaluator's action answers with the new score). */
