@@ -98,4 +98,14 @@ describe('transactions on SQLite', () => {
     expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'taken']);
     expect((await db.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM log WHERE v = 'logged taken'`))[0]?.n).toBe(0);
   });
+
+  it('keeps a group in queue order: a transaction queued after inserts sees their rows', async () => {
+    const seen: string[] = [];
+    const count = (label: string) => async (m: EntityManager) => {
+      seen.push(`${label}:${(await m.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM t'))[0]?.n}`);
+    };
+    await Promise.all([tx.insert([{ entity: 't', rows: [{ v: 'a' }] }]), tx.insert([{ entity: 't', rows: [{ v: 'b' }] }]), tx.run(GROUPABLE, count('after b')), tx.insert([{ entity: 't', rows: [{ v: 'c' }] }]), tx.run(GROUPABLE, count('after c'))]);
+    // 'taken' + a, then b; then c
+    expect(seen).toEqual(['after b:3', 'after c:4']);
+  });
 });

@@ -110,13 +110,21 @@ export class Transactions {
     try {
       results = await this.db.transaction(async (m) => {
         const out: unknown[] = [];
-        const inserts: Inserts = [];
+        // consecutive insert-only members are written together; any other member runs in its
+        // place in the queue, after the rows queued before it
+        let pending: Inserts = [];
         for (const q of group) {
-          if (q.inserts) inserts.push(...q.inserts);
-          else out.push(await q.work(m));
+          if (q.inserts) {
+            pending.push(...q.inserts);
+            out.push(undefined);
+            continue;
+          }
+          await writeRows(m, pending);
+          pending = [];
+          out.push(await q.work(m));
         }
-        await writeRows(m, inserts);
-        return group.map((q) => (q.inserts ? undefined : out.shift()));
+        await writeRows(m, pending);
+        return out;
       });
     } catch {
       for (const q of group) await this.alone(q);
