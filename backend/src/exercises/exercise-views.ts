@@ -41,7 +41,7 @@ export interface PlayerInjectView {
   tlp: Inject['tlp'] | null;
   artifacts: Inject['artifacts'];
   meta: Inject['meta'];
-  responseOptions: Inject['responseOptions'];
+  responseOptions: { id: string; label: string }[];
   respondWithinMs: number | null;
   decision: { id: string; question: string; mode: 'team' | 'consensus'; options: { id: string; label: string }[]; deadline: string } | null;
   scenarioMs: number;
@@ -59,7 +59,8 @@ export function playerInjectView(inject: Inject, delivery: { scenarioMs: number;
     tlp: inject.tlp ?? null,
     artifacts: inject.artifacts,
     meta: inject.meta,
-    responseOptions: inject.responseOptions,
+    // only id and label: whether an option is a distractor is the evaluator's to know
+    responseOptions: inject.responseOptions.map(({ id, label }) => ({ id, label })),
     respondWithinMs: inject.respondWithin ? parseOffsetMs(`T+${inject.respondWithin}`) : null,
     decision: inject.decision
       ? { id: inject.decision.id, question: inject.decision.question, mode: inject.decision.mode, options: inject.decision.options, deadline: inject.decision.deadline }

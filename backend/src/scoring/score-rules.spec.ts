@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
-import { scoreCell, type ScoringEvent } from './score-rules.js';
+import { actionsFor, scoreCell, type ScoringEvent } from './score-rules.js';
 
 const inject = {
   id: 'edr',
@@ -35,15 +35,15 @@ describe('score rules', () => {
     const cell = scoreCell(inject, undefined, 'A', [delivered, ev('response.logged', minutes(2), { responseId: 'r1', optionIds: ['isolate'] })]);
     expect(cell.items.find((i) => i.expectedActionId === 'isolate-host')?.points).toBe(20);
     expect(cell.items.find((i) => i.expectedActionId === 'notify')?.points).toBe(0);
-    // timeliness: 25 % of 30 action points, full within the 10-minute target
-    expect(cell.items.find((i) => i.kind === 'timeliness')).toMatchObject({ points: 7.5, max: 7.5 });
-    expect(cell).toMatchObject({ points: 27.5, max: 37.5 });
+    // timeliness: 25 % of 30 action points (7.5, in whole points 8), full within the 10-minute target
+    expect(cell.items.find((i) => i.kind === 'timeliness')).toMatchObject({ points: 8, max: 8 });
+    expect(cell).toMatchObject({ points: 28, max: 38 });
   });
 
   it('scores timeliness linearly down to zero at three times the target', () => {
     const at = (m: number) => scoreCell(inject, undefined, 'A', [delivered, ev('response.logged', minutes(m), { responseId: 'r', optionIds: [] })]).items.find((i) => i.kind === 'timeliness')?.points;
-    expect(at(10)).toBe(7.5);
-    expect(at(20)).toBe(3.8); // halfway between 10 and 30 minutes, rounded to 0.1
+    expect(at(10)).toBe(8);
+    expect(at(20)).toBe(4); // halfway between 10 and 30 minutes
     expect(at(30)).toBe(0);
     expect(at(45)).toBe(0);
   });
@@ -51,7 +51,7 @@ describe('score rules', () => {
   it('follows the pack and inject scoring configuration', () => {
     const custom = { ...inject, scoring: { timelinessShare: 0.5 } };
     const cell = scoreCell(custom, { zeroAfter: 2 }, 'A', [delivered, ev('response.logged', minutes(15), { responseId: 'r', optionIds: [] })]);
-    expect(cell.items.find((i) => i.kind === 'timeliness')).toMatchObject({ points: 7.5, max: 15 });
+    expect(cell.items.find((i) => i.kind === 'timeliness')).toMatchObject({ points: 8, max: 15 }); // 7.5 in whole points
   });
 
   it('uses the options of the latest edit of each response', () => {
@@ -75,13 +75,90 @@ describe('score rules', () => {
     expect(isolate).toMatchObject({ points: 0, source: { evaluator: 'user:eva', reason: 'isolated the wrong host' } });
     expect(cell.items.find((i) => i.expectedActionId === 'notify')?.points).toBe(10);
     expect(cell.items.find((i) => i.kind === 'adjustment')).toMatchObject({ points: -2, source: { reason: 'shared IOCs publicly' } });
-    expect(cell.points).toBe(10 + 7.5 - 2);
+    expect(cell.points).toBe(10 + 8 - 2);
   });
 
   it('gives nothing without a response', () => {
     const cell = scoreCell(inject, undefined, 'A', [delivered]);
     expect(cell.points).toBe(0);
-    expect(cell.max).toBe(37.5);
+    expect(cell.max).toBe(38);
     expect(cell.items.every((i) => 'rule' in i.source)).toBe(true);
+  });
+
+  it('counts an action aimed at named teams only in those teams\' score and maximum', () => {
+    const shared = {
+      ...inject,
+      to: ['A', 'B'],
+      expectedActions: [
+        { id: 'isolate-host', text: 'Isolate', points: 20, options: ['isolate'], teams: ['A'] },
+        { id: 'notify', text: 'Notify', points: 10, options: ['escalate'] },
+        { id: 'brief', text: 'Brief the minister', points: 15, options: [], teams: ['B'] },
+      ],
+    } satisfies Inject;
+    expect(actionsFor(shared, 'A').map((a) => a.id)).toEqual(['isolate-host', 'notify']);
+    expect(actionsFor(shared, 'B').map((a) => a.id)).toEqual(['notify', 'brief']);
+    const forB = (payload: Record<string, unknown>) => ({ ...payload, teamId: 'B' });
+    const b = scoreCell(shared, undefined, 'B', [
+      ev('inject.delivered', 60_000, { teamIds: ['A', 'B'] }),
+      ev('response.logged', minutes(2), forB({ responseId: 'rb', optionIds: ['isolate', 'escalate'] })),
+    ]);
+    // B chose "isolate" but that action is A's: it earns B nothing and is not in B's maximum
+    expect(b.items.map((i) => i.expectedActionId)).toEqual(['notify', 'brief', null]);
+    expect(b.items.find((i) => i.expectedActionId === 'brief')?.source).toEqual({ rule: 'judgement call: needs an evaluator (no response option maps to it)' });
+    // 10 + 15 action points, timeliness 25 % = 6.25 → 6 whole points
+    expect(b).toMatchObject({ points: 10 + 6, max: 10 + 15 + 6 });
+    const a = scoreCell(shared, undefined, 'A', [ev('inject.delivered', 60_000, { teamIds: ['A', 'B'] })]);
+    expect(a.max).toBe(20 + 10 + 8);
+  });
+
+  it('keeps every maximum in whole points whatever the action total', () => {
+    for (const points of [5, 15, 25, 35, 45, 55]) {
+      const odd = { ...inject, expectedActions: [{ id: 'x', text: 'x', points, options: ['isolate'] }] } satisfies Inject;
+      const cell = scoreCell(odd, undefined, 'A', [delivered, ev('response.logged', minutes(13), { responseId: 'r', optionIds: ['isolate'] })]);
+      expect(Number.isInteger(cell.max), `max for ${points} action points`).toBe(true);
+      expect(Number.isInteger(cell.points), `points for ${points} action points`).toBe(true);
+    }
+  });
+
+  const withDistractors = {
+    ...inject,
+    responseOptions: [
+      { id: 'isolate', label: 'Isolate' },
+      { id: 'escalate', label: 'Escalate' },
+      { id: 'reimage-all', label: 'Re-image every server tonight', distractor: { why: 'destroys the evidence the CERT needs', penalty: 5 } },
+      { id: 'pay', label: 'Pay quietly', distractor: { why: 'funds the attacker and breaks sanctions', penalty: 0, cap: 0.5 } },
+    ],
+  } satisfies Inject;
+
+  it('takes a distractor\'s penalty off the inject and names its rule', () => {
+    const cell = scoreCell(withDistractors, undefined, 'A', [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate', 'escalate', 'reimage-all'] })]);
+    const penalty = cell.items.find((i) => i.points < 0);
+    expect(penalty).toMatchObject({ kind: 'adjustment', points: -5, max: 0, expectedActionId: null, source: { rule: 'distractor "reimage-all" chosen (−5): destroys the evidence the CERT needs' } });
+    expect(cell).toMatchObject({ points: 20 + 10 + 8 - 5, max: 38 });
+  });
+
+  it('caps the score of a team that chose a capping distractor, and an evaluator can still correct it', () => {
+    const events = [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate', 'escalate', 'pay'] })];
+    const capped = scoreCell(withDistractors, undefined, 'A', events);
+    // 38 earned, capped at half of the 38-point maximum
+    expect(capped.points).toBe(19);
+    expect(capped.items.find((i) => i.points < 0)?.source).toEqual({ rule: 'score capped at 19 of 38: distractor "pay" chosen: funds the attacker and breaks sanctions' });
+    const corrected = scoreCell(withDistractors, undefined, 'A', [...events, ev('score.adjusted', minutes(9), { points: 4, reason: 'paid only after legal advice' }, 'user:eva')]);
+    expect(corrected.points).toBe(23);
+    // a team that never chose it is not capped
+    const fair = scoreCell(withDistractors, undefined, 'A', [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate', 'escalate'] })]);
+    expect(fair.points).toBe(38);
+  });
+
+  it('does not cap a score already under the cap, and drops a distractor the team edited away', () => {
+    const low = scoreCell(withDistractors, undefined, 'A', [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['pay'] })]);
+    expect(low.items.some((i) => i.kind === 'adjustment')).toBe(false);
+    expect(low.points).toBe(8);
+    const edited = scoreCell(withDistractors, undefined, 'A', [
+      delivered,
+      ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate', 'reimage-all'] }),
+      ev('response.edited', minutes(3), { responseId: 'r', optionIds: ['isolate'] }),
+    ]);
+    expect(edited.items.some((i) => i.points < 0)).toBe(false);
   });
 });

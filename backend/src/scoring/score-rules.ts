@@ -1,4 +1,4 @@
-import type { Inject, Scoring } from '../scenarios/pack/pack-schema.js';
+import type { ExpectedAction, Inject, Scoring } from '../scenarios/pack/pack-schema.js';
 import { parseDurationMs } from '../scenarios/pack/pack-schema.js';
 
 export const DEFAULT_SCORING: Required<Scoring> = { timelinessShare: 0.25, zeroAfter: 3 };
@@ -39,6 +39,11 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
+/** The expected actions of an inject that a team is scored on (those aimed at it), by the team's key in the pack. */
+export function actionsFor(inject: Pick<Inject, 'expectedActions'>, teamKey: string): ExpectedAction[] {
+  return inject.expectedActions.filter((a) => !a.teams || a.teams.includes(teamKey));
+}
+
 /** Does this event concern this team's score on this inject? */
 export function concerns(e: ScoringEvent, teamId: string, injectId: string): boolean {
   if (str(e.payload.injectId) !== injectId) return false;
@@ -49,13 +54,15 @@ export function concerns(e: ScoringEvent, teamId: string, injectId: string): boo
 /**
  * One team's score on one inject, from the events that concern it (in log order). Pure and
  * deterministic: the live cells and a full recomputation from the log use this same function.
+ * `teamKey` is the team's id in the pack (what expected actions name), when it differs from `teamId`.
  */
-export function scoreCell(inject: Inject, packScoring: Scoring | undefined, teamId: string, events: ScoringEvent[]): ScoreCell {
+export function scoreCell(inject: Inject, packScoring: Scoring | undefined, teamId: string, events: ScoringEvent[], teamKey = teamId): ScoreCell {
   const config = { ...DEFAULT_SCORING, ...packScoring, ...inject.scoring };
   const deliveredAt = events.find((e) => e.type === 'inject.delivered')?.scenarioMs ?? null;
   const options = new Map<string, { optionIds: string[]; scenarioMs: number | null }>();
   const evaluations = new Map<string, { met: boolean; evaluator: string; at: number; reason: string }>();
   const items: ScoreItem[] = [];
+  const adjustments: ScoreItem[] = [];
   let firstResponse: number | null = null;
 
   for (const e of events) {
@@ -72,7 +79,7 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
         break;
       case 'score.adjusted': {
         const points = typeof e.payload.points === 'number' ? e.payload.points : 0;
-        items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points, max: 0, source: { evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) } });
+        adjustments.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points, max: 0, source: { evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) } });
         break;
       }
       default:
@@ -82,7 +89,8 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
 
   const chosen = new Set([...options.values()].flatMap((o) => o.optionIds));
   let actionsMax = 0;
-  for (const action of inject.expectedActions) {
+  // only the actions aimed at this team: on a shared inject, the others are other teams' work
+  for (const action of actionsFor(inject, teamKey)) {
     actionsMax += action.points;
     const evaluation = evaluations.get(action.id);
     if (evaluation) {
@@ -96,12 +104,13 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
       kind: 'action',
       points: hit ? action.points : 0,
       max: action.points,
-      source: { rule: hit ? `response option "${hit}" chosen` : action.options.length > 0 ? `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet` : 'needs an evaluator (no response option maps to it)' },
+      source: { rule: hit ? `response option "${hit}" chosen` : action.options.length > 0 ? `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet` : 'judgement call: needs an evaluator (no response option maps to it)' },
     });
   }
 
   if (inject.respondWithin && actionsMax > 0 && config.timelinessShare > 0) {
-    const max = round1(actionsMax * config.timelinessShare);
+    // whole points: a share of odd action totals would otherwise leave maxima like 6.3 or 8.8
+    const max = Math.round(actionsMax * config.timelinessShare);
     const within = parseDurationMs(inject.respondWithin);
     let points = 0;
     let rule: string;
@@ -110,20 +119,39 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
       const elapsed = firstResponse - deliveredAt;
       const zeroAt = within * config.zeroAfter;
       if (elapsed <= within) points = max;
-      else if (elapsed < zeroAt) points = round1(max * (1 - (elapsed - within) / (zeroAt - within)));
+      else if (elapsed < zeroAt) points = Math.round(max * (1 - (elapsed - within) / (zeroAt - within)));
       const mins = (ms: number) => `${Math.round(ms / 6000) / 10} min`;
       rule = `first response after ${mins(elapsed)} (full within ${mins(within)}, none after ${mins(zeroAt)})`;
     }
-    items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source: { rule } });
+    if (max > 0) items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source: { rule } });
   }
 
+  // distractors: each chosen one costs its penalty, and the lowest cap of those chosen limits the rest
+  let cap: { points: number; option: string; why: string } | null = null;
+  const ruleMax = items.reduce((n, i) => n + i.max, 0);
+  for (const option of inject.responseOptions) {
+    const d = option.distractor;
+    if (!d || !chosen.has(option.id)) continue;
+    if (d.penalty > 0) items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: -d.penalty, max: 0, source: { rule: `distractor "${option.id}" chosen (−${d.penalty}): ${d.why}` } });
+    if (d.cap !== undefined) {
+      const points = Math.floor(ruleMax * d.cap);
+      if (!cap || points < cap.points) cap = { points, option: option.id, why: d.why };
+    }
+  }
+  if (cap) {
+    const earned = items.reduce((n, i) => n + i.points, 0);
+    if (earned > cap.points) items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: cap.points - earned, max: 0, source: { rule: `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}` } });
+  }
+
+  // an evaluator's adjustments come after the rules, so they can still correct a capped score
+  items.push(...adjustments);
   const points = round1(items.reduce((n, i) => n + i.points, 0));
   const max = round1(items.reduce((n, i) => n + i.max, 0));
   return { teamId, injectId: inject.id, points, max, items };
 }
 
 /** Every team's cells from the whole log: the recomputation that must equal the live totals. */
-export function scoreAll(injects: Map<string, Inject>, packScoring: Scoring | undefined, teamIds: string[], events: ScoringEvent[]): ScoreCell[] {
+export function scoreAll(injects: Map<string, Inject>, packScoring: Scoring | undefined, teamIds: string[], events: ScoringEvent[], teamKeys: ReadonlyMap<string, string> = new Map()): ScoreCell[] {
   const cells: ScoreCell[] = [];
   const keys = new Set<string>();
   for (const e of events) {
@@ -134,7 +162,7 @@ export function scoreAll(injects: Map<string, Inject>, packScoring: Scoring | un
   for (const key of [...keys].sort()) {
     const [teamId = '', injectId = ''] = key.split('\u0000');
     const inject = injects.get(injectId);
-    if (inject) cells.push(scoreCell(inject, packScoring, teamId, events.filter((e) => concerns(e, teamId, injectId))));
+    if (inject) cells.push(scoreCell(inject, packScoring, teamId, events.filter((e) => concerns(e, teamId, injectId)), teamKeys.get(teamId)));
   }
   return cells;
 }

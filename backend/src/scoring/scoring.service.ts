@@ -9,7 +9,7 @@ import { ReadDatabase } from '../database/read-database.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseEventEntity, type ExerciseEventType } from '../exercises/exercise-event.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
-import { ExercisePlans } from '../exercises/exercise-plan.js';
+import { type ExercisePlan, ExercisePlans } from '../exercises/exercise-plan.js';
 import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from '../exercises/exercise.entity.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { ResponseEntity } from '../responses/response.entities.js';
@@ -17,7 +17,7 @@ import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ScoreCellEntity } from './score-cell.entity.js';
 import { ScoreDirtyEntity } from './score-dirty.entity.js';
-import { type ScoreCell, concerns, type ScoreItem, scoreAll, scoreCell, SCORING_EVENT_TYPES, type ScoringEvent } from './score-rules.js';
+import { actionsFor, type ScoreCell, concerns, type ScoreItem, scoreAll, scoreCell, SCORING_EVENT_TYPES, type ScoringEvent } from './score-rules.js';
 
 export interface TeamScore {
   teamId: string;
@@ -167,7 +167,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
         if (!inject) continue;
         const log = byInject.get(injectId) ?? [];
         for (const teamId of teamIds) {
-          const cell = scoreCell(inject, plan.scoring, teamId, log.filter((e) => concerns(e, teamId, injectId)));
+          const cell = scoreCell(inject, plan.scoring, teamId, log.filter((e) => concerns(e, teamId, injectId)), keyOf(plan, teamId));
           cells.push({ exerciseId, teamId, injectId, points: cell.points, max: cell.max, items: cell.items, updatedAtMs: now });
         }
       }
@@ -196,13 +196,15 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   async recompute(exerciseId: string): Promise<TeamScore[]> {
     const plan = await this.plans.get(exerciseId);
     const log = (await this.events.ofType(this.db.manager, exerciseId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))).map(toScoringEvent);
-    const cells = scoreAll(plan.injects, plan.scoring, plan.teams.map((t) => t.id), log);
+    const cells = scoreAll(plan.injects, plan.scoring, plan.teams.map((t) => t.id), log, new Map(plan.teams.map((t) => [t.id, t.teamKey])));
     return this.byTeam(exerciseId, cells);
   }
 
   async evaluate(by: UserPrincipal, exerciseId: string, input: { teamId: string; injectId: string; expectedActionId: string; met: boolean; reason: string }) {
-    const { inject } = await this.checkTarget(exerciseId, input.teamId, input.injectId);
+    const { inject, teamKey } = await this.checkTarget(exerciseId, input.teamId, input.injectId);
     if (!inject.expectedActions.some((a) => a.id === input.expectedActionId)) throw badInput('evaluation.unknown-action', `expectedActionId: inject "${input.injectId}" has no expected action "${input.expectedActionId}"`);
+    const action = inject.expectedActions.find((a) => a.id === input.expectedActionId);
+    if (action?.teams && !action.teams.includes(teamKey)) throw badInput('evaluation.not-for-team', `expectedActionId: "${input.expectedActionId}" is expected of ${action.teams.join(', ')}, not of team "${teamKey}"`);
     await this.log(by, exerciseId, 'evaluation.recorded', { ...input }, input.injectId);
     return this.teamScore(exerciseId, input.teamId);
   }
@@ -273,7 +275,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       return [
         {
           response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs },
-          inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: inject.expectedActions, respondWithin: inject.respondWithin ?? null } : null,
+          inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: actionsFor(inject, keyOf(plan, r.teamId)), respondWithin: inject.respondWithin ?? null } : null,
           cell: cells.get(`${r.teamId}/${r.injectId}`) ?? null,
         },
       ];
@@ -312,8 +314,9 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     if (ex.status === 'draft') throw conflict('exercise.not-started', 'Nothing to score before the exercise starts');
     const { plan, inject } = await this.plans.inject(exerciseId, injectId);
     if (!inject) throw badInput('evaluation.unknown-inject', `injectId: no inject "${injectId}" in this exercise`);
-    if (!plan.teams.some((t) => t.id === teamId)) throw badInput('evaluation.unknown-team', `teamId: no team "${teamId}" in this exercise`);
-    return { inject };
+    const team = plan.teams.find((t) => t.id === teamId);
+    if (!team) throw badInput('evaluation.unknown-team', `teamId: no team "${teamId}" in this exercise`);
+    return { inject, teamKey: team.teamKey };
   }
 
   /** Log an evaluator's event; one about a team's inject marks that cell dirty in the same transaction. */
@@ -362,6 +365,11 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     if (!ex) throw notFound('exercise', exerciseId);
     return ex;
   }
+}
+
+/** A team's id in the pack (what expected actions name) from its id in the exercise. */
+function keyOf(plan: ExercisePlan, teamId: string): string {
+  return plan.teams.find((t) => t.id === teamId)?.teamKey ?? teamId;
 }
 
 function toScoringEvent(e: ExerciseEventEntity): ScoringEvent {

@@ -70,12 +70,18 @@ export function checkPackReferences(
       if (optionIds.has(o.id)) injectErr(i, ['responseOptions', k, 'id'], `duplicate response option id "${o.id}"`);
       optionIds.add(o.id);
     });
+    const distractors = new Set(inj.responseOptions.filter((o) => o.distractor).map((o) => o.id));
     const actionIds = new Set<string>();
     inj.expectedActions.forEach((a, k) => {
       if (actionIds.has(a.id)) injectErr(i, ['expectedActions', k, 'id'], `duplicate expected action id "${a.id}"`);
       actionIds.add(a.id);
       a.options.forEach((o, m) => {
         if (!optionIds.has(o)) injectErr(i, ['expectedActions', k, 'options', m], `unknown response option "${o}"`);
+        else if (distractors.has(o)) injectErr(i, ['expectedActions', k, 'options', m], `response option "${o}" is a distractor and cannot cover an expected action`);
+      });
+      a.teams?.forEach((t, m) => {
+        if (!teamIds.has(t)) injectErr(i, ['expectedActions', k, 'teams', m], `unknown team "${t}"`);
+        else if (!targets.includes(t)) injectErr(i, ['expectedActions', k, 'teams', m], `team "${t}" does not receive this inject`);
       });
     });
     if (inj.decision) {
@@ -108,9 +114,13 @@ export function checkPackReferences(
             injectErr(i, ['trigger', 'option'], `inject "${trig.inject}" has no response option "${trig.option}"`);
           }
           if (trig.type === 'contingency') {
-            if (refInject && !refInject.expectedActions.some((a) => a.id === trig.expectedAction)) {
+            const action = refInject?.expectedActions.find((a) => a.id === trig.expectedAction);
+            if (refInject && !action) {
               injectErr(i, ['trigger', 'expectedAction'], `inject "${trig.inject}" has no expected action "${trig.expectedAction}"`);
             }
+            // a team the action is not expected of never logs it, so it would always get the contingency
+            const outside = action?.teams ? targets.filter((t) => !action.teams?.includes(t)) : [];
+            if (outside.length > 0) injectErr(i, ['to'], `expected action "${trig.expectedAction}" is only expected of ${action?.teams?.join(', ')}; this contingency also goes to ${outside.join(', ')}`);
             if (parseOffsetMs(trig.at) > durationMs) injectErr(i, ['trigger', 'at'], `${trig.at} is after the end of the exercise`);
             if (refInject?.offset !== undefined && parseOffsetMs(trig.at) <= parseOffsetMs(refInject.offset)) {
               injectErr(i, ['trigger', 'at'], `${trig.at} is not after inject "${trig.inject}" (${refInject.offset})`);

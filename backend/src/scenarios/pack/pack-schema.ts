@@ -95,15 +95,38 @@ export const ExpectedAction = z
     id: slug,
     text: z.string().min(1).max(1000),
     points: z.number().int().min(0).max(1000).default(10),
-    /** response options that count as covering this action */
+    /**
+     * response options that count as covering this action; an action without options is a
+     * judgement call that only an evaluator scores
+     */
     options: z.array(slug).default([]),
+    /**
+     * the teams this action is expected of (default: every team the inject goes to); on a shared
+     * inject only these teams are scored on it and only their maximum counts its points
+     */
+    teams: z.array(slug).min(1).optional(),
   })
   .strict();
+
+/** A plausible-but-wrong response option: choosing it costs points or caps the team's score on the inject. */
+export const Distractor = z
+  .object({
+    /** why the option is wrong, named in the score breakdown beside the points it costs */
+    why: z.string().min(1).max(1000),
+    /** points taken off the team's score on this inject when it chose the option */
+    penalty: z.number().int().min(0).max(1000).default(0),
+    /** the team's points on this inject may not exceed this share of its maximum once it chose the option */
+    cap: z.number().min(0).max(1).optional(),
+  })
+  .strict()
+  .refine((d) => d.penalty > 0 || d.cap !== undefined, { message: 'a distractor needs a penalty above 0 or a cap' });
 
 export const ResponseOption = z
   .object({
     id: slug,
     label: z.string().min(1).max(300),
+    /** marks the option as a distractor (never listed as covering an expected action) */
+    distractor: Distractor.optional(),
   })
   .strict();
 
@@ -260,6 +283,8 @@ export type Objective = z.infer<typeof Objective>;
 export type Phase = z.infer<typeof Phase>;
 export type Scoring = z.infer<typeof Scoring>;
 export type Decision = z.infer<typeof Decision>;
+export type ExpectedAction = z.infer<typeof ExpectedAction>;
+export type Distractor = z.infer<typeof Distractor>;
 export type Trigger = z.infer<typeof Trigger>;
 export type Channel = z.infer<typeof Channel>;
 
