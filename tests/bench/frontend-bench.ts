@@ -1,15 +1,15 @@
-// Front-end figures: (1) gzip size of the JavaScript a player downloads to open the team console,
-// measured from what Chromium actually loads; (2) time from the socket's 'inject:delivered' event to
+// Front-end figures: (1) the JavaScript and CSS a player downloads to open the team console, as bytes
+// Chromium actually received (DevTools protocol network events), with brotli, gzip and no compression; (2) time from the socket's 'inject:delivered' event to
 // the inject being rendered in the console's inbox with 100 injects already there (median of trials).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import { Api, createExercise, teamByKey } from '../support/api-client.js';
 import { REPO_ROOT, startBackend, testEnv } from '../support/app-process.js';
 import { until } from '../support/socket-client.js';
 import { inboxIds, joinAsPlayer } from '../e2e/support/app-flows.js';
 import { launchBrowser } from '../e2e/support/browser.js';
+import { recordTransfers, sumBody, sumWire, type Transfer } from '../e2e/support/transfer.js';
 import { fmt, summarise } from './stats.js';
 
 const BACKLOG = Number(process.env.BENCH_FE_BACKLOG ?? 100);
@@ -55,24 +55,38 @@ export async function runFrontendBench(): Promise<Record<string, number | string
     const ex = await createExercise(staff, 'fe-bench', 600);
     const code = teamByKey(ex, 'blue').joinCode ?? '';
 
-    // (1) the JavaScript a player downloads: join page, then the console, in a fresh context
-    const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const scripts = new Map<string, number>();
-    page.on('response', async (res) => {
-      if (!/javascript/.test(res.headers()['content-type'] ?? '')) return;
-      const name = new URL(res.url()).pathname;
-      const body = await res.body().catch(() => null);
-      if (body) scripts.set(name, gzipSync(body).length);
-    });
-    await joinAsPlayer(page, code, 'Bench Player');
-    await page.waitForLoadState('networkidle');
-    const consoleScripts = [...scripts.entries()];
-    const gzipKb = consoleScripts.reduce((n, [, b]) => n + b, 0) / 1024;
-    const distFiles = consoleScripts.map(([p]) => p.split('/').pop() ?? '');
-    // cross-check against the build output: every file loaded came from frontend/dist
-    for (const f of distFiles) readFileSync(join(REPO_ROOT, 'frontend', 'dist', 'assets', f));
-
+    // (1) what a player downloads to open the console (join page, then the console), in a fresh
+    // context per Accept-Encoding, measured from Chromium's own network events (bytes received)
+    const download = async (acceptEncoding: string | null) => {
+      const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 }, ...(acceptEncoding ? { extraHTTPHeaders: { 'accept-encoding': acceptEncoding } } : {}) });
+      const page = await context.newPage();
+      const rec = await recordTransfers(page);
+      await joinAsPlayer(page, code, `Bench Player ${acceptEncoding ?? 'br'}`);
+      await page.waitForLoadState('networkidle');
+      const list = [...rec.done];
+      await rec.stop();
+      return { context, page, rec, list };
+    };
+    const summary = (list: Transfer[], type: 'Script' | 'Stylesheet') => {
+      const files = list.filter((t) => t.type === type && t.path.startsWith('/assets/'));
+      return { files, body: sumBody(files), wire: sumWire(files), encodings: [...new Set(files.map((f) => f.contentEncoding))].join(',') };
+    };
+    const asIs = await download('identity');
+    const gz = await download('gzip');
+    const br = await download(null); // Chromium's own header: gzip, deflate, br, zstd
+    await asIs.context.close();
+    await gz.context.close();
+    const js = { identity: summary(asIs.list, 'Script'), gzip: summary(gz.list, 'Script'), br: summary(br.list, 'Script') };
+    const css = { identity: summary(asIs.list, 'Stylesheet'), gzip: summary(gz.list, 'Stylesheet'), br: summary(br.list, 'Stylesheet') };
+    // cross-check: each body Chromium received weighs what the build wrote for that coding
+    const suffix: Record<string, string> = { identity: '', gzip: '.gz', br: '.br' };
+    const mismatches: string[] = [];
+    for (const t of [...js.br.files, ...js.gzip.files, ...js.identity.files, ...css.br.files]) {
+      const onDisk = statSync(join(REPO_ROOT, 'frontend', 'dist', t.path.slice(1) + (suffix[t.contentEncoding] ?? '?'))).size;
+      if (onDisk !== t.bodyBytes) mismatches.push(`${t.path} (${t.contentEncoding}): received ${t.bodyBytes} B, file ${onDisk} B`);
+    }
+    const page = br.page;
+    const kb = (b: number) => (b / 1024).toFixed(1);
     // (2) event → render with a full inbox
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     await until(async () => (await inboxIds(page)).length >= BACKLOG, 60_000, `${BACKLOG} injects in the inbox`);
@@ -107,9 +121,16 @@ export async function runFrontendBench(): Promise<Record<string, number | string
     const s = summarise(samples);
     const f = summarise(fetchSamples.filter(Number.isFinite));
     const result = {
-      playerJsGzipKb: Number(gzipKb.toFixed(1)),
-      playerJsFiles: consoleScripts.length,
+      playerJsBrotliKb: Number(kb(js.br.body)),
+      playerJsGzipKb: Number(kb(js.gzip.body)),
+      playerJsUncompressedKb: Number(kb(js.identity.body)),
+      playerJsWireBrotliKb: Number(kb(js.br.wire)),
+      playerJsFiles: js.br.files.length,
       playerJsTargetKb: BUNDLE_TARGET_KB,
+      playerCssBrotliKb: Number(kb(css.br.body)),
+      playerCssGzipKb: Number(kb(css.gzip.body)),
+      playerCssUncompressedKb: Number(kb(css.identity.body)),
+      transferMismatches: mismatches.length,
       eventToRenderMedianMs: Number(s.p50.toFixed(1)),
       eventToRenderP95Ms: Number(s.p95.toFixed(1)),
       eventToRenderMaxMs: Number(s.max.toFixed(1)),
@@ -118,12 +139,22 @@ export async function runFrontendBench(): Promise<Record<string, number | string
       eventToRenderTargetMs: RENDER_TARGET_MS,
       inboxSizeAtEnd: inboxSize,
     };
+    const line = (label: string, x: { body: number; wire: number; files: Transfer[]; encodings: string }) =>
+      `    ${label.padEnd(9)} ${kb(x.body).padStart(7)} KB body, ${kb(x.wire).padStart(7)} KB with headers, ${x.files.length} files (Content-Encoding: ${x.encodings || 'none'})`;
     process.stdout.write(
       [
         '',
         'front-end',
-        `  player JS to open the console (gzip)       ${gzipKb.toFixed(1)} KB in ${consoleScripts.length} files (target ≤ ${BUNDLE_TARGET_KB} KB) ${gzipKb <= BUNDLE_TARGET_KB ? 'OK' : 'OVER'}`,
-        ...consoleScripts.sort((a, b) => b[1] - a[1]).map(([p, b]) => `      ${(b / 1024).toFixed(1).padStart(7)} KB  ${p}`),
+        `  player JS to open the console, received by Chromium (brotli ${kb(js.br.body)} KB; target ≤ ${BUNDLE_TARGET_KB} KB) ${js.br.body / 1024 <= BUNDLE_TARGET_KB ? 'OK' : 'OVER'}`,
+        line('brotli', js.br),
+        line('gzip', js.gzip),
+        line('none', js.identity),
+        ...js.br.files.sort((a, b) => b.bodyBytes - a.bodyBytes).map((t) => `      ${kb(t.bodyBytes).padStart(7)} KB  ${t.path}`),
+        `  player CSS to open the console`,
+        line('brotli', css.br),
+        line('gzip', css.gzip),
+        line('none', css.identity),
+        mismatches.length ? `  !! received bodies that differ from the build's files:\n    ${mismatches.join('\n    ')}` : `  every body received matches the build's file for its coding (${js.br.files.length + js.gzip.files.length + js.identity.files.length + css.br.files.length} checked)`,
         `  socket event → inject rendered, ${BACKLOG} in inbox  median ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms, max ${fmt(s.max)} ms over ${s.n} trials (target ≤ ${RENDER_TARGET_MS} ms) ${s.p50 <= RENDER_TARGET_MS ? 'OK' : 'OVER'}`,
         `    of which fetching the inject from the API  median ${fmt(f.p50)} ms`,
         '',
