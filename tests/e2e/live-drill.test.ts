@@ -50,7 +50,6 @@ describe('the live drill in the browser', () => {
     // the exercise clock is visible from the start, stopped at T+00:00:00
     await expect.poll(() => page.getByTestId('exercise-clock').textContent()).toContain('T+00:00:00');
     // join codes and invite links are shown to the facilitator
-    await page.getByRole('tab', { name: 'Teams' }).click();
     for (const t of exercise.teams) await page.locator(`[data-team-key="${t.key}"] [data-join-code="${t.joinCode}"]`).waitFor();
     await screenshot(page, 'drill-01-control-room-draft');
   });

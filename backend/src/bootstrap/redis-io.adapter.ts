@@ -32,10 +32,15 @@ export class RedisIoAdapter extends IoAdapter {
     server.adapter(createAdapter(this.pub, this.sub, { key: socketIoKey(this.config) }));
     let down = false;
     const tell = (event: SystemStatusEvent) => server.local.emit('system:status', event);
+    const unreachable: SystemStatusEvent = { redis: 'unreachable', message: 'The exercise schedule (Redis) is unreachable: injects wait and changes are paused until it is back.' };
     this.pub.on('close', () => {
       if (down) return;
       down = true;
-      tell({ redis: 'unreachable', message: 'The exercise schedule (Redis) is unreachable: injects wait and changes are paused until it is back.' });
+      tell(unreachable);
+    });
+    // a console that opens (or reconnects) during the outage is told at once, not at the next change
+    server.on('connection', (socket) => {
+      if (down) socket.emit('system:status', unreachable);
     });
     this.pub.on('ready', () => {
       if (!down) return;

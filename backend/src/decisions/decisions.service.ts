@@ -113,6 +113,8 @@ export class DecisionsService {
     // the old deadline job still fires, finds the deadline moved and does nothing (see close)
     if (ex.status === 'running') await this.scheduler.scheduleDeadlines(ex, [{ id: row.id, deadlineScenarioMs }]);
     this.notifier.exerciseChanged(exerciseId, 'decision.extended');
+    // the member teams show the deadline too ("Vote by …")
+    this.notifier.decisionChanged(exerciseId, row.memberTeamIds, row.decisionId);
     return (await this.list(exerciseId)).find((d) => d.id === row.id) as DecisionView;
   }
 

@@ -288,6 +288,8 @@ export class ExerciseLifecycle {
    */
   async scheduleFollowUps(exerciseId: string, injectId: string, teamIds: string[], revealed: Revealed): Promise<void> {
     if (teamIds.length > 0) this.scoring.flushSoon();
+    // a decision that opened with this delivery: its member teams and the control room show it now
+    for (const d of revealed.decisions) this.notifier.decisionChanged(exerciseId, d.memberTeamIds, d.decisionId);
     if (revealed.released.length === 0 && revealed.decisions.length === 0) return;
     const ex = await this.get(exerciseId);
     if (ex.status !== 'running' && ex.status !== 'scheduled') return;

@@ -54,6 +54,10 @@ export interface ServerToClientEvents {
   /** Redis went away or came back: clients show a banner while the platform cannot take changes */
   'system:status': (e: { redis: 'ok' | 'unreachable'; message: string }) => void;
   'score:changed': (e: { exerciseId: string; teamId: string }) => void;
+  /** to the players' rooms: what teams may see of scores changed (no score, no team named) */
+  'scores:visibility': (e: { exerciseId: string; scoresVisible?: boolean; leaderboard?: boolean }) => void;
+  /** staff rooms: a part of the after-action report changed (e.g. a hotwash answer came in) */
+  'report:changed': (e: { exerciseId: string; part: 'hotwash' }) => void;
 }
 
 export interface ClientToServerEvents {

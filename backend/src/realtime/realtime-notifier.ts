@@ -75,6 +75,17 @@ export class RealtimeNotifier implements OnModuleDestroy {
     this.out.to(this.staffRooms(exerciseId)).emit('score:changed', { exerciseId, teamId });
   }
 
+  /** Players: score visibility or the leaderboard switched; each team refetches what it may see. */
+  scoreVisibility(exerciseId: string, patch: { scoresVisible?: boolean; leaderboard?: boolean }): void {
+    this.out.to(rooms.players(exerciseId)).emit('scores:visibility', { exerciseId, ...patch });
+    this.out.to(this.staffRooms(exerciseId)).emit('exercise:changed', { exerciseId, reason: 'settings.changed' });
+  }
+
+  /** Staff following the report (e.g. its hotwash tab) refetch it. */
+  reportChanged(exerciseId: string, part: 'hotwash'): void {
+    this.out.to(this.staffRooms(exerciseId)).emit('report:changed', { exerciseId, part });
+  }
+
   private staffRooms(exerciseId: string): string[] {
     return [rooms.control(exerciseId), rooms.observers(exerciseId)];
   }

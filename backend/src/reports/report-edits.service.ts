@@ -9,6 +9,7 @@ import type { ExerciseEventType } from '../exercises/exercise-event.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
+import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { toImprovementItem } from './report-data.service.js';
@@ -54,6 +55,7 @@ export class ReportEdits {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: Transactions,
     private readonly events: ExerciseEvents,
+    private readonly notifier: RealtimeNotifier,
   ) {}
 
   private audit(m: EntityManager, ex: ExerciseEntity, by: UserPrincipal, type: ExerciseEventType, payload: Record<string, unknown>): Promise<void> {
@@ -170,6 +172,8 @@ export class ReportEdits {
       await m.getRepository(HotwashResponseEntity).delete({ exerciseId: p.exerciseId, participantId: p.participantId });
       await m.getRepository(HotwashResponseEntity).insert({ id: randomUUID(), exerciseId: p.exerciseId, teamId: p.teamId, participantId: p.participantId, ratings: input.ratings, answers: input.answers, submittedAtMs: now });
     });
+    // a facilitator running the hotwash watches the answers come in
+    this.notifier.reportChanged(p.exerciseId, 'hotwash');
     return this.hotwashFor(p);
   }
 }

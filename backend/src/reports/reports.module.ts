@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
+import { RealtimeNotifierModule } from '../realtime/realtime.module.js';
 import { PlayReportController } from './play-report.controller.js';
 import { ReportData } from './report-data.service.js';
 import { ReportEdits } from './report-edits.service.js';
@@ -12,7 +13,7 @@ import { ReportEventLog } from './report-event-log.js';
 
 /** After-action review: the report and its exports, the improvement plan, the hotwash survey. */
 @Module({
-  imports: [AuthModule, ExerciseCoreModule, TypeOrmModule.forFeature([ReportFindingEntity, ImprovementItemEntity, HotwashResponseEntity])],
+  imports: [AuthModule, ExerciseCoreModule, RealtimeNotifierModule, TypeOrmModule.forFeature([ReportFindingEntity, ImprovementItemEntity, HotwashResponseEntity])],
   providers: [ReportData, ReportEdits, ScoreSource, ReportEventLog],
   controllers: [ReportsController, PlayReportController],
   exports: [ReportData],

@@ -301,7 +301,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       await m.getRepository(ExerciseEntity).update({ id: exerciseId }, patch);
       await this.events.append(m, { exerciseId, type: 'settings.changed', scenarioMs: null, actor: actorOf(by), payload: patch });
     });
-    this.notifier.exerciseChanged(exerciseId, 'settings.changed');
+    this.notifier.scoreVisibility(exerciseId, patch);
     return patch;
   }
 

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { PageLoader } from '../components/page-states';
+import { SystemStatusBanner } from '../components/system-status-banner';
 import { ThemeToggle } from '../components/theme-toggle';
 import { CONTROL_ROLES, type Session, useSession } from '../features/auth/api/get-session';
 import { useLogout } from '../features/auth/api/logout';
@@ -53,6 +54,7 @@ export function AppLayout() {
         Skip to main content
       </a>
       <SocketLifecycle session={session.data} />
+      <SystemStatusBanner />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">

@@ -405,12 +405,22 @@ export interface ServerToClientEvents {
   /** the team's own room: the response whole, so nobody refetches the team's log */
   'response:changed': (e: { exerciseId: string; responseId: string; injectId: string; response: TeamResponse }) => void;
   'ack:changed': (e: { exerciseId: string; injectId: string; ack: TeamAck }) => void;
-  'thread:changed': (e: { threadId: string }) => void;
-  'control:response': (e: { responseId: string; teamId: string; injectId: string }) => void;
-  'control:ack': (e: { teamId: string; injectId: string }) => void;
-  'control:thread': (e: { threadId: string; teamId: string }) => void;
+  'thread:changed': (e: { exerciseId: string; threadId: string }) => void;
+  'control:response': (e: { exerciseId: string; responseId: string; teamId: string; injectId: string }) => void;
+  'control:ack': (e: { exerciseId: string; teamId: string; injectId: string }) => void;
+  'control:thread': (e: { exerciseId: string; threadId: string; teamId: string }) => void;
   'decision:changed': (e: { exerciseId: string; decisionId: string }) => void;
   'score:changed': (e: { exerciseId: string; teamId: string }) => void;
+  /** Redis went away or came back (every connected client): an app-wide banner says so */
+  'system:status': (e: SystemStatus) => void;
+  /** players: what teams may see of scores changed */
+  'scores:visibility': (e: { exerciseId: string; scoresVisible?: boolean; leaderboard?: boolean }) => void;
+  /** staff: a part of the after-action report changed */
+  'report:changed': (e: { exerciseId: string; part: 'hotwash' }) => void;
+}
+export interface SystemStatus {
+  redis: 'ok' | 'unreachable';
+  message: string;
 }
 export type WatchAck = { ok: true; room: string } | { ok: false; code: string; message: string };
 export interface ClientToServerEvents {

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './api-types';
+import type { ClientToServerEvents, ServerToClientEvents, SystemStatus } from './api-types';
 
 export type TtxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -13,6 +13,14 @@ let state: ConnectionState = 'offline';
 let everConnected = false;
 const stateListeners = new Set<() => void>();
 const connectListeners = new Set<(info: { reconnect: boolean }) => void>();
+/** the platform's own health as the server last told it (`system:status`); null until it says otherwise */
+let systemStatus: SystemStatus | null = null;
+const systemListeners = new Set<() => void>();
+
+function setSystemStatus(next: SystemStatus | null) {
+  systemStatus = next;
+  for (const l of systemListeners) l();
+}
 
 function setState(next: ConnectionState) {
   state = next;
@@ -36,6 +44,8 @@ export function getSocket(): TtxSocket {
   });
   s.io.on('reconnect_attempt', () => setState('reconnecting'));
   s.on('connect_error', () => setState(everConnected ? 'reconnecting' : 'connecting'));
+  // app-wide, whatever page is open: the banner must not depend on a page remembering to listen
+  s.on('system:status', (e) => setSystemStatus(e));
   socket = s;
   return s;
 }
@@ -62,4 +72,18 @@ export function subscribeConnectionState(listener: () => void): () => void {
 export function onSocketConnect(listener: (info: { reconnect: boolean }) => void): () => void {
   connectListeners.add(listener);
   return () => connectListeners.delete(listener);
+}
+
+export function getSystemStatus(): SystemStatus | null {
+  return systemStatus;
+}
+
+export function subscribeSystemStatus(listener: () => void): () => void {
+  systemListeners.add(listener);
+  return () => systemListeners.delete(listener);
+}
+
+/** Forget a shown "back to normal" message (the banner's close button). */
+export function dismissSystemStatus(): void {
+  if (systemStatus?.redis === 'ok') setSystemStatus(null);
 }

@@ -1,13 +1,15 @@
-import { Box, Button, Card, Grid, Stack, Tabs, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Grid, Modal, Stack, Tabs, Title } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { SeatHeader } from '../../../components/seat-header';
 import { paths } from '../../../config/paths';
 import type { PublicUser } from '../../../lib/api-types';
 import { ScrollPane } from '../../../components/scroll-pane';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { useExercise } from '../api/get-exercise';
 import { useControlRealtime } from '../hooks/use-control-realtime';
+import { useRfiAttention } from '../hooks/use-rfi-attention';
 import { AdhocInjectForm } from './adhoc-inject-form';
 import { ClockPanel } from './clock-panel';
 import { DecisionsPanel } from './decisions-panel';
@@ -31,6 +33,9 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
   const staff = mode !== 'observe';
   // scores: every control role sees them; only instructors and admins decide what teams see
   const setsVisibility = staff && (viewer?.role === 'admin' || viewer?.role === 'instructor');
+  const [tab, setTab] = useState<string | null>('responses');
+  const [invitesOpen, setInvitesOpen] = useState(false);
+  const awaitingRfis = useRfiAttention(exerciseId, staff, tab === 'rfi');
   useEffect(() => {
     if (exercise.data) document.title = `${exercise.data.name} · ${MODE_LABEL[mode]} · Cyber TTX`;
   }, [exercise.data, mode]);
@@ -40,6 +45,9 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
   return (
     <Stack gap={0} h="100%" data-testid="control-room" data-mode={mode}>
       <SeatHeader title={ex.name} seat={MODE_LABEL[mode]} refused={watch.state === 'refused' ? watch.message : null} subtitle={`${ex.pack.title} · v${ex.pack.version} · planned duration ${ex.pack.duration}`}>
+        <Button size="xs" variant="default" leftSection={<IconKey size={14} aria-hidden />} onClick={() => setInvitesOpen(true)}>
+          Join codes
+        </Button>
         {staff && (
           <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
             Evaluate
@@ -47,10 +55,24 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
         )}
         <ClockPanel exercise={ex} steer={steer} />
       </SeatHeader>
+      <Modal opened={invitesOpen} onClose={() => setInvitesOpen(false)} title="Join codes and invite links" size="lg">
+        <Stack>
+          <TeamInvites teams={ex.teams} />
+          {steer && <ObserverSettings exercise={ex} />}
+        </Stack>
+      </Modal>
       <ScrollPane flex={1}>
         <Grid gap="sm" p="sm">
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="sm">
+              {(ex.clock.status === 'draft' || ex.clock.status === 'scheduled') && (
+                <Card withBorder padding="sm" component="section" aria-labelledby="invites-title">
+                  <Title order={2} fz="h5" mb="xs" id="invites-title">
+                    Give each team its join code
+                  </Title>
+                  <TeamInvites teams={ex.teams} />
+                </Card>
+              )}
               <Card withBorder padding="sm" component="section" aria-labelledby="timeline-title">
                 <Title order={2} fz="h5" mb="xs" id="timeline-title">
                   Timeline
@@ -67,15 +89,28 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Card withBorder padding="sm" component="section" aria-label="Live panels">
-              <Tabs defaultValue="responses" keepMounted={false}>
-                <Tabs.List>
+              <Tabs value={tab} onChange={setTab} keepMounted={false}>
+                <Tabs.List className="ttx-tabs-nowrap">
                   <Tabs.Tab value="responses">Responses</Tabs.Tab>
                   <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
                   {staff && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
-                  {staff && <Tabs.Tab value="rfi">Requests</Tabs.Tab>}
+                  {staff && (
+                    <Tabs.Tab
+                      value="rfi"
+                      aria-label={awaitingRfis > 0 ? `Requests (${awaitingRfis} awaiting a reply)` : 'Requests'}
+                      rightSection={
+                        awaitingRfis > 0 ? (
+                          <Badge size="sm" color="orange.9" variant="filled" circle data-testid="rfi-badge">
+                            {awaitingRfis}
+                          </Badge>
+                        ) : null
+                      }
+                    >
+                      Requests
+                    </Tabs.Tab>
+                  )}
                   {staff && <Tabs.Tab value="journal">Journal</Tabs.Tab>}
                   {steer && <Tabs.Tab value="adhoc">Ad-hoc inject</Tabs.Tab>}
-                  <Tabs.Tab value="teams">Teams</Tabs.Tab>
                 </Tabs.List>
                 <Box pt="sm">
                   <Tabs.Panel value="responses">
@@ -104,12 +139,6 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
                       <AdhocInjectForm exerciseId={ex.id} teams={ex.teams} />
                     </Tabs.Panel>
                   )}
-                  <Tabs.Panel value="teams">
-                    <Stack>
-                      <TeamInvites teams={ex.teams} />
-                      {steer && <ObserverSettings exercise={ex} />}
-                    </Stack>
-                  </Tabs.Panel>
                 </Box>
               </Tabs>
             </Card>

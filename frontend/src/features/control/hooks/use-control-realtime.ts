@@ -30,9 +30,9 @@ export function useControlRealtime(exerciseId: string): WatchState {
         invalidate(controlKeys.timeline(exerciseId), controlKeys.exercises);
       };
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.exercise(exerciseId));
-      const onResponse = () => invalidate(controlKeys.responses(exerciseId), controlKeys.grid(exerciseId));
-      const onAck = () => invalidate(controlKeys.grid(exerciseId));
-      const onThread = () => invalidate(controlKeys.threads(exerciseId));
+      const onResponse = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.responses(exerciseId), controlKeys.grid(exerciseId));
+      const onAck = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.grid(exerciseId));
+      const onThread = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.threads(exerciseId));
       const onDecision = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.decisions(exerciseId), controlKeys.timeline(exerciseId));
       const onScore = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.scores(exerciseId));
       socket.on('control:inject-delivered', onDelivered);

@@ -21,7 +21,8 @@ export function useEvaluationRealtime(exerciseId: string): LiveState {
       const coalesced = coalescedInvalidator(queryClient, 1000);
       const invalidate = (queryKey: readonly unknown[]) => coalesced.invalidate(queryKey);
       const mine = (e: { exerciseId?: string }) => e.exerciseId === undefined || e.exerciseId === exerciseId;
-      const onResponse = () => {
+      const onResponse = (e: { exerciseId: string }) => {
+        if (!mine(e)) return;
         invalidate(evaluateKeys.queue(exerciseId));
         invalidate(evaluateKeys.scores(exerciseId));
       };

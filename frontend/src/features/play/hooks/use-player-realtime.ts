@@ -53,7 +53,9 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     const onAck = (e: { exerciseId: string; ack: TeamAck }) => {
       if (e.exerciseId === exerciseId) queryClient.setQueryData<TeamAck[]>(acksQueryKey, (list) => upsertAck(list, e.ack));
     };
-    const onThread = () => void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
+    const onThread = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
+    // the instructor switched score visibility or the leaderboard: the Scores tab appears or goes now
+    const onScoreVisibility = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: playerScoresQueryKey });
     socket.on('inject:delivered', onDelivered);
     socket.on('exercise:clock', onClock);
     socket.on('exercise:changed', onChanged);
@@ -61,6 +63,7 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     socket.on('ack:changed', onAck);
     socket.on('thread:changed', onThread);
     socket.on('decision:changed', onDecision);
+    socket.on('scores:visibility', onScoreVisibility);
     return () => {
       socket.off('inject:delivered', onDelivered);
       socket.off('exercise:clock', onClock);
@@ -69,6 +72,7 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
       socket.off('ack:changed', onAck);
       socket.off('thread:changed', onThread);
       socket.off('decision:changed', onDecision);
+      socket.off('scores:visibility', onScoreVisibility);
     };
   }, [exerciseId, queryClient, onArrival]);
 }

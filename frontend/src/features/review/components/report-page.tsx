@@ -5,6 +5,7 @@ import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { useReport } from '../api/get-report';
 import type { AfterActionReport } from '../api/report-types';
 import { reportDownloads } from '../api/review-paths';
+import { useReportRealtime } from '../hooks/use-report-realtime';
 import { FindingsEditor } from './findings-editor';
 import { ImprovementPlanTable } from './improvement-plan-table';
 import { CoverageMatrix, ResponseTimeChart, ScoreByObjectiveChart, TimelineSwimlane } from './report-charts';
@@ -58,6 +59,7 @@ function Exports({ report }: { report: AfterActionReport }) {
 /** The after-action report of one exercise: a live draft while it runs, final once it ends. */
 export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdit: boolean }) {
   const q = useReport(exerciseId);
+  useReportRealtime(exerciseId);
   if (q.isPending) return <PageLoader label="Building the report" />;
   if (q.isError) return <ErrorAlert error={q.error} title="Could not build the report" />;
   const r = q.data;

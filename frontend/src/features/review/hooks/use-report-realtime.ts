@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
+import { useExerciseRoom } from '../../../lib/use-exercise-room';
+import { reviewKeys } from '../api/review-paths';
+
+/** the report is a large read: it refetches at most this often however fast its events come */
+const REFETCH_WINDOW_MS = 2000;
+
+/**
+ * The after-action report follows the exercise live: hotwash answers, evaluators' scores, decisions
+ * and the end of the exercise refresh it without a reload (the hotwash is run from this page).
+ */
+export function useReportRealtime(exerciseId: string): void {
+  const queryClient = useQueryClient();
+  useExerciseRoom(
+    exerciseId,
+    (socket) => {
+      const coalesced = coalescedInvalidator(queryClient, REFETCH_WINDOW_MS);
+      const onEvent = (e: { exerciseId?: string }) => {
+        if (e.exerciseId === undefined || e.exerciseId === exerciseId) coalesced.invalidate(reviewKeys.report(exerciseId));
+      };
+      const events = ['report:changed', 'score:changed', 'decision:changed', 'exercise:changed', 'exercise:clock'] as const;
+      for (const name of events) socket.on(name, onEvent);
+      return () => {
+        for (const name of events) socket.off(name, onEvent);
+        coalesced.dispose();
+      };
+    },
+    () => void queryClient.invalidateQueries({ queryKey: reviewKeys.report(exerciseId) }),
+  );
+}
