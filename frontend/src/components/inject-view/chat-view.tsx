@@ -1,5 +1,5 @@
-import { Avatar, Group, Paper, Stack, Text } from '@mantine/core';
-import { Markdown } from '../markdown';
+import { Avatar, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { initials, metaText } from './channel-meta';
 
@@ -24,10 +24,10 @@ export function ChatView({ inject, deliveredLabel }: { inject: PlayerInjectView;
             </Text>
           </Group>
           <Paper bg="var(--mantine-color-default-hover)" p="xs" radius="md">
-            <Text fw={600} size="sm">
+            <Title order={2} fw={600} fz="sm" lh={1.4}>
               {inject.subject}
-            </Text>
-            <Markdown>{inject.body}</Markdown>
+            </Title>
+            <InjectBody body={inject.body} artifacts={inject.artifacts} />
           </Paper>
         </Stack>
       </Group>

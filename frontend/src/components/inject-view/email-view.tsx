@@ -1,7 +1,8 @@
 import { Avatar, Divider, Group, Stack, Title } from '@mantine/core';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
-import { initials, metaText } from './channel-meta';
+import { initials, metaText, otherMeta } from './channel-meta';
+import { fieldLabel, fieldValue } from './field-format';
 
 /** A mail client's reading pane: sender, recipients, date, subject, then the message. */
 export function EmailView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
@@ -9,11 +10,13 @@ export function EmailView({ inject, deliveredLabel }: { inject: PlayerInjectView
     ['From', inject.from.address ? `${inject.from.name} <${inject.from.address}>` : inject.from.name],
     ['To', metaText(inject, 'to')],
     ['Cc', metaText(inject, 'cc')],
+    ['Reply-To', metaText(inject, 'reply_to')],
     ['Date', metaText(inject, 'date') ?? deliveredLabel],
   ];
+  const extra = otherMeta(inject, ['to', 'cc', 'reply_to', 'date']);
   return (
     <Stack gap="sm" data-channel-view="email">
-      <Title order={3} fz="h4">
+      <Title order={2} fz="h4">
         {inject.subject}
       </Title>
       <Group align="flex-start" wrap="nowrap">
@@ -34,11 +37,19 @@ export function EmailView({ inject, deliveredLabel }: { inject: PlayerInjectView
                   </td>
                 </tr>
               ))}
+            {extra.map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row" className="key">
+                  {fieldLabel(k)}:
+                </th>
+                <td data-header={k}>{fieldValue(k, v)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </Group>
       <Divider />
-      <Markdown>{inject.body}</Markdown>
+      <InjectBody body={inject.body} artifacts={inject.artifacts} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import { TlpBanner } from '../tlp-banner';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText, otherMeta } from './channel-meta';
@@ -19,10 +19,10 @@ export function IntelView({ inject, deliveredLabel }: { inject: PlayerInjectView
           {metaText(inject, 'reference') ?? ''} {deliveredLabel}
         </Text>
       </Group>
-      <Title order={3} fz="h4">
+      <Title order={2} fz="h4">
         {inject.subject}
       </Title>
-      <Markdown>{inject.body}</Markdown>
+      <InjectBody body={inject.body} artifacts={inject.artifacts} />
       <MetaDetails entries={otherMeta(inject, ['reference'])} />
       {inject.tlp && <TlpBanner tlp={inject.tlp} />}
     </Stack>

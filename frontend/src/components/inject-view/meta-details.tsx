@@ -1,16 +1,18 @@
-/** Remaining presentation details of an inject as a compact key/value table. */
+import { fieldLabel, fieldValue } from './field-format';
+
+/** Remaining presentation details of an inject as a compact key/value table, with human labels. */
 export function MetaDetails({ entries, caption = 'Details' }: { entries: [string, string | number | boolean][]; caption?: string }) {
   if (entries.length === 0) return null;
   return (
-    <table className="ttx-table bordered">
+    <table className="ttx-table bordered" data-meta-details>
       <caption>{caption}</caption>
       <tbody>
         {entries.map(([k, v]) => (
-          <tr key={k}>
+          <tr key={k} data-field={k}>
             <th scope="row" style={{ width: '30%' }}>
-              {k.replace(/_/g, ' ')}
+              {fieldLabel(k)}
             </th>
-            <td className="mono">{String(v)}</td>
+            <td className="mono">{fieldValue(k, v)}</td>
           </tr>
         ))}
       </tbody>

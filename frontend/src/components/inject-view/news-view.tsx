@@ -1,5 +1,5 @@
 import { Divider, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText } from './channel-meta';
 
@@ -12,7 +12,7 @@ export function NewsView({ inject, deliveredLabel }: { inject: PlayerInjectView;
         {inject.from.name}
       </Text>
       <Divider size="sm" />
-      <Title order={3} style={{ fontFamily: 'Georgia, "Times New Roman", serif' }} fz={26} lh={1.2}>
+      <Title order={2} style={{ fontFamily: 'Georgia, "Times New Roman", serif' }} fz={26} lh={1.2}>
         {inject.subject}
       </Title>
       <Text size="sm" c="dimmed">
@@ -21,7 +21,7 @@ export function NewsView({ inject, deliveredLabel }: { inject: PlayerInjectView;
         {metaText(inject, 'section') ? ` · ${metaText(inject, 'section')}` : ''}
       </Text>
       <div style={{ fontFamily: 'Georgia, "Times New Roman", serif', fontSize: '1.05rem' }}>
-        <Markdown>{inject.body}</Markdown>
+        <InjectBody body={inject.body} artifacts={inject.artifacts} />
       </div>
     </Stack>
   );

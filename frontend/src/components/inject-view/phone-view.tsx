@@ -1,6 +1,6 @@
 import { Blockquote, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPhoneCall } from '@tabler/icons-react';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
@@ -18,14 +18,14 @@ export function PhoneView({ inject, deliveredLabel }: { inject: PlayerInjectView
           </Text>
         </Stack>
       </Group>
-      <Title order={3} fz="h5">
+      <Title order={2} fz="h5">
         {inject.subject}
       </Title>
       <Text size="xs" c="dimmed">
         Call transcript · {deliveredLabel}
       </Text>
       <Blockquote p="sm" color="gray">
-        <Markdown>{inject.body}</Markdown>
+        <InjectBody body={inject.body} artifacts={inject.artifacts} />
       </Blockquote>
       <MetaDetails entries={otherMeta(inject, ['caller', 'duration'])} />
     </Stack>

@@ -1,8 +1,9 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
+import { fieldLabel } from './field-format';
 
 const SEVERITY_COLOURS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', info: 'gray', informational: 'gray' };
 const KEY_FIELDS = ['host', 'rule', 'src_ip', 'dst_ip', 'user'] as const;
@@ -14,15 +15,15 @@ export function SiemView({ inject, deliveredLabel }: { inject: PlayerInjectView;
     <Stack gap="sm" data-channel-view="siem">
       <Card withBorder padding="sm" radius="sm" style={{ borderLeft: `6px solid var(--mantine-color-${SEVERITY_COLOURS[severity] ?? 'gray'}-6)` }}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Stack gap={2}>
+          <Stack gap={2} style={{ minWidth: 0 }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {inject.from.name} · alert
             </Text>
-            <Title order={3} fz="h4">
+            <Title order={2} fz="h4">
               {inject.subject}
             </Title>
           </Stack>
-          <Badge color={SEVERITY_COLOURS[severity] ?? 'gray'} variant="filled" size="lg" aria-label={`Severity ${severity}`} data-severity={severity}>
+          <Badge color={SEVERITY_COLOURS[severity] ?? 'gray'} variant="filled" size="lg" aria-label={`Severity ${severity}`} data-severity={severity} style={{ flexShrink: 0 }}>
             {severity}
           </Badge>
         </Group>
@@ -30,7 +31,7 @@ export function SiemView({ inject, deliveredLabel }: { inject: PlayerInjectView;
           {KEY_FIELDS.filter((k) => metaText(inject, k)).map((k) => (
             <Stack gap={0} key={k}>
               <Text size="xs" c="dimmed" tt="uppercase">
-                {k.replace('_', ' ')}
+                {fieldLabel(k)}
               </Text>
               <Text ff="monospace" size="sm" data-field={k}>
                 {metaText(inject, k)}
@@ -47,7 +48,7 @@ export function SiemView({ inject, deliveredLabel }: { inject: PlayerInjectView;
           </Stack>
         </SimpleGrid>
       </Card>
-      <Markdown>{inject.body}</Markdown>
+      <InjectBody body={inject.body} artifacts={inject.artifacts} />
       <MetaDetails entries={otherMeta(inject, ['severity', 'time', ...KEY_FIELDS])} caption="Alert fields" />
     </Stack>
   );

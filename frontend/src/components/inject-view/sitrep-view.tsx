@@ -1,7 +1,8 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { otherMeta } from './channel-meta';
+import { fieldLabel, fieldValue } from './field-format';
 
 /** A situation report in its usual form: header block, then the situation. */
 export function SitrepView({ inject, deliveredLabel, scenarioLabel }: { inject: PlayerInjectView; deliveredLabel: string; scenarioLabel: string }) {
@@ -28,19 +29,19 @@ export function SitrepView({ inject, deliveredLabel, scenarioLabel }: { inject: 
               </td>
             </tr>
             {otherMeta(inject, []).map(([k, v]) => (
-              <tr key={k}>
+              <tr key={k} data-field={k}>
                 <th scope="row" className="key">
-                  {k}
+                  {fieldLabel(k)}
                 </th>
-                <td>{String(v)}</td>
+                <td className={k === 'dtg' ? 'mono' : undefined}>{fieldValue(k, v)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <Title order={3} fz="h4">
+        <Title order={2} fz="h4">
           {inject.subject}
         </Title>
-        <Markdown>{inject.body}</Markdown>
+        <InjectBody body={inject.body} artifacts={inject.artifacts} />
       </Stack>
     </Paper>
   );

@@ -1,6 +1,6 @@
-import { Avatar, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconHeart, IconMessageCircle, IconRepeat, IconRosetteDiscountCheck } from '@tabler/icons-react';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { formatCount, initials, metaNumber, metaText } from './channel-meta';
 import { MetaDetails } from './meta-details';
@@ -42,10 +42,10 @@ export function SocialView({ inject, deliveredLabel }: { inject: PlayerInjectVie
                 </Badge>
               )}
             </Group>
-            <Text fw={600} size="sm">
+            <Title order={2} fw={600} fz="sm" lh={1.4}>
               {inject.subject}
-            </Text>
-            <Markdown>{inject.body}</Markdown>
+            </Title>
+            <InjectBody body={inject.body} artifacts={inject.artifacts} />
             <Group gap="lg" c="dimmed" aria-label="Engagement" role="group">
               {counts.map(({ label, icon: I, n }) => (
                 <Group key={label} gap={4} wrap="nowrap" aria-label={`${formatCount(n)} ${label}`} data-count={label}>

@@ -1,6 +1,6 @@
 import { AspectRatio, Badge, Box, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlayFilled } from '@tabler/icons-react';
-import { Markdown } from '../markdown';
+import { InjectBody } from './inject-body';
 import type { PlayerInjectView } from '../../lib/api-types';
 import { formatCount, metaNumber, metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
@@ -22,7 +22,7 @@ export function VideoView({ inject, deliveredLabel }: { inject: PlayerInjectView
           )}
         </Box>
       </AspectRatio>
-      <Title order={3} fz="h4">
+      <Title order={2} fz="h4">
         {inject.subject}
       </Title>
       <Group gap="xs">
@@ -42,7 +42,7 @@ export function VideoView({ inject, deliveredLabel }: { inject: PlayerInjectView
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         Transcript
       </Text>
-      <Markdown>{inject.body}</Markdown>
+      <InjectBody body={inject.body} artifacts={inject.artifacts} />
       <MetaDetails entries={otherMeta(inject, ['thumbnail', 'duration', 'views'])} />
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { IconCheck } from '@tabler/icons-react';
 import { TlpBanner } from '../../../components/tlp-banner';
 import { errorMessage } from '../../../lib/api-client';
@@ -32,8 +32,23 @@ export function InjectReader(props: {
   const deliveredLabel = formatWallTime(inject.deliveredAt);
   const scenarioLabel = formatScenarioTime(inject.scenarioMs);
   const { label, icon: ChannelIcon } = CHANNEL_INFO[inject.channel];
+  const root = useRef<HTMLDivElement>(null);
+  // a newly opened message starts at its top (header, TLP marking, severity) with focus on its
+  // heading, so keyboard and screen-reader users land on it too
+  useEffect(() => {
+    const article = root.current;
+    if (!article) return;
+    let pane: HTMLElement | null = article.parentElement;
+    while (pane && !(pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY !== 'visible')) pane = pane.parentElement;
+    if (pane) pane.scrollTop = 0;
+    const heading = article.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [inject.id]);
   return (
-    <Stack gap="md" component="article" aria-labelledby={`inject-${inject.id}-title`} data-testid="inject-reader" data-inject-id={inject.id}>
+    <Stack ref={root} gap="md" component="article" aria-labelledby={`inject-${inject.id}-title`} data-testid="inject-reader" data-inject-id={inject.id}>
       <Group justify="space-between" align="center" gap="xs">
         <Group gap="xs">
           <ChannelIcon size={18} aria-hidden />
@@ -77,7 +92,7 @@ export function InjectReader(props: {
       )}
       <Divider label="Your team's response" labelPosition="left" />
       <ResponseLog injects={props.injects} injectId={inject.id} />
-      <Title order={4} fz="sm" className="ttx-visually-hidden">
+      <Title order={3} fz="sm" className="ttx-visually-hidden">
         Log a response
       </Title>
       <ResponseComposer key={inject.id} inject={inject} />

@@ -15,6 +15,7 @@ import { useResponses } from '../api/get-responses';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
 import { useReadState } from '../hooks/use-read-state';
 import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
+import { IndicatorsContext, indicatorsOf } from '../../../components/inject-view/indicators';
 import { InboxList } from './inbox-list';
 import { InjectReader } from './inject-reader';
 import { ResponseLog } from './response-log';
@@ -50,6 +51,8 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
   usePlayerRealtime(session.exercise.id, onArrival);
 
   const list = injects.data ?? EMPTY;
+  // every indicator the team has been sent: a later message linking to a known hostile host is defanged too
+  const indicators = useMemo(() => indicatorsOf(list.map((i) => i.artifacts)), [list]);
   const selected = list.find((i) => i.id === selectedId) ?? null;
   useEffect(() => {
     if (selected) markRead(selected.id);
@@ -65,6 +68,7 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
   const select = useCallback((id: string) => setParams({ inject: id }, { replace: false }), [setParams]);
 
   return (
+    <IndicatorsContext.Provider value={indicators}>
     <Stack gap={0} h="100%" data-testid="team-console">
       <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
         <Group justify="space-between" wrap="wrap" gap="xs">
@@ -97,7 +101,7 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 6 }} h={{ md: '100%' }} className="ttx-pane">
           <ScrollPane height="100%">
-            <Box p="md" component="main" id="main">
+            <Box p="md" component="section" aria-label="Message" id="reading-pane">
               {selected ? (
                 <InjectReader inject={selected} injects={list} clock={session.clock} me={me} acks={acks.data ?? []} responded={respondedIds.has(selected.id)} />
               ) : (
@@ -136,5 +140,6 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
         </Grid.Col>
       </Grid>
     </Stack>
+    </IndicatorsContext.Provider>
   );
 }
