@@ -13,15 +13,42 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPackError, listPackFolders, loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
 import { parseDurationMs, parseOffsetMs, type Inject, type ScenarioPack } from '../../backend/src/scenarios/pack/pack-schema.js';
+import { releaseWindows, storyContinuityBreaks, teamLoads } from './pack-timing.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const injectsRoot = path.join(repoRoot, 'injects');
-const dataDir = path.resolve(repoRoot, '../shared/data');
+// the shared reference data sits beside the repository; TTX_REFERENCE_DATA points elsewhere (e.g. from a worktree)
+const dataDir = process.env.TTX_REFERENCE_DATA ?? path.resolve(repoRoot, '../shared/data');
 
 /** The main pack and its minimum size. */
 const MAIN_PACK = 'korean-peninsula';
+/** The 90-minute discussion edition of the main pack. */
+const DISCUSSION_PACK = 'korean-peninsula-discussion';
 /** Packs of the scenario library (the demo pack used by engine tests is held to the general rules only). */
 const LIBRARY_PACKS = new Set([MAIN_PACK, 'crypto-bridge-heist', 'deepfake-surge']);
+/** Packs whose shared injects must name, for every expected action, the teams it is expected of. */
+const PER_TEAM_PACKS = new Set([MAIN_PACK, DISCUSSION_PACK]);
+
+/**
+ * Pacing, per pack: the response-minutes released to each team in every full window stay within
+ * [min, max], and no team waits longer than `maxIdleMinutes` with no response work in hand.
+ */
+interface Pacing {
+  windowMinutes: number;
+  min: number;
+  max: number;
+  maxIdleMinutes: number;
+}
+const PACING: Record<string, Pacing> = {
+  [MAIN_PACK]: { windowMinutes: 30, min: 15, max: 75, maxIdleMinutes: 25 },
+  [DISCUSSION_PACK]: { windowMinutes: 30, min: 20, max: 60, maxIdleMinutes: 25 },
+  'crypto-bridge-heist': { windowMinutes: 30, min: 15, max: 60, maxIdleMinutes: 15 },
+  'deepfake-surge': { windowMinutes: 30, min: 15, max: 60, maxIdleMinutes: 15 },
+  // the engine-test pack: one idle half-hour for the comms team is part of its test design
+  demo: { windowMinutes: 30, min: 0, max: 60, maxIdleMinutes: 20 },
+};
+/** Continuity: how far apart (exercise minutes) two injects must be released to be ordered, and how far back in story time (minutes) a later one may be set. */
+const CONTINUITY = { gapMinutes: 5, slackMinutes: 10 };
 
 // ---------------------------------------------------------------------------------------------
 // reference data
@@ -259,13 +286,60 @@ describe('scenario packs: content quality', () => {
         if (inj.expectedActions.length === 0) problems.push(`${inj.id}: response options but no expected actions`);
         if (!inj.respondWithin) problems.push(`${inj.id}: no respondWithin`);
         const credited = new Set(inj.expectedActions.flatMap((a) => a.options));
-        for (const a of inj.expectedActions) {
-          if (a.options.length === 0) problems.push(`${inj.id}/${a.id}: expected action linked to no response option`);
-          if (a.points <= 0) problems.push(`${inj.id}/${a.id}: no points`);
-        }
+        for (const a of inj.expectedActions) if (a.points <= 0) problems.push(`${inj.id}/${a.id}: no points`);
+        // judgement calls (no options) are for the evaluator; the options still need something to score
+        if (inj.responseOptions.length > 0 && credited.size === 0) problems.push(`${inj.id}: no expected action is linked to a response option`);
         if (!inj.responseOptions.some((o) => !credited.has(o.id))) problems.push(`${inj.id}: no distractor among the response options`);
       }
       expect(problems).toEqual([]);
+    });
+
+    it.runIf(PER_TEAM_PACKS.has(name))('names, on every inject for several teams, the teams each expected action is expected of', () => {
+      const pack = packOf(name);
+      const unnamed = pack.injects.filter((i) => targets(pack, i).length > 1).flatMap((i) => i.expectedActions.filter((a) => !a.teams).map((a) => `${i.id}/${a.id}`));
+      expect(unnamed, 'a team is scored only against its own actions: add teams: [...]').toEqual([]);
+    });
+
+    it.runIf(PER_TEAM_PACKS.has(name))('gives every team something to score on each inject it must answer, and marks its worst options as costed distractors', () => {
+      const pack = packOf(name);
+      const empty: string[] = [];
+      for (const inj of pack.injects) {
+        if (!inj.respondWithin || inj.expectedActions.length === 0) continue;
+        for (const t of targets(pack, inj)) {
+          const own = inj.expectedActions.filter((a) => !a.teams || a.teams.includes(t));
+          const votes = inj.decision ? (inj.decision.members ?? targets(pack, inj)).includes(t) : false;
+          if (own.length === 0 && !votes) empty.push(`${inj.id}: nothing expected of ${t}`);
+        }
+      }
+      expect(empty, 'a team asked to respond must be scored on something (or not receive the inject)').toEqual([]);
+      const costed = pack.injects.flatMap((i) => i.responseOptions.filter((o) => o.distractor));
+      expect(costed.length, 'distractors that cost points or cap the score').toBeGreaterThanOrEqual(name === MAIN_PACK ? 20 : 4);
+      expect(costed.filter((o) => o.distractor && o.distractor.why.length < 20).map((o) => o.id), 'every costed distractor says why it is wrong').toEqual([]);
+    });
+
+    it('keeps each team busy but not swamped (pacing rule, configured per pack)', () => {
+      const pack = packOf(name);
+      const pacing = PACING[name];
+      expect(pacing, `pacing settings for ${name} in PACING`).toBeDefined();
+      if (!pacing) return;
+      const endMin = parseDurationMs(pack.duration) / 60_000;
+      const problems: string[] = [];
+      for (const load of teamLoads(pack, pacing.windowMinutes)) {
+        load.perWindow.forEach((minutes, k) => {
+          const from = k * pacing.windowMinutes;
+          const full = from + pacing.windowMinutes <= endMin;
+          const at = `T+${Math.floor(from / 60)}:${String(from % 60).padStart(2, '0')}`;
+          if (minutes > pacing.max) problems.push(`${load.teamId}: ${minutes} response-minutes asked in the window from ${at} (max ${pacing.max})`);
+          if (full && minutes < pacing.min) problems.push(`${load.teamId}: ${minutes} response-minutes asked in the window from ${at} (min ${pacing.min})`);
+        });
+        if (load.longestIdle.minutes > pacing.maxIdleMinutes) problems.push(`${load.teamId}: idle ${load.longestIdle.minutes} min from T+${load.longestIdle.from} min to T+${load.longestIdle.to} min (max ${pacing.maxIdleMinutes})`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('sets every inject in story time after what certainly came before it (continuity rule)', () => {
+      const pack = packOf(name);
+      expect(storyContinuityBreaks(pack, CONTINUITY.gapMinutes, CONTINUITY.slackMinutes)).toEqual([]);
     });
 
     it.runIf(library)('branches on every outcome of every decision (options, blocked and timed-out)', () => {
@@ -331,6 +405,43 @@ describe('scenario packs: content quality', () => {
       );
       const missing = pack.injects.flatMap((i) => (i.decision ? i.decision.options.map((o) => `${i.decision?.id}:${o.id}`) : [])).filter((k) => !referenced.has(k));
       expect(missing).toEqual([]);
+    });
+
+    it('lets Allies decide: the ROK partner never votes, and a team never votes on its own request', () => {
+      const pack = packOf(MAIN_PACK);
+      const voters = pack.injects.flatMap((i) => (i.decision?.mode === 'consensus' ? [{ id: i.decision.id, members: i.decision.members ?? targets(pack, i) }] : []));
+      expect(voters.filter((d) => d.members.includes('rok-cert')).map((d) => d.id)).toEqual([]);
+      // every Allied delegation (the four voting teams) votes on every consensus decision
+      for (const d of voters) expect([...d.members].sort(), d.id).toEqual(['legal-policy', 'logistics', 'nato-cyber', 'stratcom']);
+      // each voting team has a position card from EXCON before the first decision
+      const firstDecision = Math.min(...pack.injects.filter((i) => i.decision).map((i) => (i.offset ? parseOffsetMs(i.offset) : Infinity)));
+      const cards = pack.injects.filter((i) => i.id.startsWith('kp-card-') && i.offset && parseOffsetMs(i.offset) < firstDecision);
+      expect(new Set(cards.flatMap((c) => targets(pack, c)))).toEqual(new Set(pack.teams.map((t) => t.id)));
+    });
+
+    it('never has two consensus decisions open at once', () => {
+      const pack = packOf(MAIN_PACK);
+      const windows = releaseWindows(pack);
+      const open = pack.injects
+        .flatMap((i) => (i.decision ? [{ id: i.decision.id, from: windows.get(i.id)?.lo ?? 0, to: (windows.get(i.id)?.hi ?? 0) + parseDurationMs(i.decision.deadline) }] : []))
+        .sort((a, b) => a.from - b.from);
+      const overlaps = open.slice(1).filter((d, k) => d.from < (open[k]?.to ?? 0)).map((d) => d.id);
+      expect(overlaps).toEqual([]);
+    });
+
+    it('plays the coverage add-on: Article 4, Yeonpyeong for all teams, NEO, US backfill, Europe, Japan/IP4, countermeasures, USFK/CFC', () => {
+      const pack = packOf(MAIN_PACK);
+      const byId = new Map(pack.injects.map((i) => [i.id, i]));
+      const addOn = ['kp-usfk-cfc-context', 'kp-yeonpyeong-sitrep', 'kp-neo-refugees', 'kp-us-backfill-request', 'kp-article4-request', 'kp-russia-europe-escalation', 'kp-japan-ip4', 'kp-countermeasures-option'];
+      for (const id of addOn) {
+        const inj = byId.get(id);
+        expect(inj, id).toBeDefined();
+        expect((inj?.tags.attack.length ?? 0) + (inj?.tags.disarm.length ?? 0) + (inj?.tags.assumed.length ?? 0), `${id} carries ATT&CK or DISARM tags`).toBeGreaterThan(0);
+        expect(inj?.offset, `${id} is always released`).toBeDefined();
+      }
+      expect(byId.get('kp-yeonpyeong-sitrep')?.to).toBe('all');
+      expect(byId.get('kp-article4-request')?.body).toMatch(/Article 4/);
+      expect(byId.get('kp-article4-request')?.facilitatorNotes).toMatch(/Brussels Summit Communiqué \(14 June\s+2021/);
     });
 
     it('tags disinformation injects with DISARM ids and covers all four DPRK groups', () => {
