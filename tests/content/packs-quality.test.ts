@@ -25,7 +25,7 @@ const MAIN_PACK = 'korean-peninsula';
 /** The 90-minute discussion edition of the main pack. */
 const DISCUSSION_PACK = 'korean-peninsula-discussion';
 /** Packs of the scenario library (the demo pack used by engine tests is held to the general rules only). */
-const LIBRARY_PACKS = new Set([MAIN_PACK, 'crypto-bridge-heist', 'deepfake-surge']);
+const LIBRARY_PACKS = new Set([MAIN_PACK, DISCUSSION_PACK, 'crypto-bridge-heist', 'deepfake-surge']);
 /** Packs whose shared injects must name, for every expected action, the teams it is expected of. */
 const PER_TEAM_PACKS = new Set([MAIN_PACK, DISCUSSION_PACK]);
 
@@ -449,6 +449,52 @@ describe('scenario packs: content quality', () => {
       expect(pack.injects.filter((i) => i.tags.disarm.length > 0).length).toBeGreaterThanOrEqual(5);
       const groups = new Set(pack.injects.flatMap((i) => i.tags.groups));
       for (const g of ['G0032', 'G0082', 'G0094', 'G0138']) expect([...groups]).toContain(g);
+    });
+  });
+
+  describe(`90-minute discussion edition (${DISCUSSION_PACK})`, () => {
+    it('runs 90 minutes in three modules, playable by one to three teams (every module reaches every team)', () => {
+      const pack = packOf(DISCUSSION_PACK);
+      expect(parseDurationMs(pack.duration)).toBe(90 * 60_000);
+      expect(pack.phases.map((p) => p.id)).toEqual(['module-1', 'module-2', 'module-3']);
+      expect(pack.teams.length).toBeGreaterThanOrEqual(1);
+      expect(pack.teams.length).toBeLessThanOrEqual(3);
+      const onTheClock = pack.injects.filter((i) => i.offset);
+      expect(onTheClock.filter((i) => i.to !== 'all').map((i) => i.id), 'clock injects that a lone team would miss').toEqual([]);
+      // team-mode decisions only: each group decides for itself, so a missing group blocks nobody
+      expect(pack.injects.filter((i) => i.decision && i.decision.mode !== 'team').map((i) => i.id)).toEqual([]);
+    });
+
+    it('opens each module with a situation update carrying at least three discussion questions and sponsor placeholders', () => {
+      const pack = packOf(DISCUSSION_PACK);
+      for (const phase of pack.phases) {
+        const start = pack.injects.find((i) => i.phase === phase.id && /^MODULE \d/.test(i.subject));
+        expect(start, `${phase.id} situation update`).toBeDefined();
+        const questions = start?.body.split('QUESTIONS FOR DISCUSSION')[1] ?? '';
+        expect(questions.match(/^\s*\d\. /gm)?.length ?? 0, `${phase.id} discussion questions`).toBeGreaterThanOrEqual(3);
+        expect(start?.body, `${phase.id} sponsor placeholder`).toMatch(/\[SPONSOR: [^\]]+\]/);
+      }
+    });
+
+    it('breaks for a plenary between modules and ends with a plenary hotwash', () => {
+      const pack = packOf(DISCUSSION_PACK);
+      const plenaries = pack.injects.filter((i) => /^PLENARY/.test(i.subject) && i.offset).map((i) => parseOffsetMs(i.offset ?? 'T+00:00') / 60_000);
+      const moduleStarts = pack.phases.map((p) => parseOffsetMs(p.start) / 60_000);
+      for (let k = 1; k < moduleStarts.length; k++) {
+        expect(plenaries.some((m) => m < (moduleStarts[k] ?? 0) && m >= (moduleStarts[k] ?? 0) - 10), `a plenary before module ${k + 1}`).toBe(true);
+      }
+      expect(Math.max(...plenaries), 'the hotwash closes the session').toBeGreaterThanOrEqual(75);
+    });
+
+    it('carries a consolidated evaluation plan covering every objective', () => {
+      const pack = packOf(DISCUSSION_PACK);
+      const plan = pack.injects.map((i) => i.facilitatorNotes ?? '').find((n) => n.includes('CONSOLIDATED EVALUATION PLAN')) ?? '';
+      expect(plan, 'evaluation plan in the facilitator notes').not.toBe('');
+      for (const o of pack.objectives) expect(plan, `evaluation plan row for ${o.id}`).toMatch(new RegExp(`\\| ${o.id} \\| ${o.coreCapability.split(' (')[0]}`));
+      // every module has at least one judgement call for the evaluator
+      for (const phase of pack.phases) {
+        expect(pack.injects.some((i) => i.phase === phase.id && i.expectedActions.some((a) => a.options.length === 0)), `${phase.id} judgement call`).toBe(true);
+      }
     });
   });
 
