@@ -48,7 +48,7 @@ const PACING: Record<string, Pacing> = {
   demo: { windowMinutes: 30, min: 0, max: 60, maxIdleMinutes: 20 },
 };
 /** Continuity: how far apart (exercise minutes) two injects must be released to be ordered, and how far back in story time (minutes) a later one may be set. */
-const CONTINUITY = { gapMinutes: 5, slackMinutes: 10 };
+const CONTINUITY = { gapMinutes: 3, slackMinutes: 10 };
 
 // ---------------------------------------------------------------------------------------------
 // reference data
