@@ -1,45 +1,61 @@
 import PDFDocument from 'pdfkit';
+import { reportFonts } from './pdf-fonts.js';
 
-// The 14 standard PDF fonts ship inside pdfkit (AFM metrics): no font files, no network.
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const ITALIC = 'Helvetica-Oblique';
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '×': 'x', '≤': '<=', '≥': '>=', '✓': 'v' };
+const FONT = 'body';
+const BOLD = 'bold';
+const NOTE_COLOUR = '#555555';
 
-/** The standard fonts encode WinAnsi only: anything else becomes '?' instead of garbage glyphs. */
-export function winAnsi(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFKC')) {
-    const code = ch.codePointAt(0) ?? 63;
-    if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if (ch === '\n' || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(ch)) out += ch;
-    else if (ch === '\t') out += ' ';
-    else out += '?';
-  }
-  return out;
+/** Text as the PDF gets it: composed (NFC, so Hangul and accents use the font's precomposed glyphs), no control characters. */
+export function pdfText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.normalize('NFC').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 export interface Column {
   header: string;
-  /** share of the text width */
-  width: number;
+  /** numbers and times read better right-aligned */
+  align?: 'left' | 'right';
 }
 
-/** A small layout layer over pdfkit: headings, paragraphs, lists and tables that break across pages. */
+interface Heading {
+  text: string;
+  size: number;
+  before: number;
+  after: number;
+}
+
+const PAD = 3;
+/** Rows measured to size a table's columns: enough to be representative, few enough to stay quick on a long table. */
+const SIZING_SAMPLE = 400;
+/** Cells up to this wide (points) are kept on one line when the columns allow it. */
+const SHORT_CELL = 70;
+
+/**
+ * A small layout layer over pdfkit: headings kept with what follows them, paragraphs, lists, and
+ * tables whose columns are sized to their content and whose cells wrap (nothing is cut or overlaps).
+ */
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  private pending: Heading[] = [];
 
   constructor(title: string, private readonly footer: string) {
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 56, left: 48, right: 48 }, bufferPages: true, info: { Title: winAnsi(title), Creator: 'Cyber TTX' } });
+    this.doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 56, left: 48, right: 48 }, bufferPages: true, info: { Title: pdfText(title), Creator: 'Cyber TTX' } });
+    const f = reportFonts();
+    // pdfkit takes a parsed fontkit font as well as a file (its typings list files only)
+    this.doc.registerFont(FONT, f.regular as unknown as Buffer);
+    this.doc.registerFont(BOLD, f.bold as unknown as Buffer);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.doc.on('error', reject);
     });
     this.doc.font(FONT).fontSize(10);
+  }
+
+  private get left(): number {
+    return this.doc.page.margins.left;
   }
 
   private get width(): number {
@@ -50,88 +66,161 @@ export class PdfWriter {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
-  private ensure(height: number): void {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  private get atTop(): boolean {
+    return this.doc.y <= this.doc.page.margins.top + 1;
+  }
+
+  private newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
   }
 
   title(text: string, subtitle: string): void {
-    this.doc.font(BOLD).fontSize(20).text(winAnsi(text), { width: this.width });
-    this.doc.moveDown(0.3).font(ITALIC).fontSize(10).fillColor('#555').text(winAnsi(subtitle)).fillColor('black').moveDown(1);
+    this.doc.font(BOLD).fontSize(20).text(pdfText(text), this.left, this.doc.y, { width: this.width });
+    this.doc.moveDown(0.3).font(FONT).fontSize(10).fillColor(NOTE_COLOUR).text(pdfText(subtitle), { width: this.width }).fillColor('black').moveDown(1);
   }
 
+  /** Headings wait for what follows them: a heading never ends a page alone (keep-with-next). */
   h1(text: string): void {
-    this.ensure(60);
-    this.doc.moveDown(0.6).font(BOLD).fontSize(15).text(winAnsi(text), this.doc.page.margins.left, this.doc.y, { width: this.width }).moveDown(0.3);
-    this.doc.font(FONT).fontSize(10);
+    this.pending.push({ text: pdfText(text), size: 15, before: 9, after: 4.5 });
   }
 
   h2(text: string): void {
-    this.ensure(40);
-    this.doc.moveDown(0.4).font(BOLD).fontSize(11.5).text(winAnsi(text), this.doc.page.margins.left, this.doc.y, { width: this.width }).moveDown(0.2);
+    this.pending.push({ text: pdfText(text), size: 11.5, before: 6, after: 2.5 });
+  }
+
+  private headingHeight(h: Heading): number {
+    this.doc.font(BOLD).fontSize(h.size);
+    return h.before + this.doc.heightOfString(h.text, { width: this.width }) + h.after;
+  }
+
+  /** Draws the waiting headings, on a new page when they and `next` points of what follows would not fit. */
+  private flush(next: number): void {
+    const headings = this.pending;
+    this.pending = [];
+    const need = headings.reduce((a, h) => a + this.headingHeight(h), 0) + next;
+    if (this.doc.y + need > this.bottom && !this.atTop) this.newPage();
+    for (const h of headings) {
+      if (!this.atTop) this.doc.y += h.before;
+      this.doc.font(BOLD).fontSize(h.size).text(h.text, this.left, this.doc.y, { width: this.width });
+      this.doc.y += h.after;
+    }
     this.doc.font(FONT).fontSize(10);
   }
 
-  para(text: string, opts: { italic?: boolean } = {}): void {
-    this.doc.font(opts.italic ? ITALIC : FONT).fontSize(10).text(winAnsi(text), this.doc.page.margins.left, this.doc.y, { width: this.width }).moveDown(0.4);
-    this.doc.font(FONT);
+  para(text: string, opts: { note?: boolean } = {}): void {
+    const t = pdfText(text);
+    this.doc.font(FONT).fontSize(10);
+    // keep a heading with at least two lines of its paragraph
+    this.flush(Math.min(this.doc.heightOfString(t, { width: this.width }), this.doc.currentLineHeight(true) * 2));
+    this.doc.fillColor(opts.note ? NOTE_COLOUR : 'black').text(t, this.left, this.doc.y, { width: this.width }).fillColor('black').moveDown(0.4);
   }
 
   bullets(items: string[]): void {
-    for (const i of items) this.doc.font(FONT).fontSize(10).text(`•  ${winAnsi(i)}`, this.doc.page.margins.left + 6, this.doc.y, { width: this.width - 6 });
+    const indent = 12;
+    this.doc.font(FONT).fontSize(10);
+    for (const [i, item] of items.entries()) {
+      const t = pdfText(item);
+      const h = this.doc.heightOfString(t, { width: this.width - indent });
+      if (i === 0) this.flush(h);
+      else if (this.doc.y + Math.min(h, this.doc.currentLineHeight(true) * 2) > this.bottom) this.newPage();
+      const y = this.doc.y;
+      this.doc.text('•', this.left + 2, y, { lineBreak: false });
+      this.doc.text(t, this.left + indent, y, { width: this.width - indent });
+    }
+    this.doc.x = this.left;
     this.doc.moveDown(0.4);
   }
 
-  /**
-   * A table. `wrap` rows grow to fit their text (small tables); otherwise every row is one line,
-   * cut to its column (long tables such as the timeline: thousands of rows stay fast).
-   */
-  table(columns: Column[], rows: string[][], opts: { wrap?: boolean; fontSize?: number } = {}): void {
-    const size = opts.fontSize ?? 8.5;
-    const left = this.doc.page.margins.left;
-    const total = columns.reduce((a, c) => a + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * this.width);
-    const pad = 3;
-    const lineH = size * 1.25;
-    const header = () => {
-      this.ensure(lineH * 3);
-      const y = this.doc.y;
-      this.doc.rect(left, y, this.width, lineH + pad).fill('#e8ecf2').fillColor('black');
-      this.doc.font(BOLD).fontSize(size);
-      let x = left;
-      columns.forEach((c, i) => {
-        this.doc.text(winAnsi(c.header), x + pad, y + pad / 2, { width: (widths[i] ?? 0) - 2 * pad, lineBreak: false, height: lineH });
-        x += widths[i] ?? 0;
-      });
-      this.doc.font(FONT).fontSize(size);
-      this.doc.y = y + lineH + pad;
+  /** Column widths from the content, as browsers lay out tables: each column at least its longest word, the rest shared by need. */
+  private columnWidths(columns: Column[], rows: string[][], size: number): number[] {
+    const inner = (s: string, bold: boolean) => {
+      this.doc.font(bold ? BOLD : FONT).fontSize(size);
+      let longest = 0;
+      for (const w of s.split(/\s+/)) if (w) longest = Math.max(longest, this.doc.widthOfString(w));
+      return { word: longest, all: this.doc.widthOfString(s.replace(/\s+/g, ' ')) };
     };
-    header();
-    for (const [r, row] of rows.entries()) {
-      const cells = row.map((v) => winAnsi(v));
-      let h = lineH;
-      if (opts.wrap) for (const [i, v] of cells.entries()) h = Math.max(h, this.doc.heightOfString(v || ' ', { width: (widths[i] ?? 0) - 2 * pad }));
-      if (this.doc.y + h + pad > this.bottom) {
-        this.doc.addPage();
-        header();
+    const min = columns.map((c) => inner(c.header, true).word);
+    const max = columns.map((c) => inner(c.header, true).all);
+    const step = Math.max(1, Math.ceil(rows.length / SIZING_SAMPLE));
+    for (let r = 0; r < rows.length; r += step)
+      for (const [i, v] of (rows[r] ?? []).entries()) {
+        if (i >= columns.length || !v) continue;
+        const m = inner(v, false);
+        min[i] = Math.max(min[i] ?? 0, m.word);
+        max[i] = Math.max(max[i] ?? 0, m.all);
       }
-      const y = this.doc.y;
-      if (r % 2 === 1) this.doc.rect(left, y, this.width, h + pad).fill('#f6f7f9').fillColor('black');
+    const width = this.width;
+    const pad = 2 * PAD + 1;
+    // a short cell (a time, a count, a status) stays on one line when the table has room for it
+    const lo = min.map((v, i) => Math.min(Math.max(v, Math.min(max[i] ?? 0, SHORT_CELL)) + pad, width * 0.45));
+    const hi = max.map((v, i) => Math.max(v + pad, lo[i] ?? 0));
+    const sumLo = lo.reduce((a, b) => a + b, 0);
+    const sumHi = hi.reduce((a, b) => a + b, 0);
+    if (sumHi <= width) return hi.map((v) => (v / sumHi) * width);
+    if (sumLo >= width) return lo.map((v) => (v / sumLo) * width);
+    const spare = width - sumLo;
+    const want = sumHi - sumLo;
+    return lo.map((v, i) => v + (((hi[i] ?? 0) - v) / want) * spare);
+  }
+
+  /** A table: columns sized to their content, every cell wrapped to its column, header repeated on each page. */
+  table(columns: Column[], rawRows: string[][], opts: { fontSize?: number } = {}): void {
+    const size = opts.fontSize ?? 8.5;
+    const rows = rawRows.map((r) => r.map((v) => pdfText(v)));
+    const headers = columns.map((c) => pdfText(c.header));
+    const widths = this.columnWidths(columns.map((c, i) => ({ ...c, header: headers[i] ?? '' })), rows, size);
+    const left = this.left;
+    const doc = this.doc;
+    const lineH = (bold: boolean) => doc.font(bold ? BOLD : FONT).fontSize(size).currentLineHeight(true);
+    const cellHeight = (v: string, i: number, bold: boolean): number => {
+      const w = (widths[i] ?? 0) - 2 * PAD;
+      doc.font(bold ? BOLD : FONT).fontSize(size);
+      // one line when it fits: measuring a width is far cheaper than laying out a wrapped paragraph
+      return !v || doc.widthOfString(v) <= w ? lineH(bold) : doc.heightOfString(v, { width: w });
+    };
+    const rowHeight = (cells: string[], bold: boolean) => cells.reduce((h, v, i) => Math.max(h, cellHeight(v, i, bold)), lineH(bold)) + PAD;
+    const headerH = rowHeight(headers, true);
+    const draw = (cells: string[], y: number, bold: boolean) => {
+      doc.font(bold ? BOLD : FONT).fontSize(size).fillColor('black');
       let x = left;
       for (const [i, v] of cells.entries()) {
-        const w = (widths[i] ?? 0) - 2 * pad;
-        // a one-line cell is already cut to its column: without a width pdfkit skips its line wrapper,
-        // which measures every word (most of the time of a report with thousands of rows)
-        if (opts.wrap) this.doc.text(v, x + pad, y + pad / 2, { width: w });
-        else this.doc.text(fit(v, w, size), x + pad, y + pad / 2, { lineBreak: false });
+        const w = (widths[i] ?? 0) - 2 * PAD;
+        const align = columns[i]?.align === 'right' ? 'right' : 'left';
+        if (v) {
+          if (doc.widthOfString(v) <= w) doc.text(v, x + PAD, y + PAD / 2, { width: w, align, lineBreak: false });
+          else doc.text(v, x + PAD, y + PAD / 2, { width: w, align });
+        }
         x += widths[i] ?? 0;
       }
-      this.doc.y = y + h + pad;
+    };
+    const header = () => {
+      const y = doc.y;
+      doc.rect(left, y, this.width, headerH).fill('#e8ecf2');
+      draw(headers, y, true);
+      doc.y = y + headerH;
+    };
+    const firstH = rows[0] ? rowHeight(rows[0], false) : 0;
+    this.flush(headerH + firstH);
+    if (doc.y + headerH + firstH > this.bottom && !this.atTop) this.newPage();
+    header();
+    for (const [r, cells] of rows.entries()) {
+      const h = r === 0 ? firstH : rowHeight(cells, false);
+      if (doc.y + h > this.bottom) {
+        this.newPage();
+        header();
+      }
+      const y = doc.y;
+      if (r % 2 === 1) doc.rect(left, y, this.width, h).fill('#f6f7f9');
+      draw(cells, y, false);
+      doc.y = y + h;
     }
-    this.doc.x = left;
-    this.doc.moveDown(0.6);
+    doc.x = left;
+    doc.font(FONT).fontSize(10).moveDown(0.6);
   }
 
   async finish(): Promise<Buffer> {
+    if (this.pending.length) this.flush(0);
     const range = this.doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
@@ -139,17 +228,10 @@ export class PdfWriter {
       const y = this.doc.page.height - bottomMargin + 18;
       // writing inside the bottom margin would make pdfkit open a new page
       this.doc.page.margins.bottom = 0;
-      this.doc.font(FONT).fontSize(8).fillColor('#666').text(winAnsi(`${this.footer} — page ${i + 1} of ${range.count}`), this.doc.page.margins.left, y, { width: this.width, align: 'center', lineBreak: false }).fillColor('black');
+      this.doc.font(FONT).fontSize(8).fillColor('#666666').text(pdfText(`${this.footer} — page ${i + 1} of ${range.count}`), this.left, y, { width: this.width, align: 'center', lineBreak: false }).fillColor('black');
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();
     return this.done;
   }
-}
-
-/** Cut a one-line cell to its column (Helvetica averages about half the font size per character). */
-function fit(text: string, width: number, size: number): string {
-  const one = text.replace(/\s+/g, ' ');
-  const max = Math.max(4, Math.floor(width / (size * 0.5)));
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

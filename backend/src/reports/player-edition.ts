@@ -34,6 +34,7 @@ export function toPlayerEdition(full: AfterActionReport, teamId: string, opts: {
       // the audience line names every participating team
       scope: { ...o.scope, audience: null },
       threatActors: o.threatActors,
+      threatActorGroups: o.threatActorGroups,
       objectives: o.objectives,
       coreCapabilities: o.coreCapabilities,
       // never the injects still to come or sent only to other teams

@@ -22,6 +22,7 @@ import {
   type TimelineEntry,
   type TimelineKind,
 } from './report-model.js';
+import { ATTACK_GROUP_NAMES, techniqueName } from './technique-names.js';
 
 export const ANONYMOUS = 'A team member';
 
@@ -43,6 +44,8 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 const key = (a: string, b: string) => `${a}\u0000${b}`;
+/** Scores are sums of decimal points: rounded so float noise (243.89999…) never reaches a reader. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * A map keyed by two strings (team and inject, mostly). Nested maps instead of joined keys: the
@@ -75,10 +78,10 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   const teamName = new Map(inp.teams.map((t) => [t.id, t.name]));
   const injects = new Map<string, Inject>(pack.injects.map((i) => [i.id, i]));
   const participantName = new Map(inp.participants.map((p) => [p.id, opts.hideNames ? ANONYMOUS : p.displayName]));
-  const reportInjects: ReportInject[] = pack.injects.map((i) => ({ id: i.id, subject: i.subject, offset: i.offset ?? null }));
+  const reportInjects: ReportInject[] = pack.injects.map((i) => ({ id: i.id, subject: i.subject, offset: i.offset ?? null, options: i.responseOptions.map((o) => ({ id: o.id, label: o.label })) }));
   for (const e of inp.events) {
     const id = str(e.payload.injectId);
-    if (e.type === 'inject.adhoc-created' && id && !injects.has(id)) reportInjects.push({ id, subject: str(e.payload.subject) ?? id, offset: null });
+    if (e.type === 'inject.adhoc-created' && id && !injects.has(id)) reportInjects.push({ id, subject: str(e.payload.subject) ?? id, offset: null, options: [] });
   }
   const respondWithin = (id: string): number | null => {
     const w = injects.get(id)?.respondWithin;
@@ -99,8 +102,11 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   // ---- deliveries, acknowledgements, responses from the log --------------------------------
   const delivered = new PairMap<number>(); // team, inject → scenario ms
   const deliveredOrder: { injectId: string; teamIds: string[]; scenarioMs: number }[] = [];
-  const firstAck = new PairMap<number>();
-  const responseTimes = new PairMap<number[]>();
+  // first acknowledgement / response per team and inject, and whether the exercise was paused then
+  const firstAck = new PairMap<{ ms: number; paused: boolean }>();
+  const firstResponse = new PairMap<{ ms: number; paused: boolean }>();
+  const responseCount = new PairMap<number>();
+  let paused = false;
   const ratings = new PairMap<{ rating: Rating; observations: string; evaluator: string; at: number; eventId: number }>();
   const evaluations = new Map<string, { met: boolean; reason: string; evaluator: string; at: number }>();
   const adjustments: { teamId: string; injectId: string; points: number; reason: string; evaluator: string; at: number }[] = [];
@@ -120,6 +126,13 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     const injectId = str(p.injectId);
     const teamId = str(p.teamId);
     switch (e.type) {
+      case 'exercise.paused':
+        paused = true;
+        break;
+      case 'exercise.resumed':
+      case 'exercise.started':
+        paused = false;
+        break;
       case 'inject.delivered': {
         const ids = strs(p.teamIds);
         const at = e.scenarioMs ?? 0;
@@ -130,13 +143,13 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
         break;
       }
       case 'inject.acknowledged':
-        if (injectId && teamId && !firstAck.has(teamId, injectId)) firstAck.set(teamId, injectId, e.scenarioMs ?? 0);
+        if (injectId && teamId && !firstAck.has(teamId, injectId)) firstAck.set(teamId, injectId, { ms: e.scenarioMs ?? 0, paused });
         break;
       case 'response.logged':
         if (injectId && teamId) {
-          const list = responseTimes.get(teamId, injectId);
-          if (list) list.push(e.scenarioMs ?? 0);
-          else responseTimes.set(teamId, injectId, [e.scenarioMs ?? 0]);
+          responseCount.set(teamId, injectId, (responseCount.get(teamId, injectId) ?? 0) + 1);
+          const first = firstResponse.get(teamId, injectId);
+          if (!first || (e.scenarioMs ?? 0) < first.ms) firstResponse.set(teamId, injectId, { ms: e.scenarioMs ?? 0, paused });
         }
         break;
       case 'objective.rated': {
@@ -168,15 +181,24 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       if (!d.teamIds.includes(t.id)) continue;
       if (delivered.get(t.id, d.injectId) !== d.scenarioMs) continue;
       const ack = firstAck.get(t.id, d.injectId);
-      const times = responseTimes.get(t.id, d.injectId) ?? [];
-      const first = times.length ? Math.min(...times) : null;
+      const first = firstResponse.get(t.id, d.injectId);
       const within = respondWithin(d.injectId);
-      const firstMs = first === null ? null : Math.max(0, first - d.scenarioMs);
+      const firstMs = first === undefined ? null : Math.max(0, first.ms - d.scenarioMs);
       let status: InjectMetrics['status'];
       if (within === null) status = 'no-target';
       else if (firstMs !== null) status = firstMs <= within ? 'on-time' : 'late';
       else status = ended || inp.scenarioNowMs > d.scenarioMs + within ? 'missed' : 'pending';
-      perInject.push({ injectId: d.injectId, deliveredScenarioMs: d.scenarioMs, ackMs: ack === undefined ? null : Math.max(0, ack - d.scenarioMs), firstResponseMs: firstMs, respondWithinMs: within, status, responses: times.length });
+      perInject.push({
+        injectId: d.injectId,
+        deliveredScenarioMs: d.scenarioMs,
+        ackMs: ack === undefined ? null : Math.max(0, ack.ms - d.scenarioMs),
+        firstResponseMs: firstMs,
+        ackWhilePaused: ack?.paused ?? false,
+        firstResponseWhilePaused: first?.paused ?? false,
+        respondWithinMs: within,
+        status,
+        responses: responseCount.get(t.id, d.injectId) ?? 0,
+      });
     }
     const count = (s: InjectMetrics['status']) => perInject.filter((x) => x.status === s).length;
     return {
@@ -185,12 +207,14 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       acknowledged: perInject.filter((x) => x.ackMs !== null).length,
       responded: perInject.filter((x) => x.responses > 0).length,
       responses: perInject.reduce((a, x) => a + x.responses, 0),
-      medianAckMs: median(perInject.flatMap((x) => (x.ackMs === null ? [] : [x.ackMs]))),
-      medianFirstResponseMs: median(perInject.flatMap((x) => (x.firstResponseMs === null ? [] : [x.firstResponseMs]))),
+      // times of actions logged during a pause are not reaction times (the clock stood still): left out
+      medianAckMs: median(perInject.flatMap((x) => (x.ackMs === null || x.ackWhilePaused ? [] : [x.ackMs]))),
+      medianFirstResponseMs: median(perInject.flatMap((x) => (x.firstResponseMs === null || x.firstResponseWhilePaused ? [] : [x.firstResponseMs]))),
       onTime: count('on-time'),
       late: count('late'),
       missed: count('missed'),
       pending: count('pending'),
+      whilePaused: perInject.filter((x) => x.ackWhilePaused || x.firstResponseWhilePaused).length,
       perInject,
     };
   });
@@ -201,7 +225,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   let source: ReportScores['source'];
   if (inp.serviceScores) {
     source = 'scoring-service';
-    scoreTeams = inp.serviceScores;
+    scoreTeams = inp.serviceScores.map((t) => ({ ...t, total: round2(t.total), max: round2(t.max) }));
   } else {
     source = 'derived-from-event-log';
     const optionsChosen = new PairMap<Set<string>>();
@@ -230,7 +254,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       }
       for (const a of adjustments.filter((x) => x.teamId === m.teamId))
         items.push({ injectId: a.injectId, expectedActionId: null, kind: 'adjustment', points: a.points, max: 0, source: { evaluator: a.evaluator, at: a.at, reason: a.reason } });
-      return { teamId: m.teamId, total: items.reduce((s, i) => s + i.points, 0), max: items.reduce((s, i) => s + i.max, 0), items };
+      return { teamId: m.teamId, total: round2(items.reduce((s, i) => s + i.points, 0)), max: round2(items.reduce((s, i) => s + i.max, 0)), items };
     });
   }
   // one pass over the items: team × objective sums
@@ -246,7 +270,10 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       }
   const byObjective = pack.objectives.map((o) => ({
     objectiveId: o.id,
-    teams: scoreTeams.map((s) => ({ teamId: s.teamId, ...(objectiveSums.get(s.teamId, o.id) ?? { points: 0, max: 0 }) })),
+    teams: scoreTeams.map((s) => {
+      const sum = objectiveSums.get(s.teamId, o.id);
+      return { teamId: s.teamId, points: round2(sum?.points ?? 0), max: round2(sum?.max ?? 0) };
+    }),
   }));
 
   // ---- objectives × teams ---------------------------------------------------------------------
@@ -268,7 +295,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
 
   // ---- findings ---------------------------------------------------------------------------------
   const drafted = inp.savedFindings === null;
-  const findings = inp.savedFindings ?? draftFindings(objectives, metrics, inp.events, teamName);
+  const findings = inp.savedFindings ?? draftFindings(objectives, metrics, inp.events, teamName, (id) => injects.get(id)?.subject ?? reportInjects.find((i) => i.id === id)?.subject ?? id);
 
   const membersOf = new Map<string, ReportInputs['participants']>();
   for (const p of inp.participants) membersOf.set(p.teamId, [...(membersOf.get(p.teamId) ?? []), p]);
@@ -292,6 +319,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
         phases: pack.phases.map((ph) => ({ id: ph.id, title: ph.title, start: ph.start, summary: ph.summary ?? null })),
       },
       threatActors: pack.threatActors,
+      threatActorGroups: pack.threatActors.map((id) => ({ id, name: ATTACK_GROUP_NAMES[id] ?? null })),
       objectives: pack.objectives.map((o) => ({ id: o.id, text: o.text, coreCapability: o.coreCapability })),
       coreCapabilities: [...new Set(pack.objectives.map((o) => o.coreCapability))],
       injects: reportInjects,
@@ -409,7 +437,7 @@ function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], sco
     ];
     for (const [framework, techniqueId, assumed] of techniques) {
       const k = `${framework}:${techniqueId}`;
-      const row = rows.get(k) ?? { framework, techniqueId, assumed, injectIds: [], teams: [] };
+      const row = rows.get(k) ?? { framework, techniqueId, name: techniqueName(framework, techniqueId), assumed, injectIds: [], teams: [] };
       row.assumed = row.assumed && assumed;
       if (!row.injectIds.includes(id)) row.injectIds.push(id);
       rows.set(k, row);
@@ -440,7 +468,7 @@ function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], sco
         c.points += i.points;
         c.max += i.max;
       }
-    for (const [row, c] of cells) row.teams.push(c);
+    for (const [row, c] of cells) row.teams.push({ ...c, points: round2(c.points), max: round2(c.max) });
   }
   return [...rows.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.techniqueId.localeCompare(b.techniqueId));
 }
@@ -531,7 +559,7 @@ function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, del
 }
 
 /** Strengths and areas for improvement drafted from evaluator notes and the measured response times. */
-function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], events: LoggedEvent[], teamName: Map<string, string>): Finding[] {
+function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], events: LoggedEvent[], teamName: Map<string, string>, injectTitle: (id: string) => string): Finding[] {
   const out: Finding[] = [];
   let n = 0;
   const add = (f: Omit<Finding, 'id'>) => out.push({ ...f, id: `draft-${++n}` });
@@ -543,20 +571,35 @@ function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], e
       add({ kind: t.rating === 'P' || t.rating === 'S' ? 'strength' : 'improvement', text: what, objectiveId: o.objectiveId, teamId: t.teamId, evidence: t.eventId === null ? [] : [t.eventId] });
     }
   }
+  // only each expected action's latest mark counts: an evaluator who corrects a mark (or its note)
+  // supersedes the earlier one, so an action is never both a strength and an area for improvement
+  const latest = new Map<string, LoggedEvent>();
   for (const e of events) {
     if (e.type !== 'evaluation.recorded') continue;
-    const reason = str(e.payload.reason);
     const teamId = str(e.payload.teamId);
-    if (!reason || !teamId) continue;
-    add({ kind: e.payload.met === true ? 'strength' : 'improvement', text: `${teamName.get(teamId) ?? teamId}: ${reason}`, objectiveId: null, teamId, evidence: [e.id] });
+    const injectId = str(e.payload.injectId);
+    const action = str(e.payload.expectedActionId);
+    if (!teamId || !injectId || !action) continue;
+    const k = `${teamId}|${injectId}|${action}`;
+    // re-inserted so the map keeps the order of the latest marks
+    latest.delete(k);
+    latest.set(k, e);
+  }
+  for (const e of latest.values()) {
+    const reason = str(e.payload.reason)?.trim();
+    const teamId = str(e.payload.teamId) ?? '';
+    if (!reason) continue;
+    add({ kind: e.payload.met === true ? 'strength' : 'improvement', text: `${teamName.get(teamId) ?? teamId} — “${injectTitle(str(e.payload.injectId) ?? '')}”: ${reason}`, objectiveId: null, teamId, evidence: [e.id] });
   }
   for (const m of metrics) {
     const targeted = m.onTime + m.late + m.missed;
     if (targeted === 0) continue;
     const team = teamName.get(m.teamId) ?? m.teamId;
     if (m.onTime / targeted >= 0.8) add({ kind: 'strength', text: `${team} answered ${m.onTime} of ${targeted} injects within their response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
-    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8)
-      add({ kind: 'improvement', text: `${team} answered ${m.late} inject(s) late and ${m.missed} not at all, of ${targeted} with a response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
+    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8) {
+      const what = m.late === 0 ? `did not answer ${m.missed}` : m.missed === 0 ? `answered ${m.late} late` : `answered ${m.late} late and did not answer ${m.missed}`;
+      add({ kind: 'improvement', text: `${team} ${what} of the ${targeted} injects with a response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
+    }
   }
   return out;
 }

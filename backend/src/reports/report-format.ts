@@ -13,7 +13,8 @@ export function duration(ms: number | null): string {
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
-  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${Math.floor(m / 60)} h`;
 }
 
 export const wall = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC');
@@ -46,4 +47,42 @@ export function reportTitle(r: AfterActionReport): string {
 export function fileBase(r: AfterActionReport): string {
   const slug = r.overview.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'exercise';
   return `aar-${slug}${r.edition.kind === 'player' ? '-player' : ''}`;
+}
+
+/** Points with one decimal at most ("87.5", "243.9", "10"): sums of decimal points never show float noise. */
+export function points(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** "12.5 / 75" */
+export const pointsOf = (p: number, max: number) => `${points(p)} / ${points(max)}`;
+
+/** Who took part: the names when the report may show them, else a count; never "0". */
+export function participantsLabel(t: AfterActionReport['overview']['teams'][number]): string {
+  if (t.participantNames.length) return t.participantNames.join(', ');
+  if (t.participants === 0) return 'no players joined';
+  return t.participants === 1 ? '1 player' : `${t.participants} players`;
+}
+
+/** Where the scores come from, in words a reader of the report understands. */
+export const SCORE_SOURCE_LABEL: Record<AfterActionReport['scores']['source'], string> = {
+  'scoring-service': 'Scores as recorded during the exercise: the pack’s scoring rules and the evaluators’ marks.',
+  'derived-from-event-log': 'Scores recomputed from the exercise log: the pack’s scoring rules and the evaluators’ marks.',
+  hidden: 'Scores are not shared with teams for this exercise.',
+};
+
+/** "G0094 Kimsuky, G0032 Lazarus Group" (bare ids where the name is not known). */
+export function threatActorsLabel(o: AfterActionReport['overview']): string {
+  const groups = o.threatActorGroups ?? o.threatActors.map((id) => ({ id, name: null }));
+  return groups.map((g) => (g.name ? `${g.id} ${g.name}` : g.id)).join(', ');
+}
+
+/** How the report measures response times, said once wherever times are shown. */
+export const TIMING_NOTE =
+  'Times are on the exercise clock, from delivery to the team. The clock stands still while the exercise is paused: an acknowledgement or response logged during a pause counts (on time if its target had not passed) but its time is marked “during a pause” and left out of the medians.';
+
+/** A response time, or "during a pause" when the clock stood still (see TIMING_NOTE). */
+export function responseTime(ms: number | null, whilePaused: boolean): string {
+  if (ms === null) return '—';
+  return whilePaused ? `${duration(ms)} (during a pause)` : duration(ms);
 }

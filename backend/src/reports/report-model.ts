@@ -50,6 +50,8 @@ export interface ReportOverview {
   summary: string;
   scope: { plannedDuration: string; audience: string | null; classification: string; phases: { id: string; title: string; start: string; summary: string | null }[] };
   threatActors: string[];
+  /** the threat actors with their ATT&CK group names ("G0094" → "Kimsuky"; null when the name is not known) */
+  threatActorGroups: { id: string; name: string | null }[];
   objectives: { id: string; text: string; coreCapability: string }[];
   coreCapabilities: string[];
   /** the injects the rows below refer to: the pack's, and ad-hoc ones written during the drill */
@@ -66,6 +68,8 @@ export interface ReportInject {
   subject: string;
   /** planned exercise-clock offset (T+hh:mm[:ss]); null for ad-hoc injects */
   offset: string | null;
+  /** the response options the team could pick, so rows can show labels instead of option ids */
+  options: { id: string; label: string }[];
 }
 
 export interface TeamRating {
@@ -129,6 +133,13 @@ export interface InjectMetrics {
   /** exercise-clock milliseconds from delivery to the team's first acknowledgement */
   ackMs: number | null;
   firstResponseMs: number | null;
+  /**
+   * the first acknowledgement / response was logged while the exercise was paused: the exercise clock
+   * stood still, so its time only says "before the clock moved on" (it counts for on time / late) and
+   * is left out of medians and distributions, where it would read as an instant (often 0 s) answer
+   */
+  ackWhilePaused: boolean;
+  firstResponseWhilePaused: boolean;
   respondWithinMs: number | null;
   status: InjectResponseStatus;
   responses: number;
@@ -163,6 +174,8 @@ export interface TeamMetrics {
   late: number;
   missed: number;
   pending: number;
+  /** injects whose first acknowledgement or response came while the exercise was paused (not in the medians) */
+  whilePaused: number;
   perInject: InjectMetrics[];
 }
 
@@ -187,6 +200,8 @@ export interface CoverageTeam {
 export interface CoverageRow {
   framework: 'attack' | 'disarm';
   techniqueId: string;
+  /** the technique's ATT&CK / DISARM name; null when not known */
+  name: string | null;
   /** true when the technique is a scenario assumption, not documented for the groups */
   assumed: boolean;
   injectIds: string[];

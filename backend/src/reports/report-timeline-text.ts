@@ -7,13 +7,29 @@ import type { AfterActionReport, TimelineEntry } from './report-model.js';
 export interface TimelineNames {
   team: (id: string) => string;
   inject: (id: string) => string;
+  /** a decision's question */
+  decision: (id: string) => string;
+  /** a decision option's or a response option's label */
+  option: (decisionOrInjectId: string, optionId: string) => string;
+  objective: (id: string) => string;
 }
 
 /** Name lookups from the report itself (its overview lists the teams and injects the rows refer to). */
-export function timelineNames(r: Pick<AfterActionReport, 'overview'>): TimelineNames {
+export function timelineNames(r: Pick<AfterActionReport, 'overview'> & Partial<Pick<AfterActionReport, 'decisions'>>): TimelineNames {
   const teams = new Map(r.overview.teams.map((t) => [t.id, t.name]));
   const injects = new Map(r.overview.injects.map((i) => [i.id, i.subject]));
-  return { team: (id) => teams.get(id) ?? id, inject: (id) => injects.get(id) ?? id };
+  const questions = new Map((r.decisions ?? []).map((d) => [d.decisionId, d.question]));
+  const options = new Map<string, string>();
+  for (const i of r.overview.injects) for (const o of i.options ?? []) options.set(`${i.id}/${o.id}`, o.label);
+  for (const d of r.decisions ?? []) for (const o of d.options) options.set(`${d.decisionId}/${o.id}`, o.label);
+  const objectives = new Map(r.overview.objectives.map((o) => [o.id, o.text]));
+  return {
+    team: (id) => teams.get(id) ?? id,
+    inject: (id) => injects.get(id) ?? id,
+    decision: (id) => questions.get(id) ?? id,
+    option: (owner, id) => options.get(`${owner}/${id}`) ?? id,
+    objective: (id) => objectives.get(id) ?? id,
+  };
 }
 
 const CLOCK: Record<string, string> = {
@@ -35,7 +51,8 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
   const teams = e.teamIds.map((t) => names.team(t)).join(', ');
   const subject = e.injectId ? `“${clip(names.inject(e.injectId), 90)}”` : '';
   const who = e.actor;
-  const decision = `“${e.decisionId ?? ''}”`;
+  const decision = `“${clip(names.decision(e.decisionId ?? ''), 90)}”`;
+  const option = (id: string) => (e.decisionId ? names.option(e.decisionId, id) : e.injectId ? names.option(e.injectId, id) : id);
   switch (e.type) {
     case 'exercise.created':
     case 'exercise.start-scheduled':
@@ -61,7 +78,7 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
       return `${team} acknowledged ${subject} (${who})`;
     case 'response.logged': {
       const options = Array.isArray(d.optionIds) ? d.optionIds : [];
-      return `${team} responded to ${subject} (${who})${options.length ? ` choosing ${options.join(', ')}` : ''}`;
+      return `${team} responded to ${subject} (${who})${options.length ? ` choosing ${options.map((o) => `“${option(o)}”`).join(', ')}` : ''}`;
     }
     case 'response.edited':
       return `${team} edited its response to ${subject} (${who})`;
@@ -76,9 +93,9 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
     case 'decision.opened':
       return `Decision ${decision} opened for ${teams}`;
     case 'decision.vote':
-      return `${team} voted “${text('choice') ?? ''}” on decision ${decision}`;
+      return `${team} voted “${option(text('choice') ?? '')}” on decision ${decision}`;
     case 'decision.closed':
-      return `Decision ${decision} closed: ${text('outcome') ?? 'no outcome'}${d.forced === true ? ` (forced by ${who})` : ''}`;
+      return `Decision ${decision} closed: ${text('outcome') ? `“${option(text('outcome') ?? '')}”` : 'no outcome'}${d.forced === true ? ` (forced by ${who})` : ''}`;
     case 'decision.extended':
       return `${who} extended the deadline of decision ${decision}`;
     case 'evaluation.recorded':
@@ -86,7 +103,7 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
     case 'score.adjusted':
       return `${who} adjusted ${team}'s score on ${subject} by ${typeof d.points === 'number' ? d.points : 0}`;
     case 'objective.rated':
-      return `${who} rated ${team} “${text('rating') ?? '?'}” on objective ${text('objectiveId') ?? ''}`;
+      return `${who} rated ${team} “${text('rating') ?? '?'}” on objective “${clip(names.objective(text('objectiveId') ?? ''), 90)}”`;
     default:
       return e.type;
   }
