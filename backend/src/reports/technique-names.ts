@@ -13,6 +13,7 @@ export const ATTACK_GROUP_NAMES: Readonly<Record<string, string>> = {
   "G0082": "APT38",
   "G0094": "Kimsuky",
   "G0138": "Andariel",
+  "G1049": "AppleJeus",
 };
 
 export const ATTACK_TECHNIQUE_NAMES: Readonly<Record<string, string>> = {
@@ -34,7 +35,7 @@ export const ATTACK_TECHNIQUE_NAMES: Readonly<Record<string, string>> = {
   "T1070.004": "File Deletion",
   "T1071.001": "Web Protocols",
   "T1078": "Valid Accounts",
-  "T1078.003": "Local Accounts",
+  "T1078.004": "Cloud Accounts",
   "T1102.001": "Dead Drop Resolver",
   "T1102.002": "Bidirectional Communication",
   "T1105": "Ingress Tool Transfer",
@@ -89,6 +90,7 @@ export const ATTACK_TECHNIQUE_NAMES: Readonly<Record<string, string>> = {
 };
 
 export const DISARM_TECHNIQUE_NAMES: Readonly<Record<string, string>> = {
+  "T0002": "Facilitate State Propaganda",
   "T0003": "Leverage Existing Narratives",
   "T0015.002": "Create New Hashtag",
   "T0020": "Trial Content",
@@ -106,6 +108,7 @@ export const DISARM_TECHNIQUE_NAMES: Readonly<Record<string, string>> = {
   "T0081.004": "Identify Existing Fissures",
   "T0081.006": "Identify Wedge Issues",
   "T0084.001": "Use Copypasta",
+  "T0085": "Develop Text-Based Content",
   "T0085.001": "Develop AI-Generated Text",
   "T0085.004": "Develop Document",
   "T0085.006": "Develop Opinion Article",
@@ -113,6 +116,7 @@ export const DISARM_TECHNIQUE_NAMES: Readonly<Record<string, string>> = {
   "T0087.001": "Develop AI-Generated Videos (Deepfakes)",
   "T0088.001": "Develop AI-Generated Audio (Deepfakes)",
   "T0089.001": "Obtain Authentic Documents",
+  "T0097.111": "Government Official Persona",
   "T0097.202": "News Outlet Persona",
   "T0097.206": "Government Institution Persona",
   "T0098.001": "Create Inauthentic News Sites",
