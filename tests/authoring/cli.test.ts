@@ -5,8 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
 import { REPO_ROOT } from '../support/app-process.js';
+import { HAVE_SAMPLES, SAMPLES_DIR } from './authoring-support.js';
 
 const ttx = (...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+const packAt = (folder: string) => {
+  const r = loadPackFolder(folder);
+  if (!r.ok) throw new Error(`pack at ${folder} is invalid`);
+  return r.source.pack;
+};
 
 describe('ttx command line for authors who work in git', () => {
   it('exports a pack as an MSEL and imports it back (XLSX and CSV)', () => {
@@ -18,11 +25,8 @@ describe('ttx command line for authors who work in git', () => {
       expect(exported.status, exported.stderr).toBe(0);
       const imported = ttx('msel', 'import', join(dir, `demo.${ext}`), '--pack-id', 'demo', '--out', join(dir, `back-${ext}`));
       expect(imported.status, imported.stderr).toBe(0);
-      const back = loadPackFolder(join(dir, `back-${ext}`));
-      expect(back.ok).toBe(true);
-      if (back.ok) {
-        expect(back.source.pack.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort()).toEqual(demo.source.pack.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort());
-      }
+      const back = packAt(join(dir, `back-${ext}`));
+      expect(back.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort()).toEqual(demo.source.pack.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort());
     }
   });
 
@@ -31,10 +35,100 @@ describe('ttx command line for authors who work in git', () => {
     writeFileSync(join(dir, 'broken.csv'), 'Event,Time,Message\n1,later,\n');
     const r = ttx('msel', 'import', join(dir, 'broken.csv'), '--out', join(dir, 'out'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/broken\.csv: no row became an inject/);
+    expect(r.stderr).toMatch(/"broken\.csv", sheet "csv": no row became an inject/);
     const missing = ttx('import-openaev', join(dir, 'nope.zip'));
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/nope\.zip/);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.zip: no such file/);
     expect(ttx('msel').status).toBe(2);
+  });
+
+  it('answers every wrong file with one line naming it, never a stack trace; usage errors exit 2, bad input 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-errors-'));
+    writeFileSync(join(dir, 'scenario.json'), '{"scenario_information": {}}');
+    writeFileSync(join(dir, 'garbage.xlsx'), 'PK\u0003\u0004 this is no zip at all');
+    writeFileSync(join(dir, 'ok.csv'), 'Time,Subject,Message\n09:00,Hello,World\n');
+    const cases: [string[], number, RegExp][] = [
+      [['msel', 'import', join(dir, 'missing.xlsx')], 2, /missing\.xlsx: no such file/],
+      [['msel', 'import', dir], 2, /is a folder/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--bogus', 'x'], 2, /unknown option --bogus/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--start', 'tomorrow'], 2, /--start: "tomorrow" is not a date and time/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--channel-map', 'pigeon=carrier'], 2, /--channel-map: "pigeon" → "carrier" is not a channel/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--map', 'Nope=time'], 2, /--map: the sheet has no column "Nope" \(its headers: "Time", "Subject", "Message"\)/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--strict', '--skip-bad-rows'], 2, /contradict/],
+      [['msel', 'import', join(dir, 'scenario.json')], 1, /scenario\.json: .*is JSON, not a spreadsheet: an OpenAEV export goes to import-openaev/],
+      [['msel', 'import', join(dir, 'garbage.xlsx')], 1, /garbage\.xlsx: is not a readable XLSX workbook/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--sheet', 'Injects'], 1, /ok\.csv: .*has no sheet "Injects" \(its sheets: "csv"\)/],
+    ];
+    for (const [args, status, message] of cases) {
+      const r = ttx(...args);
+      expect({ args: args.slice(2), status: r.status }).toEqual({ args: args.slice(2), status });
+      expect(r.stderr).toMatch(message);
+      noStackTrace(r.stderr);
+    }
+  });
+
+  it('takes the mapping and inject types the web preview offers: --map, --channel-map, --default-channel, --start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-map-'));
+    writeFileSync(
+      join(dir, 'own.csv'),
+      ['When;Script;How;Who', '09:00;Ransom note on every screen;Carrier pigeon;SOC', '09:20;Journalist calls the press office;phone call;Comms', '09:40;Someone posts a screenshot;tweet;Comms', '10:00;Regulator asks for a report;Fax machine;Legal'].join('\r\n'),
+    );
+    const r = ttx('msel', 'import', join(dir, 'own.csv'), '--map', 'Script=message,Who=to', '--channel-map', 'Carrier pigeon=chat', '--default-channel', 'intel', '--start', '2026-05-04T08:30', '--out', join(dir, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    const pack = packAt(join(dir, 'out'));
+    expect(pack.injects.map((i) => [i.offset, i.channel, i.to, i.body])).toEqual([
+      ['T+00:30', 'chat', ['soc'], 'Ransom note on every screen'],
+      ['T+00:50', 'phone', ['comms'], 'Journalist calls the press office'],
+      ['T+01:10', 'social', ['comms'], 'Someone posts a screenshot'],
+      ['T+01:30', 'email', ['legal'], 'Regulator asks for a report'],
+    ]);
+    noStackTrace(r.stderr);
+  });
+
+  it('refuses a file over the row cap, naming the cap and the count, instead of cutting it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-cap-'));
+    writeFileSync(join(dir, 'long.csv'), ['Time,Subject,Message', ...Array.from({ length: 40 }, (_, n) => `T+00:${String(n).padStart(2, '0')},Inject ${n},Text ${n}`)].join('\n'));
+    const r = ttx('msel', 'import', join(dir, 'long.csv'), '--max-rows', '25', '--out', join(dir, 'out'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/long\.csv: has about 40 rows; the limit is 25 rows per sheet/);
+    const ok = ttx('msel', 'import', join(dir, 'long.csv'), '--max-rows', '41', '--out', join(dir, 'out'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(packAt(join(dir, 'out')).injects).toHaveLength(40);
+  });
+});
+
+describe.skipIf(!HAVE_SAMPLES)('ttx on real files from other tools', () => {
+  it('imports the OpenAEV checklists with the unusable row skipped and listed; --strict refuses them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-samples-'));
+    for (const n of [1, 2, 3]) {
+      const file = join(SAMPLES_DIR, 'msel', `openaev-checklist-${n}.xlsx`);
+      const r = ttx('msel', 'import', file, '--out', join(dir, `c${n}`));
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`openaev-checklist-${n}\\.xlsx: sheet "CHECKLIST": row \\d: skipped: nothing to send: .*"\\?\\?\\?"`));
+      expect(r.stdout).toMatch(/1 row\(s\) skipped/);
+      expect(packAt(join(dir, `c${n}`)).injects.length).toBeGreaterThanOrEqual(2);
+      const strict = ttx('msel', 'import', file, '--strict', '--out', join(dir, `s${n}`));
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toMatch(/strict mode refuses to skip them; nothing was written/);
+    }
+  });
+
+  it('prints the notes: columns kept as notes, STARTEX, merged rows', () => {
+    const r = ttx('msel', 'import', join(SAMPLES_DIR, 'msel', 't3sf-MSEL.xlsx'), '--out', join(mkdtempSync(join(tmpdir(), 'ttx-cli-t3sf-')), 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/t3sf-MSEL\.xlsx: sheet "main": note: Columns not mapped to a field, kept .*"Photo"/);
+    expect(r.stdout).toMatch(/note: No start was given: the earliest clock time/);
+    expect(r.stdout).toMatch(/row 6: warning: rows 6, 7, 8, 9, 10, 11 are the same event for 6 recipients/);
+  });
+
+  it('refuses an OpenAEV export with only technical injects, or none, instead of writing an empty pack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-oaev-'));
+    const technical = ttx('import-openaev', join(SAMPLES_DIR, 'openaev', 'scenario-technical.zip'), '--out', join(dir, 't'));
+    expect(technical.status).toBe(1);
+    expect(technical.stderr).toMatch(/scenario-technical\.zip: none of its 2 inject\(s\) is tabletop content .*nothing was written/);
+    expect(technical.stdout).toMatch(/skipped ".*" \(openaev_/);
+    const empty = ttx('import-openaev', join(SAMPLES_DIR, 'openaev', 'scenario-empty.zip'), '--out', join(dir, 'e'));
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(/has no inject/);
   });
 });

@@ -36,7 +36,8 @@ const offsets = (pack: { injects: { offset?: string }[] }) => pack.injects.map((
 describe('a planner\'s own CSV MSEL', () => {
   it('finds the header under title rows, maps columns in any order and spelling, and reads every time notation', async () => {
     const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', start: '2026-03-09T09:00' });
-    expect(p.headerRow).toBe(3);
+    // index among the sheet's non-empty rows (two title rows, then the header)
+    expect(p.headerRow).toBe(2);
     expect(p.mapping).toMatchObject({ number: 0, time: 1, mode: 2, from: 3, to: 4, message: 5, expectedAction: 6, objective: 7, controller: 8, notes: 9 });
     const byRow = new Map<number, Row>(p.rows.map((r: Row) => [r.row, r]));
     expect(byRow.get(1)?.kind).toBe('title');
@@ -46,8 +47,8 @@ describe('a planner\'s own CSV MSEL', () => {
       ['DETECTION', 'T+00:00'],
       ['RESPONSE', 'T+25:55'],
     ]);
-    expect(offsets(p.pack)).toEqual(['T+00:00', 'T+00:30', 'T+01:30', 'T+25:55', 'T+24:00', 'T+02:00']);
-    const [first, second, , , pigeon, all] = p.pack.injects;
+    expect(offsets(p.pack)).toEqual(['T+00:00', 'T+00:30', 'T+01:30', 'T+25:55', 'T+24:00', 'T+02:00', 'T+02:00']);
+    const [first, second, , , pigeon, all, unreadable] = p.pack.injects;
     expect(first).toMatchObject({ id: 'msel-1', channel: 'email', from: { name: 'SOC Manager', address: 'soc.manager@port.example' }, to: ['port-soc'], body: 'Phishing wave reported by staff, 40 users clicked', facilitatorNotes: 'Check the mail gateway', meta: { controller: 'J. Smith' } });
     expect(first.expectedActions).toEqual([{ id: 'ea-1', text: 'Quarantine the message', points: 10, options: [] }]);
     expect(first.objectives).toEqual(['contain-the-incident']);
@@ -55,9 +56,11 @@ describe('a planner\'s own CSV MSEL', () => {
     expect(pigeon.channel).toBe('email');
     expect(byRow.get(11)?.warnings.join()).toMatch(/Carrier pigeon/);
     expect(all.to).toBe('all');
-    expect(byRow.get(13)).toMatchObject({ kind: 'skipped', errors: ['no time'] });
-    expect(byRow.get(14)?.kind).toBe('skipped');
-    expect(byRow.get(14)?.errors[0]).toMatch(/half past nine/);
+    expect(byRow.get(13)).toMatchObject({ kind: 'skipped', errors: ['no time: column B "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'] });
+    // free text in the time column: kept for the facilitator, placed with the row above, with a warning
+    expect(byRow.get(14)?.kind).toBe('inject');
+    expect(byRow.get(14)?.warnings.join('\n')).toMatch(/column B "Delivery Time": "half past nine" is not a time .*placed at the time of the row above/);
+    expect(unreadable.facilitatorNotes).toBe('Time in the MSEL: half past nine');
     expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual(['Port SOC', 'National CERT', 'Communications']);
     expect(p.valid).toBe(true);
   });
@@ -68,9 +71,14 @@ describe('a planner\'s own CSV MSEL', () => {
     expect(p.notes.join('\n')).toMatch(/earliest clock time \(09:00\)/);
   });
 
-  it('flags events before a given start as row problems', async () => {
+  it('lists rows before a given start as a pre-exercise checklist for the facilitator, not as injects', async () => {
     const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', start: '2026-03-09T09:15' });
-    expect(p.rows.find((r: Row) => r.row === 6)).toMatchObject({ kind: 'skipped', errors: ['0h15 before the exercise start'] });
+    expect(p.rows.find((r: Row) => r.row === 6)).toMatchObject({ kind: 'checklist', errors: [], warnings: expect.arrayContaining([expect.stringMatching(/0h15 before STARTEX/)]) });
+    expect(p.checklist).toEqual([{ row: 6, offset: 'STARTEX − 0h15', text: 'Phishing wave reported by staff, 40 users clicked' }]);
+    expect(p.pack.injects.some((i: { id: string }) => i.id === 'msel-1')).toBe(false);
+    const first = p.pack.injects.find((i: { offset?: string }) => i.offset === 'T+00:15');
+    expect(first.facilitatorNotes).toMatch(/^Pre-exercise checklist .*\n- \[ \] STARTEX − 0h15: Phishing wave reported/);
+    expect(p.notes.join('\n')).toMatch(/pre-exercise checklist/);
   });
 
   it('uses the mapping the author chose over the detected one', async () => {
@@ -90,7 +98,7 @@ describe('a planner\'s own CSV MSEL', () => {
     expect(r.body).toMatchObject({ packId: 'harbour-shield', created: true });
     const stored = (await api.get('/scenarios/harbour-shield')).body.pack;
     expect(stored.title).toBe('Harbour Shield');
-    expect(stored.injects).toHaveLength(6);
+    expect(stored.injects).toHaveLength(7);
   });
 });
 
@@ -110,7 +118,8 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
       { id: 'gpl', label: 'GPL' },
     ]);
     expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual(['Information Security', 'SRE', 'Data Governance', 'Legal', 'PR/Comm', 'People']);
-    expect(p.notes.join('\n')).toMatch(/Columns not imported: .*Photo/);
+    expect(p.notes.join('\n')).toMatch(/kept as "header: value" lines .*H "Photo"/);
+    expect(p.pack.injects[0].facilitatorNotes).toMatch(/^Date: Monday 9:30 AM$/m);
     expect(p.valid).toBe(true);
   });
 
@@ -121,7 +130,9 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
       ['STARTEX', 'T+10:00', 'all'],
       ['Attack-1', 'T+00:06:40', ['occip']],
     ]);
-    expect(p.pack.injects[1]).toMatchObject({ body: 'XSS Reported', facilitatorNotes: 'nothing', meta: { controller: 'FEMA' } });
+    expect(p.pack.injects[1]).toMatchObject({ body: 'XSS Reported', meta: { controller: 'FEMA' } });
+    expect(p.pack.injects[1].facilitatorNotes.split('\n')[0]).toBe('nothing');
+    expect(p.pack.injects[1].facilitatorNotes).toMatch(/^Status: /m);
     expect(p.valid).toBe(true);
   });
 
@@ -134,7 +145,7 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
     ]);
     expect(one.pack.injects[1].expectedActions).toEqual([{ id: 'ea-1', text: 'expectation — expectation done', points: 100, options: [] }]);
     expect(one.notes.join('\n')).toMatch(/shifted/);
-    expect(one.rows.find((r: Row) => r.row === 3)).toMatchObject({ kind: 'skipped', errors: ['no subject or message: nothing to send'] });
+    expect(one.rows.find((r: Row) => r.row === 3)).toMatchObject({ kind: 'skipped', errors: ['nothing to send: column E and column F are empty (the row holds only B = "???", C = "J-30")'] });
 
     const two = await preview(sample('msel/openaev-checklist-2.xlsx'), { fileName: 'openaev-checklist-2.xlsx', start: '2024-06-26T09:00' });
     expect(offsets(two.pack)).toEqual(['T+00:00', 'T+00:05', 'T+00:05']);
@@ -143,7 +154,9 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
 
     const three = await preview(sample('msel/openaev-checklist-3.xlsx'), { fileName: 'openaev-checklist-3.xlsx', start: '2024-06-26T09:00' });
     expect(three.pack.injects.map((i: { offset: string }) => i.offset)).toEqual(['T+00:00', 'T+24:00', 'T+00:05']);
-    expect(three.rows.find((r: Row) => r.row === 1)?.errors[0]).toMatch(/24h00 before the exercise start/);
+    // J-1 is a day before STARTEX: a preparation step in the pre-exercise checklist
+    expect(three.rows.find((r: Row) => r.row === 1)).toMatchObject({ kind: 'checklist', errors: [] });
+    expect(three.checklist).toEqual([{ row: 1, offset: 'STARTEX − 24h00', text: 'subject — message2' }]);
     for (const p of [one, two, three]) expect(p.valid).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../scenarios/pack/pack-schema.js';
 import { MSEL_FIELDS } from './msel/msel-columns.js';
+import { parseChannelMap } from './msel/inject-types.js';
 
 const MAX_TEXT = 5 * 1024 * 1024;
 
@@ -57,6 +58,21 @@ export const MselQuery = z
     packId: packIdQuery,
     title: z.string().trim().min(1).max(200).optional(),
     defaultChannel: z.enum(CHANNELS).optional(),
+    /** the author's inject types → channels, as JSON {"Carrier pigeon":"phone"} */
+    channelMap: z
+      .string()
+      .max(4000)
+      .transform((s, ctx) => {
+        try {
+          return parseChannelMap(s);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'must be a JSON object like {"Send an SMS":"phone"}' });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    /** refuse the import when a row cannot become an inject */
+    strict: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   })
   .strict();
 export type MselQuery = z.infer<typeof MselQuery>;

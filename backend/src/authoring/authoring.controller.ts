@@ -31,6 +31,8 @@ const mselRequest = (q: MselQuery): MselRequest => ({
   packId: q.packId,
   title: q.title,
   defaultChannel: q.defaultChannel,
+  channelMap: q.channelMap,
+  strict: q.strict,
 });
 
 /** Scenario authoring: validate and save packs, MSEL and OpenAEV import/export, dry runs. */

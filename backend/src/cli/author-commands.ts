@@ -1,28 +1,79 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { DomainError } from '../common/domain-error.js';
+import { type ChannelMap, parseChannelMap } from '../authoring/msel/inject-types.js';
+import { type ColumnMapping, MSEL_FIELDS, type MselField, normaliseHeader } from '../authoring/msel/msel-columns.js';
 import { mselCsv, mselXlsx } from '../authoring/msel/msel-export.js';
-import { MselService } from '../authoring/msel/msel.service.js';
-import { openAevToPack, readOpenAevExport } from '../authoring/openaev/openaev-import.js';
+import { importRefusal, type MselDryRun, type MselRequest, previewMsel } from '../authoring/msel/msel-preview.js';
+import { openAevRefusal, openAevToPack, readOpenAevExport } from '../authoring/openaev/openaev-import.js';
 import { loadPackFiles, packToYaml } from '../authoring/packs/pack-files.js';
 import { formatPackError, loadPackFolder } from '../scenarios/pack/pack-loader.js';
-import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
+import { CHANNELS, type Channel, type ScenarioPack } from '../scenarios/pack/pack-schema.js';
 
-/** `--name value` options after the positional arguments. */
-export function options(args: string[]): { positional: string[]; flags: Map<string, string> } {
+/** Exit codes: 0 done, 1 the input file cannot be imported (its content), 2 the command line is wrong. */
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+/** Thrown for a wrong command line: unknown flag, missing value, missing file. */
+class UsageError extends Error {}
+
+/** `--name value` options (and `--flag` switches named in `switches`) around the positional arguments. */
+export function options(args: string[], known: readonly string[] = [], switches: readonly string[] = []): { positional: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a.startsWith('--')) flags.set(a.slice(2), args[++i] ?? '');
-    else positional.push(a);
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (known.length && !known.includes(name) && !switches.includes(name)) throw new UsageError(`unknown option --${name}`);
+    if (switches.includes(name)) {
+      flags.set(name, 'true');
+      continue;
+    }
+    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
   }
   return { positional, flags };
 }
 
-const fail = (message: string): number => {
+const fail = (message: string, code = EXIT_BAD_INPUT): number => {
   process.stderr.write(`${message}\n`);
-  return 1;
+  return code;
 };
+
+/** Read the input file, or say plainly why not (a usage error: the path is wrong). */
+function readInput(file: string): Buffer {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UsageError(`${file}: no such file`);
+  }
+  if (st.isDirectory()) throw new UsageError(`${file}: is a folder, not a file`);
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** Run a command body; errors become one line on stderr and an exit code, never a stack trace. */
+async function guarded(usage: string, file: () => string | undefined, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof UsageError) return fail(`${e.message}\n${usage}`, EXIT_USAGE);
+    const f = file();
+    const prefix = f ? `${basename(f)}: ` : '';
+    if (e instanceof DomainError) return fail(`${prefix}${e.message.startsWith(`"${basename(f ?? '')}"`) ? e.message.slice(basename(f ?? '').length + 3) : e.message}`);
+    return fail(`${prefix}${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
 
 function writePack(pack: ScenarioPack, out: string | undefined): number {
   const yaml = packToYaml(pack);
@@ -38,37 +89,103 @@ function writePack(pack: ScenarioPack, out: string | undefined): number {
   return 0;
 }
 
-/** ttx msel import <file.xlsx|csv> [--start ISO] [--sheet name] [--pack-id id] [--out folder] */
-export async function mselImport(args: string[]): Promise<number> {
-  const { positional, flags } = options(args);
-  const file = positional[0];
-  if (!file) return fail('usage: ttx msel import <file.xlsx|file.csv> [--start 2026-03-01T09:00] [--sheet name] [--pack-id id] [--out folder]');
-  const start = flags.get('start');
-  const startMs = start ? Date.parse(start.endsWith('Z') ? start : `${start}Z`) : undefined;
-  if (start && Number.isNaN(startMs)) return fail(`--start: "${start}" is not a date-time`);
-  // the preview needs none of the service's collaborators (they only save)
-  const preview = await new MselService(undefined as never, undefined as never).preview(readFileSync(file), {
-    fileName: basename(file),
-    sheet: flags.get('sheet'),
-    start: startMs,
-    packId: flags.get('pack-id'),
-  });
-  for (const r of preview.rows) {
-    for (const e of r.errors) process.stderr.write(`${basename(file)}: row ${r.row}: ${e}\n`);
-    for (const w of r.warnings) process.stdout.write(`${basename(file)}: row ${r.row}: warning: ${w}\n`);
+/** `--start 2026-03-01T09:00` (wall time, read as written). */
+function parseStart(start: string | undefined): number | undefined {
+  if (start === undefined) return undefined;
+  const m = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/.exec(start.trim());
+  const ms = m ? Date.parse(`${start.trim().replace(' ', 'T')}${start.trim().length === 10 ? 'T00:00' : ''}Z`) : NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`--start: "${start}" is not a date and time like 2026-03-01T09:00`);
+  return ms;
+}
+
+/**
+ * `--map "Script=message,Delivery Time=time,C=to"`: a column (its header, or its letter) per field;
+ * `Header=ignore` drops a column. Applied over the detected mapping.
+ */
+export function applyMapOption(text: string, detected: MselDryRun): ColumnMapping {
+  const mapping: ColumnMapping = { ...detected.mapping };
+  for (const part of text.split(/,(?=[^,]*=)/)) {
+    const at = part.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--map: "${part.trim()}" is not "column=field"`);
+    const key = part.slice(0, at).trim();
+    const field = part.slice(at + 1).trim();
+    const col =
+      detected.columns.find((c) => c.header && normaliseHeader(c.header) === normaliseHeader(key))?.index ??
+      (/^[A-Z]{1,2}$/.test(key) ? detected.columns.find((c) => c.letter === key)?.index ?? key.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : undefined);
+    if (col === undefined) throw new UsageError(`--map: the sheet has no column "${key}" (its headers: ${detected.columns.filter((c) => c.header).map((c) => `"${c.header}"`).join(', ') || 'none; use column letters'})`);
+    for (const f of Object.keys(mapping) as MselField[]) if (mapping[f] === col) delete mapping[f];
+    if (field === 'ignore' || field === 'none') continue;
+    if (!(MSEL_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map: "${field}" is not a field (expected one of ${MSEL_FIELDS.join(', ')}, or ignore)`);
+    mapping[field as MselField] = col;
   }
-  for (const e of preview.generalErrors) process.stderr.write(`${basename(file)}: ${e}\n`);
-  if (!preview.valid || preview.rows.some((r) => r.errors.length > 0)) return fail('the MSEL has errors; nothing was written');
-  const loaded = loadPackFiles([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
-  if (!loaded.ok) return fail('the MSEL does not make a valid pack');
-  if (loaded.source.pack.injects.length === 0) return fail(`${basename(file)}: no row became an inject (check the time and message columns); nothing was written`);
-  return writePack(loaded.source.pack, flags.get('out'));
+  return mapping;
+}
+
+const MSEL_USAGE = `usage: ttx msel import <file.xlsx|file.csv> [--start 2026-03-01T09:00] [--sheet name] [--map "Header=field,…"]
+         [--channel-map "inject type=channel,…"] [--default-channel email] [--skip-bad-rows | --strict]
+         [--max-rows 5000] [--header-row N] [--pack-id id] [--title text] [--out folder]`;
+
+function printPreview(file: string, p: MselDryRun): void {
+  const at = `${basename(file)}: sheet "${p.sheet}"`;
+  for (const n of p.notes) process.stdout.write(`${at}: note: ${n}\n`);
+  for (const r of p.rows) {
+    for (const e of r.errors) process.stderr.write(`${at}: row ${r.row}: skipped: ${e}\n`);
+    for (const w of r.warnings) process.stdout.write(`${at}: row ${r.row}: warning: ${w}\n`);
+  }
+  for (const e of p.generalErrors) process.stderr.write(`${at}: ${e}\n`);
+}
+
+/** ttx msel import <file.xlsx|csv> …: the web import's code path, with its notes printed. */
+export async function mselImport(args: string[]): Promise<number> {
+  let file: string | undefined;
+  return guarded(MSEL_USAGE, () => file, async () => {
+    const { positional, flags } = options(args, ['start', 'sheet', 'map', 'channel-map', 'default-channel', 'max-rows', 'header-row', 'pack-id', 'title', 'out'], ['strict', 'skip-bad-rows']);
+    file = positional[0];
+    if (!file || positional.length > 1) throw new UsageError(file ? `unexpected argument "${positional[1] ?? ''}"` : 'no file given');
+    if (flags.has('strict') && flags.has('skip-bad-rows')) throw new UsageError('--strict and --skip-bad-rows contradict each other');
+    const defaultChannel = flags.get('default-channel');
+    if (defaultChannel !== undefined && !(CHANNELS as readonly string[]).includes(defaultChannel)) throw new UsageError(`--default-channel: "${defaultChannel}" is not a channel (${CHANNELS.join(', ')})`);
+    const maxRows = flags.has('max-rows') ? Number(flags.get('max-rows')) : undefined;
+    if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1)) throw new UsageError(`--max-rows: "${flags.get('max-rows') ?? ''}" is not a whole number of rows`);
+    const headerRow = flags.has('header-row') ? Number(flags.get('header-row')) - 1 : undefined;
+    if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < -1)) throw new UsageError('--header-row: the row number of the header (1 = first row; 0 = the sheet has none)');
+    let channelMap: ChannelMap | undefined;
+    try {
+      channelMap = flags.has('channel-map') ? parseChannelMap(flags.get('channel-map') ?? '') : undefined;
+    } catch (e) {
+      throw new UsageError(`--channel-map: ${e instanceof Error ? e.message.replace(/^channel map: /, '') : String(e)}`);
+    }
+    const data = readInput(file);
+    const req: MselRequest = {
+      fileName: basename(file),
+      sheet: flags.get('sheet'),
+      start: parseStart(flags.get('start')),
+      packId: flags.get('pack-id'),
+      title: flags.get('title'),
+      defaultChannel: defaultChannel as Channel | undefined,
+      channelMap,
+      maxRows,
+      headerRow,
+      strict: flags.has('strict'),
+    };
+    let preview = await previewMsel(data, req, { offThread: false });
+    const map = flags.get('map');
+    if (map) preview = await previewMsel(data, { ...req, mapping: applyMapOption(map, preview), headerRow: headerRow ?? preview.headerRow ?? -1 }, { offThread: false });
+    printPreview(file, preview);
+    const refusal = importRefusal(preview, req);
+    if (refusal) return fail(refusal.message.replace(/saved$/, 'written'));
+    const c = preview.counts;
+    process.stdout.write(`${basename(file)}: ${c.injects} injects from ${c.rows} rows${c.skipped ? `, ${c.skipped} row(s) skipped (listed above; --strict refuses them)` : ''}${c.merged ? `, ${c.merged} merged` : ''}${c.attached ? `, ${c.attached} attached to the inject above` : ''}${c.checklist ? `, ${c.checklist} in the pre-exercise checklist` : ''}\n`);
+    const loaded = loadPackFiles([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
+    if (!loaded.ok) return fail('the MSEL does not make a valid pack');
+    return writePack(loaded.source.pack, flags.get('out'));
+  });
 }
 
 /** ttx msel export <pack-folder> <out.xlsx|out.csv> */
 export async function mselExport(args: string[]): Promise<number> {
   const [folder, out] = args;
-  if (!folder || !out || !['.xlsx', '.csv'].includes(extname(out))) return fail('usage: ttx msel export <pack-folder> <out.xlsx|out.csv>');
+  if (!folder || !out || !['.xlsx', '.csv'].includes(extname(out))) return fail('usage: ttx msel export <pack-folder> <out.xlsx|out.csv>', EXIT_USAGE);
   const r = loadPackFolder(resolve(folder));
   if (!r.ok) {
     for (const e of r.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
@@ -79,21 +196,23 @@ export async function mselExport(args: string[]): Promise<number> {
   return 0;
 }
 
+const OPENAEV_USAGE = 'usage: ttx import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder]';
+
 /** ttx import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder] */
 export async function importOpenAev(args: string[]): Promise<number> {
-  const { positional, flags } = options(args);
-  const file = positional[0];
-  if (!file) return fail('usage: ttx import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder]');
-  let parsed;
-  try {
-    const { json, format } = await readOpenAevExport(readFileSync(file));
-    parsed = openAevToPack(json, format, { packId: flags.get('pack-id') });
-  } catch (e) {
-    return fail(`${basename(file)}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  for (const s of parsed.report.skipped) process.stdout.write(`skipped "${s.title}" (${s.kind}): ${s.reason}\n`);
-  for (const w of parsed.report.warnings) process.stdout.write(`warning: ${w}\n`);
-  return writePack(parsed.pack, flags.get('out'));
+  let file: string | undefined;
+  return guarded(OPENAEV_USAGE, () => file, async () => {
+    const { positional, flags } = options(args, ['pack-id', 'out']);
+    file = positional[0];
+    if (!file) throw new UsageError('no file given');
+    const { json, format } = await readOpenAevExport(readInput(file));
+    const parsed = openAevToPack(json, format, { packId: flags.get('pack-id') });
+    for (const s of parsed.report.skipped) process.stdout.write(`${basename(file)}: skipped "${s.title}" (${s.kind}): ${s.reason}\n`);
+    for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
+    const refusal = openAevRefusal(parsed.pack, parsed.report);
+    if (refusal) return fail(`${basename(file)}: ${refusal}`);
+    return writePack(parsed.pack, flags.get('out'));
+  });
 }
 
 /** ttx dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]: on a running platform (TTX_USER, TTX_PASSWORD). */

@@ -23,6 +23,8 @@ export const MSEL_FIELDS = [
   'respondWithin',
   'trigger',
   'decision',
+  'eventType',
+  'move',
 ] as const;
 export type MselField = (typeof MSEL_FIELDS)[number];
 
@@ -31,15 +33,15 @@ export type ColumnMapping = Partial<Record<MselField, number>>;
 
 /** Header spellings seen in HSEEP templates, T3SF, Blueprint, OpenAEV and planners' own sheets. */
 const SYNONYMS: Record<MselField, string[]> = {
-  id: ['inject id', 'id', 'msel id', 'event id', 'reference', 'ref'],
-  number: ['event number', 'event no', 'event', 'inject number', 'inject no', 'msel number', 'msel no', 'serial', 'no', 'number', 'num', 'nr', 'n', 'seq', 'sequence', 'inject'],
-  time: ['scenario time', 'delivery time', 'exercise time', 'real time', 'time', 'inject time', 'scheduled time', 'release time', 'timing', 'start time', 'hour', 'date time', 'datetime', 'when', 't', 'horaire', 'heure'],
-  mode: ['inject mode', 'mode', 'method', 'delivery method', 'delivery mode', 'inject method', 'inject type', 'channel', 'medium', 'means', 'type', 'delivery'],
-  from: ['from', 'sender', 'source', 'originator', 'simulated from', 'sent by', 'inject from', 'expediteur'],
-  to: ['to', 'recipient', 'recipients', 'player', 'players', 'target', 'targets', 'team', 'teams', 'audience', 'player team', 'receiving team', 'inject to', 'destinataire'],
+  id: ['inject id', 'id', 'msel id', 'event id', 'reference', 'ref', 'inject ref'],
+  number: ['control number', 'control no', 'event number', 'event no', 'event', 'inject number', 'inject no', 'msel number', 'msel no', 'serial', 'no', 'number', 'num', 'nr', 'n', 'seq', 'sequence', 'inject'],
+  time: ['scenario time', 'delivery time', 'designated scenario time', 'exercise time', 'real time', 'local time', 'time', 'trigger time', 'inject date', 'date', 'inject time', 'scheduled time', 'release time', 'timing', 'start time', 'hour', 'date time', 'datetime', 'when', 't', 'horaire', 'heure'],
+  mode: ['inject mode', 'mode', 'method', 'delivery method', 'delivery mode', 'inject method', 'inject type', 'channel', 'medium', 'means', 'type', 'delivery', 'how', 'type d inject', 'type de l inject'],
+  from: ['from', 'from org', 'from organization', 'from organisation', 'sender', 'source', 'originator', 'simulated from', 'sent by', 'inject from', 'expediteur'],
+  to: ['to', 'to org', 'to organization', 'to organisation', 'recipient', 'recipients', 'player', 'players', 'target', 'targets', 'team', 'teams', 'audience', 'player team', 'receiving team', 'inject to', 'destinataire'],
   subject: ['subject', 'title', 'inject title', 'event title', 'headline', 'name', 'inject name', 'event name', 'short description', 'titre', 'objet'],
   message: ['message', 'description', 'inject description', 'event description', 'script', 'content', 'body', 'inject text', 'text', 'details of inject', 'inject content', 'situation', 'narrative', 'contenu'],
-  expectedAction: ['expected action', 'expected actions', 'expected player action', 'expected player actions', 'expected response', 'expected outcome', 'expected outcomes', 'expectation', 'expectations', 'expectation name', 'action attendue'],
+  expectedAction: ['expected action', 'expected actions', 'expected player action', 'expected player actions', 'expected participant response', 'expected participant responses', 'expected response', 'expected outcome', 'expected outcomes', 'expectation', 'expectations', 'expectation name', 'action attendue'],
   expectationDetail: ['expectation description', 'expected action detail', 'expected action details'],
   points: ['score', 'points', 'expectation score', 'weight'],
   objective: ['objective', 'objectives', 'exercise objective', 'exercise objectives', 'objective s', 'objectif', 'objective core capability', 'objectives core capabilities'],
@@ -51,6 +53,8 @@ const SYNONYMS: Record<MselField, string[]> = {
   respondWithin: ['respond within', 'response time', 'response deadline', 'deadline', 'time to respond'],
   trigger: ['trigger', 'released by', 'depends on'],
   decision: ['decision', 'decision point'],
+  eventType: ['event type', 'entry type', 'row type', 'record type', 'msel event type'],
+  move: ['move', 'moves', 'module', 'stage'],
 };
 
 export const normaliseHeader = (s: string) =>

@@ -80,8 +80,18 @@ export function mselRows(pack: ScenarioPack): string[][] {
   });
 }
 
+/**
+ * One CSV field. A cell that starts with = + - @, a tab or a carriage return would run as a
+ * formula in Excel or LibreOffice (=HYPERLINK(…), @SUM(…), +cmd, -2+3+cmd|…): it gets a leading
+ * `'`, as the report CSVs do. The MSEL import removes that `'` again, so a round trip is exact.
+ */
+export function csvField(value: string): string {
+  const s = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export function mselCsv(pack: ScenarioPack): string {
-  const esc = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const esc = csvField;
   return [[...MSEL_HEADERS], ...mselRows(pack)].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -3,8 +3,9 @@ import type { PackError } from '../../scenarios/pack/pack-loader.js';
 import { type Channel, Decision, DURATION_PATTERN, type Inject, type Objective, type Phase, type ScenarioPack, type Team, TLP, Trigger } from '../../scenarios/pack/pack-schema.js';
 import { durationCovering, offsetOf, SLUG, slugify, UniqueIds } from '../slugs.js';
 import { cellText, type ColumnMapping, findHeaderRow, guessColumns, mapHeaders, MSEL_FIELDS, type MselField } from './msel-columns.js';
-import type { SheetGrid } from './msel-grid.js';
-import { type CellValue, type MselTime, parseMselTime, resolveTimes } from './msel-time.js';
+import { type ChannelMap, channelOf } from './inject-types.js';
+import type { SheetGrid } from './sheet-grid.js';
+import { type CellValue, fmtDuration, type MselTime, parseMselTime, resolveTimes } from './msel-time.js';
 
 export interface MselImportOptions {
   /** column per field; auto-detected when omitted */
@@ -16,10 +17,16 @@ export interface MselImportOptions {
   packId?: string | undefined;
   title?: string | undefined;
   defaultChannel?: Channel | undefined;
+  /** the author's inject types → channels, over the built-in table */
+  channelMap?: ChannelMap | undefined;
   sourceName?: string | undefined;
 }
 
-export type RowKind = 'title' | 'header' | 'section' | 'inject' | 'merged' | 'skipped' | 'empty';
+/**
+ * What became of a row: `attached` rows (Expected Action, note rows) went into the inject above
+ * them; `checklist` rows are timed before STARTEX and became pre-exercise checklist items.
+ */
+export type RowKind = 'title' | 'header' | 'section' | 'inject' | 'merged' | 'attached' | 'checklist' | 'skipped' | 'empty';
 
 export interface RowPreview {
   /** the row number the author sees in the sheet */
@@ -46,27 +53,10 @@ export interface MselPreview {
   mapping: ColumnMapping;
   rows: RowPreview[];
   notes: string[];
+  /** rows before STARTEX: preparation steps for the facilitator, also written into the first inject's facilitator notes */
+  checklist: { row: number; offset: string; text: string }[];
   pack: ScenarioPack;
-  counts: { rows: number; injects: number; skipped: number; merged: number; teams: number; sections: number };
-}
-
-const CHANNEL_WORDS: [Channel, RegExp][] = [
-  ['email', /\b(e-?mail|mail|courriel|outlook|letter)\b/i],
-  ['phone', /\b(phone|call|telephone|voice|sms|text message|radio|voicemail|t[ée]l[ée]phone)\b/i],
-  ['news', /\b(news|press|media|article|newspaper|tv|television|broadcast|journal)\b/i],
-  ['social', /\b(social|twitter|tweet|x\.com|facebook|linkedin|telegram|post|reddit|mastodon)\b/i],
-  ['siem', /\b(siem|alert|edr|ids|ips|soc alert|detection|log)\b/i],
-  ['intel', /\b(intel|intelligence|cti|advisory|report|bulletin|tip)\b/i],
-  ['sitrep', /\b(sitrep|situation report|briefing|brief)\b/i],
-  ['video', /\b(video|deepfake|youtube|clip)\b/i],
-  ['chat', /\b(chat|slack|teams|im|instant message|whatsapp|signal|message|discord)\b/i],
-];
-
-export function channelOf(mode: string): Channel | undefined {
-  const m = mode.trim().toLowerCase();
-  if (!m) return undefined;
-  for (const [ch, re] of CHANNEL_WORDS) if (m === ch || re.test(m)) return ch;
-  return undefined;
+  counts: { rows: number; injects: number; skipped: number; merged: number; teams: number; sections: number; checklist: number; attached: number };
 }
 
 const ALL_TEAMS = /^(all|all players|all teams|everyone|everybody|tous|all participants)$/i;
@@ -104,7 +94,18 @@ interface EventDraft {
   respondWithin?: string;
   decision?: Inject['decision'];
   phase?: string;
+  /** a Contingency Inject row: released to teams that had not done the expected action of this inject */
+  contingencyOf?: EventDraft;
+  /** unmapped columns and unreadable cells, kept for the facilitator */
+  extraNotes: string[];
 }
+
+const EVENT_TYPES: [RegExp, 'inject' | 'contingency' | 'expected' | 'note'][] = [
+  [/^(contingency|contingency inject|backup inject|inject de secours)$/i, 'contingency'],
+  [/^(expected (player |participant )?(action|response|outcome)s?|action attendue|expectation)$/i, 'expected'],
+  [/^(note|notes|comment|facilitator note|controller note|admin|administrative)$/i, 'note'],
+  [/^(inject|injects|event|message|master inject|msel inject|stimulus)$/i, 'inject'],
+];
 
 /** One sheet of an MSEL as a scenario pack, with a row-by-row account of what became of each row. */
 export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOptions): Omit<MselPreview, 'rows'> & { rows: RowPreview[]; rowOfInject: Map<string, number[]> } {
@@ -124,6 +125,19 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
     return c === undefined ? null : (cells[c] ?? null);
   };
   const text = (cells: CellValue[], f: MselField) => cellText(get(cells, f));
+  /** `column C "Delivery Time"`: where to look, in the author's words */
+  const where = (f: MselField) => {
+    const c = mapping[f];
+    if (c === undefined) return `no column is mapped to ${f}`;
+    const h = headerCells[c];
+    return `column ${colLetter(c)}${h ? ` "${h}"` : ''}`;
+  };
+  const mappedCols = new Set(Object.values(mapping));
+  const keptCols = headerCells.map((h, c) => (h && !mappedCols.has(c) ? c : -1)).filter((c) => c >= 0);
+  let lastDraft: EventDraft | undefined;
+  let lastRegular: EventDraft | undefined;
+  let lastTime: MselTime | undefined;
+  let currentMove: string | undefined;
 
   const previews: RowPreview[] = [];
   const events: EventDraft[] = [];
@@ -161,9 +175,36 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
     preview.kind = 'inject';
     const subject = text(cells, 'subject');
     const message = text(cells, 'message');
+    const typeText = text(cells, 'eventType');
+    const eventType = typeText ? (EVENT_TYPES.find(([re]) => re.test(typeText.trim()))?.[1] ?? 'inject') : 'inject';
+    if (typeText && !EVENT_TYPES.some(([re]) => re.test(typeText.trim()))) preview.warnings.push(`${where('eventType')}: "${typeText}" is not Inject, Contingency Inject or Expected Action: read as an inject`);
+    if (eventType === 'expected' || eventType === 'note') {
+      const what = text(cells, 'expectedAction') || message || subject;
+      if (!lastDraft) {
+        preview.kind = 'skipped';
+        preview.errors.push(`${eventType === 'expected' ? 'an Expected Action' : 'a note'} row with no inject above it to attach to`);
+        return;
+      }
+      if (!what) {
+        preview.kind = 'skipped';
+        preview.errors.push(`${eventType === 'expected' ? 'Expected Action' : 'note'} row without text (${where('message')} and ${where('expectedAction')} are empty)`);
+        return;
+      }
+      preview.kind = 'attached';
+      if (eventType === 'expected') {
+        const p = Number(text(cells, 'points'));
+        lastDraft.expected.push({ text: (subject && message ? `${subject} — ${message}` : what).slice(0, 1000), points: Number.isInteger(p) && p >= 0 && p <= 1000 && text(cells, 'points') ? p : 10, options: [] });
+        preview.warnings.push(`Expected Action attached to the inject of row ${lastDraft.row.row}`);
+      } else {
+        lastDraft.extraNotes.push(what);
+        preview.warnings.push(`note attached to the facilitator notes of the inject of row ${lastDraft.row.row}`);
+      }
+      return;
+    }
     if (!subject && !message) {
       preview.kind = 'skipped';
-      preview.errors.push('no subject or message: nothing to send');
+      const filled = texts.map((t, c) => (t ? `${colLetter(c)}${headerCells[c] ? ` "${headerCells[c]}"` : ''} = "${t.slice(0, 40)}"` : '')).filter(Boolean);
+      preview.errors.push(`nothing to send: ${where('subject')} and ${where('message')} are empty${filled.length ? ` (the row holds only ${filled.join(', ')})` : ''}`);
       return;
     }
     const draft: EventDraft = {
@@ -178,8 +219,25 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
       objectives: [],
       capabilities: lines(text(cells, 'capability')),
       options: [],
+      extraNotes: [],
       ...(currentSection ? { phase: currentSection } : {}),
     };
+    if (eventType === 'contingency') {
+      if (lastRegular) draft.contingencyOf = lastRegular;
+      else preview.warnings.push('a Contingency Inject with no inject above it: imported as an ordinary inject');
+    }
+    const move = text(cells, 'move');
+    if (move && move !== currentMove) {
+      currentMove = move;
+      const label = /^\d+$/.test(move) ? `Move ${move}` : move;
+      sections.push({ rowIndex: i, label, preview: { row: rowNo, kind: 'section', errors: [], warnings: [] }, eventIndex: events.length });
+      currentSection = label;
+      draft.phase = label;
+    }
+    for (const c of keptCols) {
+      const v = texts[c];
+      if (v) draft.extraNotes.push(`${headerCells[c]}: ${v}`);
+    }
     if (!subject) preview.warnings.push('no subject: the first line of the message is used');
     const idCell = text(cells, 'id');
     if (idCell) draft.id = idCell;
@@ -197,15 +255,26 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
       }
     }
     const t = parseMselTime(get(cells, 'time'));
-    if (t && 'error' in t) preview.errors.push(t.error);
-    else if (t) draft.time = t;
-    else if (!draft.trigger) preview.errors.push(mapping.time === undefined ? 'no time column is mapped' : 'no time');
+    if (t && 'error' in t) {
+      // free text ("after lunch"): kept for the facilitator; the row keeps its place after the row above
+      draft.extraNotes.push(`Time in the MSEL: ${text(cells, 'time')}`);
+      if (lastTime) {
+        draft.time = lastTime;
+        preview.warnings.push(`${where('time')}: ${t.error}; placed at the time of the row above, and the text is kept in the facilitator notes`);
+      } else if (!draft.trigger) preview.errors.push(`${where('time')}: ${t.error}`);
+    } else if (t) {
+      draft.time = t;
+      if (t.ignored) {
+        draft.extraNotes.push(`Time in the MSEL: ${text(cells, 'time')}`);
+        preview.warnings.push(`${where('time')}: ${t.ignored} is not used, only the time of day; the text is kept in the facilitator notes`);
+      }
+    } else if (!draft.trigger) preview.errors.push(mapping.time === undefined ? 'no time: no column of the sheet is mapped to the time (map one, e.g. --map "Delivery Time=time")' : `no time: ${where('time')} is empty (expected a time like 09:00, T+01:30 or J+1 09h00)`);
 
     const mode = text(cells, 'mode');
     if (mode) {
-      const ch = channelOf(mode);
+      const ch = channelOf(mode, opts.channelMap);
       if (ch) draft.channel = ch;
-      else preview.warnings.push(`inject mode "${mode}" is not known: sent as ${defaultChannel}`);
+      else preview.warnings.push(`${where('mode')}: inject type "${mode}" is not known: sent as ${defaultChannel} (map it with --channel-map "${mode}=<channel>")`);
     }
     const to = text(cells, 'to');
     if (!to || ALL_TEAMS.test(to)) {
@@ -279,6 +348,9 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
       return;
     }
     events.push(draft);
+    lastDraft = draft;
+    if (!draft.contingencyOf) lastRegular = draft;
+    if (draft.time) lastTime = draft.time;
   });
 
   // times: one pass over every event and section, so a start found from the data applies to both
@@ -286,16 +358,25 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
   const resolved = resolveTimes(allTimes, opts.start);
   notes.push(...resolved.notes);
   const kept: (EventDraft & { offsetMs?: number })[] = [];
+  const checklist: { row: number; offset: string; text: string; offsetMs: number }[] = [];
   events.forEach((e, k) => {
     const problem = resolved.problems[k];
     if (problem) {
-      e.row.errors.push(problem);
+      e.row.errors.push(`${where('time')}: ${problem}`);
       e.row.kind = 'skipped';
       return;
     }
     const off = resolved.offsets[k];
+    if (off !== undefined && resolved.beforeStart[k]) {
+      e.row.kind = 'checklist';
+      const when = `STARTEX − ${fmtDuration(-off)}`;
+      e.row.warnings.push(`timed ${fmtDuration(-off)} before STARTEX: a preparation step, listed in the pre-exercise checklist (not sent to players)`);
+      checklist.push({ row: e.row.row, offset: when, offsetMs: off, text: [e.subject, e.message !== e.subject ? e.message : ''].filter(Boolean).join(' — ').slice(0, 500) });
+      return;
+    }
     kept.push(off === undefined ? e : { ...e, offsetMs: off });
   });
+  checklist.sort((a, b) => a.offsetMs - b.offsetMs);
 
   // teams, in order of first mention; "all" when the sheet names none
   const teamIds = new UniqueIds();
@@ -365,6 +446,7 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
     phaseByLabel.set(s.label, phase);
   });
 
+  const idOfRow = new Map<RowPreview, string>();
   const injects: Inject[] = merged.map((e, k) => {
     const baseId = e.id && SLUG.test(e.id) ? e.id : e.id ? slugify(e.id, `inject-${k + 1}`) : e.number ? slugify(`msel-${e.number}`, `inject-${k + 1}`) : `row-${e.row.row}`;
     const id = injectIds.take(baseId);
@@ -389,7 +471,7 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
       ...(e.respondWithin ? { respondWithin: e.respondWithin } : {}),
       ...(e.decision ? { decision: e.decision } : {}),
       ...(e.trigger ? { trigger: e.trigger } : {}),
-      ...(e.notes ? { facilitatorNotes: e.notes.slice(0, 20_000) } : {}),
+      ...(e.notes || e.extraNotes.length ? { facilitatorNotes: [e.notes ?? '', ...e.extraNotes].filter(Boolean).join('\n').slice(0, 20_000) } : {}),
       meta: e.controller ? { controller: e.controller.slice(0, 200) } : {},
     };
     for (const r of e.rows) {
@@ -401,8 +483,34 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
     }
     if (e.rows.length > 1) e.rows[0]?.warnings.push(`rows ${e.rows.map((r) => r.row).join(', ')} are the same event for ${e.rows.length} recipients: merged into one inject`);
     rowOfInject.set(id, e.rows.map((r) => r.row));
+    for (const r of e.rows) idOfRow.set(r, id);
     return inj;
   });
+
+  // Contingency Inject rows: released at their time to the teams that had not done the expected action of the inject above
+  merged.forEach((e, k) => {
+    const inj = injects[k];
+    const parent = e.contingencyOf;
+    if (!inj || !parent) return;
+    const parentId = idOfRow.get(parent.row);
+    const parentInject = injects.find((x) => x.id === parentId);
+    const action = parentInject?.expectedActions[0];
+    if (!parentInject || !action || !inj.offset) {
+      e.row.warnings.push(!parentInject ? 'contingency for an inject that was not imported: sent to everyone at its time' : !action ? `contingency for "${parentInject.subject}", which has no expected action: sent to everyone at its time` : 'a contingency needs a time: imported as an ordinary inject');
+      return;
+    }
+    inj.trigger = { type: 'contingency', inject: parentInject.id, expectedAction: action.id, at: inj.offset };
+    delete inj.offset;
+    e.row.warnings.push(`Contingency Inject: released at ${inj.trigger.at} only to teams that have not logged "${action.text.slice(0, 60)}" (inject ${parentInject.id})`);
+  });
+
+  // preparation steps before STARTEX go to the facilitator, on the first inject they will open
+  const firstTimed = [...injects].filter((x) => x.offset).sort((a, b) => offsetMs(a.offset ?? '') - offsetMs(b.offset ?? ''))[0];
+  if (checklist.length && firstTimed) {
+    const list = `Pre-exercise checklist (rows before STARTEX in the MSEL):\n${checklist.map((c) => `- [ ] ${c.offset}: ${c.text}`).join('\n')}`;
+    firstTimed.facilitatorNotes = [list, firstTimed.facilitatorNotes ?? ''].filter(Boolean).join('\n\n').slice(0, 20_000);
+    notes.push(`The pre-exercise checklist (${checklist.length} item(s)) is in the facilitator notes of "${firstTimed.subject}", the first inject`);
+  }
 
   const last = Math.max(0, ...injects.map((i) => (i.offset ? offsetMs(i.offset) : 0)), ...[...phaseByLabel.values()].map((p) => offsetMs(p.start)));
   const name = opts.sourceName?.replace(/\.[^.]+$/, '') ?? 'msel';
@@ -436,7 +544,9 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
       .map((s) => s.slice(0, 80)),
   }));
   const unmapped = columns.filter((c) => c.field === null && c.samples.length > 0 && c.header);
-  if (unmapped.length) notes.push(`Columns not imported: ${unmapped.map((c) => `${c.letter} "${c.header}"`).join(', ')}`);
+  if (unmapped.length) notes.push(`Columns not mapped to a field, kept as "header: value" lines in each inject's facilitator notes: ${unmapped.map((c) => `${c.letter} "${c.header}"`).join(', ')}`);
+  const dropped = columns.filter((c) => c.field === null && c.samples.length > 0 && !c.header);
+  if (dropped.length) notes.push(`Columns without a header and not mapped, not imported: ${dropped.map((c) => c.letter).join(', ')}`);
 
   return {
     sheet: grid.name,
@@ -446,6 +556,7 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
     mapping,
     rows: previews,
     notes,
+    checklist: checklist.map(({ row, offset, text }) => ({ row, offset, text })),
     pack,
     rowOfInject,
     counts: {
@@ -455,6 +566,8 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
       merged: previews.filter((p) => p.kind === 'merged').length,
       teams: pack.teams.length,
       sections: sections.length,
+      checklist: checklist.length,
+      attached: previews.filter((p) => p.kind === 'attached').length,
     },
   };
 }

@@ -7,10 +7,14 @@
  * - absolute: a date and time: `2023-03-23T04:00:00Z`, `26/06/2024 09h00`, `2024-06-26 09:00`,
  *   an Excel date-time cell
  */
-export type MselTime =
+export type MselTime = (
   | { kind: 'relative'; ms: number }
   | { kind: 'clock'; day: number; msOfDay: number }
-  | { kind: 'absolute'; epochMs: number };
+  | { kind: 'absolute'; epochMs: number }
+) & {
+  /** part of the cell that was not used (a weekday), for the row's warnings */
+  ignored?: string;
+};
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -25,7 +29,7 @@ export function parseMselTime(value: CellValue): MselTime | { error: string } | 
   if (typeof value === 'boolean') return { error: `"${String(value)}" is not a time` };
   const text = value.trim().replace(/\s+/g, ' ');
   if (!text) return null;
-  return parseText(text) ?? { error: `"${text}" is not a time this importer reads (use hh:mm, 0900, T+01:30, D+1 H+2 M-5, J+1 09h00 or a date and time)` };
+  return parseText(text) ?? { error: `"${text}" is not a time this importer reads (expected hh:mm, 0900, T+01:30, T-1, M-5, J, J+1 09h00, J+1 H+2 M-5 or a date and time)` };
 }
 
 function fromDate(d: Date): MselTime {
@@ -81,6 +85,7 @@ function parseClock(text: string): number | null {
 const UNIT_MS: Record<string, number> = { d: DAY, j: DAY, h: HOUR, m: MIN, s: 1000 };
 
 function parseText(text: string): MselTime | null {
+  if (/^(startex|start|t|h-hour|h hour|j|d|t\s*[+-]?\s*0)$/i.test(text)) return { kind: 'relative', ms: 0 };
   // T+01:30, T+01:30:15, T+2 (hours), T+90m, T+1h30, T-00:10
   const t = /^T\s*([+-])\s*(.+)$/i.exec(text);
   if (t) {
@@ -97,13 +102,24 @@ function parseText(text: string): MselTime | null {
     return null;
   }
 
-  // D+1 H+2 M-5, J-60, J+1 H+2, and J+1 09h00 / D+2 14:00 (a relative day, then a clock time)
+  // "Day 2 09:00", "Jour 2 9h": the exercise's second day (day 1 is STARTEX's day)
+  const dayN = /^(?:day|jour|tag|dia)\s*(\d{1,3})(?:\s*[,:-]?\s+(.+))?$/i.exec(text);
+  if (dayN) {
+    const day = Math.max(0, Number(dayN[1]) - 1);
+    if (!dayN[2]) return { kind: 'relative', ms: day * DAY };
+    const c = parseClock(dayN[2]);
+    return c === null ? null : { kind: 'clock', day, msOfDay: c };
+  }
+
+  // D+1 H+2 M-5, J-60, J+1 H+2, J (the exercise day), and J+1 09h00 / J 09h00 / D+2 14:00
+  // (a relative day, then a clock time); OpenAEV counts J, H and M from the exercise start
   const tokens = text.split(/[\s,]+/).filter(Boolean);
-  if (tokens.length > 0 && /^[DJHMS][+-]\d+$/i.test(tokens[0] ?? '')) {
+  if (tokens.length > 0 && /^(?:[DJHMS][+-]\d+|[DJ])$/i.test(tokens[0] ?? '')) {
     let rel = 0;
     let day = 0;
     let clock: number | null = null;
     for (const tok of tokens) {
+      if (/^[DJ]$/i.test(tok)) continue;
       const u = /^([DJHMS])([+-])(\d+)$/i.exec(tok);
       if (u) {
         const unit = (u[1] ?? '').toLowerCase();
@@ -126,7 +142,7 @@ function parseText(text: string): MselTime | null {
   const weekday = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+(.+)$/i.exec(text);
   if (weekday) {
     const c = parseClock(weekday[2] ?? '');
-    if (c !== null) return { kind: 'clock', day: 0, msOfDay: c };
+    if (c !== null) return { kind: 'clock', day: 0, msOfDay: c, ignored: `the weekday "${text.split(' ')[0] ?? ''}"` };
   }
   const abs = parseDateTime(text);
   if (abs !== null) return { kind: 'absolute', epochMs: abs };
@@ -157,54 +173,63 @@ export function parseDateTime(text: string): number | null {
 }
 
 export interface ResolvedTimes {
-  /** offset in ms per input index (undefined when the input had no time) */
+  /** offset from STARTEX in ms per input index (undefined when the input had no time) */
   offsets: (number | undefined)[];
   /** per input index: why its time could not be placed */
   problems: (string | undefined)[];
+  /** per input index: timed before STARTEX (a preparation step, not an inject) */
+  beforeStart: boolean[];
   notes: string[];
 }
 
 /**
- * Turn parsed times into offsets from the exercise start. With a start given, clock times are
- * read on the start's day and absolute times against it, and anything before it is a problem.
- * Without one, the earliest event starts the exercise (T+00:00) and the notes say so.
+ * Turn parsed times into offsets from STARTEX. Relative times (T, J, H, M) count from STARTEX, as
+ * OpenAEV and HSEEP count them. STARTEX is the start given; without one, the earliest date and
+ * time in the sheet, or else the earliest clock time, with a note. Clock times are read on
+ * STARTEX's day (J+1 09h00 on the day after).
+ *
+ * Rows before STARTEX (T-1, M-5, J-60, planners' preparation steps) are not errors: when the sheet
+ * also has rows at or after STARTEX they are marked `beforeStart` (the importer lists them as a
+ * pre-exercise checklist); when every row is before it and no start was given, STARTEX moves to
+ * the earliest row, with a note.
  */
 export function resolveTimes(times: (MselTime | undefined)[], start: number | undefined): ResolvedTimes {
   const notes: string[] = [];
   const problems: (string | undefined)[] = times.map(() => undefined);
   const absolutes = times.flatMap((t) => (t?.kind === 'absolute' ? [t.epochMs] : []));
   const clocks = times.flatMap((t) => (t?.kind === 'clock' ? [t.day * DAY + t.msOfDay] : []));
-  const absBase = start ?? (absolutes.length ? Math.min(...absolutes) : 0);
-  const startOfDay = start !== undefined ? start - (((start % DAY) + DAY) % DAY) : undefined;
-  const clockBase = start !== undefined && startOfDay !== undefined ? start - startOfDay : clocks.length ? Math.min(...clocks) : 0;
-  if (start === undefined && absolutes.length) notes.push(`No start was given: the earliest date and time (${new Date(absBase).toISOString().slice(0, 16).replace('T', ' ')}) is taken as T+00:00`);
-  if (start === undefined && clocks.length) notes.push(`No start was given: the earliest clock time (${fmtClock(clockBase)}) is taken as T+00:00`);
+  const startMs = start ?? (absolutes.length ? Math.min(...absolutes) : undefined);
+  const timeOfDay = (ms: number) => ((ms % DAY) + DAY) % DAY;
+  const clockBase = startMs !== undefined ? timeOfDay(startMs) : clocks.length ? Math.min(...clocks) : 0;
+  if (start === undefined && startMs !== undefined) notes.push(`No start was given: the earliest date and time (${new Date(startMs).toISOString().slice(0, 16).replace('T', ' ')}) is taken as STARTEX (T+00:00)`);
+  else if (start === undefined && clocks.length) notes.push(`No start was given: the earliest clock time (${fmtClock(clockBase)}) is taken as STARTEX (T+00:00)`);
   let offsets = times.map((t) => {
     if (!t) return undefined;
     if (t.kind === 'relative') return t.ms;
     if (t.kind === 'clock') return t.day * DAY + t.msOfDay - clockBase;
-    return t.epochMs - absBase;
+    return t.epochMs - (startMs ?? t.epochMs);
   });
-  const min = Math.min(...offsets.filter((o): o is number => o !== undefined));
-  if (Number.isFinite(min) && min < 0) {
+  const known = offsets.filter((o): o is number => o !== undefined);
+  const min = Math.min(...known);
+  let beforeStart = offsets.map((o) => o !== undefined && o < 0);
+  if (Number.isFinite(min) && min < 0 && !known.some((o) => o >= 0)) {
     if (start === undefined) {
       offsets = offsets.map((o) => (o === undefined ? o : o - min));
-      notes.push(`Events are timed before the start; every time is shifted by ${fmtDuration(-min)} so the earliest event is at T+00:00`);
-    } else {
-      offsets.forEach((o, i) => {
-        if (o !== undefined && o < 0) problems[i] = `${fmtDuration(-o)} before the exercise start`;
-      });
+      beforeStart = offsets.map(() => false);
+      notes.push(`Every row is timed before STARTEX: STARTEX is moved ${fmtDuration(-min)} earlier, to the earliest row, and every time is shifted by that much`);
     }
+  } else if (beforeStart.some(Boolean)) {
+    notes.push(`${beforeStart.filter(Boolean).length} row(s) are timed before STARTEX: they are preparation steps, listed as a pre-exercise checklist for the facilitator instead of injects`);
   }
   offsets.forEach((o, i) => {
-    if (o !== undefined && o >= 1000 * HOUR) problems[i] = 'more than 999 hours after the start';
+    if (o !== undefined && o >= 1000 * HOUR) problems[i] = `${fmtDuration(o)} after STARTEX: more than the 999 hours an exercise can last`;
   });
-  return { offsets, problems, notes };
+  return { offsets, problems, beforeStart, notes };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const fmtClock = (ms: number) => `${pad(Math.floor(ms / HOUR) % 24)}:${pad(Math.floor((ms % HOUR) / MIN))}`;
-function fmtDuration(ms: number): string {
+export function fmtDuration(ms: number): string {
   const h = Math.floor(ms / HOUR);
   const m = Math.floor((ms % HOUR) / MIN);
   return h >= 48 ? `${Math.round(h / 24)} days` : `${h}h${pad(m)}`;

@@ -222,6 +222,16 @@ export function openAevToPack(json: Json, format: 'zip' | 'json', opts: { packId
   return { pack, report };
 }
 
+/**
+ * Why the pack must not be written, or null: an export whose injects are all technical (scans,
+ * implants) or that has none makes a pack players would never receive anything from.
+ */
+export function openAevRefusal(pack: ScenarioPack, report: OpenAevReport): string | null {
+  if (pack.injects.length > 0) return null;
+  if (report.skipped.length) return `none of its ${report.skipped.length} inject(s) is tabletop content (${[...new Set(report.skipped.map((s) => s.kind))].join(', ')}): there is nothing for players to receive; nothing was written`;
+  return `the ${report.layout} "${report.name}" has no inject: there is nothing for players to receive; nothing was written`;
+}
+
 /** `inject_depends_on` is a parent id in old exports and a list of dependency objects in new ones. */
 function dependencyParents(v: unknown): string[] {
   if (typeof v === 'string') return [v];

@@ -3,7 +3,7 @@ import { badInput } from '../../common/domain-error.js';
 import type { PackError } from '../../scenarios/pack/pack-loader.js';
 import { loadPackFiles, packToYaml } from '../packs/pack-files.js';
 import { PackAuthoringService, type SavedPack } from '../packs/pack-authoring.service.js';
-import { openAevToPack, type OpenAevReport, readOpenAevExport } from './openaev-import.js';
+import { openAevRefusal, openAevToPack, type OpenAevReport, readOpenAevExport } from './openaev-import.js';
 
 export interface OpenAevPreview {
   report: OpenAevReport;
@@ -32,6 +32,10 @@ export class OpenAevService {
   }
 
   async import(data: Buffer, packId?: string): Promise<SavedPack & { preview: OpenAevPreview }> {
+    const { json, format } = await readOpenAevExport(data);
+    const parsed = openAevToPack(json, format, { packId });
+    const refusal = openAevRefusal(parsed.pack, parsed.report);
+    if (refusal) throw badInput('openaev.no-injects', `The export cannot be imported: ${refusal.replace(/written$/, 'saved')}`);
     const preview = await this.preview(data, packId);
     if (!preview.valid) throw badInput('openaev.invalid-pack', `The export makes a pack with ${preview.errors.length} error(s); nothing was saved`, { errors: preview.errors });
     return { ...(await this.packs.save([{ path: 'pack.yaml', content: preview.yaml }], 'openaev')), preview };

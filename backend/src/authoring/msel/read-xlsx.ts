@@ -1,0 +1,139 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { badInput, DomainError } from '../../common/domain-error.js';
+import { readZip, type ZipEntry } from '../packs/safe-zip.js';
+import type { CellValue } from './msel-time.js';
+import { MAX_COLS, type SheetGrid, tooManyRows } from './sheet-grid.js';
+
+const OOXML_NS = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/(?:spreadsheetml\/2006\/main|package\/2006\/relationships|package\/2006\/content-types)"/g;
+
+const colLetters = (n: number) => {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+};
+const colNumber = (ref: string) => [...(/^[A-Z]+/i.exec(ref)?.[0] ?? '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * Rewrite one part of a workbook into the plain form every reader takes:
+ * - `<x:row>` with `xmlns:x="…main"` (the .NET Open XML SDK) becomes `<row>` with a default namespace;
+ * - absolute part paths (`Target="/xl/worksheets/sheet1.xml"`) become relative ones;
+ * - rows and cells without an `r` attribute (allowed by the standard, written by the Open XML SDK
+ *   and some generators) get the reference their position implies.
+ */
+export function normalisePart(name: string, xml: string): string {
+  let text = xml.replace(/^\uFEFF/, '');
+  const prefixes = new Set<string>();
+  for (const m of text.matchAll(OOXML_NS)) if (m[1]) prefixes.add(m[1]);
+  for (const p of prefixes) text = text.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(new RegExp(`xmlns:${p}=`, 'g'), 'xmlns=');
+  text = text.replace(/Target="\/xl\//g, () => (name.startsWith('xl/') ? 'Target="' : 'Target="xl/'));
+  if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) text = addReferences(text);
+  return text;
+}
+
+function addReferences(xml: string): string {
+  let row = 0;
+  let col = 0;
+  return xml.replace(/<(row|c)(?=[\s/>])([^>]*?)(\/?)>/g, (whole, tag: string, attrs: string, selfClose: string) => {
+    const r = /\sr="([^"]*)"/.exec(attrs)?.[1];
+    if (tag === 'row') {
+      row = r && /^\d+$/.test(r) ? Number(r) : row + 1;
+      col = 0;
+      return r ? whole : `<row r="${row}"${attrs}${selfClose}>`;
+    }
+    col = r ? colNumber(r) || col + 1 : col + 1;
+    return r ? whole : `<c r="${colLetters(col)}${Math.max(row, 1)}"${attrs}${selfClose}>`;
+  });
+}
+
+/** Rows that hold at least one value (styled empty rows, which LibreOffice writes, do not count). */
+export function countValueRows(sheetXml: string): number {
+  let n = 0;
+  for (const m of sheetXml.matchAll(/<row(?=[\s>])[^>]*>([\s\S]*?)<\/row>/g)) if (/<(v|is|t)[\s>]/.test(m[1] ?? '')) n++;
+  return n;
+}
+
+/** Sheet names in workbook order with the zip part each one lives in. */
+function sheetParts(entries: Map<string, string>): { name: string; part: string }[] {
+  const wbXml = entries.get('xl/workbook.xml') ?? '';
+  const rels = new Map<string, string>();
+  for (const m of (entries.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) rels.set(id, target.startsWith('xl/') ? target : `xl/${target.replace(/^\.\//, '')}`);
+  }
+  const out: { name: string; part: string }[] = [];
+  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = decodeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const rid = /\br:id="([^"]+)"|\bid="([^"]+)"/.exec(m[0]);
+    const part = rels.get(rid?.[1] ?? rid?.[2] ?? '');
+    if (part) out.push({ name, part });
+  }
+  return out;
+}
+
+const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * Every sheet of an XLSX workbook as plain cell values. The zip-bomb guards run first, then each
+ * sheet's rows are counted from its XML: a sheet over the cap is refused before any cell is read.
+ */
+export async function readXlsx(data: Buffer, maxRows: number, fileName = 'the workbook'): Promise<SheetGrid[]> {
+  let entries: ZipEntry[];
+  try {
+    entries = await readZip(data);
+  } catch (e) {
+    if (e instanceof DomainError && e.code !== 'zip.unreadable') throw e;
+    throw badInput('msel.unreadable', `"${fileName}" is not a readable XLSX workbook (the zip cannot be opened): save it again from the spreadsheet application`);
+  }
+  const texts = new Map<string, string>();
+  for (const e of entries) if (/\.(xml|rels)$/i.test(e.path)) texts.set(e.path, normalisePart(e.path, e.data.toString('utf8')));
+  if (!texts.has('xl/workbook.xml')) throw badInput('msel.unreadable', `"${fileName}" is a zip file but not an XLSX workbook (it has no xl/workbook.xml)`);
+  for (const s of sheetParts(texts)) {
+    const xml = texts.get(s.part);
+    if (xml === undefined) continue;
+    const count = countValueRows(xml);
+    if (count > maxRows) throw tooManyRows(`Sheet "${s.name}" of "${fileName}"`, count.toLocaleString('en'), maxRows);
+  }
+  const zip = new JSZip();
+  for (const e of entries) zip.file(e.path, texts.get(e.path) ?? e.data);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load((await zip.generateAsync({ type: 'nodebuffer' })) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw badInput('msel.unreadable', `"${fileName}" cannot be read as a workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+  const grids: SheetGrid[] = [];
+  for (const ws of wb.worksheets) {
+    const rows: CellValue[][] = [];
+    const rowNumbers: number[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      const cells: CellValue[] = [];
+      const width = Math.min(row.cellCount, MAX_COLS);
+      for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
+      if (cells.every((c) => c === null || c === '')) return;
+      rows.push(cells);
+      rowNumbers.push(n);
+    });
+    if (rows.length > maxRows) throw tooManyRows(`Sheet "${ws.name}" of "${fileName}"`, rows.length.toLocaleString('en'), maxRows);
+    grids.push({ name: ws.name, rows, rowNumbers });
+  }
+  if (grids.length === 0) throw badInput('msel.empty', `"${fileName}" has no sheet`);
+  return grids;
+}
+
+export function cellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: unknown }).result;
+      return r instanceof Date || typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? r : null;
+    }
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('hyperlink' in v && typeof v.hyperlink === 'string') return v.hyperlink;
+    if ('error' in v) return null;
+  }
+  return null;
+}
