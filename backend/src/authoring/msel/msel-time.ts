@@ -93,6 +93,8 @@ function parseText(text: string): MselTime | null {
     const body = (t[2] ?? '').trim();
     const hms = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(body);
     if (hms) return { kind: 'relative', ms: sign * (Number(hms[1]) * HOUR + Number(hms[2]) * MIN + Number(hms[3] ?? 0) * 1000) };
+    const hm = /^(\d{1,3})\s*h\s*(\d{2})$/i.exec(body);
+    if (hm) return { kind: 'relative', ms: sign * (Number(hm[1]) * HOUR + Number(hm[2]) * MIN) };
     const units = /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(body);
     if (units && units.slice(1).some((u) => u !== undefined)) {
       const ms = Number(units[1] ?? 0) * DAY + Number(units[2] ?? 0) * HOUR + Number(units[3] ?? 0) * MIN + Number(units[4] ?? 0) * 1000;
