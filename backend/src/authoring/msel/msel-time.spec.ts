@@ -59,8 +59,9 @@ describe('parseMselTime, form by form', () => {
 
   it.each(['half past nine', 'after lunch', 'T+soon', '25:00', '31/13/2024 09h00', 'J+1 banana'])('"%s" is not a time, and the message lists the forms it could be', (text) => {
     const r = parseMselTime(text);
-    expect(r).toEqual({ error: expect.stringContaining(`"${text}" is not a time`) });
-    expect((r as { error: string }).error).toMatch(/J\+1 09h00/);
+    const error = r && 'error' in r ? r.error : '';
+    expect(error).toContain(`"${text}" is not a time`);
+    expect(error).toMatch(/J\+1 09h00/);
   });
 });
 
