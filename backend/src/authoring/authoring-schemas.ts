@@ -80,6 +80,8 @@ export type MselQuery = z.infer<typeof MselQuery>;
 export const startEpoch = (start: string | undefined) => (start === undefined ? undefined : Date.parse(`${start.replace(' ', 'T')}${start.length === 10 ? 'T00:00' : ''}Z`));
 
 export const OpenAevQuery = z.object({ packId: packIdQuery }).strict();
+/** IcebergTTX scenarios and ttx-community timelines; the format is recognised from the JSON when omitted. */
+export const ToolImportQuery = z.object({ packId: packIdQuery, fileName: z.string().max(255).optional(), format: z.enum(['icebergttx', 'ttx-community']).optional() }).strict();
 export const FormatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
 export const DryRunBody = z
   .object({

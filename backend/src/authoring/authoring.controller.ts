@@ -7,12 +7,13 @@ import type { UserPrincipal } from '../auth/principal.js';
 import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
 import { sendImage } from '../scenarios/images/send-image.js';
 import { MAX_IMAGE_BYTES } from '../scenarios/pack/pack-images.js';
-import { DryRunBody, FormatQuery, ImageUploadQuery, MselQuery, OpenAevQuery, PackSourceBody, startEpoch, toFiles } from './authoring-schemas.js';
+import { DryRunBody, FormatQuery, ImageUploadQuery, MselQuery, OpenAevQuery, PackSourceBody, startEpoch, toFiles, ToolImportQuery } from './authoring-schemas.js';
 import { DryRunService } from './dry-run/dry-run.service.js';
 import { MselService, type MselRequest } from './msel/msel.service.js';
 import { OpenAevService } from './openaev/openaev.service.js';
 import { PackAuthoringService } from './packs/pack-authoring.service.js';
 import { readRawBody } from './raw-body.js';
+import { ToolImportService } from './tool-exports/tool-import.service.js';
 
 const AUTHORS = ['admin', 'instructor'] as const;
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -44,6 +45,7 @@ export class AuthoringController {
     private readonly packs: PackAuthoringService,
     private readonly msel: MselService,
     private readonly openaev: OpenAevService,
+    private readonly tools: ToolImportService,
     private readonly dryRuns: DryRunService,
   ) {}
 
@@ -146,6 +148,18 @@ export class AuthoringController {
   @Post('openaev/import')
   async openAevImport(@Req() req: Request, @ZodQuery(OpenAevQuery) q: z.infer<typeof OpenAevQuery>) {
     return this.openaev.import(await readRawBody(req, UPLOAD_LIMIT), q.packId);
+  }
+
+  /** An IcebergTTX scenario or a ttx-community timeline export (JSON) as the raw body: the pack it makes and an import report. */
+  @Post('tool-import/preview')
+  @HttpCode(200)
+  async toolPreview(@Req() req: Request, @ZodQuery(ToolImportQuery) q: z.infer<typeof ToolImportQuery>) {
+    return this.tools.preview(await readRawBody(req, UPLOAD_LIMIT), q);
+  }
+
+  @Post('tool-import/import')
+  async toolImport(@Req() req: Request, @ZodQuery(ToolImportQuery) q: z.infer<typeof ToolImportQuery>) {
+    return this.tools.import(await readRawBody(req, UPLOAD_LIMIT), q);
   }
 
   /** Rehearse a pack on the real engine at ×60–×600 with simulated teams; poll the run for progress and the report. */

@@ -7,11 +7,12 @@ import { DryRunService } from './dry-run/dry-run.service.js';
 import { MselService } from './msel/msel.service.js';
 import { OpenAevService } from './openaev/openaev.service.js';
 import { PackAuthoringService } from './packs/pack-authoring.service.js';
+import { ToolImportService } from './tool-exports/tool-import.service.js';
 
 /** Scenario authoring for instructors: the editor's API, spreadsheet and OpenAEV import, dry runs. */
 @Module({
   imports: [ScenariosModule, ExerciseServicesModule, AuthModule],
   controllers: [AuthoringController],
-  providers: [PackAuthoringService, MselService, OpenAevService, DryRunService],
+  providers: [PackAuthoringService, MselService, OpenAevService, ToolImportService, DryRunService],
 })
 export class AuthoringModule {}

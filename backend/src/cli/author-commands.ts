@@ -7,6 +7,7 @@ import { mselCsv, mselXlsx } from '../authoring/msel/msel-export.js';
 import { importRefusal, type MselDryRun, type MselRequest, previewMsel } from '../authoring/msel/msel-preview.js';
 import { openAevRefusal, openAevToPack, readOpenAevExport } from '../authoring/openaev/openaev-import.js';
 import { loadPackFiles, packToYaml } from '../authoring/packs/pack-files.js';
+import { type ToolFormat, toolJsonToPack, toolRefusal } from '../authoring/tool-exports/tool-import.js';
 import { formatPackError, loadPackFolder } from '../scenarios/pack/pack-loader.js';
 import { CHANNELS, type Channel, type ScenarioPack } from '../scenarios/pack/pack-schema.js';
 
@@ -211,6 +212,24 @@ export async function importOpenAev(args: string[]): Promise<number> {
     for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
     const refusal = openAevRefusal(parsed.pack, parsed.report);
     if (refusal) return fail(`${basename(file)}: ${refusal}`);
+    return writePack(parsed.pack, flags.get('out'));
+  });
+}
+
+/** ttx import-icebergttx <scenario.json> / ttx import-timeline <timeline.json> [--pack-id id] [--out folder] */
+export async function importToolJson(format: ToolFormat, args: string[]): Promise<number> {
+  const command = format === 'icebergttx' ? 'import-icebergttx' : 'import-timeline';
+  let file: string | undefined;
+  return guarded(`usage: ttx ${command} <${format === 'icebergttx' ? 'scenario' : 'timeline'}.json> [--pack-id id] [--out folder]`, () => file, async () => {
+    const { positional, flags } = options(args, ['pack-id', 'out']);
+    file = positional[0];
+    if (!file) throw new UsageError('no file given');
+    const parsed = toolJsonToPack(readInput(file), { fileName: basename(file), format, packId: flags.get('pack-id') });
+    for (const n of parsed.report.notes) process.stdout.write(`${basename(file)}: note: ${n}\n`);
+    for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
+    for (const s of parsed.report.skipped) process.stdout.write(`${basename(file)}: skipped "${s.title}": ${s.reason}\n`);
+    const refusal = toolRefusal(parsed);
+    if (refusal) return fail(`${basename(file)}: ${refusal.replace(/saved$/, 'written')}`);
     return writePack(parsed.pack, flags.get('out'));
   });
 }

@@ -4,15 +4,22 @@ import { resolve } from 'node:path';
 import { formatPackError, listPackFolders, loadPackFolder } from '../scenarios/pack/pack-loader.js';
 import { packJsonSchema } from '../scenarios/pack/pack-json-schema.js';
 import { REPO_ROOT } from '../config/app-config.js';
-import { dryRun, importOpenAev, mselExport, mselImport } from './author-commands.js';
+import { dryRun, importOpenAev, importToolJson, mselExport, mselImport } from './author-commands.js';
 
 const USAGE = `Cyber TTX command-line tool
 
   npm run ttx -- validate <folder>...   validate scenario packs (a pack folder, or a folder of packs)
   npm run ttx -- schema [file]          write the pack JSON Schema (default: injects/scenario.schema.json)
-  npm run ttx -- msel import <file.xlsx|csv> [--start ISO] [--sheet s] [--pack-id id] [--out folder]
+  npm run ttx -- msel import <file.xlsx|csv> [--start ISO] [--sheet s] [--map "Header=field,…"]
+                 [--channel-map "type=channel,…"] [--default-channel c] [--skip-bad-rows | --strict]
+                 [--max-rows N] [--header-row N] [--pack-id id] [--title t] [--out folder]
   npm run ttx -- msel export <pack-folder> <out.xlsx|out.csv>
   npm run ttx -- import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder]
+  npm run ttx -- import-icebergttx <scenario.json> [--pack-id id] [--out folder]
+  npm run ttx -- import-timeline <ttx-community-timeline.json> [--pack-id id] [--out folder]
+
+  Exit codes: 0 done, 1 the file cannot be imported (the message names file, sheet, row and column),
+  2 the command line is wrong.
   npm run ttx -- dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]   (TTX_USER, TTX_PASSWORD)
 `;
 
@@ -58,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     case 'import-openaev':
       return importOpenAev(rest);
+    case 'import-icebergttx':
+      return importToolJson('icebergttx', rest);
+    case 'import-timeline':
+      return importToolJson('ttx-community', rest);
     case 'dry-run':
       return dryRun(rest);
     case 'validate':
