@@ -64,7 +64,7 @@ function readInput(file: string): Buffer {
 }
 
 /** Run a command body; errors become one line on stderr and an exit code, never a stack trace. */
-async function guarded(usage: string, file: () => string | undefined, body: () => Promise<number>): Promise<number> {
+async function guarded(usage: string, file: () => string | undefined, body: () => Promise<number> | number): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -220,7 +220,7 @@ export async function importOpenAev(args: string[]): Promise<number> {
 export async function importToolJson(format: ToolFormat, args: string[]): Promise<number> {
   const command = format === 'icebergttx' ? 'import-icebergttx' : 'import-timeline';
   let file: string | undefined;
-  return guarded(`usage: ttx ${command} <${format === 'icebergttx' ? 'scenario' : 'timeline'}.json> [--pack-id id] [--out folder]`, () => file, async () => {
+  return guarded(`usage: ttx ${command} <${format === 'icebergttx' ? 'scenario' : 'timeline'}.json> [--pack-id id] [--out folder]`, () => file, () => {
     const { positional, flags } = options(args, ['pack-id', 'out']);
     file = positional[0];
     if (!file) throw new UsageError('no file given');
