@@ -8,9 +8,9 @@ export type ChannelMap = Record<string, Channel>;
 const BUILT_IN: [Channel, RegExp][] = [
   ['phone', /\b(sms|text message|texto|phone|call|telephone|voice ?mail|voicemail|radio|t[ée]l[ée]phone|appel|hotline|pager)\b/],
   ['email', /\b(e-?mails?|mails?|courriel|outlook|letter|lettre|memo|fax)\b/],
+  ['social', /\b(social|socialnet|social network|social media|twitter|tweet|x\.com|facebook|linkedin|telegram|reddit|mastodon|instagram|tiktok|microblog(ging)?)\b/],
   ['news', /\b(news|press|media|article|newspaper|journal|communiqu[ée]|radio news|headline|newsroom|tv news)\b/],
   ['video', /\b(video|tv|television|broadcast|deepfake|youtube|clip|t[ée]l[ée]vision)\b/],
-  ['social', /\b(social|socialnet|social network|social media|twitter|tweet|x\.com|facebook|linkedin|telegram|reddit|mastodon|instagram|tiktok|microblog(ging)?)\b/],
   ['siem', /\b(siem|alert|edr|ids|ips|soc alert|detection|logs?|system|monitoring|dashboard|ticket)\b/],
   ['sitrep', /\b(sitrep|situation report|briefing|brief|manual|facilitator|in person|verbal|spoken|announcement|oral)\b/],
   ['intel', /\b(intel|intelligence|cti|advisory|bulletin|tip|threat report|doc|document|report|file|attachment)\b/],

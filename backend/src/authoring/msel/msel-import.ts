@@ -495,6 +495,10 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
     const parentId = idOfRow.get(parent.row);
     const parentInject = injects.find((x) => x.id === parentId);
     const action = parentInject?.expectedActions[0];
+    if (parentInject?.offset && inj.offset && offsetMs(inj.offset) <= offsetMs(parentInject.offset)) {
+      e.row.warnings.push(`a contingency must come after its inject (${parentInject.offset}); at ${inj.offset} it is imported as an ordinary inject`);
+      return;
+    }
     if (!parentInject || !action || !inj.offset) {
       e.row.warnings.push(!parentInject ? 'contingency for an inject that was not imported: sent to everyone at its time' : !action ? `contingency for "${parentInject.subject}", which has no expected action: sent to everyone at its time` : 'a contingency needs a time: imported as an ordinary inject');
       return;
