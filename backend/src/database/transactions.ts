@@ -24,6 +24,8 @@ interface Queued {
   work: Work<unknown>;
   /** set when the work is only these inserts: a group then writes each table's rows in one statement */
   inserts?: Inserts;
+  /** a check run in the transaction before the inserts (e.g. the exercise has not ended) */
+  guard?: Work<void> | undefined;
   groupable: boolean;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
@@ -57,13 +59,17 @@ export class Transactions {
   /**
    * A transaction of inserts only (a response and its log entry, say). On SQLite it is groupable,
    * and a group writes all its members' rows of a table in one multi-row INSERT: a handful of
-   * statements per group instead of a handful per member.
+   * statements per group instead of a handful per member. A `guard` runs first in the same
+   * transaction; when it throws, nothing of these inserts is written.
    */
-  insert(inserts: Inserts): Promise<void> {
-    const work = (m: EntityManager) => writeRows(m, inserts);
+  insert(inserts: Inserts, guard?: Work<void>): Promise<void> {
+    const work = async (m: EntityManager) => {
+      if (guard) await guard(m);
+      await writeRows(m, inserts);
+    };
     if (!this.serial) return this.db.transaction(work);
     return new Promise<void>((resolve, reject) => {
-      this.normal.push({ work, inserts, groupable: true, resolve: resolve as (v: unknown) => void, reject });
+      this.normal.push({ work, inserts, guard, groupable: true, resolve: resolve as (v: unknown) => void, reject });
       void this.drain();
     });
   }
@@ -115,6 +121,8 @@ export class Transactions {
         let pending: Inserts = [];
         for (const q of group) {
           if (q.inserts) {
+            // a refusing guard fails the group, and then each member runs alone (below)
+            if (q.guard) await q.guard(m);
             pending.push(...q.inserts);
             out.push(undefined);
             continue;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
+import { assertExerciseOpen } from '../common/exercise-open.js';
 import { Transactions } from '../database/transactions.js';
 import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
@@ -61,7 +62,9 @@ export class DecisionsService {
   /** A vote on its own: the same checks as a vote carried by a response. */
   async checkedVote(p: ParticipantPrincipal, decisionId: string, choice: string): Promise<void> {
     const row = await this.db.getRepository(DecisionEntity).findOne({ where: [{ exerciseId: p.exerciseId, decisionId, teamScope: '' }, { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId }] });
-    if (!row) throw notFound('decision', decisionId);
+    // a decision the team does not take part in answers exactly like one that does not exist:
+    // its options would tell the player that other teams have received that inject
+    if (!row || !row.memberTeamIds.includes(p.teamId)) throw notFound('decision', decisionId);
     const def = await this.definition(p.exerciseId, row);
     const allowed = [...def.options.map((o) => o.id), ...(def.mode === 'consensus' && def.allowAbstain ? ['abstain'] : []), ...(def.mode === 'consensus' && def.allowBlock ? ['block'] : [])];
     if (!allowed.includes(choice)) throw badInput('vote.bad-choice', `choice: must be one of ${allowed.join(', ')}`);
@@ -71,9 +74,10 @@ export class DecisionsService {
   /** A team's vote (the latest replaces the earlier one while the decision is open). */
   async vote(p: ParticipantPrincipal, decisionId: string, choice: string): Promise<void> {
     const row = await this.db.getRepository(DecisionEntity).findOne({ where: [{ exerciseId: p.exerciseId, decisionId, teamScope: '' }, { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId }] });
-    if (!row || !row.memberTeamIds.includes(p.teamId)) throw badInput('vote.not-member', `vote.decisionId: your team does not vote on "${decisionId}"`);
+    if (!row || !row.memberTeamIds.includes(p.teamId)) throw notFound('decision', decisionId);
     if (row.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${row.outcome ?? 'no outcome'})`);
     const released = await this.tx.run(async (m) => {
+      await assertExerciseOpen(m, p.exerciseId, 'votes');
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: row.id });
       if (fresh.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? 'no outcome'})`);
       const scenarioMs = await this.scenarioNow(m, p.exerciseId);
@@ -106,6 +110,7 @@ export class DecisionsService {
     if (row.status !== 'open') throw conflict('decision.closed', 'Only an open decision can be extended');
     if (deadlineScenarioMs <= row.deadlineScenarioMs) throw badInput('decision.deadline', 'deadlineScenarioMs: must be later than the current deadline');
     await this.tx.run(async (m) => {
+      await assertExerciseOpen(m, exerciseId, 'decisions');
       await m.getRepository(DecisionEntity).update({ id: row.id }, { deadlineScenarioMs });
       await this.events.append(m, { exerciseId, type: 'decision.extended', scenarioMs: await this.scenarioNow(m, exerciseId), actor: actorOf(by), payload: { decisionId: row.decisionId, teamScope: row.teamScope || null, deadlineScenarioMs } });
     });
@@ -125,6 +130,8 @@ export class DecisionsService {
     const allowed = [...def.options.map((o) => o.id), BLOCKED, TIMED_OUT];
     if (!allowed.includes(outcome)) throw badInput('decision.outcome', `outcome: must be one of ${allowed.join(', ')}`);
     const released = await this.tx.run(async (m) => {
+      // no branch inject released into an ended exercise, not even by a facilitator
+      await assertExerciseOpen(m, exerciseId, 'decisions');
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: row.id });
       if (fresh.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? ''})`);
       return this.close(m, fresh, outcome, actorOf(by), true, await this.scenarioNow(m, exerciseId));

@@ -5,6 +5,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
+import { assertExerciseOpen } from '../common/exercise-open.js';
 import { ReadDatabase } from '../database/read-database.js';
 import { GROUPABLE, type Inserts, Transactions, writeRows } from '../database/transactions.js';
 import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
@@ -74,6 +75,7 @@ export class ResponsesService {
     const atMs = Date.now();
     const key = { exerciseId: p.exerciseId, injectId, participantId: p.participantId };
     const added = await this.tx.run(GROUPABLE, async (m) => {
+      await assertExerciseOpen(m, p.exerciseId, 'acknowledgements');
       if (await m.getRepository(AcknowledgementEntity).existsBy(key)) return false;
       await m
         .createQueryBuilder()
@@ -138,12 +140,15 @@ export class ResponsesService {
     ];
     // most responses release nothing: those are plain inserts, which the write queue batches
     const branches = row.optionIds.length > 0 && this.branches.releasesAny((await this.plans.get(p.exerciseId)).injects.values(), { type: 'response-option', injectId: row.injectId, optionIds: row.optionIds });
+    // re-checked in the write's own transaction: an `end` queued meanwhile wins, and nothing is written
+    const stillOpen = (m: EntityManager) => assertExerciseOpen(m, p.exerciseId, 'responses').then(() => undefined);
     const released = branches
       ? await this.tx.run(GROUPABLE, async (m) => {
+          await stillOpen(m);
           await writeRows(m, inserts);
           return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
         })
-      : await this.tx.insert(inserts).then(() => []);
+      : await this.tx.insert(inserts, stillOpen).then(() => []);
     this.scoring.flushSoon();
     const created = view(row, []);
     await this.afterResponse(p, created, released);
@@ -161,6 +166,7 @@ export class ResponsesService {
     const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
     const released = await this.tx.run(GROUPABLE, async (m) => {
+      await assertExerciseOpen(m, p.exerciseId, 'responses');
       await m.getRepository(ResponseRevisionEntity).insert({ id: randomUUID(), responseId: id, text: existing.text, optionIds: existing.optionIds, authorName: existing.authorName, editedAtMs: existing.updatedAtMs });
       await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now });
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'response.edited', scenarioMs, actor: `participant:${p.participantId}`, payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds } });

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
+import { assertExerciseOpen } from '../common/exercise-open.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseQueries } from '../exercises/exercise-queries.service.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
@@ -63,6 +64,7 @@ export class ThreadsService {
     const now = Date.now();
     const thread: ThreadEntity = { id: randomUUID(), exerciseId: p.exerciseId, teamId: p.teamId, partyId: party?.id ?? null, partyName: party?.name ?? null, subject: input.subject, createdAtMs: now };
     await this.tx.run(async (m) => {
+      await assertExerciseOpen(m, p.exerciseId, 'requests for information');
       await m.getRepository(ThreadEntity).insert(thread);
       await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender: 'team', authorName: p.displayName, text: input.text, atMs: now, scenarioMs });
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'thread.opened', scenarioMs, actor: `participant:${p.participantId}`, payload: { threadId: thread.id, teamId: p.teamId, to: party?.name ?? CONTROL_NAME, subject: input.subject, text: input.text } });
@@ -97,6 +99,7 @@ export class ThreadsService {
     await this.ensureOpen(thread.exerciseId);
     const scenarioMs = await this.visibility.scenarioNowMs(thread.exerciseId);
     await this.tx.run(async (m) => {
+      await assertExerciseOpen(m, thread.exerciseId, 'requests for information');
       await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender, authorName, text, atMs: Date.now(), scenarioMs });
       await this.events.append(m, { exerciseId: thread.exerciseId, type: 'thread.message', scenarioMs, actor, payload: { threadId: thread.id, teamId: thread.teamId, sender, authorName, text } });
     });
