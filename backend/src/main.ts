@@ -12,6 +12,7 @@ import { AllExceptionsFilter } from './common/http-exception.filter.js';
 import { RedisRequiredInterceptor } from './common/redis-required.interceptor.js';
 import { RedisStatus } from './health/redis-status.js';
 import { correlationId } from './common/correlation-id.js';
+import { sameOriginWrites } from './common/origin-check.js';
 import { PinoLogger } from './common/pino-logger.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -53,9 +54,12 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forApi(config), { logger, bodyParser: false });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-* only from the proxies TRUST_PROXY names: otherwise any client could choose the
+  // address the rate limits count
+  app.set('trust proxy', config.trustProxy);
   app.use(correlationId);
   app.use(securityHeaders());
+  app.use(sameOriginWrites(config.allowedOrigins));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
   app.setGlobalPrefix('api');

@@ -10,7 +10,8 @@ const ADMIN_PASSWORD = 'adm-pass-71c2e9d4b6';
 let app: RunningProcess;
 beforeAll(async () => {
   // debug logging, so that "never logged" covers the chattiest level too
-  app = await startBackend(testEnv('security'), { extraEnv: { TOKEN_SECRET, ADMIN_PASSWORD, LOG_LEVEL: 'debug' } });
+  // behind a local TLS proxy: its X-Forwarded-Proto counts (TRUST_PROXY), a client's would not
+  app = await startBackend(testEnv('security'), { extraEnv: { TOKEN_SECRET, ADMIN_PASSWORD, LOG_LEVEL: 'debug', TRUST_PROXY: 'loopback' } });
 });
 afterAll(async () => {
   await app.stop();
@@ -60,7 +61,7 @@ describe('security headers', () => {
 describe('session cookie', () => {
   const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('ttx_session=')) ?? '';
 
-  it('is httpOnly, SameSite=Lax and app-wide; Secure when the request came over HTTPS through a local proxy', async () => {
+  it('is httpOnly, SameSite=Lax and app-wide; Secure when the request came over HTTPS through a trusted local proxy', async () => {
     const plain = cookieOf(await login('instructor', ADMIN_PASSWORD));
     expect(plain).toMatch(/; HttpOnly/);
     expect(plain).toMatch(/; SameSite=Lax/);

@@ -52,13 +52,10 @@ export class AuthController {
   @ApiZodBody(LoginBody)
   async login(@ZodBody(LoginBody) body: z.infer<typeof LoginBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const address = req.ip ?? 'unknown';
-    this.limiter.check(address, body.username);
+    await this.limiter.attempt(address, body.username);
     const user = await this.users.verifyPassword(body.username, body.password);
-    if (!user) {
-      this.limiter.fail(address, body.username);
-      throw new DomainError('unauthenticated', 'auth.bad-credentials', 'Wrong username or password');
-    }
-    this.limiter.succeed(address, body.username);
+    if (!user) throw new DomainError('unauthenticated', 'auth.bad-credentials', 'Wrong username or password');
+    await this.limiter.succeed(address, body.username);
     const token = await this.tokens.sign({ kind: 'user', userId: user.id, username: user.username, role: user.role });
     setSessionCookie(res, req, token, this.config);
     return { token, user: toPublicUser(user) };

@@ -1,37 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../common/domain-error.js';
+import { RateLimitedError } from '../common/rate-limited-error.js';
+import { RateLimitStore } from './rate-limit-store.js';
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 10;
+const WINDOW_SECONDS = 15 * 60;
+/** failed sign-ins to one account from one address */
+const MAX_PER_ACCOUNT = 10;
+/** failed sign-ins from one address, whatever the username: trying one password on many accounts */
+const MAX_PER_ADDRESS = 30;
 
-/** Counts failed sign-ins per (address, username) and locks the pair out for the rest of the window. */
+const minutes = (ms: number) => Math.ceil(ms / 60_000);
+
+/**
+ * Counts failed sign-ins per (address, username) and per address, in Redis (every API instance
+ * shares the counts), and refuses further attempts for the rest of the window with 429 and
+ * Retry-After. The address is the client's own unless TRUST_PROXY names the proxy in front.
+ */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly perAccount;
+  private readonly perAddress;
 
-  check(address: string, username: string, now = Date.now()): void {
-    const recent = this.recent(`${address}|${username.toLowerCase()}`, now);
-    if (recent.length >= MAX_FAILURES) {
-      const retryIn = Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 60_000);
-      throw new DomainError('rate-limited', 'auth.locked', `Too many failed sign-ins for this account from your address; try again in ${retryIn} minute(s)`);
-    }
+  constructor(store: RateLimitStore) {
+    this.perAccount = store.counter('login-account', MAX_PER_ACCOUNT, WINDOW_SECONDS);
+    this.perAddress = store.counter('login-address', MAX_PER_ADDRESS, WINDOW_SECONDS);
   }
 
-  fail(address: string, username: string, now = Date.now()): void {
-    const key = `${address}|${username.toLowerCase()}`;
-    this.failures.set(key, [...this.recent(key, now), now]);
-    if (this.failures.size > 10_000) this.prune(now);
+  /** Count the attempt before the password is checked; throws 429 when either limit is reached. */
+  async attempt(address: string, username: string): Promise<void> {
+    const [account, fromAddress] = await Promise.all([this.perAccount.take(key(address, username)), this.perAddress.take(address)]);
+    if (account > 0) throw new RateLimitedError('auth.locked', `Too many failed sign-ins for this account from your address; try again in ${minutes(account)} minute(s)`, account);
+    if (fromAddress > 0) throw new RateLimitedError('auth.locked', `Too many failed sign-ins from your address; try again in ${minutes(fromAddress)} minute(s)`, fromAddress);
   }
 
-  succeed(address: string, username: string): void {
-    this.failures.delete(`${address}|${username.toLowerCase()}`);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  }
-
-  private prune(now: number): void {
-    for (const [key, times] of this.failures) if (!times.some((t) => now - t < WINDOW_MS)) this.failures.delete(key);
+  /** The password was right: the attempt was no failure. */
+  async succeed(address: string, username: string): Promise<void> {
+    await Promise.all([this.perAccount.clear(key(address, username)), this.perAddress.giveBack(address)]);
   }
 }
+
+const key = (address: string, username: string) => `${address}|${username.toLowerCase()}`;

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { originVerdict } from '../common/origin-check.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { ServerToClientEvents } from '../realtime/realtime-events.js';
 import { socketIoKey } from '../realtime/realtime-notifier.js';
@@ -28,7 +29,13 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options);
+    // a browser may open a socket (which carries the session cookie) only from the platform's own
+    // pages: the same Origin check as state-changing HTTP requests (cross-site WebSocket hijacking)
+    const allowRequest: ServerOptions['allowRequest'] = (req, callback) => {
+      const verdict = originVerdict(req.headers, this.config.allowedOrigins);
+      callback(verdict.ok ? null : `Refused: a connection from another site (${verdict.from ?? 'unknown'})`, verdict.ok);
+    };
+    const server = super.createIOServer(port, { ...options, allowRequest } as ServerOptions);
     server.adapter(createAdapter(this.pub, this.sub, { key: socketIoKey(this.config) }));
     let down = false;
     const tell = (event: SystemStatusEvent) => server.local.emit('system:status', event);

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from './domain-error.js';
+import { RateLimitedError } from './rate-limited-error.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   'bad-input': 400,
@@ -59,6 +60,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else {
       this.logger.error({ correlationId, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception }, 'unhandled error');
       body = { statusCode: 500, code: 'internal-error', message: 'Internal error; quote the correlation id when reporting it', correlationId };
+    }
+    if (exception instanceof RateLimitedError) {
+      res.setHeader('retry-after', String(exception.retryAfterSeconds));
+      body.retryAfterSeconds = exception.retryAfterSeconds;
     }
     if (body.statusCode >= 500 && body.code !== 'internal-error') this.logger.warn({ correlationId, code: body.code }, body.message);
     res.status(body.statusCode).json(body);

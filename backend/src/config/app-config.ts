@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -32,7 +33,58 @@ const EnvSchema = z.object({
   DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
   /** password for the first-run accounts (otherwise random ones are printed once) */
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** which proxies' X-Forwarded-* headers to believe (client address, HTTPS): none unless configured */
+  TRUST_PROXY: z.string().default('off').transform((v, ctx) => {
+    const parsed = parseTrustProxy(v);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.trust;
+  }),
+  /** other origins (scheme://host[:port]) whose pages may send state-changing requests, e.g. a proxy's public address */
+  ALLOWED_ORIGINS: z.string().default('').transform((v, ctx) => {
+    const out: string[] = [];
+    for (const item of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const origin = originOf(item);
+      if (!origin) ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin: write scheme://host[:port], e.g. https://ttx.example.org` });
+      else out.push(origin);
+    }
+    return out;
+  }),
 });
+
+const TRUST_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `off` (default: X-Forwarded-For is ignored, so a client cannot pick the address the
+ * rate limits count), or a comma-separated list of presets (loopback, linklocal, uniquelocal),
+ * addresses and CIDR ranges of the proxies in front of the platform.
+ */
+export function parseTrustProxy(value: string): { trust: false | string[] } | { error: string } {
+  const v = value.trim().toLowerCase();
+  if (v === 'off' || v === 'false' || v === '') return { trust: false };
+  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of items) {
+    const [addr = '', bits, extra] = item.split('/');
+    const family = isIP(addr);
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (TRUST_PRESETS.includes(item)) continue;
+    if (family === 0 || !prefixOk || extra !== undefined) return { error: `"${item}" is not one of off, ${TRUST_PRESETS.join(', ')}, an IP address or a CIDR range (e.g. 10.0.0.0/8)` };
+  }
+  return { trust: items };
+}
+
+/** `scheme://host[:port]` of an http(s) URL with nothing after the host, or undefined. */
+function originOf(value: string): string | undefined {
+  try {
+    const u = new URL(value);
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || value.replace(/\/$/, '').toLowerCase() !== u.origin) return undefined;
+    return u.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 export type DatabaseConfig =
   | { type: 'sqlite'; database: string }
@@ -55,6 +107,10 @@ export interface AppConfig {
   cookieSecure: 'auto' | 'true' | 'false';
   demoAccounts: boolean;
   adminPassword: string | undefined;
+  /** Express `trust proxy`: false, or the proxies whose X-Forwarded-* headers count */
+  trustProxy: false | string[];
+  /** origins besides the platform's own whose pages may send state-changing requests and open sockets */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE,
     demoAccounts: e.DEMO_ACCOUNTS === 'true',
     adminPassword: e.ADMIN_PASSWORD,
+    trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
   };
 }
 

@@ -6,6 +6,7 @@ import { CurrentPrincipal, Players, Public } from '../auth/access.decorators.js'
 import { setSessionCookie } from '../auth/auth.controller.js';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
+import { JoinRateLimiter } from '../auth/join-rate-limiter.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
@@ -38,6 +39,7 @@ export class PlayController {
     private readonly tokens: TokenService,
     private readonly images: PlayerImages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly joinLimiter: JoinRateLimiter,
   ) {}
 
   @Post('join')
@@ -45,7 +47,7 @@ export class PlayController {
   @Public()
   @ApiZodBody(JoinBody)
   async join(@ZodBody(JoinBody) body: z.infer<typeof JoinBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const principal = await this.participants.join(body.code, body.displayName);
+    const principal = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName));
     const token = await this.tokens.sign(principal);
     setSessionCookie(res, req, token, this.config);
     return { token, ...(await this.queries.playerSession(principal)) };

@@ -1,0 +1,11 @@
+import { DomainError } from './domain-error.js';
+
+/** 429 with how long to wait: the exception filter sends it as Retry-After (seconds) and in the body. */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, message: string, retryAfterMs: number) {
+    super('rate-limited', code, message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  }
+}
