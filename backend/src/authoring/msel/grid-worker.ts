@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../common/domain-error.js';
 import { readCsv } from './read-csv.js';
@@ -10,6 +11,14 @@ interface Job {
   format: MselFormat;
   maxRows: number;
   fileName: string;
+}
+
+// On Linux the nice value belongs to the thread: this reader yields the CPU to the server's own
+// thread, so on a busy machine a parse slows down rather than the deliveries of a running drill.
+try {
+  setPriority(19);
+} catch {
+  // not permitted on this platform: the thread still keeps the parse off the event loop
 }
 
 const job = workerData as Job;

@@ -24,8 +24,8 @@ export async function readGrids(data: Buffer, format: MselFormat, opts: GridOpti
 /** Memory a parse may use; a file that needs more is refused instead of growing the server. */
 const WORKER_HEAP_MB = 256;
 const WORKER_TIMEOUT_MS = 60_000;
-/** parses at once; more uploads wait their turn, so parallel uploads cannot add up their memory */
-const MAX_PARALLEL = 2;
+/** one parse at a time: more uploads wait their turn, so parallel uploads add up neither memory nor CPU */
+const MAX_PARALLEL = 1;
 let running = 0;
 const waiting: (() => void)[] = [];
 
