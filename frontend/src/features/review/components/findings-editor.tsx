@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -40,9 +40,9 @@ export function FindingsEditor({ exerciseId, findings, drafted, readOnly }: { ex
   return (
     <Stack gap="md">
       {drafted && (
-        <Badge color="yellow" variant="light" w="fit-content">
-          Draft from evaluator notes and response times — edit, then save
-        </Badge>
+        <Alert color="yellow" variant="light" p="xs" w="fit-content" maw="100%">
+          Draft from evaluator notes (each expected action’s latest mark) and response times — edit, then save.
+        </Alert>
       )}
       {section('strength', 'Strengths')}
       {section('improvement', 'Areas for improvement')}

@@ -88,16 +88,22 @@ export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, 
       </Table.ScrollContainer>
       {items.length === 0 && <Text c="dimmed">No corrective actions yet.</Text>}
       {!readOnly && (
-        <Group gap="xs">
+        <Stack gap={4} align="flex-start">
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} loading={m.add.isPending} onClick={() => m.add.mutate({ ...EMPTY, issue: 'New area for improvement' })}>
             Add a row
           </Button>
+          {open.length > 0 && (
+            <Text size="xs" c="dimmed">
+              Add an area for improvement from the findings:
+            </Text>
+          )}
+          {/* each suggestion in full (wrapped): two findings of one team differ only at their end */}
           {open.slice(0, 5).map((s) => (
-            <Button key={s} size="xs" variant="subtle" onClick={() => m.add.mutate({ ...EMPTY, issue: s })} title={s}>
-              + {s.length > 40 ? `${s.slice(0, 39)}…` : s}
+            <Button key={s} size="xs" variant="subtle" onClick={() => m.add.mutate({ ...EMPTY, issue: s })} h="auto" py={4} maw="100%" styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 }, inner: { justifyContent: 'flex-start' } }} leftSection={<IconPlus size={12} />}>
+              {s}
             </Button>
           ))}
-        </Group>
+        </Stack>
       )}
       {m.add.error && (
         <Text size="sm" c="red" role="alert">

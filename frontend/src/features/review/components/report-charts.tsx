@@ -1,12 +1,44 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
-import { describeTimelineEntry, timelineNames } from '../api/report-types';
+import { describeTimelineEntry, techniqueLabel, timelineNames } from '../api/report-types';
 
-const PALETTE = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5c940d', '#6741d9', '#868e96'];
-const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#868e96';
-/** Charts stay legible with this many teams; the tables carry every team. */
-const MAX_TEAMS = 10;
+/**
+ * Okabe–Ito, the colour-blind-safe qualitative palette (black replaced by grey, which stays visible
+ * on the dark theme), plus one dark violet for a ninth series: no two series look alike.
+ */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999', '#6A3D9A'];
+const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#999999';
+/** Charts stay legible with this many teams (one colour each); the tables carry every team. */
+const MAX_TEAMS = 8;
+/** Legend labels in the text colour: a light series colour (yellow) would be unreadable as text. */
+const legendText = (value: ReactNode) => <span style={{ color: 'var(--mantine-color-text)' }}>{value}</span>;
+
+/** An axis label broken into lines of at most `max` characters, at word boundaries. */
+function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (last + ' ' + word).length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A category tick drawn as wrapped lines, right-aligned to the axis, so no label is dropped or cut. */
+function WrappedTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value?: string | number } }) {
+  const lines = wrapLabel(String(payload?.value ?? ''), 22);
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="currentColor">
+      {lines.map((l, i) => (
+        <tspan key={i} x={x - 4} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
+          {l}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 function ChartCard({ title, description, children, height = 300 }: { title: string; description: string; children: React.ReactElement; height?: number }) {
   return (
@@ -42,17 +74,18 @@ export function ResponseTimeChart({ report }: { report: AfterActionReport }) {
   const teams = report.metrics.slice(0, MAX_TEAMS);
   const data = BUCKETS.map((b, i) => {
     const row: Record<string, string | number> = { bucket: b.label };
-    for (const m of teams) row[m.teamId] = m.perInject.filter((x) => x.firstResponseMs !== null && x.firstResponseMs <= b.max && x.firstResponseMs > (BUCKETS[i - 1]?.max ?? -1)).length;
+    // an answer logged during a pause has no reaction time of its own (the clock stood still): left out
+    for (const m of teams) row[m.teamId] = m.perInject.filter((x) => x.firstResponseMs !== null && !x.firstResponseWhilePaused && x.firstResponseMs <= b.max && x.firstResponseMs > (BUCKETS[i - 1]?.max ?? -1)).length;
     return row;
   });
   return (
-    <ChartCard title="Response-time distribution" description={`Injects per team by time from delivery to the first response (exercise clock)${report.metrics.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams` : ''}.`}>
+    <ChartCard title="Response-time distribution" description={`Injects per team by time from delivery to the first response (exercise clock; answers logged during a pause are left out)${report.metrics.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams` : ''}.`}>
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="bucket" />
         <YAxis allowDecimals={false} label={{ value: 'injects', angle: -90, position: 'insideLeft' }} />
         <Tooltip />
-        <Legend />
+        <Legend formatter={legendText} />
         {teams.map((m, i) => (
           <Bar key={m.teamId} dataKey={m.teamId} name={names.get(m.teamId) ?? m.teamId} fill={colour(i)} />
         ))}
@@ -61,7 +94,7 @@ export function ResponseTimeChart({ report }: { report: AfterActionReport }) {
   );
 }
 
-/** Share of the available points each team earned, per objective. */
+/** Share of the available points each team earned, per objective: horizontal bars, so every objective's label shows in full. */
 export function ScoreByObjectiveChart({ report }: { report: AfterActionReport }) {
   if (report.scores.teams.length === 0) return null;
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
@@ -71,14 +104,15 @@ export function ScoreByObjectiveChart({ report }: { report: AfterActionReport })
     for (const t of b.teams) if (teams.some((x) => x.teamId === t.teamId)) row[t.teamId] = t.max ? Math.round((t.points / t.max) * 100) : 0;
     return row;
   });
+  const height = data.length * Math.max(44, teams.length * 9 + 14) + 90;
   return (
-    <ChartCard title="Score by objective" description="Percentage of the objective's available points each team earned.">
-      <BarChart data={data}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="objective" />
-        <YAxis domain={[0, 100]} unit="%" />
-        <Tooltip />
-        <Legend />
+    <ChartCard title="Score by objective" description={`Percentage of the objective's available points each team earned${report.scores.teams.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams (the table has every team)` : ''}.`} height={height}>
+      <BarChart data={data} layout="vertical" margin={{ left: 4, right: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" domain={[0, 100]} unit="%" />
+        <YAxis type="category" dataKey="objective" width={150} interval={0} tick={<WrappedTick />} />
+        <Tooltip formatter={(v) => `${String(v)}%`} />
+        <Legend formatter={legendText} />
         {teams.map((t, i) => (
           <Bar key={t.teamId} dataKey={t.teamId} name={names.get(t.teamId) ?? t.teamId} fill={colour(i)} />
         ))}
@@ -114,7 +148,7 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
         <YAxis type="number" dataKey="y" domain={[-0.5, lanes.length - 0.5]} ticks={lanes.map((_, i) => i)} tickFormatter={(i: number) => lanes[i] ?? ''} width={150} reversed interval={0} />
         <ZAxis range={[36, 36]} />
         <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v) => String(v)} />
-        <Legend />
+        <Legend formatter={legendText} />
         {series.map((s, i) => (
           <Scatter key={s.kind} name={s.kind} data={s.points} fill={colour(i)} isAnimationActive={false} />
         ))}
@@ -123,33 +157,80 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
   );
 }
 
-/** Techniques × teams: colour is the share of points earned (or of injects answered when unscored). */
+/** Shades of one blue (colour-blind safe), darker for a larger share; the share is also written in each cell. */
+function shareStyle(share: number, answered: boolean): { bg: string | undefined; fg: string | undefined } {
+  if (share >= 80) return { bg: '#0072B2', fg: '#ffffff' };
+  if (share >= 50) return { bg: '#56B4E9', fg: '#000000' };
+  if (share > 0 || answered) return { bg: '#cfe8f7', fg: '#000000' };
+  return { bg: undefined, fg: undefined };
+}
+
+/** Techniques × teams as a table: each technique named beside its id, each team's share of points (or of injects answered when unscored). */
 export function CoverageMatrix({ report }: { report: AfterActionReport }) {
-  const teams = report.overview.teams.slice(0, MAX_TEAMS * 2);
+  const teams = report.overview.teams;
   const rows = report.coverage;
+  const names = timelineNames(report);
   if (rows.length === 0) return <Text c="dimmed">No ATT&CK or DISARM techniques were tagged on the injects played.</Text>;
-  const data = rows.flatMap((c, y) =>
-    teams.flatMap((t, x) => {
-      const cell = c.teams.find((v) => v.teamId === t.id);
-      if (!cell) return [];
-      const share = cell.max > 0 ? cell.points / cell.max : cell.delivered > 0 ? cell.responded / cell.delivered : 0;
-      return [{ x, y, share: Math.round(share * 100), label: `${c.framework === 'attack' ? 'ATT&CK' : 'DISARM'} ${c.techniqueId} · ${t.name}: ${Math.round(share * 100)}%` }];
-    }),
-  );
-  const fill = (share: number) => (share >= 80 ? '#2f9e44' : share >= 50 ? '#f08c00' : share > 0 ? '#e8590c' : '#c92a2a');
   return (
-    <ChartCard title="ATT&CK / DISARM coverage" description="Techniques played (rows) by team (columns); green ≥ 80 %, amber ≥ 50 %, red below, of points earned (or injects answered when unscored)." height={Math.max(220, rows.length * 30 + 120)}>
-      <ScatterChart margin={{ left: 30, bottom: 60 }}>
-        <XAxis type="number" dataKey="x" domain={[-0.5, teams.length - 0.5]} ticks={teams.map((_, i) => i)} tickFormatter={(i: number) => teams[i]?.name ?? ''} interval={0} angle={-30} textAnchor="end" />
-        <YAxis type="number" dataKey="y" domain={[-0.5, rows.length - 0.5]} ticks={rows.map((_, i) => i)} tickFormatter={(i: number) => `${rows[i]?.techniqueId ?? ''}${rows[i]?.framework === 'disarm' ? ' (DISARM)' : ''}`} width={130} reversed interval={0} />
-        <ZAxis range={[260, 260]} />
-        <Tooltip formatter={(_v, _n, item) => (item.payload as { label: string }).label} />
-        <Scatter data={data} shape="square" isAnimationActive={false}>
-          {data.map((d) => (
-            <Cell key={`${d.x}-${d.y}`} fill={fill(d.share)} />
-          ))}
-        </Scatter>
-      </ScatterChart>
-    </ChartCard>
+    <Card withBorder component="figure" m={0} aria-label="ATT&CK / DISARM coverage">
+      <Stack gap={4}>
+        <Title order={3} fz="h5">
+          ATT&CK / DISARM coverage
+        </Title>
+        <Text size="xs" c="dimmed" component="figcaption">
+          Techniques played (rows) by team (columns): the share of points earned (or of injects answered when unscored); darker is higher. “—”: the team did not get the injects.
+        </Text>
+        <Table.ScrollContainer minWidth={260 + teams.length * 120}>
+          <Table aria-label="Techniques by team" withColumnBorders verticalSpacing={4} layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={260}>Technique</Table.Th>
+                {teams.map((t) => (
+                  <Table.Th key={t.id} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+                    {t.name}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((c) => (
+                <Table.Tr key={`${c.framework}:${c.techniqueId}`}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      <Badge size="xs" variant="light" color={c.framework === 'attack' ? 'blue' : 'grape'} style={{ flexShrink: 0 }}>
+                        {c.framework === 'attack' ? 'ATT&CK' : 'DISARM'}
+                      </Badge>
+                      <Text size="sm">
+                        {c.name ? `${c.techniqueId} ${c.name}` : techniqueLabel(c.framework, c.techniqueId)}
+                        {c.assumed ? ' (assumed)' : ''}
+                      </Text>
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {c.injectIds.map((i) => names.inject(i)).join('; ')}
+                    </Text>
+                  </Table.Td>
+                  {teams.map((t) => {
+                    const cell = c.teams.find((v) => v.teamId === t.id);
+                    if (!cell) return <Table.Td key={t.id} c="dimmed" ta="center">—</Table.Td>;
+                    const share = Math.round((cell.max > 0 ? cell.points / cell.max : cell.delivered > 0 ? cell.responded / cell.delivered : 0) * 100);
+                    const st = shareStyle(share, cell.responded > 0);
+                    return (
+                      <Table.Td key={t.id} ta="center" style={{ background: st.bg, color: st.fg }} aria-label={`${t.name}: ${share}%, ${cell.responded} of ${cell.delivered} answered`}>
+                        <Text size="sm" fw={600} inherit>
+                          {share}%
+                        </Text>
+                        <Text size="xs" inherit>
+                          {cell.responded}/{cell.delivered} answered
+                        </Text>
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Card>
   );
 }

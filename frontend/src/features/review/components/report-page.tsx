@@ -3,7 +3,8 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { useReport } from '../api/get-report';
-import type { AfterActionReport } from '../api/report-types';
+import { formatDateTime } from '../api/report-dates';
+import { type AfterActionReport, SCORE_SOURCE_LABEL } from '../api/report-types';
 import { reportDownloads } from '../api/review-paths';
 import { useReportRealtime } from '../hooks/use-report-realtime';
 import { FindingsEditor } from './findings-editor';
@@ -77,7 +78,7 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
                 {r.state === 'final' ? 'Final' : 'Live draft'}
               </Badge>
               <Text size="sm" c="dimmed">
-                {r.overview.scope.classification} · generated {new Date(r.generatedAt).toLocaleTimeString()}
+                {r.overview.scope.classification} · generated {formatDateTime(r.generatedAt)}
                 {r.state === 'draft' ? ' · refreshes every 10 s while the exercise runs' : ''}
               </Text>
             </Group>
@@ -113,7 +114,7 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
                 <ScoreByObjectiveChart report={r} />
               </SimpleGrid>
               <Text size="xs" c="dimmed">
-                Scores: {r.scores.source}
+                {SCORE_SOURCE_LABEL[r.scores.source]}
               </Text>
             </Stack>
           </Tabs.Panel>

@@ -1,10 +1,13 @@
 import { Badge, List, Stack, Table, Text, Title } from '@mantine/core';
-import { formatScenarioTime } from '../../../lib/clock';
-import type { AfterActionReport } from '../api/report-types';
-import { describeTimelineEntry, RATING_LABELS, timelineNames } from '../api/report-types';
+import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
+import { formatDateTime } from '../api/report-dates';
+import type { AfterActionReport, TeamMetrics } from '../api/report-types';
+import { describeTimelineEntry, participantsLabel, pointsOf, RATING_LABELS, threatActorsLabel, timelineNames, TIMING_NOTE } from '../api/report-types';
 
 const RATING_COLOUR = { P: 'green', S: 'lime', M: 'orange', U: 'red' } as const;
 const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`);
+/** A team's median, or why there is none: its only answers came while the exercise was paused. */
+const median = (ms: number | null, m: TeamMetrics) => (ms === null && m.whilePaused > 0 ? 'during a pause only' : minutes(ms));
 
 export function Overview({ report }: { report: AfterActionReport }) {
   const o = report.overview;
@@ -15,10 +18,10 @@ export function Overview({ report }: { report: AfterActionReport }) {
         <List.Item>Scenario: {o.pack.title} (pack {o.pack.id} {o.pack.version})</List.Item>
         <List.Item>Classification: {o.scope.classification}</List.Item>
         <List.Item>
-          Started {o.startedAt ? new Date(o.startedAt).toLocaleString() : '—'}, ended {o.endedAt ? new Date(o.endedAt).toLocaleString() : '—'}; clock reached {formatScenarioTime(o.scenarioElapsedMs)} of {o.scope.plannedDuration}
+          Started {formatDateTime(o.startedAt)}, ended {formatDateTime(o.endedAt)}; clock reached {formatScenarioTime(o.scenarioElapsedMs)} of {o.scope.plannedDuration}
         </List.Item>
         {o.scope.audience && <List.Item>Audience: {o.scope.audience}</List.Item>}
-        <List.Item>Threat actors: {o.threatActors.join(', ') || '—'}</List.Item>
+        <List.Item>Threat actors: {threatActorsLabel(o) || '—'}</List.Item>
         <List.Item>Core capabilities: {o.coreCapabilities.join('; ') || '—'}</List.Item>
       </List>
       <Table aria-label="Participating teams">
@@ -34,7 +37,7 @@ export function Overview({ report }: { report: AfterActionReport }) {
             <Table.Tr key={t.id}>
               <Table.Td>{t.name}</Table.Td>
               <Table.Td>{t.description}</Table.Td>
-              <Table.Td>{t.participantNames.length ? t.participantNames.join(', ') : t.participants}</Table.Td>
+              <Table.Td c={t.participants === 0 ? 'dimmed' : undefined}>{participantsLabel(t)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -83,36 +86,41 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   const score = new Map(report.scores.teams.map((s) => [s.teamId, s]));
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table aria-label="Team performance" striped>
-        <Table.Thead>
-          <Table.Tr>
-            {['Team', 'Injects', 'Acknowledged', 'Responded', 'Median time to acknowledge', 'Median time to first response', 'On time', 'Late', 'Missed', 'Score'].map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.metrics.map((m) => {
-            const s = score.get(m.teamId);
-            return (
-              <Table.Tr key={m.teamId}>
-                <Table.Td>{names.get(m.teamId)}</Table.Td>
-                <Table.Td>{m.injectsDelivered}</Table.Td>
-                <Table.Td>{m.acknowledged}</Table.Td>
-                <Table.Td>{m.responded}</Table.Td>
-                <Table.Td>{minutes(m.medianAckMs)}</Table.Td>
-                <Table.Td>{minutes(m.medianFirstResponseMs)}</Table.Td>
-                <Table.Td>{m.onTime}</Table.Td>
-                <Table.Td c={m.late ? 'orange' : undefined}>{m.late}</Table.Td>
-                <Table.Td c={m.missed ? 'red' : undefined}>{m.missed}</Table.Td>
-                <Table.Td>{s ? `${s.total} / ${s.max}` : '—'}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap={4}>
+      <Table.ScrollContainer minWidth={800}>
+        <Table aria-label="Team performance" striped>
+          <Table.Thead>
+            <Table.Tr>
+              {['Team', 'Injects', 'Acknowledged', 'Responded', 'Median time to acknowledge', 'Median time to first response', 'On time', 'Late', 'Missed', 'Score'].map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.metrics.map((m) => {
+              const s = score.get(m.teamId);
+              return (
+                <Table.Tr key={m.teamId}>
+                  <Table.Td>{names.get(m.teamId)}</Table.Td>
+                  <Table.Td>{m.injectsDelivered}</Table.Td>
+                  <Table.Td>{m.acknowledged}</Table.Td>
+                  <Table.Td>{m.responded}</Table.Td>
+                  <Table.Td>{median(m.medianAckMs, m)}</Table.Td>
+                  <Table.Td>{median(m.medianFirstResponseMs, m)}</Table.Td>
+                  <Table.Td>{m.onTime}</Table.Td>
+                  <Table.Td c={m.late ? 'orange' : undefined}>{m.late}</Table.Td>
+                  <Table.Td c={m.missed ? 'red' : undefined}>{m.missed}</Table.Td>
+                  <Table.Td>{s ? pointsOf(s.total, s.max) : '—'}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="xs" c="dimmed">
+        {TIMING_NOTE}
+      </Text>
+    </Stack>
   );
 }
 
@@ -169,7 +177,7 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
             {rows.map((e) => (
               <Table.Tr key={e.eventId}>
                 <Table.Td ff="monospace">{e.scenarioMs === null ? '—' : formatScenarioTime(e.scenarioMs)}</Table.Td>
-                <Table.Td>{new Date(e.at).toLocaleTimeString()}</Table.Td>
+                <Table.Td>{formatWallTime(e.at)}</Table.Td>
                 <Table.Td>{describeTimelineEntry(e, names)}</Table.Td>
               </Table.Tr>
             ))}
