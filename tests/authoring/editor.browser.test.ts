@@ -98,7 +98,7 @@ describe('scenario editor in the browser', () => {
     expect(await branch.getAttribute('aria-label')).toMatch(/statement-out is released when decision statement ends with "Issue a joint statement now"/);
     const contingency = page.getByTestId('timeline-edge-edr-alert-soc-reminder');
     expect(await contingency.getAttribute('data-kind')).toBe('contingency');
-    expect(await contingency.locator('line').getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(await contingency.locator('line').first().getAttribute('stroke-dasharray')).toBeTruthy();
     expect(await page.getByTestId('timeline-edge-cert-advisory-cert-followup').getAttribute('data-kind')).toBe('after-inject');
     expect(await page.getByTestId('timeline-inject-ransom-note').first().getAttribute('aria-label')).toMatch(/asks for a decision: Do we issue a joint public statement now\?/);
 
@@ -164,6 +164,201 @@ describe('scenario editor in the browser', () => {
     expect(saved.injects[8].trigger).toEqual({ type: 'after-inject', inject: 'phish-email', delay: '00:05' });
     expect(await api.ok('GET', '/authoring/packs/demo-copy/images')).toEqual([expect.objectContaining({ path: 'images/pixel.png', contentType: 'image/png' })]);
     expect((await api.get('/scenarios/demo')).body.pack.title).not.toMatch(/copy/);
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps unsaved edits: asks before switching packs, restores the draft on return and after closing the tab, and discards it on request', async () => {
+    const { page, errors, context } = await openPage(browser, app.url);
+    await signIn(page, 'instructor');
+    await page.getByRole('link', { name: 'Scenarios' }).click();
+    await page.getByTestId('pack-crypto-bridge-heist').click();
+    await page.getByTestId('validation-ok').waitFor();
+    const title = page.locator('[data-path="title"]');
+    const original = await title.inputValue();
+    await title.fill('Bridge heist, edited');
+    await page.getByTestId('unsaved-draft').waitFor();
+
+    // switching asks; "keep editing" stays with the edit
+    await page.getByTestId('pack-demo').click();
+    const prompt = page.getByRole('dialog', { name: 'Unsaved changes' });
+    await prompt.waitFor();
+    expect(await prompt.innerText()).toMatch(/kept as a draft in this browser/);
+    await prompt.getByRole('button', { name: 'Keep editing' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    expect(await title.inputValue()).toBe('Bridge heist, edited');
+
+    // leave, keeping the draft: the pack is marked, and the edit comes back when it is opened again
+    await page.getByTestId('pack-demo').click();
+    await prompt.getByRole('button', { name: 'Leave, keep the draft' }).click();
+    await eventually(() => page.locator('[data-path="title"]').inputValue()).toMatch(/^Demo/);
+    await page.getByTestId('draft-badge-crypto-bridge-heist').waitFor();
+    await page.getByTestId('pack-crypto-bridge-heist').click();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await title.inputValue()).toBe('Bridge heist, edited');
+    await eventually(() => yamlText(page)).toMatch(/^title: "?Bridge heist, edited"?$/m);
+
+    // another page of the app and back: still there
+    await page.getByRole('link', { name: 'Control room' }).click();
+    await page.waitForURL(/\/control/);
+    await page.getByRole('link', { name: 'Scenarios' }).click();
+    await page.getByTestId('pack-crypto-bridge-heist').click();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await title.inputValue()).toBe('Bridge heist, edited');
+
+    // closing the tab asks the browser to confirm, and the draft outlives the tab
+    await title.fill('Bridge heist, edited again');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.close({ runBeforeUnload: true });
+    await eventually(() => dialogs).toContain('beforeunload');
+    const page2 = await context.newPage();
+    page2.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    await page2.goto('/author?pack=crypto-bridge-heist');
+    await page2.getByTestId('draft-restored').waitFor();
+    expect(await page2.locator('[data-path="title"]').inputValue()).toBe('Bridge heist, edited again');
+
+    // discard: back to the stored pack, nothing kept
+    await page2.getByRole('button', { name: 'Discard draft…' }).click();
+    await page2.getByRole('button', { name: 'Discard draft', exact: true }).click();
+    await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe(original);
+    await page2.getByTestId('unsaved-draft').waitFor({ state: 'detached' });
+    await page2.getByTestId('draft-badge-crypto-bridge-heist').waitFor({ state: 'detached' });
+    expect(await page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ttx.author.draft.')))).toEqual([]);
+
+    // "discard changes" in the prompt throws the edit away as it switches
+    await page2.locator('[data-path="title"]').fill('Thrown away');
+    await page2.getByTestId('unsaved-draft').waitFor();
+    await page2.getByTestId('pack-demo').click();
+    await page2.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard changes' }).click();
+    await eventually(() => page2.locator('[data-path="title"]').inputValue()).toMatch(/^Demo/);
+    await page2.getByTestId('pack-crypto-bridge-heist').click();
+    await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe(original);
+    expect(await page2.getByTestId('draft-restored').count()).toBe(0);
+    expect(await page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ttx.author.draft.')))).toEqual([]);
+
+    // a new pack that was never saved is kept too, and listed to reopen
+    await page2.getByRole('button', { name: 'New pack' }).click();
+    await page2.locator('[data-path="title"]').fill('Half-written drill');
+    await page2.getByTestId('unsaved-draft').waitFor();
+    await page2.getByTestId('pack-demo').click();
+    await page2.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Leave, keep the draft' }).click();
+    const kept = page2.getByTestId('kept-drafts');
+    await kept.getByText('Half-written drill').click();
+    await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe('Half-written drill');
+    await page2.getByTestId('draft-restored').waitFor();
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('draws a 57-inject pack readably: lane names in full, zoom and pan, arrow labels only on hover or selection and never on top of each other, and the YAML follows the selection', async () => {
+    const { page, errors, context } = await openPage(browser, app.url);
+    await signIn(page, 'instructor');
+    await page.goto('/author?pack=korean-peninsula');
+    await page.getByTestId('validation-ok').waitFor({ timeout: 20_000 });
+    const timeline = page.getByTestId('timeline');
+    await timeline.scrollIntoViewIfNeeded();
+
+    // every lane name is shown whole (no ellipsis, no clamp)
+    const lanes = await page.locator('[data-testid^="lane-name-"]').evaluateAll((els) => els.map((e) => ({ text: e.textContent, title: e.getAttribute('title'), cut: e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1 })));
+    expect(lanes.length).toBe(5);
+    expect(lanes.filter((l) => l.cut)).toEqual([]);
+    expect(lanes.map((l) => l.text)).toContain('NATO cyber incident response cell');
+
+    const edgeCount = await page.locator('[data-testid^="timeline-edge-hit-"]').count();
+    expect(edgeCount).toBeGreaterThan(20);
+    const labels = () =>
+      page.locator('[data-testid^="timeline-edge-label-"]').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-testid') ?? '', box: e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number } })));
+    const overlaps = (list: Awaited<ReturnType<typeof labels>>) =>
+      list.flatMap((a, i) => list.slice(i + 1).flatMap((b) => (a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1 ? [`${a.id} × ${b.id}`] : [])));
+    // at rest only the selected inject's arrows are labelled
+    expect((await labels()).length).toBeLessThan(6);
+
+    // pointing at a decision with five outcomes labels all five, none on top of another
+    const decision = page.getByTestId('timeline-inject-kp-attribution-decision').first();
+    await decision.hover();
+    await eventually(async () => (await labels()).length).toBeGreaterThanOrEqual(5);
+    const shown = await labels();
+    expect(shown.some((l) => l.id.startsWith('timeline-edge-label-kp-attribution-decision-'))).toBe(true);
+    expect(overlaps(shown)).toEqual([]);
+    await screenshot(page, 'authoring-04-timeline-hover');
+
+    // pointing at one arrow labels it: find an arrow and a point of it that nothing covers
+    await page.mouse.move(0, 0);
+    const target = await page.evaluate(() => {
+      for (const hit of Array.from(document.querySelectorAll<SVGLineElement>('[data-testid^="timeline-edge-hit-"]'))) {
+        const svg = hit.ownerSVGElement?.getBoundingClientRect();
+        if (!svg) continue;
+        const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(hit.getAttribute(a)));
+        for (let t = 0.3; t <= 0.7; t += 0.05) {
+          const x = svg.left + x1! + (x2! - x1!) * t;
+          const y = svg.top + y1! + (y2! - y1!) * t;
+          if (document.elementFromPoint(x, y) === hit) return { id: (hit.getAttribute('data-testid') ?? '').replace('timeline-edge-hit-', ''), x, y };
+        }
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    if (target) {
+      await page.mouse.move(target.x, target.y);
+      await eventually(async () => (await labels()).map((l) => l.id)).toContain(`timeline-edge-label-${target.id}`);
+    }
+
+    // zoom: the track grows, the view scrolls, and dragging pans it
+    const viewport = page.getByTestId('timeline-viewport');
+    const track = page.getByTestId('timeline-track');
+    const fitWidth = Number(await track.getAttribute('data-width'));
+    await page.getByTestId('timeline-zoom-in').click();
+    await page.getByTestId('timeline-zoom-in').click();
+    await page.getByTestId('timeline-zoom-in').click();
+    await page.getByTestId('timeline-zoom-in').click();
+    expect(await page.getByTestId('timeline-zoom').innerText()).toBe('×4');
+    expect(Number(await track.getAttribute('data-width'))).toBe(fitWidth * 4);
+    expect(await viewport.evaluate((el) => el.scrollWidth > el.clientWidth * 3)).toBe(true);
+    const before = await viewport.evaluate((el) => el.scrollLeft);
+    const vb = await viewport.boundingBox();
+    expect(vb).not.toBeNull();
+    if (vb) {
+      // a gap between the tick labels and the first lane: empty background to grab
+      await page.mouse.move(vb.x + vb.width / 2, vb.y + 8);
+      await page.mouse.down();
+      await page.mouse.move(vb.x + vb.width / 2 - 300, vb.y + 8, { steps: 5 });
+      await page.mouse.up();
+    }
+    expect(await viewport.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before + 200);
+    // at ×4 no two markers in a lane cover each other
+    const markerOverlaps = await page.locator('[data-testid^="timeline-inject-"]').evaluateAll((els) => {
+      const boxes = els.map((e) => e.getBoundingClientRect());
+      let n = 0;
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2) n++;
+      }
+      return n;
+    });
+    expect(markerOverlaps).toBe(0);
+
+    // the YAML view follows the inject chosen on the timeline, and in the list
+    const yamlLineOf = (id: string) =>
+      page.evaluate((injectId) => {
+        const scroller = document.querySelector('[data-testid="yaml-source"] .cm-scroller');
+        const line = Array.from(document.querySelectorAll('[data-testid="yaml-source"] .cm-line')).find((l) => l.textContent?.trim() === `- id: ${injectId}`);
+        if (!scroller || !line) return { visible: false, marked: false };
+        const s = scroller.getBoundingClientRect();
+        const r = line.getBoundingClientRect();
+        return { visible: r.top >= s.top && r.bottom <= s.bottom, marked: line.classList.contains('ttx-yaml-selected') };
+      }, id);
+    expect((await yamlLineOf('kp-attribution-decision')).visible).toBe(false);
+    await page.getByTestId('timeline-inject-kp-attribution-decision').first().click();
+    await eventually(() => yamlLineOf('kp-attribution-decision')).toEqual({ visible: true, marked: true });
+    await page.getByTestId('inject-nav-kp-kimsuky-journalist').click();
+    await eventually(() => yamlLineOf('kp-kimsuky-journalist')).toEqual({ visible: true, marked: true });
+    expect((await yamlLineOf('kp-attribution-decision')).visible).toBe(false);
+    await screenshot(page, 'authoring-05-yaml-follows');
     expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Box, Button, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Modal, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCopy, IconFileImport, IconPlus, IconTable } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/api-client';
 import type { ImageMap, PackListItem, SavedPack } from '../api/author-types';
 import { getPackImagesQueryOptions, usePackImages } from '../api/images';
 import { getPackSourceQueryOptions, usePacks, usePackSource } from '../api/packs';
+import { discardDraft, type KeptDraft, packDraftKey, useKeptDrafts } from '../lib/draft-store';
 import { readDraft, setInText } from '../lib/pack-doc';
 import { MselWizard, OpenAevImport, ZipImport } from './import-panels';
 import { PackEditor } from './pack-editor';
@@ -31,7 +32,16 @@ injects:
     body: Write the message here.
 `;
 
-type View = { kind: 'pack'; packId: string } | { kind: 'draft'; yaml: string; images: ImageMap; key: number } | { kind: 'msel' } | { kind: 'openaev' } | { kind: 'zip' } | { kind: 'none' };
+type View =
+  | { kind: 'pack'; packId: string }
+  // a pack not saved yet: new, cloned, imported, or a kept draft of one reopened
+  | { kind: 'draft'; yaml: string; images: ImageMap; draftKey: string; keep: boolean }
+  | { kind: 'msel' }
+  | { kind: 'openaev' }
+  | { kind: 'zip' }
+  | { kind: 'none' };
+
+const draftKeyOf = (v: View): string | null => (v.kind === 'pack' ? packDraftKey(v.packId) : v.kind === 'draft' ? v.draftKey : null);
 
 /** Scenario authoring: the packs, the editor, and the importers. */
 export function AuthorPage() {
@@ -40,45 +50,67 @@ export function AuthorPage() {
   const packParam = params.get('pack');
   const [local, setLocal] = useState<View>({ kind: 'none' });
   const view: View = packParam ? { kind: 'pack', packId: packParam } : local;
-  const openPack = (packId: string) => {
+  const kept = useKeptDrafts();
+  // whether the open editor holds changes that are not saved; leaving it asks first
+  const [editorDirty, setEditorDirty] = useState(false);
+  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
+  const guarded = (go: () => void) => {
+    if (editorDirty) setLeaving({ go });
+    else go();
+  };
+  const openPackNow = (packId: string) => {
     setLocal({ kind: 'none' });
     setParams({ pack: packId });
   };
-  const openDraft = (yaml: string, images: ImageMap = {}) => {
-    setParams({});
-    setLocal({ kind: 'draft', yaml, images, key: Date.now() });
+  const openPack = (packId: string) => {
+    if (view.kind === 'pack' && view.packId === packId) return;
+    guarded(() => openPackNow(packId));
   };
+  const openDraftNow = (yaml: string, images: ImageMap, keep: boolean) => {
+    setParams({});
+    setLocal({ kind: 'draft', yaml, images, draftKey: `new:${Date.now()}`, keep });
+  };
+  const openDraft = (yaml: string, images: ImageMap = {}) => guarded(() => openDraftNow(yaml, images, true));
+  const openKept = (d: KeptDraft) =>
+    guarded(() => {
+      setParams({});
+      setLocal({ kind: 'draft', yaml: d.base, images: d.images, draftKey: d.key, keep: true });
+    });
   const qc = useQueryClient();
   const [cloneError, setCloneError] = useState<string | null>(null);
   const [justSaved, setJustSaved] = useState<SavedPack | null>(null);
   const onSaved = (s: SavedPack) => {
     setJustSaved(s);
-    openPack(s.packId);
+    openPackNow(s.packId);
   };
   const clonePack = async (pack: PackListItem) => {
     setCloneError(null);
     try {
       const [source, images] = await Promise.all([qc.fetchQuery(getPackSourceQueryOptions(pack.packId)), qc.fetchQuery(getPackImagesQueryOptions(pack.packId))]);
       const taken = new Set((packs.data ?? []).map((p) => p.packId));
-      openDraft(cloneYaml(source.yaml, taken), Object.fromEntries(images.map((i) => [i.path, i.sha256])));
+      openDraftNow(cloneYaml(source.yaml, taken), Object.fromEntries(images.map((i) => [i.path, i.sha256])), true);
     } catch (e) {
       setCloneError(errorMessage(e));
     }
   };
-  const show = (v: View) => {
-    setParams({});
-    setLocal(v);
-  };
+  const show = (v: View) =>
+    guarded(() => {
+      setParams({});
+      setLocal(v);
+    });
+  const leavingKey = draftKeyOf(view);
+  const newDrafts = kept.filter((d) => d.packId === null && d.key !== leavingKey);
+  const packsWithDraft = new Set(kept.flatMap((d) => (d.packId ? [d.packId] : [])));
   return (
     <Group align="stretch" wrap="nowrap" gap={0} h="100%">
       <Stack w={260} p="xs" gap="xs" style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
         <Text fw={700} size="sm">
           Scenario packs
         </Text>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => openDraft(NEW_PACK)}>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => guarded(() => openDraftNow(NEW_PACK, {}, false))}>
           New pack
         </Button>
-        <Group gap={4} grow>
+        <Group gap={4}>
           <Button size="xs" variant="default" leftSection={<IconTable size={14} />} onClick={() => show({ kind: 'msel' })}>
             MSEL
           </Button>
@@ -97,12 +129,35 @@ export function AuthorPage() {
               {cloneError}
             </Alert>
           )}
+          {newDrafts.length > 0 && (
+            <Stack gap={0} mb="xs" data-testid="kept-drafts">
+              <Text size="xs" fw={700} c="dimmed">
+                Unsaved drafts in this browser
+              </Text>
+              {newDrafts.map((d) => (
+                <NavLink
+                  key={d.key}
+                  label={d.title || 'Untitled pack'}
+                  description={`not saved · kept ${new Date(d.savedAt).toLocaleString()}`}
+                  onClick={() => openKept(d)}
+                  data-testid={`kept-draft-${d.key}`}
+                />
+              ))}
+            </Stack>
+          )}
           {packs.data?.map((p) => (
             <Group key={p.packId} gap={2} wrap="nowrap" align="center">
               <NavLink
                 active={view.kind === 'pack' && (view.packId === p.packId || view.packId === p.id)}
                 label={p.title}
                 description={`${p.packId} ${p.version} · ${p.injects} injects`}
+                rightSection={
+                  packsWithDraft.has(p.packId) ? (
+                    <Badge size="xs" color="yellow" variant="light" title="Unsaved changes are kept in this browser" data-testid={`draft-badge-${p.packId}`}>
+                      draft
+                    </Badge>
+                  ) : undefined
+                }
                 onClick={() => {
                   setJustSaved(null);
                   openPack(p.packId);
@@ -111,7 +166,7 @@ export function AuthorPage() {
                 style={{ flex: 1, minWidth: 0 }}
               />
               <Tooltip label={`Clone ${p.title} as a new pack`}>
-                <ActionIcon variant="subtle" aria-label={`Clone ${p.title}`} onClick={() => void clonePack(p)} data-testid={`clone-${p.packId}`}>
+                <ActionIcon variant="subtle" aria-label={`Clone ${p.title}`} onClick={() => guarded(() => void clonePack(p))} data-testid={`clone-${p.packId}`}>
                   <IconCopy size={16} />
                 </ActionIcon>
               </Tooltip>
@@ -120,25 +175,69 @@ export function AuthorPage() {
         </ScrollArea>
       </Stack>
       <Box p="sm" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
-        {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={onSaved} justSaved={justSaved?.packId === view.packId ? justSaved : null} />}
-        {view.kind === 'draft' && <PackEditor key={view.key} initialYaml={view.yaml} initialImages={view.images} savedPackId={null} onSaved={onSaved} />}
+        {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={onSaved} justSaved={justSaved?.packId === view.packId ? justSaved : null} onDirtyChange={setEditorDirty} />}
+        {view.kind === 'draft' && (
+          <PackEditor
+            key={view.draftKey}
+            initialYaml={view.yaml}
+            initialImages={view.images}
+            savedPackId={null}
+            onSaved={onSaved}
+            draftKey={view.draftKey}
+            keepFromStart={view.keep}
+            onDirtyChange={setEditorDirty}
+            onDiscarded={() => setLocal({ kind: 'none' })}
+          />
+        )}
         {view.kind === 'msel' && <MselWizard onOpen={openDraft} />}
         {view.kind === 'openaev' && <OpenAevImport onOpen={openDraft} />}
         {view.kind === 'zip' && <ZipImport onImported={openPack} />}
         {view.kind === 'none' && <Alert color="gray">Choose a pack to edit, start a new one, or import an MSEL spreadsheet, an OpenAEV scenario or a pack zip.</Alert>}
       </Box>
+      <Modal opened={leaving !== null} onClose={() => setLeaving(null)} title="Unsaved changes" data-testid="unsaved-prompt">
+        <Text size="sm">
+          {view.kind === 'pack' ? `Your changes to ${view.packId} are not saved as a version.` : 'This pack is not saved yet.'} They are kept as a draft in this browser and come back when you open{' '}
+          {view.kind === 'pack' ? 'the pack' : 'the draft from the list'} again.
+        </Text>
+        <Group justify="flex-end" mt="md" gap="xs">
+          <Button variant="default" onClick={() => setLeaving(null)} data-autofocus>
+            Keep editing
+          </Button>
+          <Button
+            color="red"
+            variant="light"
+            onClick={() => {
+              // the editor closes next and must not keep the draft again on its way out
+              if (leavingKey) discardDraft(leavingKey, { editorClosing: true });
+              setEditorDirty(false);
+              leaving?.go();
+              setLeaving(null);
+            }}
+          >
+            Discard changes
+          </Button>
+          <Button
+            onClick={() => {
+              leaving?.go();
+              setLeaving(null);
+            }}
+          >
+            Leave, keep the draft
+          </Button>
+        </Group>
+      </Modal>
     </Group>
   );
 }
 
-function StoredPackEditor({ packId, onSaved, justSaved }: { packId: string; onSaved: (s: SavedPack) => void; justSaved: SavedPack | null }) {
+function StoredPackEditor({ packId, onSaved, justSaved, onDirtyChange }: { packId: string; onSaved: (s: SavedPack) => void; justSaved: SavedPack | null; onDirtyChange: (dirty: boolean) => void }) {
   const source = usePackSource(packId);
   const images = usePackImages(packId);
   if (source.isPending || images.isPending) return <PageLoader label="Loading the pack" />;
   if (source.isError) return <ErrorAlert error={source.error} title="Could not load the pack" />;
   if (images.isError) return <ErrorAlert error={images.error} title="Could not load the pack's images" />;
   const initialImages = Object.fromEntries(images.data.map((i) => [i.path, i.sha256]));
-  return <PackEditor key={packId} initialYaml={source.data.yaml} initialImages={initialImages} savedPackId={packId} onSaved={onSaved} justSaved={justSaved} />;
+  return <PackEditor key={packId} initialYaml={source.data.yaml} initialImages={initialImages} savedPackId={packId} onSaved={onSaved} justSaved={justSaved} draftKey={packDraftKey(packId)} onDirtyChange={onDirtyChange} />;
 }
 
 /** A copy of a pack under a new id and title, so it is saved as a pack of its own. */

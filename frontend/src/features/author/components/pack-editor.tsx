@@ -7,12 +7,14 @@ import { useSavePack, validatePack } from '../api/packs';
 import { downloadHref } from '../api/upload-file';
 import type { ImageMap } from '../api/author-types';
 import { authorImageUrl } from '../api/images';
-import { addInText, deleteInText, type DraftPack, type Path, plannedTimes, readDraft, setInText } from '../lib/pack-doc';
+import { loadDraft } from '../lib/draft-store';
+import { addInText, deleteInText, type DraftPack, nodeRange, type Path, plannedTimes, readDraft, setInText } from '../lib/pack-doc';
+import { sameImages, useKeptDraft } from '../lib/use-kept-draft';
 import { DryRunPanel } from './dry-run-panel';
 import { InjectPreview } from './inject-preview';
 import { InjectsForm, MetadataForm, ObjectivesForm, TeamsForm } from './pack-forms';
 import { TimelineSwimlanes } from './timeline-swimlanes';
-import { YamlSource } from './yaml-source';
+import { type Reveal, YamlSource } from './yaml-source';
 
 /** Only the images the pack refers to go with it (an upload that was replaced stays behind). */
 function referencedImages(draft: DraftPack | null, images: ImageMap): ImageMap {
@@ -34,12 +36,45 @@ function sectionOf(path: string): { section: Section; inject?: number } {
  * The pack editor: forms and the YAML source edit one text, validated as you type by the same
  * loader the server uses; each error links to its field; the timeline and the preview follow.
  */
-export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, justSaved = null }: { initialYaml: string; initialImages: ImageMap; savedPackId: string | null; onSaved: (s: SavedPack) => void; justSaved?: SavedPack | null }) {
-  const [text, setText] = useState(initialYaml);
+export function PackEditor({
+  initialYaml,
+  initialImages,
+  savedPackId,
+  onSaved,
+  justSaved = null,
+  draftKey,
+  keepFromStart = false,
+  onDirtyChange,
+  onDiscarded,
+}: {
+  initialYaml: string;
+  initialImages: ImageMap;
+  savedPackId: string | null;
+  onSaved: (s: SavedPack) => void;
+  justSaved?: SavedPack | null;
+  /** where unsaved edits are kept in this browser (lib/draft-store.ts) */
+  draftKey: string;
+  /** a pack that exists only here (imported, cloned): unsaved from its first moment */
+  keepFromStart?: boolean;
+  onDirtyChange?: (dirty: boolean) => void;
+  /** the author threw the draft of a pack never saved away: nothing is left to show */
+  onDiscarded?: () => void;
+}) {
+  // a draft kept from an earlier visit comes back as it was left
+  const [kept] = useState(() => {
+    const d = loadDraft(draftKey);
+    return d && (d.yaml !== initialYaml || keepFromStart || !savedPackId) ? d : null;
+  });
+  const [text, setText] = useState(kept?.yaml ?? initialYaml);
   // images uploaded or carried over from the stored version, by their path in the pack
-  const [images, setImages] = useState<ImageMap>(initialImages);
+  const [images, setImages] = useState<ImageMap>(kept?.images ?? initialImages);
+  // what a save or a discard returns to: the stored version (or the new pack's first text)
+  const [base, setBase] = useState({ yaml: initialYaml, images: initialImages, keep: keepFromStart || (kept !== null && !savedPackId) });
+  const [restored, setRestored] = useState(kept ? { at: kept.savedAt, stale: savedPackId !== null && kept.base !== initialYaml } : null);
   const [section, setSection] = useState<Section>('metadata');
   const [selected, setSelected] = useState(0);
+  // where the YAML view scrolls when an inject is chosen in the forms, the timeline or the error list
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [validationError, setValidationError] = useState<string | null>(null);
@@ -71,6 +106,26 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, j
     };
   }, [text, draft, images]);
 
+  const dirty = base.keep || text !== base.yaml || !sameImages(images, base.images);
+  const draftTitle = draft?.title ?? savedPackId ?? 'Untitled pack';
+  const { discardDraftNow, confirmingDiscard, setConfirmingDiscard, markSaved } = useKeptDraft({ draftKey, dirty, text, images, base: base.yaml, title: draftTitle, packId: savedPackId, onDirtyChange });
+  const discard = () => {
+    discardDraftNow();
+    setRestored(null);
+    if (!savedPackId) {
+      onDiscarded?.();
+      return;
+    }
+    setText(base.yaml);
+    setImages(base.images);
+  };
+
+  const selectInject = (k: number) => {
+    setSelected(k);
+    const range = nodeRange(text, ['injects', k]);
+    if (range) setReveal((r) => ({ ...range, seq: (r?.seq ?? 0) + 1 }));
+  };
+
   const onSet = (path: Path, value: unknown) => setText((t) => setInText(t, path, value));
   const onAdd = (path: Path, value: unknown) => setText((t) => addInText(t, path, value));
   const onDelete = (path: Path) => setText((t) => deleteInText(t, path));
@@ -79,7 +134,7 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, j
   const goTo = (e: PackError) => {
     const where = sectionOf(e.path);
     setSection(where.section);
-    if (where.inject !== undefined) setSelected(where.inject);
+    if (where.inject !== undefined) selectInject(where.inject);
     // focus the field once the section has rendered
     setTimeout(() => {
       const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(e.path)}"]`) ?? document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(e.path.replace(/\[\d+\]$/, ''))}"]`);
@@ -131,11 +186,57 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, j
               </Button>
             </>
           )}
-          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() => save.mutate({ yaml: text, images: referencedImages(draft, images) }, { onSuccess: onSaved })}>
+          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() =>
+              save.mutate(
+                { yaml: text, images: referencedImages(draft, images) },
+                {
+                  onSuccess: (s) => {
+                    markSaved();
+                    setBase({ yaml: text, images, keep: false });
+                    setRestored(null);
+                    onSaved(s);
+                  },
+                },
+              )
+            }
+          >
             Save as new version
           </Button>
         </Group>
       </Group>
+      {dirty && (
+        <Group gap="xs" data-testid="unsaved-draft">
+          <Badge color="yellow" variant="light">
+            unsaved changes
+          </Badge>
+          <Text size="xs" c="dimmed">
+            kept as a draft in this browser until you save or discard them
+          </Text>
+          {confirmingDiscard ? (
+            <>
+              <Text size="xs" fw={600}>
+                {savedPackId ? `Go back to the stored ${draft?.id ?? savedPackId}?` : 'Throw this unsaved pack away?'}
+              </Text>
+              <Button size="compact-xs" color="red" onClick={discard}>
+                Discard draft
+              </Button>
+              <Button size="compact-xs" variant="default" onClick={() => setConfirmingDiscard(false)}>
+                Cancel
+              </Button>
+            </>
+          ) : (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirmingDiscard(true)}>
+              Discard draft…
+            </Button>
+          )}
+        </Group>
+      )}
+      {restored && (
+        <Alert color={restored.stale ? 'orange' : 'blue'} withCloseButton onClose={() => setRestored(null)} data-testid="draft-restored" title="Your unsaved draft is back">
+          Restored the changes kept in this browser at {new Date(restored.at).toLocaleString()}.
+          {restored.stale && ' The stored pack has been saved again since this draft was started: saving the draft makes it the newest version.'}
+        </Alert>
+      )}
       {save.isError && <Alert color="red" title="Not saved">{errorMessage(save.error)}</Alert>}
       {saved && (
         <Alert color={saved.created ? 'green' : 'gray'} data-testid="save-result">
@@ -178,7 +279,7 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, j
                   <ObjectivesForm {...formProps} />
                 </Tabs.Panel>
                 <Tabs.Panel value="injects">
-                  <InjectsForm {...formProps} selected={selected} onSelect={setSelected} onImageUploaded={(path, sha256) => setImages((m) => ({ ...m, [path]: sha256 }))} />
+                  <InjectsForm {...formProps} selected={selected} onSelect={selectInject} onImageUploaded={(path, sha256) => setImages((m) => ({ ...m, [path]: sha256 }))} />
                 </Tabs.Panel>
               </Box>
             </Tabs>
@@ -187,32 +288,33 @@ export function PackEditor({ initialYaml, initialImages, savedPackId, onSaved, j
           )}
         </Box>
         <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <YamlSource value={text} onChange={setText} />
+          <YamlSource value={text} onChange={setText} reveal={reveal} />
         </Box>
       </Group>
       {draft && (
-        <Group align="flex-start" wrap="nowrap" gap="sm">
-          <Paper withBorder p="xs" style={{ flex: 2, minWidth: 0 }}>
-            <TimelineSwimlanes
-              pack={draft}
-              selected={selected}
-              onSelect={(k) => {
-                setSelected(k);
-                setSection('injects');
-              }}
-            />
-          </Paper>
-          <Box style={{ flex: 1, minWidth: 0 }}>
-            <InjectPreview
-              inject={selectedInject}
-              scenarioMs={times.get(selected)?.ms ?? null}
-              imageSrc={(path) => {
-                const sha = images[path];
-                return sha ? authorImageUrl(sha) : null;
-              }}
-            />
-          </Box>
-        </Group>
+        // the whole width for the timeline: a 60-inject pack needs every pixel of it
+        <Paper withBorder p="xs">
+          <TimelineSwimlanes
+            pack={draft}
+            selected={selected}
+            onSelect={(k) => {
+              selectInject(k);
+              setSection('injects');
+            }}
+          />
+        </Paper>
+      )}
+      {draft && (
+        <Box maw={820}>
+          <InjectPreview
+            inject={selectedInject}
+            scenarioMs={times.get(selected)?.ms ?? null}
+            imageSrc={(path) => {
+              const sha = images[path];
+              return sha ? authorImageUrl(sha) : null;
+            }}
+          />
+        </Box>
       )}
       {savedPackId && (
         <Paper withBorder p="xs">

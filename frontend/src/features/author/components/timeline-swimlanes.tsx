@@ -1,178 +1,269 @@
-import { Box, Group, Text, Tooltip } from '@mantine/core';
-import { type DraftInject, type DraftPack, DURATION, formatOffset, plannedTimes, toMs } from '../lib/pack-doc';
+import { ActionIcon, Box, Button, Group, Text, Tooltip } from '@mantine/core';
+import { useElementSize, useMergedRef } from '@mantine/hooks';
+import { IconZoomIn, IconZoomOut } from '@tabler/icons-react';
+import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from 'react';
+import { type DraftPack, formatOffset } from '../lib/pack-doc';
+import { EDGE_STYLE, LANE, layoutTimeline, ticksFor } from '../lib/timeline-layout';
 
-const LABEL_WIDTH = 140;
-const LANE = 40;
+const LABEL_WIDTH = 200;
+const LABEL_LINE = 14;
+/** average advance of an 11 px label character, to know how wide a label is before it is drawn */
+const CHAR_PX = 6.3;
 
-type EdgeKind = 'after-inject' | 'decision-outcome' | 'response-option' | 'contingency';
-interface Edge {
-  kind: EdgeKind;
-  from: number;
-  to: number;
-  label: string;
-  description: string;
-}
-
-const EDGE_STYLE: Record<EdgeKind, { colour: string; dash?: string }> = {
-  'after-inject': { colour: 'var(--mantine-color-gray-6)' },
-  'decision-outcome': { colour: 'var(--mantine-color-violet-6)' },
-  'response-option': { colour: 'var(--mantine-color-teal-6)' },
-  contingency: { colour: 'var(--mantine-color-orange-6)', dash: '5 4' },
-};
-
-const delayText = (delay: string | undefined) => (delay && toMs(delay, DURATION) ? ` +${delay}` : '');
-
-/** The trigger of each inject as an edge from what releases it, labelled with the option or the missing action. */
-export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
-  const byId = new Map(injects.map((i, k) => [i.id, k]));
-  const byDecision = new Map(injects.flatMap((i, k) => (i.decision?.id ? [[i.decision.id, k] as const] : [])));
-  return injects.flatMap((inj, to): Edge[] => {
-    const t = inj.trigger;
-    const name = inj.id ?? `inject ${to + 1}`;
-    switch (t?.type) {
-      case 'after-inject': {
-        const from = byId.get(t.inject);
-        return from === undefined ? [] : [{ kind: t.type, from, to, label: `after${delayText(t.delay)}`, description: `${name} is released${delayText(t.delay) || ''} after ${t.inject ?? ''}` }];
-      }
-      case 'decision-outcome': {
-        const from = byDecision.get(t.decision ?? '');
-        if (from === undefined) return [];
-        const option = injects[from]?.decision?.options?.find((o) => o.id === t.outcome);
-        const outcome = option?.label ?? t.outcome ?? '?';
-        return [{ kind: t.type, from, to, label: `◆ ${outcome}${delayText(t.delay)}`, description: `${name} is released when decision ${t.decision ?? ''} ends with "${outcome}"` }];
-      }
-      case 'response-option': {
-        const from = byId.get(t.inject);
-        if (from === undefined) return [];
-        const option = injects[from]?.responseOptions?.find((o) => o.id === t.option)?.label ?? t.option ?? '?';
-        return [{ kind: t.type, from, to, label: `chose "${option}"`, description: `${name} is released to a team that chose "${option}" on ${t.inject ?? ''}` }];
-      }
-      case 'contingency': {
-        const from = byId.get(t.inject);
-        if (from === undefined) return [];
-        const action = injects[from]?.expectedActions?.find((a) => a.id === t.expectedAction);
-        return [{ kind: t.type, from, to, label: `if not "${t.expectedAction ?? '?'}" by ${t.at ?? '?'}`, description: `contingency: ${name} is released at ${t.at ?? '?'} to teams that had not logged "${action?.text ?? t.expectedAction ?? ''}" on ${t.inject ?? ''}` }];
-      }
-      default:
-        return [];
+/**
+ * Positions for the labels shown: near the middle of their arrow, moved up or down a line at a time
+ * until they overlap no label placed before them.
+ */
+function placeLabels<E extends { x1: number; y1: number; x2: number; y2: number; label: string }>(items: { n: number; e: E }[], width: number, height: number) {
+  const placed: { n: number; e: E; x: number; y: number; w: number }[] = [];
+  for (const { n, e } of items) {
+    const w = e.label.length * CHAR_PX + 8;
+    const x = Math.min(Math.max((e.x1 + e.x2) / 2, w / 2), Math.max(w / 2, width - w / 2));
+    const want = Math.max(10, Math.min(e.y1, e.y2) - 6);
+    const free = (y: number) => placed.every((p) => Math.abs(p.y - y) >= LABEL_LINE || Math.abs(p.x - x) >= (p.w + w) / 2);
+    let y = want;
+    for (let k = 1; !free(y) && k < 40; k++) {
+      const up = want - LABEL_LINE * Math.ceil(k / 2) * (k % 2 ? 1 : -1);
+      if (up >= 10 && up <= height + 10) y = up;
     }
-  });
+    placed.push({ n, e, x, y, w });
+  }
+  return placed;
 }
+const ZOOMS = [1, 1.5, 2, 3, 4, 6, 8, 12];
+
+/** Which markers or edge the pointer or the keyboard is on: their edges show their labels. */
+type Focus = { kind: 'inject'; k: number } | { kind: 'edge'; n: number } | null;
 
 /**
  * One lane per team across the exercise clock. Injects released by a trigger are dashed; an
- * inject that asks for a decision is a diamond; each trigger is an arrow from what releases it,
- * labelled with the decision option or response option, contingencies dashed.
+ * inject that asks for a decision is a diamond; each trigger is an arrow from what releases it.
+ * At 60+ injects everything cannot be labelled at once: the track zooms (buttons, Ctrl + wheel)
+ * and pans (drag, scroll), and an edge's label shows when its arrow or one of its injects is
+ * hovered, focused or selected.
  */
 export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPack; selected: number; onSelect: (i: number) => void }) {
   const teams = pack.teams ?? [];
   const injects = pack.injects ?? [];
-  const times = plannedTimes(pack);
-  const lastInject = Math.max(0, ...[...times.values()].map((t) => t.ms));
-  const durationMs = Math.max(toMs(pack.duration, DURATION) ?? 0, lastInject, 60_000);
-  const share = (ms: number) => Math.min(100, (ms / durationMs) * 100);
-  const pct = (ms: number) => `${share(ms)}%`;
-  const ticks = Array.from({ length: 5 }, (_, k) => (durationMs * k) / 4);
-  const unplaced = injects.filter((_, k) => !times.has(k));
-  const lanesOf = (inj: DraftInject) => teams.flatMap((t, row) => (inj.to === 'all' || (Array.isArray(inj.to) && inj.to.includes(t.id ?? '')) ? [row] : []));
-  const edges = triggerEdges(injects).flatMap((e) => {
-    const a = times.get(e.from);
-    const b = times.get(e.to);
-    const fromInject = injects[e.from];
-    const toInject = injects[e.to];
-    if (!a || !b || !fromInject || !toInject) return [];
-    const fromLanes = lanesOf(fromInject);
-    const toLanes = lanesOf(toInject);
-    // stay in one lane when both injects reach the same team, so the arrow reads along the lane
-    const shared = toLanes.find((r) => fromLanes.includes(r));
-    const fromRow = shared ?? fromLanes[0];
-    const toRow = shared ?? toLanes[0];
-    if (fromRow === undefined || toRow === undefined) return [];
-    return [{ ...e, x1: share(a.ms), x2: share(b.ms), y1: fromRow * LANE + LANE / 2, y2: toRow * LANE + LANE / 2 }];
+  const { ref: sizeRef, width: viewportWidth } = useElementSize<HTMLDivElement>();
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const viewportRefs = useMergedRef(viewportRef, sizeRef);
+  const [zoom, setZoom] = useState(1);
+  const [focus, setFocus] = useState<Focus>(null);
+  const width = Math.max(300, viewportWidth) * zoom;
+  const { durationMs, xOf, markers, edges, unplaced, laneTops, laneHeights, height } = layoutTimeline(pack, width);
+  const ticks = ticksFor(durationMs, width);
+  const markersRef = useRef(markers);
+  markersRef.current = markers;
+
+  // zooming keeps the same moment under the pointer (or the centre); a new selection is brought into view
+  const anchor = useRef<{ ms: number; px: number } | null>(null);
+  const zoomTo = (next: number, px?: number) => {
+    const el = viewportRef.current;
+    if (!el) return setZoom(next);
+    const at = px ?? el.clientWidth / 2;
+    anchor.current = { ms: ((el.scrollLeft + at) / width) * durationMs, px: at };
+    setZoom(next);
+  };
+  useEffect(() => {
+    const el = viewportRef.current;
+    const a = anchor.current;
+    if (!el || !a) return;
+    anchor.current = null;
+    el.scrollLeft = Math.max(0, xOf(a.ms) - a.px);
   });
+  // only when the selection or the zoom changes, not on every edit of the pack (hence the markers by ref)
+  useEffect(() => {
+    const el = viewportRef.current;
+    const m = markersRef.current.find((x) => x.inject === selected);
+    if (!el || !m) return;
+    if (m.x < el.scrollLeft + 20 || m.x > el.scrollLeft + el.clientWidth - 20) el.scrollLeft = Math.max(0, m.x - el.clientWidth / 2);
+  }, [selected, zoom]);
+
+  const step = (dir: 1 | -1) => {
+    const i = ZOOMS.indexOf(zoom);
+    const next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (i < 0 ? 0 : i) + dir))] ?? 1;
+    if (next !== zoom) zoomTo(next);
+  };
+  // Ctrl/⌘ + wheel zooms around the pointer; a plain wheel scrolls the page as usual
+  useEffect(() => {
+    const el = viewportRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      const i = ZOOMS.indexOf(zoom);
+      const next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + (e.deltaY < 0 ? 1 : -1)))] ?? zoom;
+      if (next !== zoom) zoomTo(next, e.clientX - el.getBoundingClientRect().left);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  });
+
+  // drag the background to pan
+  const drag = useRef<{ x: number; left: number } | null>(null);
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0 || (e.target as HTMLElement).closest('button')) return;
+    drag.current = { x: e.clientX, left: e.currentTarget.scrollLeft };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (drag.current) e.currentTarget.scrollLeft = drag.current.left - (e.clientX - drag.current.x);
+  };
+  const endDrag = () => {
+    drag.current = null;
+  };
+
+  const touches = (e: { from: number; to: number }, k: number) => e.from === k || e.to === k;
+  const active = (e: { from: number; to: number }, n: number) =>
+    (focus?.kind === 'edge' && focus.n === n) || (focus?.kind === 'inject' && touches(e, focus.k)) || touches(e, selected);
+  const shown = edges.flatMap((e, n) => (active(e, n) ? [n] : []));
+
   return (
     <Box data-testid="timeline" role="figure" aria-label="Timeline of injects per team, with the triggers that release them">
-      <Group gap={0} wrap="nowrap" ml={LABEL_WIDTH} style={{ position: 'relative', height: 16 }}>
-        {ticks.map((t) => (
-          <Text key={t} size="10px" c="dimmed" ff="monospace" style={{ position: 'absolute', left: pct(t), transform: 'translateX(-50%)' }}>
-            {formatOffset(t)}
+      <Group justify="space-between" mb={4} wrap="nowrap">
+        <Text size="xs" c="dimmed">
+          {injects.length} injects · {teams.length} teams · drag or scroll to pan, Ctrl + wheel to zoom; an arrow’s label shows when you point at it or at one of its injects
+        </Text>
+        <Group gap={4} wrap="nowrap" aria-label="Zoom the timeline">
+          <ActionIcon size="sm" variant="default" aria-label="Zoom out" onClick={() => step(-1)} disabled={zoom === ZOOMS[0]} data-testid="timeline-zoom-out">
+            <IconZoomOut size={14} />
+          </ActionIcon>
+          <Text size="xs" ff="monospace" w={40} ta="center" data-testid="timeline-zoom" aria-live="polite">
+            ×{zoom}
           </Text>
-        ))}
+          <ActionIcon size="sm" variant="default" aria-label="Zoom in" onClick={() => step(1)} disabled={zoom === ZOOMS[ZOOMS.length - 1]} data-testid="timeline-zoom-in">
+            <IconZoomIn size={14} />
+          </ActionIcon>
+          <Button size="compact-xs" variant="default" onClick={() => zoomTo(1)} disabled={zoom === 1}>
+            Fit
+          </Button>
+        </Group>
       </Group>
-      <Box style={{ position: 'relative' }}>
-        {teams.map((team) => (
-          <Group key={team.id ?? team.name} gap={0} wrap="nowrap" align="stretch" h={LANE} style={{ borderTop: '1px solid var(--mantine-color-default-border)', boxSizing: 'border-box' }}>
-            <Text size="xs" w={LABEL_WIDTH} py={10} pr="xs" truncate title={team.name} style={{ flexShrink: 0 }}>
-              {team.name ?? team.id}
-            </Text>
-            <Box style={{ position: 'relative', flex: 1 }} data-testid={`lane-${team.id ?? ''}`}>
-              {injects.map((inj, k) => {
-                const at = times.get(k);
-                const targets = inj.to === 'all' ? teams.map((t) => t.id) : (inj.to ?? []);
-                if (!at || !targets.includes(team.id)) return null;
+      <Group gap={0} wrap="nowrap" align="flex-start">
+        <Box w={LABEL_WIDTH} style={{ flexShrink: 0 }} pt={18}>
+          {teams.map((team, lane) => (
+            <Box key={team.id ?? team.name} h={laneHeights[lane] ?? LANE} pr="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)', display: 'flex', alignItems: 'center' }}>
+              {/* two lines at most; the full name is in the tooltip when even that is too short */}
+              <Text size="xs" lh={1.25} lineClamp={2} title={team.name ?? team.id} data-testid={`lane-name-${team.id ?? ''}`}>
+                {team.name ?? team.id}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+        <Box
+          ref={viewportRefs}
+          style={{ flex: 1, minWidth: 0, overflowX: 'auto', overflowY: 'hidden', cursor: zoom > 1 ? 'grab' : undefined, touchAction: 'pan-x pan-y' }}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endDrag}
+          onPointerCancel={endDrag}
+          data-testid="timeline-viewport"
+        >
+          <Box style={{ position: 'relative', width, height: 18 + height + 4 }} data-testid="timeline-track" data-width={Math.round(width)}>
+            {ticks.map((t) => (
+              <Text key={t} size="10px" c="dimmed" ff="monospace" style={{ position: 'absolute', top: 0, left: xOf(t), transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}>
+                {formatOffset(t)}
+              </Text>
+            ))}
+            <Box style={{ position: 'absolute', top: 18, left: 0, width, height }}>
+              {teams.map((team, lane) => (
+                <Box key={team.id ?? team.name} data-testid={`lane-${team.id ?? ''}`} style={{ position: 'absolute', left: 0, top: laneTops[lane] ?? 0, width, height: laneHeights[lane] ?? LANE, borderTop: '1px solid var(--mantine-color-default-border)' }} />
+              ))}
+              {ticks.map((t) => (
+                <Box key={t} style={{ position: 'absolute', top: 0, left: xOf(t), height, borderLeft: '1px dotted var(--mantine-color-default-border)' }} />
+              ))}
+              {markers.map((m) => {
+                const inj = injects[m.inject];
+                if (!inj) return null;
+                const k = m.inject;
                 const decision = inj.decision?.question ? ` · asks for a decision: ${inj.decision.question}` : '';
-                const label = `${inj.subject ?? inj.id ?? 'inject'} at ${formatOffset(at.ms)}${at.estimated ? ' (released by a trigger: estimated)' : ''}${decision}`;
+                const label = `${inj.subject ?? inj.id ?? 'inject'} at ${formatOffset(m.ms)}${m.estimated ? ' (released by a trigger: estimated)' : ''}${decision}`;
+                const colour = inj.decision ? 'violet' : 'blue';
                 return (
-                  <Tooltip key={k} label={`${inj.id ?? ''}: ${label}`} withArrow multiline maw={320}>
+                  <Tooltip key={`${k}@${m.lane}`} label={`${inj.id ?? ''}: ${label}`} withArrow multiline maw={320} openDelay={150}>
                     <button
                       type="button"
                       onClick={() => onSelect(k)}
+                      onMouseEnter={() => setFocus({ kind: 'inject', k })}
+                      onMouseLeave={() => setFocus(null)}
+                      onFocus={() => setFocus({ kind: 'inject', k })}
+                      onBlur={() => setFocus(null)}
                       data-testid={`timeline-inject-${inj.id ?? k}`}
-                      data-offset={formatOffset(at.ms)}
+                      data-offset={formatOffset(m.ms)}
                       data-decision={inj.decision?.id}
                       aria-label={label}
-                      title={label}
+                      aria-pressed={k === selected}
                       style={{
                         position: 'absolute',
-                        left: pct(at.ms),
-                        top: LANE / 2 - 9,
+                        left: m.x,
+                        top: m.y - 8,
                         width: 14,
-                        height: 18,
+                        height: 16,
                         padding: 0,
                         zIndex: 2,
                         cursor: 'pointer',
-                        borderRadius: inj.decision ? 2 : 9,
+                        borderRadius: inj.decision ? 2 : 8,
                         transform: inj.decision ? 'translateX(-50%) rotate(45deg) scale(0.85)' : 'translateX(-50%)',
-                        border: `2px ${at.estimated ? 'dashed' : 'solid'} var(--mantine-color-${inj.decision ? 'violet' : 'blue'}-6)`,
-                        background: k === selected ? `var(--mantine-color-${inj.decision ? 'violet' : 'blue'}-6)` : 'var(--mantine-color-body)',
+                        border: `2px ${m.estimated ? 'dashed' : 'solid'} var(--mantine-color-${colour}-6)`,
+                        background: k === selected ? `var(--mantine-color-${colour}-6)` : 'var(--mantine-color-body)',
+                        boxShadow: k === selected ? `0 0 0 3px var(--mantine-color-${colour}-light)` : undefined,
                       }}
                     />
                   </Tooltip>
                 );
               })}
+              {edges.length > 0 && (
+                <svg width={width} height={height} style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible', zIndex: 1, pointerEvents: 'none' }} data-testid="timeline-edges">
+                  <defs>
+                    {Object.entries(EDGE_STYLE).map(([kind, s]) => (
+                      <marker key={kind} id={`ttx-arrow-${kind}`} viewBox="0 0 10 10" refX="17" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" fill={s.colour} />
+                      </marker>
+                    ))}
+                  </defs>
+                  {edges.map((e, n) => {
+                    const s = EDGE_STYLE[e.kind];
+                    const fromId = injects[e.from]?.id ?? String(e.from);
+                    const toId = injects[e.to]?.id ?? String(e.to);
+                    const on = shown.includes(n);
+                    return (
+                      <g key={`${e.from}-${e.to}`} role="img" aria-label={e.description} data-testid={`timeline-edge-${fromId}-${toId}`} data-kind={e.kind} data-label={e.label} data-active={on || undefined} opacity={shown.length && !on ? 0.45 : 1}>
+                        <title>{e.description}</title>
+                        <line x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} stroke={s.colour} strokeWidth={on ? 2.5 : 1.5} strokeDasharray={s.dash} markerEnd={`url(#ttx-arrow-${e.kind})`} />
+                        {/* a wider, invisible stroke: the arrow is easy to point at */}
+                        <line
+                          x1={e.x1}
+                          y1={e.y1}
+                          x2={e.x2}
+                          y2={e.y2}
+                          stroke="transparent"
+                          strokeWidth={10}
+                          style={{ pointerEvents: 'stroke' }}
+                          onMouseEnter={() => setFocus({ kind: 'edge', n })}
+                          onMouseLeave={() => setFocus(null)}
+                          data-testid={`timeline-edge-hit-${fromId}-${toId}`}
+                        />
+                      </g>
+                    );
+                  })}
+                  {/* the labels of the active edges on top of everything, stacked so they never overprint */}
+                  {placeLabels(shown.flatMap((n) => (edges[n] ? [{ n, e: edges[n] }] : [])), width, height).map(({ n, e, x, y }) => {
+                    const s = EDGE_STYLE[e.kind];
+                    const fromId = injects[e.from]?.id ?? String(e.from);
+                    const toId = injects[e.to]?.id ?? String(e.to);
+                    return (
+                      <text key={`label-${n}`} x={x} y={y} fontSize={11} fontWeight={600} fill={s.colour} textAnchor="middle" data-testid={`timeline-edge-label-${fromId}-${toId}`} style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 4 }}>
+                        {e.label}
+                      </text>
+                    );
+                  })}
+                </svg>
+              )}
             </Box>
-          </Group>
-        ))}
-        {edges.length > 0 && (
-          <svg
-            style={{ position: 'absolute', left: LABEL_WIDTH, top: 0, width: `calc(100% - ${LABEL_WIDTH}px)`, height: teams.length * LANE, overflow: 'visible', zIndex: 1, pointerEvents: 'none' }}
-            data-testid="timeline-edges"
-          >
-            <defs>
-              {Object.entries(EDGE_STYLE).map(([kind, s]) => (
-                <marker key={kind} id={`ttx-arrow-${kind}`} viewBox="0 0 10 10" refX="17" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-                  <path d="M 0 0 L 10 5 L 0 10 z" fill={s.colour} />
-                </marker>
-              ))}
-            </defs>
-            {edges.map((e, n) => {
-              const s = EDGE_STYLE[e.kind];
-              const fromId = injects[e.from]?.id ?? String(e.from);
-              const toId = injects[e.to]?.id ?? String(e.to);
-              return (
-                <g key={`${e.from}-${e.to}`} role="img" aria-label={e.description} data-testid={`timeline-edge-${fromId}-${toId}`} data-kind={e.kind} data-label={e.label} style={{ pointerEvents: 'visibleStroke' }}>
-                  <title>{e.description}</title>
-                  <line x1={`${e.x1}%`} y1={e.y1} x2={`${e.x2}%`} y2={e.y2} stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dash} markerEnd={`url(#ttx-arrow-${e.kind})`} />
-                  {/* alternate labels above and below the arrows, so neighbours do not overprint */}
-                  <text x={`${(e.x1 + e.x2) / 2}%`} y={(e.y1 + e.y2) / 2 + (n % 2 ? 13 : -5)} fontSize={10} fill={s.colour} textAnchor="middle" style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 3 }}>
-                    {e.label}
-                  </text>
-                </g>
-              );
-            })}
-          </svg>
-        )}
-      </Box>
+          </Box>
+        </Box>
+      </Group>
       <Group gap="md" mt={4} aria-label="Legend">
         <Text size="10px" c="dimmed">
           ● inject · ◆ decision · dashed marker: released by a trigger

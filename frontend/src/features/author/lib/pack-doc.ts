@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isNode, parseDocument } from 'yaml';
 import type { PackError } from '../api/author-types';
 
 /** The parts of a (possibly invalid) pack the forms and the timeline read; everything optional. */
@@ -97,6 +97,13 @@ export function deleteInText(text: string, path: Path): string {
   if (doc.errors.length) return text;
   doc.deleteIn(path);
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Where a node of the YAML text starts and ends (character offsets), e.g. `['injects', 3]`; null when it is not there. */
+export function nodeRange(text: string, path: Path): { from: number; to: number } | null {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const node = doc.getIn(path, true);
+  return isNode(node) && node.range ? { from: node.range[0], to: node.range[1] } : null;
 }
 
 /** `injects[3].to[0]` as the loader writes paths. */
