@@ -54,7 +54,9 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
   const { durationMs, xOf, markers, edges, unplaced, laneTops, laneHeights, height } = layoutTimeline(pack, width);
   const ticks = ticksFor(durationMs, width);
   const markersRef = useRef(markers);
-  markersRef.current = markers;
+  useEffect(() => {
+    markersRef.current = markers;
+  });
 
   // zooming keeps the same moment under the pointer (or the centre); a new selection is brought into view
   const anchor = useRef<{ ms: number; px: number } | null>(null);

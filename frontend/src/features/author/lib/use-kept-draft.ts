@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ImageMap } from '../api/author-types';
 import { discardDraft, keepDraft, takeDroppedOnClose } from './draft-store';
 
@@ -57,8 +57,12 @@ export function useKeptDraft({ draftKey, dirty, text, images, base, title, packI
     };
   }, [draftKey]);
 
-  useEffect(() => {
+  // before the browser paints: a click that follows an edit already finds the page knowing about it
+  useLayoutEffect(() => {
     onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+
+  useEffect(() => {
     if (!dirty) {
       discardDraft(draftKey);
       return;
@@ -69,7 +73,7 @@ export function useKeptDraft({ draftKey, dirty, text, images, base, title, packI
       if (l.dirty && !settled.current) keepDraft({ key: draftKey, yaml: l.text, images: l.images, base: l.base, title: l.title, packId: l.packId, savedAt: Date.now() });
     }, 300);
     return () => clearTimeout(t);
-  }, [draftKey, dirty, text, images, onDirtyChange]);
+  }, [draftKey, dirty, text, images]);
 
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
