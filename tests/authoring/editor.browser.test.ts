@@ -297,8 +297,8 @@ describe('scenario editor in the browser', () => {
         if (!svg) continue;
         const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(hit.getAttribute(a)));
         for (let t = 0.3; t <= 0.7; t += 0.05) {
-          const x = svg.left + x1! + (x2! - x1!) * t;
-          const y = svg.top + y1! + (y2! - y1!) * t;
+          const x = svg.left + x1 + (x2 - x1) * t;
+          const y = svg.top + y1 + (y2 - y1) * t;
           if (document.elementFromPoint(x, y) === hit) return { id: (hit.getAttribute('data-testid') ?? '').replace('timeline-edge-hit-', ''), x, y };
         }
       }
@@ -337,8 +337,8 @@ describe('scenario editor in the browser', () => {
       const boxes = els.map((e) => e.getBoundingClientRect());
       let n = 0;
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!;
-        const b = boxes[j]!;
+        const a = boxes[i];
+        const b = boxes[j];
         if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2) n++;
       }
       return n;
