@@ -11,6 +11,7 @@ import { serveFrontend } from './bootstrap/serve-frontend.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
 import { RedisRequiredInterceptor } from './common/redis-required.interceptor.js';
 import { RedisStatus } from './health/redis-status.js';
+import { anonymousView } from './common/anonymous-view.js';
 import { correlationId } from './common/correlation-id.js';
 import { sameOriginWrites } from './common/origin-check.js';
 import { PinoLogger } from './common/pino-logger.js';
@@ -62,6 +63,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.use(sameOriginWrites(config.allowedOrigins));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
+  app.use(anonymousView);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new RedisRequiredInterceptor(app.get(RedisStatus, { strict: false })));

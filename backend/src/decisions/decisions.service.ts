@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { assertExerciseOpen } from '../common/exercise-open.js';
+import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Transactions } from '../database/transactions.js';
 import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
@@ -169,7 +170,7 @@ export class DecisionsService {
     const views = await this.list(exerciseId);
     const ex = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
     if (!ex) throw notFound('exercise', exerciseId);
-    if (viewer.role !== 'observer' || !ex.observerAnonymous) return views;
+    if ((viewer.role !== 'observer' || !ex.observerAnonymous) && !anonymousViewRequested()) return views;
     return views.map((d) => ({ ...d, votes: d.votes.map((v) => ({ ...v, participantName: 'A team member' })) }));
   }
 

@@ -23,7 +23,7 @@ import { toPlayerEdition } from './player-edition.js';
 const BUILT_REPORTS_KEPT = 4;
 
 export interface ReportRequest {
-  hideNamesFor?: 'observer' | undefined;
+  hideNamesFor?: 'observer' | 'presentation' | undefined;
   /** build from the database alone, keeping nothing from earlier requests (a cold build) */
   fresh?: boolean | undefined;
 }
@@ -105,16 +105,17 @@ export class ReportData {
     const t0 = performance.now();
     const inputs = await this.inputs(exerciseId, { ex, fresh: opts.fresh === true, timing });
     const t1 = performance.now();
-    const built = this.build(inputs, opts.hideNamesFor === 'observer' && ex.observerAnonymous, opts.fresh === true);
+    const built = this.build(inputs, hidesNames(opts.hideNamesFor, ex), opts.fresh === true);
     if (timing) Object.assign(timing, { read: t1 - t0, build: performance.now() - t1 });
     return built;
   }
 
-  async player(exerciseId: string, teamId: string): Promise<AfterActionReport> {
+  /** A team's edition; `hideNamesFor` as for the full report (a staff preview by an observer hides player names). */
+  async player(exerciseId: string, teamId: string, opts: Pick<ReportRequest, 'hideNamesFor'> = {}): Promise<AfterActionReport> {
     const ex = await this.exercise(exerciseId);
     const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: teamId, exerciseId });
     if (!team) throw notFound('team', teamId);
-    const full = this.build(await this.inputs(exerciseId, { ex }), false, false).report;
+    const full = this.build(await this.inputs(exerciseId, { ex }), hidesNames(opts.hideNamesFor, ex), false).report;
     const scoresVisible = (ex as ExerciseEntity & { scoresVisible?: boolean }).scoresVisible === true;
     return toPlayerEdition(full, teamId, { scoresVisible });
   }
@@ -201,4 +202,9 @@ export class ReportData {
     while (this.built.size > BUILT_REPORTS_KEPT) this.built.delete(this.built.keys().next().value ?? '');
     return built;
   }
+}
+
+/** Player names hidden: for an observer when the exercise hides identities, and in presentation mode for anyone. */
+function hidesNames(hideNamesFor: ReportRequest['hideNamesFor'], ex: ExerciseEntity): boolean {
+  return hideNamesFor === 'presentation' || (hideNamesFor === 'observer' && ex.observerAnonymous);
 }

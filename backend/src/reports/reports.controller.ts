@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Param } from '@nestjs/common';
 import { improvementPlanCsv } from './report-csv.js';
 import { ReportData, type ReportTiming } from './report-data.service.js';
@@ -55,6 +56,8 @@ const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '
 const serverTiming = (t: ReportTiming) => (Object.entries(t) as [string, number][]).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', ');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
+/** Whose view hides player names: an observer (when the exercise says so), anyone in presentation mode. */
+const namesHiddenFor = (by: UserPrincipal) => (anonymousViewRequested() ? ('presentation' as const) : by.role === 'observer' ? ('observer' as const) : undefined);
 
 /** The after-action report of an exercise: live draft while it runs, final once it ends. */
 @ApiTags('reports')
@@ -77,7 +80,7 @@ export class ReportsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | undefined> {
-    const { json, timing, etag } = await this.data.fullJson(id, { hideNamesFor: by.role === 'observer' ? 'observer' : undefined, fresh: noCache(cacheControl) });
+    const { json, timing, etag } = await this.data.fullJson(id, { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl) });
     res.setHeader('server-timing', serverTiming(timing));
     // always revalidate; a final report the reader already holds costs a 304, not megabytes
     res.setHeader('cache-control', 'private, no-cache');
@@ -96,7 +99,7 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('format')
   async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
-    const opts = { hideNamesFor: by.role === 'observer' ? ('observer' as const) : undefined, fresh: noCache(cacheControl) };
+    const opts = { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl) };
     if (format === 'json') {
       const { report, json } = await this.data.fullJson(id, opts);
       return download(json, 'application/json; charset=utf-8', `${fileBase(report)}.json`);
@@ -109,8 +112,9 @@ export class ReportsController {
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiIdParam('teamId')
-  player(@IdParam('id') id: string, @IdParam('teamId') teamId: string) {
-    return this.data.player(id, teamId);
+  player(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string) {
+    // an observer of an exercise with hidden player identities sees no names here either
+    return this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by) });
   }
 
   @Get('report/player/:teamId/export/:format')
@@ -118,8 +122,8 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('teamId')
   @ApiIdParam('format')
-  async playerExport(@IdParam('id') id: string, @IdParam('teamId') teamId: string, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
-    return exportReport(await this.data.player(id, teamId), format);
+  async playerExport(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
+    return exportReport(await this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by) }), format);
   }
 
   @Put('report/findings')

@@ -6,6 +6,7 @@ import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { assertExerciseOpen } from '../common/exercise-open.js';
+import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { ReadDatabase } from '../database/read-database.js';
 import { GROUPABLE, type Inserts, Transactions, writeRows } from '../database/transactions.js';
 import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
@@ -208,7 +209,7 @@ export class ResponsesService {
     const repo = this.reads.db.getRepository(ResponseEntity);
     const [rows, total] = await Promise.all([repo.find({ where: { exerciseId }, order: { updatedAtMs: 'DESC', id: 'ASC' }, take: limit }), repo.countBy({ exerciseId })]);
     const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
-    const hideNames = viewer.role === 'observer' && exercise.observerAnonymous;
+    const hideNames = (viewer.role === 'observer' && exercise.observerAnonymous) || anonymousViewRequested();
     const items = (await this.views(rows)).map((v, i) => ({
       ...(hideNames ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) } : v),
       teamId: rows[i]?.teamId ?? '',

@@ -5,6 +5,7 @@ import { type DataSource, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { assertExerciseOpen } from '../common/exercise-open.js';
+import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseQueries } from '../exercises/exercise-queries.service.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
@@ -92,7 +93,14 @@ export class ThreadsService {
     await this.visibility.exercise(exerciseId);
     const threads = await this.db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'DESC' } });
     const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
-    return (await this.views(threads)).map((v, i) => ({ ...v, teamId: threads[i]?.teamId ?? '', teamName: teams.get(threads[i]?.teamId ?? '') ?? '' }));
+    // presentation mode: the team's messages without their authors' names
+    const hide = anonymousViewRequested();
+    return (await this.views(threads)).map((v, i) => ({
+      ...v,
+      messages: hide ? v.messages.map((m) => (m.from === 'team' ? { ...m, authorName: 'A team member' } : m)) : v.messages,
+      teamId: threads[i]?.teamId ?? '',
+      teamName: teams.get(threads[i]?.teamId ?? '') ?? '',
+    }));
   }
 
   private async post(thread: ThreadEntity, sender: 'team' | 'control', authorName: string, text: string, actor: string): Promise<void> {
