@@ -20,7 +20,8 @@ const ADMIN: Who[] = ['admin'];
 const POLICY: Record<string, Who[]> = {
   'POST /api/auth/login': EVERYONE,
   'POST /api/auth/logout': EVERYONE,
-  'GET /api/auth/me': STAFF,
+  // anonymous callers get 204 (no session, no user), not a 401 that browsers log as an error
+  'GET /api/auth/me': ['anon', ...STAFF],
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,
   'GET /api/health': EVERYONE,
@@ -42,6 +43,8 @@ const POLICY: Record<string, Who[]> = {
   'POST /api/authoring/msel/import': AUTHOR,
   'POST /api/authoring/openaev/preview': AUTHOR,
   'POST /api/authoring/openaev/import': AUTHOR,
+  'POST /api/authoring/tool-import/preview': AUTHOR,
+  'POST /api/authoring/tool-import/import': AUTHOR,
   'POST /api/authoring/dry-runs': AUTHOR,
   'GET /api/authoring/dry-runs/{id}': AUTHOR,
   'GET /api/exercises': STAFF,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ApiZodBody, ZodBody } from '../common/api-zod.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CurrentPrincipal, Public, Roles } from './access.decorators.js';
+import { Public, Roles } from './access.decorators.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import type { Principal } from './principal.js';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, TokenService } from './token.service.js';
@@ -68,9 +68,18 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, this.config));
   }
 
+  /**
+   * The signed-in staff user; 204 when there is no session, so an anonymous page asking "who am
+   * I?" gets an answer rather than an error (browsers log every 401 in the console).
+   */
   @Get('me')
-  @Roles(...ROLES)
-  async me(@CurrentPrincipal() principal: Principal) {
+  @Public()
+  async me(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const principal: Principal | undefined = req.principal;
+    if (!principal) {
+      res.status(204);
+      return undefined;
+    }
     if (principal.kind !== 'user') throw new DomainError('forbidden', 'auth.staff-only', 'Participants cannot use this');
     const user = await this.users.findById(principal.userId);
     if (!user) throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists');

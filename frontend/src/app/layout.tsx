@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { PageLoader } from '../components/page-states';
 import { SystemStatusBanner } from '../components/system-status-banner';
+import { PresentationToggle } from '../components/presentation-toggle';
 import { ThemeToggle } from '../components/theme-toggle';
 import { CONTROL_ROLES, type Session, useSession } from '../features/auth/api/get-session';
 import { useLogout } from '../features/auth/api/logout';
@@ -74,6 +75,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {session.data && session.data.kind !== 'anonymous' && <ConnectionIndicator />}
+            {session.data?.kind === 'user' && <PresentationToggle />}
             <ThemeToggle />
             <Account session={session.data} />
           </Group>

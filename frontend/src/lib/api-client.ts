@@ -1,3 +1,5 @@
+import { presentationHeaders } from './presentation-mode';
+
 /**
  * The one HTTP client of the app. Authentication rides on the httpOnly `ttx_session` cookie the
  * backend sets at login/join, so nothing secret lives in JavaScript.
@@ -29,7 +31,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...presentationHeaders() },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: init.signal,
     });

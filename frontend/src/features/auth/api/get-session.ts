@@ -9,7 +9,9 @@ export type Session =
 
 async function staffSession(): Promise<Session | 'not-staff'> {
   try {
-    return { kind: 'user', user: await api.get<PublicUser>('/auth/me') };
+    // 204 (no body) when nobody is signed in
+    const user = await api.get<PublicUser | undefined>('/auth/me');
+    return user ? { kind: 'user', user } : { kind: 'anonymous' };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     if (e.status === 401) return { kind: 'anonymous' };
