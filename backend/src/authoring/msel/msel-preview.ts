@@ -106,7 +106,10 @@ function applyCompanionSheets(pack: ScenarioPack, grids: SheetGrid[], req: MselR
       const name = cellText(r[1] ?? null);
       if (id && name && !pack.teams.some((t) => t.id === id)) pack.teams.push({ id, name, ...(cellText(r[2] ?? null) ? { description: cellText(r[2] ?? null) } : {}) });
     }
-    pack.teams = pack.teams.filter((t) => t.id !== 'players' || pack.injects.some((i) => i.to === 'all') || pack.teams.length === 1);
+    // the importer's placeholder team (made when the sheet names no recipient) is not needed when
+    // the Teams sheet lists the real ones, unless that sheet lists it too
+    const listed = new Set(teams.rows.slice(1).map((r) => cellText(r[0] ?? null)));
+    pack.teams = pack.teams.filter((t) => t.id !== 'players' || listed.has('players') || pack.teams.length === 1);
     const order = teams.rows.slice(1).map((r) => cellText(r[0] ?? null));
     const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
     pack.teams.sort((a, b) => rank(a.id) - rank(b.id));
