@@ -215,3 +215,32 @@ describe('pack → MSEL → pack', () => {
     expect(got).toEqual(expected);
   });
 });
+
+describe('the web import takes the same options and refusals as the command line', () => {
+  it('channel map and strict mode on the MSEL import; zero importable rows is refused', async () => {
+    const csv = 'Time;Subject;Message;How\n09:00;Pigeon;Coo;Carrier pigeon\n09:10;;;???\n';
+    const p = await preview(Buffer.from(csv), { fileName: 'own.csv', channelMap: JSON.stringify({ 'Carrier pigeon': 'chat' }) });
+    expect(p.pack.injects[0].channel).toBe('chat');
+    expect((await upload(api, '/authoring/msel/preview', Buffer.from(csv), { channelMap: '{"x":"telegraph"}' })).status).toBe(400);
+    const strict = await upload(api, '/authoring/msel/import', Buffer.from(csv), { fileName: 'own.csv', strict: 'true', packId: 'strict-pigeon' });
+    expect(strict.status).toBe(400);
+    expect(strict.body.message).toMatch(/"own\.csv", sheet "csv": 1 row\(s\) cannot become injects \(rows 3\) and strict mode refuses/);
+    const lenient = await upload(api, '/authoring/msel/import', Buffer.from(csv), { fileName: 'own.csv', packId: 'lenient-pigeon' });
+    expect(lenient.status).toBe(201);
+    const none = await upload(api, '/authoring/msel/import', Buffer.from('Time,Message\nlater,\n'), { fileName: 'none.csv' });
+    expect(none.status).toBe(400);
+    expect(none.body.message).toMatch(/"none\.csv", sheet "csv": no row became an inject/);
+  });
+
+  it.skipIf(!HAVE_SAMPLES)('IcebergTTX through the web preview; an OpenAEV export with only technical injects is not saved', async () => {
+    const ice = await upload(api, '/authoring/tool-import/preview', sample('icebergttx/ransomware_response.json'), { fileName: 'ransomware_response.json' });
+    expect(ice.status).toBe(200);
+    expect(ice.body).toMatchObject({ valid: true, report: { format: 'icebergttx' }, counts: { teams: 4, decisions: 2 } });
+    const saved = await upload(api, '/authoring/tool-import/import', sample('icebergttx/ransomware_response.json'), { fileName: 'ransomware_response.json' });
+    expect(saved.status).toBe(201);
+    expect((await api.get(`/scenarios/${saved.body.packId}`)).body.pack.injects.length).toBeGreaterThan(5);
+    const technical = await upload(api, '/authoring/openaev/import', sample('openaev/scenario-technical.zip'));
+    expect(technical.status).toBe(400);
+    expect(technical.body.message).toMatch(/none of its 2 inject\(s\) is tabletop content/);
+  });
+});
