@@ -13,6 +13,9 @@ RUN npm run build -w backend && npm run build -w frontend && npm prune --omit=de
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
-COPY --from=build /app /app
+COPY --from=build --chown=root:root /app /app
+# the code stays root-owned and read-only to the process; only the data folder is its own
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
 EXPOSE 3000
 CMD ["node", "backend/dist/main.js"]

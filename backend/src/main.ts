@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { preflight } from './bootstrap/redis-check.js';
@@ -64,6 +65,12 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
   app.use(anonymousView);
+  // API answers hold a team's inbox or a drill's report: no shared proxy or browser cache keeps
+  // them (a route that wants revalidation, like the final report with its ETag, sets its own)
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new RedisRequiredInterceptor(app.get(RedisStatus, { strict: false })));

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ApiZodBody, ZodBody } from '../common/api-zod.js';
+import { displayName } from '../common/display-name.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Public, Roles } from './access.decorators.js';
@@ -16,7 +17,7 @@ const LoginBody = z.object({ username: z.string().min(1).max(80), password: z.st
 const CreateUserBody = z
   .object({
     username: z.string().regex(/^[a-zA-Z0-9._-]{3,80}$/, '3–80 letters, digits, ".", "_" or "-"'),
-    displayName: z.string().trim().min(1).max(200),
+    displayName: displayName(200),
     password: z.string().min(10, 'must be at least 10 characters').max(200),
     role: z.enum(ROLES),
   })

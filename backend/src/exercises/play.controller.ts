@@ -7,6 +7,7 @@ import { setSessionCookie } from '../auth/auth.controller.js';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
 import { JoinRateLimiter } from '../auth/join-rate-limiter.js';
+import { displayName } from '../common/display-name.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
@@ -18,12 +19,7 @@ import { ParticipantsService } from './participants.service.js';
 const JoinBody = z
   .object({
     code: z.string().trim().min(4).max(20),
-    displayName: z
-      .string()
-      .trim()
-      .min(1, 'enter the name your team will see')
-      .max(60)
-      .regex(/^[^<>\p{Cc}]+$/u, 'may not contain < > or control characters'),
+    displayName: displayName(60, 'enter the name your team will see'),
   })
   .strict();
 
