@@ -5,6 +5,10 @@ import { loadPack } from '../support/demo-pack.js';
 import { download, pdfText } from './pdf-text.js';
 
 const JOURNAL = 'FACILITATOR-JOURNAL-7731: comms took the press call well';
+const KOREAN_PLAYER = '김민준';
+const POLISH_PLAYER = 'Żaneta Łódź-Şükrü';
+/** what a player may type into a request: the Markdown export must keep it inert */
+const PLAYER_MARKUP = '<img src=x onerror=alert(1)> [details](javascript:alert(2))';
 const OBSERVATION = 'EVALUATOR-OBSERVATION-4410: isolation came late';
 const SECTIONS = ['Exercise overview', 'Objectives and core capabilities', 'Strengths and areas for improvement', 'Team performance', 'Score breakdown', 'ATT&CK and DISARM coverage', 'Decision log', 'Requests for information', 'Hotwash', 'Improvement plan', 'Timeline'];
 
@@ -46,6 +50,9 @@ describe('after-action report of a scripted drill', () => {
     soc = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', 'Sam Socworth');
     cert = await Api.join(app.url, teamByKey(ex, 'cert').joinCode ?? '', 'Cleo Certly');
     comms = await Api.join(app.url, teamByKey(ex, 'comms').joinCode ?? '', 'Cody Commsby');
+    // names in Hangul and Latin Extended print as written in the PDF (an embedded Unicode font)
+    await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', KOREAN_PLAYER);
+    await Api.join(app.url, teamByKey(ex, 'cert').joinCode ?? '', POLISH_PLAYER);
 
     await instructor.ok('POST', `/exercises/${ex.id}/start`, {});
     await waitForInject(soc, 'phish-email');
@@ -54,7 +61,7 @@ describe('after-action report of a scripted drill', () => {
     await waitForInject(cert, 'cert-advisory');
     await cert.ok('POST', '/play/injects/cert-advisory/ack');
     await cert.ok('POST', '/play/responses', { injectId: 'cert-advisory', text: 'CERT-RESPONSE-TEXT shared under TLP:AMBER', optionIds: ['share'] });
-    await cert.ok('POST', '/play/threads', { subject: 'CERT-RFI-SUBJECT which sectors?', text: 'Which sectors received the advisory?' });
+    await cert.ok('POST', '/play/threads', { subject: 'CERT-RFI-SUBJECT which sectors?', text: `Which sectors received the advisory? ${PLAYER_MARKUP}` });
     await waitForInject(comms, 'press-call');
     await comms.ok('POST', '/play/injects/press-call/ack');
     await comms.ok('POST', '/play/responses', { injectId: 'press-call', text: 'COMMS-RESPONSE-TEXT holding statement given', optionIds: ['holding'] });
@@ -349,6 +356,10 @@ describe('after-action report of a scripted drill', () => {
       const md = await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/markdown`);
       expect(md.disposition).toMatch(/attachment; filename="aar-.*\.md"/);
       for (const s of SECTIONS) expect(md.text).toContain(`## ${s}`);
+      // the player's markup is there as text, never as HTML or a javascript: link
+      expect(md.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(md.text).not.toContain('<img');
+      expect(md.text).not.toContain('](javascript:');
       const json = JSON.parse((await download(app.url, instructor.token, `/exercises/${ex.id}/report/export/json`)).text);
       expect(json).toMatchObject({ schema: 'cyber-ttx/after-action-report', version: 2, state: 'final' });
       expect(json.responses).toHaveLength(events.filter((e) => e.type === 'response.logged').length);
@@ -371,6 +382,9 @@ describe('after-action report of a scripted drill', () => {
       expect(pages).toBeGreaterThan(1);
       for (const s of SECTIONS) expect(text).toContain(s);
       expect(text).toContain('Port operator SOC');
+      // a cell may wrap a name: compare without white space
+      for (const name of [KOREAN_PLAYER, POLISH_PLAYER]) expect(text.replace(/\s+/g, '')).toContain(name.replace(/\s+/g, ''));
+      expect(text).not.toContain('\uFFFD');
       expect(text).toContain('Demo: ransomware at a regional port operator');
     });
 

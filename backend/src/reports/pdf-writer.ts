@@ -17,11 +17,13 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
+/** A heading, or a short note under one: drawn only together with what follows it. */
 interface Heading {
   text: string;
   size: number;
   before: number;
   after: number;
+  note?: boolean;
 }
 
 const PAD = 3;
@@ -90,7 +92,7 @@ export class PdfWriter {
   }
 
   private headingHeight(h: Heading): number {
-    this.doc.font(BOLD).fontSize(h.size);
+    this.doc.font(h.note ? FONT : BOLD).fontSize(h.size);
     return h.before + this.doc.heightOfString(h.text, { width: this.width }) + h.after;
   }
 
@@ -102,14 +104,19 @@ export class PdfWriter {
     if (this.doc.y + need > this.bottom && !this.atTop) this.newPage();
     for (const h of headings) {
       if (!this.atTop) this.doc.y += h.before;
-      this.doc.font(BOLD).fontSize(h.size).text(h.text, this.left, this.doc.y, { width: this.width });
+      this.doc.font(h.note ? FONT : BOLD).fontSize(h.size).fillColor(h.note ? NOTE_COLOUR : 'black').text(h.text, this.left, this.doc.y, { width: this.width });
       this.doc.y += h.after;
     }
-    this.doc.font(FONT).fontSize(10);
+    this.doc.font(FONT).fontSize(10).fillColor('black');
   }
 
   para(text: string, opts: { note?: boolean } = {}): void {
     const t = pdfText(text);
+    // a note explains what follows (a table, a list): it waits for it like a heading does
+    if (opts.note) {
+      this.pending.push({ text: t, size: 10, before: 0, after: 5, note: true });
+      return;
+    }
     this.doc.font(FONT).fontSize(10);
     // keep a heading with at least two lines of its paragraph
     this.flush(Math.min(this.doc.heightOfString(t, { width: this.width }), this.doc.currentLineHeight(true) * 2));

@@ -110,7 +110,7 @@ export function reportMarkdown(r: AfterActionReport): string {
   if (r.hotwash) {
     const h = r.hotwash;
     out.push(`## ${SECTION_TITLES.hotwash}`, '', `${h.submissions} survey response(s).`, '');
-    out.push(table(['Question', 'Mean (1–5)', '1', '2', '3', '4', '5'], h.ratings.map((x) => [h.questions.find((q) => q.id === x.questionId)?.text ?? x.questionId, x.mean ?? '—', ...x.distribution])), '');
+    out.push(table(['Question', 'Mean (1–5)', '1', '2', '3', '4', '5'], h.ratings.map((x) => [h.questions.find((q) => q.id === x.questionId)?.text ?? x.questionId, x.mean === null ? '—' : points(x.mean), ...x.distribution])), '');
     for (const q of h.questions.filter((x) => x.kind === 'text')) {
       const cs = h.comments.filter((c) => c.questionId === q.id);
       if (cs.length) out.push(`**${m(q.text)}**`, '', ...cs.map((c) => `- _${m(tn(c.teamId))}:_ ${m(c.text)}`), '');

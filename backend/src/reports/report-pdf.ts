@@ -125,7 +125,7 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
     const h = r.hotwash;
     w.h1(SECTION_TITLES.hotwash);
     w.para(`${h.submissions} survey response(s).`);
-    w.table([{ header: 'Question' }, { header: 'Mean' }, ...[1, 2, 3, 4, 5].map((v) => ({ header: String(v) }))], h.ratings.map((x) => [h.questions.find((q) => q.id === x.questionId)?.text ?? x.questionId, x.mean === null ? '—' : String(x.mean), ...x.distribution.map(String)]));
+    w.table([{ header: 'Question' }, { header: 'Mean (1–5)', align: 'right' }, ...[1, 2, 3, 4, 5].map((v) => ({ header: String(v) }))], h.ratings.map((x) => [h.questions.find((q) => q.id === x.questionId)?.text ?? x.questionId, x.mean === null ? '—' : points(x.mean), ...x.distribution.map(String)]));
     for (const q of h.questions.filter((x) => x.kind === 'text')) {
       const cs = h.comments.filter((c) => c.questionId === q.id);
       if (cs.length) {
