@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -25,6 +27,35 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
+    },
+  },
+  {
+    // the front end: the rules of hooks (and the React Compiler's checks) and accessibility of the JSX
+    files: ['frontend/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['frontend/src/**/*.{ts,tsx}'],
+    rules: {
+      // Warnings, not errors: every hit when these were turned on was deliberate. `refs` flags the
+      // "latest value in a ref" pattern (a socket listener reads the newest callback without
+      // re-subscribing: use-exercise-room, use-rfi-attention) and props handed to a component that
+      // also gets a ref (response-review); `set-state-in-effect` flags the review queue keeping the
+      // open response pinned while the list changes under it.
+      'react-hooks/refs': 'warn',
+      'react-hooks/set-state-in-effect': 'warn',
+    },
+  },
+  {
+    files: ['frontend/src/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+  },
+  {
+    files: ['frontend/src/**/*.tsx'],
+    rules: {
+      // Mantine inputs are components: the join page focuses its one field on purpose (a person who
+      // opens it has a code to type); DOM elements with autoFocus are still errors
+      'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],
     },
   },
   {

@@ -41,6 +41,9 @@ type View =
   | { kind: 'zip' }
   | { kind: 'none' };
 
+/** A key for a pack that is not saved yet: when it was started. */
+const newDraftKey = () => `new:${Date.now()}`;
+
 const draftKeyOf = (v: View): string | null => (v.kind === 'pack' ? packDraftKey(v.packId) : v.kind === 'draft' ? v.draftKey : null);
 
 /** Scenario authoring: the packs, the editor, and the importers. */
@@ -68,7 +71,7 @@ export function AuthorPage() {
   };
   const openDraftNow = (yaml: string, images: ImageMap, keep: boolean) => {
     setParams({});
-    setLocal({ kind: 'draft', yaml, images, draftKey: `new:${Date.now()}`, keep });
+    setLocal({ kind: 'draft', yaml, images, draftKey: newDraftKey(), keep });
   };
   const openDraft = (yaml: string, images: ImageMap = {}) => guarded(() => openDraftNow(yaml, images, true));
   const openKept = (d: KeptDraft) =>

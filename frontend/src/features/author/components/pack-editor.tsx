@@ -76,7 +76,8 @@ export function PackEditor({
   // where the YAML view scrolls when an inject is chosen in the forms, the timeline or the error list
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
-  const [checking, setChecking] = useState(false);
+  // the text and images the report was made for: while they differ from the editor's, it is checking
+  const [checked, setChecked] = useState<{ text: string; images: ImageMap } | null>(null);
   const [validationError, setValidationError] = useState<string | null>(null);
   const save = useSavePack();
   // a saved draft reopens as the stored pack, in a new editor: the result is handed over
@@ -84,9 +85,9 @@ export function PackEditor({
   const draft = useMemo(() => readDraft(text), [text]);
   const errors: PackError[] = report?.errors ?? [];
 
+  const checking = checked?.text !== text || checked.images !== images;
   useEffect(() => {
     const ctrl = new AbortController();
-    setChecking(true);
     const t = setTimeout(() => {
       validatePack(text, referencedImages(draft, images), ctrl.signal)
         .then((r) => {
@@ -97,7 +98,7 @@ export function PackEditor({
           if (!ctrl.signal.aborted) setValidationError(errorMessage(e));
         })
         .finally(() => {
-          if (!ctrl.signal.aborted) setChecking(false);
+          if (!ctrl.signal.aborted) setChecked({ text, images });
         });
     }, 350);
     return () => {
