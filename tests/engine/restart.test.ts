@@ -1,4 +1,6 @@
+import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
+import { RECONNECT_OPTIONS } from '../../frontend/src/lib/socket.js';
 import { Api, createExercise, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { clockReleasedInjects, loadPack } from '../support/demo-pack.js';
@@ -86,4 +88,106 @@ describe('restarting the backend in the middle of an exercise', () => {
       expect(r.player.map((i) => i.id).sort()).toEqual([...socInjects].sort());
     });
   }
+});
+
+/**
+ * A player's console as the browser runs it: a socket that reconnects with the console's settings,
+ * and a re-read of the inbox each time the server has admitted the socket to its rooms.
+ */
+class Console {
+  readonly socket: Socket;
+  /** when each inject was first in hand (from a re-read or a live event), epoch ms */
+  readonly had = new Map<string, number>();
+  readonly live: string[] = [];
+  readonly readyAt: number[] = [];
+  get readyCount(): number {
+    return this.readyAt.length;
+  }
+
+  constructor(
+    url: string,
+    private readonly api: Api,
+    options: Record<string, unknown>,
+  ) {
+    this.socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token: api.token }, forceNew: true, ...options });
+    this.socket.on('session:ready', () => {
+      this.readyAt.push(Date.now());
+      void this.api.ok<{ id: string }[]>('GET', '/play/injects').then(
+        (list) => list.forEach((i) => this.see(i.id)),
+        () => undefined,
+      );
+    });
+    this.socket.on('inject:delivered', (e: { injectId: string }) => {
+      this.live.push(e.injectId);
+      this.see(e.injectId);
+    });
+  }
+
+  private see(id: string): void {
+    if (!this.had.has(id)) this.had.set(id, Date.now());
+  }
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
+
+describe('restarting the backend, seen from the players', () => {
+  it('gives every connected player the backlog soon after the server is healthy again (kill -9, same address)', async () => {
+    const env = testEnv('restart-players');
+    const first = await startBackend(env);
+    const processes: RunningProcess[] = [first];
+    const consoles: { team: string; c: Console }[] = [];
+    try {
+      const staff = await Api.login(first.url);
+      const ex = await createExercise(staff, 'demo', 300);
+      for (const team of ['soc', 'cert', 'comms']) {
+        for (let k = 0; k < 4; k++) {
+          const player = await Api.join(first.url, teamByKey(ex, team).joinCode ?? '', `${team} ${k + 1}`);
+          consoles.push({ team, c: new Console(first.url, player, RECONNECT_OPTIONS) });
+        }
+      }
+      await until(() => consoles.every((x) => x.c.readyCount === 1), 20_000, 'every console connected');
+      await staff.ok('POST', `/exercises/${ex.id}/start`);
+      await until(() => consoles.filter((x) => x.team === 'soc').every((x) => x.c.had.has('edr-alert')), 10_000, 'edr-alert before the restart');
+      const downAt = Date.now();
+      await first.kill();
+      // cert-advisory, cert-followup and press-call fall due while nothing runs
+      await sleep(3500);
+      const second = await startBackend(env, { port: first.port });
+      processes.push(second);
+      const healthyAt = second.readyAt;
+      staff.baseUrl = second.url;
+      await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total, 20_000, 'all deliveries after the restart');
+      const deliveries = await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`);
+      const teamIds = Object.fromEntries(['soc', 'cert', 'comms'].map((t) => [t, teamByKey(ex, t).id]));
+      // the backlog: what the server had delivered to the team before it answered its health check
+      const backlogOf = (team: string) => deliveries.filter((d) => d.teamId === teamIds[team] && d.dueAtMs < healthyAt).map((d) => d.injectId);
+      await until(() => consoles.every((x) => backlogOf(x.team).every((id) => x.c.had.has(id))), 20_000, 'every console has its backlog');
+      await until(() => consoles.every((x) => expected.filter((i) => i.teams.includes(x.team)).every((i) => x.c.had.has(i.id))), 20_000, 'every console has every inject');
+      await sleep(300);
+
+      // per console: back in its rooms after the server answered its health check; and each backlog
+      // inject in hand after the server had it (health, or its catch-up delivery if that came later)
+      const back = consoles.map((x) => (x.c.readyAt[1] ?? Infinity) - healthyAt);
+      const serverHad = (team: string, id: string) => Math.max(healthyAt, deliveries.find((d) => d.teamId === teamIds[team] && d.injectId === id)?.deliveredAtMs ?? 0);
+      const waits = consoles.map((x) => Math.max(...backlogOf(x.team).map((id) => (x.c.had.get(id) ?? Infinity) - serverHad(x.team, id))));
+      const caughtUp = Math.max(...deliveries.filter((d) => d.dueAtMs < healthyAt).map((d) => d.deliveredAtMs)) - healthyAt;
+      process.stdout.write(
+        `restart seen from ${consoles.length} players (reconnect ${JSON.stringify(RECONNECT_OPTIONS)}; server down ${healthyAt - downAt} ms; ` +
+          `backlog ${backlogOf('soc').length}/${backlogOf('cert').length}/${backlogOf('comms').length} injects, server's catch-up done ${caughtUp} ms after health):\n` +
+          `  console back in its rooms after health: p50 ${pct(back, 50)} ms, max ${Math.max(...back)} ms\n` +
+          `  backlog in hand after the server had it: p50 ${pct(waits, 50)} ms, max ${Math.max(...waits)} ms\n`,
+      );
+      for (const x of consoles) {
+        // reconnected once, never saw an inject twice live, and ended with exactly its team's injects
+        expect(x.c.readyCount).toBe(2);
+        expect(new Set(x.c.live).size).toBe(x.c.live.length);
+        expect([...x.c.had.keys()].sort()).toEqual(expected.filter((i) => i.teams.includes(x.team)).map((i) => i.id).sort());
+      }
+      // every backlog inject that fell due while down is recorded late
+      for (const d of deliveries.filter((x) => x.dueAtMs > downAt + 200 && x.dueAtMs < second.spawnedAt - 1500)) expect(d.late, `${d.injectId} fell due while down`).toBe(true);
+    } finally {
+      for (const x of consoles) x.c.socket.close();
+      for (const p of processes) await p.stop().catch(() => undefined);
+    }
+  });
 });

@@ -73,8 +73,9 @@ function waitExit(child: ChildProcess): Promise<void> {
 }
 
 /** Start the built backend (`backend/dist/main.js`, or the worker) as a real process. */
-export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningProcess> {
-  const port = await freePort();
+export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string>; nodeArgs?: string[]; port?: number } = {}): Promise<RunningProcess> {
+  // a given port: a restart at the same address, as clients that reconnect expect
+  const port = opts.port ?? (await freePort());
   const entry = opts.entry ?? 'main';
   let out = '';
   const spawnedAt = Date.now();

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Transactions, URGENT } from '../database/transactions.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
+import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
 import type { InjectDeliveredEvent } from '../realtime/realtime-events.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
@@ -141,6 +142,20 @@ export class DeliveryService {
     const instance = { exerciseId: p.req.exerciseId, injectId: p.req.injectId, teamScope: p.req.teamScope, deliveredAt: p.event.deliveredAt };
     try {
       return await this.tx.run(URGENT, async (m) => {
+        // A scheduled delivery is final only on the clock generation it was prepared for. This
+        // write takes the exercise row's lock (PostgreSQL) or the database's write lock (SQLite)
+        // first, so a clock change and a reveal are totally ordered across processes: a pause
+        // committed first withdraws the delivery; a reveal committed first is seen by the pause,
+        // which then takes effect at the inject's instant (see ExerciseLifecycle.changeClock).
+        if (p.req.generation !== null) {
+          const current = await m
+            .createQueryBuilder()
+            .update(ExerciseEntity)
+            .set({ generation: () => 'generation' })
+            .where(`id = :exerciseId AND generation = :generation AND status IN ('running', 'scheduled')`, { exerciseId: p.req.exerciseId, generation: p.req.generation })
+            .execute();
+          if (!current.affected) return null;
+        }
         const prepared = m
           .createQueryBuilder()
           .from(ExerciseInjectEntity, 'i')

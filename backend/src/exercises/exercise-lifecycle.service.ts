@@ -107,7 +107,7 @@ export class ExerciseLifecycle {
     const now = Date.now();
     const later = startAtMs !== undefined && startAtMs > now + 1000;
     const wall = later ? startAtMs : now;
-    const e = await this.changeClock(by, id, (ex) => ({
+    const e = await this.changeClock(by, id, now, (ex) => ({
       type: later ? 'exercise.start-scheduled' : 'exercise.started',
       allowedFrom: ['draft'],
       status: later ? 'scheduled' : 'running',
@@ -120,13 +120,12 @@ export class ExerciseLifecycle {
   }
 
   pause(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
-    const now = Date.now();
-    return this.changeClock(by, id, (ex) => ({ type: 'exercise.paused', allowedFrom: ['running'], status: 'paused', anchor: pauseAnchor(anchorOf(ex), now) }));
+    return this.changeClock(by, id, Date.now(), (ex, at) => ({ type: 'exercise.paused', allowedFrom: ['running'], status: 'paused', anchor: pauseAnchor(anchorOf(ex), at) }));
   }
 
   resume(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
     const now = Date.now();
-    return this.changeClock(by, id, (ex) => ({
+    return this.changeClock(by, id, now, (ex) => ({
       type: 'exercise.resumed',
       allowedFrom: ['paused'],
       status: 'running',
@@ -136,25 +135,23 @@ export class ExerciseLifecycle {
   }
 
   setSpeed(by: UserPrincipal, id: string, speed: number): Promise<ExerciseEntity> {
-    const now = Date.now();
-    return this.changeClock(by, id, (ex) => ({
+    return this.changeClock(by, id, Date.now(), (ex, at) => ({
       type: 'exercise.speed-changed',
       allowedFrom: ['draft', 'scheduled', 'running', 'paused'],
       status: ex.status,
       // before the start the anchor stays at the start instant; only the rate changes
-      anchor: ex.status === 'draft' || ex.status === 'scheduled' ? { ...anchorOf(ex), speed } : respeedAnchor(anchorOf(ex), now, speed),
+      anchor: ex.status === 'draft' || ex.status === 'scheduled' ? { ...anchorOf(ex), speed } : respeedAnchor(anchorOf(ex), at, speed),
       payload: { from: ex.speed, to: speed },
     }));
   }
 
   end(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
-    const now = Date.now();
-    return this.changeClock(by, id, (ex) => ({
+    return this.changeClock(by, id, Date.now(), (ex, at) => ({
       type: 'exercise.ended',
       allowedFrom: ['scheduled', 'running', 'paused'],
       status: 'ended',
-      anchor: pauseAnchor(anchorOf(ex), now),
-      patch: { endedAtMs: now },
+      anchor: pauseAnchor(anchorOf(ex), at),
+      patch: { endedAtMs: at },
     }));
   }
 
@@ -312,21 +309,32 @@ export class ExerciseLifecycle {
     await this.decisions.scheduleOpenDeadlines(ex);
   }
 
-  private async changeClock(by: UserPrincipal, id: string, plan: (ex: ExerciseEntity) => ClockChange): Promise<ExerciseEntity> {
+  /**
+   * Apply a clock change accepted at wall instant `acceptedAt`. Linearisation: the change takes
+   * effect at `acceptedAt`, and every inject due after that is withdrawn and re-timed — unless its
+   * delivery was already made final (revealed, up to REVEAL_AHEAD_MS before its instant) when the
+   * change committed. A revealed inject is visible through the API and is broadcast at its instant
+   * by whichever process holds it, so the change then takes effect at that instant instead: the
+   * frozen (or re-rated) clock never stands before an inject the players have received. The reveal
+   * and this transaction both write the exercise row first, so the database orders them.
+   */
+  private async changeClock(by: UserPrincipal, id: string, acceptedAt: number, plan: (ex: ExerciseEntity, at: number) => ClockChange): Promise<ExerciseEntity> {
     const ex = await this.get(id);
-    const change = plan(ex);
+    let change = plan(ex, acceptedAt);
     if (!change.allowedFrom.includes(ex.status)) {
       throw conflict('exercise.illegal-transition', `Cannot ${verb(change.type)} an exercise that is ${ex.status} (allowed when ${change.allowedFrom.join(' or ')})`);
     }
     const previousGeneration = ex.generation;
-    const next: Partial<ExerciseEntity> = {
-      ...change.patch,
-      status: change.status,
-      speed: change.anchor.speed,
-      anchorWallMs: change.anchor.wallMs,
-      anchorScenarioMs: change.anchor.scenarioMs,
+    const before = { status: ex.status, speed: ex.speed, anchorWallMs: ex.anchorWallMs, anchorScenarioMs: ex.anchorScenarioMs };
+    const nextOf = (c: ClockChange): Partial<ExerciseEntity> => ({
+      ...c.patch,
+      status: c.status,
+      speed: c.anchor.speed,
+      anchorWallMs: c.anchor.wallMs,
+      anchorScenarioMs: c.anchor.scenarioMs,
       generation: previousGeneration + 1,
-    };
+    });
+    let next = nextOf(change);
     const updated = await this.tx.run(async (m: EntityManager) => {
       const r = await m
         .createQueryBuilder()
@@ -336,13 +344,20 @@ export class ExerciseLifecycle {
         .execute();
       if (!r.affected) return false;
       await this.delivery.revertPrepared(m, id);
+      const effective = await this.lastRevealedInstant(m, ex, acceptedAt);
+      if (effective > acceptedAt) {
+        change = plan(ex, effective);
+        next = nextOf(change);
+        await m.createQueryBuilder().update(ExerciseEntity).set(next).where('id = :id', { id }).execute();
+        this.logger.log(`exercise ${id}: ${change.type} takes effect at ${effective} (${effective - acceptedAt} ms after it was accepted), the instant of an inject already revealed`);
+      }
       await this.events.append(m, {
         exerciseId: id,
         type: change.type,
         scenarioMs: change.anchor.scenarioMs,
         actor: actorOf(by),
         atMs: change.anchor.wallMs ?? Date.now(),
-        payload: { ...change.payload, speed: change.anchor.speed, generation: previousGeneration + 1 },
+        payload: { ...change.payload, speed: change.anchor.speed, generation: previousGeneration + 1, ...(effective > acceptedAt ? { acceptedAtMs: acceptedAt } : {}) },
       });
       return true;
     });
@@ -352,8 +367,55 @@ export class ExerciseLifecycle {
     const ids = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true, teamScope: true } });
     if (ex.status === 'running' || ex.status === 'scheduled') await this.schedulePending(ex);
     await this.scheduler.dropGeneration(id, previousGeneration, ids);
+    if (ex.status === 'paused') await this.deliverDueBeforePause(ex, anchorOf({ ...ex, ...before }));
     this.notifyClock(ex);
     return ex;
+  }
+
+  /**
+   * The other half of the pause's linearisation: an inject due at or before the instant the pause
+   * took effect belongs before it, even if its job was running late and had not revealed it yet
+   * (the pause withdrew it). It goes out now, at its own scenario time, recorded against its
+   * original instant; everything due later stays held.
+   */
+  private async deliverDueBeforePause(ex: ExerciseEntity, running: ClockAnchor): Promise<void> {
+    const due = await this.db
+      .getRepository(ExerciseInjectEntity)
+      .createQueryBuilder('i')
+      .where(`i.exercise_id = :id AND i.status = 'pending' AND i.due_scenario_ms <= :scenarioMs`, { id: ex.id, scenarioMs: ex.anchorScenarioMs })
+      .orderBy('i.due_scenario_ms', 'ASC')
+      .addOrderBy('i.inject_id', 'ASC')
+      .getMany();
+    for (const p of due) {
+      if (p.dueScenarioMs === null) continue;
+      const outcome = await this.delivery.deliverNow({ exerciseId: ex.id, injectId: p.injectId, teamScope: p.teamScope, scenarioMs: p.dueScenarioMs, dueAtMs: wallTimeAt(running, p.dueScenarioMs) ?? Date.now(), generation: null, actor: 'system' });
+      await this.scheduleFollowUps(ex.id, p.injectId, outcome.teamIds, outcome);
+    }
+  }
+
+  /**
+   * The latest wall instant, from `after` on, of a delivery of this exercise already made final
+   * (`after` when there is none). A delivery records its due instant rounded to the millisecond;
+   * for one made on this clock the unrounded instant is taken, rounded up, so the new anchor's
+   * scenario time is never before the inject's.
+   */
+  private async lastRevealedInstant(m: EntityManager, ex: ExerciseEntity, after: number): Promise<number> {
+    if (ex.status !== 'running') return after;
+    const rows = await m
+      .createQueryBuilder(ExerciseInjectEntity, 'i')
+      .select(['i.deliveredAtMs', 'i.dueScenarioMs'])
+      .where(`i.exercise_id = :id AND i.status = 'delivered' AND i.delivered_at_ms >= :after`, { id: ex.id, after: Math.floor(after) })
+      .getMany();
+    const anchor = anchorOf(ex);
+    let latest = after;
+    for (const r of rows) {
+      if (r.deliveredAtMs === null) continue;
+      const due = r.dueScenarioMs === null ? null : wallTimeAt(anchor, r.dueScenarioMs);
+      // a delivery at its own instant on this clock (fire-now and late ones record when they went out)
+      const instant = due !== null && Math.abs(due - r.deliveredAtMs) <= 0.5 ? Math.max(due, r.deliveredAtMs) : r.deliveredAtMs;
+      latest = Math.max(latest, instant);
+    }
+    return latest > after ? Math.ceil(latest) : after;
   }
 
   private notifyClock(ex: ExerciseEntity): void {

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Server } from 'node:http';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -56,6 +58,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly lifecycle: ExerciseLifecycle,
     private readonly metrics: DeliveryMetrics,
     private readonly decisions: DecisionsService,
+    @Optional() private readonly http?: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -81,6 +84,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         (e: unknown) => this.logger.error(`reconcile after Redis came back failed: ${e instanceof Error ? e.message : String(e)}`),
       );
     });
+    // Inside the API, deliver nothing before the server listens: a catch-up broadcast before then
+    // reaches nobody, yet would be recorded as made. A worker process of its own starts at once.
+    const server = this.http?.httpAdapter?.getHttpServer() as Server | undefined;
+    if (server && !server.listening) server.once('listening', () => void this.start().catch((e: unknown) => this.logger.error(`delivery worker failed to start: ${e instanceof Error ? e.message : String(e)}`)));
+    else await this.start();
+  }
+
+  private async start(): Promise<void> {
+    if (!this.worker) return;
     const reconciled = await this.lifecycle.reconcile();
     void this.worker.run();
     this.logger.log(`delivery worker running (lead ${this.config.schedulerLeadMs} ms; ${reconciled} live exercise(s) reconciled)`);

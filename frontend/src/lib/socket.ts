@@ -27,15 +27,24 @@ function setState(next: ConnectionState) {
   for (const l of stateListeners) l();
 }
 
+/**
+ * Reconnect soon after the server is back: attempts 250 ms, 500 ms, then every 800 ms at most
+ * (±50 % jitter, capped), so every player has the backlog within about a second of a restarted
+ * server answering, while a thousand consoles still spread their attempts out.
+ */
+export const RECONNECT_OPTIONS = { reconnectionDelay: 250, reconnectionDelayMax: 800, randomizationFactor: 0.5 } as const;
+
 export function getSocket(): TtxSocket {
   if (socket) return socket;
-  const s: TtxSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true, reconnectionDelayMax: 5000 });
+  const s: TtxSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true, ...RECONNECT_OPTIONS });
   everConnected = false;
   setState('connecting');
-  s.on('connect', () => {
+  s.on('connect', () => setState('connected'));
+  // resync once the server has put this socket in its rooms ('session:ready' follows the join), not
+  // on 'connect': an inject revealed between a connect-time re-read and the join would be missed
+  s.on('session:ready', () => {
     const reconnect = everConnected;
     everConnected = true;
-    setState('connected');
     for (const l of connectListeners) l({ reconnect });
   });
   s.on('disconnect', (reason) => {
@@ -68,7 +77,7 @@ export function subscribeConnectionState(listener: () => void): () => void {
   return () => stateListeners.delete(listener);
 }
 
-/** Called on every successful (re)connection; `reconnect` is false for the first one. */
+/** Called once the server has admitted each (re)connection to its rooms; `reconnect` is false for the first one. */
 export function onSocketConnect(listener: (info: { reconnect: boolean }) => void): () => void {
   connectListeners.add(listener);
   return () => connectListeners.delete(listener);
