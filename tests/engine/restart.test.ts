@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { RECONNECT_OPTIONS } from '../../frontend/src/lib/socket.js';
+import { RECONNECT_OPTIONS } from '../../frontend/src/lib/reconnect.js';
 import { Api, createExercise, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { clockReleasedInjects, loadPack } from '../support/demo-pack.js';
@@ -16,6 +16,8 @@ interface Delivery {
   late: boolean;
   dueAtMs: number;
   deliveredAtMs: number;
+  broadcastStartedAtMs: number | null;
+  broadcastEndedAtMs: number | null;
 }
 
 /** Runs the demo pack at ×300 (T+00:10 = 2 s), takes the backend down mid-way, brings up a new one. */
@@ -183,8 +185,28 @@ describe('restarting the backend, seen from the players', () => {
         expect(new Set(x.c.live).size).toBe(x.c.live.length);
         expect([...x.c.had.keys()].sort()).toEqual(expected.filter((i) => i.teams.includes(x.team)).map((i) => i.id).sort());
       }
-      // every backlog inject that fell due while down is recorded late
-      for (const d of deliveries.filter((x) => x.dueAtMs > downAt + 200 && x.dueAtMs < second.spawnedAt - 1500)) expect(d.late, `${d.injectId} fell due while down`).toBe(true);
+      // every backlog inject that fell due while down is recorded late, and with its real lateness
+      const fellDue = deliveries.filter((x) => x.dueAtMs > downAt + 200 && x.dueAtMs < second.spawnedAt - 1500);
+      expect(fellDue.length).toBeGreaterThan(0);
+      for (const d of fellDue) expect(d.late, `${d.injectId} fell due while down`).toBe(true);
+      // each delivery records when its broadcast really ran: never before its instant, after the
+      // new server listened for what fell due while it was down, and by which process
+      await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).every((d) => d.broadcastStartedAtMs !== null), 5000, 'broadcast timings recorded');
+      const recorded = await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`);
+      for (const d of recorded) {
+        expect(d.broadcastStartedAtMs!).toBeGreaterThanOrEqual(d.dueAtMs - 1);
+        expect(d.broadcastEndedAtMs!).toBeGreaterThanOrEqual(d.broadcastStartedAtMs!);
+      }
+      for (const d of recorded.filter((x) => fellDue.some((f) => f.injectId === x.injectId && f.teamId === x.teamId))) expect(d.broadcastStartedAtMs!).toBeGreaterThan(second.spawnedAt);
+      const accuracy = await staff.ok<{ broadcasts: number; startLatenessMs: { p50: number; p99: number; max: number }; unrecorded: number; late: { injectId: string; latenessMs: number }[]; processes: Record<string, number> }>(
+        'GET',
+        `/exercises/${ex.id}/delivery-accuracy`,
+      );
+      expect(accuracy.unrecorded).toBe(0);
+      expect(Object.keys(accuracy.processes)).toHaveLength(2);
+      expect(new Set(accuracy.late.map((l) => l.injectId))).toEqual(new Set(recorded.filter((d) => d.late).map((d) => d.injectId)));
+      for (const l of accuracy.late) expect(l.latenessMs).toBeGreaterThan(1000);
+      process.stdout.write(`  delivery accuracy after the restart: ${JSON.stringify({ ...accuracy, late: accuracy.late.length })}\n`);
     } finally {
       for (const x of consoles) x.c.socket.close();
       for (const p of processes) await p.stop().catch(() => undefined);

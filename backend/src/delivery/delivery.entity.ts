@@ -29,9 +29,20 @@ export class DeliveryEntity {
   @Column({ name: 'delivered_at_ms', type: 'bigint', transformer: bigintAsNumber })
   deliveredAtMs!: number;
 
-  /** delivered more than a second after it was due (for example after a restart) */
+  /** its broadcast started more than a second after it was due (for example after a restart or a stall) */
   @Column({ type: 'boolean' })
   late!: boolean;
+
+  /** when the broadcast to the team rooms really started and ended (epoch ms, sub-millisecond); null if never recorded */
+  @Column({ name: 'broadcast_started_at_ms', type: 'double precision', nullable: true })
+  broadcastStartedAtMs!: number | null;
+
+  @Column({ name: 'broadcast_ended_at_ms', type: 'double precision', nullable: true })
+  broadcastEndedAtMs!: number | null;
+
+  /** the process that broadcast it (host:pid), for scale-out */
+  @Column({ name: 'broadcast_by', type: 'varchar', length: 80, nullable: true })
+  broadcastBy!: string | null;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Transactions, URGENT } from '../database/transactions.js';
+import { GROUPABLE, Transactions, URGENT } from '../database/transactions.js';
+import { preciseNow } from '../scheduling/precise-wait.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
@@ -20,6 +22,9 @@ export type { ReleasedInject } from './branch-releases.js';
 
 /** Delivered more than this after its due instant counts as late (for example after a restart). */
 export const LATE_AFTER_MS = 1000;
+
+/** which process broadcast a delivery (several API and worker processes in scale-out) */
+const PROCESS = `${hostname()}:${process.pid}`.slice(0, 80);
 
 export interface DeliveryRequest {
   exerciseId: string;
@@ -75,6 +80,8 @@ const NONE: DeliveryOutcome = { event: null, teamIds: [], released: [], decision
  */
 @Injectable()
 export class DeliveryService {
+  private readonly logger = new Logger('delivery');
+
   constructor(
     private readonly tx: Transactions,
     private readonly plans: ExercisePlans,
@@ -192,8 +199,28 @@ export class DeliveryService {
     }
   }
 
-  emit(p: PreparedDelivery): void {
+  /** The socket broadcast; returns when it really started and ended (epoch ms, sub-millisecond). */
+  emit(p: PreparedDelivery): { startedAt: number; endedAt: number } {
+    const startedAt = preciseNow();
     this.notifier.injectDelivered(p.event, p.teamIds);
+    return { startedAt, endedAt: preciseNow() };
+  }
+
+  /**
+   * Write down when the broadcast really happened, after it (never on the clock's critical path):
+   * the records then show each delivery's true lateness, and one that went out more than
+   * LATE_AFTER_MS after its instant (a restart, a stall) is marked late whatever prepare assumed.
+   */
+  async recordBroadcast(p: PreparedDelivery, at: { startedAt: number; endedAt: number }): Promise<void> {
+    if (p.teamIds.length === 0) return;
+    await this.tx.run(GROUPABLE, (m) =>
+      m
+        .createQueryBuilder()
+        .update(DeliveryEntity)
+        .set({ broadcastStartedAtMs: at.startedAt, broadcastEndedAtMs: at.endedAt, broadcastBy: PROCESS, late: at.startedAt - p.event.dueAt > LATE_AFTER_MS })
+        .where('exercise_id = :exerciseId AND inject_id = :injectId AND team_id IN (:...teamIds)', { exerciseId: p.req.exerciseId, injectId: p.req.injectId, teamIds: p.teamIds })
+        .execute(),
+    );
   }
 
   /** Prepare, reveal and emit at once: fire-now and catch-up after downtime. */
@@ -202,7 +229,9 @@ export class DeliveryService {
     if (!p) return NONE;
     const revealed = await this.reveal(p);
     if (revealed === null) return NONE;
-    this.emit(p);
+    const emitted = this.emit(p);
+    // the record follows the broadcast; a catch-up backlog does not wait for it
+    void this.recordBroadcast(p, emitted).catch((e: unknown) => this.logger.warn(`broadcast timing of ${req.injectId} not recorded: ${e instanceof Error ? e.message : String(e)}`));
     return { event: p.event, teamIds: p.teamIds, ...revealed };
   }
 

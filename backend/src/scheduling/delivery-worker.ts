@@ -36,11 +36,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       const revealed = await this.delivery.reveal(prepared);
       if (revealed === null) return;
       await waitUntil(d.dueAtMs);
-      const emitStart = preciseNow();
-      this.delivery.emit(prepared);
-      const emitEnd = preciseNow();
-      this.metrics.record({ injectId: d.injectId, teams: prepared.teamIds.length, emitStartLatenessMs: emitStart - d.dueAtMs, emitDurationMs: emitEnd - emitStart, leadMs: d.dueAtMs - arrivedAt });
+      const emitted = this.delivery.emit(prepared);
+      this.metrics.record({ injectId: d.injectId, teams: prepared.teamIds.length, emitStartLatenessMs: emitted.startedAt - d.dueAtMs, emitDurationMs: emitted.endedAt - emitted.startedAt, leadMs: d.dueAtMs - arrivedAt });
       await this.lifecycle.scheduleFollowUps(d.exerciseId, d.injectId, prepared.teamIds, revealed);
+      await this.delivery.recordBroadcast(prepared, emitted);
     },
     'decision-deadline': async (d) => {
       await waitUntil(d.dueAtMs);

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, SystemStatus } from './api-types';
+import { RECONNECT_OPTIONS } from './reconnect';
 
 export type TtxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -26,13 +27,6 @@ function setState(next: ConnectionState) {
   state = next;
   for (const l of stateListeners) l();
 }
-
-/**
- * Reconnect soon after the server is back: attempts 250 ms, 500 ms, then every 800 ms at most
- * (±50 % jitter, capped), so every player has the backlog within about a second of a restarted
- * server answering, while a thousand consoles still spread their attempts out.
- */
-export const RECONNECT_OPTIONS = { reconnectionDelay: 250, reconnectionDelayMax: 800, randomizationFactor: 0.5 } as const;
 
 export function getSocket(): TtxSocket {
   if (socket) return socket;
