@@ -160,7 +160,7 @@ describe('evaluating responses in the browser', () => {
 
   it('the evaluator rates a team on an objective (P/S/M/U) with observations, in the shape of an EEG', async () => {
     const { page } = evaluator;
-    await page.getByRole('tab', { name: 'Evaluation guide (P/S/M/U)' }).click();
+    await page.getByRole('tab', { name: 'Rate objectives (P/S/M/U)' }).click();
     await page.getByTestId('eeg-team').getByText('Port operator SOC', { exact: true }).click();
     const sheet = page.locator('[data-testid="eeg-objective"][data-objective-id="obj-contain"]');
     await sheet.waitFor();

@@ -34,7 +34,7 @@ interface Timing {
 }
 
 const shows = (c: Check) =>
-  c.page.evaluate(([sel, text]) => [...document.querySelectorAll(sel)].some((el) => text === null || (el.textContent ?? '').includes(text)), [c.selector, c.text ?? null] as const);
+  c.page.evaluate(([sel, text]) => Array.from(document.querySelectorAll(sel)).some((el) => text === null || (el.textContent ?? '').includes(text)), [c.selector, c.text ?? null] as const);
 
 describe('every server event updates every open panel that shows its data', () => {
   let app: RunningProcess;
@@ -57,7 +57,7 @@ describe('every server event updates every open panel that shows its data', () =
     const t0 = Date.now();
     const waits = checks.map(async (c) => {
       await c.page.waitForFunction(
-        ([sel, text]) => [...document.querySelectorAll(sel)].some((el) => text === null || (el.textContent ?? '').includes(text)),
+        ([sel, text]) => Array.from(document.querySelectorAll(sel)).some((el) => text === null || (el.textContent ?? '').includes(text)),
         [c.selector, c.text ?? null] as const,
         { polling: 'raf', timeout: 12_000 },
       ).catch(() => {
@@ -86,7 +86,7 @@ describe('every server event updates every open panel that shows its data', () =
     observer = await openPage(browser, app.url);
     evaluator = await openPage(browser, app.url);
     for (const k of ['press', 'fimi', 'ally'] as const) players[k] = await openPage(browser, app.url);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     pressSocket?.close();
@@ -95,7 +95,7 @@ describe('every server event updates every open panel that shows its data', () =
     await app?.stop();
   });
 
-  it('opens the control room, observer view, evaluator console and three team consoles', async () => {
+  it('opens the control room, observer view, evaluator console and three team consoles', { timeout: 120_000 }, async () => {
     const code = (key: string) => teamByKey(exercise, key).joinCode ?? '';
     await joinAsPlayer(players.press.page, code('press-office'), 'Astrid (press)');
     await joinAsPlayer(players.fimi.page, code('fimi-cell'), 'Bjorn (FIMI)');
@@ -288,7 +288,7 @@ describe('the Redis banner', () => {
     browser = await launchBrowser();
     staff = await openPage(browser, app.url);
     player = await openPage(browser, app.url);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -320,5 +320,216 @@ describe('the Redis banner', () => {
     await late.context.close();
     await redis.up();
     for (const p of [staff, player]) await p.page.locator('[data-testid="system-status"][data-redis="ok"]').waitFor({ timeout: 20_000 });
+  });
+});
+
+/** Status elements cut by their box (text-overflow or a too-narrow badge): a state must read in full. */
+const cutBadges = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(':is([data-testid="control-room"], [data-testid="evaluator-console"]) :is(.mantine-Badge-label, [data-testid="inject-status"], [data-testid="action-points"], [data-testid="action-mark"])'))
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent ?? ''),
+  );
+
+describe('steering the drill from the control room, and evaluating, as a facilitator sees it', () => {
+  let app: RunningProcess;
+  let browser: Browser;
+  let staffApi: Api;
+  let demo: ExerciseDetail;
+  let control: TrackedPage;
+
+  beforeAll(async () => {
+    app = await startBackend(testEnv('e2e-steering'));
+    staffApi = await Api.login(app.url, 'admin');
+    demo = await staffApi.ok<ExerciseDetail>('POST', '/exercises', { packId: 'demo' });
+    browser = await launchBrowser();
+    control = await openPage(browser, app.url);
+    await signIn(control.page, 'admin');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const row = (injectId: string) => control.page.locator(`[data-testid="timeline"] tr[data-inject-id="${injectId}"]`);
+
+  it('Fire now asks first, naming the inject, also while paused; the fired row shows when it really went out', async () => {
+    const { page } = control;
+    await page.goto(`/control/${demo.id}`);
+    await page.getByTestId('control-room').waitFor();
+    await page.locator('[data-connection="connected"]').waitFor();
+    await staffApi.ok('POST', `/exercises/${demo.id}/start`);
+    await staffApi.ok('POST', `/exercises/${demo.id}/pause`);
+    await page.locator('[data-clock-status="paused"]').waitFor();
+    const subject = 'High: suspicious encryption activity on BOOK-APP-02';
+    await page.getByRole('button', { name: `Fire now: ${subject}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fire this inject now?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(subject);
+    expect(await dialog.textContent()).toContain('paused');
+    await screenshot(page, 'steering-01-fire-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await row('edr-alert').getAttribute('data-status')).toBe('pending');
+    await page.getByRole('button', { name: `Fire now: ${subject}` }).click();
+    await page.getByRole('dialog', { name: 'Fire this inject now?' }).getByRole('button', { name: 'Fire now' }).click();
+    await row('edr-alert').locator('[data-testid="sent-at"]').waitFor();
+    // planned T+00:05:00, went out at the paused clock's T+00:00:0x
+    expect(await row('edr-alert').locator('td').first().textContent()).toMatch(/^T\+00:05:00sent T\+00:00:0\d$/);
+  });
+
+  it('Skip asks first and says it is permanent', async () => {
+    const { page } = control;
+    const subject = 'SITREP 3: recovery from backups under way';
+    await page.getByRole('button', { name: `Skip: ${subject}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skip this inject?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(subject);
+    expect(await dialog.textContent()).toContain('cannot be undone');
+    expect(await row('wrap-up').getAttribute('data-status')).toBe('pending');
+    await dialog.getByRole('button', { name: 'Skip for good' }).click();
+    await expect.poll(() => row('wrap-up').getAttribute('data-status')).toBe('skipped');
+  });
+
+  it('a contingency the team made unnecessary reads "not needed", and the feed shows option labels', async () => {
+    const soc = await Api.join(app.url, teamByKey(demo, 'soc').joinCode ?? '', 'Min-ji (SOC)');
+    await soc.ok('POST', '/play/responses', { injectId: 'edr-alert', optionIds: ['isolate'], text: 'Pulled the cable.' });
+    await staffApi.ok('POST', `/exercises/${demo.id}/speed`, { speed: 600 });
+    await staffApi.ok('POST', `/exercises/${demo.id}/resume`);
+    await expect.poll(() => row('soc-reminder').getAttribute('data-state'), { timeout: 20_000 }).toBe('not-needed');
+    const status = (await row('soc-reminder').locator('td').nth(4).textContent()) ?? '';
+    expect(status).toContain('not needed');
+    expect(status).not.toContain('0/1');
+    await control.page.getByRole('tab', { name: 'Responses' }).click();
+    const feed = control.page.getByTestId('response-feed');
+    await expect.poll(() => feed.textContent()).toContain('✓ Isolate BOOK-APP-02 from the network');
+    expect(await feed.textContent()).not.toContain('✓ isolate');
+    await staffApi.ok('POST', `/exercises/${demo.id}/pause`);
+  });
+
+  it('the timeline has a "now" line the view follows, which can be switched off', async () => {
+    const { page } = control;
+    const kp = await staffApi.ok<ExerciseDetail>('POST', '/exercises', { packId: 'korean-peninsula' });
+    await page.goto(`/control/${kp.id}`);
+    await page.getByTestId('control-room').waitFor();
+    await page.locator('[data-connection="connected"]').waitFor();
+    await staffApi.ok('POST', `/exercises/${kp.id}/speed`, { speed: 600 });
+    await staffApi.ok('POST', `/exercises/${kp.id}/start`);
+    const line = page.getByTestId('now-line');
+    await line.waitFor();
+    const visibleInPane = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('[data-testid="timeline-pane"]')!.getBoundingClientRect();
+        const now = document.querySelector('[data-testid="now-line"]')!.getBoundingClientRect();
+        return now.top >= pane.top && now.bottom <= pane.bottom;
+      });
+    const paneScroll = () => page.evaluate(() => document.querySelector('[data-testid="timeline-pane"]')!.scrollTop);
+    // at ×600 an hour of exercise time passes in 6 s: the line moves down the 57 injects
+    await until(async () => (await paneScroll()) > 200, 20_000, 'the timeline to follow now');
+    expect(await visibleInPane()).toBe(true);
+    await screenshot(page, 'steering-02-now-line');
+    await page.getByRole('switch', { name: 'Follow now' }).click();
+    await page.evaluate(() => (document.querySelector('[data-testid="timeline-pane"]')!.scrollTop = 0));
+    const label = await line.textContent();
+    await until(async () => (await line.textContent()) !== label, 10_000, 'the clock to move');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await paneScroll()).toBe(0);
+    await staffApi.ok('POST', `/exercises/${kp.id}/pause`);
+    await page.locator('[data-clock-status="paused"]').waitFor();
+    // the line sits between what was planned before now and what comes after
+    const planned = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="timeline"] tbody tr')).map((tr) => (tr.getAttribute('data-testid') === 'now-line' ? `now ${tr.textContent}` : (tr.querySelector('td')?.textContent ?? '').slice(0, 10))),
+    );
+    const at = planned.findIndex((p) => p.startsWith('now '));
+    const now = /T\+\d\d:\d\d:\d\d/.exec(planned[at] ?? '')?.[0] ?? '';
+    expect(now).not.toBe('');
+    for (const p of planned.slice(0, at)) if (p.startsWith('T+')) expect(p <= now, `${p} above the now line at ${now}`).toBe(true);
+    for (const p of planned.slice(at + 1)) if (p.startsWith('T+')) expect(p > now, `${p} below the now line at ${now}`).toBe(true);
+  });
+
+  it('no status badge is cut in the control room, observer view and evaluator console at 1440×900 and 390×844', async () => {
+    const { page } = control;
+    const kpId = page.url().split('/').pop() ?? '';
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const path of [`/control/${kpId}`, `/observe/${kpId}`, `/control/${demo.id}`]) {
+        await page.goto(path);
+        await page.getByTestId('control-room').waitFor();
+        await page.locator('[data-testid="timeline"] tbody tr').first().waitFor();
+        for (const tab of ['Responses', 'Decisions']) {
+          await page.getByRole('tab', { name: tab }).click();
+          await page.waitForTimeout(300);
+          expect(await cutBadges(page), `${path} ${tab} at ${size.width}px`).toEqual([]);
+        }
+      }
+      await page.goto(`/evaluate/${demo.id}`);
+      await page.getByTestId('response-review').waitFor();
+      expect(await cutBadges(page), `evaluator at ${size.width}px`).toEqual([]);
+      await screenshot(page, `steering-03-evaluator-${size.width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('evaluator: after Ctrl+Enter focus leaves the reason, so shortcut keys are never typed into it; the mark shows on its button', async () => {
+    const { page } = control;
+    await page.goto(`/evaluate/${demo.id}`);
+    const review = page.getByTestId('response-review');
+    await review.waitFor();
+    expect(await review.textContent()).toMatch(/T\+00:00:0\d/);
+    const action = review.locator('[data-testid="expected-action"][data-action-id="isolate-host"]');
+    const met = action.getByRole('button', { name: /^Met:/ });
+    const notMet = action.getByRole('button', { name: /^Not met:/ });
+    const reason = action.getByRole('textbox');
+    await page.keyboard.press('1');
+    await page.keyboard.press('r');
+    await page.keyboard.type('Pulled the cable: isolated.');
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect.poll(() => notMet.getAttribute('aria-pressed')).toBe('true');
+    expect(await met.getAttribute('aria-pressed')).toBe('false');
+    expect(await action.getByTestId('action-mark').textContent()).toBe('Not met');
+    // the next keys act as shortcuts, not as text in the reason just sent
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('TEXTAREA');
+    await page.keyboard.press('1');
+    await page.keyboard.press('m');
+    expect(await reason.inputValue()).toBe('');
+    await action.getByText('Say why before marking it').waitFor();
+    await page.keyboard.type('Isolated at the switch after all.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => met.getAttribute('aria-pressed')).toBe('true');
+    expect(await notMet.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('TEXTAREA');
+    await page.keyboard.type('2r');
+    expect(await reason.inputValue()).toBe('');
+    await screenshot(page, 'steering-04-evaluator-marked');
+  });
+
+  it('evaluator: "respond within" reads in minutes, the ratings show only the chosen team\'s tasks under a findable tab', async () => {
+    const { page } = control;
+    const review = page.getByTestId('response-review');
+    expect(await review.textContent()).toContain('respond within 5 min');
+    await page.getByRole('tab', { name: 'Rate objectives (P/S/M/U)' }).click();
+    await page.getByTestId('eeg-team').getByText('National CERT', { exact: true }).click();
+    const guide = await page.locator('[data-testid="eeg-objective"]').allTextContents();
+    expect(guide.join(' ')).not.toContain('Isolate the host and preserve evidence');
+    await page.getByTestId('eeg-team').getByText('Port operator SOC', { exact: true }).click();
+    await expect.poll(async () => (await page.locator('[data-testid="eeg-objective"]').allTextContents()).join(' ')).toContain('Isolate the host and preserve evidence');
+  });
+
+  it('"Run this pack" on the scenario page creates an exercise and opens its control room with the join codes on top', async () => {
+    const { page } = control;
+    await page.goto('/author?pack=demo');
+    await page.getByTestId('run-pack').click();
+    await page.waitForURL(/\/control\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Give each team its join code' }).waitFor();
+    expect(await page.locator('[data-join-code]').count()).toBe(3);
+    await screenshot(page, 'steering-05-run-pack');
+  });
+
+  it('ran without page errors', () => {
+    expect(unexpectedErrors(control.errors), control.errors.join(' | ')).toEqual([]);
   });
 });

@@ -60,10 +60,12 @@ export class ExerciseQueries {
       .select('d.inject_id', 'injectId')
       .addSelect('COUNT(*)', 'teams')
       .addSelect('MAX(CASE WHEN d.late THEN 1 ELSE 0 END)', 'late')
+      // when it really went out on the exercise clock (fire-now: the instant it was fired)
+      .addSelect('MIN(d.scenario_ms)', 'sentScenarioMs')
       .where('d.exercise_id = :id', { id })
       .andWhere(revealedDelivery('d'))
       .groupBy('d.inject_id')
-      .getRawMany<{ injectId: string; teams: string | number; late: string | number }>();
+      .getRawMany<{ injectId: string; teams: string | number; late: string | number; sentScenarioMs: string | number | null }>();
     const byInject = new Map(counts.map((c) => [c.injectId, c]));
     const anchor = anchorOf(e);
     return states
@@ -84,6 +86,7 @@ export class ExerciseQueries {
           dueAt: s.dueScenarioMs === null || (s.status !== 'pending' && s.status !== 'prepared') ? null : wallTimeAt(anchor, s.dueScenarioMs),
           deliveredAt: s.status === 'delivered' ? s.deliveredAtMs : null,
           deliveredTeams: c ? Number(c.teams) : 0,
+          deliveredScenarioMs: s.status === 'delivered' && c && c.sentScenarioMs !== null ? Number(c.sentScenarioMs) : null,
           late: c ? Number(c.late) === 1 : false,
         };
       })

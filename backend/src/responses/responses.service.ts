@@ -210,10 +210,16 @@ export class ResponsesService {
     const [rows, total] = await Promise.all([repo.find({ where: { exerciseId }, order: { updatedAtMs: 'DESC', id: 'ASC' }, take: limit }), repo.countBy({ exerciseId })]);
     const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
     const hideNames = (viewer.role === 'observer' && exercise.observerAnonymous) || anonymousViewRequested();
+    // the feed shows what players saw: option and vote labels, not their ids
+    const plan = await this.plans.get(exerciseId);
+    const labelOf = (injectId: string, optionId: string) => plan.injects.get(injectId)?.responseOptions?.find((o) => o.id === optionId)?.label ?? optionId;
+    const voteLabel = (injectId: string, choice: string) => plan.injects.get(injectId)?.decision?.options.find((o) => o.id === choice)?.label ?? ({ abstain: 'Abstain', block: 'Block (veto)' } as Record<string, string>)[choice] ?? choice;
     const items = (await this.views(rows)).map((v, i) => ({
       ...(hideNames ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) } : v),
       teamId: rows[i]?.teamId ?? '',
       teamName: teams.get(rows[i]?.teamId ?? '') ?? '',
+      optionLabels: v.optionIds.map((o) => labelOf(v.injectId, o)),
+      voteLabel: v.vote ? voteLabel(v.injectId, v.vote.choice) : null,
     }));
     return { total, items };
   }

@@ -274,7 +274,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       const inject = plan.injects.get(r.injectId);
       return [
         {
-          response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs },
+          response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs, scenarioMs: r.scenarioMs },
           inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: actionsFor(inject, keyOf(plan, r.teamId)), respondWithin: inject.respondWithin ?? null } : null,
           cell: cells.get(`${r.teamId}/${r.injectId}`) ?? null,
         },

@@ -28,6 +28,8 @@ const partyId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
  * scenario has put in front of it (the senders of injects it received); control answers in
  * character. Threads are timed on the exercise clock and logged.
  */
+const EXERCISE_CONTROL = /\b(exercise control|EXCON)\b/i;
+
 @Injectable()
 export class ThreadsService {
   constructor(
@@ -44,6 +46,8 @@ export class ThreadsService {
     const delivered = await this.queries.playerInjects(p);
     const byId = new Map<string, Party>();
     for (const i of delivered) {
+      // exercise control itself is always offered (no partyId): an inject signed by EXCON is not a second one
+      if (EXERCISE_CONTROL.test(i.from.name)) continue;
       const id = partyId(i.from.name);
       if (!byId.has(id)) byId.set(id, { id, name: i.from.name, organisation: i.from.organisation });
     }

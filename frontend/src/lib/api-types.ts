@@ -91,6 +91,8 @@ export interface TimelineEntry {
   dueAt: number | null;
   deliveredAt: number | null;
   deliveredTeams: number;
+  /** exercise time it really went out (fire-now: when fired); null until delivered */
+  deliveredScenarioMs?: number | null;
   late: boolean;
 }
 export interface FireResult {
@@ -198,6 +200,11 @@ export interface UpdateResponseBody {
 export interface ControlResponse extends TeamResponse {
   teamId: string;
   teamName: string;
+  /** exercise time it was logged */
+  scenarioMs?: number;
+  /** labels of the chosen options, in the order of optionIds (what the players saw) */
+  optionLabels?: string[];
+  voteLabel?: string | null;
 }
 export interface Party {
   id: string;
@@ -277,7 +284,7 @@ export interface ExpectedAction {
   options: string[];
 }
 export interface EvaluationQueueItem {
-  response: { id: string; teamId: string; teamName: string; injectId: string; authorName: string; text: string; optionIds: string[]; updatedAt: number };
+  response: { id: string; teamId: string; teamName: string; injectId: string; authorName: string; text: string; optionIds: string[]; updatedAt: number; scenarioMs?: number };
   inject: { id: string; subject: string; responseOptions: { id: string; label: string }[]; expectedActions: ExpectedAction[]; respondWithin: string | null } | null;
   cell: { points: number; max: number; items: ScoreItem[] } | null;
 }
@@ -332,7 +339,7 @@ export interface PackDocument {
   title: string;
   version: string;
   objectives: { id: string; text: string; coreCapability?: string }[];
-  injects: { id: string; subject: string; objectives?: string[]; expectedActions?: ExpectedAction[] }[];
+  injects: { id: string; subject: string; to?: 'all' | string[]; objectives?: string[]; expectedActions?: (ExpectedAction & { teams?: string[] })[] }[];
 }
 export interface PackRecord {
   id: string;

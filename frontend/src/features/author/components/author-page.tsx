@@ -11,6 +11,7 @@ import { discardDraft, type KeptDraft, packDraftKey, useKeptDrafts } from '../li
 import { readDraft, setInText } from '../lib/pack-doc';
 import { MselWizard, OpenAevImport, ZipImport } from './import-panels';
 import { PackEditor } from './pack-editor';
+import { RunPackButton } from '../../control/components/run-pack-button';
 import { useState } from 'react';
 
 const NEW_PACK = `id: new-pack
@@ -178,6 +179,11 @@ export function AuthorPage() {
         </ScrollArea>
       </Stack>
       <Box p="sm" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+        {view.kind === 'pack' && (
+          <Group justify="flex-end" mb="xs">
+            <RunPackButton packId={view.packId} title={packs.data?.find((p) => p.packId === view.packId || p.id === view.packId)?.title ?? view.packId} />
+          </Group>
+        )}
         {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={onSaved} justSaved={justSaved?.packId === view.packId ? justSaved : null} onDirtyChange={setEditorDirty} />}
         {view.kind === 'draft' && (
           <PackEditor

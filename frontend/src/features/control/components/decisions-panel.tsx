@@ -93,10 +93,10 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
     <Card withBorder padding="xs" data-testid="decision" data-decision-id={decision.decisionId} data-row-id={decision.id} data-status={decision.status} data-outcome={decision.outcome ?? ''}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} style={{ minWidth: 0 }}>
             {decision.question}
           </Text>
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge size="sm" variant="outline">
               {decision.mode === 'consensus' ? 'consensus' : 'team decision'}
             </Badge>
@@ -122,7 +122,7 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
                   <Table.Td>{teamName(t)}</Table.Td>
                   <Table.Td>
                     {v ? (
-                      <Badge size="xs" color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'} variant="light">
+                      <Badge size="xs" radius="sm" color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'} variant="light">
                         {choiceLabel(decision, v.choice)}
                       </Badge>
                     ) : (
@@ -131,7 +131,7 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{v ? `${v.participantName}, ${formatWallTime(v.at)}` : ''}</Table.Td>
+                  <Table.Td>{v ? `${v.participantName}, ${formatWallTime(v.at)} local` : ''}</Table.Td>
                 </Table.Tr>
               );
             })}

@@ -2,7 +2,7 @@ import { Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { Markdown } from '../../../components/markdown';
 import { PanelError } from '../../../components/page-states';
 import type { TimelineEntry } from '../../../lib/api-types';
-import { formatWallTime } from '../../../lib/clock';
+import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useExerciseResponses } from '../api/get-exercise-responses';
 import { useTimeline } from '../api/get-timeline';
 
@@ -40,8 +40,10 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
                 {r.authorName}
               </Text>
             </Group>
-            <Text size="xs" c="dimmed">
-              {formatWallTime(r.updatedAt)}
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={`${formatWallTime(r.updatedAt)} local`}>
+              <Text span ff="monospace" size="xs">
+                {r.scenarioMs !== undefined ? formatScenarioTime(r.scenarioMs) : formatWallTime(r.updatedAt)}
+              </Text>
               {r.revisions.length > 0 ? ` · edited ×${r.revisions.length}` : ''}
             </Text>
           </Group>
@@ -50,15 +52,20 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
           </Text>
           {r.optionIds.length > 0 && (
             <List size="xs" mt={4}>
-              {r.optionIds.map((o) => (
-                <List.Item key={o}>✓ {o}</List.Item>
+              {r.optionIds.map((o, i) => (
+                <List.Item key={o} data-option-id={o}>
+                  ✓ {r.optionLabels?.[i] ?? o}
+                </List.Item>
               ))}
             </List>
           )}
           {r.vote && (
-            <Badge size="sm" mt={4} color={r.vote.choice === 'block' ? 'red' : 'blue'} variant="outline">
-              vote {r.vote.decisionId}: {r.vote.choice}
-            </Badge>
+            <Text size="xs" mt={4} data-vote={r.vote.choice}>
+              Vote:{' '}
+              <Text span size="xs" fw={700} c={r.vote.choice === 'block' ? 'red.8' : undefined}>
+                {r.voteLabel ?? r.vote.choice}
+              </Text>
+            </Text>
           )}
           {r.text && <Markdown>{r.text}</Markdown>}
         </Card>

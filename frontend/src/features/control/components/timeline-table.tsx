@@ -1,19 +1,25 @@
-import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
-import { ScrollPane } from '../../../components/scroll-pane';
+import { Badge, Button, Group, Modal, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { IconBolt, IconPlayerSkipForward } from '@tabler/icons-react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { PanelError } from '../../../components/page-states';
-import type { ExerciseTeam, InjectStatus, TimelineEntry } from '../../../lib/api-types';
-import { formatScenarioTime, formatWallTime, type LocalClock, wallTimeAt } from '../../../lib/clock';
+import type { ExerciseTeam, TimelineEntry } from '../../../lib/api-types';
+import { formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs, wallTimeAt } from '../../../lib/clock';
+import { useNow } from '../../../lib/use-now';
 import { useFireInject } from '../api/fire-inject';
 import { useTimeline } from '../api/get-timeline';
 import { useSkipInject } from '../api/skip-inject';
 
-const STATUS: Record<InjectStatus, { color: string; label: string }> = {
-  waiting: { color: 'gray', label: 'waiting for trigger' },
-  pending: { color: 'blue', label: 'scheduled' },
-  delivered: { color: 'teal', label: 'delivered' },
-  skipped: { color: 'dark', label: 'skipped' },
+type RowState = 'waiting' | 'pending' | 'delivered' | 'skipped' | 'not-needed';
+const STATUS: Record<RowState, { color: string; label: string; hint: string }> = {
+  waiting: { color: 'gray', label: 'waiting for trigger', hint: 'Released by a trigger (a response, a decision or another inject), not by the clock.' },
+  pending: { color: 'blue', label: 'scheduled', hint: 'Goes out at its planned time.' },
+  delivered: { color: 'teal', label: 'delivered', hint: 'Delivered to its teams.' },
+  skipped: { color: 'gray', label: 'skipped', hint: 'Skipped by control: never delivered.' },
+  'not-needed': { color: 'gray', label: 'not needed', hint: 'A contingency every target team made unnecessary (they had already done what it checks for): suppressed, not delivered.' },
 };
+
+/** A contingency suppressed for every team is "delivered" to nobody: say so instead of "0/1". */
+const rowState = (e: TimelineEntry): RowState => (e.status === 'delivered' && e.deliveredTeams === 0 && e.to.length > 0 ? 'not-needed' : e.status);
 
 function wallLabel(e: TimelineEntry, clock: LocalClock): string {
   if (e.status === 'delivered') return formatWallTime(e.deliveredAt);
@@ -22,85 +28,197 @@ function wallLabel(e: TimelineEntry, clock: LocalClock): string {
   return '—';
 }
 
-/** Every inject of the drill in clock order, with what happened to it; fire-now and skip for those who steer. */
+type Confirm = { kind: 'fire' | 'skip'; entry: TimelineEntry } | null;
+
+function ConfirmAction({ confirm, clock, teamNames, onCancel, onConfirm, busy }: { confirm: Confirm; clock: LocalClock; teamNames: string; onCancel: () => void; onConfirm: () => void; busy: boolean }) {
+  const e = confirm?.entry;
+  const fire = confirm?.kind === 'fire';
+  return (
+    <Modal opened={confirm !== null} onClose={onCancel} title={fire ? 'Fire this inject now?' : 'Skip this inject?'} size="md">
+      {e && (
+        <Stack gap="sm" data-testid="timeline-confirm">
+          <Text size="sm" fw={700}>
+            “{e.subject}”
+          </Text>
+          <Text size="sm">
+            {fire
+              ? `It goes to ${teamNames} at once, at ${formatScenarioTime(scenarioNowMs(clock))}${e.dueScenarioMs !== null ? ` instead of its planned ${formatScenarioTime(e.dueScenarioMs)}` : ''}. A delivered inject cannot be taken back.`
+              : `It will never be delivered${e.dueScenarioMs !== null ? ` (planned ${formatScenarioTime(e.dueScenarioMs)})` : ''}, and nothing that depends on it is released. Skipping cannot be undone.`}
+          </Text>
+          {clock.status === 'paused' && (
+            <Text size="sm" c="orange.9" fw={600}>
+              The exercise is paused{fire ? ': the inject is delivered anyway.' : '.'}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel} data-autofocus>
+              Cancel
+            </Button>
+            <Button color={fire ? 'blue' : 'red'} onClick={onConfirm} loading={busy} leftSection={fire ? <IconBolt size={14} /> : <IconPlayerSkipForward size={14} />}>
+              {fire ? 'Fire now' : 'Skip for good'}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/**
+ * Every inject of the drill in clock order, with what happened to it and a "now" line the view
+ * follows (unless told not to); fire-now and skip, each confirmed by name, for those who steer.
+ */
 export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId: string; teams: ExerciseTeam[]; clock: LocalClock; steer: boolean }) {
   const timeline = useTimeline(exerciseId);
   const fire = useFireInject(exerciseId);
   const skip = useSkipInject(exerciseId);
-  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const [follow, setFollow] = useState(true);
+  const tableRef = useRef<HTMLTableElement>(null);
   const live = clock.status === 'running' || clock.status === 'paused';
+  const now = useNow(1000, live);
+  const nowMs = scenarioNowMs(clock, now);
+  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
+  const list = timeline.data ?? [];
+  // the "now" line sits before the first inject planned after now (triggered ones come last)
+  const nowIndex = live ? (() => {
+    const i = list.findIndex((e) => e.dueScenarioMs === null || e.dueScenarioMs > nowMs);
+    return i === -1 ? list.length : i;
+  })() : -1;
+  const followNow = useRef(follow);
+  followNow.current = follow;
+  useLayoutEffect(() => {
+    if (!followNow.current || nowIndex < 0) return;
+    const table = tableRef.current;
+    const pane = table?.parentElement;
+    const line = table?.querySelector<HTMLElement>('[data-testid="now-line"]');
+    if (!pane || !line) return;
+    // keep "now" a third of the way down: what just happened above, what comes next below
+    const offset = line.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    pane.scrollTop += offset - pane.clientHeight / 3;
+  }, [nowIndex, follow, list.length]);
+  useEffect(() => {
+    if (confirm && !list.some((e) => e.injectId === confirm.entry.injectId && (e.status === 'pending' || e.status === 'waiting'))) setConfirm(null);
+  }, [confirm, list]);
   if (timeline.isError) return <PanelError error={timeline.error} what="Timeline" />;
+  const nowRow = (
+    <Table.Tr data-testid="now-line" aria-label={`Now: ${formatScenarioTime(nowMs)}`} className="ttx-now-line">
+      <Table.Td colSpan={steer ? 6 : 5} p={0}>
+        <Group gap={6} wrap="nowrap" px="xs" py={2}>
+          <Text size="xs" fw={700} c="red.8" ff="monospace">
+            Now {formatScenarioTime(nowMs)}
+          </Text>
+          <div className="ttx-now-rule" aria-hidden />
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
   return (
-    <ScrollPane maxHeight="calc(50vh - 40px)">
-      <Table stickyHeader striped highlightOnHover fz="sm" aria-label="Inject timeline" data-testid="timeline">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Due</Table.Th>
-            <Table.Th>Wall time</Table.Th>
-            <Table.Th>Inject</Table.Th>
-            <Table.Th>To</Table.Th>
-            <Table.Th>Status</Table.Th>
-            {steer && <Table.Th>Actions</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(timeline.data ?? []).map((e) => {
-            const open = e.status === 'pending' || e.status === 'waiting';
-            return (
-              <Table.Tr key={e.injectId} data-inject-id={e.injectId} data-status={e.status}>
-                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{e.dueScenarioMs === null ? (e.trigger ?? '—') : formatScenarioTime(e.dueScenarioMs)}</Table.Td>
-                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                  {wallLabel(e, clock)}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={2} td={e.status === 'skipped' ? 'line-through' : undefined}>
-                    {e.subject}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {e.channel ?? 'inject'} · {e.injectId}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{e.to.map(teamName).join(', ')}</Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Group gap={4} wrap="nowrap">
-                    <Badge size="sm" variant="light" color={STATUS[e.status].color} style={{ overflow: 'visible' }}>
-                      {STATUS[e.status].label}
-                    </Badge>
-                    {e.status === 'delivered' && e.deliveredTeams < e.to.length && (
-                      <Text size="xs" c="dimmed">
-                        {e.deliveredTeams}/{e.to.length}
+    <Stack gap={4}>
+      <Group justify="flex-end">
+        <Switch size="xs" label="Follow now" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} disabled={!live} data-testid="follow-now" />
+      </Group>
+      <div style={{ overflow: 'auto', maxHeight: 'calc(50vh - 60px)', minHeight: 0 }} data-testid="timeline-pane">
+        <Table ref={tableRef} stickyHeader striped highlightOnHover fz="sm" aria-label="Inject timeline" data-testid="timeline">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Planned</Table.Th>
+              <Table.Th>Wall clock</Table.Th>
+              <Table.Th>Inject</Table.Th>
+              <Table.Th>To</Table.Th>
+              <Table.Th>Status</Table.Th>
+              {steer && <Table.Th>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((e, i) => {
+              const open = e.status === 'pending' || e.status === 'waiting';
+              const state = rowState(e);
+              const sent = e.status === 'delivered' && e.deliveredScenarioMs != null && state !== 'not-needed' ? e.deliveredScenarioMs : null;
+              return (
+                <Fragment key={e.injectId}>
+                  {i === nowIndex && nowRow}
+                  <Table.Tr data-inject-id={e.injectId} data-status={e.status} data-state={state}>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {e.dueScenarioMs === null ? (e.trigger ?? '—') : formatScenarioTime(e.dueScenarioMs)}
+                      {sent !== null && (
+                        <Text size="xs" c="dimmed" ff="monospace" data-testid="sent-at">
+                          sent {formatScenarioTime(sent)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {wallLabel(e, clock)}
                       </Text>
-                    )}
-                    {e.late && (
-                      <Badge size="sm" color="orange" variant="filled">
-                        late
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                {steer && (
-                  <Table.Td>
-                    {open && (
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2} td={e.status === 'skipped' ? 'line-through' : undefined}>
+                        {e.subject}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {e.channel ?? 'inject'} · {e.injectId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{e.to.map(teamName).join(', ')}</Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Group gap={4} wrap="nowrap">
-                        <Tooltip label={live ? 'Deliver now' : 'Start the exercise first'}>
-                          <Button size="compact-xs" variant="light" leftSection={<IconBolt size={12} />} disabled={!live} onClick={() => fire.mutate(e.injectId)} aria-label={`Fire now: ${e.subject}`}>
-                            Fire
-                          </Button>
+                        <Tooltip label={STATUS[state].hint} multiline w={260}>
+                          <Badge size="sm" variant="light" color={STATUS[state].color} className="ttx-badge-full" data-testid="inject-status">
+                            {STATUS[state].label}
+                          </Badge>
                         </Tooltip>
-                        <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconPlayerSkipForward size={12} />} disabled={clock.status === 'ended'} onClick={() => skip.mutate(e.injectId)} aria-label={`Skip: ${e.subject}`}>
-                          Skip
-                        </Button>
+                        {state === 'delivered' && e.deliveredTeams < e.to.length && (
+                          <Text size="xs" c="dimmed" title="Teams it went to / teams it targets (the others had made it unnecessary)">
+                            {e.deliveredTeams}/{e.to.length} teams
+                          </Text>
+                        )}
+                        {e.late && (
+                          <Badge size="sm" color="orange.9" variant="filled" className="ttx-badge-full">
+                            late
+                          </Badge>
+                        )}
                       </Group>
+                    </Table.Td>
+                    {steer && (
+                      <Table.Td>
+                        {open && (
+                          <Group gap={4} wrap="nowrap">
+                            <Tooltip label={live ? 'Deliver now (asks first)' : 'Start the exercise first'}>
+                              <Button size="compact-xs" variant="light" leftSection={<IconBolt size={12} />} disabled={!live} onClick={() => setConfirm({ kind: 'fire', entry: e })} aria-label={`Fire now: ${e.subject}`}>
+                                Fire
+                              </Button>
+                            </Tooltip>
+                            <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconPlayerSkipForward size={12} />} disabled={clock.status === 'ended'} onClick={() => setConfirm({ kind: 'skip', entry: e })} aria-label={`Skip: ${e.subject}`}>
+                              Skip
+                            </Button>
+                          </Group>
+                        )}
+                      </Table.Td>
                     )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </ScrollPane>
+                  </Table.Tr>
+                </Fragment>
+              );
+            })}
+            {nowIndex === list.length && list.length > 0 && nowRow}
+          </Table.Tbody>
+        </Table>
+      </div>
+      <ConfirmAction
+        confirm={confirm}
+        clock={clock}
+        teamNames={confirm ? confirm.entry.to.map(teamName).join(', ') || 'its teams' : ''}
+        busy={fire.isPending || skip.isPending}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          if (!confirm) return;
+          const done = { onSettled: () => setConfirm(null) };
+          if (confirm.kind === 'fire') fire.mutate(confirm.entry.injectId, done);
+          else skip.mutate(confirm.entry.injectId, done);
+        }}
+      />
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Stack, Tabs } from '@mantine/core';
+import { Alert, Box, Button, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { SeatHeader } from '../../../components/seat-header';
@@ -60,7 +60,7 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
           <Tabs defaultValue="review" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="review">Review queue</Tabs.Tab>
-              <Tabs.Tab value="guide">Evaluation guide (P/S/M/U)</Tabs.Tab>
+              <Tabs.Tab value="guide">Rate objectives (P/S/M/U)</Tabs.Tab>
               <Tabs.Tab value="breakdown">Score breakdown</Tabs.Tab>
             </Tabs.List>
             <Stack gap="sm" pt="sm">
@@ -73,6 +73,9 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
               <Tabs.Panel value="review">
                 <Stack gap="sm">
                   <ShortcutLegend />
+                  <Text size="xs" c="dimmed">
+                    Rate each team on the objectives (P/S/M/U) in the <b>Rate objectives</b> tab.
+                  </Text>
                   <ReviewQueue exerciseId={ex.id} teams={ex.teams} scores={scores.data ?? []} names={names} />
                 </Stack>
               </Tabs.Panel>

@@ -16,6 +16,7 @@ export const RATING_TEXT: Record<Rating, string> = {
 const RATING_COLOUR: Record<Rating, string> = { P: 'teal', S: 'yellow', M: 'orange', U: 'red' };
 
 type Objective = PackDocument['objectives'][number];
+const pts = (n: number) => String(Math.round(n * 10) / 10);
 
 function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, score }: { exerciseId: string; team: ExerciseTeam; objective: Objective; number: number; tasks: { inject: string; text: string; points: number; actionId: string; injectId: string }[]; saved: ObjectiveRating | undefined; score: TeamScore | undefined }) {
   const rate = useRateObjective(exerciseId);
@@ -49,7 +50,7 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
           </Text>
           {tasks.length === 0 ? (
             <Text size="xs" c="dimmed">
-              No inject of the pack lists an expected action for this objective.
+              No inject sent to this team lists an expected action for this objective.
             </Text>
           ) : (
             <List size="xs">
@@ -58,8 +59,8 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
                 return (
                   <List.Item key={`${t.injectId}/${t.actionId}`}>
                     {t.text} <Text span c="dimmed" size="xs">({t.inject})</Text>{' '}
-                    <Badge size="xs" variant="light" color={item && item.points > 0 ? 'teal' : 'gray'}>
-                      {item ? `${item.points} / ${item.max}` : `0 / ${t.points}, not delivered or not scored`}
+                    <Badge size="xs" variant="light" color={item && item.points > 0 ? 'teal' : 'gray'} className="ttx-badge-full">
+                      {item ? `${pts(item.points)} / ${pts(item.max)}` : `0 / ${t.points}, not delivered or not scored yet`}
                     </Badge>
                   </List.Item>
                 );
@@ -116,9 +117,10 @@ export function ObjectiveGuide({ exerciseId, teams, pack, scores }: { exerciseId
       {team &&
         objectives.map((o, n) => {
           const saved = ratings.data?.find((r) => r.teamId === team.id && r.objectiveId === o.id);
+          // only this team's critical tasks: injects sent to it, actions expected of it
           const tasks = (pack.injects ?? [])
-            .filter((i) => i.objectives?.includes(o.id))
-            .flatMap((i) => (i.expectedActions ?? []).map((a) => ({ inject: i.subject, injectId: i.id, actionId: a.id, text: a.text, points: a.points })));
+            .filter((i) => i.objectives?.includes(o.id) && (i.to === undefined || i.to === 'all' || i.to.includes(team.key)))
+            .flatMap((i) => (i.expectedActions ?? []).filter((a) => !a.teams || a.teams.includes(team.key)).map((a) => ({ inject: i.subject, injectId: i.id, actionId: a.id, text: a.text, points: a.points })));
           return <ObjectiveCard key={`${team.id}/${o.id}/${saved?.at ?? 0}`} exerciseId={exerciseId} team={team} objective={o} number={n + 1} tasks={tasks} saved={saved} score={scores.find((s) => s.teamId === team.id)} />;
         })}
     </Stack>

@@ -2,13 +2,34 @@ import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textar
 import { type FormEvent, useRef, useState } from 'react';
 import { Markdown } from '../../../components/markdown';
 import type { EvaluationQueueItem, ExpectedAction, ScoreItem, TeamScore } from '../../../lib/api-types';
-import { formatWallTime } from '../../../lib/clock';
+import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useAdjustScore } from '../api/adjust-score';
 import { useRecordEvaluation } from '../api/record-evaluation';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { type EvaluatorNames, ScoreSourceText } from './score-source';
 
 type Item = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
+
+const pts = (n: number) => String(Math.round(n * 10) / 10);
+
+/** A pack's "hh:mm" as words both sides read the same way ("20 min", "1 h 30 min"). */
+export function durationWords(hhmm: string): string {
+  const m = /^(\d+):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return hhmm;
+  const total = Number(m[1]) * 60 + Number(m[2]);
+  const h = Math.floor(total / 60);
+  const min = total % 60;
+  return h === 0 ? `${min} min` : min === 0 ? `${h} h` : `${h} h ${min} min`;
+}
+
+/** What the marks say now: met or not met (by a rule or an evaluator), or not assessed yet. */
+type Mark = 'met' | 'not-met' | 'none';
+function markOf(current: ScoreItem | undefined): Mark {
+  if (!current || current.max <= 0) return 'none';
+  if (current.points >= current.max) return 'met';
+  return 'evaluator' in current.source ? 'not-met' : 'none';
+}
+const MARK_LABEL: Record<Mark, string> = { met: 'Met', 'not-met': 'Not met', none: 'Not assessed' };
 
 function ActionRow(props: {
   action: ExpectedAction;
@@ -23,10 +44,11 @@ function ActionRow(props: {
   reasonRef: (el: HTMLTextAreaElement | null) => void;
   onFocus: () => void;
   onReason: (v: string) => void;
-  onMark: (met: boolean) => void;
+  onMark: (met: boolean) => boolean;
 }) {
   const { action, current } = props;
-  const met = current ? current.points >= current.max && current.max > 0 : false;
+  const mark = markOf(current);
+  const met = mark === 'met';
   return (
     <Card
       withBorder
@@ -51,11 +73,16 @@ function ActionRow(props: {
               {action.points} pts{action.options.length > 0 ? ` · counts when the team chose: ${action.options.map(props.optionLabel).join(' or ')}` : ' · needs an evaluator'}
             </Text>
           </Stack>
-          {current && (
-            <Badge color={met ? 'teal' : 'gray'} variant="light" data-testid="action-points">
-              {current.points} / {current.max}
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Badge color={mark === 'met' ? 'teal' : mark === 'not-met' ? 'red' : 'gray'} variant={mark === 'none' ? 'outline' : 'light'} data-testid="action-mark" data-mark={mark}>
+              {MARK_LABEL[mark]}
             </Badge>
-          )}
+            {current && (
+              <Badge color={met ? 'teal' : 'gray'} variant="light" data-testid="action-points">
+                {pts(current.points)} / {pts(current.max)}
+              </Badge>
+            )}
+          </Group>
         </Group>
         {current && <ScoreSourceText source={current.source} names={props.names} />}
         <Textarea
@@ -70,18 +97,19 @@ function ActionRow(props: {
           onChange={(e) => props.onReason(e.currentTarget.value)}
           error={props.error}
           onKeyDown={(e) => {
-            // Ctrl/⌘+Enter: met; with Shift: not met — without leaving the field
+            // Ctrl/⌘+Enter: met; with Shift: not met. Once marked, focus leaves the field, so the
+            // next shortcut keys select and mark instead of being typed into this reason
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
-              props.onMark(!e.shiftKey);
+              if (props.onMark(!e.shiftKey)) e.currentTarget.blur();
             }
           }}
         />
         <Group gap="xs">
-          <Button size="xs" color="teal" loading={props.pending} onClick={() => props.onMark(true)} aria-label={`Met: ${action.text}`}>
+          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? '✓' : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'} aria-label={`Met: ${action.text}`}>
             Met <Kbd size="xs" ml={6}>m</Kbd>
           </Button>
-          <Button size="xs" color="red" variant="outline" loading={props.pending} onClick={() => props.onMark(false)} aria-label={`Not met: ${action.text}`}>
+          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? '✗' : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'} aria-label={`Not met: ${action.text}`}>
             Not met <Kbd size="xs" ml={6}>n</Kbd>
           </Button>
         </Group>
@@ -146,25 +174,27 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
   const cellPoints = items.reduce((n, i) => n + i.points, 0);
   const cellMax = items.reduce((n, i) => n + i.max, 0);
 
-  const mark = (index: number, met: boolean) => {
+  /** true when the mark was sent (a reason was given) */
+  const mark = (index: number, met: boolean): boolean => {
     const action = actions[index];
-    if (!action) return;
+    if (!action) return false;
     const reason = (reasons[action.id] ?? '').trim();
     if (!reason) {
       setErrors((e) => ({ ...e, [action.id]: 'Say why before marking it (the reason is shown in the breakdown)' }));
       reasonEls.current.get(action.id)?.focus();
-      return;
+      return false;
     }
     setErrors((e) => ({ ...e, [action.id]: null }));
     evaluate.mutate(
       { teamId: item.response.teamId, injectId: item.inject.id, expectedActionId: action.id, met, reason },
       { onSuccess: () => setReasons((r) => ({ ...r, [action.id]: '' })) },
     );
+    return true;
   };
 
   useShortcuts({
-    m: () => mark(focused, true),
-    n: () => mark(focused, false),
+    m: () => void mark(focused, true),
+    n: () => void mark(focused, false),
     ']': () => setFocused((f) => Math.min(actions.length - 1, f + 1)),
     '[': () => setFocused((f) => Math.max(0, f - 1)),
     r: () => {
@@ -186,8 +216,8 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
             <Badge size="sm" variant="light" mr={6}>
               {item.response.teamName}
             </Badge>
-            {item.response.authorName} · {formatWallTime(item.response.updatedAt)}
-            {item.inject.respondWithin ? ` · respond within ${item.inject.respondWithin}` : ''}
+            {item.response.authorName} · {item.response.scenarioMs !== undefined ? `${formatScenarioTime(item.response.scenarioMs)} (${formatWallTime(item.response.updatedAt)} local)` : formatWallTime(item.response.updatedAt)}
+            {item.inject.respondWithin ? ` · respond within ${durationWords(item.inject.respondWithin)}` : ''}
           </Text>
         </Stack>
         <Stack gap={2} align="flex-end">

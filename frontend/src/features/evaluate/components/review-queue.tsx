@@ -2,7 +2,7 @@ import { Badge, Center, Grid, Group, SegmentedControl, Stack, Text, UnstyledButt
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PanelError } from '../../../components/page-states';
 import type { EvaluationQueueItem, ExerciseTeam, TeamScore } from '../../../lib/api-types';
-import { formatWallTime } from '../../../lib/clock';
+import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useEvaluationQueue } from '../api/get-evaluation-queue';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { ResponseReview } from './response-review';
@@ -94,8 +94,8 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
                         <Badge size="xs" variant="light">
                           {i.response.teamName}
                         </Badge>
-                        <Text size="xs" c="dimmed">
-                          {formatWallTime(i.response.updatedAt)}
+                        <Text size="xs" c="dimmed" ff="monospace" title={`${formatWallTime(i.response.updatedAt)} local`}>
+                          {i.response.scenarioMs !== undefined ? formatScenarioTime(i.response.scenarioMs) : formatWallTime(i.response.updatedAt)}
                         </Text>
                       </Group>
                       <Text size="sm" fw={600} lineClamp={1}>
