@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { IconBolt, IconPlayerSkipForward } from '@tabler/icons-react';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { PanelError } from '../../../components/page-states';
 import type { ExerciseTeam, TimelineEntry } from '../../../lib/api-types';
 import { formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs, wallTimeAt } from '../../../lib/clock';
@@ -85,10 +85,8 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
     const i = list.findIndex((e) => e.dueScenarioMs === null || e.dueScenarioMs > nowMs);
     return i === -1 ? list.length : i;
   })() : -1;
-  const followNow = useRef(follow);
-  followNow.current = follow;
   useLayoutEffect(() => {
-    if (!followNow.current || nowIndex < 0) return;
+    if (!follow || nowIndex < 0) return;
     const table = tableRef.current;
     const pane = table?.parentElement;
     const line = table?.querySelector<HTMLElement>('[data-testid="now-line"]');
@@ -97,9 +95,6 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
     const offset = line.getBoundingClientRect().top - pane.getBoundingClientRect().top;
     pane.scrollTop += offset - pane.clientHeight / 3;
   }, [nowIndex, follow, list.length]);
-  useEffect(() => {
-    if (confirm && !list.some((e) => e.injectId === confirm.entry.injectId && (e.status === 'pending' || e.status === 'waiting'))) setConfirm(null);
-  }, [confirm, list]);
   if (timeline.isError) return <PanelError error={timeline.error} what="Timeline" />;
   const nowRow = (
     <Table.Tr data-testid="now-line" aria-label={`Now: ${formatScenarioTime(nowMs)}`} className="ttx-now-line">

@@ -15,7 +15,9 @@ export function useRfiAttention(exerciseId: string, enabled: boolean, requestsOp
   const threads = useExerciseThreads(exerciseId, enabled);
   const seen = useRef<Set<string> | null>(null);
   const open = useRef(requestsOpen);
-  open.current = requestsOpen;
+  useEffect(() => {
+    open.current = requestsOpen;
+  }, [requestsOpen]);
   useEffect(() => {
     if (!threads.data) return;
     const teamMessages = threads.data.flatMap((t) => t.messages.filter((m) => m.from === 'team').map((m) => ({ thread: t, message: m })));
