@@ -22,8 +22,21 @@ const POLICY: Record<string, Who[]> = {
   'POST /api/auth/logout': EVERYONE,
   // anonymous callers get 204 (no session, no user), not a 401 that browsers log as an error
   'GET /api/auth/me': ['anon', ...STAFF],
+  'POST /api/auth/password': STAFF,
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,
+  'POST /api/users/{userId}/role': ADMIN,
+  'POST /api/users/{userId}/disable': ADMIN,
+  'POST /api/users/{userId}/enable': ADMIN,
+  'POST /api/users/{userId}/reset-password': ADMIN,
+  'DELETE /api/users/{userId}': ADMIN,
+  'GET /api/sessions': ADMIN,
+  'DELETE /api/sessions/{sessionId}': ADMIN,
+  'GET /api/exercises/{id}/participants': STEER,
+  'POST /api/exercises/{id}/participants/{participantId}/remove': STEER,
+  'GET /api/exercises/{id}/team-access': STEER,
+  'POST /api/exercises/{id}/teams/{teamId}/rotate-code': STEER,
+  'PUT /api/exercises/{id}/teams/{teamId}/seat-limit': STEER,
   'GET /api/health': EVERYONE,
   'GET /api/health/delivery-metrics': STEER,
   'POST /api/health/delivery-metrics/reset': STEER,
@@ -172,6 +185,10 @@ describe('isolation matrix: every route × every role', () => {
         .replace('{decisionRowId}', ids.decision)
         .replace('{teamId}', ids.teamA)
         .replace('{itemId}', '00000000-0000-0000-0000-000000000000')
+        // account, session and seat routes aim at ids that do not exist: an allowed call answers 404 and ends nobody's session
+        .replace('{userId}', '00000000-0000-0000-0000-000000000000')
+        .replace('{sessionId}', '00000000-0000-0000-0000-000000000000')
+        .replace('{participantId}', '00000000-0000-0000-0000-000000000000')
         .replace('{format}', 'json');
       for (const who of EVERYONE) {
         // never log the matrix's own sessions out half-way

@@ -6,12 +6,13 @@ import { REPO_ROOT, type RunningProcess, startBackend, testEnv } from '../suppor
 
 const TOKEN_SECRET = 'tok-secret-9f3b1c7e2a4d6f8091b3c5d7e9f1a3b5';
 const ADMIN_PASSWORD = 'adm-pass-71c2e9d4b6';
+const DEMO_PASSWORD = 'demo-pass-83d1f0a2c5';
 
 let app: RunningProcess;
 beforeAll(async () => {
   // debug logging, so that "never logged" covers the chattiest level too
   // behind a local TLS proxy: its X-Forwarded-Proto counts (TRUST_PROXY), a client's would not
-  app = await startBackend(testEnv('security'), { extraEnv: { TOKEN_SECRET, ADMIN_PASSWORD, LOG_LEVEL: 'debug', TRUST_PROXY: 'loopback' } });
+  app = await startBackend(testEnv('security'), { extraEnv: { TOKEN_SECRET, ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'debug', TRUST_PROXY: 'loopback' } });
 });
 afterAll(async () => {
   await app.stop();
@@ -62,19 +63,19 @@ describe('session cookie', () => {
   const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('ttx_session=')) ?? '';
 
   it('is httpOnly, SameSite=Lax and app-wide; Secure when the request came over HTTPS through a trusted local proxy', async () => {
-    const plain = cookieOf(await login('instructor', ADMIN_PASSWORD));
+    const plain = cookieOf(await login('instructor', DEMO_PASSWORD));
     expect(plain).toMatch(/; HttpOnly/);
     expect(plain).toMatch(/; SameSite=Lax/);
     expect(plain).toMatch(/; Path=\//);
     expect(plain).toMatch(/; Max-Age=\d+/);
     expect(plain).not.toMatch(/; Secure/);
-    const tls = cookieOf(await login('instructor', ADMIN_PASSWORD, { 'x-forwarded-proto': 'https' }));
+    const tls = cookieOf(await login('instructor', DEMO_PASSWORD, { 'x-forwarded-proto': 'https' }));
     expect(tls).toMatch(/; Secure/);
     expect(tls).toMatch(/; HttpOnly/);
   });
 
   it('is set the same way for players who join with a code, and cleared with the same flags', async () => {
-    const staff = await Api.login(app.url, 'instructor', ADMIN_PASSWORD);
+    const staff = await Api.login(app.url, 'instructor', DEMO_PASSWORD);
     const ex = await createExercise(staff, 'demo');
     const res = await raw('/api/join', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ code: teamByKey(ex, 'soc').joinCode, displayName: 'p' }) });
     expect(res.status).toBe(200);
@@ -103,7 +104,7 @@ describe('login rate limiting', () => {
     // even the right password waits out the lockout: a guesser learns nothing
     expect((await login('admin', ADMIN_PASSWORD)).status).toBe(429);
     // another account from the same address is not locked
-    expect((await login('instructor', ADMIN_PASSWORD)).status).toBe(200);
+    expect((await login('instructor', DEMO_PASSWORD)).status).toBe(200);
   });
 });
 
@@ -127,14 +128,14 @@ describe('body size limits', () => {
 
 describe('secrets', () => {
   it('never writes the token secret, the admin password, passwords tried or session tokens to the log', async () => {
-    const staff = await Api.login(app.url, 'instructor', ADMIN_PASSWORD);
+    const staff = await Api.login(app.url, 'instructor', DEMO_PASSWORD);
     await login('observer-nobody', 'a-password-tried-1234');
     await staff.request('GET', '/exercises/does-not-exist');
     await staff.request('POST', '/users', { username: 'newbie', displayName: 'N', password: 'new-user-secret-55', role: 'observer' });
     await new Promise((r) => setTimeout(r, 300));
     const log = app.output();
     expect(log.length, 'the backend logged something at debug level').toBeGreaterThan(0);
-    for (const secret of [TOKEN_SECRET, ADMIN_PASSWORD, 'a-password-tried-1234', 'new-user-secret-55', staff.token ?? 'no-token']) expect(log).not.toContain(secret);
+    for (const secret of [TOKEN_SECRET, ADMIN_PASSWORD, DEMO_PASSWORD, 'a-password-tried-1234', 'new-user-secret-55', staff.token ?? 'no-token']) expect(log).not.toContain(secret);
     expect(log).not.toMatch(/\$argon2id\$/);
   });
 });

@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD } from './app-process.js';
+import { passwordOf } from './app-process.js';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -47,7 +47,7 @@ export class Api {
     return r.body;
   }
 
-  static async login(baseUrl: string, username = 'instructor', password = ADMIN_PASSWORD): Promise<Api> {
+  static async login(baseUrl: string, username = 'instructor', password = passwordOf(username)): Promise<Api> {
     const api = new Api(baseUrl);
     const r = await api.post<{ token: string }>('/auth/login', { username, password });
     if (r.status !== 200) throw new Error(`login ${username} → ${r.status} ${JSON.stringify(r.body)}`);

@@ -9,6 +9,10 @@ import { createPostgresDatabase } from './test-database.js';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN_PASSWORD = 'test-admin-password';
+/** the demo `instructor` (DEMO_ACCOUNTS=true): never the admin's password */
+export const INSTRUCTOR_PASSWORD = 'test-instructor-password';
+/** The password the test platform gives a first-run account. */
+export const passwordOf = (username: string) => (username === 'instructor' ? INSTRUCTOR_PASSWORD : ADMIN_PASSWORD);
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -73,28 +77,33 @@ function waitExit(child: ChildProcess): Promise<void> {
 }
 
 /** Start the built backend (`backend/dist/main.js`, or the worker) as a real process. */
-export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string>; nodeArgs?: string[]; port?: number } = {}): Promise<RunningProcess> {
+export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string>; nodeArgs?: string[]; port?: number; omitEnv?: string[] } = {}): Promise<RunningProcess> {
   // a given port: a restart at the same address, as clients that reconnect expect
   const port = opts.port ?? (await freePort());
   const entry = opts.entry ?? 'main';
   let out = '';
   const spawnedAt = Date.now();
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: env.dataDir,
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    INJECTS_DIR: env.injectsDir,
+    ADMIN_PASSWORD,
+    DEMO_ACCOUNTS: 'true',
+    DEMO_PASSWORD: INSTRUCTOR_PASSWORD,
+    LOG_LEVEL: 'warn',
+    WORKER: opts.worker ?? 'inline',
+    ...opts.extraEnv,
+  };
+  // a variable the test wants unset (e.g. ADMIN_PASSWORD, to see the generated first-run password)
+  for (const name of opts.omitEnv ?? []) delete childEnv[name];
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(REPO_ROOT, 'backend', 'dist', `${entry}.js`)], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: env.dataDir,
-      DATABASE_URL: env.databaseUrl,
-      REDIS_URL: env.redisUrl,
-      QUEUE_PREFIX: env.queuePrefix,
-      INJECTS_DIR: env.injectsDir,
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      WORKER: opts.worker ?? 'inline',
-      ...opts.extraEnv,
-    },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

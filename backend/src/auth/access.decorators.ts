@@ -12,6 +12,10 @@ export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies A
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { roles } satisfies Access);
 export const Players = () => SetMetadata(ACCESS_KEY, { participantsOnly: true } satisfies Access);
 
+export const DURING_PASSWORD_CHANGE_KEY = 'ttx:during-password-change';
+/** Reachable by a session that must first choose a new password (who am I, change password, sign out). */
+export const DuringPasswordChange = () => SetMetadata(DURING_PASSWORD_CHANGE_KEY, true);
+
 declare module 'express' {
   interface Request {
     principal?: Principal;

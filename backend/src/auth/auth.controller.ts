@@ -3,46 +3,36 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ApiZodBody, ZodBody } from '../common/api-zod.js';
-import { displayName } from '../common/display-name.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Public, Roles } from './access.decorators.js';
+import { CurrentPrincipal, DuringPasswordChange, Public, Roles } from './access.decorators.js';
+import { AccountsService } from './accounts.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
-import type { Principal } from './principal.js';
-import { SESSION_COOKIE, SESSION_TTL_SECONDS, TokenService } from './token.service.js';
+import { PASSWORD_MAX_LENGTH } from './password-policy.js';
+import type { Principal, UserPrincipal } from './principal.js';
+import { clearSessionCookie, originOf, setSessionCookie } from './session-cookie.js';
+import { SessionsService } from './sessions.service.js';
 import { ROLES } from './user.entity.js';
 import { toPublicUser, UsersService } from './users.service.js';
 
+export { setSessionCookie } from './session-cookie.js';
+
 const LoginBody = z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }).strict();
-const CreateUserBody = z
+const ChangePasswordBody = z
   .object({
-    username: z.string().regex(/^[a-zA-Z0-9._-]{3,80}$/, '3–80 letters, digits, ".", "_" or "-"'),
-    displayName: displayName(200),
-    password: z.string().min(10, 'must be at least 10 characters').max(200),
-    role: z.enum(ROLES),
+    currentPassword: z.string().min(1, 'enter your current password').max(PASSWORD_MAX_LENGTH),
+    // the policy itself (length, not the username…) is checked by the service, with its own message
+    newPassword: z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
   })
   .strict();
-
-/**
- * The session cookie: httpOnly (no script reads it), SameSite=Lax (not sent on cross-site
- * sub-requests or form posts), Secure over HTTPS (`COOKIE_SECURE=auto` follows the request,
- * `true` behind a TLS proxy that is not on loopback), and scoped to the whole app.
- */
-function sessionCookieOptions(req: Request, config: AppConfig) {
-  const secure = config.cookieSecure === 'auto' ? req.secure : config.cookieSecure === 'true';
-  return { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
-}
-
-export function setSessionCookie(res: Response, req: Request, token: string, config: AppConfig): void {
-  res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(req, config), maxAge: SESSION_TTL_SECONDS * 1000 });
-}
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly users: UsersService,
-    private readonly tokens: TokenService,
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
     private readonly limiter: LoginRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -57,16 +47,21 @@ export class AuthController {
     const user = await this.users.verifyPassword(body.username, body.password);
     if (!user) throw new DomainError('unauthenticated', 'auth.bad-credentials', 'Wrong username or password');
     await this.limiter.succeed(address, body.username);
-    const token = await this.tokens.sign({ kind: 'user', userId: user.id, username: user.username, role: user.role });
+    // told only to someone who knows the password
+    if (user.disabledAt !== null) throw new DomainError('forbidden', 'auth.disabled', 'This account is disabled; ask an administrator');
+    await this.users.update(user.id, { lastSignInAt: Date.now() });
+    const { token } = await this.sessions.issue({ kind: 'user', userId: user.id, username: user.username, role: user.role }, originOf(req), { passwordChangeOnly: user.mustChangePassword });
     setSessionCookie(res, req, token, this.config);
     return { token, user: toPublicUser(user) };
   }
 
+  /** Ends the session at once (the token stops working everywhere) and clears the cookie. */
   @Post('logout')
   @HttpCode(204)
   @Public()
-  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req, this.config));
+  async logout(@CurrentPrincipal() principal: Principal | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    if (principal?.sessionId) await this.sessions.end([principal.sessionId], 'logout');
+    clearSessionCookie(res, req, this.config);
   }
 
   /**
@@ -75,6 +70,7 @@ export class AuthController {
    */
   @Get('me')
   @Public()
+  @DuringPasswordChange()
   async me(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const principal: Principal | undefined = req.principal;
     if (!principal) {
@@ -86,23 +82,16 @@ export class AuthController {
     if (!user) throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists');
     return toPublicUser(user);
   }
-}
 
-@ApiTags('auth')
-@Controller('users')
-export class UsersController {
-  constructor(private readonly users: UsersService) {}
-
-  @Get()
-  @Roles('admin')
-  async list() {
-    return (await this.users.list()).map(toPublicUser);
-  }
-
-  @Post()
-  @Roles('admin')
-  @ApiZodBody(CreateUserBody)
-  create(@ZodBody(CreateUserBody) body: z.infer<typeof CreateUserBody>) {
-    return this.users.create(body);
+  /** Change my password: the current one is required; every other session of the account ends. */
+  @Post('password')
+  @HttpCode(200)
+  @Roles(...ROLES)
+  @DuringPasswordChange()
+  @ApiZodBody(ChangePasswordBody)
+  async changePassword(@CurrentPrincipal() me: UserPrincipal, @ZodBody(ChangePasswordBody) body: z.infer<typeof ChangePasswordBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const result = await this.accounts.changeOwnPassword(me, body.currentPassword, body.newPassword, originOf(req));
+    setSessionCookie(res, req, result.token, this.config);
+    return result;
   }
 }

@@ -2,15 +2,16 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
-import { ACCESS_KEY, type Access } from './access.decorators.js';
-import { extractToken, TokenService } from './token.service.js';
+import { ACCESS_KEY, type Access, DURING_PASSWORD_CHANGE_KEY } from './access.decorators.js';
+import { SessionsService } from './sessions.service.js';
+import { extractToken } from './token.service.js';
 
 /** Global guard: authenticates the token and enforces each route's declared access. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -20,10 +21,14 @@ export class AuthGuard implements CanActivate {
     if (!access) throw new DomainError('forbidden', 'access.undeclared', 'This route is not available');
     const req = ctx.switchToHttp().getRequest<Request>();
     const token = extractToken(req.header('authorization'), req.header('cookie'));
-    const principal = token ? await this.tokens.verify(token) : null;
+    const session = token ? await this.sessions.authenticate(token) : null;
+    const principal = session?.principal;
     if (principal) req.principal = principal;
     if ('public' in access) return true;
-    if (!principal) throw new DomainError('unauthenticated', 'auth.required', 'Sign in first (missing, invalid or expired session token)');
+    if (!principal) throw new DomainError('unauthenticated', 'auth.required', 'Sign in first (missing, invalid, expired or ended session)');
+    if (session.passwordChangeOnly && !this.reflector.getAllAndOverride<boolean | undefined>(DURING_PASSWORD_CHANGE_KEY, [ctx.getHandler(), ctx.getClass()])) {
+      throw new DomainError('forbidden', 'auth.password-change-required', 'Choose a new password first (POST /api/auth/password)');
+    }
     if ('participantsOnly' in access) {
       if (principal.kind !== 'participant') throw new DomainError('forbidden', 'auth.players-only', 'Only exercise participants can use this');
       return true;

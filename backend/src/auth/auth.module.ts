@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthController, UsersController } from './auth.controller.js';
+import { AccountsController, SessionsController } from './accounts.controller.js';
+import { AccountsService } from './accounts.service.js';
+import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { JoinRateLimiter } from './join-rate-limiter.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { RateLimitStore } from './rate-limit-store.js';
-import { TokenService } from './token.service.js';
+import { SessionsModule } from './sessions.module.js';
 import { UserEntity } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity])],
-  controllers: [AuthController, UsersController],
-  providers: [TokenService, UsersService, RateLimitStore, LoginRateLimiter, JoinRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, UsersService, JoinRateLimiter],
+  imports: [TypeOrmModule.forFeature([UserEntity]), SessionsModule],
+  controllers: [AuthController, AccountsController, SessionsController],
+  providers: [UsersService, AccountsService, RateLimitStore, LoginRateLimiter, JoinRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionsModule, UsersService, JoinRateLimiter],
 })
 export class AuthModule {}

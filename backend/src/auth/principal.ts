@@ -5,6 +5,8 @@ export interface UserPrincipal {
   userId: string;
   username: string;
   role: Role;
+  /** the server-side session the token names (absent only before a session is issued) */
+  sessionId?: string;
 }
 
 export interface ParticipantPrincipal {
@@ -13,6 +15,7 @@ export interface ParticipantPrincipal {
   exerciseId: string;
   teamId: string;
   displayName: string;
+  sessionId?: string;
 }
 
 export type Principal = UserPrincipal | ParticipantPrincipal;

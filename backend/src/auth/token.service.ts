@@ -20,11 +20,12 @@ export class TokenService {
     this.key = new TextEncoder().encode(config.tokenSecret);
   }
 
-  async sign(principal: Principal): Promise<string> {
+  /** A token for one server-side session (`sid`): the token is only as valid as its session. */
+  async sign(principal: Principal, sessionId: string): Promise<string> {
     const claims =
       principal.kind === 'user'
-        ? { kind: 'user', username: principal.username, role: principal.role }
-        : { kind: 'participant', exerciseId: principal.exerciseId, teamId: principal.teamId, displayName: principal.displayName };
+        ? { kind: 'user', username: principal.username, role: principal.role, sid: sessionId }
+        : { kind: 'participant', exerciseId: principal.exerciseId, teamId: principal.teamId, displayName: principal.displayName, sid: sessionId };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.kind === 'user' ? principal.userId : principal.participantId)
@@ -34,7 +35,11 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** The principal of a valid token, or null for anything else (expired, forged, malformed). */
+  /**
+   * The principal of a token whose signature and expiry are valid, or null for anything else
+   * (expired, forged, malformed, or issued before sessions existed). Whether its session is still
+   * open is the caller's question (SessionsService.authenticate).
+   */
   async verify(token: string): Promise<Principal | null> {
     const known = this.verified.get(token);
     if (known) {
@@ -52,13 +57,14 @@ export class TokenService {
   private async principalOf(token: string): Promise<{ principal: Principal; expiresAtMs: number } | null> {
     try {
       const { payload: p } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof p.sub !== 'string' || typeof p.exp !== 'number') return null;
+      if (typeof p.sub !== 'string' || typeof p.exp !== 'number' || typeof p.sid !== 'string') return null;
+      const sessionId = p.sid;
       const expiresAtMs = p.exp * 1000;
       if (p.kind === 'user' && typeof p.username === 'string' && ROLES.includes(p.role as (typeof ROLES)[number])) {
-        return { principal: { kind: 'user', userId: p.sub, username: p.username, role: p.role as (typeof ROLES)[number] }, expiresAtMs };
+        return { principal: { kind: 'user', userId: p.sub, username: p.username, role: p.role as (typeof ROLES)[number], sessionId }, expiresAtMs };
       }
       if (p.kind === 'participant' && typeof p.exerciseId === 'string' && typeof p.teamId === 'string' && typeof p.displayName === 'string') {
-        return { principal: { kind: 'participant', participantId: p.sub, exerciseId: p.exerciseId, teamId: p.teamId, displayName: p.displayName }, expiresAtMs };
+        return { principal: { kind: 'participant', participantId: p.sub, exerciseId: p.exerciseId, teamId: p.teamId, displayName: p.displayName, sessionId }, expiresAtMs };
       }
       return null;
     } catch {

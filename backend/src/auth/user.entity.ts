@@ -3,6 +3,7 @@ import { bigintAsNumber } from '../database/column-types.js';
 
 export const ROLES = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
+export type AuthSource = 'local' | 'oidc';
 
 @Entity('users')
 export class UserEntity {
@@ -23,4 +24,27 @@ export class UserEntity {
 
   @Column({ name: 'created_at', type: 'bigint', transformer: bigintAsNumber })
   createdAt!: number;
+
+  /** a disabled account cannot sign in; its sessions were ended when it was disabled */
+  @Column({ name: 'disabled_at', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  disabledAt!: number | null;
+
+  /** deleted accounts keep their row (and id) so the exercise event log still names an actor; the name is anonymised */
+  @Column({ name: 'deleted_at', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  deletedAt!: number | null;
+
+  /** a generated or reset password: the next sign-in may do nothing but choose a new one */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** `local` (password) or `oidc` (single sign-on, no usable password) */
+  @Column({ name: 'auth_source', type: 'varchar', length: 20, default: 'local' })
+  authSource!: AuthSource;
+
+  /** the identity provider's subject (`sub`) of a single-sign-on account */
+  @Column({ name: 'external_subject', type: 'varchar', length: 255, nullable: true })
+  externalSubject!: string | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  lastSignInAt!: number | null;
 }

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { passwordProblem } from '../auth/password-policy.js';
 
 /** The repository root (backend/dist/config → ../../..), so defaults work from any cwd. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,9 +31,22 @@ const EnvSchema = z.object({
   /** BullMQ key prefix: lets several test instances share one Redis without seeing each other */
   QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('ttx'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  DEMO_ACCOUNTS: z.enum(['true', 'false']).default('true'),
-  /** password for the first-run accounts (otherwise random ones are printed once) */
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** create the demo `instructor` account on first run (off unless asked for) */
+  DEMO_ACCOUNTS: z.enum(['true', 'false']).default('false'),
+  /** password of the first-run `admin` (otherwise a random one, printed once, to be changed at first sign-in) */
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** password of the demo `instructor` (otherwise a random one, printed once, to be changed at first sign-in) */
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** OpenID Connect single sign-on for staff (all optional; set OIDC_ISSUER and OIDC_CLIENT_ID to turn it on) */
+  OIDC_ISSUER: z.url({ message: 'must be the issuer URL of the identity provider, e.g. https://sso.example.org/realms/ttx' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url({ message: 'must be the full URL of /api/auth/oidc/callback as the provider knows it' }).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_DEFAULT_ROLE: z.enum(['admin', 'instructor', 'facilitator', 'evaluator', 'observer']).optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
   /** which proxies' X-Forwarded-* headers to believe (client address, HTTPS): none unless configured */
   TRUST_PROXY: z.string().default('off').transform((v, ctx) => {
     const parsed = parseTrustProxy(v);
@@ -111,6 +125,23 @@ export interface AppConfig {
   trustProxy: false | string[];
   /** origins besides the platform's own whose pages may send state-changing requests and open sockets */
   allowedOrigins: string[];
+  demoPassword: string | undefined;
+  oidc: OidcConfig | null;
+}
+
+export type StaffRole = 'admin' | 'instructor' | 'facilitator' | 'evaluator' | 'observer';
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUri: string | undefined;
+  scopes: string;
+  roleClaim: string;
+  /** claim value → role; the first value of the claim found here wins, highest role first */
+  roleMap: Map<string, StaffRole>;
+  defaultRole: StaffRole | undefined;
+  providerName: string;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +156,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.DEMO_PASSWORD && e.DEMO_PASSWORD === e.ADMIN_PASSWORD) problems.push('  DEMO_PASSWORD: must differ from ADMIN_PASSWORD (admin and the demo instructor never share a password)');
+  const adminProblem = e.ADMIN_PASSWORD && passwordProblem(e.ADMIN_PASSWORD, { username: 'admin' });
+  if (adminProblem) problems.push(`  ADMIN_PASSWORD: ${adminProblem}`);
+  const demoProblem = e.DEMO_PASSWORD && passwordProblem(e.DEMO_PASSWORD, { username: 'instructor' });
+  if (demoProblem) problems.push(`  DEMO_PASSWORD: ${demoProblem}`);
+  if (e.DEMO_PASSWORD && e.DEMO_ACCOUNTS !== 'true') problems.push('  DEMO_PASSWORD: set DEMO_ACCOUNTS=true too (no demo account is created otherwise)');
+  const oidc = oidcConfig(e, problems);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   const dataDir = fromRoot(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const database: DatabaseConfig = e.DATABASE_URL.startsWith('sqlite:')
@@ -150,6 +190,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: e.ADMIN_PASSWORD,
     trustProxy: e.TRUST_PROXY,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    demoPassword: e.DEMO_PASSWORD,
+    oidc,
+  };
+}
+
+const STAFF_ROLES: readonly StaffRole[] = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'];
+
+/** Single sign-on is on when OIDC_ISSUER is set; then the client id and a usable role mapping are required. */
+function oidcConfig(e: z.infer<typeof EnvSchema>, problems: string[]): OidcConfig | null {
+  const anySet = e.OIDC_ISSUER ?? e.OIDC_CLIENT_ID ?? e.OIDC_CLIENT_SECRET ?? e.OIDC_ROLE_MAP ?? e.OIDC_REDIRECT_URI;
+  if (!anySet) return null;
+  if (!e.OIDC_ISSUER) problems.push('  OIDC_ISSUER: required when any other OIDC_ variable is set');
+  if (!e.OIDC_CLIENT_ID) problems.push('  OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+  const roleMap = new Map<string, StaffRole>();
+  for (const entry of (e.OIDC_ROLE_MAP ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    const value = entry.slice(0, at).trim();
+    const role = entry.slice(at + 1).trim() as StaffRole;
+    if (at <= 0 || !value) problems.push(`  OIDC_ROLE_MAP: "${entry}" is not claimValue=role`);
+    else if (!STAFF_ROLES.includes(role)) problems.push(`  OIDC_ROLE_MAP: "${entry}" names no role (one of ${STAFF_ROLES.join(', ')})`);
+    else roleMap.set(value, role);
+  }
+  if (roleMap.size === 0 && !e.OIDC_DEFAULT_ROLE) problems.push('  OIDC_ROLE_MAP: give at least one claimValue=role pair (e.g. ttx-admins=admin,ttx-control=facilitator) or OIDC_DEFAULT_ROLE');
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID) return null;
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    redirectUri: e.OIDC_REDIRECT_URI,
+    scopes: e.OIDC_SCOPES.includes('openid') ? e.OIDC_SCOPES : `openid ${e.OIDC_SCOPES}`,
+    roleClaim: e.OIDC_ROLE_CLAIM,
+    roleMap,
+    defaultRole: e.OIDC_DEFAULT_ROLE,
+    providerName: e.OIDC_PROVIDER_NAME,
   };
 }
 

@@ -23,6 +23,8 @@ import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } fro
 import { PackImages1764225000000 } from './migrations/1764225000000-pack-images.js';
 import { ResponseFeed1764260000000 } from './migrations/1764260000000-response-feed.js';
 import { BroadcastTiming1764290000000 } from './migrations/1764290000000-broadcast-timing.js';
+import { SessionEntity } from '../auth/session.entity.js';
+import { AccountsSessions1764300000000 } from './migrations/1764300000000-accounts-sessions.js';
 import { PackBlobEntity, PackImageEntity } from '../scenarios/images/pack-image.entities.js';
 
 export const ENTITIES = [
@@ -48,9 +50,10 @@ export const ENTITIES = [
   ScoreDirtyEntity,
   PackBlobEntity,
   PackImageEntity,
+  SessionEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, PackImages1764225000000, EventSubjects1764250000000, ResponseFeed1764260000000, BroadcastTiming1764290000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, PackImages1764225000000, EventSubjects1764250000000, ResponseFeed1764260000000, BroadcastTiming1764290000000, AccountsSessions1764300000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

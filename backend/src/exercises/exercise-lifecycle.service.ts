@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transactions } from '../database/transactions.js';
@@ -19,10 +19,8 @@ import { ExerciseInjectEntity } from './exercise-inject.entity.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity, type ExerciseStatus } from './exercise.entity.js';
 import { clockView } from './exercise-views.js';
+import { newJoinCode } from './join-code.js';
 
-// no 0/O, 1/I/L: codes are read aloud and typed from a projector
-const JOIN_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const newJoinCode = () => Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
 
 interface ClockChange {
   type: ExerciseEventType;
@@ -77,7 +75,7 @@ export class ExerciseLifecycle {
       await m.insert(ExerciseEntity, exercise);
       await m.insert(
         ExerciseTeamEntity,
-        pack.document.teams.map((t) => ({ id: randomUUID(), exerciseId: exercise.id, teamKey: t.id, name: t.name, joinCode: newJoinCode() })),
+        pack.document.teams.map((t) => ({ id: randomUUID(), exerciseId: exercise.id, teamKey: t.id, name: t.name, joinCode: newJoinCode(), seatLimit: null })),
       );
       // on the clock: an offset, or a contingency's check time; everything else waits for its trigger
       const clockTime = (i: (typeof pack.document.injects)[number]) => (i.offset !== undefined ? parseOffsetMs(i.offset) : i.trigger?.type === 'contingency' ? parseOffsetMs(i.trigger.at) : null);

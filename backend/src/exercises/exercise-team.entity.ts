@@ -18,4 +18,8 @@ export class ExerciseTeamEntity {
 
   @Column({ name: 'join_code', type: 'varchar', length: 20, unique: true })
   joinCode!: string;
+
+  /** at most this many active seats may join with the code (null: no cap) */
+  @Column({ name: 'seat_limit', type: 'integer', nullable: true })
+  seatLimit!: number | null;
 }

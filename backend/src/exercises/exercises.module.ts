@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { SessionsModule } from '../auth/sessions.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
@@ -15,6 +16,7 @@ import { ExercisesController } from './exercises.controller.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { ParticipantsService } from './participants.service.js';
 import { PlayController } from './play.controller.js';
+import { ParticipantsController } from './participants.controller.js';
 import { ExerciseCoreModule } from './exercise-core.module.js';
 import { ExerciseControlController } from './exercise-control.controller.js';
 import { ExerciseControl } from './exercise-control.service.js';
@@ -40,6 +42,7 @@ import { ScoringService } from '../scoring/scoring.service.js';
     SchedulingModule,
     DeliveryModule,
     RealtimeNotifierModule,
+    SessionsModule,
     TypeOrmModule.forFeature([ExerciseEntity, ExerciseTeamEntity, ParticipantEntity, ExerciseInjectEntity, ExerciseEventEntity, AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, ThreadEntity, ThreadMessageEntity, DecisionEntity, DecisionVoteEntity, ScoreCellEntity]),
   ],
   providers: [ExerciseLifecycle, ExerciseQueries, ParticipantsService, TeamVisibility, ExerciseControl, ResponsesService, ThreadsService, DecisionsService, ScoringService, PlayerImages],
@@ -49,6 +52,6 @@ export class ExerciseServicesModule {}
 
 @Module({
   imports: [ExerciseServicesModule, AuthModule],
-  controllers: [ExercisesController, PlayController, ExerciseControlController, PlayResponsesController, DecisionsController, ScoringController],
+  controllers: [ExercisesController, PlayController, ParticipantsController, ExerciseControlController, PlayResponsesController, DecisionsController, ScoringController],
 })
 export class ExercisesModule {}

@@ -18,4 +18,8 @@ export class ParticipantEntity {
 
   @Column({ name: 'created_at', type: 'bigint', transformer: bigintAsNumber })
   createdAt!: number;
+
+  /** set when a facilitator removed the seat: its session ended, its entries stay in the log */
+  @Column({ name: 'removed_at', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  removedAt!: number | null;
 }

@@ -1,39 +1,162 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
+import { type SessionOrigin, SessionsService } from '../auth/sessions.service.js';
+import { DomainError, conflict, notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
-import type { DataSource } from 'typeorm';
-import type { ParticipantPrincipal } from '../auth/principal.js';
-import { DomainError, conflict } from '../common/domain-error.js';
 import { ExerciseEvents } from './exercise-events.service.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity } from './exercise.entity.js';
+import { newJoinCode, normaliseCode } from './join-code.js';
 import { ParticipantEntity } from './participant.entity.js';
 
+export { normaliseCode } from './join-code.js';
+
+export interface ParticipantView {
+  id: string;
+  teamId: string;
+  displayName: string;
+  joinedAt: number;
+  removedAt: number | null;
+  /** signed in right now (an open session) */
+  online: boolean;
+}
+
+export interface TeamAccessView {
+  teamId: string;
+  joinCode: string;
+  seatLimit: number | null;
+  /** seats in use: players of the team with an open session */
+  seatsTaken: number;
+}
+
+/** Player seats: joining with a team's code, and what facilitators do about seats and codes. */
 @Injectable()
 export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: Transactions,
     private readonly events: ExerciseEvents,
+    private readonly sessions: SessionsService,
   ) {}
 
-  /** A join code names one team of one exercise; the seat it gives is bound to that team. */
-  async join(code: string, displayName: string): Promise<ParticipantPrincipal> {
+  /**
+   * A join code names one team of one exercise; the seat it gives is bound to that team. The seat
+   * and its session are written in one transaction, after the team's seat cap is checked in it.
+   */
+  async join(code: string, displayName: string, origin: SessionOrigin): Promise<{ principal: ParticipantPrincipal; token: string }> {
     const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ joinCode: normaliseCode(code) });
     if (!team) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
-    const exercise = await this.db.getRepository(ExerciseEntity).findOneBy({ id: team.exerciseId });
+    const exercise = await this.db.getRepository(ExerciseEntity).findOne({ select: { id: true, status: true }, where: { id: team.exerciseId } });
     if (!exercise || exercise.status === 'ended') throw conflict('join.ended', 'This exercise has ended');
-    const participant: ParticipantEntity = { id: randomUUID(), exerciseId: team.exerciseId, teamId: team.id, displayName, createdAt: Date.now() };
-    await this.tx.run(async (m) => {
+    const participant: ParticipantEntity = { id: randomUUID(), exerciseId: team.exerciseId, teamId: team.id, displayName, createdAt: Date.now(), removedAt: null };
+    const principal: ParticipantPrincipal = { kind: 'participant', participantId: participant.id, exerciseId: team.exerciseId, teamId: team.id, displayName };
+    const token = await this.tx.run(async (m) => {
+      const current = await this.lockTeam(m, team.id);
+      if (!current || current.joinCode !== team.joinCode) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
+      if (current.seatLimit !== null && (await this.seatsTaken(m, team.id)) >= current.seatLimit) {
+        throw conflict('join.team-full', `${team.name} is full (${current.seatLimit} seat${current.seatLimit === 1 ? '' : 's'}); ask your facilitator`);
+      }
       await m.insert(ParticipantEntity, participant);
       await this.events.append(m, { exerciseId: team.exerciseId, type: 'participant.joined', scenarioMs: null, actor: `participant:${participant.id}`, payload: { teamId: team.id, displayName } });
+      return (await this.sessions.issue(principal, origin, { manager: m })).token;
     });
-    return { kind: 'participant', participantId: participant.id, exerciseId: team.exerciseId, teamId: team.id, displayName };
+    return { principal: { ...principal }, token };
+  }
+
+  /** Every seat of an exercise (removed ones too), with whether it is signed in now. */
+  async list(exerciseId: string): Promise<ParticipantView[]> {
+    await this.exercise(exerciseId);
+    const rows = await this.db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } });
+    const online = await this.db
+      .createQueryBuilder()
+      .select('DISTINCT s.participant_id', 'id')
+      .from('auth_sessions', 's')
+      .where('s.exercise_id = :exerciseId AND s.ended_at IS NULL AND s.expires_at > :now', { exerciseId, now: Date.now() })
+      .getRawMany<{ id: string }>();
+    const onlineIds = new Set(online.map((r) => r.id));
+    return rows.map((p) => ({ id: p.id, teamId: p.teamId, displayName: p.displayName, joinedAt: p.createdAt, removedAt: p.removedAt, online: p.removedAt === null && onlineIds.has(p.id) }));
+  }
+
+  /** Join code, seat cap and seats in use of every team. */
+  async teamAccess(exerciseId: string): Promise<TeamAccessView[]> {
+    await this.exercise(exerciseId);
+    const teams = await this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { teamKey: 'ASC' } });
+    const out: TeamAccessView[] = [];
+    for (const t of teams) out.push({ teamId: t.id, joinCode: t.joinCode, seatLimit: t.seatLimit, seatsTaken: await this.seatsTaken(this.db.manager, t.id) });
+    return out;
+  }
+
+  /**
+   * Removes a player from the exercise: the seat is marked removed, its sessions end and its
+   * sockets are disconnected at once; what the player wrote stays in the team's log and the AAR.
+   */
+  async remove(by: UserPrincipal, exerciseId: string, participantId: string): Promise<ParticipantView> {
+    await this.exercise(exerciseId);
+    const p = await this.db.getRepository(ParticipantEntity).findOneBy({ id: participantId, exerciseId });
+    if (!p) throw notFound('participant', participantId);
+    const removedAt = p.removedAt ?? Date.now();
+    if (p.removedAt === null) {
+      await this.tx.run(async (m) => {
+        await m.update(ParticipantEntity, { id: p.id }, { removedAt });
+        await this.events.append(m, { exerciseId, type: 'participant.removed', scenarioMs: null, actor: actorOf(by), payload: { teamId: p.teamId, participantId: p.id } });
+      });
+    }
+    await this.sessions.endAllOf({ participantId: p.id }, 'participant-removed');
+    return { id: p.id, teamId: p.teamId, displayName: p.displayName, joinedAt: p.createdAt, removedAt, online: false };
+  }
+
+  /** A new join code for a team: the old one stops working at once (seats already taken stay). */
+  async rotateCode(by: UserPrincipal, exerciseId: string, teamId: string): Promise<TeamAccessView> {
+    const team = await this.team(exerciseId, teamId);
+    const joinCode = newJoinCode();
+    await this.tx.run(async (m) => {
+      await m.update(ExerciseTeamEntity, { id: team.id }, { joinCode });
+      // the code itself is not logged: the log reaches reports
+      await this.events.append(m, { exerciseId, type: 'team.join-code-rotated', scenarioMs: null, actor: actorOf(by), payload: { teamId: team.id } });
+    });
+    return { teamId: team.id, joinCode, seatLimit: team.seatLimit, seatsTaken: await this.seatsTaken(this.db.manager, team.id) };
+  }
+
+  /** Caps the seats of a team (null: no cap). Seats already taken stay; new joins wait for a free seat. */
+  async setSeatLimit(by: UserPrincipal, exerciseId: string, teamId: string, seatLimit: number | null): Promise<TeamAccessView> {
+    const team = await this.team(exerciseId, teamId);
+    await this.tx.run(async (m) => {
+      await m.update(ExerciseTeamEntity, { id: team.id }, { seatLimit });
+      await this.events.append(m, { exerciseId, type: 'team.seat-limit-changed', scenarioMs: null, actor: actorOf(by), payload: { teamId: team.id, seatLimit } });
+    });
+    return { teamId: team.id, joinCode: team.joinCode, seatLimit, seatsTaken: await this.seatsTaken(this.db.manager, team.id) };
+  }
+
+  /** Players of a team holding an open session. */
+  private async seatsTaken(m: EntityManager, teamId: string): Promise<number> {
+    const row = await m
+      .createQueryBuilder()
+      .select('COUNT(DISTINCT p.id)', 'n')
+      .from('participants', 'p')
+      .innerJoin('auth_sessions', 's', 's.participant_id = p.id')
+      .where('p.team_id = :teamId AND p.removed_at IS NULL AND s.ended_at IS NULL AND s.expires_at > :now', { teamId, now: Date.now() })
+      .getRawOne<{ n: string | number }>();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The team row, locked for this transaction on PostgreSQL (SQLite transactions already run one at a time). */
+  private lockTeam(m: EntityManager, teamId: string): Promise<ExerciseTeamEntity | null> {
+    const repo = m.getRepository(ExerciseTeamEntity);
+    return this.db.options.type === 'postgres' ? repo.findOne({ where: { id: teamId }, lock: { mode: 'pessimistic_write' } }) : repo.findOneBy({ id: teamId });
+  }
+
+  private async exercise(id: string): Promise<void> {
+    if (!(await this.db.getRepository(ExerciseEntity).existsBy({ id }))) throw notFound('exercise', id);
+  }
+
+  private async team(exerciseId: string, teamId: string): Promise<ExerciseTeamEntity> {
+    await this.exercise(exerciseId);
+    const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: teamId, exerciseId });
+    if (!team) throw notFound('team', teamId);
+    return team;
   }
 }
 
-export function normaliseCode(code: string): string {
-  const raw = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return raw.length === 8 ? `${raw.slice(0, 4)}-${raw.slice(4)}` : code.toUpperCase();
-}

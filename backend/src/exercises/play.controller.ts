@@ -3,9 +3,8 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, Players, Public } from '../auth/access.decorators.js';
-import { setSessionCookie } from '../auth/auth.controller.js';
+import { originOf, setSessionCookie } from '../auth/session-cookie.js';
 import type { ParticipantPrincipal } from '../auth/principal.js';
-import { TokenService } from '../auth/token.service.js';
 import { JoinRateLimiter } from '../auth/join-rate-limiter.js';
 import { displayName } from '../common/display-name.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
@@ -32,7 +31,6 @@ export class PlayController {
   constructor(
     private readonly participants: ParticipantsService,
     private readonly queries: ExerciseQueries,
-    private readonly tokens: TokenService,
     private readonly images: PlayerImages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly joinLimiter: JoinRateLimiter,
@@ -43,8 +41,7 @@ export class PlayController {
   @Public()
   @ApiZodBody(JoinBody)
   async join(@ZodBody(JoinBody) body: z.infer<typeof JoinBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const principal = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName));
-    const token = await this.tokens.sign(principal);
+    const { principal, token } = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName, originOf(req)));
     setSessionCookie(res, req, token, this.config);
     return { token, ...(await this.queries.playerSession(principal)) };
   }

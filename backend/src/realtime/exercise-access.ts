@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { ParticipantEntity } from '../exercises/participant.entity.js';
@@ -18,6 +18,6 @@ export class ExerciseAccess {
   }
 
   participantActive(p: ParticipantPrincipal): Promise<boolean> {
-    return this.participants.existsBy({ id: p.participantId, exerciseId: p.exerciseId, teamId: p.teamId });
+    return this.participants.existsBy({ id: p.participantId, exerciseId: p.exerciseId, teamId: p.teamId, removedAt: IsNull() });
   }
 }

@@ -70,4 +70,6 @@ export const rooms = {
   players: (exerciseId: string) => `players:${exerciseId}`,
   control: (exerciseId: string) => `control:${exerciseId}`,
   observers: (exerciseId: string) => `observers:${exerciseId}`,
+  /** every socket opened with one session token: ended together with the session */
+  session: (sessionId: string) => `session:${sessionId}`,
 };

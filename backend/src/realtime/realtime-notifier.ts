@@ -94,6 +94,17 @@ export class RealtimeNotifier implements OnModuleDestroy {
     this.out.to([rooms.control(exerciseId), rooms.observers(exerciseId)]).emit('exercise:changed', { exerciseId, reason });
   }
 
+  /**
+   * Sessions were ended (logout, password or role change, account disabled, participant removed):
+   * their sockets, on whichever instance they are, are told why and disconnected.
+   */
+  sessionsEnded(sessionIds: readonly string[], message: string): void {
+    if (sessionIds.length === 0) return;
+    const target = sessionIds.map(rooms.session);
+    this.out.to(target).emit('session:error', { code: 'session.ended', message });
+    this.out.to(target).disconnectSockets(true);
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.emitterRedis?.quit().catch(() => undefined);
   }

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { CONTROL_ROLES, type Principal } from '../auth/principal.js';
-import { extractToken, TokenService } from '../auth/token.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { extractToken } from '../auth/token.service.js';
 import { ExerciseAccess } from './exercise-access.js';
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from './realtime-events.js';
 import { RealtimeNotifier } from './realtime-notifier.js';
@@ -18,7 +19,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('realtime');
 
   constructor(
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
     private readonly notifier: RealtimeNotifier,
     private readonly access: ExerciseAccess,
   ) {}
@@ -30,13 +31,21 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(client: ClientSocket): Promise<void> {
     const auth = client.handshake.auth as Record<string, unknown> | undefined;
     const token = typeof auth?.token === 'string' ? auth.token : extractToken(undefined, client.handshake.headers.cookie);
-    const principal = token ? await this.tokens.verify(token) : null;
-    if (!principal) {
-      client.emit('session:error', { code: 'auth.required', message: 'Sign in or join an exercise first (missing, invalid or expired token)' });
+    const session = token ? await this.sessions.authenticate(token) : null;
+    const principal = session?.principal;
+    if (!session || !principal?.sessionId) {
+      client.emit('session:error', { code: 'auth.required', message: 'Sign in or join an exercise first (missing, invalid, expired or ended session)' });
+      client.disconnect(true);
+      return;
+    }
+    if (session.passwordChangeOnly) {
+      client.emit('session:error', { code: 'auth.password-change-required', message: 'Choose a new password first' });
       client.disconnect(true);
       return;
     }
     client.data.principal = principal;
+    // ending the session (logout, password change, removal…) disconnects every socket in this room, on any instance
+    await client.join(rooms.session(principal.sessionId));
     if (principal.kind === 'participant') {
       if (!(await this.access.participantActive(principal))) {
         client.emit('session:error', { code: 'participant.gone', message: 'This exercise seat no longer exists' });

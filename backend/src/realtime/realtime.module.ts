@@ -5,11 +5,9 @@ import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { ParticipantEntity } from '../exercises/participant.entity.js';
 import { ExerciseAccess } from './exercise-access.js';
 import { RealtimeGateway } from './realtime.gateway.js';
-import { RealtimeNotifier } from './realtime-notifier.js';
+import { RealtimeNotifierModule } from './realtime-notifier.module.js';
 
-/** The notifier alone (worker processes emit through Redis). */
-@Module({ providers: [RealtimeNotifier], exports: [RealtimeNotifier] })
-export class RealtimeNotifierModule {}
+export { RealtimeNotifierModule } from './realtime-notifier.module.js';
 
 /** The socket.io gateway (API processes). */
 @Module({

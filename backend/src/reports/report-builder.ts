@@ -368,6 +368,9 @@ const TIMELINE_KIND: Record<string, TimelineKind> = {
   'settings.changed': 'facilitator',
   'decision.extended': 'facilitator',
   'participant.joined': 'participant',
+  'participant.removed': 'facilitator',
+  'team.join-code-rotated': 'facilitator',
+  'team.seat-limit-changed': 'facilitator',
   'inject.acknowledged': 'acknowledgement',
   'response.logged': 'response',
   'response.edited': 'response',
@@ -400,6 +403,8 @@ function timelineDetail(e: LoggedEvent): TimelineDetail | undefined {
       return p.sender === 'control' ? { sender: 'control', authorName: str(p.authorName) } : { sender: 'team' };
     case 'journal.note':
       return { text: str(p.text) ?? '' };
+    case 'team.seat-limit-changed':
+      return { seatLimit: num(p.seatLimit) };
     case 'decision.vote':
       return { choice: str(p.choice) ?? '' };
     case 'decision.closed':

@@ -74,6 +74,12 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
       return `Inject ${subject} released by its trigger`;
     case 'participant.joined':
       return `${who} joined ${team}`;
+    case 'participant.removed':
+      return `${who} removed a player from ${team}`;
+    case 'team.join-code-rotated':
+      return `${who} gave ${team} a new join code`;
+    case 'team.seat-limit-changed':
+      return `${who} ${typeof d.seatLimit === 'number' ? `capped ${team} at ${d.seatLimit} seats` : `lifted the seat cap of ${team}`}`;
     case 'inject.acknowledged':
       return `${team} acknowledged ${subject} (${who})`;
     case 'response.logged': {

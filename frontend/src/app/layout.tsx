@@ -1,4 +1,4 @@
-import { AppShell, Box, Button, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Button, Group, Text } from '@mantine/core';
 import { IconLogout, IconShieldHalf } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
@@ -12,15 +12,19 @@ import { useLogout } from '../features/auth/api/logout';
 import { paths } from '../config/paths';
 import { reviewPaths } from '../features/review/api/review-paths';
 import { SocketLifecycle } from './socket-lifecycle';
+import { ForcedPasswordChange } from '../features/auth/components/forced-password-change';
 
 function navFor(session: Session | undefined): { to: string; label: string }[] {
   if (!session || session.kind === 'anonymous') return [{ to: paths.join.getHref(), label: 'Join' }];
   if (session.kind === 'participant') return [{ to: paths.play.getHref(), label: 'Team console' }, { to: reviewPaths.team.getHref(), label: 'Hotwash and team report' }];
+  // nothing else to go to before a one-time password is replaced
+  if (session.user.mustChangePassword) return [];
   const items = [] as { to: string; label: string }[];
   if (CONTROL_ROLES.includes(session.user.role)) items.push({ to: paths.control.list.getHref(), label: 'Control room' }, { to: paths.evaluate.list.getHref(), label: 'Evaluation' });
   if (session.user.role === 'admin' || session.user.role === 'instructor') items.push({ to: '/author', label: 'Scenarios' });
   items.push({ to: paths.observe.list.getHref(), label: 'Observer view' });
   items.push({ to: reviewPaths.list.getHref(), label: 'After-action review' });
+  if (session.user.role === 'admin') items.push({ to: paths.accounts.getHref(), label: 'Accounts' });
   return items;
 }
 
@@ -36,9 +40,15 @@ function Account({ session }: { session: Session | undefined }) {
   const name = session.kind === 'user' ? `${session.user.displayName} (${session.user.role})` : `${session.player.participant.displayName} · ${session.player.team.name}`;
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" truncate maw={260} visibleFrom="sm" data-testid="account-name">
-        {name}
-      </Text>
+      {session.kind === 'user' ? (
+        <Anchor component={Link} to={paths.account.getHref()} size="sm" truncate maw={260} visibleFrom="sm" data-testid="account-name" title="My account and password">
+          {name}
+        </Anchor>
+      ) : (
+        <Text size="sm" truncate maw={260} visibleFrom="sm" data-testid="account-name">
+          {name}
+        </Text>
+      )}
       <Button size="xs" variant="subtle" leftSection={<IconLogout size={14} />} onClick={() => logout.mutate()} loading={logout.isPending}>
         {session.kind === 'participant' ? 'Leave' : 'Sign out'}
       </Button>
@@ -74,7 +84,7 @@ export function AppLayout() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            {session.data && session.data.kind !== 'anonymous' && <ConnectionIndicator />}
+            {session.data && session.data.kind !== 'anonymous' && !(session.data.kind === 'user' && session.data.user.mustChangePassword) && <ConnectionIndicator />}
             {session.data?.kind === 'user' && <PresentationToggle />}
             <ThemeToggle />
             <Account session={session.data} />
@@ -83,9 +93,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Main h="100dvh">
         <Box id="main-content" tabIndex={-1} h="calc(100dvh - var(--app-shell-header-height, 52px))" style={{ outline: 'none' }}>
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<PageLoader />}>{session.data?.kind === 'user' && session.data.user.mustChangePassword ? <ForcedPasswordChange user={session.data.user} /> : <Outlet />}</Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>

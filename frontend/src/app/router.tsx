@@ -20,6 +20,8 @@ const AuthorRoute = lazy(() => import('../features/author/components/author-page
 const ReviewListRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.ReviewListRoute })));
 const ReviewReportRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.ReviewReportRoute })));
 const TeamReportRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.TeamReportRoute })));
+const AccountRoute = lazy(() => import('./routes/account').then((m) => ({ default: m.AccountRoute })));
+const AccountsRoute = lazy(() => import('../features/admin/components/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 export function AppRouter() {
@@ -41,6 +43,8 @@ export function AppRouter() {
           <Route path={reviewPaths.list.path} element={<ReviewListRoute />} />
           <Route path={reviewPaths.report.path} element={<ReviewReportRoute />} />
           <Route path={reviewPaths.team.path} element={<TeamReportRoute />} />
+          <Route path={paths.account.path} element={<AccountRoute />} />
+          <Route path={paths.accounts.path} element={<RequireSession allow={{ roles: ['admin'] }}>{() => <AccountsRoute />}</RequireSession>} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -4,6 +4,8 @@ export const paths = {
   login: { path: '/login', getHref: (redirect?: string) => (redirect ? `/login?redirect=${encodeURIComponent(redirect)}` : '/login') },
   join: { path: '/join/:code?', getHref: (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join') },
   play: { path: '/play', getHref: () => '/play' },
+  account: { path: '/account', getHref: () => '/account' },
+  accounts: { path: '/admin/accounts', getHref: () => '/admin/accounts' },
   control: {
     list: { path: '/control', getHref: () => '/control' },
     room: { path: '/control/:exerciseId', getHref: (exerciseId: string) => `/control/${exerciseId}` },

@@ -25,6 +25,17 @@ export interface PublicUser {
   username: string;
   displayName: string;
   role: Role;
+  /** a generated or reset password: nothing else is possible until a new one is chosen */
+  mustChangePassword: boolean;
+  disabled: boolean;
+  authSource: 'local' | 'oidc';
+  createdAt: number;
+  lastSignInAt: number | null;
+}
+export type ChangePasswordBody = RequestBody<'/api/auth/password', 'post'>;
+export interface ChangePasswordResult {
+  token: string;
+  user: PublicUser;
 }
 export interface LoginResult {
   token: string;

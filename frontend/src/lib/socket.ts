@@ -53,6 +53,17 @@ export function getSocket(): TtxSocket {
   return s;
 }
 
+/**
+ * Same person, new session cookie (after a password change the server ends the old session and
+ * drops its socket): reconnect the same socket, so every listener stays attached and rooms are
+ * joined again on connect.
+ */
+export function reconnectSocket(): void {
+  if (!socket) return;
+  socket.disconnect();
+  socket.connect();
+}
+
 /** Close the socket, e.g. after logout or when the session cookie was replaced. */
 export function resetSocket(): void {
   socket?.removeAllListeners();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { ADMIN_PASSWORD } from '../../support/app-process.js';
+import { passwordOf } from '../../support/app-process.js';
 
-export async function signIn(page: Page, username: string, password = ADMIN_PASSWORD): Promise<void> {
+export async function signIn(page: Page, username: string, password = passwordOf(username)): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Username').fill(username);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);

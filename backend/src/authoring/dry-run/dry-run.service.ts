@@ -114,7 +114,7 @@ export class DryRunService implements OnApplicationShutdown {
     const players: { key: string; name: string; p: ParticipantPrincipal; seen: Set<string>; responses: number }[] = [];
     for (const t of detail.teams) {
       if (!t.joinCode) throw new Error('the dry run needs the teams\' join codes');
-      players.push({ key: t.key, name: t.name, p: await this.participants.join(t.joinCode, `Simulated ${t.name}`), seen: new Set(), responses: 0 });
+      players.push({ key: t.key, name: t.name, p: (await this.participants.join(t.joinCode, `Simulated ${t.name}`, { userAgent: 'dry run' })).principal, seen: new Set(), responses: 0 });
     }
     await this.lifecycle.start(by, ex.id, undefined);
     run.status = 'running';

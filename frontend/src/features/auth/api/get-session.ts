@@ -50,6 +50,7 @@ export const getSessionQueryOptions = () => queryOptions({ queryKey: sessionQuer
 export const useSession = () => useQuery(getSessionQueryOptions());
 
 export const STEERING_ROLES: readonly Role[] = ['admin', 'instructor', 'facilitator'];
+export const STAFF_ROLES: readonly Role[] = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'];
 export const CONTROL_ROLES: readonly Role[] = ['admin', 'instructor', 'facilitator', 'evaluator'];
 
 /** Where a session lands after sign-in. */
