@@ -65,6 +65,7 @@ const POLICY: Record<string, Who[]> = {
   'GET /api/exercises/{id}': STAFF,
   'GET /api/exercises/{id}/timeline': STAFF,
   'GET /api/exercises/{id}/deliveries': STAFF,
+  'GET /api/exercises/{id}/delivery-accuracy': STAFF,
   'GET /api/exercises/{id}/events': CONTROL,
   'POST /api/exercises/{id}/start': STEER,
   'POST /api/exercises/{id}/pause': STEER,

@@ -21,6 +21,8 @@ const OBSERVER_READS = [
   'GET /api/exercises/{id}',
   'GET /api/exercises/{id}/timeline',
   'GET /api/exercises/{id}/deliveries',
+  // lateness figures per inject and process: no player appears in them
+  'GET /api/exercises/{id}/delivery-accuracy',
   'GET /api/exercises/{id}/status-grid',
   'GET /api/exercises/{id}/responses',
   'GET /api/exercises/{id}/decisions',
