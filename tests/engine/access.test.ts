@@ -35,7 +35,6 @@ describe('access control, transitions and bad input', () => {
       ['POST', `/exercises/${ex.id}/start`],
       ['GET', '/scenarios'],
       ['GET', '/play/injects'],
-      ['GET', '/auth/me'],
     ] as const) {
       const r = await anon.request(method, path, method === 'POST' ? {} : undefined);
       expect(r.status, `${method} ${path}`).toBe(401);

@@ -225,6 +225,11 @@ describe('fuzzing every API endpoint with hostile input', () => {
 
 describe('fuzzing the socket', () => {
   it('survives hostile handshakes, messages and raw frames, and keeps serving clients', async () => {
+    // the HTTP fuzz may have signed these sessions out (logout ends a session at once): fresh ones
+    const freshStaff = await Api.login(app.url);
+    const socketExercise = await createExercise(freshStaff, 'demo');
+    tokens.staff = freshStaff.token;
+    tokens.player = (await Api.join(app.url, teamByKey(socketExercise, 'soc').joinCode ?? '', 'fuzz socket player')).token;
     // handshakes with garbage credentials are refused with a reason
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileString, fc.constant(tokens.garbage ?? ''), fc.constant(`${tokens.staff ?? ''}x`)), async (token) => {
