@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail } from '../support/api-client.js';
-import { ADMIN_PASSWORD, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { INSTRUCTOR_PASSWORD, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 
 /**
  * The session cookie is SameSite=Lax, so a page on the same *site* (another port on the host, a
@@ -19,7 +19,7 @@ let ex: ExerciseDetail;
 beforeAll(async () => {
   app = await startBackend(testEnv('csrf'), { extraEnv: { ALLOWED_ORIGINS: `${FRIEND}, http://localhost:5173` } });
   staff = await Api.login(app.url);
-  const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'instructor', password: ADMIN_PASSWORD }) });
+  const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'instructor', password: INSTRUCTOR_PASSWORD }) });
   cookie = (login.headers.getSetCookie().find((c) => c.startsWith('ttx_session=')) ?? '').split(';')[0] ?? '';
   expect(cookie).toMatch(/^ttx_session=.+/);
   ex = await createExercise(staff, 'demo');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
-import { ADMIN_PASSWORD, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { ADMIN_PASSWORD, INSTRUCTOR_PASSWORD, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 
 /**
  * Sign-in and join limits hold across API instances (counted in Redis), count the client's real
@@ -63,7 +63,7 @@ describe('sign-in', () => {
     }
     // another client address, and another account from this address, are not locked
     expect((await post(api2.url, '/auth/login', { username: 'admin', password: ADMIN_PASSWORD }, '198.51.100.11')).status).toBe(200);
-    expect((await post(api1.url, '/auth/login', { username: 'instructor', password: ADMIN_PASSWORD }, client)).status).toBe(200);
+    expect((await post(api1.url, '/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD }, client)).status).toBe(200);
   }, 120_000);
 
   it('slows one password tried across many usernames: at most 30 failures per address, then 429 for every account', async () => {
@@ -74,7 +74,7 @@ describe('sign-in', () => {
     expectLimited(next, 'auth.locked', 15 * 60);
     expect(next.body.message).toMatch(/from your address/);
     // an account never tried from here is refused too: the limit is the address's
-    expect((await post(api2.url, '/auth/login', { username: 'instructor', password: ADMIN_PASSWORD }, client)).status).toBe(429);
+    expect((await post(api2.url, '/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD }, client)).status).toBe(429);
   }, 180_000);
 
   it('does not let a client reset the lockout with its own X-Forwarded-For when no proxy is trusted', async () => {
@@ -84,7 +84,7 @@ describe('sign-in', () => {
       expect((await post(direct.url, '/auth/login', { username: 'admin', password: ADMIN_PASSWORD }, spoofed)).status, spoofed).toBe(429);
     }
     // nor claim HTTPS for its cookie
-    const res = await fetch(`${direct.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'instructor', password: ADMIN_PASSWORD }) });
+    const res = await fetch(`${direct.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'instructor', password: INSTRUCTOR_PASSWORD }) });
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().find((c) => c.startsWith('ttx_session='))).not.toMatch(/; Secure/);
   }, 120_000);
