@@ -84,7 +84,7 @@ describe('the team console as players see it', () => {
         return prefixes.map((p) => lines.some((l) => l.startsWith(p)));
       };
       await openInject(page, 'kp-startex');
-      expect(await linesStartingWith(['a. Over the last 21 days', 'b. The 2018 inter-Korean', 'c. The Treaty', 'd. Allied sea lift'])).toEqual([true, true, true, true]);
+      expect(await linesStartingWith(['a. Over the last 21 days', 'b. SCENARIO ASSUMPTION', 'c. The Treaty', 'd. Allied sea lift'])).toEqual([true, true, true, true]);
       await openInject(page, 'kp-support-package');
       expect(await linesStartingWith(['A. DIRECT MILITARY SUPPORT', 'B. NON-COMBAT SUPPORT', 'C. DIPLOMATIC AND SANCTIONS', '+ strongest deterrence', '− slow effect'])).toEqual([true, true, true, true, true]);
       // prose wrapped at the author's column flows as one paragraph (no ragged lines on a phone)
