@@ -6,7 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { DEFAULT_REDIS_URL, ensureAllBuilt, ensureInstalled, ensureRedis, log, ROOT } from './lib.mjs';
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -25,10 +27,19 @@ const runTag = `r${randomBytes(3).toString('hex')}`;
 const baseEnv = { ...process.env, REDIS_URL: redisUrl, TTX_TEST_RUN: runTag };
 delete baseEnv.TEST_DATABASE_URL;
 
-const vitest = (extra, env) => spawnSync('npx', ['vitest', 'run', ...extra], { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
+const failures = [];
+// each run also writes a JSON report, so the run ends with a short list of what failed and why
+// (a CI log is often read from its tail)
+const vitest = (extra, env, label) => {
+  const report = join(tmpdir(), `ttx-vitest-${runTag}-${label}.json`);
+  const status =
+    spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
+  failures.push(...failedTests(report, label));
+  return status;
+};
 
 log(`run 1/2 — database: SQLite (a fresh file per test environment); Redis at ${redisUrl}`);
-const sqliteStatus = vitest(args, baseEnv);
+const sqliteStatus = vitest(args, baseEnv, 'sqlite');
 
 let pgStatus = 0;
 let pgResult = 'skipped';
@@ -45,15 +56,38 @@ if (pgUrl === 'off') {
     }
   } else {
     log(`run 2/2 — database: PostgreSQL at ${redact(pgUrl)} (a fresh database per test environment); ${args.length ? `vitest ${args.join(' ')}` : 'system tests except browser and content'}`);
-    pgStatus = vitest(args.length ? args : ['--project', 'system', ...PG_SUITES], { ...baseEnv, TEST_DATABASE_URL: pgUrl });
+    pgStatus = vitest(args.length ? args : ['--project', 'system', ...PG_SUITES], { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'postgres');
     pgResult = pgStatus === 0 ? 'passed' : 'FAILED';
     await dropRunDatabases(pgUrl, runTag).catch((e) => log(`could not drop this run's test databases: ${e.message}`));
   }
 }
 
 redis.child?.kill('SIGTERM');
+if (failures.length) {
+  log(`${failures.length} failed:`);
+  for (const f of failures) console.log(`  [${f.label}] ${f.file} > ${f.name}\n      ${f.message}`);
+}
 log(`SQLite run: ${sqliteStatus === 0 ? 'passed' : 'FAILED'}; PostgreSQL run: ${pgResult}`);
 process.exit(sqliteStatus || pgStatus);
+
+/** The failed tests (or files that failed to load) of one run's JSON report. */
+function failedTests(reportPath, label) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  } catch {
+    return [{ label, file: '(no report)', name: 'vitest wrote no JSON report', message: reportPath }];
+  }
+  const out = [];
+  const firstLine = (m) => String(m ?? '').split('\n').find((l) => l.trim()) ?? '';
+  for (const file of report.testResults ?? []) {
+    const rel = relative(join(ROOT, 'tests'), file.name);
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed) out.push({ label, file: rel, name: t.fullName ?? t.title, message: firstLine(t.failureMessages?.[0]).slice(0, 300) });
+    if (!failed.length && file.status === 'failed') out.push({ label, file: rel, name: '(file)', message: firstLine(file.message).slice(0, 300) });
+  }
+  return out;
+}
 
 function loadPg() {
   return createRequire(join(ROOT, 'tests', 'package.json'))('pg');
