@@ -104,6 +104,7 @@ const POLICY: Record<string, Who[]> = {
   'GET /api/exercises/{id}/hotwash': STAFF,
   'POST /api/join': EVERYONE,
   'GET /api/play/session': PLAYERS,
+  'PUT /api/play/language': PLAYERS,
   'GET /api/play/injects': PLAYERS,
   'GET /api/play/injects/{injectId}': PLAYERS,
   'GET /api/play/injects/{injectId}/artifacts/{index}': PLAYERS,
@@ -214,8 +215,14 @@ describe('isolation matrix: every route × every role', () => {
     expect((await b.post('/play/responses', { injectId: 'phish-email', text: 'x', optionIds: [] })).status).toBe(404);
     expect((await b.request('PUT', `/play/responses/${ids.response}`, { text: 'hijack', optionIds: [] })).status).toBe(404);
     expect((await b.post(`/play/threads/${ids.thread}/messages`, { text: 'hijack' })).status).toBe(404);
-    const bView = JSON.stringify([await b.ok('GET', '/play/injects'), await b.ok('GET', '/play/responses'), await b.ok('GET', '/play/threads'), await b.ok('GET', '/play/acks'), await b.ok('GET', '/play/decisions')]);
-    for (const secret of ['Quarantined.', 'mail headers', 'analyst A', ids.teamA, 'phish-email']) expect(bView, `player B sees "${secret}"`).not.toContain(secret);
+    // the same in Korean: a translation never carries another team's inject (future injects: tests/engine/languages.test.ts)
+    for (const language of ['en', 'ko']) {
+      expect((await b.request('PUT', '/play/language', { language })).status).toBe(200);
+      expect((await b.get('/play/injects/phish-email')).status).toBe(404);
+      const bView = JSON.stringify([await b.ok('GET', '/play/session'), await b.ok('GET', '/play/injects'), await b.ok('GET', '/play/responses'), await b.ok('GET', '/play/threads'), await b.ok('GET', '/play/acks'), await b.ok('GET', '/play/decisions')]);
+      const secrets = ['Quarantined.', 'mail headers', 'analyst A', ids.teamA, 'phish-email', '연체 청구서', '모든 사서함에서 해당 메일 격리', '항만운영사 보안관제센터', 'Port operator SOC', 'edr-alert', 'BOOK-APP-02'];
+      for (const secret of secrets) expect(bView, `player B (${language}) sees "${secret}"`).not.toContain(secret);
+    }
     // A's own data is there
     const aView = JSON.stringify([await a.ok('GET', '/play/responses'), await a.ok('GET', '/play/threads')]);
     expect(aView).toContain('Quarantined.');

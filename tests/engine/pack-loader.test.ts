@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackFolder, type PackError } from '../../backend/src/scenarios/pack/pack-loader.js';
@@ -35,6 +36,58 @@ describe('scenario pack loader', () => {
     expect(hit?.column).toBeGreaterThan(0);
   });
 
+  it.each([
+    // a translation may not change channels, timing or ids: every attempt is refused at its line
+    ['bad-translation/translations/ko/02.yaml', 4, 'injects.alert.channel', /unknown field\(s\): channel, offset: a translation may not change ids, recipients, channels, timing or scoring/],
+    ['bad-translation/translations/ko/03.yaml', 4, 'injects.alert.colour', /unknown field\(s\): colour \(a translation holds only the text fields/],
+    ['bad-translation/translations/ko/01.yaml', 10, 'injects.alert.responseOptions.allow', /unknown response option "allow" \(options: block\)/],
+    ['bad-translation/translations/ko/01.yaml', 15, 'injects.alert.decision.options.later', /unknown decision option "later"/],
+    ['bad-translation/translations/ko/01.yaml', 17, 'injects.nowhere', /unknown inject "nowhere"/],
+    ['bad-translation/translations/ko/01.yaml', 4, 'pack.teams.purple', /unknown team "purple"/],
+    ['bad-translation/translations/english', 1, '(folder)', /"english" is not a language tag/],
+  ] as const)('translations: reports %s:%i at %s', (file, line, path, message) => {
+    const errors = errorsOf('bad-translation');
+    const hit = errors.find((e) => e.file === file && e.path === path && message.test(e.message));
+    expect(hit, `got: ${JSON.stringify(errors, null, 1)}`).toBeDefined();
+    expect(hit?.line).toBe(line);
+  });
+
+  it('merges a translation into the pack, keyed by the source ids; a missing text falls back to the source and is named', async () => {
+    const r = loadPackFolder(join(FIXTURES, 'good-translation'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const ko = r.source.pack.translations?.ko;
+    expect(ko?.pack.title).toBe('좋은 번역');
+    expect(ko?.injects.alert?.responseOptions).toEqual({ block: '발신자 차단' });
+    const { localiseInject, packLanguages } = await import('../../backend/src/scenarios/pack/pack-translations.js');
+    expect(packLanguages(r.source.pack)).toEqual(['en', 'ko']);
+    const alert = r.source.pack.injects.find((i) => i.id === 'alert');
+    if (!alert) throw new Error('no alert');
+    const local = localiseInject(alert, r.source.pack, 'ko');
+    expect(local.inject.subject).toBe('경보');
+    expect(local.inject.responseOptions.map((o) => o.label)).toEqual(['발신자 차단', 'Ignore it']);
+    // the missing label falls back to the source and is named; ids, channel, timing untouched
+    expect(local.content).toEqual({ language: 'ko', untranslated: ['responseOptions.ignore'] });
+    expect({ id: local.inject.id, channel: local.inject.channel, offset: local.inject.offset, to: local.inject.to }).toEqual({ id: 'alert', channel: 'email', offset: 'T+00:05', to: ['blue'] });
+    expect(localiseInject(alert, r.source.pack, 'en').content).toEqual({ language: 'en', untranslated: [] });
+    // without a word of translation the copy is in the source language, every field named
+    const bare = { ...r.source.pack, translations: {} };
+    expect(localiseInject(alert, bare, 'ko').content.language).toBe('en');
+    expect(localiseInject(alert, bare, 'ko').content.untranslated).toContain('body');
+  });
+
+  it('refuses a translation folder named after the source language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-tr-'));
+    try {
+      cpSync(join(FIXTURES, 'good-translation'), dir, { recursive: true });
+      cpSync(join(dir, 'translations', 'ko'), join(dir, 'translations', 'en'), { recursive: true });
+      const r = loadPackFolder(dir, dir);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => `${e.file} ${e.message}`).join('\n')).toMatch(/translations\/en\/01\.yaml "en" is the pack's source language/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports an offset after the end of the exercise', () => {
     const e = errorsOf('late-offset').find((x) => x.path === 'injects[1].offset');
     expect(e?.message).toMatch(/after the end of the exercise/);
@@ -62,5 +115,8 @@ describe('scenario pack loader', () => {
     const good = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(REPO_ROOT, 'injects', 'demo')], { encoding: 'utf8' });
     expect(good.stdout).toMatch(/ok +demo/);
     expect(good.status).toBe(0);
+    const badTranslation = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(FIXTURES, 'bad-translation')], { encoding: 'utf8' });
+    expect(badTranslation.status).toBe(1);
+    expect(badTranslation.stderr).toMatch(/translations\/ko\/01\.yaml:10:\d+ injects\.alert\.responseOptions\.allow: unknown response option "allow"/);
   });
 });

@@ -16,6 +16,8 @@ import type { Decision } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { DecisionEntity, DecisionVoteEntity } from './decision.entities.js';
+import { ParticipantEntity } from '../exercises/participant.entity.js';
+import { injectTranslations, localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 
 export const BLOCKED = 'blocked';
 export const TIMED_OUT = 'timed-out';
@@ -46,6 +48,8 @@ export interface DecisionView {
   forced: boolean;
   deadlineScenarioMs: number;
   votes: { teamId: string; choice: string; at: number; participantName: string }[];
+  /** staff: the question and option labels in each language that translates them, beside the source above */
+  translations: Record<string, { question?: string | undefined; options?: Record<string, string> | undefined }>;
 }
 
 @Injectable()
@@ -145,6 +149,7 @@ export class DecisionsService {
     const rows = await this.db.getRepository(DecisionEntity).find({ where: { exerciseId }, order: { openedScenarioMs: 'ASC', decisionId: 'ASC', teamScope: 'ASC' } });
     const votes = await this.db.getRepository(DecisionVoteEntity).find({ where: { exerciseId }, order: { atMs: 'ASC' } });
     const views: DecisionView[] = [];
+    const plan = await this.plans.get(exerciseId);
     for (const r of rows) {
       const def = await this.definition(exerciseId, r);
       views.push({
@@ -160,6 +165,7 @@ export class DecisionsService {
         forced: r.forced,
         deadlineScenarioMs: r.deadlineScenarioMs,
         votes: votes.filter((v) => v.decisionId === r.decisionId && r.memberTeamIds.includes(v.teamId)).map((v) => ({ teamId: v.teamId, choice: v.choice, at: v.atMs, participantName: v.participantName })),
+        translations: Object.fromEntries(Object.entries(injectTranslations(plan.languages, r.injectId)).flatMap(([lang, t]) => (t.decision ? [[lang, t.decision]] : []))),
       });
     }
     return views;
@@ -174,11 +180,30 @@ export class DecisionsService {
     return views.map((d) => ({ ...d, votes: d.votes.map((v) => ({ ...v, participantName: 'A team member' })) }));
   }
 
-  /** A player's view: the decisions their team takes part in, with only their own team's vote. */
+  /**
+   * A player's view: the decisions their team takes part in, with only their own team's vote, in
+   * the player's language (`content` names what is shown in the source language for want of a translation).
+   */
   async forTeam(p: ParticipantPrincipal) {
+    const plan = await this.plans.get(p.exerciseId);
+    const row = await this.db.getRepository(ParticipantEntity).findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
+    const language = row?.language ?? sourceLanguage(plan.languages);
     return (await this.list(p.exerciseId))
       .filter((d) => d.memberTeamIds.includes(p.teamId))
-      .map(({ votes, memberTeamIds, ...d }) => ({ ...d, members: memberTeamIds.length, myVote: votes.find((v) => v.teamId === p.teamId) ?? null }));
+      .map(({ votes, memberTeamIds, translations: _staffOnly, ...d }) => {
+        const inject = plan.injects.get(d.injectId);
+        const local = inject?.decision ? localiseInject(inject, plan.languages, language) : undefined;
+        const decision = local?.inject.decision;
+        const untranslated = local ? local.content.untranslated.filter((f) => f.startsWith('decision.')) : [];
+        return {
+          ...d,
+          question: decision?.question ?? d.question,
+          options: decision?.options ?? d.options,
+          content: { language: local && untranslated.length < 1 + d.options.length ? language : sourceLanguage(plan.languages), untranslated },
+          members: memberTeamIds.length,
+          myVote: votes.find((v) => v.teamId === p.teamId) ?? null,
+        };
+      });
   }
 
   /** Reschedule open deadlines on the exercise's current clock generation (start, resume, speed, boot). */

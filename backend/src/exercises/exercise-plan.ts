@@ -16,6 +16,8 @@ export interface ExercisePlan {
   /** the pack's scoring settings and objective ids (from the snapshot) */
   scoring: ScenarioPack['scoring'];
   objectiveIds: Set<string>;
+  /** the pack's source language and its translations (from the snapshot; ad-hoc injects have none) */
+  languages: Pick<ScenarioPack, 'language' | 'translations' | 'teams' | 'title'>;
 }
 
 /**
@@ -70,6 +72,7 @@ export class ExercisePlans {
       teamsByKey: new Map(teams.map((t) => [t.teamKey, t])),
       scoring: exercise.snapshot.scoring,
       objectiveIds: new Set(exercise.snapshot.objectives.map((o) => o.id)),
+      languages: { language: exercise.snapshot.language, translations: exercise.snapshot.translations, teams: exercise.snapshot.teams, title: exercise.snapshot.title },
     };
   }
 }

@@ -14,6 +14,7 @@ import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity } from './exercise.entity.js';
 import { clockView, playerInjectView, type PlayerInjectView } from './exercise-views.js';
 import { ParticipantEntity } from './participant.entity.js';
+import { injectTranslations, localiseInject, localiseTeam, localiseTitle, packLanguages, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 
 /** Read models for the control room, observers and players. */
 @Injectable()
@@ -77,6 +78,8 @@ export class ExerciseQueries {
           // a branch released to one team only
           teamScope: s.teamScope || null,
           subject: inject?.subject ?? s.injectId,
+          // the subject in each language that translates it, beside the source's
+          subjectTranslations: Object.fromEntries(Object.entries(injectTranslations(plan.languages, s.injectId)).flatMap(([l, t]) => (t.subject ? [[l, t.subject]] : []))),
           channel: inject?.channel ?? null,
           to: inject ? this.plans.targets(plan, inject).map((t) => t.id) : [],
           trigger: inject?.trigger?.type ?? null,
@@ -117,10 +120,16 @@ export class ExerciseQueries {
     const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: p.teamId });
     const e = await this.exercise(p.exerciseId);
     if (!participant || !team) throw notFound('participant', p.participantId);
+    const language = participant.language ?? sourceLanguage(e.snapshot);
+    const localTeam = localiseTeam(e.snapshot, team.teamKey, language);
+    const renamed = team.name !== e.snapshot.teams.find((t) => t.id === team.teamKey)?.name;
     return {
-      participant: { id: participant.id, displayName: participant.displayName },
-      team: { id: team.id, key: team.teamKey, name: team.name, description: e.snapshot.teams.find((t) => t.id === team.teamKey)?.description ?? null },
-      exercise: { id: e.id, name: e.name, title: e.snapshot.title, classification: e.snapshot.classification },
+      participant: { id: participant.id, displayName: participant.displayName, language },
+      // a team the instructor renamed keeps its new name in every language
+      team: { id: team.id, key: team.teamKey, name: renamed ? team.name : (localTeam.name ?? team.name), description: localTeam.description },
+      exercise: { id: e.id, name: e.name, title: localiseTitle(e.snapshot, language), classification: e.snapshot.classification },
+      /** the languages the scenario content can be read in (the source first) */
+      languages: packLanguages(e.snapshot),
       clock: clockView(e),
     };
   }
@@ -128,6 +137,7 @@ export class ExerciseQueries {
   /** Only what has reached the player's own team, and only once its instant has passed. */
   async playerInjects(p: ParticipantPrincipal): Promise<PlayerInjectView[]> {
     const plan = await this.plans.get(p.exerciseId);
+    const language = await this.languageOf(p, plan.languages);
     const rows = await this.revealed(p.exerciseId)
       .andWhere('d.team_id = :teamId AND d.delivered_at_ms <= :now', { teamId: p.teamId, now: Date.now() })
       .orderBy('d.scenario_ms', 'DESC')
@@ -135,8 +145,16 @@ export class ExerciseQueries {
       .getMany();
     return rows.flatMap((d) => {
       const inject = plan.injects.get(d.injectId);
-      return inject ? [playerInjectView(inject, d)] : [];
+      if (!inject) return [];
+      const local = localiseInject(inject, plan.languages, language);
+      return [playerInjectView(local.inject, d, local.content)];
     });
+  }
+
+  /** The language a player reads content in (the pack's source for seats taken before languages existed). */
+  async languageOf(p: ParticipantPrincipal, pack: Parameters<typeof sourceLanguage>[0]): Promise<string> {
+    const row = await this.db.getRepository(ParticipantEntity).findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
+    return row?.language ?? sourceLanguage(pack);
   }
 
   async playerInject(p: ParticipantPrincipal, injectId: string): Promise<PlayerInjectView> {

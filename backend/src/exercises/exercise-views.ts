@@ -1,4 +1,5 @@
 import type { Inject } from '../scenarios/pack/pack-schema.js';
+import type { ContentLanguage } from '../scenarios/pack/pack-translations.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
@@ -47,9 +48,12 @@ export interface PlayerInjectView {
   scenarioMs: number;
   deliveredAt: number;
   late: boolean;
+  /** the language this copy is in, and the fields shown in the source language for want of a translation */
+  content: ContentLanguage;
 }
 
-export function playerInjectView(inject: Inject, delivery: { scenarioMs: number; deliveredAtMs: number; late: boolean }): PlayerInjectView {
+/** `inject` is already in the player's language (see localiseInject); `content` says how far. */
+export function playerInjectView(inject: Inject, delivery: { scenarioMs: number; deliveredAtMs: number; late: boolean }, content: ContentLanguage): PlayerInjectView {
   return {
     id: inject.id,
     channel: inject.channel,
@@ -68,5 +72,6 @@ export function playerInjectView(inject: Inject, delivery: { scenarioMs: number;
     scenarioMs: delivery.scenarioMs,
     deliveredAt: delivery.deliveredAtMs,
     late: delivery.late,
+    content,
   };
 }

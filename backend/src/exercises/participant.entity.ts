@@ -19,6 +19,10 @@ export class ParticipantEntity {
   @Column({ name: 'created_at', type: 'bigint', transformer: bigintAsNumber })
   createdAt!: number;
 
+  /** the language the player reads scenario content in (null: the pack's source language) */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  language!: string | null;
+
   /** set when a facilitator removed the seat: its session ended, its entries stay in the log */
   @Column({ name: 'removed_at', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   removedAt!: number | null;

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { type SessionOrigin, SessionsService } from '../auth/sessions.service.js';
-import { DomainError, conflict, notFound } from '../common/domain-error.js';
+import { DomainError, badInput, conflict, notFound } from '../common/domain-error.js';
+import { packLanguages } from '../scenarios/pack/pack-translations.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseEvents } from './exercise-events.service.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
@@ -20,6 +21,8 @@ export interface ParticipantView {
   displayName: string;
   joinedAt: number;
   removedAt: number | null;
+  /** the language the player reads scenario content in */
+  language: string;
   /** signed in right now (an open session) */
   online: boolean;
 }
@@ -46,12 +49,14 @@ export class ParticipantsService {
    * A join code names one team of one exercise; the seat it gives is bound to that team. The seat
    * and its session are written in one transaction, after the team's seat cap is checked in it.
    */
-  async join(code: string, displayName: string, origin: SessionOrigin): Promise<{ principal: ParticipantPrincipal; token: string }> {
+  async join(code: string, displayName: string, origin: SessionOrigin, language?: string): Promise<{ principal: ParticipantPrincipal; token: string }> {
     const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ joinCode: normaliseCode(code) });
     if (!team) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
     const exercise = await this.db.getRepository(ExerciseEntity).findOne({ select: { id: true, status: true }, where: { id: team.exerciseId } });
     if (!exercise || exercise.status === 'ended') throw conflict('join.ended', 'This exercise has ended');
-    const participant: ParticipantEntity = { id: randomUUID(), exerciseId: team.exerciseId, teamId: team.id, displayName, createdAt: Date.now(), removedAt: null };
+    // the pack's source language unless the player asked for one of its translations
+    const chosen = checkLanguage(await this.languages(team.exerciseId), language, 'join.language');
+    const participant: ParticipantEntity = { id: randomUUID(), exerciseId: team.exerciseId, teamId: team.id, displayName, createdAt: Date.now(), removedAt: null, language: chosen };
     const principal: ParticipantPrincipal = { kind: 'participant', participantId: participant.id, exerciseId: team.exerciseId, teamId: team.id, displayName };
     const token = await this.tx.run(async (m) => {
       const current = await this.lockTeam(m, team.id);
@@ -77,7 +82,22 @@ export class ParticipantsService {
       .where('s.exercise_id = :exerciseId AND s.ended_at IS NULL AND s.expires_at > :now', { exerciseId, now: Date.now() })
       .getRawMany<{ id: string }>();
     const onlineIds = new Set(online.map((r) => r.id));
-    return rows.map((p) => ({ id: p.id, teamId: p.teamId, displayName: p.displayName, joinedAt: p.createdAt, removedAt: p.removedAt, online: p.removedAt === null && onlineIds.has(p.id) }));
+    const source = (await this.languages(exerciseId))[0] ?? 'en';
+    return rows.map((p) => ({ id: p.id, teamId: p.teamId, displayName: p.displayName, joinedAt: p.createdAt, removedAt: p.removedAt, language: p.language ?? source, online: p.removedAt === null && onlineIds.has(p.id) }));
+  }
+
+  /** The languages an exercise's content can be read in: the pack's source first, then its translations. */
+  async languages(exerciseId: string): Promise<string[]> {
+    const e = await this.db.getRepository(ExerciseEntity).findOne({ select: { id: true, snapshot: true }, where: { id: exerciseId } });
+    if (!e) throw notFound('exercise', exerciseId);
+    return packLanguages(e.snapshot);
+  }
+
+  /** A player changes the language they read scenario content in (any time; nothing else changes). */
+  async setLanguage(p: ParticipantPrincipal, language: string): Promise<string> {
+    const chosen = checkLanguage(await this.languages(p.exerciseId), language, 'play.language');
+    await this.db.getRepository(ParticipantEntity).update({ id: p.participantId, exerciseId: p.exerciseId }, { language: chosen });
+    return chosen;
   }
 
   /** Join code, seat cap and seats in use of every team. */
@@ -105,7 +125,7 @@ export class ParticipantsService {
       });
     }
     await this.sessions.endAllOf({ participantId: p.id }, 'participant-removed');
-    return { id: p.id, teamId: p.teamId, displayName: p.displayName, joinedAt: p.createdAt, removedAt, online: false };
+    return { id: p.id, teamId: p.teamId, displayName: p.displayName, joinedAt: p.createdAt, removedAt, language: p.language ?? (await this.languages(exerciseId))[0] ?? 'en', online: false };
   }
 
   /** A new join code for a team: the old one stops working at once (seats already taken stay). */
@@ -160,3 +180,8 @@ export class ParticipantsService {
   }
 }
 
+function checkLanguage(offered: string[], asked: string | undefined, code: string): string {
+  if (asked === undefined) return offered[0] ?? 'en';
+  if (!offered.includes(asked)) throw badInput(code, `language: this exercise's content is available in ${offered.join(', ')}; "${asked}" is not one of them`);
+  return asked;
+}

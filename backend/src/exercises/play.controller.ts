@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -14,13 +14,18 @@ import { sendImage } from '../scenarios/images/send-image.js';
 import { ExerciseQueries } from './exercise-queries.service.js';
 import { PlayerImages } from './player-images.service.js';
 import { ParticipantsService } from './participants.service.js';
+import { languageTag } from '../scenarios/pack/pack-schema.js';
 
 const JoinBody = z
   .object({
     code: z.string().trim().min(4).max(20),
     displayName: displayName(60, 'enter the name your team will see'),
+    /** the language to read scenario content in (default: the pack's source language) */
+    language: languageTag.optional(),
   })
   .strict();
+
+const LanguageBody = z.object({ language: languageTag }).strict();
 
 const ArtifactIndex = z.coerce.number().int().min(0).max(999);
 
@@ -41,7 +46,7 @@ export class PlayController {
   @Public()
   @ApiZodBody(JoinBody)
   async join(@ZodBody(JoinBody) body: z.infer<typeof JoinBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { principal, token } = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName, originOf(req)));
+    const { principal, token } = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName, originOf(req), body.language));
     setSessionCookie(res, req, token, this.config);
     return { token, ...(await this.queries.playerSession(principal)) };
   }
@@ -49,6 +54,15 @@ export class PlayController {
   @Get('play/session')
   @Players()
   session(@CurrentPrincipal() p: ParticipantPrincipal) {
+    return this.queries.playerSession(p);
+  }
+
+  /** The player changes the language they read injects, decisions and options in; answers the session as GET /play/session. */
+  @Put('play/language')
+  @Players()
+  @ApiZodBody(LanguageBody)
+  async language(@CurrentPrincipal() p: ParticipantPrincipal, @ZodBody(LanguageBody) body: z.infer<typeof LanguageBody>) {
+    await this.participants.setLanguage(p, body.language);
     return this.queries.playerSession(p);
   }
 

@@ -45,7 +45,7 @@ export class PlayReportController {
   @Players()
   async report(@CurrentPrincipal() p: ParticipantPrincipal) {
     await this.ensureEnded(p);
-    return this.data.player(p.exerciseId, p.teamId);
+    return this.data.player(p.exerciseId, p.teamId, { language: await this.data.languageOf(p) });
   }
 
   @Get('report/export/:format')
@@ -53,7 +53,7 @@ export class PlayReportController {
   @ApiIdParam('format')
   async export(@CurrentPrincipal() p: ParticipantPrincipal, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
     await this.ensureEnded(p);
-    return exportReport(await this.data.player(p.exerciseId, p.teamId), format);
+    return exportReport(await this.data.player(p.exerciseId, p.teamId, { language: await this.data.languageOf(p) }), format);
   }
 
   private async ensureEnded(p: ParticipantPrincipal): Promise<void> {

@@ -19,6 +19,8 @@ import { ReadDatabase } from '../database/read-database.js';
 import { num as n, type Raw, ReportEventLog, text as s } from './report-event-log.js';
 
 import { toPlayerEdition } from './player-edition.js';
+import { localiseReport } from './report-language.js';
+import type { ParticipantPrincipal } from '../auth/principal.js';
 
 const BUILT_REPORTS_KEPT = 4;
 
@@ -111,13 +113,20 @@ export class ReportData {
   }
 
   /** A team's edition; `hideNamesFor` as for the full report (a staff preview by an observer hides player names). */
-  async player(exerciseId: string, teamId: string, opts: Pick<ReportRequest, 'hideNamesFor'> = {}): Promise<AfterActionReport> {
+  async player(exerciseId: string, teamId: string, opts: Pick<ReportRequest, 'hideNamesFor'> & { language?: string } = {}): Promise<AfterActionReport> {
     const ex = await this.exercise(exerciseId);
     const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ id: teamId, exerciseId });
     if (!team) throw notFound('team', teamId);
     const full = this.build(await this.inputs(exerciseId, { ex }), hidesNames(opts.hideNamesFor, ex), false).report;
     const scoresVisible = (ex as ExerciseEntity & { scoresVisible?: boolean }).scoresVisible === true;
-    return toPlayerEdition(full, teamId, { scoresVisible });
+    const edition = toPlayerEdition(full, teamId, { scoresVisible });
+    return opts.language ? localiseReport(edition, ex.snapshot, opts.language) : edition;
+  }
+
+  /** The language a player reads the scenario in (null: the pack's source). */
+  async languageOf(p: ParticipantPrincipal): Promise<string | undefined> {
+    const row = await this.db.getRepository(ParticipantEntity).findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
+    return row?.language ?? undefined;
   }
 
   async inputs(exerciseId: string, opts: { ex?: ExerciseEntity; fresh?: boolean; timing?: ReportTiming | undefined } = {}): Promise<ReportInputs> {

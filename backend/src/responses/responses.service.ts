@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
+import { participantLanguages } from '../exercises/participant-languages.js';
+import { localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { assertExerciseOpen } from '../common/exercise-open.js';
@@ -214,12 +216,30 @@ export class ResponsesService {
     const plan = await this.plans.get(exerciseId);
     const labelOf = (injectId: string, optionId: string) => plan.injects.get(injectId)?.responseOptions?.find((o) => o.id === optionId)?.label ?? optionId;
     const voteLabel = (injectId: string, choice: string) => plan.injects.get(injectId)?.decision?.options.find((o) => o.id === choice)?.label ?? ({ abstain: 'Abstain', block: 'Block (veto)' } as Record<string, string>)[choice] ?? choice;
+    // a player who read the inject in another language chose from labels in that language: staff see those beside the source's
+    const source = sourceLanguage(plan.languages);
+    const languages = await participantLanguages(this.reads.db, rows.map((r) => r.authorId));
+    const translated = (injectId: string, language: string, v: ResponseView) => {
+      const inject = plan.injects.get(injectId);
+      if (language === source || !inject) return null;
+      const local = localiseInject(inject, plan.languages, language);
+      const fallback = local.content.untranslated.filter((f) => f.startsWith('responseOptions.') || f.startsWith('decision.options.'));
+      return {
+        language,
+        optionLabels: v.optionIds.map((o) => local.inject.responseOptions.find((x) => x.id === o)?.label ?? o),
+        voteLabel: v.vote ? (local.inject.decision?.options.find((o) => o.id === v.vote?.choice)?.label ?? voteLabel(injectId, v.vote.choice)) : null,
+        /** labels above shown in the source language for want of a translation */
+        untranslated: fallback,
+      };
+    };
     const items = (await this.views(rows)).map((v, i) => ({
       ...(hideNames ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) } : v),
       teamId: rows[i]?.teamId ?? '',
       teamName: teams.get(rows[i]?.teamId ?? '') ?? '',
       optionLabels: v.optionIds.map((o) => labelOf(v.injectId, o)),
       voteLabel: v.vote ? voteLabel(v.injectId, v.vote.choice) : null,
+      authorLanguage: languages.get(rows[i]?.authorId ?? '') ?? source,
+      translated: translated(v.injectId, languages.get(rows[i]?.authorId ?? '') ?? source, v),
     }));
     return { total, items };
   }

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
+import { injectTranslations, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { participantLanguages } from '../exercises/participant-languages.js';
 import { chunks } from '../common/chunks.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -268,14 +270,17 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     await this.flush();
     const cells = new Map((await this.cellsOf(exerciseId)).map((c) => [`${c.teamId}/${c.injectId}`, c]));
     const teamNames = new Map(plan.teams.map((t) => [t.id, t.name]));
+    const languages = await participantLanguages(this.reads.db, [...rows.values()].map((r) => r.authorId));
     const items = pageIds.flatMap((id) => {
       const r = rows.get(id);
       if (!r) return [];
       const inject = plan.injects.get(r.injectId);
       return [
         {
-          response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs, scenarioMs: r.scenarioMs },
-          inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: actionsFor(inject, keyOf(plan, r.teamId)), respondWithin: inject.respondWithin ?? null } : null,
+          // the language the author read the inject in (the text is stored as written)
+          response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, authorLanguage: languages.get(r.authorId) ?? sourceLanguage(plan.languages), text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs, scenarioMs: r.scenarioMs },
+          // the source above; `translations` beside it, by language, for reviewing answers given in another language
+          inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: actionsFor(inject, keyOf(plan, r.teamId)), respondWithin: inject.respondWithin ?? null, sourceLanguage: sourceLanguage(plan.languages), translations: injectTranslations(plan.languages, inject.id) } : null,
           cell: cells.get(`${r.teamId}/${r.injectId}`) ?? null,
         },
       ];

@@ -14,7 +14,7 @@ export interface PackFileInput {
 }
 
 export const MAX_PACK_FILES = 500;
-const YAML_PATH = /^(pack\.yaml|injects\/[\w.-]+\.ya?ml)$/;
+const YAML_PATH = /^(pack\.yaml|injects\/[\w.-]+\.ya?ml|translations\/[a-z]{2}(-[A-Z]{2})?\/[\w.-]+\.ya?ml)$/;
 // SVG files are left out: they can carry script, and pack images are PNG, JPEG, GIF or WebP
 const ASSET_PATH = /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp)$/i;
 
@@ -29,7 +29,7 @@ export function loadPackFiles(files: readonly PackFileInput[], label = 'pack', s
   const seen = new Set<string>();
   for (const f of files) {
     if (!YAML_PATH.test(f.path) && !ASSET_PATH.test(f.path)) {
-      throw badInput('pack.bad-path', `"${f.path}" is not a pack file: use pack.yaml, injects/<name>.yaml or an image path inside the pack`);
+      throw badInput('pack.bad-path', `"${f.path}" is not a pack file: use pack.yaml, injects/<name>.yaml, translations/<language>/<name>.yaml or an image path inside the pack`);
     }
     if (seen.has(f.path)) throw badInput('pack.duplicate-file', `"${f.path}" is given twice`);
     seen.add(f.path);

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import { checkPackImages, type PackImage, type StoredImageRef } from './pack-images.js';
 import { checkPackReferences } from './pack-references.js';
-import { InjectFile, PackFile, type Inject, type ScenarioPack } from './pack-schema.js';
+import { InjectFile, LANGUAGE_PATTERN, PackFile, TranslationFile, type Inject, type ScenarioPack } from './pack-schema.js';
+import { checkPackTranslations, type TranslationSource } from './pack-translations.js';
 
 export interface PackError {
   file: string;
@@ -102,6 +103,21 @@ function zodErrors(file: ParsedFile, error: z.ZodError): PackError[] {
   });
 }
 
+/** Fields that carry structure, not text: a translation naming one is told why it cannot. */
+const STRUCTURAL_FIELDS = new Set(['id', 'offset', 'to', 'channel', 'trigger', 'respondWithin', 'deadline', 'mode', 'members', 'phase', 'tlp', 'points', 'options', 'teams', 'tags', 'objectives', 'scoring', 'meta', 'address', 'kind', 'path', 'rows', 'content', 'facilitatorNotes', 'start', 'duration', 'version', 'language']);
+
+/** Schema errors of a translation file; an unknown field is pointed at itself and, if it is structure, told why it cannot be there. */
+function translationErrors(file: ParsedFile, error: z.ZodError): PackError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code !== 'unrecognized_keys') return zodErrors(file, new ZodError([issue]))[0] ?? file.error(path, issue.message);
+    const at = [...path, issue.keys[0] ?? ''];
+    const structural = issue.keys.some((k) => STRUCTURAL_FIELDS.has(k));
+    const why = structural ? ': a translation may not change ids, recipients, channels, timing or scoring; it holds only text' : ' (a translation holds only the text fields of the source)';
+    return { ...file.error(at, `unknown field(s): ${issue.keys.join(', ')}${why}`), path: formatPath(at) };
+  });
+}
+
 function toJs(file: ParsedFile): unknown {
   // maxAliasCount guards against "billion laughs" alias bombs
   return file.doc.toJS({ maxAliasCount: 100 });
@@ -124,6 +140,22 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
   if (existsSync(injectDir)) {
     for (const name of readdirSync(injectDir).sort()) {
       if (/\.ya?ml$/.test(name)) files.push({ path: join(injectDir, name), display: display(join(injectDir, name)) });
+    }
+  }
+  // translations/<language>/*.yaml, read after the source so they can be checked against it
+  const translationFiles: { path: string; display: string; language: string }[] = [];
+  const translationDir = join(folder, 'translations');
+  if (existsSync(translationDir)) {
+    for (const language of readdirSync(translationDir).sort()) {
+      const dir = join(translationDir, language);
+      if (!statSync(dir).isDirectory()) continue;
+      if (!LANGUAGE_PATTERN.test(language)) {
+        errors.push({ file: display(dir), line: 1, column: 1, path: '(folder)', message: `"${language}" is not a language tag: name translation folders like ko, ja or pt-BR` });
+        continue;
+      }
+      for (const name of readdirSync(dir).sort()) {
+        if (/\.ya?ml$/.test(name)) translationFiles.push({ path: join(dir, name), display: display(join(dir, name)), language });
+      }
     }
   }
 
@@ -168,9 +200,33 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
     }
   }
 
+  const translations: TranslationSource[] = [];
+  for (const f of translationFiles) {
+    hash.update(f.display).update('\0').update(readFileSync(f.path)).update('\0');
+    const parsed = parseYamlFile(f.path, f.display, errors);
+    if (!parsed) continue;
+    let data: unknown;
+    try {
+      data = toJs(parsed);
+    } catch (e) {
+      errors.push(parsed.error([], e instanceof Error ? e.message : String(e)));
+      continue;
+    }
+    const result = TranslationFile.safeParse(data ?? {});
+    if (!result.success) {
+      errors.push(...translationErrors(parsed, result.error));
+      continue;
+    }
+    translations.push({ language: f.language, file: parsed, content: result.data });
+  }
+
   if (!packFile || !packParsed) return { ok: false, errors };
   const pack: ScenarioPack = { ...packFile, injects };
   errors.push(...checkPackReferences(pack, packParsed, origins));
+  if (translationFiles.length > 0) {
+    const merged = checkPackTranslations(pack, translations, errors);
+    if (Object.keys(merged).length > 0) pack.translations = merged;
+  }
   const { errors: imageErrors, images } = checkPackImages(pack, origins, folder, options.storedImages ?? new Map());
   errors.push(...imageErrors);
   if (errors.length > 0) return { ok: false, errors };

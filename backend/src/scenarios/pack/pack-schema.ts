@@ -23,6 +23,10 @@ export const duration = z
   .string()
   .regex(DURATION_PATTERN, 'must be a duration like 04:00 or 00:15:00 (hh:mm[:ss])');
 
+/** A language tag such as `en`, `ko` or `pt-BR` (ISO 639-1, optional region). */
+export const LANGUAGE_PATTERN = /^[a-z]{2}(-[A-Z]{2})?$/;
+export const languageTag = z.string().regex(LANGUAGE_PATTERN, 'must be a language tag like en, ko or pt-BR');
+
 export const TLP = z.enum(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']);
 
 export const CHANNELS = ['email', 'news', 'social', 'siem', 'intel', 'phone', 'sitrep', 'chat', 'video'] as const;
@@ -262,6 +266,8 @@ export const PackMeta = z
     classification: TLP.default('TLP:CLEAR'),
     threatActors: z.array(attackGroupId).default([]),
     scoring: Scoring.optional(),
+    /** the language the pack is written in (its source; default en); translations live in `translations/<language>/` */
+    language: languageTag.optional(),
   })
   .strict();
 
@@ -288,9 +294,75 @@ export type Distractor = z.infer<typeof Distractor>;
 export type Trigger = z.infer<typeof Trigger>;
 export type Channel = z.infer<typeof Channel>;
 
+/*
+ * Translations: `translations/<language>/*.yaml` beside `injects/`. A translation carries text
+ * only, keyed by the ids of the source: it cannot add, remove or rename ids, and it has no field
+ * for channels, recipients, timing or scoring, so it cannot change them. What it leaves out is
+ * shown in the source language.
+ */
+const text = (max: number) => z.string().min(1).max(max);
+const idMap = <T extends z.ZodType>(value: T) => z.record(slug, value);
+
+export const InjectTranslation = z
+  .object({
+    from: z.object({ name: text(200).optional(), organisation: text(200).optional() }).strict().optional(),
+    subject: text(300).optional(),
+    body: text(50_000).optional(),
+    /** response option id → label */
+    responseOptions: idMap(text(300)).optional(),
+    /** expected action id → text (what evaluators read beside the source) */
+    expectedActions: idMap(text(1000)).optional(),
+    decision: z
+      .object({
+        question: text(1000).optional(),
+        /** decision option id → label */
+        options: idMap(text(300)).optional(),
+      })
+      .strict()
+      .optional(),
+    /** artifact position (0, 1, …) → its title, an image's alt text, an IOC table's row notes (row position → note) */
+    artifacts: z
+      .record(
+        z.string().regex(/^\d{1,3}$/, 'must be the artifact position: 0, 1, 2 …'),
+        z.object({ title: text(200).optional(), alt: text(500).optional(), notes: z.record(z.string().regex(/^\d{1,4}$/, 'must be the row position: 0, 1, 2 …'), text(500)).optional() }).strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+export const PackPartTranslation = z
+  .object({
+    title: text(200).optional(),
+    summary: text(5000).optional(),
+    teams: idMap(z.object({ name: text(200).optional(), description: text(2000).optional() }).strict()).optional(),
+    objectives: idMap(z.object({ text: text(1000).optional() }).strict()).optional(),
+    phases: idMap(z.object({ title: text(200).optional(), summary: text(2000).optional() }).strict()).optional(),
+  })
+  .strict();
+
+/** A file under `<pack>/translations/<language>/`. */
+export const TranslationFile = z
+  .object({
+    pack: PackPartTranslation.optional(),
+    /** source inject id → its translation */
+    injects: idMap(InjectTranslation).default({}),
+  })
+  .strict();
+
+export type InjectTranslation = z.infer<typeof InjectTranslation>;
+export type PackPartTranslation = z.infer<typeof PackPartTranslation>;
+
+/** One language's translation of a whole pack, merged from its files. */
+export interface PackTranslation {
+  pack: PackPartTranslation;
+  injects: Record<string, InjectTranslation>;
+}
+
 /** A whole pack once its files are merged: what exercises snapshot. */
 export interface ScenarioPack extends PackFile {
   injects: Inject[];
+  /** language → translation (absent on packs without translations and on older snapshots) */
+  translations?: Record<string, PackTranslation>;
 }
 
 export function parseOffsetMs(value: string): number {

@@ -1,0 +1,53 @@
+import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
+import { localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import type { AfterActionReport } from './report-model.js';
+
+/**
+ * A team edition with the scenario's own words (pack title, objectives, phases, team, inject
+ * subjects, option and decision labels) in the player's language, each falling back to the source
+ * where the pack has no translation. What people wrote (responses, RFIs) stays as written.
+ */
+export function localiseReport(report: AfterActionReport, pack: ScenarioPack, language: string): AfterActionReport {
+  if (language === sourceLanguage(pack) || !pack.translations?.[language]) return report;
+  const t = pack.translations[language];
+  const injects = new Map(pack.injects.map((i) => [i.id, i]));
+  const local = (id: string) => {
+    const inject = injects.get(id);
+    return inject ? localiseInject(inject, pack, language).inject : undefined;
+  };
+  const o = report.overview;
+  const sourceTeams = new Map(pack.teams.map((x) => [x.id, x]));
+  return {
+    ...report,
+    overview: {
+      ...o,
+      pack: { ...o.pack, title: t.pack.title ?? o.pack.title },
+      summary: t.pack.summary ?? o.summary,
+      scope: { ...o.scope, phases: o.scope.phases.map((ph) => ({ ...ph, title: t.pack.phases?.[ph.id]?.title ?? ph.title, summary: t.pack.phases?.[ph.id]?.summary ?? ph.summary })) },
+      objectives: o.objectives.map((x) => ({ ...x, text: t.pack.objectives?.[x.id]?.text ?? x.text })),
+      injects: o.injects.map((i) => {
+        const l = local(i.id);
+        return l ? { ...i, subject: l.subject, options: i.options.map((op) => ({ ...op, label: l.responseOptions.find((r) => r.id === op.id)?.label ?? op.label })) } : i;
+      }),
+      // a team the instructor renamed keeps its name
+      teams: o.teams.map((team) => {
+        const tt = t.pack.teams?.[team.key];
+        const renamed = team.name !== sourceTeams.get(team.key)?.name;
+        return { ...team, name: renamed ? team.name : (tt?.name ?? team.name), description: tt?.description ?? team.description };
+      }),
+    },
+    objectives: report.objectives.map((x) => ({ ...x, text: t.pack.objectives?.[x.objectiveId]?.text ?? x.text })),
+    decisions: report.decisions.map((d) => {
+      const dl = local(d.injectId)?.decision;
+      if (!dl) return d;
+      const label = (id: string | null, fallback: string | null) => (id === null ? fallback : (dl.options.find((op) => op.id === id)?.label ?? fallback));
+      return {
+        ...d,
+        question: dl.question,
+        options: d.options.map((op) => ({ ...op, label: label(op.id, op.label) ?? op.label })),
+        outcomeLabel: label(d.outcome, d.outcomeLabel),
+        votes: d.votes.map((v) => ({ ...v, choiceLabel: label(v.choice, v.choiceLabel) ?? v.choiceLabel })),
+      };
+    }),
+  };
+}
