@@ -239,14 +239,14 @@ describe('player seats', () => {
     team.joinCode = rotated.joinCode;
   });
 
-  it('caps the seats of a team: a join beyond the cap gets 409 naming the cap; a removal frees a seat', async () => {
+  it('caps the seats of a team: a join beyond the cap gets 409 naming the cap; a removal or the player’s own Leave frees a seat', async () => {
     const staff = await Api.login(a.url);
     const fresh = await createExercise(staff, 'demo');
     const team = teamByKey(fresh, 'soc');
     expect((await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: 0 })).status).toBe(400);
     expect((await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: 2 })).status).toBe(200);
     await Api.join(a.url, team.joinCode ?? '', 'one');
-    await Api.join(b.url, team.joinCode ?? '', 'two');
+    const two = await Api.join(b.url, team.joinCode ?? '', 'two');
     const third = await new Api(a.url).post<{ code: string; message: string }>('/join', { code: team.joinCode, displayName: 'three' });
     expect(third.status).toBe(409);
     expect(third.body.code).toBe('join.team-full');
@@ -256,6 +256,12 @@ describe('player seats', () => {
     const seats = await staff.ok<{ id: string; displayName: string }[]>('GET', `/exercises/${fresh.id}/participants`);
     await staff.ok('POST', `/exercises/${fresh.id}/participants/${seats.find((s) => s.displayName === 'one')?.id ?? ''}/remove`);
     expect((await Api.join(a.url, team.joinCode ?? '', 'three')).teamId).toBe(team.id);
+    // full again; a player's own Leave (sign-out) frees their seat as well
+    expect((await new Api(a.url).post('/join', { code: team.joinCode, displayName: 'five' })).status).toBe(409);
+    expect((await two.request('POST', '/auth/logout')).status).toBe(204);
+    expect((await staff.ok<{ teamId: string; seatsTaken: number }[]>('GET', `/exercises/${fresh.id}/team-access`)).find((t) => t.teamId === team.id)?.seatsTaken).toBe(1);
+    expect((await Api.join(a.url, team.joinCode ?? '', 'five')).teamId).toBe(team.id);
+    expect((await new Api(a.url).post('/join', { code: team.joinCode, displayName: 'six' })).status).toBe(409);
     // lifting the cap
     expect((await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: null })).status).toBe(200);
     await Api.join(a.url, team.joinCode ?? '', 'four');
@@ -265,6 +271,19 @@ describe('player seats', () => {
     const player = await Api.join(a.url, teamByKey(ex, 'soc').joinCode ?? '', 'leaver');
     expect((await player.request('POST', '/auth/logout')).status).toBe(204);
     expect((await on(b, player).get('/play/session')).status).toBe(401);
+  });
+});
+
+describe('single sign-on when it is not configured', () => {
+  it('offers no "Sign in with …" button and answers the sign-in routes with 404', async () => {
+    const anon = new Api(a.url);
+    expect(await anon.ok('GET', '/auth/oidc')).toEqual({ enabled: false });
+    const start = await fetch(`${a.url}/api/auth/oidc/login`, { redirect: 'manual', headers: { accept: 'application/json' } });
+    expect(start.status).toBe(404);
+    expect(((await start.json()) as { code: string }).code).toBe('sso.not-configured');
+    const page = await fetch(`${a.url}/api/auth/oidc/callback?code=x&state=y`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Single sign-on is not configured on this platform');
   });
 });
 
