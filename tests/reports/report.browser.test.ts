@@ -81,8 +81,9 @@ describe('after-action report in the browser', () => {
     expect(edit?.actor).toBe(`user:${fay.id}`);
     expect(edit?.payload.changes).toEqual({ correctiveAction: { from: '', to: CORRECTIVE_ACTION }, poc: { from: '', to: POC }, status: { from: 'open', to: 'in-progress' } });
 
-    // the PDF, downloaded through the page's button
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+    // the PDF, downloaded through the page's button (a process's first PDF parses and shapes its fonts:
+    // about 2 s at a load of 12 here, and the download event waits for the whole document)
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), page.getByTestId('download-pdf').click()]);
     expect(download.suggestedFilename()).toMatch(/^aar-.*\.pdf$/);
     const bytes = new Uint8Array(await readFile(await download.path()));
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
