@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { until } from '../support/socket-client.js';
+import { download, pdfText } from '../reports/pdf-text.js';
 
 /**
  * Scenario content in the player's language: chosen at join, changeable, delivered with a marker
@@ -141,4 +142,27 @@ describe('scenario content in the player’s language', () => {
     expect((await socKo.get('/play/injects/cert-advisory')).status).toBe(404);
     expect((await socKo.get('/play/injects/wrap-up')).status).toBe(404);
   });
+
+  it('gives the Korean player the team report in Korean (the PDF prints Hangul), and the English player the source', async () => {
+    await staff.ok('POST', `/exercises/${ex.id}/end`);
+    const report = await socKo.ok('GET', '/play/report');
+    expect(report.overview.pack.title).toBe('데모: 지역 항만운영사 랜섬웨어 사고');
+    expect(report.overview.teams.map((t: { name: string }) => t.name)).toEqual(['항만운영사 보안관제센터(SOC)']);
+    const phish = report.overview.injects.find((i: { id: string }) => i.id === 'phish-email');
+    expect(phish.subject).toBe('연체 청구서 HL-20931 – 조치 요망');
+    expect(phish.options.find((o: { id: string }) => o.id === 'quarantine').label).toBe('모든 사서함에서 해당 메일 격리');
+    expect(report.decisions[0]?.question).toBe('지금 공동 대외 발표문을 낼 것인가?');
+    expect(report.objectives.map((o: { text: string }) => o.text)).toContain('랜섬웨어가 터미널 운영 시스템(TOS)에 이르기 전에 차단한다.');
+    // what the player wrote stays as written
+    expect(JSON.stringify(report.responses)).toContain('전 사서함에서 격리했습니다.');
+    const pdf = await download(app.url, socKo.token, '/play/report/export/pdf');
+    expect(pdf.status).toBe(200);
+    const text = (await pdfText(pdf.bytes)).text.replace(/\s+/g, '');
+    for (const korean of ['항만운영사보안관제센터(SOC)', '데모:지역항만운영사랜섬웨어사고', '연체청구서HL-20931–조치요망', '지금공동대외발표문을낼것인가?', '모든사서함에서해당메일격리']) expect(text, `the PDF prints “${korean}”`).toContain(korean);
+    // the English-speaking CERT player gets the source, and nothing of the SOC's
+    const en = JSON.stringify(await certEn.ok('GET', '/play/report'));
+    expect(en).toContain('National CERT');
+    expect(en).not.toContain('데모');
+    expect(en).not.toContain('연체 청구서');
+  }, 120_000);
 });
