@@ -75,6 +75,18 @@ describe('scenario pack loader', () => {
     expect(localiseInject(alert, bare, 'ko').content.untranslated).toContain('body');
   });
 
+  it('exports a translated pack as pack.yaml plus translation files that load back to the same pack', async () => {
+    const { loadPackFiles, packToYaml, translationFiles } = await import('../../backend/src/authoring/packs/pack-files.js');
+    const r = loadPackFolder(join(REPO_ROOT, 'injects', 'korean-peninsula'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const yaml = packToYaml(r.source.pack);
+    expect(yaml).not.toMatch(/^translations:/m);
+    const back = loadPackFiles([{ path: 'pack.yaml', content: yaml }, ...translationFiles(r.source.pack)]);
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.source.pack.translations).toEqual(r.source.pack.translations);
+    expect(back.source.pack.injects).toEqual(r.source.pack.injects);
+  });
+
   it('refuses a translation folder named after the source language', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-tr-'));
     try {

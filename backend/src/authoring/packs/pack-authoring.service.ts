@@ -5,7 +5,7 @@ import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
 import { formatPackError, type PackError, type PackSource } from '../../scenarios/pack/pack-loader.js';
 import type { ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../../scenarios/scenarios.service.js';
-import { loadPackFiles, packFilesFromZip, packToYaml, type PackFileInput } from './pack-files.js';
+import { loadPackFiles, packFilesFromZip, packToYaml, translationFiles, type PackFileInput } from './pack-files.js';
 import { readZip, writeZip } from './safe-zip.js';
 
 /** Where a saved pack came from; stored in the pack row's `source` column. */
@@ -74,7 +74,10 @@ export class PackAuthoringService {
   /** A zip of the pack folder: `pack.yaml` plus the images its injects show, as stored with this version. */
   async exportZip(idOrPackId: string): Promise<{ fileName: string; zip: Buffer; missingImages: string[] }> {
     const row = await this.scenarios.get(idOrPackId);
-    const entries: { path: string; data: Buffer | string }[] = [{ path: `${row.packId}/pack.yaml`, data: packToYaml(row.document) }];
+    const entries: { path: string; data: Buffer | string }[] = [
+      { path: `${row.packId}/pack.yaml`, data: packToYaml(row.document) },
+      ...translationFiles(row.document).map((f) => ({ path: `${row.packId}/${f.path}`, data: f.content })),
+    ];
     const stored = new Set((await this.images.list(row.id)).map((i) => i.path));
     const paths = new Set(row.document.injects.flatMap((inj) => inj.artifacts.flatMap((a) => (a.kind === 'image' ? [a.path] : []))));
     const missingImages: string[] = [];

@@ -76,8 +76,18 @@ export function packFilesFromZip(entries: readonly { path: string; data: Buffer 
  * tag sets, empty meta) are left out, so the file reads like one a person wrote and loads back
  * to the same pack.
  */
+/** The pack's `pack.yaml` (translations are files of their own: see translationFiles). */
 export function packToYaml(pack: ScenarioPack): string {
-  return stringify(compact(pack), { lineWidth: 0, aliasDuplicateObjects: false });
+  const { translations: _files, ...source } = pack;
+  return stringify(compact(source), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** One `translations/<language>/<language>.yaml` file per language of the pack. */
+export function translationFiles(pack: ScenarioPack): PackFileInput[] {
+  return Object.entries(pack.translations ?? {}).map(([language, t]) => ({
+    path: `translations/${language}/${language}.yaml`,
+    content: stringify(compact({ pack: t.pack, injects: t.injects }), { lineWidth: 0, aliasDuplicateObjects: false }),
+  }));
 }
 
 function compact(value: unknown): unknown {
