@@ -129,7 +129,7 @@ describe('export and import', () => {
     expect(r.body).toMatchObject({ packId: 'deepfake-surge', version: '2.0.0', created: true });
   });
 
-  it('refuses broken zips, zip bombs and oversized uploads with a 400', async () => {
+  it('refuses broken zips and zip bombs with a 400, and oversized uploads with a 413', async () => {
     expect((await upload(api, '/authoring/packs/import', Buffer.from('not a zip'))).body.code).toBe('zip.unreadable');
     const bomb = new JSZip();
     bomb.file('pack.yaml', Buffer.alloc(12 * 1024 * 1024, 0x20));
@@ -139,7 +139,7 @@ describe('export and import', () => {
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('zip.too-large');
     const huge = await upload(api, '/authoring/packs/import', Buffer.alloc(21 * 1024 * 1024));
-    expect(huge.status).toBe(400);
+    expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('upload.too-large');
     const noPack = new JSZip();
     noPack.file('readme.txt', 'hello');
@@ -208,7 +208,8 @@ describe('images in packs', () => {
     expect(raw.status).toBe(400);
     expect(raw.body).toMatchObject({ code: 'image.invalid', message: expect.stringContaining('"logo.png" is not a PNG, JPEG, GIF or WebP') });
     const big = await upload(api, '/authoring/images', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), { fileName: 'huge.png' });
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
+    expect(big.body.message).toMatch(/the limit is 5 MiB/);
     expect((await api.get('/authoring/packs/img-bad/images')).status).toBe(404);
   });
 

@@ -1,29 +1,61 @@
 import type { Request } from 'express';
-import { badInput } from '../common/domain-error.js';
+import { badInput, DomainError } from '../common/domain-error.js';
+
+/**
+ * How much of an oversized upload is still read (and thrown away) after the 413 is decided, so the
+ * client, still sending, receives the answer instead of a reset connection. Past this the
+ * connection is cut: nobody streams gigabytes at the server for free.
+ */
+const DISCARD_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Uploads (zips, spreadsheets, exports) arrive as the raw request body: the app's JSON parser
  * stops at 1 MiB, and a file is not JSON. The stream is read here with a hard size limit, so an
- * oversized upload is refused as it arrives instead of after it filled memory.
+ * oversized upload is refused as it arrives (with or without a Content-Length, e.g. chunked)
+ * instead of after it filled memory: 413 naming the limit. Nothing past the limit is kept.
  */
-export async function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
+export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(declared, limitBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer | string>) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buf.length;
-    if (size > limitBytes) {
-      req.destroy();
-      throw tooLarge(size, limitBytes);
-    }
-    chunks.push(buf);
-  }
-  const body = Buffer.concat(chunks);
-  if (body.length === 0) throw badInput('upload.empty', 'The upload is empty: send the file as the request body (content-type application/octet-stream)');
-  return body;
+  // Node reads and discards the unread body once the answer is sent (keep-alive stays usable)
+  if (Number.isFinite(declared) && declared > limitBytes) return Promise.reject(tooLarge(declared, limitBytes, 'declared'));
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    let discarded = 0;
+    const onData = (chunk: Buffer | string) => {
+      const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (refused) {
+        // keep reading (and dropping) so the 413 reaches a client that is still sending
+        discarded += length;
+        if (discarded > DISCARD_AFTER_LIMIT_BYTES) req.destroy();
+        return;
+      }
+      size += length;
+      if (size > limitBytes) {
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge(size, limitBytes, 'received'));
+        return;
+      }
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    };
+    req.on('data', onData);
+    req.once('error', (e) => {
+      if (!refused) reject(e);
+    });
+    req.once('end', () => {
+      if (refused) return;
+      const body = Buffer.concat(chunks);
+      if (body.length === 0) reject(badInput('upload.empty', 'The upload is empty: send the file as the request body (content-type application/octet-stream)'));
+      else resolve(body);
+    });
+  });
 }
 
-const tooLarge = (size: number, limit: number) =>
-  badInput('upload.too-large', `The upload is ${size} bytes or more; the limit is ${Math.round(limit / 1024 / 1024)} MiB`);
+const tooLarge = (size: number, limit: number, how: 'declared' | 'received') =>
+  new DomainError(
+    'too-large',
+    'upload.too-large',
+    `The upload is too large: ${how === 'declared' ? `it declares ${size} bytes` : `more than ${limit} bytes arrived`}; the limit is ${Math.round(limit / 1024 / 1024)} MiB`,
+  );

@@ -2,7 +2,7 @@
  * A failure the user can act on. Each carries a stable string code; one exception filter maps
  * the kind to an HTTP status, so services never import HTTP concerns.
  */
-export type DomainErrorKind = 'bad-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'rate-limited' | 'unavailable';
+export type DomainErrorKind = 'bad-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'rate-limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

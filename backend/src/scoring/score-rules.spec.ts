@@ -161,4 +161,24 @@ describe('score rules', () => {
     ]);
     expect(edited.items.some((i) => i.points < 0)).toBe(false);
   });
+  it('holds a cell at its maximum when adjustments would take it beyond, saying what was cut', () => {
+    const full = [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate', 'escalate'] })];
+    expect(scoreCell(inject, undefined, 'A', full)).toMatchObject({ points: 38, max: 38 });
+    const bonus = scoreCell(inject, undefined, 'A', [...full, ev('score.adjusted', minutes(5), { points: 5, reason: 'outstanding coordination' }, 'user:eva')]);
+    expect(bonus).toMatchObject({ points: 38, max: 38 });
+    // the evaluator's +5 stays in the trace, and the cut is named
+    expect(bonus.items.find((i) => i.kind === 'adjustment' && i.points === 5)?.source).toMatchObject({ evaluator: 'user:eva', reason: 'outstanding coordination' });
+    expect(bonus.items.at(-1)).toMatchObject({ kind: 'adjustment', points: -5, max: 0, source: { rule: 'held at the maximum of 38: the adjustment would bring this inject to 43' } });
+    // below the maximum an adjustment counts in full
+    const partial = [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate'] })];
+    expect(scoreCell(inject, undefined, 'A', [...partial, ev('score.adjusted', minutes(5), { points: 5, reason: 'notified by phone' }, 'user:eva')]).points).toBe(33);
+    expect(scoreCell(inject, undefined, 'A', [...partial, ev('score.adjusted', minutes(5), { points: 50, reason: 'x' }, 'user:eva')]).points).toBe(38);
+    // an inject worth nothing cannot be made to count
+    const unscored = { ...inject, expectedActions: [], respondWithin: undefined };
+    expect(scoreCell(unscored, undefined, 'A', [delivered, ev('score.adjusted', minutes(5), { points: 10, reason: 'x' }, 'user:eva')])).toMatchObject({ points: 0, max: 0 });
+    // adjustments apply in turn, each from the score the evaluator saw: a penalty after a cut bonus counts from the maximum
+    expect(scoreCell(inject, undefined, 'A', [...full, ev('score.adjusted', minutes(5), { points: 5, reason: 'x' }, 'user:eva'), ev('score.adjusted', minutes(6), { points: -3, reason: 'y' }, 'user:eva')]).points).toBe(35);
+    // penalties still go below what the rules gave (and below zero)
+    expect(scoreCell(inject, undefined, 'A', [...partial, ev('score.adjusted', minutes(5), { points: -40, reason: 'leaked IOCs' }, 'user:eva')]).points).toBe(-12);
+  });
 });

@@ -143,10 +143,22 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
     if (earned > cap.points) items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: cap.points - earned, max: 0, source: { rule: `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}` } });
   }
 
-  // an evaluator's adjustments come after the rules, so they can still correct a capped score
-  items.push(...adjustments);
-  const points = round1(items.reduce((n, i) => n + i.points, 0));
+  // an evaluator's adjustments come after the rules, so they can still correct a capped score;
+  // in log order, each from the score the evaluator saw. Never above the maximum: an adjustment can
+  // give back points the rules withheld, not go beyond what the inject is worth, so totals,
+  // percentages and the leaderboard stay comparable. The adjustment stays in the log and in the
+  // trace; the item after it says what was cut, and why.
   const max = round1(items.reduce((n, i) => n + i.max, 0));
+  let running = items.reduce((n, i) => n + i.points, 0);
+  for (const a of adjustments) {
+    items.push(a);
+    running += a.points;
+    if (a.points > 0 && running > max) {
+      items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: round1(max - running), max: 0, source: { rule: `held at the maximum of ${max}: the adjustment would bring this inject to ${round1(running)}` } });
+      running = max;
+    }
+  }
+  const points = round1(items.reduce((n, i) => n + i.points, 0));
   return { teamId, injectId: inject.id, points, max, items };
 }
 
