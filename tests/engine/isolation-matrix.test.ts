@@ -107,6 +107,8 @@ const POLICY: Record<string, Who[]> = {
   'DELETE /api/exercises/{id}/improvement-plan/{itemId}': CONTROL,
   'GET /api/exercises/{id}/hotwash': STAFF,
   'POST /api/join': EVERYONE,
+  // which exercise and team a code leads to (title, team name, started/ended): public, like joining
+  'GET /api/join/preview/{code}': EVERYONE,
   'GET /api/play/session': PLAYERS,
   'PUT /api/play/language': PLAYERS,
   'GET /api/play/injects': PLAYERS,
@@ -195,7 +197,8 @@ describe('isolation matrix: every route × every role', () => {
         .replace('{userId}', '00000000-0000-0000-0000-000000000000')
         .replace('{sessionId}', '00000000-0000-0000-0000-000000000000')
         .replace('{participantId}', '00000000-0000-0000-0000-000000000000')
-        .replace('{format}', 'json');
+        .replace('{format}', 'json')
+        .replace('{code}', teamByKey(live, 'soc').joinCode ?? '');
       for (const who of EVERYONE) {
         // never log the matrix's own sessions out half-way
         if (route === 'POST /api/auth/logout' && who !== 'anon') continue;

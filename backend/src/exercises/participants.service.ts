@@ -27,6 +27,13 @@ export interface ParticipantView {
   online: boolean;
 }
 
+export interface JoinPreview {
+  exerciseTitle: string;
+  teamName: string;
+  started: boolean;
+  ended: boolean;
+}
+
 export interface TeamAccessView {
   teamId: string;
   joinCode: string;
@@ -69,6 +76,19 @@ export class ParticipantsService {
       return (await this.sessions.issue(principal, origin, { manager: m })).token;
     });
     return { principal: { ...principal }, token };
+  }
+
+  /**
+   * What a join code leads to, shown on the join page before the player commits: the exercise's
+   * title, the team's name and whether the exercise has started or ended. Nothing else. Unknown
+   * and rotated codes answer the same 404 as a join with them.
+   */
+  async preview(code: string): Promise<JoinPreview> {
+    const team = await this.db.getRepository(ExerciseTeamEntity).findOneBy({ joinCode: normaliseCode(code) });
+    if (!team) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
+    const exercise = await this.db.getRepository(ExerciseEntity).findOne({ select: { id: true, status: true, snapshot: true }, where: { id: team.exerciseId } });
+    if (!exercise) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
+    return { exerciseTitle: exercise.snapshot.title, teamName: team.name, started: exercise.status === 'running' || exercise.status === 'paused' || exercise.status === 'ended', ended: exercise.status === 'ended' };
   }
 
   /** Every seat of an exercise (removed ones too), with whether it is signed in now. */

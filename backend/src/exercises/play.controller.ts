@@ -26,6 +26,7 @@ const JoinBody = z
   .strict();
 
 const LanguageBody = z.object({ language: languageTag }).strict();
+const PreviewParams = z.object({ code: z.string().trim().min(4, 'a join code has at least 4 characters').max(20, 'a join code has at most 20 characters') });
 
 const ArtifactIndex = z.coerce.number().int().min(0).max(999);
 
@@ -49,6 +50,17 @@ export class PlayController {
     const { principal, token } = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName, originOf(req), body.language));
     setSessionCookie(res, req, token, this.config);
     return { token, ...(await this.queries.playerSession(principal)) };
+  }
+
+  /**
+   * Which exercise and team a code leads to, for the join page to show before the player submits.
+   * Rate-limited with joining itself: a wrong code counts towards the same per-address limit.
+   */
+  @Get('join/preview/:code')
+  @Public()
+  @ApiParam({ name: 'code', type: String })
+  preview(@Param(new ZodValidationPipe(PreviewParams)) params: z.infer<typeof PreviewParams>, @Req() req: Request) {
+    return this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.preview(params.code));
   }
 
   @Get('play/session')

@@ -68,14 +68,15 @@ export function AppLayout() {
       <SystemStatusBanner />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap" className="ttx-header-start">
             <Link to="/" style={{ textDecoration: 'none', color: 'inherit', display: 'flex', alignItems: 'center', gap: 6 }} aria-label="Cyber TTX home">
               <IconShieldHalf size={22} aria-hidden />
-              <Text fw={800} span>
+              <Text fw={800} span visibleFrom="sm">
                 Cyber TTX
               </Text>
             </Link>
-            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap">
+            {/* a player's phone: the console's own section bar leads to the report */}
+            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap" visibleFrom={session.data?.kind === 'participant' ? 'sm' : undefined}>
               {navFor(session.data).map((item) => (
                 <Button key={item.to} component={NavLink} to={item.to} variant="subtle" size="xs">
                   {item.label}
@@ -83,7 +84,7 @@ export function AppLayout() {
               ))}
             </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className="ttx-header-end">
             {session.data && session.data.kind !== 'anonymous' && !(session.data.kind === 'user' && session.data.user.mustChangePassword) && <ConnectionIndicator />}
             {session.data?.kind === 'user' && <PresentationToggle />}
             <ThemeToggle />

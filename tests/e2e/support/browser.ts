@@ -22,8 +22,8 @@ export interface TrackedPage {
 }
 
 /** A fresh browser context (own cookies and storage: one person at one machine). */
-export async function openPage(browser: Browser, baseURL: string, opts: { colorScheme?: 'dark' | 'light' } = {}): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, colorScheme: opts.colorScheme ?? 'dark' });
+export async function openPage(browser: Browser, baseURL: string, opts: { colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<TrackedPage> {
+  const context = await browser.newContext({ baseURL, viewport: opts.viewport ?? { width: 1440, height: 900 }, colorScheme: opts.colorScheme ?? 'dark', ...(opts.touch ? { hasTouch: true, isMobile: true } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

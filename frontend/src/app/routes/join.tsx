@@ -7,7 +7,7 @@ export function JoinRoute() {
   const { code } = useParams();
   const navigate = useNavigate();
   return (
-    <Container size={460} py="xl" component="main">
+    <Container size={460} py="xl" className="ttx-player-page">
       <Card withBorder padding="lg">
         <Stack>
           <Title order={1} fz="h3">

@@ -1,14 +1,32 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useJoinExercise } from '../api/join';
+import '../../play/player-page.css';
+import { completeCode, type JoinPreview, useJoinPreview } from '../api/join-preview';
+
+/** Which exercise and team the code leads to, before the player commits. */
+function PreviewCard({ preview }: { preview: JoinPreview }) {
+  return (
+    <Paper withBorder p="sm" role="status" aria-live="polite" data-testid="join-preview" data-ended={preview.ended || undefined}>
+      <Text size="sm">
+        You are joining <b data-testid="join-preview-team">{preview.teamName}</b> in <b data-testid="join-preview-exercise">{preview.exerciseTitle}</b>.
+      </Text>
+      <Text size="sm" c={preview.ended ? 'red' : 'dimmed'} className="ttx-join-state" data-testid="join-preview-state">
+        {preview.ended ? 'This exercise has ended: it can no longer be joined.' : preview.started ? 'The exercise is under way: you will see what your team has received so far.' : 'The exercise has not started yet: your console waits for the first message.'}
+      </Text>
+    </Paper>
+  );
+}
 
 /** Players take a team seat with the join code (or invite link) and the name their team will see. */
 export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string; onSuccess: (session: Session) => void }) {
   const [code, setCode] = useState(initialCode);
   const [displayName, setDisplayName] = useState('');
   const join = useJoinExercise({ onSuccess });
+  const preview = useJoinPreview(completeCode(code));
+  const unknown = preview.isError;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     join.mutate({ code: code.trim(), displayName: displayName.trim() });
@@ -28,6 +46,12 @@ export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string
           autoFocus={!initialCode}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.1em' } }}
         />
+        {preview.data && completeCode(code) && <PreviewCard preview={preview.data} />}
+        {unknown && completeCode(code) && (
+          <Text size="sm" c="red" role="alert" data-testid="join-preview-unknown">
+            {preview.error instanceof Error ? preview.error.message : 'No exercise team has this join code'}
+          </Text>
+        )}
         <TextInput
           label="Your name"
           description="Shown to your teammates and the exercise control."
@@ -44,7 +68,7 @@ export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string
             {errorMessage(join.error)}
           </Alert>
         )}
-        <Button type="submit" loading={join.isPending}>
+        <Button type="submit" loading={join.isPending} disabled={Boolean(preview.data?.ended && completeCode(code))}>
           Join the exercise
         </Button>
         <Text size="xs" c="dimmed">

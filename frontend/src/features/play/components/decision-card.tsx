@@ -7,6 +7,7 @@ import { formatDuration, formatScenarioTime, formatWallTime, type LocalClock, sc
 import { useNow } from '../../../lib/use-now';
 import { useCastVote } from '../api/cast-vote';
 import { useDecisions } from '../api/get-decisions';
+import { useConsoleClosed } from '../hooks/use-console-closed';
 
 const SPECIAL: Record<string, string> = { blocked: 'Blocked', 'timed-out': 'Timed out (no decision)', abstain: 'Abstain', block: 'Block (object)' };
 const label = (d: { options: { id: string; label: string }[] }, id: string) => d.options.find((o) => o.id === id)?.label ?? SPECIAL[id] ?? id;
@@ -38,7 +39,7 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
         <Radio.Group label="Your team's vote" value={choice} onChange={setChoice}>
           <Stack gap={6} mt={6}>
             {choices.map((o) => (
-              <Radio key={o.id} value={o.id} label={o.label} />
+              <Radio key={o.id} value={o.id} label={o.label} className="ttx-play-choice" />
             ))}
           </Stack>
         </Radio.Group>
@@ -48,8 +49,8 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
             {errorMessage(vote.error)}
           </Alert>
         )}
-        <Group justify="space-between">
-          <Text size="sm" data-testid="my-vote" aria-live="polite">
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" data-testid="my-vote" aria-live="polite" style={{ flex: '1 1 14rem' }}>
             {decision.myVote ? (
               <>
                 Your team voted <b>{label(decision, decision.myVote.choice)}</b>
@@ -59,7 +60,7 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
               'Your team has not voted yet.'
             )}
           </Text>
-          <Button type="submit" size="sm" disabled={!changed} loading={vote.isPending}>
+          <Button type="submit" size="sm" disabled={!changed} loading={vote.isPending} className="ttx-play-thumb" data-testid="cast-vote">
             {decision.myVote ? 'Change vote' : 'Cast vote'}
           </Button>
         </Group>
@@ -75,6 +76,7 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
 export function DecisionCard({ view, clock }: { view: DecisionView; clock: LocalClock }) {
   const decisions = useDecisions();
   const decision = decisions.data?.find((d) => d.decisionId === view.id);
+  const closed = useConsoleClosed();
   return (
     <DecisionFrame question={view.question} mode={view.mode} attributes={{ 'data-testid': 'decision-card', 'data-decision-id': view.id, 'data-status': decision?.status ?? 'unknown', 'data-outcome': decision?.outcome ?? '' }}>
       {view.mode === 'consensus' && (
@@ -83,7 +85,19 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
         </Text>
       )}
       {decisions.isError && <Text size="sm" c="red">Could not load the decision: {errorMessage(decisions.error)}</Text>}
-      {decision && decision.status === 'open' && <OpenVote key={decision.myVote?.choice ?? ''} decision={decision} clock={clock} />}
+      {decision && decision.status === 'open' && closed && (
+        <Text size="sm" data-testid="vote-closed">
+          The exercise has ended: voting is closed.{' '}
+          {decision.myVote ? (
+            <>
+              Your team voted <b>{label(decision, decision.myVote.choice)}</b>.
+            </>
+          ) : (
+            'Your team did not vote.'
+          )}
+        </Text>
+      )}
+      {decision && decision.status === 'open' && !closed && <OpenVote key={decision.myVote?.choice ?? ''} decision={decision} clock={clock} />}
       {decision && decision.status === 'closed' && (
         <Stack gap={4}>
           <Group gap="xs">

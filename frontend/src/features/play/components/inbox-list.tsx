@@ -1,13 +1,18 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { memo } from 'react';
+import { useConsoleClosed } from '../hooks/use-console-closed';
 import type { PlayerInjectView } from '../../../lib/api-types';
 import { formatScenarioTime, type LocalClock } from '../../../lib/clock';
 import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { RespondCountdown } from './respond-countdown';
 
+/** The team's part in an open decision an inject asks for. */
+export type VoteState = 'needed' | 'voted';
+
 interface ItemProps {
   inject: PlayerInjectView;
+  vote: VoteState | undefined;
   selected: boolean;
   unread: boolean;
   acknowledged: boolean;
@@ -16,11 +21,12 @@ interface ItemProps {
   onSelect: (id: string) => void;
 }
 
-const InboxItem = memo(function InboxItem({ inject, selected, unread, acknowledged, responded, clock, onSelect }: ItemProps) {
+const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, acknowledged, responded, clock, onSelect }: ItemProps) {
   const { icon: ChannelIcon, label } = CHANNEL_INFO[inject.channel];
+  const closed = useConsoleClosed();
   return (
-    <li data-inject-id={inject.id} data-unread={unread} data-acknowledged={acknowledged}>
-      <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%" aria-label={`${unread ? 'Unread. ' : ''}${label} from ${inject.from.name}: ${inject.subject}`}>
+    <li data-inject-id={inject.id} data-unread={unread} data-acknowledged={acknowledged} data-vote={vote}>
+      <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%" aria-label={`${unread ? 'Unread. ' : ''}${vote === 'needed' ? 'Vote needed. ' : ''}${label} from ${inject.from.name}: ${inject.subject}`}>
         <Group wrap="nowrap" align="flex-start" gap="sm">
           <ChannelIcon size={20} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
           <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
@@ -37,6 +43,16 @@ const InboxItem = memo(function InboxItem({ inject, selected, unread, acknowledg
               {inject.subject}
             </Text>
             <Group gap={4}>
+              {vote === 'needed' && (
+                <Badge size="sm" color="orange.4" autoContrast variant="filled" data-testid="vote-needed" className="ttx-play-vote-needed">
+                  Vote needed
+                </Badge>
+              )}
+              {vote === 'voted' && (
+                <Badge size="xs" color="blue" variant="light">
+                  voted
+                </Badge>
+              )}
               {inject.late && (
                 <Badge size="xs" color="orange" variant="light">
                   late
@@ -47,7 +63,7 @@ const InboxItem = memo(function InboxItem({ inject, selected, unread, acknowledg
                   ack
                 </Badge>
               )}
-              <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={responded} size="sm" />
+              {!closed && <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={responded} size="sm" />}
             </Group>
           </Stack>
         </Group>
@@ -63,6 +79,7 @@ export function InboxList(props: {
   isRead: (id: string) => boolean;
   acknowledgedIds: ReadonlySet<string>;
   respondedIds: ReadonlySet<string>;
+  votes: ReadonlyMap<string, VoteState>;
   clock: LocalClock;
   onSelect: (id: string) => void;
 }) {
@@ -78,6 +95,7 @@ export function InboxList(props: {
         <InboxItem
           key={i.id}
           inject={i}
+          vote={props.votes.get(i.id)}
           selected={i.id === props.selectedId}
           unread={!props.isRead(i.id)}
           acknowledged={props.acknowledgedIds.has(i.id)}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../lib/api-client';
 import type { PlayerInjectView, TeamAck } from '../../../lib/api-types';
 import { formatScenarioTime, formatWallTime, type LocalClock } from '../../../lib/clock';
 import { useAcknowledgeInject } from '../api/acknowledge-inject';
+import { useConsoleClosed } from '../hooks/use-console-closed';
 import { playerArtifactUrl } from '../api/artifact-url';
 import { ArtifactList } from '../../../components/inject-view/artifact-list';
 import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
@@ -27,6 +28,7 @@ export function InjectReader(props: {
 }) {
   const { inject, clock, me } = props;
   const ack = useAcknowledgeInject(me);
+  const closed = useConsoleClosed();
   const acksHere = props.acks.filter((a) => a.injectId === inject.id);
   const ackedByMe = acksHere.some((a) => a.participantId === me.participantId);
   const deliveredLabel = formatWallTime(inject.deliveredAt);
@@ -65,12 +67,14 @@ export function InjectReader(props: {
             </Badge>
           )}
         </Group>
+        {!closed && (
         <Group gap="xs">
           <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={props.responded} />
           <Button size="compact-sm" variant={ackedByMe ? 'light' : 'filled'} color={ackedByMe ? 'teal' : undefined} leftSection={ackedByMe ? <IconCheck size={14} /> : undefined} disabled={ackedByMe} loading={ack.isPending} onClick={() => ack.mutate(inject.id)} data-testid="ack-button">
             {ackedByMe ? 'Acknowledged' : 'Acknowledge'}
           </Button>
         </Group>
+        )}
       </Group>
       {ack.isError && (
         <Text c="red" size="sm" role="alert">
@@ -92,10 +96,18 @@ export function InjectReader(props: {
       )}
       <Divider label="Your team's response" labelPosition="left" />
       <ResponseLog injects={props.injects} injectId={inject.id} />
-      <Title order={3} fz="sm" className="ttx-visually-hidden">
-        Log a response
-      </Title>
-      <ResponseComposer key={inject.id} inject={inject} />
+      {closed ? (
+        <Text size="sm" c="dimmed" data-testid="composer-closed">
+          The exercise has ended: responses are closed.
+        </Text>
+      ) : (
+        <>
+          <Title order={3} fz="sm" className="ttx-visually-hidden">
+            Log a response
+          </Title>
+          <ResponseComposer key={inject.id} inject={inject} />
+        </>
+      )}
     </Stack>
   );
 }

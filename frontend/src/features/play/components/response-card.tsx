@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Markdown } from '../../../components/markdown';
 import type { PlayerInjectView, TeamResponse } from '../../../lib/api-types';
 import { formatWallTime } from '../../../lib/clock';
+import { useConsoleClosed } from '../hooks/use-console-closed';
 import { ResponseComposer } from './response-composer';
 
 const voteLabel = (inject: PlayerInjectView | undefined, choice: string) =>
@@ -11,6 +12,7 @@ const voteLabel = (inject: PlayerInjectView | undefined, choice: string) =>
 /** One entry of the team's response log, with its edit history. */
 export function ResponseCard({ response, inject, showSubject }: { response: TeamResponse; inject?: PlayerInjectView; showSubject: boolean }) {
   const [editing, edit] = useDisclosure(false);
+  const closed = useConsoleClosed();
   const [history, toggleHistory] = useDisclosure(false);
   const optionLabel = (id: string) => inject?.responseOptions.find((o) => o.id === id)?.label ?? id;
   const edited = response.revisions.length > 0;
@@ -31,7 +33,7 @@ export function ResponseCard({ response, inject, showSubject }: { response: Team
             Re: {inject?.subject ?? response.injectId}
           </Text>
         )}
-        {editing && inject ? (
+        {editing && inject && !closed ? (
           <ResponseComposer inject={inject} editing={response} onDone={edit.close} />
         ) : (
           <>
@@ -49,7 +51,7 @@ export function ResponseCard({ response, inject, showSubject }: { response: Team
             )}
             {response.text && <Markdown>{response.text}</Markdown>}
             <Group gap="xs">
-              {inject && (
+              {inject && !closed && (
                 <Button size="compact-xs" variant="subtle" onClick={edit.open}>
                   Edit
                 </Button>

@@ -42,7 +42,7 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
           <Checkbox.Group label="Actions taken" description="Tick what your team did or decided." value={optionIds} onChange={setOptionIds}>
             <Stack gap={6} mt={6}>
               {inject.responseOptions.map((o) => (
-                <Checkbox key={o.id} value={o.id} label={o.label} />
+                <Checkbox key={o.id} value={o.id} label={o.label} className="ttx-play-choice" />
               ))}
             </Stack>
           </Checkbox.Group>
@@ -72,11 +72,11 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
             </Text>
           )}
           {editing && (
-            <Button variant="default" onClick={onDone} type="button">
+            <Button variant="default" onClick={onDone} type="button" className="ttx-play-thumb">
               Cancel
             </Button>
           )}
-          <Button type="submit" loading={pending} disabled={empty}>
+          <Button type="submit" loading={pending} disabled={empty} className="ttx-play-thumb">
             {editing ? 'Save changes' : 'Log response'}
           </Button>
         </Group>

@@ -8,6 +8,7 @@ import { useCreateThread } from '../api/create-thread';
 import { useParties } from '../api/get-parties';
 import { useThreads } from '../api/get-threads';
 import { usePostThreadMessage } from '../api/post-thread-message';
+import { useConsoleClosed } from '../hooks/use-console-closed';
 
 const CONTROL = '__control__';
 const partyName = (t: RfiThread) => t.party?.name ?? 'Exercise control';
@@ -53,6 +54,7 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
 function ThreadView({ thread }: { thread: RfiThread }) {
   const [text, setText] = useState('');
   const post = usePostThreadMessage({ onSuccess: () => setText('') });
+  const closed = useConsoleClosed();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     post.mutate({ threadId: thread.id, text: text.trim() });
@@ -75,6 +77,7 @@ function ThreadView({ thread }: { thread: RfiThread }) {
           </Card>
         ))}
       </Stack>
+      {!closed && (
       <form onSubmit={submit} aria-label="Reply">
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <Textarea label="Reply" autosize minRows={1} maxRows={6} style={{ flex: 1 }} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={5000} />
@@ -88,6 +91,7 @@ function ThreadView({ thread }: { thread: RfiThread }) {
           </Text>
         )}
       </form>
+      )}
     </Stack>
   );
 }
@@ -97,6 +101,7 @@ export function RfiPanel() {
   const threads = useThreads();
   const [selected, setSelected] = useState<string | null>(null);
   const [composing, compose] = useDisclosure(false);
+  const closed = useConsoleClosed();
   if (threads.isError && threads.error instanceof ApiError && threads.error.status === 404)
     return (
       <Alert color="gray" title="Requests unavailable">
@@ -109,13 +114,15 @@ export function RfiPanel() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Ask exercise control, or write to an outside party.
+          {closed ? 'The exercise has ended: requests are closed.' : 'Ask exercise control, or write to an outside party.'}
         </Text>
-        <Button size="compact-sm" variant={composing ? 'default' : 'filled'} onClick={compose.toggle} aria-expanded={composing}>
-          {composing ? 'Close' : 'New request'}
-        </Button>
+        {!closed && (
+          <Button size="compact-sm" variant={composing ? 'default' : 'filled'} onClick={compose.toggle} aria-expanded={composing}>
+            {composing ? 'Close' : 'New request'}
+          </Button>
+        )}
       </Group>
-      {composing && (
+      {composing && !closed && (
         <NewThreadForm
           onCreated={(id) => {
             setSelected(id);

@@ -1,30 +1,37 @@
-import { Badge, Box, Center, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Center, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowLeft, IconFlagCheck, IconInbox, IconListDetails, IconMessageQuestion, IconTrophy } from '@tabler/icons-react';
 import { ScrollPane } from '../../../components/scroll-pane';
 import { toast } from '../../../lib/toast';
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ExerciseClock } from '../../../components/exercise-clock';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { TlpLabel } from '../../../components/tlp-banner';
 import type { PlayerInjectView } from '../../../lib/api-types';
+import { reviewPaths } from '../../review/api/review-paths';
 import { useAcks } from '../api/get-acks';
+import { useDecisions } from '../api/get-decisions';
 import { useInjects } from '../api/get-injects';
 import { usePlayerScores } from '../api/get-scores';
 import { usePlayerSession } from '../api/get-player-session';
 import { useResponses } from '../api/get-responses';
+import { ConsoleClosedContext } from '../hooks/use-console-closed';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
 import { useReadState } from '../hooks/use-read-state';
 import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { IndicatorsContext, indicatorsOf } from '../../../components/inject-view/indicators';
-import { InboxList } from './inbox-list';
+import { InboxList, type VoteState } from './inbox-list';
 import { InjectReader } from './inject-reader';
 import { ResponseLog } from './response-log';
 import { RfiPanel } from './rfi-panel';
+import '../player-page.css';
+import '../team-console.css';
 
 // scores appear only after the exercise (or with the leaderboard on): loaded when shown
 const TeamScores = lazy(() => import('./team-scores').then((m) => ({ default: m.TeamScores })));
 
 const EMPTY: PlayerInjectView[] = [];
+type SideTab = 'log' | 'rfi' | 'scores';
 
 /** The player's console: inbox, reading pane with response composer, team log and requests. */
 export function TeamConsole() {
@@ -34,16 +41,40 @@ export function TeamConsole() {
   return <ConsoleBody session={session.data} />;
 }
 
+/** ENDEX: what happens next, in place of the composer and the countdowns. */
+function EndedBanner() {
+  return (
+    <Alert color="gray" variant="outline" icon={<IconFlagCheck size={20} aria-hidden />} title="The exercise has ended" role="status" data-testid="ended-banner" className="ttx-play-ended" radius={0}>
+      <Stack gap="xs">
+        <Text size="sm" className="ttx-play-ended-text">
+          Responses, votes and requests are closed. Tell exercise control how it went in the hotwash survey, then read your team's report.
+        </Text>
+        <Group gap="xs">
+          <Button component={Link} to={reviewPaths.team.getHref()} size="sm" data-testid="ended-hotwash-link">
+            Hotwash survey and team report
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePlayerSession>['data']> }) {
   const injects = useInjects();
   const acks = useAcks();
   const responses = useResponses();
+  const decisions = useDecisions();
   const scores = usePlayerScores();
   const showScores = Boolean(scores.data && (scores.data.own || scores.data.leaderboard));
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const selectedId = params.get('inject');
+  const [sideTab, setSideTab] = useState<SideTab>('log');
+  // on a phone one pane shows at a time: the inbox, a message, or the team's log / requests / scores
+  const [phonePane, setPhonePane] = useState<'inbox' | 'side'>('inbox');
   const { isRead, markRead } = useReadState(session.participant.id);
   const me = useMemo(() => ({ participantId: session.participant.id, displayName: session.participant.displayName }), [session.participant.id, session.participant.displayName]);
+  const ended = session.clock.status === 'ended';
 
   const onArrival = useCallback((inject: PlayerInjectView) => {
     toast({ id: `inject-${inject.id}`, title: `New ${CHANNEL_INFO[inject.channel].label.toLowerCase()}: ${inject.from.name}`, message: inject.subject, autoCloseMs: 6000 });
@@ -60,47 +91,114 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
 
   const acknowledgedIds = useMemo(() => new Set((acks.data ?? []).filter((a) => a.participantId === me.participantId).map((a) => a.injectId)), [acks.data, me.participantId]);
   const respondedIds = useMemo(() => new Set((responses.data ?? []).map((r) => r.injectId)), [responses.data]);
+  // open decisions of the team, by the inject that asks for them: "vote needed" until the team has voted
+  const votes = useMemo(() => {
+    const m = new Map<string, VoteState>();
+    if (ended) return m;
+    for (const d of decisions.data ?? []) if (d.status === 'open') m.set(d.injectId, d.myVote ? 'voted' : 'needed');
+    return m;
+  }, [decisions.data, ended]);
   const unread = list.filter((i) => !isRead(i.id)).length;
   useEffect(() => {
     document.title = `${unread > 0 ? `(${unread}) ` : ''}${session.team.name} · Cyber TTX`;
   }, [unread, session.team.name]);
 
-  const select = useCallback((id: string) => setParams({ inject: id }, { replace: false }), [setParams]);
+  // the inbox keeps its scroll position while a message fills a phone's screen
+  const listScroller = useRef<HTMLDivElement>(null);
+  const listScroll = useRef(0);
+  const pushed = useRef(false);
+  const select = useCallback(
+    (id: string) => {
+      listScroll.current = listScroller.current?.scrollTop ?? 0;
+      pushed.current = true;
+      setParams({ inject: id }, { replace: false });
+    },
+    [setParams],
+  );
+  const back = useCallback(() => {
+    if (pushed.current) {
+      pushed.current = false;
+      void navigate(-1);
+    } else setParams({}, { replace: false });
+  }, [navigate, setParams]);
+  const view = selected ? 'reader' : phonePane;
+  useLayoutEffect(() => {
+    if (view === 'inbox' && listScroller.current) listScroller.current.scrollTop = listScroll.current;
+  }, [view]);
+  const showSide = (tab: SideTab) => {
+    setSideTab(tab);
+    setPhonePane('side');
+    if (selected) setParams({}, { replace: false });
+  };
+  const showInbox = () => {
+    setPhonePane('inbox');
+    if (selected) back();
+  };
+
+  const phoneTabs: { key: 'inbox' | SideTab; label: string; icon: typeof IconInbox }[] = [
+    { key: 'inbox', label: unread > 0 ? `Inbox (${unread})` : 'Inbox', icon: IconInbox },
+    { key: 'log', label: 'Team log', icon: IconListDetails },
+    { key: 'rfi', label: 'Requests', icon: IconMessageQuestion },
+    ...(showScores ? [{ key: 'scores' as const, label: 'Scores', icon: IconTrophy }] : []),
+  ];
+  const phoneTab = (current: boolean) => ({ className: 'ttx-play-phone-tab', 'aria-current': current ? ('page' as const) : undefined });
 
   return (
+    <ConsoleClosedContext.Provider value={ended}>
     <IndicatorsContext.Provider value={indicators}>
-    <Stack gap={0} h="100%" data-testid="team-console">
-      <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Stack gap={0}>
-            <Group gap="xs">
-              <Title order={1} fz="h4" data-testid="team-name">
+    <div className="ttx-play ttx-player-page" data-testid="team-console" data-view={view} data-ended={ended || undefined}>
+      <Paper component="header" px="md" py="xs" radius={0} withBorder className="ttx-play-header">
+        <div className="ttx-play-header-row">
+          <Stack gap={0} className="ttx-play-header-name">
+            <Group gap="xs" wrap="nowrap" align="center">
+              <Title order={1} fz="h4" data-testid="team-name" className="ttx-play-team">
                 {session.team.name}
               </Title>
               <TlpLabel tlp={session.exercise.classification} />
             </Group>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" truncate data-testid="console-subtitle" className="ttx-play-subtitle">
               {session.exercise.title} · signed in as {session.participant.displayName}
             </Text>
           </Stack>
-          <Group gap="md">
-            <Badge variant="light" color={unread > 0 ? 'blue' : 'gray'} aria-live="polite" data-testid="unread-count">
+          <Group gap="md" wrap="nowrap">
+            <Badge variant="light" color={unread > 0 ? 'blue' : 'gray'} aria-live="polite" data-testid="unread-count" visibleFrom="md">
               {unread} unread
             </Badge>
             <ExerciseClock clock={session.clock} compact />
           </Group>
-        </Group>
+        </div>
       </Paper>
-      <Grid gap={0} style={{ flex: 1, minHeight: 0 }} styles={{ inner: { height: '100%' } }}>
-        <Grid.Col span={{ base: 12, md: 4, lg: 3 }} h={{ md: '100%' }} className="ttx-pane">
-          <Box component="nav" aria-label="Messages" h="100%">
-            <ScrollPane height="100%">
-              {injects.isPending ? <PageLoader label="Loading messages" /> : injects.isError ? <ErrorAlert error={injects.error} /> : <InboxList injects={list} selectedId={selectedId} isRead={isRead} acknowledgedIds={acknowledgedIds} respondedIds={respondedIds} clock={session.clock} onSelect={select} />}
-            </ScrollPane>
-          </Box>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8, lg: 6 }} h={{ md: '100%' }} className="ttx-pane">
-          <ScrollPane height="100%">
+      {ended && <EndedBanner />}
+      <nav className="ttx-play-phone-nav" aria-label="Console sections">
+        {phoneTabs.map((t) => {
+          const current = t.key === 'inbox' ? view === 'inbox' : view === 'side' && sideTab === t.key;
+          return (
+            <UnstyledButton key={t.key} {...phoneTab(current)} onClick={() => (t.key === 'inbox' ? showInbox() : showSide(t.key))} data-phone-tab={t.key}>
+              <t.icon size={18} aria-hidden />
+              <span>{t.label}</span>
+            </UnstyledButton>
+          );
+        })}
+        <UnstyledButton component={Link} to={reviewPaths.team.getHref()} {...phoneTab(false)} data-phone-tab="report">
+          <IconFlagCheck size={18} aria-hidden />
+          <span>Report</span>
+        </UnstyledButton>
+      </nav>
+      <div className="ttx-play-body">
+        <Box component="nav" aria-label="Messages" className="ttx-play-pane ttx-play-list">
+          <div ref={listScroller} className="ttx-play-scroll" data-testid="inbox-scroller">
+            {injects.isPending ? <PageLoader label="Loading messages" /> : injects.isError ? <ErrorAlert error={injects.error} /> : <InboxList injects={list} selectedId={selectedId} isRead={isRead} acknowledgedIds={acknowledgedIds} respondedIds={respondedIds} votes={votes} clock={session.clock} onSelect={select} />}
+          </div>
+        </Box>
+        <div className="ttx-play-pane ttx-play-reader">
+          {selected && (
+            <div className="ttx-play-backbar">
+              <Button variant="subtle" size="md" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={back} data-testid="back-to-inbox">
+                Back to inbox
+              </Button>
+            </div>
+          )}
+          <ScrollPane height="100%" flex={1}>
             <Box p="md" component="section" aria-label="Message" id="reading-pane">
               {selected ? (
                 <InjectReader inject={selected} injects={list} clock={session.clock} me={me} acks={acks.data ?? []} responded={respondedIds.has(selected.id)} />
@@ -111,10 +209,10 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
               )}
             </Box>
           </ScrollPane>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 3 }} h={{ lg: '100%' }} className="ttx-pane">
-          <Tabs defaultValue="log" h="100%" style={{ display: 'flex', flexDirection: 'column' }} keepMounted={false}>
-            <Tabs.List grow>
+        </div>
+        <div className="ttx-play-pane ttx-play-side">
+          <Tabs value={sideTab} onChange={(v) => v && setSideTab(v as SideTab)} h="100%" style={{ display: 'flex', flexDirection: 'column' }} keepMounted={false}>
+            <Tabs.List grow className="ttx-play-side-tabs">
               <Tabs.Tab value="log">Team log</Tabs.Tab>
               <Tabs.Tab value="rfi">Requests</Tabs.Tab>
               {showScores && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
@@ -137,9 +235,10 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
               </Box>
             </ScrollPane>
           </Tabs>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+        </div>
+      </div>
+    </div>
     </IndicatorsContext.Provider>
+    </ConsoleClosedContext.Provider>
   );
 }

@@ -28,6 +28,8 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
       getInject(e.injectId).then(
         (inject) => {
           queryClient.setQueryData<PlayerInjectView[]>(injectsQueryKey, (list) => upsertInject(list, inject));
+          // a decision sheet opens a vote: the inbox marks it "vote needed" at once
+          if (inject.decision) void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
           onArrival?.(inject);
         },
         () => void queryClient.invalidateQueries({ queryKey: injectsQueryKey }),
@@ -37,7 +39,11 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
       if (e.exerciseId !== exerciseId) return;
       queryClient.setQueryData<PlayerSessionState>(playerSessionQueryKey, (s) => (s ? { ...s, clock: applyClockEvent(s.clock, e) } : s));
       // the team's own breakdown may become visible when the exercise ends
-      if (e.status === 'ended') void queryClient.invalidateQueries({ queryKey: playerScoresQueryKey });
+      // (the console closes its composer, votes and countdowns from the clock's status at once)
+      if (e.status === 'ended') {
+        void queryClient.invalidateQueries({ queryKey: playerScoresQueryKey });
+        void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
+      }
     };
     const onDecision = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
     const onChanged = (e: { exerciseId: string }) => {
