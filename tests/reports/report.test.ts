@@ -97,6 +97,8 @@ describe('after-action report of a scripted drill', () => {
     expect((await soc.get(`/exercises/${ex.id}/report`)).status).toBe(403);
   });
 
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+
   describe('once the exercise has ended', () => {
     let report: any;
     let events: any[];
@@ -217,8 +219,13 @@ describe('after-action report of a scripted drill', () => {
       expect(report.findings.strengths.some((f: any) => f.text.includes(OBSERVATION))).toBe(true);
     });
 
-    it('scores each team with a breakdown and rolls it up by objective', () => {
-      expect(['scoring-service', 'derived-from-event-log']).toContain(report.scores.source);
+    it('scores each team with a breakdown and rolls it up by objective', async () => {
+      // one scoring engine: the report's totals are the live totals and a recomputation from the log
+      expect(report.scores.source).toBe('scoring-service');
+      for (const recompute of ['false', 'true']) {
+        const live = await instructor.ok<{ teamId: string; total: number; max: number }[]>('GET', `/exercises/${ex.id}/scores?recompute=${recompute}`);
+        expect(report.scores.teams.map((t: any) => [t.teamId, t.total, t.max]).sort()).toEqual(live.map((t) => [t.teamId, round2(t.total), round2(t.max)]).sort());
+      }
       const socScore = report.scores.teams.find((s: any) => s.teamId === soc.teamId);
       const quarantine = socScore.items.find((i: any) => i.expectedActionId === 'quarantine-mail');
       expect(quarantine.points).toBe(10);

@@ -13,8 +13,6 @@ import {
   RATINGS,
   REPORT_SCHEMA,
   REPORT_VERSION,
-  type ReportScores,
-  type ScoreItem,
   type TeamMetrics,
   type TeamScore,
   type ReportInject,
@@ -108,8 +106,6 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   const responseCount = new PairMap<number>();
   let paused = false;
   const ratings = new PairMap<{ rating: Rating; observations: string; evaluator: string; at: number; eventId: number }>();
-  const evaluations = new Map<string, { met: boolean; reason: string; evaluator: string; at: number }>();
-  const adjustments: { teamId: string; injectId: string; points: number; reason: string; evaluator: string; at: number }[] = [];
   const timeline: TimelineEntry[] = [];
   // most entries concern one team: they share one (never mutated) array per team instead of one each
   const teamLists = new Map<string, string[]>();
@@ -159,14 +155,6 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
           ratings.set(teamId, objectiveId, { rating, observations: str(p.observations) ?? '', evaluator: actorName(e.actor), at: e.atMs, eventId: e.id });
         break;
       }
-      case 'evaluation.recorded': {
-        const action = str(p.expectedActionId);
-        if (teamId && injectId && action) evaluations.set(`${teamId}|${injectId}|${action}`, { met: p.met === true, reason: str(p.reason) ?? '', evaluator: actorName(e.actor), at: e.atMs });
-        break;
-      }
-      case 'score.adjusted':
-        if (teamId && injectId) adjustments.push({ teamId, injectId, points: num(p.points) ?? 0, reason: str(p.reason) ?? '', evaluator: actorName(e.actor), at: e.atMs });
-        break;
       default:
         break;
     }
@@ -221,42 +209,8 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
 
   // ---- scores --------------------------------------------------------------------------------
   const expectedActions = pack.injects.flatMap((i) => i.expectedActions.map((a) => ({ injectId: i.id, id: a.id, text: a.text, points: a.points })));
-  let scoreTeams: TeamScore[];
-  let source: ReportScores['source'];
-  if (inp.serviceScores) {
-    source = 'scoring-service';
-    scoreTeams = inp.serviceScores.map((t) => ({ ...t, total: round2(t.total), max: round2(t.max) }));
-  } else {
-    source = 'derived-from-event-log';
-    const optionsChosen = new PairMap<Set<string>>();
-    for (const r of inp.responses) {
-      if (r.optionIds.length === 0) continue;
-      const set = optionsChosen.get(r.teamId, r.injectId);
-      if (set) for (const o of r.optionIds) set.add(o);
-      else optionsChosen.set(r.teamId, r.injectId, new Set(r.optionIds));
-    }
-    scoreTeams = metrics.map((m) => {
-      const items: ScoreItem[] = [];
-      for (const d of m.perInject) {
-        const chosen = optionsChosen.get(m.teamId, d.injectId);
-        for (const a of injects.get(d.injectId)?.expectedActions ?? []) {
-          const ev = evaluations.get(`${m.teamId}|${d.injectId}|${a.id}`);
-          const met = ev ? ev.met : a.options.some((o) => chosen?.has(o) ?? false);
-          items.push({
-            injectId: d.injectId,
-            expectedActionId: a.id,
-            kind: 'action',
-            points: met ? a.points : 0,
-            max: a.points,
-            source: ev ? { evaluator: ev.evaluator, at: ev.at, reason: ev.reason } : { rule: 'response option covers the expected action' },
-          });
-        }
-      }
-      for (const a of adjustments.filter((x) => x.teamId === m.teamId))
-        items.push({ injectId: a.injectId, expectedActionId: null, kind: 'adjustment', points: a.points, max: 0, source: { evaluator: a.evaluator, at: a.at, reason: a.reason } });
-      return { teamId: m.teamId, total: round2(items.reduce((s, i) => s + i.points, 0)), max: round2(items.reduce((s, i) => s + i.max, 0)), items };
-    });
-  }
+  // the scoring engine's own totals (the same engine as the live scores), rounded for readers
+  const scoreTeams: TeamScore[] = inp.scores.map((t) => ({ ...t, total: round2(t.total), max: round2(t.max) }));
   // one pass over the items: team × objective sums
   const objectiveSums = new PairMap<{ points: number; max: number }>();
   for (const s of scoreTeams)
@@ -342,7 +296,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     findings: { drafted, strengths: findings.filter((f) => f.kind === 'strength'), improvements: findings.filter((f) => f.kind === 'improvement') },
     timeline,
     metrics,
-    scores: { source, expectedActions, teams: scoreTeams, byObjective },
+    scores: { source: 'scoring-service', expectedActions, teams: scoreTeams, byObjective },
     coverage,
     decisions,
     rfis: inp.rfis.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, authorName: opts.hideNames && m.from === 'team' ? ANONYMOUS : m.authorName })) })),

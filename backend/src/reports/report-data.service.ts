@@ -14,7 +14,7 @@ import { buildReport } from './report-builder.js';
 import type { ReportInputs } from './report-inputs.js';
 import { type AfterActionReport, type Finding, HOTWASH_QUESTIONS, type ImprovementItem, type RfiRecord } from './report-model.js';
 import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from './report.entities.js';
-import { ScoreSource } from './score-source.js';
+import { ScoringService } from '../scoring/scoring.service.js';
 import { ReadDatabase } from '../database/read-database.js';
 import { num as n, type Raw, ReportEventLog, text as s } from './report-event-log.js';
 
@@ -72,7 +72,7 @@ export class ReportData {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly scores: ScoreSource,
+    private readonly scoring: ScoringService,
     private readonly log: ReportEventLog,
     private readonly reads: ReadDatabase,
   ) {}
@@ -134,7 +134,7 @@ export class ReportData {
     // long reads on the read connection: a report never holds up the players' writes
     const db = this.reads.db;
     const q = () => db.createQueryBuilder();
-    const [teams, participants, users, log, threads, messages, findings, plan, hotwash, serviceScores] = await Promise.all([
+    const [teams, participants, users, log, threads, messages, findings, plan, hotwash, scores] = await Promise.all([
       db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { name: 'ASC' } }),
       db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } }),
       db.getRepository(UserEntity).find({ select: { id: true, displayName: true } }),
@@ -150,7 +150,7 @@ export class ReportData {
       db.getRepository(ReportFindingEntity).find({ where: { exerciseId }, order: { position: 'ASC' } }),
       db.getRepository(ImprovementItemEntity).find({ where: { exerciseId }, order: { position: 'ASC', createdAtMs: 'ASC' } }),
       db.getRepository(HotwashResponseEntity).find({ where: { exerciseId } }),
-      this.scores.breakdown(exerciseId),
+      this.scoring.breakdown(exerciseId),
     ]);
     if (opts.timing) Object.assign(opts.timing, { log: log.timing.logMs, responses: log.timing.responsesMs });
     const loggedEvents = log.events;
@@ -179,7 +179,7 @@ export class ReportData {
       plan: plan.map(toImprovementItem),
       hotwash: hotwash.map((h) => ({ teamId: h.teamId, ratings: h.ratings, answers: h.answers })),
       hotwashQuestions: HOTWASH_QUESTIONS,
-      serviceScores,
+      scores,
       now: Date.now(),
       lastEventId: log.lastEventId,
     };
@@ -200,7 +200,6 @@ export class ReportData {
       inputs.hotwash.length,
       inputs.participants.length,
       inputs.rfis.reduce((a, r) => a + r.messages.length, 0),
-      inputs.serviceScores === null,
     ]);
     const hit = this.built.get(inputs.exercise.id);
     // a kept report says when it was built (generatedAt): that is when its contents were read

@@ -67,7 +67,6 @@ export function participantsLabel(t: AfterActionReport['overview']['teams'][numb
 /** Where the scores come from, in words a reader of the report understands. */
 export const SCORE_SOURCE_LABEL: Record<AfterActionReport['scores']['source'], string> = {
   'scoring-service': 'Scores as recorded during the exercise: the pack’s scoring rules and the evaluators’ marks.',
-  'derived-from-event-log': 'Scores recomputed from the exercise log: the pack’s scoring rules and the evaluators’ marks.',
   hidden: 'Scores are not shared with teams for this exercise.',
 };
 

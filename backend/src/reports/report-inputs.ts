@@ -33,8 +33,8 @@ export interface ReportInputs {
   plan: ImprovementItem[];
   hotwash: { teamId: string; ratings: Record<string, number>; answers: Record<string, string> }[];
   hotwashQuestions: HotwashQuestion[];
-  /** the scoring service's breakdown, or null when it is not available (derived from the log instead) */
-  serviceScores: TeamScore[] | null;
+  /** every team's breakdown from the scoring engine (the live scores) */
+  scores: TeamScore[];
   now: number;
   /** the newest event-log id read: the version of the log the report reflects */
   lastEventId: number;

@@ -180,8 +180,8 @@ export interface TeamMetrics {
 }
 
 export interface ReportScores {
-  /** where the numbers come from: the scoring service, derived here from the event log, or none */
-  source: 'scoring-service' | 'derived-from-event-log' | 'hidden';
+  /** where the numbers come from: the scoring engine (the live scores), or none (hidden from a player) */
+  source: 'scoring-service' | 'hidden';
   /** staff edition only (scoring keys): each expected action as the pack words it */
   expectedActions: { injectId: string; id: string; text: string; points: number }[];
   teams: TeamScore[];
