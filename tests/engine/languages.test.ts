@@ -126,8 +126,11 @@ describe('scenario content in the player’s language', () => {
     expect(q?.inject?.translations.ko?.subject).toBe('연체 청구서 HL-20931 – 조치 요망');
     expect(q?.inject?.translations.ko?.expectedActions?.['quarantine-mail']).toBe('메일을 격리하고 발신 도메인을 차단한다');
 
-    const timeline = await staff.ok<{ injectId: string; subject: string; subjectTranslations: Record<string, string> }[]>('GET', `/exercises/${ex.id}/timeline`);
+    const timeline = await staff.ok<{ injectId: string; subject: string; subjectTranslations: Record<string, string>; untranslated: Record<string, string[]> }[]>('GET', `/exercises/${ex.id}/timeline`);
     expect(timeline.find((t) => t.injectId === 'wrap-up')?.subjectTranslations).toEqual({ ko: '상황보고 3: 백업으로 복구 진행 중' });
+    // staff see where a Korean player falls back to the source: nowhere in the demo pack, everywhere in an ad-hoc inject
+    expect(timeline.find((t) => t.injectId === 'phish-email')?.untranslated).toEqual({ ko: [] });
+    expect(timeline.find((t) => t.subject === 'Ad-hoc check')?.untranslated.ko).toEqual(expect.arrayContaining(['subject', 'body']));
     const decisions = await staff.ok<{ question: string; translations: Record<string, { question?: string }> }[]>('GET', `/exercises/${ex.id}/decisions`);
     expect(decisions[0]?.question).toBe('Do we issue a joint public statement now?');
     expect(decisions[0]?.translations.ko?.question).toBe('지금 공동 대외 발표문을 낼 것인가?');

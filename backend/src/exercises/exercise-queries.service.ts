@@ -69,6 +69,7 @@ export class ExerciseQueries {
       .getRawMany<{ injectId: string; teams: string | number; late: string | number; sentScenarioMs: string | number | null }>();
     const byInject = new Map(counts.map((c) => [c.injectId, c]));
     const anchor = anchorOf(e);
+    const others = packLanguages(plan.languages).slice(1);
     return states
       .map((s) => {
         const inject = plan.injects.get(s.injectId);
@@ -80,6 +81,8 @@ export class ExerciseQueries {
           subject: inject?.subject ?? s.injectId,
           // the subject in each language that translates it, beside the source's
           subjectTranslations: Object.fromEntries(Object.entries(injectTranslations(plan.languages, s.injectId)).flatMap(([l, t]) => (t.subject ? [[l, t.subject]] : []))),
+          // per language the pack offers: what a player reading it sees in the source language instead (empty: fully translated)
+          untranslated: inject ? Object.fromEntries(others.map((l) => [l, localiseInject(inject, plan.languages, l).content.untranslated])) : {},
           channel: inject?.channel ?? null,
           to: inject ? this.plans.targets(plan, inject).map((t) => t.id) : [],
           trigger: inject?.trigger?.type ?? null,

@@ -156,11 +156,20 @@ export interface PlayerInjectView {
   scenarioMs: number;
   deliveredAt: number;
   late: boolean;
+  /** the language this copy is in; `untranslated` names the fields shown in the pack's source language */
+  content?: ContentLanguage;
+}
+export interface ContentLanguage {
+  language: string;
+  untranslated: string[];
 }
 
 // ---- player session -----------------------------------------------------------------------
 export interface PlayerSession {
-  participant: { id: string; displayName: string };
+  /** `language`: the language the player reads scenario content in */
+  participant: { id: string; displayName: string; language?: string };
+  /** the languages the scenario content can be read in (the pack's source first) */
+  languages?: string[];
   team: { id: string; key: string; name: string; description: string | null };
   exercise: { id: string; name: string; title: string; classification: Tlp };
   clock: ClockView;
@@ -385,6 +394,7 @@ export interface ControlDecision {
 /** A player's view: only the team's own vote, never another team's. */
 export interface PlayerDecision extends Omit<ControlDecision, 'votes' | 'memberTeamIds'> {
   members: number;
+  content?: ContentLanguage;
   myVote: DecisionVote | null;
 }
 export interface VoteBody {
