@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { TableScroll } from '../../../components/table-scroll';
 import { IconDots } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -47,7 +48,7 @@ export function AccountTable({ accounts, meId, onOneTimePassword }: { accounts: 
           {errorMessage(error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={760}>
+      <TableScroll minWidth={760} label="Accounts (scrolls sideways)">
         <Table fz="sm" verticalSpacing="xs" aria-label="Accounts" data-testid="accounts-table" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -136,7 +137,7 @@ export function AccountTable({ accounts, meId, onOneTimePassword }: { accounts: 
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Modal opened={pending !== null} onClose={close} title={pending ? CONFIRM[pending.kind].title : ''} centered>
         {pending && (
           <Stack>

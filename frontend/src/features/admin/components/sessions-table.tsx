@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Table, Text } from '@mantine/core';
+import { TableScroll } from '../../../components/table-scroll';
 import { errorMessage } from '../../../lib/api-client';
 import { type ActiveSession, useEndSession } from '../api/accounts';
 
@@ -21,7 +22,7 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
           {errorMessage(end.error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={760}>
+      <TableScroll minWidth={760} label="Active sessions (scrolls sideways)">
         <Table fz="sm" verticalSpacing={4} aria-label="Active sessions" data-testid="sessions-table">
           <Table.Thead>
             <Table.Tr>
@@ -71,7 +72,7 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {sessions.length === 0 && (
         <Text c="dimmed" size="sm">
           No one is signed in.

@@ -13,6 +13,7 @@ import { MselWizard, OpenAevImport, ZipImport } from './import-panels';
 import { PackEditor } from './pack-editor';
 import { RunPackButton } from '../../control/components/run-pack-button';
 import { useState } from 'react';
+import '../author.css';
 
 const NEW_PACK = `id: new-pack
 title: New scenario
@@ -106,8 +107,8 @@ export function AuthorPage() {
   const newDrafts = kept.filter((d) => d.packId === null && d.key !== leavingKey);
   const packsWithDraft = new Set(kept.flatMap((d) => (d.packId ? [d.packId] : [])));
   return (
-    <Group align="stretch" wrap="nowrap" gap={0} h="100%">
-      <Stack w={260} p="xs" gap="xs" style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
+    <Group align="stretch" wrap="nowrap" gap={0} h="100%" className="ttx-author">
+      <Stack w={260} p="xs" gap="xs" className="ttx-author-packs" style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
         <Text fw={700} size="sm">
           Scenario packs
         </Text>
@@ -178,7 +179,7 @@ export function AuthorPage() {
           ))}
         </ScrollArea>
       </Stack>
-      <Box p="sm" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+      <Box p="sm" className="ttx-author-main" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
         {view.kind === 'pack' && (
           <Group justify="flex-end" mb="xs">
             <RunPackButton packId={view.packId} title={packs.data?.find((p) => p.packId === view.packId || p.id === view.packId)?.title ?? view.packId} />

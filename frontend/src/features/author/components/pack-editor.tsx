@@ -259,7 +259,7 @@ export function PackEditor({
         </Paper>
       )}
       {/* a fixed share of the screen: the forms and the YAML scroll inside it, the timeline and preview follow below */}
-      <Group align="stretch" wrap="nowrap" gap="sm" style={{ height: 'max(420px, 62vh)', flexShrink: 0 }}>
+      <Group align="stretch" wrap="nowrap" gap="sm" className="ttx-author-split" style={{ height: 'max(420px, 62vh)', flexShrink: 0 }}>
         <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
           {draft ? (
             <Tabs value={section} onChange={(v) => setSection((v as Section | null) ?? 'metadata')} keepMounted={false}>

@@ -196,22 +196,22 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                       data-decision={inj.decision?.id}
                       aria-label={label}
                       aria-pressed={k === selected}
-                      style={{
-                        position: 'absolute',
-                        left: m.x,
-                        top: m.y - 8,
-                        width: 14,
-                        height: 16,
-                        padding: 0,
-                        zIndex: 2,
-                        cursor: 'pointer',
-                        borderRadius: inj.decision ? 2 : 8,
-                        transform: inj.decision ? 'translateX(-50%) rotate(45deg) scale(0.85)' : 'translateX(-50%)',
-                        border: `2px ${m.estimated ? 'dashed' : 'solid'} var(--mantine-color-${colour}-6)`,
-                        background: k === selected ? `var(--mantine-color-${colour}-6)` : 'var(--mantine-color-body)',
-                        boxShadow: k === selected ? `0 0 0 3px var(--mantine-color-${colour}-light)` : undefined,
-                      }}
-                    />
+                      // a 24 px target (WCAG 2.5.8) around the 14 px marker drawn inside it
+                      style={{ position: 'absolute', left: m.x, top: m.y - 12, width: 24, height: 24, padding: 0, zIndex: 2, cursor: 'pointer', transform: 'translateX(-50%)', border: 0, background: 'transparent', display: 'grid', placeItems: 'center' }}
+                    >
+                      <span
+                        aria-hidden
+                        style={{
+                          width: 14,
+                          height: 16,
+                          borderRadius: inj.decision ? 2 : 8,
+                          transform: inj.decision ? 'rotate(45deg) scale(0.85)' : undefined,
+                          border: `2px ${m.estimated ? 'dashed' : 'solid'} var(--mantine-color-${colour}-6)`,
+                          background: k === selected ? `var(--mantine-color-${colour}-6)` : 'var(--mantine-color-body)',
+                          boxShadow: k === selected ? `0 0 0 3px var(--mantine-color-${colour}-light)` : undefined,
+                        }}
+                      />
+                    </button>
                   </Tooltip>
                 );
               })}

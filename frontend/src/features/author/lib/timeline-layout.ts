@@ -59,9 +59,9 @@ export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
 export const LANE = 46;
 /** room at both ends of the track, so a marker at T+00:00 or at the end is not cut in half */
 const PAD = 14;
-/** markers closer than this in one lane go to another row of the lane */
-const MIN_GAP = 17;
-const ROW = 19;
+/** markers closer than this in one lane go to another row of the lane: each is a 24 px target (WCAG 2.5.8) */
+const MIN_GAP = 24;
+const ROW = 24;
 /** beyond this many rows a lane lets markers touch rather than grow without end */
 const MAX_ROWS = 8;
 

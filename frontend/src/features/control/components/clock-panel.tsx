@@ -22,7 +22,7 @@ function SpeedControl({ exercise }: { exercise: ExerciseState }) {
   };
   return (
     <form onSubmit={submit} aria-label="Clock speed">
-      <Group gap={4} wrap="nowrap" align="flex-end">
+      <Group gap={4} wrap="wrap" align="flex-end">
         <NumberInput label="Speed ×" size="xs" w={90} min={0.5} max={600} step={1} decimalScale={2} value={value} onChange={setValue} />
         <Button type="submit" size="xs" variant="default" loading={speed.isPending}>
           Set

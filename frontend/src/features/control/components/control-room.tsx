@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Card, Grid, Modal, Stack, Tabs, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Grid, Modal, Stack, Tabs, Title, VisuallyHidden } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { SeatHeader } from '../../../components/seat-header';
@@ -97,11 +97,11 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
                   {staff && (
                     <Tabs.Tab
                       value="rfi"
-                      aria-label={awaitingRfis > 0 ? `Requests (${awaitingRfis} awaiting a reply)` : 'Requests'}
                       rightSection={
                         awaitingRfis > 0 ? (
                           <Badge size="sm" color="orange.9" variant="filled" circle data-testid="rfi-badge">
                             {awaitingRfis}
+                            <VisuallyHidden> awaiting a reply</VisuallyHidden>
                           </Badge>
                         ) : null
                       }

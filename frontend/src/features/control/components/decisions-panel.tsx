@@ -100,11 +100,24 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
             <Badge size="sm" variant="outline">
               {decision.mode === 'consensus' ? 'consensus' : 'team decision'}
             </Badge>
-            <Badge size="sm" color={outcomeColour(decision.outcome)} data-testid="decision-outcome">
-              {decision.status === 'open' ? 'open' : `${choiceLabel(decision, decision.outcome ?? '')}${decision.forced ? ' (forced)' : ''}`}
-            </Badge>
+            {decision.status === 'open' && (
+              <Badge size="sm" color={outcomeColour(decision.outcome)} data-testid="decision-outcome">
+                open
+              </Badge>
+            )}
           </Group>
         </Group>
+        {decision.status !== 'open' && (
+          // an outcome is an option's label, often a sentence: on a line of its own, wrapping, never cut
+          <Group gap={6} wrap="nowrap" align="center">
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+              Outcome
+            </Text>
+            <Badge size="sm" tt="none" color={outcomeColour(decision.outcome)} data-testid="decision-outcome" style={{ minWidth: 0 }}>
+              {`${choiceLabel(decision, decision.outcome ?? '')}${decision.forced ? ' (forced)' : ''}`}
+            </Badge>
+          </Group>
+        )}
         <Deadline decision={decision} clock={clock} />
         <Table fz="xs" verticalSpacing={2} withTableBorder aria-label={`Votes: ${decision.question}`}>
           <Table.Thead>

@@ -63,9 +63,11 @@ export function RfiQueue({ exerciseId, canReply }: { exerciseId: string; canRepl
   const current = list.find((t) => t.id === selected);
   return (
     <Stack gap="sm" data-testid="rfi-queue">
-      <Stack gap={4} role="list" aria-label="Requests">
+      {/* a list of buttons: each row keeps its button role (a listitem role would hide it) */}
+      <Stack gap={4} component="ul" aria-label="Requests" m={0} p={0} style={{ listStyle: 'none' }}>
         {list.map((t) => (
-          <UnstyledButton key={t.id} role="listitem" className="ttx-list-button" p="xs" onClick={() => setSelected(t.id)} aria-current={t.id === selected}>
+          <li key={t.id}>
+          <UnstyledButton className="ttx-list-button" p="xs" w="100%" onClick={() => setSelected(t.id)} aria-current={t.id === selected}>
             <Group justify="space-between" wrap="nowrap">
               <Stack gap={0} style={{ minWidth: 0 }}>
                 <Text size="sm" fw={600} truncate>
@@ -80,13 +82,14 @@ export function RfiQueue({ exerciseId, canReply }: { exerciseId: string; canRepl
               </Badge>
             </Group>
           </UnstyledButton>
+          </li>
         ))}
-        {threads.isSuccess && list.length === 0 && (
-          <Text size="sm" c="dimmed">
-            No requests yet.
-          </Text>
-        )}
       </Stack>
+      {threads.isSuccess && list.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No requests yet.
+        </Text>
+      )}
       {current && <ThreadDetail exerciseId={exerciseId} thread={current} canReply={canReply} />}
     </Stack>
   );

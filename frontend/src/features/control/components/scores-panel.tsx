@@ -1,4 +1,4 @@
-import { Accordion, Badge, Group, Progress, Stack, Switch, Table, Text } from '@mantine/core';
+import { Accordion, Badge, Group, Progress, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { PanelError } from '../../../components/page-states';
 import type { PublicUser, ScoreItem, TeamScore } from '../../../lib/api-types';
 import { formatWallTime } from '../../../lib/clock';
@@ -79,13 +79,14 @@ export function ScoresPanel({ exerciseId, canSetVisibility, viewer }: { exercise
       <Accordion multiple variant="separated" chevronPosition="left" aria-label="Leaderboard">
         {ranked.map((s, n) => (
           <Accordion.Item key={s.teamId} value={s.teamId} data-testid="leaderboard-row" data-team-id={s.teamId}>
-            <Accordion.Control aria-label={`${n + 1}. ${s.teamName}: ${s.total} of ${s.max} points — show breakdown`}>
+            <Accordion.Control>
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" fw={600}>
                   {n + 1}. {s.teamName}
                 </Text>
                 <Badge variant="light" data-testid="team-total">
                   {s.total} / {s.max}
+                  <VisuallyHidden> points</VisuallyHidden>
                 </Badge>
               </Group>
               <Progress value={s.max > 0 ? (100 * s.total) / s.max : 0} size="xs" mt={4} aria-hidden />

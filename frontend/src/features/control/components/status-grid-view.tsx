@@ -49,7 +49,7 @@ export function StatusGridView({ exerciseId }: { exerciseId: string }) {
   return (
     <Stack>
       <StatusLegend />
-      <ScrollPane maxHeight="calc(50vh - 80px)">
+      <ScrollPane maxHeight="calc(50vh - 80px)" label="Status grid (scrolls)">
         <Table fz="xs" withTableBorder stickyHeader aria-label="Status grid, teams by injects" data-testid="status-grid" verticalSpacing={2}>
           <Table.Thead>
             <Table.Tr>

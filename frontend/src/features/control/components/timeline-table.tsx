@@ -8,6 +8,7 @@ import { useNow } from '../../../lib/use-now';
 import { useFireInject } from '../api/fire-inject';
 import { useTimeline } from '../api/get-timeline';
 import { useSkipInject } from '../api/skip-inject';
+import '../control.css';
 
 type RowState = 'waiting' | 'pending' | 'delivered' | 'skipped' | 'not-needed';
 const STATUS: Record<RowState, { color: string; label: string; hint: string }> = {
@@ -100,7 +101,7 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
     <Table.Tr data-testid="now-line" aria-label={`Now: ${formatScenarioTime(nowMs)}`} className="ttx-now-line">
       <Table.Td colSpan={steer ? 6 : 5} p={0}>
         <Group gap={6} wrap="nowrap" px="xs" py={2}>
-          <Text size="xs" fw={700} c="red.8" ff="monospace">
+          <Text size="xs" fw={700} ff="monospace" className="ttx-now-label">
             Now {formatScenarioTime(nowMs)}
           </Text>
           <div className="ttx-now-rule" aria-hidden />
@@ -113,7 +114,7 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
       <Group justify="flex-end">
         <Switch size="xs" label="Follow now" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} disabled={!live} data-testid="follow-now" />
       </Group>
-      <div style={{ overflow: 'auto', maxHeight: 'calc(50vh - 60px)', minHeight: 0 }} data-testid="timeline-pane">
+      <div style={{ overflow: 'auto', maxHeight: 'calc(50vh - 60px)', minHeight: 0 }} data-testid="timeline-pane" tabIndex={0} role="region" aria-label="Inject timeline (scrolls)">
         <Table ref={tableRef} stickyHeader striped highlightOnHover fz="sm" aria-label="Inject timeline" data-testid="timeline">
           <Table.Thead>
             <Table.Tr>
@@ -156,7 +157,7 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="xs">{e.to.map(teamName).join(', ')}</Text>
+                      <Text size="xs">{teams.length > 1 && e.to.length === teams.length ? 'All teams' : e.to.map(teamName).join(', ')}</Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Group gap={4} wrap="nowrap">

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Markdown } from '../../../components/markdown';
 import type { EvaluationQueueItem, ExpectedAction, ScoreItem, TeamScore } from '../../../lib/api-types';
@@ -106,11 +106,17 @@ function ActionRow(props: {
           }}
         />
         <Group gap="xs">
-          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? '✓' : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'} aria-label={`Met: ${action.text}`}>
-            Met <Kbd size="xs" ml={6}>m</Kbd>
+          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? <span aria-hidden>✓</span> : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'}>
+            Met<VisuallyHidden>: {action.text}</VisuallyHidden>
+            <Kbd size="xs" ml={6} aria-hidden>
+              m
+            </Kbd>
           </Button>
-          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? '✗' : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'} aria-label={`Not met: ${action.text}`}>
-            Not met <Kbd size="xs" ml={6}>n</Kbd>
+          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? <span aria-hidden>✗</span> : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'}>
+            Not met<VisuallyHidden>: {action.text}</VisuallyHidden>
+            <Kbd size="xs" ml={6} aria-hidden>
+              n
+            </Kbd>
           </Button>
         </Group>
       </Stack>
@@ -221,7 +227,7 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
           </Text>
         </Stack>
         <Stack gap={2} align="flex-end">
-          <Badge size="lg" variant="outline" data-testid="cell-points">
+          <Badge size="lg" variant="outline" className="ttx-badge-full" data-testid="cell-points">
             {Math.round(cellPoints * 10) / 10} / {Math.round(cellMax * 10) / 10} pts on this inject
           </Badge>
           {reviewed && (

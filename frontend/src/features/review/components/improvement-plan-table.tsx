@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { TableScroll } from '../../../components/table-scroll';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -70,7 +71,7 @@ export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, 
   const open = suggestions.filter((s) => !items.some((i) => i.issue === s));
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={1200}>
+      <TableScroll minWidth={1200} label="Improvement plan (scrolls sideways)">
         <Table verticalSpacing={4} aria-label="Improvement plan">
           <Table.Thead>
             <Table.Tr>
@@ -85,7 +86,7 @@ export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, 
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {items.length === 0 && <Text c="dimmed">No corrective actions yet.</Text>}
       {!readOnly && (
         <Stack gap={4} align="flex-start">

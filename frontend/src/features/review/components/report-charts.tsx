@@ -1,4 +1,5 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../../components/table-scroll';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
@@ -180,7 +181,7 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
         <Text size="xs" c="dimmed" component="figcaption">
           Techniques played (rows) by team (columns): the share of points earned (or of injects answered when unscored); darker is higher. “—”: the team did not get the injects.
         </Text>
-        <Table.ScrollContainer minWidth={260 + teams.length * 120}>
+        <TableScroll minWidth={260 + teams.length * 120} label="Techniques by team (scrolls sideways)">
           <Table aria-label="Techniques by team" withColumnBorders verticalSpacing={4} layout="fixed">
             <Table.Thead>
               <Table.Tr>
@@ -229,7 +230,7 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </Stack>
     </Card>
   );

@@ -1,4 +1,5 @@
 import { Badge, List, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../../components/table-scroll';
 import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { formatDateTime } from '../api/report-dates';
 import type { AfterActionReport, TeamMetrics } from '../api/report-types';
@@ -49,7 +50,7 @@ export function Overview({ report }: { report: AfterActionReport }) {
 export function ObjectiveRatingsTable({ report }: { report: AfterActionReport }) {
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <TableScroll minWidth={700} label="Objectives by team (scrolls sideways)">
       <Table aria-label="Objectives by team" withColumnBorders>
         <Table.Thead>
           <Table.Tr>
@@ -78,7 +79,7 @@ export function ObjectiveRatingsTable({ report }: { report: AfterActionReport })
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 
@@ -87,7 +88,7 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
   const score = new Map(report.scores.teams.map((s) => [s.teamId, s]));
   return (
     <Stack gap={4}>
-      <Table.ScrollContainer minWidth={800}>
+      <TableScroll minWidth={800} label="Team performance (scrolls sideways)">
         <Table aria-label="Team performance" striped>
           <Table.Thead>
             <Table.Tr>
@@ -116,7 +117,7 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Text size="xs" c="dimmed">
         {TIMING_NOTE}
       </Text>
@@ -159,23 +160,28 @@ export function DecisionLog({ report }: { report: AfterActionReport }) {
 }
 
 export function TimelineTable({ report, limit = 500 }: { report: AfterActionReport; limit?: number }) {
-  const rows = report.timeline.slice(-limit).reverse();
+  // a report reads as a story: oldest first, in the order the event log recorded it
+  const rows = report.timeline.slice(0, limit);
   const names = timelineNames(report);
   return (
     <Stack gap={4}>
-      {report.timeline.length > limit && <Text size="xs" c="dimmed">The latest {limit} of {report.timeline.length} entries; every entry is in the exports.</Text>}
-      <Table.ScrollContainer minWidth={700}>
-        <Table aria-label="Timeline" striped>
+      <Text size="xs" c="dimmed" data-testid="timeline-order">
+        Oldest first, in the order the events happened{report.timeline.length > limit ? ` (the first ${limit} of ${report.timeline.length} entries; every entry is in the exports)` : ''}.
+      </Text>
+      <TableScroll minWidth={700} label="Timeline (scrolls sideways)">
+        <Table aria-label="Timeline, oldest first" striped>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th w={48}>#</Table.Th>
               <Table.Th>Exercise time</Table.Th>
               <Table.Th>Wall time</Table.Th>
               <Table.Th>Event</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((e) => (
+            {rows.map((e, n) => (
               <Table.Tr key={e.eventId}>
+                <Table.Td c="dimmed">{n + 1}</Table.Td>
                 <Table.Td ff="monospace">{e.scenarioMs === null ? '—' : formatScenarioTime(e.scenarioMs)}</Table.Td>
                 <Table.Td>{formatWallTime(e.at)}</Table.Td>
                 <Table.Td>{describeTimelineEntry(e, names)}</Table.Td>
@@ -183,7 +189,7 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Stack>
   );
 }
