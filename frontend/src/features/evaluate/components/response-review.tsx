@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Markdown } from '../../../components/markdown';
 import type { EvaluationQueueItem, ExpectedAction, ScoreItem, TeamScore } from '../../../lib/api-types';
@@ -106,14 +106,14 @@ function ActionRow(props: {
           }}
         />
         <Group gap="xs">
-          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? <span aria-hidden>✓</span> : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'}>
-            Met<VisuallyHidden>: {action.text}</VisuallyHidden>
+          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? <span aria-hidden>✓</span> : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'} aria-label={`Met: ${action.text}`}>
+            Met
             <Kbd size="xs" ml={6} aria-hidden>
               m
             </Kbd>
           </Button>
-          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? <span aria-hidden>✗</span> : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'}>
-            Not met<VisuallyHidden>: {action.text}</VisuallyHidden>
+          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? <span aria-hidden>✗</span> : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'} aria-label={`Not met: ${action.text}`}>
+            Not met
             <Kbd size="xs" ml={6} aria-hidden>
               n
             </Kbd>
