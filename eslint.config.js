@@ -4,10 +4,11 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/.artifacts/**', 'tests/bench/results/**', '**/*.d.ts', 'scripts/**', '**/scripts/**', '*.config.js', '*.config.ts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/.artifacts/**', 'tests/bench/results/**', '**/*.d.ts', '*.config.js', '*.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -74,5 +75,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // the project's own scripts (npm start, test, lint, bench): plain ES modules run by Node
+    files: ['scripts/**/*.mjs', 'frontend/scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node, parserOptions: { projectService: false, project: null } },
   },
 );

@@ -1,5 +1,5 @@
 import type { ExerciseStatus } from '../exercises/exercise.entity.js';
-import type { ResponseView, TeamAckView } from '../responses/responses.service.js';
+import type { ResponseView, TeamAckView } from '../responses/response-views.js';
 
 type TeamResponseView = ResponseView;
 export type { TeamAckView };

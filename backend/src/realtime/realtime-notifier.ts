@@ -3,7 +3,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { ResponseView, TeamAckView } from '../responses/responses.service.js';
+import type { ResponseView, TeamAckView } from '../responses/response-views.js';
 import { type ClockEvent, type ControlInjectDeliveredEvent, type InjectDeliveredEvent, rooms, type ServerToClientEvents } from './realtime-events.js';
 
 export const socketIoKey = (config: AppConfig) => `${config.queuePrefix}-socket.io`;

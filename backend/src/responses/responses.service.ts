@@ -24,33 +24,13 @@ import { ExercisePlans } from '../exercises/exercise-plan.js';
 import { SchedulerService } from '../scheduling/scheduler.service.js';
 import { ScoringService } from '../scoring/scoring.service.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, type Vote } from './response.entities.js';
+import type { ResponseView, TeamAckView } from './response-views.js';
 
 export interface ResponseInput {
   injectId: string;
   text: string;
   optionIds: string[];
   vote?: Vote | undefined;
-}
-
-export interface ResponseView {
-  id: string;
-  injectId: string;
-  authorName: string;
-  text: string;
-  optionIds: string[];
-  vote: Vote | null;
-  scenarioMs: number;
-  createdAt: number;
-  updatedAt: number;
-  revisions: { text: string; optionIds: string[]; authorName: string; editedAt: number }[];
-}
-
-/** One acknowledgement in the team's shared log. */
-export interface TeamAckView {
-  injectId: string;
-  participantId: string;
-  displayName: string;
-  at: number;
 }
 
 const ANONYMOUS = 'A team member';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InjectOrigin, PackError } from './pack-loader.js';
+import type { InjectOrigin, PackError } from './pack-file.js';
 import type { ScenarioPack } from './pack-schema.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;

@@ -1,21 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ZodError, type z } from 'zod';
+import { formatPath, type InjectOrigin, type PackError, ParsedFile } from './pack-file.js';
+export { formatPath, type InjectOrigin, type PackError, ParsedFile } from './pack-file.js';
 import { checkPackImages, type PackImage, type StoredImageRef } from './pack-images.js';
 import { checkPackReferences } from './pack-references.js';
 import { InjectFile, LANGUAGE_PATTERN, PackFile, TranslationFile, type Inject, type ScenarioPack } from './pack-schema.js';
 import { checkPackTranslations, type TranslationSource } from './pack-translations.js';
-
-export interface PackError {
-  file: string;
-  line: number;
-  column: number;
-  /** dotted field path inside the file, e.g. `injects[3].to[0]` */
-  path: string;
-  message: string;
-}
 
 export interface PackSource {
   /** folder name under injects/ */
@@ -33,46 +26,6 @@ export interface LoadOptions {
 }
 
 export type LoadResult = { ok: true; source: PackSource } | { ok: false; errors: PackError[] };
-
-/** Where each inject came from, so cross-reference errors can point at the right file and line. */
-export interface InjectOrigin {
-  file: ParsedFile;
-  index: number;
-}
-
-export class ParsedFile {
-  constructor(
-    readonly displayPath: string,
-    readonly doc: Document.Parsed,
-    readonly lines: LineCounter,
-  ) {}
-
-  /** Line/column of the node at `path`, falling back to the nearest existing parent. */
-  locate(path: readonly (string | number)[]): { line: number; column: number } {
-    for (let n = path.length; n >= 0; n--) {
-      const node = this.doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = this.lines.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-      // for a key whose value is missing, point at the key of the parent pair
-    }
-    return { line: 1, column: 1 };
-  }
-
-  error(path: readonly (string | number)[], message: string): PackError {
-    return { file: this.displayPath, ...this.locate(path), path: formatPath(path), message };
-  }
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
 
 function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]): ParsedFile | undefined {
   const size = statSync(absPath).size;

@@ -1,4 +1,4 @@
-import type { InjectOrigin, PackError, ParsedFile } from './pack-loader.js';
+import type { InjectOrigin, PackError, ParsedFile } from './pack-file.js';
 import { parseDurationMs, parseOffsetMs, type ScenarioPack } from './pack-schema.js';
 
 export const DECISION_SPECIAL_OUTCOMES = ['blocked', 'timed-out'] as const;

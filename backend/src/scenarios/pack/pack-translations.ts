@@ -1,4 +1,4 @@
-import type { PackError, ParsedFile } from './pack-loader.js';
+import type { PackError, ParsedFile } from './pack-file.js';
 import type { Inject, InjectTranslation, PackTranslation, ScenarioPack } from './pack-schema.js';
 
 /** One parsed file of `translations/<language>/`. */
