@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { until } from '../support/socket-client.js';
-import { inboxIds } from './support/app-flows.js';
+import { inboxIds, joinAsPlayer } from './support/app-flows.js';
 import { launchBrowser, openPage, screenshot, type TrackedPage, unexpectedErrors } from './support/browser.js';
 
 /**
@@ -117,7 +117,6 @@ describe('the team console on a phone and at a desk', () => {
     if (r.status !== 200 && !(r.status === 409 && ['inject.done', 'inject.in-flight'].includes((r.body as { code?: string }).code ?? ''))) throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
   };
   const waitInInbox = (page: Page, id: string) => until(async () => (await inboxIds(page)).includes(id), 20_000, `${id} in the inbox`);
-  const console_ = (page: Page) => page.getByTestId('team-console');
   const row = (page: Page, id: string) => page.locator(`[data-testid="inbox"] > li[data-inject-id="${id}"] > button`);
   const reader = (page: Page) => page.locator('[data-testid="inject-reader"]');
   /** Open a message from the inbox (on the phone, back to the inbox first). */
@@ -137,7 +136,14 @@ describe('the team console on a phone and at a desk', () => {
     browser = await launchBrowser();
     desk = await openPage(browser, app.url);
     phone = await openPage(browser, app.url, { colorScheme: 'light', viewport: PHONE, touch: true });
-  }, 120_000);
+    await joinAsPlayer(phone.page, stratcomCode, 'Seo-yeon (StratCom phone)');
+    await joinAsPlayer(desk.page, rokCode, 'Ji-woo (ROK CERT)');
+    await staff.ok('POST', `/exercises/${exercise.id}/start`);
+    for (const id of [...STRATCOM, ...ROK]) await fire(id);
+    await waitInInbox(phone.page, 'kp-crrt-request');
+    await waitInInbox(desk.page, 'kp-support-package');
+    for (const p of [desk, phone]) await p.page.locator('[data-connection="connected"]').waitFor();
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -145,13 +151,14 @@ describe('the team console on a phone and at a desk', () => {
   });
 
   it('the join page names the exercise and the team before the player submits', { timeout: 60_000 }, async () => {
-    const { page } = phone;
+    const visitor = await openPage(browser, app.url, { colorScheme: 'light', viewport: PHONE, touch: true });
+    const { page } = visitor;
     await page.goto(`/join/${stratcomCode}`);
     const preview = page.getByTestId('join-preview');
     await preview.waitFor();
     expect(await page.getByTestId('join-preview-team').innerText()).toBe(teamByKey(exercise, 'stratcom').name);
     expect(await page.getByTestId('join-preview-exercise').innerText()).toContain('Korean');
-    expect(await page.getByTestId('join-preview-state').innerText()).toMatch(/not started/);
+    expect(await page.getByTestId('join-preview-state').innerText()).toMatch(/under way/);
     expect(await lowContrast(page, 'form[aria-label="Join an exercise"]')).toEqual([]);
     await screenshot(page, 'phone-join-preview');
     // a mistyped code says so before the player submits
@@ -159,21 +166,8 @@ describe('the team console on a phone and at a desk', () => {
     await page.getByTestId('join-preview-unknown').waitFor();
     await page.getByLabel('Join code').fill(stratcomCode);
     await preview.waitFor();
-    await page.getByLabel('Your name').fill('Seo-yeon (StratCom phone)');
-    await page.getByRole('button', { name: 'Join the exercise' }).click();
-    await page.waitForURL(/\/play/);
-    await console_(page).waitFor();
-
-    await desk.page.goto(`/join/${rokCode}`);
-    await desk.page.getByLabel('Your name').fill('Ji-woo (ROK CERT)');
-    await desk.page.getByRole('button', { name: 'Join the exercise' }).click();
-    await console_(desk.page).waitFor();
-
-    await staff.ok('POST', `/exercises/${exercise.id}/start`);
-    for (const id of [...STRATCOM, ...ROK]) await fire(id);
-    await waitInInbox(phone.page, 'kp-crrt-request');
-    await waitInInbox(desk.page, 'kp-support-package');
-    for (const p of [desk, phone]) await p.page.locator('[data-connection="connected"]').waitFor();
+    expect(unexpectedErrors(visitor.errors)).toEqual([]);
+    await visitor.context.close();
   });
 
   it('the phone header keeps the connection state, theme toggle and Leave on screen, with no sideways scrolling', async () => {
@@ -224,6 +218,12 @@ describe('the team console on a phone and at a desk', () => {
     expect(await reader(page).count()).toBe(0);
     expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolledTo);
     expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(PHONE.width);
+    // the team's requests and log are a tap away, one pane at a time too
+    await page.locator('[data-phone-tab="rfi"]').tap();
+    await page.getByRole('button', { name: 'New request' }).waitFor();
+    expect(await page.getByTestId('inbox').isVisible()).toBe(false);
+    await page.locator('[data-phone-tab="inbox"]').tap();
+    await page.getByTestId('inbox').waitFor();
   });
 
   it('marks the open decision "vote needed" in the inbox; the vote and the composer are thumb-sized', { timeout: 60_000 }, async () => {
@@ -278,6 +278,7 @@ describe('the team console on a phone and at a desk', () => {
     await page.waitForTimeout(300);
     await composer.getByRole('button', { name: 'Log response' }).scrollIntoViewIfNeeded();
     const t = await box(toast);
+    expect(await lowContrast(page, '[data-testid="toaster"]')).toEqual([]);
     await screenshot(page, 'phone-toast-over-composer');
     for (const [name, l] of [
       ['Back', page.getByTestId('back-to-inbox')],
@@ -348,6 +349,7 @@ describe('the team console on a phone and at a desk', () => {
         expect(await page.getByTestId('vote-needed').count()).toBe(0);
         expect(await page.getByTestId('cast-vote').count()).toBe(0);
         expect(await page.locator('form[aria-label="Reply"], form[aria-label="New request"]').count()).toBe(0);
+        expect(await lowContrast(page, '[data-testid="ended-banner"]'), `${who} ${pass}: banner contrast`).toEqual([]);
         const link = page.getByTestId('ended-hotwash-link');
         expect(await link.getAttribute('href')).toBe('/team-report');
         await screenshot(page, `${who}-ended-${pass}`);

@@ -44,7 +44,7 @@ export function TeamConsole() {
 /** ENDEX: what happens next, in place of the composer and the countdowns. */
 function EndedBanner() {
   return (
-    <Alert color="gray" variant="outline" icon={<IconFlagCheck size={20} aria-hidden />} title="The exercise has ended" role="status" data-testid="ended-banner" className="ttx-play-ended" radius={0}>
+    <Alert color="blue" variant="light" icon={<IconFlagCheck size={20} aria-hidden />} title="The exercise has ended" role="status" data-testid="ended-banner" className="ttx-play-ended" radius={0}>
       <Stack gap="xs">
         <Text size="sm" className="ttx-play-ended-text">
           Responses, votes and requests are closed. Tell exercise control how it went in the hotwash survey, then read your team's report.

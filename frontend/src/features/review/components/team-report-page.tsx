@@ -54,7 +54,7 @@ function HotwashForm({ state }: { state: HotwashState }) {
     <form onSubmit={onSubmit} aria-label="Hotwash survey">
       <Stack gap="sm">
         <Title order={2} fz="h4">
-          Hotwash
+          Hotwash survey
         </Title>
         <Text size="sm" c="dimmed">
           Your answers go to exercise control without your name attached to the summary.
@@ -104,6 +104,9 @@ export function TeamReportPage() {
         <Anchor component={Link} to={paths.play.getHref()} size="sm" className="ttx-back-link">
           <IconArrowLeft size={14} aria-hidden /> Back to the team console
         </Anchor>
+        <Title order={1} fz="h3">
+          Hotwash and team report
+        </Title>
         <HotwashForm state={hotwash.data} />
         {report.isPending && <PageLoader label="Building your team report" />}
         {report.isError && <Alert color="red">{errorMessage(report.error)}</Alert>}
