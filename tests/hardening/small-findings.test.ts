@@ -106,6 +106,10 @@ describe('uploads over the size limit', () => {
     const declared = await fetch(`${app.url}/api/authoring/msel/preview?fileName=huge.csv`, { method: 'POST', headers: { authorization: `Bearer ${staff.token ?? ''}`, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(21 * mib) });
     expect(declared.status).toBe(413);
     expect(((await declared.json()) as { message: string }).message).toMatch(/declares 22020096 bytes; the limit is 20 MiB/);
+    // a file sent as JSON (the JSON parser already read the body) is answered at once, not left hanging
+    const asJson = await fetch(`${app.url}/api/authoring/packs/import`, { method: 'POST', headers: { authorization: `Bearer ${staff.token ?? ''}`, 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(10_000) });
+    expect(asJson.status).toBe(400);
+    expect(((await asJson.json()) as { message: string }).message).toMatch(/content-type application\/octet-stream \(this one was sent as application\/json\)/);
     // and the platform goes on serving
     expect((await staff.get('/exercises')).status).toBe(200);
   });

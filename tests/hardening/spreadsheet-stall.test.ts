@@ -119,14 +119,20 @@ describe('a large spreadsheet uploaded during a live drill', () => {
 
     const before = receipts.filter((r) => r.at < uploadFrom).map((r) => r.lateness);
     const during = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo + 1500).map((r) => r.lateness);
+    // the deliveries that reached the team while the spreadsheets were still being sent and read
+    const inFlight = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo);
     const report = {
       uploadMs: uploadTo - uploadFrom,
+      deliveredWhileUploading: inFlight.map((r) => `${r.injectId} ${r.lateness} ms late`),
       deliveryLatenessBeforeMs: stats(before),
       deliveryLatenessDuringUploadsMs: stats(during),
       healthResponseDuringUploadsMs: stats(probe),
     };
     console.log(`[spreadsheet-stall] ${JSON.stringify(report)}`);
     // deliveries did happen while the files were being read (the measurement covers the upload)
-    expect(during.length).toBeGreaterThan(0);
+    expect(inFlight.length).toBeGreaterThan(0);
+    // a generous bound, not a timing target (those live in tests/bench): the unfixed server froze
+    // for 1.4–4.2 s on these files; a loaded 2-core test machine stays well under 2 s
+    expect(stats(during).max).toBeLessThan(2000);
   });
 });

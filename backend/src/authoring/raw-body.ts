@@ -18,6 +18,8 @@ export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   // Node reads and discards the unread body once the answer is sent (keep-alive stays usable)
   if (Number.isFinite(declared) && declared > limitBytes) return Promise.reject(tooLarge(declared, limitBytes, 'declared'));
+  // already read to the end (a JSON content type: the JSON parser took the body), so no 'end' will come
+  if (req.readableEnded) return Promise.reject(badInput('upload.empty', `The upload is empty: send the file itself as the request body with content-type application/octet-stream (this one was sent as ${req.headers['content-type'] ?? 'no content type'})`));
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
