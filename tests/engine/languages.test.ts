@@ -53,6 +53,12 @@ describe('scenario content in the player’s language', () => {
     expect(JSON.stringify(bad.body)).toMatch(/language/);
   });
 
+  it('tells the join page which languages the scenario offers', async () => {
+    const preview = await new Api(app.url).get<{ languages: string[] }>(`/join/preview/${encodeURIComponent(teamByKey(ex, 'soc').joinCode ?? '')}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.languages).toEqual(['en', 'ko']);
+  });
+
   it('takes the language at join (default: the source) and answers the session in it', async () => {
     socKo = await join(app.url, teamByKey(ex, 'soc').joinCode ?? '', '김민준', 'ko');
     certEn = await join(app.url, teamByKey(ex, 'cert').joinCode ?? '', 'Alex');

@@ -32,6 +32,8 @@ export interface JoinPreview {
   teamName: string;
   started: boolean;
   ended: boolean;
+  /** the languages the scenario content can be read in (the pack's source first), to choose at join */
+  languages: string[];
 }
 
 export interface TeamAccessView {
@@ -88,7 +90,7 @@ export class ParticipantsService {
     if (!team) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
     const exercise = await this.db.getRepository(ExerciseEntity).findOne({ select: { id: true, status: true, snapshot: true }, where: { id: team.exerciseId } });
     if (!exercise) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
-    return { exerciseTitle: exercise.snapshot.title, teamName: team.name, started: exercise.status === 'running' || exercise.status === 'paused' || exercise.status === 'ended', ended: exercise.status === 'ended' };
+    return { exerciseTitle: exercise.snapshot.title, teamName: team.name, started: exercise.status === 'running' || exercise.status === 'paused' || exercise.status === 'ended', ended: exercise.status === 'ended', languages: packLanguages(exercise.snapshot) };
   }
 
   /** Every seat of an exercise (removed ones too), with whether it is signed in now. */

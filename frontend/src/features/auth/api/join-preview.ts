@@ -7,6 +7,8 @@ export interface JoinPreview {
   teamName: string;
   started: boolean;
   ended: boolean;
+  /** the languages the scenario can be read in, the pack's source first (absent from older servers) */
+  languages?: string[];
 }
 
 /** A code as typed, in its stored form, or null until it is a whole code (8 symbols). */

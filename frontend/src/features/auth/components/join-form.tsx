@@ -1,10 +1,21 @@
-import { Alert, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useJoinExercise } from '../api/join';
 import '../../play/player-page.css';
 import { completeCode, type JoinPreview, useJoinPreview } from '../api/join-preview';
+import { languageName } from '../../play/components/content-language-select';
+
+/** The browser's language if the scenario offers it, else the scenario's source language. */
+function preferredLanguage(offered: string[]): string | undefined {
+  const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of wanted) {
+    const hit = offered.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? offered.find((l) => l === tag.split('-')[0]);
+    if (hit) return hit;
+  }
+  return offered[0];
+}
 
 /** Which exercise and team the code leads to, before the player commits. */
 function PreviewCard({ preview }: { preview: JoinPreview }) {
@@ -27,9 +38,12 @@ export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string
   const join = useJoinExercise({ onSuccess });
   const preview = useJoinPreview(completeCode(code));
   const unknown = preview.isError;
+  const offered = (completeCode(code) && preview.data?.languages) || [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const language = offered.length > 1 ? (chosen && offered.includes(chosen) ? chosen : preferredLanguage(offered)) : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    join.mutate({ code: code.trim(), displayName: displayName.trim() });
+    join.mutate({ code: code.trim(), displayName: displayName.trim(), ...(language ? { language } : {}) });
   };
   return (
     <form onSubmit={submit} aria-label="Join an exercise">
@@ -63,6 +77,17 @@ export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string
           onChange={(e) => setDisplayName(e.currentTarget.value)}
           autoFocus={Boolean(initialCode)}
         />
+        {offered.length > 1 && (
+          <NativeSelect
+            label="Scenario language"
+            description="The language your messages, options and decisions are shown in; you can change it later."
+            name="language"
+            value={language}
+            onChange={(e) => setChosen(e.currentTarget.value)}
+            data={offered.map((l) => ({ value: l, label: languageName(l) }))}
+            data-testid="join-language"
+          />
+        )}
         {join.isError && (
           <Alert color="red" role="alert" title="Could not join">
             {errorMessage(join.error)}

@@ -14,6 +14,7 @@ import { useDecisions } from '../api/get-decisions';
 import { useInjects } from '../api/get-injects';
 import { usePlayerScores } from '../api/get-scores';
 import { usePlayerSession } from '../api/get-player-session';
+import { ContentLanguageSelect } from './content-language-select';
 import { useResponses } from '../api/get-responses';
 import { ConsoleClosedContext } from '../hooks/use-console-closed';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
@@ -164,6 +165,7 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
             <Badge variant="light" color={unread > 0 ? 'blue' : 'gray'} aria-live="polite" data-testid="unread-count" visibleFrom="md">
               {unread} unread
             </Badge>
+            <ContentLanguageSelect />
             <ExerciseClock clock={session.clock} compact />
           </Group>
         </div>
