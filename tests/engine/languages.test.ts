@@ -54,9 +54,12 @@ describe('scenario content in the player’s language', () => {
   });
 
   it('tells the join page which languages the scenario offers', async () => {
-    const preview = await new Api(app.url).get<{ languages: string[] }>(`/join/preview/${encodeURIComponent(teamByKey(ex, 'soc').joinCode ?? '')}`);
+    const preview = await new Api(app.url).get<{ languages: string[]; teamName: string; translated: Record<string, { exerciseTitle: string; teamName: string }> }>(`/join/preview/${encodeURIComponent(teamByKey(ex, 'soc').joinCode ?? '')}`);
     expect(preview.status).toBe(200);
     expect(preview.body.languages).toEqual(['en', 'ko']);
+    expect(preview.body.teamName).toBe('Port operator SOC');
+    // the names in Korean for a player who picks it, and only this team's: nothing of the other teams
+    expect(preview.body.translated).toEqual({ ko: { exerciseTitle: '데모: 지역 항만운영사 랜섬웨어 사고', teamName: '항만운영사 보안관제센터(SOC)' } });
   });
 
   it('takes the language at join (default: the source) and answers the session in it', async () => {

@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { type SessionOrigin, SessionsService } from '../auth/sessions.service.js';
 import { DomainError, badInput, conflict, notFound } from '../common/domain-error.js';
-import { packLanguages } from '../scenarios/pack/pack-translations.js';
+import { localiseTeam, localiseTitle, packLanguages } from '../scenarios/pack/pack-translations.js';
+import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
 import { Transactions } from '../database/transactions.js';
 import { ExerciseEvents } from './exercise-events.service.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
@@ -34,6 +35,8 @@ export interface JoinPreview {
   ended: boolean;
   /** the languages the scenario content can be read in (the pack's source first), to choose at join */
   languages: string[];
+  /** the exercise title and team name in each translation of the pack (a team renamed for the drill keeps its name) */
+  translated: Record<string, { exerciseTitle: string; teamName: string }>;
 }
 
 export interface TeamAccessView {
@@ -90,7 +93,7 @@ export class ParticipantsService {
     if (!team) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
     const exercise = await this.db.getRepository(ExerciseEntity).findOne({ select: { id: true, status: true, snapshot: true }, where: { id: team.exerciseId } });
     if (!exercise) throw new DomainError('not-found', 'join.bad-code', 'No exercise team has this join code; check it with your facilitator');
-    return { exerciseTitle: exercise.snapshot.title, teamName: team.name, started: exercise.status === 'running' || exercise.status === 'paused' || exercise.status === 'ended', ended: exercise.status === 'ended', languages: packLanguages(exercise.snapshot) };
+    return { exerciseTitle: exercise.snapshot.title, teamName: team.name, started: exercise.status === 'running' || exercise.status === 'paused' || exercise.status === 'ended', ended: exercise.status === 'ended', languages: packLanguages(exercise.snapshot), translated: translatedNames(exercise.snapshot, team) };
   }
 
   /** Every seat of an exercise (removed ones too), with whether it is signed in now. */
@@ -206,4 +209,13 @@ function checkLanguage(offered: string[], asked: string | undefined, code: strin
   if (asked === undefined) return offered[0] ?? 'en';
   if (!offered.includes(asked)) throw badInput(code, `language: this exercise's content is available in ${offered.join(', ')}; "${asked}" is not one of them`);
   return asked;
+}
+
+function translatedNames(pack: ScenarioPack, team: ExerciseTeamEntity): Record<string, { exerciseTitle: string; teamName: string }> {
+  const renamed = team.name !== pack.teams.find((t) => t.id === team.teamKey)?.name;
+  return Object.fromEntries(
+    packLanguages(pack)
+      .slice(1)
+      .map((l) => [l, { exerciseTitle: localiseTitle(pack, l), teamName: renamed ? team.name : (localiseTeam(pack, team.teamKey, l).name ?? team.name) }]),
+  );
 }

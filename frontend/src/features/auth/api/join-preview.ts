@@ -9,6 +9,8 @@ export interface JoinPreview {
   ended: boolean;
   /** the languages the scenario can be read in, the pack's source first (absent from older servers) */
   languages?: string[];
+  /** the exercise title and team name in each translation */
+  translated?: Record<string, { exerciseTitle: string; teamName: string }>;
 }
 
 /** A code as typed, in its stored form, or null until it is a whole code (8 symbols). */

@@ -18,7 +18,9 @@ function preferredLanguage(offered: string[]): string | undefined {
 }
 
 /** Which exercise and team the code leads to, before the player commits. */
-function PreviewCard({ preview }: { preview: JoinPreview }) {
+function PreviewCard({ preview: source, language }: { preview: JoinPreview; language: string | undefined }) {
+  // the names in the scenario language the player chose
+  const preview = { ...source, ...(language ? source.translated?.[language] : undefined) };
   return (
     <Paper withBorder p="sm" role="status" aria-live="polite" data-testid="join-preview" data-ended={preview.ended || undefined}>
       <Text size="sm">
@@ -60,7 +62,7 @@ export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string
           autoFocus={!initialCode}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.1em' } }}
         />
-        {preview.data && completeCode(code) && <PreviewCard preview={preview.data} />}
+        {preview.data && completeCode(code) && <PreviewCard preview={preview.data} language={language} />}
         {unknown && completeCode(code) && (
           <Text size="sm" c="red" role="alert" data-testid="join-preview-unknown">
             {preview.error instanceof Error ? preview.error.message : 'No exercise team has this join code'}
