@@ -16,12 +16,12 @@ import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import { BranchReleases, type ReleasedInject } from './branch-releases.js';
 import { DeliveryEntity } from './delivery.entity.js';
+import { LATE_AFTER_MS } from './delivery-timing.js';
 import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
 
 export type { ReleasedInject } from './branch-releases.js';
 
-/** Delivered more than this after its due instant counts as late (for example after a restart). */
-export const LATE_AFTER_MS = 1000;
+export { LATE_AFTER_MS };
 
 /** which process broadcast a delivery (several API and worker processes in scale-out) */
 const PROCESS = `${hostname()}:${process.pid}`.slice(0, 80);

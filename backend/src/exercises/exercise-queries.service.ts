@@ -61,12 +61,14 @@ export class ExerciseQueries {
       .select('d.inject_id', 'injectId')
       .addSelect('COUNT(*)', 'teams')
       .addSelect('MAX(CASE WHEN d.late THEN 1 ELSE 0 END)', 'late')
+      // how late the latest-going team's broadcast started, among the late ones
+      .addSelect('MAX(CASE WHEN d.late THEN COALESCE(d.broadcast_started_at_ms, d.delivered_at_ms) - d.due_at_ms END)', 'latenessMs')
       // when it really went out on the exercise clock (fire-now: the instant it was fired)
       .addSelect('MIN(d.scenario_ms)', 'sentScenarioMs')
       .where('d.exercise_id = :id', { id })
       .andWhere(revealedDelivery('d'))
       .groupBy('d.inject_id')
-      .getRawMany<{ injectId: string; teams: string | number; late: string | number; sentScenarioMs: string | number | null }>();
+      .getRawMany<{ injectId: string; teams: string | number; late: string | number; latenessMs: string | number | null; sentScenarioMs: string | number | null }>();
     const byInject = new Map(counts.map((c) => [c.injectId, c]));
     const anchor = anchorOf(e);
     const others = packLanguages(plan.languages).slice(1);
@@ -94,6 +96,8 @@ export class ExerciseQueries {
           deliveredTeams: c ? Number(c.teams) : 0,
           deliveredScenarioMs: s.status === 'delivered' && c && c.sentScenarioMs !== null ? Number(c.sentScenarioMs) : null,
           late: c ? Number(c.late) === 1 : false,
+          /** ms from its instant to the start of its broadcast, for a late delivery; null otherwise */
+          latenessMs: c && c.latenessMs !== null && Number(c.late) === 1 ? Math.round(Number(c.latenessMs)) : null,
         };
       })
       .sort((a, b) => (a.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) - (b.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) || a.injectId.localeCompare(b.injectId));

@@ -73,5 +73,6 @@ export function toPlayerEdition(full: AfterActionReport, teamId: string, opts: {
     responses: full.responses.filter((r) => r.teamId === teamId),
     hotwash: null,
     improvementPlan: [],
+    deliveryAccuracy: null,
   };
 }

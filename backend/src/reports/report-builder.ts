@@ -19,7 +19,9 @@ import {
   type TimelineDetail,
   type TimelineEntry,
   type TimelineKind,
+  type DeliveryAccuracySummary,
 } from './report-model.js';
+import { type DeliveryTimingRow, latenessOf, summariseDeliveries } from '../delivery/delivery-timing.js';
 import { ATTACK_GROUP_NAMES, techniqueName } from './technique-names.js';
 
 export const ANONYMOUS = 'A team member';
@@ -107,6 +109,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
   let paused = false;
   const ratings = new PairMap<{ rating: Rating; observations: string; evaluator: string; at: number; eventId: number }>();
   const timeline: TimelineEntry[] = [];
+  const lateness = lateDeliveries(inp.deliveries ?? []);
   // most entries concern one team: they share one (never mutated) array per team instead of one each
   const teamLists = new Map<string, string[]>();
   const noTeam: string[] = [];
@@ -159,7 +162,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
         break;
     }
     // edits of the report itself are its audit trail (the event log), not part of the exercise's story
-    if (!REVIEW_EDIT_EVENTS.has(e.type)) timeline.push(timelineEntry(e, actorName(e.actor), oneTeam));
+    if (!REVIEW_EDIT_EVENTS.has(e.type)) timeline.push(timelineEntry(e, actorName(e.actor), oneTeam, lateness));
   }
 
   // ---- per-team metrics ---------------------------------------------------------------------
@@ -303,7 +306,25 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     responses: inp.responses.map((r) => (opts.hideNames ? { ...r, authorName: ANONYMOUS } : r)),
     hotwash: summariseHotwash(inp),
     improvementPlan: inp.plan,
+    deliveryAccuracy: inp.deliveries ? accuracyOf(inp.deliveries) : null,
   };
+}
+
+/** The report's delivery accuracy: the same figures as the control room's (without its per-process detail). */
+function accuracyOf(rows: DeliveryTimingRow[]): DeliveryAccuracySummary {
+  const a = summariseDeliveries(rows);
+  return { broadcasts: a.broadcasts, startLatenessMs: a.startLatenessMs, endLatenessMs: a.endLatenessMs, lateCount: a.lateCount, unrecorded: a.unrecorded, lateAfterMs: a.lateAfterMs };
+}
+
+/** inject → team → how late its broadcast started when it was genuinely late, else null */
+function lateDeliveries(rows: DeliveryTimingRow[]): Map<string, Map<string, number | null>> {
+  const out = new Map<string, Map<string, number | null>>();
+  for (const d of rows) {
+    let teams = out.get(d.injectId);
+    if (!teams) out.set(d.injectId, (teams = new Map<string, number | null>()));
+    teams.set(d.teamId, d.late ? latenessOf(d) : null);
+  }
+  return out;
 }
 
 const TIMELINE_KIND: Record<string, TimelineKind> = {
@@ -345,8 +366,6 @@ function timelineDetail(e: LoggedEvent): TimelineDetail | undefined {
   switch (e.type) {
     case 'exercise.speed-changed':
       return { to: num(p.to) };
-    case 'inject.delivered':
-      return p.late === true ? { late: true } : undefined;
     case 'response.logged': {
       const optionIds = strs(p.optionIds);
       return optionIds.length ? { optionIds } : undefined;
@@ -374,13 +393,27 @@ function timelineDetail(e: LoggedEvent): TimelineDetail | undefined {
   }
 }
 
-function timelineEntry(e: LoggedEvent, actor: string, oneTeam: (teamId: string | null) => string[]): TimelineEntry {
+function timelineEntry(e: LoggedEvent, actor: string, oneTeam: (teamId: string | null) => string[], lateness: Map<string, Map<string, number | null>>): TimelineEntry {
   const p = e.payload;
   const kind = TIMELINE_KIND[e.type] ?? (e.type.startsWith('inject.') ? 'inject' : e.type.startsWith('decision.') ? 'decision' : 'other');
   const teamIds = e.type === 'inject.delivered' || e.type === 'decision.opened' ? strs(e.type === 'inject.delivered' ? p.teamIds : p.memberTeamIds) : oneTeam(str(p.teamId));
+  const injectId = str(p.injectId);
   // every entry has the same keys in the same order (one object shape: quicker to build and to serialise);
   // JSON leaves out the undefined ones
-  return { eventId: e.id, at: e.atMs, scenarioMs: e.scenarioMs, type: e.type, kind, teamIds, injectId: str(p.injectId), decisionId: str(p.decisionId) ?? undefined, actor, detail: timelineDetail(e) };
+  return { eventId: e.id, at: e.atMs, scenarioMs: e.scenarioMs, type: e.type, kind, teamIds, injectId, decisionId: str(p.decisionId) ?? undefined, actor, detail: e.type === 'inject.delivered' ? deliveredDetail(e, teamIds, injectId, lateness) : timelineDetail(e) };
+}
+
+/**
+ * A delivery is late when its broadcast really started over LATE_AFTER_MS after its instant (the
+ * delivery records say so, whatever the log entry written just before the broadcast assumed).
+ */
+function deliveredDetail(e: LoggedEvent, teamIds: string[], injectId: string | null, lateness: Map<string, Map<string, number | null>>): TimelineDetail | undefined {
+  const byTeam = injectId ? lateness.get(injectId) : undefined;
+  const recorded = teamIds.filter((t) => byTeam?.has(t) === true);
+  // no delivery record to read (a report built from the log alone): the log entry's own mark
+  if (recorded.length === 0) return e.payload.late === true ? { late: true, latenessMs: num(e.payload.latenessMs) } : undefined;
+  const late = recorded.map((t) => byTeam?.get(t) ?? null).filter((v): v is number => v !== null);
+  return late.length > 0 ? { late: true, latenessMs: Math.max(...late) } : undefined;
 }
 
 function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], scores: TeamScore[]): CoverageRow[] {

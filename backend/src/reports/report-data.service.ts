@@ -9,6 +9,7 @@ import { ParticipantEntity } from '../exercises/participant.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
+import { readDeliveryTimings } from '../delivery/delivery-accuracy.js';
 import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
 import { buildReport } from './report-builder.js';
 import type { ReportInputs } from './report-inputs.js';
@@ -134,7 +135,7 @@ export class ReportData {
     // long reads on the read connection: a report never holds up the players' writes
     const db = this.reads.db;
     const q = () => db.createQueryBuilder();
-    const [teams, participants, users, log, threads, messages, findings, plan, hotwash, scores] = await Promise.all([
+    const [teams, participants, users, log, threads, messages, findings, plan, hotwash, scores, deliveries] = await Promise.all([
       db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { name: 'ASC' } }),
       db.getRepository(ParticipantEntity).find({ where: { exerciseId }, order: { createdAt: 'ASC' } }),
       db.getRepository(UserEntity).find({ select: { id: true, displayName: true } }),
@@ -151,6 +152,7 @@ export class ReportData {
       db.getRepository(ImprovementItemEntity).find({ where: { exerciseId }, order: { position: 'ASC', createdAtMs: 'ASC' } }),
       db.getRepository(HotwashResponseEntity).find({ where: { exerciseId } }),
       this.scoring.breakdown(exerciseId),
+      readDeliveryTimings(db, exerciseId),
     ]);
     if (opts.timing) Object.assign(opts.timing, { log: log.timing.logMs, responses: log.timing.responsesMs });
     const loggedEvents = log.events;
@@ -182,6 +184,7 @@ export class ReportData {
       scores,
       now: Date.now(),
       lastEventId: log.lastEventId,
+      deliveries,
     };
   }
 
@@ -200,6 +203,8 @@ export class ReportData {
       inputs.hotwash.length,
       inputs.participants.length,
       inputs.rfis.reduce((a, r) => a + r.messages.length, 0),
+      // a broadcast's timing is written just after it (the last one can follow the end)
+      inputs.deliveries?.reduce((a, d) => a + (d.broadcastStartedAtMs ?? 0), 0) ?? 0,
     ]);
     const hit = this.built.get(inputs.exercise.id);
     // a kept report says when it was built (generatedAt): that is when its contents were read

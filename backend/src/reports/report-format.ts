@@ -1,4 +1,4 @@
-import type { AfterActionReport, InjectResponseStatus } from './report-model.js';
+import type { AfterActionReport, DeliveryAccuracySummary, InjectResponseStatus } from './report-model.js';
 
 /** Shared wording of the text exports (Markdown, PDF, CSV). */
 export function clock(ms: number | null): string {
@@ -37,7 +37,30 @@ export const SECTION_TITLES = {
   rfis: 'Requests for information',
   hotwash: 'Hotwash',
   plan: 'Improvement plan',
+  delivery: 'Delivery accuracy',
 } as const;
+
+/** A lateness in milliseconds for people: "12.4 ms", "2.31 s"; "—" when nothing was measured. */
+export function latenessLabel(ms: number | null): string {
+  if (ms === null) return '—';
+  return Math.abs(ms) < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export const DELIVERY_ACCURACY_NOTE =
+  'How close to their planned instants the injects reached the teams, as each broadcast recorded it: from the instant an inject was due to the start of its broadcast to the teams, and to its end (every connected player handed the inject).';
+
+/** The delivery-accuracy table (measure, median, p99, worst) and the counts under it, for every export. */
+export function deliveryAccuracyRows(a: DeliveryAccuracySummary): { table: string[][]; counts: string[] } {
+  const row = (label: string, s: DeliveryAccuracySummary['startLatenessMs']) => [label, latenessLabel(s.p50), latenessLabel(s.p99), latenessLabel(s.max)];
+  return {
+    table: [row('Broadcast started after its instant', a.startLatenessMs), row('Broadcast ended after its instant', a.endLatenessMs)],
+    counts: [
+      `${a.broadcasts} broadcast(s) measured`,
+      `${a.lateCount} delivery(ies) late (broadcast over ${a.lateAfterMs / 1000} s after the instant: after a restart or a stall); each is marked in the timeline`,
+      `${a.unrecorded} delivery(ies) without a recorded broadcast time`,
+    ],
+  };
+}
 
 export function reportTitle(r: AfterActionReport): string {
   const team = r.edition.kind === 'player' ? r.overview.teams[0]?.name : undefined;

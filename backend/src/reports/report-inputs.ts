@@ -1,3 +1,4 @@
+import type { DeliveryTimingRow } from '../delivery/delivery-timing.js';
 import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
 import type { Finding, HotwashQuestion, ImprovementItem, ResponseRecord, RfiRecord, TeamScore } from './report-model.js';
 
@@ -38,4 +39,6 @@ export interface ReportInputs {
   now: number;
   /** the newest event-log id read: the version of the log the report reflects */
   lastEventId: number;
+  /** every final delivery with its broadcast timing (delivery accuracy, late marks); absent: no accuracy section */
+  deliveries?: DeliveryTimingRow[];
 }

@@ -1,5 +1,5 @@
 import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATING_LABELS } from './report-model.js';
-import { clock, duration, participantsLabel, pointsOf, points, reportTitle, responseTime, SCORE_SOURCE_LABEL, SECTION_TITLES, STATUS_LABEL, teamNames, threatActorsLabel, TIMING_NOTE, wall } from './report-format.js';
+import { clock, DELIVERY_ACCURACY_NOTE, deliveryAccuracyRows, duration, participantsLabel, pointsOf, points, reportTitle, responseTime, SCORE_SOURCE_LABEL, SECTION_TITLES, STATUS_LABEL, teamNames, threatActorsLabel, TIMING_NOTE, wall } from './report-format.js';
 import { describeTimelineEntry, timelineNames } from './report-timeline-text.js';
 import { techniqueLabel } from './technique-names.js';
 
@@ -68,6 +68,12 @@ export function reportMarkdown(r: AfterActionReport): string {
   for (const m of r.metrics) {
     out.push(`### ${mdText(tn(m.teamId))}`, '');
     out.push(table(['Inject', 'Delivered', 'Acknowledged after', 'First response after', 'Target', 'Status', 'Responses'], m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), responseTime(x.ackMs, x.ackWhilePaused), responseTime(x.firstResponseMs, x.firstResponseWhilePaused), duration(x.respondWithinMs), STATUS_LABEL[x.status], x.responses])), '');
+  }
+
+  if (r.deliveryAccuracy) {
+    const a = deliveryAccuracyRows(r.deliveryAccuracy);
+    out.push(`## ${SECTION_TITLES.delivery}`, '', `_${DELIVERY_ACCURACY_NOTE}_`, '');
+    out.push(table(['Measure', 'Median (p50)', 'p99', 'Worst'], a.table), '', ...a.counts.map((c) => `- ${c}`), '');
   }
 
   out.push(`## ${SECTION_TITLES.scores}`, '');

@@ -102,7 +102,7 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /**
  * What a timeline entry says beyond its ids, by event type (only these keys, only when they apply):
- * speed-changed `to`; inject.delivered `late`; response.logged `optionIds`; thread.opened `to`, `subject`;
+ * speed-changed `to`; inject.delivered `late`, `latenessMs` (how late its broadcast started, when late); response.logged `optionIds`; thread.opened `to`, `subject`;
  * thread.message `sender`, `authorName`; journal.note `text`; decision.vote `choice`; decision.closed
  * `outcome`, `forced`; evaluation.recorded `met`; score.adjusted `points`; objective.rated `rating`, `objectiveId`.
  */
@@ -283,6 +283,31 @@ export interface ImprovementItem {
   updatedAt: number;
 }
 
+/** p50 / p99 / max of a list of milliseconds (0.1 ms); nulls when nothing was measured */
+export interface LatenessSpread {
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+/**
+ * How close to their planned instants the injects really went out, read from what each broadcast
+ * recorded (its start and end on the sending process's clock).
+ */
+export interface DeliveryAccuracySummary {
+  /** broadcasts measured (one per inject instance; a broadcast to several teams counts once) */
+  broadcasts: number;
+  /** from each inject's due instant to the start of its broadcast */
+  startLatenessMs: LatenessSpread;
+  /** from the due instant to the moment the broadcast had handed every frame to the network */
+  endLatenessMs: LatenessSpread;
+  /** deliveries (inject × team) that went out more than `lateAfterMs` after their instant (a restart, a stall) */
+  lateCount: number;
+  /** deliveries whose broadcast timing was never written (an older version, a crash right after the broadcast) */
+  unrecorded: number;
+  lateAfterMs: number;
+}
+
 export interface AfterActionReport {
   schema: typeof REPORT_SCHEMA;
   version: typeof REPORT_VERSION;
@@ -302,6 +327,8 @@ export interface AfterActionReport {
   responses: ResponseRecord[];
   hotwash: HotwashSummary | null;
   improvementPlan: ImprovementItem[];
+  /** staff edition only (null in a player edition and in reports built without delivery records) */
+  deliveryAccuracy: DeliveryAccuracySummary | null;
 }
 
 export const HOTWASH_QUESTIONS: HotwashQuestion[] = [

@@ -1,6 +1,6 @@
 import { PdfWriter } from './pdf-writer.js';
 import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATING_LABELS, type TimelineEntry } from './report-model.js';
-import { clock, duration, participantsLabel, points, pointsOf, reportTitle, responseTime, SCORE_SOURCE_LABEL, SECTION_TITLES, STATUS_LABEL, teamNames, threatActorsLabel, TIMING_NOTE, wall } from './report-format.js';
+import { clock, DELIVERY_ACCURACY_NOTE, deliveryAccuracyRows, duration, participantsLabel, points, pointsOf, reportTitle, responseTime, SCORE_SOURCE_LABEL, SECTION_TITLES, STATUS_LABEL, teamNames, threatActorsLabel, TIMING_NOTE, wall } from './report-format.js';
 import { describeTimelineEntry, type TimelineNames, timelineNames } from './report-timeline-text.js';
 import { techniqueLabel } from './technique-names.js';
 
@@ -68,6 +68,14 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
         m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), responseTime(x.ackMs, x.ackWhilePaused), responseTime(x.firstResponseMs, x.firstResponseWhilePaused), duration(x.respondWithinMs), STATUS_LABEL[x.status], String(x.responses)]),
       );
     }
+
+  if (r.deliveryAccuracy) {
+    const a = deliveryAccuracyRows(r.deliveryAccuracy);
+    w.h1(SECTION_TITLES.delivery);
+    w.para(DELIVERY_ACCURACY_NOTE, { note: true });
+    w.table([{ header: 'Measure' }, { header: 'Median (p50)', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'Worst', align: 'right' }], a.table);
+    w.bullets(a.counts);
+  }
 
   w.h1(SECTION_TITLES.scores);
   if (r.scores.source === 'hidden') w.para('Scores are not shared with teams for this exercise.', { note: true });

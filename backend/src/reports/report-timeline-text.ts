@@ -42,6 +42,13 @@ const CLOCK: Record<string, string> = {
   'exercise.ended': 'Exercise ended',
 };
 
+/** how late a delivery went out: "1.2 s", "3 min 05 s" */
+export function lateBy(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): string {
@@ -63,7 +70,7 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
     case 'exercise.ended':
       return `${CLOCK[e.type] ?? e.type}${e.type === 'exercise.speed-changed' ? ` to ×${typeof d.to === 'number' ? d.to : '?'}` : ''}${who !== 'system' ? ` by ${who}` : ''}`;
     case 'inject.delivered':
-      return `Inject ${subject} delivered to ${teams || 'no team'}${d.late === true ? ' (late)' : ''}`;
+      return `Inject ${subject} delivered to ${teams || 'no team'}${d.late === true ? ` (late${typeof d.latenessMs === 'number' ? ` by ${lateBy(d.latenessMs)}` : ''})` : ''}`;
     case 'inject.fired':
       return `${who} fired inject ${subject} ahead of plan`;
     case 'inject.skipped':

@@ -105,6 +105,8 @@ export interface TimelineEntry {
   /** exercise time it really went out (fire-now: when fired); null until delivered */
   deliveredScenarioMs?: number | null;
   late: boolean;
+  /** a late delivery: ms from its instant to the start of its broadcast */
+  latenessMs?: number | null;
 }
 export interface FireResult {
   injectId: string;

@@ -7,10 +7,12 @@ export type WatchState = { state: 'joining' } | { state: 'watching'; room: strin
 /**
  * Staff seats (control room, evaluator) following one exercise live: join its room after every
  * (re)connect and once the server has checked the session, ask again when a join goes unanswered,
- * and call `onLateJoin` when a join succeeded only after a retry (events sent meanwhile were
- * missed). `listen` attaches the seat's own event handlers and returns what detaches them.
+ * and call `onLateJoin` after every successful join (events sent before it, while the seat
+ * loaded or was disconnected, were missed) — or, for a seat that refreshes itself anyway and is
+ * costly to read (the live report), only after a join that needed a retry. `listen` attaches the seat's own event handlers and returns what detaches them.
  */
-export function useExerciseRoom(exerciseId: string, listen: (socket: TtxSocket) => () => void, onLateJoin: () => void): WatchState {
+export function useExerciseRoom(exerciseId: string, listen: (socket: TtxSocket) => () => void, onLateJoin: () => void, opts: { rereadAfter?: 'every-join' | 'retried-join' } = {}): WatchState {
+  const rereadAfter = opts.rereadAfter ?? 'every-join';
   const [watch, setWatch] = useState<WatchState>({ state: 'joining' });
   const latest = useRef({ listen, onLateJoin });
   latest.current = { listen, onLateJoin };
@@ -29,7 +31,9 @@ export function useExerciseRoom(exerciseId: string, listen: (socket: TtxSocket) 
           if (socket.connected) retry = window.setTimeout(join, 2000);
         } else {
           setWatch(res.ok ? { state: 'watching', room: res.room } : { state: 'refused', message: res.message });
-          if (res.ok && retry !== undefined) latest.current.onLateJoin();
+          // whatever the seat read before this join (its first load, the time it was disconnected)
+          // may predate events it was not in the room for: read it again
+          if (res.ok && (rereadAfter === 'every-join' || retry !== undefined)) latest.current.onLateJoin();
         }
       });
     };
@@ -47,6 +51,6 @@ export function useExerciseRoom(exerciseId: string, listen: (socket: TtxSocket) 
       socket.off('session:ready', onReady);
       unlisten();
     };
-  }, [exerciseId]);
+  }, [exerciseId, rereadAfter]);
   return watch;
 }

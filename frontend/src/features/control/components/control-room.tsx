@@ -13,6 +13,7 @@ import { useRfiAttention } from '../hooks/use-rfi-attention';
 import { AdhocInjectForm } from './adhoc-inject-form';
 import { ClockPanel } from './clock-panel';
 import { DecisionsPanel } from './decisions-panel';
+import { DeliveryHealth } from './delivery-health';
 import { JournalPanel } from './journal-panel';
 import { ObserverSettings } from './observer-settings';
 import { ResponseFeed } from './response-feed';
@@ -88,6 +89,7 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="sm">
             <Card withBorder padding="sm" component="section" aria-label="Live panels">
               <Tabs value={tab} onChange={setTab} keepMounted={false}>
                 <Tabs.List className="ttx-tabs-nowrap">
@@ -142,6 +144,15 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
                 </Box>
               </Tabs>
             </Card>
+            {ex.clock.status !== 'draft' && ex.clock.status !== 'scheduled' && (
+              <Card withBorder padding="sm" component="section" aria-labelledby="delivery-health-title">
+                <Title order={2} fz="h5" mb="xs" id="delivery-health-title">
+                  Delivery accuracy
+                </Title>
+                <DeliveryHealth exerciseId={ex.id} teams={ex.teams} live={ex.clock.status === 'running' || ex.clock.status === 'paused'} />
+              </Card>
+            )}
+            </Stack>
           </Grid.Col>
         </Grid>
       </ScrollPane>

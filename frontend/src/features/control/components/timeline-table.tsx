@@ -19,6 +19,8 @@ const STATUS: Record<RowState, { color: string; label: string; hint: string }> =
   'not-needed': { color: 'gray', label: 'not needed', hint: 'A contingency every target team made unnecessary (they had already done what it checks for): suppressed, not delivered.' },
 };
 
+const lateBy = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')} s`);
+
 /** A contingency suppressed for every team is "delivered" to nobody: say so instead of "0/1". */
 const rowState = (e: TimelineEntry): RowState => (e.status === 'delivered' && e.deliveredTeams === 0 && e.to.length > 0 ? 'not-needed' : e.status);
 
@@ -173,9 +175,11 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
                           </Text>
                         )}
                         {e.late && (
-                          <Badge size="sm" color="orange.9" variant="filled" className="ttx-badge-full">
-                            late
-                          </Badge>
+                          <Tooltip label="Its broadcast started over a second after its planned instant (a restart or a stall).">
+                            <Badge size="sm" color="orange.9" variant="filled" className="ttx-badge-full" data-testid="inject-late">
+                              late{e.latenessMs != null ? ` +${lateBy(e.latenessMs)}` : ''}
+                            </Badge>
+                          </Tooltip>
                         )}
                       </Group>
                     </Table.Td>

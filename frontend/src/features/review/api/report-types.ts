@@ -3,6 +3,7 @@
 export type {
   AfterActionReport,
   CoverageRow,
+  DeliveryAccuracySummary,
   DecisionRecord,
   Finding,
   FindingKind,
@@ -18,5 +19,5 @@ export type {
 } from '../../../../../backend/src/reports/report-model';
 export { CAPABILITY_ELEMENTS, IMPROVEMENT_STATUSES, RATING_LABELS, TIMELINE_KINDS } from '../../../../../backend/src/reports/report-model';
 export { describeTimelineEntry, timelineNames } from '../../../../../backend/src/reports/report-timeline-text';
-export { participantsLabel, points, pointsOf, SCORE_SOURCE_LABEL, threatActorsLabel, TIMING_NOTE } from '../../../../../backend/src/reports/report-format';
+export { DELIVERY_ACCURACY_NOTE, deliveryAccuracyRows, participantsLabel, points, pointsOf, SCORE_SOURCE_LABEL, threatActorsLabel, TIMING_NOTE } from '../../../../../backend/src/reports/report-format';
 export { techniqueLabel } from '../../../../../backend/src/reports/technique-names';

@@ -7,6 +7,7 @@ import { formatDateTime } from '../api/report-dates';
 import { type AfterActionReport, SCORE_SOURCE_LABEL } from '../api/report-types';
 import { reportDownloads } from '../api/review-paths';
 import { useReportRealtime } from '../hooks/use-report-realtime';
+import { DeliveryAccuracySection } from './delivery-accuracy-section';
 import { FindingsEditor } from './findings-editor';
 import { ImprovementPlanTable } from './improvement-plan-table';
 import { CoverageMatrix, ResponseTimeChart, ScoreByObjectiveChart, TimelineSwimlane } from './report-charts';
@@ -116,6 +117,7 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
               <Text size="xs" c="dimmed">
                 {SCORE_SOURCE_LABEL[r.scores.source]}
               </Text>
+              <DeliveryAccuracySection report={r} />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="coverage" pt="md">

@@ -27,5 +27,7 @@ export function useReportRealtime(exerciseId: string): void {
       };
     },
     () => void queryClient.invalidateQueries({ queryKey: reviewKeys.report(exerciseId) }),
+    // a live draft refreshes on a timer and costs a rebuild: no second read on every open
+    { rereadAfter: 'retried-join' },
   );
 }
