@@ -144,6 +144,20 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await me((await signIn('alice')).session)).user?.username).toBe('alice');
   });
 
+  it('refuses an account an administrator deleted (403), even though the provider still maps the person', async () => {
+    idp.people.set('erin', { name: 'Erin Leaver', groups: ['ttx-control'] });
+    const first = await signIn('erin');
+    const erin = (await me(first.session)).user;
+    expect(erin?.username).toBe('erin');
+    expect((await admin.request('DELETE', `/users/${erin?.id}`)).status).toBe(204);
+    expect((await me(first.session)).status).toBe(204);
+    const { res, session } = await signIn('erin');
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('An administrator deleted this account on this platform');
+    expect(session).toBeUndefined();
+    expect((await users()).some((u) => u.displayName === 'Erin Leaver')).toBe(false);
+  });
+
   it('never hands a local account to the provider: its "instructor" gets an account of its own', async () => {
     const { session } = await signIn('mallory');
     const user = (await me(session)).user;

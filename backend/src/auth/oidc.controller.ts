@@ -19,6 +19,7 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;b
 main{max-width:520px;margin:24px;padding:28px;border:1px solid #373a40;border-radius:8px;background:#25262b}
 h1{font-size:1.35rem;margin:0 0 12px}p{line-height:1.5;margin:0 0 16px}a{color:#74c0fc}
 .code{color:#909296;font-size:.85rem}
+@media (prefers-color-scheme: light){body{background:#f8f9fa;color:#212529}main{background:#fff;border-color:#dee2e6}a{color:#1864ab}.code{color:#495057}}
 </style></head>
 <body><main role="alert">
 <h1>${escapeHtml(title)}</h1>

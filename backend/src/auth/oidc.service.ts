@@ -254,7 +254,7 @@ export class OidcService {
     const text = (k: string) => (typeof claims[k] === 'string' ? cleanName(claims[k], 200) : '');
     const existing = await this.users.findExternal('oidc', sub);
     if (existing && existing.deletedAt !== null) {
-      throw new SsoError(403, 'sso.deleted', 'An administrator deleted this account on this platform; ask an administrator to restore your access');
+      throw new SsoError(403, 'sso.deleted', 'An administrator deleted this account on this platform, so it can no longer sign in here; ask an administrator');
     }
     if (existing && existing.disabledAt !== null) {
       throw new SsoError(403, 'sso.disabled', 'This account is disabled on this platform; ask an administrator');

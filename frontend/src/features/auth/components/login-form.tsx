@@ -4,7 +4,8 @@ import { errorMessage } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useLogin } from '../api/login';
 
-export function LoginForm({ onSuccess }: { onSuccess: (session: Session) => void }) {
+/** `secondary`: another way to sign in is offered above (single sign-on), so this button steps back. */
+export function LoginForm({ onSuccess, secondary = false }: { onSuccess: (session: Session) => void; secondary?: boolean }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin({ onSuccess });
@@ -22,7 +23,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (session: Session) => void
             {errorMessage(login.error)}
           </Alert>
         )}
-        <Button type="submit" loading={login.isPending}>
+        <Button type="submit" loading={login.isPending} variant={secondary ? 'default' : 'filled'}>
           Sign in
         </Button>
       </Stack>
