@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { redisConnection } from '../common/redis-connection.js';
 
 /** A count of attempts per key in a fixed window, kept in Redis so every API instance sees the same count. */
 export class AttemptCounter {
@@ -44,8 +45,7 @@ export class RateLimitStore implements OnModuleDestroy {
   private readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    this.redis.on('error', () => undefined);
+    this.redis = redisConnection(config.redisUrl, 'rate-limit');
   }
 
   counter(name: string, max: number, windowSeconds: number): AttemptCounter {

@@ -1,12 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { originVerdict } from '../common/origin-check.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { ServerToClientEvents } from '../realtime/realtime-events.js';
 import { socketIoKey } from '../realtime/realtime-notifier.js';
+import { redisConnection } from '../common/redis-connection.js';
 
 /** What connected clients are told when Redis goes away and comes back (`system:status`). */
 export type SystemStatusEvent = Parameters<ServerToClientEvents['system:status']>[0];
@@ -22,10 +23,8 @@ export class RedisIoAdapter extends IoAdapter {
 
   constructor(app: INestApplicationContext, private readonly config: AppConfig) {
     super(app);
-    this.pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-    this.sub = this.pub.duplicate();
-    this.pub.on('error', () => undefined);
-    this.sub.on('error', () => undefined);
+    this.pub = redisConnection(config.redisUrl, 'broadcast');
+    this.sub = redisConnection(config.redisUrl, 'broadcast');
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ResponseView, TeamAckView } from '../responses/response-views.js';
 import { type ClockEvent, type ControlInjectDeliveredEvent, type InjectDeliveredEvent, rooms, type ServerToClientEvents } from './realtime-events.js';
+import { redisConnection } from '../common/redis-connection.js';
 
 export const socketIoKey = (config: AppConfig) => `${config.queuePrefix}-socket.io`;
 
@@ -29,7 +30,7 @@ export class RealtimeNotifier implements OnModuleDestroy {
   private get out(): Broadcaster {
     if (this.server) return this.server;
     if (!this.emitter) {
-      this.emitterRedis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+      this.emitterRedis = redisConnection(this.config.redisUrl, 'broadcast');
       this.emitter = new Emitter<ServerToClientEvents>(this.emitterRedis, { key: socketIoKey(this.config) });
     }
     return this.emitter;

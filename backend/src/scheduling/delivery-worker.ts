@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
@@ -10,6 +10,7 @@ import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { preciseNow, waitUntil } from './precise-wait.js';
+import { redisConnection } from '../common/redis-connection.js';
 
 /** How long before the due instant a prepared delivery is made final (one short transaction). */
 const REVEAL_AHEAD_MS = 15;
@@ -61,8 +62,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
-    this.connection.on('error', () => undefined);
+    this.connection = redisConnection(this.config.redisUrl, 'queue');
     this.worker = new Worker(DELIVERY_QUEUE, (job: Job) => this.run(job), {
       connection: this.connection,
       prefix: this.config.queuePrefix,

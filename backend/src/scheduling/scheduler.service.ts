@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ExerciseEntity, ExerciseState } from '../exercises/exercise.entity.js';
 import { type ClockAnchor, wallTimeAt } from './exercise-clock.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs, jobIds } from './delivery-jobs.js';
+import { redisConnection } from '../common/redis-connection.js';
 
 export const anchorOf = (e: Pick<ExerciseEntity, 'anchorWallMs' | 'anchorScenarioMs' | 'speed' | 'status'>): ClockAnchor => ({
   wallMs: e.anchorWallMs,
@@ -25,9 +26,7 @@ export class SchedulerService implements OnModuleDestroy {
   readonly queue: Queue;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true });
-    // errors surface through health checks and failed calls; an unhandled 'error' event would crash
-    this.connection.on('error', () => undefined);
+    this.connection = redisConnection(config.redisUrl, 'queue');
     this.queue = new Queue(DELIVERY_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
     this.queue.on('error', () => undefined);
   }
