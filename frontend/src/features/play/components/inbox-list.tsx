@@ -26,12 +26,17 @@ const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, ackn
   const closed = useConsoleClosed();
   return (
     <li data-inject-id={inject.id} data-unread={unread} data-acknowledged={acknowledged} data-vote={vote}>
-      <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%" aria-label={`${unread ? 'Unread. ' : ''}${vote === 'needed' ? 'Vote needed. ' : ''}${label} from ${inject.from.name}: ${inject.subject}`}>
+      <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%">
         <Group wrap="nowrap" align="flex-start" gap="sm">
           <ChannelIcon size={20} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
           <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <Text size="sm" fw={unread ? 800 : 500} truncate>
+                {/* the button's name is its visible text, with the channel and read state for screen readers */}
+                <span className="ttx-visually-hidden">
+                  {unread ? 'Unread. ' : ''}
+                  {label} from{' '}
+                </span>
                 {inject.from.name}
               </Text>
               <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>

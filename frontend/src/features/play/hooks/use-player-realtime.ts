@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ClockEvent, InjectDeliveredEvent, PlayerInjectView, TeamAck, TeamResponse } from '../../../lib/api-types';
+import { ApiError } from '../../../lib/api-client';
 import { applyClockEvent } from '../../../lib/clock';
 import { getSocket } from '../../../lib/socket';
 import { acksQueryKey, upsertAck } from '../api/get-acks';
@@ -19,6 +20,16 @@ import { threadsQueryKey } from '../api/get-threads';
  */
 export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: PlayerInjectView) => void): void {
   const queryClient = useQueryClient();
+  // a write refused because the exercise ended (the end event crossed it on the wire): the console
+  // reloads its session and closes, as it does on the event itself
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((e) => {
+        const error: unknown = e.mutation?.state.error;
+        if (e.type === 'updated' && error instanceof ApiError && error.code === 'exercise.ended') void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
+      }),
+    [queryClient],
+  );
   useEffect(() => {
     const socket = getSocket();
     const onDelivered = (e: InjectDeliveredEvent) => {
