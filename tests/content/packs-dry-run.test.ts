@@ -47,7 +47,7 @@ async function vote(staff: Api, exerciseId: string, players: Map<string, Api>, s
       // the facilitator gives the votes time to land even on a busy machine; a consensus closes on
       // the last vote anyway, so this changes which branch is reached only if a vote would be late
       await staff.post(`/exercises/${exerciseId}/decisions/${d.id}/extend`, { deadlineScenarioMs: d.deadlineScenarioMs + 60 * 60_000 });
-      await Promise.all(d.memberTeamIds.flatMap((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice }) ?? []));
+      await Promise.all(d.memberTeamIds.flatMap((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice, ...(choice === 'block' ? { reason: 'Dry run: a block states its reason.' } : {}) }) ?? []));
     }),
   );
 }

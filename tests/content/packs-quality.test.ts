@@ -27,7 +27,7 @@ const DISCUSSION_PACK = 'korean-peninsula-discussion';
 /** Packs of the scenario library (the demo pack used by engine tests is held to the general rules only). */
 const LIBRARY_PACKS = new Set([MAIN_PACK, DISCUSSION_PACK, 'crypto-bridge-heist', 'deepfake-surge']);
 /** Packs whose shared injects must name, for every expected action, the teams it is expected of. */
-const PER_TEAM_PACKS = new Set([MAIN_PACK, DISCUSSION_PACK]);
+const PER_TEAM_PACKS = new Set([MAIN_PACK, DISCUSSION_PACK, 'crypto-bridge-heist', 'deepfake-surge']);
 
 /**
  * Pacing, per pack: the response-minutes released to each team in every full window stay within

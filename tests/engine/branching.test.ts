@@ -48,7 +48,7 @@ async function playTheDrill(d: Drill): Promise<void> {
   for (const p of [a, b, c]) await p.ok('POST', '/play/votes', { decisionId: 'd-pass', choice: 'yes' });
   // d-veto: two agree, one blocks
   await a.ok('POST', '/play/votes', { decisionId: 'd-veto', choice: 'yes' });
-  await b.ok('POST', '/play/votes', { decisionId: 'd-veto', choice: 'block' });
+  await b.ok('POST', '/play/votes', { decisionId: 'd-veto', choice: 'block', reason: 'The text is not ours to agree yet.' });
   // d-timeout: one vote only, so it runs out of time
   await c.ok('POST', '/play/votes', { decisionId: 'd-timeout', choice: 'no' });
   // team A contains the incident; B and C do not

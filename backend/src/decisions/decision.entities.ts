@@ -34,4 +34,6 @@ export class DecisionVoteEntity {
   @Column({ name: 'participant_name', type: 'varchar', length: 100 }) participantName!: string;
   @Column({ name: 'at_ms', type: 'bigint', transformer: bigintAsNumber }) atMs!: number;
   @Column({ name: 'scenario_ms', type: 'bigint', transformer: bigintAsNumber }) scenarioMs!: number;
+  /** the reason a team states with a block (required for a block, refused on any other vote) */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
 }

@@ -8,7 +8,8 @@ import { DecisionsService } from './decisions.service.js';
 
 const ExtendBody = z.object({ deadlineScenarioMs: z.number().int().min(0) }).strict();
 const ForceBody = z.object({ outcome: z.string().min(1).max(80) }).strict();
-const VoteBody = z.object({ decisionId: z.string().min(1).max(80), choice: z.string().min(1).max(80) }).strict();
+// the reason's own limit (MAX_BLOCK_REASON) is checked with the choice, so that the error can name it
+const VoteBody = z.object({ decisionId: z.string().min(1).max(80), choice: z.string().min(1).max(80), reason: z.string().max(5000).optional() }).strict();
 
 @ApiTags('decisions')
 @Controller()
@@ -54,7 +55,7 @@ export class DecisionsController {
   @Players()
   @ApiZodBody(VoteBody)
   async vote(@CurrentPrincipal() p: ParticipantPrincipal, @ZodBody(VoteBody) body: z.infer<typeof VoteBody>) {
-    await this.decisions.checkedVote(p, body.decisionId, body.choice);
+    await this.decisions.checkedVote(p, body.decisionId, body.choice, body.reason);
     return this.decisions.forTeam(p);
   }
 }

@@ -16,6 +16,7 @@ import type { Decision } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { DecisionEntity, DecisionVoteEntity } from './decision.entities.js';
+import { checkedVoteReason } from './vote-reason.js';
 import { ParticipantEntity } from '../exercises/participant.entity.js';
 import { injectTranslations, localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 
@@ -47,7 +48,8 @@ export interface DecisionView {
   outcome: string | null;
   forced: boolean;
   deadlineScenarioMs: number;
-  votes: { teamId: string; choice: string; at: number; participantName: string }[];
+  /** `reason`: what a blocking team stated (null on every other vote) */
+  votes: { teamId: string; choice: string; reason: string | null; at: number; participantName: string }[];
   /** staff: the question and option labels in each language that translates them, beside the source above */
   translations: Record<string, { question?: string | undefined; options?: Record<string, string> | undefined }>;
 }
@@ -65,7 +67,7 @@ export class DecisionsService {
   ) {}
 
   /** A vote on its own: the same checks as a vote carried by a response. */
-  async checkedVote(p: ParticipantPrincipal, decisionId: string, choice: string): Promise<void> {
+  async checkedVote(p: ParticipantPrincipal, decisionId: string, choice: string, reason?: string): Promise<void> {
     const row = await this.db.getRepository(DecisionEntity).findOne({ where: [{ exerciseId: p.exerciseId, decisionId, teamScope: '' }, { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId }] });
     // a decision the team does not take part in answers exactly like one that does not exist:
     // its options would tell the player that other teams have received that inject
@@ -73,11 +75,11 @@ export class DecisionsService {
     const def = await this.definition(p.exerciseId, row);
     const allowed = [...def.options.map((o) => o.id), ...(def.mode === 'consensus' && def.allowAbstain ? ['abstain'] : []), ...(def.mode === 'consensus' && def.allowBlock ? ['block'] : [])];
     if (!allowed.includes(choice)) throw badInput('vote.bad-choice', `choice: must be one of ${allowed.join(', ')}`);
-    await this.vote(p, decisionId, choice);
+    await this.vote(p, decisionId, choice, checkedVoteReason(choice, reason, 'reason'));
   }
 
-  /** A team's vote (the latest replaces the earlier one while the decision is open). */
-  async vote(p: ParticipantPrincipal, decisionId: string, choice: string): Promise<void> {
+  /** A team's vote (the latest replaces the earlier one while the decision is open); `reason` already checked (checkedVoteReason). */
+  async vote(p: ParticipantPrincipal, decisionId: string, choice: string, reason: string | null): Promise<void> {
     const row = await this.db.getRepository(DecisionEntity).findOne({ where: [{ exerciseId: p.exerciseId, decisionId, teamScope: '' }, { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId }] });
     if (!row || !row.memberTeamIds.includes(p.teamId)) throw notFound('decision', decisionId);
     if (row.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${row.outcome ?? 'no outcome'})`);
@@ -87,8 +89,8 @@ export class DecisionsService {
       if (fresh.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? 'no outcome'})`);
       const scenarioMs = await this.scenarioNow(m, p.exerciseId);
       await m.getRepository(DecisionVoteEntity).delete({ exerciseId: p.exerciseId, decisionId, teamId: p.teamId });
-      await m.getRepository(DecisionVoteEntity).insert({ id: randomUUID(), exerciseId: p.exerciseId, decisionId, teamId: p.teamId, choice, participantId: p.participantId, participantName: p.displayName, atMs: Date.now(), scenarioMs });
-      await this.events.append(m, { exerciseId: p.exerciseId, type: 'decision.vote', scenarioMs, actor: `participant:${p.participantId}`, payload: { decisionId, teamId: p.teamId, choice, participantId: p.participantId } });
+      await m.getRepository(DecisionVoteEntity).insert({ id: randomUUID(), exerciseId: p.exerciseId, decisionId, teamId: p.teamId, choice, reason, participantId: p.participantId, participantName: p.displayName, atMs: Date.now(), scenarioMs });
+      await this.events.append(m, { exerciseId: p.exerciseId, type: 'decision.vote', scenarioMs, actor: `participant:${p.participantId}`, payload: { decisionId, teamId: p.teamId, choice, ...(reason ? { reason } : {}), participantId: p.participantId } });
       const outcome = fresh.mode === 'team' ? choice : consensusOutcome(await this.definition(p.exerciseId, fresh), fresh.memberTeamIds, await this.votes(m, fresh));
       return outcome === null ? [] : this.close(m, fresh, outcome, 'system', false, scenarioMs);
     });
@@ -164,7 +166,7 @@ export class DecisionsService {
         outcome: r.outcome,
         forced: r.forced,
         deadlineScenarioMs: r.deadlineScenarioMs,
-        votes: votes.filter((v) => v.decisionId === r.decisionId && r.memberTeamIds.includes(v.teamId)).map((v) => ({ teamId: v.teamId, choice: v.choice, at: v.atMs, participantName: v.participantName })),
+        votes: votes.filter((v) => v.decisionId === r.decisionId && r.memberTeamIds.includes(v.teamId)).map((v) => ({ teamId: v.teamId, choice: v.choice, reason: v.reason ?? null, at: v.atMs, participantName: v.participantName })),
         translations: Object.fromEntries(Object.entries(injectTranslations(plan.languages, r.injectId)).flatMap(([lang, t]) => (t.decision ? [[lang, t.decision]] : []))),
       });
     }

@@ -379,7 +379,7 @@ function timelineDetail(e: LoggedEvent): TimelineDetail | undefined {
     case 'team.seat-limit-changed':
       return { seatLimit: num(p.seatLimit) };
     case 'decision.vote':
-      return { choice: str(p.choice) ?? '' };
+      return { choice: str(p.choice) ?? '', ...(str(p.reason) ? { reason: str(p.reason) } : {}) };
     case 'decision.closed':
       return { outcome: str(p.outcome), forced: p.forced === true };
     case 'evaluation.recorded':
@@ -499,10 +499,10 @@ function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, del
     if (shared && (!teamId || shared.memberTeamIds.includes(teamId) || shared.memberTeamIds.length === 0)) return shared;
     return undefined;
   };
-  const vote = (rec: DecisionRecord, teamId: string, choice: string, at: number, scenarioMs: number | null) => {
+  const vote = (rec: DecisionRecord, teamId: string, choice: string, reason: string | null | undefined, at: number, scenarioMs: number | null) => {
     rec.votes = rec.votes.filter((v) => v.teamId !== teamId);
     const label = rec.options.find((o) => o.id === choice)?.label ?? choice;
-    rec.votes.push({ teamId, choice, choiceLabel: label, at, scenarioMs });
+    rec.votes.push({ teamId, choice, choiceLabel: label, ...(reason ? { reason } : {}), at, scenarioMs });
   };
   const sawOpened = events.some((e) => e.type === 'decision.opened');
   for (const e of events) {
@@ -530,10 +530,10 @@ function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, del
     } else if (e.type === 'decision.vote' && decisionId) {
       const teamId = str(p.teamId);
       const rec = teamId ? find(decisionId, teamId) : undefined;
-      if (rec && teamId) vote(rec, teamId, str(p.choice) ?? '', e.atMs, e.scenarioMs);
+      if (rec && teamId) vote(rec, teamId, str(p.choice) ?? '', str(p.reason), e.atMs, e.scenarioMs);
     } else if (e.type === 'response.logged' && !sawOpened) {
       // before the decisions module records its own events, a vote rides on a response
-      const v = p.vote as { decisionId?: unknown; choice?: unknown } | null | undefined;
+      const v = p.vote as { decisionId?: unknown; choice?: unknown; reason?: unknown } | null | undefined;
       const teamId = str(p.teamId);
       const id = str(v?.decisionId);
       const injectId = str(p.injectId);
@@ -544,7 +544,7 @@ function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, del
       const scope = d.mode === 'team' ? teamId : '';
       const members = d.mode === 'team' ? [teamId] : (d.members ?? (inject.to === 'all' ? null : inject.to))?.map((k) => teamByKey.get(k)?.id ?? k) ?? teamIds.filter((t) => delivered.has(t, injectId));
       const rec = records.get(key(id, scope)) ?? fresh(id, injectId, scope, members);
-      vote(rec, teamId, str(v.choice) ?? '', e.atMs, e.scenarioMs);
+      vote(rec, teamId, str(v.choice) ?? '', str(v.reason), e.atMs, e.scenarioMs);
     }
   }
   return [...records.values()].sort((a, b) => (a.openedScenarioMs ?? 0) - (b.openedScenarioMs ?? 0));

@@ -102,7 +102,8 @@ export function reportMarkdown(r: AfterActionReport): string {
   if (r.decisions.length === 0) out.push('_No decisions._', '');
   for (const d of r.decisions) {
     out.push(`### ${m(d.question)}`, '', `- Mode: ${d.mode}; members: ${m(d.memberTeamIds.map(tn).join(', ')) || '—'}`, `- Status: ${d.status}${d.outcome ? `; outcome: **${m(d.outcomeLabel ?? d.outcome)}**${d.forced ? ' (forced by exercise control)' : ''}` : ''}`, `- Opened ${clock(d.openedScenarioMs)}, deadline ${clock(d.deadlineScenarioMs)}, closed ${clock(d.closedScenarioMs)}`, '');
-    out.push(d.votes.length ? table(['Team', 'Vote', 'At'], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs)])) : '_No votes._', '');
+    const reasons = d.votes.some((v) => v.reason);
+    out.push(d.votes.length ? table(['Team', 'Vote', 'At', ...(reasons ? ['Reason stated'] : [])], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs), ...(reasons ? [v.reason ?? ''] : [])])) : '_No votes._', '');
   }
 
   out.push(`## ${SECTION_TITLES.rfis}`, '');

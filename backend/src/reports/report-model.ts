@@ -212,6 +212,8 @@ export interface DecisionVoteView {
   teamId: string;
   choice: string;
   choiceLabel: string;
+  /** the reason a blocking team stated (absent on other votes) */
+  reason?: string | undefined;
   at: number;
   scenarioMs: number | null;
 }

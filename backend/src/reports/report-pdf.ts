@@ -119,7 +119,8 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
   for (const d of r.decisions) {
     w.h2(d.question);
     w.bullets([`Mode: ${d.mode}; members: ${d.memberTeamIds.map(tn).join(', ') || '—'}`, `Status: ${d.status}${d.outcome ? `; outcome: ${d.outcomeLabel ?? d.outcome}${d.forced ? ' (forced by exercise control)' : ''}` : ''}`, `Opened ${clock(d.openedScenarioMs)}, deadline ${clock(d.deadlineScenarioMs)}, closed ${clock(d.closedScenarioMs)}`]);
-    if (d.votes.length) w.table([{ header: 'Team' }, { header: 'Vote' }, { header: 'At' }], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs)]));
+    const reasons = d.votes.some((v) => v.reason);
+    if (d.votes.length) w.table([{ header: 'Team' }, { header: 'Vote' }, { header: 'At' }, ...(reasons ? [{ header: 'Reason stated' }] : [])], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs), ...(reasons ? [v.reason ?? ''] : [])]));
   }
 
   w.h1(SECTION_TITLES.rfis);

@@ -106,7 +106,7 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
     case 'decision.opened':
       return `Decision ${decision} opened for ${teams}`;
     case 'decision.vote':
-      return `${team} voted “${option(text('choice') ?? '')}” on decision ${decision}`;
+      return `${team} voted “${option(text('choice') ?? '')}” on decision ${decision}${text('reason') ? ` — reason: ${clip(text('reason') ?? '', 200)}` : ''}`;
     case 'decision.closed':
       return `Decision ${decision} closed: ${text('outcome') ? `“${option(text('outcome') ?? '')}”` : 'no outcome'}${d.forced === true ? ` (forced by ${who})` : ''}`;
     case 'decision.extended':

@@ -17,7 +17,7 @@ const CreateResponse = z
     injectId: slug,
     text: notes,
     optionIds: z.array(slug).max(50).default([]),
-    vote: z.object({ decisionId: slug, choice: slug }).strict().optional(),
+    vote: z.object({ decisionId: slug, choice: slug, reason: z.string().max(5000).optional() }).strict().optional(),
   })
   .strict()
   .refine(somethingSaid, EMPTY);

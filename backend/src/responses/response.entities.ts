@@ -16,6 +16,8 @@ export interface Vote {
   decisionId: string;
   /** a decision option id, or "abstain" / "block" where the decision allows them */
   choice: string;
+  /** the reason stated with a block (see decisions/vote-reason.ts) */
+  reason?: string | undefined;
 }
 
 /** A team's response to an inject; edits keep the earlier versions in response_revisions. */

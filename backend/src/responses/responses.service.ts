@@ -23,6 +23,7 @@ import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases
 import { ExercisePlans } from '../exercises/exercise-plan.js';
 import { SchedulerService } from '../scheduling/scheduler.service.js';
 import { ScoringService } from '../scoring/scoring.service.js';
+import { checkedVoteReason } from '../decisions/vote-reason.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, type Vote } from './response.entities.js';
 import type { ResponseView, TeamAckView } from './response-views.js';
 
@@ -86,7 +87,7 @@ export class ResponsesService {
     const exercise = await this.visibility.exercise(p.exerciseId);
     if (exercise.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
     checkOptions(inject, input.optionIds);
-    if (input.vote) checkVote(inject, input.vote);
+    const vote = input.vote ? checkVote(inject, input.vote) : null;
     const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
     const row: ResponseEntity = {
@@ -98,13 +99,13 @@ export class ResponsesService {
       authorName: p.displayName,
       text: input.text,
       optionIds: input.optionIds,
-      vote: input.vote ?? null,
+      vote,
       scenarioMs,
       createdAtMs: now,
       updatedAtMs: now,
     };
     // the vote goes first: a closed decision refuses it, and then nothing of the response is written
-    if (input.vote) await this.decisions.vote(p, input.vote.decisionId, input.vote.choice);
+    if (vote) await this.decisions.vote(p, vote.decisionId, vote.choice, vote.reason ?? null);
     const inserts: Inserts = [
       { entity: ResponseEntity, rows: [row] },
       {
@@ -261,9 +262,12 @@ function checkOptions(inject: Inject, optionIds: string[]): void {
   if (unknown.length > 0) throw badInput('response.unknown-option', `optionIds: this inject has no response option ${unknown.map((u) => `"${u}"`).join(', ')}`);
 }
 
-function checkVote(inject: Inject, vote: Vote): void {
+/** The vote as stored: a known choice, and a reason only with a block (trimmed). */
+function checkVote(inject: Inject, vote: Vote): Vote {
   const d = inject.decision;
   if (!d || d.id !== vote.decisionId) throw badInput('vote.unknown-decision', `vote.decisionId: this inject has no decision "${vote.decisionId}"`);
   const allowed = new Set([...d.options.map((o) => o.id), ...(d.mode === 'consensus' && d.allowAbstain ? ['abstain'] : []), ...(d.mode === 'consensus' && d.allowBlock ? ['block'] : [])]);
   if (!allowed.has(vote.choice)) throw badInput('vote.bad-choice', `vote.choice: must be one of ${[...allowed].join(', ')}`);
+  const reason = checkedVoteReason(vote.choice, vote.reason, 'vote.reason');
+  return { decisionId: vote.decisionId, choice: vote.choice, ...(reason ? { reason } : {}) };
 }

@@ -204,7 +204,7 @@ export interface TeamResponse {
   authorName: string;
   text: string;
   optionIds: string[];
-  vote: { decisionId: string; choice: VoteChoice } | null;
+  vote: { decisionId: string; choice: VoteChoice; reason?: string } | null;
   createdAt: number | string;
   updatedAt: number | string;
   revisions: ResponseRevision[];
@@ -213,7 +213,8 @@ export interface CreateResponseBody {
   injectId: string;
   text: string;
   optionIds?: string[];
-  vote?: { decisionId: string; choice: VoteChoice };
+  /** `reason`: required with a block (at most MAX_BLOCK_REASON characters), refused on any other choice */
+  vote?: { decisionId: string; choice: VoteChoice; reason?: string };
 }
 export interface UpdateResponseBody {
   text: string;
@@ -375,6 +376,8 @@ export type DecisionOutcome = string; // an option id, 'blocked' or 'timed-out'
 export interface DecisionVote {
   teamId: string;
   choice: VoteChoice;
+  /** what a blocking team stated (null on every other vote) */
+  reason: string | null;
   at: number;
   participantName: string;
 }
@@ -402,7 +405,11 @@ export interface PlayerDecision extends Omit<ControlDecision, 'votes' | 'memberT
 export interface VoteBody {
   decisionId: string;
   choice: VoteChoice;
+  /** required with a block, refused on any other choice */
+  reason?: string;
 }
+/** The longest reason a block may state (backend/src/decisions/vote-reason.ts). */
+export const MAX_BLOCK_REASON = 500;
 
 // ---- realtime -------------------------------------------------------------------------------
 export interface InjectDeliveredEvent {

@@ -146,7 +146,14 @@ export function DecisionLog({ report }: { report: AfterActionReport }) {
                 return (
                   <Table.Tr key={t}>
                     <Table.Td>{names.get(t) ?? t}</Table.Td>
-                    <Table.Td>{v ? v.choiceLabel : <Text c="dimmed" span>no vote</Text>}</Table.Td>
+                    <Table.Td>
+                      {v ? v.choiceLabel : <Text c="dimmed" span>no vote</Text>}
+                      {v?.reason ? (
+                        <Text size="xs" c="dimmed" data-block-reason>
+                          Reason stated: {v.reason}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td>{v?.scenarioMs != null ? formatScenarioTime(v.scenarioMs) : ''}</Table.Td>
                   </Table.Tr>
                 );
