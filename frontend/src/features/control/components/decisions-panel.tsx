@@ -135,9 +135,20 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
                   <Table.Td>{teamName(t)}</Table.Td>
                   <Table.Td>
                     {v ? (
-                      <Badge size="xs" radius="sm" color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'} variant="light">
-                        {choiceLabel(decision, v.choice)}
-                      </Badge>
+                      <>
+                        <Badge size="xs" radius="sm" color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'} variant="light">
+                          {choiceLabel(decision, v.choice)}
+                        </Badge>
+                        {v.reason && (
+                          // the blocking team's stated reason: wraps, never cut
+                          <Text size="xs" mt={2} data-testid="block-reason" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                            <Text span size="xs" c="dimmed">
+                              Reason:{' '}
+                            </Text>
+                            {v.reason}
+                          </Text>
+                        )}
+                      </>
                     ) : (
                       <Text span size="xs" c="dimmed">
                         not voted

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { DecisionFrame } from '../../../components/inject-view/decision-frame';
 import { errorMessage } from '../../../lib/api-client';
-import type { DecisionView, PlayerDecision } from '../../../lib/api-types';
+import { type DecisionView, MAX_BLOCK_REASON, type PlayerDecision } from '../../../lib/api-types';
 import { formatDuration, formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs } from '../../../lib/clock';
 import { useNow } from '../../../lib/use-now';
 import { useCastVote } from '../api/cast-vote';
@@ -22,17 +22,31 @@ function TimeLeft({ clock, deadlineScenarioMs }: { clock: LocalClock; deadlineSc
   );
 }
 
+/** The reason the team stated with its block (only its own team ever sees it). */
+function StatedReason({ reason }: { reason: string | null | undefined }) {
+  if (!reason) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="my-block-reason" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      Reason stated: {reason}
+    </Text>
+  );
+}
+
 function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalClock }) {
   const vote = useCastVote();
   const [choice, setChoice] = useState<string>(decision.myVote?.choice ?? '');
+  const [reason, setReason] = useState<string>(decision.myVote?.reason ?? '');
   const choices = [...decision.options, ...(decision.mode === 'consensus' ? [{ id: 'abstain', label: SPECIAL.abstain ?? 'Abstain' }, { id: 'block', label: SPECIAL.block ?? 'Block' }] : [])];
-  const changed = choice !== '' && choice !== decision.myVote?.choice;
+  const blocking = choice === 'block';
+  // a block states its reason (the server refuses one without); a new reason is a change too
+  const changed = choice !== '' && (choice !== decision.myVote?.choice || (blocking && reason.trim() !== (decision.myVote?.reason ?? '')));
+  const ready = changed && (!blocking || reason.trim().length > 0);
   return (
     <form
       aria-label={`Vote: ${decision.question}`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (changed) vote.mutate({ decisionId: decision.decisionId, choice });
+        if (ready) vote.mutate({ decisionId: decision.decisionId, choice, ...(blocking ? { reason: reason.trim() } : {}) });
       }}
     >
       <Stack gap="xs">
@@ -43,6 +57,21 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
             ))}
           </Stack>
         </Radio.Group>
+        {blocking && (
+          <Textarea
+            label="Reason for blocking"
+            description={`Required. Exercise control and your own team read it; other teams see only that the decision was blocked. ${reason.length}/${MAX_BLOCK_REASON}`}
+            placeholder="What your delegation cannot accept, and what would lift the block"
+            required
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={MAX_BLOCK_REASON}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="block-reason"
+          />
+        )}
         <TimeLeft clock={clock} deadlineScenarioMs={decision.deadlineScenarioMs} />
         {vote.isError && (
           <Alert color="red" role="alert" title="Vote not saved">
@@ -55,12 +84,13 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
               <>
                 Your team voted <b>{label(decision, decision.myVote.choice)}</b>
                 {decision.myVote.participantName ? ` (${decision.myVote.participantName}, ${formatWallTime(decision.myVote.at)})` : ''}. You can change it until the decision closes.
+                <StatedReason reason={decision.myVote.reason} />
               </>
             ) : (
               'Your team has not voted yet.'
             )}
           </Text>
-          <Button type="submit" size="sm" disabled={!changed} loading={vote.isPending} className="ttx-play-thumb" data-testid="cast-vote">
+          <Button type="submit" size="sm" disabled={!ready} loading={vote.isPending} className="ttx-play-thumb" data-testid="cast-vote">
             {decision.myVote ? 'Change vote' : 'Cast vote'}
           </Button>
         </Group>
@@ -115,6 +145,7 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
               'Your team did not vote.'
             )}
           </Text>
+          <StatedReason reason={decision.myVote?.reason} />
         </Stack>
       )}
       {decisions.isSuccess && !decision && (
