@@ -110,6 +110,10 @@ describe(`walkthrough: a whole ${PACK} drill with every seat open`, () => {
     const open = async (name: string, o: { staff: boolean; phone?: boolean; light?: boolean }) => {
       const t = await openPage(browser, app.url, { colorScheme: o.light ? 'light' : 'dark' });
       t.page.setDefaultTimeout(UI);
+      // a failed request names itself beside the browser's bare "Failed to load resource"
+      t.page.on('response', (r) => {
+        if (r.status() >= 400) t.errors.push(`http: ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+      });
       if (o.phone) await t.page.setViewportSize({ width: 390, height: 844 });
       seats.push({ name, t, staff: o.staff, phone: o.phone ?? false });
     };
@@ -184,7 +188,8 @@ describe(`walkthrough: a whole ${PACK} drill with every seat open`, () => {
     ]);
     // at ×120 forty minutes pass in 20 s: once the deepfake (T+00:40) is out, go to real time and
     // bring the rest of module 2 and module 3 forward (the decision then has its full 15 minutes)
-    await waitFor('control room', '[data-testid="timeline"] tr[data-inject-id="ed-m2-deepfake"][data-status="delivered"]');
+    // twenty real seconds at ×120 from the start: the wait allows for a busy machine
+    await control.locator('[data-testid="timeline"] tr[data-inject-id="ed-m2-deepfake"][data-status="delivered"]').waitFor({ timeout: 90_000 });
     await staff.ok('POST', `/exercises/${exercise.id}/speed`, { speed: 1 });
     const plenary = await staff.post(`/exercises/${exercise.id}/injects/ed-plenary-2/fire`);
     expect([200, 409], JSON.stringify(plenary.body)).toContain(plenary.status);

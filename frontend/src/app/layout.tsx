@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Box, Button, Group, Text } from '@mantine/core';
 import { IconLogout, IconShieldHalf } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { PageLoader } from '../components/page-states';
@@ -13,6 +13,8 @@ import { paths } from '../config/paths';
 import { reviewPaths } from '../features/review/api/review-paths';
 import { SocketLifecycle } from './socket-lifecycle';
 import { ForcedPasswordChange } from '../features/auth/components/forced-password-change';
+
+const StaffNavMenu = lazy(() => import('./staff-nav-menu').then((m) => ({ default: m.StaffNavMenu })));
 
 function navFor(session: Session | undefined): { to: string; label: string }[] {
   if (!session || session.kind === 'anonymous') return [{ to: paths.join.getHref(), label: 'Join' }];
@@ -75,14 +77,22 @@ export function AppLayout() {
                 Cyber TTX
               </Text>
             </Link>
-            {/* a player's phone: the console's own section bar leads to the report */}
-            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap" visibleFrom={session.data?.kind === 'participant' ? 'sm' : undefined}>
+            {/* a player's phone: the console's own section bar leads to the report; staff below
+                1200 px: the links fold into a menu (up to six of them never fit a phone or a tablet) */}
+            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap" visibleFrom={session.data?.kind === 'participant' ? 'sm' : session.data?.kind === 'user' ? 'lg' : undefined}>
               {navFor(session.data).map((item) => (
                 <Button key={item.to} component={NavLink} to={item.to} variant="subtle" size="xs">
                   {item.label}
                 </Button>
               ))}
             </Group>
+            {session.data?.kind === 'user' && navFor(session.data).length > 0 && (
+              <Box hiddenFrom="lg">
+                <Suspense fallback={null}>
+                  <StaffNavMenu items={navFor(session.data)} />
+                </Suspense>
+              </Box>
+            )}
           </Group>
           <Group gap="xs" wrap="nowrap" className="ttx-header-end">
             {session.data && session.data.kind !== 'anonymous' && !(session.data.kind === 'user' && session.data.user.mustChangePassword) && <ConnectionIndicator />}

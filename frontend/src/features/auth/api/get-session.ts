@@ -36,7 +36,8 @@ async function playerSession(): Promise<Session | 'not-player'> {
  * The cookie is httpOnly, so ask the server; on player pages ask the player endpoint first.
  */
 export async function getSession(): Promise<Session> {
-  const playerFirst = window.location.pathname.startsWith('/play');
+  // player pages: the console and the team report (asking /auth/me first logs a 403 there)
+  const playerFirst = ['/play', '/team-report'].some((p) => window.location.pathname.startsWith(p));
   const first = playerFirst ? await playerSession() : await staffSession();
   if (first !== 'not-player' && first !== 'not-staff') return first;
   const second = playerFirst ? await staffSession() : await playerSession();

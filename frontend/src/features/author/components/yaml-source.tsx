@@ -1,7 +1,8 @@
 import { yaml } from '@codemirror/lang-yaml';
-import { useMantineColorScheme } from '@mantine/core';
+import { useComputedColorScheme } from '@mantine/core';
 import CodeMirror, { Decoration, type DecorationSet, EditorView, Prec, type ReactCodeMirrorRef, StateEffect, StateField } from '@uiw/react-codemirror';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { yamlDarkTheme } from '../lib/yaml-dark-theme';
 
 /** A range of the text to mark (the selected inject's node), or none. */
 const markRange = StateEffect.define<{ from: number; to: number } | null>();
@@ -33,12 +34,12 @@ const selectedTheme = EditorView.baseTheme({
   '.ttx-yaml-selected.cm-activeLine': { backgroundColor: 'rgba(34, 139, 230, 0.22)' },
 });
 
-// line numbers at 4.5:1 or more (the stock themes draw them at 3.9:1)
-const readableGutters = { dark: Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#a3abb9' } })), light: Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#5c636a' } })) };
+// line numbers at 4.5:1 or more (the stock light theme draws them at 3.9:1; the dark theme is ours)
+const readableGutters = Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#5c636a' } }));
 
 // the editable area is the element screen readers land on: it carries the name
 const extensions = [yaml(), EditorView.lineWrapping, selectedField, selectedTheme, EditorView.contentAttributes.of({ 'aria-label': 'Pack YAML source' })];
-const extensionsFor = { dark: [...extensions, readableGutters.dark], light: [...extensions, readableGutters.light] };
+const extensionsFor = { dark: extensions, light: [...extensions, readableGutters] };
 
 export interface Reveal {
   from: number;
@@ -52,8 +53,8 @@ export interface Reveal {
  * `reveal` scrolls the view to a range (the selected inject) and shades it, without taking focus.
  */
 export function YamlSource({ value, onChange, reveal }: { value: string; onChange: (text: string) => void; reveal?: Reveal | null }) {
-  const { colorScheme } = useMantineColorScheme();
-  const theme = useMemo(() => (colorScheme === 'light' ? 'light' : 'dark'), [colorScheme]);
+  // the scheme the page shows (with "auto", the system's): a dark editor on a light page is jarring
+  const theme = useComputedColorScheme('dark');
   const ref = useRef<ReactCodeMirrorRef>(null);
 
   useEffect(() => {
@@ -65,7 +66,7 @@ export function YamlSource({ value, onChange, reveal }: { value: string; onChang
 
   return (
     <div data-testid="yaml-source" aria-label="Pack YAML source" style={{ height: '100%', minHeight: 0, overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
-      <CodeMirror ref={ref} value={value} onChange={onChange} extensions={extensionsFor[theme]} theme={theme} basicSetup={{ foldGutter: true, highlightActiveLine: true }} height="100%" style={{ fontSize: 12 }} />
+      <CodeMirror ref={ref} value={value} onChange={onChange} extensions={extensionsFor[theme]} theme={theme === 'dark' ? yamlDarkTheme : 'light'} basicSetup={{ foldGutter: true, highlightActiveLine: true }} height="100%" style={{ fontSize: 12 }} />
     </div>
   );
 }

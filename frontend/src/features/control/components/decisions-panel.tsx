@@ -113,7 +113,7 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
               Outcome
             </Text>
-            <Badge size="sm" tt="none" color={outcomeColour(decision.outcome)} data-testid="decision-outcome" style={{ minWidth: 0 }}>
+            <Badge size="sm" tt="none" color={outcomeColour(decision.outcome)} data-testid="decision-outcome" style={{ minWidth: 0, flexShrink: 1 }}>
               {`${choiceLabel(decision, decision.outcome ?? '')}${decision.forced ? ' (forced)' : ''}`}
             </Badge>
           </Group>

@@ -5,6 +5,7 @@ import { type ExerciseTeam, type ObjectiveRating, type PackDocument, type Rating
 import { formatWallTime } from '../../../lib/clock';
 import { useRatings } from '../api/get-ratings';
 import { useRateObjective } from '../api/rate-objective';
+import { useMediaQuery } from '@mantine/hooks';
 
 /** HSEEP performance ratings, as exercise evaluation guides spell them. */
 export const RATING_TEXT: Record<Rating, string> = {
@@ -103,11 +104,12 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
 export function ObjectiveGuide({ exerciseId, teams, pack, scores }: { exerciseId: string; teams: ExerciseTeam[]; pack: PackDocument; scores: TeamScore[] }) {
   const ratings = useRatings(exerciseId);
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const team = teams.find((t) => t.id === teamId);
   const objectives = pack.objectives ?? [];
   return (
     <Stack gap="sm">
-      <SegmentedControl aria-label="Team to rate" data-testid="eeg-team" size="xs" value={teamId} onChange={setTeamId} data={teams.map((t) => ({ value: t.id, label: t.name }))} />
+      <SegmentedControl aria-label="Team to rate" orientation={narrow ? 'vertical' : 'horizontal'} fullWidth={narrow} data-testid="eeg-team" size="xs" value={teamId} onChange={setTeamId} data={teams.map((t) => ({ value: t.id, label: t.name }))} />
       {ratings.isError && <PanelError error={ratings.error} what="Ratings" />}
       {objectives.length === 0 && (
         <Text size="sm" c="dimmed">

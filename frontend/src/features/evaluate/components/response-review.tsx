@@ -1,3 +1,4 @@
+import { IconCheck, IconX } from '@tabler/icons-react';
 import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Markdown } from '../../../components/markdown';
@@ -106,18 +107,18 @@ function ActionRow(props: {
           }}
         />
         <Group gap="xs">
-          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? <span aria-hidden>✓</span> : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'} aria-label={`Met: ${action.text}`}>
+          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? <IconCheck size={14} aria-hidden /> : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'} aria-label={`Met: ${action.text}`}>
             Met
-            <Kbd size="xs" ml={6} aria-hidden>
-              m
-            </Kbd>
           </Button>
-          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? <span aria-hidden>✗</span> : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'} aria-label={`Not met: ${action.text}`}>
+          <Kbd size="xs" aria-hidden title="keyboard shortcut">
+            m
+          </Kbd>
+          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? <IconX size={14} aria-hidden /> : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'} aria-label={`Not met: ${action.text}`}>
             Not met
-            <Kbd size="xs" ml={6} aria-hidden>
-              n
-            </Kbd>
           </Button>
+          <Kbd size="xs" aria-hidden title="keyboard shortcut">
+            n
+          </Kbd>
         </Group>
       </Stack>
     </Card>

@@ -7,6 +7,7 @@ import { useEvaluationQueue } from '../api/get-evaluation-queue';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { ResponseReview } from './response-review';
 import type { EvaluatorNames } from './score-source';
+import { useMediaQuery } from '@mantine/hooks';
 
 type Reviewable = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
 const reviewable = (i: EvaluationQueueItem): i is Reviewable => i.inject !== null;
@@ -17,6 +18,8 @@ const reviewable = (i: EvaluationQueueItem): i is Reviewable => i.inject !== nul
  */
 export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: string; teams: ExerciseTeam[]; scores: TeamScore[]; names: EvaluatorNames }) {
   const [team, setTeam] = useState('all');
+  // a phone: team names stack in one column instead of running off the screen
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const queue = useEvaluationQueue(exerciseId, team === 'all' ? undefined : team);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pinned, setPinned] = useState<{ item: Reviewable; index: number } | null>(null);
@@ -58,6 +61,8 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
     <Stack gap="sm">
       <SegmentedControl
         aria-label="Team"
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        fullWidth={narrow}
         size="xs"
         value={team}
         onChange={setTeam}

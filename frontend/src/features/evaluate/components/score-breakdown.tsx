@@ -1,4 +1,5 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../../components/table-scroll';
 import type { ScoreItem, TeamScore } from '../../../lib/api-types';
 import { type EvaluatorNames, ScoreSourceText } from './score-source';
 
@@ -33,6 +34,7 @@ export function TeamBreakdown({ score, labels, names }: { score: TeamScore; labe
           Nothing scored yet.
         </Text>
       ) : (
+        <TableScroll minWidth={560} label={`Score breakdown: ${score.teamName} (scrolls sideways)`}>
         <Table striped withTableBorder fz="sm" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
@@ -63,6 +65,7 @@ export function TeamBreakdown({ score, labels, names }: { score: TeamScore; labe
             )}
           </Table.Tbody>
         </Table>
+        </TableScroll>
       )}
     </Card>
   );

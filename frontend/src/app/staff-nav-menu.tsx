@@ -1,0 +1,26 @@
+import { Button, Menu } from '@mantine/core';
+import { IconMenu2 } from '@tabler/icons-react';
+import { NavLink } from 'react-router';
+
+/**
+ * The main navigation folded into one menu on screens too narrow for the row of links (a staff
+ * account has up to six). Its own chunk: players never download the menu (it needs floating-ui).
+ */
+export function StaffNavMenu({ items }: { items: { to: string; label: string }[] }) {
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <Button size="xs" variant="subtle" leftSection={<IconMenu2 size={16} aria-hidden />}>
+          Menu
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown component="nav" aria-label="Main">
+        {items.map((item) => (
+          <Menu.Item key={item.to} component={NavLink} to={item.to}>
+            {item.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
