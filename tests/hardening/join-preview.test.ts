@@ -4,8 +4,8 @@ import { type RunningProcess, startBackend, testEnv } from '../support/app-proce
 
 /**
  * GET /api/join/preview/:code tells the join page which exercise and team a code leads to before
- * the player commits. It is public, reveals only the exercise title, the team name and whether
- * the exercise has started or ended, answers the same 404 for unknown and rotated codes, and
+ * the player commits. It is public, reveals only the exercise title, the team name, whether the
+ * exercise has started or ended, and the languages its content can be read in, answers the same 404 for unknown and rotated codes, and
  * shares the join rate limit (Redis): a wrong code previewed counts as a wrong code joined.
  */
 let app: RunningProcess;
@@ -37,7 +37,9 @@ describe('join preview', () => {
     const soc = teamByKey(ex, 'soc');
     const r = await preview(soc.joinCode ?? '');
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body).sort()).toEqual(['ended', 'exerciseTitle', 'started', 'teamName']);
+    // (plus the languages the scenario can be read in, with the title and team name in each)
+    expect(Object.keys(r.body).sort()).toEqual(['ended', 'exerciseTitle', 'languages', 'started', 'teamName', 'translated']);
+    for (const names of Object.values(r.body.translated as Record<string, object>)) expect(Object.keys(names).sort()).toEqual(['exerciseTitle', 'teamName']);
     expect(r.body).toMatchObject({ teamName: soc.name, started: false, ended: false });
     expect(typeof r.body.exerciseTitle).toBe('string');
     expect(String(r.body.exerciseTitle).length).toBeGreaterThan(0);
