@@ -1,30 +1,25 @@
-import { type Inject, parseDurationMs } from '../scenarios/pack/pack-schema.js';
+import type { Inject } from '../scenarios/pack/pack-schema.js';
 import type { LoggedEvent, ReportInputs } from './report-inputs.js';
+import { type AfterActionReport, type Rating, RATINGS, REPORT_SCHEMA, REPORT_VERSION, type TimelineDetail, type TimelineEntry, type TimelineKind } from './report-model.js';
+import { type DeliveryTimingRow, latenessOf } from '../delivery/delivery-timing.js';
+import { ANONYMOUS, num, PairMap, str, strs } from './report-values.js';
 import {
-  type AfterActionReport,
-  type CoverageRow,
-  type CoverageTeam,
-  type DecisionRecord,
-  type Finding,
-  type HotwashSummary,
-  type InjectMetrics,
-  type ObjectiveRatings,
-  type Rating,
-  RATINGS,
-  REPORT_SCHEMA,
-  REPORT_VERSION,
-  type TeamMetrics,
-  type TeamScore,
-  type ReportInject,
-  type TimelineDetail,
-  type TimelineEntry,
-  type TimelineKind,
-  type DeliveryAccuracySummary,
-} from './report-model.js';
-import { type DeliveryTimingRow, latenessOf, summariseDeliveries } from '../delivery/delivery-timing.js';
-import { ATTACK_GROUP_NAMES, techniqueName } from './technique-names.js';
+  accuracyOf,
+  buildCoverage,
+  buildFindings,
+  buildMetrics,
+  buildObjectiveRatings,
+  buildOverview,
+  buildResponses,
+  buildRfis,
+  buildScores,
+  type PlayLog,
+  reportInjectsOf,
+  summariseHotwash,
+} from './report-sections.js';
+import { buildDecisions } from './report-decisions.js';
 
-export const ANONYMOUS = 'A team member';
+export { ANONYMOUS };
 
 /** Log entries written by edits of the after-action review (findings, improvement plan): left out of the timeline. */
 export const REVIEW_EDIT_EVENTS: ReadonlySet<string> = new Set(['report.findings-saved', 'improvement.added', 'improvement.updated', 'improvement.deleted']);
@@ -34,59 +29,51 @@ export interface BuildOptions {
   hideNames: boolean;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const median = (xs: number[]): number | null => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
-const key = (a: string, b: string) => `${a}\u0000${b}`;
-/** Scores are sums of decimal points: rounded so float noise (243.89999…) never reaches a reader. */
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * A map keyed by two strings (team and inject, mostly). Nested maps instead of joined keys: the
- * log's tens of thousands of entries would otherwise each build and hash a fresh key string.
- */
-class PairMap<V> {
-  private readonly outer = new Map<string, Map<string, V>>();
-  get(a: string, b: string): V | undefined {
-    return this.outer.get(a)?.get(b);
-  }
-  has(a: string, b: string): boolean {
-    return this.outer.get(a)?.has(b) ?? false;
-  }
-  set(a: string, b: string, v: V): void {
-    let inner = this.outer.get(a);
-    if (!inner) this.outer.set(a, (inner = new Map<string, V>()));
-    inner.set(b, v);
-  }
-}
-
 /**
  * Builds the full after-action report from the event log, the exercise's snapshot and the
  * response/thread tables. Pure: the same inputs give the same report, which the tests rely on.
+ * One pass over the log (readPlayLog), then one builder per section (report-sections.ts).
  */
 export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionReport {
   const pack = inp.exercise.snapshot;
   const ended = inp.exercise.status === 'ended';
-  const teamIds = inp.teams.map((t) => t.id);
-  const teamByKey = new Map(inp.teams.map((t) => [t.key, t]));
-  const teamName = new Map(inp.teams.map((t) => [t.id, t.name]));
   const injects = new Map<string, Inject>(pack.injects.map((i) => [i.id, i]));
-  const participantName = new Map(inp.participants.map((p) => [p.id, opts.hideNames ? ANONYMOUS : p.displayName]));
-  const reportInjects: ReportInject[] = pack.injects.map((i) => ({ id: i.id, subject: i.subject, offset: i.offset ?? null, options: i.responseOptions.map((o) => ({ id: o.id, label: o.label })) }));
-  for (const e of inp.events) {
-    const id = str(e.payload.injectId);
-    if (e.type === 'inject.adhoc-created' && id && !injects.has(id)) reportInjects.push({ id, subject: str(e.payload.subject) ?? id, offset: null, options: [] });
-  }
-  const respondWithin = (id: string): number | null => {
-    const w = injects.get(id)?.respondWithin;
-    return w ? parseDurationMs(w) : null;
+  const reportInjects = reportInjectsOf(pack, inp.events);
+  const log = readPlayLog(inp, opts);
+  const metrics = buildMetrics(inp.teams, log, injects, { ended, scenarioNowMs: inp.scenarioNowMs });
+  const scores = buildScores(pack, injects, inp.scores);
+  const objectives = buildObjectiveRatings(pack, inp.teams, log.ratings);
+  return {
+    schema: REPORT_SCHEMA,
+    version: REPORT_VERSION,
+    edition: { kind: 'full' },
+    state: ended ? 'final' : 'draft',
+    generatedAt: inp.now,
+    overview: buildOverview(inp, opts.hideNames, reportInjects),
+    objectives,
+    findings: buildFindings(inp, objectives, metrics, injects, reportInjects),
+    timeline: log.timeline,
+    metrics,
+    scores,
+    coverage: buildCoverage(injects, metrics, scores.teams),
+    decisions: buildDecisions(
+      inp.events,
+      injects,
+      log.delivered,
+      inp.teams.map((t) => t.id),
+      new Map(inp.teams.map((t) => [t.key, t])),
+    ),
+    rfis: buildRfis(inp.rfis, opts.hideNames),
+    responses: buildResponses(inp.responses, opts.hideNames),
+    hotwash: summariseHotwash(inp),
+    improvementPlan: inp.plan,
+    deliveryAccuracy: inp.deliveries ? accuracyOf(inp.deliveries) : null,
   };
+}
+
+/** One pass over the event log: deliveries, first acknowledgements and responses (and whether the clock was paused), ratings, the timeline. */
+export function readPlayLog(inp: ReportInputs, opts: BuildOptions): PlayLog {
+  const participantName = new Map(inp.participants.map((p) => [p.id, opts.hideNames ? ANONYMOUS : p.displayName]));
   const actorNames = new Map<string, string>();
   const actorName = (actor: string): string => {
     let name = actorNames.get(actor);
@@ -99,16 +86,17 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     return name;
   };
 
-  // ---- deliveries, acknowledgements, responses from the log --------------------------------
-  const delivered = new PairMap<number>(); // team, inject → scenario ms
-  const deliveredOrder: { injectId: string; teamIds: string[]; scenarioMs: number }[] = [];
-  // first acknowledgement / response per team and inject, and whether the exercise was paused then
-  const firstAck = new PairMap<{ ms: number; paused: boolean }>();
-  const firstResponse = new PairMap<{ ms: number; paused: boolean }>();
-  const responseCount = new PairMap<number>();
+  const log: PlayLog = {
+    delivered: new PairMap<number>(),
+    deliveredOrder: [],
+    firstAck: new PairMap(),
+    firstResponse: new PairMap(),
+    responseCount: new PairMap<number>(),
+    ratings: new PairMap(),
+    timeline: [],
+  };
+  const { delivered, deliveredOrder, firstAck, firstResponse, responseCount, ratings, timeline } = log;
   let paused = false;
-  const ratings = new PairMap<{ rating: Rating; observations: string; evaluator: string; at: number; eventId: number }>();
-  const timeline: TimelineEntry[] = [];
   const lateness = lateDeliveries(inp.deliveries ?? []);
   // most entries concern one team: they share one (never mutated) array per team instead of one each
   const teamLists = new Map<string, string[]>();
@@ -165,155 +153,7 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
     if (!REVIEW_EDIT_EVENTS.has(e.type)) timeline.push(timelineEntry(e, actorName(e.actor), oneTeam, lateness));
   }
 
-  // ---- per-team metrics ---------------------------------------------------------------------
-  const metrics: TeamMetrics[] = inp.teams.map((t) => {
-    const perInject: InjectMetrics[] = [];
-    for (const d of deliveredOrder) {
-      if (!d.teamIds.includes(t.id)) continue;
-      if (delivered.get(t.id, d.injectId) !== d.scenarioMs) continue;
-      const ack = firstAck.get(t.id, d.injectId);
-      const first = firstResponse.get(t.id, d.injectId);
-      const within = respondWithin(d.injectId);
-      const firstMs = first === undefined ? null : Math.max(0, first.ms - d.scenarioMs);
-      let status: InjectMetrics['status'];
-      if (within === null) status = 'no-target';
-      else if (firstMs !== null) status = firstMs <= within ? 'on-time' : 'late';
-      else status = ended || inp.scenarioNowMs > d.scenarioMs + within ? 'missed' : 'pending';
-      perInject.push({
-        injectId: d.injectId,
-        deliveredScenarioMs: d.scenarioMs,
-        ackMs: ack === undefined ? null : Math.max(0, ack.ms - d.scenarioMs),
-        firstResponseMs: firstMs,
-        ackWhilePaused: ack?.paused ?? false,
-        firstResponseWhilePaused: first?.paused ?? false,
-        respondWithinMs: within,
-        status,
-        responses: responseCount.get(t.id, d.injectId) ?? 0,
-      });
-    }
-    const count = (s: InjectMetrics['status']) => perInject.filter((x) => x.status === s).length;
-    return {
-      teamId: t.id,
-      injectsDelivered: perInject.length,
-      acknowledged: perInject.filter((x) => x.ackMs !== null).length,
-      responded: perInject.filter((x) => x.responses > 0).length,
-      responses: perInject.reduce((a, x) => a + x.responses, 0),
-      // times of actions logged during a pause are not reaction times (the clock stood still): left out
-      medianAckMs: median(perInject.flatMap((x) => (x.ackMs === null || x.ackWhilePaused ? [] : [x.ackMs]))),
-      medianFirstResponseMs: median(perInject.flatMap((x) => (x.firstResponseMs === null || x.firstResponseWhilePaused ? [] : [x.firstResponseMs]))),
-      onTime: count('on-time'),
-      late: count('late'),
-      missed: count('missed'),
-      pending: count('pending'),
-      whilePaused: perInject.filter((x) => x.ackWhilePaused || x.firstResponseWhilePaused).length,
-      perInject,
-    };
-  });
-
-  // ---- scores --------------------------------------------------------------------------------
-  const expectedActions = pack.injects.flatMap((i) => i.expectedActions.map((a) => ({ injectId: i.id, id: a.id, text: a.text, points: a.points })));
-  // the scoring engine's own totals (the same engine as the live scores), rounded for readers
-  const scoreTeams: TeamScore[] = inp.scores.map((t) => ({ ...t, total: round2(t.total), max: round2(t.max) }));
-  // one pass over the items: team × objective sums
-  const objectiveSums = new PairMap<{ points: number; max: number }>();
-  for (const s of scoreTeams)
-    for (const i of s.items)
-      for (const o of injects.get(i.injectId)?.objectives ?? []) {
-        const sum = objectiveSums.get(s.teamId, o);
-        if (sum) {
-          sum.points += i.points;
-          sum.max += i.max;
-        } else objectiveSums.set(s.teamId, o, { points: i.points, max: i.max });
-      }
-  const byObjective = pack.objectives.map((o) => ({
-    objectiveId: o.id,
-    teams: scoreTeams.map((s) => {
-      const sum = objectiveSums.get(s.teamId, o.id);
-      return { teamId: s.teamId, points: round2(sum?.points ?? 0), max: round2(sum?.max ?? 0) };
-    }),
-  }));
-
-  // ---- objectives × teams ---------------------------------------------------------------------
-  const objectives: ObjectiveRatings[] = pack.objectives.map((o) => ({
-    objectiveId: o.id,
-    text: o.text,
-    coreCapability: o.coreCapability,
-    teams: inp.teams.map((t) => {
-      const r = ratings.get(t.id, o.id);
-      return { teamId: t.id, rating: r?.rating ?? null, observations: r?.observations ?? '', evaluator: r?.evaluator ?? null, at: r?.at ?? null, eventId: r?.eventId ?? null };
-    }),
-  }));
-
-  // ---- coverage ---------------------------------------------------------------------------------
-  const coverage = buildCoverage(injects, metrics, scoreTeams);
-
-  // ---- decisions --------------------------------------------------------------------------------
-  const decisions = buildDecisions(inp.events, injects, delivered, teamIds, teamByKey);
-
-  // ---- findings ---------------------------------------------------------------------------------
-  const drafted = inp.savedFindings === null;
-  const findings = inp.savedFindings ?? draftFindings(objectives, metrics, inp.events, teamName, (id) => injects.get(id)?.subject ?? reportInjects.find((i) => i.id === id)?.subject ?? id);
-
-  const membersOf = new Map<string, ReportInputs['participants']>();
-  for (const p of inp.participants) membersOf.set(p.teamId, [...(membersOf.get(p.teamId) ?? []), p]);
-
-  return {
-    schema: REPORT_SCHEMA,
-    version: REPORT_VERSION,
-    edition: { kind: 'full' },
-    state: ended ? 'final' : 'draft',
-    generatedAt: inp.now,
-    overview: {
-      exerciseId: inp.exercise.id,
-      name: inp.exercise.name,
-      status: inp.exercise.status,
-      pack: { id: pack.id, version: pack.version, title: pack.title },
-      summary: pack.summary,
-      scope: {
-        plannedDuration: pack.duration,
-        audience: pack.audience ?? null,
-        classification: pack.classification,
-        phases: pack.phases.map((ph) => ({ id: ph.id, title: ph.title, start: ph.start, summary: ph.summary ?? null })),
-      },
-      threatActors: pack.threatActors,
-      threatActorGroups: pack.threatActors.map((id) => ({ id, name: ATTACK_GROUP_NAMES[id] ?? null })),
-      objectives: pack.objectives.map((o) => ({ id: o.id, text: o.text, coreCapability: o.coreCapability })),
-      coreCapabilities: [...new Set(pack.objectives.map((o) => o.coreCapability))],
-      injects: reportInjects,
-      teams: inp.teams.map((t) => {
-        const members = membersOf.get(t.id) ?? [];
-        return {
-          id: t.id,
-          key: t.key,
-          name: t.name,
-          description: pack.teams.find((x) => x.id === t.key)?.description ?? null,
-          participants: members.length,
-          participantNames: opts.hideNames ? [] : members.map((p) => p.displayName),
-        };
-      }),
-      startedAt: inp.exercise.startedAtMs,
-      endedAt: inp.exercise.endedAtMs,
-      scenarioElapsedMs: Math.max(0, Math.round(inp.scenarioNowMs)),
-    },
-    objectives,
-    findings: { drafted, strengths: findings.filter((f) => f.kind === 'strength'), improvements: findings.filter((f) => f.kind === 'improvement') },
-    timeline,
-    metrics,
-    scores: { source: 'scoring-service', expectedActions, teams: scoreTeams, byObjective },
-    coverage,
-    decisions,
-    rfis: inp.rfis.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, authorName: opts.hideNames && m.from === 'team' ? ANONYMOUS : m.authorName })) })),
-    responses: inp.responses.map((r) => (opts.hideNames ? { ...r, authorName: ANONYMOUS } : r)),
-    hotwash: summariseHotwash(inp),
-    improvementPlan: inp.plan,
-    deliveryAccuracy: inp.deliveries ? accuracyOf(inp.deliveries) : null,
-  };
-}
-
-/** The report's delivery accuracy: the same figures as the control room's (without its per-process detail). */
-function accuracyOf(rows: DeliveryTimingRow[]): DeliveryAccuracySummary {
-  const a = summariseDeliveries(rows);
-  return { broadcasts: a.broadcasts, startLatenessMs: a.startLatenessMs, endLatenessMs: a.endLatenessMs, lateCount: a.lateCount, unrecorded: a.unrecorded, lateAfterMs: a.lateAfterMs };
+  return log;
 }
 
 /** inject → team → how late its broadcast started when it was genuinely late, else null */
@@ -414,207 +254,4 @@ function deliveredDetail(e: LoggedEvent, teamIds: string[], injectId: string | n
   if (recorded.length === 0) return e.payload.late === true ? { late: true, latenessMs: num(e.payload.latenessMs) } : undefined;
   const late = recorded.map((t) => byTeam?.get(t) ?? null).filter((v): v is number => v !== null);
   return late.length > 0 ? { late: true, latenessMs: Math.max(...late) } : undefined;
-}
-
-function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], scores: TeamScore[]): CoverageRow[] {
-  const rows = new Map<string, CoverageRow>();
-  const played = new Set(metrics.flatMap((m) => m.perInject.map((x) => x.injectId)));
-  for (const id of played) {
-    const i = injects.get(id);
-    if (!i) continue;
-    const techniques: [CoverageRow['framework'], string, boolean][] = [
-      ...i.tags.attack.map((t) => ['attack', t, false] as [CoverageRow['framework'], string, boolean]),
-      ...i.tags.assumed.map((t) => ['attack', t, true] as [CoverageRow['framework'], string, boolean]),
-      ...i.tags.disarm.map((t) => ['disarm', t, false] as [CoverageRow['framework'], string, boolean]),
-    ];
-    for (const [framework, techniqueId, assumed] of techniques) {
-      const k = `${framework}:${techniqueId}`;
-      const row = rows.get(k) ?? { framework, techniqueId, name: techniqueName(framework, techniqueId), assumed, injectIds: [], teams: [] };
-      row.assumed = row.assumed && assumed;
-      if (!row.injectIds.includes(id)) row.injectIds.push(id);
-      rows.set(k, row);
-    }
-  }
-  // one pass per team over its injects and score items, adding to every technique the inject is tagged with
-  const rowsOf = new Map<string, CoverageRow[]>();
-  for (const row of rows.values()) for (const id of row.injectIds) rowsOf.set(id, [...(rowsOf.get(id) ?? []), row]);
-  const scoreByTeam = new Map(scores.map((s) => [s.teamId, s]));
-  for (const m of metrics) {
-    const cells = new Map<CoverageRow, CoverageTeam>();
-    const cell = (row: CoverageRow) => {
-      let c = cells.get(row);
-      if (!c) cells.set(row, (c = { teamId: m.teamId, delivered: 0, responded: 0, onTime: 0, points: 0, max: 0 }));
-      return c;
-    };
-    for (const x of m.perInject)
-      for (const row of rowsOf.get(x.injectId) ?? []) {
-        const c = cell(row);
-        c.delivered++;
-        if (x.responses > 0) c.responded++;
-        if (x.status === 'on-time') c.onTime++;
-      }
-    for (const i of scoreByTeam.get(m.teamId)?.items ?? [])
-      for (const row of rowsOf.get(i.injectId) ?? []) {
-        const c = cells.get(row);
-        if (!c) continue;
-        c.points += i.points;
-        c.max += i.max;
-      }
-    for (const [row, c] of cells) row.teams.push({ ...c, points: round2(c.points), max: round2(c.max) });
-  }
-  return [...rows.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.techniqueId.localeCompare(b.techniqueId));
-}
-
-function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, delivered: PairMap<number>, teamIds: string[], teamByKey: Map<string, { id: string }>): DecisionRecord[] {
-  const records = new Map<string, DecisionRecord>();
-  const byDecision = new Map<string, Inject>();
-  for (const i of injects.values()) if (i.decision) byDecision.set(i.decision.id, i);
-  const fresh = (decisionId: string, injectId: string, scope: string, members: string[]): DecisionRecord => {
-    const d = (injects.get(injectId) ?? byDecision.get(decisionId))?.decision;
-    const rec: DecisionRecord = {
-      decisionId,
-      injectId,
-      question: d?.question ?? decisionId,
-      mode: d?.mode ?? 'team',
-      options: d?.options.map((o) => ({ id: o.id, label: o.label })) ?? [],
-      memberTeamIds: members,
-      status: 'not-opened',
-      outcome: null,
-      outcomeLabel: null,
-      forced: false,
-      openedScenarioMs: null,
-      deadlineScenarioMs: null,
-      closedScenarioMs: null,
-      votes: [],
-    };
-    records.set(key(decisionId, scope), rec);
-    return rec;
-  };
-  const find = (decisionId: string, teamId: string | null): DecisionRecord | undefined => {
-    if (teamId) {
-      const own = records.get(key(decisionId, teamId));
-      if (own) return own;
-    }
-    const shared = records.get(key(decisionId, ''));
-    if (shared && (!teamId || shared.memberTeamIds.includes(teamId) || shared.memberTeamIds.length === 0)) return shared;
-    return undefined;
-  };
-  const vote = (rec: DecisionRecord, teamId: string, choice: string, reason: string | null | undefined, at: number, scenarioMs: number | null) => {
-    rec.votes = rec.votes.filter((v) => v.teamId !== teamId);
-    const label = rec.options.find((o) => o.id === choice)?.label ?? choice;
-    rec.votes.push({ teamId, choice, choiceLabel: label, ...(reason ? { reason } : {}), at, scenarioMs });
-  };
-  const sawOpened = events.some((e) => e.type === 'decision.opened');
-  for (const e of events) {
-    const p = e.payload;
-    const decisionId = str(p.decisionId);
-    if (e.type === 'decision.opened' && decisionId) {
-      const members = strs(p.memberTeamIds);
-      const mode = str(p.mode) === 'consensus' ? 'consensus' : 'team';
-      const rec = fresh(decisionId, str(p.injectId) ?? byDecision.get(decisionId)?.id ?? '', mode === 'team' ? (members[0] ?? '') : '', members);
-      rec.mode = mode;
-      rec.status = 'open';
-      rec.openedScenarioMs = e.scenarioMs;
-      rec.deadlineScenarioMs = num(p.deadlineScenarioMs);
-    } else if (e.type === 'decision.extended' && decisionId) {
-      for (const rec of records.values()) if (rec.decisionId === decisionId && rec.status === 'open') rec.deadlineScenarioMs = num(p.deadlineScenarioMs) ?? rec.deadlineScenarioMs;
-    } else if (e.type === 'decision.closed' && decisionId) {
-      const rec = find(decisionId, str(p.teamId));
-      if (rec) {
-        rec.status = 'closed';
-        rec.outcome = str(p.outcome);
-        rec.outcomeLabel = rec.options.find((o) => o.id === rec.outcome)?.label ?? rec.outcome;
-        rec.forced = p.forced === true;
-        rec.closedScenarioMs = e.scenarioMs;
-      }
-    } else if (e.type === 'decision.vote' && decisionId) {
-      const teamId = str(p.teamId);
-      const rec = teamId ? find(decisionId, teamId) : undefined;
-      if (rec && teamId) vote(rec, teamId, str(p.choice) ?? '', str(p.reason), e.atMs, e.scenarioMs);
-    } else if (e.type === 'response.logged' && !sawOpened) {
-      // before the decisions module records its own events, a vote rides on a response
-      const v = p.vote as { decisionId?: unknown; choice?: unknown; reason?: unknown } | null | undefined;
-      const teamId = str(p.teamId);
-      const id = str(v?.decisionId);
-      const injectId = str(p.injectId);
-      if (!v || !id || !teamId || !injectId) continue;
-      const inject = injects.get(injectId);
-      const d = inject?.decision;
-      if (!inject || !d) continue;
-      const scope = d.mode === 'team' ? teamId : '';
-      const members = d.mode === 'team' ? [teamId] : (d.members ?? (inject.to === 'all' ? null : inject.to))?.map((k) => teamByKey.get(k)?.id ?? k) ?? teamIds.filter((t) => delivered.has(t, injectId));
-      const rec = records.get(key(id, scope)) ?? fresh(id, injectId, scope, members);
-      vote(rec, teamId, str(v.choice) ?? '', str(v.reason), e.atMs, e.scenarioMs);
-    }
-  }
-  return [...records.values()].sort((a, b) => (a.openedScenarioMs ?? 0) - (b.openedScenarioMs ?? 0));
-}
-
-/** Strengths and areas for improvement drafted from evaluator notes and the measured response times. */
-function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], events: LoggedEvent[], teamName: Map<string, string>, injectTitle: (id: string) => string): Finding[] {
-  const out: Finding[] = [];
-  let n = 0;
-  const add = (f: Omit<Finding, 'id'>) => out.push({ ...f, id: `draft-${++n}` });
-  for (const o of objectives) {
-    for (const t of o.teams) {
-      if (!t.rating) continue;
-      const team = teamName.get(t.teamId) ?? t.teamId;
-      const what = `${team} — ${o.text} (${t.rating})${t.observations ? `: ${t.observations}` : ''}`;
-      add({ kind: t.rating === 'P' || t.rating === 'S' ? 'strength' : 'improvement', text: what, objectiveId: o.objectiveId, teamId: t.teamId, evidence: t.eventId === null ? [] : [t.eventId] });
-    }
-  }
-  // only each expected action's latest mark counts: an evaluator who corrects a mark (or its note)
-  // supersedes the earlier one, so an action is never both a strength and an area for improvement
-  const latest = new Map<string, LoggedEvent>();
-  for (const e of events) {
-    if (e.type !== 'evaluation.recorded') continue;
-    const teamId = str(e.payload.teamId);
-    const injectId = str(e.payload.injectId);
-    const action = str(e.payload.expectedActionId);
-    if (!teamId || !injectId || !action) continue;
-    const k = `${teamId}|${injectId}|${action}`;
-    // re-inserted so the map keeps the order of the latest marks
-    latest.delete(k);
-    latest.set(k, e);
-  }
-  for (const e of latest.values()) {
-    const reason = str(e.payload.reason)?.trim();
-    const teamId = str(e.payload.teamId) ?? '';
-    if (!reason) continue;
-    add({ kind: e.payload.met === true ? 'strength' : 'improvement', text: `${teamName.get(teamId) ?? teamId} — “${injectTitle(str(e.payload.injectId) ?? '')}”: ${reason}`, objectiveId: null, teamId, evidence: [e.id] });
-  }
-  for (const m of metrics) {
-    const targeted = m.onTime + m.late + m.missed;
-    if (targeted === 0) continue;
-    const team = teamName.get(m.teamId) ?? m.teamId;
-    if (m.onTime / targeted >= 0.8) add({ kind: 'strength', text: `${team} answered ${m.onTime} of ${targeted} injects within their response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
-    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8) {
-      const what = m.late === 0 ? `did not answer ${m.missed}` : m.missed === 0 ? `answered ${m.late} late` : `answered ${m.late} late and did not answer ${m.missed}`;
-      add({ kind: 'improvement', text: `${team} ${what} of the ${targeted} injects with a response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
-    }
-  }
-  return out;
-}
-
-function summariseHotwash(inp: ReportInputs): HotwashSummary {
-  const rating = inp.hotwashQuestions.filter((q) => q.kind === 'rating');
-  const text = inp.hotwashQuestions.filter((q) => q.kind === 'text');
-  const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-  return {
-    questions: inp.hotwashQuestions,
-    submissions: inp.hotwash.length,
-    ratings: rating.map((q) => {
-      const all = inp.hotwash.flatMap((h) => (typeof h.ratings[q.id] === 'number' ? [h.ratings[q.id] as number] : []));
-      return {
-        questionId: q.id,
-        mean: mean(all),
-        distribution: [1, 2, 3, 4, 5].map((v) => all.filter((x) => x === v).length),
-        byTeam: inp.teams.map((t) => {
-          const mine = inp.hotwash.filter((h) => h.teamId === t.id).flatMap((h) => (typeof h.ratings[q.id] === 'number' ? [h.ratings[q.id] as number] : []));
-          return { teamId: t.id, mean: mean(mine), count: mine.length };
-        }),
-      };
-    }),
-    comments: inp.hotwash.flatMap((h) => text.flatMap((q) => (h.answers[q.id]?.trim() ? [{ questionId: q.id, teamId: h.teamId, text: h.answers[q.id]?.trim() ?? '' }] : []))),
-  };
 }
