@@ -1,4 +1,4 @@
-// npm run bench [-- delivery|frontend|report|load]: the benchmarks in the repo, each printing its
+// npm run bench [-- delivery|frontend|report|load|first-inject]: the benchmarks in the repo, each printing its
 // figures (medians and ratios measured in the same run; no pass/fail timing inside the test suite).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   frontend: async () => (await import('./frontend-bench.js')).runFrontendBench(),
   report: async () => (await import('./report-bench.js')).runReportBench(),
   load: async () => (await import('./load-bench.js')).runLoadBench(),
+  'first-inject': async () => (await import('./first-inject-bench.js')).runFirstInjectBench(),
 };
 
 const only = process.argv.slice(2);

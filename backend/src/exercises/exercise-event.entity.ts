@@ -9,6 +9,8 @@ export const EXERCISE_EVENT_TYPES = [
   'exercise.resumed',
   'exercise.speed-changed',
   'exercise.ended',
+  // the system clock stepped; the exercise clock was re-anchored so it runs on without a jump
+  'exercise.clock-reanchored',
   'inject.delivered',
   'inject.fired',
   'inject.skipped',

@@ -15,6 +15,7 @@ import { type ClockAnchor, pauseAnchor, respeedAnchor, resumeAnchor, scenarioNow
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { type ExerciseEventType } from './exercise-event.entity.js';
 import { ExerciseEvents } from './exercise-events.service.js';
+import { ReadDatabase } from '../database/read-database.js';
 import { ExerciseInjectEntity } from './exercise-inject.entity.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity, type ExerciseStatus } from './exercise.entity.js';
@@ -50,6 +51,7 @@ export class ExerciseLifecycle {
     private readonly scoring: ScoringService,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async create(by: UserPrincipal, input: { packId: string; name?: string | undefined }): Promise<ExerciseEntity> {
@@ -255,11 +257,63 @@ export class ExerciseLifecycle {
   }
 
   /**
+   * The system clock stepped by `stepMs` (wall-clock.ts). Every anchor of a running or paused
+   * exercise was written on the clock before the step: shift it by the step, so scenario time runs
+   * on as if nothing happened and each pending inject still goes out after the same real time
+   * (without this, the exercise clock would jump by the step, and on a backward step every queued
+   * delivery would wait the step longer). Pending deliveries are withdrawn and scheduled again on
+   * the shifted clock. Each process that sees the step calls this; the first one to commit
+   * re-anchors an exercise, the others find its log entry for the same step and leave it.
+   * A scheduled start is a wall-clock appointment and is not moved.
+   */
+  async reanchorAfterClockStep(stepMs: number): Promise<number> {
+    const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'paused']) } });
+    let reanchored = 0;
+    for (const ex of live) {
+      if (ex.anchorWallMs === null) continue;
+      const previousGeneration = ex.generation;
+      const next = { anchorWallMs: ex.anchorWallMs + stepMs, generation: previousGeneration + 1 };
+      const done = await this.tx.run(async (m: EntityManager) => {
+        const r = await m.createQueryBuilder().update(ExerciseEntity).set(next).where('id = :id AND generation = :g AND status = :s', { id: ex.id, g: previousGeneration, s: ex.status }).execute();
+        if (!r.affected) return false;
+        const recent = await this.events.ofType(m, ex.id, 'exercise.clock-reanchored');
+        const now = Date.now();
+        if (recent.some((e) => Math.abs(e.atMs - now) < CLOCK_STEP_SEEN_WITHIN_MS && typeof e.payload.stepMs === 'number' && Math.abs(e.payload.stepMs - stepMs) < CLOCK_STEP_SAME_WITHIN_MS)) throw new AlreadyReanchored();
+        await this.delivery.revertPrepared(m, ex.id);
+        await this.events.append(m, {
+          exerciseId: ex.id,
+          type: 'exercise.clock-reanchored',
+          scenarioMs: scenarioNow(anchorOf({ ...ex, ...next }), now),
+          actor: 'system',
+          atMs: now,
+          payload: { stepMs: Math.round(stepMs), generation: next.generation },
+        });
+        return true;
+      }).catch((e: unknown) => {
+        if (e instanceof AlreadyReanchored) return false;
+        throw e;
+      });
+      if (!done) continue;
+      Object.assign(ex, next);
+      reanchored++;
+      const ids = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' }, select: { injectId: true, teamScope: true } });
+      if (ex.status === 'running') await this.schedulePending(ex);
+      await this.scheduler.dropGeneration(ex.id, previousGeneration, ids);
+      this.notifyClock(ex);
+    }
+    return reanchored;
+  }
+
+  /**
    * Just before an inject goes out, deliver anything of the same exercise that was due earlier and
    * is still waiting for its job (a job held up by load): teams then read the story in order.
    */
   async deliverEarlierFirst(exerciseId: string, generation: number, scenarioMs: number): Promise<void> {
-    const earlier = await this.db
+    // This runs in the last milliseconds before an instant: on SQLite, a read on the writer's
+    // connection would wait for whatever write is in flight (it did, up to ~100 ms, for the first
+    // inject after a start). The read connection sees every committed row and never waits; what it
+    // finds is then claimed through the writer, conditionally, as always.
+    const earlier = await this.reads.db
       .getRepository(ExerciseInjectEntity)
       .createQueryBuilder('i')
       .where(`i.exercise_id = :exerciseId AND i.status = 'pending' AND i.due_scenario_ms < :scenarioMs`, { exerciseId, scenarioMs })
@@ -439,3 +493,9 @@ function verb(type: ExerciseEventType): string {
       return 'change';
   }
 }
+
+/** the same step seen by another process of the deployment: within this long, and this close in size */
+const CLOCK_STEP_SEEN_WITHIN_MS = 60_000;
+const CLOCK_STEP_SAME_WITHIN_MS = 50;
+
+class AlreadyReanchored extends Error {}

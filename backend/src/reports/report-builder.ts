@@ -175,6 +175,7 @@ const TIMELINE_KIND: Record<string, TimelineKind> = {
   'exercise.resumed': 'clock',
   'exercise.speed-changed': 'clock',
   'exercise.ended': 'clock',
+  'exercise.clock-reanchored': 'clock',
   'inject.delivered': 'inject',
   'inject.released': 'inject',
   'inject.fired': 'facilitator',

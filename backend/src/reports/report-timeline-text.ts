@@ -40,6 +40,7 @@ const CLOCK: Record<string, string> = {
   'exercise.resumed': 'Exercise resumed',
   'exercise.speed-changed': 'Clock speed changed',
   'exercise.ended': 'Exercise ended',
+  'exercise.clock-reanchored': 'System clock corrected; the exercise clock ran on unchanged',
 };
 
 /** how late a delivery went out: "1.2 s", "3 min 05 s" */
@@ -68,6 +69,7 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
     case 'exercise.resumed':
     case 'exercise.speed-changed':
     case 'exercise.ended':
+    case 'exercise.clock-reanchored':
       return `${CLOCK[e.type] ?? e.type}${e.type === 'exercise.speed-changed' ? ` to ×${typeof d.to === 'number' ? d.to : '?'}` : ''}${who !== 'system' ? ` by ${who}` : ''}`;
     case 'inject.delivered':
       return `Inject ${subject} delivered to ${teams || 'no team'}${d.late === true ? ` (late${typeof d.latenessMs === 'number' ? ` by ${lateBy(d.latenessMs)}` : ''})` : ''}`;

@@ -11,6 +11,7 @@ import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './deliv
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { preciseNow, waitUntil } from './precise-wait.js';
 import { redisConnection } from '../common/redis-connection.js';
+import { wallClock } from './wall-clock.js';
 
 /** How long before the due instant a prepared delivery is made final (one short transaction). */
 const REVEAL_AHEAD_MS = 15;
@@ -26,6 +27,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('delivery-worker');
   private worker: Worker | undefined;
   private connection: Redis | undefined;
+  private stopWatchingClock: (() => void) | undefined;
 
   private readonly handlers: Handlers = {
     'deliver-inject': async (d) => {
@@ -83,11 +85,32 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         (e: unknown) => this.logger.error(`reconcile after Redis came back failed: ${e instanceof Error ? e.message : String(e)}`),
       );
     });
+    this.watchClock();
     // Inside the API, deliver nothing before the server listens: a catch-up broadcast before then
     // reaches nobody, yet would be recorded as made. A worker process of its own starts at once.
     const server = this.http?.httpAdapter?.getHttpServer() as Server | undefined;
     if (server && !server.listening) server.once('listening', () => void this.start().catch((e: unknown) => this.logger.error(`delivery worker failed to start: ${e instanceof Error ? e.message : String(e)}`)));
     else await this.start();
+  }
+
+  /**
+   * A step of the system clock (wall-clock.ts) would move every live exercise's clock by the step:
+   * re-anchor them instead. Reading the clock once a second notices a step while nothing is due.
+   */
+  private watchClock(): void {
+    const off = wallClock.onStep((stepMs) => {
+      this.logger.warn(`the system clock stepped by ${Math.round(stepMs)} ms; re-anchoring live exercises so their clocks do not jump`);
+      this.lifecycle.reanchorAfterClockStep(stepMs).then(
+        (n) => this.logger.warn(`clock step of ${Math.round(stepMs)} ms: ${n} live exercise(s) re-anchored`),
+        (e: unknown) => this.logger.error(`re-anchoring after a clock step failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    });
+    const tick = setInterval(() => wallClock.now(), 1000);
+    tick.unref();
+    this.stopWatchingClock = () => {
+      off();
+      clearInterval(tick);
+    };
   }
 
   private async start(): Promise<void> {
@@ -105,6 +128,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopWatchingClock?.();
     await this.worker?.close().catch(() => undefined);
     this.connection?.disconnect();
   }
