@@ -80,7 +80,7 @@ export function DeliveryHealth({ exerciseId, teams, live }: { exerciseId: string
           {a.broadcasts} broadcast{a.broadcasts === 1 ? '' : 's'} measured
         </Text>
         <Tooltip label={`Deliveries whose broadcast started over ${a.lateAfterMs / 1000} s after their planned instant (after a restart or a stall).`} multiline w={260}>
-          <Badge size="sm" variant={a.lateCount > 0 ? 'filled' : 'light'} color={a.lateCount > 0 ? 'orange.9' : 'teal'} className="ttx-badge-full" data-testid="delivery-late-count">
+          <Badge size="sm" variant={a.lateCount > 0 ? 'filled' : 'light'} color={a.lateCount > 0 ? 'red.9' : 'teal'} className="ttx-badge-full" data-testid="delivery-late-count">
             {a.lateCount} late
           </Badge>
         </Tooltip>

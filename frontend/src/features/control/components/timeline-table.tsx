@@ -71,6 +71,14 @@ function ConfirmAction({ confirm, clock, teamNames, onCancel, onConfirm, busy }:
  * Every inject of the drill in clock order, with what happened to it and a "now" line the view
  * follows (unless told not to); fire-now and skip, each confirmed by name, for those who steer.
  */
+/** When a triggered inject goes out, in a facilitator's words (the pack's trigger types are ids). */
+const TRIGGER_LABEL: Record<string, string> = {
+  'after-inject': 'after an inject',
+  'decision-outcome': 'on a decision',
+  'response-option': 'on an answer',
+  contingency: 'if not done',
+};
+
 export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId: string; teams: ExerciseTeam[]; clock: LocalClock; steer: boolean }) {
   const timeline = useTimeline(exerciseId);
   const fire = useFireInject(exerciseId);
@@ -139,7 +147,7 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
                   {i === nowIndex && nowRow}
                   <Table.Tr data-inject-id={e.injectId} data-status={e.status} data-state={state}>
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {e.dueScenarioMs === null ? (e.trigger ?? '—') : formatScenarioTime(e.dueScenarioMs)}
+                      {e.dueScenarioMs === null ? (e.trigger ? (TRIGGER_LABEL[e.trigger] ?? e.trigger) : '—') : formatScenarioTime(e.dueScenarioMs)}
                       {sent !== null && (
                         <Text size="xs" c="dimmed" ff="monospace" data-testid="sent-at">
                           sent {formatScenarioTime(sent)}
