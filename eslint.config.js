@@ -77,8 +77,8 @@ export default tseslint.config(
     },
   },
   {
-    // the project's own scripts (npm start, test, lint, bench): plain ES modules run by Node
-    files: ['scripts/**/*.mjs', 'frontend/scripts/**/*.mjs'],
+    // the project's own scripts (npm start, test, lint, bench) and test preloads: plain ES modules run by Node
+    files: ['scripts/**/*.mjs', 'frontend/scripts/**/*.mjs', 'tests/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node, parserOptions: { projectService: false, project: null } },
   },
