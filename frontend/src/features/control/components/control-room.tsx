@@ -101,7 +101,7 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
                       value="rfi"
                       rightSection={
                         awaitingRfis > 0 ? (
-                          <Badge size="sm" color="orange.9" variant="filled" circle data-testid="rfi-badge">
+                          <Badge size="sm" color="red.9" variant="filled" circle data-testid="rfi-badge">
                             {awaitingRfis}
                             <VisuallyHidden> awaiting a reply</VisuallyHidden>
                           </Badge>

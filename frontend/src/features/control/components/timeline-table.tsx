@@ -49,7 +49,7 @@ function ConfirmAction({ confirm, clock, teamNames, onCancel, onConfirm, busy }:
               : `It will never be delivered${e.dueScenarioMs !== null ? ` (planned ${formatScenarioTime(e.dueScenarioMs)})` : ''}, and nothing that depends on it is released. Skipping cannot be undone.`}
           </Text>
           {clock.status === 'paused' && (
-            <Text size="sm" c="orange.9" fw={600}>
+            <Text size="sm" c="var(--mantine-color-orange-light-color)" fw={600}>
               The exercise is paused{fire ? ': the inject is delivered anyway.' : '.'}
             </Text>
           )}
@@ -184,7 +184,7 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
                         )}
                         {e.late && (
                           <Tooltip label="Its broadcast started over a second after its planned instant (a restart or a stall).">
-                            <Badge size="sm" color="orange.9" variant="filled" className="ttx-badge-full" data-testid="inject-late">
+                            <Badge size="sm" color="red.9" variant="filled" className="ttx-badge-full" data-testid="inject-late">
                               late{e.latenessMs != null ? ` +${lateBy(e.latenessMs)}` : ''}
                             </Badge>
                           </Tooltip>
