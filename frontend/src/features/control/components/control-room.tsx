@@ -22,6 +22,7 @@ import { ScoresPanel } from './scores-panel';
 import { type RoomMode, canSteer } from './room-mode';
 import { StatusGridView } from './status-grid-view';
 import { TeamInvites } from './team-invites';
+import { TeamSeats } from './team-seats';
 import { TimelineTable } from './timeline-table';
 
 const MODE_LABEL: Record<RoomMode, string> = { steer: 'Control room', evaluate: 'Control room (read-only)', observe: 'Observer view' };
@@ -56,9 +57,10 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
         )}
         <ClockPanel exercise={ex} steer={steer} />
       </SeatHeader>
-      <Modal opened={invitesOpen} onClose={() => setInvitesOpen(false)} title="Join codes and invite links" size="lg">
+      <Modal opened={invitesOpen} onClose={() => setInvitesOpen(false)} title="Join codes, invite links and players" size="lg">
         <Stack>
           <TeamInvites teams={ex.teams} />
+          {steer && <TeamSeats exerciseId={ex.id} teams={ex.teams} />}
           {steer && <ObserverSettings exercise={ex} />}
         </Stack>
       </Modal>
