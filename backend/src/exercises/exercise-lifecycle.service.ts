@@ -266,7 +266,9 @@ export class ExerciseLifecycle {
    * re-anchors an exercise, the others find its log entry for the same step and leave it.
    * A scheduled start is a wall-clock appointment and is not moved.
    */
-  async reanchorAfterClockStep(stepMs: number): Promise<number> {
+  async reanchorAfterClockStep(measuredStepMs: number): Promise<number> {
+    // whole milliseconds: the step is measured on the monotonic clock (fractional), anchors are integers
+    const stepMs = Math.round(measuredStepMs);
     const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'paused']) } });
     let reanchored = 0;
     for (const ex of live) {
@@ -283,10 +285,10 @@ export class ExerciseLifecycle {
         await this.events.append(m, {
           exerciseId: ex.id,
           type: 'exercise.clock-reanchored',
-          scenarioMs: scenarioNow(anchorOf({ ...ex, ...next }), now),
+          scenarioMs: Math.round(scenarioNow(anchorOf({ ...ex, ...next }), now)),
           actor: 'system',
           atMs: now,
-          payload: { stepMs: Math.round(stepMs), generation: next.generation },
+          payload: { stepMs, generation: next.generation },
         });
         return true;
       }).catch((e: unknown) => {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ClockEvent } from '../../../lib/api-types';
-import { applyClockEvent } from '../../../lib/clock';
+import { applyClockEventToQuery } from '../../../lib/clock-cache';
 import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom, type WatchState } from '../../../lib/use-exercise-room';
 import type { ExerciseState } from '../api/get-exercise';
@@ -26,7 +26,7 @@ export function useControlRealtime(exerciseId: string): WatchState {
       const onDelivered = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.timeline(exerciseId), controlKeys.grid(exerciseId));
       const onClock = (e: ClockEvent) => {
         if (!mine(e)) return;
-        queryClient.setQueryData<ExerciseState>(controlKeys.detail(exerciseId), (d) => (d ? { ...d, clock: applyClockEvent(d.clock, e) } : d));
+        void applyClockEventToQuery<ExerciseState>(queryClient, controlKeys.detail(exerciseId), e, { reread: true });
         invalidate(controlKeys.timeline(exerciseId), controlKeys.exercises);
       };
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.exercise(exerciseId));

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ClockEvent } from '../../../lib/api-types';
-import { applyClockEvent } from '../../../lib/clock';
+import { applyClockEventToQuery } from '../../../lib/clock-cache';
 import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom } from '../../../lib/use-exercise-room';
 import type { EvaluatedExercise } from '../api/get-exercise';
@@ -34,7 +34,7 @@ export function useEvaluationRealtime(exerciseId: string): LiveState {
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(evaluateKeys.exercise(exerciseId));
       const onClock = (e: ClockEvent) => {
         if (!mine(e)) return;
-        queryClient.setQueryData<EvaluatedExercise>(evaluateKeys.detail(exerciseId), (d) => (d ? { ...d, clock: applyClockEvent(d.clock, e) } : d));
+        void applyClockEventToQuery<EvaluatedExercise>(queryClient, evaluateKeys.detail(exerciseId), e, { reread: true });
       };
       socket.on('control:response', onResponse);
       socket.on('score:changed', onScore);

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ClockEvent, InjectDeliveredEvent, PlayerInjectView, TeamAck, TeamResponse } from '../../../lib/api-types';
 import { ApiError } from '../../../lib/api-client';
-import { applyClockEvent } from '../../../lib/clock';
+import { applyClockEventToQuery } from '../../../lib/clock-cache';
 import { getSocket } from '../../../lib/socket';
 import { acksQueryKey, upsertAck } from '../api/get-acks';
 import { getInject } from '../api/get-inject';
@@ -48,7 +48,7 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     };
     const onClock = (e: ClockEvent) => {
       if (e.exerciseId !== exerciseId) return;
-      queryClient.setQueryData<PlayerSessionState>(playerSessionQueryKey, (s) => (s ? { ...s, clock: applyClockEvent(s.clock, e) } : s));
+      void applyClockEventToQuery<PlayerSessionState>(queryClient, playerSessionQueryKey, e, { reread: false });
       // the team's own breakdown may become visible when the exercise ends
       // (the console closes its composer, votes and countdowns from the clock's status at once)
       if (e.status === 'ended') {
