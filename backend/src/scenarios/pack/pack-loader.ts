@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -26,6 +26,19 @@ export interface LoadOptions {
 }
 
 export type LoadResult = { ok: true; source: PackSource } | { ok: false; errors: PackError[] };
+
+/** One file of a pack, added to the pack's content hash, parsed and turned into plain data (errors collected). */
+function readPackYaml(f: { path: string; display: string }, hash: Hash, errors: PackError[]): { parsed: ParsedFile; data: unknown } | undefined {
+  hash.update(f.display).update('\0').update(readFileSync(f.path)).update('\0');
+  const parsed = parseYamlFile(f.path, f.display, errors);
+  if (!parsed) return undefined;
+  try {
+    return { parsed, data: toJs(parsed) };
+  } catch (e) {
+    errors.push(parsed.error([], e instanceof Error ? e.message : String(e)));
+    return undefined;
+  }
+}
 
 function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]): ParsedFile | undefined {
   const size = statSync(absPath).size;
@@ -118,16 +131,9 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
   const origins: InjectOrigin[] = [];
 
   for (const [i, f] of files.entries()) {
-    hash.update(f.display).update('\0').update(readFileSync(f.path)).update('\0');
-    const parsed = parseYamlFile(f.path, f.display, errors);
-    if (!parsed) continue;
-    let data: unknown;
-    try {
-      data = toJs(parsed);
-    } catch (e) {
-      errors.push(parsed.error([], e instanceof Error ? e.message : String(e)));
-      continue;
-    }
+    const read = readPackYaml(f, hash, errors);
+    if (!read) continue;
+    const { parsed, data } = read;
     if (i === 0) {
       const result = PackFile.safeParse(data);
       if (!result.success) {
@@ -155,16 +161,9 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
 
   const translations: TranslationSource[] = [];
   for (const f of translationFiles) {
-    hash.update(f.display).update('\0').update(readFileSync(f.path)).update('\0');
-    const parsed = parseYamlFile(f.path, f.display, errors);
-    if (!parsed) continue;
-    let data: unknown;
-    try {
-      data = toJs(parsed);
-    } catch (e) {
-      errors.push(parsed.error([], e instanceof Error ? e.message : String(e)));
-      continue;
-    }
+    const read = readPackYaml(f, hash, errors);
+    if (!read) continue;
+    const { parsed, data } = read;
     const result = TranslationFile.safeParse(data ?? {});
     if (!result.success) {
       errors.push(...translationErrors(parsed, result.error));
