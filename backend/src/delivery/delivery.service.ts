@@ -107,6 +107,22 @@ export class DeliveryService {
     };
     let targets = addressed;
     const claimed = await this.tx.run(URGENT, async (m) => {
+      // The claim holds only on the clock generation it was scheduled for. On PostgreSQL the
+      // exercise row is read FOR SHARE first: a clock change or a reconcile that is bumping the
+      // generation (and withdrawing prepared deliveries in the same transaction) either commits
+      // before this claim, which then finds the new generation and claims nothing, or waits for
+      // it and withdraws what it claimed. Without the lock a claim could read the old generation
+      // while the bump was uncommitted and leave its inject "prepared" on a dead generation, never
+      // delivered (seen after a Redis restart). SQLite runs one write transaction at a time.
+      if (req.generation !== null && m.connection.options.type === 'postgres') {
+        const current = await m
+          .createQueryBuilder(ExerciseEntity, 'x')
+          .select('x.id', 'id')
+          .setLock('pessimistic_read')
+          .where(`x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled')`, { exerciseId: req.exerciseId, generation: req.generation })
+          .getRawOne<{ id: string }>();
+        if (!current) return false;
+      }
       const claim = m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
