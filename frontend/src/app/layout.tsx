@@ -73,13 +73,14 @@ export function AppLayout() {
           <Group gap="lg" wrap="nowrap" className="ttx-header-start">
             <Link to="/" style={{ textDecoration: 'none', color: 'inherit', display: 'flex', alignItems: 'center', gap: 6 }} aria-label="Cyber TTX home">
               <IconShieldHalf size={22} aria-hidden />
-              <Text fw={800} span visibleFrom="sm">
+              <Text fw={800} span visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                 Cyber TTX
               </Text>
             </Link>
-            {/* a player's phone: the console's own section bar leads to the report; staff below
-                1200 px: the links fold into a menu (up to six of them never fit a phone or a tablet) */}
-            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap" visibleFrom={session.data?.kind === 'participant' ? 'sm' : session.data?.kind === 'user' ? 'lg' : undefined}>
+            {/* a player below 992 px (phone or tablet, the one-pane console): the console's own section
+                bar leads to the report; staff below 1200 px: the links fold into a menu (up to six of
+                them never fit a phone or a tablet) */}
+            <Group gap={4} component="nav" aria-label="Main" wrap="nowrap" visibleFrom={session.data?.kind === 'participant' ? 'md' : session.data?.kind === 'user' ? 'lg' : undefined}>
               {navFor(session.data).map((item) => (
                 <Button key={item.to} component={NavLink} to={item.to} variant="subtle" size="xs">
                   {item.label}
