@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import './app/styles.css';
+import './i18n/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

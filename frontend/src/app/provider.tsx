@@ -10,6 +10,8 @@ const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
   focusRing: 'auto',
+  // Hangul from the system's Korean fonts (Noto Sans CJK KR on Linux, Apple SD Gothic Neo, Malgun Gothic): nothing is downloaded
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   // WCAG AA (4.5:1) for text on every surface: blue 8 links and filled buttons on white, and
   // dark text on light filled colours (yellow, green, orange badges and buttons)

@@ -1,23 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import { Badge } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { type ConnectionState, getConnectionState, subscribeConnectionState } from '../lib/socket';
 
-const LABELS: Record<ConnectionState, { label: string; color: string; hint: string }> = {
-  connected: { label: 'Connected', color: 'teal', hint: 'Connected to the server: injects and updates arrive as they happen.' },
-  connecting: { label: 'Connecting', color: 'gray', hint: 'Opening the live connection…' },
-  reconnecting: { label: 'Reconnecting', color: 'orange', hint: 'The live connection dropped. The page will catch up as soon as it is back.' },
-  offline: { label: 'Offline', color: 'red', hint: 'No live connection.' },
-};
+const COLOURS: Record<ConnectionState, string> = { connected: 'teal', connecting: 'gray', reconnecting: 'orange', offline: 'red' };
 
 export function useConnectionState(): ConnectionState {
   return useSyncExternalStore(subscribeConnectionState, getConnectionState);
 }
 
 export function ConnectionIndicator() {
+  const { t } = useTranslation();
   const state = useConnectionState();
-  const { label, color, hint } = LABELS[state];
+  const color = COLOURS[state];
+  const label = t(`connection.${state}`);
+  const hint = t(`connection.${state}Hint`);
   return (
-    <Badge color={color} variant="dot" role="status" aria-live="polite" aria-label={`Connection: ${label}. ${hint}`} title={hint} data-connection={state} className="ttx-connection">
+    <Badge color={color} variant="dot" role="status" aria-live="polite" aria-label={t('connection.label', { label, hint })} title={hint} data-connection={state} className="ttx-connection">
       {label}
     </Badge>
   );

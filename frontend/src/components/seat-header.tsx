@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
@@ -6,12 +7,13 @@ import type { ReactNode } from 'react';
  * badge, a warning when live updates were refused, the pack line, and the seat's actions.
  */
 export function SeatHeader({ title, seat, refused, subtitle, children }: { title: string; seat: string; refused: string | null; subtitle: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Stack gap={0}>
           <Group gap="xs">
-            <Title order={1} fz="h4">
+            <Title order={1} fz="h4" translate="no">
               {title}
             </Title>
             <Badge variant="outline" size="sm">
@@ -19,7 +21,7 @@ export function SeatHeader({ title, seat, refused, subtitle, children }: { title
             </Badge>
             {refused !== null && (
               <Badge color="red" size="sm" title={refused || undefined}>
-                live updates refused
+                {t('liveUpdatesRefused')}
               </Badge>
             )}
           </Group>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Box } from '@mantine/core';
 import type { Tlp } from '../lib/api-types';
 
@@ -15,6 +16,7 @@ export function TlpLabel({ tlp }: { tlp: Tlp }) {
     <Box
       component="span"
       data-tlp={tlp}
+      translate="no"
       style={{ background: '#000', color: TLP_COLOURS[tlp], fontWeight: 700, fontFamily: 'var(--mantine-font-family-monospace)', padding: '2px 8px', borderRadius: 2, letterSpacing: '0.04em' }}
     >
       {tlp}
@@ -23,8 +25,9 @@ export function TlpLabel({ tlp }: { tlp: Tlp }) {
 }
 
 export function TlpBanner({ tlp }: { tlp: Tlp }) {
+  const { t } = useTranslation();
   return (
-    <Box role="note" aria-label={`Traffic Light Protocol marking ${tlp}`} style={{ background: '#000', textAlign: 'center', padding: '4px 0' }}>
+    <Box role="note" aria-label={t('tlpMarking', { tlp })} style={{ background: '#000', textAlign: 'center', padding: '4px 0' }}>
       <TlpLabel tlp={tlp} />
     </Box>
   );

@@ -1,5 +1,6 @@
 import { Notification, Stack } from '@mantine/core';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dismissToast, getToasts, subscribeToasts } from '../lib/toast';
 
 // below the console's phone breakpoint notifications sit in a reserved strip at the bottom
@@ -11,6 +12,7 @@ const NARROW = '(max-width: 61.99em)';
  * the Back button, the composer or the section bar.
  */
 export function Toaster() {
+  const { t } = useTranslation();
   const toasts = useSyncExternalStore(subscribeToasts, getToasts);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -34,9 +36,9 @@ export function Toaster() {
   }, []);
   return (
     <Stack ref={box} gap="xs" role="status" aria-live="polite" className="ttx-toaster" data-testid="toaster">
-      {toasts.map((t) => (
-        <Notification key={t.id} title={t.title} color={t.color ?? 'blue'} onClose={() => dismissToast(t.id)} closeButtonProps={{ 'aria-label': 'Dismiss notification' }} withBorder>
-          {t.message}
+      {toasts.map((n) => (
+        <Notification key={n.id} title={n.title} color={n.color ?? 'blue'} onClose={() => dismissToast(n.id)} closeButtonProps={{ 'aria-label': t('dismissNotification') }} withBorder>
+          {n.message}
         </Notification>
       ))}
     </Stack>

@@ -1,3 +1,4 @@
+import { i18next, markPseudo, pseudo } from '../i18n/i18n';
 import { presentationHeaders } from './presentation-mode';
 
 /**
@@ -63,9 +64,17 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
 };
 
-/** A message a person can act on, for notifications and inline alerts. */
+/**
+ * A message a person can act on, for notifications and inline alerts, in the reader's language:
+ * the API's `code` picks the translation; the server's own (English) message stands when there is
+ * none, and in English, where it is the most precise wording (it may name the team or the field).
+ */
 export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
+  if (e instanceof ApiError) {
+    if (i18next.language === 'en' && !pseudo) return e.message;
+    const translated: unknown = i18next.getResource(i18next.language, 'common', `errors.${e.code}`);
+    return typeof translated === 'string' ? markPseudo(translated) : e.message;
+  }
   if (e instanceof Error) return e.message;
-  return 'Something went wrong';
+  return i18next.t('errors.unknown');
 }

@@ -1,3 +1,4 @@
+import { formatDate, TIME } from '../i18n/format';
 import type { ClockEvent, ClockView } from './api-types';
 
 /** A clock as the client holds it: the server's anchors plus the local instant they arrived. */
@@ -57,9 +58,7 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
 
-const wallFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+/** Wall-clock time (hh:mm:ss, 24 h) in the interface language; '—' when there is none. */
 export function formatWallTime(epochMs: number | string | null | undefined): string {
-  if (epochMs === null || epochMs === undefined) return '—';
-  const d = new Date(epochMs);
-  return Number.isNaN(d.getTime()) ? '—' : wallFormat.format(d);
+  return formatDate(epochMs, TIME);
 }

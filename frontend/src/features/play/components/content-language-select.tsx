@@ -1,30 +1,39 @@
-import { NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../components/language-switch';
+import { INTERFACE_LANGUAGES, isInterfaceLanguage, markPseudo } from '../../../i18n/i18n';
 import { useSetContentLanguage } from '../api/set-language';
 import { usePlayerSession } from '../api/get-player-session';
 
 /** A language's own name ("English", "한국어"), so a player finds theirs whatever the page is in. */
 export function languageName(tag: string): string {
   try {
-    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return markPseudo(new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag);
   } catch {
-    return tag;
+    return markPseudo(tag);
   }
 }
 
-/** The language the player reads the scenario (injects, options, decisions) in; shown only when the pack offers more than one. */
-export function ContentLanguageSelect({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+/**
+ * The player's one language choice: the interface and, when the scenario is translated into it,
+ * the scenario content (injects, options, decisions) switch together. A scenario language the
+ * interface does not speak is offered too; the interface then stays as it is.
+ */
+export function ContentLanguageSelect() {
+  const { i18n } = useTranslation();
   const session = usePlayerSession();
   const setLanguage = useSetContentLanguage();
-  const languages = session.data?.languages ?? [];
-  if (languages.length < 2) return null;
+  const offered = session.data?.languages ?? [];
+  const content = setLanguage.isPending ? setLanguage.variables : session.data?.participant.language;
+  const extra = offered.filter((l) => !INTERFACE_LANGUAGES.includes(l as never)).map((l) => ({ value: l, label: languageName(l) }));
+  // the content language shows when it is one the interface does not speak
+  const value = content && !isInterfaceLanguage(content) ? content : i18n.language;
   return (
-    <NativeSelect
-      size={size}
-      aria-label="Scenario language"
-      value={setLanguage.isPending ? setLanguage.variables : (session.data?.participant.language ?? languages[0])}
-      onChange={(e) => setLanguage.mutate(e.currentTarget.value)}
-      disabled={setLanguage.isPending}
-      data={languages.map((l) => ({ value: l, label: languageName(l) }))}
+    <LanguageSwitch
+      extra={extra}
+      value={value}
+      onChange={(lng) => {
+        if (offered.length > 1 && offered.includes(lng) && lng !== session.data?.participant.language) setLanguage.mutate(lng);
+      }}
     />
   );
 }

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { DecisionFrame } from '../../../components/inject-view/decision-frame';
@@ -9,59 +11,64 @@ import { useCastVote } from '../api/cast-vote';
 import { useDecisions } from '../api/get-decisions';
 import { useConsoleClosed } from '../hooks/use-console-closed';
 
-const SPECIAL: Record<string, string> = { blocked: 'Blocked', 'timed-out': 'Timed out (no decision)', abstain: 'Abstain', block: 'Block (object)' };
-const label = (d: { options: { id: string; label: string }[] }, id: string) => d.options.find((o) => o.id === id)?.label ?? SPECIAL[id] ?? id;
+const SPECIAL = { blocked: 'decision.blocked', 'timed-out': 'decision.timedOut', abstain: 'decision.abstain', block: 'decision.block' } as const;
+const special = (t: TFunction<['play', 'common']>, id: string): string | undefined => (id in SPECIAL ? t(SPECIAL[id as keyof typeof SPECIAL]) : undefined);
+const label = (t: TFunction<['play', 'common']>, d: { options: { id: string; label: string }[] }, id: string) => d.options.find((o) => o.id === id)?.label ?? special(t, id) ?? id;
 
 function TimeLeft({ clock, deadlineScenarioMs }: { clock: LocalClock; deadlineScenarioMs: number }) {
+  const { t } = useTranslation(['play', 'common']);
   const now = useNow(1000);
   const left = deadlineScenarioMs - scenarioNowMs(clock, now);
   return (
     <Text size="xs" c={left < 60_000 ? 'orange' : 'dimmed'} data-testid="vote-deadline">
-      Vote by {formatScenarioTime(deadlineScenarioMs)} · {left > 0 ? `${formatDuration(left)} of exercise time left` : 'deadline reached'}
+      {t('decision.voteBy', { time: formatScenarioTime(deadlineScenarioMs) })}
+      {left > 0 ? t('decision.timeLeft', { time: formatDuration(left) }) : t('decision.deadlineReached')}
     </Text>
   );
 }
 
 /** The reason the team stated with its block (only its own team ever sees it). */
 function StatedReason({ reason }: { reason: string | null | undefined }) {
+  const { t } = useTranslation(['play', 'common']);
   if (!reason) return null;
   return (
     <Text size="sm" c="dimmed" data-testid="my-block-reason" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-      Reason stated: {reason}
+      {t('decision.reasonStated', { reason })}
     </Text>
   );
 }
 
 function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalClock }) {
+  const { t } = useTranslation(['play', 'common']);
   const vote = useCastVote();
   const [choice, setChoice] = useState<string>(decision.myVote?.choice ?? '');
   const [reason, setReason] = useState<string>(decision.myVote?.reason ?? '');
-  const choices = [...decision.options, ...(decision.mode === 'consensus' ? [{ id: 'abstain', label: SPECIAL.abstain ?? 'Abstain' }, { id: 'block', label: SPECIAL.block ?? 'Block' }] : [])];
+  const choices = [...decision.options, ...(decision.mode === 'consensus' ? [{ id: 'abstain', label: t('decision.abstain') }, { id: 'block', label: t('decision.block') }] : [])];
   const blocking = choice === 'block';
   // a block states its reason (the server refuses one without); a new reason is a change too
   const changed = choice !== '' && (choice !== decision.myVote?.choice || (blocking && reason.trim() !== (decision.myVote?.reason ?? '')));
   const ready = changed && (!blocking || reason.trim().length > 0);
   return (
     <form
-      aria-label={`Vote: ${decision.question}`}
+      aria-label={t('decision.voteForm', { question: decision.question })}
       onSubmit={(e) => {
         e.preventDefault();
         if (ready) vote.mutate({ decisionId: decision.decisionId, choice, ...(blocking ? { reason: reason.trim() } : {}) });
       }}
     >
       <Stack gap="xs">
-        <Radio.Group label="Your team's vote" value={choice} onChange={setChoice}>
+        <Radio.Group label={t('decision.yourVote')} value={choice} onChange={setChoice}>
           <Stack gap={6} mt={6}>
             {choices.map((o) => (
-              <Radio key={o.id} value={o.id} label={o.label} className="ttx-play-choice" />
+              <Radio key={o.id} value={o.id} label={o.label} className="ttx-play-choice" translate={o.id === 'abstain' || o.id === 'block' ? undefined : 'no'} />
             ))}
           </Stack>
         </Radio.Group>
         {blocking && (
           <Textarea
-            label="Reason for blocking"
-            description={`Required. Exercise control and your own team read it; other teams see only that the decision was blocked. ${reason.length}/${MAX_BLOCK_REASON}`}
-            placeholder="What your delegation cannot accept, and what would lift the block"
+            label={t('decision.blockReason')}
+            description={t('decision.blockReasonHint', { length: reason.length, max: MAX_BLOCK_REASON })}
+            placeholder={t('decision.blockReasonPlaceholder')}
             required
             autosize
             minRows={2}
@@ -74,7 +81,7 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
         )}
         <TimeLeft clock={clock} deadlineScenarioMs={decision.deadlineScenarioMs} />
         {vote.isError && (
-          <Alert color="red" role="alert" title="Vote not saved">
+          <Alert color="red" role="alert" title={t('decision.voteNotSaved')}>
             {errorMessage(vote.error)}
           </Alert>
         )}
@@ -82,16 +89,19 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
           <Text size="sm" data-testid="my-vote" aria-live="polite" style={{ flex: '1 1 14rem' }}>
             {decision.myVote ? (
               <>
-                Your team voted <b>{label(decision, decision.myVote.choice)}</b>
-                {decision.myVote.participantName ? ` (${decision.myVote.participantName}, ${formatWallTime(decision.myVote.at)})` : ''}. You can change it until the decision closes.
+                {decision.myVote.participantName ? (
+                  <Trans t={t} i18nKey="decision.youVotedBy" values={{ choice: label(t, decision, decision.myVote.choice), name: decision.myVote.participantName, time: formatWallTime(decision.myVote.at) }} components={{ b: <b /> }} />
+                ) : (
+                  <Trans t={t} i18nKey="decision.youVotedOpen" values={{ choice: label(t, decision, decision.myVote.choice) }} components={{ b: <b /> }} />
+                )}
                 <StatedReason reason={decision.myVote.reason} />
               </>
             ) : (
-              'Your team has not voted yet.'
+              t('decision.notVoted')
             )}
           </Text>
           <Button type="submit" size="sm" disabled={!ready} loading={vote.isPending} className="ttx-play-thumb" data-testid="cast-vote">
-            {decision.myVote ? 'Change vote' : 'Cast vote'}
+            {decision.myVote ? t('decision.change') : t('decision.cast')}
           </Button>
         </Group>
       </Stack>
@@ -104,6 +114,7 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
  * the outcome. Other teams' votes are never shown (the server does not send them).
  */
 export function DecisionCard({ view, clock }: { view: DecisionView; clock: LocalClock }) {
+  const { t } = useTranslation(['play', 'common']);
   const decisions = useDecisions();
   const decision = decisions.data?.find((d) => d.decisionId === view.id);
   const closed = useConsoleClosed();
@@ -111,19 +122,18 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
     <DecisionFrame question={view.question} mode={view.mode} attributes={{ 'data-testid': 'decision-card', 'data-decision-id': view.id, 'data-status': decision?.status ?? 'unknown', 'data-outcome': decision?.outcome ?? '' }}>
       {view.mode === 'consensus' && (
         <Text size="xs" c="dimmed">
-          {decision ? `${decision.members} member teams vote. ` : ''}It passes only if every member agrees; any member may block it.
+          {decision ? t('decision.members', { count: decision.members }) : ''}
+          {t('decision.consensusRule')}
         </Text>
       )}
-      {decisions.isError && <Text size="sm" c="red">Could not load the decision: {errorMessage(decisions.error)}</Text>}
+      {decisions.isError && <Text size="sm" c="red">{t('decision.couldNotLoad', { error: errorMessage(decisions.error) })}</Text>}
       {decision && decision.status === 'open' && closed && (
         <Text size="sm" data-testid="vote-closed">
-          The exercise has ended: voting is closed.{' '}
+          {t('decision.votingClosed')}{' '}
           {decision.myVote ? (
-            <>
-              Your team voted <b>{label(decision, decision.myVote.choice)}</b>.
-            </>
+            <Trans t={t} i18nKey="decision.youVoted" values={{ choice: label(t, decision, decision.myVote.choice) }} components={{ b: <b /> }} />
           ) : (
-            'Your team did not vote.'
+            t('decision.didNotVote')
           )}
         </Text>
       )}
@@ -131,18 +141,16 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
       {decision && decision.status === 'closed' && (
         <Stack gap={4}>
           <Group gap="xs">
-            <Text size="sm">Outcome:</Text>
+            <Text size="sm">{t('decision.outcome')}</Text>
             <Badge color={decision.outcome === 'blocked' ? 'red' : decision.outcome === 'timed-out' ? 'orange' : 'teal'} data-testid="decision-outcome">
-              {label(decision, decision.outcome ?? '')}
+              {label(t, decision, decision.outcome ?? '')}
             </Badge>
           </Group>
           <Text size="sm" data-testid="my-vote">
             {decision.myVote ? (
-              <>
-                Your team voted <b>{label(decision, decision.myVote.choice)}</b>.
-              </>
+              <Trans t={t} i18nKey="decision.youVoted" values={{ choice: label(t, decision, decision.myVote.choice) }} components={{ b: <b /> }} />
             ) : (
-              'Your team did not vote.'
+              t('decision.didNotVote')
             )}
           </Text>
           <StatedReason reason={decision.myVote?.reason} />
@@ -150,7 +158,7 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
       )}
       {decisions.isSuccess && !decision && (
         <Text size="sm" c="dimmed">
-          Your team does not vote on this decision.
+          {t('decision.notYours')}
         </Text>
       )}
     </DecisionFrame>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { memo } from 'react';
@@ -22,8 +23,10 @@ interface ItemProps {
 }
 
 const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, acknowledged, responded, clock, onSelect }: ItemProps) {
-  const { icon: ChannelIcon, label } = CHANNEL_INFO[inject.channel];
+  const { icon: ChannelIcon } = CHANNEL_INFO[inject.channel];
   const closed = useConsoleClosed();
+  const { t } = useTranslation(['play', 'common']);
+  const label = t(`common:channel.${inject.channel}`);
   return (
     <li data-inject-id={inject.id} data-unread={unread} data-acknowledged={acknowledged} data-vote={vote}>
       <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%">
@@ -34,10 +37,10 @@ const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, ackn
               <Text size="sm" fw={unread ? 800 : 500} truncate>
                 {/* the button's name is its visible text, with the channel and read state for screen readers */}
                 <span className="ttx-visually-hidden">
-                  {unread ? 'Unread. ' : ''}
-                  {label} from{' '}
+                  {unread ? t('list.unreadSr') : ''}
+                  {t('list.fromSr', { channel: label })}
                 </span>
-                {inject.from.name}
+                <span translate="no">{inject.from.name}</span>
               </Text>
               <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>
                 {formatScenarioTime(inject.scenarioMs)}
@@ -45,27 +48,27 @@ const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, ackn
             </Group>
             <Text size="sm" fw={unread ? 700 : 400} lineClamp={2}>
               {unread && <span className="ttx-unread-dot" aria-hidden />}
-              {inject.subject}
+              <span translate="no">{inject.subject}</span>
             </Text>
             <Group gap={4}>
               {vote === 'needed' && (
                 <Badge size="sm" color="orange.4" autoContrast variant="filled" data-testid="vote-needed" className="ttx-play-vote-needed">
-                  Vote needed
+                  {t('list.voteNeeded')}
                 </Badge>
               )}
               {vote === 'voted' && (
                 <Badge size="xs" color="blue" variant="light">
-                  voted
+                  {t('list.voted')}
                 </Badge>
               )}
               {inject.late && (
                 <Badge size="xs" color="orange" variant="light">
-                  late
+                  {t('list.late')}
                 </Badge>
               )}
               {acknowledged && (
                 <Badge size="xs" color="teal" variant="light" leftSection={<IconCircleCheck size={10} aria-hidden />}>
-                  ack
+                  {t('list.ack')}
                 </Badge>
               )}
               {!closed && <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={responded} size="sm" />}
@@ -88,14 +91,15 @@ export function InboxList(props: {
   clock: LocalClock;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useTranslation(['play', 'common']);
   if (props.injects.length === 0)
     return (
       <Text size="sm" c="dimmed" p="sm" role="status">
-        No messages yet. They arrive here as the exercise unfolds.
+        {t('list.none')}
       </Text>
     );
   return (
-    <ul className="ttx-inbox" aria-label="Inbox" data-testid="inbox">
+    <ul className="ttx-inbox" aria-label={t('inbox')} data-testid="inbox">
       {props.injects.map((i) => (
         <InboxItem
           key={i.id}

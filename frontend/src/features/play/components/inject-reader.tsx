@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { IconCheck } from '@tabler/icons-react';
@@ -29,11 +30,13 @@ export function InjectReader(props: {
   const { inject, clock, me } = props;
   const ack = useAcknowledgeInject(me);
   const closed = useConsoleClosed();
+  const { t } = useTranslation(['play', 'common']);
+  const label = t(`common:channel.${inject.channel}`);
   const acksHere = props.acks.filter((a) => a.injectId === inject.id);
   const ackedByMe = acksHere.some((a) => a.participantId === me.participantId);
   const deliveredLabel = formatWallTime(inject.deliveredAt);
   const scenarioLabel = formatScenarioTime(inject.scenarioMs);
-  const { label, icon: ChannelIcon } = CHANNEL_INFO[inject.channel];
+  const { icon: ChannelIcon } = CHANNEL_INFO[inject.channel];
   const root = useRef<HTMLDivElement>(null);
   // a newly opened message starts at its top (header, TLP marking, severity) with focus on its
   // heading, so keyboard and screen-reader users land on it too
@@ -56,14 +59,14 @@ export function InjectReader(props: {
           <ChannelIcon size={18} aria-hidden />
           <Text size="sm" fw={600} id={`inject-${inject.id}-title`}>
             {label}
-            <span className="ttx-visually-hidden">: {inject.subject}</span>
+            <span className="ttx-visually-hidden" translate="no">: {inject.subject}</span>
           </Text>
           <Text size="xs" c="dimmed" ff="monospace">
             {scenarioLabel} · {deliveredLabel}
           </Text>
           {inject.late && (
             <Badge color="orange" variant="light" size="sm">
-              delivered late
+              {t('reader.deliveredLate')}
             </Badge>
           )}
         </Group>
@@ -71,19 +74,19 @@ export function InjectReader(props: {
         <Group gap="xs">
           <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={props.responded} />
           <Button size="compact-sm" variant={ackedByMe ? 'light' : 'filled'} color={ackedByMe ? 'teal' : undefined} leftSection={ackedByMe ? <IconCheck size={14} /> : undefined} disabled={ackedByMe} loading={ack.isPending} onClick={() => ack.mutate(inject.id)} data-testid="ack-button">
-            {ackedByMe ? 'Acknowledged' : 'Acknowledge'}
+            {ackedByMe ? t('reader.acknowledged') : t('reader.acknowledge')}
           </Button>
         </Group>
         )}
       </Group>
       {ack.isError && (
         <Text c="red" size="sm" role="alert">
-          Acknowledgement not saved: {errorMessage(ack.error)}
+          {t('reader.ackFailed', { error: errorMessage(ack.error) })}
         </Text>
       )}
       {acksHere.length > 0 && (
         <Text size="xs" c="dimmed" data-testid="acked-by">
-          Acknowledged by {acksHere.map((a) => a.displayName).join(', ')}
+          {t('reader.ackedBy', { names: acksHere.map((a) => a.displayName).join(', ') })}
         </Text>
       )}
       {inject.tlp && inject.channel !== 'intel' && <TlpBanner tlp={inject.tlp} />}
@@ -94,16 +97,16 @@ export function InjectReader(props: {
           <DecisionCard view={inject.decision} clock={clock} />
         </Suspense>
       )}
-      <Divider label="Your team's response" labelPosition="left" />
+      <Divider label={t('reader.yourResponse')} labelPosition="left" />
       <ResponseLog injects={props.injects} injectId={inject.id} />
       {closed ? (
         <Text size="sm" c="dimmed" data-testid="composer-closed">
-          The exercise has ended: responses are closed.
+          {t('reader.closed')}
         </Text>
       ) : (
         <>
           <Title order={3} fz="sm" className="ttx-visually-hidden">
-            Log a response
+            {t('reader.logResponse')}
           </Title>
           <ResponseComposer key={inject.id} inject={inject} />
         </>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -11,6 +12,7 @@ import { useUpdateResponse } from '../api/update-response';
  * Editing keeps the earlier versions on the server.
  */
 export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerInjectView; editing?: TeamResponse; onDone?: () => void }) {
+  const { t } = useTranslation(['play', 'common']);
   const [text, setText] = useState(editing?.text ?? '');
   const [optionIds, setOptionIds] = useState<string[]>(editing?.optionIds ?? []);
   const [saved, setSaved] = useState(false);
@@ -36,20 +38,20 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
   const empty = text.trim() === '' && optionIds.length === 0;
 
   return (
-    <form onSubmit={submit} aria-label={editing ? 'Edit response' : `Respond to ${inject.subject}`} id={formId} data-testid="response-composer">
+    <form onSubmit={submit} aria-label={editing ? t('composer.editLabel') : t('composer.respondTo', { subject: inject.subject })} id={formId} data-testid="response-composer">
       <Stack gap="sm">
         {inject.responseOptions.length > 0 && (
-          <Checkbox.Group label="Actions taken" description="Tick what your team did or decided." value={optionIds} onChange={setOptionIds}>
+          <Checkbox.Group label={t('composer.actions')} description={t('composer.actionsHint')} value={optionIds} onChange={setOptionIds}>
             <Stack gap={6} mt={6}>
               {inject.responseOptions.map((o) => (
-                <Checkbox key={o.id} value={o.id} label={o.label} className="ttx-play-choice" />
+                <Checkbox key={o.id} value={o.id} label={o.label} className="ttx-play-choice" translate="no" />
               ))}
             </Stack>
           </Checkbox.Group>
         )}
         <Textarea
-          label={editing ? 'Response (markdown)' : 'Response notes (markdown)'}
-          description="What you did, found or decided, and why. Your team sees it at once."
+          label={editing ? t('composer.notesEdit') : t('composer.notes')}
+          description={t('composer.notesHint')}
           autosize
           minRows={3}
           maxRows={12}
@@ -61,23 +63,23 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
           }}
         />
         {error && (
-          <Alert color="red" role="alert" title="Not saved">
+          <Alert color="red" role="alert" title={t('composer.notSaved')}>
             {errorMessage(error)}
           </Alert>
         )}
         <Group justify="flex-end">
           {saved && !pending && (
             <Text size="sm" c="teal" role="status">
-              Logged
+              {t('composer.logged')}
             </Text>
           )}
           {editing && (
             <Button variant="default" onClick={onDone} type="button" className="ttx-play-thumb">
-              Cancel
+              {t('common:cancel')}
             </Button>
           )}
           <Button type="submit" loading={pending} disabled={empty} className="ttx-play-thumb">
-            {editing ? 'Save changes' : 'Log response'}
+            {editing ? t('composer.save') : t('composer.submit')}
           </Button>
         </Group>
       </Stack>

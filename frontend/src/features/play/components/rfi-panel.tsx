@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
@@ -11,31 +13,32 @@ import { usePostThreadMessage } from '../api/post-thread-message';
 import { useConsoleClosed } from '../hooks/use-console-closed';
 
 const CONTROL = '__control__';
-const partyName = (t: RfiThread) => t.party?.name ?? 'Exercise control';
+const partyName = (thread: RfiThread, t: TFunction<['play', 'common']>) => thread.party?.name ?? t('rfi.control');
 
 function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation(['play', 'common']);
   const parties = useParties();
   const [to, setTo] = useState<string>(CONTROL);
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const create = useCreateThread({
-    onSuccess: (t) => {
+    onSuccess: (thread) => {
       setSubject('');
       setText('');
-      onCreated(t.id);
+      onCreated(thread.id);
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ ...(to === CONTROL ? {} : { partyId: to }), subject: subject.trim(), text: text.trim() });
   };
-  const options = [{ value: CONTROL, label: 'Exercise control (request for information)' }, ...(parties.data ?? []).map((p) => ({ value: p.id, label: p.organisation ? `${p.name} (${p.organisation})` : p.name }))];
+  const options = [{ value: CONTROL, label: t('rfi.controlOption') }, ...(parties.data ?? []).map((p) => ({ value: p.id, label: p.organisation ? `${p.name} (${p.organisation})` : p.name }))];
   return (
-    <form onSubmit={submit} aria-label="New request">
+    <form onSubmit={submit} aria-label={t('rfi.newForm')}>
       <Stack gap="xs">
-        <NativeSelect label="To" data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <TextInput label="Subject" required maxLength={200} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
-        <Textarea label="Message" required autosize minRows={2} maxRows={8} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <NativeSelect label={t('rfi.to')} data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput label={t('rfi.subject')} required maxLength={200} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
+        <Textarea label={t('rfi.message')} required autosize minRows={2} maxRows={8} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         {create.isError && (
           <Alert color="red" role="alert">
             {errorMessage(create.error)}
@@ -43,7 +46,7 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
         )}
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} disabled={!subject.trim() || !text.trim()}>
-            Send
+            {t('common:send')}
           </Button>
         </Group>
       </Stack>
@@ -52,6 +55,7 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function ThreadView({ thread }: { thread: RfiThread }) {
+  const { t } = useTranslation(['play', 'common']);
   const [text, setText] = useState('');
   const post = usePostThreadMessage({ onSuccess: () => setText('') });
   const closed = useConsoleClosed();
@@ -62,27 +66,27 @@ function ThreadView({ thread }: { thread: RfiThread }) {
   return (
     <Stack gap="xs" data-thread-id={thread.id}>
       <Text fw={600}>
-        {thread.subject} <Badge variant="light">{partyName(thread)}</Badge>
+        <span translate="no">{thread.subject}</span> <Badge variant="light" translate={thread.party ? "no" : undefined}>{partyName(thread, t)}</Badge>
       </Text>
-      <Stack gap={6} role="log" aria-label={`Messages with ${partyName(thread)}`}>
+      <Stack gap={6} role="log" aria-label={t('rfi.with', { name: partyName(thread, t) })}>
         {thread.messages.map((m) => (
           <Card key={m.id} padding="xs" withBorder style={{ alignSelf: m.from === 'team' ? 'flex-end' : 'flex-start', maxWidth: '90%' }} bg={m.from === 'team' ? 'var(--mantine-color-default-hover)' : undefined}>
             <Text size="xs" c="dimmed">
-              {m.from === 'team' ? m.authorName : partyName(thread)} · {m.scenarioMs !== null ? `${formatScenarioTime(m.scenarioMs)} · ` : ''}
+              <span translate={m.from === 'team' || thread.party ? 'no' : undefined}>{m.from === 'team' ? m.authorName : partyName(thread, t)}</span> · {m.scenarioMs !== null ? `${formatScenarioTime(m.scenarioMs)} · ` : ''}
               {formatWallTime(m.at)}
             </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
               {m.text}
             </Text>
           </Card>
         ))}
       </Stack>
       {!closed && (
-      <form onSubmit={submit} aria-label="Reply">
+      <form onSubmit={submit} aria-label={t('rfi.reply')}>
         <Group align="flex-end" gap="xs" wrap="nowrap">
-          <Textarea label="Reply" autosize minRows={1} maxRows={6} style={{ flex: 1 }} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={5000} />
+          <Textarea label={t('rfi.reply')} autosize minRows={1} maxRows={6} style={{ flex: 1 }} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={5000} />
           <Button type="submit" loading={post.isPending} disabled={!text.trim()}>
-            Send
+            {t('common:send')}
           </Button>
         </Group>
         {post.isError && (
@@ -98,14 +102,15 @@ function ThreadView({ thread }: { thread: RfiThread }) {
 
 /** Requests for information to exercise control, and role-play with the parties the scenario names. */
 export function RfiPanel() {
+  const { t } = useTranslation(['play', 'common']);
   const threads = useThreads();
   const [selected, setSelected] = useState<string | null>(null);
   const [composing, compose] = useDisclosure(false);
   const closed = useConsoleClosed();
   if (threads.isError && threads.error instanceof ApiError && threads.error.status === 404)
     return (
-      <Alert color="gray" title="Requests unavailable">
-        The server does not offer requests for information yet.
+      <Alert color="gray" title={t('rfi.unavailable')}>
+        {t('rfi.notOffered')}
       </Alert>
     );
   const list = threads.data ?? [];
@@ -114,11 +119,11 @@ export function RfiPanel() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {closed ? 'The exercise has ended: requests are closed.' : 'Ask exercise control, or write to an outside party.'}
+          {closed ? t('rfi.closed') : t('rfi.intro')}
         </Text>
         {!closed && (
           <Button size="compact-sm" variant={composing ? 'default' : 'filled'} onClick={compose.toggle} aria-expanded={composing}>
-            {composing ? 'Close' : 'New request'}
+            {composing ? t('rfi.close') : t('rfi.new')}
           </Button>
         )}
       </Group>
@@ -130,23 +135,23 @@ export function RfiPanel() {
           }}
         />
       )}
-      <Stack gap={4} role="list" aria-label="Conversations">
-        {list.map((t) => {
-          const last = t.messages[t.messages.length - 1];
+      <Stack gap={4} role="list" aria-label={t('rfi.conversations')}>
+        {list.map((thread) => {
+          const last = thread.messages[thread.messages.length - 1];
           const waiting = last?.from === 'team';
           return (
-            <UnstyledButton key={t.id} role="listitem" onClick={() => setSelected(t.id)} aria-current={t.id === selected} className="ttx-list-button" p="xs">
+            <UnstyledButton key={thread.id} role="listitem" onClick={() => setSelected(thread.id)} aria-current={thread.id === selected} className="ttx-list-button" p="xs">
               <Group justify="space-between" wrap="nowrap">
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={600} truncate>
-                    {t.subject}
+                  <Text size="sm" fw={600} truncate translate="no">
+                    {thread.subject}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {partyName(t)} · {t.messages.length} message{t.messages.length === 1 ? '' : 's'}
+                    <span translate={thread.party ? 'no' : undefined}>{partyName(thread, t)}</span> · {t('rfi.count', { count: thread.messages.length })}
                   </Text>
                 </Stack>
                 <Badge size="xs" color={waiting ? 'gray' : 'teal'} variant="light">
-                  {waiting ? 'awaiting reply' : 'answered'}
+                  {waiting ? t('rfi.awaiting') : t('rfi.answered')}
                 </Badge>
               </Group>
             </UnstyledButton>
@@ -154,7 +159,7 @@ export function RfiPanel() {
         })}
         {threads.isSuccess && list.length === 0 && !composing && (
           <Text size="sm" c="dimmed">
-            No requests yet.
+            {t('rfi.none')}
           </Text>
         )}
       </Stack>

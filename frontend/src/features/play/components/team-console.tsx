@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Box, Button, Center, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowLeft, IconFlagCheck, IconInbox, IconListDetails, IconMessageQuestion, IconTrophy } from '@tabler/icons-react';
 import { ScrollPane } from '../../../components/scroll-pane';
@@ -14,12 +15,10 @@ import { useDecisions } from '../api/get-decisions';
 import { useInjects } from '../api/get-injects';
 import { usePlayerScores } from '../api/get-scores';
 import { usePlayerSession } from '../api/get-player-session';
-import { ContentLanguageSelect } from './content-language-select';
 import { useResponses } from '../api/get-responses';
 import { ConsoleClosedContext } from '../hooks/use-console-closed';
 import { usePlayerRealtime } from '../hooks/use-player-realtime';
 import { useReadState } from '../hooks/use-read-state';
-import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { IndicatorsContext, indicatorsOf } from '../../../components/inject-view/indicators';
 import { InboxList, type VoteState } from './inbox-list';
 import { InjectReader } from './inject-reader';
@@ -36,23 +35,25 @@ type SideTab = 'log' | 'rfi' | 'scores';
 
 /** The player's console: inbox, reading pane with response composer, team log and requests. */
 export function TeamConsole() {
+  const { t } = useTranslation(['play', 'common']);
   const session = usePlayerSession();
-  if (session.isPending) return <PageLoader label="Opening your console" />;
-  if (session.isError) return <ErrorAlert error={session.error} title="Could not open your console" />;
+  if (session.isPending) return <PageLoader label={t('opening')} />;
+  if (session.isError) return <ErrorAlert error={session.error} title={t('couldNotOpen')} />;
   return <ConsoleBody session={session.data} />;
 }
 
 /** ENDEX: what happens next, in place of the composer and the countdowns. */
 function EndedBanner() {
+  const { t } = useTranslation(['play', 'common']);
   return (
-    <Alert color="blue" variant="light" icon={<IconFlagCheck size={20} aria-hidden />} title="The exercise has ended" role="status" data-testid="ended-banner" className="ttx-play-ended" radius={0}>
+    <Alert color="blue" variant="light" icon={<IconFlagCheck size={20} aria-hidden />} title={t('ended.title')} role="status" data-testid="ended-banner" className="ttx-play-ended" radius={0}>
       <Stack gap="xs">
         <Text size="sm" className="ttx-play-ended-text">
-          Responses, votes and requests are closed. Tell exercise control how it went in the hotwash survey, then read your team's report.
+          {t('ended.text')}
         </Text>
         <Group gap="xs">
           <Button component={Link} to={reviewPaths.team.getHref()} size="sm" data-testid="ended-hotwash-link">
-            Hotwash survey and team report
+            {t('ended.link')}
           </Button>
         </Group>
       </Stack>
@@ -61,6 +62,7 @@ function EndedBanner() {
 }
 
 function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePlayerSession>['data']> }) {
+  const { t } = useTranslation(['play', 'common']);
   const injects = useInjects();
   const acks = useAcks();
   const responses = useResponses();
@@ -77,9 +79,12 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
   const me = useMemo(() => ({ participantId: session.participant.id, displayName: session.participant.displayName }), [session.participant.id, session.participant.displayName]);
   const ended = session.clock.status === 'ended';
 
-  const onArrival = useCallback((inject: PlayerInjectView) => {
-    toast({ id: `inject-${inject.id}`, title: `New ${CHANNEL_INFO[inject.channel].label.toLowerCase()}: ${inject.from.name}`, message: inject.subject, autoCloseMs: 6000 });
-  }, []);
+  const onArrival = useCallback(
+    (inject: PlayerInjectView) => {
+      toast({ id: `inject-${inject.id}`, title: t('newArrival', { channel: t(`common:channel.${inject.channel}`).toLowerCase(), from: inject.from.name }), message: inject.subject, autoCloseMs: 6000 });
+    },
+    [t],
+  );
   usePlayerRealtime(session.exercise.id, onArrival);
 
   const list = injects.data ?? EMPTY;
@@ -137,10 +142,10 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
   };
 
   const phoneTabs: { key: 'inbox' | SideTab; label: string; icon: typeof IconInbox }[] = [
-    { key: 'inbox', label: unread > 0 ? `Inbox (${unread})` : 'Inbox', icon: IconInbox },
-    { key: 'log', label: 'Team log', icon: IconListDetails },
-    { key: 'rfi', label: 'Requests', icon: IconMessageQuestion },
-    ...(showScores ? [{ key: 'scores' as const, label: 'Scores', icon: IconTrophy }] : []),
+    { key: 'inbox', label: unread > 0 ? t('inboxCount', { count: unread }) : t('inbox'), icon: IconInbox },
+    { key: 'log', label: t('teamLog'), icon: IconListDetails },
+    { key: 'rfi', label: t('requests'), icon: IconMessageQuestion },
+    ...(showScores ? [{ key: 'scores' as const, label: t('scoresTab'), icon: IconTrophy }] : []),
   ];
   const phoneTab = (current: boolean) => ({ className: 'ttx-play-phone-tab', 'aria-current': current ? ('page' as const) : undefined });
 
@@ -152,26 +157,25 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
         <div className="ttx-play-header-row">
           <Stack gap={0} className="ttx-play-header-name">
             <Group gap="xs" wrap="nowrap" align="center">
-              <Title order={1} fz="h4" data-testid="team-name" className="ttx-play-team">
+              <Title order={1} fz="h4" data-testid="team-name" className="ttx-play-team" translate="no">
                 {session.team.name}
               </Title>
               <TlpLabel tlp={session.exercise.classification} />
             </Group>
             <Text size="xs" c="dimmed" truncate data-testid="console-subtitle" className="ttx-play-subtitle">
-              {session.exercise.title} · signed in as {session.participant.displayName}
+              <span translate="no">{session.exercise.title}</span> · {t('signedInAs', { name: session.participant.displayName })}
             </Text>
           </Stack>
           <Group gap="md" wrap="nowrap">
             <Badge variant="light" color={unread > 0 ? 'blue' : 'gray'} aria-live="polite" data-testid="unread-count" visibleFrom="md">
-              {unread} unread
+              {t('unread', { count: unread })}
             </Badge>
-            <ContentLanguageSelect />
             <ExerciseClock clock={session.clock} compact />
           </Group>
         </div>
       </Paper>
       {ended && <EndedBanner />}
-      <nav className="ttx-play-phone-nav" aria-label="Console sections">
+      <nav className="ttx-play-phone-nav" aria-label={t('sections')}>
         {phoneTabs.map((t) => {
           const current = t.key === 'inbox' ? view === 'inbox' : view === 'side' && sideTab === t.key;
           return (
@@ -183,30 +187,30 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
         })}
         <UnstyledButton component={Link} to={reviewPaths.team.getHref()} {...phoneTab(false)} data-phone-tab="report">
           <IconFlagCheck size={18} aria-hidden />
-          <span>Report</span>
+          <span>{t('report')}</span>
         </UnstyledButton>
       </nav>
       <div className="ttx-play-body">
-        <Box component="nav" aria-label="Messages" className="ttx-play-pane ttx-play-list">
+        <Box component="nav" aria-label={t('messages')} className="ttx-play-pane ttx-play-list">
           <div ref={listScroller} className="ttx-play-scroll" data-testid="inbox-scroller">
-            {injects.isPending ? <PageLoader label="Loading messages" /> : injects.isError ? <ErrorAlert error={injects.error} /> : <InboxList injects={list} selectedId={selectedId} isRead={isRead} acknowledgedIds={acknowledgedIds} respondedIds={respondedIds} votes={votes} clock={session.clock} onSelect={select} />}
+            {injects.isPending ? <PageLoader label={t('loadingMessages')} /> : injects.isError ? <ErrorAlert error={injects.error} /> : <InboxList injects={list} selectedId={selectedId} isRead={isRead} acknowledgedIds={acknowledgedIds} respondedIds={respondedIds} votes={votes} clock={session.clock} onSelect={select} />}
           </div>
         </Box>
         <div className="ttx-play-pane ttx-play-reader">
           {selected && (
             <div className="ttx-play-backbar">
               <Button variant="subtle" size="md" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={back} data-testid="back-to-inbox">
-                Back to inbox
+                {t('backToInbox')}
               </Button>
             </div>
           )}
           <ScrollPane height="100%" flex={1}>
-            <Box p="md" component="section" aria-label="Message" id="reading-pane">
+            <Box p="md" component="section" aria-label={t('message')} id="reading-pane">
               {selected ? (
                 <InjectReader inject={selected} injects={list} clock={session.clock} me={me} acks={acks.data ?? []} responded={respondedIds.has(selected.id)} />
               ) : (
                 <Center h={240}>
-                  <Text c="dimmed">{list.length ? 'Select a message in the inbox.' : 'Waiting for the first message…'}</Text>
+                  <Text c="dimmed">{list.length ? t('selectMessage') : t('waitingFirst')}</Text>
                 </Center>
               )}
             </Box>
@@ -215,9 +219,9 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
         <div className="ttx-play-pane ttx-play-side">
           <Tabs value={sideTab} onChange={(v) => v && setSideTab(v as SideTab)} h="100%" style={{ display: 'flex', flexDirection: 'column' }} keepMounted={false}>
             <Tabs.List grow className="ttx-play-side-tabs">
-              <Tabs.Tab value="log">Team log</Tabs.Tab>
-              <Tabs.Tab value="rfi">Requests</Tabs.Tab>
-              {showScores && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
+              <Tabs.Tab value="log">{t('teamLog')}</Tabs.Tab>
+              <Tabs.Tab value="rfi">{t('requests')}</Tabs.Tab>
+              {showScores && <Tabs.Tab value="scores">{t('scoresTab')}</Tabs.Tab>}
             </Tabs.List>
             <ScrollPane flex={1}>
               <Box p="sm">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Alert, Anchor, Button, Container, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -13,29 +14,34 @@ import { reportDownloads } from '../api/review-paths';
 import { ResponseTimeChart } from './report-charts';
 import { DecisionLog, MetricsTable, ObjectiveRatingsTable, TimelineTable } from './report-sections';
 
-const STAR_WORDS = ['poor', 'fair', 'good', 'very good', 'excellent'] as const;
+const STAR_COUNT = 5;
 
 /**
  * A 1–5 rating as five native radio buttons drawn as stars: each labelled ("3 of 5 – good"),
  * 44 px targets, arrow keys move between them, and the question is the group's legend.
  */
 function StarRating({ id, question, value, onChange }: { id: string; question: string; value: number; onChange: (v: number) => void }) {
+  const { t } = useTranslation('review');
+  const words = t('stars.word', { returnObjects: true });
+  const named = (n: number) => t('stars.of', { n, word: words[n - 1] ?? '' });
   return (
     <fieldset className="ttx-stars" data-question={id}>
-      <legend className="ttx-stars-legend">{question}</legend>
+      <legend className="ttx-stars-legend" translate="no">
+        {question}
+      </legend>
       <div className="ttx-stars-row">
-        {STAR_WORDS.map((word, i) => {
+        {Array.from({ length: STAR_COUNT }, (_, i) => {
           const n = i + 1;
           const on = n <= value;
           return (
-            <label key={n} className="ttx-star" data-on={on || undefined} title={`${n} of 5 – ${word}`}>
-              <input type="radio" name={`rating-${id}`} value={n} checked={value === n} onChange={() => onChange(n)} aria-label={`${n} of 5 – ${word}`} className="ttx-star-input" />
+            <label key={n} className="ttx-star" data-on={on || undefined} title={named(n)}>
+              <input type="radio" name={`rating-${id}`} value={n} checked={value === n} onChange={() => onChange(n)} aria-label={named(n)} className="ttx-star-input" />
               {on ? <IconStarFilled size={28} aria-hidden /> : <IconStar size={28} aria-hidden />}
             </label>
           );
         })}
         <Text size="sm" className="ttx-stars-value" aria-hidden>
-          {value > 0 ? `${value} of 5 – ${STAR_WORDS[value - 1]}` : 'not rated'}
+          {value > 0 ? named(value) : t('stars.notRated')}
         </Text>
       </div>
     </fieldset>
@@ -43,6 +49,7 @@ function StarRating({ id, question, value, onChange }: { id: string; question: s
 }
 
 function HotwashForm({ state }: { state: HotwashState }) {
+  const { t } = useTranslation('review');
   const submit = useSubmitHotwash();
   const [ratings, setRatings] = useState<Record<string, number>>(state.submission?.ratings ?? {});
   const [answers, setAnswers] = useState<Record<string, string>>(state.submission?.answers ?? {});
@@ -51,19 +58,19 @@ function HotwashForm({ state }: { state: HotwashState }) {
     submit.mutate({ ratings, answers });
   };
   return (
-    <form onSubmit={onSubmit} aria-label="Hotwash survey">
+    <form onSubmit={onSubmit} aria-label={t('hotwash.form')}>
       <Stack gap="sm">
         <Title order={2} fz="h4">
-          Hotwash survey
+          {t('hotwash.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Your answers go to exercise control without your name attached to the summary.
+          {t('hotwash.anonymous')}
         </Text>
         {state.questions.map((q) =>
           q.kind === 'rating' ? (
             <StarRating key={q.id} id={q.id} question={q.text} value={ratings[q.id] ?? 0} onChange={(v) => setRatings((r) => ({ ...r, [q.id]: v }))} />
           ) : (
-            <Textarea key={q.id} label={q.text} autosize minRows={2} value={answers[q.id] ?? ''} onChange={(e) => {
+            <Textarea key={q.id} label={<span translate="no">{q.text}</span>} autosize minRows={2} value={answers[q.id] ?? ''} onChange={(e) => {
               const v = e.currentTarget.value;
               setAnswers((a) => ({ ...a, [q.id]: v }));
             }} />
@@ -71,11 +78,11 @@ function HotwashForm({ state }: { state: HotwashState }) {
         )}
         <Group>
           <Button type="submit" loading={submit.isPending}>
-            {state.submission ? 'Update my answers' : 'Send'}
+            {state.submission ? t('hotwash.update') : t('hotwash.send')}
           </Button>
           {submit.isSuccess && (
             <Text size="sm" c="green" role="status">
-              Thank you — saved.
+              {t('hotwash.saved')}
             </Text>
           )}
           {submit.error && <Text size="sm" c="red" role="alert">{errorMessage(submit.error)}</Text>}
@@ -87,6 +94,7 @@ function HotwashForm({ state }: { state: HotwashState }) {
 
 /** A player's page after the drill: the hotwash survey and their own team's edition of the report. */
 export function TeamReportPage() {
+  const { t } = useTranslation('review');
   const hotwash = useHotwash();
   const report = useOwnReport();
   if (hotwash.isPending) return <PageLoader />;
@@ -94,7 +102,7 @@ export function TeamReportPage() {
   if (!hotwash.data.open)
     return (
       <Container size="sm" py="xl" className="ttx-player-page">
-        <Alert title="The exercise is still running">The hotwash survey and your team report open when exercise control ends the exercise.</Alert>
+        <Alert title={t('team.stillRunning')}>{t('team.opensAtEnd')}</Alert>
       </Container>
     );
   const r = report.data;
@@ -102,25 +110,25 @@ export function TeamReportPage() {
     <Container size="lg" py="md" className="ttx-player-page" data-testid="team-report-page">
       <Stack gap="lg">
         <Anchor component={Link} to={paths.play.getHref()} size="sm" className="ttx-back-link">
-          <IconArrowLeft size={14} aria-hidden /> Back to the team console
+          <IconArrowLeft size={14} aria-hidden /> {t('team.back')}
         </Anchor>
         <Title order={1} fz="h3">
-          Hotwash and team report
+          {t('team.title')}
         </Title>
         <HotwashForm state={hotwash.data} />
-        {report.isPending && <PageLoader label="Building your team report" />}
+        {report.isPending && <PageLoader label={t('team.building')} />}
         {report.isError && <Alert color="red">{errorMessage(report.error)}</Alert>}
         {r && (
           <Stack gap="md">
             <Group justify="space-between">
               <Title order={2} fz="h4">
-                Team report: {r.overview.teams[0]?.name}
+                {t('team.report', { team: r.overview.teams[0]?.name ?? '' })}
               </Title>
               <Group gap="xs">
-                <Button component="a" href={reportDownloads.own('pdf')} download size="xs" leftSection={<IconDownload size={14} />}>
+                <Button component="a" href={reportDownloads.own('pdf')} download size="xs" leftSection={<IconDownload size={14} />} translate="no">
                   PDF
                 </Button>
-                <Button component="a" href={reportDownloads.own('markdown')} download size="xs" variant="default">
+                <Button component="a" href={reportDownloads.own('markdown')} download size="xs" variant="default" translate="no">
                   Markdown
                 </Button>
               </Group>

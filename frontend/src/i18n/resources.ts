@@ -1,0 +1,18 @@
+import 'i18next';
+import type common from './locales/en/common.json';
+import type join from './locales/en/join.json';
+import type play from './locales/en/play.json';
+import type review from './locales/en/review.json';
+
+// keys are checked against the English resources: a typo or a removed key fails `tsc`
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      join: typeof join;
+      play: typeof play;
+      review: typeof review;
+    };
+  }
+}
