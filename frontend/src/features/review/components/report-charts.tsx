@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
 import { describeTimelineEntry, techniqueLabel, timelineNames } from '../api/report-types';
+import { fanOut } from './swimlane-layout';
 
 /**
  * Okabe–Ito, the colour-blind-safe qualitative palette (black replaced by grey, which stays visible
@@ -124,31 +125,58 @@ export function ScoreByObjectiveChart({ report }: { report: AfterActionReport })
 
 const LANE_KINDS: TimelineKind[] = ['inject', 'acknowledgement', 'response', 'vote', 'decision', 'rfi', 'facilitator', 'journal', 'evaluation'];
 
+interface LanePoint {
+  x: number;
+  y: number;
+  lane: number;
+  kind: TimelineKind;
+  summary: string;
+}
+
 /** The exercise as swimlanes: one lane per team plus exercise control, one mark per log entry. */
 export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
   const teams = report.overview.teams.slice(0, MAX_TEAMS * 2);
   const lanes = ['Exercise control', ...teams.map((t) => t.name)];
   const laneOf = new Map(teams.map((t, i) => [t.id, i + 1]));
   const names = timelineNames(report);
-  const series = LANE_KINDS.map((kind) => ({
-    kind,
-    points: report.timeline
-      .filter((e) => e.kind === kind && e.scenarioMs !== null)
-      .flatMap((e) => {
-        const ys = e.teamIds.length === 0 || kind === 'facilitator' || kind === 'journal' ? [0] : e.teamIds.flatMap((t) => (laneOf.has(t) ? [laneOf.get(t) ?? 0] : []));
-        return ys.map((y) => ({ x: Math.round(((e.scenarioMs ?? 0) / 60_000) * 10) / 10, y, entry: e }));
-      })
-      .slice(0, 5000)
-      .map(({ x, y, entry }) => ({ x, y, summary: describeTimelineEntry(entry, names) })),
-  }));
+  const points: LanePoint[] = fanOut(
+    LANE_KINDS.flatMap((kind) =>
+      report.timeline
+        .filter((e) => e.kind === kind && e.scenarioMs !== null)
+        .flatMap((e) => {
+          const ys = e.teamIds.length === 0 || kind === 'facilitator' || kind === 'journal' ? [0] : e.teamIds.flatMap((t) => (laneOf.has(t) ? [laneOf.get(t) ?? 0] : []));
+          return ys.map((y) => ({ x: Math.round(((e.scenarioMs ?? 0) / 60_000) * 10) / 10, y, kind, entry: e }));
+        })
+        .slice(0, 5000),
+    ),
+  ).map(({ x, y, lane, kind, entry }) => ({ x, y, lane, kind, summary: describeTimelineEntry(entry, names) }));
+  const series = LANE_KINDS.map((kind) => ({ kind, points: points.filter((p) => p.kind === kind) }));
   return (
-    <ChartCard title="Timeline swimlanes" description="Each mark is an entry of the exercise event log, placed on the exercise clock (minutes)." height={Math.max(220, lanes.length * 34 + 80)}>
+    <ChartCard
+      title="Timeline swimlanes"
+      description="Each mark is an entry of the exercise event log, placed on the exercise clock (minutes); entries at the same moment (for example during a pause) are spread across their lane."
+      height={Math.max(220, lanes.length * 34 + 80)}
+    >
       <ScatterChart margin={{ left: 40 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" name="T+ minutes" unit=" min" />
         <YAxis type="number" dataKey="y" domain={[-0.5, lanes.length - 0.5]} ticks={lanes.map((_, i) => i)} tickFormatter={(i: number) => lanes[i] ?? ''} width={150} reversed interval={0} />
         <ZAxis range={[36, 36]} />
-        <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v) => String(v)} />
+        <Tooltip
+          cursor={{ strokeDasharray: '3 3' }}
+          content={({ active, payload }) => {
+            const p = (payload as readonly { payload?: LanePoint }[] | undefined)?.[0]?.payload;
+            if (!active || !p) return null;
+            return (
+              <Card withBorder padding="xs" shadow="sm" maw={320}>
+                <Text size="xs" fw={700}>
+                  T+{p.x} min · {lanes[p.lane] ?? ''}
+                </Text>
+                <Text size="xs">{p.summary}</Text>
+              </Card>
+            );
+          }}
+        />
         <Legend formatter={legendText} />
         {series.map((s, i) => (
           <Scatter key={s.kind} name={s.kind} data={s.points} fill={colour(i)} isAnimationActive={false} />
