@@ -1,5 +1,4 @@
 import { isNode, parseDocument } from 'yaml';
-import type { PackError } from '../api/author-types';
 
 /** The parts of a (possibly invalid) pack the forms and the timeline read; everything optional. */
 export interface DraftArtifact {
@@ -60,6 +59,13 @@ export interface DraftPack {
 
 export type Path = (string | number)[];
 
+/** What the field helpers read of a loader error (the API's pack error has line and column too). */
+interface FieldError {
+  file: string;
+  path: string;
+  message: string;
+}
+
 /** Read the YAML text; a text that does not parse gives null (the YAML view shows why). */
 export function readDraft(text: string): DraftPack | null {
   const doc = parseDocument(text, { uniqueKeys: false });
@@ -110,13 +116,13 @@ export function nodeRange(text: string, path: Path): { from: number; to: number 
 export const pathKey = (path: Path) => path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 
 /** Errors that belong to a field: its own path, or (for a list) one of its items. */
-export function errorsAt(errors: readonly PackError[], path: Path, file = 'pack.yaml'): string[] {
+export function errorsAt(errors: readonly FieldError[], path: Path, file = 'pack.yaml'): string[] {
   const key = pathKey(path);
   return errors.filter((e) => e.file === file && (e.path === key || e.path.startsWith(`${key}[`))).map((e) => e.message);
 }
 
 /** Errors of exactly this path (a list or object as a whole), not of its items. */
-export function errorsExactlyAt(errors: readonly PackError[], path: Path, file = 'pack.yaml'): string[] {
+export function errorsExactlyAt(errors: readonly FieldError[], path: Path, file = 'pack.yaml'): string[] {
   const key = pathKey(path);
   return errors.filter((e) => e.file === file && e.path === key).map((e) => e.message);
 }
