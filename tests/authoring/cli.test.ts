@@ -57,7 +57,8 @@ describe('ttx command line for authors who work in git', () => {
       [['msel', 'import', join(dir, 'ok.csv'), '--strict', '--skip-bad-rows'], 2, /contradict/],
       [['msel', 'import', join(dir, 'scenario.json')], 1, /scenario\.json: .*is JSON, not a spreadsheet: an OpenAEV export goes to import-openaev/],
       [['msel', 'import', join(dir, 'garbage.xlsx')], 1, /garbage\.xlsx: is not a readable XLSX workbook/],
-      [['msel', 'import', join(dir, 'ok.csv'), '--sheet', 'Injects'], 1, /ok\.csv: .*has no sheet "Injects" \(its sheets: "csv"\)/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--sheet', 'Injects'], 2, /ok\.csv: .*has no sheet "Injects" \(its sheets: "csv"\)/],
+      [['msel', 'import', join(dir, 'ok.csv'), '--header-row', '9'], 2, /ok\.csv: Row 9 of sheet "csv" .*is empty or does not exist \(its rows with content are 1 to 2\)/],
     ];
     for (const [args, status, message] of cases) {
       const r = ttx(...args);
@@ -83,6 +84,17 @@ describe('ttx command line for authors who work in git', () => {
       ['T+01:30', 'email', ['legal'], 'Regulator asks for a report'],
     ]);
     noStackTrace(r.stderr);
+  });
+
+  it('--header-row counts rows as the sheet shows them, empty rows included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-header-'));
+    writeFileSync(join(dir, 'titled.csv'), ['Harbour Shield', '', '', 'When,What,Text', '09:00,Phish,Forty users clicked', '09:30,Ransom,Server encrypted'].join('\n'));
+    const r = ttx('msel', 'import', join(dir, 'titled.csv'), '--header-row', '4', '--map', 'When=time,What=subject,Text=message', '--out', join(dir, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(packAt(join(dir, 'out')).injects.map((i) => [i.offset, i.subject])).toEqual([
+      ['T+00:00', 'Phish'],
+      ['T+00:30', 'Ransom'],
+    ]);
   });
 
   it('refuses a file over the row cap, naming the cap and the count, instead of cutting it', () => {

@@ -1,7 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api-client.js';
-import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { REPO_ROOT, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { download, fixture, HAVE_SAMPLES, sample, upload } from './authoring-support.js';
 
 let app: RunningProcess;
@@ -213,6 +219,65 @@ describe('pack → MSEL → pack', () => {
     got.teams.sort();
     expected.teams.sort();
     expect(got).toEqual(expected);
+  });
+});
+
+/**
+ * A workbook as the .NET Open XML SDK writes it (x: prefixes, rows and cells without `r`, inline
+ * strings, absolute part paths, ISO `t="d"` date cells), written here from its XML.
+ */
+async function openXmlSdkWorkbook(sheets: { name: string; rows: (string | { iso: string } | null)[][] }[]): Promise<Buffer> {
+  const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>');
+  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="utf-8"?><x:workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets>${sheets.map((s, i) => `<x:sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</x:sheets></x:workbook>`);
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml" Id="rId${i + 1}"/>`).join('')}</Relationships>`);
+  sheets.forEach((s, i) => {
+    const cell = (v: string | { iso: string } | null) => (v === null ? '<x:c/>' : typeof v === 'string' ? `<x:c t="inlineStr"><x:is><x:t>${esc(v)}</x:t></x:is></x:c>` : `<x:c t="d"><x:v>${v.iso}</x:v></x:c>`);
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="utf-8"?><x:worksheet ${ns}><x:sheetData>${s.rows.map((r) => `<x:row>${r.map(cell).join('')}</x:row>`).join('')}</x:sheetData></x:worksheet>`);
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('a new user\'s workbook from other software, through the web import and the command line', () => {
+  it('Instructions sheet first, Date and Time columns over two days, HSEEP event types, French inject types: the same pack both ways', async () => {
+    const data = await openXmlSdkWorkbook([
+      { name: 'Instructions', rows: [['How to fill this MSEL'], ['One row per event; Expected Action rows go under their inject.']] },
+      {
+        name: 'MSEL',
+        rows: [
+          ['Event Number', 'Date', 'Time', 'Event Type', 'Inject Mode', 'From', 'To', 'Message', 'Expected Participant Response'],
+          ['1', { iso: '2026-03-09' }, { iso: '1899-12-30T09:00:00' }, 'Inject', 'Envoyer un courriel', 'SOC', 'Port SOC', 'Phishing wave: 40 users clicked', 'Quarantine the message'],
+          ['1.1', null, null, 'Expected Action', null, null, null, 'Block the sender domain', null],
+          ['2', { iso: '2026-03-09' }, { iso: '1899-12-30T14:00:00' }, 'Inject', 'Appeler', 'CEO', 'Port SOC', 'The file server shows a ransom note', 'Isolate the server'],
+          ['2.1', { iso: '2026-03-09' }, { iso: '1899-12-30T15:00:00' }, 'Contingency Inject', 'SMS', 'Help desk', 'Port SOC', 'The server is still online', null],
+          ['3', { iso: '2026-03-10' }, { iso: '1899-12-30T09:30:00' }, 'Inject', 'Communiqué de presse', 'Newsroom', 'Comms', 'Reporters ask about the port outage', null],
+        ],
+      },
+    ]);
+    const web = await preview(data, { fileName: 'harbour-msel.xlsx' });
+    expect(web.sheet).toBe('MSEL');
+    expect(web.notes.join('\n')).toMatch(/Sheet "MSEL" was read/);
+    expect(web.pack.injects.map((i: any) => [i.offset ?? i.trigger?.at, i.channel, i.to])).toEqual([
+      ['T+00:00', 'email', ['port-soc']],
+      ['T+05:00', 'phone', ['port-soc']],
+      ['T+06:00', 'phone', ['port-soc']],
+      ['T+24:30', 'news', ['comms']],
+    ]);
+    expect(web.pack.injects[0].expectedActions.map((a: any) => a.text)).toEqual(['Quarantine the message', 'Block the sender domain']);
+    expect(web.pack.injects[2].trigger).toMatchObject({ type: 'contingency', inject: web.pack.injects[1].id });
+    expect(web.valid).toBe(true);
+
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-msel-both-'));
+    writeFileSync(join(dir, 'harbour-msel.xlsx'), data);
+    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'msel', 'import', join(dir, 'harbour-msel.xlsx'), '--out', join(dir, 'pack')], { encoding: 'utf8', timeout: 60_000 });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/note: Sheet "MSEL" was read/);
+    const written = loadPackFolder(join(dir, 'pack'));
+    if (!written.ok) throw new Error('the command line wrote an invalid pack');
+    expect(written.source.pack.injects).toEqual(web.pack.injects);
   });
 });
 

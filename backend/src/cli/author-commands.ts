@@ -63,15 +63,20 @@ function readInput(file: string): Buffer {
   }
 }
 
+/** Domain errors that name a wrong option value rather than a wrong file. */
+const USAGE_CODES = new Set(['msel.no-sheet', 'msel.bad-header-row', 'msel.bad-channel-map']);
+
 /** Run a command body; errors become one line on stderr and an exit code, never a stack trace. */
 async function guarded(usage: string, file: () => string | undefined, body: () => Promise<number> | number): Promise<number> {
   try {
     return await body();
   } catch (e) {
     if (e instanceof UsageError) return fail(`${e.message}\n${usage}`, EXIT_USAGE);
+    // a --sheet or --header-row the file does not have: the command line is wrong, not the file
+    const usageCode = e instanceof DomainError && USAGE_CODES.has(e.code);
     const f = file();
     const prefix = f ? `${basename(f)}: ` : '';
-    if (e instanceof DomainError) return fail(`${prefix}${e.message.startsWith(`"${basename(f ?? '')}"`) ? e.message.slice(basename(f ?? '').length + 3) : e.message}`);
+    if (e instanceof DomainError) return fail(`${prefix}${e.message.startsWith(`"${basename(f ?? '')}"`) ? e.message.slice(basename(f ?? '').length + 3) : e.message}`, usageCode ? EXIT_USAGE : EXIT_BAD_INPUT);
     return fail(`${prefix}${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
 }
@@ -148,8 +153,8 @@ export async function mselImport(args: string[]): Promise<number> {
     if (defaultChannel !== undefined && !(CHANNELS as readonly string[]).includes(defaultChannel)) throw new UsageError(`--default-channel: "${defaultChannel}" is not a channel (${CHANNELS.join(', ')})`);
     const maxRows = flags.has('max-rows') ? Number(flags.get('max-rows')) : undefined;
     if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1)) throw new UsageError(`--max-rows: "${flags.get('max-rows') ?? ''}" is not a whole number of rows`);
-    const headerRow = flags.has('header-row') ? Number(flags.get('header-row')) - 1 : undefined;
-    if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < -1)) throw new UsageError('--header-row: the row number of the header (1 = first row; 0 = the sheet has none)');
+    const headerSheetRow = flags.has('header-row') ? Number(flags.get('header-row')) : undefined;
+    if (headerSheetRow !== undefined && (!Number.isInteger(headerSheetRow) || headerSheetRow < 0)) throw new UsageError('--header-row: the row number of the header (1 = first row; 0 = the sheet has none)');
     let channelMap: ChannelMap | undefined;
     try {
       channelMap = flags.has('channel-map') ? parseChannelMap(flags.get('channel-map') ?? '') : undefined;
@@ -166,12 +171,13 @@ export async function mselImport(args: string[]): Promise<number> {
       defaultChannel: defaultChannel as Channel | undefined,
       channelMap,
       maxRows,
-      headerRow,
+      headerRow: headerSheetRow === 0 ? -1 : undefined,
+      headerSheetRow: headerSheetRow || undefined,
       strict: flags.has('strict'),
     };
     let preview = await previewMsel(data, req, { offThread: false });
     const map = flags.get('map');
-    if (map) preview = await previewMsel(data, { ...req, mapping: applyMapOption(map, preview), headerRow: headerRow ?? preview.headerRow ?? -1 }, { offThread: false });
+    if (map) preview = await previewMsel(data, { ...req, mapping: applyMapOption(map, preview), headerRow: preview.headerRow ?? -1, headerSheetRow: undefined }, { offThread: false });
     printPreview(file, preview);
     const refusal = importRefusal(preview, req);
     if (refusal) return fail(refusal.message.replace(/saved$/, 'written'));

@@ -21,6 +21,11 @@ describe('inject types → channels', () => {
     ['chat', 'chat'],
     // ttx-community and OpenAEV type codes
     ['socialnet', 'social'],
+    // French, as OpenAEV's French templates and planners write them
+    ['Appeler', 'phone'],
+    ['Appel téléphonique', 'phone'],
+    ['Envoyer un courriel', 'email'],
+    ['Communiqué de presse', 'news'],
     ['openaev_manual', 'sitrep'],
   ])('%s → %s', (type, channel) => {
     expect(channelOf(type)).toBe(channel);

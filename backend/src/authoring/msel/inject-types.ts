@@ -6,7 +6,7 @@ export type ChannelMap = Record<string, Channel>;
 
 /** The words planners and tools put in an inject-type / inject-mode / delivery-method column. */
 const BUILT_IN: [Channel, RegExp][] = [
-  ['phone', /\b(sms|text message|texto|phone|call|telephone|voice ?mail|voicemail|radio|t[ée]l[ée]phone|appel|hotline|pager)\b/],
+  ['phone', /\b(sms|text message|texto|phone|call|telephone|voice ?mail|voicemail|radio|t[ée]l[ée]phone|t[ée]l[ée]phoner|appel|appeler|coup de fil|hotline|pager)\b/],
   ['email', /\b(e-?mails?|mails?|courriel|outlook|letter|lettre|memo|fax)\b/],
   ['social', /\b(social|socialnet|social network|social media|twitter|tweet|x\.com|facebook|linkedin|telegram|reddit|mastodon|instagram|tiktok|microblog(ging)?)\b/],
   ['news', /\b(news|press|media|article|newspaper|journal|communiqu[ée]|radio news|headline|newsroom|tv news)\b/],

@@ -6,6 +6,7 @@ export const MSEL_FIELDS = [
   'id',
   'number',
   'time',
+  'date',
   'mode',
   'from',
   'to',
@@ -35,7 +36,8 @@ export type ColumnMapping = Partial<Record<MselField, number>>;
 const SYNONYMS: Record<MselField, string[]> = {
   id: ['inject id', 'id', 'msel id', 'event id', 'reference', 'ref', 'inject ref'],
   number: ['control number', 'control no', 'event number', 'event no', 'event', 'inject number', 'inject no', 'msel number', 'msel no', 'serial', 'no', 'number', 'num', 'nr', 'n', 'seq', 'sequence', 'inject'],
-  time: ['scenario time', 'delivery time', 'designated scenario time', 'exercise time', 'real time', 'local time', 'time', 'trigger time', 'inject date', 'date', 'inject time', 'scheduled time', 'release time', 'timing', 'start time', 'hour', 'date time', 'datetime', 'when', 't', 'horaire', 'heure'],
+  time: ['scenario time', 'delivery time', 'designated scenario time', 'exercise time', 'real time', 'local time', 'time', 'trigger time', 'inject time', 'scheduled time', 'release time', 'timing', 'start time', 'hour', 'date time', 'datetime', 'when', 't', 'horaire', 'heure', 'inject date', 'date'],
+  date: ['date', 'day', 'exercise day', 'exercise date', 'inject date', 'delivery date', 'scenario date', 'day number', 'jour', 'date de l inject'],
   mode: ['inject mode', 'mode', 'method', 'delivery method', 'delivery mode', 'inject method', 'inject type', 'channel', 'medium', 'means', 'type', 'delivery', 'how', 'type d inject', 'type de l inject'],
   from: ['from', 'from org', 'from organization', 'from organisation', 'sender', 'source', 'originator', 'simulated from', 'sent by', 'inject from', 'expediteur'],
   to: ['to', 'to org', 'to organization', 'to organisation', 'recipient', 'recipients', 'player', 'players', 'target', 'targets', 'team', 'teams', 'audience', 'player team', 'receiving team', 'inject to', 'destinataire'],

@@ -59,4 +59,62 @@ describe('mselToPack: the standard MSEL column sets', () => {
     ]);
     expect(r.rows[2]?.errors).toEqual(['nothing to send: column B "Subject" and column C "Message" are empty (the row holds only A "Time" = "09:10", D "Inject type" = "???")']);
   });
+
+  it('says which column is missing when only one of subject and message is mapped', () => {
+    const r = run([
+      ['Time', 'Message', 'Inject type'],
+      ['09:00', 'World', 'mail'],
+      ['09:10', '', 'press release'],
+    ]);
+    expect(r.rows[2]?.errors).toEqual(['nothing to send: column B "Message" is empty, and no column is mapped to the subject (the row holds only A "Time" = "09:10", C "Inject type" = "press release")']);
+  });
+});
+
+describe('mselToPack: a day or date column beside the time column (multi-day exercises)', () => {
+  it('Date and Time columns: the date counts, so day 2 at 09:00 is a day after day 1 at 09:00', () => {
+    const r = run([
+      ['Date', 'Time', 'Subject', 'Message', 'To'],
+      ['09/03/2026', '09:00', 'Phish', 'Forty users clicked', 'SOC'],
+      ['09/03/2026', '14:00', 'Ransom', 'Server encrypted', 'SOC'],
+      [new Date(Date.UTC(2026, 2, 10)), new Date(Date.UTC(1899, 11, 30, 9, 30)), 'Press', 'Reporter calls', 'Comms'],
+    ]);
+    expect(r.mapping).toMatchObject({ date: 0, time: 1 });
+    expect(r.pack.injects.map((i) => i.offset)).toEqual(['T+00:00', 'T+05:00', 'T+24:30']);
+    expect(r.notes.join('\n')).not.toMatch(/"Date"/);
+  });
+
+  it('Day numbers: "1", "Day 2" put clock times on the exercise\'s first, second, … day', () => {
+    const r = run(
+      [
+        ['Day', 'Time', 'Subject', 'Message', 'To'],
+        ['1', '09:00', 'Phish', 'Forty users clicked', 'SOC'],
+        ['Day 1', '14:00', 'Ransom', 'Server encrypted', 'SOC'],
+        ['Day 2', '09:00', 'Press', 'Reporter calls', 'Comms'],
+        ['3', '08:30', 'Hotwash', 'Wrap up', 'Comms'],
+      ],
+      Date.UTC(2026, 2, 9, 9, 0),
+    );
+    expect(r.pack.injects.map((i) => i.offset)).toEqual(['T+00:00', 'T+05:00', 'T+24:00', 'T+47:30']);
+  });
+
+  it('a Date column that holds no dates (T3SF\'s "Monday 9:30 AM") stays a note, as before', () => {
+    const r = run([
+      ['Time', 'Date', 'Subject', 'Message', 'To'],
+      ['09:00', 'Monday 9:30 AM', 'Phish', 'Forty users clicked', 'SOC'],
+      ['09:30', 'Monday 10:00 AM', 'Ransom', 'Server encrypted', 'SOC'],
+    ]);
+    expect(r.mapping.date).toBeUndefined();
+    expect(r.pack.injects[0]?.facilitatorNotes).toBe('Date: Monday 9:30 AM');
+  });
+
+  it('a date or day that cannot be read is a warning, and the time is read on STARTEX\'s day', () => {
+    const r = run([
+      ['Date', 'Time', 'Subject', 'Message', 'To'],
+      ['09/03/2026', '09:00', 'Phish', 'Forty users clicked', 'SOC'],
+      ['10/03/2026', '09:00', 'Ransom', 'Server encrypted', 'SOC'],
+      ['next week', '10:00', 'Press', 'Reporter calls', 'Comms'],
+    ]);
+    expect(r.rows[3]?.warnings.join('\n')).toMatch(/column A "Date": "next week" is not a date or a day number/);
+    expect(r.pack.injects.map((i) => i.offset)).toEqual(['T+00:00', 'T+24:00', 'T+01:00']);
+  });
 });

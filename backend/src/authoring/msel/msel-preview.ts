@@ -3,7 +3,7 @@ import type { PackError } from '../../scenarios/pack/pack-loader.js';
 import type { Channel, ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 import { loadPackFiles, packToYaml } from '../packs/pack-files.js';
 import type { ChannelMap } from './inject-types.js';
-import { cellText, type ColumnMapping } from './msel-columns.js';
+import { cellText, type ColumnMapping, findHeaderRow } from './msel-columns.js';
 import { detectFormat, readGrids, readGridsOffThread, type SheetGrid } from './msel-grid.js';
 import { attachPackErrors, type MselPreview, mselToPack } from './msel-import.js';
 
@@ -11,6 +11,8 @@ export interface MselRequest {
   fileName?: string | undefined;
   sheet?: string | undefined;
   headerRow?: number | undefined;
+  /** the header's row number as the author sees it in the sheet (1 = first row); wins over headerRow */
+  headerSheetRow?: number | undefined;
   mapping?: ColumnMapping | undefined;
   start?: number | undefined;
   packId?: string | undefined;
@@ -41,12 +43,18 @@ export async function previewMsel(data: Buffer, req: MselRequest, how: { offThre
   const gridOpts = { fileName: req.fileName, maxRows: req.maxRows };
   const grids = how.offThread ? await readGridsOffThread(data, format, gridOpts) : await readGrids(data, format, gridOpts);
   const file = req.fileName ? `"${req.fileName}"` : 'The workbook';
-  const grid = req.sheet === undefined ? (grids.find((g) => !/^(teams|scenario)$/i.test(g.name) && g.rows.length > 0) ?? grids[0]) : grids.find((g) => g.name === req.sheet);
+  const picked = req.sheet === undefined ? pickSheet(grids) : { grid: grids.find((g) => g.name === req.sheet), note: undefined };
+  const grid = picked.grid;
   if (!grid) throw badInput('msel.no-sheet', `${file} has no sheet "${req.sheet ?? ''}" (its sheets: ${grids.map((g) => `"${g.name}"`).join(', ')})`);
-  if (req.headerRow !== undefined && req.headerRow >= grid.rows.length) throw badInput('msel.bad-header-row', `Sheet "${grid.name}" of ${file} has ${grid.rows.length} rows; header row ${req.headerRow} does not exist`);
+  let headerRow = req.headerRow;
+  if (req.headerSheetRow !== undefined && req.headerSheetRow > 0) {
+    headerRow = grid.rowNumbers.indexOf(req.headerSheetRow);
+    if (headerRow < 0) throw badInput('msel.bad-header-row', `Row ${req.headerSheetRow} of sheet "${grid.name}" of ${file} is empty or does not exist (its rows with content are ${grid.rowNumbers[0] ?? 0} to ${grid.rowNumbers.at(-1) ?? 0}): it cannot be the header row`);
+  }
+  if (headerRow !== undefined && headerRow >= grid.rows.length) throw badInput('msel.bad-header-row', `Sheet "${grid.name}" of ${file} has ${grid.rows.length} rows with content; header row ${headerRow + 1} does not exist`);
   const result = mselToPack(grid, grids.map((g) => g.name), {
     mapping: req.mapping,
-    headerRow: req.headerRow,
+    headerRow,
     start: req.start,
     packId: req.packId,
     title: req.title,
@@ -54,6 +62,7 @@ export async function previewMsel(data: Buffer, req: MselRequest, how: { offThre
     channelMap: req.channelMap,
     sourceName: req.fileName,
   });
+  if (picked.note) result.notes.unshift(picked.note);
   applyCompanionSheets(result.pack, grids, req);
   const yaml = packToYaml(result.pack);
   const loaded = loadPackFiles([{ path: 'pack.yaml', content: yaml }], 'msel');
@@ -61,6 +70,20 @@ export async function previewMsel(data: Buffer, req: MselRequest, how: { offThre
   const generalErrors = attachPackErrors(result.rows, result.rowOfInject, result.pack, packErrors);
   const { rowOfInject: _rows, ...preview } = result;
   return { ...preview, valid: loaded.ok, packErrors, generalErrors, yaml };
+}
+
+/**
+ * The MSEL sheet of a workbook when none is named: the first with a header row that names a time,
+ * subject or message column (templates often open with an Instructions or cover sheet), else the
+ * first sheet with rows. Our own Teams and Scenario sheets are companions, never the MSEL.
+ */
+function pickSheet(grids: SheetGrid[]): { grid: SheetGrid | undefined; note: string | undefined } {
+  const candidates = grids.filter((g) => !/^(teams|scenario)$/i.test(g.name) && g.rows.length > 0);
+  const withHeader = candidates.find((g) => findHeaderRow(g.rows) !== undefined);
+  const grid = withHeader ?? candidates[0] ?? grids[0];
+  const skipped = grid ? candidates.indexOf(grid) > 0 : false;
+  const note = skipped && grid ? `Sheet "${grid.name}" was read: it is the first that has an MSEL header row (the workbook's sheets: ${grids.map((g) => `"${g.name}"`).join(', ')}; pick another with --sheet or the sheet menu)` : undefined;
+  return { grid, note };
 }
 
 /**

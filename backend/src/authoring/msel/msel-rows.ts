@@ -4,7 +4,7 @@ import { SLUG } from '../slugs.js';
 import { cellText, type ColumnMapping, findHeaderRow, guessColumns, mapHeaders, type MselField } from './msel-columns.js';
 import { type ChannelMap, channelOf } from './inject-types.js';
 import type { SheetGrid } from './sheet-grid.js';
-import { type CellValue, type MselTime, parseMselTime } from './msel-time.js';
+import { type CellValue, type MselTime, parseDateTime, parseMselTime } from './msel-time.js';
 
 /**
  * Reading an MSEL sheet row by row: the header and the column per field, then each row as a
@@ -121,6 +121,7 @@ export function detectLayout(rows: CellValue[][], headerRowOpt: number | undefin
   const headerCells = headerRow === undefined ? [] : (rows[headerRow] ?? []).map(cellText);
   const dataStart = headerRow === undefined ? 0 : headerRow + 1;
   let mapping: ColumnMapping = mappingOpt ?? (headerRow === undefined ? guessColumns(rows) : mapHeaders(headerCells));
+  if (!mappingOpt) mapping = settleDateColumn(rows.slice(dataStart), mapping);
   if (!mappingOpt && headerRow !== undefined && mapping.time === undefined) {
     const guessed = guessColumns(rows.slice(dataStart));
     if (guessed.time !== undefined && !Object.values(mapping).includes(guessed.time)) mapping = { ...mapping, time: guessed.time };
@@ -128,6 +129,44 @@ export function detectLayout(rows: CellValue[][], headerRowOpt: number | undefin
   if (headerRow === undefined && !mappingOpt) notes.push('No header row was found: columns were recognised from their content; check the mapping');
   return { headerRow, headerCells, dataStart, mapping, notes };
 }
+
+/**
+ * A "Date" or "Day" column beside the time column puts each time on its day. Alone, it is the
+ * time column (it holds dates and times). A column so named that holds neither dates nor day
+ * numbers (T3SF's "Monday 9:30 AM") is no day column: it stays a note.
+ */
+function settleDateColumn(dataRows: CellValue[][], mapping: ColumnMapping): ColumnMapping {
+  const col = mapping.date;
+  if (col === undefined) return mapping;
+  const { date: _date, ...rest } = mapping;
+  if (mapping.time === undefined) return { ...rest, time: col };
+  const values = dataRows.map((r) => r[col] ?? null).filter((v) => cellText(v) !== '');
+  const readable = values.filter((v) => parseDay(v) !== null).length;
+  return values.length > 0 && readable >= values.length * 0.6 ? mapping : rest;
+}
+
+/** A day of the exercise: a calendar date (UTC midnight), or a day number (1 = STARTEX's day). */
+export type MselDay = { kind: 'date'; epochMs: number } | { kind: 'day'; n: number };
+
+/** `26/06/2024`, `2024-06-26`, an Excel date cell; `2`, `Day 2`, `Jour 2`, `D+1`, `J+1` (the day after STARTEX's). */
+export function parseDay(v: CellValue): MselDay | null {
+  const midnight = (ms: number) => ({ kind: 'date' as const, epochMs: Math.floor(ms / DAY) * DAY });
+  if (v instanceof Date) return v.getUTCFullYear() < 1901 ? null : midnight(v.getTime());
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 1 && v <= 366) return { kind: 'day', n: v };
+    // an Excel date serial that lost its format
+    return v > 20_000 && v < 200_000 ? midnight(Math.round((v - 25_569) * DAY)) : null;
+  }
+  const text = cellText(v);
+  const n = /^(?:day|jour|tag|dia|d|j)?\s*[#-]?\s*(\d{1,3})$/i.exec(text);
+  if (n) return Number(n[1]) >= 1 ? { kind: 'day', n: Number(n[1]) } : null;
+  const rel = /^([DJ])\s*(?:([+-])\s*(\d{1,3}))?$/i.exec(text);
+  if (rel) return { kind: 'day', n: 1 + (rel[2] === '-' ? -1 : 1) * Number(rel[3] ?? 0) };
+  const abs = parseDateTime(text);
+  return abs === null ? null : midnight(abs);
+}
+
+const DAY = 86_400_000;
 
 /** Reads a row's cells by field, and names a field's column in the author's words. */
 export interface CellReader {
@@ -295,7 +334,14 @@ function draftEvent(cells: CellValue[], texts: string[], i: number, preview: Row
   if (!subject && !message) {
     preview.kind = 'skipped';
     const filled = texts.map((t, c) => (t ? `${colLetter(c)}${layout.headerCells[c] ? ` "${layout.headerCells[c]}"` : ''} = "${t.slice(0, 40)}"` : '')).filter(Boolean);
-    preview.errors.push(`nothing to send: ${cell.where('subject')} and ${cell.where('message')} are empty${filled.length ? ` (the row holds only ${filled.join(', ')})` : ''}`);
+    const mapped = (['subject', 'message'] as const).filter((f) => layout.mapping[f] !== undefined);
+    const empty =
+      mapped.length === 2
+        ? `${cell.where('subject')} and ${cell.where('message')} are empty`
+        : mapped.length === 1
+          ? `${cell.where(mapped[0] ?? 'message')} is empty, and no column is mapped to the ${mapped[0] === 'subject' ? 'message' : 'subject'}`
+          : 'no column is mapped to the subject or the message (map one, e.g. --map "Script=message")';
+    preview.errors.push(`nothing to send: ${empty}${filled.length ? ` (the row holds only ${filled.join(', ')})` : ''}`);
     return undefined;
   }
   const draft: EventDraft = {
@@ -329,6 +375,7 @@ function draftEvent(cells: CellValue[], texts: string[], i: number, preview: Row
   if (num) draft.number = num;
   readTrigger(cell.text(cells, 'trigger'), draft, preview);
   readTime(cells, draft, preview, ctx, state.lastTime);
+  readDay(cells, draft, preview, ctx);
   readChannel(cell.text(cells, 'mode'), draft, preview, ctx);
   readRecipients(cell.text(cells, 'to'), draft, preview);
   readExpectedActions(cells, draft, preview, cell);
@@ -393,6 +440,21 @@ function readTime(cells: CellValue[], draft: EventDraft, preview: RowPreview, ct
     }
   } else if (!draft.trigger)
     preview.errors.push(ctx.layout.mapping.time === undefined ? 'no time: no column of the sheet is mapped to the time (map one, e.g. --map "Delivery Time=time")' : `no time: ${cell.where('time')} is empty (expected a time like 09:00, T+01:30 or J+1 09h00)`);
+}
+
+/** The Date / Day column: a clock time moves to that day; a date and a clock time make a date and time. */
+function readDay(cells: CellValue[], draft: EventDraft, preview: RowPreview, ctx: ReadContext): void {
+  const raw = ctx.cell.get(cells, 'date');
+  if (cellText(raw) === '') return;
+  const day = parseDay(raw);
+  if (!day) {
+    draft.extraNotes.push(`${ctx.layout.headerCells[ctx.layout.mapping.date ?? -1] || 'Day'}: ${cellText(raw)}`);
+    preview.warnings.push(`${ctx.cell.where('date')}: "${cellText(raw)}" is not a date or a day number (like 26/06/2024 or 2): the time is read on STARTEX's day, and the text is kept in the facilitator notes`);
+    return;
+  }
+  const t = draft.time;
+  if (t?.kind !== 'clock') return;
+  draft.time = day.kind === 'date' ? { kind: 'absolute', epochMs: day.epochMs + t.day * DAY + t.msOfDay } : { ...t, day: t.day + day.n - 1 };
 }
 
 /** Channel mapping: the inject type ("Phone call", "Press release") through the author's table and the built-in one. */

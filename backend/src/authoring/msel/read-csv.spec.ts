@@ -35,6 +35,20 @@ describe('readCsv: CSV as spreadsheets and planners save it', () => {
     expect(decodeCsv(Buffer.from([0x63, 0x61, 0x66, 0xe9])).text).toBe('café');
   });
 
+  it('a title line without delimiters above the table does not hide its ";" delimiter', async () => {
+    const g = await readCsv(Buffer.from('Harbour Shield MSEL\r\nVersion 2\r\n\r\nTime;Subject;Message;To\r\n09:00;Phish;Forty users clicked, then more;SOC\r\n09:30;Ransom;Server encrypted, all of it;SOC\r\n'), 100);
+    expect(g.delimiter).toBe(';');
+    expect(g.rows[3]).toEqual(['09:00', 'Phish', 'Forty users clicked, then more', 'SOC']);
+  });
+
+  it('honours the "sep=;" line Excel writes and reads, and drops it', async () => {
+    const g = await readCsv(Buffer.from('sep=;\r\nTime;Message\r\n09:00;One, two\r\n'), 100);
+    expect(g.delimiter).toBe(';');
+    expect(g.rows).toEqual([['Time', 'Message'], ['09:00', 'One, two']]);
+    // Excel hides that line: the header is row 1 there
+    expect(g.rowNumbers).toEqual([1, 2]);
+  });
+
   it('stops at the row cap and names the cap and the count', async () => {
     const csv = ['Time,Subject', ...Array.from({ length: 999 }, (_, n) => `T+00:${n % 60},S${n}`)].join('\n');
     await expect(readCsv(Buffer.from(csv), 50, 'long.csv')).rejects.toThrow(/"long\.csv" has about 999 rows; the limit is 50 rows per sheet \(MSEL_MAX_ROWS on the server, --max-rows in the command line\)/);

@@ -20,25 +20,34 @@ export function decodeCsv(data: Buffer): { text: string; encoding: 'utf-8' | 'ut
   }
 }
 
-/** `,`, `;` (European Excel), tab or `|`: the one that splits the first lines most evenly, quotes skipped. */
+/**
+ * `,`, `;` (European Excel), tab or `|`: the one that splits the most lines into the same number
+ * of cells, quotes skipped. Lines holding none of them (a title above the table) do not vote.
+ */
 export function sniffDelimiter(text: string): string {
   const sample = text.slice(0, 8192).replace(/"(?:[^"]|"")*"/g, '""');
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 10);
+  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
   let best = ',';
   let bestScore = 0;
   for (const d of [',', ';', '\t', '|']) {
-    const counts = lines.map((l) => l.split(d).length - 1);
-    const first = counts[0] ?? 0;
-    if (first === 0) continue;
-    // a delimiter that gives every line the same count beats one that merely appears often
-    const steady = counts.filter((c) => c === first).length / counts.length;
-    const score = first * (0.5 + steady);
-    if (score > bestScore) {
+    const counts = lines.map((l) => l.split(d).length - 1).filter((c) => c > 0);
+    // the most common count of this delimiter per line, and how many lines have exactly it
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    const [count, support] = [...freq.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    const score = support + count / 1000;
+    if (count > 0 && score > bestScore) {
       best = d;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** Excel's `sep=;` first line: the delimiter it names, and the text after that line. */
+function separatorHint(text: string): { delimiter: string; skipLines: number } | undefined {
+  const m = /^sep=(.)\r?\n/i.exec(text);
+  return m?.[1] ? { delimiter: m[1], skipLines: 1 } : undefined;
 }
 
 /** Our CSV export puts `'` before a leading = + - @ tab (so spreadsheets never run a formula); reading it back removes it. */
@@ -50,7 +59,8 @@ export const undefuse = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : 
  */
 export async function readCsv(data: Buffer, maxRows: number, fileName = 'the CSV file'): Promise<SheetGrid & { encoding: string; delimiter: string }> {
   const { text, encoding } = decodeCsv(data);
-  const delimiter = sniffDelimiter(text);
+  const hint = separatorHint(text.replace(/^\uFEFF/, ''));
+  const delimiter = hint?.delimiter ?? sniffDelimiter(text);
   const bytes = Buffer.from(text, 'utf8');
   const CHUNK = 64 * 1024;
   const source = Readable.from(
@@ -58,7 +68,7 @@ export async function readCsv(data: Buffer, maxRows: number, fileName = 'the CSV
       for (let i = 0; i < bytes.length; i += CHUNK) yield bytes.subarray(i, i + CHUNK);
     })(),
   );
-  const parser = source.pipe(parse({ delimiter, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, trim: false }));
+  const parser = source.pipe(parse({ delimiter, from_line: (hint?.skipLines ?? 0) + 1, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, trim: false }));
   const rows: CellValue[][] = [];
   const rowNumbers: number[] = [];
   let record = 0;

@@ -90,6 +90,17 @@ describe('readXlsx: workbooks as other software writes them', () => {
     await expect(readXlsx(await buildXlsx({ styledEmptyRows: 100 }, many), 31, 'big.xlsx')).resolves.toHaveLength(1);
   });
 
+  it('ISO date cells (t="d", as Excel\'s Strict Open XML and SheetJS write them) are dates and times, not numbers', async () => {
+    const zip = await JSZip.loadAsync(await buildXlsx({ inline: true }));
+    const sheet = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      sheet.replace(/<c r="A2" s="1"><v>[^<]*<\/v><\/c>/, '<c r="A2" t="d"><v>1899-12-30T09:00:00</v></c>').replace(/<c r="A3" s="2"><v>[^<]*<\/v><\/c>/, '<c r="A3" t="d"><v>2024-06-26T09:45:00.000</v></c>'),
+    );
+    const grids = await readXlsx(await zip.generateAsync({ type: 'nodebuffer' }), 100, 'iso.xlsx');
+    expectTable(grids[0]?.rows ?? []);
+  });
+
   it('answers a damaged file with a message, not a stack trace', async () => {
     await expect(readXlsx(Buffer.from('PK\u0003\u0004garbage'), 100, 'bad.xlsx')).rejects.toThrow(/"bad\.xlsx" is not a readable XLSX workbook/);
     const zip = new JSZip();

@@ -27,8 +27,32 @@ export function normalisePart(name: string, xml: string): string {
   for (const m of text.matchAll(OOXML_NS)) if (m[1]) prefixes.add(m[1]);
   for (const p of prefixes) text = text.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(new RegExp(`xmlns:${p}=`, 'g'), 'xmlns=');
   text = text.replace(/Target="\/xl\//g, () => (name.startsWith('xl/') ? 'Target="' : 'Target="xl/'));
-  if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) text = addReferences(text);
+  if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) text = isoDateCells(addReferences(text));
   return text;
+}
+
+/** Marks the text of an ISO date cell for cellValue; a private-use character no spreadsheet text starts with. */
+const ISO_DATE_MARK = '\uE000';
+
+/**
+ * Cells of type `d` hold an ISO 8601 date and time as text (Excel's Strict Open XML, SheetJS),
+ * which the workbook reader would take for a number ("2024-06-26…" → 2024). They become marked
+ * text cells that cellValue turns into dates, as Excel's own date cells are.
+ */
+function isoDateCells(xml: string): string {
+  return xml.replace(/<c\b([^>]*?)\st="d"([^>]*)>([\s\S]*?)<\/c>/g, (whole, before: string, after: string, inner: string) => {
+    const iso = /<v>\s*([^<]*?)\s*<\/v>/.exec(inner)?.[1] ?? '';
+    if (!isoDate(iso)) return whole;
+    return `<c${before}${after} t="inlineStr"><is><t>${ISO_DATE_MARK}${iso}</t></is></c>`;
+  });
+}
+
+/** An ISO date, date-time or time as written (no time zone: read as UTC, as Excel serials are); a time alone lands on 1899-12-30, Excel's day 0. */
+function isoDate(text: string): Date | undefined {
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?Z?$/.exec(text);
+  if (!m || (!m[1] && !m[4])) return undefined;
+  const ms = Date.UTC(Number(m[1] ?? 1899), Number(m[2] ?? 12) - 1, Number(m[3] ?? 30), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0')));
+  return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
 function addReferences(xml: string): string {
@@ -124,6 +148,7 @@ export async function readXlsx(data: Buffer, maxRows: number, fileName = 'the wo
 
 export function cellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
+  if (typeof v === 'string' && v.startsWith(ISO_DATE_MARK)) return isoDate(v.slice(1)) ?? v.slice(1);
   if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');

@@ -33,7 +33,7 @@ export interface PackListItem {
   teams: number;
   injects: number;
 }
-export const MSEL_FIELDS = ['id', 'number', 'time', 'mode', 'from', 'to', 'subject', 'message', 'expectedAction', 'expectationDetail', 'points', 'objective', 'capability', 'controller', 'notes', 'responseOptions', 'tlp', 'respondWithin', 'trigger', 'decision'] as const;
+export const MSEL_FIELDS = ['id', 'number', 'time', 'date', 'mode', 'from', 'to', 'subject', 'message', 'expectedAction', 'expectationDetail', 'points', 'objective', 'capability', 'controller', 'notes', 'responseOptions', 'tlp', 'respondWithin', 'trigger', 'decision', 'eventType', 'move'] as const;
 export type MselField = (typeof MSEL_FIELDS)[number];
 export type ColumnMapping = Partial<Record<MselField, number>>;
 export interface MselRow {
