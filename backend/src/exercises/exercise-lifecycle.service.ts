@@ -366,7 +366,7 @@ export class ExerciseLifecycle {
   /**
    * Apply a clock change accepted at wall instant `acceptedAt`. Linearisation: the change takes
    * effect at `acceptedAt`, and every inject due after that is withdrawn and re-timed — unless its
-   * delivery was already made final (revealed, up to REVEAL_AHEAD_MS before its instant) when the
+   * delivery was already made final (revealed, 15–50 ms before its instant: reveal-lead.ts) when the
    * change committed. A revealed inject is visible through the API and is broadcast at its instant
    * by whichever process holds it, so the change then takes effect at that instant instead: the
    * frozen (or re-rated) clock never stands before an inject the players have received. The reveal

@@ -10,11 +10,9 @@ import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { preciseNow, waitUntil } from './precise-wait.js';
+import { RevealLead } from './reveal-lead.js';
 import { redisConnection } from '../common/redis-connection.js';
 import { wallClock } from './wall-clock.js';
-
-/** How long before the due instant a prepared delivery is made final (one short transaction). */
-const REVEAL_AHEAD_MS = 15;
 
 type Handlers = { [N in DeliveryJobName]: (data: DeliveryJobs[N]) => Promise<void> };
 
@@ -28,15 +26,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private worker: Worker | undefined;
   private connection: Redis | undefined;
   private stopWatchingClock: (() => void) | undefined;
+  /** how long before its instant each delivery is made final (a short transaction) */
+  private readonly revealLead = new RevealLead();
 
   private readonly handlers: Handlers = {
     'deliver-inject': async (d) => {
       const arrivedAt = preciseNow();
       const prepared = await this.delivery.prepare({ exerciseId: d.exerciseId, injectId: d.injectId, teamScope: d.teamScope, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
       if (!prepared) return;
-      await waitUntil(d.dueAtMs - REVEAL_AHEAD_MS);
+      const preparedAt = preciseNow();
+      const ahead = this.revealLead.aheadMs();
+      await waitUntil(d.dueAtMs - ahead);
       await this.lifecycle.deliverEarlierFirst(d.exerciseId, d.generation, d.scenarioMs);
       const revealed = await this.delivery.reveal(prepared);
+      // the last step's own duration, from when it was meant to start (or could: a job that came late)
+      this.revealLead.record(preciseNow() - Math.max(d.dueAtMs - ahead, preparedAt));
       if (revealed === null) return;
       await waitUntil(d.dueAtMs);
       const emitted = this.delivery.emit(prepared);
