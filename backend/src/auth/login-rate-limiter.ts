@@ -32,6 +32,21 @@ export class LoginRateLimiter {
     if (fromAddress > 0) throw new RateLimitedError('auth.locked', `Too many failed sign-ins from your address; try again in ${minutes(fromAddress)} minute(s)`, fromAddress);
   }
 
+  /**
+   * A single sign-on started (the button) or came back from the provider (the callback): counted
+   * against the address's sign-in budget before anything else happens, as a password attempt is.
+   * No username is known yet, so only the per-address limit applies.
+   */
+  async attemptSso(address: string): Promise<void> {
+    const wait = await this.perAddress.take(address);
+    if (wait > 0) throw new RateLimitedError('auth.locked', `Too many sign-in attempts from your address; try again in ${minutes(wait)} minute(s)`, wait);
+  }
+
+  /** A single sign-on step that was no failure of the client's: its start and callback (`points` 2), or a step the provider's outage stopped (1). */
+  async succeedSso(address: string, points: 1 | 2): Promise<void> {
+    await this.perAddress.giveBack(address, points);
+  }
+
   /** The password was right: the attempt was no failure. */
   async succeed(address: string, username: string): Promise<void> {
     await Promise.all([this.perAccount.clear(key(address, username)), this.perAddress.giveBack(address)]);

@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RateLimitedError } from '../common/rate-limited-error.js';
 import { Public } from './access.decorators.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 import { OIDC_REQUEST_COOKIE, OIDC_REQUEST_TTL_SECONDS, OidcService, safeReturnPath, SsoError } from './oidc.service.js';
 import { originOf, sessionCookieOptions, setSessionCookie } from './session-cookie.js';
 
@@ -10,7 +12,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 
 /** The page a browser lands on when single sign-on fails: what went wrong and the way back (no script). */
 function errorPage(status: number, message: string): string {
-  const title = status === 502 ? 'Single sign-on is unavailable' : 'Single sign-on did not sign you in';
+  const title = status === 502 ? 'Single sign-on is unavailable' : status === 429 ? 'Too many sign-in attempts' : 'Single sign-on did not sign you in';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Cyber TTX</title>
@@ -39,6 +41,7 @@ h1{font-size:1.35rem;margin:0 0 12px}p{line-height:1.5;margin:0 0 16px}a{color:#
 export class OidcController {
   constructor(
     private readonly oidc: OidcService,
+    private readonly limiter: LoginRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,8 +57,14 @@ export class OidcController {
   @Get('login')
   @Public()
   async login(@Req() req: Request, @Res() res: Response, @Query('redirect') redirect?: unknown): Promise<void> {
+    const address = req.ip ?? 'unknown';
     try {
-      const { authorizationUrl, cookie } = await this.oidc.start(this.requestOrigin(req), safeReturnPath(redirect));
+      // counted like a password attempt: starts that never come back spend the address's budget
+      await this.limiter.attemptSso(address);
+      const { authorizationUrl, cookie } = await this.oidc.start(this.requestOrigin(req), safeReturnPath(redirect)).catch(async (e: unknown) => {
+        if (e instanceof SsoError && e.status === 502) await this.limiter.succeedSso(address, 1);
+        throw e;
+      });
       res.cookie(OIDC_REQUEST_COOKIE, cookie, { ...sessionCookieOptions(req, this.config), path: '/api/auth/oidc', maxAge: OIDC_REQUEST_TTL_SECONDS * 1000 });
       res.redirect(302, authorizationUrl);
     } catch (e) {
@@ -69,9 +78,16 @@ export class OidcController {
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     // the request cookie is single-use whatever happens next
     res.clearCookie(OIDC_REQUEST_COOKIE, { ...sessionCookieOptions(req, this.config), path: '/api/auth/oidc' });
+    const address = req.ip ?? 'unknown';
     try {
+      // a forged or replayed callback is a failed sign-in; a good one gives back its own point and its start's
+      await this.limiter.attemptSso(address);
       const cookies = req.cookies as Record<string, string | undefined> | undefined;
-      const signIn = await this.oidc.finish(req.query, cookies?.[OIDC_REQUEST_COOKIE], originOf(req));
+      const signIn = await this.oidc.finish(req.query, cookies?.[OIDC_REQUEST_COOKIE], originOf(req)).catch(async (e: unknown) => {
+        if (e instanceof SsoError && e.status === 502) await this.limiter.succeedSso(address, 1);
+        throw e;
+      });
+      await this.limiter.succeedSso(address, 2);
       setSessionCookie(res, req, signIn.token, this.config);
       res.redirect(302, signIn.returnTo ?? '/');
     } catch (e) {
@@ -85,7 +101,8 @@ export class OidcController {
 
   /** A clear page (or JSON for API clients) with a 4xx, or 502 when the provider is unreachable; never a 500. */
   private fail(req: Request, res: Response, e: unknown): void {
-    const err = e instanceof SsoError ? e : new SsoError(400, 'sso.failed', `Single sign-on failed (${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}); start again from the sign-in page`);
+    if (e instanceof RateLimitedError) res.setHeader('retry-after', String(e.retryAfterSeconds));
+    const err = e instanceof SsoError ? e : e instanceof RateLimitedError ? new SsoError(429, e.code, e.message) : new SsoError(400, 'sso.failed', `Single sign-on failed (${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}); start again from the sign-in page`);
     res.status(err.status);
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ statusCode: err.status, code: err.code, message: err.message, correlationId: req.correlationId });

@@ -17,7 +17,7 @@ const REQUEST_ISSUER = 'cyber-ttx/oidc-request';
 /** A single-sign-on failure the person at the browser can act on, with the HTTP status it answers. */
 export class SsoError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 502,
+    readonly status: 400 | 403 | 404 | 429 | 502,
     readonly code: string,
     message: string,
   ) {

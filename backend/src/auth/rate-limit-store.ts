@@ -25,9 +25,14 @@ export class AttemptCounter {
     }
   }
 
-  /** The attempt was not a failure (signed in, joined): give its point back. */
-  async giveBack(key: string): Promise<void> {
-    await this.limiter.reward(key, 1);
+  /** The attempt was not a failure (signed in, joined): give its point back (never more than were taken). */
+  async giveBack(key: string, points = 1): Promise<void> {
+    if (points === 1) {
+      await this.limiter.reward(key, 1);
+      return;
+    }
+    const taken = (await this.limiter.get(key))?.consumedPoints ?? 0;
+    if (taken > 0) await this.limiter.reward(key, Math.min(points, taken));
   }
 
   async clear(key: string): Promise<void> {
