@@ -50,7 +50,7 @@ export class OidcController {
   @Public()
   info() {
     const s = this.oidc.settings;
-    return s ? { enabled: true, providerName: s.providerName, loginUrl: '/api/auth/oidc/login' } : { enabled: false };
+    return s ? { enabled: true as const, providerName: s.providerName, loginUrl: '/api/auth/oidc/login' } : { enabled: false as const };
   }
 
   /** The button: remembers the sign-in in a signed cookie and sends the browser to the provider. */

@@ -1,5 +1,5 @@
 import { applyDecorators, Body, Param, Query } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiParam, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -16,3 +16,9 @@ const idParam = z.string().min(1).max(80).regex(/^[\w.-]+$/, 'must be an id (let
 /** A path id, checked before it reaches a query. */
 export const IdParam = (name: string): ParameterDecorator => Param(name, new ZodValidationPipe(idParam));
 export const ApiIdParam = (name: string) => ApiParam({ name, type: String });
+
+/**
+ * For a handler that writes its JSON itself (a StreamableFile with an ETag): `T` names what the body
+ * holds (for example `@ApiJsonBody<AfterActionReport>()`). scripts/gen-contract.mjs reads the type argument into the API contract.
+ */
+export const ApiJsonBody = <_Body>(): MethodDecorator => ApiProduces('application/json');

@@ -157,6 +157,8 @@ export interface ScoreItem {
 
 export interface TeamScore {
   teamId: string;
+  /** the team's name when the report was built (the scoring engine's rows carry it) */
+  teamName: string;
   total: number;
   max: number;
   items: ScoreItem[];

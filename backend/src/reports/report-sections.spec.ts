@@ -194,6 +194,7 @@ describe('report sections', () => {
     const scores: TeamScore[] = [
       {
         teamId: 't-blue',
+        teamName: 'Blue',
         total: 0.1 + 0.2,
         max: 30,
         items: [
@@ -222,7 +223,7 @@ describe('report sections', () => {
 
   it('coverage: one row per technique, assumed only when every tag is, with per-team counts', () => {
     const metrics = buildMetrics(TEAMS, log, injects, { ended: true, scenarioNowMs: 60 * MIN });
-    const rows = buildCoverage(injects, metrics, [{ teamId: 't-blue', total: 4, max: 10, items: [{ injectId: 'phish', expectedActionId: 'ea-1', kind: 'action', points: 4, max: 10, source: { rule: 'r' } }] }]);
+    const rows = buildCoverage(injects, metrics, [{ teamId: 't-blue', teamName: 'Blue', total: 4, max: 10, items: [{ injectId: 'phish', expectedActionId: 'ea-1', kind: 'action', points: 4, max: 10, source: { rule: 'r' } }] }]);
     expect(rows.map((r) => [r.framework, r.techniqueId, r.assumed, r.injectIds])).toEqual([
       ['attack', 'T1078', false, ['phish', 'press']],
       ['attack', 'T1190', true, ['phish']],

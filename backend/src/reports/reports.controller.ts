@@ -1,10 +1,10 @@
 import { Controller, Delete, Get, Headers, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
+import { ApiIdParam, ApiJsonBody, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Param } from '@nestjs/common';
@@ -14,7 +14,7 @@ import { ReportEdits } from './report-edits.service.js';
 import { download, exportReport, REPORT_FORMATS, PLAYER_FORMATS } from './report-exports.js';
 import { fileBase } from './report-format.js';
 import { improvementPlanMarkdown } from './report-markdown.js';
-import { CAPABILITY_ELEMENTS, FINDING_KINDS, IMPROVEMENT_STATUSES } from './report-model.js';
+import { type AfterActionReport, CAPABILITY_ELEMENTS, FINDING_KINDS, IMPROVEMENT_STATUSES } from './report-model.js';
 import { improvementPlanPdf } from './report-pdf.js';
 
 const FULL = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
@@ -72,7 +72,7 @@ export class ReportsController {
   @Get('report')
   @Roles(...FULL)
   @ApiIdParam('id')
-  @ApiProduces('application/json')
+  @ApiJsonBody<AfterActionReport>()
   async report(
     @CurrentPrincipal() by: UserPrincipal,
     @IdParam('id') id: string,

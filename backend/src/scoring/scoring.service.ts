@@ -31,6 +31,16 @@ export interface TeamScore {
 
 export const RATINGS = ['P', 'S', 'M', 'U'] as const;
 export type Rating = (typeof RATINGS)[number];
+/** An evaluator's latest rating of a team on one objective (the payload was checked when it was logged). */
+export interface ObjectiveRatingView {
+  teamId: string;
+  objectiveId: string;
+  rating: Rating;
+  observations: string;
+  /** the evaluator's username */
+  evaluator: string;
+  at: number;
+}
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -227,11 +237,11 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The latest rating per team and objective. */
-  async ratings(exerciseId: string) {
+  async ratings(exerciseId: string): Promise<ObjectiveRatingView[]> {
     const events = await this.events.ofType(this.db.manager, exerciseId, 'objective.rated');
     const latest = new Map<string, ExerciseEventEntity>();
     for (const e of events) latest.set(`${String(e.payload.teamId)}/${String(e.payload.objectiveId)}`, e);
-    return [...latest.values()].map((e) => ({ teamId: e.payload.teamId, objectiveId: e.payload.objectiveId, rating: e.payload.rating, observations: e.payload.observations, evaluator: e.payload.evaluator, at: e.atMs }));
+    return [...latest.values()].map((e) => ({ teamId: e.payload.teamId, objectiveId: e.payload.objectiveId, rating: e.payload.rating, observations: e.payload.observations, evaluator: e.payload.evaluator, at: e.atMs }) as ObjectiveRatingView);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SystemStatus } from './api-types';
+import type { SystemStatus } from './api-types';
+import type { ClientToServerEvents, ServerToClientEvents } from './socket-events';
 import { RECONNECT_OPTIONS } from './reconnect';
 
 export type TtxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,34 +1,18 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../lib/api-client';
-import type { PublicUser, RequestBody, Role } from '../../../lib/api-types';
+import { api } from '../../../lib/api-client';
+import type { ApiBody, ApiResponse } from '../../../lib/api-client';
+import type { Role } from '../../../lib/api-types';
 
-export type CreateUserBody = RequestBody<'/api/users', 'post'>;
-export interface AccountRow extends PublicUser {
-  /** open sessions (signed-in browsers) */
-  sessions: number;
-}
-export interface CreatedUser extends PublicUser {
-  oneTimePassword?: string;
-}
-export interface ActiveSession {
-  id: string;
-  kind: 'user' | 'participant';
-  name: string;
-  role: Role | null;
-  team: string | null;
-  exercise: string | null;
-  createdAt: number;
-  expiresAt: number;
-  userAgent: string | null;
-  address: string | null;
-  passwordChangeOnly: boolean;
-}
+export type CreateUserBody = ApiBody<'/users', 'post'>;
+export type AccountRow = ApiResponse<'/users'>[number];
+export type CreatedUser = ApiResponse<'/users', 'post'>;
+export type ActiveSession = ApiResponse<'/sessions'>[number];
 
 export const accountsKey = ['admin', 'accounts'] as const;
 export const sessionsKey = ['admin', 'sessions'] as const;
 
-export const accountsQueryOptions = () => queryOptions({ queryKey: accountsKey, queryFn: () => api.get<AccountRow[]>('/users') });
-export const sessionsQueryOptions = () => queryOptions({ queryKey: sessionsKey, queryFn: () => api.get<ActiveSession[]>('/sessions'), refetchInterval: 15_000 });
+export const accountsQueryOptions = () => queryOptions({ queryKey: accountsKey, queryFn: () => api.get('/users') });
+export const sessionsQueryOptions = () => queryOptions({ queryKey: sessionsKey, queryFn: () => api.get('/sessions'), refetchInterval: 15_000 });
 export const useAccounts = () => useQuery(accountsQueryOptions());
 export const useActiveSessions = () => useQuery(sessionsQueryOptions());
 
@@ -45,9 +29,9 @@ function useAdminMutation<TArg, TResult>(fn: (arg: TArg) => Promise<TResult>) {
   });
 }
 
-export const useCreateAccount = () => useAdminMutation((body: CreateUserBody) => api.post<CreatedUser>('/users', body));
-export const useChangeRole = () => useAdminMutation(({ id, role }: { id: string; role: Role }) => api.post<PublicUser>(`/users/${id}/role`, { role }));
-export const useSetDisabled = () => useAdminMutation(({ id, disabled }: { id: string; disabled: boolean }) => api.post<PublicUser>(`/users/${id}/${disabled ? 'disable' : 'enable'}`));
-export const useResetPassword = () => useAdminMutation((id: string) => api.post<{ user: PublicUser; oneTimePassword: string }>(`/users/${id}/reset-password`));
-export const useDeleteAccount = () => useAdminMutation((id: string) => apiRequest<void>('DELETE', `/users/${id}`));
-export const useEndSession = () => useAdminMutation((id: string) => apiRequest<void>('DELETE', `/sessions/${id}`));
+export const useCreateAccount = () => useAdminMutation((body: CreateUserBody) => api.post('/users', { body }));
+export const useChangeRole = () => useAdminMutation(({ id, role }: { id: string; role: Role }) => api.post('/users/{userId}/role', { path: { userId: id }, body: { role } }));
+export const useSetDisabled = () => useAdminMutation(({ id, disabled }: { id: string; disabled: boolean }) => (disabled ? api.post('/users/{userId}/disable', { path: { userId: id } }) : api.post('/users/{userId}/enable', { path: { userId: id } })));
+export const useResetPassword = () => useAdminMutation((id: string) => api.post('/users/{userId}/reset-password', { path: { userId: id } }));
+export const useDeleteAccount = () => useAdminMutation((id: string) => api.delete('/users/{userId}', { path: { userId: id } }));
+export const useEndSession = () => useAdminMutation((id: string) => api.delete('/sessions/{sessionId}', { path: { sessionId: id } }));

@@ -10,7 +10,7 @@ export type Session =
 async function staffSession(): Promise<Session | 'not-staff'> {
   try {
     // 204 (no body) when nobody is signed in
-    const user = await api.get<PublicUser | undefined>('/auth/me');
+    const user = await api.get('/auth/me');
     return user ? { kind: 'user', user } : { kind: 'anonymous' };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
@@ -22,7 +22,7 @@ async function staffSession(): Promise<Session | 'not-staff'> {
 
 async function playerSession(): Promise<Session | 'not-player'> {
   try {
-    return { kind: 'participant', player: await api.get<PlayerSession>('/play/session') };
+    return { kind: 'participant', player: await api.get('/play/session') };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     if (e.status === 401 || e.status === 404) return { kind: 'anonymous' };

@@ -23,7 +23,7 @@ export function completeCode(code: string): string | null {
 export const useJoinPreview = (code: string | null) =>
   useQuery({
     queryKey: ['join-preview', code],
-    queryFn: ({ signal }) => api.get<JoinPreview>(`/join/preview/${encodeURIComponent(code ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api.get('/join/preview/{code}', { path: { code: code ?? '' }, signal }),
     enabled: code !== null,
     retry: false,
     staleTime: 30_000,

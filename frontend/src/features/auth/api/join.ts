@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { JoinBody, JoinResult } from '../../../lib/api-types';
+import type { JoinBody } from '../../../lib/api-types';
 import { resetSocket } from '../../../lib/socket';
 import { forgetEverythingBut, type Session, sessionQueryKey } from './get-session';
 
-export const joinExercise = (body: JoinBody) => api.post<JoinResult>('/join', body);
+export const joinExercise = (body: JoinBody) => api.post('/join', { body });
 
 export function useJoinExercise(options: { onSuccess?: (session: Session) => void } = {}) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { LoginBody, LoginResult } from '../../../lib/api-types';
+import type { LoginBody } from '../../../lib/api-types';
 import { resetSocket } from '../../../lib/socket';
 import { forgetEverythingBut, type Session, sessionQueryKey } from './get-session';
 
-export const login = (body: LoginBody) => api.post<LoginResult>('/auth/login', body);
+export const login = (body: LoginBody) => api.post('/auth/login', { body });
 
 export function useLogin(options: { onSuccess?: (session: Session) => void } = {}) {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { api } from '../../../lib/api-client';
 import { resetSocket } from '../../../lib/socket';
 import { forgetEverythingBut, type Session, sessionQueryKey } from './get-session';
 
-export const logout = () => apiRequest<void>('POST', '/auth/logout');
+export const logout = () => api.post('/auth/logout');
 
 export function useLogout(options: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();

@@ -5,7 +5,7 @@ import { api } from '../../../lib/api-client';
 export type SingleSignOn = { enabled: false } | { enabled: true; providerName: string; loginUrl: string };
 
 export const singleSignOnQueryOptions = () =>
-  queryOptions({ queryKey: ['single-sign-on'], queryFn: () => api.get<SingleSignOn>('/auth/oidc'), staleTime: Infinity, retry: false });
+  queryOptions({ queryKey: ['single-sign-on'], queryFn: () => api.get('/auth/oidc'), staleTime: Infinity, retry: false });
 
 export const useSingleSignOn = () => useQuery(singleSignOnQueryOptions());
 

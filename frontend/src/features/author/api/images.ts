@@ -6,7 +6,7 @@ import { uploadFile } from './upload-file';
 
 /** The images a stored pack version holds, by their path in the pack. */
 export const getPackImagesQueryOptions = (id: string) =>
-  queryOptions({ queryKey: authorKeys.images(id), queryFn: () => api.get<(StoredImage & { path: string })[]>(`/authoring/packs/${encodeURIComponent(id)}/images`), staleTime: Infinity });
+  queryOptions({ queryKey: authorKeys.images(id), queryFn: () => api.get('/authoring/packs/{id}/images', { path: { id } }), staleTime: Infinity });
 export const usePackImages = (id: string | null) => useQuery({ ...getPackImagesQueryOptions(id ?? ''), enabled: id !== null });
 
 /** Upload an image for an artifact; the server checks its type by content and keeps it until a pack version uses it. */

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { ImageMap, PackListItem, SavedPack, ValidationReport } from './author-types';
+import type { ImageMap, SavedPack, ValidationReport } from './author-types';
 import { uploadFile } from './upload-file';
 
 export const authorKeys = {
@@ -9,11 +9,11 @@ export const authorKeys = {
   images: (id: string) => ['author', 'images', id] as const,
 };
 
-export const getPacksQueryOptions = () => queryOptions({ queryKey: authorKeys.packs, queryFn: () => api.get<PackListItem[]>('/scenarios') });
+export const getPacksQueryOptions = () => queryOptions({ queryKey: authorKeys.packs, queryFn: () => api.get('/scenarios') });
 export const usePacks = () => useQuery(getPacksQueryOptions());
 
 export const getPackSourceQueryOptions = (id: string) =>
-  queryOptions({ queryKey: authorKeys.source(id), queryFn: () => api.get<{ yaml: string }>(`/authoring/packs/${encodeURIComponent(id)}/source`), staleTime: Infinity });
+  queryOptions({ queryKey: authorKeys.source(id), queryFn: () => api.get('/authoring/packs/{id}/source', { path: { id } }), staleTime: Infinity });
 export const usePackSource = (id: string | null) => useQuery({ ...getPackSourceQueryOptions(id ?? ''), enabled: id !== null });
 
 export const validatePack = (yaml: string, images: ImageMap, signal?: AbortSignal) =>
@@ -31,7 +31,7 @@ export const validatePack = (yaml: string, images: ImageMap, signal?: AbortSigna
 export function useSavePack() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { yaml: string; images: ImageMap }) => api.post<SavedPack>('/authoring/packs', v),
+    mutationFn: (v: { yaml: string; images: ImageMap }) => api.post('/authoring/packs', { body: v }),
     // the list, and what the editor loads when the pack is opened again, are now the new version
     onSuccess: (saved, v) => {
       qc.setQueryData(authorKeys.source(saved.packId), { yaml: v.yaml });

@@ -52,5 +52,7 @@ export function draftInjectView(inject: DraftInject, scenarioMs: number): Player
     scenarioMs,
     deliveredAt: 0,
     late: false,
+    // a draft is read in the pack's own language: nothing is untranslated
+    content: { language: '', untranslated: [] },
   };
 }

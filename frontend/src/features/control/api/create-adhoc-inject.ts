@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { AdhocInjectBody } from '../../../lib/api-types';
-import { controlKeys, exercisePath } from './query-keys';
+import { controlKeys } from './query-keys';
 
-export const createAdhocInject = (id: string, body: AdhocInjectBody) => api.post<{ injectId: string }>(exercisePath(id, '/adhoc-injects'), body);
+export const createAdhocInject = (id: string, body: AdhocInjectBody) => api.post('/exercises/{id}/adhoc-injects', { path: { id }, body });
 
 export function useCreateAdhocInject(exerciseId: string, options: { onSuccess?: (r: { injectId: string }) => void } = {}) {
   const queryClient = useQueryClient();

@@ -4,7 +4,7 @@ import type { CreateExerciseBody, ExerciseDetail } from '../../../lib/api-types'
 import { localClock } from '../../../lib/clock';
 import { controlKeys } from './query-keys';
 
-export const createExercise = (body: CreateExerciseBody) => api.post<ExerciseDetail>('/exercises', body);
+export const createExercise = (body: CreateExerciseBody) => api.post('/exercises', { body });
 
 export function useCreateExercise(options: { onSuccess?: (e: ExerciseDetail) => void } = {}) {
   const queryClient = useQueryClient();

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
 import type { ControlDecision } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
-import { controlKeys, exercisePath } from './query-keys';
+import { controlKeys } from './query-keys';
 
 /** Move an open decision's deadline later on the exercise clock (logged). */
 export const extendDecision = (id: string, rowId: string, deadlineScenarioMs: number) =>
-  api.post<ControlDecision>(exercisePath(id, `/decisions/${encodeURIComponent(rowId)}/extend`), { deadlineScenarioMs });
+  api.post('/exercises/{id}/decisions/{decisionRowId}/extend', { path: { id, decisionRowId: rowId }, body: { deadlineScenarioMs } });
 
 export function useExtendDecision(exerciseId: string) {
   const queryClient = useQueryClient();

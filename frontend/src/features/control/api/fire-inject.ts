@@ -1,10 +1,10 @@
 import { toast } from '../../../lib/toast';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
-import type { FireResult, TimelineEntry } from '../../../lib/api-types';
-import { controlKeys, exercisePath } from './query-keys';
+import type { TimelineEntry } from '../../../lib/api-types';
+import { controlKeys } from './query-keys';
 
-export const fireInject = (id: string, injectId: string) => api.post<FireResult>(exercisePath(id, `/injects/${encodeURIComponent(injectId)}/fire`));
+export const fireInject = (id: string, injectId: string) => api.post('/exercises/{id}/injects/{injectId}/fire', { path: { id, injectId } });
 
 export function useFireInject(exerciseId: string) {
   const queryClient = useQueryClient();

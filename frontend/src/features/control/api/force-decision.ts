@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
 import type { ControlDecision } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
-import { controlKeys, exercisePath } from './query-keys';
+import { controlKeys } from './query-keys';
 
 /** Settle an open decision by hand: an option id, 'blocked' or 'timed-out' (logged as forced). */
-export const forceDecision = (id: string, rowId: string, outcome: string) => api.post<ControlDecision>(exercisePath(id, `/decisions/${encodeURIComponent(rowId)}/force`), { outcome });
+export const forceDecision = (id: string, rowId: string, outcome: string) => api.post('/exercises/{id}/decisions/{decisionRowId}/force', { path: { id, decisionRowId: rowId }, body: { outcome } });
 
 export function useForceDecision(exerciseId: string) {
   const queryClient = useQueryClient();

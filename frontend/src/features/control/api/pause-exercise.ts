@@ -1,7 +1,5 @@
 import { api } from '../../../lib/api-client';
-import type { ExerciseDetail } from '../../../lib/api-types';
 import { useClockMutation } from './clock-mutation';
-import { exercisePath } from './query-keys';
 
-export const pauseExercise = (id: string) => api.post<ExerciseDetail>(exercisePath(id, '/pause'));
+export const pauseExercise = (id: string) => api.post('/exercises/{id}/pause', { path: { id } });
 export const usePauseExercise = (id: string) => useClockMutation(id, () => pauseExercise(id), 'pause');

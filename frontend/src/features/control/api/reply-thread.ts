@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { controlKeys, exercisePath } from './query-keys';
+import { controlKeys } from './query-keys';
 
 /** Answer a request in character, as the thread's party (or as exercise control). */
-export const replyThread = (id: string, threadId: string, text: string) => api.post<unknown>(exercisePath(id, `/threads/${encodeURIComponent(threadId)}/messages`), { text });
+export const replyThread = (id: string, threadId: string, text: string) => api.post('/exercises/{id}/threads/{threadId}/messages', { path: { id, threadId }, body: { text } });
 
 export function useReplyThread(exerciseId: string, options: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();

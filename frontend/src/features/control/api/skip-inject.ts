@@ -2,9 +2,9 @@ import { toast } from '../../../lib/toast';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
 import type { TimelineEntry } from '../../../lib/api-types';
-import { controlKeys, exercisePath } from './query-keys';
+import { controlKeys } from './query-keys';
 
-export const skipInject = (id: string, injectId: string) => api.post<{ injectId: string; status: 'skipped' }>(exercisePath(id, `/injects/${encodeURIComponent(injectId)}/skip`));
+export const skipInject = (id: string, injectId: string) => api.post('/exercises/{id}/injects/{injectId}/skip', { path: { id, injectId } });
 
 export function useSkipInject(exerciseId: string) {
   const queryClient = useQueryClient();

@@ -2,13 +2,13 @@ import { toast } from '../../../lib/toast';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
 import type { ExerciseState } from './get-exercise';
-import { controlKeys, exercisePath } from './query-keys';
+import { controlKeys } from './query-keys';
 
 export interface ExerciseSettings {
   observerAnonymous: boolean;
 }
 
-export const updateSettings = (id: string, body: ExerciseSettings) => api.post<unknown>(exercisePath(id, '/settings'), body);
+export const updateSettings = (id: string, body: ExerciseSettings) => api.post('/exercises/{id}/settings', { path: { id }, body });
 
 export function useUpdateSettings(exerciseId: string) {
   const queryClient = useQueryClient();

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
-import type { ScoreAdjustmentBody, TeamScore } from '../../../lib/api-types';
+import type { ScoreAdjustmentBody } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
-import { evaluateKeys, exercisePath } from './query-keys';
+import { evaluateKeys } from './query-keys';
 import { replaceTeamScore } from './replace-team-score';
 
 /** Add or remove points on one inject for one team, with a stated reason. */
-export const adjustScore = (id: string, body: ScoreAdjustmentBody) => api.post<TeamScore | undefined>(exercisePath(id, '/score-adjustments'), body);
+export const adjustScore = (id: string, body: ScoreAdjustmentBody) => api.post('/exercises/{id}/score-adjustments', { path: { id }, body });
 
 export function useAdjustScore(exerciseId: string) {
   const queryClient = useQueryClient();

@@ -2,12 +2,12 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { ExerciseDetail } from '../../../lib/api-types';
 import { type LocalClock, localClock } from '../../../lib/clock';
-import { evaluateKeys, exercisePath } from './query-keys';
+import { evaluateKeys } from './query-keys';
 
 export type EvaluatedExercise = Omit<ExerciseDetail, 'clock'> & { clock: LocalClock };
 
 export const getEvaluatedExercise = async (id: string): Promise<EvaluatedExercise> => {
-  const d = await api.get<ExerciseDetail>(exercisePath(id));
+  const d = await api.get('/exercises/{id}', { path: { id } });
   return { ...d, clock: localClock(d.clock) };
 };
 export const getEvaluatedExerciseQueryOptions = (id: string) => queryOptions({ queryKey: evaluateKeys.detail(id), queryFn: () => getEvaluatedExercise(id) });

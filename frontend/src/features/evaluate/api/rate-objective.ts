@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
-import type { ObjectiveRating, RatingBody } from '../../../lib/api-types';
+import type { RatingBody } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
-import { evaluateKeys, exercisePath } from './query-keys';
+import { evaluateKeys } from './query-keys';
 
 /** Rate one team on one objective (HSEEP P/S/M/U) with observations; answers with all ratings. */
-export const rateObjective = (id: string, body: RatingBody) => api.post<ObjectiveRating[]>(exercisePath(id, '/ratings'), body);
+export const rateObjective = (id: string, body: RatingBody) => api.post('/exercises/{id}/ratings', { path: { id }, body });
 
 export function useRateObjective(exerciseId: string) {
   const queryClient = useQueryClient();

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../lib/api-client';
-import type { EvaluationBody, TeamScore } from '../../../lib/api-types';
+import type { EvaluationBody } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
-import { evaluateKeys, exercisePath } from './query-keys';
+import { evaluateKeys } from './query-keys';
 import { replaceTeamScore } from './replace-team-score';
 
 /** Mark one expected action met or not met, with the reason shown in the breakdown. */
-export const recordEvaluation = (id: string, body: EvaluationBody) => api.post<TeamScore | undefined>(exercisePath(id, '/evaluations'), body);
+export const recordEvaluation = (id: string, body: EvaluationBody) => api.post('/exercises/{id}/evaluations', { path: { id }, body });
 
 export function useRecordEvaluation(exerciseId: string) {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { AckResult, TeamAck } from '../../../lib/api-types';
+import type { TeamAck } from '../../../lib/api-types';
 import { acksQueryKey } from './get-acks';
 
-export const acknowledgeInject = (injectId: string) => api.post<AckResult>(`/play/injects/${encodeURIComponent(injectId)}/ack`);
+export const acknowledgeInject = (injectId: string) => api.post('/play/injects/{injectId}/ack', { path: { injectId } });
 
 export function useAcknowledgeInject(me: { participantId: string; displayName: string }) {
   const queryClient = useQueryClient();

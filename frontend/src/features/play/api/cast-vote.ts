@@ -4,7 +4,7 @@ import type { PlayerDecision, VoteBody } from '../../../lib/api-types';
 import { decisionsQueryKey } from './get-decisions';
 
 /** Cast or change the team's vote; the server answers with the team's decisions. */
-export const castVote = (body: VoteBody) => api.post<PlayerDecision[]>('/play/votes', body);
+export const castVote = (body: VoteBody) => api.post('/play/votes', { body });
 
 export function useCastVote() {
   const queryClient = useQueryClient();

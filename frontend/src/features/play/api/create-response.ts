@@ -3,7 +3,7 @@ import { api } from '../../../lib/api-client';
 import type { CreateResponseBody, TeamResponse } from '../../../lib/api-types';
 import { responsesQueryKey } from './get-responses';
 
-export const createResponse = (body: CreateResponseBody) => api.post<TeamResponse>('/play/responses', body);
+export const createResponse = (body: CreateResponseBody) => api.post('/play/responses', { body });
 
 export function useCreateResponse(options: { onSuccess?: (r: TeamResponse) => void } = {}) {
   const queryClient = useQueryClient();

@@ -3,7 +3,7 @@ import { api } from '../../../lib/api-client';
 import type { CreateThreadBody, RfiThread } from '../../../lib/api-types';
 import { threadsQueryKey } from './get-threads';
 
-export const createThread = (body: CreateThreadBody) => api.post<RfiThread>('/play/threads', body);
+export const createThread = (body: CreateThreadBody) => api.post('/play/threads', { body });
 
 export function useCreateThread(options: { onSuccess?: (t: RfiThread) => void } = {}) {
   const queryClient = useQueryClient();

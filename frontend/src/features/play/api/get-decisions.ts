@@ -1,9 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { PlayerDecision } from '../../../lib/api-types';
 
 /** The decisions the team takes part in, with its own vote only (never another team's). */
-export const getDecisions = () => api.get<PlayerDecision[]>('/play/decisions');
+export const getDecisions = () => api.get('/play/decisions');
 export const decisionsQueryKey = ['play', 'decisions'] as const;
 // a facilitator's deadline extension reaches the control room only (no event to teams): while a
 // decision is open, look again now and then so the deadline shown stays right

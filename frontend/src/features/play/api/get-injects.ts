@@ -11,7 +11,7 @@ export function compareInjects(a: PlayerInjectView, b: PlayerInjectView): number
 }
 
 /** Injects delivered to the player's team, newest first. */
-export const getInjects = async ({ signal }: { signal?: AbortSignal } = {}) => (await api.get<PlayerInjectView[]>('/play/injects', { signal })).sort(compareInjects);
+export const getInjects = async ({ signal }: { signal?: AbortSignal } = {}) => (await api.get('/play/injects', { signal })).sort(compareInjects);
 
 export const injectsQueryKey = ['play', 'injects'] as const;
 /**

@@ -6,7 +6,7 @@ import { type LocalClock, localClock } from '../../../lib/clock';
 export type PlayerSessionState = Omit<PlayerSession, 'clock'> & { clock: LocalClock };
 
 export const getPlayerSession = async (): Promise<PlayerSessionState> => {
-  const s = await api.get<PlayerSession>('/play/session');
+  const s = await api.get('/play/session');
   return { ...s, clock: localClock(s.clock) };
 };
 

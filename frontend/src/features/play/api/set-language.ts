@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { PlayerSession } from '../../../lib/api-types';
 import { localClock } from '../../../lib/clock';
 import { playerSessionQueryKey, type PlayerSessionState } from './get-player-session';
 
 /** The player reads scenario content in another language: the session answers, and every player query reloads in it. */
-export const setContentLanguage = (language: string) => api.put<PlayerSession>('/play/language', { language });
+export const setContentLanguage = (language: string) => api.put('/play/language', { body: { language } });
 
 export function useSetContentLanguage() {
   const queryClient = useQueryClient();

@@ -3,7 +3,7 @@ import { api } from '../../../lib/api-client';
 import type { TeamResponse, UpdateResponseBody } from '../../../lib/api-types';
 import { responsesQueryKey } from './get-responses';
 
-export const updateResponse = ({ id, ...body }: UpdateResponseBody & { id: string }) => api.put<TeamResponse>(`/play/responses/${encodeURIComponent(id)}`, body);
+export const updateResponse = ({ id, ...body }: UpdateResponseBody & { id: string }) => api.put('/play/responses/{id}', { path: { id }, body });
 
 export function useUpdateResponse(options: { onSuccess?: (r: TeamResponse) => void } = {}) {
   const queryClient = useQueryClient();

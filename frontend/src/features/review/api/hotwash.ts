@@ -9,12 +9,12 @@ export interface HotwashState {
   submission: { ratings: Record<string, number>; answers: Record<string, string>; submittedAt: number } | null;
 }
 
-export const useHotwash = () => useQuery(queryOptions({ queryKey: reviewKeys.hotwash, queryFn: () => api.get<HotwashState>('/play/hotwash'), refetchInterval: (q) => (q.state.data?.open ? false : 15_000) }));
+export const useHotwash = () => useQuery(queryOptions({ queryKey: reviewKeys.hotwash, queryFn: () => api.get('/play/hotwash'), refetchInterval: (q) => (q.state.data?.open ? false : 15_000) }));
 
 export function useSubmitHotwash() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { ratings: Record<string, number>; answers: Record<string, string> }) => api.post<HotwashState>('/play/hotwash', body),
+    mutationFn: (body: { ratings: Record<string, number>; answers: Record<string, string> }) => api.post('/play/hotwash', { body }),
     onSuccess: (data) => qc.setQueryData(reviewKeys.hotwash, data),
   });
 }

@@ -1,21 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../lib/api-client';
+import { api } from '../../../lib/api-client';
 import type { ImprovementItem } from './report-types';
 import { reviewKeys } from './review-paths';
 
 export type ImprovementDraft = Omit<ImprovementItem, 'id' | 'position' | 'updatedAt'>;
-const planPath = (id: string, itemId?: string) => `/exercises/${encodeURIComponent(id)}/improvement-plan${itemId ? `/${encodeURIComponent(itemId)}` : ''}`;
 
 export function useImprovementPlanMutations(exerciseId: string) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: reviewKeys.report(exerciseId) });
   return {
-    add: useMutation({ mutationFn: (d: ImprovementDraft) => api.post<ImprovementItem>(planPath(exerciseId), d), onSettled: refresh }),
+    add: useMutation({ mutationFn: (d: ImprovementDraft) => api.post('/exercises/{id}/improvement-plan', { path: { id: exerciseId }, body: d }), onSettled: refresh }),
     update: useMutation({
-      mutationFn: (i: ImprovementItem) => api.put<ImprovementItem>(planPath(exerciseId, i.id), { ...toDraft(i), expectedUpdatedAt: i.updatedAt }),
+      mutationFn: (i: ImprovementItem) => api.put('/exercises/{id}/improvement-plan/{itemId}', { path: { id: exerciseId, itemId: i.id }, body: { ...toDraft(i), expectedUpdatedAt: i.updatedAt } }),
       onSettled: refresh,
     }),
-    remove: useMutation({ mutationFn: (itemId: string) => apiRequest<undefined>('DELETE', planPath(exerciseId, itemId)), onSettled: refresh }),
+    remove: useMutation({ mutationFn: (itemId: string) => api.delete('/exercises/{id}/improvement-plan/{itemId}', { path: { id: exerciseId, itemId } }), onSettled: refresh }),
   };
 }
 
