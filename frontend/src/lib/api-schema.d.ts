@@ -1952,13 +1952,14 @@ export interface components {
                 index: number;
                 letter: string;
                 header: string;
-                field: ("number" | "message" | "id" | "from" | "to" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "mode" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
+                field: ("number" | "message" | "id" | "date" | "from" | "to" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "mode" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
                 samples: string[];
             }[];
             mapping: {
                 number?: number;
                 message?: number;
                 id?: number;
+                date?: number;
                 from?: number;
                 to?: number;
                 subject?: number;
@@ -3270,13 +3271,14 @@ export interface operations {
                             index: number;
                             letter: string;
                             header: string;
-                            field: ("number" | "message" | "id" | "from" | "to" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "mode" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
+                            field: ("number" | "message" | "id" | "date" | "from" | "to" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "mode" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
                             samples: string[];
                         }[];
                         mapping: {
                             number?: number;
                             message?: number;
                             id?: number;
+                            date?: number;
                             from?: number;
                             to?: number;
                             subject?: number;
