@@ -1,13 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { DeliveryAccuracySummary } from '../../../../../backend/src/reports/report-model';
+import { api, type ApiResponse } from '../../../lib/api-client';
 import { controlKeys } from './query-keys';
 
 /** GET /exercises/:id/delivery-accuracy (backend/src/delivery/delivery-timing.ts) */
-export interface DeliveryAccuracy extends DeliveryAccuracySummary {
-  late: { injectId: string; teamId: string; dueAtMs: number; broadcastStartedAtMs: number | null; latenessMs: number | null }[];
-  processes: Record<string, number>;
-}
+export type DeliveryAccuracy = ApiResponse<'/exercises/{id}/delivery-accuracy'>;
 
 export const getDeliveryAccuracy = (id: string) => api.get('/exercises/{id}/delivery-accuracy', { path: { id } });
 /** a broadcast's timing is written just after it goes out: while the drill runs, re-read every few seconds */
