@@ -179,6 +179,11 @@ describe('restarting the backend, seen from the players', () => {
           `  console back in its rooms after health: p50 ${pct(back, 50)} ms, max ${Math.max(...back)} ms\n` +
           `  backlog in hand after the server had it: p50 ${pct(waits, 50)} ms, max ${Math.max(...waits)} ms\n`,
       );
+      // the console's reconnect waits at most 800 ms between attempts (socket.io's default grew to 5 s):
+      // every console is back, and has its backlog, well within 1.5 s of the server being there —
+      // room for the handshake and the re-read on a loaded machine, far below the old 5 s
+      expect(Math.max(...back), 'a console came back late').toBeLessThanOrEqual(1500);
+      expect(Math.max(...waits), 'a console got its backlog late').toBeLessThanOrEqual(1500);
       for (const x of consoles) {
         // reconnected once, never saw an inject twice live, and ended with exactly its team's injects
         expect(x.c.readyCount).toBe(2);
