@@ -1,17 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, type ApiResponse } from '../../../lib/api-client';
 
 /** What a join code leads to: the exercise's title, the team's name, and whether it started or ended. */
-export interface JoinPreview {
-  exerciseTitle: string;
-  teamName: string;
-  started: boolean;
-  ended: boolean;
-  /** the languages the scenario can be read in, the pack's source first (absent from older servers) */
-  languages?: string[];
-  /** the exercise title and team name in each translation */
-  translated?: Record<string, { exerciseTitle: string; teamName: string }>;
-}
+export type JoinPreview = ApiResponse<'/join/preview/{code}'>;
 
 /** A code as typed, in its stored form, or null until it is a whole code (8 symbols). */
 export function completeCode(code: string): string | null {

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, type ApiResponse } from '../../../lib/api-client';
 
 /** Whether this platform offers OpenID Connect sign-in (set up by the administrator through OIDC_* settings). */
-export type SingleSignOn = { enabled: false } | { enabled: true; providerName: string; loginUrl: string };
+export type SingleSignOn = ApiResponse<'/auth/oidc'>;
 
 export const singleSignOnQueryOptions = () =>
   queryOptions({ queryKey: ['single-sign-on'], queryFn: () => api.get('/auth/oidc'), staleTime: Infinity, retry: false });

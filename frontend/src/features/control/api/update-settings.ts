@@ -1,12 +1,10 @@
 import { toast } from '../../../lib/toast';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../../lib/api-client';
+import { api, type ApiBody, errorMessage } from '../../../lib/api-client';
 import type { ExerciseState } from './get-exercise';
 import { controlKeys } from './query-keys';
 
-export interface ExerciseSettings {
-  observerAnonymous: boolean;
-}
+export type ExerciseSettings = ApiBody<'/exercises/{id}/settings', 'post'>;
 
 export const updateSettings = (id: string, body: ExerciseSettings) => api.post('/exercises/{id}/settings', { path: { id }, body });
 

@@ -1,17 +1,12 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { EvaluationQueueItem } from '../../../lib/api-types';
+import type { EvaluationQueuePage } from '../../../lib/api-types';
 import { evaluateKeys } from './query-keys';
 
 /** how many waiting responses the queue lists at a time (the oldest first) */
 export const QUEUE_PAGE = 200;
 
-export interface EvaluationQueuePage {
-  /** responses waiting in all, and per team id */
-  total: number;
-  byTeam: Record<string, number>;
-  items: EvaluationQueueItem[];
-}
+export type { EvaluationQueuePage };
 
 /** Responses no evaluator has looked at since they were last written, oldest first; of one team, or of all. */
 export const getEvaluationQueue = (id: string, teamId?: string) =>
