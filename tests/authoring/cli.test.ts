@@ -109,6 +109,44 @@ describe('ttx command line for authors who work in git', () => {
   });
 });
 
+describe('ttx import-timeline and import-icebergttx', () => {
+  it('writes the pack of a ttx-community timeline, and names the right command for a file of the other kind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-tools-'));
+    const timeline = {
+      exercise_id: 3,
+      exported_at: '2026-01-10T10:00:00Z',
+      timeline_type: 'business',
+      total_injects: 2,
+      phases: [{ id: 1, name: 'Detection', start_offset: 0 }],
+      injects: [
+        { id: 1, title: 'Phishing mail', type: 'mail', time_offset: 0, phase_id: 1, content: { subject: 'Invoice overdue', body: 'Please pay' } },
+        { id: 2, title: 'Journalist calls', type: 'call', time_offset: 30, phase_id: 1, content: { text: 'Is the port down?' }, dependency_ids: [1] },
+      ],
+    };
+    writeFileSync(join(dir, 'timeline.json'), JSON.stringify(timeline));
+    const r = ttx('import-timeline', join(dir, 'timeline.json'), '--out', join(dir, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(packAt(join(dir, 'out')).injects.map((i) => [i.channel, i.subject])).toEqual([
+      ['email', 'Invoice overdue'],
+      ['phone', 'Journalist calls'],
+    ]);
+    const wrong = ttx('import-icebergttx', join(dir, 'timeline.json'), '--out', join(dir, 'wrong'));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/timeline\.json: .*import-timeline/);
+    noStackTrace(wrong.stderr);
+  });
+
+  it.skipIf(!HAVE_SAMPLES)('writes the pack of an IcebergTTX scenario, its branches as decisions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-iceberg-'));
+    const r = ttx('import-icebergttx', join(SAMPLES_DIR, 'icebergttx', 'ransomware_response.json'), '--out', join(dir, 'out'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/became decisions/);
+    const pack = packAt(join(dir, 'out'));
+    expect(pack.teams).toHaveLength(4);
+    expect(pack.injects.filter((i) => i.decision).length).toBe(2);
+  });
+});
+
 describe.skipIf(!HAVE_SAMPLES)('ttx on real files from other tools', () => {
   it('imports the OpenAEV checklists with the unusable row skipped and listed; --strict refuses them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-samples-'));

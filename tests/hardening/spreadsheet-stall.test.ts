@@ -7,13 +7,31 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Api, createExercise } from '../support/api-client.js';
-import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import sqlite3 from 'sqlite3';
+import { type RunningProcess, startBackend, TEST_DATABASE_KIND, type TestEnv, testEnv } from '../support/app-process.js';
 import { RecordingClient, until } from '../support/socket-client.js';
 import { upload } from '../authoring/authoring-support.js';
 
 const INJECTS = 40;
 let app: RunningProcess;
 let staff: Api;
+let env: TestEnv;
+
+/**
+ * When the server itself started each broadcast (its own record, SQLite only): the client's receipt
+ * time also carries this test process's own delays, busy as it is sending the uploads.
+ */
+function serverBroadcasts(exerciseId: string): Promise<{ dueAt: number; startedAt: number }[]> {
+  if (TEST_DATABASE_KIND !== 'sqlite') return Promise.resolve([]);
+  const db = new sqlite3.Database(env.databaseUrl.replace(/^sqlite:/, ''), sqlite3.OPEN_READONLY);
+  return new Promise((resolve, reject) => {
+    db.all('SELECT due_at_ms AS dueAt, broadcast_started_at_ms AS startedAt FROM deliveries WHERE exercise_id = ? AND broadcast_started_at_ms IS NOT NULL', [exerciseId], (e, rows: { dueAt: number; startedAt: number }[]) => {
+      db.close();
+      if (e) reject(e);
+      else resolve(rows.map((r) => ({ dueAt: Number(r.dueAt), startedAt: Number(r.startedAt) })));
+    });
+  });
+}
 
 function drillPack(): unknown {
   // one inject per exercise minute; at ×120 that is one every half second of wall time
@@ -55,7 +73,7 @@ const stats = (xs: number[]) => {
 };
 
 beforeAll(async () => {
-  const env = testEnv('spreadsheet-stall');
+  env = testEnv('spreadsheet-stall');
   const injectsDir = join(env.dataDir, 'packs');
   mkdirSync(join(injectsDir, 'stall'), { recursive: true });
   writeFileSync(join(injectsDir, 'stall', 'pack.yaml'), stringify(drillPack()));
@@ -121,8 +139,12 @@ describe('a large spreadsheet uploaded during a live drill', () => {
     const during = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo + 1500).map((r) => r.lateness);
     // the deliveries that reached the team while the spreadsheets were still being sent and read
     const inFlight = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo);
+    const server = await serverBroadcasts(ex.id);
+    const serverLate = (from: number, to: number) => server.filter((b) => b.startedAt >= from && b.startedAt <= to).map((b) => b.startedAt - b.dueAt);
     const report = {
       uploadMs: uploadTo - uploadFrom,
+      serverBroadcastLatenessBeforeMs: stats(serverLate(0, uploadFrom)),
+      serverBroadcastLatenessDuringUploadsMs: stats(serverLate(uploadFrom, uploadTo + 1500)),
       deliveredWhileUploading: inFlight.map((r) => `${r.injectId} ${r.lateness} ms late`),
       deliveryLatenessBeforeMs: stats(before),
       deliveryLatenessDuringUploadsMs: stats(during),

@@ -21,6 +21,10 @@ export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
   // already read to the end (a JSON content type: the JSON parser took the body), so no 'end' will come
   if (req.readableEnded) return Promise.reject(badInput('upload.empty', `The upload is empty: send the file itself as the request body with content-type application/octet-stream (this one was sent as ${req.headers['content-type'] ?? 'no content type'})`));
   return new Promise<Buffer>((resolve, reject) => {
+    // With a declared length, each chunk is copied into place as it arrives: no single large copy
+    // blocks the event loop at the end, and the buffer owns its memory (a worker thread can take it
+    // over without another copy). Without one (chunked), the chunks are joined at the end.
+    let whole = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -37,10 +41,18 @@ export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
       if (size > limitBytes) {
         refused = true;
         chunks.length = 0;
+        whole = undefined;
         reject(tooLarge(size, limitBytes, 'received'));
         return;
       }
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (whole && size > whole.length) {
+        // more than declared (the HTTP parser should never let this happen): join chunks instead
+        chunks.push(whole.subarray(0, size - length));
+        whole = undefined;
+      }
+      if (whole) bytes.copy(whole, size - length);
+      else chunks.push(bytes);
     };
     req.on('data', onData);
     req.once('error', (e) => {
@@ -48,7 +60,7 @@ export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
     });
     req.once('end', () => {
       if (refused) return;
-      const body = Buffer.concat(chunks);
+      const body = whole ? (size === whole.length ? whole : whole.subarray(0, size)) : Buffer.concat(chunks);
       if (body.length === 0) reject(badInput('upload.empty', 'The upload is empty: send the file as the request body (content-type application/octet-stream)'));
       else resolve(body);
     });

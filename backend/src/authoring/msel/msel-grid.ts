@@ -33,7 +33,8 @@ const WORKER_FILE = fileURLToPath(new URL('./grid-worker.js', import.meta.url));
 
 /**
  * The same read in a worker thread with a bounded heap: the server's event loop (which delivers
- * injects on time) never waits on a spreadsheet. Run from TypeScript sources (unit tests), where
+ * injects on time) never waits on a spreadsheet. `data` may be handed over to the worker (see
+ * handOver): do not read it afterwards. Run from TypeScript sources (unit tests), where
  * there is no compiled worker file, it reads on this thread.
  */
 export async function readGridsOffThread(data: Buffer, format: MselFormat, opts: GridOptions = {}): Promise<SheetGrid[]> {
@@ -48,14 +49,24 @@ export async function readGridsOffThread(data: Buffer, format: MselFormat, opts:
   }
 }
 
-function runWorker(data: Buffer, format: MselFormat, opts: GridOptions): Promise<SheetGrid[]> {
+/**
+ * A buffer that owns all of its memory (a large upload) is handed to the worker as it is, without a
+ * copy on this thread; it is empty here afterwards. A slice of shared memory is copied.
+ */
+function handOver(data: Buffer): Uint8Array {
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) return new Uint8Array(data.buffer);
   const copy = new Uint8Array(data.byteLength);
   copy.set(data);
+  return copy;
+}
+
+function runWorker(data: Buffer, format: MselFormat, opts: GridOptions): Promise<SheetGrid[]> {
+  const copy = handOver(data);
   const fileName = opts.fileName ?? (format === 'xlsx' ? 'workbook.xlsx' : 'sheet.csv');
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, {
       workerData: { data: copy, format, maxRows: opts.maxRows ?? mselMaxRows(), fileName },
-      transferList: [copy.buffer],
+      transferList: [copy.buffer as ArrayBuffer],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
     });
     let settled = false;

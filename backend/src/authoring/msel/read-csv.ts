@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -58,10 +59,13 @@ export const undefuse = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : 
  * cell stays text ("0900" is a time, not the number 900); quoted cells may span lines.
  */
 export async function readCsv(data: Buffer, maxRows: number, fileName = 'the CSV file'): Promise<SheetGrid & { encoding: string; delimiter: string }> {
-  const { text, encoding } = decodeCsv(data);
+  // UTF-8 without a BOM (the common case) is parsed as it is; only its head is decoded, to sniff
+  // the delimiter. Other encodings are decoded whole and parsed as UTF-8.
+  const plainUtf8 = !(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) && !(data[0] === 0xff && data[1] === 0xfe) && !(data[0] === 0xfe && data[1] === 0xff) && isUtf8(data);
+  const { text, encoding } = plainUtf8 ? { text: data.subarray(0, 16_384).toString('utf8'), encoding: 'utf-8' as const } : decodeCsv(data);
   const hint = separatorHint(text.replace(/^\uFEFF/, ''));
   const delimiter = hint?.delimiter ?? sniffDelimiter(text);
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = plainUtf8 ? data : Buffer.from(text, 'utf8');
   const CHUNK = 64 * 1024;
   const source = Readable.from(
     (function* () {

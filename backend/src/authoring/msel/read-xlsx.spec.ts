@@ -88,6 +88,8 @@ describe('readXlsx: workbooks as other software writes them', () => {
     const many: Cell[][] = [HEADER, ...Array.from({ length: 30 }, (_, n): Cell[] => [`T+00:${String(n).padStart(2, '0')}`, `Inject ${n}`, 'Text', 'SOC'])];
     await expect(readXlsx(await buildXlsx({ styledEmptyRows: 100 }, many), 20, 'big.xlsx')).rejects.toThrow(/Sheet "MSEL" of "big\.xlsx" has 31 rows; the limit is 20 rows per sheet/);
     await expect(readXlsx(await buildXlsx({ styledEmptyRows: 100 }, many), 31, 'big.xlsx')).resolves.toHaveLength(1);
+    // counted on the raw XML, before it is rewritten: prefixed elements without references too
+    await expect(readXlsx(await buildXlsx({ prefix: 'x', noRefs: true, inline: true }, many), 20, 'sdk.xlsx')).rejects.toThrow(/Sheet "MSEL" of "sdk\.xlsx" has 31 rows; the limit is 20 rows per sheet/);
   });
 
   it('ISO date cells (t="d", as Excel\'s Strict Open XML and SheetJS write them) are dates and times, not numbers', async () => {

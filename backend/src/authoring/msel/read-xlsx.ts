@@ -73,7 +73,8 @@ function addReferences(xml: string): string {
 /** Rows that hold at least one value (styled empty rows, which LibreOffice writes, do not count). */
 export function countValueRows(sheetXml: string): number {
   let n = 0;
-  for (const m of sheetXml.matchAll(/<row(?=[\s>])[^>]*>([\s\S]*?)<\/row>/g)) if (/<(v|is|t)[\s>]/.test(m[1] ?? '')) n++;
+  // element prefixes (`<x:row>`, as the Open XML SDK writes) are allowed: this runs before normalisePart
+  for (const m of sheetXml.matchAll(/<(?:\w+:)?row(?=[\s>])[^>]*>([\s\S]*?)<\/(?:\w+:)?row>/g)) if (/<(?:\w+:)?(v|is|t)[\s>]/.test(m[1] ?? '')) n++;
   return n;
 }
 
@@ -110,15 +111,20 @@ export async function readXlsx(data: Buffer, maxRows: number, fileName = 'the wo
     if (e instanceof DomainError && e.code !== 'zip.unreadable') throw e;
     throw badInput('msel.unreadable', `"${fileName}" is not a readable XLSX workbook (the zip cannot be opened): save it again from the spreadsheet application`);
   }
+  const isSheet = (path: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(path);
   const texts = new Map<string, string>();
-  for (const e of entries) if (/\.(xml|rels)$/i.test(e.path)) texts.set(e.path, normalisePart(e.path, e.data.toString('utf8')));
+  // the small parts first (workbook, relationships), to find the sheets; each sheet's rows are
+  // counted on its raw XML, so a sheet over the cap is refused before it is rewritten or parsed
+  for (const e of entries) if (/\.(xml|rels)$/i.test(e.path) && !isSheet(e.path)) texts.set(e.path, normalisePart(e.path, e.data.toString('utf8')));
   if (!texts.has('xl/workbook.xml')) throw badInput('msel.unreadable', `"${fileName}" is a zip file but not an XLSX workbook (it has no xl/workbook.xml)`);
+  const raw = new Map(entries.filter((e) => isSheet(e.path)).map((e) => [e.path, e.data]));
   for (const s of sheetParts(texts)) {
-    const xml = texts.get(s.part);
-    if (xml === undefined) continue;
-    const count = countValueRows(xml);
+    const data = raw.get(s.part);
+    if (data === undefined) continue;
+    const count = countValueRows(data.toString('utf8'));
     if (count > maxRows) throw tooManyRows(`Sheet "${s.name}" of "${fileName}"`, count.toLocaleString('en'), maxRows);
   }
+  for (const [path, data] of raw) texts.set(path, normalisePart(path, data.toString('utf8')));
   const zip = new JSZip();
   for (const e of entries) zip.file(e.path, texts.get(e.path) ?? e.data);
   const wb = new ExcelJS.Workbook();

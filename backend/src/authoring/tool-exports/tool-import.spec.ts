@@ -53,6 +53,8 @@ describe('IcebergTTX scenarios', () => {
     expect(() => toolJsonToPack(json({ ...scenario, schema_version: '2.0' }), { fileName: 'x.json' })).toThrow(/schema_version "2.0" is not read/);
     expect(() => toolJsonToPack(json({ scenario_information: {} }), { fileName: 'oaev.json' })).toThrow(/"oaev\.json" is neither .*it is an OpenAEV export/);
     expect(() => toolJsonToPack(Buffer.from('{broken'), { fileName: 'b.json' })).toThrow(/"b\.json" is not valid JSON/);
+    expect(() => toolJsonToPack(json({ exercise_id: 1, timeline_type: 'x', injects: [] }), { fileName: 't.json', format: 'icebergttx' })).toThrow(/it is a ttx-community timeline \(ttx import-timeline/);
+    expect(() => toolJsonToPack(json({ scenario_information: {} }), { fileName: 'o.json', format: 'ttx-community' })).toThrow(/it is an OpenAEV export \(ttx import-openaev\)/);
   });
 });
 

@@ -23,8 +23,11 @@ export function toolJsonToPack(data: Buffer, opts: { fileName?: string | undefin
   const file = opts.fileName ?? 'the file';
   const json = parseJsonObject(data, file);
   const format = opts.format ?? (isIcebergTtx(json) ? 'icebergttx' : isTtxCommunityTimeline(json) ? 'ttx-community' : undefined);
-  if (format === 'icebergttx' && !isIcebergTtx(json)) throw badInput('import.not-icebergttx', `"${file}" is not an IcebergTTX scenario: expected schema_version, participant_teams and injects`);
-  if (format === 'ttx-community' && !isTtxCommunityTimeline(json)) throw badInput('import.not-timeline', `"${file}" is not a ttx-community timeline export: expected exercise_id, timeline_type and injects`);
+  // a file of the other kind (or an OpenAEV export) says which import takes it
+  const otherKind = (): string =>
+    isIcebergTtx(json) ? ': it is an IcebergTTX scenario (ttx import-icebergttx, or the web import)' : isTtxCommunityTimeline(json) ? ': it is a ttx-community timeline (ttx import-timeline, or the web import)' : 'scenario_information' in json || 'exercise_information' in json ? ': it is an OpenAEV export (ttx import-openaev)' : '';
+  if (format === 'icebergttx' && !isIcebergTtx(json)) throw badInput('import.not-icebergttx', `"${file}" is not an IcebergTTX scenario: expected schema_version, participant_teams and injects${otherKind()}`);
+  if (format === 'ttx-community' && !isTtxCommunityTimeline(json)) throw badInput('import.not-timeline', `"${file}" is not a ttx-community timeline export: expected exercise_id, timeline_type and injects${otherKind()}`);
   if (!format) {
     const hint = 'scenario_information' in json || 'exercise_information' in json ? ': it is an OpenAEV export (use the OpenAEV import)' : '';
     throw badInput('import.unknown-format', `"${file}" is neither an IcebergTTX scenario (schema_version, participant_teams, injects) nor a ttx-community timeline (exercise_id, timeline_type, injects)${hint}`);
