@@ -62,6 +62,14 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** the whole machine's CPU time, busy and total, in clock ticks (every core, every process) */
+function machineTicks(): { busy: number; total: number } {
+  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  // idle and iowait are not busy
+  return { busy: total - (f[3] ?? 0) - (f[4] ?? 0), total };
+}
+
 function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
   return kb / 1024;
@@ -121,9 +129,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
 
     const rss: { at: number; mb: number }[] = [];
     const sampler = setInterval(() => rss.push({ at: now(), mb: rssMb(pid) }), 1000);
-    let cpuAtWarmup: { at: number; ms: number; sent: number } | null = null;
+    let cpuAtWarmup: { at: number; ms: number; sent: number; machine: { busy: number; total: number } } | null = null;
     const cpuTimer = setTimeout(() => {
-      cpuAtWarmup = { at: now(), ms: cpuMs(pid), sent };
+      cpuAtWarmup = { at: now(), ms: cpuMs(pid), sent, machine: machineTicks() };
       void staff.ok('POST', '/health/delivery-metrics/reset');
     }, warmupEnd - now());
 
@@ -170,7 +178,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     await Promise.all(inflight);
     clearInterval(sampler);
     clearTimeout(cpuTimer);
-    const cpuEnd = { at: now(), ms: cpuMs(pid), sent };
+    const cpuEnd = { at: now(), ms: cpuMs(pid), sent, machine: machineTicks() };
     for (const c of staffConsoles) c.close();
     await sleep(1500);
 
@@ -198,7 +206,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     const rssMax = Math.max(...afterWarmup);
     const growthPct = ((rssAtEnd - rssAtWarmup) / rssAtWarmup) * 100;
     const achievedRate = sent / SECONDS;
-    const cpu = cpuAtWarmup as { at: number; ms: number; sent: number } | null;
+    const cpu = cpuAtWarmup as { at: number; ms: number; sent: number; machine: { busy: number; total: number } } | null;
+    // how busy the whole machine was meanwhile (this benchmark's clients and anything else running)
+    const machineBusy = cpu ? (cpuEnd.machine.busy - cpu.machine.busy) / (cpuEnd.machine.total - cpu.machine.total) : NaN;
     const cpuShare = cpu ? (cpuEnd.ms - cpu.ms) / (cpuEnd.at - cpu.at) : NaN;
     const cpuPerResponse = cpu ? (cpuEnd.ms - cpu.ms) / (cpuEnd.sent - cpu.sent) : NaN;
 
@@ -217,7 +227,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(`backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`);
     const loop = server.eventLoopDelayMs;
     if (loop) process.stdout.write(`backend event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`);
-    process.stdout.write(`backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes)\n`);
+    process.stdout.write(`backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process)\n`);
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
     );
@@ -238,7 +248,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       staffReadsMs: staffReads,
       staffReadStatuses: Object.fromEntries(staffStatuses),
       statuses: Object.fromEntries(statuses),
-      backendCpu: { shareOfOneCore: Number(cpuShare.toFixed(2)), msPerResponse: Number(cpuPerResponse.toFixed(2)) },
+      backendCpu: { shareOfOneCore: Number(cpuShare.toFixed(2)), msPerResponse: Number(cpuPerResponse.toFixed(2)), machineBusyShare: Number(machineBusy.toFixed(2)) },
       rssMb: { atWarmup: Math.round(rssAtWarmup), atEnd: Math.round(rssAtEnd), max: Math.round(rssMax), growthPct: Number(growthPct.toFixed(1)) },
     };
   } finally {
