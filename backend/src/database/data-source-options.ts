@@ -28,6 +28,7 @@ import { AccountsSessions1764300000000 } from './migrations/1764300000000-accoun
 import { PackBlobEntity, PackImageEntity } from '../scenarios/images/pack-image.entities.js';
 import { ParticipantLanguage1764320000000 } from './migrations/1764320000000-participant-language.js';
 import { VoteReasons1764330000000 } from './migrations/1764330000000-vote-reasons.js';
+import { WrittenLanguage1764340000000 } from './migrations/1764340000000-written-language.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -55,7 +56,7 @@ export const ENTITIES = [
   SessionEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, PackImages1764225000000, EventSubjects1764250000000, ResponseFeed1764260000000, BroadcastTiming1764290000000, AccountsSessions1764300000000, ParticipantLanguage1764320000000, VoteReasons1764330000000];
+export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, PackImages1764225000000, EventSubjects1764250000000, ResponseFeed1764260000000, BroadcastTiming1764290000000, AccountsSessions1764300000000, ParticipantLanguage1764320000000, VoteReasons1764330000000, WrittenLanguage1764340000000];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {

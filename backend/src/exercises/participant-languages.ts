@@ -13,3 +13,9 @@ export async function participantLanguages(db: DataSource, participantIds: reado
   }
   return out;
 }
+
+/** The content language a player writes in now (stored with what they write; null: the pack's source). */
+export async function writtenLanguage(db: DataSource, participantId: string): Promise<string | null> {
+  const row = await db.getRepository(ParticipantEntity).findOne({ select: { id: true, language: true }, where: { id: participantId } });
+  return row?.language ?? null;
+}

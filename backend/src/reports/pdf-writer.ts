@@ -42,7 +42,12 @@ export class PdfWriter {
   private readonly done: Promise<Buffer>;
   private pending: Heading[] = [];
 
-  constructor(title: string, private readonly footer: string) {
+  /** `pageOf`: the footer's page count in the report's language ("page 2 of 4", "4쪽 중 2쪽"). */
+  constructor(
+    title: string,
+    private readonly footer: string,
+    private readonly pageOf: (page: number, pages: number) => string = (page, pages) => `page ${page} of ${pages}`,
+  ) {
     this.doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 56, left: 48, right: 48 }, bufferPages: true, info: { Title: pdfText(title), Creator: 'Cyber TTX' } });
     const f = reportFonts();
     // pdfkit takes a parsed fontkit font as well as a file (its typings list files only)
@@ -235,7 +240,7 @@ export class PdfWriter {
       const y = this.doc.page.height - bottomMargin + 18;
       // writing inside the bottom margin would make pdfkit open a new page
       this.doc.page.margins.bottom = 0;
-      this.doc.font(FONT).fontSize(8).fillColor('#666666').text(pdfText(`${this.footer} — page ${i + 1} of ${range.count}`), this.left, y, { width: this.width, align: 'center', lineBreak: false }).fillColor('black');
+      this.doc.font(FONT).fontSize(8).fillColor('#666666').text(pdfText(`${this.footer} — ${this.pageOf(i + 1, range.count)}`), this.left, y, { width: this.width, align: 'center', lineBreak: false }).fillColor('black');
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();

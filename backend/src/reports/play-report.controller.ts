@@ -9,6 +9,7 @@ import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { ReportData } from './report-data.service.js';
 import { ReportEdits } from './report-edits.service.js';
 import { exportReport, PLAYER_FORMATS } from './report-exports.js';
+import { reportMessages } from './report-messages.js';
 
 const HotwashBody = z
   .object({
@@ -53,7 +54,9 @@ export class PlayReportController {
   @ApiIdParam('format')
   async export(@CurrentPrincipal() p: ParticipantPrincipal, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
     await this.ensureEnded(p);
-    return exportReport(await this.data.player(p.exerciseId, p.teamId, { language: await this.data.languageOf(p) }), format);
+    // the team's edition in the player's language: the scenario's words and the report's own
+    const language = await this.data.languageOf(p);
+    return exportReport(await this.data.player(p.exerciseId, p.teamId, { language }), format, reportMessages(language));
   }
 
   private async ensureEnded(p: ParticipantPrincipal): Promise<void> {

@@ -18,6 +18,7 @@ import {
   summariseHotwash,
 } from './report-sections.js';
 import { buildDecisions } from './report-decisions.js';
+import { sourceLanguage } from '../scenarios/pack/pack-translations.js';
 
 export { ANONYMOUS };
 
@@ -63,8 +64,8 @@ export function buildReport(inp: ReportInputs, opts: BuildOptions): AfterActionR
       inp.teams.map((t) => t.id),
       new Map(inp.teams.map((t) => [t.key, t])),
     ),
-    rfis: buildRfis(inp.rfis, opts.hideNames),
-    responses: buildResponses(inp.responses, opts.hideNames),
+    rfis: buildRfis(inp.rfis, opts.hideNames, sourceLanguage(pack)),
+    responses: buildResponses(inp.responses, opts.hideNames, sourceLanguage(pack)),
     hotwash: summariseHotwash(inp),
     improvementPlan: inp.plan,
     deliveryAccuracy: inp.deliveries ? accuracyOf(inp.deliveries) : null,

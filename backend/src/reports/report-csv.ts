@@ -1,5 +1,8 @@
 import type { AfterActionReport, ImprovementItem } from './report-model.js';
 import { clock, teamNames } from './report-format.js';
+import { REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
+
+const EN = REPORT_MESSAGES.en;
 
 /** RFC 4180 field; a leading =, +, - or @ is defused so spreadsheets never run it as a formula. */
 function field(v: string | number | boolean | null | undefined): string {
@@ -9,33 +12,34 @@ function field(v: string | number | boolean | null | undefined): string {
 }
 const csv = (head: string[], rows: (string | number | boolean | null | undefined)[][]) => [head, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 
-export function responsesCsv(r: AfterActionReport): string {
+/** Column names in the report's language; the values stay as stored (ids, statuses, text as written, with its language). */
+export function responsesCsv(r: AfterActionReport, t: ReportMessages = EN): string {
   const names = teamNames(r);
   const timing = new Map(r.metrics.flatMap((m) => m.perInject.map((x) => [`${m.teamId}/${x.injectId}`, x] as const)));
   const subjects = new Map(r.overview.injects.map((i) => [i.id, i.subject]));
   return csv(
-    ['team', 'inject_id', 'inject_subject', 'author', 'exercise_time', 'exercise_ms', 'created_at', 'updated_at', 'option_ids', 'text', 'delivered_exercise_ms', 'respond_within_ms', 'team_status_on_inject'],
+    t.csv.responses,
     r.responses.map((x) => {
-      const t = timing.get(`${x.teamId}/${x.injectId}`);
-      return [names.get(x.teamId) ?? x.teamId, x.injectId, subjects.get(x.injectId) ?? '', x.authorName, clock(x.scenarioMs), x.scenarioMs, new Date(x.createdAt).toISOString(), new Date(x.updatedAt).toISOString(), x.optionIds.join(' '), x.text, t?.deliveredScenarioMs ?? '', t?.respondWithinMs ?? '', t?.status ?? ''];
+      const x2 = timing.get(`${x.teamId}/${x.injectId}`);
+      return [names.get(x.teamId) ?? x.teamId, x.injectId, subjects.get(x.injectId) ?? '', x.authorName, clock(x.scenarioMs), x.scenarioMs, new Date(x.createdAt).toISOString(), new Date(x.updatedAt).toISOString(), x.optionIds.join(' '), x.text, x2?.deliveredScenarioMs ?? '', x2?.respondWithinMs ?? '', x2?.status ?? '', x.language ?? ''];
     }),
   );
 }
 
-export function scoresCsv(r: AfterActionReport): string {
+export function scoresCsv(r: AfterActionReport, t: ReportMessages = EN): string {
   const names = teamNames(r);
   const actionText = new Map(r.scores.expectedActions.map((a) => [`${a.injectId}/${a.id}`, a.text]));
   return csv(
-    ['team', 'inject_id', 'expected_action_id', 'expected_action', 'kind', 'points', 'max', 'source', 'evaluator', 'reason'],
+    t.csv.scores,
     r.scores.teams.flatMap((s) =>
       s.items.map((i) => [names.get(s.teamId) ?? s.teamId, i.injectId, i.expectedActionId ?? '', (i.expectedActionId ? actionText.get(`${i.injectId}/${i.expectedActionId}`) : undefined) ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : 'evaluator', 'rule' in i.source ? '' : i.source.evaluator, 'rule' in i.source ? '' : i.source.reason]),
     ),
   );
 }
 
-export function improvementPlanCsv(items: ImprovementItem[]): string {
+export function improvementPlanCsv(items: ImprovementItem[], t: ReportMessages = EN): string {
   return csv(
-    ['position', 'issue', 'corrective_action', 'capability_element', 'primary_responsible_organisation', 'poc', 'start_date', 'completion_date', 'status', 'objective_id'],
+    t.csv.plan,
     items.map((i, k) => [k + 1, i.issue, i.correctiveAction, i.capabilityElement, i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', i.status, i.objectiveId ?? '']),
   );
 }

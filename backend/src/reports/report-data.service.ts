@@ -12,7 +12,7 @@ import { anchorOf } from '../scheduling/scheduler.service.js';
 import { readDeliveryTimings } from '../delivery/delivery-accuracy.js';
 import { ThreadEntity, ThreadMessageEntity } from '../threads/thread.entities.js';
 import { buildReport } from './report-builder.js';
-import type { ReportInputs } from './report-inputs.js';
+import type { LoggedEvent, ReportInputs } from './report-inputs.js';
 import { type AfterActionReport, type Finding, HOTWASH_QUESTIONS, type ImprovementItem, type RfiRecord } from './report-model.js';
 import { HotwashResponseEntity, ImprovementItemEntity, ReportFindingEntity } from './report.entities.js';
 import { ScoringService } from '../scoring/scoring.service.js';
@@ -20,7 +20,10 @@ import { ReadDatabase } from '../database/read-database.js';
 import { num as n, type Raw, ReportEventLog, text as s } from './report-event-log.js';
 
 import { toPlayerEdition } from './player-edition.js';
-import { localiseReport } from './report-language.js';
+import { draftFindings } from './report-sections.js';
+import { reportInLanguage, reportLanguageFor } from './report-language.js';
+import { sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { reportMessages, type ReportMessages } from './report-messages.js';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 
 const BUILT_REPORTS_KEPT = 4;
@@ -29,6 +32,8 @@ export interface ReportRequest {
   hideNamesFor?: 'observer' | 'presentation' | undefined;
   /** build from the database alone, keeping nothing from earlier requests (a cold build) */
   fresh?: boolean | undefined;
+  /** the language to read it in (checked by reportLanguageFor); absent: the pack's source */
+  language?: string | undefined;
 }
 
 /** Where a report request's time went, in ms (sent as a Server-Timing header). */
@@ -85,7 +90,8 @@ export class ReportData {
   }
 
   async full(exerciseId: string, opts: ReportRequest = {}): Promise<AfterActionReport> {
-    return (await this.fullBuilt(exerciseId, opts)).report;
+    const { built, language, pack, events } = await this.fullBuilt(exerciseId, opts);
+    return language === null ? built.report : inLanguage(built.report, pack, language, events);
   }
 
   /** The full report as JSON bytes: serialised once per built report, since at scale that costs as much as building it. */
@@ -95,22 +101,28 @@ export class ReportData {
    */
   async fullJson(exerciseId: string, opts: ReportRequest = {}): Promise<{ report: AfterActionReport; json: Buffer; timing: ReportTiming; etag: string | null }> {
     const timing: ReportTiming = { read: 0, log: 0, responses: 0, build: 0, serialise: 0 };
-    const built = await this.fullBuilt(exerciseId, opts, timing);
+    const { built, language, pack, events } = await this.fullBuilt(exerciseId, opts, timing);
     const t0 = performance.now();
-    built.json ??= Buffer.from(JSON.stringify(built.report), 'utf8');
+    let report = built.report;
+    let json: Buffer;
+    // the source-language JSON is kept with the built report; another language is serialised per request
+    if (language === null) json = built.json ??= Buffer.from(JSON.stringify(built.report), 'utf8');
+    else json = Buffer.from(JSON.stringify((report = inLanguage(built.report, pack, language, events))), 'utf8');
     timing.serialise = performance.now() - t0;
-    const etag = built.stamp ? `"${createHash('sha256').update(built.stamp).digest('base64url').slice(0, 27)}"` : null;
-    return { report: built.report, json: built.json, timing, etag };
+    const etag = built.stamp ? `"${createHash('sha256').update(language === null ? built.stamp : `${built.stamp}|${language}`).digest('base64url').slice(0, 27)}"` : null;
+    return { report, json, timing, etag };
   }
 
-  private async fullBuilt(exerciseId: string, opts: ReportRequest, timing?: ReportTiming): Promise<Built> {
+  /** `language`: null when the report is read in the pack's source language (nothing to localise). */
+  private async fullBuilt(exerciseId: string, opts: ReportRequest, timing?: ReportTiming): Promise<{ built: Built; language: string | null; pack: ExerciseEntity['snapshot']; events: LoggedEvent[] }> {
     const ex = await this.exercise(exerciseId);
+    const language = reportLanguageFor(ex.snapshot, opts.language);
     const t0 = performance.now();
     const inputs = await this.inputs(exerciseId, { ex, fresh: opts.fresh === true, timing });
     const t1 = performance.now();
     const built = this.build(inputs, hidesNames(opts.hideNamesFor, ex), opts.fresh === true);
     if (timing) Object.assign(timing, { read: t1 - t0, build: performance.now() - t1 });
-    return built;
+    return { built, language: language === sourceLanguage(ex.snapshot) ? null : language, pack: ex.snapshot, events: inputs.events };
   }
 
   /** A team's edition; `hideNamesFor` as for the full report (a staff preview by an observer hides player names). */
@@ -121,7 +133,13 @@ export class ReportData {
     const full = this.build(await this.inputs(exerciseId, { ex }), hidesNames(opts.hideNamesFor, ex), false).report;
     const scoresVisible = (ex as ExerciseEntity & { scoresVisible?: boolean }).scoresVisible === true;
     const edition = toPlayerEdition(full, teamId, { scoresVisible });
-    return opts.language ? localiseReport(edition, ex.snapshot, opts.language) : edition;
+    // (a team edition carries no findings: nothing drafted to re-word)
+    return opts.language ? reportInLanguage(edition, ex.snapshot, reportLanguageFor(ex.snapshot, opts.language)) : edition;
+  }
+
+  /** The report's own words for a language asked for (checked; none asked: the pack's source). */
+  async messagesFor(exerciseId: string, requested: string | undefined): Promise<ReportMessages> {
+    return reportMessages(reportLanguageFor((await this.exercise(exerciseId)).snapshot, requested));
   }
 
   /** The language a player reads the scenario in (null: the pack's source). */
@@ -142,7 +160,7 @@ export class ReportData {
       this.log.read(exerciseId, { fresh: opts.fresh === true }),
       db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'ASC' } }),
       q()
-        .select(['m.thread_id AS thread_id', 'm.sender AS sender', 'm.author_name AS author_name', 'm.text AS text', 'm.at_ms AS at_ms', 'm.scenario_ms AS scenario_ms'])
+        .select(['m.thread_id AS thread_id', 'm.sender AS sender', 'm.author_name AS author_name', 'm.text AS text', 'm.at_ms AS at_ms', 'm.scenario_ms AS scenario_ms', 'm.language AS language'])
         .from(ThreadMessageEntity, 'm')
         .innerJoin(ThreadEntity, 't', 't.id = m.thread_id')
         .where('t.exercise_id = :exerciseId', { exerciseId })
@@ -160,7 +178,7 @@ export class ReportData {
     const byThread = new Map<string, RfiRecord['messages']>();
     for (const m of messages) {
       const list = byThread.get(s(m.thread_id)) ?? [];
-      list.push({ from: m.sender === 'control' ? 'control' : 'team', authorName: s(m.author_name), text: s(m.text), at: n(m.at_ms), scenarioMs: n(m.scenario_ms) });
+      list.push({ from: m.sender === 'control' ? 'control' : 'team', authorName: s(m.author_name), text: s(m.text), at: n(m.at_ms), scenarioMs: n(m.scenario_ms), language: typeof m.language === 'string' ? m.language : null });
       byThread.set(s(m.thread_id), list);
     }
     const rfis: RfiRecord[] = threads.map((t) => {
@@ -179,7 +197,7 @@ export class ReportData {
       rfis,
       savedFindings: saved.length > 0 ? saved : null,
       plan: plan.map(toImprovementItem),
-      hotwash: hotwash.map((h) => ({ teamId: h.teamId, ratings: h.ratings, answers: h.answers })),
+      hotwash: hotwash.map((h) => ({ teamId: h.teamId, ratings: h.ratings, answers: h.answers, language: h.language })),
       hotwashQuestions: HOTWASH_QUESTIONS,
       scores,
       now: Date.now(),
@@ -215,6 +233,19 @@ export class ReportData {
     while (this.built.size > BUILT_REPORTS_KEPT) this.built.delete(this.built.keys().next().value ?? '');
     return built;
   }
+}
+
+/**
+ * The report for readers of `language`; findings drafted by the report (none saved yet) are drafted
+ * again from the localised names so their sentences are in the report's language too.
+ */
+function inLanguage(report: AfterActionReport, pack: ExerciseEntity['snapshot'], language: string, events: LoggedEvent[]): AfterActionReport {
+  const r = reportInLanguage(report, pack, language);
+  const t = reportMessages(language);
+  if (!r.findings.drafted || t.language === 'en') return r;
+  const subjects = new Map(r.overview.injects.map((i) => [i.id, i.subject]));
+  const drafted = draftFindings(r.objectives, r.metrics, events, new Map(r.overview.teams.map((x) => [x.id, x.name])), (id) => subjects.get(id) ?? id, t);
+  return { ...r, findings: { drafted: true, strengths: drafted.filter((f) => f.kind === 'strength'), improvements: drafted.filter((f) => f.kind === 'improvement') } };
 }
 
 /** Player names hidden: for an observer when the exercise hides identities, and in presentation mode for anyone. */

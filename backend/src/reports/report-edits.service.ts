@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { writtenLanguage } from '../exercises/participant-languages.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -168,9 +169,10 @@ export class ReportEdits {
     for (const id of Object.keys(input.ratings)) if (known.get(id) !== 'rating') throw badInput('hotwash.unknown-question', `ratings.${id}: no rating question "${id}"`);
     for (const id of Object.keys(input.answers)) if (known.get(id) !== 'text') throw badInput('hotwash.unknown-question', `answers.${id}: no free-text question "${id}"`);
     const now = Date.now();
+    const language = await writtenLanguage(this.db, p.participantId);
     await this.tx.run(async (m) => {
       await m.getRepository(HotwashResponseEntity).delete({ exerciseId: p.exerciseId, participantId: p.participantId });
-      await m.getRepository(HotwashResponseEntity).insert({ id: randomUUID(), exerciseId: p.exerciseId, teamId: p.teamId, participantId: p.participantId, ratings: input.ratings, answers: input.answers, submittedAtMs: now });
+      await m.getRepository(HotwashResponseEntity).insert({ id: randomUUID(), exerciseId: p.exerciseId, teamId: p.teamId, participantId: p.participantId, ratings: input.ratings, answers: input.answers, submittedAtMs: now, language });
     });
     // a facilitator running the hotwash watches the answers come in
     this.notifier.reportChanged(p.exerciseId, 'hotwash');

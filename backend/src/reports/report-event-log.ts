@@ -123,13 +123,13 @@ export class ReportEventLog {
   }
 
   private async allResponses(exerciseId: string): Promise<ResponseRecord[]> {
-    const rows = await this.aggregate<[string, string, string, string, string, string[] | null, number, number, number]>(
-      `SELECT json_group_array(json_array(id, team_id, inject_id, author_name, text, json(option_ids), scenario_ms, created_at_ms, updated_at_ms)) AS rows FROM (SELECT * FROM responses WHERE exercise_id = ? ORDER BY created_at_ms)`,
-      `SELECT COALESCE(json_agg(json_build_array(id, team_id, inject_id, author_name, text, option_ids::json, scenario_ms, created_at_ms, updated_at_ms) ORDER BY created_at_ms), '[]')::text AS rows FROM responses WHERE exercise_id = $1`,
+    const rows = await this.aggregate<[string, string, string, string, string, string[] | null, number, number, number, string | null]>(
+      `SELECT json_group_array(json_array(id, team_id, inject_id, author_name, text, json(option_ids), scenario_ms, created_at_ms, updated_at_ms, language)) AS rows FROM (SELECT * FROM responses WHERE exercise_id = ? ORDER BY created_at_ms)`,
+      `SELECT COALESCE(json_agg(json_build_array(id, team_id, inject_id, author_name, text, option_ids::json, scenario_ms, created_at_ms, updated_at_ms, language) ORDER BY created_at_ms), '[]')::text AS rows FROM responses WHERE exercise_id = $1`,
       [exerciseId],
     );
     if (!rows) return this.responses(exerciseId);
-    return rows.map(([id, teamId, injectId, authorName, text, optionIds, scenarioMs, createdAt, updatedAt]) => ({ id, teamId, injectId, authorName, text, optionIds: optionIds ?? [], scenarioMs, createdAt, updatedAt }));
+    return rows.map(([id, teamId, injectId, authorName, text, optionIds, scenarioMs, createdAt, updatedAt, language]) => ({ id, teamId, injectId, authorName, text, optionIds: optionIds ?? [], scenarioMs, createdAt, updatedAt, language: language ?? null }));
   }
 
   /** One JSON-array row from the dialect's aggregate query, parsed; null when the database could not build it. */
@@ -147,7 +147,7 @@ export class ReportEventLog {
   private async responses(exerciseId: string, ids?: string[]): Promise<ResponseRecord[]> {
     const q = this.db
       .createQueryBuilder()
-      .select(['r.id AS id', 'r.team_id AS team_id', 'r.inject_id AS inject_id', 'r.author_name AS author_name', 'r.text AS text', 'r.option_ids AS option_ids', 'r.scenario_ms AS scenario_ms', 'r.created_at_ms AS created_at_ms', 'r.updated_at_ms AS updated_at_ms'])
+      .select(['r.id AS id', 'r.team_id AS team_id', 'r.inject_id AS inject_id', 'r.author_name AS author_name', 'r.text AS text', 'r.option_ids AS option_ids', 'r.scenario_ms AS scenario_ms', 'r.created_at_ms AS created_at_ms', 'r.updated_at_ms AS updated_at_ms', 'r.language AS language'])
       .from(ResponseEntity, 'r')
       .where('r.exercise_id = :exerciseId', { exerciseId });
     if (ids) q.andWhere('r.id IN (:...ids)', { ids });
@@ -161,6 +161,7 @@ export class ReportEventLog {
       scenarioMs: num(r.scenario_ms),
       createdAt: num(r.created_at_ms),
       updatedAt: num(r.updated_at_ms),
+      language: typeof r.language === 'string' ? r.language : null,
     }));
   }
 }

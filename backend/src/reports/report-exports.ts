@@ -4,6 +4,7 @@ import { fileBase } from './report-format.js';
 import { reportMarkdown } from './report-markdown.js';
 import type { AfterActionReport } from './report-model.js';
 import { reportPdf } from './report-pdf.js';
+import { REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
 
 export const REPORT_FORMATS = ['pdf', 'markdown', 'json', 'responses-csv', 'scores-csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -15,18 +16,18 @@ export function download(body: Buffer | string, type: string, filename: string):
 }
 
 /** One report in one export format, as a download. */
-export async function exportReport(r: AfterActionReport, format: ReportFormat): Promise<StreamableFile> {
-  const base = fileBase(r);
+export async function exportReport(r: AfterActionReport, format: ReportFormat, t: ReportMessages = REPORT_MESSAGES.en): Promise<StreamableFile> {
+  const base = `${fileBase(r)}${t.language === 'en' ? '' : `-${t.language}`}`;
   switch (format) {
     case 'pdf':
-      return download(await reportPdf(r), 'application/pdf', `${base}.pdf`);
+      return download(await reportPdf(r, t), 'application/pdf', `${base}.pdf`);
     case 'markdown':
-      return download(reportMarkdown(r), 'text/markdown; charset=utf-8', `${base}.md`);
+      return download(reportMarkdown(r, t), 'text/markdown; charset=utf-8', `${base}.md`);
     case 'json':
       return download(JSON.stringify(r), 'application/json; charset=utf-8', `${base}.json`);
     case 'responses-csv':
-      return download(responsesCsv(r), 'text/csv; charset=utf-8', `${base}-responses.csv`);
+      return download(responsesCsv(r, t), 'text/csv; charset=utf-8', `${base}-responses.csv`);
     case 'scores-csv':
-      return download(scoresCsv(r), 'text/csv; charset=utf-8', `${base}-scores.csv`);
+      return download(scoresCsv(r, t), 'text/csv; charset=utf-8', `${base}-scores.csv`);
   }
 }

@@ -1,4 +1,7 @@
 import type { AfterActionReport, DeliveryAccuracySummary, InjectResponseStatus } from './report-model.js';
+import { REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
+
+const EN = REPORT_MESSAGES.en;
 
 /** Shared wording of the text exports (Markdown, PDF, CSV). */
 export function clock(ms: number | null): string {
@@ -8,37 +11,37 @@ export function clock(ms: number | null): string {
   return `T${ms < 0 ? '-' : '+'}${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
 
-export function duration(ms: number | null): string {
+export function duration(ms: number | null, t: ReportMessages = EN): string {
   if (ms === null) return '—';
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t.duration(0, 0, s);
   const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
-  return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${Math.floor(m / 60)} h`;
+  if (m < 60) return t.duration(0, m, s % 60);
+  return t.duration(Math.floor(m / 60), m % 60, 0);
 }
 
-export const wall = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC');
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+/** "2026-12-07 07:45:00" in the report's time zone (UTC in English, KST in Korean). */
+function wallParts(ms: number, t: ReportMessages): string {
+  if (t.timeZone === 'UTC') return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+  let f = wallFormats.get(t.timeZone);
+  if (!f) wallFormats.set(t.timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: t.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
 
-export const STATUS_LABEL: Record<InjectResponseStatus, string> = { 'on-time': 'on time', late: 'late', missed: 'missed', pending: 'pending', 'no-target': 'no target' };
+/** A wall-clock instant with its zone: "2026-12-07 07:45:00 UTC", "2026-12-07 16:45:00 KST". */
+export const wall = (ms: number | null, t: ReportMessages = EN) => (ms === null ? '—' : `${wallParts(ms, t)} ${t.zoneLabel}`);
+/** The time of day alone, in the report's zone (the zone is named in the column header). */
+export const wallTime = (ms: number, t: ReportMessages = EN) => wallParts(ms, t).slice(11, 19);
+
+export const STATUS_LABEL: Record<InjectResponseStatus, string> = EN.status;
 
 export function teamNames(r: AfterActionReport): Map<string, string> {
   return new Map(r.overview.teams.map((t) => [t.id, t.name]));
 }
 
-export const SECTION_TITLES = {
-  overview: 'Exercise overview',
-  objectives: 'Objectives and core capabilities',
-  findings: 'Strengths and areas for improvement',
-  metrics: 'Team performance',
-  scores: 'Score breakdown',
-  coverage: 'ATT&CK and DISARM coverage',
-  decisions: 'Decision log',
-  timeline: 'Timeline',
-  rfis: 'Requests for information',
-  hotwash: 'Hotwash',
-  plan: 'Improvement plan',
-  delivery: 'Delivery accuracy',
-} as const;
+export const SECTION_TITLES = EN.sections;
 
 /** A lateness in milliseconds for people: "12.4 ms", "2.31 s"; "—" when nothing was measured. */
 export function latenessLabel(ms: number | null): string {
@@ -46,25 +49,20 @@ export function latenessLabel(ms: number | null): string {
   return Math.abs(ms) < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-export const DELIVERY_ACCURACY_NOTE =
-  'How close to their planned instants the injects reached the teams, as each broadcast recorded it: from the instant an inject was due to the start of its broadcast to the teams, and to its end (every connected player handed the inject).';
+export const DELIVERY_ACCURACY_NOTE = EN.deliveryNote;
 
 /** The delivery-accuracy table (measure, median, p99, worst) and the counts under it, for every export. */
-export function deliveryAccuracyRows(a: DeliveryAccuracySummary): { table: string[][]; counts: string[] } {
+export function deliveryAccuracyRows(a: DeliveryAccuracySummary, t: ReportMessages = EN): { table: string[][]; counts: string[] } {
   const row = (label: string, s: DeliveryAccuracySummary['startLatenessMs']) => [label, latenessLabel(s.p50), latenessLabel(s.p99), latenessLabel(s.max)];
   return {
-    table: [row('Broadcast started after its instant', a.startLatenessMs), row('Broadcast ended after its instant', a.endLatenessMs)],
-    counts: [
-      `${a.broadcasts} broadcast(s) measured`,
-      `${a.lateCount} delivery(ies) late (broadcast over ${a.lateAfterMs / 1000} s after the instant: after a restart or a stall); each is marked in the timeline`,
-      `${a.unrecorded} delivery(ies) without a recorded broadcast time`,
-    ],
+    table: [row(t.deliveryStarted, a.startLatenessMs), row(t.deliveryEnded, a.endLatenessMs)],
+    counts: t.deliveryCounts(a.broadcasts, a.lateCount, a.lateAfterMs / 1000, a.unrecorded),
   };
 }
 
-export function reportTitle(r: AfterActionReport): string {
+export function reportTitle(r: AfterActionReport, t: ReportMessages = EN): string {
   const team = r.edition.kind === 'player' ? r.overview.teams[0]?.name : undefined;
-  return `After-Action Report${team ? ` — ${team} (player edition)` : ''}: ${r.overview.name}`;
+  return t.title(r.overview.name, team ?? null);
 }
 
 export function fileBase(r: AfterActionReport): string {
@@ -81,17 +79,14 @@ export function points(n: number): string {
 export const pointsOf = (p: number, max: number) => `${points(p)} / ${points(max)}`;
 
 /** Who took part: the names when the report may show them, else a count; never "0". */
-export function participantsLabel(t: AfterActionReport['overview']['teams'][number]): string {
-  if (t.participantNames.length) return t.participantNames.join(', ');
-  if (t.participants === 0) return 'no players joined';
-  return t.participants === 1 ? '1 player' : `${t.participants} players`;
+export function participantsLabel(team: AfterActionReport['overview']['teams'][number], t: ReportMessages = EN): string {
+  if (team.participantNames.length) return team.participantNames.join(', ');
+  return t.participantsCount(team.participants);
 }
 
 /** Where the scores come from, in words a reader of the report understands. */
-export const SCORE_SOURCE_LABEL: Record<AfterActionReport['scores']['source'], string> = {
-  'scoring-service': 'Scores as recorded during the exercise: the pack’s scoring rules and the evaluators’ marks.',
-  hidden: 'Scores are not shared with teams for this exercise.',
-};
+export const SCORE_SOURCE_LABEL: Record<AfterActionReport['scores']['source'], string> = { 'scoring-service': EN.scoreSource, hidden: EN.scoresHidden };
+export const scoreSourceLabel = (source: AfterActionReport['scores']['source'], t: ReportMessages = EN) => (source === 'hidden' ? t.scoresHidden : t.scoreSource);
 
 /** "G0094 Kimsuky, G0032 Lazarus Group" (bare ids where the name is not known). */
 export function threatActorsLabel(o: AfterActionReport['overview']): string {
@@ -100,11 +95,10 @@ export function threatActorsLabel(o: AfterActionReport['overview']): string {
 }
 
 /** How the report measures response times, said once wherever times are shown. */
-export const TIMING_NOTE =
-  'Times are on the exercise clock, from delivery to the team. The clock stands still while the exercise is paused: an acknowledgement or response logged during a pause counts (on time if its target had not passed) but its time is marked “during a pause” and left out of the medians.';
+export const TIMING_NOTE = EN.timingNote;
 
 /** A response time, or "during a pause" when the clock stood still (see TIMING_NOTE). */
-export function responseTime(ms: number | null, whilePaused: boolean): string {
+export function responseTime(ms: number | null, whilePaused: boolean, t: ReportMessages = EN): string {
   if (ms === null) return '—';
-  return whilePaused ? `${duration(ms)} (during a pause)` : duration(ms);
+  return whilePaused ? `${duration(ms, t)} (${t.duringPause})` : duration(ms, t);
 }

@@ -32,7 +32,7 @@ export interface ReportInputs {
   /** null: nothing saved yet, the report drafts them */
   savedFindings: Finding[] | null;
   plan: ImprovementItem[];
-  hotwash: { teamId: string; ratings: Record<string, number>; answers: Record<string, string> }[];
+  hotwash: { teamId: string; ratings: Record<string, number>; answers: Record<string, string>; language?: string | null }[];
   hotwashQuestions: HotwashQuestion[];
   /** every team's breakdown from the scoring engine (the live scores) */
   scores: TeamScore[];

@@ -1,5 +1,7 @@
 import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
-import { localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { badInput } from '../common/domain-error.js';
+import { localiseInject, packLanguages, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { REPORT_LANGUAGES, reportMessages } from './report-messages.js';
 import type { AfterActionReport } from './report-model.js';
 
 /**
@@ -50,4 +52,23 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
       };
     }),
   };
+}
+
+/**
+ * The language a report is asked for, checked against what this exercise can be read in: the
+ * report's own languages (its frame) and the pack's (its content). None asked: the pack's source.
+ */
+export function reportLanguageFor(pack: ScenarioPack, requested: string | undefined): string {
+  if (requested === undefined) return sourceLanguage(pack);
+  const known = new Set<string>([...REPORT_LANGUAGES, ...packLanguages(pack)]);
+  if (!known.has(requested)) throw badInput('report.unknown-language', `language: "${requested}" is not a language this report can be produced in (${[...known].join(', ')})`);
+  return requested;
+}
+
+/** A report for readers of `language`: the scenario's words from the pack's translation, the survey questions in the frame's words. */
+export function reportInLanguage(report: AfterActionReport, pack: ScenarioPack, language: string): AfterActionReport {
+  const content = localiseReport(report, pack, language);
+  const t = reportMessages(language);
+  if (!content.hotwash || Object.keys(t.hotwashQuestions).length === 0) return content;
+  return { ...content, hotwash: { ...content.hotwash, questions: content.hotwash.questions.map((q) => ({ ...q, text: t.hotwashQuestions[q.id] ?? q.text })) } };
 }

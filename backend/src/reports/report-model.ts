@@ -243,7 +243,8 @@ export interface RfiRecord {
   subject: string;
   to: string;
   openedScenarioMs: number | null;
-  messages: { from: 'team' | 'control'; authorName: string; text: string; at: number; scenarioMs: number }[];
+  /** `language`: what the message was written in (the author's language then; null when not recorded) */
+  messages: { from: 'team' | 'control'; authorName: string; text: string; at: number; scenarioMs: number; language?: string | null }[];
 }
 
 export interface ResponseRecord {
@@ -256,6 +257,8 @@ export interface ResponseRecord {
   scenarioMs: number;
   createdAt: number;
   updatedAt: number;
+  /** the language the author wrote in (their language at the time of writing); null when not recorded */
+  language?: string | null;
 }
 
 export interface HotwashQuestion {
@@ -269,7 +272,8 @@ export interface HotwashSummary {
   submissions: number;
   /** per rating question: mean (1–5) and how many gave each score */
   ratings: { questionId: string; mean: number | null; distribution: number[]; byTeam: { teamId: string; mean: number | null; count: number }[] }[];
-  comments: { questionId: string; teamId: string; text: string }[];
+  /** `language`: what the answer was written in (the player's language then; null when not recorded) */
+  comments: { questionId: string; teamId: string; text: string; language?: string | null }[];
 }
 
 export interface ImprovementItem {

@@ -1,6 +1,10 @@
 import { PdfWriter } from './pdf-writer.js';
-import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, RATING_LABELS, type TimelineEntry } from './report-model.js';
-import { clock, DELIVERY_ACCURACY_NOTE, deliveryAccuracyRows, duration, participantsLabel, points, pointsOf, reportTitle, responseTime, SCORE_SOURCE_LABEL, SECTION_TITLES, STATUS_LABEL, teamNames, threatActorsLabel, TIMING_NOTE, wall } from './report-format.js';
+import { CAPABILITY_ELEMENTS, type AfterActionReport, type ImprovementItem, type TimelineEntry } from './report-model.js';
+import { clock, deliveryAccuracyRows, duration, participantsLabel, points, pointsOf, reportTitle, responseTime, scoreSourceLabel, teamNames, threatActorsLabel, wall, wallTime } from './report-format.js';
+import { addressee, languageMark, REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
+
+/** Above this many responses the PDF lists the first ones and points to the other exports. */
+export const PDF_RESPONSES_LIMIT = 1500;
 import { describeTimelineEntry, type TimelineNames, timelineNames } from './report-timeline-text.js';
 import { techniqueLabel } from './technique-names.js';
 
@@ -14,76 +18,94 @@ export const PDF_TIMELINE_FULL_LIMIT = 1500;
 const SCORE_MATRIX_MAX_TEAMS = 6;
 
 /** The report as a PDF, drawn on the server with pdfkit (no browser, no network). */
-export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
+export async function reportPdf(r: AfterActionReport, t: ReportMessages = REPORT_MESSAGES.en): Promise<Buffer> {
+  const h = t.h;
+  const S = t.sections;
   const names = teamNames(r);
   const tn = (id: string) => names.get(id) ?? id;
   const lookups = timelineNames(r);
   const o = r.overview;
-  const w = new PdfWriter(reportTitle(r), `${o.name} — ${o.scope.classification}${r.state === 'draft' ? ' — LIVE DRAFT' : ''}`);
-  w.title(reportTitle(r), `${r.state === 'final' ? 'Final report' : 'Live draft'} generated ${wall(r.generatedAt)} — ${o.scope.classification}`);
+  const w = new PdfWriter(reportTitle(r, t), `${o.name} — ${o.scope.classification}${r.state === 'draft' ? ` — ${t.state.liveDraftBanner}` : ''}`, t.pageOf);
+  w.title(reportTitle(r, t), `${r.state === 'final' ? t.state.finalReport : t.state.draft} — ${t.generated(wall(r.generatedAt, t))} — ${o.scope.classification}`);
 
-  w.h1(SECTION_TITLES.overview);
+  w.h1(S.overview);
   w.bullets([
-    `Scenario: ${o.pack.title} (pack ${o.pack.id} ${o.pack.version})`,
-    `Dates: started ${wall(o.startedAt)}, ended ${wall(o.endedAt)}; exercise clock reached ${clock(o.scenarioElapsedMs)} of a planned ${o.scope.plannedDuration}`,
-    ...(o.scope.audience ? [`Scope / audience: ${o.scope.audience}`] : []),
-    `Threat actors: ${threatActorsLabel(o) || '—'}`,
-    `Core capabilities: ${o.coreCapabilities.join('; ') || '—'}`,
+    `${t.overview.scenario}: ${o.pack.title} (${t.overview.pack} ${o.pack.id} ${o.pack.version})`,
+    `${t.overview.dates}: ${t.overview.datesLine(wall(o.startedAt, t), wall(o.endedAt, t), clock(o.scenarioElapsedMs), o.scope.plannedDuration)}`,
+    ...(o.scope.audience ? [`${t.overview.audience}: ${o.scope.audience}`] : []),
+    `${t.overview.threatActors}: ${threatActorsLabel(o) || '—'}`,
+    `${t.overview.coreCapabilities}: ${o.coreCapabilities.join('; ') || '—'}`,
   ]);
   w.para(o.summary);
-  w.h2('Participating teams');
-  w.table([{ header: 'Team' }, { header: 'Description' }, { header: 'Participants' }], o.teams.map((t) => [t.name, t.description ?? '', participantsLabel(t)]));
-  w.h2('Objectives');
-  w.table([{ header: 'Objective' }, { header: 'Core capability' }], o.objectives.map((x) => [x.text, x.coreCapability]));
+  w.h2(t.overview.participatingTeams);
+  w.table([{ header: h.team }, { header: h.description }, { header: h.participants }], o.teams.map((x) => [x.name, x.description ?? '', participantsLabel(x, t)]));
+  w.h2(t.overview.objectives);
+  w.table([{ header: h.objective }, { header: h.coreCapability }], o.objectives.map((x) => [x.text, x.coreCapability]));
 
-  w.h1(SECTION_TITLES.objectives);
-  w.para(`Ratings: ${Object.entries(RATING_LABELS).map(([k, v]) => `${k} = ${v}`).join('; ')}.`, { note: true });
+  w.h1(S.objectives);
+  w.para(`${t.ratingsLegend}: ${Object.entries<string>(t.ratings).map(([k, v]) => `${k} = ${v}`).join('; ')}.`, { note: true });
   for (const ob of r.objectives) {
     w.h2(`${ob.text} (${ob.coreCapability})`);
-    w.table([{ header: 'Team' }, { header: 'Rating' }, { header: 'Observations' }, { header: 'Evaluator' }], ob.teams.map((t) => [tn(t.teamId), t.rating ?? 'not rated', t.observations, t.evaluator ?? '']));
+    w.table([{ header: h.team }, { header: h.rating }, { header: h.observations }, { header: h.evaluator }], ob.teams.map((x) => [tn(x.teamId), x.rating ?? t.notRated, x.observations, x.evaluator ?? '']));
   }
 
   if (r.edition.kind === 'full') {
-    w.h1(SECTION_TITLES.findings);
-    if (r.findings.drafted) w.para('Drafted from evaluator notes and response times; edit before release.', { note: true });
-    w.h2('Strengths');
+    w.h1(S.findings);
+    if (r.findings.drafted) w.para(t.draftedNote, { note: true });
+    w.h2(t.strengths);
     w.bullets(r.findings.strengths.length ? r.findings.strengths.map((f) => f.text) : ['—']);
-    w.h2('Areas for improvement');
+    w.h2(t.improvements);
     w.bullets(r.findings.improvements.length ? r.findings.improvements.map((f) => f.text) : ['—']);
   }
 
-  w.h1(SECTION_TITLES.metrics);
-  w.para(TIMING_NOTE, { note: true });
+  w.h1(S.metrics);
+  w.para(t.timingNote, { note: true });
   w.table(
-    [{ header: 'Team' }, { header: 'Injects' }, { header: 'Acked' }, { header: 'Responded' }, { header: 'Median ack' }, { header: 'Median 1st response' }, { header: 'On time' }, { header: 'Late' }, { header: 'Missed' }],
-    r.metrics.map((m) => [tn(m.teamId), String(m.injectsDelivered), String(m.acknowledged), String(m.responded), duration(m.medianAckMs), duration(m.medianFirstResponseMs), String(m.onTime), String(m.late), String(m.missed)]),
+    [{ header: h.team }, { header: h.injects }, { header: h.acknowledged }, { header: h.responded }, { header: h.medianAck }, { header: h.medianFirstResponse }, { header: h.onTime }, { header: h.late }, { header: h.missed }],
+    r.metrics.map((m) => [tn(m.teamId), String(m.injectsDelivered), String(m.acknowledged), String(m.responded), duration(m.medianAckMs, t), duration(m.medianFirstResponseMs, t), String(m.onTime), String(m.late), String(m.missed)]),
   );
   const perInjectRows = r.metrics.reduce((a, m) => a + m.perInject.length, 0);
-  if (perInjectRows > PDF_PER_INJECT_FULL_LIMIT) injectSummaryTable(w, r, lookups, perInjectRows);
+  if (perInjectRows > PDF_PER_INJECT_FULL_LIMIT) injectSummaryTable(w, r, lookups, perInjectRows, t);
   else
     for (const m of r.metrics) {
       w.h2(tn(m.teamId));
       w.table(
-        [{ header: 'Inject' }, { header: 'Delivered' }, { header: 'Ack after' }, { header: '1st response' }, { header: 'Target' }, { header: 'Status' }, { header: 'Resp.' }],
-        m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), responseTime(x.ackMs, x.ackWhilePaused), responseTime(x.firstResponseMs, x.firstResponseWhilePaused), duration(x.respondWithinMs), STATUS_LABEL[x.status], String(x.responses)]),
+        [{ header: h.inject }, { header: h.delivered }, { header: h.ackAfter }, { header: h.firstResponseAfter }, { header: h.target }, { header: h.status }, { header: h.responses }],
+        m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), responseTime(x.ackMs, x.ackWhilePaused, t), responseTime(x.firstResponseMs, x.firstResponseWhilePaused, t), duration(x.respondWithinMs, t), t.status[x.status], String(x.responses)]),
       );
     }
 
+  w.h1(S.responses);
+  if (r.responses.length === 0) w.para(t.noResponses, { note: true });
+  else {
+    if (r.responses.length > PDF_RESPONSES_LIMIT) w.para(t.responsesCapped(PDF_RESPONSES_LIMIT, r.responses.length), { note: true });
+    const shown = r.responses.slice(0, PDF_RESPONSES_LIMIT);
+    for (const team of o.teams) {
+      const mine = shown.filter((x) => x.teamId === team.id);
+      if (mine.length === 0) continue;
+      w.h2(team.name);
+      w.table(
+        [{ header: h.exerciseTime }, { header: h.inject }, { header: h.author }, { header: h.response }],
+        mine.map((x) => [clock(x.scenarioMs), lookups.inject(x.injectId), x.authorName, [x.language ? languageMark(x.language) : '', x.optionIds.map((id) => `“${lookups.option(x.injectId, id)}”`).join(', '), x.text].filter(Boolean).join(' ')]),
+      );
+    }
+  }
+
   if (r.deliveryAccuracy) {
-    const a = deliveryAccuracyRows(r.deliveryAccuracy);
-    w.h1(SECTION_TITLES.delivery);
-    w.para(DELIVERY_ACCURACY_NOTE, { note: true });
-    w.table([{ header: 'Measure' }, { header: 'Median (p50)', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'Worst', align: 'right' }], a.table);
+    const a = deliveryAccuracyRows(r.deliveryAccuracy, t);
+    w.h1(S.delivery);
+    w.para(t.deliveryNote, { note: true });
+    w.table([{ header: h.measure }, { header: h.median, align: 'right' }, { header: 'p99', align: 'right' }, { header: h.worst, align: 'right' }], a.table);
     w.bullets(a.counts);
   }
 
-  w.h1(SECTION_TITLES.scores);
-  if (r.scores.source === 'hidden') w.para('Scores are not shared with teams for this exercise.', { note: true });
+  w.h1(S.scores);
+  if (r.scores.source === 'hidden') w.para(t.scoresHidden, { note: true });
   else {
-    w.para(SCORE_SOURCE_LABEL[r.scores.source], { note: true });
-    w.table([{ header: 'Team' }, { header: 'Points', align: 'right' }, { header: 'Of', align: 'right' }], r.scores.teams.map((s) => [tn(s.teamId), points(s.total), points(s.max)]));
+    w.para(scoreSourceLabel(r.scores.source, t), { note: true });
+    w.table([{ header: h.team }, { header: h.points, align: 'right' }, { header: h.of, align: 'right' }], r.scores.teams.map((s) => [tn(s.teamId), points(s.total), points(s.max)]));
     if (r.scores.byObjective.length) {
-      w.h2('Score by objective');
+      w.h2(t.scoreByObjective);
       const capability = (id: string) => o.objectives.find((x) => x.id === id)?.coreCapability ?? id;
       const cell = (b: (typeof r.scores.byObjective)[number], teamId: string) => {
         const t = b.teams.find((x) => x.teamId === teamId);
@@ -92,74 +114,75 @@ export async function reportPdf(r: AfterActionReport): Promise<Buffer> {
       // objectives down the page, a column per team; with many teams, one row per team and objective
       if (r.scores.teams.length <= SCORE_MATRIX_MAX_TEAMS)
         w.table(
-          [{ header: 'Objective (core capability)' }, ...r.scores.teams.map((s) => ({ header: tn(s.teamId), align: 'right' as const }))],
+          [{ header: h.objectiveCapability }, ...r.scores.teams.map((s) => ({ header: tn(s.teamId), align: 'right' as const }))],
           r.scores.byObjective.map((b) => [capability(b.objectiveId), ...r.scores.teams.map((s) => cell(b, s.teamId))]),
         );
       else
         w.table(
-          [{ header: 'Team' }, { header: 'Objective (core capability)' }, { header: 'Points', align: 'right' }],
+          [{ header: h.team }, { header: h.objectiveCapability }, { header: h.points, align: 'right' }],
           r.scores.teams.flatMap((s) => r.scores.byObjective.map((b) => [tn(s.teamId), capability(b.objectiveId), cell(b, s.teamId)])),
         );
     }
   }
 
-  w.h1(SECTION_TITLES.coverage);
-  if (r.coverage.length === 0) w.para('No tagged techniques were played.', { note: true });
+  w.h1(S.coverage);
+  if (r.coverage.length === 0) w.para(t.noTechniques, { note: true });
   else
     w.table(
-      [{ header: 'Framework' }, { header: 'Technique' }, { header: 'Injects' }, { header: 'Teams answered' }, { header: 'On time' }, { header: 'Points' }],
+      [{ header: h.framework }, { header: h.technique }, { header: h.injects }, { header: h.teamsAnswered }, { header: h.onTime }, { header: h.points }],
       r.coverage.map((c) => {
         const sum = (f: (t: (typeof c.teams)[number]) => number) => c.teams.reduce((a, t) => a + f(t), 0);
-        return [c.framework === 'attack' ? 'ATT&CK' : 'DISARM', `${c.name ? `${c.techniqueId} ${c.name}` : techniqueLabel(c.framework, c.techniqueId)}${c.assumed ? ' (assumed)' : ''}`, c.injectIds.map(lookups.inject).join('; '), `${sum((t) => t.responded)} / ${sum((t) => t.delivered)}`, String(sum((t) => t.onTime)), sum((t) => t.max) ? pointsOf(sum((t) => t.points), sum((t) => t.max)) : '—'];
+        return [c.framework === 'attack' ? 'ATT&CK' : 'DISARM', `${c.name ? `${c.techniqueId} ${c.name}` : techniqueLabel(c.framework, c.techniqueId)}${c.assumed ? ` ${t.assumed}` : ''}`, c.injectIds.map(lookups.inject).join('; '), `${sum((t) => t.responded)} / ${sum((t) => t.delivered)}`, String(sum((t) => t.onTime)), sum((t) => t.max) ? pointsOf(sum((t) => t.points), sum((t) => t.max)) : '—'];
       }),
     );
 
-  w.h1(SECTION_TITLES.decisions);
-  if (r.decisions.length === 0) w.para('No decisions.', { note: true });
+  w.h1(S.decisions);
+  if (r.decisions.length === 0) w.para(t.noDecisions, { note: true });
   for (const d of r.decisions) {
     w.h2(d.question);
-    w.bullets([`Mode: ${d.mode}; members: ${d.memberTeamIds.map(tn).join(', ') || '—'}`, `Status: ${d.status}${d.outcome ? `; outcome: ${d.outcomeLabel ?? d.outcome}${d.forced ? ' (forced by exercise control)' : ''}` : ''}`, `Opened ${clock(d.openedScenarioMs)}, deadline ${clock(d.deadlineScenarioMs)}, closed ${clock(d.closedScenarioMs)}`]);
+    w.bullets([t.decisionMode(d.mode, d.memberTeamIds.map(tn).join(', ') || '—'), t.decisionStatus(d.status, d.outcome ? (d.outcomeLabel ?? d.outcome) : null, d.forced), t.decisionTimes(clock(d.openedScenarioMs), clock(d.deadlineScenarioMs), clock(d.closedScenarioMs))]);
     const reasons = d.votes.some((v) => v.reason);
-    if (d.votes.length) w.table([{ header: 'Team' }, { header: 'Vote' }, { header: 'At' }, ...(reasons ? [{ header: 'Reason stated' }] : [])], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs), ...(reasons ? [v.reason ?? ''] : [])]));
+    if (d.votes.length) w.table([{ header: h.team }, { header: h.vote }, { header: h.at }, ...(reasons ? [{ header: h.reasonStated }] : [])], d.votes.map((v) => [tn(v.teamId), v.choiceLabel, clock(v.scenarioMs), ...(reasons ? [v.reason ?? ''] : [])]));
   }
 
-  w.h1(SECTION_TITLES.rfis);
-  if (r.rfis.length === 0) w.para('None.', { note: true });
-  for (const t of r.rfis) {
-    w.h2(`${tn(t.teamId)} → ${t.to}: ${t.subject}`);
-    w.bullets(t.messages.map((m) => `${clock(m.scenarioMs)} ${m.authorName}: ${m.text}`));
+  w.h1(S.rfis);
+  if (r.rfis.length === 0) w.para(t.none, { note: true });
+  for (const x of r.rfis) {
+    w.h2(`${tn(x.teamId)} → ${addressee(x.to, t)}: ${x.subject}`);
+    w.bullets(x.messages.map((m) => `${clock(m.scenarioMs)} ${m.authorName}: ${m.language ? `${languageMark(m.language)} ` : ''}${m.text}`));
   }
 
   if (r.hotwash) {
-    const h = r.hotwash;
-    w.h1(SECTION_TITLES.hotwash);
-    w.para(`${h.submissions} survey response(s).`);
-    w.table([{ header: 'Question' }, { header: 'Mean (1–5)', align: 'right' }, ...[1, 2, 3, 4, 5].map((v) => ({ header: String(v) }))], h.ratings.map((x) => [h.questions.find((q) => q.id === x.questionId)?.text ?? x.questionId, x.mean === null ? '—' : points(x.mean), ...x.distribution.map(String)]));
-    for (const q of h.questions.filter((x) => x.kind === 'text')) {
-      const cs = h.comments.filter((c) => c.questionId === q.id);
+    const hw = r.hotwash;
+    const question = (id: string) => t.hotwashQuestions[id] ?? hw.questions.find((q) => q.id === id)?.text ?? id;
+    w.h1(S.hotwash);
+    w.para(t.surveyResponses(hw.submissions));
+    w.table([{ header: h.question }, { header: h.mean, align: 'right' }, ...[1, 2, 3, 4, 5].map((v) => ({ header: String(v) }))], hw.ratings.map((x) => [question(x.questionId), x.mean === null ? '—' : points(x.mean), ...x.distribution.map(String)]));
+    for (const q of hw.questions.filter((x) => x.kind === 'text')) {
+      const cs = hw.comments.filter((c) => c.questionId === q.id);
       if (cs.length) {
-        w.h2(q.text);
-        w.bullets(cs.map((c) => `${tn(c.teamId)}: ${c.text}`));
+        w.h2(question(q.id));
+        w.bullets(cs.map((c) => `${tn(c.teamId)}: ${c.language ? `${languageMark(c.language)} ` : ''}${c.text}`));
       }
     }
   }
 
   if (r.edition.kind === 'full') {
-    w.h1(SECTION_TITLES.plan);
-    improvementPlanTable(w, r.improvementPlan);
+    w.h1(S.plan);
+    improvementPlanTable(w, r.improvementPlan, t);
   }
 
-  w.h1(SECTION_TITLES.timeline);
-  const entries = r.timeline.length > PDF_TIMELINE_FULL_LIMIT ? condense(r.timeline, lookups) : r.timeline.map((e) => ({ e, text: describeTimelineEntry(e, lookups) }));
-  if (r.timeline.length > PDF_TIMELINE_FULL_LIMIT) w.para(`${r.timeline.length} entries: acknowledgements and responses are counted per inject here; the JSON and Markdown exports list every entry.`, { note: true });
-  w.table([{ header: 'Exercise time' }, { header: 'Wall time (UTC)' }, { header: 'Event' }], entries.map(({ e, text }) => [clock(e.scenarioMs), wall(e.at).slice(11, 19), text]), { fontSize: 7.5 });
+  w.h1(S.timeline);
+  const entries = r.timeline.length > PDF_TIMELINE_FULL_LIMIT ? condense(r.timeline, lookups, t) : r.timeline.map((e) => ({ e, text: describeTimelineEntry(e, lookups, t) }));
+  if (r.timeline.length > PDF_TIMELINE_FULL_LIMIT) w.para(t.timelineCondensed(r.timeline.length), { note: true });
+  w.table([{ header: h.exerciseTime }, { header: h.wallTimeZone }, { header: h.event }], entries.map(({ e, text }) => [clock(e.scenarioMs), wallTime(e.at, t), text]), { fontSize: 7.5 });
   return w.finish();
 }
 
 /** Per inject, across the teams it reached: how many answered on time, late or not at all, and the median time to a first response. */
-function injectSummaryTable(w: PdfWriter, r: AfterActionReport, names: TimelineNames, rows: number): void {
-  w.h2('By inject, across teams');
-  w.para(`${rows} team × inject rows: counted per inject here; the Markdown, JSON and responses CSV exports list each team's row.`, { note: true });
+function injectSummaryTable(w: PdfWriter, r: AfterActionReport, names: TimelineNames, rows: number, t: ReportMessages): void {
+  w.h2(t.byInjectAcrossTeams);
+  w.para(t.byInjectNote(rows), { note: true });
   const by = new Map<string, { delivered: number; onTime: number; late: number; missed: number; first: number[] }>();
   for (const m of r.metrics)
     for (const x of m.perInject) {
@@ -173,33 +196,34 @@ function injectSummaryTable(w: PdfWriter, r: AfterActionReport, names: TimelineN
     }
   const median = (xs: number[]) => (xs.length ? ([...xs].sort((a, b) => a - b)[xs.length >> 1] ?? null) : null);
   w.table(
-    [{ header: 'Inject' }, { header: 'Teams' }, { header: 'On time' }, { header: 'Late' }, { header: 'Missed' }, { header: 'Median 1st response' }],
-    [...by].map(([id, s]) => [names.inject(id), String(s.delivered), String(s.onTime), String(s.late), String(s.missed), duration(median(s.first))]),
+    [{ header: t.h.inject }, { header: t.h.teams }, { header: t.h.onTime }, { header: t.h.late }, { header: t.h.missed }, { header: t.h.medianFirstResponse }],
+    [...by].map(([id, s]) => [names.inject(id), String(s.delivered), String(s.onTime), String(s.late), String(s.missed), duration(median(s.first), t)]),
   );
 }
 
-function improvementPlanTable(w: PdfWriter, items: ImprovementItem[]): void {
-  w.para(`Capability elements: ${CAPABILITY_ELEMENTS.join(', ')}.`, { note: true });
+function improvementPlanTable(w: PdfWriter, items: ImprovementItem[], t: ReportMessages): void {
+  w.para(`${t.capabilityElementsLine}: ${CAPABILITY_ELEMENTS.map((e) => t.capabilityElements[e]).join(', ')}.`, { note: true });
   if (items.length === 0) {
-    w.para('No corrective actions recorded yet.', { note: true });
+    w.para(t.noCorrectiveActions, { note: true });
     return;
   }
+  const h = t.planHeaders;
   w.table(
-    [{ header: 'Issue / area for improvement' }, { header: 'Corrective action' }, { header: 'Element' }, { header: 'Organisation' }, { header: 'POC' }, { header: 'Start' }, { header: 'Completion' }, { header: 'Status' }],
-    items.map((i) => [i.issue, i.correctiveAction, i.capabilityElement, i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', i.status]),
+    [{ header: h.issue }, { header: h.correctiveAction }, { header: h.element }, { header: h.organisation }, { header: h.poc }, { header: h.start }, { header: h.completion }, { header: h.status }],
+    items.map((i) => [i.issue, i.correctiveAction, t.capabilityElements[i.capabilityElement], i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', t.planStatus[i.status]]),
   );
 }
 
 /** The improvement plan alone as a PDF. */
-export async function improvementPlanPdf(exerciseName: string, items: ImprovementItem[]): Promise<Buffer> {
-  const w = new PdfWriter(`Improvement plan: ${exerciseName}`, exerciseName);
-  w.title(`Improvement plan: ${exerciseName}`, `Generated ${wall(Date.now())}`);
-  improvementPlanTable(w, items);
+export async function improvementPlanPdf(exerciseName: string, items: ImprovementItem[], t: ReportMessages = REPORT_MESSAGES.en): Promise<Buffer> {
+  const w = new PdfWriter(t.planTitle(exerciseName), exerciseName, t.pageOf);
+  w.title(t.planTitle(exerciseName), t.generated(wall(Date.now(), t)));
+  improvementPlanTable(w, items, t);
   return w.finish();
 }
 
 /** Keeps every entry except acknowledgements and responses, which become one line per inject and kind. */
-function condense(timeline: TimelineEntry[], names: TimelineNames): { e: TimelineEntry; text: string }[] {
+function condense(timeline: TimelineEntry[], names: TimelineNames, t: ReportMessages): { e: TimelineEntry; text: string }[] {
   const out: { e: TimelineEntry; text: string }[] = [];
   const groups = new Map<string, { line: { e: TimelineEntry; text: string }; count: number; teams: Set<string> }>();
   for (const e of timeline) {
@@ -214,11 +238,10 @@ function condense(timeline: TimelineEntry[], names: TimelineNames): { e: Timelin
         groups.set(k, { line, count: 1, teams: new Set(e.teamIds) });
         out.push(line);
       }
-    } else out.push({ e, text: describeTimelineEntry(e, names) });
+    } else out.push({ e, text: describeTimelineEntry(e, names, t) });
   }
   for (const g of groups.values()) {
-    const what = g.line.e.kind === 'acknowledgement' ? 'acknowledgement(s)' : 'response(s)';
-    g.line.text = `${g.count} ${what} from ${g.teams.size} team(s) to “${names.inject(g.line.e.injectId ?? '')}”, the first at this time`;
+    g.line.text = t.condensedLine(g.count, g.line.e.kind === 'acknowledgement' ? 'acknowledgement' : 'response', g.teams.size, names.inject(g.line.e.injectId ?? ''));
   }
   return out;
 }

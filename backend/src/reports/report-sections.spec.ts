@@ -285,11 +285,18 @@ describe('report sections', () => {
 
   it('RFIs and responses: players anonymous when names are hidden, control keeps its name', () => {
     const rfis = [{ threadId: 'th', teamId: 't-blue', subject: 's', to: 'EXCON', openedScenarioMs: 0, messages: [{ from: 'team' as const, authorName: 'Alice', text: 'q', at: 0, scenarioMs: 0 }, { from: 'control' as const, authorName: 'EXCON desk', text: 'a', at: 1, scenarioMs: 1 }] }];
-    expect(buildRfis(rfis, true)[0]?.messages.map((m) => m.authorName)).toEqual([ANONYMOUS, 'EXCON desk']);
-    expect(buildRfis(rfis, false)[0]?.messages.map((m) => m.authorName)).toEqual(['Alice', 'EXCON desk']);
+    expect(buildRfis(rfis, true, 'en')[0]?.messages.map((m) => m.authorName)).toEqual([ANONYMOUS, 'EXCON desk']);
+    expect(buildRfis(rfis, false, 'en')[0]?.messages.map((m) => m.authorName)).toEqual(['Alice', 'EXCON desk']);
     const responses = [{ id: 'r', teamId: 't-blue', injectId: 'phish', authorName: 'Alice', text: 't', optionIds: [], scenarioMs: 0, createdAt: 0, updatedAt: 0 }];
-    expect(buildResponses(responses, true)[0]?.authorName).toBe(ANONYMOUS);
-    expect(buildResponses(responses, false)[0]?.authorName).toBe('Alice');
+    expect(buildResponses(responses, true, 'en')[0]?.authorName).toBe(ANONYMOUS);
+    expect(buildResponses(responses, false, 'en')[0]?.authorName).toBe('Alice');
+  });
+
+  it('marks what people wrote with its language: as recorded, else the pack source; control answers carry none', () => {
+    const rfis = [{ threadId: 'th', teamId: 't-blue', subject: 's', to: 'EXCON', openedScenarioMs: 0, messages: [{ from: 'team' as const, authorName: 'Alice', text: '질문', at: 0, scenarioMs: 0, language: 'ko' }, { from: 'team' as const, authorName: 'Bob', text: 'q', at: 0, scenarioMs: 0 }, { from: 'control' as const, authorName: 'EXCON desk', text: 'a', at: 1, scenarioMs: 1 }] }];
+    expect(buildRfis(rfis, false, 'en')[0]?.messages.map((m) => m.language)).toEqual(['ko', 'en', null]);
+    const base = { teamId: 't-blue', injectId: 'phish', authorName: 'Alice', text: 't', optionIds: [], scenarioMs: 0, createdAt: 0, updatedAt: 0 };
+    expect(buildResponses([{ ...base, id: 'a', language: 'ko' }, { ...base, id: 'b', language: null }], false, 'en').map((r) => r.language)).toEqual(['ko', 'en']);
   });
 
   it('hotwash: mean, 1–5 distribution and per-team means of rating questions; non-empty text answers', () => {

@@ -21,6 +21,8 @@ import type {
 } from './report-model.js';
 import { type DeliveryTimingRow, summariseDeliveries } from '../delivery/delivery-timing.js';
 import { ATTACK_GROUP_NAMES, techniqueName } from './technique-names.js';
+import { sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
 import { ANONYMOUS, median, PairMap, round2, str } from './report-values.js';
 
 /**
@@ -198,13 +200,15 @@ export function buildFindings(inp: ReportInputs, objectives: ObjectiveRatings[],
 }
 
 /** Requests for information, with players' names hidden when the exercise is anonymous (control's names stay). */
-export function buildRfis(rfis: RfiRecord[], hideNames: boolean): RfiRecord[] {
-  return rfis.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, authorName: hideNames && m.from === 'team' ? ANONYMOUS : m.authorName })) }));
+export function buildRfis(rfis: RfiRecord[], hideNames: boolean, source: string): RfiRecord[] {
+  // a team's words carry the language they were written in (the pack's source when not recorded); control's carry none
+  return rfis.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, authorName: hideNames && m.from === 'team' ? ANONYMOUS : m.authorName, language: m.from === 'team' ? (m.language ?? source) : null })) }));
 }
 
 /** Logged responses, with their authors' names hidden when the exercise is anonymous. */
-export function buildResponses(responses: ResponseRecord[], hideNames: boolean): ResponseRecord[] {
-  return responses.map((r) => (hideNames ? { ...r, authorName: ANONYMOUS } : r));
+export function buildResponses(responses: ResponseRecord[], hideNames: boolean, source: string): ResponseRecord[] {
+  // each marked with the language it was written in: the pack's source when not recorded (a player who chose none reads and writes it)
+  return responses.map((r) => (hideNames || !r.language ? { ...r, authorName: hideNames ? ANONYMOUS : r.authorName, language: r.language ?? source } : r));
 }
 
 /** The report's delivery accuracy: the same figures as the control room's (without its per-process detail). */
@@ -263,7 +267,7 @@ export function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics
 }
 
 /** Strengths and areas for improvement drafted from evaluator notes and the measured response times. */
-export function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], events: LoggedEvent[], teamName: Map<string, string>, injectTitle: (id: string) => string): Finding[] {
+export function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], events: LoggedEvent[], teamName: Map<string, string>, injectTitle: (id: string) => string, t: ReportMessages = REPORT_MESSAGES.en): Finding[] {
   const out: Finding[] = [];
   let n = 0;
   const add = (f: Omit<Finding, 'id'>) => out.push({ ...f, id: `draft-${++n}` });
@@ -299,15 +303,13 @@ export function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetri
     const targeted = m.onTime + m.late + m.missed;
     if (targeted === 0) continue;
     const team = teamName.get(m.teamId) ?? m.teamId;
-    if (m.onTime / targeted >= 0.8) add({ kind: 'strength', text: `${team} answered ${m.onTime} of ${targeted} injects within their response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
-    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8) {
-      const what = m.late === 0 ? `did not answer ${m.missed}` : m.missed === 0 ? `answered ${m.late} late` : `answered ${m.late} late and did not answer ${m.missed}`;
-      add({ kind: 'improvement', text: `${team} ${what} of the ${targeted} injects with a response target.`, objectiveId: null, teamId: m.teamId, evidence: [] });
-    }
+    if (m.onTime / targeted >= 0.8) add({ kind: 'strength', text: t.findingOnTime(team, m.onTime, targeted), objectiveId: null, teamId: m.teamId, evidence: [] });
+    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8) add({ kind: 'improvement', text: t.findingLate(team, m.late, m.missed, targeted), objectiveId: null, teamId: m.teamId, evidence: [] });
   }
   return out;
 }
 export function summariseHotwash(inp: ReportInputs): HotwashSummary {
+  const source = sourceLanguage(inp.exercise.snapshot);
   const rating = inp.hotwashQuestions.filter((q) => q.kind === 'rating');
   const text = inp.hotwashQuestions.filter((q) => q.kind === 'text');
   const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
@@ -326,6 +328,6 @@ export function summariseHotwash(inp: ReportInputs): HotwashSummary {
         }),
       };
     }),
-    comments: inp.hotwash.flatMap((h) => text.flatMap((q) => (h.answers[q.id]?.trim() ? [{ questionId: q.id, teamId: h.teamId, text: h.answers[q.id]?.trim() ?? '' }] : []))),
+    comments: inp.hotwash.flatMap((h) => text.flatMap((q) => (h.answers[q.id]?.trim() ? [{ questionId: q.id, teamId: h.teamId, text: h.answers[q.id]?.trim() ?? '', language: h.language ?? source }] : []))),
   };
 }

@@ -3,6 +3,9 @@
  * (the JSON carries ids and details, not prose). Imports nothing but types: the front end uses it too.
  */
 import type { AfterActionReport, TimelineEntry } from './report-model.js';
+import { addressee, REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
+
+const EN = REPORT_MESSAGES.en;
 
 export interface TimelineNames {
   team: (id: string) => string;
@@ -32,33 +35,23 @@ export function timelineNames(r: Pick<AfterActionReport, 'overview'> & Partial<P
   };
 }
 
-const CLOCK: Record<string, string> = {
-  'exercise.created': 'Exercise created',
-  'exercise.start-scheduled': 'Start scheduled',
-  'exercise.started': 'Exercise started',
-  'exercise.paused': 'Exercise paused',
-  'exercise.resumed': 'Exercise resumed',
-  'exercise.speed-changed': 'Clock speed changed',
-  'exercise.ended': 'Exercise ended',
-  'exercise.clock-reanchored': 'System clock corrected; the exercise clock ran on unchanged',
-};
-
 /** how late a delivery went out: "1.2 s", "3 min 05 s" */
-export function lateBy(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+export function lateBy(ms: number, t: ReportMessages = EN): string {
+  if (ms < 60_000) return t.lateBy(0, (ms / 1000).toFixed(1));
   const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return t.lateBy(Math.floor(s / 60), String(s % 60).padStart(2, '0'));
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): string {
+export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames, t: ReportMessages = EN): string {
   const d = e.detail ?? {};
+  const l = t.tl;
   const text = (k: string): string | null => (typeof d[k] === 'string' ? d[k] : null);
-  const team = (e.teamIds[0] ?? null) === null ? 'a team' : names.team(e.teamIds[0] ?? '');
-  const teams = e.teamIds.map((t) => names.team(t)).join(', ');
+  const team = (e.teamIds[0] ?? null) === null ? l.aTeam : names.team(e.teamIds[0] ?? '');
+  const teams = e.teamIds.map((x) => names.team(x)).join(', ');
   const subject = e.injectId ? `“${clip(names.inject(e.injectId), 90)}”` : '';
-  const who = e.actor;
+  const who = e.actor === 'exercise control' ? l.exerciseControl : e.actor;
   const decision = `“${clip(names.decision(e.decisionId ?? ''), 90)}”`;
   const option = (id: string) => (e.decisionId ? names.option(e.decisionId, id) : e.injectId ? names.option(e.injectId, id) : id);
   switch (e.type) {
@@ -70,55 +63,55 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames): s
     case 'exercise.speed-changed':
     case 'exercise.ended':
     case 'exercise.clock-reanchored':
-      return `${CLOCK[e.type] ?? e.type}${e.type === 'exercise.speed-changed' ? ` to ×${typeof d.to === 'number' ? d.to : '?'}` : ''}${who !== 'system' ? ` by ${who}` : ''}`;
+      return `${l.clock[e.type] ?? e.type}${e.type === 'exercise.speed-changed' ? l.speedTo(typeof d.to === 'number' ? String(d.to) : '?') : ''}${who !== 'system' ? l.by(who) : ''}`;
     case 'inject.delivered':
-      return `Inject ${subject} delivered to ${teams || 'no team'}${d.late === true ? ` (late${typeof d.latenessMs === 'number' ? ` by ${lateBy(d.latenessMs)}` : ''})` : ''}`;
+      return l.delivered(subject, teams || l.noTeam, d.late === true ? l.late(typeof d.latenessMs === 'number' ? lateBy(d.latenessMs, t) : null) : null);
     case 'inject.fired':
-      return `${who} fired inject ${subject} ahead of plan`;
+      return l.fired(who, subject);
     case 'inject.skipped':
-      return `${who} skipped inject ${subject}`;
+      return l.skipped(who, subject);
     case 'inject.adhoc-created':
-      return `${who} wrote an ad-hoc inject ${subject}`;
+      return l.adhoc(who, subject);
     case 'inject.released':
-      return `Inject ${subject} released by its trigger`;
+      return l.released(subject);
     case 'participant.joined':
-      return `${who} joined ${team}`;
+      return l.joined(who, team);
     case 'participant.removed':
-      return `${who} removed a player from ${team}`;
+      return l.removed(who, team);
     case 'team.join-code-rotated':
-      return `${who} gave ${team} a new join code`;
+      return l.codeRotated(who, team);
     case 'team.seat-limit-changed':
-      return `${who} ${typeof d.seatLimit === 'number' ? `capped ${team} at ${d.seatLimit} seats` : `lifted the seat cap of ${team}`}`;
+      return l.seatCap(who, team, typeof d.seatLimit === 'number' ? d.seatLimit : null);
     case 'inject.acknowledged':
-      return `${team} acknowledged ${subject} (${who})`;
+      return l.acknowledged(team, subject, who);
     case 'response.logged': {
       const options = Array.isArray(d.optionIds) ? d.optionIds : [];
-      return `${team} responded to ${subject} (${who})${options.length ? ` choosing ${options.map((o) => `“${option(o)}”`).join(', ')}` : ''}`;
+      return l.responded(team, subject, who, options.map((o) => `“${option(o)}”`).join(', '));
     }
     case 'response.edited':
-      return `${team} edited its response to ${subject} (${who})`;
+      return l.edited(team, subject, who);
     case 'thread.opened':
-      return `${team} asked ${text('to') ?? 'exercise control'}: “${clip(text('subject') ?? '', 90)}”`;
+      return l.asked(team, addressee(text('to') ?? 'Exercise control', t), clip(text('subject') ?? '', 90));
     case 'thread.message':
-      return d.sender === 'control' ? `${text('authorName') ?? 'Control'} answered ${team}` : `${team} wrote in its request thread (${who})`;
+      return d.sender === 'control' ? l.controlAnswered(text('authorName') ?? l.control, team) : l.teamWrote(team, who);
     case 'journal.note':
-      return `Journal (${who}): ${clip(text('text') ?? '', 200)}`;
+      return l.journal(who, clip(text('text') ?? '', 200));
     case 'settings.changed':
-      return `${who} changed the exercise settings`;
+      return l.settings(who);
     case 'decision.opened':
-      return `Decision ${decision} opened for ${teams}`;
+      return l.decisionOpened(decision, teams);
     case 'decision.vote':
-      return `${team} voted “${option(text('choice') ?? '')}” on decision ${decision}${text('reason') ? ` — reason: ${clip(text('reason') ?? '', 200)}` : ''}`;
+      return l.voted(team, option(text('choice') ?? ''), decision, text('reason') ? clip(text('reason') ?? '', 200) : null);
     case 'decision.closed':
-      return `Decision ${decision} closed: ${text('outcome') ? `“${option(text('outcome') ?? '')}”` : 'no outcome'}${d.forced === true ? ` (forced by ${who})` : ''}`;
+      return l.decisionClosed(decision, text('outcome') ? option(text('outcome') ?? '') : null, d.forced === true ? who : null);
     case 'decision.extended':
-      return `${who} extended the deadline of decision ${decision}`;
+      return l.extended(who, decision);
     case 'evaluation.recorded':
-      return `${who} evaluated ${team} on ${subject}: ${d.met === true ? 'met' : 'not met'}`;
+      return l.evaluated(who, team, subject, d.met === true);
     case 'score.adjusted':
-      return `${who} adjusted ${team}'s score on ${subject} by ${typeof d.points === 'number' ? d.points : 0}`;
+      return l.adjusted(who, team, subject, typeof d.points === 'number' ? d.points : 0);
     case 'objective.rated':
-      return `${who} rated ${team} “${text('rating') ?? '?'}” on objective “${clip(names.objective(text('objectiveId') ?? ''), 90)}”`;
+      return l.rated(who, team, text('rating') ?? '?', clip(names.objective(text('objectiveId') ?? ''), 90));
     default:
       return e.type;
   }

@@ -47,4 +47,6 @@ export class HotwashResponseEntity {
   @Column({ type: 'text', transformer: jsonText }) ratings!: Record<string, number>;
   @Column({ type: 'text', transformer: jsonText }) answers!: Record<string, string>;
   @Column({ name: 'submitted_at_ms', type: 'bigint', transformer: bigintAsNumber }) submittedAtMs!: number;
+  /** the player's content language when they answered (null: not recorded) */
+  @Column({ type: 'varchar', length: 16, nullable: true }) language!: string | null;
 }

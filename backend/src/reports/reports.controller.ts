@@ -1,10 +1,10 @@
-import { Controller, Delete, Get, Headers, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { ApiIdParam, ApiJsonBody, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
+import { ApiIdParam, ApiJsonBody, ApiZodBody, ApiZodQuery, IdParam, ZodBody } from '../common/api-zod.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Param } from '@nestjs/common';
@@ -16,6 +16,8 @@ import { fileBase } from './report-format.js';
 import { improvementPlanMarkdown } from './report-markdown.js';
 import { type AfterActionReport, CAPABILITY_ELEMENTS, FINDING_KINDS, IMPROVEMENT_STATUSES } from './report-model.js';
 import { improvementPlanPdf } from './report-pdf.js';
+import { reportLanguageFor } from './report-language.js';
+import { reportMessages } from './report-messages.js';
 
 const FULL = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
 const EDIT = ['admin', 'instructor', 'facilitator', 'evaluator'] as const;
@@ -50,6 +52,9 @@ const ImprovementBody = z
   })
   .strict();
 const ReportFormat = z.enum(REPORT_FORMATS);
+/** `?language=ko`: the language to hand the report out in (its frame and the scenario's words); checked against the exercise's languages. */
+const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "ko"');
+const LanguageQuery = () => Query('language', new ZodValidationPipe(LANGUAGE.optional()));
 /** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
 const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 /** Where the time went (browser developer tools show it): read (log and responses overlap inside it), build, serialise. */
@@ -73,14 +78,16 @@ export class ReportsController {
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiJsonBody<AfterActionReport>()
+  @ApiZodQuery('language', LANGUAGE)
   async report(
     @CurrentPrincipal() by: UserPrincipal,
     @IdParam('id') id: string,
+    @LanguageQuery() language: string | undefined,
     @Headers('cache-control') cacheControl: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | undefined> {
-    const { json, timing, etag } = await this.data.fullJson(id, { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl) });
+    const { json, timing, etag } = await this.data.fullJson(id, { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl), language });
     res.setHeader('server-timing', serverTiming(timing));
     // always revalidate; a final report the reader already holds costs a 304, not megabytes
     res.setHeader('cache-control', 'private, no-cache');
@@ -98,13 +105,21 @@ export class ReportsController {
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiIdParam('format')
-  async export(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>, @Headers('cache-control') cacheControl: string | undefined): Promise<StreamableFile> {
-    const opts = { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl) };
+  @ApiZodQuery('language', LANGUAGE)
+  async export(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @Param('format', new ZodValidationPipe(ReportFormat)) format: z.infer<typeof ReportFormat>,
+    @Headers('cache-control') cacheControl: string | undefined,
+    @LanguageQuery() language: string | undefined,
+  ): Promise<StreamableFile> {
+    const opts = { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl), language };
+    const t = await this.data.messagesFor(id, language);
     if (format === 'json') {
       const { report, json } = await this.data.fullJson(id, opts);
-      return download(json, 'application/json; charset=utf-8', `${fileBase(report)}.json`);
+      return download(json, 'application/json; charset=utf-8', `${fileBase(report)}${t.language === 'en' ? '' : `-${t.language}`}.json`);
     }
-    return exportReport(await this.data.full(id, opts), format);
+    return exportReport(await this.data.full(id, opts), format, t);
   }
 
   /** What a team will see: staff preview of the player edition. */
@@ -112,9 +127,10 @@ export class ReportsController {
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiIdParam('teamId')
-  player(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string) {
+  @ApiZodQuery('language', LANGUAGE)
+  player(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string, @LanguageQuery() language: string | undefined) {
     // an observer of an exercise with hidden player identities sees no names here either
-    return this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by) });
+    return this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by), language });
   }
 
   @Get('report/player/:teamId/export/:format')
@@ -122,8 +138,16 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('teamId')
   @ApiIdParam('format')
-  async playerExport(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
-    return exportReport(await this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by) }), format);
+  @ApiZodQuery('language', LANGUAGE)
+  async playerExport(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('teamId') teamId: string,
+    @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>,
+    @LanguageQuery() language: string | undefined,
+  ): Promise<StreamableFile> {
+    const t = await this.data.messagesFor(id, language);
+    return exportReport(await this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by), language }), format, t);
   }
 
   @Put('report/findings')
@@ -145,19 +169,23 @@ export class ReportsController {
   @Roles(...FULL)
   @ApiIdParam('id')
   @ApiIdParam('format')
-  async planExport(@IdParam('id') id: string, @Param('format', new ZodValidationPipe(PlanFormat)) format: z.infer<typeof PlanFormat>): Promise<StreamableFile> {
+  @ApiZodQuery('language', LANGUAGE)
+  async planExport(@IdParam('id') id: string, @Param('format', new ZodValidationPipe(PlanFormat)) format: z.infer<typeof PlanFormat>, @LanguageQuery() language: string | undefined): Promise<StreamableFile> {
     const { exerciseName, items } = await this.edits.plan(id);
     const ex = await this.data.exercise(id);
-    const base = `improvement-plan-${exerciseName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}`;
+    const lang = reportLanguageFor(ex.snapshot, language);
+    const t = reportMessages(lang);
+    const objectives = new Map(ex.snapshot.objectives.map((o) => [o.id, ex.snapshot.translations?.[lang]?.pack.objectives?.[o.id]?.text ?? o.text]));
+    const base = `improvement-plan-${exerciseName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}${t.language === 'en' ? '' : `-${t.language}`}`;
     switch (format) {
       case 'pdf':
-        return download(await improvementPlanPdf(exerciseName, items), 'application/pdf', `${base}.pdf`);
+        return download(await improvementPlanPdf(exerciseName, items, t), 'application/pdf', `${base}.pdf`);
       case 'markdown':
-        return download(`# Improvement plan: ${exerciseName}\n\n${improvementPlanMarkdown(items, new Map(ex.snapshot.objectives.map((o) => [o.id, o.text])))}\n`, 'text/markdown; charset=utf-8', `${base}.md`);
+        return download(`# ${t.planTitle(exerciseName)}\n\n${improvementPlanMarkdown(items, objectives, t)}\n`, 'text/markdown; charset=utf-8', `${base}.md`);
       case 'json':
         return download(JSON.stringify({ schema: 'cyber-ttx/improvement-plan', version: 1, exerciseId: id, exerciseName, items }), 'application/json; charset=utf-8', `${base}.json`);
       case 'csv':
-        return download(improvementPlanCsv(items), 'text/csv; charset=utf-8', `${base}.csv`);
+        return download(improvementPlanCsv(items, t), 'text/csv; charset=utf-8', `${base}.csv`);
     }
   }
 

@@ -35,6 +35,8 @@ export class ResponseEntity {
   @Column({ name: 'scenario_ms', type: 'bigint', transformer: bigintAsNumber }) scenarioMs!: number;
   @Column({ name: 'created_at_ms', type: 'bigint', transformer: bigintAsNumber }) createdAtMs!: number;
   @Column({ name: 'updated_at_ms', type: 'bigint', transformer: bigintAsNumber }) updatedAtMs!: number;
+  /** the author's content language when they wrote it (null: not recorded) */
+  @Column({ type: 'varchar', length: 16, nullable: true }) language!: string | null;
 }
 
 @Entity('response_revisions')

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
-import { participantLanguages } from '../exercises/participant-languages.js';
+import { participantLanguages, writtenLanguage } from '../exercises/participant-languages.js';
 import { localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -90,6 +90,7 @@ export class ResponsesService {
     const vote = input.vote ? checkVote(inject, input.vote) : null;
     const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
+    const language = await writtenLanguage(this.db, p.participantId);
     const row: ResponseEntity = {
       id: randomUUID(),
       exerciseId: p.exerciseId,
@@ -103,6 +104,7 @@ export class ResponsesService {
       scenarioMs,
       createdAtMs: now,
       updatedAtMs: now,
+      language,
     };
     // the vote goes first: a closed decision refuses it, and then nothing of the response is written
     if (vote) await this.decisions.vote(p, vote.decisionId, vote.choice, vote.reason ?? null);
@@ -149,10 +151,11 @@ export class ResponsesService {
     checkOptions(inject, input.optionIds);
     const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
+    const language = await writtenLanguage(this.db, p.participantId);
     const released = await this.tx.run(GROUPABLE, async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'responses');
       await m.getRepository(ResponseRevisionEntity).insert({ id: randomUUID(), responseId: id, text: existing.text, optionIds: existing.optionIds, authorName: existing.authorName, editedAtMs: existing.updatedAtMs });
-      await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now });
+      await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now, language });
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'response.edited', scenarioMs, actor: `participant:${p.participantId}`, payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds } });
       await this.scoring.markDirty(m, p.exerciseId, existing.injectId, [p.teamId]);
       return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
@@ -219,8 +222,9 @@ export class ResponsesService {
       teamName: teams.get(rows[i]?.teamId ?? '') ?? '',
       optionLabels: v.optionIds.map((o) => labelOf(v.injectId, o)),
       voteLabel: v.vote ? voteLabel(v.injectId, v.vote.choice) : null,
-      authorLanguage: languages.get(rows[i]?.authorId ?? '') ?? source,
-      translated: translated(v.injectId, languages.get(rows[i]?.authorId ?? '') ?? source, v),
+      // the language it was written in, else (older rows) the author's language now
+      authorLanguage: rows[i]?.language ?? languages.get(rows[i]?.authorId ?? '') ?? source,
+      translated: translated(v.injectId, rows[i]?.language ?? languages.get(rows[i]?.authorId ?? '') ?? source, v),
     }));
     return { total, items };
   }

@@ -24,4 +24,6 @@ export class ThreadMessageEntity {
   @Column({ type: 'text' }) text!: string;
   @Column({ name: 'at_ms', type: 'bigint', transformer: bigintAsNumber }) atMs!: number;
   @Column({ name: 'scenario_ms', type: 'bigint', transformer: bigintAsNumber }) scenarioMs!: number;
+  /** a team member's content language when they wrote it (null for control's answers and older messages) */
+  @Column({ type: 'varchar', length: 16, nullable: true }) language!: string | null;
 }

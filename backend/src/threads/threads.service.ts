@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { writtenLanguage } from '../exercises/participant-languages.js';
 import { type DataSource, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -67,11 +68,12 @@ export class ThreadsService {
     }
     const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
     const now = Date.now();
+    const language = await writtenLanguage(this.db, p.participantId);
     const thread: ThreadEntity = { id: randomUUID(), exerciseId: p.exerciseId, teamId: p.teamId, partyId: party?.id ?? null, partyName: party?.name ?? null, subject: input.subject, createdAtMs: now };
     await this.tx.run(async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'requests for information');
       await m.getRepository(ThreadEntity).insert(thread);
-      await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender: 'team', authorName: p.displayName, text: input.text, atMs: now, scenarioMs });
+      await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender: 'team', authorName: p.displayName, text: input.text, atMs: now, scenarioMs, language });
       await this.events.append(m, { exerciseId: p.exerciseId, type: 'thread.opened', scenarioMs, actor: `participant:${p.participantId}`, payload: { threadId: thread.id, teamId: p.teamId, to: party?.name ?? CONTROL_NAME, subject: input.subject, text: input.text } });
     });
     this.notifier.threadChanged(p.exerciseId, p.teamId, thread.id);
@@ -81,7 +83,7 @@ export class ThreadsService {
   async postAsTeam(p: ParticipantPrincipal, threadId: string, text: string) {
     const thread = await this.db.getRepository(ThreadEntity).findOneBy({ id: threadId, exerciseId: p.exerciseId, teamId: p.teamId });
     if (!thread) throw notFound('thread', threadId);
-    await this.post(thread, 'team', p.displayName, text, `participant:${p.participantId}`);
+    await this.post(thread, 'team', p.displayName, text, `participant:${p.participantId}`, await writtenLanguage(this.db, p.participantId));
     return (await this.views([thread]))[0];
   }
 
@@ -107,12 +109,12 @@ export class ThreadsService {
     }));
   }
 
-  private async post(thread: ThreadEntity, sender: 'team' | 'control', authorName: string, text: string, actor: string): Promise<void> {
+  private async post(thread: ThreadEntity, sender: 'team' | 'control', authorName: string, text: string, actor: string, language: string | null = null): Promise<void> {
     await this.ensureOpen(thread.exerciseId);
     const scenarioMs = await this.visibility.scenarioNowMs(thread.exerciseId);
     await this.tx.run(async (m) => {
       await assertExerciseOpen(m, thread.exerciseId, 'requests for information');
-      await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender, authorName, text, atMs: Date.now(), scenarioMs });
+      await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender, authorName, text, atMs: Date.now(), scenarioMs, language });
       await this.events.append(m, { exerciseId: thread.exerciseId, type: 'thread.message', scenarioMs, actor, payload: { threadId: thread.id, teamId: thread.teamId, sender, authorName, text } });
     });
     this.notifier.threadChanged(thread.exerciseId, thread.teamId, thread.id);

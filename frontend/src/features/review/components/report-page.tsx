@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { useReport } from '../api/get-report';
 import { formatDateTime } from '../api/report-dates';
-import { type AfterActionReport, SCORE_SOURCE_LABEL } from '../api/report-types';
+import { type AfterActionReport, REPORT_LANGUAGES, SCORE_SOURCE_LABEL } from '../api/report-types';
 import { reportDownloads } from '../api/review-paths';
 import { useReportRealtime } from '../hooks/use-report-realtime';
 import { DeliveryAccuracySection } from './delivery-accuracy-section';
@@ -16,9 +16,13 @@ import { DecisionLog, HotwashSummaryView, MetricsTable, ObjectiveRatingsTable, O
 function Exports({ report }: { report: AfterActionReport }) {
   const id = report.overview.exerciseId;
   const [team, setTeam] = useState<string | null>(null);
+  // the language the downloads are handed out in (headings, labels and the scenario's words); null: the scenario's source
+  const [language, setLanguage] = useState<string | null>(null);
+  const autonym = (tag: string) => new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
   return (
     <Group gap="xs">
-      <Button component="a" href={reportDownloads.full(id, 'pdf')} download size="xs" leftSection={<IconDownload size={14} />} data-testid="download-pdf">
+      <Select size="xs" w={130} aria-label="Report language" data-testid="report-language" data={REPORT_LANGUAGES.map((l) => ({ value: l, label: autonym(l) }))} value={language} onChange={setLanguage} placeholder={autonym(REPORT_LANGUAGES[0])} allowDeselect={false} />
+      <Button component="a" href={reportDownloads.full(id, 'pdf', language)} download size="xs" leftSection={<IconDownload size={14} />} data-testid="download-pdf">
         PDF
       </Button>
       <Menu>
@@ -28,29 +32,29 @@ function Exports({ report }: { report: AfterActionReport }) {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item component="a" href={reportDownloads.full(id, 'markdown')} download>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'markdown', language)} download>
             Markdown
           </Menu.Item>
-          <Menu.Item component="a" href={reportDownloads.full(id, 'json')} download>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'json', language)} download>
             JSON (complete, versioned)
           </Menu.Item>
-          <Menu.Item component="a" href={reportDownloads.full(id, 'responses-csv')} download>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'responses-csv', language)} download>
             Responses (CSV)
           </Menu.Item>
-          <Menu.Item component="a" href={reportDownloads.full(id, 'scores-csv')} download>
+          <Menu.Item component="a" href={reportDownloads.full(id, 'scores-csv', language)} download>
             Scores (CSV)
           </Menu.Item>
-          <Menu.Item component="a" href={reportDownloads.plan(id, 'csv')} download>
+          <Menu.Item component="a" href={reportDownloads.plan(id, 'csv', language)} download>
             Improvement plan alone (CSV)
           </Menu.Item>
-          <Menu.Item component="a" href={reportDownloads.plan(id, 'pdf')} download>
+          <Menu.Item component="a" href={reportDownloads.plan(id, 'pdf', language)} download>
             Improvement plan alone (PDF)
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Select size="xs" w={200} placeholder="Player edition for…" aria-label="Player edition for a team" data={report.overview.teams.map((t) => ({ value: t.id, label: t.name }))} value={team} onChange={setTeam} clearable />
       {team && (
-        <Anchor size="sm" href={reportDownloads.player(id, team, 'pdf')} download>
+        <Anchor size="sm" href={reportDownloads.player(id, team, 'pdf', language)} download>
           Download player edition (PDF)
         </Anchor>
       )}
