@@ -5,6 +5,8 @@
  * layout read back with pdf.js — no overlapping text, nothing past a margin or cut, no float noise,
  * no "?" or replacement glyph for a name, no heading alone at the bottom of a page.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ import { buildReport } from '../../backend/src/reports/report-builder.js';
 import { reportMarkdown } from '../../backend/src/reports/report-markdown.js';
 import type { AfterActionReport } from '../../backend/src/reports/report-model.js';
 import { reportPdf } from '../../backend/src/reports/report-pdf.js';
+import { REPORT_MESSAGES } from '../../backend/src/reports/report-messages.js';
 import { CORRECTED_NOTE, PLAYERS, SUPERSEDED_NOTE, TEAM_NAMES, unicodeDrill } from './fixtures/unicode-drill.js';
 import { type PdfLayout, type PdfTextItem, pdfLayout } from './pdf-text.js';
 
@@ -21,6 +24,7 @@ const OVERLAP_TOLERANCE = 0.75;
 const HEADING_MIN_SIZE = 11;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+const ARTIFACTS = join(import.meta.dirname, '..', '.artifacts');
 
 function overlaps(items: PdfTextItem[]): string[] {
   const found: string[] = [];
@@ -137,6 +141,18 @@ describe('after-action report of a drill named in five scripts', () => {
     // the column headers are whole
     for (const h of ['Median 1st response', 'Objective (core capability)', 'Teams answered', 'Participants']) expect(squash(text)).toContain(squash(h));
   });
+
+  it('lays the Korean edition out as cleanly: Korean headers, nothing overlapping, cut or past the margins', async () => {
+    const ko = await pdfLayout(new Uint8Array(await reportPdf(report, REPORT_MESSAGES.ko)));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'report-layout-ko.pdf'), await reportPdf(report, REPORT_MESSAGES.ko));
+    expect(overlaps(ko.items)).toEqual([]);
+    expect(outsideMargins(ko)).toEqual([]);
+    expect(orphanHeadings(ko)).toEqual([]);
+    const koText = squash(ko.items.map((i) => i.str).join(''));
+    for (const h of [REPORT_MESSAGES.ko.short.medianFirstResponse, REPORT_MESSAGES.ko.h.objectiveCapability, REPORT_MESSAGES.ko.h.teamsAnswered, REPORT_MESSAGES.ko.sections.plan]) expect(koText).toContain(squash(h));
+    for (const h of ['Median 1st response', 'Objective (core capability)', 'Teams answered', 'Participants']) expect(koText).not.toContain(squash(h));
+  }, 60_000);
 
   it('embeds a subset of the font: the PDF stays small', () => {
     // the whole Pretendard font is 2.7 MB; the glyphs a report uses are a few hundred kB at most

@@ -26,6 +26,8 @@ export interface ReportMessages {
   sections: Record<Sections, string>;
   state: { final: string; draft: string; finalReport: string; liveDraftBanner: string };
   generated: (when: string) => string;
+  /** the PDF's line under the title */
+  pdfSubtitle: (state: string, when: string, classification: string) => string;
   generatedFormat: (state: string, when: string, schema: string) => string;
   overview: {
     scenario: string;
@@ -94,6 +96,8 @@ export interface ReportMessages {
     language: string;
     options: string;
   };
+  /** the PDF's narrower column headers (an A4 page has less room than a Markdown table) */
+  short: { acked: string; medianAck: string; medianFirstResponse: string; ackAfter: string; firstResponse: string; responses: string; element: string; organisation: string };
   notRated: string;
   ratingsLegend: string;
   coreCapabilityLine: string;
@@ -206,6 +210,7 @@ const EN: ReportMessages = {
   },
   state: { final: 'Final', draft: 'Live draft', finalReport: 'Final report', liveDraftBanner: 'LIVE DRAFT' },
   generated: (when) => `Generated ${when}`,
+  pdfSubtitle: (state, when, cls) => `${state} generated ${when} — ${cls}`,
   generatedFormat: (state, when, schema) => `${state} — generated ${when}; format ${schema}`,
   overview: {
     scenario: 'Scenario',
@@ -274,6 +279,7 @@ const EN: ReportMessages = {
     language: 'Language',
     options: 'Options chosen',
   },
+  short: { acked: 'Acked', medianAck: 'Median ack', medianFirstResponse: 'Median 1st response', ackAfter: 'Ack after', firstResponse: '1st response', responses: 'Resp.', element: 'Element', organisation: 'Organisation' },
   notRated: 'not rated',
   ratingsLegend: 'Ratings',
   coreCapabilityLine: 'Core capability',
@@ -401,6 +407,7 @@ const KO: ReportMessages = {
   },
   state: { final: '최종본', draft: '진행 중 초안', finalReport: '최종 보고서', liveDraftBanner: '진행 중 초안' },
   generated: (when) => `작성 일시 ${when}`,
+  pdfSubtitle: (state, when, cls) => `${state} — 작성 일시 ${when} — ${cls}`,
   generatedFormat: (state, when, schema) => `${state} — 작성 일시 ${when}; 형식 ${schema}`,
   overview: {
     scenario: '시나리오',
@@ -469,6 +476,7 @@ const KO: ReportMessages = {
     language: '작성 언어',
     options: '선택한 조치',
   },
+  short: { acked: '수신 확인', medianAck: '수신 확인(중앙값)', medianFirstResponse: '최초 대응(중앙값)', ackAfter: '수신 확인까지', firstResponse: '최초 대응까지', responses: '대응', element: '역량 요소', organisation: '주관 기관' },
   notRated: '미평가',
   ratingsLegend: '평가 등급',
   coreCapabilityLine: '핵심 역량',

@@ -26,7 +26,7 @@ export async function reportPdf(r: AfterActionReport, t: ReportMessages = REPORT
   const lookups = timelineNames(r);
   const o = r.overview;
   const w = new PdfWriter(reportTitle(r, t), `${o.name} — ${o.scope.classification}${r.state === 'draft' ? ` — ${t.state.liveDraftBanner}` : ''}`, t.pageOf);
-  w.title(reportTitle(r, t), `${r.state === 'final' ? t.state.finalReport : t.state.draft} — ${t.generated(wall(r.generatedAt, t))} — ${o.scope.classification}`);
+  w.title(reportTitle(r, t), t.pdfSubtitle(r.state === 'final' ? t.state.finalReport : t.state.draft, wall(r.generatedAt, t), o.scope.classification));
 
   w.h1(S.overview);
   w.bullets([
@@ -61,7 +61,7 @@ export async function reportPdf(r: AfterActionReport, t: ReportMessages = REPORT
   w.h1(S.metrics);
   w.para(t.timingNote, { note: true });
   w.table(
-    [{ header: h.team }, { header: h.injects }, { header: h.acknowledged }, { header: h.responded }, { header: h.medianAck }, { header: h.medianFirstResponse }, { header: h.onTime }, { header: h.late }, { header: h.missed }],
+    [{ header: h.team }, { header: h.injects }, { header: t.short.acked }, { header: h.responded }, { header: t.short.medianAck }, { header: t.short.medianFirstResponse }, { header: h.onTime }, { header: h.late }, { header: h.missed }],
     r.metrics.map((m) => [tn(m.teamId), String(m.injectsDelivered), String(m.acknowledged), String(m.responded), duration(m.medianAckMs, t), duration(m.medianFirstResponseMs, t), String(m.onTime), String(m.late), String(m.missed)]),
   );
   const perInjectRows = r.metrics.reduce((a, m) => a + m.perInject.length, 0);
@@ -70,7 +70,7 @@ export async function reportPdf(r: AfterActionReport, t: ReportMessages = REPORT
     for (const m of r.metrics) {
       w.h2(tn(m.teamId));
       w.table(
-        [{ header: h.inject }, { header: h.delivered }, { header: h.ackAfter }, { header: h.firstResponseAfter }, { header: h.target }, { header: h.status }, { header: h.responses }],
+        [{ header: h.inject }, { header: h.delivered }, { header: t.short.ackAfter }, { header: t.short.firstResponse }, { header: h.target }, { header: h.status }, { header: t.short.responses }],
         m.perInject.map((x) => [lookups.inject(x.injectId), clock(x.deliveredScenarioMs), responseTime(x.ackMs, x.ackWhilePaused, t), responseTime(x.firstResponseMs, x.firstResponseWhilePaused, t), duration(x.respondWithinMs, t), t.status[x.status], String(x.responses)]),
       );
     }
@@ -196,7 +196,7 @@ function injectSummaryTable(w: PdfWriter, r: AfterActionReport, names: TimelineN
     }
   const median = (xs: number[]) => (xs.length ? ([...xs].sort((a, b) => a - b)[xs.length >> 1] ?? null) : null);
   w.table(
-    [{ header: t.h.inject }, { header: t.h.teams }, { header: t.h.onTime }, { header: t.h.late }, { header: t.h.missed }, { header: t.h.medianFirstResponse }],
+    [{ header: t.h.inject }, { header: t.h.teams }, { header: t.h.onTime }, { header: t.h.late }, { header: t.h.missed }, { header: t.short.medianFirstResponse }],
     [...by].map(([id, s]) => [names.inject(id), String(s.delivered), String(s.onTime), String(s.late), String(s.missed), duration(median(s.first), t)]),
   );
 }
@@ -209,7 +209,7 @@ function improvementPlanTable(w: PdfWriter, items: ImprovementItem[], t: ReportM
   }
   const h = t.planHeaders;
   w.table(
-    [{ header: h.issue }, { header: h.correctiveAction }, { header: h.element }, { header: h.organisation }, { header: h.poc }, { header: h.start }, { header: h.completion }, { header: h.status }],
+    [{ header: h.issue }, { header: h.correctiveAction }, { header: t.short.element }, { header: t.short.organisation }, { header: h.poc }, { header: h.start }, { header: h.completion }, { header: h.status }],
     items.map((i) => [i.issue, i.correctiveAction, t.capabilityElements[i.capabilityElement], i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', t.planStatus[i.status]]),
   );
 }

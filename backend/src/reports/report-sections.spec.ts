@@ -307,15 +307,20 @@ describe('report sections', () => {
       inputs([], {
         hotwash: [
           { teamId: 't-blue', ratings: { [rating.id]: 5 }, answers: { [text.id]: '  Good pace  ' } },
+          { teamId: 't-red', ratings: {}, answers: { [text.id]: '좋은 속도' }, language: 'ko' },
           { teamId: 't-blue', ratings: { [rating.id]: 4 }, answers: { [text.id]: '   ' } },
           { teamId: 't-red', ratings: { [rating.id]: 2 }, answers: {} },
         ],
       }),
     );
     const r = h.ratings.find((x) => x.questionId === rating.id);
-    expect(h.submissions).toBe(3);
+    expect(h.submissions).toBe(4);
     expect(r).toEqual({ questionId: rating.id, mean: 3.67, distribution: [0, 1, 0, 1, 1], byTeam: [{ teamId: 't-blue', mean: 4.5, count: 2 }, { teamId: 't-red', mean: 2, count: 1 }] });
-    expect(h.comments).toEqual([{ questionId: text.id, teamId: 't-blue', text: 'Good pace' }]);
+    // each answer marked with the language it was written in (the pack's source when not recorded)
+    expect(h.comments).toEqual([
+      { questionId: text.id, teamId: 't-blue', text: 'Good pace', language: 'en' },
+      { questionId: text.id, teamId: 't-red', text: '좋은 속도', language: 'ko' },
+    ]);
   });
 
   it('buildReport puts the sections together: final once ended, draft while running', () => {
