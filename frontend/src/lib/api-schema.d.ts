@@ -1891,10 +1891,12 @@ export interface components {
                     count: number;
                 }[];
             }[];
+            /** @description `language`: what the answer was written in (the player's language then; null when not recorded) */
             comments: {
                 questionId: string;
                 teamId: string;
                 text: string;
+                language?: null | string;
             }[];
         };
         ImprovementItem: {
@@ -2333,6 +2335,8 @@ export interface components {
             scenarioMs: number;
             createdAt: number;
             updatedAt: number;
+            /** @description the language the author wrote in (their language at the time of writing); null when not recorded */
+            language?: null | string;
         };
         /** @description A response as its team's log shows it (to the team, and to staff). */
         ResponseView: {
@@ -2358,6 +2362,7 @@ export interface components {
             subject: string;
             to: string;
             openedScenarioMs: null | number;
+            /** @description `language`: what the message was written in (the author's language then; null when not recorded) */
             messages: {
                 /** @enum {string} */
                 from: "team" | "control";
@@ -2365,6 +2370,7 @@ export interface components {
                 text: string;
                 at: number;
                 scenarioMs: number;
+                language?: null | string;
             }[];
         };
         /**
