@@ -39,7 +39,7 @@ const STATE_SELECTOR = [
   'td[data-status]',
 ].join(', ');
 
-async function cutStates(page: Page): Promise<string[]> {
+export async function cutStates(page: Page): Promise<string[]> {
   return page.evaluate((sel) => {
     const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : `.${Array.from(el.classList).find((c) => c.startsWith('mantine-')) ?? ''}`} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
     const out: string[] = [];
@@ -62,7 +62,7 @@ async function cutStates(page: Page): Promise<string[]> {
 }
 
 /** The page scrolls sideways, or something visible sits past the right edge where no scroll reaches it. */
-async function horizontalOverflow(page: Page): Promise<string[]> {
+export async function horizontalOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : `.${Array.from(el.classList).find((c) => c.startsWith('mantine-')) ?? ''}`} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
     const out: string[] = [];

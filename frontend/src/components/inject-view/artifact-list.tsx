@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Box, Code, CopyButton, Paper, Stack, Text } from '@mantine/core';
 import { ScrollPane } from '../scroll-pane';
 import { IconCheck, IconCopy, IconPhotoOff } from '@tabler/icons-react';
@@ -5,16 +6,17 @@ import { useState } from 'react';
 import type { Artifact } from '../../lib/api-types';
 
 function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table' }> }) {
+  const { t } = useTranslation();
   return (
-    <table className="ttx-table bordered striped" aria-label={artifact.title ?? 'Indicators of compromise'} data-artifact="ioc-table">
+    <table className="ttx-table bordered striped" aria-label={artifact.title ?? t('inject.iocs')} data-artifact="ioc-table">
       <thead>
         <tr>
-          <th scope="col">Type</th>
-          <th scope="col">Value</th>
-          <th scope="col">Note</th>
+          <th scope="col">{t('inject.type')}</th>
+          <th scope="col">{t('inject.value')}</th>
+          <th scope="col">{t('inject.note')}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody translate="no">
         {artifact.rows.map((row, i) => (
           <tr key={`${row.type}:${row.value}:${i}`}>
             <td style={{ textTransform: 'uppercase', fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600 }}>{row.type}</td>
@@ -22,7 +24,7 @@ function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table
               {row.value}
               <CopyButton value={row.value}>
                 {({ copied, copy }) => (
-                  <ActionIcon variant="subtle" size="sm" ml={4} onClick={copy} aria-label={`Copy ${row.type} ${row.value}`} title={copied ? 'Copied' : 'Copy'}>
+                  <ActionIcon variant="subtle" size="sm" ml={4} onClick={copy} aria-label={t('inject.copyValue', { what: `${row.type} ${row.value}` })} title={copied ? t('inject.copied') : t('inject.copy')}>
                     {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
                   </ActionIcon>
                 )}
@@ -39,7 +41,7 @@ function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table
 function LogExcerpt({ artifact }: { artifact: Extract<Artifact, { kind: 'log' }> }) {
   return (
     <ScrollPane maxHeight={320}>
-      <Code block aria-label={`${artifact.format ?? 'log'} excerpt`} style={{ whiteSpace: 'pre', fontSize: 12 }} tabIndex={0}>
+      <Code block translate="no" aria-label={`${artifact.format ?? 'log'} excerpt`} style={{ whiteSpace: 'pre', fontSize: 12 }} tabIndex={0}>
         {artifact.content}
       </Code>
     </ScrollPane>
@@ -54,7 +56,7 @@ function ImageArtifact({ artifact, src }: { artifact: Extract<Artifact, { kind: 
       <Paper withBorder p="md" role="img" aria-label={artifact.alt}>
         <Stack gap={4} align="center">
           <IconPhotoOff aria-hidden />
-          <Text size="sm" ta="center">
+          <Text size="sm" ta="center" translate="no">
             {artifact.alt}
           </Text>
         </Stack>
@@ -69,13 +71,14 @@ function ImageArtifact({ artifact, src }: { artifact: Extract<Artifact, { kind: 
  * through different routes), or null when there is none to show.
  */
 export function ArtifactList({ artifacts, imageSrc }: { artifacts: Artifact[]; imageSrc: (index: number) => string | null }) {
+  const { t } = useTranslation();
   if (artifacts.length === 0) return null;
   return (
-    <Stack gap="sm" aria-label="Attachments" component="section">
+    <Stack gap="sm" aria-label={t('inject.attachments')} component="section">
       {artifacts.map((a, i) => (
         <Box key={i}>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
-            {a.title ?? (a.kind === 'ioc-table' ? 'Indicators' : a.kind === 'log' ? `Log excerpt${a.format ? ` (${a.format})` : ''}` : 'Image')}
+            {a.title ? <span translate="no">{a.title}</span> : a.kind === 'ioc-table' ? t('inject.indicators') : a.kind === 'log' ? `${t('inject.logExcerpt')}${a.format ? ` (${a.format})` : ''}` : t('inject.image')}
           </Text>
           {a.kind === 'ioc-table' ? <IocTable artifact={a} /> : a.kind === 'log' ? <LogExcerpt artifact={a} /> : <ImageArtifact key={imageSrc(i)} artifact={a} src={imageSrc(i)} />}
         </Box>

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../i18n/format';
 import { IconAlertTriangle, IconBrandX, IconFileReport, IconMail, IconMessage, IconNews, IconPhone, IconReportAnalytics, IconVideo, type Icon } from '@tabler/icons-react';
 import type { Channel, PlayerInjectView } from '../../lib/api-types';
 
@@ -24,8 +25,8 @@ export const metaNumber = (inject: PlayerInjectView, key: string): number | unde
   return Number.isFinite(n) ? n : undefined;
 };
 
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-export const formatCount = (n: number | undefined) => (n === undefined ? '0' : compact.format(n));
+/** A count as social networks show it (8.9K, 8.9천), in the interface language. */
+export const formatCount = (n: number | undefined) => formatNumber(n ?? 0, { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Meta fields a channel view did not already show, for a small "details" list. */
 export const otherMeta = (inject: PlayerInjectView, shown: readonly string[]) => Object.entries(inject.meta).filter(([k]) => !shown.includes(k));

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, CopyButton, Typography } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { type ReactNode, useMemo } from 'react';
@@ -16,18 +17,19 @@ const textOf = (node: ReactNode): string => (typeof node === 'string' || typeof 
  * hosts), shown as text with a copy button; defanged when the scenario lists it as an indicator.
  */
 function InertLink({ href, label, hostile }: { href: string; label: string; hostile: boolean }) {
+  const { t } = useTranslation();
   const isMail = /^mailto:/i.test(href);
   const target = isMail ? href.slice(7) : href;
   const shown = hostile ? defang(target) : label === target || label === href ? target : `${label} (${target})`;
   const copied = hostile ? defang(target) : target;
   if (isMail && !hostile) return <span className="ttx-inert-address">{label}</span>;
   return (
-    <span className="ttx-inert-link" data-inert-link={hostile ? 'defanged' : 'plain'} title={hostile ? 'Listed as an indicator in this scenario: shown defanged, not a link' : 'Links in injects are not opened from the console'}>
+    <span className="ttx-inert-link" data-inert-link={hostile ? 'defanged' : 'plain'} title={hostile ? t('inject.defangedTitle') : t('inject.inertTitle')}>
       <span className="ttx-inert-link-text">{shown}</span>
-      {hostile && <span className="ttx-inert-link-flag">indicator</span>}
+      {hostile && <span className="ttx-inert-link-flag">{t('inject.indicatorFlag')}</span>}
       <CopyButton value={copied}>
         {({ copied: done, copy }) => (
-          <ActionIcon variant="subtle" size={24} onClick={copy} aria-label={`Copy ${hostile ? 'defanged ' : ''}${isMail ? 'address' : 'link'} ${copied}`} title={done ? 'Copied' : 'Copy'}>
+          <ActionIcon variant="subtle" size={24} onClick={copy} aria-label={`Copy ${hostile ? 'defanged ' : ''}${isMail ? 'address' : 'link'} ${copied}`} title={done ? t('inject.copied') : t('inject.copy')}>
             {done ? <IconCheck size={14} /> : <IconCopy size={14} />}
           </ActionIcon>
         )}
@@ -97,7 +99,7 @@ export function InjectBody({ body, artifacts = [] }: { body: string; artifacts?:
     [indicators],
   );
   return (
-    <Typography p={0} className="ttx-markdown ttx-inject-body" data-inject-body>
+    <Typography p={0} className="ttx-markdown ttx-inject-body" data-inject-body translate="no">
       <ReactMarkdown remarkPlugins={[remarkGfm, [remarkInjectStructure, { width }]]} rehypePlugins={[rehypeSanitize]} components={components}>
         {source}
       </ReactMarkdown>

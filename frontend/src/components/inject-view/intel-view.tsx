@@ -11,15 +11,15 @@ export function IntelView({ inject, deliveredLabel }: { inject: PlayerInjectView
     <Stack gap="sm" data-channel-view="intel">
       {inject.tlp && <TlpBanner tlp={inject.tlp} />}
       <Group justify="space-between" align="baseline">
-        <Text size="sm" fw={600}>
+        <Text size="sm" fw={600} translate="no">
           {inject.from.organisation ?? inject.from.name}
           {inject.from.organisation && inject.from.name !== inject.from.organisation ? ` — ${inject.from.name}` : ''}
         </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
+        <Text size="xs" c="dimmed" ff="monospace" translate="no">
           {metaText(inject, 'reference') ?? ''} {deliveredLabel}
         </Text>
       </Group>
-      <Title order={2} fz="h4">
+      <Title order={2} fz="h4" translate="no">
         {inject.subject}
       </Title>
       <InjectBody body={inject.body} artifacts={inject.artifacts} />

@@ -60,7 +60,7 @@ function OpenVote({ decision, clock }: { decision: PlayerDecision; clock: LocalC
         <Radio.Group label={t('decision.yourVote')} value={choice} onChange={setChoice}>
           <Stack gap={6} mt={6}>
             {choices.map((o) => (
-              <Radio key={o.id} value={o.id} label={o.label} className="ttx-play-choice" translate={o.id === 'abstain' || o.id === 'block' ? undefined : 'no'} />
+              <Radio key={o.id} value={o.id} label={o.id === 'abstain' || o.id === 'block' ? o.label : <span translate="no">{o.label}</span>} className="ttx-play-choice" />
             ))}
           </Stack>
         </Radio.Group>
@@ -119,7 +119,7 @@ export function DecisionCard({ view, clock }: { view: DecisionView; clock: Local
   const decision = decisions.data?.find((d) => d.decisionId === view.id);
   const closed = useConsoleClosed();
   return (
-    <DecisionFrame question={view.question} mode={view.mode} attributes={{ 'data-testid': 'decision-card', 'data-decision-id': view.id, 'data-status': decision?.status ?? 'unknown', 'data-outcome': decision?.outcome ?? '' }}>
+    <DecisionFrame question={view.question} mode={view.mode} attributes={{ 'data-testid': 'decision-card', 'data-decision-id': view.id, 'data-status': decision?.status ?? (decisions.isSuccess ? 'not-voting' : 'unknown'), 'data-outcome': decision?.outcome ?? '' }}>
       {view.mode === 'consensus' && (
         <Text size="xs" c="dimmed">
           {decision ? t('decision.members', { count: decision.members }) : ''}

@@ -44,7 +44,7 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
           <Checkbox.Group label={t('composer.actions')} description={t('composer.actionsHint')} value={optionIds} onChange={setOptionIds}>
             <Stack gap={6} mt={6}>
               {inject.responseOptions.map((o) => (
-                <Checkbox key={o.id} value={o.id} label={o.label} className="ttx-play-choice" translate="no" />
+                <Checkbox key={o.id} value={o.id} label={<span translate="no">{o.label}</span>} className="ttx-play-choice" />
               ))}
             </Stack>
           </Checkbox.Group>

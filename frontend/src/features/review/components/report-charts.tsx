@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { TableScroll } from '../../../components/table-scroll';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
 import { describeTimelineEntry, techniqueLabel, timelineNames } from '../api/report-types';
@@ -15,7 +16,11 @@ const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#999999';
 /** Charts stay legible with this many teams (one colour each); the tables carry every team. */
 const MAX_TEAMS = 8;
 /** Legend labels in the text colour: a light series colour (yellow) would be unreadable as text. */
-const legendText = (value: ReactNode) => <span style={{ color: 'var(--mantine-color-text)' }}>{value}</span>;
+const legendText = (value: ReactNode) => (
+  <span style={{ color: 'var(--mantine-color-text)' }} translate="no">
+    {value}
+  </span>
+);
 
 /** An axis label broken into lines of at most `max` characters, at word boundaries. */
 function wrapLabel(text: string, max: number): string[] {
@@ -61,31 +66,32 @@ function ChartCard({ title, description, children, height = 300 }: { title: stri
 }
 
 const BUCKETS = [
-  { label: '≤ 1 min', max: 60_000 },
-  { label: '1–2 min', max: 120_000 },
-  { label: '2–5 min', max: 300_000 },
-  { label: '5–10 min', max: 600_000 },
-  { label: '10–15 min', max: 900_000 },
-  { label: '15–30 min', max: 1_800_000 },
-  { label: '> 30 min', max: Infinity },
-];
+  { label: 'report.bucket.1', max: 60_000 },
+  { label: 'report.bucket.2', max: 120_000 },
+  { label: 'report.bucket.5', max: 300_000 },
+  { label: 'report.bucket.10', max: 600_000 },
+  { label: 'report.bucket.15', max: 900_000 },
+  { label: 'report.bucket.30', max: 1_800_000 },
+  { label: 'report.bucket.more', max: Infinity },
+] as const;
 
 /** How long each team took to the first response, as a histogram per team. */
 export function ResponseTimeChart({ report }: { report: AfterActionReport }) {
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   const teams = report.metrics.slice(0, MAX_TEAMS);
+  const { t } = useTranslation('review');
   const data = BUCKETS.map((b, i) => {
-    const row: Record<string, string | number> = { bucket: b.label };
+    const row: Record<string, string | number> = { bucket: t(b.label) };
     // an answer logged during a pause has no reaction time of its own (the clock stood still): left out
     for (const m of teams) row[m.teamId] = m.perInject.filter((x) => x.firstResponseMs !== null && !x.firstResponseWhilePaused && x.firstResponseMs <= b.max && x.firstResponseMs > (BUCKETS[i - 1]?.max ?? -1)).length;
     return row;
   });
   return (
-    <ChartCard title="Response-time distribution" description={`Injects per team by time from delivery to the first response (exercise clock; answers logged during a pause are left out)${report.metrics.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams` : ''}.`}>
+    <ChartCard title={t('report.responseChart')} description={report.metrics.length > MAX_TEAMS ? t('report.responseChartHintCut', { n: MAX_TEAMS }) : t('report.responseChartHint')}>
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="bucket" />
-        <YAxis allowDecimals={false} label={{ value: 'injects', angle: -90, position: 'insideLeft' }} />
+        <YAxis allowDecimals={false} label={{ value: t('report.injectsAxis'), angle: -90, position: 'insideLeft' }} />
         <Tooltip />
         <Legend formatter={legendText} />
         {teams.map((m, i) => (

@@ -1,14 +1,17 @@
 import { Badge, List, Stack, Table, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
+import { formatNumber } from '../../../i18n/format';
 import { formatDateTime } from '../api/report-dates';
 import type { AfterActionReport, TeamMetrics } from '../api/report-types';
-import { describeTimelineEntry, participantsLabel, pointsOf, RATING_LABELS, threatActorsLabel, timelineNames, TIMING_NOTE } from '../api/report-types';
+import { describeTimelineEntry, participantsLabel, pointsOf, threatActorsLabel, timelineNames } from '../api/report-types';
 
 const RATING_COLOUR = { P: 'green', S: 'lime', M: 'orange', U: 'red' } as const;
-const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`);
+const minutes = (t: TFunction<'review'>, ms: number | null) => (ms === null ? '—' : ms < 60_000 ? t('report.seconds', { n: formatNumber(Math.round(ms / 1000)) }) : t('report.minutes', { n: formatNumber(ms / 60_000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
 /** A team's median, or why there is none: its only answers came while the exercise was paused. */
-const median = (ms: number | null, m: TeamMetrics) => (ms === null && m.whilePaused > 0 ? 'during a pause only' : minutes(ms));
+const median = (t: TFunction<'review'>, ms: number | null, m: TeamMetrics) => (ms === null && m.whilePaused > 0 ? t('report.pauseOnly') : minutes(t, ms));
 
 export function Overview({ report }: { report: AfterActionReport }) {
   const o = report.overview;
@@ -48,30 +51,45 @@ export function Overview({ report }: { report: AfterActionReport }) {
 }
 
 export function ObjectiveRatingsTable({ report }: { report: AfterActionReport }) {
+  const { t } = useTranslation('review');
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   return (
-    <TableScroll minWidth={700} label="Objectives by team (scrolls sideways)">
-      <Table aria-label="Objectives by team" withColumnBorders>
+    <TableScroll minWidth={700} label={t('report.objectivesScroll')}>
+      <Table aria-label={t('report.objectives')} withColumnBorders>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Objective (core capability)</Table.Th>
-            {report.overview.teams.map((t) => (
-              <Table.Th key={t.id}>{t.name}</Table.Th>
+            <Table.Th>{t('report.objective')}</Table.Th>
+            {report.overview.teams.map((team) => (
+              <Table.Th key={team.id} translate="no">
+                {team.name}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {report.objectives.map((o) => (
             <Table.Tr key={o.objectiveId}>
-              <Table.Td>
+              <Table.Td translate="no">
                 {o.text} <Text span c="dimmed" size="xs">({o.coreCapability})</Text>
               </Table.Td>
-              {report.overview.teams.map((t) => {
-                const r = o.teams.find((x) => x.teamId === t.id);
+              {report.overview.teams.map((team) => {
+                const r = o.teams.find((x) => x.teamId === team.id);
                 return (
-                  <Table.Td key={t.id} aria-label={`${names.get(t.id) ?? ''}: ${r?.rating ? RATING_LABELS[r.rating] : 'not rated'}`}>
-                    {r?.rating ? <Badge color={RATING_COLOUR[r.rating]} title={RATING_LABELS[r.rating]}>{r.rating}</Badge> : <Text c="dimmed" size="xs">not rated</Text>}
-                    {r?.observations && <Text size="xs">{r.observations}</Text>}
+                  <Table.Td key={team.id} aria-label={`${names.get(team.id) ?? ''}: ${r?.rating ? t(`report.rating.${r.rating}`) : t('report.notRated')}`}>
+                    {r?.rating ? (
+                      <Badge color={RATING_COLOUR[r.rating]} title={t(`report.rating.${r.rating}`)} translate="no">
+                        {r.rating}
+                      </Badge>
+                    ) : (
+                      <Text c="dimmed" size="xs">
+                        {t('report.notRated')}
+                      </Text>
+                    )}
+                    {r?.observations && (
+                      <Text size="xs" translate="no">
+                        {r.observations}
+                      </Text>
+                    )}
                   </Table.Td>
                 );
               })}
@@ -86,14 +104,15 @@ export function ObjectiveRatingsTable({ report }: { report: AfterActionReport })
 export function MetricsTable({ report }: { report: AfterActionReport }) {
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   const score = new Map(report.scores.teams.map((s) => [s.teamId, s]));
+  const { t } = useTranslation('review');
   return (
     <Stack gap={4}>
-      <TableScroll minWidth={800} label="Team performance (scrolls sideways)">
-        <Table aria-label="Team performance" striped>
+      <TableScroll minWidth={800} label={t('report.metricsScroll')}>
+        <Table aria-label={t('report.metrics')} striped>
           <Table.Thead>
             <Table.Tr>
-              {['Team', 'Injects', 'Acknowledged', 'Responded', 'Median time to acknowledge', 'Median time to first response', 'On time', 'Late', 'Missed', 'Score'].map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
+              {(['team', 'injects', 'acknowledged', 'responded', 'medianAck', 'medianResponse', 'onTime', 'late', 'missed', 'score'] as const).map((h) => (
+                <Table.Th key={h}>{t(`report.col.${h}`)}</Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
@@ -102,12 +121,12 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
               const s = score.get(m.teamId);
               return (
                 <Table.Tr key={m.teamId}>
-                  <Table.Td>{names.get(m.teamId)}</Table.Td>
+                  <Table.Td translate="no">{names.get(m.teamId)}</Table.Td>
                   <Table.Td>{m.injectsDelivered}</Table.Td>
                   <Table.Td>{m.acknowledged}</Table.Td>
                   <Table.Td>{m.responded}</Table.Td>
-                  <Table.Td>{median(m.medianAckMs, m)}</Table.Td>
-                  <Table.Td>{median(m.medianFirstResponseMs, m)}</Table.Td>
+                  <Table.Td>{median(t, m.medianAckMs, m)}</Table.Td>
+                  <Table.Td>{median(t, m.medianFirstResponseMs, m)}</Table.Td>
                   <Table.Td>{m.onTime}</Table.Td>
                   <Table.Td c={m.late ? 'orange' : undefined}>{m.late}</Table.Td>
                   <Table.Td c={m.missed ? 'red' : undefined}>{m.missed}</Table.Td>
@@ -119,7 +138,7 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
         </Table>
       </TableScroll>
       <Text size="xs" c="dimmed">
-        {TIMING_NOTE}
+        {t('report.timingNote')}
       </Text>
     </Stack>
   );
@@ -127,30 +146,33 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
 
 export function DecisionLog({ report }: { report: AfterActionReport }) {
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
-  if (report.decisions.length === 0) return <Text c="dimmed">No decisions were put to the teams.</Text>;
+  const { t } = useTranslation('review');
+  if (report.decisions.length === 0) return <Text c="dimmed">{t('report.noDecisions')}</Text>;
   return (
     <Stack gap="md">
       {report.decisions.map((d) => (
         <Stack key={`${d.decisionId}-${d.memberTeamIds.join()}`} gap={4}>
-          <Title order={3} fz="h5">
+          <Title order={3} fz="h5" translate="no">
             {d.question}
           </Title>
           <Text size="sm">
-            {d.mode} · {d.status}
-            {d.outcome ? ` · outcome: ${d.outcomeLabel ?? d.outcome}${d.forced ? ' (forced by exercise control)' : ''}` : ''} · deadline {d.deadlineScenarioMs === null ? '—' : formatScenarioTime(d.deadlineScenarioMs)}
+            {t(`report.mode.${d.mode}`)} · {t(`report.status.${d.status}`)}
+            {d.outcome ? t('report.outcome', { outcome: d.outcomeLabel ?? d.outcome }) : ''}
+            {d.outcome && d.forced ? t('report.forced') : ''}
+            {t('report.deadline', { time: d.deadlineScenarioMs === null ? '—' : formatScenarioTime(d.deadlineScenarioMs) })}
           </Text>
-          <Table aria-label={`Votes on ${d.question}`}>
+          <Table aria-label={t('report.votesOn', { question: d.question })}>
             <Table.Tbody>
-              {d.memberTeamIds.map((t) => {
-                const v = d.votes.find((x) => x.teamId === t);
+              {d.memberTeamIds.map((teamId) => {
+                const v = d.votes.find((x) => x.teamId === teamId);
                 return (
-                  <Table.Tr key={t}>
-                    <Table.Td>{names.get(t) ?? t}</Table.Td>
+                  <Table.Tr key={teamId}>
+                    <Table.Td translate="no">{names.get(teamId) ?? teamId}</Table.Td>
                     <Table.Td>
-                      {v ? v.choiceLabel : <Text c="dimmed" span>no vote</Text>}
+                      {v ? <span translate={v.choice === 'abstain' || v.choice === 'block' ? undefined : 'no'}>{v.choiceLabel}</span> : <Text c="dimmed" span>{t('report.noVote')}</Text>}
                       {v?.reason ? (
                         <Text size="xs" c="dimmed" data-block-reason>
-                          Reason stated: {v.reason}
+                          {t('report.reasonStated', { reason: v.reason })}
                         </Text>
                       ) : null}
                     </Table.Td>
@@ -170,19 +192,20 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
   // a report reads as a story: oldest first, in the order the event log recorded it
   const rows = report.timeline.slice(0, limit);
   const names = timelineNames(report);
+  const { t } = useTranslation('review');
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed" data-testid="timeline-order">
-        Oldest first, in the order the events happened{report.timeline.length > limit ? ` (the first ${limit} of ${report.timeline.length} entries; every entry is in the exports)` : ''}.
+        {report.timeline.length > limit ? t('report.timelineOrderCut', { limit, total: report.timeline.length }) : t('report.timelineOrder')}
       </Text>
-      <TableScroll minWidth={700} label="Timeline (scrolls sideways)">
-        <Table aria-label="Timeline, oldest first" striped>
+      <TableScroll minWidth={700} label={t('report.timelineScroll')}>
+        <Table aria-label={t('report.timeline')} striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={48}>#</Table.Th>
-              <Table.Th>Exercise time</Table.Th>
-              <Table.Th>Wall time</Table.Th>
-              <Table.Th>Event</Table.Th>
+              <Table.Th>{t('report.exerciseTime')}</Table.Th>
+              <Table.Th>{t('report.wallTime')}</Table.Th>
+              <Table.Th>{t('report.event')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -191,7 +214,8 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
                 <Table.Td c="dimmed">{n + 1}</Table.Td>
                 <Table.Td ff="monospace">{e.scenarioMs === null ? '—' : formatScenarioTime(e.scenarioMs)}</Table.Td>
                 <Table.Td>{formatWallTime(e.at)}</Table.Td>
-                <Table.Td>{describeTimelineEntry(e, names)}</Table.Td>
+                {/* the sentence comes from the report model the exports share (English until the report editions are translated) */}
+                <Table.Td data-i18n-gap="report-model">{describeTimelineEntry(e, names)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
