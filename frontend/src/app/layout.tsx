@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Button, Group, Text } from '@mantine/core';
+import { ActionIcon, Anchor, AppShell, Box, Button, Group, Text } from '@mantine/core';
 import { IconLogout, IconShieldHalf } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,13 @@ function Account({ session }: { session: Session | undefined }) {
           {name}
         </Text>
       )}
-      <Button size="xs" variant="subtle" leftSection={<IconLogout size={14} />} onClick={() => logout.mutate()} loading={logout.isPending}>
+      {/* staff on a phone: the icon alone, so the navigation menu keeps its place in the header */}
+      {session.kind === 'user' && (
+        <ActionIcon hiddenFrom="sm" size="lg" variant="subtle" aria-label={t('account.signOut')} title={t('account.signOut')} onClick={() => logout.mutate()} loading={logout.isPending}>
+          <IconLogout size={18} />
+        </ActionIcon>
+      )}
+      <Button size="xs" variant="subtle" leftSection={<IconLogout size={14} />} onClick={() => logout.mutate()} loading={logout.isPending} visibleFrom={session.kind === 'user' ? 'sm' : undefined}>
         {session.kind === 'participant' ? t('account.leave') : t('account.signOut')}
       </Button>
     </Group>
@@ -106,7 +112,12 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap" className="ttx-header-end">
             {session.data && session.data.kind !== 'anonymous' && !(session.data.kind === 'user' && session.data.user.mustChangePassword) && <ConnectionIndicator />}
-            {session.data?.kind === 'user' && <PresentationToggle />}
+            {/* projecting a phone is not a thing: the switch gives its room to the account controls there */}
+            {session.data?.kind === 'user' && (
+              <Box visibleFrom="sm">
+                <PresentationToggle />
+              </Box>
+            )}
             {session.data?.kind === 'participant' ? <ContentLanguageSelect /> : !onJoinPage && <LanguageSwitch />}
             <ThemeToggle />
             <Account session={session.data} />

@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { IconMenu2 } from '@tabler/icons-react';
 import { NavLink } from 'react-router';
 
@@ -10,8 +10,11 @@ export function StaffNavMenu({ items }: { items: { to: string; label: string }[]
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <Button size="xs" variant="subtle" leftSection={<IconMenu2 size={16} aria-hidden />}>
-          Menu
+        {/* on a phone the icon alone (the header's controls need the room); its name stays "Menu" */}
+        <Button size="xs" variant="subtle" aria-label="Menu" leftSection={<IconMenu2 size={16} aria-hidden />} styles={{ section: { marginInlineEnd: 'var(--ttx-menu-gap, 6px)' } }} className="ttx-staff-menu">
+          <Box component="span" visibleFrom="sm">
+            Menu
+          </Box>
         </Button>
       </Menu.Target>
       <Menu.Dropdown component="nav" aria-label="Main">

@@ -21,7 +21,12 @@ function Exports({ report }: { report: AfterActionReport }) {
   const autonym = (tag: string) => new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
   return (
     <Group gap="xs">
-      <Select size="xs" w={130} aria-label="Report language" data-testid="report-language" data={REPORT_LANGUAGES.map((l) => ({ value: l, label: autonym(l) }))} value={language} onChange={setLanguage} placeholder={autonym(REPORT_LANGUAGES[0])} allowDeselect={false} />
+      <Group gap={6} wrap="nowrap">
+        <Text size="xs" fw={600} component="label" htmlFor="report-language">
+          Downloads in
+        </Text>
+        <Select id="report-language" size="xs" w={170} data-testid="report-language" data={REPORT_LANGUAGES.map((l) => ({ value: l, label: autonym(l) }))} value={language} onChange={setLanguage} placeholder="the scenario's language" allowDeselect={false} />
+      </Group>
       <Button component="a" href={reportDownloads.full(id, 'pdf', language)} download size="xs" leftSection={<IconDownload size={14} />} data-testid="download-pdf">
         PDF
       </Button>
