@@ -49,3 +49,21 @@ describe('single sign-on is rate-limited like password sign-in', () => {
     expect(app.output()).not.toMatch(/statusCode":500|Internal server error/i);
   });
 });
+
+describe('single sign-on switched off', () => {
+  it('answers its routes with 404 and spends nothing of the sign-in budget', async () => {
+    const plain = await startBackend(testEnv('sso-off-limits'));
+    try {
+      for (let i = 0; i < 40; i++) {
+        const path = i % 2 === 0 ? '/api/auth/oidc/login' : '/api/auth/oidc/callback?code=abc&state=x';
+        const r = await fetch(`${plain.url}${path}`, { redirect: 'manual', headers: { accept: 'application/json' } });
+        expect(r.status, `${path} #${i + 1}`).toBe(404);
+        expect(((await r.json()) as { code: string }).code).toBe('sso.not-configured');
+      }
+      // 40 requests to a switched-off feature are not 40 failed sign-ins
+      expect((await new Api(plain.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD })).status).toBe(200);
+    } finally {
+      await plain.stop();
+    }
+  });
+});

@@ -110,14 +110,15 @@ export class OidcService {
     return this.config.oidc;
   }
 
-  private get oidc(): OidcConfig {
+  /** The configuration, or a 404 saying single sign-on is off (before anything is counted or stored). */
+  get configured(): OidcConfig {
     if (!this.config.oidc) throw new SsoError(404, 'sso.not-configured', 'Single sign-on is not configured on this platform; sign in with a username and password');
     return this.config.oidc;
   }
 
   /** The provider's metadata (discovered once; a failed discovery is retried at the next sign-in). */
   private provider(): Promise<client.Configuration> {
-    const oidc = this.oidc;
+    const oidc = this.configured;
     if (!this.discovered) {
       const insecure = new URL(oidc.issuer).protocol === 'http:';
       const p = client
@@ -143,12 +144,12 @@ export class OidcService {
 
   /** The redirect URI registered at the provider: OIDC_REDIRECT_URI, else this request's own address. */
   redirectUriFor(requestOrigin: string): string {
-    return this.oidc.redirectUri ?? `${requestOrigin}/api/auth/oidc/callback`;
+    return this.configured.redirectUri ?? `${requestOrigin}/api/auth/oidc/callback`;
   }
 
   /** Starts a sign-in: the provider's authorization URL, and the signed cookie value that remembers it. */
   async start(requestOrigin: string, returnTo: string | null): Promise<{ authorizationUrl: string; cookie: string }> {
-    const oidc = this.oidc;
+    const oidc = this.configured;
     const provider = await this.provider();
     const pending: PendingSignIn = {
       state: client.randomState(),
@@ -192,7 +193,7 @@ export class OidcService {
    * the code, map the role, create or update the account and open a session.
    */
   async finish(query: Record<string, unknown>, cookie: string | undefined, origin: SessionOrigin): Promise<SsoSignIn> {
-    const oidc = this.oidc;
+    const oidc = this.configured;
     const pending = await this.pendingFrom(cookie);
     const str = (k: string) => (typeof query[k] === 'string' ? query[k] : undefined);
     const providerError = str('error');
@@ -238,7 +239,7 @@ export class OidcService {
 
   private grantError(e: unknown): SsoError {
     if (e instanceof SsoError) return e;
-    if (isNetworkFailure(e)) return new SsoError(502, 'sso.provider-unreachable', `The identity provider (${this.oidc.providerName}) did not answer while completing the sign-in; try again later`);
+    if (isNetworkFailure(e)) return new SsoError(502, 'sso.provider-unreachable', `The identity provider (${this.configured.providerName}) did not answer while completing the sign-in; try again later`);
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof client.ResponseBodyError) {
       return new SsoError(400, 'sso.code-refused', `The identity provider refused to complete the sign-in (${e.error}${e.error_description ? `: ${e.error_description}` : ''}); the link may have been used already — start again from the sign-in page`);
@@ -250,7 +251,7 @@ export class OidcService {
 
   /** The local account of this provider subject: created on first sign-in, updated on each. */
   private async upsertUser(sub: string, claims: Record<string, unknown>, role: Role): Promise<UserEntity> {
-    const oidc = this.oidc;
+    const oidc = this.configured;
     const text = (k: string) => (typeof claims[k] === 'string' ? cleanName(claims[k], 200) : '');
     const existing = await this.users.findExternal('oidc', sub);
     if (existing && existing.deletedAt !== null) {
