@@ -243,6 +243,8 @@ describe('scenario editor in the browser', () => {
 
     // a new pack that was never saved is kept too, and listed to reopen
     await page2.getByRole('button', { name: 'New pack' }).click();
+    // the new pack's editor first: typing before it is in place would edit the pack being left
+    await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe('New scenario');
     await page2.locator('[data-path="title"]').fill('Half-written drill');
     await page2.getByTestId('unsaved-draft').waitFor();
     await page2.getByTestId('pack-demo').click();

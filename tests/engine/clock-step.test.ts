@@ -14,8 +14,12 @@ import { RecordingClient, until } from '../support/socket-client.js';
 
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** a delivery counts as on time within this of its real-time instant (a loaded 2-core machine) */
-const SLACK_MS = 300;
+/**
+ * A delivery counts as on time within this of its real-time instant. The steps are ±3 s, so a clock
+ * that jumped with the step misses by ten times this; a loaded 2-core machine has been seen to hold
+ * a delivery 340 ms (CI), so the slack is not tighter.
+ */
+const SLACK_MS = 1000;
 
 function pack(): unknown {
   const inject = (n: number, s: number) => ({ id: `at-${s}s`, offset: `T+00:00:${String(s).padStart(2, '0')}`, to: 'all', channel: 'siem', from: { name: 'SIEM' }, subject: `Alert ${n}`, body: 'Clock-step inject.' });
