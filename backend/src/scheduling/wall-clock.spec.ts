@@ -61,4 +61,30 @@ describe('the wall clock deliveries are timed on', () => {
     clock.now();
     expect(steps.map(Math.round)).toEqual([STEP_THRESHOLD_MS + 10]);
   });
+
+  it('does not take a thread paused between its reads of the two clocks for a step', () => {
+    let mono = 5_000;
+    const offset = 1_700_000_000_000 - mono;
+    // the thread is preempted for 300 ms right after one read of the monotonic clock
+    let pauseAfterNextMonotonicRead = false;
+    const source: TimeSource = {
+      wallMs: () => Math.floor(mono + offset),
+      monotonicMs: () => {
+        const m = mono;
+        if (pauseAfterNextMonotonicRead) {
+          pauseAfterNextMonotonicRead = false;
+          mono += 300;
+        }
+        return m;
+      },
+    };
+    const clock = new WallClock(source);
+    const steps: number[] = [];
+    clock.onStep((s) => steps.push(s));
+    mono += 1000;
+    pauseAfterNextMonotonicRead = true;
+    expect(clock.now()).toBeCloseTo(1_700_000_001_300, 0);
+    expect(clock.now()).toBeCloseTo(1_700_000_001_300, 0);
+    expect(steps).toEqual([]);
+  });
 });

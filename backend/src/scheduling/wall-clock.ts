@@ -24,6 +24,8 @@ export const systemTime: TimeSource = { wallMs: () => Date.now(), monotonicMs: (
 export const STEP_THRESHOLD_MS = 100;
 /** below this the drift is the wall clock's millisecond resolution: left alone */
 const RESOLUTION_MS = 2;
+/** reads of the clock pair before giving up on a clean one (each is a few hundred nanoseconds) */
+const MAX_READS = 4;
 
 export type StepListener = (stepMs: number) => void;
 
@@ -37,13 +39,25 @@ export class WallClock {
 
   /** Wall-clock now, sub-millisecond, following the system clock through steps. */
   now(): number {
-    const t = this.source.monotonicMs() + this.offset;
-    const drift = this.source.wallMs() - t;
-    // Date.now() truncates to the millisecond: t is up to 1 ms ahead of it without any drift
-    if (drift > -RESOLUTION_MS && drift < RESOLUTION_MS) return t;
-    this.offset += drift;
-    if (Math.abs(drift) >= STEP_THRESHOLD_MS) for (const l of this.listeners) l(drift);
-    return t + drift;
+    for (let attempt = 1; ; attempt++) {
+      // the wall clock read between two monotonic reads: a thread preempted between them (a loaded
+      // machine) would otherwise see the pause as a step of the wall clock, and re-anchor for nothing
+      const before = this.source.monotonicMs();
+      const wall = this.source.wallMs();
+      const after = this.source.monotonicMs();
+      const t = after + this.offset;
+      if (after - before > RESOLUTION_MS) {
+        if (attempt < MAX_READS) continue;
+        // never a clean pair: no judgement on steps this time
+        return t;
+      }
+      const drift = wall - t;
+      // Date.now() truncates to the millisecond: t is up to 1 ms ahead of it without any drift
+      if (drift > -RESOLUTION_MS && drift < RESOLUTION_MS) return t;
+      this.offset += drift;
+      if (Math.abs(drift) >= STEP_THRESHOLD_MS) for (const l of this.listeners) l(drift);
+      return t + drift;
+    }
   }
 
   /** Called with the step (ms; positive = the wall clock jumped forward) each time one is seen. */
