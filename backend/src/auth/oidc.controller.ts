@@ -60,7 +60,7 @@ export class OidcController {
     const address = req.ip ?? 'unknown';
     try {
       // no sign-in can happen where single sign-on is off: a 404, and nothing spent
-      void this.oidc.configured;
+      this.oidc.assertConfigured();
       // counted like a password attempt: starts that never come back spend the address's budget
       await this.limiter.attemptSso(address);
       const { authorizationUrl, cookie } = await this.oidc.start(this.requestOrigin(req), safeReturnPath(redirect)).catch(async (e: unknown) => {
@@ -82,7 +82,7 @@ export class OidcController {
     res.clearCookie(OIDC_REQUEST_COOKIE, { ...sessionCookieOptions(req, this.config), path: '/api/auth/oidc' });
     const address = req.ip ?? 'unknown';
     try {
-      void this.oidc.configured;
+      this.oidc.assertConfigured();
       // a forged or replayed callback is a failed sign-in; a good one gives back its own point and its start's
       await this.limiter.attemptSso(address);
       const cookies = req.cookies as Record<string, string | undefined> | undefined;

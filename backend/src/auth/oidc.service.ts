@@ -110,10 +110,14 @@ export class OidcService {
     return this.config.oidc;
   }
 
-  /** The configuration, or a 404 saying single sign-on is off (before anything is counted or stored). */
-  get configured(): OidcConfig {
+  /** The configuration, or a 404 saying single sign-on is off (called before anything is counted or stored). */
+  assertConfigured(): OidcConfig {
     if (!this.config.oidc) throw new SsoError(404, 'sso.not-configured', 'Single sign-on is not configured on this platform; sign in with a username and password');
     return this.config.oidc;
+  }
+
+  private get configured(): OidcConfig {
+    return this.assertConfigured();
   }
 
   /** The provider's metadata (discovered once; a failed discovery is retried at the next sign-in). */
