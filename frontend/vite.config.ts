@@ -32,7 +32,12 @@ function precompress(): Plugin {
           const raw = await readFile(path);
           if (raw.length < 1024) return;
           const [br, gzipped] = await Promise.all([
-            brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            brotli(raw, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            }),
             gz(raw, { level: constants.Z_BEST_COMPRESSION }),
           ]);
           if (br.length < raw.length) await writeFile(`${path}.br`, br);

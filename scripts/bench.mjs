@@ -7,10 +7,14 @@ ensureInstalled();
 ensureAllBuilt();
 const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const redis = await ensureRedis(redisUrl, { persist: false });
-const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'run-benchmarks.ts'), ...process.argv.slice(2)], {
-  cwd: join(ROOT, 'tests'),
-  stdio: 'inherit',
-  env: { ...process.env, REDIS_URL: redisUrl },
-});
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join('bench', 'run-benchmarks.ts'), ...process.argv.slice(2)],
+  {
+    cwd: join(ROOT, 'tests'),
+    stdio: 'inherit',
+    env: { ...process.env, REDIS_URL: redisUrl },
+  },
+);
 redis.child?.kill('SIGTERM');
 process.exit(r.status ?? 1);

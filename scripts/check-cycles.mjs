@@ -16,7 +16,8 @@ function files(dir) {
 function resolveImport(from, spec) {
   if (!spec.startsWith('.')) return null;
   const base = resolve(dirname(from), spec).replace(/\.js$/, '');
-  for (const c of [base + '.ts', base + '.tsx', join(base, 'index.ts'), join(base, 'index.tsx')]) if (existsSync(c)) return c;
+  for (const c of [base + '.ts', base + '.tsx', join(base, 'index.ts'), join(base, 'index.tsx')])
+    if (existsSync(c)) return c;
   return null;
 }
 function cycles(srcDir) {
@@ -27,18 +28,32 @@ function cycles(srcDir) {
   }
   // Tarjan's strongly connected components: every component of more than one file is a cycle
   let index = 0;
-  const idx = new Map(), low = new Map(), stack = [], on = new Set(), out = [];
+  const idx = new Map(),
+    low = new Map(),
+    stack = [],
+    on = new Set(),
+    out = [];
   const visit = (v) => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of graph.get(v) ?? []) {
       if (!graph.has(w)) continue;
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
     }
     if (low.get(v) === idx.get(v)) {
       const comp = [];
       let w;
-      do { w = stack.pop(); on.delete(w); comp.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
       if (comp.length > 1 || (graph.get(v) ?? []).includes(v)) out.push(comp);
     }
   };
@@ -46,6 +61,13 @@ function cycles(srcDir) {
   return out.map((c) => c.map((f) => relative(ROOT, f)).sort());
 }
 let found = 0;
-for (const dir of ['backend/src', 'frontend/src']) for (const c of cycles(join(ROOT, dir))) { found++; console.log(`import cycle (${c.length} files): ${c.join(' ↔ ')}`); }
-if (found) { console.error(`${found} import cycle(s), type-only imports included`); process.exit(1); }
+for (const dir of ['backend/src', 'frontend/src'])
+  for (const c of cycles(join(ROOT, dir))) {
+    found++;
+    console.log(`import cycle (${c.length} files): ${c.join(' ↔ ')}`);
+  }
+if (found) {
+  console.error(`${found} import cycle(s), type-only imports included`);
+  process.exit(1);
+}
 console.log('no import cycles (type-only imports included)');

@@ -7,7 +7,11 @@ const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const redis = await ensureRedis(redisUrl);
 const env = { ...process.env, REDIS_URL: redisUrl };
 const children = [
-  spawn('npx', ['tsc', '-p', 'backend/tsconfig.build.json', '--watch', '--preserveWatchOutput'], { cwd: ROOT, stdio: 'inherit', env }),
+  spawn('npx', ['tsc', '-p', 'backend/tsconfig.build.json', '--watch', '--preserveWatchOutput'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+  }),
   spawn(process.execPath, ['--watch-path=backend/dist', 'backend/dist/main.js'], { cwd: ROOT, stdio: 'inherit', env }),
   spawn('npm', ['run', 'dev', '-w', 'frontend'], { cwd: ROOT, stdio: 'inherit', env }),
 ];

@@ -29,7 +29,11 @@ const OUT = {
 };
 
 const configPath = join(root, 'backend/tsconfig.json');
-const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, dirname(configPath));
+const parsed = ts.parseJsonConfigFileContent(
+  ts.readConfigFile(configPath, ts.sys.readFile).config,
+  ts.sys,
+  dirname(configPath),
+);
 const program = ts.createProgram(parsed.fileNames, parsed.options);
 const checker = program.getTypeChecker();
 const F = ts.TypeFlags;
@@ -59,7 +63,8 @@ const isNamedObject = (t) => {
   if (t.objectFlags & ts.ObjectFlags.Reference && checker.getTypeArguments(t).length) return null;
   return inBackend(sym) ? sym : null;
 };
-const isBinary = (t) => ['StreamableFile', 'Buffer', 'Uint8Array', 'ReadStream', 'Readable'].includes(t.symbol?.getName() ?? '');
+const isBinary = (t) =>
+  ['StreamableFile', 'Buffer', 'Uint8Array', 'ReadStream', 'Readable'].includes(t.symbol?.getName() ?? '');
 
 function schemaOf(type, depth = 0) {
   if (depth > 40) throw new Error(`type too deep: ${checker.typeToString(type)}`);
@@ -113,24 +118,31 @@ function objectSchema(type, depth) {
   const symName = type.symbol?.getName();
   if (symName === 'Date') return { type: 'string', format: 'date-time' };
   if (isBinary(type)) return { type: 'string', format: 'binary' };
-  if (checker.isArrayType(type) || checker.isArrayLikeType(type) && !checker.isTupleType(type) && type.symbol?.getName() === 'ReadonlyArray') {
+  if (
+    checker.isArrayType(type) ||
+    (checker.isArrayLikeType(type) && !checker.isTupleType(type) && type.symbol?.getName() === 'ReadonlyArray')
+  ) {
     return { type: 'array', items: schemaOf(checker.getTypeArguments(type)[0], depth + 1) };
   }
   if (checker.isTupleType(type)) {
     const items = checker.getTypeArguments(type).map((t) => schemaOf(t, depth + 1));
     return { type: 'array', prefixItems: items, minItems: items.length, maxItems: items.length };
   }
-  if (type.getCallSignatures().length && !type.getProperties().length) throw new Error(`a function is not JSON: ${checker.typeToString(type)}`);
+  if (type.getCallSignatures().length && !type.getProperties().length)
+    throw new Error(`a function is not JSON: ${checker.typeToString(type)}`);
   const properties = {};
   const required = [];
   for (const prop of checker.getPropertiesOfType(type)) {
     const decl = prop.valueDeclaration ?? prop.declarations?.[0];
     if (prop.flags & ts.SymbolFlags.Method) continue;
-    if (decl && (ts.getCombinedModifierFlags(decl) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected))) continue;
+    if (decl && ts.getCombinedModifierFlags(decl) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
     const pt = checker.getTypeOfSymbol(prop);
     if (pt.flags & (F.Undefined | F.Void | F.Never)) continue; // never present in the JSON
     if (pt.getCallSignatures().length && !(pt.flags & F.Union)) continue;
-    const optional = prop.flags & ts.SymbolFlags.Optional || (pt.isUnion() && pt.types.some((t) => t.flags & (F.Undefined | F.Void))) || pt.flags & F.Undefined;
+    const optional =
+      prop.flags & ts.SymbolFlags.Optional ||
+      (pt.isUnion() && pt.types.some((t) => t.flags & (F.Undefined | F.Void))) ||
+      pt.flags & F.Undefined;
     properties[prop.getName()] = { ...schemaOf(pt, depth + 1), ...docOf(prop) };
     if (!optional) required.push(prop.getName());
   }
@@ -164,7 +176,9 @@ for (const sf of program.getSourceFiles()) {
   if (!sf.fileName.startsWith(backendSrc) || sf.isDeclarationFile) continue;
   ts.forEachChild(sf, (node) => {
     if (!ts.isClassDeclaration(node) || !node.name) return;
-    const ctrl = decoratorsOf(node).map(callOf).find((c) => c && nameOf(c) === 'Controller');
+    const ctrl = decoratorsOf(node)
+      .map(callOf)
+      .find((c) => c && nameOf(c) === 'Controller');
     if (!ctrl) return;
     const prefix = stringArg(ctrl);
     for (const member of node.members) {
@@ -176,16 +190,28 @@ for (const sf of program.getSourceFiles()) {
       const raw = ['api', prefix, stringArg(verbCall)].filter(Boolean).join('/').replace(/\/+/g, '/');
       const path = `/${raw}`.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
       const method = member.name.getText();
-      const op = { operationId: `${node.name.text}_${method}`, ...(member.jsDoc?.length ? docOf(checker.getSymbolAtLocation(member.name)) : {}) };
-      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+      const op = {
+        operationId: `${node.name.text}_${method}`,
+        ...(member.jsDoc?.length ? docOf(checker.getSymbolAtLocation(member.name)) : {}),
+      };
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      }));
       const params = [...pathParams];
       for (const p of member.parameters) {
         for (const d of decoratorsOf(p).map(callOf).filter(Boolean)) {
           if (nameOf(d) === 'ZodBody') {
-            op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(zodInput(d.arguments[0])) } } };
+            op.requestBody = {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(zodInput(d.arguments[0])) } },
+            };
           } else if (nameOf(d) === 'ZodQuery') {
             const q = schemaOf(zodInput(d.arguments[0]));
-            for (const [name, schema] of Object.entries(q.properties ?? {})) params.push({ name, in: 'query', required: (q.required ?? []).includes(name), schema });
+            for (const [name, schema] of Object.entries(q.properties ?? {}))
+              params.push({ name, in: 'query', required: (q.required ?? []).includes(name), schema });
           }
         }
       }
@@ -193,14 +219,28 @@ for (const sf of program.getSourceFiles()) {
       const httpCode = calls.find((c) => nameOf(c) === 'HttpCode');
       const status = httpCode ? httpCode.arguments[0].getText() : verb === 'post' ? '201' : '200';
       const sig = checker.getSignatureFromDeclaration(member);
-      const ret = checker.getAwaitedType(checker.getReturnTypeOfSignature(sig)) ?? checker.getReturnTypeOfSignature(sig);
+      const ret =
+        checker.getAwaitedType(checker.getReturnTypeOfSignature(sig)) ?? checker.getReturnTypeOfSignature(sig);
       const parts = ret.isUnion() ? ret.types : [ret];
-      const passthroughRes = member.parameters.some((p) => decoratorsOf(p).map(callOf).some((c) => c && nameOf(c) === 'Res' && !c.getText().includes('passthrough')));
+      const passthroughRes = member.parameters.some((p) =>
+        decoratorsOf(p)
+          .map(callOf)
+          .some((c) => c && nameOf(c) === 'Res' && !c.getText().includes('passthrough')),
+      );
       let response = { description: 'no body' };
       const declared = calls.find((c) => nameOf(c) === 'ApiJsonBody');
-      if (declared) response = { description: 'OK', content: { 'application/json': { schema: schemaOf(checker.getTypeFromTypeNode(declared.typeArguments[0])) } } };
-      else if (passthroughRes || parts.every((t) => t.flags & (F.Void | F.Undefined))) response = { description: 'written by the handler' };
-      else if (parts.some(isBinary)) response = { description: 'a file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+      if (declared)
+        response = {
+          description: 'OK',
+          content: { 'application/json': { schema: schemaOf(checker.getTypeFromTypeNode(declared.typeArguments[0])) } },
+        };
+      else if (passthroughRes || parts.every((t) => t.flags & (F.Void | F.Undefined)))
+        response = { description: 'written by the handler' };
+      else if (parts.some(isBinary))
+        response = {
+          description: 'a file',
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        };
       else response = { description: 'OK', content: { 'application/json': { schema: schemaOf(ret) } } };
       op.responses = { [status]: response };
       (paths[path] ??= {})[verb] = op;
@@ -234,13 +274,18 @@ for (const mapName of ['ServerToClientEvents', 'ClientToServerEvents']) {
 const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 const doc = {
   openapi: '3.1.0',
-  info: { title: 'Cyber TTX API', version: '0.1.0', description: `Generated by scripts/gen-contract.mjs from ${relative(root, backendSrc)}; do not edit.` },
+  info: {
+    title: 'Cyber TTX API',
+    version: '0.1.0',
+    description: `Generated by scripts/gen-contract.mjs from ${relative(root, backendSrc)}; do not edit.`,
+  },
   paths: sortKeys(paths),
   components: { schemas: sortKeys(components) },
 };
 const docText = `${JSON.stringify(doc, null, 2)}\n`;
 const typesText = astToString(await openapiTS(doc, { alphabetize: false }));
-const header = '/**\n * Generated by scripts/gen-contract.mjs from the backend\'s controllers and view types; do not edit.\n * Regenerate: npm run contract\n */\n';
+const header =
+  "/**\n * Generated by scripts/gen-contract.mjs from the backend's controllers and view types; do not edit.\n * Regenerate: npm run contract\n */\n";
 
 const lines = [
   '// Generated by scripts/gen-contract.mjs from backend/src/realtime/realtime-events.ts; do not edit.',
@@ -253,7 +298,9 @@ for (const [mapName, events] of Object.entries(socketMaps)) {
   lines.push('', `export interface ${mapName} {`);
   for (const e of events) {
     if (e.doc) lines.push(`  /** ${e.doc.replace(/\s*\n\s*/g, ' ')} */`);
-    const args = e.args.map((a) => (a.callback ? `${a.name}: (${a.callback}: S['${a.component}']) => void` : `${a.name}: S['${a.component}']`));
+    const args = e.args.map((a) =>
+      a.callback ? `${a.name}: (${a.callback}: S['${a.component}']) => void` : `${a.name}: S['${a.component}']`,
+    );
     lines.push(`  '${e.name}': (${args.join(', ')}) => void;`);
   }
   lines.push('}');
@@ -274,7 +321,9 @@ if (process.argv.includes('--check')) {
     }
   });
   if (stale.length) {
-    process.stderr.write(`The API contract is stale (the backend's types changed): ${stale.map(([f]) => relative(root, f)).join(', ')}\nRun \`npm run contract\` and commit the result.\n`);
+    process.stderr.write(
+      `The API contract is stale (the backend's types changed): ${stale.map(([f]) => relative(root, f)).join(', ')}\nRun \`npm run contract\` and commit the result.\n`,
+    );
     process.exit(1);
   }
 } else {

@@ -35,10 +35,20 @@ function newestMtime(path) {
 /** `npm ci` on a fresh clone, `npm install` again whenever package files changed since. */
 export function ensureInstalled() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
-  const manifests = ['package.json', 'package-lock.json', 'backend/package.json', 'frontend/package.json', 'tests/package.json'];
+  const manifests = [
+    'package.json',
+    'package-lock.json',
+    'backend/package.json',
+    'frontend/package.json',
+    'tests/package.json',
+  ];
   const changed = manifests.some((m) => newestMtime(join(ROOT, m)) > newestMtime(marker));
   if (existsSync(marker) && !changed) return;
-  log(existsSync(marker) ? 'dependencies changed: installing…' : 'first run: installing dependencies (the SQLite driver builds from source, about a minute)…');
+  log(
+    existsSync(marker)
+      ? 'dependencies changed: installing…'
+      : 'first run: installing dependencies (the SQLite driver builds from source, about a minute)…',
+  );
   run('npm', [existsSync(join(ROOT, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }
 
@@ -76,7 +86,9 @@ export function pingRedis(url, timeoutMs = 1500) {
     socket.setTimeout(timeoutMs, () => done('no answer'));
     socket.on('error', (e) => done(e.code ?? e.message));
     socket.on('connect', () => {
-      const auth = u.password ? `AUTH ${u.username ? decodeURIComponent(u.username) + ' ' : ''}${decodeURIComponent(u.password)}\r\n` : '';
+      const auth = u.password
+        ? `AUTH ${u.username ? decodeURIComponent(u.username) + ' ' : ''}${decodeURIComponent(u.password)}\r\n`
+        : '';
       socket.write(`${auth}PING\r\n`);
     });
     let buf = '';
@@ -117,6 +129,8 @@ export async function ensureRedis(url, { dataDir = join(ROOT, 'data', 'redis'), 
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  process.stderr.write(`\n[cyber-ttx] Started redis-server on port ${port} but it did not answer. Check that the port is free, or set REDIS_URL to a running Redis.\n\n`);
+  process.stderr.write(
+    `\n[cyber-ttx] Started redis-server on port ${port} but it did not answer. Check that the port is free, or set REDIS_URL to a running Redis.\n\n`,
+  );
   process.exit(1);
 }

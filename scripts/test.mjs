@@ -14,7 +14,16 @@ import { DEFAULT_REDIS_URL, ensureAllBuilt, ensureInstalled, ensureRedis, log, R
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 // browser and content tests do not depend on the database: they run once, on SQLite
 // (vitest's --exclude does not reach into projects, so the database-bound suites are named instead)
-const PG_SUITES = ['engine/', 'hardening/', 'reports/', 'authoring/msel', 'authoring/openaev', 'authoring/packs-api', 'authoring/dry-run', 'authoring/cli'];
+const PG_SUITES = [
+  'engine/',
+  'hardening/',
+  'reports/',
+  'authoring/msel',
+  'authoring/openaev',
+  'authoring/packs-api',
+  'authoring/dry-run',
+  'authoring/cli',
+];
 
 ensureInstalled();
 ensureAllBuilt();
@@ -33,7 +42,11 @@ const failures = [];
 const vitest = (extra, env, label) => {
   const report = join(tmpdir(), `ttx-vitest-${runTag}-${label}.json`);
   const status =
-    spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
+    spawnSync(
+      'npx',
+      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+      { cwd: ROOT, stdio: 'inherit', env },
+    ).status ?? 1;
   failures.push(...failedTests(report, label));
   return status;
 };
@@ -49,14 +62,22 @@ if (pgUrl === 'off') {
 } else {
   const problem = await pgProblem(pgUrl);
   if (problem) {
-    log(`run 2/2 — PostgreSQL run skipped: no PostgreSQL reachable at ${redact(pgUrl)} (${problem}). Set TEST_PG_URL to run it.`);
+    log(
+      `run 2/2 — PostgreSQL run skipped: no PostgreSQL reachable at ${redact(pgUrl)} (${problem}). Set TEST_PG_URL to run it.`,
+    );
     if (process.env.TEST_PG_REQUIRED === '1') {
       pgStatus = 1;
       pgResult = 'FAILED (TEST_PG_REQUIRED=1 but no PostgreSQL answered)';
     }
   } else {
-    log(`run 2/2 — database: PostgreSQL at ${redact(pgUrl)} (a fresh database per test environment); ${args.length ? `vitest ${args.join(' ')}` : 'system tests except browser and content'}`);
-    pgStatus = vitest(args.length ? args : ['--project', 'system', ...PG_SUITES], { ...baseEnv, TEST_DATABASE_URL: pgUrl }, 'postgres');
+    log(
+      `run 2/2 — database: PostgreSQL at ${redact(pgUrl)} (a fresh database per test environment); ${args.length ? `vitest ${args.join(' ')}` : 'system tests except browser and content'}`,
+    );
+    pgStatus = vitest(
+      args.length ? args : ['--project', 'system', ...PG_SUITES],
+      { ...baseEnv, TEST_DATABASE_URL: pgUrl },
+      'postgres',
+    );
     pgResult = pgStatus === 0 ? 'passed' : 'FAILED';
     await dropRunDatabases(pgUrl, runTag).catch((e) => log(`could not drop this run's test databases: ${e.message}`));
   }
@@ -79,12 +100,22 @@ function failedTests(reportPath, label) {
     return [{ label, file: '(no report)', name: 'vitest wrote no JSON report', message: reportPath }];
   }
   const out = [];
-  const firstLine = (m) => String(m ?? '').split('\n').find((l) => l.trim()) ?? '';
+  const firstLine = (m) =>
+    String(m ?? '')
+      .split('\n')
+      .find((l) => l.trim()) ?? '';
   for (const file of report.testResults ?? []) {
     const rel = relative(join(ROOT, 'tests'), file.name);
     const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
-    for (const t of failed) out.push({ label, file: rel, name: t.fullName ?? t.title, message: firstLine(t.failureMessages?.[0]).slice(0, 300) });
-    if (!failed.length && file.status === 'failed') out.push({ label, file: rel, name: '(file)', message: firstLine(file.message).slice(0, 300) });
+    for (const t of failed)
+      out.push({
+        label,
+        file: rel,
+        name: t.fullName ?? t.title,
+        message: firstLine(t.failureMessages?.[0]).slice(0, 300),
+      });
+    if (!failed.length && file.status === 'failed')
+      out.push({ label, file: rel, name: '(file)', message: firstLine(file.message).slice(0, 300) });
   }
   return out;
 }

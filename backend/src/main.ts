@@ -77,7 +77,12 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   const doc = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Cyber TTX API').setVersion('0.1.0').addBearerAuth().addCookieAuth('ttx_session').build(),
+    new DocumentBuilder()
+      .setTitle('Cyber TTX API')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addCookieAuth('ttx_session')
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   serveFrontend(app.getHttpAdapter().getInstance(), config.frontendDist);
@@ -89,7 +94,9 @@ async function main(): Promise<void> {
   const app = await createApi(config);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
-  process.stdout.write(`\nCyber TTX is running: ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, health: /api/health)\n\n`);
+  process.stdout.write(
+    `\nCyber TTX is running: ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, health: /api/health)\n\n`,
+  );
 }
 
 void main();

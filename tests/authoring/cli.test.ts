@@ -7,7 +7,11 @@ import { loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js'
 import { REPO_ROOT } from '../support/app-process.js';
 import { HAVE_SAMPLES, SAMPLES_DIR } from './authoring-support.js';
 
-const ttx = (...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+const ttx = (...args: string[]) =>
+  spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 const packAt = (folder: string) => {
   const r = loadPackFolder(folder);
@@ -23,10 +27,20 @@ describe('ttx command line for authors who work in git', () => {
     for (const ext of ['xlsx', 'csv']) {
       const exported = ttx('msel', 'export', join(REPO_ROOT, 'injects', 'demo'), join(dir, `demo.${ext}`));
       expect(exported.status, exported.stderr).toBe(0);
-      const imported = ttx('msel', 'import', join(dir, `demo.${ext}`), '--pack-id', 'demo', '--out', join(dir, `back-${ext}`));
+      const imported = ttx(
+        'msel',
+        'import',
+        join(dir, `demo.${ext}`),
+        '--pack-id',
+        'demo',
+        '--out',
+        join(dir, `back-${ext}`),
+      );
       expect(imported.status, imported.stderr).toBe(0);
       const back = packAt(join(dir, `back-${ext}`));
-      expect(back.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort()).toEqual(demo.source.pack.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort());
+      expect(back.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort()).toEqual(
+        demo.source.pack.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort(),
+      );
     }
   });
 
@@ -52,13 +66,33 @@ describe('ttx command line for authors who work in git', () => {
       [['msel', 'import', dir], 2, /is a folder/],
       [['msel', 'import', join(dir, 'ok.csv'), '--bogus', 'x'], 2, /unknown option --bogus/],
       [['msel', 'import', join(dir, 'ok.csv'), '--start', 'tomorrow'], 2, /--start: "tomorrow" is not a date and time/],
-      [['msel', 'import', join(dir, 'ok.csv'), '--channel-map', 'pigeon=carrier'], 2, /--channel-map: "pigeon" → "carrier" is not a channel/],
-      [['msel', 'import', join(dir, 'ok.csv'), '--map', 'Nope=time'], 2, /--map: the sheet has no column "Nope" \(its headers: "Time", "Subject", "Message"\)/],
+      [
+        ['msel', 'import', join(dir, 'ok.csv'), '--channel-map', 'pigeon=carrier'],
+        2,
+        /--channel-map: "pigeon" → "carrier" is not a channel/,
+      ],
+      [
+        ['msel', 'import', join(dir, 'ok.csv'), '--map', 'Nope=time'],
+        2,
+        /--map: the sheet has no column "Nope" \(its headers: "Time", "Subject", "Message"\)/,
+      ],
       [['msel', 'import', join(dir, 'ok.csv'), '--strict', '--skip-bad-rows'], 2, /contradict/],
-      [['msel', 'import', join(dir, 'scenario.json')], 1, /scenario\.json: .*is JSON, not a spreadsheet: an OpenAEV export goes to import-openaev/],
+      [
+        ['msel', 'import', join(dir, 'scenario.json')],
+        1,
+        /scenario\.json: .*is JSON, not a spreadsheet: an OpenAEV export goes to import-openaev/,
+      ],
       [['msel', 'import', join(dir, 'garbage.xlsx')], 1, /garbage\.xlsx: is not a readable XLSX workbook/],
-      [['msel', 'import', join(dir, 'ok.csv'), '--sheet', 'Injects'], 2, /ok\.csv: .*has no sheet "Injects" \(its sheets: "csv"\)/],
-      [['msel', 'import', join(dir, 'ok.csv'), '--header-row', '9'], 2, /ok\.csv: Row 9 of sheet "csv" .*is empty or does not exist \(its rows with content are 1 to 2\)/],
+      [
+        ['msel', 'import', join(dir, 'ok.csv'), '--sheet', 'Injects'],
+        2,
+        /ok\.csv: .*has no sheet "Injects" \(its sheets: "csv"\)/,
+      ],
+      [
+        ['msel', 'import', join(dir, 'ok.csv'), '--header-row', '9'],
+        2,
+        /ok\.csv: Row 9 of sheet "csv" .*is empty or does not exist \(its rows with content are 1 to 2\)/,
+      ],
     ];
     for (const [args, status, message] of cases) {
       const r = ttx(...args);
@@ -72,9 +106,29 @@ describe('ttx command line for authors who work in git', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-map-'));
     writeFileSync(
       join(dir, 'own.csv'),
-      ['When;Script;How;Who', '09:00;Ransom note on every screen;Carrier pigeon;SOC', '09:20;Journalist calls the press office;phone call;Comms', '09:40;Someone posts a screenshot;tweet;Comms', '10:00;Regulator asks for a report;Fax machine;Legal'].join('\r\n'),
+      [
+        'When;Script;How;Who',
+        '09:00;Ransom note on every screen;Carrier pigeon;SOC',
+        '09:20;Journalist calls the press office;phone call;Comms',
+        '09:40;Someone posts a screenshot;tweet;Comms',
+        '10:00;Regulator asks for a report;Fax machine;Legal',
+      ].join('\r\n'),
     );
-    const r = ttx('msel', 'import', join(dir, 'own.csv'), '--map', 'Script=message,Who=to', '--channel-map', 'Carrier pigeon=chat', '--default-channel', 'intel', '--start', '2026-05-04T08:30', '--out', join(dir, 'out'));
+    const r = ttx(
+      'msel',
+      'import',
+      join(dir, 'own.csv'),
+      '--map',
+      'Script=message,Who=to',
+      '--channel-map',
+      'Carrier pigeon=chat',
+      '--default-channel',
+      'intel',
+      '--start',
+      '2026-05-04T08:30',
+      '--out',
+      join(dir, 'out'),
+    );
     expect(r.status, r.stderr).toBe(0);
     const pack = packAt(join(dir, 'out'));
     expect(pack.injects.map((i) => [i.offset, i.channel, i.to, i.body])).toEqual([
@@ -88,8 +142,28 @@ describe('ttx command line for authors who work in git', () => {
 
   it('--header-row counts rows as the sheet shows them, empty rows included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-header-'));
-    writeFileSync(join(dir, 'titled.csv'), ['Harbour Shield', '', '', 'When,What,Text', '09:00,Phish,Forty users clicked', '09:30,Ransom,Server encrypted'].join('\n'));
-    const r = ttx('msel', 'import', join(dir, 'titled.csv'), '--header-row', '4', '--map', 'When=time,What=subject,Text=message', '--out', join(dir, 'out'));
+    writeFileSync(
+      join(dir, 'titled.csv'),
+      [
+        'Harbour Shield',
+        '',
+        '',
+        'When,What,Text',
+        '09:00,Phish,Forty users clicked',
+        '09:30,Ransom,Server encrypted',
+      ].join('\n'),
+    );
+    const r = ttx(
+      'msel',
+      'import',
+      join(dir, 'titled.csv'),
+      '--header-row',
+      '4',
+      '--map',
+      'When=time,What=subject,Text=message',
+      '--out',
+      join(dir, 'out'),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(packAt(join(dir, 'out')).injects.map((i) => [i.offset, i.subject])).toEqual([
       ['T+00:00', 'Phish'],
@@ -99,7 +173,13 @@ describe('ttx command line for authors who work in git', () => {
 
   it('refuses a file over the row cap, naming the cap and the count, instead of cutting it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-cap-'));
-    writeFileSync(join(dir, 'long.csv'), ['Time,Subject,Message', ...Array.from({ length: 40 }, (_, n) => `T+00:${String(n).padStart(2, '0')},Inject ${n},Text ${n}`)].join('\n'));
+    writeFileSync(
+      join(dir, 'long.csv'),
+      [
+        'Time,Subject,Message',
+        ...Array.from({ length: 40 }, (_, n) => `T+00:${String(n).padStart(2, '0')},Inject ${n},Text ${n}`),
+      ].join('\n'),
+    );
     const r = ttx('msel', 'import', join(dir, 'long.csv'), '--max-rows', '25', '--out', join(dir, 'out'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/long\.csv: has about 40 rows; the limit is 25 rows per sheet/);
@@ -119,8 +199,23 @@ describe('ttx import-timeline and import-icebergttx', () => {
       total_injects: 2,
       phases: [{ id: 1, name: 'Detection', start_offset: 0 }],
       injects: [
-        { id: 1, title: 'Phishing mail', type: 'mail', time_offset: 0, phase_id: 1, content: { subject: 'Invoice overdue', body: 'Please pay' } },
-        { id: 2, title: 'Journalist calls', type: 'call', time_offset: 30, phase_id: 1, content: { text: 'Is the port down?' }, dependency_ids: [1] },
+        {
+          id: 1,
+          title: 'Phishing mail',
+          type: 'mail',
+          time_offset: 0,
+          phase_id: 1,
+          content: { subject: 'Invoice overdue', body: 'Please pay' },
+        },
+        {
+          id: 2,
+          title: 'Journalist calls',
+          type: 'call',
+          time_offset: 30,
+          phase_id: 1,
+          content: { text: 'Is the port down?' },
+          dependency_ids: [1],
+        },
       ],
     };
     writeFileSync(join(dir, 'timeline.json'), JSON.stringify(timeline));
@@ -138,7 +233,12 @@ describe('ttx import-timeline and import-icebergttx', () => {
 
   it.skipIf(!HAVE_SAMPLES)('writes the pack of an IcebergTTX scenario, its branches as decisions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-iceberg-'));
-    const r = ttx('import-icebergttx', join(SAMPLES_DIR, 'icebergttx', 'ransomware_response.json'), '--out', join(dir, 'out'));
+    const r = ttx(
+      'import-icebergttx',
+      join(SAMPLES_DIR, 'icebergttx', 'ransomware_response.json'),
+      '--out',
+      join(dir, 'out'),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/became decisions/);
     const pack = packAt(join(dir, 'out'));
@@ -154,7 +254,11 @@ describe.skipIf(!HAVE_SAMPLES)('ttx on real files from other tools', () => {
       const file = join(SAMPLES_DIR, 'msel', `openaev-checklist-${n}.xlsx`);
       const r = ttx('msel', 'import', file, '--out', join(dir, `c${n}`));
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(new RegExp(`openaev-checklist-${n}\\.xlsx: sheet "CHECKLIST": row \\d: skipped: nothing to send: .*"\\?\\?\\?"`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `openaev-checklist-${n}\\.xlsx: sheet "CHECKLIST": row \\d: skipped: nothing to send: .*"\\?\\?\\?"`,
+        ),
+      );
       expect(r.stdout).toMatch(/1 row\(s\) skipped/);
       expect(packAt(join(dir, `c${n}`)).injects.length).toBeGreaterThanOrEqual(2);
       const strict = ttx('msel', 'import', file, '--strict', '--out', join(dir, `s${n}`));
@@ -164,7 +268,13 @@ describe.skipIf(!HAVE_SAMPLES)('ttx on real files from other tools', () => {
   });
 
   it('prints the notes: columns kept as notes, STARTEX, merged rows', () => {
-    const r = ttx('msel', 'import', join(SAMPLES_DIR, 'msel', 't3sf-MSEL.xlsx'), '--out', join(mkdtempSync(join(tmpdir(), 'ttx-cli-t3sf-')), 'out'));
+    const r = ttx(
+      'msel',
+      'import',
+      join(SAMPLES_DIR, 'msel', 't3sf-MSEL.xlsx'),
+      '--out',
+      join(mkdtempSync(join(tmpdir(), 'ttx-cli-t3sf-')), 'out'),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/t3sf-MSEL\.xlsx: sheet "main": note: Columns not mapped to a field, kept .*"Photo"/);
     expect(r.stdout).toMatch(/note: No start was given: the earliest clock time/);
@@ -173,9 +283,16 @@ describe.skipIf(!HAVE_SAMPLES)('ttx on real files from other tools', () => {
 
   it('refuses an OpenAEV export with only technical injects, or none, instead of writing an empty pack', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-oaev-'));
-    const technical = ttx('import-openaev', join(SAMPLES_DIR, 'openaev', 'scenario-technical.zip'), '--out', join(dir, 't'));
+    const technical = ttx(
+      'import-openaev',
+      join(SAMPLES_DIR, 'openaev', 'scenario-technical.zip'),
+      '--out',
+      join(dir, 't'),
+    );
     expect(technical.status).toBe(1);
-    expect(technical.stderr).toMatch(/scenario-technical\.zip: none of its 2 inject\(s\) is tabletop content .*nothing was written/);
+    expect(technical.stderr).toMatch(
+      /scenario-technical\.zip: none of its 2 inject\(s\) is tabletop content .*nothing was written/,
+    );
     expect(technical.stdout).toMatch(/skipped ".*" \(openaev_/);
     const empty = ttx('import-openaev', join(SAMPLES_DIR, 'openaev', 'scenario-empty.zip'), '--out', join(dir, 'e'));
     expect(empty.status).toBe(1);

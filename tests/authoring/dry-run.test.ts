@@ -27,7 +27,9 @@ describe('dry run', () => {
       progress.push(report.progress.scenarioMs);
     }
     const wall = Date.now() - started;
-    console.log(`[dry run] demo at ×600: ${wall} ms wall, ${report.timing.deliveries} deliveries, lateness p50 ${report.timing.lateMsP50} ms, max ${report.timing.lateMsMax} ms; never fired: ${report.neverFired.join(', ') || 'none'}; decisions: ${JSON.stringify(report.decisions)}`);
+    console.log(
+      `[dry run] demo at ×600: ${wall} ms wall, ${report.timing.deliveries} deliveries, lateness p50 ${report.timing.lateMsP50} ms, max ${report.timing.lateMsMax} ms; never fired: ${report.neverFired.join(', ') || 'none'}; decisions: ${JSON.stringify(report.decisions)}`,
+    );
     expect(report.status, report.error ?? '').toBe('finished');
     expect(wall).toBeLessThan(60_000);
     expect(progress.some((p) => p > 0 && p < report.progress.durationMs)).toBe(true);
@@ -45,14 +47,22 @@ describe('dry run', () => {
       // delivered at its planned scenario time (the scheduler's exactness, at ×600)
       expect(Math.abs(row.firedMs - row.plannedMs), i.id).toBeLessThan(1000);
     }
-    expect(report.teams.map((t: { key: string }) => t.key).sort()).toEqual(pack.teams.map((t: { id: string }) => t.id).sort());
+    expect(report.teams.map((t: { key: string }) => t.key).sort()).toEqual(
+      pack.teams.map((t: { id: string }) => t.id).sort(),
+    );
     const soc = report.teams.find((t: { key: string }) => t.key === 'soc');
     expect(soc.delivered).toBeGreaterThanOrEqual(2);
     expect(soc.responses).toBeGreaterThanOrEqual(1);
     // the follow-up released by a response option or an inject shows that triggers ran too
-    const triggered = report.injects.filter((r: { trigger: string | null; firedMs: number | null }) => r.trigger && r.firedMs !== null);
+    const triggered = report.injects.filter(
+      (r: { trigger: string | null; firedMs: number | null }) => r.trigger && r.firedMs !== null,
+    );
     expect(triggered.length).toBeGreaterThan(0);
-    expect(report.neverFired).toEqual(report.injects.filter((r: { firedMs: number | null }) => r.firedMs === null).map((r: { injectId: string }) => r.injectId));
+    expect(report.neverFired).toEqual(
+      report.injects
+        .filter((r: { firedMs: number | null }) => r.firedMs === null)
+        .map((r: { injectId: string }) => r.injectId),
+    );
   });
 
   it('refuses speeds outside ×60–×600 and unknown packs', async () => {

@@ -13,7 +13,9 @@ let app: RunningProcess;
 const yamlText = (page: Page) =>
   page.evaluate(() => {
     type Tile = { root?: { view?: { state: { doc: { toString(): string } } } } };
-    const content: (Element & { cmTile?: Tile }) | null = document.querySelector('[data-testid="yaml-source"] .cm-content');
+    const content: (Element & { cmTile?: Tile }) | null = document.querySelector(
+      '[data-testid="yaml-source"] .cm-content',
+    );
     return content?.cmTile?.root?.view?.state.doc.toString() ?? '';
   });
 let browser: Browser;
@@ -51,14 +53,21 @@ describe('scenario editor in the browser', () => {
     await eventually(() => offset.getAttribute('aria-invalid')).toBe('true');
     const fieldError = page.getByTestId('inject-form').getByText(/must be an exercise-clock offset/);
     await fieldError.waitFor();
-    await eventually(() => page.getByTestId('error-list').innerText()).toMatch(/pack\.yaml:\d+:\d+ injects\[1\]\.offset/);
+    await eventually(() => page.getByTestId('error-list').innerText()).toMatch(
+      /pack\.yaml:\d+:\d+ injects\[1\]\.offset/,
+    );
     expect(await yamlText(page)).toContain('offset: T+00:5x');
     await screenshot(page, 'authoring-01-invalid-offset');
 
     // clicking the error in the list focuses the field
     await page.getByTestId('inject-nav-phish-email').click();
-    await page.getByTestId('error-list').getByText(/injects\[1\]\.offset/).click();
-    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('injects[1].offset');
+    await page
+      .getByTestId('error-list')
+      .getByText(/injects\[1\]\.offset/)
+      .click();
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe(
+      'injects[1].offset',
+    );
 
     // fix it: the YAML and the timeline follow
     await offset.fill('T+00:07');
@@ -96,12 +105,18 @@ describe('scenario editor in the browser', () => {
     const branch = page.getByTestId('timeline-edge-ransom-note-statement-out');
     expect(await branch.getAttribute('data-kind')).toBe('decision-outcome');
     expect(await branch.getAttribute('data-label')).toContain('Issue a joint statement now');
-    expect(await branch.getAttribute('aria-label')).toMatch(/statement-out is released when decision statement ends with "Issue a joint statement now"/);
+    expect(await branch.getAttribute('aria-label')).toMatch(
+      /statement-out is released when decision statement ends with "Issue a joint statement now"/,
+    );
     const contingency = page.getByTestId('timeline-edge-edr-alert-soc-reminder');
     expect(await contingency.getAttribute('data-kind')).toBe('contingency');
     expect(await contingency.locator('line').first().getAttribute('stroke-dasharray')).toBeTruthy();
-    expect(await page.getByTestId('timeline-edge-cert-advisory-cert-followup').getAttribute('data-kind')).toBe('after-inject');
-    expect(await page.getByTestId('timeline-inject-ransom-note').first().getAttribute('aria-label')).toMatch(/asks for a decision: Do we issue a joint public statement now\?/);
+    expect(await page.getByTestId('timeline-edge-cert-advisory-cert-followup').getAttribute('data-kind')).toBe(
+      'after-inject',
+    );
+    expect(await page.getByTestId('timeline-inject-ransom-note').first().getAttribute('aria-label')).toMatch(
+      /asks for a decision: Do we issue a joint public statement now\?/,
+    );
 
     // the preview is the team console's own email view
     await page.getByRole('tab', { name: /Injects/ }).click();
@@ -110,7 +125,9 @@ describe('scenario editor in the browser', () => {
     await preview.locator('[data-channel-view="email"]').waitFor();
     expect(await preview.locator('[data-header="from"]').innerText()).toContain('billing@harbour-logistics.example');
     expect(await preview.locator('[data-artifact="ioc-table"]').count()).toBe(1);
-    expect(await preview.getByRole('checkbox', { name: 'Quarantine the email across all mailboxes' }).isDisabled()).toBe(true);
+    expect(
+      await preview.getByRole('checkbox', { name: 'Quarantine the email across all mailboxes' }).isDisabled(),
+    ).toBe(true);
     expect(await preview.innerText()).not.toContain('block the sender domain');
 
     // expected actions: points and a new action, written to the YAML
@@ -121,7 +138,9 @@ describe('scenario editor in the browser', () => {
     await eventually(() => yamlText(page)).toContain('text: Warn the finance team');
     await page.locator('[data-path="injects[0].expectedActions[1].points"]').fill('5000');
     await page.getByTestId('validation-errors').waitFor();
-    await eventually(() => page.locator('[data-path="injects[0].expectedActions[1].points"]').getAttribute('aria-invalid')).toBe('true');
+    await eventually(() =>
+      page.locator('[data-path="injects[0].expectedActions[1].points"]').getAttribute('aria-invalid'),
+    ).toBe('true');
     await page.locator('[data-path="injects[0].expectedActions[1].points"]').fill('5');
     await page.getByTestId('validation-ok').waitFor();
 
@@ -131,8 +150,14 @@ describe('scenario editor in the browser', () => {
     await chooser.setFiles(join(REPO_ROOT, 'tests', 'fixtures', 'authoring', 'images', 'pixel.png'));
     await eventually(() => yamlText(page)).toContain('path: images/pixel.png');
     await page.locator('[data-path="injects[0].artifacts[1].alt"]').fill('The attachment as the mail client shows it');
-    await eventually(() => preview.locator('img[data-artifact="image"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
-    expect(await preview.locator('img[data-artifact="image"]').getAttribute('alt')).toBe('The attachment as the mail client shows it');
+    await eventually(() =>
+      preview
+        .locator('img[data-artifact="image"]')
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+    ).toBe(1);
+    expect(await preview.locator('img[data-artifact="image"]').getAttribute('alt')).toBe(
+      'The attachment as the mail client shows it',
+    );
 
     // the decision: question and a third option in the form; the preview draws the console's decision card
     await page.getByTestId('inject-nav-ransom-note').click();
@@ -140,7 +165,9 @@ describe('scenario editor in the browser', () => {
     await page.getByRole('button', { name: 'Add decision option' }).click();
     await page.locator('[data-path="injects[5].decision.options[2].label"]').fill('Ask the allies first');
     await eventually(() => yamlText(page)).toContain('question: Do we issue a joint statement today?');
-    expect(await yamlText(page)).toMatch(/id: option-3\s*\n?\s*label: Ask the allies first|\{ id: option-3, label: Ask the allies first \}/);
+    expect(await yamlText(page)).toMatch(
+      /id: option-3\s*\n?\s*label: Ask the allies first|\{ id: option-3, label: Ask the allies first \}/,
+    );
     const card = preview.getByTestId('preview-decision');
     await eventually(() => card.innerText()).toContain('Do we issue a joint statement today?');
     expect(await card.innerText()).toMatch(/consensus[\s\S]*Ask the allies first[\s\S]*Block \(object\)/i);
@@ -158,12 +185,19 @@ describe('scenario editor in the browser', () => {
     await screenshot(page, 'authoring-03-clone-forms');
 
     await page.getByRole('button', { name: 'Save as new version' }).click();
-    await eventually(() => page.getByTestId('save-result').innerText()).toMatch(/Saved demo-copy 1\.0\.\d+ as a new version/);
+    await eventually(() => page.getByTestId('save-result').innerText()).toMatch(
+      /Saved demo-copy 1\.0\.\d+ as a new version/,
+    );
     const saved = (await api.get('/scenarios/demo-copy')).body.pack;
-    expect(saved.injects[0].expectedActions).toEqual([expect.objectContaining({ points: 25 }), expect.objectContaining({ text: 'Warn the finance team', points: 5 })]);
+    expect(saved.injects[0].expectedActions).toEqual([
+      expect.objectContaining({ points: 25 }),
+      expect.objectContaining({ text: 'Warn the finance team', points: 5 }),
+    ]);
     expect(saved.injects[5].decision.options.map((o: { label: string }) => o.label)).toContain('Ask the allies first');
     expect(saved.injects[8].trigger).toEqual({ type: 'after-inject', inject: 'phish-email', delay: '00:05' });
-    expect(await api.ok('GET', '/authoring/packs/demo-copy/images')).toEqual([expect.objectContaining({ path: 'images/pixel.png', contentType: 'image/png' })]);
+    expect(await api.ok('GET', '/authoring/packs/demo-copy/images')).toEqual([
+      expect.objectContaining({ path: 'images/pixel.png', contentType: 'image/png' }),
+    ]);
     expect((await api.get('/scenarios/demo')).body.pack.title).not.toMatch(/copy/);
     expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();
@@ -228,18 +262,25 @@ describe('scenario editor in the browser', () => {
     await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe(original);
     await page2.getByTestId('unsaved-draft').waitFor({ state: 'detached' });
     await page2.getByTestId('draft-badge-crypto-bridge-heist').waitFor({ state: 'detached' });
-    expect(await page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ttx.author.draft.')))).toEqual([]);
+    expect(
+      await page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ttx.author.draft.'))),
+    ).toEqual([]);
 
     // "discard changes" in the prompt throws the edit away as it switches
     await page2.locator('[data-path="title"]').fill('Thrown away');
     await page2.getByTestId('unsaved-draft').waitFor();
     await page2.getByTestId('pack-demo').click();
-    await page2.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard changes' }).click();
+    await page2
+      .getByRole('dialog', { name: 'Unsaved changes' })
+      .getByRole('button', { name: 'Discard changes' })
+      .click();
     await eventually(() => page2.locator('[data-path="title"]').inputValue()).toMatch(/^Demo/);
     await page2.getByTestId('pack-crypto-bridge-heist').click();
     await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe(original);
     expect(await page2.getByTestId('draft-restored').count()).toBe(0);
-    expect(await page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ttx.author.draft.')))).toEqual([]);
+    expect(
+      await page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ttx.author.draft.'))),
+    ).toEqual([]);
 
     // a new pack that was never saved is kept too, and listed to reopen
     await page2.getByRole('button', { name: 'New pack' }).click();
@@ -248,7 +289,10 @@ describe('scenario editor in the browser', () => {
     await page2.locator('[data-path="title"]').fill('Half-written drill');
     await page2.getByTestId('unsaved-draft').waitFor();
     await page2.getByTestId('pack-demo').click();
-    await page2.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Leave, keep the draft' }).click();
+    await page2
+      .getByRole('dialog', { name: 'Unsaved changes' })
+      .getByRole('button', { name: 'Leave, keep the draft' })
+      .click();
     const kept = page2.getByTestId('kept-drafts');
     await kept.getByText('Half-written drill').click();
     await eventually(() => page2.locator('[data-path="title"]').inputValue()).toBe('Half-written drill');
@@ -266,7 +310,13 @@ describe('scenario editor in the browser', () => {
     await timeline.scrollIntoViewIfNeeded();
 
     // every lane name is shown whole (no ellipsis, no clamp)
-    const lanes = await page.locator('[data-testid^="lane-name-"]').evaluateAll((els) => els.map((e) => ({ text: e.textContent, title: e.getAttribute('title'), cut: e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1 })));
+    const lanes = await page.locator('[data-testid^="lane-name-"]').evaluateAll((els) =>
+      els.map((e) => ({
+        text: e.textContent,
+        title: e.getAttribute('title'),
+        cut: e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1,
+      })),
+    );
     const pack = loadPack('korean-peninsula');
     expect(pack.injects.length).toBeGreaterThanOrEqual(57);
     expect(lanes.map((l) => l.text)).toEqual(pack.teams.map((t) => t.name));
@@ -276,9 +326,25 @@ describe('scenario editor in the browser', () => {
     const edgeCount = await page.locator('[data-testid^="timeline-edge-hit-"]').count();
     expect(edgeCount).toBeGreaterThan(20);
     const labels = () =>
-      page.locator('[data-testid^="timeline-edge-label-"]').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-testid') ?? '', box: e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number } })));
+      page.locator('[data-testid^="timeline-edge-label-"]').evaluateAll((els) =>
+        els.map((e) => ({
+          id: e.getAttribute('data-testid') ?? '',
+          box: e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number },
+        })),
+      );
     const overlaps = (list: Awaited<ReturnType<typeof labels>>) =>
-      list.flatMap((a, i) => list.slice(i + 1).flatMap((b) => (a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1 ? [`${a.id} × ${b.id}`] : [])));
+      list.flatMap((a, i) =>
+        list
+          .slice(i + 1)
+          .flatMap((b) =>
+            a.box.left < b.box.right - 1 &&
+            b.box.left < a.box.right - 1 &&
+            a.box.top < b.box.bottom - 1 &&
+            b.box.top < a.box.bottom - 1
+              ? [`${a.id} × ${b.id}`]
+              : [],
+          ),
+      );
     // at rest only the selected inject's arrows are labelled
     expect((await labels()).length).toBeLessThan(6);
 
@@ -301,7 +367,8 @@ describe('scenario editor in the browser', () => {
         for (let t = 0.3; t <= 0.7; t += 0.05) {
           const x = svg.left + x1 + (x2 - x1) * t;
           const y = svg.top + y1 + (y2 - y1) * t;
-          if (document.elementFromPoint(x, y) === hit) return { id: (hit.getAttribute('data-testid') ?? '').replace('timeline-edge-hit-', ''), x, y };
+          if (document.elementFromPoint(x, y) === hit)
+            return { id: (hit.getAttribute('data-testid') ?? '').replace('timeline-edge-hit-', ''), x, y };
         }
       }
       return null;
@@ -338,11 +405,12 @@ describe('scenario editor in the browser', () => {
     const markerOverlaps = await page.locator('[data-testid^="timeline-inject-"]').evaluateAll((els) => {
       const boxes = els.map((e) => e.getBoundingClientRect());
       let n = 0;
-      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i];
-        const b = boxes[j];
-        if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2) n++;
-      }
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2) n++;
+        }
       return n;
     });
     expect(markerOverlaps).toBe(0);
@@ -351,11 +419,16 @@ describe('scenario editor in the browser', () => {
     const yamlLineOf = (id: string) =>
       page.evaluate((injectId) => {
         const scroller = document.querySelector('[data-testid="yaml-source"] .cm-scroller');
-        const line = Array.from(document.querySelectorAll('[data-testid="yaml-source"] .cm-line')).find((l) => l.textContent?.trim() === `- id: ${injectId}`);
+        const line = Array.from(document.querySelectorAll('[data-testid="yaml-source"] .cm-line')).find(
+          (l) => l.textContent?.trim() === `- id: ${injectId}`,
+        );
         if (!scroller || !line) return { visible: false, marked: false };
         const s = scroller.getBoundingClientRect();
         const r = line.getBoundingClientRect();
-        return { visible: r.top >= s.top && r.bottom <= s.bottom, marked: line.classList.contains('ttx-yaml-selected') };
+        return {
+          visible: r.top >= s.top && r.bottom <= s.bottom,
+          marked: line.classList.contains('ttx-yaml-selected'),
+        };
       }, id);
     expect((await yamlLineOf('kp-attribution-decision')).visible).toBe(false);
     await page.getByTestId('timeline-inject-kp-attribution-decision').first().click();

@@ -30,7 +30,9 @@ describe.skipIf(!HAVE_SAMPLES)('import panels in the browser', () => {
 
     await page.getByRole('button', { name: 'OpenAEV' }).click();
     const other = page.getByTestId('openaev-import');
-    await other.locator('input[type="file"]').setInputFiles(join(SAMPLES_DIR, 'icebergttx', 'ransomware_response.json'));
+    await other
+      .locator('input[type="file"]')
+      .setInputFiles(join(SAMPLES_DIR, 'icebergttx', 'ransomware_response.json'));
     await other.getByRole('button', { name: 'Preview' }).click();
     await other.getByText('IcebergTTX', { exact: true }).waitFor();
     await expect(other.getByText('2 decisions').isVisible()).resolves.toBe(true);
@@ -44,7 +46,12 @@ describe.skipIf(!HAVE_SAMPLES)('import panels in the browser', () => {
     await wizard.getByLabel('Inject types (optional)').fill('Send another mail=chat');
     await wizard.getByRole('button', { name: 'Preview' }).click();
     await page.getByTestId('msel-checklist').waitFor();
-    await expect(page.getByTestId('msel-checklist').getByText(/Row 1 · STARTEX − 24h00: subject — message2/).isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByTestId('msel-checklist')
+        .getByText(/Row 1 · STARTEX − 24h00: subject — message2/)
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(wizard.getByText('1 before STARTEX').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('msel-rows').getByText('chat').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: shot('msel-1440'), fullPage: true });

@@ -39,12 +39,23 @@ const preview = async (data: Buffer, query: Record<string, string | undefined> =
 };
 const offsets = (pack: { injects: { offset?: string }[] }) => pack.injects.map((i) => i.offset);
 
-describe('a planner\'s own CSV MSEL', () => {
+describe("a planner's own CSV MSEL", () => {
   it('finds the header under title rows, maps columns in any order and spelling, and reads every time notation', async () => {
     const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', start: '2026-03-09T09:00' });
     // index among the sheet's non-empty rows (two title rows, then the header)
     expect(p.headerRow).toBe(2);
-    expect(p.mapping).toMatchObject({ number: 0, time: 1, mode: 2, from: 3, to: 4, message: 5, expectedAction: 6, objective: 7, controller: 8, notes: 9 });
+    expect(p.mapping).toMatchObject({
+      number: 0,
+      time: 1,
+      mode: 2,
+      from: 3,
+      to: 4,
+      message: 5,
+      expectedAction: 6,
+      objective: 7,
+      controller: 8,
+      notes: 9,
+    });
     const byRow = new Map<number, Row>(p.rows.map((r: Row) => [r.row, r]));
     expect(byRow.get(1)?.kind).toBe('title');
     expect(byRow.get(5)?.kind).toBe('section');
@@ -55,17 +66,30 @@ describe('a planner\'s own CSV MSEL', () => {
     ]);
     expect(offsets(p.pack)).toEqual(['T+00:00', 'T+00:30', 'T+01:30', 'T+25:55', 'T+24:00', 'T+02:00', 'T+02:00']);
     const [first, second, , , pigeon, all, unreadable] = p.pack.injects;
-    expect(first).toMatchObject({ id: 'msel-1', channel: 'email', from: { name: 'SOC Manager', address: 'soc.manager@port.example' }, to: ['port-soc'], body: 'Phishing wave reported by staff, 40 users clicked', facilitatorNotes: 'Check the mail gateway', meta: { controller: 'J. Smith' } });
+    expect(first).toMatchObject({
+      id: 'msel-1',
+      channel: 'email',
+      from: { name: 'SOC Manager', address: 'soc.manager@port.example' },
+      to: ['port-soc'],
+      body: 'Phishing wave reported by staff, 40 users clicked',
+      facilitatorNotes: 'Check the mail gateway',
+      meta: { controller: 'J. Smith' },
+    });
     expect(first.expectedActions).toEqual([{ id: 'ea-1', text: 'Quarantine the message', points: 10, options: [] }]);
     expect(first.objectives).toEqual(['contain-the-incident']);
     expect(second).toMatchObject({ channel: 'phone', to: ['port-soc', 'national-cert'] });
     expect(pigeon.channel).toBe('email');
     expect(byRow.get(11)?.warnings.join()).toMatch(/Carrier pigeon/);
     expect(all.to).toBe('all');
-    expect(byRow.get(13)).toMatchObject({ kind: 'skipped', errors: ['no time: column B "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'] });
+    expect(byRow.get(13)).toMatchObject({
+      kind: 'skipped',
+      errors: ['no time: column B "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'],
+    });
     // free text in the time column: kept for the facilitator, placed with the row above, with a warning
     expect(byRow.get(14)?.kind).toBe('inject');
-    expect(byRow.get(14)?.warnings.join('\n')).toMatch(/column B "Delivery Time": "half past nine" is not a time .*placed at the time of the row above/);
+    expect(byRow.get(14)?.warnings.join('\n')).toMatch(
+      /column B "Delivery Time": "half past nine" is not a time .*placed at the time of the row above/,
+    );
     expect(unreadable.facilitatorNotes).toBe('Time in the MSEL: half past nine');
     expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual(['Port SOC', 'National CERT', 'Communications']);
     expect(p.valid).toBe(true);
@@ -79,27 +103,46 @@ describe('a planner\'s own CSV MSEL', () => {
 
   it('lists rows before a given start as a pre-exercise checklist for the facilitator, not as injects', async () => {
     const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', start: '2026-03-09T09:15' });
-    expect(p.rows.find((r: Row) => r.row === 6)).toMatchObject({ kind: 'checklist', errors: [], warnings: expect.arrayContaining([expect.stringMatching(/0h15 before STARTEX/)]) });
-    expect(p.checklist).toEqual([{ row: 6, offset: 'STARTEX − 0h15', text: 'Phishing wave reported by staff, 40 users clicked' }]);
+    expect(p.rows.find((r: Row) => r.row === 6)).toMatchObject({
+      kind: 'checklist',
+      errors: [],
+      warnings: expect.arrayContaining([expect.stringMatching(/0h15 before STARTEX/)]),
+    });
+    expect(p.checklist).toEqual([
+      { row: 6, offset: 'STARTEX − 0h15', text: 'Phishing wave reported by staff, 40 users clicked' },
+    ]);
     expect(p.pack.injects.some((i: { id: string }) => i.id === 'msel-1')).toBe(false);
     const first = p.pack.injects.find((i: { offset?: string }) => i.offset === 'T+00:15');
-    expect(first.facilitatorNotes).toMatch(/^Pre-exercise checklist .*\n- \[ \] STARTEX − 0h15: Phishing wave reported/);
+    expect(first.facilitatorNotes).toMatch(
+      /^Pre-exercise checklist .*\n- \[ \] STARTEX − 0h15: Phishing wave reported/,
+    );
     expect(p.notes.join('\n')).toMatch(/pre-exercise checklist/);
   });
 
   it('uses the mapping the author chose over the detected one', async () => {
-    const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', mapping: JSON.stringify({ time: 1, subject: 9, message: 5, to: 4 }) });
+    const p = await preview(fixture('planner-msel.csv'), {
+      fileName: 'planner-msel.csv',
+      mapping: JSON.stringify({ time: 1, subject: 9, message: 5, to: 4 }),
+    });
     expect(p.pack.injects[0].subject).toBe('Check the mail gateway');
     expect(p.pack.injects[0].channel).toBe('email');
-    expect((await upload(api, '/authoring/msel/preview', fixture('planner-msel.csv'), { mapping: '{"time":"B"}' })).status).toBe(400);
-    expect((await upload(api, '/authoring/msel/preview', fixture('planner-msel.csv'), { start: 'yesterday' })).status).toBe(400);
+    expect(
+      (await upload(api, '/authoring/msel/preview', fixture('planner-msel.csv'), { mapping: '{"time":"B"}' })).status,
+    ).toBe(400);
+    expect(
+      (await upload(api, '/authoring/msel/preview', fixture('planner-msel.csv'), { start: 'yesterday' })).status,
+    ).toBe(400);
   });
 
   it('saves the previewed pack only on import', async () => {
     const before = (await api.get('/scenarios')).body.length;
     await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', packId: 'harbour-shield' });
     expect((await api.get('/scenarios')).body.length).toBe(before);
-    const r = await upload(api, '/authoring/msel/import', fixture('planner-msel.csv'), { fileName: 'planner-msel.csv', packId: 'harbour-shield', title: 'Harbour Shield' });
+    const r = await upload(api, '/authoring/msel/import', fixture('planner-msel.csv'), {
+      fileName: 'planner-msel.csv',
+      packId: 'harbour-shield',
+      title: 'Harbour Shield',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ packId: 'harbour-shield', created: true });
     const stored = (await api.get('/scenarios/harbour-shield')).body.pack;
@@ -123,16 +166,37 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
       { id: 'mit', label: 'MIT' },
       { id: 'gpl', label: 'GPL' },
     ]);
-    expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual(['Information Security', 'SRE', 'Data Governance', 'Legal', 'PR/Comm', 'People']);
+    expect(p.pack.teams.map((t: { name: string }) => t.name)).toEqual([
+      'Information Security',
+      'SRE',
+      'Data Governance',
+      'Legal',
+      'PR/Comm',
+      'People',
+    ]);
     expect(p.notes.join('\n')).toMatch(/kept as "header: value" lines .*H "Photo"/);
     expect(p.pack.injects[0].facilitatorNotes).toMatch(/^Date: Monday 9:30 AM$/m);
     expect(p.valid).toBe(true);
   });
 
   it('Blueprint: reads a workbook written with prefixed XML, ISO date-times and its column names', async () => {
-    const p = await preview(sample('msel/blueprint-PlaywrightMSEL.xlsx'), { fileName: 'blueprint-PlaywrightMSEL.xlsx', start: '2023-03-22T18:00' });
-    expect(p.mapping).toMatchObject({ controller: 2, time: 4, subject: 6, message: 7, to: 8, from: 9, notes: 10, expectedAction: 11 });
-    expect(p.pack.injects.map((i: { subject: string; offset: string; to: unknown }) => [i.subject, i.offset, i.to])).toEqual([
+    const p = await preview(sample('msel/blueprint-PlaywrightMSEL.xlsx'), {
+      fileName: 'blueprint-PlaywrightMSEL.xlsx',
+      start: '2023-03-22T18:00',
+    });
+    expect(p.mapping).toMatchObject({
+      controller: 2,
+      time: 4,
+      subject: 6,
+      message: 7,
+      to: 8,
+      from: 9,
+      notes: 10,
+      expectedAction: 11,
+    });
+    expect(
+      p.pack.injects.map((i: { subject: string; offset: string; to: unknown }) => [i.subject, i.offset, i.to]),
+    ).toEqual([
       ['STARTEX', 'T+10:00', 'all'],
       ['Attack-1', 'T+00:06:40', ['occip']],
     ]);
@@ -145,20 +209,38 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
   it('OpenAEV checklists: no header row, J-notation and French date-times, unknown rows reported', async () => {
     const one = await preview(sample('msel/openaev-checklist-1.xlsx'), { fileName: 'openaev-checklist-1.xlsx' });
     expect(one.headerRow).toBeNull();
-    expect(one.pack.injects.map((i: { channel: string; offset: string; to: string[]; subject: string }) => [i.channel, i.offset, i.to, i.subject])).toEqual([
+    expect(
+      one.pack.injects.map((i: { channel: string; offset: string; to: string[]; subject: string }) => [
+        i.channel,
+        i.offset,
+        i.to,
+        i.subject,
+      ]),
+    ).toEqual([
       ['phone', 'T+00:00', ['team1'], 'message1'],
       ['email', 'T+720:00', ['team2'], 'subject'],
     ]);
-    expect(one.pack.injects[1].expectedActions).toEqual([{ id: 'ea-1', text: 'expectation — expectation done', points: 100, options: [] }]);
+    expect(one.pack.injects[1].expectedActions).toEqual([
+      { id: 'ea-1', text: 'expectation — expectation done', points: 100, options: [] },
+    ]);
     expect(one.notes.join('\n')).toMatch(/shifted/);
-    expect(one.rows.find((r: Row) => r.row === 3)).toMatchObject({ kind: 'skipped', errors: ['nothing to send: column E and column F are empty (the row holds only B = "???", C = "J-30")'] });
+    expect(one.rows.find((r: Row) => r.row === 3)).toMatchObject({
+      kind: 'skipped',
+      errors: ['nothing to send: column E and column F are empty (the row holds only B = "???", C = "J-30")'],
+    });
 
-    const two = await preview(sample('msel/openaev-checklist-2.xlsx'), { fileName: 'openaev-checklist-2.xlsx', start: '2024-06-26T09:00' });
+    const two = await preview(sample('msel/openaev-checklist-2.xlsx'), {
+      fileName: 'openaev-checklist-2.xlsx',
+      start: '2024-06-26T09:00',
+    });
     expect(offsets(two.pack)).toEqual(['T+00:00', 'T+00:05', 'T+00:05']);
     expect(two.pack.injects[2]).toMatchObject({ to: 'all', body: 'message3', channel: 'email' });
     expect(two.rows.find((r: Row) => r.row === 4)?.warnings).toContain('no recipient: sent to all teams');
 
-    const three = await preview(sample('msel/openaev-checklist-3.xlsx'), { fileName: 'openaev-checklist-3.xlsx', start: '2024-06-26T09:00' });
+    const three = await preview(sample('msel/openaev-checklist-3.xlsx'), {
+      fileName: 'openaev-checklist-3.xlsx',
+      start: '2024-06-26T09:00',
+    });
     expect(three.pack.injects.map((i: { offset: string }) => i.offset)).toEqual(['T+00:00', 'T+24:00', 'T+00:05']);
     // J-1 is a day before STARTEX: a preparation step in the pre-exercise checklist
     expect(three.rows.find((r: Row) => r.row === 1)).toMatchObject({ kind: 'checklist', errors: [] });
@@ -172,24 +254,26 @@ describe('pack → MSEL → pack', () => {
     teams: pack.teams.map((t: any) => [t.id, t.name, t.description ?? null]),
     objectives: pack.objectives,
     phases: pack.phases.map((p: any) => [p.id, p.title, p.start]),
-    injects: pack.injects.map((i: any) => ({
-      id: i.id,
-      offset: i.offset ?? null,
-      trigger: i.trigger ?? null,
-      to: i.to,
-      channel: i.channel,
-      from: { name: i.from.name, address: i.from.address ?? null },
-      subject: i.subject,
-      body: i.body.trim(),
-      tlp: i.tlp ?? null,
-      objectives: i.objectives,
-      responseOptions: i.responseOptions,
-      expectedActions: i.expectedActions,
-      respondWithin: i.respondWithin ?? null,
-      decision: i.decision ?? null,
-      notes: i.facilitatorNotes ?? null,
-      controller: i.meta?.controller ?? null,
-    })).sort((a: any, b: any) => a.id.localeCompare(b.id)),
+    injects: pack.injects
+      .map((i: any) => ({
+        id: i.id,
+        offset: i.offset ?? null,
+        trigger: i.trigger ?? null,
+        to: i.to,
+        channel: i.channel,
+        from: { name: i.from.name, address: i.from.address ?? null },
+        subject: i.subject,
+        body: i.body.trim(),
+        tlp: i.tlp ?? null,
+        objectives: i.objectives,
+        responseOptions: i.responseOptions,
+        expectedActions: i.expectedActions,
+        respondWithin: i.respondWithin ?? null,
+        decision: i.decision ?? null,
+        notes: i.facilitatorNotes ?? null,
+        controller: i.meta?.controller ?? null,
+      }))
+      .sort((a: any, b: any) => a.id.localeCompare(b.id)),
   });
 
   it('keeps every mapped field through XLSX', async () => {
@@ -202,7 +286,13 @@ describe('pack → MSEL → pack', () => {
     const back = await preview(x.data, { fileName: 'demo-msel.xlsx' });
     expect(back.packErrors).toEqual([]);
     expect(comparable(back.pack)).toEqual(comparable(original));
-    expect(back.pack).toMatchObject({ id: 'demo', title: original.title, summary: original.summary, duration: original.duration, threatActors: original.threatActors });
+    expect(back.pack).toMatchObject({
+      id: 'demo',
+      title: original.title,
+      summary: original.summary,
+      duration: original.duration,
+      threatActors: original.threatActors,
+    });
   });
 
   it('keeps every mapped field through CSV (team ids come from the names)', async () => {
@@ -226,34 +316,109 @@ describe('pack → MSEL → pack', () => {
  * A workbook as the .NET Open XML SDK writes it (x: prefixes, rows and cells without `r`, inline
  * strings, absolute part paths, ISO `t="d"` date cells), written here from its XML.
  */
-async function openXmlSdkWorkbook(sheets: { name: string; rows: (string | { iso: string } | null)[][] }[]): Promise<Buffer> {
+async function openXmlSdkWorkbook(
+  sheets: { name: string; rows: (string | { iso: string } | null)[][] }[],
+): Promise<Buffer> {
   const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>');
-  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="utf-8"?><x:workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets>${sheets.map((s, i) => `<x:sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</x:sheets></x:workbook>`);
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml" Id="rId${i + 1}"/>`).join('')}</Relationships>`);
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>',
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="utf-8"?><x:workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets>${sheets.map((s, i) => `<x:sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</x:sheets></x:workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml" Id="rId${i + 1}"/>`).join('')}</Relationships>`,
+  );
   sheets.forEach((s, i) => {
-    const cell = (v: string | { iso: string } | null) => (v === null ? '<x:c/>' : typeof v === 'string' ? `<x:c t="inlineStr"><x:is><x:t>${esc(v)}</x:t></x:is></x:c>` : `<x:c t="d"><x:v>${v.iso}</x:v></x:c>`);
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="utf-8"?><x:worksheet ${ns}><x:sheetData>${s.rows.map((r) => `<x:row>${r.map(cell).join('')}</x:row>`).join('')}</x:sheetData></x:worksheet>`);
+    const cell = (v: string | { iso: string } | null) =>
+      v === null
+        ? '<x:c/>'
+        : typeof v === 'string'
+          ? `<x:c t="inlineStr"><x:is><x:t>${esc(v)}</x:t></x:is></x:c>`
+          : `<x:c t="d"><x:v>${v.iso}</x:v></x:c>`;
+    zip.file(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      `<?xml version="1.0" encoding="utf-8"?><x:worksheet ${ns}><x:sheetData>${s.rows.map((r) => `<x:row>${r.map(cell).join('')}</x:row>`).join('')}</x:sheetData></x:worksheet>`,
+    );
   });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-describe('a new user\'s workbook from other software, through the web import and the command line', () => {
+describe("a new user's workbook from other software, through the web import and the command line", () => {
   it('Instructions sheet first, Date and Time columns over two days, HSEEP event types, French inject types: the same pack both ways', async () => {
     const data = await openXmlSdkWorkbook([
-      { name: 'Instructions', rows: [['How to fill this MSEL'], ['One row per event; Expected Action rows go under their inject.']] },
+      {
+        name: 'Instructions',
+        rows: [['How to fill this MSEL'], ['One row per event; Expected Action rows go under their inject.']],
+      },
       {
         name: 'MSEL',
         rows: [
-          ['Event Number', 'Date', 'Time', 'Event Type', 'Inject Mode', 'From', 'To', 'Message', 'Expected Participant Response'],
-          ['1', { iso: '2026-03-09' }, { iso: '1899-12-30T09:00:00' }, 'Inject', 'Envoyer un courriel', 'SOC', 'Port SOC', 'Phishing wave: 40 users clicked', 'Quarantine the message'],
+          [
+            'Event Number',
+            'Date',
+            'Time',
+            'Event Type',
+            'Inject Mode',
+            'From',
+            'To',
+            'Message',
+            'Expected Participant Response',
+          ],
+          [
+            '1',
+            { iso: '2026-03-09' },
+            { iso: '1899-12-30T09:00:00' },
+            'Inject',
+            'Envoyer un courriel',
+            'SOC',
+            'Port SOC',
+            'Phishing wave: 40 users clicked',
+            'Quarantine the message',
+          ],
           ['1.1', null, null, 'Expected Action', null, null, null, 'Block the sender domain', null],
-          ['2', { iso: '2026-03-09' }, { iso: '1899-12-30T14:00:00' }, 'Inject', 'Appeler', 'CEO', 'Port SOC', 'The file server shows a ransom note', 'Isolate the server'],
-          ['2.1', { iso: '2026-03-09' }, { iso: '1899-12-30T15:00:00' }, 'Contingency Inject', 'SMS', 'Help desk', 'Port SOC', 'The server is still online', null],
-          ['3', { iso: '2026-03-10' }, { iso: '1899-12-30T09:30:00' }, 'Inject', 'Communiqué de presse', 'Newsroom', 'Comms', 'Reporters ask about the port outage', null],
+          [
+            '2',
+            { iso: '2026-03-09' },
+            { iso: '1899-12-30T14:00:00' },
+            'Inject',
+            'Appeler',
+            'CEO',
+            'Port SOC',
+            'The file server shows a ransom note',
+            'Isolate the server',
+          ],
+          [
+            '2.1',
+            { iso: '2026-03-09' },
+            { iso: '1899-12-30T15:00:00' },
+            'Contingency Inject',
+            'SMS',
+            'Help desk',
+            'Port SOC',
+            'The server is still online',
+            null,
+          ],
+          [
+            '3',
+            { iso: '2026-03-10' },
+            { iso: '1899-12-30T09:30:00' },
+            'Inject',
+            'Communiqué de presse',
+            'Newsroom',
+            'Comms',
+            'Reporters ask about the port outage',
+            null,
+          ],
         ],
       },
     ]);
@@ -266,13 +431,27 @@ describe('a new user\'s workbook from other software, through the web import and
       ['T+06:00', 'phone', ['port-soc']],
       ['T+24:30', 'news', ['comms']],
     ]);
-    expect(web.pack.injects[0].expectedActions.map((a: any) => a.text)).toEqual(['Quarantine the message', 'Block the sender domain']);
+    expect(web.pack.injects[0].expectedActions.map((a: any) => a.text)).toEqual([
+      'Quarantine the message',
+      'Block the sender domain',
+    ]);
     expect(web.pack.injects[2].trigger).toMatchObject({ type: 'contingency', inject: web.pack.injects[1].id });
     expect(web.valid).toBe(true);
 
     const dir = mkdtempSync(join(tmpdir(), 'ttx-msel-both-'));
     writeFileSync(join(dir, 'harbour-msel.xlsx'), data);
-    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'msel', 'import', join(dir, 'harbour-msel.xlsx'), '--out', join(dir, 'pack')], { encoding: 'utf8', timeout: 60_000 });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'backend/dist/cli/ttx.js'),
+        'msel',
+        'import',
+        join(dir, 'harbour-msel.xlsx'),
+        '--out',
+        join(dir, 'pack'),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/note: Sheet "MSEL" was read/);
     const written = loadPackFolder(join(dir, 'pack'));
@@ -284,28 +463,55 @@ describe('a new user\'s workbook from other software, through the web import and
 describe('the web import takes the same options and refusals as the command line', () => {
   it('channel map and strict mode on the MSEL import; zero importable rows is refused', async () => {
     const csv = 'Time;Subject;Message;How\n09:00;Pigeon;Coo;Carrier pigeon\n09:10;;;???\n';
-    const p = await preview(Buffer.from(csv), { fileName: 'own.csv', channelMap: JSON.stringify({ 'Carrier pigeon': 'chat' }) });
+    const p = await preview(Buffer.from(csv), {
+      fileName: 'own.csv',
+      channelMap: JSON.stringify({ 'Carrier pigeon': 'chat' }),
+    });
     expect(p.pack.injects[0].channel).toBe('chat');
-    expect((await upload(api, '/authoring/msel/preview', Buffer.from(csv), { channelMap: '{"x":"telegraph"}' })).status).toBe(400);
-    const strict = await upload(api, '/authoring/msel/import', Buffer.from(csv), { fileName: 'own.csv', strict: 'true', packId: 'strict-pigeon' });
+    expect(
+      (await upload(api, '/authoring/msel/preview', Buffer.from(csv), { channelMap: '{"x":"telegraph"}' })).status,
+    ).toBe(400);
+    const strict = await upload(api, '/authoring/msel/import', Buffer.from(csv), {
+      fileName: 'own.csv',
+      strict: 'true',
+      packId: 'strict-pigeon',
+    });
     expect(strict.status).toBe(400);
-    expect(strict.body.message).toMatch(/"own\.csv", sheet "csv": 1 row\(s\) cannot become injects \(rows 3\) and strict mode refuses/);
-    const lenient = await upload(api, '/authoring/msel/import', Buffer.from(csv), { fileName: 'own.csv', packId: 'lenient-pigeon' });
+    expect(strict.body.message).toMatch(
+      /"own\.csv", sheet "csv": 1 row\(s\) cannot become injects \(rows 3\) and strict mode refuses/,
+    );
+    const lenient = await upload(api, '/authoring/msel/import', Buffer.from(csv), {
+      fileName: 'own.csv',
+      packId: 'lenient-pigeon',
+    });
     expect(lenient.status).toBe(201);
-    const none = await upload(api, '/authoring/msel/import', Buffer.from('Time,Message\nlater,\n'), { fileName: 'none.csv' });
+    const none = await upload(api, '/authoring/msel/import', Buffer.from('Time,Message\nlater,\n'), {
+      fileName: 'none.csv',
+    });
     expect(none.status).toBe(400);
     expect(none.body.message).toMatch(/"none\.csv", sheet "csv": no row became an inject/);
   });
 
-  it.skipIf(!HAVE_SAMPLES)('IcebergTTX through the web preview; an OpenAEV export with only technical injects is not saved', async () => {
-    const ice = await upload(api, '/authoring/tool-import/preview', sample('icebergttx/ransomware_response.json'), { fileName: 'ransomware_response.json' });
-    expect(ice.status).toBe(200);
-    expect(ice.body).toMatchObject({ valid: true, report: { format: 'icebergttx' }, counts: { teams: 4, decisions: 2 } });
-    const saved = await upload(api, '/authoring/tool-import/import', sample('icebergttx/ransomware_response.json'), { fileName: 'ransomware_response.json' });
-    expect(saved.status).toBe(201);
-    expect((await api.get(`/scenarios/${saved.body.packId}`)).body.pack.injects.length).toBeGreaterThan(5);
-    const technical = await upload(api, '/authoring/openaev/import', sample('openaev/scenario-technical.zip'));
-    expect(technical.status).toBe(400);
-    expect(technical.body.message).toMatch(/none of its 2 inject\(s\) is tabletop content/);
-  });
+  it.skipIf(!HAVE_SAMPLES)(
+    'IcebergTTX through the web preview; an OpenAEV export with only technical injects is not saved',
+    async () => {
+      const ice = await upload(api, '/authoring/tool-import/preview', sample('icebergttx/ransomware_response.json'), {
+        fileName: 'ransomware_response.json',
+      });
+      expect(ice.status).toBe(200);
+      expect(ice.body).toMatchObject({
+        valid: true,
+        report: { format: 'icebergttx' },
+        counts: { teams: 4, decisions: 2 },
+      });
+      const saved = await upload(api, '/authoring/tool-import/import', sample('icebergttx/ransomware_response.json'), {
+        fileName: 'ransomware_response.json',
+      });
+      expect(saved.status).toBe(201);
+      expect((await api.get(`/scenarios/${saved.body.packId}`)).body.pack.injects.length).toBeGreaterThan(5);
+      const technical = await upload(api, '/authoring/openaev/import', sample('openaev/scenario-technical.zip'));
+      expect(technical.status).toBe(400);
+      expect(technical.body.message).toMatch(/none of its 2 inject\(s\) is tabletop content/);
+    },
+  );
 });

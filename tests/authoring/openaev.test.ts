@@ -31,7 +31,14 @@ describe('an OpenAEV tabletop scenario', () => {
     expect(pack.teams.map((t: { id: string }) => t.id)).toEqual(['bank-soc', 'communication']);
     expect(pack.objectives[0]).toMatchObject({ id: 'contain', text: 'Contain: Stop the spread' });
     const [note, press, followup, news] = pack.injects;
-    expect(note).toMatchObject({ id: 'ransom-note', offset: 'T+00:00', to: ['bank-soc'], channel: 'email', subject: 'Your files are encrypted', from: { name: 'crisis@bank.example' } });
+    expect(note).toMatchObject({
+      id: 'ransom-note',
+      offset: 'T+00:00',
+      to: ['bank-soc'],
+      channel: 'email',
+      subject: 'Your files are encrypted',
+      from: { name: 'crisis@bank.example' },
+    });
     expect(note.body).toContain('## Pay 40 BTC');
     expect(note.body).toContain('[x@evil.example](mailto:x@evil.example)');
     expect(note.body).toMatch(/^- +No police$/m);
@@ -40,13 +47,26 @@ describe('an OpenAEV tabletop scenario', () => {
       { id: 'isolate', text: 'Isolate — Isolate infected hosts at Northbank', points: 80 },
       { id: 'notify-cert', text: 'Notify CERT', points: 20 },
     ]);
-    expect(press).toMatchObject({ offset: 'T+00:30', channel: 'sitrep', to: ['communication'], body: 'Journalist calls the switchboard about an outage at Northbank.' });
-    expect(followup).toMatchObject({ to: 'all', trigger: { type: 'after-inject', inject: 'ransom-note', delay: '01:00' } });
+    expect(press).toMatchObject({
+      offset: 'T+00:30',
+      channel: 'sitrep',
+      to: ['communication'],
+      body: 'Journalist calls the switchboard about an outage at Northbank.',
+    });
+    expect(followup).toMatchObject({
+      to: 'all',
+      trigger: { type: 'after-inject', inject: 'ransom-note', delay: '01:00' },
+    });
     expect(followup.offset).toBeUndefined();
     expect(news).toMatchObject({ channel: 'news', from: { name: 'Daily Ledger newsroom' }, offset: 'T+01:30' });
     expect(news.body).toContain('Customers of Northbank cannot log in.');
-    expect(p.report.skipped).toEqual([{ title: 'Port scan', kind: 'openaev_nmap', reason: expect.stringContaining('technical inject') }]);
-    expect(p.report.variables).toEqual({ resolved: expect.arrayContaining(['ransom', 'bank_name']), unknown: ['deadline'] });
+    expect(p.report.skipped).toEqual([
+      { title: 'Port scan', kind: 'openaev_nmap', reason: expect.stringContaining('technical inject') },
+    ]);
+    expect(p.report.variables).toEqual({
+      resolved: expect.arrayContaining(['ransom', 'bank_name']),
+      unknown: ['deadline'],
+    });
     expect(p.report.warnings.join('\n')).toContain('${deadline}');
   });
 
@@ -61,8 +81,12 @@ describe('an OpenAEV tabletop scenario', () => {
   });
 
   it('says clearly what is wrong with a file that is no export', async () => {
-    expect((await upload(api, '/authoring/openaev/preview', Buffer.from('{"hello":1}'))).body.code).toBe('openaev.unknown-layout');
-    expect((await upload(api, '/authoring/openaev/preview', Buffer.from('not json'))).body.code).toBe('openaev.bad-json');
+    expect((await upload(api, '/authoring/openaev/preview', Buffer.from('{"hello":1}'))).body.code).toBe(
+      'openaev.unknown-layout',
+    );
+    expect((await upload(api, '/authoring/openaev/preview', Buffer.from('not json'))).body.code).toBe(
+      'openaev.bad-json',
+    );
   });
 });
 

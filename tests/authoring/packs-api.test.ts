@@ -32,11 +32,27 @@ describe('validating a pack from the editor', () => {
     expect(r.body.ok).toBe(false);
     const lines = broken.split('\n');
     const offsetLine = lines.findIndex((l) => l.includes('five past')) + 1;
-    expect(r.body.errors).toContainEqual(expect.objectContaining({ file: 'pack.yaml', line: offsetLine, path: 'injects[1].offset', message: expect.stringContaining('T+01:30') }));
+    expect(r.body.errors).toContainEqual(
+      expect.objectContaining({
+        file: 'pack.yaml',
+        line: offsetLine,
+        path: 'injects[1].offset',
+        message: expect.stringContaining('T+01:30'),
+      }),
+    );
     // the schema error stops the pack before cross-references: fix it and the unknown team shows
-    const second = await api.post('/authoring/packs/validate', { yaml: demoYaml().replace('to: [cert]', 'to: [nobody]') });
+    const second = await api.post('/authoring/packs/validate', {
+      yaml: demoYaml().replace('to: [cert]', 'to: [nobody]'),
+    });
     const teamLine = lines.findIndex((l) => l.includes('to: [nobody]')) + 1;
-    expect(second.body.errors).toContainEqual(expect.objectContaining({ line: teamLine, column: expect.any(Number), path: 'injects[2].to[0]', message: expect.stringContaining('unknown team "nobody"') }));
+    expect(second.body.errors).toContainEqual(
+      expect.objectContaining({
+        line: teamLine,
+        column: expect.any(Number),
+        path: 'injects[2].to[0]',
+        message: expect.stringContaining('unknown team "nobody"'),
+      }),
+    );
   });
 
   it('validates split packs given as files, pointing at the file that holds the error', async () => {
@@ -56,7 +72,16 @@ describe('validating a pack from the editor', () => {
   });
 
   it('refuses a YAML alias bomb instead of expanding it', async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n');
     const started = Date.now();
     const r = await api.post('/authoring/packs/validate', { yaml: bomb });
     expect(r.status).toBe(200);
@@ -67,7 +92,10 @@ describe('validating a pack from the editor', () => {
 
   it('answers bad requests with a 400 that says what is wrong', async () => {
     expect((await api.post('/authoring/packs/validate', {})).status).toBe(400);
-    const both = await api.post('/authoring/packs/validate', { yaml: 'a: 1', files: [{ path: 'pack.yaml', content: 'a: 1' }] });
+    const both = await api.post('/authoring/packs/validate', {
+      yaml: 'a: 1',
+      files: [{ path: 'pack.yaml', content: 'a: 1' }],
+    });
     expect(both.status).toBe(400);
     expect(both.body.message).toMatch(/either yaml or files/);
     const badPath = await api.post('/authoring/packs/validate', { files: [{ path: '../etc/passwd', content: 'x' }] });
@@ -80,7 +108,9 @@ describe('validating a pack from the editor', () => {
 describe('saving a new version', () => {
   it('stores the edit as a new version while an exercise made earlier keeps its snapshot', async () => {
     const before = await api.ok('POST', '/exercises', { packId: 'demo' });
-    const edited = demoYaml().replace('version: 1.0.0', 'version: 1.1.0').replace('Overdue invoice HL-20931', 'Final notice HL-20931');
+    const edited = demoYaml()
+      .replace('version: 1.0.0', 'version: 1.1.0')
+      .replace('Overdue invoice HL-20931', 'Final notice HL-20931');
     const saved = await api.post('/authoring/packs', { yaml: edited });
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({ packId: 'demo', version: '1.1.0', created: true });
@@ -93,15 +123,21 @@ describe('saving a new version', () => {
     expect(after.pack.version).toBe('1.1.0');
     expect((await api.get(`/exercises/${before.id}`)).body.pack.version).toBe('1.0.0');
     const timeline = await api.get(`/exercises/${after.id}/timeline`);
-    expect(timeline.body.find((t: { injectId: string }) => t.injectId === 'phish-email').subject).toContain('Final notice');
+    expect(timeline.body.find((t: { injectId: string }) => t.injectId === 'phish-email').subject).toContain(
+      'Final notice',
+    );
   });
 
   it('refuses an invalid pack with its errors and saves nothing', async () => {
-    const r = await api.post('/authoring/packs', { yaml: demoYaml().replace('version: 1.0.0', 'version: 9.0.0').replace('to: [cert]', 'to: [nobody]') });
+    const r = await api.post('/authoring/packs', {
+      yaml: demoYaml().replace('version: 1.0.0', 'version: 9.0.0').replace('to: [cert]', 'to: [nobody]'),
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('pack.invalid');
     expect(r.body.details.errors[0]).toMatchObject({ path: 'injects[2].to[0]' });
-    expect((await api.get('/scenarios')).body.find((p: { packId: string }) => p.packId === 'demo').version).not.toBe('9.0.0');
+    expect((await api.get('/scenarios')).body.find((p: { packId: string }) => p.packId === 'demo').version).not.toBe(
+      '9.0.0',
+    );
   });
 });
 
@@ -114,7 +150,9 @@ describe('export and import', () => {
     const v = await api.post('/authoring/packs/validate', { yaml: y.data.toString('utf8') });
     expect(v.body.ok).toBe(true);
     expect(v.body.summary.injects).toBe(original.injects.length);
-    expect(parse(y.data.toString('utf8')).injects.map((i: { id: string }) => i.id)).toEqual(original.injects.map((i: { id: string }) => i.id));
+    expect(parse(y.data.toString('utf8')).injects.map((i: { id: string }) => i.id)).toEqual(
+      original.injects.map((i: { id: string }) => i.id),
+    );
   });
 
   it('exports a zip and imports it again as a pack', async () => {
@@ -143,7 +181,9 @@ describe('export and import', () => {
     expect(huge.body.code).toBe('upload.too-large');
     const noPack = new JSZip();
     noPack.file('readme.txt', 'hello');
-    expect((await upload(api, '/authoring/packs/import', await noPack.generateAsync({ type: 'nodebuffer' }))).body.code).toBe('pack.no-pack-yaml');
+    expect(
+      (await upload(api, '/authoring/packs/import', await noPack.generateAsync({ type: 'nodebuffer' }))).body.code,
+    ).toBe('pack.no-pack-yaml');
   });
 });
 
@@ -170,11 +210,22 @@ describe('images in packs', () => {
 
   it('keeps the images of an imported zip with the version and exports them back', async () => {
     expect(imagePackYaml('img-zip')).toContain('path: images/screen.png');
-    const r = await upload(api, '/authoring/packs/import', await packZip({ 'img-zip/pack.yaml': imagePackYaml('img-zip'), 'img-zip/images/screen.png': png }));
+    const r = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'img-zip/pack.yaml': imagePackYaml('img-zip'), 'img-zip/images/screen.png': png }),
+    );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ packId: 'img-zip', created: true });
     const images = await api.ok('GET', '/authoring/packs/img-zip/images');
-    expect(images).toEqual([{ path: 'images/screen.png', contentType: 'image/png', size: png.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(images).toEqual([
+      {
+        path: 'images/screen.png',
+        contentType: 'image/png',
+        size: png.length,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
 
     const z = await download(api, '/authoring/packs/img-zip/export.zip');
     expect(z.headers.get('x-missing-images')).toBeNull();
@@ -184,30 +235,57 @@ describe('images in packs', () => {
     const again = await upload(api, '/authoring/packs/import', z.data);
     expect(again.status).toBe(201);
     expect(await api.ok('GET', `/authoring/packs/${again.body.id}/images`)).toEqual(images);
-    expect((await upload(api, '/authoring/packs/import', z.data)).body).toMatchObject({ id: again.body.id, created: false });
+    expect((await upload(api, '/authoring/packs/import', z.data)).body).toMatchObject({
+      id: again.body.id,
+      created: false,
+    });
     // the same YAML with another picture is new content, so a new version row
-    const changed = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-zip'), 'images/screen.png': gif }));
+    const changed = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'pack.yaml': imagePackYaml('img-zip'), 'images/screen.png': gif }),
+    );
     expect(changed.body).toMatchObject({ packId: 'img-zip', created: true });
     expect(changed.body.id).not.toBe(r.body.id);
   });
 
   it('refuses an image that is not PNG, JPEG, GIF or WebP by its content, naming the file', async () => {
     // an SVG (which can carry script) renamed to .png
-    const disguised = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-bad'), 'images/screen.png': svg }));
+    const disguised = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'pack.yaml': imagePackYaml('img-bad'), 'images/screen.png': svg }),
+    );
     expect(disguised.status).toBe(400);
     expect(disguised.body.code).toBe('pack.invalid');
     expect(disguised.body.message).toContain('images/screen.png');
-    expect(disguised.body.details.errors[0]).toMatchObject({ path: 'injects[1].artifacts[0].path', message: expect.stringMatching(/"images\/screen\.png" is not a PNG, JPEG, GIF or WebP/) });
-    const asSvg = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-bad', '1.0.0', 'images/screen.svg'), 'images/screen.svg': svg }));
+    expect(disguised.body.details.errors[0]).toMatchObject({
+      path: 'injects[1].artifacts[0].path',
+      message: expect.stringMatching(/"images\/screen\.png" is not a PNG, JPEG, GIF or WebP/),
+    });
+    const asSvg = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'pack.yaml': imagePackYaml('img-bad', '1.0.0', 'images/screen.svg'), 'images/screen.svg': svg }),
+    );
     expect(asSvg.status).toBe(400);
     expect(asSvg.body.details.errors[0].message).toMatch(/"images\/screen\.svg": SVG is not accepted/);
-    const missing = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-bad') }));
+    const missing = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'pack.yaml': imagePackYaml('img-bad') }),
+    );
     expect(missing.body.details.errors[0].message).toMatch(/image file "images\/screen\.png" not found in the pack/);
 
     const raw = await upload(api, '/authoring/images', svg, { fileName: 'logo.png' });
     expect(raw.status).toBe(400);
-    expect(raw.body).toMatchObject({ code: 'image.invalid', message: expect.stringContaining('"logo.png" is not a PNG, JPEG, GIF or WebP') });
-    const big = await upload(api, '/authoring/images', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), { fileName: 'huge.png' });
+    expect(raw.body).toMatchObject({
+      code: 'image.invalid',
+      message: expect.stringContaining('"logo.png" is not a PNG, JPEG, GIF or WebP'),
+    });
+    const big = await upload(api, '/authoring/images', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), {
+      fileName: 'huge.png',
+    });
     expect(big.status).toBe(413);
     expect(big.body.message).toMatch(/the limit is 5 MiB/);
     expect((await api.get('/authoring/packs/img-bad/images')).status).toBe(404);
@@ -216,28 +294,43 @@ describe('images in packs', () => {
   it('saves an image uploaded from the editor with the version, and refuses an unknown upload', async () => {
     const up = await upload(api, '/authoring/images', png, { fileName: 'screen.png' });
     expect(up.status).toBe(201);
-    expect(up.body).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), contentType: 'image/png', size: png.length });
+    expect(up.body).toEqual({
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      contentType: 'image/png',
+      size: png.length,
+    });
     const preview = await download(api, `/authoring/images/${up.body.sha256}`);
     expect(preview.headers.get('content-type')).toBe('image/png');
     expect(preview.headers.get('x-content-type-options')).toBe('nosniff');
     expect(preview.data.equals(png)).toBe(true);
 
     const yaml = imagePackYaml('img-editor');
-    expect((await api.post('/authoring/packs/validate', { yaml })).body.errors[0].message).toMatch(/not found in the pack/);
+    expect((await api.post('/authoring/packs/validate', { yaml })).body.errors[0].message).toMatch(
+      /not found in the pack/,
+    );
     const v = await api.post('/authoring/packs/validate', { yaml, images: { 'images/screen.png': up.body.sha256 } });
     expect(v.body).toMatchObject({ ok: true });
     const saved = await api.post('/authoring/packs', { yaml, images: { 'images/screen.png': up.body.sha256 } });
     expect(saved.status).toBe(201);
-    expect(await api.ok('GET', '/authoring/packs/img-editor/images')).toEqual([expect.objectContaining({ path: 'images/screen.png', sha256: up.body.sha256 })]);
+    expect(await api.ok('GET', '/authoring/packs/img-editor/images')).toEqual([
+      expect.objectContaining({ path: 'images/screen.png', sha256: up.body.sha256 }),
+    ]);
     const unknown = await api.post('/authoring/packs', { yaml, images: { 'images/screen.png': 'f'.repeat(64) } });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ code: 'image.unknown', message: expect.stringContaining('images/screen.png') });
+    expect(unknown.body).toMatchObject({
+      code: 'image.unknown',
+      message: expect.stringContaining('images/screen.png'),
+    });
     // images are authoring material: players and anonymous callers cannot read uploads
     expect((await new Api(app.url).get(`/authoring/images/${up.body.sha256}`)).status).toBe(401);
   });
 
   it("serves an inject's image to a player only once the inject reached their team, from the exercise's own version", async () => {
-    const imported = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-play'), 'images/screen.png': png }));
+    const imported = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'pack.yaml': imagePackYaml('img-play'), 'images/screen.png': png }),
+    );
     expect(imported.status).toBe(201);
     const ex = await createExercise(api, 'img-play', 600);
     const soc = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', 'analyst A');
@@ -246,11 +339,19 @@ describe('images in packs', () => {
     // not delivered yet: the same 404 as for an inject that does not exist
     expect((await download(soc, path)).status).toBe(404);
     // a new version with another picture does not change the exercise made from the earlier one
-    const newer = await upload(api, '/authoring/packs/import', await packZip({ 'pack.yaml': imagePackYaml('img-play', '1.1.0'), 'images/screen.png': gif }));
+    const newer = await upload(
+      api,
+      '/authoring/packs/import',
+      await packZip({ 'pack.yaml': imagePackYaml('img-play', '1.1.0'), 'images/screen.png': gif }),
+    );
     expect(newer.status).toBe(201);
 
     await api.ok('POST', `/exercises/${ex.id}/start`);
-    await until(async () => (await soc.get('/play/injects/edr-alert')).status === 200, 30_000, 'edr-alert delivered to the SOC');
+    await until(
+      async () => (await soc.get('/play/injects/edr-alert')).status === 200,
+      30_000,
+      'edr-alert delivered to the SOC',
+    );
     const seen = await download(soc, path);
     expect(seen.status).toBe(200);
     expect(seen.headers.get('content-type')).toBe('image/png');

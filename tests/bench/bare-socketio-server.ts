@@ -12,7 +12,8 @@ import { Server } from 'socket.io';
 const now = () => performance.timeOrigin + performance.now();
 
 async function waitUntil(at: number): Promise<void> {
-  for (let remaining = at - now(); remaining > 8; remaining = at - now()) await new Promise((r) => setTimeout(r, Math.min(remaining - 8, 1000)));
+  for (let remaining = at - now(); remaining > 8; remaining = at - now())
+    await new Promise((r) => setTimeout(r, Math.min(remaining - 8, 1000)));
   while (now() < at) await new Promise<void>((r) => setImmediate(r));
 }
 
@@ -43,7 +44,14 @@ process.on('message', (msg: { type: 'run'; schedule: BareSchedule } | { type: 's
       await waitUntil(due);
       const rooms = i % 2 === 0 ? Array.from({ length: teams }, (_, t) => `team:${t}`) : [`team:${i % teams}`];
       const dueAt = Math.round(due);
-      io.to(rooms).emit('inject:delivered', { exerciseId: 'bare', injectId: `inject-${i + 1}`, scenarioMs: (i + 1) * 60_000, dueAt, deliveredAt: dueAt, late: false });
+      io.to(rooms).emit('inject:delivered', {
+        exerciseId: 'bare',
+        injectId: `inject-${i + 1}`,
+        scenarioMs: (i + 1) * 60_000,
+        dueAt,
+        deliveredAt: dueAt,
+        late: false,
+      });
     }
     process.send?.({ type: 'done' });
   })();

@@ -35,7 +35,15 @@ function benchPack(): unknown {
     subject: `Alert ${i + 1}`,
     body: 'Benchmark inject.',
   }));
-  return { id: 'bench', title: 'Delivery benchmark', summary: 'Generated.', version: '1.0.0', duration: `0${Math.ceil((INJECTS + 2) / 60)}:00`.slice(-5), teams, injects };
+  return {
+    id: 'bench',
+    title: 'Delivery benchmark',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: `0${Math.ceil((INJECTS + 2) / 60)}:00`.slice(-5),
+    teams,
+    injects,
+  };
 }
 
 /** Baseline: plain BullMQ delayed jobs, lateness from (added + delay) to the processor starting. */
@@ -45,7 +53,11 @@ async function rawBullmq(count: number, spacingMs: number): Promise<Summary> {
   const wconn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue('raw', { connection: conn, prefix });
   const lateness: number[] = [];
-  const worker = new Worker('raw', (job) => Promise.resolve(void lateness.push(now() - (job.data as { due: number }).due)), { connection: wconn, prefix, concurrency: 50 });
+  const worker = new Worker(
+    'raw',
+    (job) => Promise.resolve(void lateness.push(now() - (job.data as { due: number }).due)),
+    { connection: wconn, prefix, concurrency: 50 },
+  );
   await worker.waitUntilReady();
   const start = now() + 500;
   for (let i = 0; i < count; i++) {
@@ -67,7 +79,11 @@ async function rawTcpFanout(sockets: number, rounds = 7): Promise<Summary> {
   const server = createServer((s) => void accepted.push(s.on('error', () => undefined)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  const clients = Array.from({ length: sockets }, () => connect(port, '127.0.0.1').on('data', () => undefined).on('error', () => undefined));
+  const clients = Array.from({ length: sockets }, () =>
+    connect(port, '127.0.0.1')
+      .on('data', () => undefined)
+      .on('error', () => undefined),
+  );
   while (accepted.length < sockets) await new Promise((r) => setTimeout(r, 20));
   const frame = Buffer.alloc(180, 'x');
   const durations: number[] = [];
@@ -89,13 +105,16 @@ function peakRssMb(pid: number): number {
 }
 
 export async function runDeliveryBench(): Promise<Record<string, unknown>> {
-  process.stdout.write(`\n== delivery benchmark: ${INJECTS} injects ${SPACING_MS} ms apart to ${TEAMS} teams (every other inject to all teams) ==\n`);
+  process.stdout.write(
+    `\n== delivery benchmark: ${INJECTS} injects ${SPACING_MS} ms apart to ${TEAMS} teams (every other inject to all teams) ==\n`,
+  );
   const raw = await rawBullmq(INJECTS, SPACING_MS);
   process.stdout.write(`${row('raw BullMQ delayed job, due → processor', raw)}\n`);
   const tcp = await rawTcpFanout(CLIENTS);
   process.stdout.write(`${row(`machine floor: one write to each of ${CLIENTS} TCP sockets`, tcp)}\n`);
   const runs: Record<string, unknown> = {};
-  for (const clients of [...new Set([Math.min(100, CLIENTS), CLIENTS])]) runs[`clients${clients}`] = await runScenario(clients);
+  for (const clients of [...new Set([Math.min(100, CLIENTS), CLIENTS])])
+    runs[`clients${clients}`] = await runScenario(clients);
   return { rawBullmq: raw, rawTcpFanout: tcp, ...runs };
 }
 
@@ -103,7 +122,9 @@ type Receipt = { injectId: string; socket: number; latenessMs: number };
 
 /** Client processes holding `tokens.length` socket.io clients of `url`, resolved once every one is admitted. */
 async function startSwarms(url: string, tokens: string[]) {
-  const swarms = Array.from({ length: SWARMS }, () => fork(join(import.meta.dirname, 'client-swarm.ts'), { execArgv: ['--import', 'tsx'] }));
+  const swarms = Array.from({ length: SWARMS }, () =>
+    fork(join(import.meta.dirname, 'client-swarm.ts'), { execArgv: ['--import', 'tsx'] }),
+  );
   const per = Math.ceil(tokens.length / SWARMS);
   await Promise.all(
     swarms.map(
@@ -130,11 +151,16 @@ async function startSwarms(url: string, tokens: string[]) {
 }
 
 /** The floor: the same schedule broadcast by a bare socket.io server to the same number of clients in the same teams. */
-async function bareSocketIo(clients: number): Promise<{ delivered: Summary; receipts: number; expected: number; duplicates: number }> {
+async function bareSocketIo(
+  clients: number,
+): Promise<{ delivered: Summary; receipts: number; expected: number; duplicates: number }> {
   const server = fork(join(import.meta.dirname, 'bare-socketio-server.ts'), { execArgv: ['--import', 'tsx'] });
   try {
     const port = await new Promise<number>((res) => server.once('message', (m: { port: number }) => res(m.port)));
-    const swarm = await startSwarms(`http://127.0.0.1:${port}`, Array.from({ length: clients }, (_, i) => String(i % TEAMS)));
+    const swarm = await startSwarms(
+      `http://127.0.0.1:${port}`,
+      Array.from({ length: clients }, (_, i) => String(i % TEAMS)),
+    );
     await new Promise<void>((res) => {
       server.once('message', () => res());
       server.send({ type: 'run', schedule: { teams: TEAMS, injects: INJECTS, spacingMs: SPACING_MS } });
@@ -142,9 +168,17 @@ async function bareSocketIo(clients: number): Promise<{ delivered: Summary; rece
     await new Promise((r) => setTimeout(r, 1000));
     const receipts = await swarm.finish();
     const perTeam = (t: number) => Array.from({ length: clients }, (_, i) => i % TEAMS).filter((x) => x === t).length;
-    const expected = Array.from({ length: INJECTS }, (_, i) => (i % 2 === 0 ? clients : perTeam(i % TEAMS))).reduce((a, b) => a + b, 0);
+    const expected = Array.from({ length: INJECTS }, (_, i) => (i % 2 === 0 ? clients : perTeam(i % TEAMS))).reduce(
+      (a, b) => a + b,
+      0,
+    );
     const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
-    return { delivered: summarise(receipts.map((r) => r.latenessMs)), receipts: receipts.length, expected, duplicates: keys.length - new Set(keys).size };
+    return {
+      delivered: summarise(receipts.map((r) => r.latenessMs)),
+      receipts: receipts.length,
+      expected,
+      duplicates: keys.length - new Set(keys).size,
+    };
   } finally {
     server.send({ type: 'stop' });
   }
@@ -154,7 +188,9 @@ async function runScenario(CLIENTS: number): Promise<Record<string, unknown>> {
   process.stdout.write(`-- ${CLIENTS} socket.io clients --\n`);
   const bare = await bareSocketIo(CLIENTS);
   process.stdout.write(`${row(`bare socket.io server: due → received by each client`, bare.delivered)}\n`);
-  process.stdout.write(`bare socket.io receipts: ${bare.receipts} (expected ${bare.expected}), duplicates: ${bare.duplicates}\n`);
+  process.stdout.write(
+    `bare socket.io receipts: ${bare.receipts} (expected ${bare.expected}), duplicates: ${bare.duplicates}\n`,
+  );
 
   const env = testEnv('bench');
   const injectsDir = join(env.dataDir, 'packs');
@@ -177,12 +213,18 @@ async function runScenario(CLIENTS: number): Promise<Record<string, unknown>> {
     const swarm = await startSwarms(app.url, tokens);
     process.stdout.write(`${CLIENTS} clients connected; running the exercise…\n`);
     await staff.ok('POST', `/exercises/${ex.id}/start`);
-    const expectedReceipts = Array.from({ length: INJECTS }, (_, i) => (i % 2 === 0 ? CLIENTS : (clientsPerTeam.get(`team-${(i % TEAMS) + 1}`) ?? 0)));
+    const expectedReceipts = Array.from({ length: INJECTS }, (_, i) =>
+      i % 2 === 0 ? CLIENTS : (clientsPerTeam.get(`team-${(i % TEAMS) + 1}`) ?? 0),
+    );
     const runMs = (INJECTS + 2) * SPACING_MS + 2000;
     await new Promise((r) => setTimeout(r, runMs));
     const receipts = await swarm.finish();
     const rss = peakRssMb(app.child.pid ?? 0);
-    const server = await staff.ok<{ emitStartLatenessMs: Summary; emitDurationMs: Summary; emitCompleteLatenessMs: Summary }>('GET', '/health/delivery-metrics');
+    const server = await staff.ok<{
+      emitStartLatenessMs: Summary;
+      emitDurationMs: Summary;
+      emitCompleteLatenessMs: Summary;
+    }>('GET', '/health/delivery-metrics');
     const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
     const duplicates = keys.length - new Set(keys).size;
     const delivered = summarise(receipts.map((r) => r.latenessMs));
@@ -192,13 +234,31 @@ async function runScenario(CLIENTS: number): Promise<Record<string, unknown>> {
     process.stdout.write(`${row('server: broadcast duration', server.emitDurationMs)}\n`);
     process.stdout.write(`${row('server: due → last frame handed to the network', server.emitCompleteLatenessMs)}\n`);
     process.stdout.write(`${row(`end to end: due → received by each client`, delivered)}\n`);
-    process.stdout.write(`receipts: ${receipts.length} (expected ${wanted}), duplicates: ${duplicates}, injects delivered: ${timeline.filter((t) => t.status === 'delivered').length}/${INJECTS}\n`);
+    process.stdout.write(
+      `receipts: ${receipts.length} (expected ${wanted}), duplicates: ${duplicates}, injects delivered: ${timeline.filter((t) => t.status === 'delivered').length}/${INJECTS}\n`,
+    );
     process.stdout.write(`backend peak RSS: ${rss.toFixed(0)} MB\n`);
     const ratio = (a: number, b: number) => Math.round((100 * a) / b) / 100;
     const p99Ratio = ratio(delivered.p99, bare.delivered.p99);
-    process.stdout.write(`platform / bare socket.io at ${CLIENTS} clients: p50 ${ratio(delivered.p50, bare.delivered.p50)}×, p99 ${p99Ratio}× (target p99 ≤ 1.1×: ${p99Ratio <= 1.1 ? 'met' : 'NOT met'})\n`);
-    process.stdout.write(`target p99 ≤ 10 ms end to end: ${delivered.p99 <= 10 ? 'met' : 'NOT met'} at ${CLIENTS} clients\n`);
-    return { clients: CLIENTS, teams: TEAMS, injects: INJECTS, server, delivered, bareSocketIo: bare, p99VsBareSocketIo: p99Ratio, receipts: receipts.length, expectedReceipts: wanted, duplicates, backendPeakRssMb: Math.round(rss) };
+    process.stdout.write(
+      `platform / bare socket.io at ${CLIENTS} clients: p50 ${ratio(delivered.p50, bare.delivered.p50)}×, p99 ${p99Ratio}× (target p99 ≤ 1.1×: ${p99Ratio <= 1.1 ? 'met' : 'NOT met'})\n`,
+    );
+    process.stdout.write(
+      `target p99 ≤ 10 ms end to end: ${delivered.p99 <= 10 ? 'met' : 'NOT met'} at ${CLIENTS} clients\n`,
+    );
+    return {
+      clients: CLIENTS,
+      teams: TEAMS,
+      injects: INJECTS,
+      server,
+      delivered,
+      bareSocketIo: bare,
+      p99VsBareSocketIo: p99Ratio,
+      receipts: receipts.length,
+      expectedReceipts: wanted,
+      duplicates,
+      backendPeakRssMb: Math.round(rss),
+    };
   } finally {
     await app.stop();
   }

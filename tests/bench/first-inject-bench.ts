@@ -28,7 +28,15 @@ function pack(): unknown {
     subject: `Alert ${i + 1}`,
     body: 'Benchmark inject.',
   }));
-  return { id: 'first-inject', title: 'First inject benchmark', summary: 'Generated.', version: '1.0.0', duration: '00:10', teams: [{ id: 'blue', name: 'Blue' }], injects };
+  return {
+    id: 'first-inject',
+    title: 'First inject benchmark',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: '00:10',
+    teams: [{ id: 'blue', name: 'Blue' }],
+    injects,
+  };
 }
 
 export async function runFirstInjectBench(): Promise<Record<string, unknown>> {
@@ -65,9 +73,18 @@ export async function runFirstInjectBench(): Promise<Record<string, unknown>> {
   const share = (xs: number[]) => Math.round((1000 * xs.filter((x) => x >= LATE_MS).length) / xs.length) / 10;
   const f = summarise(first);
   const l = summarise(later);
-  process.stdout.write(`\nfirst inject after a start vs later injects (${RUNS} starts, receipt lateness at a connected player)\n`);
+  process.stdout.write(
+    `\nfirst inject after a start vs later injects (${RUNS} starts, receipt lateness at a connected player)\n`,
+  );
   process.stdout.write(`${row('first inject after the start', f)}  ≥${LATE_MS} ms: ${share(first)} %\n`);
   process.stdout.write(`${row('start request (POST /start round trip)', summarise(startMs))}\n`);
   process.stdout.write(`${row('later injects', l)}  ≥${LATE_MS} ms: ${share(later)} %\n`);
-  return { starts: RUNS, firstAfterMs: (FIRST_S * 1000) / SPEED, first: f, later: l, firstLateSharePct: share(first), laterLateSharePct: share(later) };
+  return {
+    starts: RUNS,
+    firstAfterMs: (FIRST_S * 1000) / SPEED,
+    first: f,
+    later: l,
+    firstLateSharePct: share(first),
+    laterLateSharePct: share(later),
+  };
 }

@@ -33,14 +33,24 @@ function benchPack(): unknown {
     from: { name: `Sender ${i}`, address: `sender${i}@example.org` },
     subject: `Inject ${id}: activity report ${i}`,
     body: body(i),
-    ...(i % 3 === 0 ? { artifacts: [{ kind: 'ioc-table', rows: [{ type: 'ip', value: `203.0.113.${i % 250}` }] }] } : {}),
+    ...(i % 3 === 0
+      ? { artifacts: [{ kind: 'ioc-table', rows: [{ type: 'ip', value: `203.0.113.${i % 250}` }] }] }
+      : {}),
     responseOptions: [{ id: 'ack', label: 'Acknowledge and investigate' }],
     respondWithin: '00:30',
     meta: { severity: 'high', host: `HOST-${i}` },
   });
   const backlog = Array.from({ length: BACKLOG }, (_, i) => inject(`backlog-${i + 1}`, i + 1, i));
   const trials = Array.from({ length: TRIALS }, (_, i) => inject(`trial-${i + 1}`, 9 * 3600 + i, 1000 + i));
-  return { id: 'fe-bench', title: 'Front-end benchmark', summary: 'Generated.', version: '1.0.0', duration: '10:00', teams: [{ id: 'blue', name: 'Blue team' }], injects: [...backlog, ...trials] };
+  return {
+    id: 'fe-bench',
+    title: 'Front-end benchmark',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: '10:00',
+    teams: [{ id: 'blue', name: 'Blue team' }],
+    injects: [...backlog, ...trials],
+  };
 }
 
 export async function runFrontendBench(): Promise<Record<string, number | string>> {
@@ -58,7 +68,11 @@ export async function runFrontendBench(): Promise<Record<string, number | string
     // (1) what a player downloads to open the console (join page, then the console), in a fresh
     // context per Accept-Encoding, measured from Chromium's own network events (bytes received)
     const download = async (acceptEncoding: string | null) => {
-      const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1440, height: 900 }, ...(acceptEncoding ? { extraHTTPHeaders: { 'accept-encoding': acceptEncoding } } : {}) });
+      const context = await browser.newContext({
+        baseURL: app.url,
+        viewport: { width: 1440, height: 900 },
+        ...(acceptEncoding ? { extraHTTPHeaders: { 'accept-encoding': acceptEncoding } } : {}),
+      });
       const page = await context.newPage();
       const rec = await recordTransfers(page);
       await joinAsPlayer(page, code, `Bench Player ${acceptEncoding ?? 'br'}`);
@@ -69,21 +83,37 @@ export async function runFrontendBench(): Promise<Record<string, number | string
     };
     const summary = (list: Transfer[], type: 'Script' | 'Stylesheet') => {
       const files = list.filter((t) => t.type === type && t.path.startsWith('/assets/'));
-      return { files, body: sumBody(files), wire: sumWire(files), encodings: [...new Set(files.map((f) => f.contentEncoding))].join(',') };
+      return {
+        files,
+        body: sumBody(files),
+        wire: sumWire(files),
+        encodings: [...new Set(files.map((f) => f.contentEncoding))].join(','),
+      };
     };
     const asIs = await download('identity');
     const gz = await download('gzip');
     const br = await download(null); // Chromium's own header: gzip, deflate, br, zstd
     await asIs.context.close();
     await gz.context.close();
-    const js = { identity: summary(asIs.list, 'Script'), gzip: summary(gz.list, 'Script'), br: summary(br.list, 'Script') };
-    const css = { identity: summary(asIs.list, 'Stylesheet'), gzip: summary(gz.list, 'Stylesheet'), br: summary(br.list, 'Stylesheet') };
+    const js = {
+      identity: summary(asIs.list, 'Script'),
+      gzip: summary(gz.list, 'Script'),
+      br: summary(br.list, 'Script'),
+    };
+    const css = {
+      identity: summary(asIs.list, 'Stylesheet'),
+      gzip: summary(gz.list, 'Stylesheet'),
+      br: summary(br.list, 'Stylesheet'),
+    };
     // cross-check: each body Chromium received weighs what the build wrote for that coding
     const suffix: Record<string, string> = { identity: '', gzip: '.gz', br: '.br' };
     const mismatches: string[] = [];
     for (const t of [...js.br.files, ...js.gzip.files, ...js.identity.files, ...css.br.files]) {
-      const onDisk = statSync(join(REPO_ROOT, 'frontend', 'dist', t.path.slice(1) + (suffix[t.contentEncoding] ?? '?'))).size;
-      if (onDisk !== t.bodyBytes) mismatches.push(`${t.path} (${t.contentEncoding}): received ${t.bodyBytes} B, file ${onDisk} B`);
+      const onDisk = statSync(
+        join(REPO_ROOT, 'frontend', 'dist', t.path.slice(1) + (suffix[t.contentEncoding] ?? '?')),
+      ).size;
+      if (onDisk !== t.bodyBytes)
+        mismatches.push(`${t.path} (${t.contentEncoding}): received ${t.bodyBytes} B, file ${onDisk} B`);
     }
     const page = br.page;
     const kb = (b: number) => (b / 1024).toFixed(1);
@@ -149,12 +179,16 @@ export async function runFrontendBench(): Promise<Record<string, number | string
         line('brotli', js.br),
         line('gzip', js.gzip),
         line('none', js.identity),
-        ...js.br.files.sort((a, b) => b.bodyBytes - a.bodyBytes).map((t) => `      ${kb(t.bodyBytes).padStart(7)} KB  ${t.path}`),
+        ...js.br.files
+          .sort((a, b) => b.bodyBytes - a.bodyBytes)
+          .map((t) => `      ${kb(t.bodyBytes).padStart(7)} KB  ${t.path}`),
         `  player CSS to open the console`,
         line('brotli', css.br),
         line('gzip', css.gzip),
         line('none', css.identity),
-        mismatches.length ? `  !! received bodies that differ from the build's files:\n    ${mismatches.join('\n    ')}` : `  every body received matches the build's file for its coding (${js.br.files.length + js.gzip.files.length + js.identity.files.length + css.br.files.length} checked)`,
+        mismatches.length
+          ? `  !! received bodies that differ from the build's files:\n    ${mismatches.join('\n    ')}`
+          : `  every body received matches the build's file for its coding (${js.br.files.length + js.gzip.files.length + js.identity.files.length + css.br.files.length} checked)`,
         `  socket event → inject rendered, ${BACKLOG} in inbox  median ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms, max ${fmt(s.max)} ms over ${s.n} trials (target ≤ ${RENDER_TARGET_MS} ms) ${s.p50 <= RENDER_TARGET_MS ? 'OK' : 'OVER'}`,
         `    of which fetching the inject from the API  median ${fmt(f.p50)} ms`,
         '',

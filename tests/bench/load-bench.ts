@@ -32,7 +32,8 @@ const SWARMS = 2;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 function loadPack(injects: number): unknown {
   const teams = Array.from({ length: TEAMS }, (_, i) => ({ id: `team-${i + 1}`, name: `Team ${i + 1}` }));
@@ -81,14 +82,19 @@ type Receipt = { injectId: string; socket: number; latenessMs: number };
 
 export async function runLoadBench(): Promise<Record<string, unknown>> {
   const injects = Math.ceil(SECONDS / INJECT_EVERY_S) + 1;
-  process.stdout.write(`\n== load benchmark: ${CLIENTS} socket.io clients in ${TEAMS} teams, ${RATE} responses/s for ${SECONDS} s, one inject every ${INJECT_EVERY_S} s ==\n`);
+  process.stdout.write(
+    `\n== load benchmark: ${CLIENTS} socket.io clients in ${TEAMS} teams, ${RATE} responses/s for ${SECONDS} s, one inject every ${INJECT_EVERY_S} s ==\n`,
+  );
   const env = testEnv('load-bench');
   const injectsDir = join(env.dataDir, 'packs');
   mkdirSync(join(injectsDir, 'load'), { recursive: true });
   writeFileSync(join(injectsDir, 'load', 'pack.yaml'), stringify(loadPack(injects)));
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the backend there (open it in Chrome DevTools)
   const profDir = process.env.BENCH_CPU_PROF;
-  const app = await startBackend({ ...env, injectsDir }, profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {});
+  const app = await startBackend(
+    { ...env, injectsDir },
+    profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {},
+  );
   const pid = app.child.pid ?? 0;
   const swarms: ReturnType<typeof fork>[] = [];
   try {
@@ -106,7 +112,8 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     for (let i = 0; i < WRITERS; i++) writers.push(await joinSeat(i));
 
     const per = Math.ceil(CLIENTS / SWARMS);
-    for (let k = 0; k < SWARMS; k++) swarms.push(fork(join(import.meta.dirname, 'client-swarm.ts'), { execArgv: ['--import', 'tsx'] }));
+    for (let k = 0; k < SWARMS; k++)
+      swarms.push(fork(join(import.meta.dirname, 'client-swarm.ts'), { execArgv: ['--import', 'tsx'] }));
     await Promise.all(
       swarms.map(
         (s, k) =>
@@ -116,9 +123,14 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
           }),
       ),
     );
-    const staffConsoles = Array.from({ length: STAFF }, (_, k) => new StaffConsole(app.url, staff.token ?? '', ex.id, k % 2 === 0 ? 'control' : 'evaluator'));
+    const staffConsoles = Array.from(
+      { length: STAFF },
+      (_, k) => new StaffConsole(app.url, staff.token ?? '', ex.id, k % 2 === 0 ? 'control' : 'evaluator'),
+    );
     await Promise.all(staffConsoles.map((c) => c.start()));
-    process.stdout.write(`${CLIENTS} clients connected, ${WRITERS} writers joined, ${STAFF} staff consoles watching; running…\n`);
+    process.stdout.write(
+      `${CLIENTS} clients connected, ${WRITERS} writers joined, ${STAFF} staff consoles watching; running…\n`,
+    );
 
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     const t0 = now();
@@ -159,7 +171,10 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
           const r = await fetch(`${app.url}/api/play/responses`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` },
-            body: JSON.stringify({ injectId, text: `Load response ${sent}: contained, evidence preserved, escalated to the CERT.` }),
+            body: JSON.stringify({
+              injectId,
+              text: `Load response ${sent}: contained, evidence preserved, escalated to the CERT.`,
+            }),
           });
           await r.arrayBuffer();
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
@@ -193,7 +208,11 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         ),
       )
     ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
-    const server = await staff.ok<{ emitStartLatenessMs: unknown; emitDurationMs: unknown; eventLoopDelayMs: { p50: number; p99: number; p999: number; max: number } | null }>('GET', '/health/delivery-metrics');
+    const server = await staff.ok<{
+      emitStartLatenessMs: unknown;
+      emitDurationMs: unknown;
+      eventLoopDelayMs: { p50: number; p99: number; p999: number; max: number } | null;
+    }>('GET', '/health/delivery-metrics');
 
     const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
     const duplicates = keys.length - new Set(keys).size;
@@ -206,9 +225,16 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     const rssMax = Math.max(...afterWarmup);
     const growthPct = ((rssAtEnd - rssAtWarmup) / rssAtWarmup) * 100;
     const achievedRate = sent / SECONDS;
-    const cpu = cpuAtWarmup as { at: number; ms: number; sent: number; machine: { busy: number; total: number } } | null;
+    const cpu = cpuAtWarmup as {
+      at: number;
+      ms: number;
+      sent: number;
+      machine: { busy: number; total: number };
+    } | null;
     // how busy the whole machine was meanwhile (this benchmark's clients and anything else running)
-    const machineBusy = cpu ? (cpuEnd.machine.busy - cpu.machine.busy) / (cpuEnd.machine.total - cpu.machine.total) : NaN;
+    const machineBusy = cpu
+      ? (cpuEnd.machine.busy - cpu.machine.busy) / (cpuEnd.machine.total - cpu.machine.total)
+      : NaN;
     const cpuShare = cpu ? (cpuEnd.ms - cpu.ms) / (cpuEnd.at - cpu.at) : NaN;
     const cpuPerResponse = cpu ? (cpuEnd.ms - cpu.ms) / (cpuEnd.sent - cpu.sent) : NaN;
 
@@ -217,17 +243,30 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(`${row('POST /api/play/responses, service time', service)}\n`);
     const staffReads = summarise(staffConsoles.flatMap((c) => c.latencies));
     const staffStatuses = new Map<number | string, number>();
-    for (const c of staffConsoles) for (const [k, n] of c.statuses) staffStatuses.set(k, (staffStatuses.get(k) ?? 0) + n);
-    if (STAFF > 0) process.stdout.write(`${row(`staff consoles (${STAFF}): API reads on events`, staffReads)}; statuses: ${[...staffStatuses.entries()].map(([k, n]) => `${k}×${n}`).join(' ')}\n`);
+    for (const c of staffConsoles)
+      for (const [k, n] of c.statuses) staffStatuses.set(k, (staffStatuses.get(k) ?? 0) + n);
+    if (STAFF > 0)
+      process.stdout.write(
+        `${row(`staff consoles (${STAFF}): API reads on events`, staffReads)}; statuses: ${[...staffStatuses.entries()].map(([k, n]) => `${k}×${n}`).join(' ')}\n`,
+      );
     const byPath = new Map<string, number[]>();
     for (const c of staffConsoles) for (const [k, v] of c.byPath) byPath.set(k, [...(byPath.get(k) ?? []), ...v]);
     for (const [k, v] of byPath) process.stdout.write(`${row(`  GET …${k}`, summarise(v))}\n`);
-    process.stdout.write(`responses sent: ${sent} (${achievedRate.toFixed(0)}/s); statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
+    process.stdout.write(
+      `responses sent: ${sent} (${achievedRate.toFixed(0)}/s); statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}\n`,
+    );
     process.stdout.write(`receipts: ${receipts.length}, duplicates: ${duplicates}\n`);
-    process.stdout.write(`backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`);
+    process.stdout.write(
+      `backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`,
+    );
     const loop = server.eventLoopDelayMs;
-    if (loop) process.stdout.write(`backend event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`);
-    process.stdout.write(`backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process)\n`);
+    if (loop)
+      process.stdout.write(
+        `backend event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`,
+      );
+    process.stdout.write(
+      `backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process)\n`,
+    );
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
     );
@@ -248,8 +287,17 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       staffReadsMs: staffReads,
       staffReadStatuses: Object.fromEntries(staffStatuses),
       statuses: Object.fromEntries(statuses),
-      backendCpu: { shareOfOneCore: Number(cpuShare.toFixed(2)), msPerResponse: Number(cpuPerResponse.toFixed(2)), machineBusyShare: Number(machineBusy.toFixed(2)) },
-      rssMb: { atWarmup: Math.round(rssAtWarmup), atEnd: Math.round(rssAtEnd), max: Math.round(rssMax), growthPct: Number(growthPct.toFixed(1)) },
+      backendCpu: {
+        shareOfOneCore: Number(cpuShare.toFixed(2)),
+        msPerResponse: Number(cpuPerResponse.toFixed(2)),
+        machineBusyShare: Number(machineBusy.toFixed(2)),
+      },
+      rssMb: {
+        atWarmup: Math.round(rssAtWarmup),
+        atEnd: Math.round(rssAtEnd),
+        max: Math.round(rssMax),
+        growthPct: Number(growthPct.toFixed(1)),
+      },
     };
   } finally {
     for (const s of swarms) if (s.connected) s.kill();

@@ -27,7 +27,11 @@ function benchPack() {
     duration: '05:00',
     threatActors: ['G0032'],
     teams: Array.from({ length: TEAMS }, (_, t) => ({ id: `team-${pad(t + 1)}`, name: `Team ${pad(t + 1)}` })),
-    objectives: Array.from({ length: 5 }, (_, o) => ({ id: `obj-${o + 1}`, text: `Objective ${o + 1}`, coreCapability: `Capability ${o + 1}` })),
+    objectives: Array.from({ length: 5 }, (_, o) => ({
+      id: `obj-${o + 1}`,
+      text: `Objective ${o + 1}`,
+      coreCapability: `Capability ${o + 1}`,
+    })),
     injects: Array.from({ length: INJECTS }, (_, i) => ({
       id: `inj-${pad(i + 1, 3)}`,
       offset: offset(i * 120),
@@ -55,7 +59,11 @@ function run(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise
   return new Promise((res, rej) => db.run(sql, params, (err) => (err ? rej(err) : res())));
 }
 
-async function seed(file: string, exerciseId: string, teamIds: string[]): Promise<{ events: number; responses: number }> {
+async function seed(
+  file: string,
+  exerciseId: string,
+  teamIds: string[],
+): Promise<{ events: number; responses: number }> {
   const db = new sqlite3.Database(file);
   await run(db, 'PRAGMA busy_timeout = 10000');
   // a drill that ran yesterday
@@ -63,28 +71,68 @@ async function seed(file: string, exerciseId: string, teamIds: string[]): Promis
   let events = 0;
   let responses = 0;
   await run(db, 'BEGIN');
-  const ev = db.prepare('INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES (?, ?, ?, ?, ?, ?)');
-  const rs = db.prepare('INSERT INTO responses (id, exercise_id, team_id, inject_id, author_id, author_name, text, option_ids, vote, scenario_ms, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
-  const dl = db.prepare('INSERT INTO deliveries (id, exercise_id, inject_id, team_id, scenario_ms, due_at_ms, delivered_at_ms, late) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
-  const add = (st: sqlite3.Statement, params: unknown[]) => new Promise<void>((res, rej) => st.run(params, (err: Error | null) => (err ? rej(err) : res())));
+  const ev = db.prepare(
+    'INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const rs = db.prepare(
+    'INSERT INTO responses (id, exercise_id, team_id, inject_id, author_id, author_name, text, option_ids, vote, scenario_ms, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
+  const dl = db.prepare(
+    'INSERT INTO deliveries (id, exercise_id, inject_id, team_id, scenario_ms, due_at_ms, delivered_at_ms, late) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+  );
+  const add = (st: sqlite3.Statement, params: unknown[]) =>
+    new Promise<void>((res, rej) => st.run(params, (err: Error | null) => (err ? rej(err) : res())));
   await add(ev, [exerciseId, 'exercise.started', t0, 0, 'user:bench', '{}']);
   for (let i = 0; i < INJECTS; i++) {
     const injectId = `inj-${pad(i + 1, 3)}`;
     const at = i * 120_000;
-    await add(ev, [exerciseId, 'inject.delivered', t0 + at, at, 'system', JSON.stringify({ injectId, teamIds, dueAtMs: t0 + at, late: false, latenessMs: 0 })]);
+    await add(ev, [
+      exerciseId,
+      'inject.delivered',
+      t0 + at,
+      at,
+      'system',
+      JSON.stringify({ injectId, teamIds, dueAtMs: t0 + at, late: false, latenessMs: 0 }),
+    ]);
     events++;
     for (const [k, teamId] of teamIds.entries()) {
       await add(dl, [randomUUID(), exerciseId, injectId, teamId, at, t0 + at, t0 + at]);
       const participant = `p-${k}`;
       const ackAt = at + 5_000 + ((k * 7919 + i * 104729) % 60_000);
-      await add(ev, [exerciseId, 'inject.acknowledged', t0 + ackAt, ackAt, `participant:${participant}`, JSON.stringify({ injectId, teamId })]);
+      await add(ev, [
+        exerciseId,
+        'inject.acknowledged',
+        t0 + ackAt,
+        ackAt,
+        `participant:${participant}`,
+        JSON.stringify({ injectId, teamId }),
+      ]);
       events++;
       for (let r = 0; r < RESPONSES_PER_TEAM_INJECT; r++) {
         const rAt = ackAt + 30_000 + r * ((k * 31 + i * 17 + r * 13) % 300_000);
         const id = randomUUID();
         const options = r === 0 ? (k % 3 === 0 ? ['bad'] : ['good']) : [];
-        await add(rs, [id, exerciseId, teamId, injectId, participant, `Player ${k}`, `Response ${r + 1} of team ${k + 1} to inject ${i + 1}: contained, notified, documented.`, JSON.stringify(options), rAt, t0 + rAt, t0 + rAt]);
-        await add(ev, [exerciseId, 'response.logged', t0 + rAt, rAt, `participant:${participant}`, JSON.stringify({ responseId: id, injectId, teamId, optionIds: options, vote: null })]);
+        await add(rs, [
+          id,
+          exerciseId,
+          teamId,
+          injectId,
+          participant,
+          `Player ${k}`,
+          `Response ${r + 1} of team ${k + 1} to inject ${i + 1}: contained, notified, documented.`,
+          JSON.stringify(options),
+          rAt,
+          t0 + rAt,
+          t0 + rAt,
+        ]);
+        await add(ev, [
+          exerciseId,
+          'response.logged',
+          t0 + rAt,
+          rAt,
+          `participant:${participant}`,
+          JSON.stringify({ responseId: id, injectId, teamId, optionIds: options, vote: null }),
+        ]);
         events++;
         responses++;
       }
@@ -93,7 +141,11 @@ async function seed(file: string, exerciseId: string, teamIds: string[]): Promis
   const end = INJECTS * 120_000 + 600_000;
   await add(ev, [exerciseId, 'exercise.ended', t0 + end, end, 'user:bench', '{}']);
   await Promise.all([ev, rs, dl].map((st) => new Promise<void>((res) => st.finalize(() => res()))));
-  await run(db, `UPDATE exercises SET status = 'ended', started_at_ms = ?, ended_at_ms = ?, anchor_wall_ms = ?, anchor_scenario_ms = ? WHERE id = ?`, [t0, t0 + end, t0 + end, end, exerciseId]);
+  await run(
+    db,
+    `UPDATE exercises SET status = 'ended', started_at_ms = ?, ended_at_ms = ?, anchor_wall_ms = ?, anchor_scenario_ms = ? WHERE id = ?`,
+    [t0, t0 + end, t0 + end, end, exerciseId],
+  );
   await run(db, `UPDATE exercise_injects SET status = 'delivered' WHERE exercise_id = ?`, [exerciseId]);
   await run(db, 'COMMIT');
   await new Promise<void>((res) => db.close(() => res()));
@@ -101,14 +153,25 @@ async function seed(file: string, exerciseId: string, teamIds: string[]): Promis
 }
 
 /** One GET, timed to the last byte. `cold`: ask for a report built from the database alone (no cached copy). */
-async function timed(url: string, token: string, cold = false): Promise<{ ms: number; bytes: number; type: string; phases: Record<string, number> }> {
+async function timed(
+  url: string,
+  token: string,
+  cold = false,
+): Promise<{ ms: number; bytes: number; type: string; phases: Record<string, number> }> {
   const t = performance.now();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...(cold ? { 'cache-control': 'no-cache' } : {}) } });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, ...(cold ? { 'cache-control': 'no-cache' } : {}) },
+  });
   const buf = await res.arrayBuffer();
   const ms = performance.now() - t;
   if (!res.ok) throw new Error(`${url} → ${res.status} ${new TextDecoder().decode(buf).slice(0, 300)}`);
   // the backend's own account of the time (Server-Timing: read, log, responses, build, serialise)
-  const phases = Object.fromEntries([...(res.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1] ?? '', Number(m[2])]));
+  const phases = Object.fromEntries(
+    [...(res.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [
+      m[1] ?? '',
+      Number(m[2]),
+    ]),
+  );
   return { ms, bytes: buf.byteLength, type: res.headers.get('content-type') ?? '', phases };
 }
 
@@ -126,7 +189,13 @@ function cpuMs(pid: number | undefined): number | null {
 }
 const CLOCK_TICKS = 100;
 
-async function runs(n: number, url: string, token: string, cold: boolean, pid?: number): Promise<{ ms: number[]; cpu: number[]; bytes: number; phases: Record<string, number[]> }> {
+async function runs(
+  n: number,
+  url: string,
+  token: string,
+  cold: boolean,
+  pid?: number,
+): Promise<{ ms: number[]; cpu: number[]; bytes: number; phases: Record<string, number[]> }> {
   const phases: Record<string, number[]> = {};
   const ms: number[] = [];
   const cpu: number[] = [];
@@ -152,13 +221,20 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
   writeFileSync(join(injectsDir, 'report-bench', 'pack.yaml'), stringify(benchPack()));
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the backend there (open it in Chrome DevTools)
   const profDir = process.env.BENCH_CPU_PROF;
-  const app = await startBackend({ ...env, injectsDir }, profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {});
+  const app = await startBackend(
+    { ...env, injectsDir },
+    profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {},
+  );
   try {
     const api = await Api.login(app.url);
     const ex = await api.ok<{ id: string; teams: { id: string }[] }>('POST', '/exercises', { packId: 'report-bench' });
     const dbFile = env.databaseUrl.replace(/^sqlite:/, '');
     const s0 = performance.now();
-    const seeded = await seed(dbFile, ex.id, ex.teams.map((t) => t.id));
+    const seeded = await seed(
+      dbFile,
+      ex.id,
+      ex.teams.map((t) => t.id),
+    );
     const seedMs = performance.now() - s0;
     const base = `${app.url}/api/exercises/${ex.id}`;
     const token = api.token ?? '';
@@ -182,7 +258,9 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
       jsonColdMedianMs: Math.round(median(json.ms)),
       jsonColdRunsMs: json.ms.map(Math.round),
       jsonColdBackendCpuMedianMs: Math.round(median(json.cpu)),
-      jsonColdPhasesMedianMs: Object.fromEntries(Object.entries(json.phases).map(([k, v]) => [k, Math.round(median(v))])),
+      jsonColdPhasesMedianMs: Object.fromEntries(
+        Object.entries(json.phases).map(([k, v]) => [k, Math.round(median(v))]),
+      ),
       jsonCachedMedianMs: Math.round(median(cached.ms)),
       jsonCachedRunsMs: cached.ms.map(Math.round),
       jsonCachedBackendCpuMedianMs: Math.round(median(cached.cpu)),
@@ -202,7 +280,9 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
       `\nafter-action report, ${TEAMS} teams × ${INJECTS} injects × ${RESPONSES_PER_TEAM_INJECT} responses (${seeded.responses} responses, ${seeded.events} events), over HTTP from a real backend\n` +
         `  JSON   cold median ${figures.jsonColdMedianMs} ms (runs ${figures.jsonColdRunsMs.join(', ')}; ${figures.jsonMB} MB)   target ≤ 500 ms  ${figures.jsonColdMedianMs <= 500 ? 'OK' : 'MISSED'}\n` +
         `         backend CPU per cold build: median ${figures.jsonColdBackendCpuMedianMs} ms (user + system of all its threads, GC helpers and SQLite included: hardly moved by the load, unlike wall time)\n` +
-        `         inside the backend (Server-Timing), medians: ${Object.entries(figures.jsonColdPhasesMedianMs).map(([k, v]) => `${k} ${v} ms`).join(', ')} (log and responses are read at once, within read)\n` +
+        `         inside the backend (Server-Timing), medians: ${Object.entries(figures.jsonColdPhasesMedianMs)
+          .map(([k, v]) => `${k} ${v} ms`)
+          .join(', ')} (log and responses are read at once, within read)\n` +
         `  JSON   first request after boot (cold, JIT not warm) ${figures.jsonFirstAfterBootMs} ms\n` +
         `  JSON   kept for the log's high-water mark: median ${figures.jsonCachedMedianMs} ms (runs ${figures.jsonCachedRunsMs.join(', ')}; backend CPU ${figures.jsonCachedBackendCpuMedianMs} ms)\n` +
         `  PDF    cold median ${figures.pdfColdMedianMs} ms (runs ${figures.pdfColdRunsMs.join(', ')}; ${figures.pdfMB} MB)   target ≤ 5000 ms  ${figures.pdfColdMedianMs <= 5000 ? 'OK' : 'MISSED'}; backend CPU ${figures.pdfColdBackendCpuMedianMs} ms\n` +

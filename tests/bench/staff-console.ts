@@ -40,15 +40,23 @@ export class StaffConsole {
   ) {}
 
   async start(): Promise<void> {
-    const s = io(this.url, { transports: ['websocket'], auth: { token: this.token }, reconnection: false, forceNew: true });
+    const s = io(this.url, {
+      transports: ['websocket'],
+      auth: { token: this.token },
+      reconnection: false,
+      forceNew: true,
+    });
     this.socket = s;
     await new Promise<void>((res, rej) => {
       s.once('session:ready', () => res());
       s.once('connect_error', rej);
     });
-    const ack = (await s.timeout(10_000).emitWithAck('exercise:watch', { exerciseId: this.exerciseId })) as { ok: boolean };
+    const ack = (await s.timeout(10_000).emitWithAck('exercise:watch', { exerciseId: this.exerciseId })) as {
+      ok: boolean;
+    };
     if (!ack.ok) throw new Error(`${this.seat} console could not watch the exercise`);
-    for (const [event, paths] of Object.entries(READS[this.seat])) s.on(event, () => paths.forEach((p) => this.refresh(p)));
+    for (const [event, paths] of Object.entries(READS[this.seat]))
+      s.on(event, () => paths.forEach((p) => this.refresh(p)));
   }
 
   private refresh(path: string): void {
@@ -69,7 +77,9 @@ export class StaffConsole {
     this.last.set(path, now());
     const t = now();
     try {
-      const r = await fetch(`${this.url}/api/exercises/${this.exerciseId}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+      const r = await fetch(`${this.url}/api/exercises/${this.exerciseId}${path}`, {
+        headers: { authorization: `Bearer ${this.token}` },
+      });
       await r.arrayBuffer();
       this.statuses.set(r.status, (this.statuses.get(r.status) ?? 0) + 1);
     } catch (e) {

@@ -14,4 +14,5 @@ export function summarise(values: number[]): Summary {
 }
 
 export const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-export const row = (label: string, s: Summary) => `${label.padEnd(44)} n=${String(s.n).padStart(6)}  p50=${fmt(s.p50).padStart(7)}  p95=${fmt(s.p95).padStart(7)}  p99=${fmt(s.p99).padStart(7)}  max=${fmt(s.max).padStart(7)} ms`;
+export const row = (label: string, s: Summary) =>
+  `${label.padEnd(44)} n=${String(s.n).padStart(6)}  p50=${fmt(s.p50).padStart(7)}  p95=${fmt(s.p95).padStart(7)}  p99=${fmt(s.p99).padStart(7)}  max=${fmt(s.max).padStart(7)} ms`;

@@ -59,7 +59,8 @@ function pairs(src: Inject, t: InjectTranslation): [string, string, string][] {
   src.artifacts.forEach((a, i) => {
     const at = t.artifacts?.[String(i)];
     add(`artifacts.${i}.title`, a.title, at?.title);
-    if (a.kind === 'ioc-table') a.rows.forEach((r, k) => add(`artifacts.${i}.notes.${k}`, r.note, at?.notes?.[String(k)]));
+    if (a.kind === 'ioc-table')
+      a.rows.forEach((r, k) => add(`artifacts.${i}.notes.${k}`, r.note, at?.notes?.[String(k)]));
   });
   return out;
 }
@@ -75,26 +76,38 @@ describe('korean-peninsula in Korean', () => {
     expect(ko?.pack.title).toBe('한반도 유사시');
     expect(ko?.pack.summary).toMatch(/[가-힣]/);
     for (const t of pack.teams) expect(ko?.pack.teams?.[t.id]?.name, `team ${t.id}`).toMatch(/[가-힣]/);
-    for (const t of pack.teams) if (t.description) expect(ko?.pack.teams?.[t.id]?.description, `team ${t.id}`).toMatch(/[가-힣]/);
+    for (const t of pack.teams)
+      if (t.description) expect(ko?.pack.teams?.[t.id]?.description, `team ${t.id}`).toMatch(/[가-힣]/);
     for (const o of pack.objectives) expect(ko?.pack.objectives?.[o.id]?.text, `objective ${o.id}`).toMatch(/[가-힣]/);
     for (const p of pack.phases) expect(ko?.pack.phases?.[p.id]?.title, `phase ${p.id}`).toMatch(/[가-힣]/);
   });
 
-  it.each(forRok.map((i) => [i.id, i] as const))('%s: what the ROK team reads (and every decision sheet) is completely in Korean', (_id, inject) => {
-    const local = localiseInject(inject, pack, 'ko');
-    expect(local.content).toEqual({ language: 'ko', untranslated: [] });
-    // evaluators read the expected actions beside the source
-    const t = ko?.injects[inject.id];
-    expect(Object.keys(t?.expectedActions ?? {}).sort()).toEqual(inject.expectedActions.map((a) => a.id).sort());
-    for (const text of [local.inject.subject, local.inject.body, ...local.inject.responseOptions.map((o) => o.label)]) expect(text).toMatch(/[가-힣]/);
-  });
+  it.each(forRok.map((i) => [i.id, i] as const))(
+    '%s: what the ROK team reads (and every decision sheet) is completely in Korean',
+    (_id, inject) => {
+      const local = localiseInject(inject, pack, 'ko');
+      expect(local.content).toEqual({ language: 'ko', untranslated: [] });
+      // evaluators read the expected actions beside the source
+      const t = ko?.injects[inject.id];
+      expect(Object.keys(t?.expectedActions ?? {}).sort()).toEqual(inject.expectedActions.map((a) => a.id).sort());
+      for (const text of [local.inject.subject, local.inject.body, ...local.inject.responseOptions.map((o) => o.label)])
+        expect(text).toMatch(/[가-힣]/);
+    },
+  );
 
-  it.each(forRok.map((i) => [i.id, i] as const))('%s: keeps every indicator, address and identifier of the source verbatim', (_id, inject) => {
-    const t = ko?.injects[inject.id];
-    if (!t) throw new Error('not translated');
-    const missing = pairs(inject, t).flatMap(([field, source, translated]) => tokens(source).filter((tok) => !translated.includes(tok)).map((tok) => `${field}: ${tok}`));
-    expect(missing).toEqual([]);
-  });
+  it.each(forRok.map((i) => [i.id, i] as const))(
+    '%s: keeps every indicator, address and identifier of the source verbatim',
+    (_id, inject) => {
+      const t = ko?.injects[inject.id];
+      if (!t) throw new Error('not translated');
+      const missing = pairs(inject, t).flatMap(([field, source, translated]) =>
+        tokens(source)
+          .filter((tok) => !translated.includes(tok))
+          .map((tok) => `${field}: ${tok}`),
+      );
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('dates and times are given in KST the Korean way', () => {
     expect(ko?.injects['kp-startex']?.body).toContain('2026년 10월 13일 06:00 KST');
@@ -109,7 +122,11 @@ describe('korean-peninsula in Korean', () => {
     const t = ko?.injects['kp-kimsuky-journalist'];
     if (!inject || !t) throw new Error('missing');
     const tampered = { ...t, body: t.body?.replace('203.0.113.45', '203.0.113.46') };
-    const missing = pairs(inject, tampered).flatMap(([field, source, translated]) => tokens(source).filter((tok) => !translated.includes(tok)).map((tok) => `${field}: ${tok}`));
+    const missing = pairs(inject, tampered).flatMap(([field, source, translated]) =>
+      tokens(source)
+        .filter((tok) => !translated.includes(tok))
+        .map((tok) => `${field}: ${tok}`),
+    );
     expect(missing).toContain('body: 203.0.113.45');
   });
 });

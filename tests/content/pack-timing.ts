@@ -3,11 +3,17 @@
  * released on the exercise clock, how much response work each team is asked for per window,
  * how long a team waits with nothing to do, and the in-story time each inject states.
  */
-import { parseDurationMs, parseOffsetMs, type Inject, type ScenarioPack } from '../../backend/src/scenarios/pack/pack-schema.js';
+import {
+  parseDurationMs,
+  parseOffsetMs,
+  type Inject,
+  type ScenarioPack,
+} from '../../backend/src/scenarios/pack/pack-schema.js';
 
 const MIN = 60_000;
 
-export const targetsOf = (pack: ScenarioPack, inj: Inject): string[] => (inj.to === 'all' ? pack.teams.map((t) => t.id) : inj.to);
+export const targetsOf = (pack: ScenarioPack, inj: Inject): string[] =>
+  inj.to === 'all' ? pack.teams.map((t) => t.id) : inj.to;
 
 /** Earliest and latest exercise-clock release of every inject that can be released (ms). */
 export function releaseWindows(pack: ScenarioPack): Map<string, { lo: number; hi: number; always: boolean }> {
@@ -34,8 +40,13 @@ export function releaseWindows(pack: ScenarioPack): Map<string, { lo: number; hi
         if (base && ref) {
           const delay = parseDurationMs(t.delay);
           // an option can be chosen any time after delivery; assume within three times the target
-          const late = t.type === 'response-option' ? 3 * (ref.respondWithin ? parseDurationMs(ref.respondWithin) : 0) : 0;
-          w = { lo: base.lo + delay, hi: Math.min(end, base.hi + delay + late), always: base.always && t.type === 'after-inject' };
+          const late =
+            t.type === 'response-option' ? 3 * (ref.respondWithin ? parseDurationMs(ref.respondWithin) : 0) : 0;
+          w = {
+            lo: base.lo + delay,
+            hi: Math.min(end, base.hi + delay + late),
+            always: base.always && t.type === 'after-inject',
+          };
         }
       } else if (t?.type === 'decision-outcome') {
         const ref = decisionInject.get(t.decision);
@@ -96,7 +107,8 @@ export function teamLoads(pack: ScenarioPack, windowMinutes: number, skipLastMin
     let busyUntil = 0;
     let longestIdle = { minutes: 0, from: 0, to: 0 };
     for (const w of [...work, { at: endMin - skipLastMinutes, minutes: 0 }]) {
-      if (w.at - busyUntil > longestIdle.minutes) longestIdle = { minutes: w.at - busyUntil, from: busyUntil, to: w.at };
+      if (w.at - busyUntil > longestIdle.minutes)
+        longestIdle = { minutes: w.at - busyUntil, from: busyUntil, to: w.at };
       busyUntil = Math.max(busyUntil, w.at + w.minutes);
     }
     return { teamId: team.id, perWindow, longestIdle };
@@ -151,12 +163,15 @@ export function storyContinuityBreaks(pack: ScenarioPack, gapMinutes = 5, slackM
     return w && s ? [{ id: i.id, w, s }] : [];
   });
   const breaks: string[] = [];
-  const fmt = (ms: number) => `T+${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor((ms % 3_600_000) / MIN)).padStart(2, '0')}`;
+  const fmt = (ms: number) =>
+    `T+${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor((ms % 3_600_000) / MIN)).padStart(2, '0')}`;
   for (const later of stamped) {
     for (const earlier of stamped) {
       if (earlier.w.hi + gapMinutes * MIN > later.w.lo) continue;
       if (later.s.ms < earlier.s.ms - slackMinutes * MIN) {
-        breaks.push(`${later.id} (released ${fmt(later.w.lo)}, story ${later.s.value}) is set before ${earlier.id} (released by ${fmt(earlier.w.hi)}, story ${earlier.s.value})`);
+        breaks.push(
+          `${later.id} (released ${fmt(later.w.lo)}, story ${later.s.value}) is set before ${earlier.id} (released by ${fmt(earlier.w.hi)}, story ${earlier.s.value})`,
+        );
       }
     }
   }

@@ -35,19 +35,39 @@ interface StaffDecision {
 }
 
 /** Votes as the strategy says the moment a decision opens: every member team, in parallel. */
-async function vote(staff: Api, exerciseId: string, players: Map<string, Api>, strategy: Strategy, handled: Set<string>): Promise<void> {
-  const open = (await staff.ok<StaffDecision[]>('GET', `/exercises/${exerciseId}/decisions`)).filter((d) => d.status === 'open' && !handled.has(d.id));
+async function vote(
+  staff: Api,
+  exerciseId: string,
+  players: Map<string, Api>,
+  strategy: Strategy,
+  handled: Set<string>,
+): Promise<void> {
+  const open = (await staff.ok<StaffDecision[]>('GET', `/exercises/${exerciseId}/decisions`)).filter(
+    (d) => d.status === 'open' && !handled.has(d.id),
+  );
   await Promise.all(
     open.map(async (d) => {
       handled.add(d.id);
       let choice: string | undefined;
-      if (typeof strategy.outcome === 'number') choice = d.options[Math.min(strategy.outcome, d.options.length - 1)]?.id;
+      if (typeof strategy.outcome === 'number')
+        choice = d.options[Math.min(strategy.outcome, d.options.length - 1)]?.id;
       else if (strategy.outcome === 'blocked') choice = d.mode === 'consensus' ? 'block' : d.options[0]?.id;
       if (!choice) return;
       // the facilitator gives the votes time to land even on a busy machine; a consensus closes on
       // the last vote anyway, so this changes which branch is reached only if a vote would be late
-      await staff.post(`/exercises/${exerciseId}/decisions/${d.id}/extend`, { deadlineScenarioMs: d.deadlineScenarioMs + 60 * 60_000 });
-      await Promise.all(d.memberTeamIds.flatMap((t) => players.get(t)?.post('/play/votes', { decisionId: d.decisionId, choice, ...(choice === 'block' ? { reason: 'Dry run: a block states its reason.' } : {}) }) ?? []));
+      await staff.post(`/exercises/${exerciseId}/decisions/${d.id}/extend`, {
+        deadlineScenarioMs: d.deadlineScenarioMs + 60 * 60_000,
+      });
+      await Promise.all(
+        d.memberTeamIds.flatMap(
+          (t) =>
+            players.get(t)?.post('/play/votes', {
+              decisionId: d.decisionId,
+              choice,
+              ...(choice === 'block' ? { reason: 'Dry run: a block states its reason.' } : {}),
+            }) ?? [],
+        ),
+      );
     }),
   );
 }
@@ -57,12 +77,23 @@ async function respond(player: Api, answered: Set<string>, branching: Set<string
   const injects = await player.ok<{ id: string; responseOptions: { id: string }[] }[]>('GET', '/play/injects');
   for (const i of injects.filter((x) => !answered.has(x.id) && branching.has(x.id))) {
     answered.add(i.id);
-    await player.post('/play/responses', { injectId: i.id, text: 'Dry-run answer.', optionIds: i.responseOptions.map((o) => o.id) });
+    await player.post('/play/responses', {
+      injectId: i.id,
+      text: 'Dry-run answer.',
+      optionIds: i.responseOptions.map((o) => o.id),
+    });
   }
 }
 
 /** Voting and answering run side by side, so a burst of answers never delays a vote past its deadline. */
-async function simulate(staff: Api, exerciseId: string, players: Map<string, Api>, strategy: Strategy, branching: Set<string>, until: () => boolean): Promise<void> {
+async function simulate(
+  staff: Api,
+  exerciseId: string,
+  players: Map<string, Api>,
+  strategy: Strategy,
+  branching: Set<string>,
+  until: () => boolean,
+): Promise<void> {
   const pause = () => new Promise((r) => setTimeout(r, 120));
   const handled = new Set<string>();
   const voting = (async () => {
@@ -87,7 +118,7 @@ const packs = listPackFolders(join(REPO_ROOT, 'injects')).map((folder) => {
   return r.source.pack;
 });
 
-describe("dry runs of every shipped pack at ×300", () => {
+describe('dry runs of every shipped pack at ×300', () => {
   for (const pack of packs) {
     it(`${pack.id}: every inject is reached for some choice of votes, and none twice`, async () => {
       const app = await startBackend(testEnv(`dry-${pack.id}`));
@@ -97,7 +128,11 @@ describe("dry runs of every shipped pack at ×300", () => {
         const exercises: { ex: ExerciseDetail; strategy: Strategy; players: Map<string, Api> }[] = [];
         for (const strategy of runs) {
           const ex = await createExercise(staff, pack.id, SPEED);
-          const players = new Map(await Promise.all(ex.teams.map(async (t) => [t.id, await Api.join(app.url, t.joinCode ?? '', `sim ${t.key}`)] as const)));
+          const players = new Map(
+            await Promise.all(
+              ex.teams.map(async (t) => [t.id, await Api.join(app.url, t.joinCode ?? '', `sim ${t.key}`)] as const),
+            ),
+          );
           exercises.push({ ex, strategy, players });
         }
         // the clock runs the whole scenario plus room for branches released near its end
@@ -105,18 +140,29 @@ describe("dry runs of every shipped pack at ×300", () => {
         let done = false;
         const stop = () => done;
         for (const { ex } of exercises) await staff.ok('POST', `/exercises/${ex.id}/start`);
-        const branching = new Set(pack.injects.flatMap((i) => (i.trigger?.type === 'response-option' ? [i.trigger.inject] : [])));
-        const playing = exercises.map(({ ex, strategy, players }) => simulate(staff, ex.id, players, strategy, branching, stop));
+        const branching = new Set(
+          pack.injects.flatMap((i) => (i.trigger?.type === 'response-option' ? [i.trigger.inject] : [])),
+        );
+        const playing = exercises.map(({ ex, strategy, players }) =>
+          simulate(staff, ex.id, players, strategy, branching, stop),
+        );
         await new Promise((r) => setTimeout(r, wallMs));
         done = true;
         await Promise.all(playing);
 
         const reached = new Set<string>();
         for (const { ex, strategy } of exercises) {
-          const log = await staff.ok<{ type: string; payload: { injectId?: string; teamIds?: string[] } }[]>('GET', `/exercises/${ex.id}/events`);
-          const pairs = log.filter((e) => e.type === 'inject.delivered').flatMap((e) => (e.payload.teamIds ?? []).map((t) => `${e.payload.injectId}/${t}`));
+          const log = await staff.ok<{ type: string; payload: { injectId?: string; teamIds?: string[] } }[]>(
+            'GET',
+            `/exercises/${ex.id}/events`,
+          );
+          const pairs = log
+            .filter((e) => e.type === 'inject.delivered')
+            .flatMap((e) => (e.payload.teamIds ?? []).map((t) => `${e.payload.injectId}/${t}`));
           expect(new Set(pairs).size, `run ${JSON.stringify(strategy)} delivered something twice`).toBe(pairs.length);
-          for (const e of log) if (e.type === 'inject.delivered' && (e.payload.teamIds?.length ?? 0) > 0) reached.add(e.payload.injectId ?? '');
+          for (const e of log)
+            if (e.type === 'inject.delivered' && (e.payload.teamIds?.length ?? 0) > 0)
+              reached.add(e.payload.injectId ?? '');
           await staff.ok('POST', `/exercises/${ex.id}/end`);
         }
         const missed = pack.injects.map((i) => i.id).filter((id) => !reached.has(id));

@@ -12,7 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPackError, listPackFolders, loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
-import { parseDurationMs, parseOffsetMs, type Inject, type ScenarioPack } from '../../backend/src/scenarios/pack/pack-schema.js';
+import {
+  parseDurationMs,
+  parseOffsetMs,
+  type Inject,
+  type ScenarioPack,
+} from '../../backend/src/scenarios/pack/pack-schema.js';
 import { releaseWindows, storyContinuityBreaks, teamLoads } from './pack-timing.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,7 +83,9 @@ function splitCsvLine(line: string): string[] {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '');
   return lines.slice(1).map((line) => {
     const cells = splitCsvLine(line);
@@ -86,7 +93,12 @@ function readCsv(file: string): Record<string, string>[] {
   });
 }
 
-const DATA_FILES = ['attack/techniques.csv', 'attack/groups.csv', 'attack/group-techniques.csv', 'disarm/techniques.csv'];
+const DATA_FILES = [
+  'attack/techniques.csv',
+  'attack/groups.csv',
+  'attack/group-techniques.csv',
+  'disarm/techniques.csv',
+];
 const hasData = DATA_FILES.every((f) => existsSync(path.join(dataDir, f)));
 const NO_DATA = `reference data not found at ${dataDir} — ATT&CK/DISARM checks skipped`;
 if (!hasData) console.warn(`[packs-quality] ${NO_DATA}`);
@@ -119,16 +131,22 @@ const ref: ReferenceData | undefined = hasData ? loadReferenceData() : undefined
 // pack helpers
 
 const folders = existsSync(injectsRoot) ? listPackFolders(injectsRoot) : [];
-const loaded = folders.map((folder) => ({ name: path.basename(folder), folder, result: loadPackFolder(folder, injectsRoot) }));
+const loaded = folders.map((folder) => ({
+  name: path.basename(folder),
+  folder,
+  result: loadPackFolder(folder, injectsRoot),
+}));
 
 function packOf(name: string): ScenarioPack {
   const entry = loaded.find((l) => l.name === name);
   if (!entry) throw new Error(`pack ${name} not found in ${injectsRoot}`);
-  if (!entry.result.ok) throw new Error(`pack ${name} is invalid:\n${entry.result.errors.map(formatPackError).join('\n')}`);
+  if (!entry.result.ok)
+    throw new Error(`pack ${name} is invalid:\n${entry.result.errors.map(formatPackError).join('\n')}`);
   return entry.result.source.pack;
 }
 
-const targets = (pack: ScenarioPack, inj: Inject): string[] => (inj.to === 'all' ? pack.teams.map((t) => t.id) : inj.to);
+const targets = (pack: ScenarioPack, inj: Inject): string[] =>
+  inj.to === 'all' ? pack.teams.map((t) => t.id) : inj.to;
 
 /** Exercise-clock times of the injects the clock alone releases (offsets and after-inject chains). */
 function clockTimes(pack: ScenarioPack): Map<string, number> {
@@ -189,7 +207,8 @@ describe('scenario packs: content quality', () => {
     const library = LIBRARY_PACKS.has(name);
 
     it('loads and validates', () => {
-      if (!entry.result.ok) console.error(`pack ${name} has errors:\n${entry.result.errors.map(formatPackError).join('\n')}`);
+      if (!entry.result.ok)
+        console.error(`pack ${name} has errors:\n${entry.result.errors.map(formatPackError).join('\n')}`);
       expect(entry.result.ok).toBe(true);
     });
 
@@ -197,14 +216,17 @@ describe('scenario packs: content quality', () => {
       const pack = packOf(name);
       const unknown: string[] = [];
       for (const inj of pack.injects) {
-        for (const t of [...inj.tags.attack, ...inj.tags.assumed]) if (!ref?.attack.has(t)) unknown.push(`${inj.id}: ${t}`);
+        for (const t of [...inj.tags.attack, ...inj.tags.assumed])
+          if (!ref?.attack.has(t)) unknown.push(`${inj.id}: ${t}`);
       }
       expect(unknown, 'unknown ATT&CK technique ids').toEqual([]);
     });
 
     it.skipIf(!hasData)(`uses DISARM technique ids that exist in DISARM${hasData ? '' : ` (${NO_DATA})`}`, () => {
       const pack = packOf(name);
-      const unknown = pack.injects.flatMap((inj) => inj.tags.disarm.filter((t) => !ref?.disarm.has(t)).map((t) => `${inj.id}: ${t}`));
+      const unknown = pack.injects.flatMap((inj) =>
+        inj.tags.disarm.filter((t) => !ref?.disarm.has(t)).map((t) => `${inj.id}: ${t}`),
+      );
       expect(unknown, 'unknown DISARM technique ids').toEqual([]);
     });
 
@@ -212,7 +234,9 @@ describe('scenario packs: content quality', () => {
       const pack = packOf(name);
       const unknown = [
         ...pack.threatActors.filter((g) => !ref?.groups.has(g)).map((g) => `threatActors: ${g}`),
-        ...pack.injects.flatMap((inj) => inj.tags.groups.filter((g) => !ref?.groups.has(g)).map((g) => `${inj.id}: ${g}`)),
+        ...pack.injects.flatMap((inj) =>
+          inj.tags.groups.filter((g) => !ref?.groups.has(g)).map((g) => `${inj.id}: ${g}`),
+        ),
       ];
       expect(unknown, 'unknown ATT&CK group ids').toEqual([]);
     });
@@ -228,10 +252,16 @@ describe('scenario packs: content quality', () => {
           if (groups.length === 0) continue;
           const documented = (t: string) => groups.some((g) => ref?.groupTechniques.get(g)?.has(t));
           for (const t of inj.tags.attack) {
-            if (!documented(t)) undocumented.push(`${inj.id}: ${t} (${ref?.attack.get(t) ?? '?'}) is not documented for ${groups.join('/')}`);
+            if (!documented(t))
+              undocumented.push(
+                `${inj.id}: ${t} (${ref?.attack.get(t) ?? '?'}) is not documented for ${groups.join('/')}`,
+              );
           }
           for (const t of inj.tags.assumed) {
-            if (documented(t)) misfiled.push(`${inj.id}: ${t} is documented for ${groups.join('/')} — move it from tags.assumed to tags.attack`);
+            if (documented(t))
+              misfiled.push(
+                `${inj.id}: ${t} is documented for ${groups.join('/')} — move it from tags.assumed to tags.attack`,
+              );
           }
         }
         expect(undocumented, 'techniques not documented for the named groups: move them to tags.assumed').toEqual([]);
@@ -266,56 +296,78 @@ describe('scenario packs: content quality', () => {
           const ip = m[0];
           if (!RESERVED_V4.some((p) => ip.startsWith(p))) bad.push(`${inj.id}: IP ${ip}`);
         }
-        for (const m of text.matchAll(EMAIL)) if (!RESERVED_DOMAIN.test(m[1] ?? '')) bad.push(`${inj.id}: e-mail ${m[0]}`);
-        for (const m of text.matchAll(URL_HOST)) if (!RESERVED_DOMAIN.test(m[1] ?? '')) bad.push(`${inj.id}: URL host ${m[1]}`);
+        for (const m of text.matchAll(EMAIL))
+          if (!RESERVED_DOMAIN.test(m[1] ?? '')) bad.push(`${inj.id}: e-mail ${m[0]}`);
+        for (const m of text.matchAll(URL_HOST))
+          if (!RESERVED_DOMAIN.test(m[1] ?? '')) bad.push(`${inj.id}: URL host ${m[1]}`);
       }
       expect(bad, 'values outside RFC 5737 / RFC 2606 reserved ranges').toEqual([]);
     });
 
     it.runIf(library)('grounds every inject in public reporting (facilitator notes naming a dated source)', () => {
       const pack = packOf(name);
-      const ungrounded = pack.injects.filter((i) => !i.facilitatorNotes || !/\b(19|20)\d\d\b/.test(i.facilitatorNotes)).map((i) => i.id);
+      const ungrounded = pack.injects
+        .filter((i) => !i.facilitatorNotes || !/\b(19|20)\d\d\b/.test(i.facilitatorNotes))
+        .map((i) => i.id);
       expect(ungrounded).toEqual([]);
     });
 
-    it.runIf(library)('gives every inject that asks for a response scored actions, response options with distractors and a target time', () => {
-      const pack = packOf(name);
-      const problems: string[] = [];
-      for (const inj of pack.injects) {
-        if (inj.responseOptions.length === 0 && inj.expectedActions.length === 0) continue;
-        if (inj.expectedActions.length === 0) problems.push(`${inj.id}: response options but no expected actions`);
-        if (!inj.respondWithin) problems.push(`${inj.id}: no respondWithin`);
-        const credited = new Set(inj.expectedActions.flatMap((a) => a.options));
-        for (const a of inj.expectedActions) if (a.points <= 0) problems.push(`${inj.id}/${a.id}: no points`);
-        // judgement calls (no options) are for the evaluator; the options still need something to score
-        if (inj.responseOptions.length > 0 && credited.size === 0) problems.push(`${inj.id}: no expected action is linked to a response option`);
-        if (!inj.responseOptions.some((o) => !credited.has(o.id))) problems.push(`${inj.id}: no distractor among the response options`);
-      }
-      expect(problems).toEqual([]);
-    });
-
-    it.runIf(PER_TEAM_PACKS.has(name))('names, on every inject for several teams, the teams each expected action is expected of', () => {
-      const pack = packOf(name);
-      const unnamed = pack.injects.filter((i) => targets(pack, i).length > 1).flatMap((i) => i.expectedActions.filter((a) => !a.teams).map((a) => `${i.id}/${a.id}`));
-      expect(unnamed, 'a team is scored only against its own actions: add teams: [...]').toEqual([]);
-    });
-
-    it.runIf(PER_TEAM_PACKS.has(name))('gives every team something to score on each inject it must answer, and marks its worst options as costed distractors', () => {
-      const pack = packOf(name);
-      const empty: string[] = [];
-      for (const inj of pack.injects) {
-        if (!inj.respondWithin || inj.expectedActions.length === 0) continue;
-        for (const t of targets(pack, inj)) {
-          const own = inj.expectedActions.filter((a) => !a.teams || a.teams.includes(t));
-          const votes = inj.decision ? (inj.decision.members ?? targets(pack, inj)).includes(t) : false;
-          if (own.length === 0 && !votes) empty.push(`${inj.id}: nothing expected of ${t}`);
+    it.runIf(library)(
+      'gives every inject that asks for a response scored actions, response options with distractors and a target time',
+      () => {
+        const pack = packOf(name);
+        const problems: string[] = [];
+        for (const inj of pack.injects) {
+          if (inj.responseOptions.length === 0 && inj.expectedActions.length === 0) continue;
+          if (inj.expectedActions.length === 0) problems.push(`${inj.id}: response options but no expected actions`);
+          if (!inj.respondWithin) problems.push(`${inj.id}: no respondWithin`);
+          const credited = new Set(inj.expectedActions.flatMap((a) => a.options));
+          for (const a of inj.expectedActions) if (a.points <= 0) problems.push(`${inj.id}/${a.id}: no points`);
+          // judgement calls (no options) are for the evaluator; the options still need something to score
+          if (inj.responseOptions.length > 0 && credited.size === 0)
+            problems.push(`${inj.id}: no expected action is linked to a response option`);
+          if (!inj.responseOptions.some((o) => !credited.has(o.id)))
+            problems.push(`${inj.id}: no distractor among the response options`);
         }
-      }
-      expect(empty, 'a team asked to respond must be scored on something (or not receive the inject)').toEqual([]);
-      const costed = pack.injects.flatMap((i) => i.responseOptions.filter((o) => o.distractor));
-      expect(costed.length, 'distractors that cost points or cap the score').toBeGreaterThanOrEqual(name === MAIN_PACK ? 20 : 4);
-      expect(costed.filter((o) => o.distractor && o.distractor.why.length < 20).map((o) => o.id), 'every costed distractor says why it is wrong').toEqual([]);
-    });
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it.runIf(PER_TEAM_PACKS.has(name))(
+      'names, on every inject for several teams, the teams each expected action is expected of',
+      () => {
+        const pack = packOf(name);
+        const unnamed = pack.injects
+          .filter((i) => targets(pack, i).length > 1)
+          .flatMap((i) => i.expectedActions.filter((a) => !a.teams).map((a) => `${i.id}/${a.id}`));
+        expect(unnamed, 'a team is scored only against its own actions: add teams: [...]').toEqual([]);
+      },
+    );
+
+    it.runIf(PER_TEAM_PACKS.has(name))(
+      'gives every team something to score on each inject it must answer, and marks its worst options as costed distractors',
+      () => {
+        const pack = packOf(name);
+        const empty: string[] = [];
+        for (const inj of pack.injects) {
+          if (!inj.respondWithin || inj.expectedActions.length === 0) continue;
+          for (const t of targets(pack, inj)) {
+            const own = inj.expectedActions.filter((a) => !a.teams || a.teams.includes(t));
+            const votes = inj.decision ? (inj.decision.members ?? targets(pack, inj)).includes(t) : false;
+            if (own.length === 0 && !votes) empty.push(`${inj.id}: nothing expected of ${t}`);
+          }
+        }
+        expect(empty, 'a team asked to respond must be scored on something (or not receive the inject)').toEqual([]);
+        const costed = pack.injects.flatMap((i) => i.responseOptions.filter((o) => o.distractor));
+        expect(costed.length, 'distractors that cost points or cap the score').toBeGreaterThanOrEqual(
+          name === MAIN_PACK ? 20 : 4,
+        );
+        expect(
+          costed.filter((o) => o.distractor && o.distractor.why.length < 20).map((o) => o.id),
+          'every costed distractor says why it is wrong',
+        ).toEqual([]);
+      },
+    );
 
     it('keeps each team busy but not swamped (pacing rule, configured per pack)', () => {
       const pack = packOf(name);
@@ -329,10 +381,19 @@ describe('scenario packs: content quality', () => {
           const from = k * pacing.windowMinutes;
           const full = from + pacing.windowMinutes <= endMin;
           const at = `T+${Math.floor(from / 60)}:${String(from % 60).padStart(2, '0')}`;
-          if (minutes > pacing.max) problems.push(`${load.teamId}: ${minutes} response-minutes asked in the window from ${at} (max ${pacing.max})`);
-          if (full && minutes < pacing.min) problems.push(`${load.teamId}: ${minutes} response-minutes asked in the window from ${at} (min ${pacing.min})`);
+          if (minutes > pacing.max)
+            problems.push(
+              `${load.teamId}: ${minutes} response-minutes asked in the window from ${at} (max ${pacing.max})`,
+            );
+          if (full && minutes < pacing.min)
+            problems.push(
+              `${load.teamId}: ${minutes} response-minutes asked in the window from ${at} (min ${pacing.min})`,
+            );
         });
-        if (load.longestIdle.minutes > pacing.maxIdleMinutes) problems.push(`${load.teamId}: idle ${load.longestIdle.minutes} min from T+${load.longestIdle.from} min to T+${load.longestIdle.to} min (max ${pacing.maxIdleMinutes})`);
+        if (load.longestIdle.minutes > pacing.maxIdleMinutes)
+          problems.push(
+            `${load.teamId}: idle ${load.longestIdle.minutes} min from T+${load.longestIdle.from} min to T+${load.longestIdle.to} min (max ${pacing.maxIdleMinutes})`,
+          );
       }
       expect(problems).toEqual([]);
     });
@@ -345,7 +406,9 @@ describe('scenario packs: content quality', () => {
     it.runIf(library)('branches on every outcome of every decision (options, blocked and timed-out)', () => {
       const pack = packOf(name);
       const referenced = new Set(
-        pack.injects.flatMap((i) => (i.trigger?.type === 'decision-outcome' ? [`${i.trigger.decision}:${i.trigger.outcome}`] : [])),
+        pack.injects.flatMap((i) =>
+          i.trigger?.type === 'decision-outcome' ? [`${i.trigger.decision}:${i.trigger.outcome}`] : [],
+        ),
       );
       const missing: string[] = [];
       for (const inj of pack.injects) {
@@ -373,7 +436,9 @@ describe('scenario packs: content quality', () => {
         const phase = phaseOf(pack, inj, times.get(inj.id));
         if (phase) for (const t of targets(pack, inj)) seen.add(`${phase}|${t}`);
       }
-      const gaps = pack.phases.flatMap((p) => pack.teams.filter((t) => !seen.has(`${p.id}|${t.id}`)).map((t) => `${t.id} gets nothing in ${p.id}`));
+      const gaps = pack.phases.flatMap((p) =>
+        pack.teams.filter((t) => !seen.has(`${p.id}|${t.id}`)).map((t) => `${t.id} gets nothing in ${p.id}`),
+      );
       expect(gaps).toEqual([]);
     });
   });
@@ -388,7 +453,13 @@ describe('scenario packs: content quality', () => {
 
     it('has the five teams of the brief', () => {
       const pack = packOf(MAIN_PACK);
-      expect(pack.teams.map((t) => t.id).sort()).toEqual(['legal-policy', 'logistics', 'nato-cyber', 'rok-cert', 'stratcom']);
+      expect(pack.teams.map((t) => t.id).sort()).toEqual([
+        'legal-policy',
+        'logistics',
+        'nato-cyber',
+        'rok-cert',
+        'stratcom',
+      ]);
     });
 
     it('runs about four hours', () => {
@@ -401,21 +472,34 @@ describe('scenario packs: content quality', () => {
     it('references each decision option through a decision-outcome trigger', () => {
       const pack = packOf(MAIN_PACK);
       const referenced = new Set(
-        pack.injects.flatMap((i) => (i.trigger?.type === 'decision-outcome' ? [`${i.trigger.decision}:${i.trigger.outcome}`] : [])),
+        pack.injects.flatMap((i) =>
+          i.trigger?.type === 'decision-outcome' ? [`${i.trigger.decision}:${i.trigger.outcome}`] : [],
+        ),
       );
-      const missing = pack.injects.flatMap((i) => (i.decision ? i.decision.options.map((o) => `${i.decision?.id}:${o.id}`) : [])).filter((k) => !referenced.has(k));
+      const missing = pack.injects
+        .flatMap((i) => (i.decision ? i.decision.options.map((o) => `${i.decision?.id}:${o.id}`) : []))
+        .filter((k) => !referenced.has(k));
       expect(missing).toEqual([]);
     });
 
     it('lets Allies decide: the ROK partner never votes, and a team never votes on its own request', () => {
       const pack = packOf(MAIN_PACK);
-      const voters = pack.injects.flatMap((i) => (i.decision?.mode === 'consensus' ? [{ id: i.decision.id, members: i.decision.members ?? targets(pack, i) }] : []));
+      const voters = pack.injects.flatMap((i) =>
+        i.decision?.mode === 'consensus'
+          ? [{ id: i.decision.id, members: i.decision.members ?? targets(pack, i) }]
+          : [],
+      );
       expect(voters.filter((d) => d.members.includes('rok-cert')).map((d) => d.id)).toEqual([]);
       // every Allied delegation (the four voting teams) votes on every consensus decision
-      for (const d of voters) expect([...d.members].sort(), d.id).toEqual(['legal-policy', 'logistics', 'nato-cyber', 'stratcom']);
+      for (const d of voters)
+        expect([...d.members].sort(), d.id).toEqual(['legal-policy', 'logistics', 'nato-cyber', 'stratcom']);
       // each voting team has a position card from EXCON before the first decision
-      const firstDecision = Math.min(...pack.injects.filter((i) => i.decision).map((i) => (i.offset ? parseOffsetMs(i.offset) : Infinity)));
-      const cards = pack.injects.filter((i) => i.id.startsWith('kp-card-') && i.offset && parseOffsetMs(i.offset) < firstDecision);
+      const firstDecision = Math.min(
+        ...pack.injects.filter((i) => i.decision).map((i) => (i.offset ? parseOffsetMs(i.offset) : Infinity)),
+      );
+      const cards = pack.injects.filter(
+        (i) => i.id.startsWith('kp-card-') && i.offset && parseOffsetMs(i.offset) < firstDecision,
+      );
       expect(new Set(cards.flatMap((c) => targets(pack, c)))).toEqual(new Set(pack.teams.map((t) => t.id)));
     });
 
@@ -423,20 +507,45 @@ describe('scenario packs: content quality', () => {
       const pack = packOf(MAIN_PACK);
       const windows = releaseWindows(pack);
       const open = pack.injects
-        .flatMap((i) => (i.decision ? [{ id: i.decision.id, from: windows.get(i.id)?.lo ?? 0, to: (windows.get(i.id)?.hi ?? 0) + parseDurationMs(i.decision.deadline) }] : []))
+        .flatMap((i) =>
+          i.decision
+            ? [
+                {
+                  id: i.decision.id,
+                  from: windows.get(i.id)?.lo ?? 0,
+                  to: (windows.get(i.id)?.hi ?? 0) + parseDurationMs(i.decision.deadline),
+                },
+              ]
+            : [],
+        )
         .sort((a, b) => a.from - b.from);
-      const overlaps = open.slice(1).filter((d, k) => d.from < (open[k]?.to ?? 0)).map((d) => d.id);
+      const overlaps = open
+        .slice(1)
+        .filter((d, k) => d.from < (open[k]?.to ?? 0))
+        .map((d) => d.id);
       expect(overlaps).toEqual([]);
     });
 
     it('plays the coverage add-on: Article 4, Yeonpyeong for all teams, NEO, US backfill, Europe, Japan/IP4, countermeasures, USFK/CFC', () => {
       const pack = packOf(MAIN_PACK);
       const byId = new Map(pack.injects.map((i) => [i.id, i]));
-      const addOn = ['kp-usfk-cfc-context', 'kp-yeonpyeong-sitrep', 'kp-neo-refugees', 'kp-us-backfill-request', 'kp-article4-request', 'kp-russia-europe-escalation', 'kp-japan-ip4', 'kp-countermeasures-option'];
+      const addOn = [
+        'kp-usfk-cfc-context',
+        'kp-yeonpyeong-sitrep',
+        'kp-neo-refugees',
+        'kp-us-backfill-request',
+        'kp-article4-request',
+        'kp-russia-europe-escalation',
+        'kp-japan-ip4',
+        'kp-countermeasures-option',
+      ];
       for (const id of addOn) {
         const inj = byId.get(id);
         expect(inj, id).toBeDefined();
-        expect((inj?.tags.attack.length ?? 0) + (inj?.tags.disarm.length ?? 0) + (inj?.tags.assumed.length ?? 0), `${id} carries ATT&CK or DISARM tags`).toBeGreaterThan(0);
+        expect(
+          (inj?.tags.attack.length ?? 0) + (inj?.tags.disarm.length ?? 0) + (inj?.tags.assumed.length ?? 0),
+          `${id} carries ATT&CK or DISARM tags`,
+        ).toBeGreaterThan(0);
         expect(inj?.offset, `${id} is always released`).toBeDefined();
       }
       expect(byId.get('kp-yeonpyeong-sitrep')?.to).toBe('all');
@@ -460,7 +569,10 @@ describe('scenario packs: content quality', () => {
       expect(pack.teams.length).toBeGreaterThanOrEqual(1);
       expect(pack.teams.length).toBeLessThanOrEqual(3);
       const onTheClock = pack.injects.filter((i) => i.offset);
-      expect(onTheClock.filter((i) => i.to !== 'all').map((i) => i.id), 'clock injects that a lone team would miss').toEqual([]);
+      expect(
+        onTheClock.filter((i) => i.to !== 'all').map((i) => i.id),
+        'clock injects that a lone team would miss',
+      ).toEqual([]);
       // team-mode decisions only: each group decides for itself, so a missing group blocks nobody
       expect(pack.injects.filter((i) => i.decision && i.decision.mode !== 'team').map((i) => i.id)).toEqual([]);
     });
@@ -471,29 +583,43 @@ describe('scenario packs: content quality', () => {
         const start = pack.injects.find((i) => i.phase === phase.id && /^MODULE \d/.test(i.subject));
         expect(start, `${phase.id} situation update`).toBeDefined();
         const questions = start?.body.split('QUESTIONS FOR DISCUSSION')[1] ?? '';
-        expect(questions.match(/^\s*\d\. /gm)?.length ?? 0, `${phase.id} discussion questions`).toBeGreaterThanOrEqual(3);
+        expect(questions.match(/^\s*\d\. /gm)?.length ?? 0, `${phase.id} discussion questions`).toBeGreaterThanOrEqual(
+          3,
+        );
         expect(start?.body, `${phase.id} sponsor placeholder`).toMatch(/\[SPONSOR: [^\]]+\]/);
       }
     });
 
     it('breaks for a plenary between modules and ends with a plenary hotwash', () => {
       const pack = packOf(DISCUSSION_PACK);
-      const plenaries = pack.injects.filter((i) => /^PLENARY/.test(i.subject) && i.offset).map((i) => parseOffsetMs(i.offset ?? 'T+00:00') / 60_000);
+      const plenaries = pack.injects
+        .filter((i) => /^PLENARY/.test(i.subject) && i.offset)
+        .map((i) => parseOffsetMs(i.offset ?? 'T+00:00') / 60_000);
       const moduleStarts = pack.phases.map((p) => parseOffsetMs(p.start) / 60_000);
       for (let k = 1; k < moduleStarts.length; k++) {
-        expect(plenaries.some((m) => m < (moduleStarts[k] ?? 0) && m >= (moduleStarts[k] ?? 0) - 10), `a plenary before module ${k + 1}`).toBe(true);
+        expect(
+          plenaries.some((m) => m < (moduleStarts[k] ?? 0) && m >= (moduleStarts[k] ?? 0) - 10),
+          `a plenary before module ${k + 1}`,
+        ).toBe(true);
       }
       expect(Math.max(...plenaries), 'the hotwash closes the session').toBeGreaterThanOrEqual(75);
     });
 
     it('carries a consolidated evaluation plan covering every objective', () => {
       const pack = packOf(DISCUSSION_PACK);
-      const plan = pack.injects.map((i) => i.facilitatorNotes ?? '').find((n) => n.includes('CONSOLIDATED EVALUATION PLAN')) ?? '';
+      const plan =
+        pack.injects.map((i) => i.facilitatorNotes ?? '').find((n) => n.includes('CONSOLIDATED EVALUATION PLAN')) ?? '';
       expect(plan, 'evaluation plan in the facilitator notes').not.toBe('');
-      for (const o of pack.objectives) expect(plan, `evaluation plan row for ${o.id}`).toMatch(new RegExp(`\\| ${o.id} \\| ${o.coreCapability.split(' (')[0]}`));
+      for (const o of pack.objectives)
+        expect(plan, `evaluation plan row for ${o.id}`).toMatch(
+          new RegExp(`\\| ${o.id} \\| ${o.coreCapability.split(' (')[0]}`),
+        );
       // every module has at least one judgement call for the evaluator
       for (const phase of pack.phases) {
-        expect(pack.injects.some((i) => i.phase === phase.id && i.expectedActions.some((a) => a.options.length === 0)), `${phase.id} judgement call`).toBe(true);
+        expect(
+          pack.injects.some((i) => i.phase === phase.id && i.expectedActions.some((a) => a.options.length === 0)),
+          `${phase.id} judgement call`,
+        ).toBe(true);
       }
     });
   });
@@ -522,7 +648,11 @@ describe('CSV splitting', () => {
       'Boycott/"Cancel" Opponents',
       'drive-online-harms',
     ]);
-    expect(splitCsvLine('T1001,"Data Obfuscation, Junk",command-and-control')).toEqual(['T1001', 'Data Obfuscation, Junk', 'command-and-control']);
+    expect(splitCsvLine('T1001,"Data Obfuscation, Junk",command-and-control')).toEqual([
+      'T1001',
+      'Data Obfuscation, Junk',
+      'command-and-control',
+    ]);
     expect(splitCsvLine('a,,c')).toEqual(['a', '', 'c']);
   });
 });

@@ -16,11 +16,19 @@ type Json = Record<string, unknown>;
 interface Operation {
   responses: Record<string, { content?: { 'application/json'?: { schema: Json } } }>;
 }
-const doc = JSON.parse(readFileSync(join(REPO_ROOT, 'backend/openapi.json'), 'utf8')) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
-const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/')) as Record<string, Json>;
+const doc = JSON.parse(readFileSync(join(REPO_ROOT, 'backend/openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Json> };
+};
+const defs = JSON.parse(
+  JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/'),
+) as Record<string, Json>;
 
 function withDefs(schema: Json): z.ZodType {
-  return z.fromJSONSchema({ ...(JSON.parse(JSON.stringify(schema).replaceAll('#/components/schemas/', '#/$defs/')) as Json), $defs: defs });
+  return z.fromJSONSchema({
+    ...(JSON.parse(JSON.stringify(schema).replaceAll('#/components/schemas/', '#/$defs/')) as Json),
+    $defs: defs,
+  });
 }
 function responseSchema(method: string, route: string): z.ZodType {
   const op = doc.paths[`/api${route}`]?.[method];
@@ -47,7 +55,13 @@ describe('the API contract matches what the server answers', () => {
   const checked: string[] = [];
 
   /** GET (or POST) a route for real and compare the body with the contract. */
-  async function expectMatches(api: Api, method: 'get' | 'post', route: string, params: Record<string, string> = {}, body?: unknown) {
+  async function expectMatches(
+    api: Api,
+    method: 'get' | 'post',
+    route: string,
+    params: Record<string, string> = {},
+    body?: unknown,
+  ) {
     const path = route.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
     const r = await api.request(method.toUpperCase(), path, method === 'post' ? (body ?? {}) : undefined);
     expect(r.status, `${method.toUpperCase()} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
@@ -65,8 +79,16 @@ describe('the API contract matches what the server answers', () => {
     socket = new RecordingClient(app.url, player.token);
     expect(await socket.ready()).toBe('ready');
     await instructor.ok('POST', `/exercises/${exercise.id}/start`);
-    await until(async () => (await player.ok<unknown[]>('GET', '/play/injects')).length > 0, 30_000, 'the first inject to reach the SOC');
-    await player.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'Quarantined.', optionIds: ['quarantine'] });
+    await until(
+      async () => (await player.ok<unknown[]>('GET', '/play/injects')).length > 0,
+      30_000,
+      'the first inject to reach the SOC',
+    );
+    await player.ok('POST', '/play/responses', {
+      injectId: 'phish-email',
+      text: 'Quarantined.',
+      optionIds: ['quarantine'],
+    });
     await player.ok('POST', '/play/injects/phish-email/ack');
     await player.ok('POST', '/play/threads', { subject: 'Question', text: 'Can we get the mail headers?' });
   }, 120_000);
@@ -91,7 +113,15 @@ describe('the API contract matches what the server answers', () => {
   });
 
   it('keeps staff-only fields out of the schema of what players read', () => {
-    const playerRoutes = ['/play/session', '/play/injects', '/play/injects/{injectId}', '/play/responses', '/play/decisions', '/play/threads', '/play/scores'];
+    const playerRoutes = [
+      '/play/session',
+      '/play/injects',
+      '/play/injects/{injectId}',
+      '/play/responses',
+      '/play/decisions',
+      '/play/threads',
+      '/play/scores',
+    ];
     const staffOnly = ['expectedActions', 'rubric', 'memberTeamIds', 'teamIds', 'joinCode', 'votes'];
     for (const route of playerRoutes) {
       const op = doc.paths[`/api${route}`]?.get;
@@ -101,7 +131,9 @@ describe('the API contract matches what the server answers', () => {
       let frontier = text;
       let all = text;
       for (let depth = 0; depth < 10; depth++) {
-        const refs = [...frontier.matchAll(/#\/components\/schemas\/([\w.-]+)/g)].map((m) => m[1] ?? '').filter((n) => !seen.has(n));
+        const refs = [...frontier.matchAll(/#\/components\/schemas\/([\w.-]+)/g)]
+          .map((m) => m[1] ?? '')
+          .filter((n) => !seen.has(n));
         if (!refs.length) break;
         refs.forEach((n) => seen.add(n));
         frontier = refs.map((n) => JSON.stringify(doc.components.schemas[n])).join();
@@ -125,7 +157,12 @@ describe('the API contract matches what the server answers', () => {
     await expectMatches(instructor, 'get', '/exercises/{id}/evaluation/queue', id);
     await expectMatches(instructor, 'get', '/exercises/{id}/ratings', id);
     await expectMatches(instructor, 'get', '/exercises/{id}/delivery-accuracy', id);
-    const participants = (await expectMatches(instructor, 'get', '/exercises/{id}/participants', id)) as unknown as Json[];
+    const participants = (await expectMatches(
+      instructor,
+      'get',
+      '/exercises/{id}/participants',
+      id,
+    )) as unknown as Json[];
     expect(participants.map((p) => p.displayName)).toContain('analyst');
     await expectMatches(instructor, 'get', '/exercises/{id}/team-access', id);
     await expectMatches(instructor, 'get', '/scenarios');
@@ -142,7 +179,10 @@ describe('the API contract matches what the server answers', () => {
     await instructor.ok('POST', `/exercises/${exercise.id}/end`);
     const report = await expectMatches(instructor, 'get', '/exercises/{id}/report', { id: exercise.id });
     expect(report.state).toBe('final');
-    await expectMatches(instructor, 'get', '/exercises/{id}/report/player/{teamId}', { id: exercise.id, teamId: player.teamId });
+    await expectMatches(instructor, 'get', '/exercises/{id}/report/player/{teamId}', {
+      id: exercise.id,
+      teamId: player.teamId,
+    });
     await expectMatches(player, 'get', '/play/report');
   });
 
@@ -157,12 +197,18 @@ describe('the API contract matches what the server answers', () => {
     for (const e of clocks) expect(mismatches(eventSchema('ServerEvent_exercise_clock'), e)).toEqual([]);
     for (const e of responses) expect(mismatches(eventSchema('ServerEvent_response_changed'), e)).toEqual([]);
     for (const e of socket.of('ack:changed')) expect(mismatches(eventSchema('ServerEvent_ack_changed'), e)).toEqual([]);
-    for (const e of socket.of('session:ready')) expect(mismatches(eventSchema('ServerEvent_session_ready'), e)).toEqual([]);
+    for (const e of socket.of('session:ready'))
+      expect(mismatches(eventSchema('ServerEvent_session_ready'), e)).toEqual([]);
   });
 
   it('lists the same routes as the server it describes', async () => {
-    const served = (await (await fetch(`${app.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const routes = (d: { paths: Record<string, Record<string, unknown>> }) => Object.entries(d.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const served = (await (await fetch(`${app.url}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = (d: { paths: Record<string, Record<string, unknown>> }) =>
+      Object.entries(d.paths)
+        .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+        .sort();
     expect(routes(doc)).toEqual(routes(served));
     expect(checked.length).toBeGreaterThanOrEqual(30);
   });

@@ -16,8 +16,10 @@ const tracked = async (browser: Browser, url: string): Promise<TrackedPage> => {
 };
 
 /** Leave any field so single-key shortcuts reach the page. */
-const blur = (page: Page) => page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
-const total = async (row: ReturnType<Page['locator']>) => Number(((await row.getByTestId('team-total').textContent()) ?? '').split('/')[0]);
+const blur = (page: Page) =>
+  page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+const total = async (row: ReturnType<Page['locator']>) =>
+  Number(((await row.getByTestId('team-total').textContent()) ?? '').split('/')[0]);
 
 let app: RunningProcess;
 let browser: Browser;
@@ -26,7 +28,12 @@ let staff: Api;
 beforeAll(async () => {
   app = await startBackend(testEnv('e2e-evaluation'));
   const admin = await Api.login(app.url, 'admin');
-  const created = await admin.post('/users', { username: 'eval.park', displayName: 'Evaluator Park', password: ADMIN_PASSWORD, role: 'evaluator' });
+  const created = await admin.post('/users', {
+    username: 'eval.park',
+    displayName: 'Evaluator Park',
+    password: ADMIN_PASSWORD,
+    role: 'evaluator',
+  });
   expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
   staff = await Api.login(app.url);
   browser = await launchBrowser();
@@ -63,13 +70,23 @@ describe('evaluating responses in the browser', () => {
     await until(async () => (await inboxIds(soc.page)).includes('edr-alert'), UI, 'the EDR alert in the SOC inbox');
     await openInject(soc.page, 'edr-alert');
     await soc.page.getByLabel('Reboot the server').check();
-    await soc.page.getByLabel('Response notes (markdown)').fill('Rebooted **BOOK-APP-02**; isolation *pending* approval from the business owner.');
+    await soc.page
+      .getByLabel('Response notes (markdown)')
+      .fill('Rebooted **BOOK-APP-02**; isolation *pending* approval from the business owner.');
     await soc.page.getByRole('button', { name: 'Log response' }).click();
     await soc.page.locator('[data-testid="inject-responses"] [data-response-id]').first().waitFor();
     // the CERT answers its advisory through the API (it is not the subject of this test)
     const cert = await Api.join(app.url, teamByKey(exercise, 'cert').joinCode ?? '', 'Ji-ho (CERT)');
-    await until(async () => ((await cert.get('/play/injects')).body as { id: string }[]).some((i) => i.id === 'cert-advisory'), UI, 'the advisory for the CERT');
-    await cert.ok('POST', '/play/responses', { injectId: 'cert-advisory', text: 'Shared with the sector.', optionIds: ['share'] });
+    await until(
+      async () => ((await cert.get('/play/injects')).body as { id: string }[]).some((i) => i.id === 'cert-advisory'),
+      UI,
+      'the advisory for the CERT',
+    );
+    await cert.ok('POST', '/play/responses', {
+      injectId: 'cert-advisory',
+      text: 'Shared with the sector.',
+      optionIds: ['share'],
+    });
   });
 
   it('the control room shows the live score breakdown, point by point with its rule', async () => {
@@ -116,7 +133,9 @@ describe('evaluating responses in the browser', () => {
     await page.keyboard.press('m');
     await action.getByText('Say why before marking it').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    await page.keyboard.type('Isolated at the switch per the phone log at 08:07, although the ticked option says reboot.');
+    await page.keyboard.type(
+      'Isolated at the switch per the phone log at 08:07, although the ticked option says reboot.',
+    );
     await page.keyboard.press('Escape');
     await page.keyboard.press('m');
     await expect.poll(() => action.getByTestId('action-points').textContent(), { timeout: UI }).toBe('20 / 20');
@@ -148,7 +167,9 @@ describe('evaluating responses in the browser', () => {
     await page.keyboard.press('n');
     await expect.poll(() => action.getByTestId('action-points').textContent(), { timeout: UI }).toBe('0 / 15');
     // the queue is empty once both are reviewed (the one open stays open, marked reviewed)
-    await expect.poll(() => page.getByTestId('review-queue').locator('li[data-response-id]').count(), { timeout: UI }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('review-queue').locator('li[data-response-id]').count(), { timeout: UI })
+      .toBe(1);
     await page.getByRole('tab', { name: 'Score breakdown' }).click();
     const cert = page.locator(`[data-testid="team-breakdown"][data-team-id="${teamByKey(exercise, 'cert').id}"]`);
     const line = cert.locator('tr[data-action-id="share-iocs"]');
@@ -167,11 +188,18 @@ describe('evaluating responses in the browser', () => {
     expect(await sheet.textContent()).toContain('Core capability: Cyber incident response');
     expect(await sheet.textContent()).toContain('Isolate the host and preserve evidence');
     await sheet.getByLabel('S: Performed with some challenges').check();
-    await sheet.getByLabel('Observations').fill('Contained in time, but the decision to isolate took a phone call to the owner.');
+    await sheet
+      .getByLabel('Observations')
+      .fill('Contained in time, but the decision to isolate took a phone call to the owner.');
     await sheet.getByRole('button', { name: 'Save rating' }).click();
     await expect.poll(() => sheet.getByTestId('saved-rating').textContent(), { timeout: UI }).toBe('S');
-    const ratings = await staff.ok<{ teamId: string; objectiveId: string; rating: string; evaluator: string }[]>('GET', `/exercises/${exercise.id}/ratings`);
-    expect(ratings).toContainEqual(expect.objectContaining({ teamId: socTeamId, objectiveId: 'obj-contain', rating: 'S', evaluator: 'eval.park' }));
+    const ratings = await staff.ok<{ teamId: string; objectiveId: string; rating: string; evaluator: string }[]>(
+      'GET',
+      `/exercises/${exercise.id}/ratings`,
+    );
+    expect(ratings).toContainEqual(
+      expect.objectContaining({ teamId: socTeamId, objectiveId: 'obj-contain', rating: 'S', evaluator: 'eval.park' }),
+    );
     await screenshot(page, 'evaluation-06-eeg');
   });
 
@@ -186,7 +214,9 @@ describe('evaluating responses in the browser', () => {
     await expect.poll(() => boardSwitch.isChecked(), { timeout: UI }).toBe(true);
     await until(
       async () => {
-        const scores = await (await Api.join(app.url, teamByKey(exercise, 'comms').joinCode ?? '', 'Probe')).get('/play/scores');
+        const scores = await (
+          await Api.join(app.url, teamByKey(exercise, 'comms').joinCode ?? '', 'Probe')
+        ).get('/play/scores');
         return Array.isArray(scores.body?.leaderboard);
       },
       UI,
@@ -197,7 +227,9 @@ describe('evaluating responses in the browser', () => {
     await tab.waitFor({ timeout: 45_000 });
     await tab.click();
     const own = soc.page.getByTestId('team-scores');
-    await expect.poll(() => own.getByTestId('own-total').textContent(), { timeout: UI }).toMatch(/^\d+(\.\d)? \/ \d+(\.\d)?$/);
+    await expect
+      .poll(() => own.getByTestId('own-total').textContent(), { timeout: UI })
+      .toMatch(/^\d+(\.\d)? \/ \d+(\.\d)?$/);
     const ownText = (await own.textContent()) ?? '';
     expect(ownText).toContain('Isolated at the switch per the phone log');
     // the team learns why, not which account decided
@@ -207,7 +239,12 @@ describe('evaluating responses in the browser', () => {
   });
 
   it('ran without page errors', () => {
-    for (const [who, p] of [['soc', soc], ['evaluator', evaluator], ['control', control]] as const) expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
+    for (const [who, p] of [
+      ['soc', soc],
+      ['evaluator', evaluator],
+      ['control', control],
+    ] as const)
+      expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
   });
 });
 
@@ -230,7 +267,10 @@ describe('a consensus decision in the browser', () => {
   }, 60_000);
 
   const card = (page: Page) => page.locator('[data-testid="decision-card"][data-decision-id="statement"]');
-  const voteRow = (teamKey: string) => control.page.locator(`[data-testid="decision"][data-decision-id="statement"] tr[data-team-id="${teamByKey(exercise, teamKey).id}"]`);
+  const voteRow = (teamKey: string) =>
+    control.page.locator(
+      `[data-testid="decision"][data-decision-id="statement"] tr[data-team-id="${teamByKey(exercise, teamKey).id}"]`,
+    );
 
   it('the ransom note opens the decision and the control room lists every member team', async () => {
     await joinAsPlayer(soc.page, teamByKey(exercise, 'soc').joinCode ?? '', 'Min-ji (SOC)');
@@ -257,7 +297,9 @@ describe('a consensus decision in the browser', () => {
     await openInject(soc.page, 'ransom-note');
     await card(soc.page).getByLabel('Issue a joint statement now').check();
     await card(soc.page).getByRole('button', { name: 'Cast vote' }).click();
-    await expect.poll(() => card(soc.page).getByTestId('my-vote').textContent(), { timeout: UI }).toContain('Your team voted Issue a joint statement now');
+    await expect
+      .poll(() => card(soc.page).getByTestId('my-vote').textContent(), { timeout: UI })
+      .toContain('Your team voted Issue a joint statement now');
     await expect.poll(() => voteRow('soc').getAttribute('data-vote'), { timeout: UI }).toBe('issue');
     expect(await voteRow('soc').textContent()).toContain('Min-ji (SOC)');
     expect(await voteRow('cert').getAttribute('data-vote')).toBe('');
@@ -288,21 +330,35 @@ describe('a consensus decision in the browser', () => {
     await decision.getByRole('combobox', { name: 'Force outcome' }).click();
     await page.getByRole('option', { name: 'Issue a joint statement now' }).click();
     await decision.getByRole('button', { name: 'Force…' }).click();
-    await page.getByRole('dialog', { name: 'Force the outcome?' }).getByRole('button', { name: 'Force outcome' }).click();
+    await page
+      .getByRole('dialog', { name: 'Force the outcome?' })
+      .getByRole('button', { name: 'Force outcome' })
+      .click();
     await expect.poll(() => decision.getAttribute('data-outcome'), { timeout: UI }).toBe('issue');
     expect(await decision.getByTestId('decision-outcome').textContent()).toBe('Issue a joint statement now (forced)');
     for (const p of [soc.page, cert.page]) {
       await expect.poll(() => card(p).getAttribute('data-status'), { timeout: UI }).toBe('closed');
       expect(await card(p).getByTestId('decision-outcome').textContent()).toBe('Issue a joint statement now');
-      expect(await card(p).getByTestId('my-vote').textContent()).toContain('Your team voted Wait for the forensic report');
+      expect(await card(p).getByTestId('my-vote').textContent()).toContain(
+        'Your team voted Wait for the forensic report',
+      );
     }
     // the branch on the outcome reaches the teams
-    await until(async () => (await inboxIds(soc.page)).includes('statement-out'), UI, 'the statement branch for the SOC');
+    await until(
+      async () => (await inboxIds(soc.page)).includes('statement-out'),
+      UI,
+      'the statement branch for the SOC',
+    );
     await screenshot(soc.page, 'decision-03-soc-outcome');
     await screenshot(page, 'decision-04-control-forced');
   });
 
   it('ran without page errors', () => {
-    for (const [who, p] of [['soc', soc], ['cert', cert], ['control', control]] as const) expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
+    for (const [who, p] of [
+      ['soc', soc],
+      ['cert', cert],
+      ['control', control],
+    ] as const)
+      expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
   });
 });

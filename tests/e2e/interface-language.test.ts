@@ -21,7 +21,18 @@ import { knownGaps, untranslatedText } from './support/untranslated.js';
 const DESK = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const SHOTS = join(ARTIFACTS_DIR, 'interface-ko');
-const STRATCOM = ['kp-startex', 'kp-nato-aggressor-seeding', 'kp-treaty-assessment', 'kp-usfk-cfc-context', 'kp-ddos-portals', 'kp-japan-ip4', 'kp-prc-signal', 'kp-deepfake-video', 'kp-bot-network', 'kp-crrt-request'];
+const STRATCOM = [
+  'kp-startex',
+  'kp-nato-aggressor-seeding',
+  'kp-treaty-assessment',
+  'kp-usfk-cfc-context',
+  'kp-ddos-portals',
+  'kp-japan-ip4',
+  'kp-prc-signal',
+  'kp-deepfake-video',
+  'kp-bot-network',
+  'kp-crrt-request',
+];
 const ROK = ['kp-kimsuky-journalist', 'kp-swift-manipulation', 'kp-hospital-ransomware', 'kp-support-package'];
 
 type Check = (page: Page, name: string) => Promise<void>;
@@ -39,7 +50,11 @@ describe('the interface language on every player page', () => {
 
   const fire = async (injectId: string) => {
     const r = await staff.post(`/exercises/${exercise.id}/injects/${injectId}/fire`);
-    if (r.status !== 200 && !(r.status === 409 && ['inject.done', 'inject.in-flight'].includes((r.body as { code?: string }).code ?? ''))) throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
+    if (
+      r.status !== 200 &&
+      !(r.status === 409 && ['inject.done', 'inject.in-flight'].includes((r.body as { code?: string }).code ?? ''))
+    )
+      throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
   };
 
   /** The pseudo-locale check of one page. */
@@ -49,7 +64,8 @@ describe('the interface language on every player page', () => {
       await settle(page);
       visited.push(`${label} ${name}`);
       for (const u of await untranslatedText(page)) untranslated.push(`${label} · ${name} · ${u}`);
-      for (const [why, n] of Object.entries(await knownGaps(page))) gaps.push(`${label} · ${name} · ${n} element(s) not translated yet: ${why}`);
+      for (const [why, n] of Object.entries(await knownGaps(page)))
+        gaps.push(`${label} · ${name} · ${n} element(s) not translated yet: ${why}`);
     };
 
   /** The Korean check of one page: the language is Korean, nothing is cut, a screenshot to look at. */
@@ -59,7 +75,9 @@ describe('the interface language on every player page', () => {
       await settle(page);
       visited.push(`${label} ${name}`);
       expect(await page.evaluate(() => document.documentElement.lang), `${name}: <html lang>`).toBe('ko');
-      expect(await page.evaluate(() => /[\uac00-\ud7a3]/.test(document.body.innerText)), `${name} shows Hangul`).toBe(true);
+      expect(await page.evaluate(() => /[\uac00-\ud7a3]/.test(document.body.innerText)), `${name} shows Hangul`).toBe(
+        true,
+      );
       for (const c of await cutStates(page)) layout.push(`${label} · ${name} · ${c}`);
       if (phone) for (const o of await horizontalOverflow(page)) layout.push(`${label} · ${name} · ${o}`);
       mkdirSync(SHOTS, { recursive: true });
@@ -76,10 +94,15 @@ describe('the interface language on every player page', () => {
       const reader = page.locator(`[data-testid="inject-reader"][data-inject-id="${id}"]`);
       await reader.waitFor();
       // a decision card once the team's part in it has loaded
-      if ((await page.getByTestId('decision-card').count()) > 0) await page.locator('[data-testid="decision-card"]:not([data-status="unknown"])').waitFor();
+      if ((await page.getByTestId('decision-card').count()) > 0)
+        await page.locator('[data-testid="decision-card"]:not([data-status="unknown"])').waitFor();
       await check(page, `message ${id}`);
       if (write && id === ids[ids.length - 1]) {
-        await page.getByTestId('response-composer').locator('textarea').first().fill('Isolated the portal hosts; escalating to KISA.');
+        await page
+          .getByTestId('response-composer')
+          .locator('textarea')
+          .first()
+          .fill('Isolated the portal hosts; escalating to KISA.');
         await page.getByTestId('response-composer').locator('button[type="submit"]').click();
         await page.getByTestId('inject-responses').waitFor();
         await check(page, `message ${id} with a response`);
@@ -88,7 +111,11 @@ describe('the interface language on every player page', () => {
     }
     const side = async (tab: 'log' | 'rfi') => {
       if (phone) await page.locator(`[data-phone-tab="${tab}"]`).click();
-      else await page.locator('.ttx-play-side-tabs button').nth(tab === 'log' ? 0 : 1).click();
+      else
+        await page
+          .locator('.ttx-play-side-tabs button')
+          .nth(tab === 'log' ? 0 : 1)
+          .click();
     };
     await side('log');
     await check(page, 'team log');
@@ -131,39 +158,47 @@ describe('the interface language on every player page', () => {
     await app?.stop();
   });
 
-  it('joins and plays in the pseudo-locale (StratCom) and in Korean (ROK CERT), at 1440×900 and 390×844', { timeout: 400_000 }, async () => {
-    const stratcom = teamByKey(exercise, 'stratcom').joinCode ?? '';
-    const rok = teamByKey(exercise, 'rok-cert').joinCode ?? '';
-    for (const [label, code, query, viewport] of [
-      ['pseudo-desk', stratcom, 'pseudo=1', DESK],
-      ['pseudo-phone', stratcom, 'pseudo=1', PHONE],
-      ['ko-desk', rok, 'lng=ko', DESK],
-      ['ko-phone', rok, 'lng=ko', PHONE],
-    ] as const) {
-      const phone = viewport === PHONE;
-      const t = await openPage(browser, app.url, { viewport, colorScheme: phone ? 'light' : 'dark', touch: phone });
-      const check = label.startsWith('pseudo') ? pseudoCheck(label) : koreanCheck(label, phone);
-      seats.push({ t, phone, check, label });
-      const { page } = t;
-      await page.goto(`/join/${code}?${query}`);
-      await page.getByTestId('join-preview').waitFor();
-      await check(page, 'join page');
-      if (label.startsWith('ko')) expect(await page.getByTestId('join-language').inputValue()).toBe('ko');
-      // the form by its fields, whatever language it speaks; the language chosen stays for the next visit
-      await page.goto(`/join/${code}`);
-      await page.locator('input[name="displayName"]').fill(label.startsWith('ko') ? '김지우' : 'Seo-yeon');
-      await page.locator('form button[type="submit"]').click();
-      await page.getByTestId('team-console').waitFor({ timeout: 20_000 });
-      await until(async () => (await inboxIds(page)).length >= (code === rok ? ROK.length : STRATCOM.length), 20_000, 'every message in the inbox');
-      await walkConsole(page, phone, check, !phone);
-    }
-    await staff.ok('POST', `/exercises/${exercise.id}/end`);
-    for (const s of seats) await walkAfterEnd(s.t.page, s.check);
-    mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(join(SHOTS, 'findings.txt'), [...untranslated, ...layout, ...gaps].join('\n'));
-    for (const s of seats) expect(unexpectedErrors(s.t.errors), s.label).toEqual([]);
-    expect(visited.length).toBeGreaterThan(40);
-    expect(untranslated, `interface text outside a translation:\n${untranslated.join('\n')}`).toEqual([]);
-    expect(layout, `cut or off-screen in Korean:\n${layout.join('\n')}`).toEqual([]);
-  });
+  it(
+    'joins and plays in the pseudo-locale (StratCom) and in Korean (ROK CERT), at 1440×900 and 390×844',
+    { timeout: 400_000 },
+    async () => {
+      const stratcom = teamByKey(exercise, 'stratcom').joinCode ?? '';
+      const rok = teamByKey(exercise, 'rok-cert').joinCode ?? '';
+      for (const [label, code, query, viewport] of [
+        ['pseudo-desk', stratcom, 'pseudo=1', DESK],
+        ['pseudo-phone', stratcom, 'pseudo=1', PHONE],
+        ['ko-desk', rok, 'lng=ko', DESK],
+        ['ko-phone', rok, 'lng=ko', PHONE],
+      ] as const) {
+        const phone = viewport === PHONE;
+        const t = await openPage(browser, app.url, { viewport, colorScheme: phone ? 'light' : 'dark', touch: phone });
+        const check = label.startsWith('pseudo') ? pseudoCheck(label) : koreanCheck(label, phone);
+        seats.push({ t, phone, check, label });
+        const { page } = t;
+        await page.goto(`/join/${code}?${query}`);
+        await page.getByTestId('join-preview').waitFor();
+        await check(page, 'join page');
+        if (label.startsWith('ko')) expect(await page.getByTestId('join-language').inputValue()).toBe('ko');
+        // the form by its fields, whatever language it speaks; the language chosen stays for the next visit
+        await page.goto(`/join/${code}`);
+        await page.locator('input[name="displayName"]').fill(label.startsWith('ko') ? '김지우' : 'Seo-yeon');
+        await page.locator('form button[type="submit"]').click();
+        await page.getByTestId('team-console').waitFor({ timeout: 20_000 });
+        await until(
+          async () => (await inboxIds(page)).length >= (code === rok ? ROK.length : STRATCOM.length),
+          20_000,
+          'every message in the inbox',
+        );
+        await walkConsole(page, phone, check, !phone);
+      }
+      await staff.ok('POST', `/exercises/${exercise.id}/end`);
+      for (const s of seats) await walkAfterEnd(s.t.page, s.check);
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, 'findings.txt'), [...untranslated, ...layout, ...gaps].join('\n'));
+      for (const s of seats) expect(unexpectedErrors(s.t.errors), s.label).toEqual([]);
+      expect(visited.length).toBeGreaterThan(40);
+      expect(untranslated, `interface text outside a translation:\n${untranslated.join('\n')}`).toEqual([]);
+      expect(layout, `cut or off-screen in Korean:\n${layout.join('\n')}`).toEqual([]);
+    },
+  );
 });

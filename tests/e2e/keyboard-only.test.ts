@@ -72,7 +72,11 @@ describe('a player can do everything from the keyboard', () => {
         .filter((el) => {
           const e = el as HTMLInputElement;
           if (e.type === 'hidden' || e.closest('[aria-hidden="true"]')) return false;
-          const labelled = e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.tagName === 'BUTTON' && e.textContent?.trim());
+          const labelled =
+            e.labels?.length ||
+            e.getAttribute('aria-label') ||
+            e.getAttribute('aria-labelledby') ||
+            (e.tagName === 'BUTTON' && e.textContent?.trim());
           return !labelled;
         })
         .map((el) => el.outerHTML.slice(0, 120)),

@@ -21,7 +21,12 @@ describe('the live drill in the browser', () => {
   beforeAll(async () => {
     app = await startBackend(testEnv('e2e-drill'));
     const admin = await Api.login(app.url, 'admin');
-    const created = await admin.post('/users', { username: 'fac.kim', displayName: 'Facilitator Kim', password: ADMIN_PASSWORD, role: 'facilitator' });
+    const created = await admin.post('/users', {
+      username: 'fac.kim',
+      displayName: 'Facilitator Kim',
+      password: ADMIN_PASSWORD,
+      role: 'facilitator',
+    });
     expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
     browser = await launchBrowser();
     facilitator = await openPage(browser, app.url);
@@ -50,7 +55,8 @@ describe('the live drill in the browser', () => {
     // the exercise clock is visible from the start, stopped at T+00:00:00
     await expect.poll(() => page.getByTestId('exercise-clock').textContent()).toContain('T+00:00:00');
     // join codes and invite links are shown to the facilitator
-    for (const t of exercise.teams) await page.locator(`[data-team-key="${t.key}"] [data-join-code="${t.joinCode}"]`).waitFor();
+    for (const t of exercise.teams)
+      await page.locator(`[data-team-key="${t.key}"] [data-join-code="${t.joinCode}"]`).waitFor();
     await screenshot(page, 'drill-01-control-room-draft');
   });
 
@@ -86,7 +92,9 @@ describe('the live drill in the browser', () => {
     // nothing shown twice
     expect(new Set(socIds).size).toBe(socIds.length);
     // the control room timeline marks deliveries live
-    await page.locator('[data-testid="timeline"] tr[data-inject-id="ransom-note"][data-status="delivered"]').waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid="timeline"] tr[data-inject-id="ransom-note"][data-status="delivered"]')
+      .waitFor({ timeout: 15_000 });
     await screenshot(page, 'drill-02-control-room-running');
     await screenshot(soc.page, 'drill-03-soc-inbox');
   });
@@ -96,8 +104,12 @@ describe('the live drill in the browser', () => {
     await openInject(page, 'phish-email');
     const reader = page.getByTestId('inject-reader');
     await reader.locator('[data-channel-view="email"]').waitFor();
-    await expect.poll(() => reader.locator('[data-header="from"]').textContent()).toContain('billing@harbour-logistics.example');
-    await expect.poll(() => reader.locator('[data-artifact="ioc-table"]').textContent()).toContain('HL-20931_statement.iso');
+    await expect
+      .poll(() => reader.locator('[data-header="from"]').textContent())
+      .toContain('billing@harbour-logistics.example');
+    await expect
+      .poll(() => reader.locator('[data-artifact="ioc-table"]').textContent())
+      .toContain('HL-20931_statement.iso');
     // markdown is rendered (bold), not shown as raw asterisks
     expect(await reader.locator('strong', { hasText: 'HL-20931' }).count()).toBe(1);
     await screenshot(page, 'drill-04-email');
@@ -109,7 +121,10 @@ describe('the live drill in the browser', () => {
     await openInject(cert.page, 'cert-advisory');
     const tlp = cert.page.locator('[data-channel-view="intel"] [data-tlp="TLP:AMBER"]').first();
     await tlp.waitFor();
-    const colours = await tlp.evaluate((el) => ({ fg: getComputedStyle(el).color, bg: getComputedStyle(el).backgroundColor }));
+    const colours = await tlp.evaluate((el) => ({
+      fg: getComputedStyle(el).color,
+      bg: getComputedStyle(el).backgroundColor,
+    }));
     expect(colours).toEqual({ fg: 'rgb(255, 192, 0)', bg: 'rgb(0, 0, 0)' });
     await screenshot(cert.page, 'drill-06-intel-tlp-amber-light-theme');
   });
@@ -126,19 +141,31 @@ describe('the live drill in the browser', () => {
     await until(async () => (await inboxIds(mate.page)).includes('edr-alert'), 10_000, "the teammate's inbox");
     await openInject(mate.page, 'edr-alert');
     const mateLogFetches: string[] = [];
-    mate.page.on('request', (r) => /\/api\/play\/(responses|acks)$/.test(new URL(r.url()).pathname) && r.method() === 'GET' && mateLogFetches.push(r.url()));
+    mate.page.on(
+      'request',
+      (r) =>
+        /\/api\/play\/(responses|acks)$/.test(new URL(r.url()).pathname) &&
+        r.method() === 'GET' &&
+        mateLogFetches.push(r.url()),
+    );
     // SOC acknowledges and responds to the EDR alert
     await openInject(soc.page, 'edr-alert');
     await soc.page.getByTestId('ack-button').click();
     await expect.poll(() => soc.page.getByTestId('ack-button').textContent()).toBe('Acknowledged');
     await soc.page.getByLabel('Isolate BOOK-APP-02 from the network').check();
-    await soc.page.getByLabel('Response notes (markdown)').fill('Isolated **BOOK-APP-02** at the switch; memory image taken.');
+    await soc.page
+      .getByLabel('Response notes (markdown)')
+      .fill('Isolated **BOOK-APP-02** at the switch; memory image taken.');
     await soc.page.getByRole('button', { name: 'Log response' }).click();
     await soc.page.locator('[data-testid="inject-responses"] [data-response-id]').first().waitFor();
     // the teammate sees the acknowledgement and the response arrive, merged from the socket events
     // without refetching the team's log
-    await expect.poll(() => mate.page.getByTestId('acked-by').textContent(), { timeout: 10_000 }).toContain('Min-ji (SOC)');
-    await expect.poll(() => mate.page.getByTestId('inject-responses').textContent(), { timeout: 10_000 }).toContain('Isolated');
+    await expect
+      .poll(() => mate.page.getByTestId('acked-by').textContent(), { timeout: 10_000 })
+      .toContain('Min-ji (SOC)');
+    await expect
+      .poll(() => mate.page.getByTestId('inject-responses').textContent(), { timeout: 10_000 })
+      .toContain('Isolated');
     expect(mateLogFetches).toEqual([]);
     expect(unexpectedErrors(mate.errors)).toEqual([]);
     await mate.page.context().close();
@@ -155,7 +182,15 @@ describe('the live drill in the browser', () => {
     await expect.poll(() => feed.textContent()).toContain('National CERT');
     {
       const socId = exercise.teams.find((t) => t.key === 'soc')?.id;
-      await expect.poll(() => page.locator(`[data-testid="status-grid"] [data-team-id="${socId}"][data-inject-id="edr-alert"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('responded');
+      await expect
+        .poll(
+          () =>
+            page
+              .locator(`[data-testid="status-grid"] [data-team-id="${socId}"][data-inject-id="edr-alert"]`)
+              .getAttribute('data-state'),
+          { timeout: 10_000 },
+        )
+        .toBe('responded');
       expect(before).not.toBe('responded');
     }
     await screenshot(page, 'drill-07-control-room-responses');
@@ -166,12 +201,16 @@ describe('the live drill in the browser', () => {
     const { page } = soc;
     await openInject(page, 'edr-alert');
     const idsBefore = await inboxIds(page);
-    const unreadBefore = await page.locator('[data-testid="inbox"] > li[data-unread="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-inject-id')));
+    const unreadBefore = await page
+      .locator('[data-testid="inbox"] > li[data-unread="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-inject-id')));
     await page.reload();
     await page.getByTestId('team-console').waitFor();
     await until(async () => (await inboxIds(page)).length === idsBefore.length, 10_000, 'inbox after reload');
     expect(await inboxIds(page)).toEqual(idsBefore);
-    const unreadAfter = await page.locator('[data-testid="inbox"] > li[data-unread="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-inject-id')));
+    const unreadAfter = await page
+      .locator('[data-testid="inbox"] > li[data-unread="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-inject-id')));
     expect(unreadAfter).toEqual(unreadBefore);
     expect(await page.getByTestId('inject-reader').getAttribute('data-inject-id')).toBe('edr-alert');
     await page.locator('[data-testid="inject-responses"] [data-response-id]').first().waitFor();
@@ -180,6 +219,11 @@ describe('the live drill in the browser', () => {
   });
 
   it('ran without page errors', () => {
-    for (const [who, p] of [['facilitator', facilitator], ['soc', soc], ['cert', cert]] as const) expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(" | ")}`).toEqual([]);
+    for (const [who, p] of [
+      ['facilitator', facilitator],
+      ['soc', soc],
+      ['cert', cert],
+    ] as const)
+      expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
   });
 });

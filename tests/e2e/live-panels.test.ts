@@ -34,7 +34,11 @@ interface Timing {
 }
 
 const shows = (c: Check) =>
-  c.page.evaluate(([sel, text]) => Array.from(document.querySelectorAll(sel)).some((el) => text === null || (el.textContent ?? '').includes(text)), [c.selector, c.text ?? null] as const);
+  c.page.evaluate(
+    ([sel, text]) =>
+      Array.from(document.querySelectorAll(sel)).some((el) => text === null || (el.textContent ?? '').includes(text)),
+    [c.selector, c.text ?? null] as const,
+  );
 
 describe('every server event updates every open panel that shows its data', () => {
   let app: RunningProcess;
@@ -53,29 +57,52 @@ describe('every server event updates every open panel that shows its data', () =
 
   /** Drive one event and wait for every check; each check must be false before. */
   async function expectLive(event: string, act: () => Promise<unknown>, checks: Check[]): Promise<void> {
-    for (const c of checks) expect(await shows(c), `${event}: ${c.audience} / ${c.panel} already current before the event`).toBe(false);
+    for (const c of checks)
+      expect(await shows(c), `${event}: ${c.audience} / ${c.panel} already current before the event`).toBe(false);
     const t0 = Date.now();
     const waits = checks.map(async (c) => {
-      await c.page.waitForFunction(
-        ([sel, text]) => Array.from(document.querySelectorAll(sel)).some((el) => text === null || (el.textContent ?? '').includes(text)),
-        [c.selector, c.text ?? null] as const,
-        { polling: 'raf', timeout: 12_000 },
-      ).catch(() => {
-        throw new Error(`${event}: ${c.audience} / ${c.panel} not updated without a reload (${c.selector}${c.text ? ` with "${c.text}"` : ''})`);
-      });
+      await c.page
+        .waitForFunction(
+          ([sel, text]) =>
+            Array.from(document.querySelectorAll(sel)).some(
+              (el) => text === null || (el.textContent ?? '').includes(text),
+            ),
+          [c.selector, c.text ?? null] as const,
+          { polling: 'raf', timeout: 12_000 },
+        )
+        .catch(() => {
+          throw new Error(
+            `${event}: ${c.audience} / ${c.panel} not updated without a reload (${c.selector}${c.text ? ` with "${c.text}"` : ''})`,
+          );
+        });
       timings.push({ event, audience: c.audience, panel: c.panel, ms: Date.now() - t0 });
     });
     await act();
     await Promise.all(waits);
   }
 
-  const playerChecks = (panel: string, selector: string, text?: string, who: ('press' | 'fimi' | 'ally')[] = ['press', 'fimi', 'ally']): Check[] =>
-    who.map((k) => ({ audience: 'player' as const, panel: `${panel} (${k})`, page: players[k].page, selector, ...(text ? { text } : {}) }));
+  const playerChecks = (
+    panel: string,
+    selector: string,
+    text?: string,
+    who: ('press' | 'fimi' | 'ally')[] = ['press', 'fimi', 'ally'],
+  ): Check[] =>
+    who.map((k) => ({
+      audience: 'player' as const,
+      panel: `${panel} (${k})`,
+      page: players[k].page,
+      selector,
+      ...(text ? { text } : {}),
+    }));
 
   beforeAll(async () => {
     app = await startBackend(testEnv('e2e-live-panels'));
     const admin = await Api.login(app.url, 'admin');
-    for (const [username, role] of [['inst.lee', 'instructor'], ['obs.park', 'observer'], ['eval.choi', 'evaluator']] as const) {
+    for (const [username, role] of [
+      ['inst.lee', 'instructor'],
+      ['obs.park', 'observer'],
+      ['eval.choi', 'evaluator'],
+    ] as const) {
       const r = await admin.post('/users', { username, displayName: username, password: ADMIN_PASSWORD, role });
       expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
     }
@@ -95,56 +122,85 @@ describe('every server event updates every open panel that shows its data', () =
     await app?.stop();
   });
 
-  it('opens the control room, observer view, evaluator console and three team consoles', { timeout: 120_000 }, async () => {
-    const code = (key: string) => teamByKey(exercise, key).joinCode ?? '';
-    await joinAsPlayer(players.press.page, code('press-office'), 'Astrid (press)');
-    await joinAsPlayer(players.fimi.page, code('fimi-cell'), 'Bjorn (FIMI)');
-    await joinAsPlayer(players.ally.page, code('allied-liaison'), 'Chloe (liaison)');
-    // second seats of two teams, through the API: what a player's socket receives is recorded
-    pressApi = await Api.join(app.url, code('press-office'), 'Dag (press)');
-    fimiApi = await Api.join(app.url, code('fimi-cell'), 'Eva (FIMI)');
-    pressSocket = new RecordingClient(app.url, pressApi.token);
-    fimiSocket = new RecordingClient(app.url, fimiApi.token);
-    expect(await pressSocket.ready()).toBe('ready');
-    expect(await fimiSocket.ready()).toBe('ready');
+  it(
+    'opens the control room, observer view, evaluator console and three team consoles',
+    { timeout: 120_000 },
+    async () => {
+      const code = (key: string) => teamByKey(exercise, key).joinCode ?? '';
+      await joinAsPlayer(players.press.page, code('press-office'), 'Astrid (press)');
+      await joinAsPlayer(players.fimi.page, code('fimi-cell'), 'Bjorn (FIMI)');
+      await joinAsPlayer(players.ally.page, code('allied-liaison'), 'Chloe (liaison)');
+      // second seats of two teams, through the API: what a player's socket receives is recorded
+      pressApi = await Api.join(app.url, code('press-office'), 'Dag (press)');
+      fimiApi = await Api.join(app.url, code('fimi-cell'), 'Eva (FIMI)');
+      pressSocket = new RecordingClient(app.url, pressApi.token);
+      fimiSocket = new RecordingClient(app.url, fimiApi.token);
+      expect(await pressSocket.ready()).toBe('ready');
+      expect(await fimiSocket.ready()).toBe('ready');
 
-    await signIn(control.page, 'inst.lee');
-    await control.page.goto(`/control/${exercise.id}`);
-    await control.page.getByTestId('control-room').waitFor();
-    await signIn(observer.page, 'obs.park');
-    await observer.page.goto(`/observe/${exercise.id}`);
-    await observer.page.getByTestId('control-room').waitFor();
-    await signIn(evaluator.page, 'eval.choi');
-    await evaluator.page.goto(`/evaluate/${exercise.id}`);
-    await evaluator.page.getByTestId('evaluator-console').waitFor();
-    for (const p of [control, observer, evaluator, ...Object.values(players)]) await p.page.locator('[data-connection="connected"]').waitFor();
-    // the facilitator watches the Decisions tab, the observer too
-    await control.page.getByRole('tab', { name: 'Decisions' }).click();
-    await observer.page.getByRole('tab', { name: 'Decisions' }).click();
-    // a staff seat's room join is asynchronous: wait until the draft's start reaches every panel
-    await expectLive(
-      'clock: start',
-      async () => {
-        await staffApi.ok('POST', `/exercises/${exercise.id}/start`);
-        await staffApi.ok('POST', `/exercises/${exercise.id}/pause`);
-      },
-      [
-        { audience: 'control room', panel: 'clock', page: control.page, selector: '[data-clock-status="paused"]' },
-        { audience: 'observer', panel: 'clock', page: observer.page, selector: '[data-clock-status="paused"]' },
-        { audience: 'evaluator', panel: 'clock', page: evaluator.page, selector: '[data-clock-status="paused"]' },
-        ...playerChecks('clock', '[data-clock-status="paused"]'),
-      ],
-    );
-  });
+      await signIn(control.page, 'inst.lee');
+      await control.page.goto(`/control/${exercise.id}`);
+      await control.page.getByTestId('control-room').waitFor();
+      await signIn(observer.page, 'obs.park');
+      await observer.page.goto(`/observe/${exercise.id}`);
+      await observer.page.getByTestId('control-room').waitFor();
+      await signIn(evaluator.page, 'eval.choi');
+      await evaluator.page.goto(`/evaluate/${exercise.id}`);
+      await evaluator.page.getByTestId('evaluator-console').waitFor();
+      for (const p of [control, observer, evaluator, ...Object.values(players)])
+        await p.page.locator('[data-connection="connected"]').waitFor();
+      // the facilitator watches the Decisions tab, the observer too
+      await control.page.getByRole('tab', { name: 'Decisions' }).click();
+      await observer.page.getByRole('tab', { name: 'Decisions' }).click();
+      // a staff seat's room join is asynchronous: wait until the draft's start reaches every panel
+      await expectLive(
+        'clock: start',
+        async () => {
+          await staffApi.ok('POST', `/exercises/${exercise.id}/start`);
+          await staffApi.ok('POST', `/exercises/${exercise.id}/pause`);
+        },
+        [
+          { audience: 'control room', panel: 'clock', page: control.page, selector: '[data-clock-status="paused"]' },
+          { audience: 'observer', panel: 'clock', page: observer.page, selector: '[data-clock-status="paused"]' },
+          { audience: 'evaluator', panel: 'clock', page: evaluator.page, selector: '[data-clock-status="paused"]' },
+          ...playerChecks('clock', '[data-clock-status="paused"]'),
+        ],
+      );
+    },
+  );
 
   it('a decision inject fired: the timeline, both Decisions tabs and every member inbox show it at once', async () => {
-    await expectLive('inject fired, decision opens', () => staffApi.ok('POST', `/exercises/${exercise.id}/injects/df-statement-decision/fire`), [
-      { audience: 'control room', panel: 'timeline', page: control.page, selector: '[data-testid="timeline"] tr[data-inject-id="df-statement-decision"][data-status="delivered"]' },
-      { audience: 'control room', panel: 'decisions', page: control.page, selector: '[data-testid="decision"][data-decision-id="denial-format"][data-status="open"]' },
-      { audience: 'observer', panel: 'timeline', page: observer.page, selector: '[data-testid="timeline"] tr[data-inject-id="df-statement-decision"][data-status="delivered"]' },
-      { audience: 'observer', panel: 'decisions', page: observer.page, selector: '[data-testid="decision"][data-decision-id="denial-format"]' },
-      ...playerChecks('inbox', '[data-testid="inbox"] > li[data-inject-id="df-statement-decision"]'),
-    ]);
+    await expectLive(
+      'inject fired, decision opens',
+      () => staffApi.ok('POST', `/exercises/${exercise.id}/injects/df-statement-decision/fire`),
+      [
+        {
+          audience: 'control room',
+          panel: 'timeline',
+          page: control.page,
+          selector: '[data-testid="timeline"] tr[data-inject-id="df-statement-decision"][data-status="delivered"]',
+        },
+        {
+          audience: 'control room',
+          panel: 'decisions',
+          page: control.page,
+          selector: '[data-testid="decision"][data-decision-id="denial-format"][data-status="open"]',
+        },
+        {
+          audience: 'observer',
+          panel: 'timeline',
+          page: observer.page,
+          selector: '[data-testid="timeline"] tr[data-inject-id="df-statement-decision"][data-status="delivered"]',
+        },
+        {
+          audience: 'observer',
+          panel: 'decisions',
+          page: observer.page,
+          selector: '[data-testid="decision"][data-decision-id="denial-format"]',
+        },
+        ...playerChecks('inbox', '[data-testid="inbox"] > li[data-inject-id="df-statement-decision"]'),
+      ],
+    );
     for (const k of ['press', 'fimi', 'ally'] as const) {
       await openInject(players[k].page, 'df-statement-decision');
       await players[k].page.getByTestId('decision-card').waitFor();
@@ -152,25 +208,66 @@ describe('every server event updates every open panel that shows its data', () =
   });
 
   it('a vote: both Decisions tabs and the voting team see it', async () => {
-    await expectLive('vote cast', () => pressApi.ok('POST', '/play/votes', { decisionId: 'denial-format', choice: 'joint-denial' }), [
-      { audience: 'control room', panel: 'decision votes', page: control.page, selector: `[data-testid="decision"] tr[data-team-id="${pressApi.teamId}"][data-vote="joint-denial"]` },
-      { audience: 'observer', panel: 'decision votes', page: observer.page, selector: `[data-testid="decision"] tr[data-team-id="${pressApi.teamId}"][data-vote="joint-denial"]` },
-      ...playerChecks('own vote', '[data-testid="my-vote"]', 'Your team voted', ['press']),
-    ]);
+    await expectLive(
+      'vote cast',
+      () => pressApi.ok('POST', '/play/votes', { decisionId: 'denial-format', choice: 'joint-denial' }),
+      [
+        {
+          audience: 'control room',
+          panel: 'decision votes',
+          page: control.page,
+          selector: `[data-testid="decision"] tr[data-team-id="${pressApi.teamId}"][data-vote="joint-denial"]`,
+        },
+        {
+          audience: 'observer',
+          panel: 'decision votes',
+          page: observer.page,
+          selector: `[data-testid="decision"] tr[data-team-id="${pressApi.teamId}"][data-vote="joint-denial"]`,
+        },
+        ...playerChecks('own vote', '[data-testid="my-vote"]', 'Your team voted', ['press']),
+      ],
+    );
     // another team's vote is not shown to a team
-    expect(await shows({ audience: 'player', panel: 'own vote', page: players.fimi.page, selector: '[data-testid="my-vote"]', text: 'Your team voted' })).toBe(false);
+    expect(
+      await shows({
+        audience: 'player',
+        panel: 'own vote',
+        page: players.fimi.page,
+        selector: '[data-testid="my-vote"]',
+        text: 'Your team voted',
+      }),
+    ).toBe(false);
   });
 
   it('a deadline extension reaches the control room, the observer and every member team at once', async () => {
-    const decisions = await staffApi.ok<{ id: string; deadlineScenarioMs: number }[]>('GET', `/exercises/${exercise.id}/decisions`);
+    const decisions = await staffApi.ok<{ id: string; deadlineScenarioMs: number }[]>(
+      'GET',
+      `/exercises/${exercise.id}/decisions`,
+    );
     const d = decisions[0];
     const extended = d.deadlineScenarioMs + 5 * 60_000;
     const label = `T+${[extended / 3_600_000, (extended / 60_000) % 60, (extended / 1000) % 60].map((n) => String(Math.floor(n)).padStart(2, '0')).join(':')}`;
-    await expectLive('decision deadline extended', () => staffApi.ok('POST', `/exercises/${exercise.id}/decisions/${d.id}/extend`, { deadlineScenarioMs: extended }), [
-      { audience: 'control room', panel: 'decision deadline', page: control.page, selector: '[data-testid="decision-deadline"]', text: label },
-      { audience: 'observer', panel: 'decision deadline', page: observer.page, selector: '[data-testid="decision-deadline"]', text: label },
-      ...playerChecks('vote deadline', '[data-testid="vote-deadline"]', label),
-    ]);
+    await expectLive(
+      'decision deadline extended',
+      () => staffApi.ok('POST', `/exercises/${exercise.id}/decisions/${d.id}/extend`, { deadlineScenarioMs: extended }),
+      [
+        {
+          audience: 'control room',
+          panel: 'decision deadline',
+          page: control.page,
+          selector: '[data-testid="decision-deadline"]',
+          text: label,
+        },
+        {
+          audience: 'observer',
+          panel: 'decision deadline',
+          page: observer.page,
+          selector: '[data-testid="decision-deadline"]',
+          text: label,
+        },
+        ...playerChecks('vote deadline', '[data-testid="vote-deadline"]', label),
+      ],
+    );
   });
 
   it('a new request for information: a badge on the Requests tab and a toast while another tab is open; the team sees it', async () => {
@@ -179,23 +276,63 @@ describe('every server event updates every open panel that shows its data', () =
     await expectLive(
       'request for information',
       async () => {
-        threadId = (await fimiApi.ok<{ id: string }>('POST', '/play/threads', { subject: 'Who owns the cloned page?', text: 'Do we have the registrar contact?' })).id;
+        threadId = (
+          await fimiApi.ok<{ id: string }>('POST', '/play/threads', {
+            subject: 'Who owns the cloned page?',
+            text: 'Do we have the registrar contact?',
+          })
+        ).id;
       },
       [
-        { audience: 'control room', panel: 'Requests tab badge', page: control.page, selector: '[data-testid="rfi-badge"]', text: '1' },
-        { audience: 'control room', panel: 'toast', page: control.page, selector: '[role="status"], [role="alert"]', text: 'New request from Counter-FIMI analysis cell' },
+        {
+          audience: 'control room',
+          panel: 'Requests tab badge',
+          page: control.page,
+          selector: '[data-testid="rfi-badge"]',
+          text: '1',
+        },
+        {
+          audience: 'control room',
+          panel: 'toast',
+          page: control.page,
+          selector: '[role="status"], [role="alert"]',
+          text: 'New request from Counter-FIMI analysis cell',
+        },
         ...playerChecks('requests', '[data-thread-id], [role="list"]', 'Who owns the cloned page?', ['fimi']),
       ],
     );
     await screenshot(control.page, 'live-panels-rfi-badge');
     await players.fimi.page.getByRole('listitem').filter({ hasText: 'Who owns the cloned page?' }).click();
     await players.fimi.page.locator(`[data-thread-id="${threadId}"]`).waitFor();
-    await expectLive('request answered', () => staffApi.ok('POST', `/exercises/${exercise.id}/threads/${threadId}/messages`, { text: 'Registrar abuse desk: abuse@registrar.example' }), [
-      ...playerChecks('request thread', '[data-thread-id]', 'abuse@registrar.example', ['fimi']),
-    ]);
-    await until(() => shows({ audience: 'control room', panel: 'badge', page: control.page, selector: '[data-testid="rfi-badge"]' }).then((b) => !b), 10_000, 'the badge to go once answered');
+    await expectLive(
+      'request answered',
+      () =>
+        staffApi.ok('POST', `/exercises/${exercise.id}/threads/${threadId}/messages`, {
+          text: 'Registrar abuse desk: abuse@registrar.example',
+        }),
+      [...playerChecks('request thread', '[data-thread-id]', 'abuse@registrar.example', ['fimi'])],
+    );
+    await until(
+      () =>
+        shows({
+          audience: 'control room',
+          panel: 'badge',
+          page: control.page,
+          selector: '[data-testid="rfi-badge"]',
+        }).then((b) => !b),
+      10_000,
+      'the badge to go once answered',
+    );
     // another team never sees it
-    expect(await shows({ audience: 'player', panel: 'requests', page: players.press.page, selector: 'body', text: 'Who owns the cloned page?' })).toBe(false);
+    expect(
+      await shows({
+        audience: 'player',
+        panel: 'requests',
+        page: players.press.page,
+        selector: 'body',
+        text: 'Who owns the cloned page?',
+      }),
+    ).toBe(false);
   });
 
   it('a logged response: status grids, the evaluator queue and the team log', async () => {
@@ -206,12 +343,23 @@ describe('every server event updates every open panel that shows its data', () =
     await expectLive(
       'response logged',
       async () => {
-        responseId = (await pressApi.ok<{ id: string }>('POST', '/play/responses', { injectId: 'df-statement-decision', optionIds: ['wording-fix'], text: 'Headline rewritten: no repetition of the claim.' })).id;
+        responseId = (
+          await pressApi.ok<{ id: string }>('POST', '/play/responses', {
+            injectId: 'df-statement-decision',
+            optionIds: ['wording-fix'],
+            text: 'Headline rewritten: no repetition of the claim.',
+          })
+        ).id;
       },
       [
         { audience: 'control room', panel: 'status grid', page: control.page, selector: grid },
         { audience: 'observer', panel: 'status grid', page: observer.page, selector: grid },
-        { audience: 'evaluator', panel: 'review queue', page: evaluator.page, selector: `[data-testid="review-queue"] li[data-team-id="${pressApi.teamId}"][data-inject-id="df-statement-decision"]` },
+        {
+          audience: 'evaluator',
+          panel: 'review queue',
+          page: evaluator.page,
+          selector: `[data-testid="review-queue"] li[data-team-id="${pressApi.teamId}"][data-inject-id="df-statement-decision"]`,
+        },
         ...playerChecks('team log', '[data-testid="inject-responses"]', 'Headline rewritten', ['press']),
       ],
     );
@@ -219,7 +367,11 @@ describe('every server event updates every open panel that shows its data', () =
   });
 
   it('the leaderboard switched on: every team console shows its Scores tab at once', async () => {
-    await expectLive('leaderboard on', () => staffApi.ok('POST', `/exercises/${exercise.id}/score-visibility`, { leaderboard: true }), [...playerChecks('Scores tab', '[role="tab"]', 'Scores')]);
+    await expectLive(
+      'leaderboard on',
+      () => staffApi.ok('POST', `/exercises/${exercise.id}/score-visibility`, { leaderboard: true }),
+      [...playerChecks('Scores tab', '[role="tab"]', 'Scores')],
+    );
   });
 
   it('resume and end: every seat shows the clock state; the hotwash tab of the report follows answers live', async () => {
@@ -238,13 +390,31 @@ describe('every server event updates every open panel that shows its data', () =
     await control.page.goto(`/review/${exercise.id}`);
     await control.page.getByRole('tab', { name: 'Hotwash' }).click();
     await control.page.getByText('0 player(s) answered the hotwash survey.').waitFor();
-    await expectLive('hotwash answer', () => fimiApi.ok('POST', '/play/hotwash', { ratings: { realism: 4 }, answers: {} }), [
-      { audience: 'control room', panel: 'report: hotwash', page: control.page, selector: 'body', text: '1 player(s) answered the hotwash survey.' },
-    ]);
+    await expectLive(
+      'hotwash answer',
+      () => fimiApi.ok('POST', '/play/hotwash', { ratings: { realism: 4 }, answers: {} }),
+      [
+        {
+          audience: 'control room',
+          panel: 'report: hotwash',
+          page: control.page,
+          selector: 'body',
+          text: '1 player(s) answered the hotwash survey.',
+        },
+      ],
+    );
   });
 
   it('players received no staff-only event and nothing naming another team', () => {
-    const staffOnly = new Set(['control:inject-delivered', 'control:response', 'control:ack', 'control:thread', 'score:changed', 'exercise:changed', 'report:changed']);
+    const staffOnly = new Set([
+      'control:inject-delivered',
+      'control:response',
+      'control:ack',
+      'control:thread',
+      'score:changed',
+      'exercise:changed',
+      'report:changed',
+    ]);
     for (const [client, own] of [
       [pressSocket, pressApi.teamId],
       [fimiSocket, fimiApi.teamId],
@@ -254,7 +424,9 @@ describe('every server event updates every open panel that shows its data', () =
       expect(names).toContain('decision:changed');
       expect(names).toContain('scores:visibility');
       const others = exercise.teams.map((t) => t.id).filter((id) => id !== own);
-      for (const r of client.received) for (const other of others) expect(JSON.stringify(r.payload), `${r.event} names another team`).not.toContain(other);
+      for (const r of client.received)
+        for (const other of others)
+          expect(JSON.stringify(r.payload), `${r.event} names another team`).not.toContain(other);
     }
     // the request thread is the FIMI cell's alone
     expect(pressSocket.of('thread:changed')).toEqual([]);
@@ -265,13 +437,23 @@ describe('every server event updates every open panel that shows its data', () =
     const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
     const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? NaN;
-    const lines = timings.map((t) => `  ${t.event.padEnd(34)} ${t.audience.padEnd(13)} ${t.panel.padEnd(34)} ${String(t.ms).padStart(5)} ms`);
-    console.log(`event → panel updated, ${timings.length} (event, panel, audience) cells: median ${median} ms, p90 ${p90} ms, max ${sorted[sorted.length - 1]} ms\n${lines.join('\n')}`);
+    const lines = timings.map(
+      (t) => `  ${t.event.padEnd(34)} ${t.audience.padEnd(13)} ${t.panel.padEnd(34)} ${String(t.ms).padStart(5)} ms`,
+    );
+    console.log(
+      `event → panel updated, ${timings.length} (event, panel, audience) cells: median ${median} ms, p90 ${p90} ms, max ${sorted[sorted.length - 1]} ms\n${lines.join('\n')}`,
+    );
     expect(timings.length).toBeGreaterThan(30);
   });
 
   it('ran without page errors', () => {
-    for (const [who, p] of [['control', control], ['observer', observer], ['evaluator', evaluator], ...Object.entries(players)] as const) expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
+    for (const [who, p] of [
+      ['control', control],
+      ['observer', observer],
+      ['evaluator', evaluator],
+      ...Object.entries(players),
+    ] as const)
+      expect(unexpectedErrors(p.errors), `${who}: ${p.errors.join(' | ')}`).toEqual([]);
   });
 });
 
@@ -319,14 +501,19 @@ describe('the Redis banner', () => {
     await late.page.locator('[data-testid="system-status"][data-redis="unreachable"]').waitFor({ timeout: 15_000 });
     await late.context.close();
     await redis.up();
-    for (const p of [staff, player]) await p.page.locator('[data-testid="system-status"][data-redis="ok"]').waitFor({ timeout: 20_000 });
+    for (const p of [staff, player])
+      await p.page.locator('[data-testid="system-status"][data-redis="ok"]').waitFor({ timeout: 20_000 });
   });
 });
 
 /** Status elements cut by their box (text-overflow or a too-narrow badge): a state must read in full. */
 const cutBadges = (page: Page) =>
   page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>(':is([data-testid="control-room"], [data-testid="evaluator-console"]) :is(.mantine-Badge-label, [data-testid="inject-status"], [data-testid="action-points"], [data-testid="action-mark"])'))
+    Array.from(
+      document.querySelectorAll<HTMLElement>(
+        ':is([data-testid="control-room"], [data-testid="evaluator-console"]) :is(.mantine-Badge-label, [data-testid="inject-status"], [data-testid="action-points"], [data-testid="action-mark"])',
+      ),
+    )
       .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
       .map((el) => el.textContent ?? ''),
   );
@@ -394,7 +581,11 @@ describe('steering the drill from the control room, and evaluating, as a facilit
 
   it('a contingency the team made unnecessary reads "not needed", and the feed shows option labels', async () => {
     const soc = await Api.join(app.url, teamByKey(demo, 'soc').joinCode ?? '', 'Min-ji (SOC)');
-    await soc.ok('POST', '/play/responses', { injectId: 'edr-alert', optionIds: ['isolate'], text: 'Pulled the cable.' });
+    await soc.ok('POST', '/play/responses', {
+      injectId: 'edr-alert',
+      optionIds: ['isolate'],
+      text: 'Pulled the cable.',
+    });
     await staffApi.ok('POST', `/exercises/${demo.id}/speed`, { speed: 600 });
     await staffApi.ok('POST', `/exercises/${demo.id}/resume`);
     await expect.poll(() => row('soc-reminder').getAttribute('data-state'), { timeout: 20_000 }).toBe('not-needed');
@@ -439,13 +630,19 @@ describe('steering the drill from the control room, and evaluating, as a facilit
     await page.locator('[data-clock-status="paused"]').waitFor();
     // the line sits between what was planned before now and what comes after
     const planned = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('[data-testid="timeline"] tbody tr')).map((tr) => (tr.getAttribute('data-testid') === 'now-line' ? `now ${tr.textContent}` : (tr.querySelector('td')?.textContent ?? '').slice(0, 10))),
+      Array.from(document.querySelectorAll('[data-testid="timeline"] tbody tr')).map((tr) =>
+        tr.getAttribute('data-testid') === 'now-line'
+          ? `now ${tr.textContent}`
+          : (tr.querySelector('td')?.textContent ?? '').slice(0, 10),
+      ),
     );
     const at = planned.findIndex((p) => p.startsWith('now '));
     const now = /T\+\d\d:\d\d:\d\d/.exec(planned[at] ?? '')?.[0] ?? '';
     expect(now).not.toBe('');
-    for (const p of planned.slice(0, at)) if (p.startsWith('T+')) expect(p <= now, `${p} above the now line at ${now}`).toBe(true);
-    for (const p of planned.slice(at + 1)) if (p.startsWith('T+')) expect(p > now, `${p} below the now line at ${now}`).toBe(true);
+    for (const p of planned.slice(0, at))
+      if (p.startsWith('T+')) expect(p <= now, `${p} above the now line at ${now}`).toBe(true);
+    for (const p of planned.slice(at + 1))
+      if (p.startsWith('T+')) expect(p > now, `${p} below the now line at ${now}`).toBe(true);
   });
 
   it('no status badge is cut in the control room, observer view and evaluator console at 1440×900 and 390×844', async () => {
@@ -516,7 +713,9 @@ describe('steering the drill from the control room, and evaluating, as a facilit
     const guide = await page.locator('[data-testid="eeg-objective"]').allTextContents();
     expect(guide.join(' ')).not.toContain('Isolate the host and preserve evidence');
     await page.getByTestId('eeg-team').getByText('Port operator SOC', { exact: true }).click();
-    await expect.poll(async () => (await page.locator('[data-testid="eeg-objective"]').allTextContents()).join(' ')).toContain('Isolate the host and preserve evidence');
+    await expect
+      .poll(async () => (await page.locator('[data-testid="eeg-objective"]').allTextContents()).join(' '))
+      .toContain('Isolate the host and preserve evidence');
   });
 
   it('"Run this pack" on the scenario page creates an exercise and opens its control room with the join codes on top', async () => {

@@ -14,11 +14,23 @@ import { launchBrowser, openPage, screenshot, type TrackedPage, unexpectedErrors
  */
 
 const PHONE = { width: 390, height: 844 };
-const STRATCOM = ['kp-startex', 'kp-nato-aggressor-seeding', 'kp-treaty-assessment', 'kp-usfk-cfc-context', 'kp-ddos-portals', 'kp-japan-ip4', 'kp-prc-signal', 'kp-deepfake-video', 'kp-bot-network', 'kp-crrt-request'];
+const STRATCOM = [
+  'kp-startex',
+  'kp-nato-aggressor-seeding',
+  'kp-treaty-assessment',
+  'kp-usfk-cfc-context',
+  'kp-ddos-portals',
+  'kp-japan-ip4',
+  'kp-prc-signal',
+  'kp-deepfake-video',
+  'kp-bot-network',
+  'kp-crrt-request',
+];
 const ROK = ['kp-kimsuky-journalist', 'kp-swift-manipulation', 'kp-hospital-ransomware', 'kp-support-package'];
 
 type Box = { x: number; y: number; width: number; height: number };
-const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const intersects = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function box(l: Locator): Promise<Box> {
   const b = await l.boundingBox();
@@ -30,7 +42,11 @@ async function box(l: Locator): Promise<Box> {
 function cutBadges(page: Page, scope: string): Promise<string[]> {
   return page.evaluate((sel) => {
     const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(`${sel} .mantine-Badge-root, ${sel} .mantine-Badge-label, ${sel} [data-countdown], ${sel} [data-clock-status]`))) {
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(
+        `${sel} .mantine-Badge-root, ${sel} .mantine-Badge-label, ${sel} [data-countdown], ${sel} [data-clock-status]`,
+      ),
+    )) {
       if (el.offsetParent === null) continue;
       if (el.scrollWidth > el.clientWidth + 1) out.push(`"${el.textContent}" ${el.scrollWidth} > ${el.clientWidth}`);
     }
@@ -55,7 +71,10 @@ function lowContrast(page: Page, scope: string, min = 4.5): Promise<string[]> {
         }
         const m = c.match(/rgba?\(([^)]+)\)/);
         if (!m?.[1]) return [0, 0, 0, 0];
-        const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+        const p = m[1]
+          .split(/[ ,/]+/)
+          .filter(Boolean)
+          .map(Number);
         return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p[3] ?? 1];
       };
       const over = (top: number[], under: number[]) => {
@@ -84,16 +103,22 @@ function lowContrast(page: Page, scope: string, min = 4.5): Promise<string[]> {
       };
       const out: string[] = [];
       for (const el of Array.from(document.querySelectorAll<HTMLElement>(`${sel} *`))) {
-        const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        const own = Array.from(el.childNodes).some(
+          (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+        );
         if (!own || el.offsetParent === null) continue;
-        if (el.closest('[disabled], [data-disabled], [aria-disabled="true"], [data-tlp], .ttx-visually-hidden')) continue;
+        if (el.closest('[disabled], [data-disabled], [aria-disabled="true"], [data-tlp], .ttx-visually-hidden'))
+          continue;
         const style = getComputedStyle(el);
         if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
         const bg = background(el);
         const fg = over(parse(style.color), bg);
         const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
         const ratio = ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-        if (ratio < minimum) out.push(`${ratio.toFixed(2)}:1 "${(el.textContent ?? '').trim().slice(0, 40)}" (${style.color} on rgb(${bg.map(Math.round).join(',')}))`);
+        if (ratio < minimum)
+          out.push(
+            `${ratio.toFixed(2)}:1 "${(el.textContent ?? '').trim().slice(0, 40)}" (${style.color} on rgb(${bg.map(Math.round).join(',')}))`,
+          );
       }
       return [...new Set(out)];
     },
@@ -114,9 +139,14 @@ describe('the team console on a phone and at a desk', () => {
   const fire = async (injectId: string) => {
     const r = await staff.post(`/exercises/${exercise.id}/injects/${injectId}/fire`);
     // an inject due at T+00:00 may be out already, or on its way
-    if (r.status !== 200 && !(r.status === 409 && ['inject.done', 'inject.in-flight'].includes((r.body as { code?: string }).code ?? ''))) throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
+    if (
+      r.status !== 200 &&
+      !(r.status === 409 && ['inject.done', 'inject.in-flight'].includes((r.body as { code?: string }).code ?? ''))
+    )
+      throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
   };
-  const waitInInbox = (page: Page, id: string) => until(async () => (await inboxIds(page)).includes(id), 20_000, `${id} in the inbox`);
+  const waitInInbox = (page: Page, id: string) =>
+    until(async () => (await inboxIds(page)).includes(id), 20_000, `${id} in the inbox`);
   const row = (page: Page, id: string) => page.locator(`[data-testid="inbox"] > li[data-inject-id="${id}"] > button`);
   const reader = (page: Page) => page.locator('[data-testid="inject-reader"]');
   /** Open a message from the inbox (on the phone, back to the inbox first). */
@@ -194,7 +224,11 @@ describe('the team console on a phone and at a desk', () => {
   it('on the phone: inbox → message filling the screen with Back → inbox, where it was scrolled', async () => {
     const { page } = phone;
     const scroller = page.getByTestId('inbox-scroller');
-    await until(async () => (await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 100)), 10_000, 'the inbox scrolls');
+    await until(
+      async () => await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 100),
+      10_000,
+      'the inbox scrolls',
+    );
     await scroller.evaluate((el) => el.scrollTo(0, 180));
     const kept = await scroller.evaluate((el) => el.scrollTop);
     expect(kept).toBeGreaterThan(100);
@@ -226,46 +260,57 @@ describe('the team console on a phone and at a desk', () => {
     await page.getByTestId('inbox').waitFor();
   });
 
-  it('marks the open decision "vote needed" in the inbox; the vote and the composer are thumb-sized', { timeout: 60_000 }, async () => {
-    const { page } = phone;
-    const decisionRow = page.locator('[data-testid="inbox"] > li[data-inject-id="kp-crrt-request"]');
-    await decisionRow.getByTestId('vote-needed').waitFor();
-    expect((await decisionRow.getByTestId('vote-needed').innerText()).toUpperCase()).toBe('VOTE NEEDED');
-    expect(await page.locator('[data-testid="inbox"] > li[data-inject-id="kp-ddos-portals"] [data-testid="vote-needed"]').count()).toBe(0);
-    await row(page, 'kp-crrt-request').tap();
-    const card = page.getByTestId('decision-card');
-    await card.waitFor();
-    const radios = card.locator('.mantine-Radio-root');
-    await until(async () => (await radios.count()) >= 2, 10_000, 'vote options');
-    for (const r of await radios.all()) {
-      const label = await box(r.locator('label').first());
-      expect(label.height, `vote option "${await r.innerText()}" is ${label.height}px tall`).toBeGreaterThanOrEqual(44);
-      expect(label.width).toBeGreaterThanOrEqual(200);
-    }
-    await card.scrollIntoViewIfNeeded();
-    await screenshot(page, 'phone-decision-vote');
-    await radios.first().locator('label').first().tap();
-    const cast = card.getByTestId('cast-vote');
-    expect((await box(cast)).height).toBeGreaterThanOrEqual(44);
-    await cast.tap();
-    await card.getByTestId('my-vote').filter({ hasText: 'Your team voted' }).waitFor();
-    // the marker follows the vote
-    await page.getByTestId('back-to-inbox').tap();
-    await page.locator('[data-testid="inbox"] > li[data-inject-id="kp-crrt-request"][data-vote="voted"]').waitFor();
-    expect(await decisionRow.getByTestId('vote-needed').count()).toBe(0);
+  it(
+    'marks the open decision "vote needed" in the inbox; the vote and the composer are thumb-sized',
+    { timeout: 60_000 },
+    async () => {
+      const { page } = phone;
+      const decisionRow = page.locator('[data-testid="inbox"] > li[data-inject-id="kp-crrt-request"]');
+      await decisionRow.getByTestId('vote-needed').waitFor();
+      expect((await decisionRow.getByTestId('vote-needed').innerText()).toUpperCase()).toBe('VOTE NEEDED');
+      expect(
+        await page
+          .locator('[data-testid="inbox"] > li[data-inject-id="kp-ddos-portals"] [data-testid="vote-needed"]')
+          .count(),
+      ).toBe(0);
+      await row(page, 'kp-crrt-request').tap();
+      const card = page.getByTestId('decision-card');
+      await card.waitFor();
+      const radios = card.locator('.mantine-Radio-root');
+      await until(async () => (await radios.count()) >= 2, 10_000, 'vote options');
+      for (const r of await radios.all()) {
+        const label = await box(r.locator('label').first());
+        expect(label.height, `vote option "${await r.innerText()}" is ${label.height}px tall`).toBeGreaterThanOrEqual(
+          44,
+        );
+        expect(label.width).toBeGreaterThanOrEqual(200);
+      }
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-decision-vote');
+      await radios.first().locator('label').first().tap();
+      const cast = card.getByTestId('cast-vote');
+      expect((await box(cast)).height).toBeGreaterThanOrEqual(44);
+      await cast.tap();
+      await card.getByTestId('my-vote').filter({ hasText: 'Your team voted' }).waitFor();
+      // the marker follows the vote
+      await page.getByTestId('back-to-inbox').tap();
+      await page.locator('[data-testid="inbox"] > li[data-inject-id="kp-crrt-request"][data-vote="voted"]').waitFor();
+      expect(await decisionRow.getByTestId('vote-needed').count()).toBe(0);
 
-    // the composer: a text box and a button a thumb can hit
-    await row(page, 'kp-crrt-request').tap();
-    const composer = page.getByTestId('response-composer');
-    await composer.scrollIntoViewIfNeeded();
-    const text = composer.getByRole('textbox');
-    expect((await box(text)).height).toBeGreaterThanOrEqual(44);
-    await text.fill('Recommend the joint CRRT; legal review requested.');
-    const submit = composer.getByRole('button', { name: 'Log response' });
-    expect((await box(submit)).height).toBeGreaterThanOrEqual(44);
-    for (const c of await composer.locator('.mantine-Checkbox-root label').all()) expect((await box(c)).height).toBeGreaterThanOrEqual(44);
-    await screenshot(page, 'phone-composer');
-  });
+      // the composer: a text box and a button a thumb can hit
+      await row(page, 'kp-crrt-request').tap();
+      const composer = page.getByTestId('response-composer');
+      await composer.scrollIntoViewIfNeeded();
+      const text = composer.getByRole('textbox');
+      expect((await box(text)).height).toBeGreaterThanOrEqual(44);
+      await text.fill('Recommend the joint CRRT; legal review requested.');
+      const submit = composer.getByRole('button', { name: 'Log response' });
+      expect((await box(submit)).height).toBeGreaterThanOrEqual(44);
+      for (const c of await composer.locator('.mantine-Checkbox-root label').all())
+        expect((await box(c)).height).toBeGreaterThanOrEqual(44);
+      await screenshot(page, 'phone-composer');
+    },
+  );
 
   it('a notification on the phone covers neither Back nor the composer', { timeout: 60_000 }, async () => {
     const { page } = phone;
@@ -286,7 +331,9 @@ describe('the team console on a phone and at a desk', () => {
       ['Log response', composer.getByRole('button', { name: 'Log response' })],
     ] as const) {
       const b = await box(l);
-      expect(intersects(t, b), `the notification (${JSON.stringify(t)}) covers ${name} (${JSON.stringify(b)})`).toBe(false);
+      expect(intersects(t, b), `the notification (${JSON.stringify(t)}) covers ${name} (${JSON.stringify(b)})`).toBe(
+        false,
+      );
     }
     await composer.getByRole('button', { name: 'Log response' }).tap();
     await page.locator('[data-testid="inject-responses"]').filter({ hasText: 'Recommend the joint CRRT' }).waitFor();
@@ -305,28 +352,45 @@ describe('the team console on a phone and at a desk', () => {
     await screenshot(page, 'desk-message-open');
   });
 
-  it('no status badge is cut and all console text reaches AA contrast, in both themes at both sizes', { timeout: 60_000 }, async () => {
-    const toggle = (page: Page) => page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
-    const problems: string[] = [];
-    for (const [who, p] of [['desk', desk], ['phone', phone]] as const) {
-      for (const pass of [0, 1]) {
-        const scheme = await p.page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
-        // the inbox (on the phone its own pane), then an open message
-        const back = p.page.getByTestId('back-to-inbox');
-        if (who === 'phone' && (await back.isVisible())) await back.tap();
-        for (const scope of ['[data-testid="team-console"]', 'header']) {
-          problems.push(...(await cutBadges(p.page, scope)).map((x) => `${who} ${scheme} inbox cut: ${x}`));
-          problems.push(...(await lowContrast(p.page, scope)).map((x) => `${who} ${scheme} inbox contrast ${x}`));
+  it(
+    'no status badge is cut and all console text reaches AA contrast, in both themes at both sizes',
+    { timeout: 60_000 },
+    async () => {
+      const toggle = (page: Page) => page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+      const problems: string[] = [];
+      for (const [who, p] of [
+        ['desk', desk],
+        ['phone', phone],
+      ] as const) {
+        for (const pass of [0, 1]) {
+          const scheme = await p.page.evaluate(() =>
+            document.documentElement.getAttribute('data-mantine-color-scheme'),
+          );
+          // the inbox (on the phone its own pane), then an open message
+          const back = p.page.getByTestId('back-to-inbox');
+          if (who === 'phone' && (await back.isVisible())) await back.tap();
+          for (const scope of ['[data-testid="team-console"]', 'header']) {
+            problems.push(...(await cutBadges(p.page, scope)).map((x) => `${who} ${scheme} inbox cut: ${x}`));
+            problems.push(...(await lowContrast(p.page, scope)).map((x) => `${who} ${scheme} inbox contrast ${x}`));
+          }
+          await open(p.page, 'kp-ddos-portals');
+          problems.push(
+            ...(await cutBadges(p.page, '[data-testid="team-console"]')).map(
+              (x) => `${who} ${scheme} message cut: ${x}`,
+            ),
+          );
+          problems.push(
+            ...(await lowContrast(p.page, '[data-testid="team-console"]')).map(
+              (x) => `${who} ${scheme} message contrast ${x}`,
+            ),
+          );
+          await screenshot(p.page, `${who}-${scheme}-message`);
+          if (pass === 0) await toggle(p.page);
         }
-        await open(p.page, 'kp-ddos-portals');
-        problems.push(...(await cutBadges(p.page, '[data-testid="team-console"]')).map((x) => `${who} ${scheme} message cut: ${x}`));
-        problems.push(...(await lowContrast(p.page, '[data-testid="team-console"]')).map((x) => `${who} ${scheme} message contrast ${x}`));
-        await screenshot(p.page, `${who}-${scheme}-message`);
-        if (pass === 0) await toggle(p.page);
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('ENDEX closes both consoles at once, without a reload, and again after one', { timeout: 60_000 }, async () => {
     for (const p of [desk, phone]) {
@@ -334,9 +398,14 @@ describe('the team console on a phone and at a desk', () => {
       await open(p.page, p === phone ? 'kp-crrt-request' : 'kp-support-package');
       await p.page.getByTestId('response-composer').waitFor();
     }
-    expect(await desk.page.locator('[data-countdown="running"], [data-countdown="overdue"]').count()).toBeGreaterThan(0);
+    expect(await desk.page.locator('[data-countdown="running"], [data-countdown="overdue"]').count()).toBeGreaterThan(
+      0,
+    );
     await staff.ok('POST', `/exercises/${exercise.id}/end`);
-    for (const [who, p] of [['desk', desk], ['phone', phone]] as const) {
+    for (const [who, p] of [
+      ['desk', desk],
+      ['phone', phone],
+    ] as const) {
       const { page } = p;
       for (const pass of ['live', 'reload']) {
         if (pass === 'reload') await page.reload();
@@ -367,7 +436,13 @@ describe('the team console on a phone and at a desk', () => {
     const stars = page.getByRole('radio', { name: /of 5 –/ });
     await until(async () => (await stars.count()) >= 5, 15_000, 'star ratings');
     const names = await stars.evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute('aria-label')));
-    expect(names).toEqual(['1 of 5 – poor', '2 of 5 – fair', '3 of 5 – good', '4 of 5 – very good', '5 of 5 – excellent']);
+    expect(names).toEqual([
+      '1 of 5 – poor',
+      '2 of 5 – fair',
+      '3 of 5 – good',
+      '4 of 5 – very good',
+      '5 of 5 – excellent',
+    ]);
     for (const s of (await page.locator('.ttx-star').all()).slice(0, 5)) {
       const b = await box(s);
       expect(b.width).toBeGreaterThanOrEqual(44);

@@ -34,7 +34,11 @@ function rawGet(base: string, path: string, headers: Record<string, string> = {}
   });
 }
 
-const varyOn = (r: Raw, name: string) => String(r.headers.vary ?? '').toLowerCase().split(/\s*,\s*/).includes(name);
+const varyOn = (r: Raw, name: string) =>
+  String(r.headers.vary ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .includes(name);
 
 /** What the control cell knows and players must never receive: expected actions and facilitator notes. */
 function controlOnlyTexts(): string[] {
@@ -54,7 +58,10 @@ describe('what a player downloads', () => {
 
   /** Every JS file a player's pages can load: the entry's imports and the join and play routes with theirs. */
   function playerReachable(): Set<string> {
-    const manifest = JSON.parse(readFileSync(join(ASSETS, '..', '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>;
+    const manifest = JSON.parse(readFileSync(join(ASSETS, '..', '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+    >;
     const out = new Set<string>();
     const visit = (key: string, dynamic: boolean) => {
       const chunk = manifest[key];
@@ -65,7 +72,8 @@ describe('what a player downloads', () => {
     };
     // the entry first (its lazy routes are not followed), then the player's routes with everything they load lazily
     for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, false);
-    for (const key of Object.keys(manifest)) if (/src\/app\/routes\/(play|join|home|not-found)\.tsx$/.test(key)) visit(key, true);
+    for (const key of Object.keys(manifest))
+      if (/src\/app\/routes\/(play|join|home|not-found)\.tsx$/.test(key)) visit(key, true);
     return out;
   }
 
@@ -85,7 +93,9 @@ describe('what a player downloads', () => {
       // scenario content never ships in any bundle, staff pages included
       for (const s of secrets) if (code.includes(s)) leaks.push(`${f}: ${s.slice(0, 60)}`);
       // the field names only in code a player can load (the evaluator's own page reads expected actions)
-      if (playerFiles.has(f)) for (const key of ['facilitatorNotes', 'expectedActions']) if (code.includes(key)) leaks.push(`${f}: field name ${key}`);
+      if (playerFiles.has(f))
+        for (const key of ['facilitatorNotes', 'expectedActions'])
+          if (code.includes(key)) leaks.push(`${f}: field name ${key}`);
     }
     expect(leaks).toEqual([]);
   });
@@ -108,9 +118,14 @@ describe('what a player downloads', () => {
         const rec = await recordTransfers(page);
         page.on('response', async (res) => {
           const type = res.headers()['content-type'] ?? '';
-          if (/javascript|json|html/.test(type)) received.push({ url: res.url(), body: await res.text().catch(() => '') });
+          if (/javascript|json|html/.test(type))
+            received.push({ url: res.url(), body: await res.text().catch(() => '') });
         });
-        page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
+        page.on('websocket', (ws) =>
+          ws.on('framereceived', (f) =>
+            frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8')),
+          ),
+        );
         await joinAsPlayer(page, teamByKey(ex, 'soc').joinCode ?? '', 'Leak Hunter');
         await page.waitForLoadState('networkidle');
         opening.push(...rec.done.filter((t) => t.path.startsWith('/assets/')));
@@ -134,7 +149,8 @@ describe('what a player downloads', () => {
       expect(received.some((r) => r.url.includes('/api/play/injects'))).toBe(true);
       expect(frames.some((f) => f.includes('inject:delivered'))).toBe(true);
       const leaks: string[] = [];
-      for (const r of received) for (const s of secrets) if (r.body.includes(s)) leaks.push(`${r.url}: ${s.slice(0, 60)}`);
+      for (const r of received)
+        for (const s of secrets) if (r.body.includes(s)) leaks.push(`${r.url}: ${s.slice(0, 60)}`);
       for (const f of frames) for (const s of secrets) if (f.includes(s)) leaks.push(`socket frame: ${s.slice(0, 60)}`);
       expect(leaks).toEqual([]);
     });
@@ -145,16 +161,21 @@ describe('what a player downloads', () => {
       expect(scripts.length).toBeGreaterThan(3);
       expect(styles.length).toBeGreaterThan(0);
       // files under 1 KB are not worth compressing and are sent as they are
-      const big = [...scripts, ...styles].filter((t) => statSync(join(REPO_ROOT, 'frontend', 'dist', t.path)).size >= 1024);
+      const big = [...scripts, ...styles].filter(
+        (t) => statSync(join(REPO_ROOT, 'frontend', 'dist', t.path)).size >= 1024,
+      );
       expect(big.length).toBeGreaterThan(3);
       expect(big.filter((t) => t.contentEncoding !== 'br').map((t) => `${t.path}: ${t.contentEncoding}`)).toEqual([]);
       // what was on the wire is the .br file the build wrote, byte for byte
-      for (const t of big) expect(t.bodyBytes, t.path).toBe(statSync(join(REPO_ROOT, 'frontend', 'dist', `${t.path}.br`)).size);
+      for (const t of big)
+        expect(t.bodyBytes, t.path).toBe(statSync(join(REPO_ROOT, 'frontend', 'dist', `${t.path}.br`)).size);
       expect(sumBody(scripts)).toBeLessThanOrEqual(250 * 1024);
     });
 
     it('the player never loads the control room code', () => {
-      const scripts = received.filter((r) => r.url.includes('/assets/') && r.url.endsWith('.js')).map((r) => r.url.split('/').pop() ?? '');
+      const scripts = received
+        .filter((r) => r.url.includes('/assets/') && r.url.endsWith('.js'))
+        .map((r) => r.url.split('/').pop() ?? '');
       expect(scripts.filter((s) => /^(control|observe|exercise-picker)-/.test(s))).toEqual([]);
     });
   });

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const player = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', NAME);
   await staff.ok('POST', `/exercises/${ex.id}/start`);
   await until(async () => (await player.get('/play/injects/phish-email')).status === 200, 20_000, 'phish-email');
-  await player.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'Mail quarantined, sender blocked.', optionIds: [] });
+  await player.ok('POST', '/play/responses', {
+    injectId: 'phish-email',
+    text: 'Mail quarantined, sender blocked.',
+    optionIds: [],
+  });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +58,11 @@ describe('presentation mode', () => {
       await signIn(page, 'instructor');
       await page.goto(`/control/${ex.id}`);
       const body = page.locator('body');
-      await until(async () => (await body.innerText()).includes('Mail quarantined'), 15_000, 'the response in the feed');
+      await until(
+        async () => (await body.innerText()).includes('Mail quarantined'),
+        15_000,
+        'the response in the feed',
+      );
       expect(await body.innerText()).toContain(NAME);
       const on = page.getByRole('button', { name: /^Presentation mode: hide player names/ });
       await on.click();

@@ -50,13 +50,21 @@ describe('markdown from injects is sanitised in the console', () => {
     expect(await reader.locator('strong', { hasText: 'Bold text stays bold.' }).count()).toBe(1);
     // give anything that could run the chance to run, including a click on the link
     const link = reader.locator('a', { hasText: 'click here' });
-    if ((await link.count()) > 0) await link.first().click({ trial: false }).catch(() => undefined);
+    if ((await link.count()) > 0)
+      await link
+        .first()
+        .click({ trial: false })
+        .catch(() => undefined);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     const dangerous = await reader.evaluate((root) => ({
       scripts: root.querySelectorAll('script, iframe').length,
-      handlers: Array.from(root.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
-      jsLinks: Array.from(root.querySelectorAll('a[href]')).filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+      handlers: Array.from(root.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => a.name.startsWith('on')),
+      ).length,
+      jsLinks: Array.from(root.querySelectorAll('a[href]')).filter((a) =>
+        /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+      ).length,
     }));
     expect(dangerous).toEqual({ scripts: 0, handlers: 0, jsLinks: 0 });
     await screenshot(page, 'sanitised-markdown');

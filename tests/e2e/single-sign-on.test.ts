@@ -32,7 +32,9 @@ describe('single sign-on in the browser', () => {
   /** A fresh browser context. The test provider's own pages ask for a web font: answered empty, nothing leaves the machine. */
   async function newTab(colorScheme: 'dark' | 'light' = 'dark'): Promise<TrackedPage> {
     const t = await openPage(browser, app.url, { colorScheme });
-    await t.context.route('https://fonts.googleapis.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/css', body: '' }));
+    await t.context.route('https://fonts.googleapis.com/**', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/css', body: '' }),
+    );
     return t;
   }
 

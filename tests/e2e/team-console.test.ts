@@ -21,10 +21,12 @@ describe('the team console as players see it', () => {
   // deliver now (an inject due at T+00:00 may already be out: that is fine)
   const fire = async (injectId: string) => {
     const r = await staff.post(`/exercises/${exercise.id}/injects/${injectId}/fire`);
-    if (r.status !== 200 && !(r.status === 409 && (r.body as { code?: string }).code === 'inject.done')) throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status !== 200 && !(r.status === 409 && (r.body as { code?: string }).code === 'inject.done'))
+      throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
   };
   const reader = (page: Page) => page.locator('[data-testid="inject-reader"]');
-  const waitInInbox = (page: Page, id: string) => until(async () => (await inboxIds(page)).includes(id), 15_000, `${id} in the inbox`);
+  const waitInInbox = (page: Page, id: string) =>
+    until(async () => (await inboxIds(page)).includes(id), 15_000, `${id} in the inbox`);
 
   beforeAll(async () => {
     app = await startBackend(testEnv('e2e-team-console'));
@@ -38,7 +40,14 @@ describe('the team console as players see it', () => {
     const code = teamByKey(exercise, 'rok-cert').joinCode ?? '';
     await joinAsPlayer(desk.page, code, 'Ji-woo (ROK CERT)');
     await joinAsPlayer(phone.page, code, 'Seo-yeon (phone)');
-    for (const id of ['kp-startex', 'kp-kimsuky-journalist', 'kp-swift-manipulation', 'kp-hospital-ransomware', 'kp-support-package']) await fire(id);
+    for (const id of [
+      'kp-startex',
+      'kp-kimsuky-journalist',
+      'kp-swift-manipulation',
+      'kp-hospital-ransomware',
+      'kp-support-package',
+    ])
+      await fire(id);
     await waitInInbox(desk.page, 'kp-support-package');
     await waitInInbox(phone.page, 'kp-support-package');
   }, 120_000);
@@ -60,7 +69,9 @@ describe('the team console as players see it', () => {
       expect(text).toContain('Message-ID: <20261012104052.7731.kbn@relay.mailer-svc.example>');
       expect(text).toContain('dmarc=fail (p=NONE sp=NONE dis=NONE) header.from=kbn-news.example');
       // each header on a line of its own, the folded Received lines kept
-      expect(text.findIndex((l) => l.startsWith('Received:'))).toBeLessThan(text.findIndex((l) => l.startsWith('by mx1.hppi.example')));
+      expect(text.findIndex((l) => l.startsWith('Received:'))).toBeLessThan(
+        text.findIndex((l) => l.startsWith('by mx1.hppi.example')),
+      );
       await screenshot(page, 'team-console-email-headers');
     });
 
@@ -84,9 +95,24 @@ describe('the team console as players see it', () => {
         return prefixes.map((p) => lines.some((l) => l.startsWith(p)));
       };
       await openInject(page, 'kp-startex');
-      expect(await linesStartingWith(['a. Over the last 21 days', 'b. SCENARIO ASSUMPTION', 'c. The Treaty', 'd. Allied sea lift'])).toEqual([true, true, true, true]);
+      expect(
+        await linesStartingWith([
+          'a. Over the last 21 days',
+          'b. SCENARIO ASSUMPTION',
+          'c. The Treaty',
+          'd. Allied sea lift',
+        ]),
+      ).toEqual([true, true, true, true]);
       await openInject(page, 'kp-support-package');
-      expect(await linesStartingWith(['A. DIRECT MILITARY SUPPORT', 'B. NON-COMBAT SUPPORT', 'C. DIPLOMATIC AND SANCTIONS', '+ strongest deterrence', '− slow effect'])).toEqual([true, true, true, true, true]);
+      expect(
+        await linesStartingWith([
+          'A. DIRECT MILITARY SUPPORT',
+          'B. NON-COMBAT SUPPORT',
+          'C. DIPLOMATIC AND SANCTIONS',
+          '+ strongest deterrence',
+          '− slow effect',
+        ]),
+      ).toEqual([true, true, true, true, true]);
       // prose wrapped at the author's column flows as one paragraph (no ragged lines on a phone)
       expect(await linesStartingWith(['alongside the ROK and the UN Command'])).toEqual([false]);
     });
@@ -125,7 +151,10 @@ describe('the team console as players see it', () => {
       expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
       await openInject(page, 'kp-support-package');
       await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0);
-      const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent }));
+      const focused = await page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        text: document.activeElement?.textContent,
+      }));
       expect(focused.tag).toBe('H2');
       expect(focused.text).toContain('DECISION SHEET 3');
     });

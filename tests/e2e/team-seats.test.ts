@@ -60,7 +60,10 @@ describe('players and seats in the control room', () => {
 
     // a new code: the dialog shows it, the old one is refused, players already in keep their seats
     await socPlayers.getByRole('button', { name: 'New join code' }).click();
-    await page.getByRole('dialog', { name: 'Give this team a new join code?' }).getByRole('button', { name: 'New join code' }).click();
+    await page
+      .getByRole('dialog', { name: 'Give this team a new join code?' })
+      .getByRole('button', { name: 'New join code' })
+      .click();
     const codeCell = dialog.locator(`[data-team-key="${soc.key}"] [data-join-code]`).first();
     await expect.poll(() => codeCell.getAttribute('data-join-code')).not.toBe(oldCode);
     const newCode = (await codeCell.getAttribute('data-join-code')) ?? '';
@@ -71,7 +74,10 @@ describe('players and seats in the control room', () => {
     await socPlayers.getByLabel(`Seat cap of ${soc.name}`).fill('1');
     await socPlayers.getByRole('button', { name: 'Save cap' }).click();
     await expect.poll(() => socPlayers.textContent()).toContain('1 seat taken of 1');
-    const refused = await new Api(app.url).post<{ message: string }>('/join', { code: newCode, displayName: 'Fay Full' });
+    const refused = await new Api(app.url).post<{ message: string }>('/join', {
+      code: newCode,
+      displayName: 'Fay Full',
+    });
     expect(refused.status).toBe(409);
     expect(unexpectedErrors(room.errors)).toEqual([]);
   });

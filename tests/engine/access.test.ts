@@ -16,7 +16,12 @@ describe('access control, transitions and bad input', () => {
     admin = await Api.login(app.url, 'admin');
     instructor = await Api.login(app.url);
     for (const role of ['observer', 'evaluator'] as const) {
-      await admin.ok('POST', '/users', { username: `${role}1`, displayName: role, password: 'long-enough-password', role });
+      await admin.ok('POST', '/users', {
+        username: `${role}1`,
+        displayName: role,
+        password: 'long-enough-password',
+        role,
+      });
     }
     observer = await Api.login(app.url, 'observer1', 'long-enough-password');
     evaluator = await Api.login(app.url, 'evaluator1', 'long-enough-password');
@@ -39,7 +44,10 @@ describe('access control, transitions and bad input', () => {
       const r = await anon.request(method, path, method === 'POST' ? {} : undefined);
       expect(r.status, `${method} ${path}`).toBe(401);
     }
-    const forged = new Api(app.url, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwia2luZCI6InVzZXIiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl');
+    const forged = new Api(
+      app.url,
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwia2luZCI6InVzZXIiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl',
+    );
     expect((await forged.get('/exercises')).status).toBe(401);
   });
 
@@ -47,7 +55,16 @@ describe('access control, transitions and bad input', () => {
     expect((await observer.post(`/exercises/${ex.id}/start`)).status).toBe(403);
     expect((await evaluator.post(`/exercises/${ex.id}/pause`)).status).toBe(403);
     expect((await observer.post('/exercises', { packId: 'demo' })).status).toBe(403);
-    expect((await instructor.post('/users', { username: 'x-user', displayName: 'x', password: 'long-enough-password', role: 'admin' })).status).toBe(403);
+    expect(
+      (
+        await instructor.post('/users', {
+          username: 'x-user',
+          displayName: 'x',
+          password: 'long-enough-password',
+          role: 'admin',
+        })
+      ).status,
+    ).toBe(403);
     expect((await observer.get('/scenarios/demo')).status).toBe(403);
     // observers follow the drill but never see join codes
     const seen = await observer.ok<ExerciseDetail>('GET', `/exercises/${ex.id}`);
@@ -90,7 +107,9 @@ describe('access control, transitions and bad input', () => {
     expect(afterEnd.body.code).toBe('exercise.illegal-transition');
     expect((await instructor.post(`/exercises/${fresh.id}/speed`, { speed: 10 })).status).toBe(409);
     // joining an ended exercise is refused too
-    expect((await new Api(app.url).post('/join', { code: teamByKey(fresh, 'soc').joinCode, displayName: 'late' })).status).toBe(409);
+    expect(
+      (await new Api(app.url).post('/join', { code: teamByKey(fresh, 'soc').joinCode, displayName: 'late' })).status,
+    ).toBe(409);
   });
 
   it('answers bad input with a 4xx naming the field, never a 500, and writes nothing', async () => {
@@ -115,7 +134,9 @@ describe('access control, transitions and bad input', () => {
       expect(r.body.correlationId).toBeTruthy();
     }
     expect((await new Api(app.url).post('/join', { code: 'NOPE-NOPE', displayName: 'x' })).status).toBe(404);
-    expect((await new Api(app.url).post('/join', { code: teamByKey(ex, 'soc').joinCode, displayName: '<script>' })).status).toBe(400);
+    expect(
+      (await new Api(app.url).post('/join', { code: teamByKey(ex, 'soc').joinCode, displayName: '<script>' })).status,
+    ).toBe(400);
     expect((await new Api(app.url).post('/auth/login', { username: 'admin', password: 'wrong' })).status).toBe(401);
     expect((await instructor.ok<unknown[]>('GET', '/exercises')).length).toBe(before);
   });
@@ -133,7 +154,14 @@ describe('access control, transitions and bad input', () => {
     // a player cannot subscribe to the control room
     expect(await certSocket.watch(drill.id)).toMatchObject({ ok: false });
     await instructor.ok('POST', `/exercises/${drill.id}/start`);
-    await until(async () => (await instructor.ok<{ status: string }[]>('GET', `/exercises/${drill.id}/timeline`)).filter((i) => i.status === 'delivered').length >= 7, 20_000, 'the clock-released injects');
+    await until(
+      async () =>
+        (await instructor.ok<{ status: string }[]>('GET', `/exercises/${drill.id}/timeline`)).filter(
+          (i) => i.status === 'delivered',
+        ).length >= 7,
+      20_000,
+      'the clock-released injects',
+    );
     await new Promise((r) => setTimeout(r, 300));
 
     const certGot = certSocket.of('inject:delivered').map((e) => e.injectId);

@@ -46,7 +46,14 @@ let c: Api & { teamId: string };
 beforeAll(async () => {
   app = await startBackend(testEnv('block-reasons', { injectsDir: PACKS }));
   staff = await Api.login(app.url);
-  await (await Api.login(app.url, 'admin')).ok('POST', '/users', { username: 'observer-r', displayName: 'Observer', password: 'observer-password-r', role: 'observer' });
+  await (
+    await Api.login(app.url, 'admin')
+  ).ok('POST', '/users', {
+    username: 'observer-r',
+    displayName: 'Observer',
+    password: 'observer-password-r',
+    role: 'observer',
+  });
   observer = await Api.login(app.url, 'observer-r', 'observer-password-r');
   // ×10: the decisions open at T+00:01 (6 s) and stay open 4–6 scenario minutes (24–36 s)
   ex = await createExercise(staff, 'branching', 10);
@@ -54,13 +61,18 @@ beforeAll(async () => {
   b = await Api.join(app.url, teamByKey(ex, 'b').joinCode ?? '', 'Bo Bravo');
   c = await Api.join(app.url, teamByKey(ex, 'c').joinCode ?? '', 'Cy Charlie');
   await staff.ok('POST', `/exercises/${ex.id}/start`);
-  await until(async () => (await c.ok<{ decisionId: string }[]>('GET', '/play/decisions')).length >= 3, 30_000, 'the three decisions');
+  await until(
+    async () => (await c.ok<{ decisionId: string }[]>('GET', '/play/decisions')).length >= 3,
+    30_000,
+    'the three decisions',
+  );
 }, 90_000);
 afterAll(async () => {
   await app?.stop();
 });
 
-const staffDecision = async (id: string) => (await staff.ok<StaffDecision[]>('GET', `/exercises/${ex.id}/decisions`)).find((d) => d.decisionId === id)!;
+const staffDecision = async (id: string) =>
+  (await staff.ok<StaffDecision[]>('GET', `/exercises/${ex.id}/decisions`)).find((d) => d.decisionId === id)!;
 
 describe('a block states its reason', () => {
   it('refuses a block without a reason, a reason over 500 characters and a reason on any other vote — naming the field, on both vote paths', async () => {
@@ -77,39 +89,68 @@ describe('a block states its reason', () => {
     expect(JSON.stringify(onYes.body)).toContain('reason: only a block carries a reason');
 
     // the same rules when the vote rides on a response; nothing of the response is written
-    const viaResponse = await b.post('/play/responses', { injectId: 'ask-veto', text: 'We object.', vote: { decisionId: 'd-veto', choice: 'block' } });
+    const viaResponse = await b.post('/play/responses', {
+      injectId: 'ask-veto',
+      text: 'We object.',
+      vote: { decisionId: 'd-veto', choice: 'block' },
+    });
     expect(viaResponse.status).toBe(400);
     expect(JSON.stringify(viaResponse.body)).toContain('vote.reason: a block must state its reason');
-    const abstainReason = await c.post('/play/responses', { injectId: 'ask-veto', text: '', vote: { decisionId: 'd-veto', choice: 'abstain', reason: 'no view' } });
+    const abstainReason = await c.post('/play/responses', {
+      injectId: 'ask-veto',
+      text: '',
+      vote: { decisionId: 'd-veto', choice: 'abstain', reason: 'no view' },
+    });
     expect(abstainReason.status).toBe(400);
     expect(JSON.stringify(abstainReason.body)).toContain('vote.reason: only a block carries a reason');
     expect(await b.ok<unknown[]>('GET', '/play/responses')).toEqual([]);
 
     // nothing was recorded by the refused votes
     expect((await staffDecision('d-veto')).votes).toEqual([]);
-    expect((await staff.ok<{ type: string }[]>('GET', `/exercises/${ex.id}/events`)).filter((e) => e.type === 'decision.vote')).toEqual([]);
+    expect(
+      (await staff.ok<{ type: string }[]>('GET', `/exercises/${ex.id}/events`)).filter(
+        (e) => e.type === 'decision.vote',
+      ),
+    ).toEqual([]);
   });
 
   it('stores the reason with the vote (POST /play/votes and a response carrying a vote), in the event and in the staff views', async () => {
     // d-pass: team C's block rides on a response (checked before team B's, which closes d-veto)
     await a.ok('POST', '/play/votes', { decisionId: 'd-pass', choice: 'yes' });
-    await c.ok('POST', '/play/responses', { injectId: 'ask-pass', text: 'We cannot agree yet.', vote: { decisionId: 'd-pass', choice: 'block', reason: `  ${REASON_C}  ` } });
+    await c.ok('POST', '/play/responses', {
+      injectId: 'ask-pass',
+      text: 'We cannot agree yet.',
+      vote: { decisionId: 'd-pass', choice: 'block', reason: `  ${REASON_C}  ` },
+    });
     await a.ok('POST', '/play/votes', { decisionId: 'd-veto', choice: 'yes' });
     await b.ok('POST', '/play/votes', { decisionId: 'd-veto', choice: 'block', reason: REASON_B });
 
     const veto = await staffDecision('d-veto');
     expect(veto).toMatchObject({ status: 'closed', outcome: 'blocked' });
-    expect(veto.votes.find((v) => v.teamId === b.teamId)).toMatchObject({ choice: 'block', reason: REASON_B, participantName: 'Bo Bravo' });
+    expect(veto.votes.find((v) => v.teamId === b.teamId)).toMatchObject({
+      choice: 'block',
+      reason: REASON_B,
+      participantName: 'Bo Bravo',
+    });
     expect(veto.votes.find((v) => v.teamId === a.teamId)).toMatchObject({ choice: 'yes', reason: null });
     const pass = await staffDecision('d-pass');
     expect(pass).toMatchObject({ status: 'closed', outcome: 'blocked' });
     // trimmed as stored
     expect(pass.votes.find((v) => v.teamId === c.teamId)).toMatchObject({ choice: 'block', reason: REASON_C });
 
-    const events = await staff.ok<{ type: string; payload: Record<string, unknown> }[]>('GET', `/exercises/${ex.id}/events`);
+    const events = await staff.ok<{ type: string; payload: Record<string, unknown> }[]>(
+      'GET',
+      `/exercises/${ex.id}/events`,
+    );
     const votes = events.filter((e) => e.type === 'decision.vote').map((e) => e.payload);
-    expect(votes.find((p) => p.teamId === b.teamId && p.decisionId === 'd-veto')).toMatchObject({ choice: 'block', reason: REASON_B });
-    expect(votes.find((p) => p.teamId === c.teamId && p.decisionId === 'd-pass')).toMatchObject({ choice: 'block', reason: REASON_C });
+    expect(votes.find((p) => p.teamId === b.teamId && p.decisionId === 'd-veto')).toMatchObject({
+      choice: 'block',
+      reason: REASON_B,
+    });
+    expect(votes.find((p) => p.teamId === c.teamId && p.decisionId === 'd-pass')).toMatchObject({
+      choice: 'block',
+      reason: REASON_C,
+    });
     expect(votes.find((p) => p.teamId === a.teamId && p.decisionId === 'd-veto')).not.toHaveProperty('reason');
   });
 
@@ -136,7 +177,9 @@ describe('a block states its reason', () => {
 
   it('hides the voter’s name from observers when names are hidden, not the reason', async () => {
     await staff.ok('POST', `/exercises/${ex.id}/settings`, { observerAnonymous: true });
-    const seen = (await observer.ok<StaffDecision[]>('GET', `/exercises/${ex.id}/decisions`)).find((d) => d.decisionId === 'd-veto')!;
+    const seen = (await observer.ok<StaffDecision[]>('GET', `/exercises/${ex.id}/decisions`)).find(
+      (d) => d.decisionId === 'd-veto',
+    )!;
     const vote = seen.votes.find((v) => v.teamId === b.teamId);
     expect(vote).toMatchObject({ choice: 'block', reason: REASON_B });
     expect(vote?.participantName).not.toBe('Bo Bravo');
@@ -146,9 +189,15 @@ describe('a block states its reason', () => {
 
   it('records the reason in the after-action report’s decision log (JSON, Markdown, PDF) and in the blocking team’s own report only', async () => {
     await staff.ok('POST', `/exercises/${ex.id}/end`);
-    const report = await staff.ok<{ decisions: { decisionId: string; votes: { teamId: string; choice: string; reason?: string }[] }[] }>('GET', `/exercises/${ex.id}/report`);
-    expect(report.decisions.find((d) => d.decisionId === 'd-veto')?.votes.find((v) => v.teamId === b.teamId)).toMatchObject({ choice: 'block', reason: REASON_B });
-    expect(report.decisions.find((d) => d.decisionId === 'd-pass')?.votes.find((v) => v.teamId === c.teamId)).toMatchObject({ choice: 'block', reason: REASON_C });
+    const report = await staff.ok<{
+      decisions: { decisionId: string; votes: { teamId: string; choice: string; reason?: string }[] }[];
+    }>('GET', `/exercises/${ex.id}/report`);
+    expect(
+      report.decisions.find((d) => d.decisionId === 'd-veto')?.votes.find((v) => v.teamId === b.teamId),
+    ).toMatchObject({ choice: 'block', reason: REASON_B });
+    expect(
+      report.decisions.find((d) => d.decisionId === 'd-pass')?.votes.find((v) => v.teamId === c.teamId),
+    ).toMatchObject({ choice: 'block', reason: REASON_C });
 
     const md = await download(app.url, staff.token, `/exercises/${ex.id}/report/export/markdown`);
     expect(md.status).toBe(200);

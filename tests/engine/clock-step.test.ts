@@ -22,8 +22,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SLACK_MS = 1000;
 
 function pack(): unknown {
-  const inject = (n: number, s: number) => ({ id: `at-${s}s`, offset: `T+00:00:${String(s).padStart(2, '0')}`, to: 'all', channel: 'siem', from: { name: 'SIEM' }, subject: `Alert ${n}`, body: 'Clock-step inject.' });
-  return { id: 'clock-step', title: 'Clock step', summary: 'Generated.', version: '1.0.0', duration: '00:30', teams: [{ id: 'blue', name: 'Blue' }], injects: [inject(1, 4), inject(2, 8), inject(3, 12)] };
+  const inject = (n: number, s: number) => ({
+    id: `at-${s}s`,
+    offset: `T+00:00:${String(s).padStart(2, '0')}`,
+    to: 'all',
+    channel: 'siem',
+    from: { name: 'SIEM' },
+    subject: `Alert ${n}`,
+    body: 'Clock-step inject.',
+  });
+  return {
+    id: 'clock-step',
+    title: 'Clock step',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: '00:30',
+    teams: [{ id: 'blue', name: 'Blue' }],
+    injects: [inject(1, 4), inject(2, 8), inject(3, 12)],
+  };
 }
 
 for (const stepMs of [3000, -3000]) {
@@ -37,7 +53,13 @@ for (const stepMs of [3000, -3000]) {
       mkdirSync(join(injectsDir, 'clock-step'), { recursive: true });
       writeFileSync(join(injectsDir, 'clock-step', 'pack.yaml'), stringify(pack()));
       stepFile = join(env.dataDir, 'clock-step');
-      app = await startBackend({ ...env, injectsDir }, { nodeArgs: ['--import', join(REPO_ROOT, 'tests', 'support', 'clock-step-preload.mjs')], extraEnv: { CLOCK_STEP_FILE: stepFile } });
+      app = await startBackend(
+        { ...env, injectsDir },
+        {
+          nodeArgs: ['--import', join(REPO_ROOT, 'tests', 'support', 'clock-step-preload.mjs')],
+          extraEnv: { CLOCK_STEP_FILE: stepFile },
+        },
+      );
     }, 120_000);
     afterAll(async () => {
       await app?.stop();
@@ -74,17 +96,28 @@ for (const stepMs of [3000, -3000]) {
       for (let i = 0; i < 3; i++) {
         const c = await scenarioNow();
         const drift = c.real - zero - c.scenario;
-        expect(Math.abs(drift), `exercise clock ${c.scenario} ms at ${Math.round(c.real - zero)} ms of real time`).toBeLessThan(SLACK_MS);
+        expect(
+          Math.abs(drift),
+          `exercise clock ${c.scenario} ms at ${Math.round(c.real - zero)} ms of real time`,
+        ).toBeLessThan(SLACK_MS);
         await sleep(300);
       }
 
       // every inject after the same real time as planned, exactly once
       await until(() => arrived.size === 3, 20_000, 'the three injects');
-      for (const [id, s] of [['at-4s', 4000], ['at-8s', 8000], ['at-12s', 12000]] as const) {
+      for (const [id, s] of [
+        ['at-4s', 4000],
+        ['at-8s', 8000],
+        ['at-12s', 12000],
+      ] as const) {
         const at = (arrived.get(id) ?? NaN) - zero;
         expect(Math.abs(at - s), `${id} arrived ${Math.round(at)} ms after scenario time 0`).toBeLessThan(SLACK_MS);
       }
-      expect(client.of('inject:delivered').map((e: { injectId: string }) => e.injectId)).toEqual(['at-4s', 'at-8s', 'at-12s']);
+      expect(client.of('inject:delivered').map((e: { injectId: string }) => e.injectId)).toEqual([
+        'at-4s',
+        'at-8s',
+        'at-12s',
+      ]);
 
       // the exercise's log says what happened, once
       const log = await staff.ok<{ type: string; payload: { stepMs?: number } }[]>('GET', `/exercises/${ex.id}/events`);

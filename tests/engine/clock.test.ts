@@ -101,7 +101,11 @@ describe('exercise clock across pause, resume and speed changes', () => {
     const first = socket.of('inject:delivered')[0];
     expect(first.dueAt).toBe(at);
     // the start job runs at the same instant as the first inject; it flips the status right after
-    await until(async () => (await staff.ok('GET', `/exercises/${ex.id}`)).clock.status === 'running', 2000, 'status running');
+    await until(
+      async () => (await staff.ok('GET', `/exercises/${ex.id}`)).clock.status === 'running',
+      2000,
+      'status running',
+    );
     socket.close();
     await staff.ok('POST', `/exercises/${ex.id}/end`);
   });

@@ -19,7 +19,12 @@ describe('a whole pack at ×600', () => {
     staff = await Api.login(app.url);
     ex = await createExercise(staff, 'demo', 600);
     // one player per team, and a second SOC player to check every teammate gets it
-    for (const [name, key] of [['cert-1', 'cert'], ['soc-1', 'soc'], ['soc-2', 'soc'], ['comms-1', 'comms']] as const) {
+    for (const [name, key] of [
+      ['cert-1', 'cert'],
+      ['soc-1', 'soc'],
+      ['soc-2', 'soc'],
+      ['comms-1', 'comms'],
+    ] as const) {
       const api = await Api.join(app.url, teamByKey(ex, key).joinCode ?? '', name);
       const socket = new RecordingClient(app.url, api.token);
       expect(await socket.ready()).toBe('ready');
@@ -30,7 +35,11 @@ describe('a whole pack at ×600', () => {
     expect(await control.watch(ex.id)).toMatchObject({ ok: true });
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     const total = expected.reduce((n, i) => n + i.teams.length, 0);
-    await until(async () => (await staff.ok<unknown[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total, 20_000, 'every delivery');
+    await until(
+      async () => (await staff.ok<unknown[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total,
+      20_000,
+      'every delivery',
+    );
     // let any duplicate have a chance to arrive before we count
     await new Promise((r) => setTimeout(r, 500));
   });
@@ -48,7 +57,8 @@ describe('a whole pack at ×600', () => {
       // exactly once each (injects due at the same instant may arrive in either order)
       expect([...got.map((e) => e.injectId)].sort(), `${name} received`).toEqual([...want].sort());
       // the event names no team: nothing about who else received it
-      for (const e of got) expect(Object.keys(e).sort()).toEqual(['deliveredAt', 'dueAt', 'exerciseId', 'injectId', 'late', 'scenarioMs']);
+      for (const e of got)
+        expect(Object.keys(e).sort()).toEqual(['deliveredAt', 'dueAt', 'exerciseId', 'injectId', 'late', 'scenarioMs']);
       const scenarioTimes = got.map((e) => e.scenarioMs);
       expect(scenarioTimes).toEqual([...scenarioTimes].sort((a, b) => a - b));
     }
@@ -64,7 +74,12 @@ describe('a whole pack at ×600', () => {
     expect(got).toEqual(want);
     for (const p of players.values()) {
       const listed = await p.api.ok<{ id: string }[]>('GET', '/play/injects');
-      expect(listed.map((i) => i.id).sort()).toEqual(expected.filter((i) => i.teams.includes(p.key)).map((i) => i.id).sort());
+      expect(listed.map((i) => i.id).sort()).toEqual(
+        expected
+          .filter((i) => i.teams.includes(p.key))
+          .map((i) => i.id)
+          .sort(),
+      );
     }
   });
 
@@ -92,7 +107,15 @@ describe('a whole pack at ×600', () => {
     const p = players.get('soc-1');
     const listed = await p!.api.ok<Record<string, unknown>[]>('GET', '/play/injects');
     const text = JSON.stringify(listed);
-    for (const secret of ['expectedActions', 'facilitatorNotes', 'trigger', 'objectives', 'tags', 'isolate-host', 'CISA']) {
+    for (const secret of [
+      'expectedActions',
+      'facilitatorNotes',
+      'trigger',
+      'objectives',
+      'tags',
+      'isolate-host',
+      'CISA',
+    ]) {
       expect(text, `player view contains ${secret}`).not.toContain(secret);
     }
   });

@@ -67,7 +67,16 @@ function packFolder(yaml: string): { root: string; folder: string } {
 }
 
 const itemsOf = (s: TeamScore | undefined) =>
-  (s?.items ?? []).map(({ injectId, expectedActionId, kind, points, max, source }) => ({ injectId, expectedActionId, kind, points, max, rule: source.rule ?? null })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  (s?.items ?? [])
+    .map(({ injectId, expectedActionId, kind, points, max, source }) => ({
+      injectId,
+      expectedActionId,
+      kind,
+      points,
+      max,
+      rule: source.rule ?? null,
+    }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe('fair scoring on a shared inject', () => {
   it('scores each team only on its own actions, charges distractors, and the live totals equal a recomputation', async () => {
@@ -79,7 +88,11 @@ describe('fair scoring on a shared inject', () => {
       const cert = await Api.join(app.url, teamByKey(ex, 'cert').joinCode ?? '', 'cert player');
       const legal = await Api.join(app.url, teamByKey(ex, 'legal').joinCode ?? '', 'legal player');
       await staff.ok('POST', `/exercises/${ex.id}/start`);
-      await until(async () => (await legal.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'shared'), 15_000, 'the shared inject');
+      await until(
+        async () => (await legal.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'shared'),
+        15_000,
+        'the shared inject',
+      );
       await staff.ok('POST', `/exercises/${ex.id}/pause`);
 
       // players see the options, never which of them are distractors or why
@@ -88,10 +101,19 @@ describe('fair scoring on a shared inject', () => {
       expect(JSON.stringify(view)).not.toContain('destroys the evidence');
 
       // each team ticks its own action, the other team's action and one distractor
-      await cert.ok('POST', '/play/responses', { injectId: 'shared', text: 'Contain, and wipe tonight.', optionIds: ['contain', 'legal-basis', 'wipe-now'] });
-      await legal.ok('POST', '/play/responses', { injectId: 'shared', text: 'Basis named; hack back.', optionIds: ['contain', 'legal-basis', 'hack-back'] });
+      await cert.ok('POST', '/play/responses', {
+        injectId: 'shared',
+        text: 'Contain, and wipe tonight.',
+        optionIds: ['contain', 'legal-basis', 'wipe-now'],
+      });
+      await legal.ok('POST', '/play/responses', {
+        injectId: 'shared',
+        text: 'Basis named; hack back.',
+        optionIds: ['contain', 'legal-basis', 'hack-back'],
+      });
 
-      const scores = async (recompute: boolean) => staff.ok<TeamScore[]>('GET', `/exercises/${ex.id}/scores${recompute ? '?recompute=true' : ''}`);
+      const scores = async (recompute: boolean) =>
+        staff.ok<TeamScore[]>('GET', `/exercises/${ex.id}/scores${recompute ? '?recompute=true' : ''}`);
       const check = async () => {
         const live = await scores(false);
         const recomputed = await scores(true);
@@ -107,31 +129,57 @@ describe('fair scoring on a shared inject', () => {
       let { c, l } = await check();
       // CERT: its 20-point action, timeliness 25 % (5), minus the 5-point distractor; Legal's actions are not in its maximum
       expect(c?.items.map((i) => i.expectedActionId).filter(Boolean)).toEqual(['contain-it']);
-      expect(c?.items.find((i) => i.points < 0)?.source.rule).toBe('distractor "wipe-now" chosen (−5): destroys the evidence attribution needs');
+      expect(c?.items.find((i) => i.points < 0)?.source.rule).toBe(
+        'distractor "wipe-now" chosen (−5): destroys the evidence attribution needs',
+      );
       expect(c).toMatchObject({ total: 20 + 5 - 5, max: 25 });
       // Legal: 10 by option, the judgement call waits for the evaluator, timeliness 5; "contain" earns it nothing
-      expect(l?.items.map((i) => i.expectedActionId).filter(Boolean).sort()).toEqual(['basis', 'proportionate']);
+      expect(
+        l?.items
+          .map((i) => i.expectedActionId)
+          .filter(Boolean)
+          .sort(),
+      ).toEqual(['basis', 'proportionate']);
       // 15 earned; the cap is half of its 25-point maximum (12)
       expect(l).toMatchObject({ total: 12, max: 25 });
-      expect(l?.items.find((i) => i.points < 0)?.source.rule).toBe('score capped at 12 of 25: distractor "hack-back" chosen: no legal basis has been agreed');
+      expect(l?.items.find((i) => i.points < 0)?.source.rule).toBe(
+        'score capped at 12 of 25: distractor "hack-back" chosen: no legal basis has been agreed',
+      );
 
       // the evaluation queue lists (before any evaluation), for each response, only its team's expected actions
       type Queue = { items: { response: { teamId: string }; inject: { expectedActions: { id: string }[] } | null }[] };
       const queue = await staff.ok<Queue>('GET', `/exercises/${ex.id}/evaluation/queue`);
-      const actionsOf = (teamId: string) => queue.items.find((i) => i.response.teamId === teamId)?.inject?.expectedActions.map((a) => a.id);
+      const actionsOf = (teamId: string) =>
+        queue.items.find((i) => i.response.teamId === teamId)?.inject?.expectedActions.map((a) => a.id);
       expect(actionsOf(cert.teamId)).toEqual(['contain-it']);
       expect(actionsOf(legal.teamId)).toEqual(['basis', 'proportionate']);
       // the judgement call is the evaluator's, and only for the team it is aimed at
-      const wrongTeam = await staff.request('POST', `/exercises/${ex.id}/evaluations`, { teamId: cert.teamId, injectId: 'shared', expectedActionId: 'proportionate', met: true, reason: 'x' });
+      const wrongTeam = await staff.request('POST', `/exercises/${ex.id}/evaluations`, {
+        teamId: cert.teamId,
+        injectId: 'shared',
+        expectedActionId: 'proportionate',
+        met: true,
+        reason: 'x',
+      });
       expect(wrongTeam.status).toBe(400);
       expect(JSON.stringify(wrongTeam.body)).toContain('evaluation.not-for-team');
-      await staff.ok('POST', `/exercises/${ex.id}/evaluations`, { teamId: legal.teamId, injectId: 'shared', expectedActionId: 'proportionate', met: true, reason: 'weighed countermeasures against Article 51' });
-      await staff.ok('POST', `/exercises/${ex.id}/score-adjustments`, { teamId: legal.teamId, injectId: 'shared', points: 3, reason: 'hack-back was proposed only as a contingency' });
+      await staff.ok('POST', `/exercises/${ex.id}/evaluations`, {
+        teamId: legal.teamId,
+        injectId: 'shared',
+        expectedActionId: 'proportionate',
+        met: true,
+        reason: 'weighed countermeasures against Article 51',
+      });
+      await staff.ok('POST', `/exercises/${ex.id}/score-adjustments`, {
+        teamId: legal.teamId,
+        injectId: 'shared',
+        points: 3,
+        reason: 'hack-back was proposed only as a contingency',
+      });
       ({ c, l } = await check());
       // 25 earned by rule and evaluator, capped at 12, then the evaluator's +3
       expect(l?.total).toBe(15);
       expect(c?.total).toBe(20);
-
     } finally {
       await app.stop();
     }
@@ -150,23 +198,33 @@ describe('fair scoring in the pack format', () => {
   });
 
   it('rejects a distractor that covers an expected action', () => {
-    expect(errors(PACK.replace('options: [contain], teams: [cert]', 'options: [contain, wipe-now], teams: [cert]'))).toContain(
+    expect(
+      errors(PACK.replace('options: [contain], teams: [cert]', 'options: [contain, wipe-now], teams: [cert]')),
+    ).toContain(
       'injects[0].expectedActions[0].options[1]: response option "wipe-now" is a distractor and cannot cover an expected action',
     );
   });
 
   it('rejects an action aimed at a team that does not receive the inject, or at no known team', () => {
-    expect(errors(PACK.replace('to: all', 'to: [legal]'))).toContain('injects[0].expectedActions[0].teams[0]: team "cert" does not receive this inject');
-    expect(errors(PACK.replace('teams: [cert] }', 'teams: [nobody] }'))).toContain('injects[0].expectedActions[0].teams[0]: unknown team "nobody"');
+    expect(errors(PACK.replace('to: all', 'to: [legal]'))).toContain(
+      'injects[0].expectedActions[0].teams[0]: team "cert" does not receive this inject',
+    );
+    expect(errors(PACK.replace('teams: [cert] }', 'teams: [nobody] }'))).toContain(
+      'injects[0].expectedActions[0].teams[0]: unknown team "nobody"',
+    );
   });
 
   it('rejects a distractor that neither costs nor caps', () => {
-    expect(errors(PACK.replace('penalty: 5', 'penalty: 0')).join('\n')).toMatch(/distractor needs a penalty above 0 or a cap/);
+    expect(errors(PACK.replace('penalty: 5', 'penalty: 0')).join('\n')).toMatch(
+      /distractor needs a penalty above 0 or a cap/,
+    );
   });
 
   it('rejects a contingency sent to teams the action is not expected of', () => {
     const withContingency = `${PACK}  - { id: nudge, trigger: { type: contingency, inject: shared, expectedAction: contain-it, at: "T+00:20" }, to: all, channel: chat, from: { name: SOC }, subject: Contained?, body: Contain it. }\n`;
-    expect(errors(withContingency)).toContain('injects[1].to: expected action "contain-it" is only expected of cert; this contingency also goes to legal');
+    expect(errors(withContingency)).toContain(
+      'injects[1].to: expected action "contain-it" is only expected of cert; this contingency also goes to legal',
+    );
     expect(errors(withContingency.replace('to: all, channel: chat', 'to: [cert], channel: chat'))).toEqual([]);
   });
 });

@@ -143,11 +143,18 @@ describe('isolation matrix: every route × every role', () => {
   beforeAll(async () => {
     app = await startBackend(testEnv('matrix'));
     const doc = await (await fetch(`${app.url}/api/docs-json`)).json();
-    routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     callers.admin = await Api.login(app.url, 'admin');
     callers.instructor = await Api.login(app.url);
     for (const role of ['observer', 'evaluator', 'facilitator'] as const) {
-      await callers.admin.ok('POST', '/users', { username: `${role}-m`, displayName: role, password: 'matrix-password-1', role });
+      await callers.admin.ok('POST', '/users', {
+        username: `${role}-m`,
+        displayName: role,
+        password: 'matrix-password-1',
+        role,
+      });
       callers[role] = await Api.login(app.url, `${role}-m`, 'matrix-password-1');
     }
     callers.anon = new Api(app.url);
@@ -159,11 +166,28 @@ describe('isolation matrix: every route × every role', () => {
     callers.playerA = await Api.join(app.url, teamByKey(live, 'soc').joinCode ?? '', 'analyst A');
     callers.playerB = await Api.join(app.url, teamByKey(live, 'cert').joinCode ?? '', 'analyst B');
     await callers.instructor.ok('POST', `/exercises/${live.id}/start`);
-    await until(async () => (await callers.instructor.ok<{ status: string }[]>('GET', `/exercises/${live.id}/decisions`)).length > 0, 30_000, 'the ransom-note decision');
-    const response = await callers.playerA.ok<{ id: string }>('POST', '/play/responses', { injectId: 'phish-email', text: 'Quarantined.', optionIds: ['quarantine'] });
-    const thread = await callers.playerA.ok<{ id: string }>('POST', '/play/threads', { subject: 'Question', text: 'Can we get the mail headers?' });
+    await until(
+      async () =>
+        (await callers.instructor.ok<{ status: string }[]>('GET', `/exercises/${live.id}/decisions`)).length > 0,
+      30_000,
+      'the ransom-note decision',
+    );
+    const response = await callers.playerA.ok<{ id: string }>('POST', '/play/responses', {
+      injectId: 'phish-email',
+      text: 'Quarantined.',
+      optionIds: ['quarantine'],
+    });
+    const thread = await callers.playerA.ok<{ id: string }>('POST', '/play/threads', {
+      subject: 'Question',
+      text: 'Can we get the mail headers?',
+    });
     const decisions = await callers.instructor.ok<{ id: string }[]>('GET', `/exercises/${live.id}/decisions`);
-    Object.assign(ids, { response: response.id, thread: thread.id, decision: decisions[0]?.id ?? '', teamA: teamByKey(live, 'soc').id });
+    Object.assign(ids, {
+      response: response.id,
+      thread: thread.id,
+      decision: decisions[0]?.id ?? '',
+      teamA: teamByKey(live, 'soc').id,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -185,7 +209,16 @@ describe('isolation matrix: every route × every role', () => {
       const exerciseId = method === 'GET' ? live.id : ended.id;
       const path = pattern
         .replace('/api', '')
-        .replace('{id}', pattern.startsWith('/api/play/responses') ? ids.response : pattern.startsWith('/api/scenarios') || pattern.startsWith('/api/authoring/packs') ? 'demo' : pattern.startsWith('/api/authoring/dry-runs') ? '00000000-0000-0000-0000-000000000000' : exerciseId)
+        .replace(
+          '{id}',
+          pattern.startsWith('/api/play/responses')
+            ? ids.response
+            : pattern.startsWith('/api/scenarios') || pattern.startsWith('/api/authoring/packs')
+              ? 'demo'
+              : pattern.startsWith('/api/authoring/dry-runs')
+                ? '00000000-0000-0000-0000-000000000000'
+                : exerciseId,
+        )
         .replace('{injectId}', 'phish-email')
         .replace('{index}', '0')
         .replace('{sha256}', '0'.repeat(64))
@@ -206,8 +239,10 @@ describe('isolation matrix: every route × every role', () => {
         const refused = r.status === 401 || r.status === 403;
         const shouldPass = allowed.includes(who);
         if (r.status >= 500) wrong.push(`${who} ${method} ${path} → ${r.status} (server error)`);
-        else if (shouldPass === refused) wrong.push(`${who} ${method} ${path} → ${r.status}, expected ${shouldPass ? 'to pass' : 'a refusal'}`);
-        else if (!shouldPass && who === 'anon' && r.status !== 401) wrong.push(`anon ${method} ${path} → ${r.status}, expected 401`);
+        else if (shouldPass === refused)
+          wrong.push(`${who} ${method} ${path} → ${r.status}, expected ${shouldPass ? 'to pass' : 'a refusal'}`);
+        else if (!shouldPass && who === 'anon' && r.status !== 401)
+          wrong.push(`anon ${method} ${path} → ${r.status}, expected 401`);
       }
     }
     expect(wrong).toEqual([]);
@@ -220,14 +255,35 @@ describe('isolation matrix: every route × every role', () => {
     expect((await b.get('/play/injects/phish-email')).status).toBe(404);
     expect((await b.post('/play/injects/phish-email/ack')).status).toBe(404);
     expect((await b.post('/play/responses', { injectId: 'phish-email', text: 'x', optionIds: [] })).status).toBe(404);
-    expect((await b.request('PUT', `/play/responses/${ids.response}`, { text: 'hijack', optionIds: [] })).status).toBe(404);
+    expect((await b.request('PUT', `/play/responses/${ids.response}`, { text: 'hijack', optionIds: [] })).status).toBe(
+      404,
+    );
     expect((await b.post(`/play/threads/${ids.thread}/messages`, { text: 'hijack' })).status).toBe(404);
     // the same in Korean: a translation never carries another team's inject (future injects: tests/engine/languages.test.ts)
     for (const language of ['en', 'ko']) {
       expect((await b.request('PUT', '/play/language', { language })).status).toBe(200);
       expect((await b.get('/play/injects/phish-email')).status).toBe(404);
-      const bView = JSON.stringify([await b.ok('GET', '/play/session'), await b.ok('GET', '/play/injects'), await b.ok('GET', '/play/responses'), await b.ok('GET', '/play/threads'), await b.ok('GET', '/play/acks'), await b.ok('GET', '/play/decisions')]);
-      const secrets = ['Quarantined.', 'mail headers', 'analyst A', ids.teamA, 'phish-email', '연체 청구서', '모든 사서함에서 해당 메일 격리', '항만운영사 보안관제센터', 'Port operator SOC', 'edr-alert', 'BOOK-APP-02'];
+      const bView = JSON.stringify([
+        await b.ok('GET', '/play/session'),
+        await b.ok('GET', '/play/injects'),
+        await b.ok('GET', '/play/responses'),
+        await b.ok('GET', '/play/threads'),
+        await b.ok('GET', '/play/acks'),
+        await b.ok('GET', '/play/decisions'),
+      ]);
+      const secrets = [
+        'Quarantined.',
+        'mail headers',
+        'analyst A',
+        ids.teamA,
+        'phish-email',
+        '연체 청구서',
+        '모든 사서함에서 해당 메일 격리',
+        '항만운영사 보안관제센터',
+        'Port operator SOC',
+        'edr-alert',
+        'BOOK-APP-02',
+      ];
       for (const secret of secrets) expect(bView, `player B (${language}) sees "${secret}"`).not.toContain(secret);
     }
     // A's own data is there

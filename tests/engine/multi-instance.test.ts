@@ -31,16 +31,47 @@ describe('several API instances and a separate worker on one Redis and one datab
 
       // started on instance 2, delivered by the worker, received through the Redis adapter
       await staff2.ok('POST', `/exercises/${ex.id}/start`);
-      const want = (key: string) => expected.filter((i) => i.teams.includes(key)).map((i) => i.id).sort();
-      await until(() => socSocket.of('inject:delivered').length >= want('soc').length && certSocket.of('inject:delivered').length >= want('cert').length, 30_000, 'both teams’ injects');
+      const want = (key: string) =>
+        expected
+          .filter((i) => i.teams.includes(key))
+          .map((i) => i.id)
+          .sort();
+      await until(
+        () =>
+          socSocket.of('inject:delivered').length >= want('soc').length &&
+          certSocket.of('inject:delivered').length >= want('cert').length,
+        30_000,
+        'both teams’ injects',
+      );
       await new Promise((r) => setTimeout(r, 500));
-      expect(socSocket.of('inject:delivered').map((e) => e.injectId).sort()).toEqual(want('soc'));
-      expect(certSocket.of('inject:delivered').map((e) => e.injectId).sort()).toEqual(want('cert'));
-      expect(control.of('control:inject-delivered').map((e) => e.injectId).sort()).toEqual(expected.map((i) => i.id).sort());
+      expect(
+        socSocket
+          .of('inject:delivered')
+          .map((e) => e.injectId)
+          .sort(),
+      ).toEqual(want('soc'));
+      expect(
+        certSocket
+          .of('inject:delivered')
+          .map((e) => e.injectId)
+          .sort(),
+      ).toEqual(want('cert'));
+      expect(
+        control
+          .of('control:inject-delivered')
+          .map((e) => e.injectId)
+          .sort(),
+      ).toEqual(expected.map((i) => i.id).sort());
 
       // a control action on instance 1 reaches the clients of instance 2 (and 1)
       await staff1.ok('POST', `/exercises/${ex.id}/pause`);
-      await until(() => certSocket.of('exercise:clock').some((c) => c.status === 'paused') && socSocket.of('exercise:clock').some((c) => c.status === 'paused'), 10_000, 'the pause on both instances');
+      await until(
+        () =>
+          certSocket.of('exercise:clock').some((c) => c.status === 'paused') &&
+          socSocket.of('exercise:clock').some((c) => c.status === 'paused'),
+        10_000,
+        'the pause on both instances',
+      );
       for (const s of [socSocket, certSocket, control]) s.close();
     } finally {
       for (const p of procs.reverse()) await p.stop();

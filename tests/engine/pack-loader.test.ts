@@ -38,10 +38,30 @@ describe('scenario pack loader', () => {
 
   it.each([
     // a translation may not change channels, timing or ids: every attempt is refused at its line
-    ['bad-translation/translations/ko/02.yaml', 4, 'injects.alert.channel', /unknown field\(s\): channel, offset: a translation may not change ids, recipients, channels, timing or scoring/],
-    ['bad-translation/translations/ko/03.yaml', 4, 'injects.alert.colour', /unknown field\(s\): colour \(a translation holds only the text fields/],
-    ['bad-translation/translations/ko/01.yaml', 10, 'injects.alert.responseOptions.allow', /unknown response option "allow" \(options: block\)/],
-    ['bad-translation/translations/ko/01.yaml', 15, 'injects.alert.decision.options.later', /unknown decision option "later"/],
+    [
+      'bad-translation/translations/ko/02.yaml',
+      4,
+      'injects.alert.channel',
+      /unknown field\(s\): channel, offset: a translation may not change ids, recipients, channels, timing or scoring/,
+    ],
+    [
+      'bad-translation/translations/ko/03.yaml',
+      4,
+      'injects.alert.colour',
+      /unknown field\(s\): colour \(a translation holds only the text fields/,
+    ],
+    [
+      'bad-translation/translations/ko/01.yaml',
+      10,
+      'injects.alert.responseOptions.allow',
+      /unknown response option "allow" \(options: block\)/,
+    ],
+    [
+      'bad-translation/translations/ko/01.yaml',
+      15,
+      'injects.alert.decision.options.later',
+      /unknown decision option "later"/,
+    ],
     ['bad-translation/translations/ko/01.yaml', 17, 'injects.nowhere', /unknown inject "nowhere"/],
     ['bad-translation/translations/ko/01.yaml', 4, 'pack.teams.purple', /unknown team "purple"/],
     ['bad-translation/translations/english', 1, '(folder)', /"english" is not a language tag/],
@@ -67,7 +87,12 @@ describe('scenario pack loader', () => {
     expect(local.inject.responseOptions.map((o) => o.label)).toEqual(['발신자 차단', 'Ignore it']);
     // the missing label falls back to the source and is named; ids, channel, timing untouched
     expect(local.content).toEqual({ language: 'ko', untranslated: ['responseOptions.ignore'] });
-    expect({ id: local.inject.id, channel: local.inject.channel, offset: local.inject.offset, to: local.inject.to }).toEqual({ id: 'alert', channel: 'email', offset: 'T+00:05', to: ['blue'] });
+    expect({
+      id: local.inject.id,
+      channel: local.inject.channel,
+      offset: local.inject.offset,
+      to: local.inject.to,
+    }).toEqual({ id: 'alert', channel: 'email', offset: 'T+00:05', to: ['blue'] });
     expect(localiseInject(alert, r.source.pack, 'en').content).toEqual({ language: 'en', untranslated: [] });
     // without a word of translation the copy is in the source language, every field named
     const bare = { ...r.source.pack, translations: {} };
@@ -76,7 +101,8 @@ describe('scenario pack loader', () => {
   });
 
   it('exports a translated pack as pack.yaml plus translation files that load back to the same pack', async () => {
-    const { loadPackFiles, packToYaml, translationFiles } = await import('../../backend/src/authoring/packs/pack-files.js');
+    const { loadPackFiles, packToYaml, translationFiles } =
+      await import('../../backend/src/authoring/packs/pack-files.js');
     const r = loadPackFolder(join(REPO_ROOT, 'injects', 'korean-peninsula'));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const yaml = packToYaml(r.source.pack);
@@ -94,7 +120,10 @@ describe('scenario pack loader', () => {
       cpSync(join(dir, 'translations', 'ko'), join(dir, 'translations', 'en'), { recursive: true });
       const r = loadPackFolder(dir, dir);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors.map((e) => `${e.file} ${e.message}`).join('\n')).toMatch(/translations\/en\/01\.yaml "en" is the pack's source language/);
+      if (!r.ok)
+        expect(r.errors.map((e) => `${e.file} ${e.message}`).join('\n')).toMatch(
+          /translations\/en\/01\.yaml "en" is the pack's source language/,
+        );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -121,14 +150,28 @@ describe('scenario pack loader', () => {
   });
 
   it('`npm run ttx -- validate` exits non-zero with file:line:column on a broken pack, zero on good ones', () => {
-    const bad = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(FIXTURES, 'unknown-team')], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(FIXTURES, 'unknown-team')],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/unknown-team\/pack\.yaml:11:\d+ injects\[0\]\.to\[1\]: unknown team "purple"/);
-    const good = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(REPO_ROOT, 'injects', 'demo')], { encoding: 'utf8' });
+    const good = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(REPO_ROOT, 'injects', 'demo')],
+      { encoding: 'utf8' },
+    );
     expect(good.stdout).toMatch(/ok +demo/);
     expect(good.status).toBe(0);
-    const badTranslation = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(FIXTURES, 'bad-translation')], { encoding: 'utf8' });
+    const badTranslation = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'backend/dist/cli/ttx.js'), 'validate', join(FIXTURES, 'bad-translation')],
+      { encoding: 'utf8' },
+    );
     expect(badTranslation.status).toBe(1);
-    expect(badTranslation.stderr).toMatch(/translations\/ko\/01\.yaml:10:\d+ injects\.alert\.responseOptions\.allow: unknown response option "allow"/);
+    expect(badTranslation.stderr).toMatch(
+      /translations\/ko\/01\.yaml:10:\d+ injects\.alert\.responseOptions\.allow: unknown response option "allow"/,
+    );
   });
 });

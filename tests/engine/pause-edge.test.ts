@@ -42,7 +42,15 @@ function edgePack(): unknown {
       body: 'Pause-edge inject.',
     };
   });
-  return { id: 'pause-edge', title: 'Pause edge', summary: 'Generated.', version: '1.0.0', duration: '01:00', teams: [{ id: 'blue', name: 'Blue' }], injects };
+  return {
+    id: 'pause-edge',
+    title: 'Pause edge',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: '01:00',
+    teams: [{ id: 'blue', name: 'Blue' }],
+    injects,
+  };
 }
 
 interface Clock {
@@ -92,7 +100,8 @@ for (const layout of ['one process', 'API + separate worker'] as const) {
         expect(await client.ready()).toBe('ready');
         clients.push(client);
       }
-      const received = (injectId: string) => clients.map((c) => c.of('inject:delivered').filter((e) => e.injectId === injectId));
+      const received = (injectId: string) =>
+        clients.map((c) => c.of('inject:delivered').filter((e) => e.injectId === injectId));
       await staff.ok('POST', `/exercises/${ex.id}/start`);
 
       const outcomes: string[] = [];
@@ -124,7 +133,10 @@ for (const layout of ['one process', 'API + separate worker'] as const) {
 
         if (status === 'delivered') {
           // delivered: the frozen clock stands at or after the inject, and every player got it once, on its instant
-          expect(pausedAtScenario, `${injectId} (pause at ${delta} ms) was delivered but the clock froze before it`).toBeGreaterThanOrEqual(scenarioMs);
+          expect(
+            pausedAtScenario,
+            `${injectId} (pause at ${delta} ms) was delivered but the clock froze before it`,
+          ).toBeGreaterThanOrEqual(scenarioMs);
           await until(() => received(injectId).every((r) => r.length >= 1), 10_000, `${injectId} at every player`);
           for (const r of received(injectId)) {
             expect(r).toHaveLength(1);
@@ -138,25 +150,44 @@ for (const layout of ['one process', 'API + separate worker'] as const) {
           expect(status).toBe('pending');
           expect(pausedAtScenario).toBeLessThan(scenarioMs);
           await waitUntilWall(Math.max(due, answeredAt) + 250);
-          expect(received(injectId).flat(), `${injectId} (pause at ${delta} ms) reached players during the pause`).toEqual([]);
+          expect(
+            received(injectId).flat(),
+            `${injectId} (pause at ${delta} ms) reached players during the pause`,
+          ).toEqual([]);
           await staff.ok('POST', `/exercises/${ex.id}/resume`);
           // … and it comes after the resume, shifted by exactly the pause length
           await until(() => received(injectId).every((r) => r.length >= 1), 10_000, `${injectId} after the resume`);
-          const resume = (await staff.ok<LogEvent[]>('GET', `/exercises/${ex.id}/events`)).filter((e) => e.type === 'exercise.resumed').at(-1);
+          const resume = (await staff.ok<LogEvent[]>('GET', `/exercises/${ex.id}/events`))
+            .filter((e) => e.type === 'exercise.resumed')
+            .at(-1);
           const pauseLength = resume!.atMs - pause!.atMs;
           expect(resume!.payload.pausedForMs).toBe(pauseLength);
           for (const r of received(injectId)) {
             expect(r).toHaveLength(1);
-            expect(Math.abs(r[0].dueAt - (due + pauseLength)), `${injectId} shifted by ${r[0].dueAt - due} ms for a ${pauseLength} ms pause`).toBeLessThanOrEqual(0.5);
+            expect(
+              Math.abs(r[0].dueAt - (due + pauseLength)),
+              `${injectId} shifted by ${r[0].dueAt - due} ms for a ${pauseLength} ms pause`,
+            ).toBeLessThanOrEqual(0.5);
           }
           outcomes.push(`${delta}:held(${at})`);
         }
         expect(sentAt).toBeLessThan(answeredAt);
       }
       // every inject reached every player exactly once, in order
-      for (const c of clients) expect(c.of('inject:delivered').map((e) => e.injectId)).toEqual(Array.from({ length: RUNS }, (_, i) => `edge-${i + 1}`));
-      const byDelta = DELTAS.map((d) => `${d} ms: ${outcomes.filter((o) => o.startsWith(`${d}:`)).map((o) => o.slice(String(d).length + 1)).join(', ')}`);
-      process.stdout.write(`pause-edge (${TEST_DATABASE_KIND}, ${layout}) outcomes per pause offset:\n  ${byDelta.join('\n  ')}\n`);
+      for (const c of clients)
+        expect(c.of('inject:delivered').map((e) => e.injectId)).toEqual(
+          Array.from({ length: RUNS }, (_, i) => `edge-${i + 1}`),
+        );
+      const byDelta = DELTAS.map(
+        (d) =>
+          `${d} ms: ${outcomes
+            .filter((o) => o.startsWith(`${d}:`))
+            .map((o) => o.slice(String(d).length + 1))
+            .join(', ')}`,
+      );
+      process.stdout.write(
+        `pause-edge (${TEST_DATABASE_KIND}, ${layout}) outcomes per pause offset:\n  ${byDelta.join('\n  ')}\n`,
+      );
       for (const c of clients) c.close();
       await staff.ok('POST', `/exercises/${ex.id}/end`);
     }, 300_000);

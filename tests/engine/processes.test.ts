@@ -39,7 +39,13 @@ describe('process layouts', () => {
     const port = await freePort();
     const env = testEnv('no-redis');
     const r = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/main.js')], {
-      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${port}`, DATA_DIR: env.dataDir, DATABASE_URL: env.databaseUrl, PORT: '0' },
+      env: {
+        ...process.env,
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        DATA_DIR: env.dataDir,
+        DATABASE_URL: env.databaseUrl,
+        PORT: '0',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -51,7 +57,11 @@ describe('process layouts', () => {
   });
 
   it('names the variable when the configuration is invalid', () => {
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/main.js')], { env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://x' }, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'backend/dist/main.js')], {
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://x' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/PORT/);
     expect(r.stderr).toMatch(/DATABASE_URL: must start with sqlite:/);

@@ -32,7 +32,11 @@ async function restartMidExercise(name: string, takeDown: (app: RunningProcess) 
     const before = new RecordingClient(first.url, soc.token);
     await before.ready();
     await staff.ok('POST', `/exercises/${ex.id}/start`);
-    await until(() => before.of('inject:delivered').some((e) => e.injectId === 'edr-alert'), 10_000, 'edr-alert before the restart');
+    await until(
+      () => before.of('inject:delivered').some((e) => e.injectId === 'edr-alert'),
+      10_000,
+      'edr-alert before the restart',
+    );
     const downAt = Date.now();
     await takeDown(first);
     before.close();
@@ -46,7 +50,11 @@ async function restartMidExercise(name: string, takeDown: (app: RunningProcess) 
     staff.baseUrl = second.url;
     const after = new RecordingClient(second.url, soc.token);
     await after.ready();
-    await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total, 20_000, 'all deliveries after the restart');
+    await until(
+      async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total,
+      20_000,
+      'all deliveries after the restart',
+    );
     await sleep(500);
     const deliveries = await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`);
     const log = await staff.ok<{ type: string; payload: { injectId?: string } }[]>('GET', `/exercises/${ex.id}/events`);
@@ -68,7 +76,12 @@ describe('restarting the backend in the middle of an exercise', () => {
       const keys = r.deliveries.map((d) => `${d.injectId}/${d.teamId}`);
       expect(new Set(keys).size).toBe(keys.length);
       expect(r.deliveries).toHaveLength(total);
-      expect(r.log.filter((e) => e.type === 'inject.delivered').map((e) => e.payload.injectId).sort()).toEqual(expected.map((i) => i.id).sort());
+      expect(
+        r.log
+          .filter((e) => e.type === 'inject.delivered')
+          .map((e) => e.payload.injectId)
+          .sort(),
+      ).toEqual(expected.map((i) => i.id).sort());
 
       const overdue = r.deliveries.filter((d) => d.dueAtMs > r.downAt + 200 && d.dueAtMs < r.upAt - 1500);
       expect(overdue.length).toBeGreaterThan(0);
@@ -77,7 +90,8 @@ describe('restarting the backend in the middle of an exercise', () => {
         // delivered at once when the new backend came up
         expect(d.deliveredAtMs - r.upAt).toBeLessThan(2000);
       }
-      for (const d of r.deliveries.filter((x) => x.dueAtMs > r.upAt + 500)) expect(d.late, `${d.injectId} on time`).toBe(false);
+      for (const d of r.deliveries.filter((x) => x.dueAtMs > r.upAt + 500))
+        expect(d.late, `${d.injectId} on time`).toBe(false);
 
       // the SOC player saw each of its injects exactly once across both connections
       const seen = [...r.before.of('inject:delivered'), ...r.after.of('inject:delivered')].map((e) => e.injectId);
@@ -111,7 +125,13 @@ class Console {
     private readonly api: Api,
     options: Record<string, unknown>,
   ) {
-    this.socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token: api.token }, forceNew: true, ...options });
+    this.socket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token: api.token },
+      forceNew: true,
+      ...options,
+    });
     this.socket.on('session:ready', () => {
       this.readyAt.push(Date.now());
       void this.api.ok<{ id: string }[]>('GET', '/play/injects').then(
@@ -130,7 +150,8 @@ class Console {
   }
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
 
 describe('restarting the backend, seen from the players', () => {
   it('gives every connected player the backlog soon after the server is healthy again (kill -9, same address)', async () => {
@@ -149,7 +170,11 @@ describe('restarting the backend, seen from the players', () => {
       }
       await until(() => consoles.every((x) => x.c.readyCount === 1), 20_000, 'every console connected');
       await staff.ok('POST', `/exercises/${ex.id}/start`);
-      await until(() => consoles.filter((x) => x.team === 'soc').every((x) => x.c.had.has('edr-alert')), 10_000, 'edr-alert before the restart');
+      await until(
+        () => consoles.filter((x) => x.team === 'soc').every((x) => x.c.had.has('edr-alert')),
+        10_000,
+        'edr-alert before the restart',
+      );
       const downAt = Date.now();
       await first.kill();
       // cert-advisory, cert-followup and press-call fall due while nothing runs
@@ -158,21 +183,41 @@ describe('restarting the backend, seen from the players', () => {
       processes.push(second);
       const healthyAt = second.readyAt;
       staff.baseUrl = second.url;
-      await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total, 20_000, 'all deliveries after the restart');
+      await until(
+        async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).length >= total,
+        20_000,
+        'all deliveries after the restart',
+      );
       const deliveries = await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`);
       const teamIds = Object.fromEntries(['soc', 'cert', 'comms'].map((t) => [t, teamByKey(ex, t).id]));
       // the backlog: what the server had delivered to the team before it answered its health check
-      const backlogOf = (team: string) => deliveries.filter((d) => d.teamId === teamIds[team] && d.dueAtMs < healthyAt).map((d) => d.injectId);
-      await until(() => consoles.every((x) => backlogOf(x.team).every((id) => x.c.had.has(id))), 20_000, 'every console has its backlog');
-      await until(() => consoles.every((x) => expected.filter((i) => i.teams.includes(x.team)).every((i) => x.c.had.has(i.id))), 20_000, 'every console has every inject');
+      const backlogOf = (team: string) =>
+        deliveries.filter((d) => d.teamId === teamIds[team] && d.dueAtMs < healthyAt).map((d) => d.injectId);
+      await until(
+        () => consoles.every((x) => backlogOf(x.team).every((id) => x.c.had.has(id))),
+        20_000,
+        'every console has its backlog',
+      );
+      await until(
+        () => consoles.every((x) => expected.filter((i) => i.teams.includes(x.team)).every((i) => x.c.had.has(i.id))),
+        20_000,
+        'every console has every inject',
+      );
       await sleep(300);
 
       // per console: back in its rooms after the server answered its health check; and each backlog
       // inject in hand after the server had it (health, or its catch-up delivery if that came later)
       const back = consoles.map((x) => (x.c.readyAt[1] ?? Infinity) - healthyAt);
-      const serverHad = (team: string, id: string) => Math.max(healthyAt, deliveries.find((d) => d.teamId === teamIds[team] && d.injectId === id)?.deliveredAtMs ?? 0);
-      const waits = consoles.map((x) => Math.max(...backlogOf(x.team).map((id) => (x.c.had.get(id) ?? Infinity) - serverHad(x.team, id))));
-      const caughtUp = Math.max(...deliveries.filter((d) => d.dueAtMs < healthyAt).map((d) => d.deliveredAtMs)) - healthyAt;
+      const serverHad = (team: string, id: string) =>
+        Math.max(
+          healthyAt,
+          deliveries.find((d) => d.teamId === teamIds[team] && d.injectId === id)?.deliveredAtMs ?? 0,
+        );
+      const waits = consoles.map((x) =>
+        Math.max(...backlogOf(x.team).map((id) => (x.c.had.get(id) ?? Infinity) - serverHad(x.team, id))),
+      );
+      const caughtUp =
+        Math.max(...deliveries.filter((d) => d.dueAtMs < healthyAt).map((d) => d.deliveredAtMs)) - healthyAt;
       process.stdout.write(
         `restart seen from ${consoles.length} players (reconnect ${JSON.stringify(RECONNECT_OPTIONS)}; server down ${healthyAt - downAt} ms; ` +
           `backlog ${backlogOf('soc').length}/${backlogOf('cert').length}/${backlogOf('comms').length} injects, server's catch-up done ${caughtUp} ms after health):\n` +
@@ -188,7 +233,12 @@ describe('restarting the backend, seen from the players', () => {
         // reconnected once, never saw an inject twice live, and ended with exactly its team's injects
         expect(x.c.readyCount).toBe(2);
         expect(new Set(x.c.live).size).toBe(x.c.live.length);
-        expect([...x.c.had.keys()].sort()).toEqual(expected.filter((i) => i.teams.includes(x.team)).map((i) => i.id).sort());
+        expect([...x.c.had.keys()].sort()).toEqual(
+          expected
+            .filter((i) => i.teams.includes(x.team))
+            .map((i) => i.id)
+            .sort(),
+        );
       }
       // every backlog inject that fell due while down is recorded late, and with its real lateness
       const fellDue = deliveries.filter((x) => x.dueAtMs > downAt + 200 && x.dueAtMs < second.spawnedAt - 1500);
@@ -199,24 +249,43 @@ describe('restarting the backend, seen from the players', () => {
       // a process killed between a broadcast and writing its timing leaves that one delivery
       // unrecorded: only deliveries due in the last second before the kill may lack it
       const killedMidWrite = (d: Delivery) => d.dueAtMs > downAt - 1000 && d.dueAtMs <= downAt;
-      await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).every((d) => d.broadcastStartedAtMs !== null || killedMidWrite(d)), 5000, 'broadcast timings recorded');
-      const recorded = (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).filter((d) => d.broadcastStartedAtMs !== null);
+      await until(
+        async () =>
+          (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).every(
+            (d) => d.broadcastStartedAtMs !== null || killedMidWrite(d),
+          ),
+        5000,
+        'broadcast timings recorded',
+      );
+      const recorded = (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).filter(
+        (d) => d.broadcastStartedAtMs !== null,
+      );
       for (const d of recorded) {
         expect(d.broadcastStartedAtMs!).toBeGreaterThanOrEqual(d.dueAtMs - 1);
         expect(d.broadcastEndedAtMs!).toBeGreaterThanOrEqual(d.broadcastStartedAtMs!);
       }
-      for (const d of recorded.filter((x) => fellDue.some((f) => f.injectId === x.injectId && f.teamId === x.teamId))) expect(d.broadcastStartedAtMs!).toBeGreaterThan(second.spawnedAt);
-      const accuracy = await staff.ok<{ broadcasts: number; startLatenessMs: { p50: number; p99: number; max: number }; unrecorded: number; late: { injectId: string; latenessMs: number }[]; processes: Record<string, number> }>(
-        'GET',
-        `/exercises/${ex.id}/delivery-accuracy`,
+      for (const d of recorded.filter((x) => fellDue.some((f) => f.injectId === x.injectId && f.teamId === x.teamId)))
+        expect(d.broadcastStartedAtMs!).toBeGreaterThan(second.spawnedAt);
+      const accuracy = await staff.ok<{
+        broadcasts: number;
+        startLatenessMs: { p50: number; p99: number; max: number };
+        unrecorded: number;
+        late: { injectId: string; latenessMs: number }[];
+        processes: Record<string, number>;
+      }>('GET', `/exercises/${ex.id}/delivery-accuracy`);
+      const unrecorded = (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).filter(
+        (d) => d.broadcastStartedAtMs === null,
       );
-      const unrecorded = (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).filter((d) => d.broadcastStartedAtMs === null);
       expect(unrecorded.every(killedMidWrite)).toBe(true);
       expect(accuracy.unrecorded).toBe(unrecorded.length);
       expect(Object.keys(accuracy.processes)).toHaveLength(2);
-      expect(new Set(accuracy.late.map((l) => l.injectId))).toEqual(new Set(recorded.filter((d) => d.late).map((d) => d.injectId)));
+      expect(new Set(accuracy.late.map((l) => l.injectId))).toEqual(
+        new Set(recorded.filter((d) => d.late).map((d) => d.injectId)),
+      );
       for (const l of accuracy.late) expect(l.latenessMs).toBeGreaterThan(1000);
-      process.stdout.write(`  delivery accuracy after the restart: ${JSON.stringify({ ...accuracy, late: accuracy.late.length })}\n`);
+      process.stdout.write(
+        `  delivery accuracy after the restart: ${JSON.stringify({ ...accuracy, late: accuracy.late.length })}\n`,
+      );
     } finally {
       for (const x of consoles) x.c.socket.close();
       for (const p of processes) await p.stop().catch(() => undefined);

@@ -28,7 +28,8 @@ const MAX_LATE_MS = 400;
 const P50_LATE_MS = 60;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))] ?? NaN;
 const scenarioMsOf = (k: number) => FIRST_S * 1000 + (k - 1) * SPACING_MS;
 
 function scalePack(): unknown {
@@ -106,7 +107,10 @@ describe(`two API processes and a delivery worker on one machine (${TEST_DATABAS
     const ex = await createExercise(staffA, 'scale-out', 1);
     const players: { team: string; api: 'A' | 'B'; client: RecordingClient }[] = [];
     for (const team of ['blue', 'red']) {
-      for (const [name, proc] of [['A', apiA], ['B', apiB]] as const) {
+      for (const [name, proc] of [
+        ['A', apiA],
+        ['B', apiB],
+      ] as const) {
         for (let k = 0; k < PLAYERS_PER_TEAM_PER_API; k++) {
           const player = await Api.join(proc.url, teamByKey(ex, team).joinCode ?? '', `${team} ${name}${k + 1}`);
           players.push({ team, api: name, client: new RecordingClient(proc.url, player.token) });
@@ -123,7 +127,8 @@ describe(`two API processes and a delivery worker on one machine (${TEST_DATABAS
       const clock = (await staffB.ok<{ clock: Clock }>('GET', `/exercises/${ex.id}`)).clock;
       expect(clock.status).toBe('running');
       const dueAt = (k: number) => clock.anchorWallMs + (scenarioMsOf(k) - clock.anchorScenarioMs) / clock.speed;
-      const got = (k: number) => players.map((p) => p.client.of('inject:delivered').filter((e) => e.injectId === `scale-${k}`));
+      const got = (k: number) =>
+        players.map((p) => p.client.of('inject:delivered').filter((e) => e.injectId === `scale-${k}`));
 
       // the pause on A, half-way between inject PAUSE_AFTER and the next, and the resume on B
       const pauseAt = dueAt(PAUSE_AFTER) + SPACING_MS / 2;
@@ -132,7 +137,11 @@ describe(`two API processes and a delivery worker on one machine (${TEST_DATABAS
       const pauseSent = Date.now();
       await staffA.ok('POST', `/exercises/${ex.id}/pause`);
       const pauseAnswered = Date.now();
-      await until(() => players.every((p) => p.client.of('exercise:clock').some((c) => c.status === 'paused')), 10_000, 'the pause at every player');
+      await until(
+        () => players.every((p) => p.client.of('exercise:clock').some((c) => c.status === 'paused')),
+        10_000,
+        'the pause at every player',
+      );
       // the next inject's original instant passes while paused; nobody may get it
       await sleep(Math.max(0, pauseSent + PAUSE_MS - Date.now()));
       expect(got(PAUSE_AFTER + 1).flat(), 'an inject reached players during the pause').toEqual([]);
@@ -155,12 +164,17 @@ describe(`two API processes and a delivery worker on one machine (${TEST_DATABAS
       // exactly once: each player has each inject once, and nothing else arrived
       for (const p of players) {
         const ids = p.client.of('inject:delivered').map((e) => e.injectId);
-        expect(ids, `player ${p.team} on ${p.api}`).toEqual(Array.from({ length: INJECTS }, (_, i) => `scale-${i + 1}`));
+        expect(ids, `player ${p.team} on ${p.api}`).toEqual(
+          Array.from({ length: INJECTS }, (_, i) => `scale-${i + 1}`),
+        );
       }
       // the control room (on B) saw each inject once, for both teams
       const ctl = control.of('control:inject-delivered');
-      expect(ctl.map((e) => e.injectId).sort()).toEqual(Array.from({ length: INJECTS }, (_, i) => `scale-${i + 1}`).sort());
-      for (const e of ctl) expect([...e.teamIds].sort()).toEqual([teamByKey(ex, 'blue').id, teamByKey(ex, 'red').id].sort());
+      expect(ctl.map((e) => e.injectId).sort()).toEqual(
+        Array.from({ length: INJECTS }, (_, i) => `scale-${i + 1}`).sort(),
+      );
+      for (const e of ctl)
+        expect([...e.teamIds].sort()).toEqual([teamByKey(ex, 'blue').id, teamByKey(ex, 'red').id].sort());
 
       // each inject's instant: the original one before the pause, shifted by exactly the pause after it
       const lateness: Record<'A' | 'B', number[]> = { A: [], B: [] };
@@ -169,8 +183,13 @@ describe(`two API processes and a delivery worker on one machine (${TEST_DATABAS
         const want = dueAt(k) + (k > PAUSE_AFTER ? pauseLength : 0);
         for (const [i, r] of got(k).entries()) {
           const p = players[i];
-          expect(Math.abs(r[0].dueAt - want), `scale-${k} at ${p.team} on ${p.api}: due ${r[0].dueAt - dueAt(k)} ms after its original instant, pause ${pauseLength} ms`).toBeLessThanOrEqual(0.5);
-          const late = p.client.received.find((x) => x.event === 'inject:delivered' && x.payload.injectId === `scale-${k}`)!.at - want;
+          expect(
+            Math.abs(r[0].dueAt - want),
+            `scale-${k} at ${p.team} on ${p.api}: due ${r[0].dueAt - dueAt(k)} ms after its original instant, pause ${pauseLength} ms`,
+          ).toBeLessThanOrEqual(0.5);
+          const late =
+            p.client.received.find((x) => x.event === 'inject:delivered' && x.payload.injectId === `scale-${k}`)!.at -
+            want;
           // never before its instant (the client's clock is the server's: one machine; ms resolution)
           expect(late, `scale-${k} at ${p.team} on ${p.api}`).toBeGreaterThanOrEqual(-1);
           lateness[p.api].push(late);
@@ -192,8 +211,18 @@ describe(`two API processes and a delivery worker on one machine (${TEST_DATABAS
       expect(deliveries).toHaveLength(INJECTS * 2);
       expect(new Set(deliveries.map((d) => `${d.injectId}/${d.teamId}`)).size).toBe(INJECTS * 2);
       expect(deliveries.filter((d) => d.late)).toEqual([]);
-      await until(async () => (await staffA.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).every((d) => d.broadcastStartedAtMs !== null), 5000, 'broadcast timings recorded');
-      const accuracy = await staffB.ok<{ broadcasts: number; processes: Record<string, number> }>('GET', `/exercises/${ex.id}/delivery-accuracy`);
+      await until(
+        async () =>
+          (await staffA.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).every(
+            (d) => d.broadcastStartedAtMs !== null,
+          ),
+        5000,
+        'broadcast timings recorded',
+      );
+      const accuracy = await staffB.ok<{ broadcasts: number; processes: Record<string, number> }>(
+        'GET',
+        `/exercises/${ex.id}/delivery-accuracy`,
+      );
       expect(Object.keys(accuracy.processes), 'one process (the worker) broadcast every inject').toHaveLength(1);
     } finally {
       for (const p of players) p.client.close();

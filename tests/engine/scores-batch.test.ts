@@ -12,7 +12,11 @@ interface TeamScore {
 }
 
 const itemsOf = (s: TeamScore | undefined) =>
-  (s?.items ?? []).map(({ injectId, expectedActionId, kind, points, max }) => ({ injectId, expectedActionId, kind, points, max })).sort((a, b) => `${a.injectId}/${a.kind}/${a.expectedActionId}`.localeCompare(`${b.injectId}/${b.kind}/${b.expectedActionId}`));
+  (s?.items ?? [])
+    .map(({ injectId, expectedActionId, kind, points, max }) => ({ injectId, expectedActionId, kind, points, max }))
+    .sort((a, b) =>
+      `${a.injectId}/${a.kind}/${a.expectedActionId}`.localeCompare(`${b.injectId}/${b.kind}/${b.expectedActionId}`),
+    );
 
 /**
  * One flush recomputes many dirty cells with a single read of the log for all their injects: each
@@ -27,15 +31,24 @@ describe('score cells recomputed in one batch', () => {
     try {
       const staff = await Api.login(app.url);
       const ex = await createExercise(staff, 'demo', 600);
-      const [soc, cert, comms] = await Promise.all(['soc', 'cert', 'comms'].map((key, k) => Api.join(app.url, teamByKey(ex, key).joinCode ?? '', `player ${k}`)));
+      const [soc, cert, comms] = await Promise.all(
+        ['soc', 'cert', 'comms'].map((key, k) => Api.join(app.url, teamByKey(ex, key).joinCode ?? '', `player ${k}`)),
+      );
       if (!soc || !cert || !comms) throw new Error('join failed');
       await staff.ok('POST', `/exercises/${ex.id}/start`);
       // ransom-note (T+00:25, every team) is delivered 2.5 s in at ×600
-      const has = async (p: Api, id: string) => (await p.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === id);
-      await until(async () => (await has(soc, 'ransom-note')) && (await has(cert, 'ransom-note')) && (await has(comms, 'ransom-note')), 15_000, 'ransom-note to every team');
+      const has = async (p: Api, id: string) =>
+        (await p.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === id);
+      await until(
+        async () =>
+          (await has(soc, 'ransom-note')) && (await has(cert, 'ransom-note')) && (await has(comms, 'ransom-note')),
+        15_000,
+        'ransom-note to every team',
+      );
       await staff.ok('POST', `/exercises/${ex.id}/pause`);
 
-      const respond = (p: Api, injectId: string, optionIds: string[]) => p.ok('POST', '/play/responses', { injectId, text: `On ${injectId}`, optionIds });
+      const respond = (p: Api, injectId: string, optionIds: string[]) =>
+        p.ok('POST', '/play/responses', { injectId, text: `On ${injectId}`, optionIds });
       // SOC earns two of its actions and misses a third; CERT and comms each earn one; all answer the ransom note differently
       await respond(soc, 'phish-email', ['quarantine']);
       await respond(soc, 'edr-alert', ['isolate']);
@@ -59,7 +72,8 @@ describe('score cells recomputed in one batch', () => {
         expect(l?.max, `team ${team.teamId}`).toBe(r?.max);
         expect(itemsOf(l)).toEqual(itemsOf(r));
       }
-      const action = (s: TeamScore | undefined, injectId: string) => s?.items.find((i) => i.injectId === injectId && i.kind === 'action');
+      const action = (s: TeamScore | undefined, injectId: string) =>
+        s?.items.find((i) => i.injectId === injectId && i.kind === 'action');
       const socLive = live.find((t) => t.teamId === soc.teamId);
       const certLive = live.find((t) => t.teamId === cert.teamId);
       expect(action(socLive, 'phish-email')?.points).toBe(10);
@@ -69,7 +83,11 @@ describe('score cells recomputed in one batch', () => {
       expect(action(certLive, 'phish-email'), 'CERT never received the phishing e-mail').toBeUndefined();
 
       // the evaluation queue: a page of the oldest waiting, with how many wait in all and per team
-      type Queue = { total: number; byTeam: Record<string, number>; items: { response: { teamId: string; injectId: string }; cell: { points: number } | null }[] };
+      type Queue = {
+        total: number;
+        byTeam: Record<string, number>;
+        items: { response: { teamId: string; injectId: string }; cell: { points: number } | null }[];
+      };
       const page = await staff.ok<Queue>('GET', `/exercises/${ex.id}/evaluation/queue?limit=2`);
       expect(page.total).toBe(7);
       expect(page.byTeam).toEqual({ [soc.teamId]: 3, [cert.teamId]: 2, [comms.teamId]: 2 });
@@ -80,11 +98,18 @@ describe('score cells recomputed in one batch', () => {
         [cert.teamId, 'cert-advisory'],
         [cert.teamId, 'ransom-note'],
       ]);
-      await staff.ok('POST', `/exercises/${ex.id}/evaluations`, { teamId: soc.teamId, injectId: 'ransom-note', expectedActionId: 'law-enforcement', met: false, reason: 'Recommended paying.' });
+      await staff.ok('POST', `/exercises/${ex.id}/evaluations`, {
+        teamId: soc.teamId,
+        injectId: 'ransom-note',
+        expectedActionId: 'law-enforcement',
+        met: false,
+        reason: 'Recommended paying.',
+      });
       const after = await staff.ok<Queue>('GET', `/exercises/${ex.id}/evaluation/queue`);
       expect(after.total).toBe(6);
       expect(after.byTeam[soc.teamId]).toBe(2);
-      for (const bad of ['limit=0', 'limit=many', 'teamId=', 'sort=new']) expect((await staff.request('GET', `/exercises/${ex.id}/evaluation/queue?${bad}`)).status, bad).toBe(400);
+      for (const bad of ['limit=0', 'limit=many', 'teamId=', 'sort=new'])
+        expect((await staff.request('GET', `/exercises/${ex.id}/evaluation/queue?${bad}`)).status, bad).toBe(400);
     } finally {
       await app.stop();
     }

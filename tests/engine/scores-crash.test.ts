@@ -36,13 +36,29 @@ describe('score cells across a crash', () => {
       const staff = await Api.login(first.url);
       const ex = await createExercise(staff, 'demo', 1);
       const soc = teamByKey(ex, 'soc');
-      const players = await Promise.all(['ana', 'ben', 'cho'].map((name) => Api.join(first.url, soc.joinCode ?? '', name)));
+      const players = await Promise.all(
+        ['ana', 'ben', 'cho'].map((name) => Api.join(first.url, soc.joinCode ?? '', name)),
+      );
       await staff.ok('POST', `/exercises/${ex.id}/start`);
       // phish-email is due at T+00:00: wait for it, then hold the clock
-      await until(async () => (await players[0]?.ok<{ id: string }[]>('GET', '/play/injects'))?.some((i) => i.id === 'phish-email') ?? false, 10_000, 'phish-email');
+      await until(
+        async () =>
+          (await players[0]?.ok<{ id: string }[]>('GET', '/play/injects'))?.some((i) => i.id === 'phish-email') ??
+          false,
+        10_000,
+        'phish-email',
+      );
       await staff.ok('POST', `/exercises/${ex.id}/pause`);
       const options = [['quarantine'], ['reply'], ['quarantine']];
-      await Promise.all(players.map((p, k) => p.ok('POST', '/play/responses', { injectId: 'phish-email', text: `Response ${k + 1}`, optionIds: options[k] })));
+      await Promise.all(
+        players.map((p, k) =>
+          p.ok('POST', '/play/responses', {
+            injectId: 'phish-email',
+            text: `Response ${k + 1}`,
+            optionIds: options[k],
+          }),
+        ),
+      );
       await first.kill();
 
       expect(await dirtyMarks(env), 'cells were still marked dirty when the process died').toBeGreaterThan(0);
@@ -53,7 +69,9 @@ describe('score cells across a crash', () => {
       await until(async () => (await dirtyMarks(env)) === 0, 5000, 'the new process to recompute the marked cells');
       const live = await staff2.ok<TeamScore[]>('GET', `/exercises/${ex.id}/scores`);
       const recomputed = await staff2.ok<TeamScore[]>('GET', `/exercises/${ex.id}/scores?recompute=true`);
-      expect(live.map(({ teamId, total, max }) => ({ teamId, total, max }))).toEqual(recomputed.map(({ teamId, total, max }) => ({ teamId, total, max })));
+      expect(live.map(({ teamId, total, max }) => ({ teamId, total, max }))).toEqual(
+        recomputed.map(({ teamId, total, max }) => ({ teamId, total, max })),
+      );
       const socScore = live.find((t) => t.teamId === soc.id);
       expect(socScore?.max, 'the delivered inject opened the SOC cell').toBeGreaterThan(0);
       expect(socScore?.total, 'the quarantine option earned its points').toBeGreaterThan(0);

@@ -25,18 +25,38 @@ describe("the team's log on the socket", () => {
       expect(await control.ready()).toBe('ready');
       expect(await control.watch(ex.id)).toMatchObject({ ok: true });
       await staff.ok('POST', `/exercises/${ex.id}/start`);
-      await until(async () => (await ana.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'phish-email'), 10_000, 'phish-email');
+      await until(
+        async () => (await ana.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'phish-email'),
+        10_000,
+        'phish-email',
+      );
 
       await ana.ok('POST', '/play/injects/phish-email/ack');
-      const created = await ana.ok<{ id: string }>('POST', '/play/responses', { injectId: 'phish-email', text: 'Quarantined; sender domain blocked.', optionIds: ['quarantine'] });
-      await ana.request('PUT', `/play/responses/${created.id}`, { text: 'Quarantined; sender domain blocked at the gateway.', optionIds: ['quarantine'] });
-      await until(() => benSocket.of('response:changed').length >= 2 && benSocket.of('ack:changed').length >= 1, 5000, 'the teammate to hear of both');
+      const created = await ana.ok<{ id: string }>('POST', '/play/responses', {
+        injectId: 'phish-email',
+        text: 'Quarantined; sender domain blocked.',
+        optionIds: ['quarantine'],
+      });
+      await ana.request('PUT', `/play/responses/${created.id}`, {
+        text: 'Quarantined; sender domain blocked at the gateway.',
+        optionIds: ['quarantine'],
+      });
+      await until(
+        () => benSocket.of('response:changed').length >= 2 && benSocket.of('ack:changed').length >= 1,
+        5000,
+        'the teammate to hear of both',
+      );
 
       // the teammate's events carry the entries exactly as the team's API lists them
       const [logged, edited] = benSocket.of('response:changed');
       const listed = await ben.ok<{ id: string; revisions: unknown[] }[]>('GET', '/play/responses');
       expect(logged).toMatchObject({ exerciseId: ex.id, responseId: created.id, injectId: 'phish-email' });
-      expect(logged.response).toMatchObject({ id: created.id, authorName: 'Ana', text: 'Quarantined; sender domain blocked.', revisions: [] });
+      expect(logged.response).toMatchObject({
+        id: created.id,
+        authorName: 'Ana',
+        text: 'Quarantined; sender domain blocked.',
+        revisions: [],
+      });
       expect(edited.response).toEqual(listed.find((r) => r.id === created.id));
       expect(edited.response.revisions).toHaveLength(1);
       const [ack] = benSocket.of('ack:changed');
@@ -55,16 +75,27 @@ describe("the team's log on the socket", () => {
       // the control room's feed: a page of the most recently changed, and how many there are
       await ben.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'Users warned.' });
       await ana.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'Mail gateway rule added.' });
-      const page = await staff.ok<{ total: number; items: { text: string; teamName: string }[] }>('GET', `/exercises/${ex.id}/responses?limit=2`);
+      const page = await staff.ok<{ total: number; items: { text: string; teamName: string }[] }>(
+        'GET',
+        `/exercises/${ex.id}/responses?limit=2`,
+      );
       expect(page.total).toBe(3);
       expect(page.items.map((r) => r.text)).toEqual(['Mail gateway rule added.', 'Users warned.']);
       expect(page.items[0]?.teamName).toBe(teamByKey(ex, 'soc').name);
       expect((await staff.ok<{ items: unknown[] }>('GET', `/exercises/${ex.id}/responses`)).items).toHaveLength(3);
       // the status grid counts a team once per inject, however many of its players acted
       type Grid = { cells: { teamId: string; injectId: string; acknowledged: boolean; responded: boolean }[] };
-      await until(async () => (await staff.ok<Grid>('GET', `/exercises/${ex.id}/status-grid`)).cells.some((c) => c.teamId === cho.teamId), 10_000, 'an inject for CERT');
+      await until(
+        async () =>
+          (await staff.ok<Grid>('GET', `/exercises/${ex.id}/status-grid`)).cells.some((c) => c.teamId === cho.teamId),
+        10_000,
+        'an inject for CERT',
+      );
       const grid = await staff.ok<Grid>('GET', `/exercises/${ex.id}/status-grid`);
-      expect(grid.cells.find((c) => c.teamId === ana.teamId && c.injectId === 'phish-email')).toMatchObject({ acknowledged: true, responded: true });
+      expect(grid.cells.find((c) => c.teamId === ana.teamId && c.injectId === 'phish-email')).toMatchObject({
+        acknowledged: true,
+        responded: true,
+      });
       const certCells = grid.cells.filter((c) => c.teamId === cho.teamId);
       expect(certCells.length).toBeGreaterThan(0);
       expect(certCells.every((c) => !c.acknowledged && !c.responded)).toBe(true);

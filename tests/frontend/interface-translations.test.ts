@@ -37,12 +37,19 @@ describe('interface translations', () => {
       const ko = load('ko', ns);
       const enBases = new Set([...en.keys()].map(base));
       const koBases = new Set([...ko.keys()].map(base));
-      expect([...enBases].filter((k) => !koBases.has(k)), 'missing in Korean').toEqual([]);
-      expect([...koBases].filter((k) => !enBases.has(k)), 'only in Korean').toEqual([]);
+      expect(
+        [...enBases].filter((k) => !koBases.has(k)),
+        'missing in Korean',
+      ).toEqual([]);
+      expect(
+        [...koBases].filter((k) => !enBases.has(k)),
+        'only in Korean',
+      ).toEqual([]);
       const mismatched: string[] = [];
       for (const [k, v] of ko) {
         const english = en.get(k) ?? en.get(`${base(k)}_other`) ?? en.get(base(k)) ?? '';
-        if (placeholders(v).join() !== placeholders(english).join() || tags(v).join() !== tags(english).join()) mismatched.push(`${k}: "${v}" vs "${english}"`);
+        if (placeholders(v).join() !== placeholders(english).join() || tags(v).join() !== tags(english).join())
+          mismatched.push(`${k}: "${v}" vs "${english}"`);
         if (v.trim() === '') mismatched.push(`${k}: empty`);
       }
       expect(mismatched).toEqual([]);

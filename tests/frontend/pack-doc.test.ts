@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addInText, deleteInText, errorsAt, errorsExactlyAt, formatOffset, nodeRange, pathKey, plannedTimes, readDraft, setInText } from '../../frontend/src/features/author/lib/pack-doc.js';
+import {
+  addInText,
+  deleteInText,
+  errorsAt,
+  errorsExactlyAt,
+  formatOffset,
+  nodeRange,
+  pathKey,
+  plannedTimes,
+  readDraft,
+  setInText,
+} from '../../frontend/src/features/author/lib/pack-doc.js';
 
 const YAML = `# Port ransomware drill
 id: port-drill # keep this id

@@ -34,10 +34,20 @@ async function socketOf(proc: RunningProcess, api: Api): Promise<RecordingClient
   expect(await s.ready()).toBe('ready');
   return s;
 }
-const ended = (s: RecordingClient) => s.of('session:error').some((e: { code: string }) => e.code === 'session.ended') && !s.socket.connected;
+const ended = (s: RecordingClient) =>
+  s.of('session:error').some((e: { code: string }) => e.code === 'session.ended') && !s.socket.connected;
 
-async function newStaff(username: string, role: string, password = 'a-good-long-password-1'): Promise<{ id: string; api: Api }> {
-  const created = await admin.ok<{ id: string }>('POST', '/users', { username, displayName: `Test ${username}`, password, role });
+async function newStaff(
+  username: string,
+  role: string,
+  password = 'a-good-long-password-1',
+): Promise<{ id: string; api: Api }> {
+  const created = await admin.ok<{ id: string }>('POST', '/users', {
+    username,
+    displayName: `Test ${username}`,
+    password,
+    role,
+  });
   return { id: created.id, api: await Api.login(a.url, username, password) };
 }
 
@@ -61,7 +71,8 @@ describe('ending sessions', () => {
     const { api: first } = await newStaff('pw.user', 'evaluator');
     const second = await Api.login(a.url, 'pw.user', 'a-good-long-password-1');
     const socket = await socketOf(b, second);
-    const bad = async (body: unknown) => (await first.post('/auth/password', body)) as { status: number; body: { message: string } };
+    const bad = async (body: unknown) =>
+      (await first.post('/auth/password', body)) as { status: number; body: { message: string } };
     const wrongCurrent = await bad({ currentPassword: 'not-my-password-xx', newPassword: 'another-good-password' });
     expect(wrongCurrent.status).toBe(400);
     expect(wrongCurrent.body.message).toMatch(/currentPassword: this is not your current password/);
@@ -76,25 +87,37 @@ describe('ending sessions', () => {
     expect(same.body.message).toMatch(/must differ from the current password/);
     const equal = await (async () => {
       const u = await newStaff('longusername12', 'observer');
-      return (await u.api.post('/auth/password', { currentPassword: 'a-good-long-password-1', newPassword: 'LongUsername12' })) as { status: number; body: { message: string } };
+      return (await u.api.post('/auth/password', {
+        currentPassword: 'a-good-long-password-1',
+        newPassword: 'LongUsername12',
+      })) as { status: number; body: { message: string } };
     })();
     expect(equal.status).toBe(400);
     expect(equal.body.message).toMatch(/must not be your username/);
 
-    const changed = await first.post<{ token: string }>('/auth/password', { currentPassword: 'a-good-long-password-1', newPassword: 'a-brand-new-password-2' });
+    const changed = await first.post<{ token: string }>('/auth/password', {
+      currentPassword: 'a-good-long-password-1',
+      newPassword: 'a-brand-new-password-2',
+    });
     expect(changed.status).toBe(200);
     expect((await first.get('/exercises')).status).toBe(401);
     expect((await on(b, second).get('/exercises')).status).toBe(401);
     await until(() => ended(socket), 5_000, 'the other session’s socket to be disconnected');
     expect((await new Api(b.url, changed.body.token).get('/auth/me')).status).toBe(200);
-    expect((await new Api(a.url).post('/auth/login', { username: 'pw.user', password: 'a-good-long-password-1' })).status).toBe(401);
+    expect(
+      (await new Api(a.url).post('/auth/login', { username: 'pw.user', password: 'a-good-long-password-1' })).status,
+    ).toBe(401);
     expect((await Api.login(b.url, 'pw.user', 'a-brand-new-password-2')).token).toBeTruthy();
   });
 });
 
 describe('accounts (administrators)', () => {
   it('creates an account with a one-time password that must be changed before anything else', async () => {
-    const created = await admin.post<{ id: string; oneTimePassword: string; mustChangePassword: boolean }>('/users', { username: 'new.fac', displayName: 'New Facilitator', role: 'facilitator' });
+    const created = await admin.post<{ id: string; oneTimePassword: string; mustChangePassword: boolean }>('/users', {
+      username: 'new.fac',
+      displayName: 'New Facilitator',
+      role: 'facilitator',
+    });
     expect(created.status).toBe(201);
     expect(created.body.oneTimePassword).toMatch(/^[A-Za-z2-9]{16}$/);
     expect(created.body.mustChangePassword).toBe(true);
@@ -107,7 +130,10 @@ describe('accounts (administrators)', () => {
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('auth.password-change-required');
     expect(await new RecordingClient(a.url, fac.token).ready()).toBe('rejected');
-    const changed = await fac.ok<{ token: string; user: { mustChangePassword: boolean } }>('POST', '/auth/password', { currentPassword: created.body.oneTimePassword, newPassword: 'my-own-password-now' });
+    const changed = await fac.ok<{ token: string; user: { mustChangePassword: boolean } }>('POST', '/auth/password', {
+      currentPassword: created.body.oneTimePassword,
+      newPassword: 'my-own-password-now',
+    });
     expect(changed.user.mustChangePassword).toBe(false);
     expect((await new Api(a.url, changed.token).get('/exercises')).status).toBe(200);
   });
@@ -115,8 +141,16 @@ describe('accounts (administrators)', () => {
   it('refuses bad input with a 4xx naming the field, and duplicates with 409', async () => {
     const cases: [unknown, number, RegExp][] = [
       [{ username: 'x', displayName: 'X', role: 'observer' }, 400, /username/],
-      [{ username: 'role.bad', displayName: 'X', role: 'superuser' }, 400, /role: must be one of admin, instructor, facilitator, evaluator, observer/],
-      [{ username: 'weak.pw', displayName: 'X', role: 'observer', password: 'short' }, 400, /password: must be at least 12 characters/],
+      [
+        { username: 'role.bad', displayName: 'X', role: 'superuser' },
+        400,
+        /role: must be one of admin, instructor, facilitator, evaluator, observer/,
+      ],
+      [
+        { username: 'weak.pw', displayName: 'X', role: 'observer', password: 'short' },
+        400,
+        /password: must be at least 12 characters/,
+      ],
       [{ username: 'admin', displayName: 'X', role: 'observer' }, 409, /already exists/],
       [{ username: 'deleted-x', displayName: 'X', role: 'observer' }, 400, /reserved/],
     ];
@@ -125,7 +159,9 @@ describe('accounts (administrators)', () => {
       expect(r.status, JSON.stringify(body)).toBe(status);
       expect(r.body.message).toMatch(message);
     }
-    expect((await admin.post('/users/00000000-0000-0000-0000-000000000000/role', { role: 'observer' })).status).toBe(404);
+    expect((await admin.post('/users/00000000-0000-0000-0000-000000000000/role', { role: 'observer' })).status).toBe(
+      404,
+    );
     const me = await admin.ok<{ id: string }>('GET', '/auth/me');
     expect((await admin.post(`/users/${me.id}/disable`)).status).toBe(409);
     expect((await admin.request('DELETE', `/users/${me.id}`)).status).toBe(409);
@@ -137,7 +173,10 @@ describe('accounts (administrators)', () => {
     expect((await admin.post(`/users/${id}/disable`)).status).toBe(200);
     expect((await on(b, api).get('/exercises')).status).toBe(401);
     await until(() => ended(socket), 5_000, 'the disabled user’s socket to be disconnected');
-    const refused = await new Api(a.url).post<{ code: string }>('/auth/login', { username: 'to.disable', password: 'a-good-long-password-1' });
+    const refused = await new Api(a.url).post<{ code: string }>('/auth/login', {
+      username: 'to.disable',
+      password: 'a-good-long-password-1',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('auth.disabled');
     const list = await admin.ok<{ username: string; disabled: boolean; sessions: number }[]>('GET', '/users');
@@ -160,7 +199,9 @@ describe('accounts (administrators)', () => {
     const { id, api } = await newStaff('to.reset', 'evaluator');
     const reset = await admin.ok<{ oneTimePassword: string }>('POST', `/users/${id}/reset-password`);
     expect((await api.get('/exercises')).status).toBe(401);
-    expect((await new Api(a.url).post('/auth/login', { username: 'to.reset', password: 'a-good-long-password-1' })).status).toBe(401);
+    expect(
+      (await new Api(a.url).post('/auth/login', { username: 'to.reset', password: 'a-good-long-password-1' })).status,
+    ).toBe(401);
     const otp = await Api.login(a.url, 'to.reset', reset.oneTimePassword);
     expect((await otp.get<{ code: string }>('/exercises')).body.code).toBe('auth.password-change-required');
   });
@@ -170,7 +211,9 @@ describe('accounts (administrators)', () => {
     expect((await api.post(`/exercises/${ex.id}/journal`, { text: 'note by a leaver' })).status).toBe(201);
     expect((await admin.request('DELETE', `/users/${id}`)).status).toBe(204);
     expect((await api.get('/exercises')).status).toBe(401);
-    expect((await new Api(a.url).post('/auth/login', { username: 'to.delete', password: 'a-good-long-password-1' })).status).toBe(401);
+    expect(
+      (await new Api(a.url).post('/auth/login', { username: 'to.delete', password: 'a-good-long-password-1' })).status,
+    ).toBe(401);
     expect((await admin.ok<{ id: string }[]>('GET', '/users')).some((u) => u.id === id)).toBe(false);
     const events = await admin.ok<{ type: string; actor: string }[]>('GET', `/exercises/${ex.id}/events`);
     expect(events.some((e) => e.type === 'journal.note' && e.actor === `user:${id}`)).toBe(true);
@@ -178,7 +221,9 @@ describe('accounts (administrators)', () => {
     expect(report).toContain('note by a leaver');
     expect(report).toContain('Deleted user');
     expect(report).not.toContain('Test to.delete');
-    expect((await admin.post('/users', { username: 'to.delete', displayName: 'Reused', role: 'observer' })).status).toBe(201);
+    expect(
+      (await admin.post('/users', { username: 'to.delete', displayName: 'Reused', role: 'observer' })).status,
+    ).toBe(201);
   });
 
   it('lists open sessions for an administrator, who can end one', async () => {
@@ -203,8 +248,14 @@ describe('player seats', () => {
     const player = await Api.join(a.url, code, 'leaving player');
     const mate = await Api.join(b.url, code, 'staying player');
     const socket = await socketOf(b, player);
-    const thread = await player.ok<{ id: string }>('POST', '/play/threads', { subject: 'Before removal', text: 'kept in the log' });
-    const seats = await staff.ok<{ id: string; displayName: string; online: boolean }[]>('GET', `/exercises/${ex.id}/participants`);
+    const thread = await player.ok<{ id: string }>('POST', '/play/threads', {
+      subject: 'Before removal',
+      text: 'kept in the log',
+    });
+    const seats = await staff.ok<{ id: string; displayName: string; online: boolean }[]>(
+      'GET',
+      `/exercises/${ex.id}/participants`,
+    );
     const seat = seats.find((s) => s.displayName === 'leaving player');
     expect(seat?.online).toBe(true);
     expect((await staff.post(`/exercises/${ex.id}/participants/${seat?.id ?? ''}/remove`)).status).toBe(200);
@@ -215,12 +266,17 @@ describe('player seats', () => {
     // teammates keep playing and still see what the removed player wrote
     const threads = await mate.ok<{ id: string }[]>('GET', '/play/threads');
     expect(threads.some((t) => t.id === thread.id)).toBe(true);
-    const after = await staff.ok<{ id: string; removedAt: number | null; online: boolean }[]>('GET', `/exercises/${ex.id}/participants`);
+    const after = await staff.ok<{ id: string; removedAt: number | null; online: boolean }[]>(
+      'GET',
+      `/exercises/${ex.id}/participants`,
+    );
     expect(after.find((s) => s.id === seat?.id)).toMatchObject({ online: false });
     expect(after.find((s) => s.id === seat?.id)?.removedAt).toBeGreaterThan(0);
     const events = await staff.ok<{ type: string }[]>('GET', `/exercises/${ex.id}/events`);
     expect(events.some((e) => e.type === 'participant.removed')).toBe(true);
-    expect((await staff.post(`/exercises/${ex.id}/participants/00000000-0000-0000-0000-000000000000/remove`)).status).toBe(404);
+    expect(
+      (await staff.post(`/exercises/${ex.id}/participants/00000000-0000-0000-0000-000000000000/remove`)).status,
+    ).toBe(404);
   });
 
   it('rotating a join code stops the old one at once; seated players stay', async () => {
@@ -243,27 +299,46 @@ describe('player seats', () => {
     const staff = await Api.login(a.url);
     const fresh = await createExercise(staff, 'demo');
     const team = teamByKey(fresh, 'soc');
-    expect((await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: 0 })).status).toBe(400);
-    expect((await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: 2 })).status).toBe(200);
+    expect(
+      (await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: 0 })).status,
+    ).toBe(400);
+    expect(
+      (await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: 2 })).status,
+    ).toBe(200);
     await Api.join(a.url, team.joinCode ?? '', 'one');
     const two = await Api.join(b.url, team.joinCode ?? '', 'two');
-    const third = await new Api(a.url).post<{ code: string; message: string }>('/join', { code: team.joinCode, displayName: 'three' });
+    const third = await new Api(a.url).post<{ code: string; message: string }>('/join', {
+      code: team.joinCode,
+      displayName: 'three',
+    });
     expect(third.status).toBe(409);
     expect(third.body.code).toBe('join.team-full');
     expect(third.body.message).toMatch(/full \(2 seats\)/);
-    const access = await staff.ok<{ teamId: string; seatLimit: number; seatsTaken: number }[]>('GET', `/exercises/${fresh.id}/team-access`);
+    const access = await staff.ok<{ teamId: string; seatLimit: number; seatsTaken: number }[]>(
+      'GET',
+      `/exercises/${fresh.id}/team-access`,
+    );
     expect(access.find((t) => t.teamId === team.id)).toMatchObject({ seatLimit: 2, seatsTaken: 2 });
     const seats = await staff.ok<{ id: string; displayName: string }[]>('GET', `/exercises/${fresh.id}/participants`);
-    await staff.ok('POST', `/exercises/${fresh.id}/participants/${seats.find((s) => s.displayName === 'one')?.id ?? ''}/remove`);
+    await staff.ok(
+      'POST',
+      `/exercises/${fresh.id}/participants/${seats.find((s) => s.displayName === 'one')?.id ?? ''}/remove`,
+    );
     expect((await Api.join(a.url, team.joinCode ?? '', 'three')).teamId).toBe(team.id);
     // full again; a player's own Leave (sign-out) frees their seat as well
     expect((await new Api(a.url).post('/join', { code: team.joinCode, displayName: 'five' })).status).toBe(409);
     expect((await two.request('POST', '/auth/logout')).status).toBe(204);
-    expect((await staff.ok<{ teamId: string; seatsTaken: number }[]>('GET', `/exercises/${fresh.id}/team-access`)).find((t) => t.teamId === team.id)?.seatsTaken).toBe(1);
+    expect(
+      (await staff.ok<{ teamId: string; seatsTaken: number }[]>('GET', `/exercises/${fresh.id}/team-access`)).find(
+        (t) => t.teamId === team.id,
+      )?.seatsTaken,
+    ).toBe(1);
     expect((await Api.join(a.url, team.joinCode ?? '', 'five')).teamId).toBe(team.id);
     expect((await new Api(a.url).post('/join', { code: team.joinCode, displayName: 'six' })).status).toBe(409);
     // lifting the cap
-    expect((await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: null })).status).toBe(200);
+    expect(
+      (await staff.request('PUT', `/exercises/${fresh.id}/teams/${team.id}/seat-limit`, { seatLimit: null })).status,
+    ).toBe(200);
     await Api.join(a.url, team.joinCode ?? '', 'four');
   });
 
@@ -278,10 +353,16 @@ describe('single sign-on when it is not configured', () => {
   it('offers no "Sign in with …" button and answers the sign-in routes with 404', async () => {
     const anon = new Api(a.url);
     expect(await anon.ok('GET', '/auth/oidc')).toEqual({ enabled: false });
-    const start = await fetch(`${a.url}/api/auth/oidc/login`, { redirect: 'manual', headers: { accept: 'application/json' } });
+    const start = await fetch(`${a.url}/api/auth/oidc/login`, {
+      redirect: 'manual',
+      headers: { accept: 'application/json' },
+    });
     expect(start.status).toBe(404);
     expect(((await start.json()) as { code: string }).code).toBe('sso.not-configured');
-    const page = await fetch(`${a.url}/api/auth/oidc/callback?code=x&state=y`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    const page = await fetch(`${a.url}/api/auth/oidc/callback?code=x&state=y`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html' },
+    });
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('Single sign-on is not configured on this platform');
   });
@@ -289,14 +370,18 @@ describe('single sign-on when it is not configured', () => {
 
 describe('first run', () => {
   it('without ADMIN_PASSWORD or DEMO_ACCOUNTS: only admin, with a generated password to change at first sign-in', async () => {
-    const fresh = await startBackend(testEnv('first-run'), { omitEnv: ['ADMIN_PASSWORD', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD'] });
+    const fresh = await startBackend(testEnv('first-run'), {
+      omitEnv: ['ADMIN_PASSWORD', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD'],
+    });
     try {
       const line = /admin\s+username: admin\s+password: (\S+)/.exec(fresh.output());
       expect(line, fresh.output()).not.toBeNull();
       expect(fresh.output()).not.toMatch(/username: instructor/);
       const first = await Api.login(fresh.url, 'admin', line?.[1] ?? '');
       expect((await first.get<{ code: string }>('/users')).body.code).toBe('auth.password-change-required');
-      expect((await new Api(fresh.url).post('/auth/login', { username: 'instructor', password: line?.[1] ?? '' })).status).toBe(401);
+      expect(
+        (await new Api(fresh.url).post('/auth/login', { username: 'instructor', password: line?.[1] ?? '' })).status,
+      ).toBe(401);
     } finally {
       await fresh.stop();
     }
@@ -304,7 +389,9 @@ describe('first run', () => {
 
   it('with ADMIN_PASSWORD and DEMO_ACCOUNTS, admin and the demo instructor never share a password', async () => {
     // the suite's own platform: admin has ADMIN_PASSWORD, the instructor its own DEMO_PASSWORD
-    expect((await new Api(a.url).post('/auth/login', { username: 'instructor', password: ADMIN_PASSWORD })).status).toBe(401);
+    expect(
+      (await new Api(a.url).post('/auth/login', { username: 'instructor', password: ADMIN_PASSWORD })).status,
+    ).toBe(401);
     expect((await admin.ok<{ mustChangePassword: boolean }>('GET', '/auth/me')).mustChangePassword).toBe(false);
     const refused = await startBackend(testEnv('same-pw'), { extraEnv: { DEMO_PASSWORD: ADMIN_PASSWORD } }).then(
       async (p) => {

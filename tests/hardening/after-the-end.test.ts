@@ -26,11 +26,19 @@ type Player = Awaited<ReturnType<typeof Api.join>>;
 /** A running demo drill with one player per team, the consensus decision open. */
 async function drillWithOpenDecision(): Promise<{ ex: ExerciseDetail; players: Player[] }> {
   const ex = await createExercise(staff, 'demo');
-  const players = await Promise.all(['soc', 'cert', 'comms'].map((k) => Api.join(app.url, teamByKey(ex, k).joinCode ?? '', `player ${k}`)));
+  const players = await Promise.all(
+    ['soc', 'cert', 'comms'].map((k) => Api.join(app.url, teamByKey(ex, k).joinCode ?? '', `player ${k}`)),
+  );
   await staff.ok('POST', `/exercises/${ex.id}/start`);
   await staff.ok('POST', `/exercises/${ex.id}/injects/ransom-note/fire`);
-  for (const p of players) await until(async () => (await p.get('/play/injects/ransom-note')).status === 200, 20_000, 'ransom-note delivered');
-  await until(async () => (await staff.ok<{ status: string }[]>('GET', `/exercises/${ex.id}/decisions`)).some((d) => d.status === 'open'), 20_000, 'the statement decision opened');
+  for (const p of players)
+    await until(async () => (await p.get('/play/injects/ransom-note')).status === 200, 20_000, 'ransom-note delivered');
+  await until(
+    async () =>
+      (await staff.ok<{ status: string }[]>('GET', `/exercises/${ex.id}/decisions`)).some((d) => d.status === 'open'),
+    20_000,
+    'the statement decision opened',
+  );
   return { ex, players };
 }
 
@@ -45,8 +53,15 @@ describe('player writes after the end', () => {
   it('are refused with 409 and change nothing: votes, responses, edits, acknowledgements, requests for information', async () => {
     const { ex, players } = await drillWithOpenDecision();
     const [soc, cert, comms] = players as [Player, Player, Player];
-    const response = await soc.ok<{ id: string }>('POST', '/play/responses', { injectId: 'ransom-note', text: 'Do not pay.', optionIds: ['no-pay'] });
-    const thread = await soc.ok<{ id: string }>('POST', '/play/threads', { subject: 'Backups', text: 'Are the backups clean?' });
+    const response = await soc.ok<{ id: string }>('POST', '/play/responses', {
+      injectId: 'ransom-note',
+      text: 'Do not pay.',
+      optionIds: ['no-pay'],
+    });
+    const thread = await soc.ok<{ id: string }>('POST', '/play/threads', {
+      subject: 'Backups',
+      text: 'Are the backups clean?',
+    });
     await staff.ok('POST', `/exercises/${ex.id}/end`);
     const before = await staff.request('GET', `/exercises/${ex.id}/report`);
     expect(before.body.state).toBe('final');
@@ -54,10 +69,29 @@ describe('player writes after the end', () => {
     expect(etag).toBeTruthy();
 
     const attempts: [string, () => Promise<{ status: number; body: { code?: string } }>][] = [
-      ...players.map((p, i) => [`vote ${i}`, () => p.post('/play/votes', { decisionId: 'statement', choice: 'issue' })] as [string, () => Promise<{ status: number; body: { code?: string } }>]),
+      ...players.map(
+        (p, i) =>
+          [`vote ${i}`, () => p.post('/play/votes', { decisionId: 'statement', choice: 'issue' })] as [
+            string,
+            () => Promise<{ status: number; body: { code?: string } }>,
+          ],
+      ),
       ['response', () => cert.post('/play/responses', { injectId: 'ransom-note', text: 'late', optionIds: ['pay'] })],
-      ['response with a vote', () => comms.post('/play/responses', { injectId: 'ransom-note', text: 'late', optionIds: [], vote: { decisionId: 'statement', choice: 'issue' } })],
-      ['edit', () => soc.request('PUT', `/play/responses/${response.id}`, { text: 'changed after the end', optionIds: ['pay'] })],
+      [
+        'response with a vote',
+        () =>
+          comms.post('/play/responses', {
+            injectId: 'ransom-note',
+            text: 'late',
+            optionIds: [],
+            vote: { decisionId: 'statement', choice: 'issue' },
+          }),
+      ],
+      [
+        'edit',
+        () =>
+          soc.request('PUT', `/play/responses/${response.id}`, { text: 'changed after the end', optionIds: ['pay'] }),
+      ],
       ['acknowledgement', () => cert.post('/play/injects/ransom-note/ack')],
       ['new request for information', () => cert.post('/play/threads', { subject: 'late', text: 'late question' })],
       ['message in a thread', () => soc.post(`/play/threads/${thread.id}/messages`, { text: 'late message' })],
@@ -69,9 +103,16 @@ describe('player writes after the end', () => {
     }
     // a facilitator cannot settle the decision into a branch either
     const [decision] = await staff.ok<{ id: string; status: string }[]>('GET', `/exercises/${ex.id}/decisions`);
-    expect((await staff.post(`/exercises/${ex.id}/decisions/${decision?.id}/force`, { outcome: 'issue' })).status).toBe(409);
+    expect((await staff.post(`/exercises/${ex.id}/decisions/${decision?.id}/force`, { outcome: 'issue' })).status).toBe(
+      409,
+    );
 
-    expect((await staff.ok<{ status: string; votes: unknown[] }[]>('GET', `/exercises/${ex.id}/decisions`)).map((d) => [d.status, d.votes.length])).toEqual([['open', 0]]);
+    expect(
+      (await staff.ok<{ status: string; votes: unknown[] }[]>('GET', `/exercises/${ex.id}/decisions`)).map((d) => [
+        d.status,
+        d.votes.length,
+      ]),
+    ).toEqual([['open', 0]]);
     expect(await eventsAfterEnd(ex.id)).toEqual([]);
     for (const p of players) expect((await p.get('/play/injects/statement-out')).status).toBe(404);
     expect((await soc.ok<{ text: string }[]>('GET', '/play/responses')).map((r) => r.text)).toEqual(['Do not pay.']);
@@ -89,13 +130,19 @@ describe('player writes after the end', () => {
   it('never lets a vote racing the end land after it: each vote is either logged before the end or refused', async () => {
     for (let round = 0; round < 4; round++) {
       const { ex, players } = await drillWithOpenDecision();
-      const [ended, ...votes] = await Promise.all([staff.post(`/exercises/${ex.id}/end`), ...players.map((p) => p.post('/play/votes', { decisionId: 'statement', choice: 'issue' }))]);
+      const [ended, ...votes] = await Promise.all([
+        staff.post(`/exercises/${ex.id}/end`),
+        ...players.map((p) => p.post('/play/votes', { decisionId: 'statement', choice: 'issue' })),
+      ]);
       expect(ended?.status).toBe(200);
       const accepted = votes.filter((v) => v.status === 200).length;
       for (const v of votes) expect([200, 409]).toContain(v.status);
       const events = await staff.ok<{ type: string }[]>('GET', `/exercises/${ex.id}/events`);
       const end = events.findIndex((e) => e.type === 'exercise.ended');
-      expect(events.slice(end + 1).map((e) => e.type), `round ${round}`).toEqual([]);
+      expect(
+        events.slice(end + 1).map((e) => e.type),
+        `round ${round}`,
+      ).toEqual([]);
       expect(events.filter((e) => e.type === 'decision.vote').length).toBe(accepted);
     }
   }, 180_000);
@@ -113,7 +160,11 @@ describe('decisions a team does not take part in', () => {
     const outsider = await Api.join(app.url, teamByKey(ex, 'comms').joinCode ?? '', 'outsider');
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     await staff.ok('POST', `/exercises/${ex.id}/injects/ransom-note/fire`);
-    await until(async () => (await staff.ok<unknown[]>('GET', `/exercises/${ex.id}/decisions`)).length > 0, 20_000, 'the statement decision opened');
+    await until(
+      async () => (await staff.ok<unknown[]>('GET', `/exercises/${ex.id}/decisions`)).length > 0,
+      20_000,
+      'the statement decision opened',
+    );
     const unknown = await outsider.post('/play/votes', { decisionId: 'zz-unknown', choice: 'zzz' });
     const notMine = await outsider.post('/play/votes', { decisionId: 'statement', choice: 'zzz' });
     expect(unknown.status).toBe(404);

@@ -19,7 +19,11 @@ let ex: ExerciseDetail;
 beforeAll(async () => {
   app = await startBackend(testEnv('csrf'), { extraEnv: { ALLOWED_ORIGINS: `${FRIEND}, http://localhost:5173` } });
   staff = await Api.login(app.url);
-  const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'instructor', password: INSTRUCTOR_PASSWORD }) });
+  const login = await fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'instructor', password: INSTRUCTOR_PASSWORD }),
+  });
   cookie = (login.headers.getSetCookie().find((c) => c.startsWith('ttx_session=')) ?? '').split(';')[0] ?? '';
   expect(cookie).toMatch(/^ttx_session=.+/);
   ex = await createExercise(staff, 'demo');
@@ -31,7 +35,11 @@ afterAll(async () => {
 
 /** A cookie-only request, the way a browser on another page would send it (no bearer token). */
 const withCookie = (path: string, headers: Record<string, string>, method = 'POST') =>
-  fetch(`${app.url}/api${path}`, { method, headers: { cookie, 'content-type': 'text/plain', ...headers }, body: method === 'GET' ? undefined : '{}' });
+  fetch(`${app.url}/api${path}`, {
+    method,
+    headers: { cookie, 'content-type': 'text/plain', ...headers },
+    body: method === 'GET' ? undefined : '{}',
+  });
 
 const status = async () => (await staff.ok<{ clock: { status: string } }>('GET', `/exercises/${ex.id}`)).clock.status;
 
@@ -49,11 +57,14 @@ describe('state-changing requests from another origin', () => {
   });
 
   it('refuses what the browser marks as same-site or cross-site when it sends no Origin, and a "null" Origin', async () => {
-    for (const site of ['same-site', 'cross-site']) expect((await withCookie(`/exercises/${ex.id}/pause`, { 'sec-fetch-site': site })).status, site).toBe(403);
+    for (const site of ['same-site', 'cross-site'])
+      expect((await withCookie(`/exercises/${ex.id}/pause`, { 'sec-fetch-site': site })).status, site).toBe(403);
     expect((await withCookie(`/exercises/${ex.id}/pause`, { origin: 'null' })).status).toBe(403);
     // a sibling port on the same host is another origin
     const port = new URL(app.url).port;
-    expect((await withCookie(`/exercises/${ex.id}/pause`, { origin: `http://127.0.0.1:${Number(port) + 1}` })).status).toBe(403);
+    expect(
+      (await withCookie(`/exercises/${ex.id}/pause`, { origin: `http://127.0.0.1:${Number(port) + 1}` })).status,
+    ).toBe(403);
     expect(await status()).toBe('running');
   });
 
@@ -74,11 +85,22 @@ describe('state-changing requests from another origin', () => {
 
   it("accepts the platform's own pages, configured origins and clients that are not browsers", async () => {
     const own = new URL(app.url).origin;
-    expect((await withCookie(`/exercises/${ex.id}/pause`, { origin: own, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await withCookie(`/exercises/${ex.id}/pause`, { origin: own, 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(200);
     expect((await withCookie(`/exercises/${ex.id}/resume`, { origin: own })).status).toBe(200);
-    expect((await withCookie(`/exercises/${ex.id}/pause`, { origin: FRIEND, 'sec-fetch-site': 'cross-site' })).status).toBe(200);
+    expect(
+      (await withCookie(`/exercises/${ex.id}/pause`, { origin: FRIEND, 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(200);
     // a dev server that proxies /api keeps its own Host: the browser still says same-origin
-    expect((await withCookie(`/exercises/${ex.id}/resume`, { origin: 'http://localhost:5174', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (
+        await withCookie(`/exercises/${ex.id}/resume`, {
+          origin: 'http://localhost:5174',
+          'sec-fetch-site': 'same-origin',
+        })
+      ).status,
+    ).toBe(200);
     // typed into the address bar / a bookmark
     expect((await withCookie(`/exercises/${ex.id}/pause`, { 'sec-fetch-site': 'none' })).status).toBe(200);
     // the CLI, scripts and the tests send neither Origin nor Sec-Fetch-Site
@@ -91,9 +113,19 @@ describe('socket.io connections from another origin', () => {
   /** Connect with the session cookie (and no token), as a browser page would; resolve with what happened. */
   const connect = (headers: Record<string, string>, transport: 'websocket' | 'polling') =>
     new Promise<{ connected: boolean; error?: string; watch?: unknown }>((resolve) => {
-      const socket = io(app.url, { path: '/socket.io', transports: [transport], extraHeaders: { cookie, ...headers }, reconnection: false, forceNew: true, timeout: 5000 });
+      const socket = io(app.url, {
+        path: '/socket.io',
+        transports: [transport],
+        extraHeaders: { cookie, ...headers },
+        reconnection: false,
+        forceNew: true,
+        timeout: 5000,
+      });
       socket.on('session:ready', async () => {
-        const watch: unknown = await socket.timeout(5000).emitWithAck('exercise:watch', { exerciseId: ex.id }).catch((e: Error) => e.message);
+        const watch: unknown = await socket
+          .timeout(5000)
+          .emitWithAck('exercise:watch', { exerciseId: ex.id })
+          .catch((e: Error) => e.message);
         socket.close();
         resolve({ connected: true, watch });
       });

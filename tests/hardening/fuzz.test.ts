@@ -34,7 +34,13 @@ let env: TestEnv;
 let app: RunningProcess;
 let rows: RowCounter;
 let operations: Operation[] = [];
-const tokens: Record<'staff' | 'admin' | 'player' | 'none' | 'garbage', string | undefined> = { staff: undefined, admin: undefined, player: undefined, none: undefined, garbage: 'eyJhbGciOiJub25lIn0.eyJraW5kIjoidXNlciIsInJvbGUiOiJhZG1pbiJ9.' };
+const tokens: Record<'staff' | 'admin' | 'player' | 'none' | 'garbage', string | undefined> = {
+  staff: undefined,
+  admin: undefined,
+  player: undefined,
+  none: undefined,
+  garbage: 'eyJhbGciOiJub25lIn0.eyJraW5kIjoidXNlciIsInJvbGUiOiJhZG1pbiJ9.',
+};
 const realIds: string[] = [];
 let liveJoinCode = '';
 
@@ -46,8 +52,12 @@ let liveJoinCode = '';
  */
 async function liveSessions(): Promise<number> {
   let renewed = 0;
-  const works = async (path: string, token: string | undefined) => (await fetch(`${app.url}/api${path}`, { headers: { authorization: `Bearer ${token ?? ''}` } })).status === 200;
-  for (const [who, username] of [['staff', 'instructor'], ['admin', 'admin']] as const) {
+  const works = async (path: string, token: string | undefined) =>
+    (await fetch(`${app.url}/api${path}`, { headers: { authorization: `Bearer ${token ?? ''}` } })).status === 200;
+  for (const [who, username] of [
+    ['staff', 'instructor'],
+    ['admin', 'admin'],
+  ] as const) {
     if (await works('/auth/me', tokens[who])) continue;
     tokens[who] = (await Api.login(app.url, username)).token;
     renewed++;
@@ -70,15 +80,45 @@ beforeAll(async () => {
   liveJoinCode = teamByKey(live, 'soc').joinCode ?? '';
   const player = await Api.join(app.url, liveJoinCode, 'fuzz player');
   await until(async () => (await player.ok<unknown[]>('GET', '/play/injects')).length > 0, 10_000, 'the first inject');
-  const response = await player.ok<{ id: string }>('POST', '/play/responses', { injectId: 'phish-email', text: 'quarantined' });
+  const response = await player.ok<{ id: string }>('POST', '/play/responses', {
+    injectId: 'phish-email',
+    text: 'quarantined',
+  });
   await staff.ok('POST', `/exercises/${live.id}/pause`);
   tokens.staff = staff.token;
   tokens.admin = admin.token;
   tokens.player = player.token;
-  realIds.push(draft.id, live.id, player.teamId, response.id, 'phish-email', 'edr-alert', 'soc', 'demo', 'json', 'csv', 'xlsx', 'md', 'pdf');
-  const doc = (await (await fetch(`${app.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> };
+  realIds.push(
+    draft.id,
+    live.id,
+    player.teamId,
+    response.id,
+    'phish-email',
+    'edr-alert',
+    'soc',
+    'demo',
+    'json',
+    'csv',
+    'xlsx',
+    'md',
+    'pdf',
+  );
+  const doc = (await (await fetch(`${app.url}/api/docs-json`)).json()) as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
+      >
+    >;
+  };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [], bodySchema: op.requestBody?.content?.['application/json']?.schema })),
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      params: op.parameters ?? [],
+      bodySchema: op.requestBody?.content?.['application/json']?.schema,
+    })),
   );
   rows = await openRowCounter(env);
 }, 60_000);
@@ -114,8 +154,16 @@ const nastyStrings = fc.constantFrom(
   'a'.repeat(70_000),
   '😀'.repeat(3000),
 );
-const hostileString = fc.oneof(nastyStrings, fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }));
-const hostileNumber = fc.oneof(fc.constantFrom(-1, 0, 0.5, 1, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 63)), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+const hostileString = fc.oneof(
+  nastyStrings,
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+);
+const hostileNumber = fc.oneof(
+  fc.constantFrom(-1, 0, 0.5, 1, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 63)),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
 const hostileLeaf = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileLeaf },
@@ -129,7 +177,8 @@ function valueFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
   const options: fc.Arbitrary<unknown>[] = [hostileValue];
   if (schema?.enum?.length) options.push(fc.constantFrom(...schema.enum));
   if (schema?.type === 'string') options.push(fc.constantFrom(...realIds));
-  if (schema?.type === 'array') options.push(fc.array(schema.items ? valueFor(schema.items) : hostileValue, { maxLength: 4 }));
+  if (schema?.type === 'array')
+    options.push(fc.array(schema.items ? valueFor(schema.items) : hostileValue, { maxLength: 4 }));
   if (schema?.type === 'object' && schema.properties) options.push(bodyFor(schema));
   return fc.oneof(...options);
 }
@@ -140,7 +189,12 @@ function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
   const shaped = fc.record(Object.fromEntries(keys.map((k) => [k, valueFor(props[k])])), { requiredKeys: [] });
   return fc.oneof(
     { weight: 4, arbitrary: shaped },
-    { weight: 1, arbitrary: fc.tuple(shaped, fc.dictionary(hostileString, hostileLeaf, { minKeys: 1, maxKeys: 3 })).map(([a, b]) => ({ ...b, ...(a as object) })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(shaped, fc.dictionary(hostileString, hostileLeaf, { minKeys: 1, maxKeys: 3 }))
+        .map(([a, b]) => ({ ...b, ...(a as object) })),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     { weight: 1, arbitrary: hostileLeaf },
   );
@@ -150,10 +204,27 @@ function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
 const rawBody = (value: fc.Arbitrary<unknown>) =>
   fc.oneof(
     { weight: 6, arbitrary: value.map((v) => JSON.stringify(v) ?? 'null') },
-    { weight: 1, arbitrary: fc.constantFrom('{"a":', '[[[[', '{"__proto__":{"role":"admin"},"constructor":{"prototype":{"x":1}}}', '\u0000', 'null', '"str"', '1e999999', '['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(3000)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{"a":',
+        '[[[[',
+        '{"__proto__":{"role":"admin"},"constructor":{"prototype":{"x":1}}}',
+        '\u0000',
+        'null',
+        '"str"',
+        '1e999999',
+        '['.repeat(5000) + ']'.repeat(5000),
+        '{"a":'.repeat(3000),
+      ),
+    },
   );
 
-const pathValue = fc.oneof({ weight: 3, arbitrary: fc.constant('REAL') }, { weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constantFrom('%FF', '%', '%E0%A4%A', '..', '.') });
+const pathValue = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('REAL') },
+  { weight: 2, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.constantFrom('%FF', '%', '%E0%A4%A', '..', '.') },
+);
 
 /** encodeURIComponent, with lone surrogates (which it cannot encode) made well-formed first. */
 function enc(v: string): string {
@@ -210,8 +281,20 @@ describe('fuzzing every API endpoint with hostile input', () => {
           fc.array(fc.nat(realIds.length - 1), { minLength: pathParams, maxLength: pathParams }),
           fc.array(hostileString, { minLength: query.length, maxLength: query.length }),
           rawBody(bodyFor(op.bodySchema)),
-          fc.oneof({ weight: 3, arbitrary: fc.constant('staff') }, { weight: 2, arbitrary: fc.constant('admin') }, { weight: 3, arbitrary: fc.constant('player') }, fc.constant('none'), fc.constant('garbage')),
-          fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'),
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constant('staff') },
+            { weight: 2, arbitrary: fc.constant('admin') },
+            { weight: 3, arbitrary: fc.constant('player') },
+            fc.constant('none'),
+            fc.constant('garbage'),
+          ),
+          fc.constantFrom(
+            'application/json',
+            'application/json',
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+          ),
           async (params, realPick, queryValues, body, who, contentType) => {
             const path = fillPath(op.path, params, (i) => realIds[realPick[i] ?? 0] ?? 'x');
             const qs = query.map((q, i) => `${enc(q.name)}=${enc(queryValues[i] ?? '')}`).join('&');
@@ -219,10 +302,15 @@ describe('fuzzing every API endpoint with hostile input', () => {
             const hasBody = op.method !== 'GET' && op.method !== 'DELETE';
             const res = await fetch(`${app.url}${path}${qs ? `?${qs}` : ''}`, {
               method: op.method,
-              headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(hasBody ? { 'content-type': contentType } : {}) },
+              headers: {
+                ...(token ? { authorization: `Bearer ${token}` } : {}),
+                ...(hasBody ? { 'content-type': contentType } : {}),
+              },
               body: hasBody ? body : undefined,
             }).catch((e: unknown) => {
-              throw new Error(`${op.method} ${path} as ${who} (${contentType}) body ${body.slice(0, 300)}: no answer (${String(e)}); backend exit ${app.child.exitCode ?? app.child.signalCode}; its output ends:\n${app.output().slice(-3000)}`);
+              throw new Error(
+                `${op.method} ${path} as ${who} (${contentType}) body ${body.slice(0, 300)}: no answer (${String(e)}); backend exit ${app.child.exitCode ?? app.child.signalCode}; its output ends:\n${app.output().slice(-3000)}`,
+              );
             });
             const text = await res.text();
             requests++;
@@ -245,11 +333,17 @@ describe('fuzzing every API endpoint with hostile input', () => {
         ),
         { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
       );
-      if (process.env.FUZZ_TIMING) console.log(`[fuzz-op] ${Date.now() - opStarted} ms ${op.method} ${op.path} (renewed ${fresh})`);
+      if (process.env.FUZZ_TIMING)
+        console.log(`[fuzz-op] ${Date.now() - opStarted} ms ${op.method} ${op.path} (renewed ${fresh})`);
     }
-    const figures = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const figures = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     const unauthenticated = (statuses.get(401) ?? 0) / requests;
-    console.log(`[fuzz] seed ${SEED}: ${requests} requests over ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${figures}; 401 ${(unauthenticated * 100).toFixed(0)} %; sessions replaced after an operation ended them: ${renewed}`);
+    console.log(
+      `[fuzz] seed ${SEED}: ${requests} requests over ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${figures}; 401 ${(unauthenticated * 100).toFixed(0)} %; sessions replaced after an operation ended them: ${renewed}`,
+    );
     // the fuzz reaches the handlers: 401s come from the anonymous and garbage-token callers (1 in 5) and routes' own refusals, not from sessions a fuzzed logout ended
     expect(unauthenticated).toBeLessThan(0.35);
     expect(app.child.exitCode, 'the backend is still running').toBeNull();
@@ -264,14 +358,19 @@ describe('fuzzing the socket', () => {
     const freshStaff = await Api.login(app.url);
     const socketExercise = await createExercise(freshStaff, 'demo');
     tokens.staff = freshStaff.token;
-    tokens.player = (await Api.join(app.url, teamByKey(socketExercise, 'soc').joinCode ?? '', 'fuzz socket player')).token;
+    tokens.player = (
+      await Api.join(app.url, teamByKey(socketExercise, 'soc').joinCode ?? '', 'fuzz socket player')
+    ).token;
     // handshakes with garbage credentials are refused with a reason
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.constant(tokens.garbage ?? ''), fc.constant(`${tokens.staff ?? ''}x`)), async (token) => {
-        const c = new RecordingClient(app.url, token);
-        expect(await c.ready()).toBe('rejected');
-        c.close();
-      }),
+      fc.asyncProperty(
+        fc.oneof(hostileString, fc.constant(tokens.garbage ?? ''), fc.constant(`${tokens.staff ?? ''}x`)),
+        async (token) => {
+          const c = new RecordingClient(app.url, token);
+          expect(await c.ready()).toBe('rejected');
+          c.close();
+        },
+      ),
       { numRuns: 15, seed: SEED, endOnFailure: true },
     );
 
@@ -281,21 +380,29 @@ describe('fuzzing the socket', () => {
     expect(await staff.ready()).toBe('ready');
     expect(await player.ready()).toBe('ready');
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileValue, fc.record({ exerciseId: hostileValue })), fc.constantFrom('staff', 'player'), fc.oneof(hostileString, fc.constantFrom('session:ready', 'inject:delivered', 'disconnect', 'connect')), async (payload, who, eventName) => {
-        const client = who === 'staff' ? staff : player;
-        // over the 64 KiB frame limit the server drops the connection: checked on its own below
-        fc.pre(Buffer.byteLength(JSON.stringify(payload) ?? '') < 60_000);
-        const ack = (await client.socket.timeout(3000).emitWithAck('exercise:watch', payload)) as { ok: boolean; code?: string };
-        expect(typeof ack.ok).toBe('boolean');
-        if (!ack.ok) expect(typeof ack.code).toBe('string');
-        // events the server has no handler for, some with reserved names (emit throws for those, client-side)
-        try {
-          client.socket.emit(eventName.slice(0, 40) || 'x', payload);
-        } catch {
-          /* socket.io-client refuses reserved event names locally */
-        }
-        expect(client.socket.connected).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(hostileValue, fc.record({ exerciseId: hostileValue })),
+        fc.constantFrom('staff', 'player'),
+        fc.oneof(hostileString, fc.constantFrom('session:ready', 'inject:delivered', 'disconnect', 'connect')),
+        async (payload, who, eventName) => {
+          const client = who === 'staff' ? staff : player;
+          // over the 64 KiB frame limit the server drops the connection: checked on its own below
+          fc.pre(Buffer.byteLength(JSON.stringify(payload) ?? '') < 60_000);
+          const ack = (await client.socket.timeout(3000).emitWithAck('exercise:watch', payload)) as {
+            ok: boolean;
+            code?: string;
+          };
+          expect(typeof ack.ok).toBe('boolean');
+          if (!ack.ok) expect(typeof ack.code).toBe('string');
+          // events the server has no handler for, some with reserved names (emit throws for those, client-side)
+          try {
+            client.socket.emit(eventName.slice(0, 40) || 'x', payload);
+          } catch {
+            /* socket.io-client refuses reserved event names locally */
+          }
+          expect(client.socket.connected).toBe(true);
+        },
+      ),
       { numRuns: 60, seed: SEED, endOnFailure: true },
     );
 
@@ -307,7 +414,23 @@ describe('fuzzing the socket', () => {
     expect(staff.socket.connected && player.socket.connected).toBe(true);
 
     // raw engine.io/socket.io frames that no client library would send
-    const frames: (string | Buffer)[] = ['4', '40', '42', '42["exercise:watch"', '42[', '42{"a":1}', '43[]', '451-["x",{"_placeholder":true,"num":99}]', '4' + '['.repeat(10_000), Buffer.from([0xff, 0x00, 0x13]), '42["exercise:watch",' + 'x'.repeat(70 * 1024) + ']', '0{"sid":"forged"}', '6', '1', 'x'];
+    const frames: (string | Buffer)[] = [
+      '4',
+      '40',
+      '42',
+      '42["exercise:watch"',
+      '42[',
+      '42{"a":1}',
+      '43[]',
+      '451-["x",{"_placeholder":true,"num":99}]',
+      '4' + '['.repeat(10_000),
+      Buffer.from([0xff, 0x00, 0x13]),
+      '42["exercise:watch",' + 'x'.repeat(70 * 1024) + ']',
+      '0{"sid":"forged"}',
+      '6',
+      '1',
+      'x',
+    ];
     for (const frame of frames) {
       const ws = new WebSocket(`${app.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
       await new Promise<void>((res) => {

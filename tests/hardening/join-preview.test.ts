@@ -28,8 +28,14 @@ interface Answer {
 }
 
 async function preview(code: string, client = '203.0.113.1'): Promise<Answer> {
-  const res = await fetch(`${app.url}/api/join/preview/${encodeURIComponent(code)}`, { headers: { 'x-forwarded-for': client } });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> };
+  const res = await fetch(`${app.url}/api/join/preview/${encodeURIComponent(code)}`, {
+    headers: { 'x-forwarded-for': client },
+  });
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 describe('join preview', () => {
@@ -38,8 +44,16 @@ describe('join preview', () => {
     const r = await preview(soc.joinCode ?? '');
     expect(r.status).toBe(200);
     // (plus the languages the scenario can be read in, with the title and team name in each)
-    expect(Object.keys(r.body).sort()).toEqual(['ended', 'exerciseTitle', 'languages', 'started', 'teamName', 'translated']);
-    for (const names of Object.values(r.body.translated as Record<string, object>)) expect(Object.keys(names).sort()).toEqual(['exerciseTitle', 'teamName']);
+    expect(Object.keys(r.body).sort()).toEqual([
+      'ended',
+      'exerciseTitle',
+      'languages',
+      'started',
+      'teamName',
+      'translated',
+    ]);
+    for (const names of Object.values(r.body.translated as Record<string, object>))
+      expect(Object.keys(names).sort()).toEqual(['exerciseTitle', 'teamName']);
     expect(r.body).toMatchObject({ teamName: soc.name, started: false, ended: false });
     expect(typeof r.body.exerciseTitle).toBe('string');
     expect(String(r.body.exerciseTitle).length).toBeGreaterThan(0);
@@ -84,19 +98,38 @@ describe('join preview', () => {
     expect((await preview(code)).body).toMatchObject({ started: true, ended: true });
   });
 
-  it('shares the join limit: 30 wrong codes previewed, then 429 for previews and joins from that address', { timeout: 120_000 }, async () => {
-    const client = '203.0.113.50';
-    for (let i = 0; i < 30; i++) expect((await preview(`QQQQ-${String(i).padStart(4, 'Q').replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)] ?? 'A')}`, client)).status, `guess ${i}`).toBe(404);
-    const limited = await preview('QQQQ-WWWW', client);
-    expect(limited.status).toBe(429);
-    expect(limited.body.code).toBe('join.rate-limited');
-    expect(Number(limited.retryAfter)).toBeGreaterThan(0);
-    // even a right code is refused from there now, previewed or joined
-    const code = teamByKey(ex, 'soc').joinCode ?? '';
-    expect((await preview(code, client)).status).toBe(429);
-    const join = await fetch(`${app.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ code, displayName: 'late' }) });
-    expect(join.status).toBe(429);
-    // another address previews as usual, and right codes never count
-    for (let i = 0; i < 40; i++) expect((await preview(code, '203.0.113.51')).status).toBe(200);
-  });
+  it(
+    'shares the join limit: 30 wrong codes previewed, then 429 for previews and joins from that address',
+    { timeout: 120_000 },
+    async () => {
+      const client = '203.0.113.50';
+      for (let i = 0; i < 30; i++)
+        expect(
+          (
+            await preview(
+              `QQQQ-${String(i)
+                .padStart(4, 'Q')
+                .replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)] ?? 'A')}`,
+              client,
+            )
+          ).status,
+          `guess ${i}`,
+        ).toBe(404);
+      const limited = await preview('QQQQ-WWWW', client);
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('join.rate-limited');
+      expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+      // even a right code is refused from there now, previewed or joined
+      const code = teamByKey(ex, 'soc').joinCode ?? '';
+      expect((await preview(code, client)).status).toBe(429);
+      const join = await fetch(`${app.url}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ code, displayName: 'late' }),
+      });
+      expect(join.status).toBe(429);
+      // another address previews as usual, and right codes never count
+      for (let i = 0; i < 40; i++) expect((await preview(code, '203.0.113.51')).status).toBe(200);
+    },
+  );
 });

@@ -45,16 +45,28 @@ let getRoutes: string[];
 beforeAll(async () => {
   app = await startBackend(testEnv('observer-anon'));
   staff = await Api.login(app.url);
-  await (await Api.login(app.url, 'admin')).ok('POST', '/users', { username: 'observer-a', displayName: 'Observer', password: 'observer-password-1', role: 'observer' });
+  await (
+    await Api.login(app.url, 'admin')
+  ).ok('POST', '/users', {
+    username: 'observer-a',
+    displayName: 'Observer',
+    password: 'observer-password-1',
+    role: 'observer',
+  });
   observer = await Api.login(app.url, 'observer-a', 'observer-password-1');
-  const doc = (await (await fetch(`${app.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await (await fetch(`${app.url}/api/docs-json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   getRoutes = Object.entries(doc.paths).flatMap(([path, ops]) => (ops.get ? [`GET ${path}`] : []));
 
   ex = await createExercise(staff, 'demo');
-  const players = await Promise.all(['soc', 'cert', 'comms'].map((k, i) => Api.join(app.url, teamByKey(ex, k).joinCode ?? '', NAMES[i] ?? 'x')));
+  const players = await Promise.all(
+    ['soc', 'cert', 'comms'].map((k, i) => Api.join(app.url, teamByKey(ex, k).joinCode ?? '', NAMES[i] ?? 'x')),
+  );
   await staff.ok('POST', `/exercises/${ex.id}/start`);
   await staff.ok('POST', `/exercises/${ex.id}/injects/ransom-note/fire`);
-  for (const p of players) await until(async () => (await p.get('/play/injects/ransom-note')).status === 200, 20_000, 'ransom-note');
+  for (const p of players)
+    await until(async () => (await p.get('/play/injects/ransom-note')).status === 200, 20_000, 'ransom-note');
   for (const p of players) {
     await p.ok('POST', '/play/injects/ransom-note/ack');
     await p.ok('POST', '/play/responses', { injectId: 'ransom-note', text: 'We do not pay.', optionIds: ['no-pay'] });
@@ -72,14 +84,24 @@ function observerPaths(): string[] {
   return OBSERVER_READS.flatMap((route) => {
     const path = route.replace('GET /api', '').replace('{id}', ex.id).replace('{teamId}', soc);
     if (!path.includes('{format}')) return [path];
-    const formats = path.includes('/report/player/') ? PLAYER_FORMATS : path.includes('/improvement-plan/') ? PLAN_FORMATS : REPORT_FORMATS;
+    const formats = path.includes('/report/player/')
+      ? PLAYER_FORMATS
+      : path.includes('/improvement-plan/')
+        ? PLAN_FORMATS
+        : REPORT_FORMATS;
     return formats.map((f) => path.replace('{format}', f));
   });
 }
 
 /** The text a reader sees: PDFs through pdf.js, everything else as it is. */
-async function readAs(api: Api, path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${app.url}/api${path}`, { headers: { authorization: `Bearer ${api.token ?? ''}`, ...headers } });
+async function readAs(
+  api: Api,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${app.url}/api${path}`, {
+    headers: { authorization: `Bearer ${api.token ?? ''}`, ...headers },
+  });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const pdf = (res.headers.get('content-type') ?? '').includes('pdf');
   return { status: res.status, text: pdf ? (await pdfText(bytes)).text : new TextDecoder().decode(bytes) };
@@ -98,19 +120,39 @@ async function leaks(state: string): Promise<string[]> {
 describe('an observer with hidden player identities', () => {
   it('lists every GET route an observer may read', async () => {
     const readable: string[] = [];
-    const fill = (route: string) => route.replace('GET /api', '').replace('{id}', ex.id).replace('{teamId}', teamByKey(ex, 'soc').id).replace('{format}', 'json').replace(/\{[^}]+\}/g, 'x');
+    const fill = (route: string) =>
+      route
+        .replace('GET /api', '')
+        .replace('{id}', ex.id)
+        .replace('{teamId}', teamByKey(ex, 'soc').id)
+        .replace('{format}', 'json')
+        .replace(/\{[^}]+\}/g, 'x');
     for (const route of getRoutes) {
       const r = await observer.get(fill(route));
       if (r.status !== 401 && r.status !== 403) readable.push(route);
     }
     // besides the observer's own reads: the routes anyone may call (session, health, single sign-on, join preview)
-    const PUBLIC = ['GET /api/auth/me', 'GET /api/health', 'GET /api/auth/oidc', 'GET /api/auth/oidc/login', 'GET /api/auth/oidc/callback', 'GET /api/join/preview/{code}'];
+    const PUBLIC = [
+      'GET /api/auth/me',
+      'GET /api/health',
+      'GET /api/auth/oidc',
+      'GET /api/auth/oidc/login',
+      'GET /api/auth/oidc/callback',
+      'GET /api/join/preview/{code}',
+    ];
     expect(readable.sort()).toEqual([...OBSERVER_READS, ...PUBLIC].sort());
   });
 
   it('sees the names while identities are not hidden (so the check below can see a leak)', async () => {
     const shown = await leaks('names shown');
-    for (const path of [`/exercises/${ex.id}/responses`, `/exercises/${ex.id}/report/player/${teamByKey(ex, 'soc').id}`]) expect(shown.some((l) => l.includes(`${path} shows`)), path).toBe(true);
+    for (const path of [
+      `/exercises/${ex.id}/responses`,
+      `/exercises/${ex.id}/report/player/${teamByKey(ex, 'soc').id}`,
+    ])
+      expect(
+        shown.some((l) => l.includes(`${path} shows`)),
+        path,
+      ).toBe(true);
   });
 
   it('reads no player name in any view or export, the player-edition preview included, live and after the end', async () => {
@@ -127,7 +169,9 @@ describe('an observer with hidden player identities', () => {
     const seen = JSON.stringify(socket.received);
     for (const name of NAMES) expect(seen).not.toContain(name);
     // staff who steer the drill still see who wrote what
-    expect((await readAs(staff, `/exercises/${ex.id}/report/player/${teamByKey(ex, 'soc').id}`)).text).toContain(NAMES[0]);
+    expect((await readAs(staff, `/exercises/${ex.id}/report/player/${teamByKey(ex, 'soc').id}`)).text).toContain(
+      NAMES[0],
+    );
   }, 120_000);
 });
 
@@ -156,7 +200,11 @@ describe('presentation mode (a staff console projected in the room)', () => {
       expect(hidden.text, path).not.toContain('Presentedname');
     }
     // without the switch the facilitator sees who wrote what
-    for (const path of [`/exercises/${fresh.id}/responses`, `/exercises/${fresh.id}/threads`, `/exercises/${fresh.id}/report/player/${soc}`]) {
+    for (const path of [
+      `/exercises/${fresh.id}/responses`,
+      `/exercises/${fresh.id}/threads`,
+      `/exercises/${fresh.id}/report/player/${soc}`,
+    ]) {
       expect((await readAs(staff, path)).text, path).toContain('Presentedname');
     }
   }, 90_000);

@@ -23,7 +23,12 @@ const teamKeyOf = (ex: Ex, teamId: string) => ex.teams.find((t) => t.id === team
 
 async function settle(staff: Api, exId: string): Promise<Delivery[]> {
   // wrap-up (the last clock-released inject) is due 10 s after the start
-  await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${exId}/deliveries`)).some((d) => d.injectId === 'wrap-up'), 25_000, 'the last inject');
+  await until(
+    async () =>
+      (await staff.ok<Delivery[]>('GET', `/exercises/${exId}/deliveries`)).some((d) => d.injectId === 'wrap-up'),
+    25_000,
+    'the last inject',
+  );
   await sleep(600);
   return staff.ok<Delivery[]>('GET', `/exercises/${exId}/deliveries`);
 }
@@ -39,10 +44,17 @@ function expectRecovered(ex: Ex, deliveries: Delivery[], downAt: number, workerU
   const catchUp = overdue.map((d) => d.deliveredAtMs - workerUp.readyAt);
   for (const d of overdue) {
     expect(d.late, `${d.injectId} fell due while down: marked late`).toBe(true);
-    expect(d.deliveredAtMs - workerUp.readyAt, `${d.injectId} delivered within a second of the restart`).toBeLessThan(1000);
+    expect(d.deliveredAtMs - workerUp.readyAt, `${d.injectId} delivered within a second of the restart`).toBeLessThan(
+      1000,
+    );
   }
-  for (const d of deliveries.filter((x) => x.dueAtMs > workerUp.readyAt + 500)) expect(d.late, `${d.injectId} on time after the restart`).toBe(false);
-  return { overdue: overdue.length, catchUpAfterReadyMs: Math.max(...catchUp), bootMs: workerUp.readyAt - workerUp.spawnedAt };
+  for (const d of deliveries.filter((x) => x.dueAtMs > workerUp.readyAt + 500))
+    expect(d.late, `${d.injectId} on time after the restart`).toBe(false);
+  return {
+    overdue: overdue.length,
+    catchUpAfterReadyMs: Math.max(...catchUp),
+    bootMs: workerUp.readyAt - workerUp.spawnedAt,
+  };
 }
 
 describe('kill -9 of the API and of a separate worker in the middle of an exercise', () => {
@@ -59,7 +71,11 @@ describe('kill -9 of the API and of a separate worker in the middle of an exerci
       const before = new RecordingClient(api.url, soc.token);
       await before.ready();
       await staff.ok('POST', `/exercises/${ex.id}/start`);
-      await until(() => before.of('inject:delivered').some((e) => e.injectId === 'edr-alert'), 10_000, 'edr-alert before the crash');
+      await until(
+        () => before.of('inject:delivered').some((e) => e.injectId === 'edr-alert'),
+        10_000,
+        'edr-alert before the crash',
+      );
 
       const downAt = Date.now();
       await Promise.all([worker.kill(), api.kill()]);
@@ -78,9 +94,14 @@ describe('kill -9 of the API and of a separate worker in the middle of an exerci
 
       const deliveries = await settle(staff, ex.id);
       const figures = expectRecovered(ex, deliveries, downAt, worker2);
-      console.log(`[crash api+worker] ${figures.overdue} overdue deliveries; worker boot ${figures.bootMs} ms; last overdue delivered ${figures.catchUpAfterReadyMs} ms after the worker was ready`);
+      console.log(
+        `[crash api+worker] ${figures.overdue} overdue deliveries; worker boot ${figures.bootMs} ms; last overdue delivered ${figures.catchUpAfterReadyMs} ms after the worker was ready`,
+      );
 
-      const log = await staff.ok<{ type: string; payload: { injectId?: string } }[]>('GET', `/exercises/${ex.id}/events`);
+      const log = await staff.ok<{ type: string; payload: { injectId?: string } }[]>(
+        'GET',
+        `/exercises/${ex.id}/events`,
+      );
       const logged = log.filter((e) => e.type === 'inject.delivered').map((e) => e.payload.injectId);
       expect(new Set(logged).size, 'each inject logged once').toBe(logged.length);
 
@@ -88,7 +109,10 @@ describe('kill -9 of the API and of a separate worker in the middle of an exerci
       const seen = [...before.of('inject:delivered'), ...after.of('inject:delivered')];
       expect(new Set(seen.map((e) => e.injectId)).size).toBe(seen.length);
       expect(seen.map((e) => e.scenarioMs)).toEqual(seen.map((e) => e.scenarioMs as number).sort((a, b) => a - b));
-      const socDelivered = deliveries.filter((d) => d.teamId === soc.teamId).map((d) => d.injectId).sort();
+      const socDelivered = deliveries
+        .filter((d) => d.teamId === soc.teamId)
+        .map((d) => d.injectId)
+        .sort();
       expect((await soc.ok<{ id: string }[]>('GET', '/play/injects')).map((i) => i.id).sort()).toEqual(socDelivered);
       after.close();
     } finally {
@@ -105,11 +129,17 @@ describe('kill -9 of the API and of a separate worker in the middle of an exerci
       procs.push(api, worker);
       const staff = await Api.login(api.url);
       const ex = await createExercise(staff, 'demo', SPEED);
-      const players = await Promise.all(['soc', 'cert', 'comms'].map((k) => Api.join(api.url, teamByKey(ex, k).joinCode ?? '', k)));
+      const players = await Promise.all(
+        ['soc', 'cert', 'comms'].map((k) => Api.join(api.url, teamByKey(ex, k).joinCode ?? '', k)),
+      );
       const sockets = players.map((p) => new RecordingClient(api.url, p.token));
       await Promise.all(sockets.map((s) => s.ready()));
       await staff.ok('POST', `/exercises/${ex.id}/start`);
-      await until(() => sockets[0]?.of('inject:delivered').some((e) => e.injectId === 'edr-alert') ?? false, 10_000, 'edr-alert before the crash');
+      await until(
+        () => sockets[0]?.of('inject:delivered').some((e) => e.injectId === 'edr-alert') ?? false,
+        10_000,
+        'edr-alert before the crash',
+      );
 
       const downAt = Date.now();
       await worker.kill();
@@ -119,12 +149,19 @@ describe('kill -9 of the API and of a separate worker in the middle of an exerci
 
       const deliveries = await settle(staff, ex.id);
       const figures = expectRecovered(ex, deliveries, downAt, worker2);
-      console.log(`[crash worker] ${figures.overdue} overdue deliveries; worker boot ${figures.bootMs} ms; last overdue delivered ${figures.catchUpAfterReadyMs} ms after the worker was ready`);
+      console.log(
+        `[crash worker] ${figures.overdue} overdue deliveries; worker boot ${figures.bootMs} ms; last overdue delivered ${figures.catchUpAfterReadyMs} ms after the worker was ready`,
+      );
       // every player, connected throughout, received exactly its team's deliveries, each once
       for (const [i, p] of players.entries()) {
         const got = (sockets[i]?.of('inject:delivered') ?? []).map((e) => e.injectId as string);
         expect(new Set(got).size).toBe(got.length);
-        expect(got.sort()).toEqual(deliveries.filter((d) => d.teamId === p.teamId).map((d) => d.injectId).sort());
+        expect(got.sort()).toEqual(
+          deliveries
+            .filter((d) => d.teamId === p.teamId)
+            .map((d) => d.injectId)
+            .sort(),
+        );
       }
       sockets.forEach((s) => s.close());
     } finally {

@@ -48,7 +48,15 @@ describe('Redis with persistence, killed and restarted mid-exercise', () => {
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     await until(() => socket.of('inject:delivered').some((e) => e.injectId === 'edr-alert'), 10_000, 'edr-alert');
 
-    const queued = Number((await redis.command('EVAL', "local n=0 for _,k in ipairs(redis.call('KEYS','*:delivery:delayed')) do n=n+redis.call('ZCARD',k) end return n", '0')).slice(1));
+    const queued = Number(
+      (
+        await redis.command(
+          'EVAL',
+          "local n=0 for _,k in ipairs(redis.call('KEYS','*:delivery:delayed')) do n=n+redis.call('ZCARD',k) end return n",
+          '0',
+        )
+      ).slice(1),
+    );
     expect(queued, 'delayed delivery jobs in Redis before the crash').toBeGreaterThan(0);
 
     await redis.down('SIGKILL');
@@ -57,10 +65,23 @@ describe('Redis with persistence, killed and restarted mid-exercise', () => {
     await sleep(3000);
     await redis.up();
     const upAt = Date.now();
-    const after = Number((await redis.command('EVAL', "local n=0 for _,k in ipairs(redis.call('KEYS','*:delivery:*')) do if redis.call('TYPE',k)['ok']=='zset' then n=n+redis.call('ZCARD',k) end end return n", '0')).slice(1));
+    const after = Number(
+      (
+        await redis.command(
+          'EVAL',
+          "local n=0 for _,k in ipairs(redis.call('KEYS','*:delivery:*')) do if redis.call('TYPE',k)['ok']=='zset' then n=n+redis.call('ZCARD',k) end end return n",
+          '0',
+        )
+      ).slice(1),
+    );
     expect(after, 'the schedule came back from the append-only file').toBeGreaterThan(0);
 
-    await until(async () => (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).some((d) => d.injectId === 'wrap-up'), 25_000, 'wrap-up after the Redis restart');
+    await until(
+      async () =>
+        (await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`)).some((d) => d.injectId === 'wrap-up'),
+      25_000,
+      'wrap-up after the Redis restart',
+    );
     await sleep(500);
     const deliveries = await staff.ok<Delivery[]>('GET', `/exercises/${ex.id}/deliveries`);
     const keyOf = (d: Delivery) => `${d.injectId}/${ex.teams.find((t) => t.id === d.teamId)?.key}`;
@@ -74,7 +95,8 @@ describe('Redis with persistence, killed and restarted mid-exercise', () => {
       expect(d.late, `${d.injectId} due while Redis was down`).toBe(true);
       expect(d.deliveredAtMs - upAt, `${d.injectId} delivered soon after Redis came back`).toBeLessThan(3000);
     }
-    for (const d of deliveries.filter((x) => x.dueAtMs > upAt + 2500)) expect(d.late, `${d.injectId} on time`).toBe(false);
+    for (const d of deliveries.filter((x) => x.dueAtMs > upAt + 2500))
+      expect(d.late, `${d.injectId} on time`).toBe(false);
     const seen = socket.of('inject:delivered').map((e) => e.injectId as string);
     expect(new Set(seen).size, 'the connected player saw nothing twice').toBe(seen.length);
     socket.close();
@@ -99,8 +121,14 @@ describe('Redis unreachable while the platform runs', () => {
     expect(health.body.status).toBe('degraded');
     expect(health.body.database.ok).toBe(true);
     expect(health.body.redis.ok).toBe(false);
-    expect(health.body.redis.error).toMatch(new RegExp(`Redis at redis://127\\.0\\.0\\.1:${redis.port}/? is unreachable`));
-    await until(() => control.of('system:status').some((e) => e.redis === 'unreachable'), 5000, 'the socket to tell clients');
+    expect(health.body.redis.error).toMatch(
+      new RegExp(`Redis at redis://127\\.0\\.0\\.1:${redis.port}/? is unreachable`),
+    );
+    await until(
+      () => control.of('system:status').some((e) => e.redis === 'unreachable'),
+      5000,
+      'the socket to tell clients',
+    );
 
     const eventsBefore = (await staff.ok<unknown[]>('GET', `/exercises/${ex.id}/events`)).length;
     const t0 = Date.now();
@@ -122,7 +150,11 @@ describe('Redis unreachable while the platform runs', () => {
     await until(() => control.of('system:status').some((e) => e.redis === 'ok'), 5000, 'the socket to say it is back');
     const started = await staff.post(`/exercises/${ex.id}/start`);
     expect(started.status).toBe(200);
-    await until(async () => (await soc.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'edr-alert'), 10_000, 'deliveries after Redis is back');
+    await until(
+      async () => (await soc.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'edr-alert'),
+      10_000,
+      'deliveries after Redis is back',
+    );
     control.close();
   });
 });

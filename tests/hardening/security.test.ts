@@ -12,7 +12,9 @@ let app: RunningProcess;
 beforeAll(async () => {
   // debug logging, so that "never logged" covers the chattiest level too
   // behind a local TLS proxy: its X-Forwarded-Proto counts (TRUST_PROXY), a client's would not
-  app = await startBackend(testEnv('security'), { extraEnv: { TOKEN_SECRET, ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'debug', TRUST_PROXY: 'loopback' } });
+  app = await startBackend(testEnv('security'), {
+    extraEnv: { TOKEN_SECRET, ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'debug', TRUST_PROXY: 'loopback' },
+  });
 });
 afterAll(async () => {
   await app.stop();
@@ -20,21 +22,32 @@ afterAll(async () => {
 
 const raw = (path: string, init?: RequestInit) => fetch(`${app.url}${path}`, init);
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-  raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
+  raw('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe('security headers', () => {
   it('sends a content security policy without inline or remote scripts, on the app and the API', async () => {
     for (const path of ['/', '/play', '/api/health', '/api/nope']) {
       const res = await raw(path);
       const csp = res.headers.get('content-security-policy') ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v]),
+      );
       expect(directives.get('script-src'), path).toEqual(["'self'"]);
       expect(directives.get('script-src-attr'), path).toEqual(["'none'"]);
       expect(directives.get('default-src'), path).toEqual(["'self'"]);
       expect(directives.get('object-src'), path).toEqual(["'none'"]);
       expect(directives.get('frame-ancestors'), path).toEqual(["'none'"]);
       expect(directives.get('connect-src'), path).toEqual(["'self'"]);
-      expect(csp, 'no upgrade-insecure-requests: plain-HTTP installs must keep working').not.toContain('upgrade-insecure-requests');
+      expect(csp, 'no upgrade-insecure-requests: plain-HTTP installs must keep working').not.toContain(
+        'upgrade-insecure-requests',
+      );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -77,9 +90,15 @@ describe('session cookie', () => {
   it('is set the same way for players who join with a code, and cleared with the same flags', async () => {
     const staff = await Api.login(app.url, 'instructor', DEMO_PASSWORD);
     const ex = await createExercise(staff, 'demo');
-    const res = await raw('/api/join', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ code: teamByKey(ex, 'soc').joinCode, displayName: 'p' }) });
+    const res = await raw('/api/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ code: teamByKey(ex, 'soc').joinCode, displayName: 'p' }),
+    });
     expect(res.status).toBe(200);
-    expect(cookieOf(res)).toMatch(/; HttpOnly.*; Secure.*; SameSite=Lax|; HttpOnly.*; SameSite=Lax.*; Secure|; Secure.*; HttpOnly.*; SameSite=Lax/);
+    expect(cookieOf(res)).toMatch(
+      /; HttpOnly.*; Secure.*; SameSite=Lax|; HttpOnly.*; SameSite=Lax.*; Secure|; Secure.*; HttpOnly.*; SameSite=Lax/,
+    );
     const out = await raw('/api/auth/logout', { method: 'POST', headers: { 'x-forwarded-proto': 'https' } });
     expect(out.status).toBe(204);
     const cleared = cookieOf(out);
@@ -111,7 +130,11 @@ describe('login rate limiting', () => {
 describe('body size limits', () => {
   it('answers a body over 1 MB with 413 naming the limit, and keeps serving', async () => {
     const big = JSON.stringify({ username: 'x', password: 'y'.repeat(1_100_000) });
-    const r = await raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const r = await raw('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(r.status).toBe(413);
     const body = (await r.json()) as { code: string; message: string };
     expect(body.code).toBe('body.too-large');
@@ -120,7 +143,11 @@ describe('body size limits', () => {
   });
 
   it('answers broken JSON with 400 and says so', async () => {
-    const r = await raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": "a",' });
+    const r = await raw('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "a",',
+    });
     expect(r.status).toBe(400);
     expect(((await r.json()) as { code: string }).code).toBe('body.invalid-json');
   });
@@ -131,11 +158,24 @@ describe('secrets', () => {
     const staff = await Api.login(app.url, 'instructor', DEMO_PASSWORD);
     await login('observer-nobody', 'a-password-tried-1234');
     await staff.request('GET', '/exercises/does-not-exist');
-    await staff.request('POST', '/users', { username: 'newbie', displayName: 'N', password: 'new-user-secret-55', role: 'observer' });
+    await staff.request('POST', '/users', {
+      username: 'newbie',
+      displayName: 'N',
+      password: 'new-user-secret-55',
+      role: 'observer',
+    });
     await new Promise((r) => setTimeout(r, 300));
     const log = app.output();
     expect(log.length, 'the backend logged something at debug level').toBeGreaterThan(0);
-    for (const secret of [TOKEN_SECRET, ADMIN_PASSWORD, DEMO_PASSWORD, 'a-password-tried-1234', 'new-user-secret-55', staff.token ?? 'no-token']) expect(log).not.toContain(secret);
+    for (const secret of [
+      TOKEN_SECRET,
+      ADMIN_PASSWORD,
+      DEMO_PASSWORD,
+      'a-password-tried-1234',
+      'new-user-secret-55',
+      staff.token ?? 'no-token',
+    ])
+      expect(log).not.toContain(secret);
     expect(log).not.toMatch(/\$argon2id\$/);
   });
 });

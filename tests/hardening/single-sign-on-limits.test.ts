@@ -14,7 +14,9 @@ let idp: TestIdentityProvider;
 
 beforeAll(async () => {
   const [appPort, idpPort] = await Promise.all([freePort(), freePort()]);
-  idp = testIdentityProvider(idpPort, `http://127.0.0.1:${appPort}/api/auth/oidc/callback`, { alice: { name: 'Alice Control', groups: ['ttx-control'] } });
+  idp = testIdentityProvider(idpPort, `http://127.0.0.1:${appPort}/api/auth/oidc/callback`, {
+    alice: { name: 'Alice Control', groups: ['ttx-control'] },
+  });
   await idp.listen();
   app = await startBackend(testEnv('sso-limits'), { port: appPort, extraEnv: oidcEnv(idp) });
 }, 90_000);
@@ -32,11 +34,20 @@ describe('single sign-on is rate-limited like password sign-in', () => {
       expect((await browser.fetch(callback)).status).toBe(302);
       expect(browser.cookie(app.url, 'ttx_session')).toBeDefined();
     }
-    for (let i = 0; i < 29; i++) expect((await fetch(`${app.url}/api/auth/oidc/login`, { redirect: 'manual' })).status, `start ${i + 1}`).toBe(302);
-    const forged = await fetch(`${app.url}/api/auth/oidc/callback?code=abc&state=x`, { redirect: 'manual', headers: { accept: 'application/json' } });
+    for (let i = 0; i < 29; i++)
+      expect((await fetch(`${app.url}/api/auth/oidc/login`, { redirect: 'manual' })).status, `start ${i + 1}`).toBe(
+        302,
+      );
+    const forged = await fetch(`${app.url}/api/auth/oidc/callback?code=abc&state=x`, {
+      redirect: 'manual',
+      headers: { accept: 'application/json' },
+    });
     expect(forged.status).toBe(400);
 
-    const locked = await fetch(`${app.url}/api/auth/oidc/callback?code=abc&state=x`, { redirect: 'manual', headers: { accept: 'application/json' } });
+    const locked = await fetch(`${app.url}/api/auth/oidc/callback?code=abc&state=x`, {
+      redirect: 'manual',
+      headers: { accept: 'application/json' },
+    });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await locked.json()) as { code: string }).code).toBe('auth.locked');
@@ -44,7 +55,10 @@ describe('single sign-on is rate-limited like password sign-in', () => {
     expect(page.status).toBe(429);
     expect(await page.text()).toMatch(/Too many sign-in attempts[\s\S]*try again in \d+ minute\(s\)/);
     // one budget per address: the password sign-in from this address is refused too
-    const password = await new Api(app.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD });
+    const password = await new Api(app.url).post('/auth/login', {
+      username: 'instructor',
+      password: INSTRUCTOR_PASSWORD,
+    });
     expect(password.status).toBe(429);
     expect(app.output()).not.toMatch(/statusCode":500|Internal server error/i);
   });
@@ -61,7 +75,10 @@ describe('single sign-on switched off', () => {
         expect(((await r.json()) as { code: string }).code).toBe('sso.not-configured');
       }
       // 40 requests to a switched-off feature are not 40 failed sign-ins
-      expect((await new Api(plain.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD })).status).toBe(200);
+      expect(
+        (await new Api(plain.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD }))
+          .status,
+      ).toBe(200);
     } finally {
       await plain.stop();
     }

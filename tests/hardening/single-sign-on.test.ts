@@ -46,7 +46,10 @@ const start = (path = '/api/auth/oidc/login') => `${app.url}${path}`;
 /** The whole sign-in as a browser does it; returns the callback response (not followed) and the browser. */
 async function signIn(login: string, opts: { redirect?: string; browser?: CookieBrowser } = {}) {
   const browser = opts.browser ?? new CookieBrowser();
-  const callback = await browser.signInAtProvider(start(`/api/auth/oidc/login${opts.redirect ? `?redirect=${encodeURIComponent(opts.redirect)}` : ''}`), login);
+  const callback = await browser.signInAtProvider(
+    start(`/api/auth/oidc/login${opts.redirect ? `?redirect=${encodeURIComponent(opts.redirect)}` : ''}`),
+    login,
+  );
   const res = await browser.fetch(callback);
   return { res, browser, callback, session: browser.cookie(app.url, 'ttx_session') };
 }
@@ -85,7 +88,11 @@ describe('single sign-on (OpenID Connect)', () => {
   });
 
   it('tells the sign-in page the button label', async () => {
-    expect(await new Api(app.url).ok('GET', '/auth/oidc')).toEqual({ enabled: true, providerName: 'Test IdP', loginUrl: '/api/auth/oidc/login' });
+    expect(await new Api(app.url).ok('GET', '/auth/oidc')).toEqual({
+      enabled: true,
+      providerName: 'Test IdP',
+      loginUrl: '/api/auth/oidc/login',
+    });
   });
 
   it('creates the account at the first sign-in with the mapped role, marked as single sign-on, and opens a normal session', async () => {
@@ -94,9 +101,16 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(res.headers.get('location')).toBe('/');
     const { status, user } = await me(session);
     expect(status).toBe(200);
-    expect(user).toMatchObject({ username: 'alice', displayName: 'Alice Control', role: 'facilitator', authSource: 'oidc' });
+    expect(user).toMatchObject({
+      username: 'alice',
+      displayName: 'Alice Control',
+      role: 'facilitator',
+      authSource: 'oidc',
+    });
     // the session is the platform's own: it reaches facilitator routes and shows in the admin's list
-    expect((await fetch(`${app.url}/api/exercises`, { headers: { cookie: `ttx_session=${session}` } })).status).toBe(200);
+    expect((await fetch(`${app.url}/api/exercises`, { headers: { cookie: `ttx_session=${session}` } })).status).toBe(
+      200,
+    );
     const sessions = await admin.ok<{ name: string; role: string }[]>('GET', '/sessions');
     expect(sessions.some((s) => s.name === 'alice' && s.role === 'facilitator')).toBe(true);
     // no local password exists for it: a password sign-in never works
@@ -166,7 +180,9 @@ describe('single sign-on (OpenID Connect)', () => {
     // the local instructor is untouched and still signs in with its password
     const local = (await users()).find((u) => u.username === 'instructor');
     expect(local).toMatchObject({ role: 'instructor', authSource: 'local' });
-    expect((await new Api(app.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD })).status).toBe(200);
+    expect(
+      (await new Api(app.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD })).status,
+    ).toBe(200);
   });
 
   it('cleans the name the provider sends of markup and invisible characters', async () => {
@@ -178,7 +194,10 @@ describe('single sign-on (OpenID Connect)', () => {
   it('ends the session at logout like a password sign-in', async () => {
     const { session } = await signIn('alice');
     expect((await me(session)).status).toBe(200);
-    expect((await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: `ttx_session=${session}` } })).status).toBe(204);
+    expect(
+      (await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: `ttx_session=${session}` } }))
+        .status,
+    ).toBe(204);
     expect((await me(session)).status).toBe(204);
   });
 
@@ -237,7 +256,9 @@ describe('single sign-on (OpenID Connect)', () => {
     const noCode = await browser.fetch(`${app.url}/api/auth/oidc/callback?state=x`);
     expect(noCode.status).toBe(400);
     browser.setCookie(app.url, 'ttx_oidc', 'eyJhbGciOiJIUzI1NiJ9.eyJzdGF0ZSI6IngifQ.forged');
-    const forged = await browser.fetch(`${app.url}/api/auth/oidc/callback?code=abc&state=x`, { headers: { accept: 'application/json' } });
+    const forged = await browser.fetch(`${app.url}/api/auth/oidc/callback?code=abc&state=x`, {
+      headers: { accept: 'application/json' },
+    });
     expect(forged.status).toBe(400);
     expect(((await forged.json()) as { code: string }).code).toBe('sso.no-request');
   });
@@ -250,7 +271,9 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(res.status).toBe(502);
     expect(await res.text()).toContain('did not answer while completing the sign-in');
     expect(browser.cookie(app.url, 'ttx_session')).toBeUndefined();
-    expect((await new Api(app.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD })).status).toBe(200);
+    expect(
+      (await new Api(app.url).post('/auth/login', { username: 'instructor', password: INSTRUCTOR_PASSWORD })).status,
+    ).toBe(200);
     expect(app.output()).not.toMatch(/statusCode":500|Internal server error/i);
   });
 });

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Api, createExercise } from '../support/api-client.js';
 import sqlite3 from 'sqlite3';
-import { type RunningProcess, startBackend, TEST_DATABASE_KIND, type TestEnv, testEnv } from '../support/app-process.js';
+import {
+  type RunningProcess,
+  startBackend,
+  TEST_DATABASE_KIND,
+  type TestEnv,
+  testEnv,
+} from '../support/app-process.js';
 import { RecordingClient, until } from '../support/socket-client.js';
 import { upload } from '../authoring/authoring-support.js';
 
@@ -25,11 +31,15 @@ function serverBroadcasts(exerciseId: string): Promise<{ dueAt: number; startedA
   if (TEST_DATABASE_KIND !== 'sqlite') return Promise.resolve([]);
   const db = new sqlite3.Database(env.databaseUrl.replace(/^sqlite:/, ''), sqlite3.OPEN_READONLY);
   return new Promise((resolve, reject) => {
-    db.all('SELECT due_at_ms AS dueAt, broadcast_started_at_ms AS startedAt FROM deliveries WHERE exercise_id = ? AND broadcast_started_at_ms IS NOT NULL', [exerciseId], (e, rows: { dueAt: number; startedAt: number }[]) => {
-      db.close();
-      if (e) reject(e);
-      else resolve(rows.map((r) => ({ dueAt: Number(r.dueAt), startedAt: Number(r.startedAt) })));
-    });
+    db.all(
+      'SELECT due_at_ms AS dueAt, broadcast_started_at_ms AS startedAt FROM deliveries WHERE exercise_id = ? AND broadcast_started_at_ms IS NOT NULL',
+      [exerciseId],
+      (e, rows: { dueAt: number; startedAt: number }[]) => {
+        db.close();
+        if (e) reject(e);
+        else resolve(rows.map((r) => ({ dueAt: Number(r.dueAt), startedAt: Number(r.startedAt) })));
+      },
+    );
   });
 }
 
@@ -44,7 +54,15 @@ function drillPack(): unknown {
     subject: `Alert ${i + 1}`,
     body: 'Stall probe.',
   }));
-  return { id: 'stall', title: 'Stall probe', summary: 'Generated.', version: '1.0.0', duration: '01:00', teams: [{ id: 'soc', name: 'SOC' }], injects };
+  return {
+    id: 'stall',
+    title: 'Stall probe',
+    summary: 'Generated.',
+    version: '1.0.0',
+    duration: '01:00',
+    teams: [{ id: 'soc', name: 'SOC' }],
+    injects,
+  };
 }
 
 function bigCsv(rows: number): Buffer {
@@ -58,11 +76,26 @@ async function bigXlsx(rows: number): Promise<Buffer> {
   // numeric cells keep the sheet XML under the 10 MB zip-entry guard, as in the review's 200,000-row repro
   const data = Array.from({ length: rows }, (_, i) => `<row><c><v>${i % 60}</v></c><c><v>${i}</v></c></row>`).join('');
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-  zip.file('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="MSEL" sheetId="1" r:id="rId1"/></sheets></workbook>');
-  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  );
+  zip.file(
+    'xl/workbook.xml',
+    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="MSEL" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  );
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -93,7 +126,9 @@ describe('a large spreadsheet uploaded during a live drill', () => {
     const client = new RecordingClient(app.url, player.token);
     expect(await client.ready()).toBe('ready');
     const receipts: { injectId: string; lateness: number; at: number }[] = [];
-    client.socket.on('inject:delivered', (e: { injectId: string; dueAt: number }) => receipts.push({ injectId: e.injectId, lateness: Date.now() - e.dueAt, at: Date.now() }));
+    client.socket.on('inject:delivered', (e: { injectId: string; dueAt: number }) =>
+      receipts.push({ injectId: e.injectId, lateness: Date.now() - e.dueAt, at: Date.now() }),
+    );
 
     const csv = bigCsv(1_000_000);
     const xlsx = await bigXlsx(200_000);
@@ -129,7 +164,9 @@ describe('a large spreadsheet uploaded during a live drill', () => {
       expect(r.body.message).toMatch(/has about 1,000,000 rows; the limit is 5,000 rows per sheet/);
     }
     expect(x1.status).toBe(400);
-    expect(x1.body.message).toMatch(/Sheet "MSEL" of "rows-200k\.xlsx" has 200,000 rows; the limit is 5,000 rows per sheet/);
+    expect(x1.body.message).toMatch(
+      /Sheet "MSEL" of "rows-200k\.xlsx" has 200,000 rows; the limit is 5,000 rows per sheet/,
+    );
 
     await until(() => receipts.length >= INJECTS, 60_000, 'every inject delivered');
     client.close();
@@ -140,7 +177,8 @@ describe('a large spreadsheet uploaded during a live drill', () => {
     // the deliveries that reached the team while the spreadsheets were still being sent and read
     const inFlight = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo);
     const server = await serverBroadcasts(ex.id);
-    const serverLate = (from: number, to: number) => server.filter((b) => b.startedAt >= from && b.startedAt <= to).map((b) => b.startedAt - b.dueAt);
+    const serverLate = (from: number, to: number) =>
+      server.filter((b) => b.startedAt >= from && b.startedAt <= to).map((b) => b.startedAt - b.dueAt);
     const report = {
       uploadMs: uploadTo - uploadFrom,
       serverBroadcastLatenessBeforeMs: stats(serverLate(0, uploadFrom)),

@@ -19,7 +19,15 @@ const STALL_MS = 1600;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function pack(): unknown {
-  const inject = (id: string, s: number, subject: string) => ({ id, offset: `T+00:00:${String(s).padStart(2, '0')}`, to: 'all', channel: 'siem', from: { name: 'SIEM' }, subject, body: 'Accuracy inject.' });
+  const inject = (id: string, s: number, subject: string) => ({
+    id,
+    offset: `T+00:00:${String(s).padStart(2, '0')}`,
+    to: 'all',
+    channel: 'siem',
+    from: { name: 'SIEM' },
+    subject,
+    body: 'Accuracy inject.',
+  });
   return {
     id: 'accuracy',
     title: 'Delivery accuracy',
@@ -30,7 +38,11 @@ function pack(): unknown {
       { id: 'blue', name: 'Blue' },
       { id: 'red', name: 'Red' },
     ],
-    injects: [inject('on-time-1', 3, 'First alert'), inject('stalled', 7, 'Alert during a stall'), inject('on-time-2', 11, 'Last alert')],
+    injects: [
+      inject('on-time-1', 3, 'First alert'),
+      inject('stalled', 7, 'Alert during a stall'),
+      inject('on-time-2', 11, 'Last alert'),
+    ],
   };
 }
 
@@ -74,7 +86,9 @@ describe('delivery accuracy in the control room and the after-action report', ()
     await control.page.getByTestId('timeline').waitFor();
 
     await staff.ok('POST', `/exercises/${ex.id}/start`);
-    const clock = (await staff.ok<{ clock: { anchorWallMs: number; anchorScenarioMs: number } }>('GET', `/exercises/${ex.id}`)).clock;
+    const clock = (
+      await staff.ok<{ clock: { anchorWallMs: number; anchorScenarioMs: number } }>('GET', `/exercises/${ex.id}`)
+    ).clock;
     const stalledDue = clock.anchorWallMs + 7000 - clock.anchorScenarioMs;
     // stall the platform from just before the stalled inject's instant until well after it
     await sleep(stalledDue - 150 - Date.now());
@@ -89,10 +103,13 @@ describe('delivery accuracy in the control room and the after-action report', ()
     const teamIds = ex.teams.map((t) => t.id).sort();
     let a: Accuracy | undefined;
     await expect
-      .poll(async () => {
-        a = await staff.ok<Accuracy>('GET', `/exercises/${ex.id}/delivery-accuracy`);
-        return a.broadcasts;
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          a = await staff.ok<Accuracy>('GET', `/exercises/${ex.id}/delivery-accuracy`);
+          return a.broadcasts;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(3);
     a = a!;
     expect(a.unrecorded).toBe(0);
@@ -106,7 +123,10 @@ describe('delivery accuracy in the control room and the after-action report', ()
     // one figure per inject everywhere it is shown: the latest of its teams' broadcasts
     const lateness = Math.max(...a.late.map((l) => l.latenessMs ?? 0));
 
-    const timeline = await staff.ok<{ injectId: string; late: boolean; latenessMs: number | null }[]>('GET', `/exercises/${ex.id}/timeline`);
+    const timeline = await staff.ok<{ injectId: string; late: boolean; latenessMs: number | null }[]>(
+      'GET',
+      `/exercises/${ex.id}/timeline`,
+    );
     expect(timeline.map((t) => [t.injectId, t.late])).toEqual([
       ['on-time-1', false],
       ['stalled', true],
@@ -121,14 +141,20 @@ describe('delivery accuracy in the control room and the after-action report', ()
       await screenshot(page, 'control-room-delivery-accuracy-missing');
       throw e;
     });
-    await expect.poll(() => health.getByTestId('delivery-late-count').textContent(), { timeout: 15_000 }).toBe('2 late');
-    await expect.poll(() => health.getByTestId('delivery-broadcasts').textContent(), { timeout: 15_000 }).toBe('3 broadcasts measured');
+    await expect
+      .poll(() => health.getByTestId('delivery-late-count').textContent(), { timeout: 15_000 })
+      .toBe('2 late');
+    await expect
+      .poll(() => health.getByTestId('delivery-broadcasts').textContent(), { timeout: 15_000 })
+      .toBe('3 broadcasts measured');
     const figures = (await health.getByTestId('delivery-accuracy-table').innerText()).replace(/\s+/g, ' ');
     expect(figures).toContain(`${(a.startLatenessMs.max! / 1000).toFixed(2)} s`);
     expect(figures).toContain(`${a.startLatenessMs.p50!.toFixed(1)} ms`);
     expect(await health.getByTestId('delivery-late-list').innerText()).toContain('“Alert during a stall” to Blue');
     const lateBadge = page.locator('[data-inject-id="stalled"] [data-testid="inject-late"]');
-    await expect.poll(() => lateBadge.textContent(), { timeout: 15_000 }).toBe(`late +${(Math.round(lateness) / 1000).toFixed(1)} s`);
+    await expect
+      .poll(() => lateBadge.textContent(), { timeout: 15_000 })
+      .toBe(`late +${(Math.round(lateness) / 1000).toFixed(1)} s`);
     expect(await page.locator('[data-inject-id="on-time-1"] [data-testid="inject-late"]').count()).toBe(0);
     expect(await page.locator('[data-inject-id="on-time-2"] [data-testid="inject-late"]').count()).toBe(0);
     await screenshot(page, 'control-room-delivery-accuracy');
@@ -144,7 +170,13 @@ describe('delivery accuracy in the control room and the after-action report', ()
       deliveryAccuracy: Accuracy | null;
       timeline: { type: string; injectId: string | null; detail?: { late?: boolean; latenessMs?: number } }[];
     }>('GET', `/exercises/${ex.id}/report`);
-    expect(report.deliveryAccuracy).toMatchObject({ broadcasts: 3, lateCount: 2, unrecorded: 0, startLatenessMs: a.startLatenessMs, endLatenessMs: a.endLatenessMs });
+    expect(report.deliveryAccuracy).toMatchObject({
+      broadcasts: 3,
+      lateCount: 2,
+      unrecorded: 0,
+      startLatenessMs: a.startLatenessMs,
+      endLatenessMs: a.endLatenessMs,
+    });
     const delivered = report.timeline.filter((e) => e.type === 'inject.delivered');
     expect(delivered.map((e) => [e.injectId, e.detail?.late === true])).toEqual([
       ['on-time-1', false],
@@ -173,7 +205,10 @@ describe('delivery accuracy in the control room and the after-action report', ()
     expect(text).toContain(lateText);
 
     // a team's edition has no delivery figures
-    const edition = await staff.ok<{ deliveryAccuracy: unknown }>('GET', `/exercises/${ex.id}/report/player/${teamByKey(ex, 'blue').id}`);
+    const edition = await staff.ok<{ deliveryAccuracy: unknown }>(
+      'GET',
+      `/exercises/${ex.id}/report/player/${teamByKey(ex, 'blue').id}`,
+    );
     expect(edition.deliveryAccuracy).toBeNull();
 
     await page.goto(`/review/${ex.id}`);

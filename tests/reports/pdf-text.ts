@@ -3,11 +3,19 @@ import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 // the standard 14 fonts' data, read from the package (no network)
-const STANDARD_FONTS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/');
+const STANDARD_FONTS = join(
+  dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+  'standard_fonts/',
+);
 
 /** The text of every page of a PDF, read with pdf.js (so a broken file fails here). */
 export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
+  const doc = await getDocument({
+    data,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    standardFontDataUrl: STANDARD_FONTS,
+  }).promise;
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -20,10 +28,20 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
 }
 
 /** GET a download as bytes. */
-export async function download(baseUrl: string, token: string | undefined, path: string): Promise<{ status: number; type: string; disposition: string; bytes: Uint8Array; text: string }> {
+export async function download(
+  baseUrl: string,
+  token: string | undefined,
+  path: string,
+): Promise<{ status: number; type: string; disposition: string; bytes: Uint8Array; text: string }> {
   const res = await fetch(`${baseUrl}/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const bytes = new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', bytes, text: new TextDecoder().decode(bytes) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    bytes,
+    text: new TextDecoder().decode(bytes),
+  };
 }
 
 export interface PdfTextItem {
@@ -44,7 +62,12 @@ export interface PdfLayout {
 
 /** Every run of text of a PDF with where pdf.js places it, to check the layout (overlaps, margins, orphan headings). */
 export async function pdfLayout(data: Uint8Array): Promise<PdfLayout> {
-  const doc = await getDocument({ data: data.slice(), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
+  const doc = await getDocument({
+    data: data.slice(),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    standardFontDataUrl: STANDARD_FONTS,
+  }).promise;
   const pages: PdfLayout['pages'] = [];
   const items: PdfTextItem[] = [];
   for (let i = 1; i <= doc.numPages; i++) {

@@ -17,10 +17,14 @@ async function insertDamagedEvent(env: TestEnv, exerciseId: string): Promise<num
     const db = new sqlite3.Database(env.databaseUrl.slice('sqlite:'.length));
     try {
       return await new Promise<number>((res, rej) =>
-        db.run('INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES (?, ?, ?, ?, ?, ?)', values, function (this: { lastID: number }, e: Error | null) {
-          if (e) rej(e);
-          else res(this.lastID);
-        }),
+        db.run(
+          'INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES (?, ?, ?, ?, ?, ?)',
+          values,
+          function (this: { lastID: number }, e: Error | null) {
+            if (e) rej(e);
+            else res(this.lastID);
+          },
+        ),
       );
     } finally {
       db.close();
@@ -30,7 +34,10 @@ async function insertDamagedEvent(env: TestEnv, exerciseId: string): Promise<num
   const client = new pg.Client({ connectionString: env.databaseUrl });
   await client.connect();
   try {
-    const r = await client.query<{ id: number }>('INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', values);
+    const r = await client.query<{ id: number }>(
+      'INSERT INTO exercise_events (exercise_id, type, at_ms, scenario_ms, actor, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      values,
+    );
     return Number(r.rows[0]?.id);
   } finally {
     await client.end();
@@ -50,16 +57,29 @@ describe('the report over a damaged log entry', () => {
       const staff = await Api.login(app.url);
       const ex = await createExercise(staff, 'demo', 600);
       await staff.ok('POST', `/exercises/${ex.id}/start`);
-      await until(async () => (await staff.ok<{ status: string }[]>('GET', `/exercises/${ex.id}/timeline`)).filter((i) => i.status === 'delivered').length >= 3, 15_000, 'three deliveries');
+      await until(
+        async () =>
+          (await staff.ok<{ status: string }[]>('GET', `/exercises/${ex.id}/timeline`)).filter(
+            (i) => i.status === 'delivered',
+          ).length >= 3,
+        15_000,
+        'three deliveries',
+      );
       await staff.ok('POST', `/exercises/${ex.id}/end`, {});
       const before = await staff.ok<Timeline>('GET', `/exercises/${ex.id}/report`);
       expect(app.output()).not.toContain('row by row');
 
       const damaged = await insertDamagedEvent(env, ex.id);
-      const after = await staff.request<Timeline>('GET', `/exercises/${ex.id}/report`, undefined, { 'cache-control': 'no-cache' });
+      const after = await staff.request<Timeline>('GET', `/exercises/${ex.id}/report`, undefined, {
+        'cache-control': 'no-cache',
+      });
       expect(after.status).toBe(200);
       // the backend says so in its log (written asynchronously: it may reach us just after the reply)
-      await until(() => app.output().includes('reading the event log row by row'), 5000, 'the row-by-row warning in the log');
+      await until(
+        () => app.output().includes('reading the event log row by row'),
+        5000,
+        'the row-by-row warning in the log',
+      );
       // on SQLite the report reads through its own read-only connection, beside the writer
       expect(app.output()).not.toContain('no separate read connection');
       // every entry read before is still there, in order, and the damaged one follows them

@@ -30,7 +30,13 @@ async function join(url: string, code: string, displayName: string, language?: s
 }
 
 /** Headings of the English frame: none may be left in a Korean edition. */
-const ENGLISH_HEADINGS = [...Object.values(EN.sections), EN.strengths, EN.improvements, EN.overview.participatingTeams, 'After-Action Report'];
+const ENGLISH_HEADINGS = [
+  ...Object.values(EN.sections),
+  EN.strengths,
+  EN.improvements,
+  EN.overview.participatingTeams,
+  'After-Action Report',
+];
 
 describe('the after-action report in either language', () => {
   let app: RunningProcess;
@@ -47,12 +53,30 @@ describe('the after-action report in either language', () => {
     certEn = await join(app.url, teamByKey(ex, 'cert').joinCode ?? '', 'Alex');
     await staff.ok('POST', `/exercises/${ex.id}/start`);
     await staff.ok('POST', `/exercises/${ex.id}/injects/ransom-note/fire`);
-    await until(async () => (await socKo.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'phish-email'), 30_000, 'phish-email at the SOC');
-    await until(async () => (await certEn.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'ransom-note'), 30_000, 'ransom-note at the CERT');
-    await socKo.ok('POST', '/play/responses', { injectId: 'phish-email', text: KO_RESPONSE, optionIds: ['quarantine'] });
+    await until(
+      async () => (await socKo.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'phish-email'),
+      30_000,
+      'phish-email at the SOC',
+    );
+    await until(
+      async () => (await certEn.ok<{ id: string }[]>('GET', '/play/injects')).some((i) => i.id === 'ransom-note'),
+      30_000,
+      'ransom-note at the CERT',
+    );
+    await socKo.ok('POST', '/play/responses', {
+      injectId: 'phish-email',
+      text: KO_RESPONSE,
+      optionIds: ['quarantine'],
+    });
     await certEn.ok('POST', '/play/responses', { injectId: 'ransom-note', text: EN_RESPONSE, optionIds: [] });
     await socKo.ok('POST', '/play/threads', { subject: '감염 단말 목록 요청', text: KO_RFI });
-    await staff.ok('POST', `/exercises/${ex.id}/improvement-plan`, { issue: 'Phishing triage took too long', correctiveAction: 'Rehearse the mail quarantine playbook', capabilityElement: 'training', organisation: 'Port SOC', status: 'in-progress' });
+    await staff.ok('POST', `/exercises/${ex.id}/improvement-plan`, {
+      issue: 'Phishing triage took too long',
+      correctiveAction: 'Rehearse the mail quarantine playbook',
+      capabilityElement: 'training',
+      organisation: 'Port SOC',
+      status: 'in-progress',
+    });
     await staff.ok('POST', `/exercises/${ex.id}/end`);
     // the Korean player switches to English after the drill: what they wrote stays marked Korean
     await socKo.ok('POST', '/play/hotwash', { ratings: { realism: 4 }, answers: { 'went-well': KO_HOTWASH } });
@@ -68,7 +92,11 @@ describe('the after-action report in either language', () => {
     expect(fr.status).toBe(400);
     expect(fr.body.message).toContain('"fr"');
     expect(fr.body.message).toContain('en, ko');
-    for (const path of [`/report/export/pdf?language=fr`, `/improvement-plan/export/markdown?language=fr`, `/report/export/markdown?language=korean!`]) {
+    for (const path of [
+      `/report/export/pdf?language=fr`,
+      `/improvement-plan/export/markdown?language=fr`,
+      `/report/export/markdown?language=korean!`,
+    ]) {
       const r = await staff.get<{ message: string }>(`/exercises/${ex.id}${path}`);
       expect(r.status, path).toBe(400);
       expect(r.body.message, path).toMatch(/language/);
@@ -78,17 +106,27 @@ describe('the after-action report in either language', () => {
   it('serves the staff report JSON with the scenario in Korean and every response, RFI and hotwash answer marked with its language', async () => {
     const ko = await staff.ok('GET', `/exercises/${ex.id}/report?language=ko`);
     expect(ko.overview.pack.title).toBe('데모: 지역 항만운영사 랜섬웨어 사고');
-    expect(ko.overview.injects.find((i: { id: string }) => i.id === 'phish-email').subject).toBe('연체 청구서 HL-20931 – 조치 요망');
-    expect(ko.hotwash.questions.find((q: { id: string }) => q.id === 'went-well').text).toBe(KO.hotwashQuestions['went-well']);
-    const byText = Object.fromEntries(ko.responses.map((r: { text: string; language: string }) => [r.text, r.language]));
+    expect(ko.overview.injects.find((i: { id: string }) => i.id === 'phish-email').subject).toBe(
+      '연체 청구서 HL-20931 – 조치 요망',
+    );
+    expect(ko.hotwash.questions.find((q: { id: string }) => q.id === 'went-well').text).toBe(
+      KO.hotwashQuestions['went-well'],
+    );
+    const byText = Object.fromEntries(
+      ko.responses.map((r: { text: string; language: string }) => [r.text, r.language]),
+    );
     expect(byText).toEqual({ [KO_RESPONSE]: 'ko', [EN_RESPONSE]: 'en' });
     expect(ko.rfis[0].messages[0]).toMatchObject({ text: KO_RFI, language: 'ko' });
-    expect(ko.hotwash.comments).toEqual([{ questionId: 'went-well', teamId: teamByKey(ex, 'soc').id, text: KO_HOTWASH, language: 'ko' }]);
+    expect(ko.hotwash.comments).toEqual([
+      { questionId: 'went-well', teamId: teamByKey(ex, 'soc').id, text: KO_HOTWASH, language: 'ko' },
+    ]);
     const en = await staff.ok('GET', `/exercises/${ex.id}/report`);
     expect(en.overview.pack.title).toBe('Demo: ransomware at a regional port operator');
     expect(en.responses.map((r: { language: string }) => r.language).sort()).toEqual(['en', 'ko']);
     // the same report in English whether asked for or by default
-    expect((await staff.ok('GET', `/exercises/${ex.id}/report?language=en`)).overview.pack.title).toBe(en.overview.pack.title);
+    expect((await staff.ok('GET', `/exercises/${ex.id}/report?language=en`)).overview.pack.title).toBe(
+      en.overview.pack.title,
+    );
   });
 
   it('writes the Markdown in Korean: Korean headings, labels and sentences, no English frame left, words as written and marked', async () => {
@@ -100,7 +138,10 @@ describe('the after-action report in either language', () => {
     for (const heading of Object.values(KO.sections)) expect(text, `heading “${heading}”`).toContain(`## ${heading}`);
     expect(text).toContain(`### ${KO.strengths}`);
     expect(text).toContain(`### ${KO.improvements}`);
-    for (const english of ENGLISH_HEADINGS) expect(text, `English heading “${english}” left`).not.toMatch(new RegExp(`^#+ ${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+    for (const english of ENGLISH_HEADINGS)
+      expect(text, `English heading “${english}” left`).not.toMatch(
+        new RegExp(`^#+ ${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'),
+      );
     // HSEEP ratings, built sentences, improvement plan, dates in KST
     expect(text).toContain('P = 문제없이 수행');
     expect(text).toMatch(/상황 메시지 “연체 청구서 HL-20931 – 조치 요망” 전달 → 항만운영사 보안관제센터\(SOC\)/);
@@ -136,9 +177,25 @@ describe('the after-action report in either language', () => {
     writeFileSync(pathJoin(ARTIFACTS, 'report-ko.pdf'), pdf.bytes);
     const text = (await pdfText(pdf.bytes)).text.replace(/\s+/g, '');
     const squash = (s: string) => s.replace(/\s+/g, '');
-    for (const korean of ['사후검토보고서', ...Object.values(KO.sections), KO.strengths, KO.improvements, KO.planHeaders.correctiveAction, '문제없이수행', '[한국어]', KO_RESPONSE, KO_RFI, KO_HOTWASH, '데모:지역항만운영사랜섬웨어사고']) expect(text, `the PDF prints “${korean}”`).toContain(squash(korean));
-    for (const english of ENGLISH_HEADINGS) expect(text, `English heading “${english}” left in the Korean PDF`).not.toContain(squash(english));
-    const en = (await pdfText((await download(app.url, staff.token, `/exercises/${ex.id}/report/export/pdf`)).bytes)).text.replace(/\s+/g, '');
+    for (const korean of [
+      '사후검토보고서',
+      ...Object.values(KO.sections),
+      KO.strengths,
+      KO.improvements,
+      KO.planHeaders.correctiveAction,
+      '문제없이수행',
+      '[한국어]',
+      KO_RESPONSE,
+      KO_RFI,
+      KO_HOTWASH,
+      '데모:지역항만운영사랜섬웨어사고',
+    ])
+      expect(text, `the PDF prints “${korean}”`).toContain(squash(korean));
+    for (const english of ENGLISH_HEADINGS)
+      expect(text, `English heading “${english}” left in the Korean PDF`).not.toContain(squash(english));
+    const en = (
+      await pdfText((await download(app.url, staff.token, `/exercises/${ex.id}/report/export/pdf`)).bytes)
+    ).text.replace(/\s+/g, '');
     for (const english of Object.values(EN.sections)) expect(en).toContain(squash(english));
     expect(en).not.toContain('사후검토');
   }, 60_000);
@@ -149,7 +206,11 @@ describe('the after-action report in either language', () => {
     expect(csv.text).toContain(`${KO_RESPONSE},`);
     const csvEn = await download(app.url, staff.token, `/exercises/${ex.id}/report/export/responses-csv`);
     expect(csvEn.text.split('\r\n')[0]).toBe(EN.csv.responses.join(','));
-    const plan = await download(app.url, staff.token, `/exercises/${ex.id}/improvement-plan/export/markdown?language=ko`);
+    const plan = await download(
+      app.url,
+      staff.token,
+      `/exercises/${ex.id}/improvement-plan/export/markdown?language=ko`,
+    );
     expect(plan.text).toMatch(/^# 개선계획: /);
     expect(plan.text).toContain('| 교육 |');
     const planPdf = await download(app.url, staff.token, `/exercises/${ex.id}/improvement-plan/export/pdf?language=ko`);

@@ -39,7 +39,8 @@ function overlaps(items: PdfTextItem[]): string[] {
         const q = box(list[b]);
         const w = Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0);
         const h = Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0);
-        if (w > OVERLAP_TOLERANCE && h > OVERLAP_TOLERANCE) found.push(`page ${page}: “${list[a]?.str}” overlaps “${list[b]?.str}”`);
+        if (w > OVERLAP_TOLERANCE && h > OVERLAP_TOLERANCE)
+          found.push(`page ${page}: “${list[a]?.str}” overlaps “${list[b]?.str}”`);
       }
   }
   return found;
@@ -49,7 +50,11 @@ function outsideMargins(layout: PdfLayout): string[] {
   return layout.items.flatMap((it) => {
     const page = layout.pages[it.page - 1];
     if (!page) return [];
-    return it.x < 47 || it.x + it.width > page.width - 47 ? [`page ${it.page}: “${it.str}” runs from x=${it.x.toFixed(1)} to ${(it.x + it.width).toFixed(1)} of ${page.width}`] : [];
+    return it.x < 47 || it.x + it.width > page.width - 47
+      ? [
+          `page ${it.page}: “${it.str}” runs from x=${it.x.toFixed(1)} to ${(it.x + it.width).toFixed(1)} of ${page.width}`,
+        ]
+      : [];
   });
 }
 
@@ -84,13 +89,21 @@ describe('after-action report of a drill named in five scripts', () => {
     expect(all.some((t) => t.includes(SUPERSEDED_NOTE))).toBe(false);
     expect(report.findings.strengths.filter((f) => f.text.includes(CORRECTED_NOTE))).toHaveLength(1);
     // the finding names the inject by its title, not its id
-    expect(report.findings.strengths.find((f) => f.text.includes(CORRECTED_NOTE))?.text).toContain(drill.pack.injects.find((i) => i.id === drill.pausedInject)?.subject);
+    expect(report.findings.strengths.find((f) => f.text.includes(CORRECTED_NOTE))?.text).toContain(
+      drill.pack.injects.find((i) => i.id === drill.pausedInject)?.subject,
+    );
   });
 
   it('does not count an answer logged while paused as a 0 s response, and says why', () => {
     const stratcom = report.metrics.find((m) => m.teamId === drill.teamId('stratcom'));
     const row = stratcom?.perInject.find((x) => x.injectId === drill.pausedInject);
-    expect(row).toMatchObject({ ackMs: 0, firstResponseMs: 0, ackWhilePaused: true, firstResponseWhilePaused: true, status: 'on-time' });
+    expect(row).toMatchObject({
+      ackMs: 0,
+      firstResponseMs: 0,
+      ackWhilePaused: true,
+      firstResponseWhilePaused: true,
+      status: 'on-time',
+    });
     expect(stratcom?.whilePaused).toBe(1);
     // its only answer came during the pause: no median at all rather than "0 s"
     expect(stratcom?.medianFirstResponseMs).toBeNull();
@@ -112,18 +125,34 @@ describe('after-action report of a drill named in five scripts', () => {
   });
 
   it('keeps scores to one decimal: no float noise in the JSON sums or the PDF', () => {
-    const sums = [...report.scores.teams.flatMap((t) => [t.total, t.max]), ...report.scores.byObjective.flatMap((b) => b.teams.flatMap((t) => [t.points, t.max])), ...report.coverage.flatMap((c) => c.teams.flatMap((t) => [t.points, t.max]))];
+    const sums = [
+      ...report.scores.teams.flatMap((t) => [t.total, t.max]),
+      ...report.scores.byObjective.flatMap((b) => b.teams.flatMap((t) => [t.points, t.max])),
+      ...report.coverage.flatMap((c) => c.teams.flatMap((t) => [t.points, t.max])),
+    ];
     for (const v of sums) expect(Math.round(v * 100) / 100).toBe(v);
     // the fixture's points are thirds and tenths: unrounded they print as 0.30000000000000004 and the like
     expect(drill.inputs.scores.some((t) => String(t.max).length > 10)).toBe(true);
-    const long = [...layout.items.map((i) => i.str).join(' ').matchAll(/(?<![\d.T])\d+\.\d{2,}(?![\d.])/g)].map((m) => m[0]);
+    const long = [
+      ...layout.items
+        .map((i) => i.str)
+        .join(' ')
+        .matchAll(/(?<![\d.T])\d+\.\d{2,}(?![\d.])/g),
+    ].map((m) => m[0]);
     expect(long).toEqual([]);
   });
 
   it('prints every Korean, Polish, Turkish, Greek and Cyrillic name as written', () => {
     expect(text).not.toContain('\uFFFD');
     const flat = squash(text);
-    for (const name of [...Object.values(TEAM_NAMES), ...PLAYERS.filter((p) => p.team !== 'logistics').map((p) => p.name), 'Ayşe Öztürk (EXCON)', '피싱 메일 수신자 목록 요청', drill.inputs.exercise.name]) expect(flat, name).toContain(squash(name));
+    for (const name of [
+      ...Object.values(TEAM_NAMES),
+      ...PLAYERS.filter((p) => p.team !== 'logistics').map((p) => p.name),
+      'Ayşe Öztürk (EXCON)',
+      '피싱 메일 수신자 목록 요청',
+      drill.inputs.exercise.name,
+    ])
+      expect(flat, name).toContain(squash(name));
     // no name degraded to question marks (the old WinAnsi fallback)
     expect(text).not.toMatch(/\?{2,}/);
     // a team nobody joined says so instead of "0"
@@ -139,7 +168,8 @@ describe('after-action report of a drill named in five scripts', () => {
     // quote a long inject title shortened, inside its quotes)
     expect(layout.items.filter((i) => i.str.trimEnd().endsWith('…')).map((i) => i.str)).toEqual([]);
     // the column headers are whole
-    for (const h of ['Median 1st response', 'Objective (core capability)', 'Teams answered', 'Participants']) expect(squash(text)).toContain(squash(h));
+    for (const h of ['Median 1st response', 'Objective (core capability)', 'Teams answered', 'Participants'])
+      expect(squash(text)).toContain(squash(h));
   });
 
   it('lays the Korean edition out as cleanly: Korean headers, nothing overlapping, cut or past the margins', async () => {
@@ -150,8 +180,15 @@ describe('after-action report of a drill named in five scripts', () => {
     expect(outsideMargins(ko)).toEqual([]);
     expect(orphanHeadings(ko)).toEqual([]);
     const koText = squash(ko.items.map((i) => i.str).join(''));
-    for (const h of [REPORT_MESSAGES.ko.short.medianFirstResponse, REPORT_MESSAGES.ko.h.objectiveCapability, REPORT_MESSAGES.ko.h.teamsAnswered, REPORT_MESSAGES.ko.sections.plan]) expect(koText).toContain(squash(h));
-    for (const h of ['Median 1st response', 'Objective (core capability)', 'Teams answered', 'Participants']) expect(koText).not.toContain(squash(h));
+    for (const h of [
+      REPORT_MESSAGES.ko.short.medianFirstResponse,
+      REPORT_MESSAGES.ko.h.objectiveCapability,
+      REPORT_MESSAGES.ko.h.teamsAnswered,
+      REPORT_MESSAGES.ko.sections.plan,
+    ])
+      expect(koText).toContain(squash(h));
+    for (const h of ['Median 1st response', 'Objective (core capability)', 'Teams answered', 'Participants'])
+      expect(koText).not.toContain(squash(h));
   }, 60_000);
 
   it('embeds a subset of the font: the PDF stays small', () => {
@@ -160,19 +197,34 @@ describe('after-action report of a drill named in five scripts', () => {
   });
 
   it('exports Markdown in which players’ HTML and javascript: links stay inert text', () => {
-    const attack = '<img src=x onerror=alert(1)> <script>alert(2)</script> [open](javascript:alert(3)) ![i](javascript:alert(4)) <javascript:alert(5)> &lt;b&gt;';
+    const attack =
+      '<img src=x onerror=alert(1)> <script>alert(2)</script> [open](javascript:alert(3)) ![i](javascript:alert(4)) <javascript:alert(5)> &lt;b&gt;';
     const poisoned = buildReport(
       {
         ...drill.inputs,
-        participants: drill.inputs.participants.map((p, i) => (i === 0 ? { ...p, displayName: `Mallory ${attack}` } : p)),
-        rfis: drill.inputs.rfis.map((r) => ({ ...r, subject: `${r.subject} ${attack}`, messages: r.messages.map((m) => ({ ...m, text: `${m.text} ${attack}` })) })),
-        hotwash: drill.inputs.hotwash.map((h) => ({ ...h, answers: Object.fromEntries(Object.entries(h.answers).map(([k, v]) => [k, `${v} ${attack}`])) })),
+        participants: drill.inputs.participants.map((p, i) =>
+          i === 0 ? { ...p, displayName: `Mallory ${attack}` } : p,
+        ),
+        rfis: drill.inputs.rfis.map((r) => ({
+          ...r,
+          subject: `${r.subject} ${attack}`,
+          messages: r.messages.map((m) => ({ ...m, text: `${m.text} ${attack}` })),
+        })),
+        hotwash: drill.inputs.hotwash.map((h) => ({
+          ...h,
+          answers: Object.fromEntries(Object.entries(h.answers).map(([k, v]) => [k, `${v} ${attack}`])),
+        })),
       },
       { hideNames: false },
     );
     const md = reportMarkdown(poisoned);
     // rendered as an unsafe renderer would (raw HTML and any protocol allowed), it still holds no markup from players
-    const html = micromark(md, { allowDangerousHtml: true, allowDangerousProtocol: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    const html = micromark(md, {
+      allowDangerousHtml: true,
+      allowDangerousProtocol: true,
+      extensions: [gfm()],
+      htmlExtensions: [gfmHtml()],
+    });
     expect(html).not.toMatch(/<img\b|<script\b|<[^>]*\bonerror=/i);
     expect(html).not.toMatch(/href="javascript/i);
     expect(html).not.toMatch(/src="javascript/i);

@@ -42,15 +42,35 @@ beforeAll(async () => {
   await instructor.ok('POST', `/exercises/${ex.id}/start`, {});
   await waitForInject(cert, 'kp-kimsuky-journalist');
   await cert.ok('POST', '/play/injects/kp-kimsuky-journalist/ack');
-  await cert.ok('POST', '/play/responses', { injectId: 'kp-kimsuky-journalist', text: 'Reset and revoked; hunting the mailbox', optionIds: ['reset-and-revoke', 'hunt-mailbox'] });
+  await cert.ok('POST', '/play/responses', {
+    injectId: 'kp-kimsuky-journalist',
+    text: 'Reset and revoked; hunting the mailbox',
+    optionIds: ['reset-and-revoke', 'hunt-mailbox'],
+  });
   await waitForInject(stratcom, 'kp-nato-aggressor-seeding');
   await instructor.ok('POST', `/exercises/${ex.id}/pause`, {});
   // answered while the clock stands still
   await stratcom.ok('POST', '/play/injects/kp-nato-aggressor-seeding/ack');
-  await stratcom.ok('POST', '/play/responses', { injectId: 'kp-nato-aggressor-seeding', text: 'Baseline and monitor', optionIds: ['baseline-monitor'] });
+  await stratcom.ok('POST', '/play/responses', {
+    injectId: 'kp-nato-aggressor-seeding',
+    text: 'Baseline and monitor',
+    optionIds: ['baseline-monitor'],
+  });
   const stratcomId = teamByKey(ex, 'stratcom').id;
-  await instructor.ok('POST', `/exercises/${ex.id}/evaluations`, { teamId: stratcomId, injectId: 'kp-nato-aggressor-seeding', expectedActionId: 'ea-prebunk', met: false, reason: SUPERSEDED });
-  await instructor.ok('POST', `/exercises/${ex.id}/evaluations`, { teamId: stratcomId, injectId: 'kp-nato-aggressor-seeding', expectedActionId: 'ea-prebunk', met: true, reason: CORRECTED });
+  await instructor.ok('POST', `/exercises/${ex.id}/evaluations`, {
+    teamId: stratcomId,
+    injectId: 'kp-nato-aggressor-seeding',
+    expectedActionId: 'ea-prebunk',
+    met: false,
+    reason: SUPERSEDED,
+  });
+  await instructor.ok('POST', `/exercises/${ex.id}/evaluations`, {
+    teamId: stratcomId,
+    injectId: 'kp-nato-aggressor-seeding',
+    expectedActionId: 'ea-prebunk',
+    met: true,
+    reason: CORRECTED,
+  });
   await instructor.ok('POST', `/exercises/${ex.id}/end`, {});
 }, 90_000);
 
@@ -61,7 +81,11 @@ afterAll(async () => {
 
 /** Elements whose text is wider than their box (cut off), among those matching `selector`. */
 function clipped(page: Page, selector: string): Promise<string[]> {
-  return page.$$eval(selector, (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto').map((e) => (e.textContent ?? '').slice(0, 60)));
+  return page.$$eval(selector, (els) =>
+    els
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto')
+      .map((e) => (e.textContent ?? '').slice(0, 60)),
+  );
 }
 
 async function tab(page: Page, name: string): Promise<void> {
@@ -89,12 +113,16 @@ describe('the after-action report, read at a desk and on a phone', () => {
       expect(overview).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b(AM|PM)\b/);
       expect(overview).toContain('G0094 Kimsuky');
       expect(overview).toContain('no players joined');
-      for (const name of ['김민준', 'Żaneta Wróbel', 'Şükrü Yılmaz', 'Αλέξανδρος Παπαδόπουλος']) expect(overview).toContain(name);
+      for (const name of ['김민준', 'Żaneta Wróbel', 'Şükrü Yılmaz', 'Αλέξανδρος Παπαδόπουλος'])
+        expect(overview).toContain(name);
       await shot('1-overview');
 
       // findings: the corrected mark only
       await tab(page, 'Strengths and areas for improvement');
-      const findings = await page.getByRole('tabpanel').locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+      const findings = await page
+        .getByRole('tabpanel')
+        .locator('textarea')
+        .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
       expect(findings.some((t) => t.includes(CORRECTED))).toBe(true);
       expect(findings.some((t) => t.includes(SUPERSEDED))).toBe(false);
       await shot('2-findings');
@@ -122,7 +150,10 @@ describe('the after-action report, read at a desk and on a phone', () => {
 
       // improvement plan: each suggestion in full
       await tab(page, 'Improvement plan');
-      const suggestions = await page.getByRole('tabpanel').getByRole('button', { name: /did not answer|answered|CORRECTED/ }).allTextContents();
+      const suggestions = await page
+        .getByRole('tabpanel')
+        .getByRole('button', { name: /did not answer|answered|CORRECTED/ })
+        .allTextContents();
       for (const s of suggestions) expect(s).not.toContain('…');
       await shot('5-plan');
 

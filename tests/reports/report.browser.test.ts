@@ -7,7 +7,14 @@ import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/
 import { ADMIN_PASSWORD, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { pdfText } from './pdf-text.js';
 
-const SECTIONS = ['Exercise overview', 'Objectives and core capabilities', 'Strengths and areas for improvement', 'Team performance', 'Timeline', 'Improvement plan'];
+const SECTIONS = [
+  'Exercise overview',
+  'Objectives and core capabilities',
+  'Strengths and areas for improvement',
+  'Team performance',
+  'Timeline',
+  'Improvement plan',
+];
 const CORRECTIVE_ACTION = 'BROWSER-EDIT automate EDR host isolation';
 const POC = 'BROWSER-POC Dana Duty';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -35,7 +42,11 @@ async function playedDrill(instructor: Api): Promise<ExerciseDetail> {
     await sleep(25);
   }
   await soc.ok('POST', '/play/injects/phish-email/ack');
-  await soc.ok('POST', '/play/responses', { injectId: 'phish-email', text: 'SOC quarantined the mail', optionIds: ['quarantine'] });
+  await soc.ok('POST', '/play/responses', {
+    injectId: 'phish-email',
+    text: 'SOC quarantined the mail',
+    optionIds: ['quarantine'],
+  });
   await instructor.ok('POST', `/exercises/${ex.id}/end`, {});
   return ex;
 }
@@ -43,11 +54,20 @@ async function playedDrill(instructor: Api): Promise<ExerciseDetail> {
 describe('after-action report in the browser', () => {
   it('a facilitator edits an improvement-plan row, the edit persists and is audited, and the PDF downloaded from the page holds it', async () => {
     const admin = await Api.login(app.url, 'admin');
-    const fay = await admin.ok<{ id: string }>('POST', '/users', { username: 'facilitator1', displayName: 'Fay Facilitator', password: ADMIN_PASSWORD, role: 'facilitator' });
+    const fay = await admin.ok<{ id: string }>('POST', '/users', {
+      username: 'facilitator1',
+      displayName: 'Fay Facilitator',
+      password: ADMIN_PASSWORD,
+      role: 'facilitator',
+    });
     const instructor = await Api.login(app.url);
     const facilitator = await Api.login(app.url, 'facilitator1');
     const ex = await playedDrill(instructor);
-    const row = await instructor.ok<{ id: string }>('POST', `/exercises/${ex.id}/improvement-plan`, { issue: 'Host isolation took too long', capabilityElement: 'equipment', organisation: 'Port operator SOC' });
+    const row = await instructor.ok<{ id: string }>('POST', `/exercises/${ex.id}/improvement-plan`, {
+      issue: 'Host isolation took too long',
+      capabilityElement: 'equipment',
+      organisation: 'Port operator SOC',
+    });
 
     const { page, errors, context } = await openPage(browser, app.url);
     await signIn(page, 'facilitator1');
@@ -72,18 +92,33 @@ describe('after-action report in the browser', () => {
     await expect.poll(() => page.getByLabel('Corrective action, row 1').inputValue()).toBe(CORRECTIVE_ACTION);
     expect(await page.getByLabel('Point of contact, row 1').inputValue()).toBe(POC);
     expect(await page.getByRole('combobox', { name: 'Status, row 1' }).inputValue()).toBe('in-progress');
-    const plan = await facilitator.ok<{ id: string; correctiveAction: string; poc: string; status: string }[]>('GET', `/exercises/${ex.id}/improvement-plan`);
-    expect(plan).toEqual([expect.objectContaining({ id: row.id, correctiveAction: CORRECTIVE_ACTION, poc: POC, status: 'in-progress' })]);
+    const plan = await facilitator.ok<{ id: string; correctiveAction: string; poc: string; status: string }[]>(
+      'GET',
+      `/exercises/${ex.id}/improvement-plan`,
+    );
+    expect(plan).toEqual([
+      expect.objectContaining({ id: row.id, correctiveAction: CORRECTIVE_ACTION, poc: POC, status: 'in-progress' }),
+    ]);
 
     // the event log says who changed what
-    const events = await instructor.ok<{ type: string; actor: string; payload: any }[]>('GET', `/exercises/${ex.id}/events`);
+    const events = await instructor.ok<{ type: string; actor: string; payload: any }[]>(
+      'GET',
+      `/exercises/${ex.id}/events`,
+    );
     const edit = events.find((e) => e.type === 'improvement.updated');
     expect(edit?.actor).toBe(`user:${fay.id}`);
-    expect(edit?.payload.changes).toEqual({ correctiveAction: { from: '', to: CORRECTIVE_ACTION }, poc: { from: '', to: POC }, status: { from: 'open', to: 'in-progress' } });
+    expect(edit?.payload.changes).toEqual({
+      correctiveAction: { from: '', to: CORRECTIVE_ACTION },
+      poc: { from: '', to: POC },
+      status: { from: 'open', to: 'in-progress' },
+    });
 
     // the PDF, downloaded through the page's button (a process's first PDF parses and shapes its fonts:
     // about 2 s at a load of 12 here, and the download event waits for the whole document)
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), page.getByTestId('download-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 45_000 }),
+      page.getByTestId('download-pdf').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^aar-.*\.pdf$/);
     const bytes = new Uint8Array(await readFile(await download.path()));
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
@@ -93,7 +128,8 @@ describe('after-action report in the browser', () => {
     // narrow table cells wrap, even inside a word: compare without white space
     const squeezed = (s: string) => s.replace(/\s+/g, '');
     const planSection = squeezed(text.slice(text.lastIndexOf('Improvement plan'), text.lastIndexOf('Timeline')));
-    for (const s of ['Host isolation took too long', CORRECTIVE_ACTION, POC, 'in-progress', 'Port operator SOC']) expect(planSection).toContain(squeezed(s));
+    for (const s of ['Host isolation took too long', CORRECTIVE_ACTION, POC, 'in-progress', 'Port operator SOC'])
+      expect(planSection).toContain(squeezed(s));
 
     expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();

@@ -8,11 +8,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
-import { ATTACK_GROUP_NAMES, ATTACK_TECHNIQUE_NAMES, DISARM_TECHNIQUE_NAMES } from '../../backend/src/reports/technique-names.js';
+import {
+  ATTACK_GROUP_NAMES,
+  ATTACK_TECHNIQUE_NAMES,
+  DISARM_TECHNIQUE_NAMES,
+} from '../../backend/src/reports/technique-names.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // shared/ sits beside the repository (CI) or beside the folder of work trees
-const dataDir = [path.resolve(repoRoot, '../shared/data'), path.resolve(repoRoot, '../../shared/data')].find((d) => existsSync(path.join(d, 'attack/techniques.csv')));
+const dataDir = [path.resolve(repoRoot, '../shared/data'), path.resolve(repoRoot, '../../shared/data')].find((d) =>
+  existsSync(path.join(d, 'attack/techniques.csv')),
+);
 
 function namesById(file: string): Map<string, string> {
   const split = (line: string) => {
@@ -36,7 +42,9 @@ function namesById(file: string): Map<string, string> {
     out.push(cell);
     return out;
   };
-  const [head = '', ...lines] = readFileSync(path.join(dataDir ?? '', file), 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const [head = '', ...lines] = readFileSync(path.join(dataDir ?? '', file), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const cols = split(head);
   const id = cols.indexOf('id');
   const name = cols.indexOf('name');
@@ -47,7 +55,9 @@ describe.skipIf(!dataDir)('ATT&CK and DISARM names in the report', () => {
   it('spells every name as ATT&CK v18.1 and DISARM do', () => {
     const check = (table: Readonly<Record<string, string>>, file: string) => {
       const ref = namesById(file);
-      const wrong = Object.entries(table).filter(([id, name]) => ref.get(id) !== name).map(([id, name]) => `${id}: “${name}”, reference says “${ref.get(id) ?? '(no such id)'}”`);
+      const wrong = Object.entries(table)
+        .filter(([id, name]) => ref.get(id) !== name)
+        .map(([id, name]) => `${id}: “${name}”, reference says “${ref.get(id) ?? '(no such id)'}”`);
       expect(wrong, file).toEqual([]);
     };
     check(ATTACK_GROUP_NAMES, 'attack/groups.csv');
@@ -65,7 +75,8 @@ describe.skipIf(!dataDir)('ATT&CK and DISARM names in the report', () => {
       const p = r.source.pack;
       for (const g of p.threatActors) if (!ATTACK_GROUP_NAMES[g]) missing.push(`${d.name}: group ${g}`);
       for (const i of p.injects) {
-        for (const t of [...i.tags.attack, ...i.tags.assumed]) if (!ATTACK_TECHNIQUE_NAMES[t]) missing.push(`${d.name}/${i.id}: ATT&CK ${t}`);
+        for (const t of [...i.tags.attack, ...i.tags.assumed])
+          if (!ATTACK_TECHNIQUE_NAMES[t]) missing.push(`${d.name}/${i.id}: ATT&CK ${t}`);
         for (const t of i.tags.disarm) if (!DISARM_TECHNIQUE_NAMES[t]) missing.push(`${d.name}/${i.id}: DISARM ${t}`);
       }
     }
@@ -73,4 +84,5 @@ describe.skipIf(!dataDir)('ATT&CK and DISARM names in the report', () => {
   });
 });
 
-if (!dataDir) console.warn('[technique-names] reference data (shared/data) not found beside the repository: names not checked');
+if (!dataDir)
+  console.warn('[technique-names] reference data (shared/data) not found beside the repository: names not checked');

@@ -34,7 +34,9 @@ export interface TestEnv {
 }
 
 /** Which database the system tests use: a fresh SQLite file, or (TEST_DATABASE_URL) a fresh PostgreSQL database. */
-export const TEST_DATABASE_KIND: 'sqlite' | 'postgres' = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
+export const TEST_DATABASE_KIND: 'sqlite' | 'postgres' = process.env.TEST_DATABASE_URL?.startsWith('postgres')
+  ? 'postgres'
+  : 'sqlite';
 
 function freshDatabaseUrl(dataDir: string): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -77,7 +79,17 @@ function waitExit(child: ChildProcess): Promise<void> {
 }
 
 /** Start the built backend (`backend/dist/main.js`, or the worker) as a real process. */
-export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'off'; entry?: 'main' | 'worker'; extraEnv?: Record<string, string>; nodeArgs?: string[]; port?: number; omitEnv?: string[] } = {}): Promise<RunningProcess> {
+export async function startBackend(
+  env: TestEnv,
+  opts: {
+    worker?: 'inline' | 'off';
+    entry?: 'main' | 'worker';
+    extraEnv?: Record<string, string>;
+    nodeArgs?: string[];
+    port?: number;
+    omitEnv?: string[];
+  } = {},
+): Promise<RunningProcess> {
   // a given port: a restart at the same address, as clients that reconnect expect
   const port = opts.port ?? (await freePort());
   const entry = opts.entry ?? 'main';
@@ -109,7 +121,14 @@ export async function startBackend(env: TestEnv, opts: { worker?: 'inline' | 'of
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const ready = entry === 'main' ? () => fetch(`${url}/api/health`).then((r) => r.ok, () => false) : () => Promise.resolve(out.includes('delivery worker is running'));
+  const ready =
+    entry === 'main'
+      ? () =>
+          fetch(`${url}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+      : () => Promise.resolve(out.includes('delivery worker is running'));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode}:\n${out}`);

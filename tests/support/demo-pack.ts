@@ -25,7 +25,8 @@ export function clockReleasedInjects(pack: ScenarioPack): { id: string; scenario
       if (i.offset !== undefined) times.set(i.id, parseOffsetMs(i.offset));
       // with no player activity every contingency fires, to all its teams
       else if (i.trigger?.type === 'contingency') times.set(i.id, parseOffsetMs(i.trigger.at));
-      else if (i.trigger?.type === 'after-inject' && times.has(i.trigger.inject)) times.set(i.id, (times.get(i.trigger.inject) ?? 0) + parseDurationMs(i.trigger.delay));
+      else if (i.trigger?.type === 'after-inject' && times.has(i.trigger.inject))
+        times.set(i.id, (times.get(i.trigger.inject) ?? 0) + parseDurationMs(i.trigger.delay));
       else continue;
       changed = true;
     }

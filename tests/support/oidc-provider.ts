@@ -30,7 +30,11 @@ export const OIDC_CLIENT_ID = 'cyber-ttx';
 export const OIDC_CLIENT_SECRET = 'a-client-secret-for-the-test-provider';
 
 /** A provider on `port` whose client `cyber-ttx` may send browsers back to `redirectUri`. */
-export function testIdentityProvider(port: number, redirectUri: string, people: Record<string, Person>): TestIdentityProvider {
+export function testIdentityProvider(
+  port: number,
+  redirectUri: string,
+  people: Record<string, Person>,
+): TestIdentityProvider {
   // "localhost", not 127.0.0.1: another host than the app's, so the browser keeps the two sites' cookies apart
   const issuer = `http://localhost:${port}`;
   const known = new Map(Object.entries(people));
@@ -55,7 +59,15 @@ export function testIdentityProvider(port: number, redirectUri: string, people: 
         accountId: id,
         claims() {
           const p = known.get(id);
-          return p ? { sub: id, name: p.name, preferred_username: p.preferredUsername ?? id, ...(p.email ? { email: p.email } : {}), groups: p.groups } : { sub: id, name: id, groups: [] };
+          return p
+            ? {
+                sub: id,
+                name: p.name,
+                preferred_username: p.preferredUsername ?? id,
+                ...(p.email ? { email: p.email } : {}),
+                groups: p.groups,
+              }
+            : { sub: id, name: id, groups: [] };
         },
       };
     },
@@ -122,13 +134,21 @@ export class CookieBrowser {
     this.jars.set(host, jar);
   }
 
-  async fetch(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async fetch(
+    url: string,
+    init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const jar = this.jars.get(new URL(url).host);
     const cookie = jar ? [...jar].map(([k, v]) => `${k}=${v}`).join('; ') : '';
     const res = await fetch(url, {
       method: init.method ?? 'GET',
       redirect: 'manual',
-      headers: { accept: 'text/html', ...(cookie ? { cookie } : {}), ...(init.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers },
+      headers: {
+        accept: 'text/html',
+        ...(cookie ? { cookie } : {}),
+        ...(init.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...init.headers,
+      },
       body: init.body,
     });
     for (const c of res.headers.getSetCookie()) {
@@ -136,7 +156,8 @@ export class CookieBrowser {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\s*$/i.test(a)) || value === '';
+      const expired =
+        attrs.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\s*$/i.test(a)) || value === '';
       this.setCookie(url, name, expired ? undefined : value);
     }
     return res;
@@ -167,9 +188,13 @@ export class CookieBrowser {
         url = new URL(abort, url).href;
         continue;
       }
-      const body = prompt === 'login' ? new URLSearchParams({ prompt, login, password: 'any password' }).toString() : new URLSearchParams({ prompt }).toString();
+      const body =
+        prompt === 'login'
+          ? new URLSearchParams({ prompt, login, password: 'any password' }).toString()
+          : new URLSearchParams({ prompt }).toString();
       const posted = await this.fetch(new URL(action, url).href, { method: 'POST', body });
-      if (posted.status < 300 || posted.status >= 400) throw new Error(`submitting ${prompt} answered ${posted.status}: ${(await posted.text()).slice(0, 500)}`);
+      if (posted.status < 300 || posted.status >= 400)
+        throw new Error(`submitting ${prompt} answered ${posted.status}: ${(await posted.text()).slice(0, 500)}`);
       url = new URL(posted.headers.get('location') ?? '', url).href;
       if (url.includes('/api/auth/oidc/callback')) return url;
     }

@@ -22,7 +22,9 @@ export function redisCommand(port: number, ...args: string[]): Promise<string> {
         res(buf.trim());
       }
     });
-    s.connect(port, '127.0.0.1', () => s.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`));
+    s.connect(port, '127.0.0.1', () =>
+      s.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`),
+    );
   });
 }
 
@@ -49,8 +51,14 @@ export class TestRedis {
   /** Start (again) on the same port and data folder. */
   async up(): Promise<void> {
     // appendfsync always: every acknowledged write is on disk, so even kill -9 loses nothing
-    const persistence = this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--appendonly', 'no', '--save', ''];
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--loglevel', 'warning', ...persistence], { stdio: 'ignore' });
+    const persistence = this.persistent
+      ? ['--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+      : ['--appendonly', 'no', '--save', ''];
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--loglevel', 'warning', ...persistence],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 10_000;
     for (;;) {
       if ((await redisCommand(this.port, 'PING').catch(() => '')) === '+PONG') return;

@@ -12,14 +12,27 @@ export class RecordingClient {
   readonly socket: Socket;
 
   constructor(baseUrl: string, token: string | undefined) {
-    this.socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+    this.socket = io(baseUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnection: false,
+      forceNew: true,
+    });
     this.socket.onAny((event: string, payload: unknown) => this.received.push({ event, payload, at: Date.now() }));
     // a handshake refused before our gateway answers (transport or middleware error) counts as rejected too
-    this.socket.on('connect_error', (err: Error) => this.received.push({ event: 'session:error', payload: { code: 'connect_error', message: err.message }, at: Date.now() }));
+    this.socket.on('connect_error', (err: Error) =>
+      this.received.push({
+        event: 'session:error',
+        payload: { code: 'connect_error', message: err.message },
+        at: Date.now(),
+      }),
+    );
     // so does a connection the server drops during the handshake (an oversized CONNECT frame): the
     // client library reports no error for that, only the transport closing
     this.socket.io.on('close', (reason: string) => {
-      if (!this.received.some((r) => r.event === 'session:ready')) this.received.push({ event: 'session:error', payload: { code: 'closed', message: reason }, at: Date.now() });
+      if (!this.received.some((r) => r.event === 'session:ready'))
+        this.received.push({ event: 'session:error', payload: { code: 'closed', message: reason }, at: Date.now() });
     });
   }
 

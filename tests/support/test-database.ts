@@ -9,7 +9,11 @@ import { createRequire } from 'node:module';
  */
 
 /** Databases made by one `npm test` run share this tag, so the run can drop them at its end. */
-export const TEST_RUN_TAG = (process.env.TTX_TEST_RUN ?? 'adhoc').replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 16) || 'adhoc';
+export const TEST_RUN_TAG =
+  (process.env.TTX_TEST_RUN ?? 'adhoc')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 16) || 'adhoc';
 
 /** Name: ttx_<run>_<base36 creation time>_<random>; the time lets a later run sweep leftovers. */
 export function newDatabaseName(): string {
@@ -46,7 +50,8 @@ const [url, name] = process.argv.slice(1);
 export function createPostgresDatabase(adminUrl: string): string {
   const name = newDatabaseName();
   const r = spawnSync(process.execPath, ['-e', CREATE_SCRIPT, adminUrl, name], { encoding: 'utf8', timeout: 20_000 });
-  if (r.status !== 0) throw new Error(`cannot create test database ${name} through ${redact(adminUrl)}: ${r.stderr || r.error?.message}`);
+  if (r.status !== 0)
+    throw new Error(`cannot create test database ${name} through ${redact(adminUrl)}: ${r.stderr || r.error?.message}`);
   return withDatabase(adminUrl, name);
 }
 
@@ -56,7 +61,9 @@ export async function dropRunDatabases(adminUrl: string, tag = TEST_RUN_TAG): Pr
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    const r = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`ttx\\_${tag}\\_%`]);
+    const r = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `ttx\\_${tag}\\_%`,
+    ]);
     for (const { datname } of r.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     return r.rows.length;
   } finally {

@@ -43,7 +43,8 @@ export class AccountsController {
   @Roles('admin')
   @ApiZodBody(CreateUserBody)
   create(@ZodBody(CreateUserBody) body: z.infer<typeof CreateUserBody>) {
-    if (body.username.toLowerCase().startsWith('deleted-')) throw new DomainError('bad-input', 'user.reserved-name', 'username: names starting with "deleted-" are reserved');
+    if (body.username.toLowerCase().startsWith('deleted-'))
+      throw new DomainError('bad-input', 'user.reserved-name', 'username: names starting with "deleted-" are reserved');
     return this.users.create(body);
   }
 
@@ -52,7 +53,11 @@ export class AccountsController {
   @Roles('admin')
   @ApiIdParam('userId')
   @ApiZodBody(RoleBody)
-  changeRole(@CurrentPrincipal() by: UserPrincipal, @IdParam('userId') id: string, @ZodBody(RoleBody) body: z.infer<typeof RoleBody>) {
+  changeRole(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('userId') id: string,
+    @ZodBody(RoleBody) body: z.infer<typeof RoleBody>,
+  ) {
     return this.accounts.changeRole(by, id, body.role);
   }
 
@@ -106,6 +111,7 @@ export class SessionsController {
   @Roles('admin')
   @ApiIdParam('sessionId')
   async end(@IdParam('sessionId') id: string): Promise<void> {
-    if (!(await this.sessions.endOne(id, 'ended-by-admin'))) throw new DomainError('not-found', 'session.not-found', `No open session "${id}"`);
+    if (!(await this.sessions.endOne(id, 'ended-by-admin')))
+      throw new DomainError('not-found', 'session.not-found', `No open session "${id}"`);
   }
 }

@@ -31,7 +31,8 @@ export class AccountsService {
   async changeRole(by: UserPrincipal, id: string, role: Role): Promise<PublicUser> {
     const user = await this.target(id);
     if (user.role === role) return toPublicUser(user);
-    if (user.id === by.userId) throw conflict('account.own-role', 'You cannot change your own role; ask another administrator');
+    if (user.id === by.userId)
+      throw conflict('account.own-role', 'You cannot change your own role; ask another administrator');
     if (user.role === 'admin' && user.disabledAt === null) await this.keepOneAdmin();
     await this.users.update(id, { role });
     await this.sessions.endAllOf({ userId: id }, 'role-changed');
@@ -51,8 +52,16 @@ export class AccountsService {
   /** A new one-time password, returned once; the user must replace it at the next sign-in. */
   async resetPassword(by: UserPrincipal, id: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
     const user = await this.target(id);
-    if (user.authSource !== 'local') throw conflict('account.sso', 'This account signs in through single sign-on; its password is managed by the identity provider');
-    if (user.id === by.userId) throw conflict('account.own-reset', 'Change your own password from your account menu (it asks for the current one)');
+    if (user.authSource !== 'local')
+      throw conflict(
+        'account.sso',
+        'This account signs in through single sign-on; its password is managed by the identity provider',
+      );
+    if (user.id === by.userId)
+      throw conflict(
+        'account.own-reset',
+        'Change your own password from your account menu (it asks for the current one)',
+      );
     const password = oneTimePassword();
     await this.users.update(id, { password, mustChangePassword: true });
     await this.sessions.endAllOf({ userId: id }, 'password-reset');
@@ -67,7 +76,13 @@ export class AccountsService {
     const user = await this.target(id);
     if (user.id === by.userId) throw conflict('account.own-delete', 'You cannot delete your own account');
     if (user.role === 'admin' && user.disabledAt === null) await this.keepOneAdmin();
-    await this.users.update(id, { deletedAt: Date.now(), disabledAt: user.disabledAt ?? Date.now(), username: `deleted-${user.id}`, displayName: 'Deleted user', password: oneTimePassword() + oneTimePassword() });
+    await this.users.update(id, {
+      deletedAt: Date.now(),
+      disabledAt: user.disabledAt ?? Date.now(),
+      username: `deleted-${user.id}`,
+      displayName: 'Deleted user',
+      password: oneTimePassword() + oneTimePassword(),
+    });
     await this.sessions.endAllOf({ userId: id }, 'deleted');
   }
 
@@ -75,18 +90,32 @@ export class AccountsService {
    * A staff user changes their own password (the current one is required). Every session of the
    * account ends, this one included, and a fresh session is returned for the caller.
    */
-  async changeOwnPassword(me: UserPrincipal, current: string, next: string, origin: SessionOrigin): Promise<{ token: string; user: PublicUser }> {
+  async changeOwnPassword(
+    me: UserPrincipal,
+    current: string,
+    next: string,
+    origin: SessionOrigin,
+  ): Promise<{ token: string; user: PublicUser }> {
     const user = await this.users.findById(me.userId);
-    if (!user || user.disabledAt !== null) throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists or is disabled');
-    if (user.authSource !== 'local') throw conflict('account.sso', 'This account signs in through single sign-on; change the password at your identity provider');
-    if (!(await this.users.passwordMatches(user, current))) throw badInput('auth.wrong-password', 'currentPassword: this is not your current password');
+    if (!user || user.disabledAt !== null)
+      throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists or is disabled');
+    if (user.authSource !== 'local')
+      throw conflict(
+        'account.sso',
+        'This account signs in through single sign-on; change the password at your identity provider',
+      );
+    if (!(await this.users.passwordMatches(user, current)))
+      throw badInput('auth.wrong-password', 'currentPassword: this is not your current password');
     if (current === next) throw badInput('auth.same-password', 'newPassword: must differ from the current password');
     const problem = passwordProblem(next, user);
     if (problem) throw badInput('auth.weak-password', `newPassword: ${problem}`);
     await this.users.update(user.id, { password: next, mustChangePassword: false });
     await this.sessions.endAllOf({ userId: user.id }, 'password-changed');
     const fresh: UserEntity = { ...user, mustChangePassword: false };
-    const { token } = await this.sessions.issue({ kind: 'user', userId: user.id, username: user.username, role: user.role }, origin);
+    const { token } = await this.sessions.issue(
+      { kind: 'user', userId: user.id, username: user.username, role: user.role },
+      origin,
+    );
     return { token, user: toPublicUser(fresh) };
   }
 
@@ -97,6 +126,7 @@ export class AccountsService {
   }
 
   private async keepOneAdmin(): Promise<void> {
-    if ((await this.users.activeAdmins()) <= 1) throw conflict('account.last-admin', 'This is the last active administrator; make another account admin first');
+    if ((await this.users.activeAdmins()) <= 1)
+      throw conflict('account.last-admin', 'This is the last active administrator; make another account admin first');
   }
 }

@@ -41,16 +41,25 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiZodBody(LoginBody)
-  async login(@ZodBody(LoginBody) body: z.infer<typeof LoginBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(
+    @ZodBody(LoginBody) body: z.infer<typeof LoginBody>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const address = req.ip ?? 'unknown';
     await this.limiter.attempt(address, body.username);
     const user = await this.users.verifyPassword(body.username, body.password);
     if (!user) throw new DomainError('unauthenticated', 'auth.bad-credentials', 'Wrong username or password');
     await this.limiter.succeed(address, body.username);
     // told only to someone who knows the password
-    if (user.disabledAt !== null) throw new DomainError('forbidden', 'auth.disabled', 'This account is disabled; ask an administrator');
+    if (user.disabledAt !== null)
+      throw new DomainError('forbidden', 'auth.disabled', 'This account is disabled; ask an administrator');
     await this.users.update(user.id, { lastSignInAt: Date.now() });
-    const { token } = await this.sessions.issue({ kind: 'user', userId: user.id, username: user.username, role: user.role }, originOf(req), { passwordChangeOnly: user.mustChangePassword });
+    const { token } = await this.sessions.issue(
+      { kind: 'user', userId: user.id, username: user.username, role: user.role },
+      originOf(req),
+      { passwordChangeOnly: user.mustChangePassword },
+    );
     setSessionCookie(res, req, token, this.config);
     return { token, user: toPublicUser(user) };
   }
@@ -59,7 +68,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  async logout(@CurrentPrincipal() principal: Principal | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     if (principal?.sessionId) await this.sessions.end([principal.sessionId], 'logout');
     clearSessionCookie(res, req, this.config);
   }
@@ -77,7 +90,8 @@ export class AuthController {
       res.status(204);
       return undefined;
     }
-    if (principal.kind !== 'user') throw new DomainError('forbidden', 'auth.staff-only', 'Participants cannot use this');
+    if (principal.kind !== 'user')
+      throw new DomainError('forbidden', 'auth.staff-only', 'Participants cannot use this');
     const user = await this.users.findById(principal.userId);
     if (!user) throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists');
     return toPublicUser(user);
@@ -89,7 +103,12 @@ export class AuthController {
   @Roles(...ROLES)
   @DuringPasswordChange()
   @ApiZodBody(ChangePasswordBody)
-  async changePassword(@CurrentPrincipal() me: UserPrincipal, @ZodBody(ChangePasswordBody) body: z.infer<typeof ChangePasswordBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async changePassword(
+    @CurrentPrincipal() me: UserPrincipal,
+    @ZodBody(ChangePasswordBody) body: z.infer<typeof ChangePasswordBody>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.accounts.changeOwnPassword(me, body.currentPassword, body.newPassword, originOf(req));
     setSessionCookie(res, req, result.token, this.config);
     return result;

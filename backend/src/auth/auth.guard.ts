@@ -25,17 +25,38 @@ export class AuthGuard implements CanActivate {
     const principal = session?.principal;
     if (principal) req.principal = principal;
     if ('public' in access) return true;
-    if (!principal) throw new DomainError('unauthenticated', 'auth.required', 'Sign in first (missing, invalid, expired or ended session)');
-    if (session.passwordChangeOnly && !this.reflector.getAllAndOverride<boolean | undefined>(DURING_PASSWORD_CHANGE_KEY, [ctx.getHandler(), ctx.getClass()])) {
-      throw new DomainError('forbidden', 'auth.password-change-required', 'Choose a new password first (POST /api/auth/password)');
+    if (!principal)
+      throw new DomainError(
+        'unauthenticated',
+        'auth.required',
+        'Sign in first (missing, invalid, expired or ended session)',
+      );
+    if (
+      session.passwordChangeOnly &&
+      !this.reflector.getAllAndOverride<boolean | undefined>(DURING_PASSWORD_CHANGE_KEY, [
+        ctx.getHandler(),
+        ctx.getClass(),
+      ])
+    ) {
+      throw new DomainError(
+        'forbidden',
+        'auth.password-change-required',
+        'Choose a new password first (POST /api/auth/password)',
+      );
     }
     if ('participantsOnly' in access) {
-      if (principal.kind !== 'participant') throw new DomainError('forbidden', 'auth.players-only', 'Only exercise participants can use this');
+      if (principal.kind !== 'participant')
+        throw new DomainError('forbidden', 'auth.players-only', 'Only exercise participants can use this');
       return true;
     }
-    if (principal.kind === 'participant') throw new DomainError('forbidden', 'auth.staff-only', 'Participants cannot use this');
+    if (principal.kind === 'participant')
+      throw new DomainError('forbidden', 'auth.staff-only', 'Participants cannot use this');
     if (!access.roles.includes(principal.role)) {
-      throw new DomainError('forbidden', 'auth.role', `Requires one of the roles: ${access.roles.join(', ')} (you are ${principal.role})`);
+      throw new DomainError(
+        'forbidden',
+        'auth.role',
+        `Requires one of the roles: ${access.roles.join(', ')} (you are ${principal.role})`,
+      );
     }
     return true;
   }

@@ -17,7 +17,15 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), SessionsModule],
   controllers: [AuthController, OidcController, AccountsController, SessionsController],
-  providers: [UsersService, AccountsService, OidcService, RateLimitStore, LoginRateLimiter, JoinRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    UsersService,
+    AccountsService,
+    OidcService,
+    RateLimitStore,
+    LoginRateLimiter,
+    JoinRateLimiter,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [SessionsModule, UsersService, JoinRateLimiter],
 })
 export class AuthModule {}

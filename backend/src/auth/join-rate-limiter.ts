@@ -21,7 +21,12 @@ export class JoinRateLimiter {
 
   async attempt<T>(address: string, join: () => Promise<T>): Promise<T> {
     const wait = await this.wrongCodes.take(address);
-    if (wait > 0) throw new RateLimitedError('join.rate-limited', `Too many wrong join codes from your address; try again in ${Math.ceil(wait / 60_000)} minute(s)`, wait);
+    if (wait > 0)
+      throw new RateLimitedError(
+        'join.rate-limited',
+        `Too many wrong join codes from your address; try again in ${Math.ceil(wait / 60_000)} minute(s)`,
+        wait,
+      );
     try {
       const joined = await join();
       await this.wrongCodes.giveBack(address);

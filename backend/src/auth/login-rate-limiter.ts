@@ -27,9 +27,22 @@ export class LoginRateLimiter {
 
   /** Count the attempt before the password is checked; throws 429 when either limit is reached. */
   async attempt(address: string, username: string): Promise<void> {
-    const [account, fromAddress] = await Promise.all([this.perAccount.take(key(address, username)), this.perAddress.take(address)]);
-    if (account > 0) throw new RateLimitedError('auth.locked', `Too many failed sign-ins for this account from your address; try again in ${minutes(account)} minute(s)`, account);
-    if (fromAddress > 0) throw new RateLimitedError('auth.locked', `Too many failed sign-ins from your address; try again in ${minutes(fromAddress)} minute(s)`, fromAddress);
+    const [account, fromAddress] = await Promise.all([
+      this.perAccount.take(key(address, username)),
+      this.perAddress.take(address),
+    ]);
+    if (account > 0)
+      throw new RateLimitedError(
+        'auth.locked',
+        `Too many failed sign-ins for this account from your address; try again in ${minutes(account)} minute(s)`,
+        account,
+      );
+    if (fromAddress > 0)
+      throw new RateLimitedError(
+        'auth.locked',
+        `Too many failed sign-ins from your address; try again in ${minutes(fromAddress)} minute(s)`,
+        fromAddress,
+      );
   }
 
   /**
@@ -39,7 +52,12 @@ export class LoginRateLimiter {
    */
   async attemptSso(address: string): Promise<void> {
     const wait = await this.perAddress.take(address);
-    if (wait > 0) throw new RateLimitedError('auth.locked', `Too many sign-in attempts from your address; try again in ${minutes(wait)} minute(s)`, wait);
+    if (wait > 0)
+      throw new RateLimitedError(
+        'auth.locked',
+        `Too many sign-in attempts from your address; try again in ${minutes(wait)} minute(s)`,
+        wait,
+      );
   }
 
   /** A single sign-on step that was no failure of the client's: its start and callback (`points` 2), or a step the provider's outage stopped (1). */

@@ -5,14 +5,26 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RateLimitedError } from '../common/rate-limited-error.js';
 import { Public } from './access.decorators.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
-import { OIDC_REQUEST_COOKIE, OIDC_REQUEST_TTL_SECONDS, OidcService, safeReturnPath, SsoError } from './oidc.service.js';
+import {
+  OIDC_REQUEST_COOKIE,
+  OIDC_REQUEST_TTL_SECONDS,
+  OidcService,
+  safeReturnPath,
+  SsoError,
+} from './oidc.service.js';
 import { originOf, sessionCookieOptions, setSessionCookie } from './session-cookie.js';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The page a browser lands on when single sign-on fails: what went wrong and the way back (no script). */
 function errorPage(status: number, message: string): string {
-  const title = status === 502 ? 'Single sign-on is unavailable' : status === 429 ? 'Too many sign-in attempts' : 'Single sign-on did not sign you in';
+  const title =
+    status === 502
+      ? 'Single sign-on is unavailable'
+      : status === 429
+        ? 'Too many sign-in attempts'
+        : 'Single sign-on did not sign you in';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Cyber TTX</title>
@@ -50,7 +62,9 @@ export class OidcController {
   @Public()
   info() {
     const s = this.oidc.settings;
-    return s ? { enabled: true as const, providerName: s.providerName, loginUrl: '/api/auth/oidc/login' } : { enabled: false as const };
+    return s
+      ? { enabled: true as const, providerName: s.providerName, loginUrl: '/api/auth/oidc/login' }
+      : { enabled: false as const };
   }
 
   /** The button: remembers the sign-in in a signed cookie and sends the browser to the provider. */
@@ -63,11 +77,17 @@ export class OidcController {
       this.oidc.assertConfigured();
       // counted like a password attempt: starts that never come back spend the address's budget
       await this.limiter.attemptSso(address);
-      const { authorizationUrl, cookie } = await this.oidc.start(this.requestOrigin(req), safeReturnPath(redirect)).catch(async (e: unknown) => {
-        if (e instanceof SsoError && e.status === 502) await this.limiter.succeedSso(address, 1);
-        throw e;
+      const { authorizationUrl, cookie } = await this.oidc
+        .start(this.requestOrigin(req), safeReturnPath(redirect))
+        .catch(async (e: unknown) => {
+          if (e instanceof SsoError && e.status === 502) await this.limiter.succeedSso(address, 1);
+          throw e;
+        });
+      res.cookie(OIDC_REQUEST_COOKIE, cookie, {
+        ...sessionCookieOptions(req, this.config),
+        path: '/api/auth/oidc',
+        maxAge: OIDC_REQUEST_TTL_SECONDS * 1000,
       });
-      res.cookie(OIDC_REQUEST_COOKIE, cookie, { ...sessionCookieOptions(req, this.config), path: '/api/auth/oidc', maxAge: OIDC_REQUEST_TTL_SECONDS * 1000 });
       res.redirect(302, authorizationUrl);
     } catch (e) {
       this.fail(req, res, e);
@@ -86,10 +106,12 @@ export class OidcController {
       // a forged or replayed callback is a failed sign-in; a good one gives back its own point and its start's
       await this.limiter.attemptSso(address);
       const cookies = req.cookies as Record<string, string | undefined> | undefined;
-      const signIn = await this.oidc.finish(req.query, cookies?.[OIDC_REQUEST_COOKIE], originOf(req)).catch(async (e: unknown) => {
-        if (e instanceof SsoError && e.status === 502) await this.limiter.succeedSso(address, 1);
-        throw e;
-      });
+      const signIn = await this.oidc
+        .finish(req.query, cookies?.[OIDC_REQUEST_COOKIE], originOf(req))
+        .catch(async (e: unknown) => {
+          if (e instanceof SsoError && e.status === 502) await this.limiter.succeedSso(address, 1);
+          throw e;
+        });
       await this.limiter.succeedSso(address, 2);
       setSessionCookie(res, req, signIn.token, this.config);
       res.redirect(302, signIn.returnTo ?? '/');
@@ -105,7 +127,16 @@ export class OidcController {
   /** A clear page (or JSON for API clients) with a 4xx, or 502 when the provider is unreachable; never a 500. */
   private fail(req: Request, res: Response, e: unknown): void {
     if (e instanceof RateLimitedError) res.setHeader('retry-after', String(e.retryAfterSeconds));
-    const err = e instanceof SsoError ? e : e instanceof RateLimitedError ? new SsoError(429, e.code, e.message) : new SsoError(400, 'sso.failed', `Single sign-on failed (${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}); start again from the sign-in page`);
+    const err =
+      e instanceof SsoError
+        ? e
+        : e instanceof RateLimitedError
+          ? new SsoError(429, e.code, e.message)
+          : new SsoError(
+              400,
+              'sso.failed',
+              `Single sign-on failed (${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}); start again from the sign-in page`,
+            );
     res.status(err.status);
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ statusCode: err.status, code: err.code, message: err.message, correlationId: req.correlationId });

@@ -54,7 +54,12 @@ export function safeReturnPath(value: unknown): string | null {
 export function claimValues(claims: Record<string, unknown>, name: string): string[] {
   let value: unknown = claims[name];
   if (value === undefined && name.includes('.')) {
-    value = name.split('.').reduce<unknown>((o, key) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), claims);
+    value = name
+      .split('.')
+      .reduce<unknown>(
+        (o, key) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined),
+        claims,
+      );
   }
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
@@ -73,14 +78,25 @@ export function mapRole(values: readonly string[], oidc: Pick<OidcConfig, 'roleM
 
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 /** A name from the provider, made safe to show: no markup, control or invisible characters. */
-const cleanName = (s: string, max: number) => s.replace(INVISIBLE, '').replace(/[<>\p{Cc}]/gu, '').trim().normalize('NFC').slice(0, max);
+const cleanName = (s: string, max: number) =>
+  s
+    .replace(INVISIBLE, '')
+    .replace(/[<>\p{Cc}]/gu, '')
+    .trim()
+    .normalize('NFC')
+    .slice(0, max);
 
 const isNetworkFailure = (e: unknown): boolean => {
   for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
     if (cur.name === 'AbortError' || cur.name === 'TimeoutError') return true;
-    if (cur instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET/i.test(cur.message)) return true;
+    if (
+      cur instanceof TypeError &&
+      /fetch failed|network|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET/i.test(cur.message)
+    )
+      return true;
     const code = (cur as NodeJS.ErrnoException).code;
-    if (code && /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EAI_AGAIN|UND_ERR_)/.test(code)) return true;
+    if (code && /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EAI_AGAIN|UND_ERR_)/.test(code))
+      return true;
   }
   return false;
 };
@@ -112,7 +128,12 @@ export class OidcService {
 
   /** The configuration, or a 404 saying single sign-on is off (called before anything is counted or stored). */
   assertConfigured(): OidcConfig {
-    if (!this.config.oidc) throw new SsoError(404, 'sso.not-configured', 'Single sign-on is not configured on this platform; sign in with a username and password');
+    if (!this.config.oidc)
+      throw new SsoError(
+        404,
+        'sso.not-configured',
+        'Single sign-on is not configured on this platform; sign in with a username and password',
+      );
     return this.config.oidc;
   }
 
@@ -126,11 +147,17 @@ export class OidcService {
     if (!this.discovered) {
       const insecure = new URL(oidc.issuer).protocol === 'http:';
       const p = client
-        .discovery(new URL(oidc.issuer), oidc.clientId, undefined, oidc.clientSecret ? client.ClientSecretBasic(oidc.clientSecret) : client.None(), {
-          // plain HTTP only when the issuer itself is configured as http:// (a lab network)
-          ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
-          timeout: PROVIDER_TIMEOUT_SECONDS,
-        })
+        .discovery(
+          new URL(oidc.issuer),
+          oidc.clientId,
+          undefined,
+          oidc.clientSecret ? client.ClientSecretBasic(oidc.clientSecret) : client.None(),
+          {
+            // plain HTTP only when the issuer itself is configured as http:// (a lab network)
+            ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+            timeout: PROVIDER_TIMEOUT_SECONDS,
+          },
+        )
         .then((c) => {
           c.timeout = PROVIDER_TIMEOUT_SECONDS;
           return c;
@@ -142,7 +169,11 @@ export class OidcService {
     }
     return this.discovered.catch((e: unknown) => {
       this.logger.warn(`identity provider ${oidc.issuer} unreachable: ${e instanceof Error ? e.message : String(e)}`);
-      throw new SsoError(502, 'sso.provider-unreachable', `The identity provider (${oidc.providerName}) cannot be reached right now, so single sign-on is unavailable; try again later or sign in with a username and password`);
+      throw new SsoError(
+        502,
+        'sso.provider-unreachable',
+        `The identity provider (${oidc.providerName}) cannot be reached right now, so single sign-on is unavailable; try again later or sign in with a username and password`,
+      );
     });
   }
 
@@ -181,12 +212,28 @@ export class OidcService {
   }
 
   private async pendingFrom(cookie: string | undefined): Promise<PendingSignIn> {
-    const noRequest = new SsoError(400, 'sso.no-request', 'This browser has no single sign-on in progress (it expired after 10 minutes, cookies are blocked, or the link came from elsewhere); start again from the sign-in page');
+    const noRequest = new SsoError(
+      400,
+      'sso.no-request',
+      'This browser has no single sign-on in progress (it expired after 10 minutes, cookies are blocked, or the link came from elsewhere); start again from the sign-in page',
+    );
     if (!cookie) throw noRequest;
     try {
       const { payload: p } = await jwtVerify(cookie, this.key, { issuer: REQUEST_ISSUER, algorithms: ['HS256'] });
-      if (typeof p.state !== 'string' || typeof p.nonce !== 'string' || typeof p.verifier !== 'string' || typeof p.redirectUri !== 'string') throw noRequest;
-      return { state: p.state, nonce: p.nonce, verifier: p.verifier, redirectUri: p.redirectUri, returnTo: safeReturnPath(p.returnTo) };
+      if (
+        typeof p.state !== 'string' ||
+        typeof p.nonce !== 'string' ||
+        typeof p.verifier !== 'string' ||
+        typeof p.redirectUri !== 'string'
+      )
+        throw noRequest;
+      return {
+        state: p.state,
+        nonce: p.nonce,
+        verifier: p.verifier,
+        redirectUri: p.redirectUri,
+        returnTo: safeReturnPath(p.returnTo),
+      };
     } catch {
       throw noRequest;
     }
@@ -203,18 +250,36 @@ export class OidcService {
     const providerError = str('error');
     if (providerError) {
       const why = str('error_description');
-      throw new SsoError(providerError === 'access_denied' ? 403 : 400, 'sso.provider-refused', `${oidc.providerName} did not sign you in (${providerError}${why ? `: ${why.slice(0, 300)}` : ''}); start again from the sign-in page`);
+      throw new SsoError(
+        providerError === 'access_denied' ? 403 : 400,
+        'sso.provider-refused',
+        `${oidc.providerName} did not sign you in (${providerError}${why ? `: ${why.slice(0, 300)}` : ''}); start again from the sign-in page`,
+      );
     }
-    if (!str('code')) throw new SsoError(400, 'sso.no-code', 'The identity provider sent no authorization code; start again from the sign-in page');
+    if (!str('code'))
+      throw new SsoError(
+        400,
+        'sso.no-code',
+        'The identity provider sent no authorization code; start again from the sign-in page',
+      );
     if (str('state') !== pending.state) {
-      throw new SsoError(400, 'sso.state-mismatch', 'This answer from the identity provider does not belong to the sign-in this browser started (state mismatch); start again from the sign-in page');
+      throw new SsoError(
+        400,
+        'sso.state-mismatch',
+        'This answer from the identity provider does not belong to the sign-in this browser started (state mismatch); start again from the sign-in page',
+      );
     }
     const provider = await this.provider();
     const callbackUrl = new URL(pending.redirectUri);
     for (const [k, v] of Object.entries(query)) if (typeof v === 'string') callbackUrl.searchParams.set(k, v);
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
-      tokens = await client.authorizationCodeGrant(provider, callbackUrl, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
+      tokens = await client.authorizationCodeGrant(provider, callbackUrl, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
     } catch (e) {
       throw this.grantError(e);
     }
@@ -233,24 +298,52 @@ export class OidcService {
     const values = claimValues(claims, oidc.roleClaim);
     const role = mapRole(values, oidc);
     if (!role) {
-      const seen = values.length > 0 ? `its values (${values.slice(0, 10).join(', ')}${values.length > 10 ? ', …' : ''}) match none of OIDC_ROLE_MAP` : 'it is absent';
-      throw new SsoError(403, 'sso.no-role', `You signed in at ${oidc.providerName}, but no role on this platform is given to you: the claim "${oidc.roleClaim}" was read and ${seen}. Ask an administrator to grant you one of the mapped groups or roles`);
+      const seen =
+        values.length > 0
+          ? `its values (${values.slice(0, 10).join(', ')}${values.length > 10 ? ', …' : ''}) match none of OIDC_ROLE_MAP`
+          : 'it is absent';
+      throw new SsoError(
+        403,
+        'sso.no-role',
+        `You signed in at ${oidc.providerName}, but no role on this platform is given to you: the claim "${oidc.roleClaim}" was read and ${seen}. Ask an administrator to grant you one of the mapped groups or roles`,
+      );
     }
     const user = await this.upsertUser(sub, claims, role);
-    const { token } = await this.sessions.issue({ kind: 'user', userId: user.id, username: user.username, role: user.role }, origin);
+    const { token } = await this.sessions.issue(
+      { kind: 'user', userId: user.id, username: user.username, role: user.role },
+      origin,
+    );
     return { user, token, returnTo: pending.returnTo };
   }
 
   private grantError(e: unknown): SsoError {
     if (e instanceof SsoError) return e;
-    if (isNetworkFailure(e)) return new SsoError(502, 'sso.provider-unreachable', `The identity provider (${this.configured.providerName}) did not answer while completing the sign-in; try again later`);
+    if (isNetworkFailure(e))
+      return new SsoError(
+        502,
+        'sso.provider-unreachable',
+        `The identity provider (${this.configured.providerName}) did not answer while completing the sign-in; try again later`,
+      );
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof client.ResponseBodyError) {
-      return new SsoError(400, 'sso.code-refused', `The identity provider refused to complete the sign-in (${e.error}${e.error_description ? `: ${e.error_description}` : ''}); the link may have been used already — start again from the sign-in page`);
+      return new SsoError(
+        400,
+        'sso.code-refused',
+        `The identity provider refused to complete the sign-in (${e.error}${e.error_description ? `: ${e.error_description}` : ''}); the link may have been used already — start again from the sign-in page`,
+      );
     }
-    if (e instanceof client.AuthorizationResponseError) return new SsoError(400, 'sso.provider-refused', `The identity provider refused the sign-in (${e.error}); start again from the sign-in page`);
+    if (e instanceof client.AuthorizationResponseError)
+      return new SsoError(
+        400,
+        'sso.provider-refused',
+        `The identity provider refused the sign-in (${e.error}); start again from the sign-in page`,
+      );
     this.logger.warn(`sign-in response not accepted: ${message}`);
-    return new SsoError(400, 'sso.bad-response', `The identity provider's answer could not be verified (${message.slice(0, 200)}); start again from the sign-in page`);
+    return new SsoError(
+      400,
+      'sso.bad-response',
+      `The identity provider's answer could not be verified (${message.slice(0, 200)}); start again from the sign-in page`,
+    );
   }
 
   /** The local account of this provider subject: created on first sign-in, updated on each. */
@@ -259,12 +352,21 @@ export class OidcService {
     const text = (k: string) => (typeof claims[k] === 'string' ? cleanName(claims[k], 200) : '');
     const existing = await this.users.findExternal('oidc', sub);
     if (existing && existing.deletedAt !== null) {
-      throw new SsoError(403, 'sso.deleted', 'An administrator deleted this account on this platform, so it can no longer sign in here; ask an administrator');
+      throw new SsoError(
+        403,
+        'sso.deleted',
+        'An administrator deleted this account on this platform, so it can no longer sign in here; ask an administrator',
+      );
     }
     if (existing && existing.disabledAt !== null) {
       throw new SsoError(403, 'sso.disabled', 'This account is disabled on this platform; ask an administrator');
     }
-    const displayName = text('name') || [text('given_name'), text('family_name')].filter(Boolean).join(' ') || text('preferred_username') || text('email') || sub.slice(0, 200);
+    const displayName =
+      text('name') ||
+      [text('given_name'), text('family_name')].filter(Boolean).join(' ') ||
+      text('preferred_username') ||
+      text('email') ||
+      sub.slice(0, 200);
     if (existing) {
       if (existing.role !== role) {
         // the provider changed this person's role: sessions under the old one end, as with an administrator's change
@@ -274,7 +376,11 @@ export class OidcService {
       await this.users.update(existing.id, { role, displayName, lastSignInAt: Date.now() });
       return { ...existing, role, displayName, lastSignInAt: Date.now() };
     }
-    const username = await this.freeUsername(cleanName(text('preferred_username') || text('upn') || text('email') || `sso-${sub}`, 70).toLowerCase().replace(/\s+/g, '.') || 'sso-user');
+    const username = await this.freeUsername(
+      cleanName(text('preferred_username') || text('upn') || text('email') || `sso-${sub}`, 70)
+        .toLowerCase()
+        .replace(/\s+/g, '.') || 'sso-user',
+    );
     await this.users.create({ username, displayName, role }, { authSource: 'oidc', externalSubject: sub });
     const created = await this.users.findExternal('oidc', sub);
     if (!created) throw new SsoError(400, 'sso.account', 'The account could not be created; try again');

@@ -8,7 +8,8 @@ export const PASSWORD_MAX_LENGTH = 200;
  * Length is what matters most (NIST SP 800-63B); composition rules are not imposed.
  */
 export function passwordProblem(password: string, owner: { username: string; displayName?: string }): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters (a short sentence is easiest to remember)`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `must be at least ${PASSWORD_MIN_LENGTH} characters (a short sentence is easiest to remember)`;
   if (password.length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
   const lower = password.trim().toLowerCase();
   if (lower === owner.username.toLowerCase()) return 'must not be your username';

@@ -55,7 +55,10 @@ export class RateLimitStore implements OnModuleDestroy {
 
   counter(name: string, max: number, windowSeconds: number): AttemptCounter {
     const opts = { keyPrefix: `${this.config.queuePrefix}:limit:${name}`, points: max, duration: windowSeconds };
-    return new AttemptCounter(new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(opts) }), max);
+    return new AttemptCounter(
+      new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(opts) }),
+      max,
+    );
   }
 
   onModuleDestroy(): void {

@@ -25,7 +25,15 @@ export interface Authenticated {
   passwordChangeOnly: boolean;
 }
 
-export type SessionEndReason = 'logout' | 'password-changed' | 'password-reset' | 'role-changed' | 'disabled' | 'deleted' | 'ended-by-admin' | 'participant-removed';
+export type SessionEndReason =
+  | 'logout'
+  | 'password-changed'
+  | 'password-reset'
+  | 'role-changed'
+  | 'disabled'
+  | 'deleted'
+  | 'ended-by-admin'
+  | 'participant-removed';
 
 /** What a disconnected client is told, by reason. */
 const END_MESSAGES: Record<SessionEndReason, string> = {
@@ -79,7 +87,11 @@ export class SessionsService {
   }
 
   /** Opens a session for this principal and returns its signed token (inside the caller's transaction when given one). */
-  async issue(principal: Principal, origin: SessionOrigin, opts: { passwordChangeOnly?: boolean; manager?: EntityManager } = {}): Promise<{ token: string; sessionId: string }> {
+  async issue(
+    principal: Principal,
+    origin: SessionOrigin,
+    opts: { passwordChangeOnly?: boolean; manager?: EntityManager } = {},
+  ): Promise<{ token: string; sessionId: string }> {
     const now = Date.now();
     const row: SessionEntity = {
       id: randomUUID(),
@@ -106,7 +118,10 @@ export class SessionsService {
     const sid = principal?.sessionId;
     if (!principal || !sid || this.ended.has(sid)) return null;
     // one primary-key read per request, on the read connection (SQLite) so it never queues behind writes
-    const rows = await this.read.db.query<{ ended_at: unknown; expires_at: unknown; password_change_only: unknown }[]>(`SELECT ended_at, expires_at, password_change_only FROM auth_sessions WHERE id = ${this.isPostgres ? '$1' : '?'}`, [sid]);
+    const rows = await this.read.db.query<{ ended_at: unknown; expires_at: unknown; password_change_only: unknown }[]>(
+      `SELECT ended_at, expires_at, password_change_only FROM auth_sessions WHERE id = ${this.isPostgres ? '$1' : '?'}`,
+      [sid],
+    );
     const row = rows[0];
     if (!row || row.ended_at !== null || Number(row.expires_at) <= Date.now()) {
       if (row) this.remember(sid);
@@ -118,7 +133,13 @@ export class SessionsService {
   /** Ends these sessions (those still open) and disconnects their sockets. */
   async end(sessionIds: readonly string[], reason: SessionEndReason): Promise<number> {
     if (sessionIds.length === 0) return 0;
-    const result = await this.tx.run((m) => m.update(SessionEntity, { id: In([...sessionIds]), endedAt: IsNull() }, { endedAt: Date.now(), endedReason: reason }));
+    const result = await this.tx.run((m) =>
+      m.update(
+        SessionEntity,
+        { id: In([...sessionIds]), endedAt: IsNull() },
+        { endedAt: Date.now(), endedReason: reason },
+      ),
+    );
     for (const sid of sessionIds) this.remember(sid);
     this.notifier.sessionsEnded(sessionIds, END_MESSAGES[reason]);
     return result.affected ?? sessionIds.length;
@@ -127,7 +148,9 @@ export class SessionsService {
   /** Ends every open session of a staff account, or of a player seat. */
   async endAllOf(who: { userId: string } | { participantId: string }, reason: SessionEndReason): Promise<number> {
     const where = 'userId' in who ? { userId: who.userId } : { participantId: who.participantId };
-    const open = await this.db.getRepository(SessionEntity).find({ select: { id: true }, where: { ...where, endedAt: IsNull() } });
+    const open = await this.db
+      .getRepository(SessionEntity)
+      .find({ select: { id: true }, where: { ...where, endedAt: IsNull() } });
     return this.end(
       open.map((s) => s.id),
       reason,
@@ -136,7 +159,9 @@ export class SessionsService {
 
   /** Ends one session by id (an administrator's action); false when there was no open session with it. */
   async endOne(sessionId: string, reason: SessionEndReason): Promise<boolean> {
-    const open = await this.db.getRepository(SessionEntity).existsBy({ id: sessionId, endedAt: IsNull(), expiresAt: MoreThan(Date.now()) });
+    const open = await this.db
+      .getRepository(SessionEntity)
+      .existsBy({ id: sessionId, endedAt: IsNull(), expiresAt: MoreThan(Date.now()) });
     if (!open) return false;
     await this.end([sessionId], reason);
     return true;
@@ -156,15 +181,38 @@ export class SessionsService {
 
   /** Open sessions, most recent first, named for an administrator. */
   async listOpen(limit = 2000): Promise<ActiveSessionView[]> {
-    const sessions = await this.db.getRepository(SessionEntity).find({ where: { endedAt: IsNull(), expiresAt: MoreThan(Date.now()) }, order: { createdAt: 'DESC' }, take: limit });
+    const sessions = await this.db.getRepository(SessionEntity).find({
+      where: { endedAt: IsNull(), expiresAt: MoreThan(Date.now()) },
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
     const userIds = [...new Set(sessions.flatMap((s) => (s.userId ? [s.userId] : [])))];
     const participantIds = [...new Set(sessions.flatMap((s) => (s.participantId ? [s.participantId] : [])))];
-    const users = new Map((userIds.length ? await this.db.getRepository(UserEntity).findBy({ id: In(userIds) }) : []).map((u) => [u.id, u]));
-    const participants = new Map((participantIds.length ? await this.db.getRepository(ParticipantEntity).findBy({ id: In(participantIds) }) : []).map((p) => [p.id, p]));
+    const users = new Map(
+      (userIds.length ? await this.db.getRepository(UserEntity).findBy({ id: In(userIds) }) : []).map((u) => [u.id, u]),
+    );
+    const participants = new Map(
+      (participantIds.length
+        ? await this.db.getRepository(ParticipantEntity).findBy({ id: In(participantIds) })
+        : []
+      ).map((p) => [p.id, p]),
+    );
     const teamIds = [...new Set([...participants.values()].map((p) => p.teamId))];
     const exerciseIds = [...new Set(sessions.flatMap((s) => (s.exerciseId ? [s.exerciseId] : [])))];
-    const teams = new Map((teamIds.length ? await this.db.getRepository(ExerciseTeamEntity).findBy({ id: In(teamIds) }) : []).map((t) => [t.id, t.name]));
-    const exercises = new Map((exerciseIds.length ? await this.db.getRepository(ExerciseEntity).find({ select: { id: true, name: true }, where: { id: In(exerciseIds) } }) : []).map((e) => [e.id, e.name]));
+    const teams = new Map(
+      (teamIds.length ? await this.db.getRepository(ExerciseTeamEntity).findBy({ id: In(teamIds) }) : []).map((t) => [
+        t.id,
+        t.name,
+      ]),
+    );
+    const exercises = new Map(
+      (exerciseIds.length
+        ? await this.db
+            .getRepository(ExerciseEntity)
+            .find({ select: { id: true, name: true }, where: { id: In(exerciseIds) } })
+        : []
+      ).map((e) => [e.id, e.name]),
+    );
     return sessions.map((s) => {
       const user = s.userId ? users.get(s.userId) : undefined;
       const participant = s.participantId ? participants.get(s.participantId) : undefined;

@@ -25,7 +25,13 @@ export class TokenService {
     const claims =
       principal.kind === 'user'
         ? { kind: 'user', username: principal.username, role: principal.role, sid: sessionId }
-        : { kind: 'participant', exerciseId: principal.exerciseId, teamId: principal.teamId, displayName: principal.displayName, sid: sessionId };
+        : {
+            kind: 'participant',
+            exerciseId: principal.exerciseId,
+            teamId: principal.teamId,
+            displayName: principal.displayName,
+            sid: sessionId,
+          };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.kind === 'user' ? principal.userId : principal.participantId)
@@ -61,10 +67,34 @@ export class TokenService {
       const sessionId = p.sid;
       const expiresAtMs = p.exp * 1000;
       if (p.kind === 'user' && typeof p.username === 'string' && ROLES.includes(p.role as (typeof ROLES)[number])) {
-        return { principal: { kind: 'user', userId: p.sub, username: p.username, role: p.role as (typeof ROLES)[number], sessionId }, expiresAtMs };
+        return {
+          principal: {
+            kind: 'user',
+            userId: p.sub,
+            username: p.username,
+            role: p.role as (typeof ROLES)[number],
+            sessionId,
+          },
+          expiresAtMs,
+        };
       }
-      if (p.kind === 'participant' && typeof p.exerciseId === 'string' && typeof p.teamId === 'string' && typeof p.displayName === 'string') {
-        return { principal: { kind: 'participant', participantId: p.sub, exerciseId: p.exerciseId, teamId: p.teamId, displayName: p.displayName, sessionId }, expiresAtMs };
+      if (
+        p.kind === 'participant' &&
+        typeof p.exerciseId === 'string' &&
+        typeof p.teamId === 'string' &&
+        typeof p.displayName === 'string'
+      ) {
+        return {
+          principal: {
+            kind: 'participant',
+            participantId: p.sub,
+            exerciseId: p.exerciseId,
+            teamId: p.teamId,
+            displayName: p.displayName,
+            sessionId,
+          },
+          expiresAtMs,
+        };
       }
       return null;
     } catch {

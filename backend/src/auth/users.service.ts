@@ -58,7 +58,10 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly tx: Transactions,
   ) {}
 
-  async create(input: NewUser, source: { authSource: AuthSource; externalSubject: string | null } = { authSource: 'local', externalSubject: null }): Promise<PublicUser & { oneTimePassword?: string }> {
+  async create(
+    input: NewUser,
+    source: { authSource: AuthSource; externalSubject: string | null } = { authSource: 'local', externalSubject: null },
+  ): Promise<PublicUser & { oneTimePassword?: string }> {
     const username = input.username.toLowerCase();
     const generated = input.password === undefined && source.authSource === 'local' ? oneTimePassword() : undefined;
     const password = input.password ?? generated;
@@ -66,7 +69,8 @@ export class UsersService implements OnApplicationBootstrap {
       const problem = passwordProblem(password, { username, displayName: input.displayName });
       if (problem) throw badInput('user.weak-password', `password: ${problem}`);
     }
-    if (await this.users.existsBy({ username })) throw conflict('user.exists', `A user named "${username}" already exists`);
+    if (await this.users.existsBy({ username }))
+      throw conflict('user.exists', `A user named "${username}" already exists`);
     const user = this.users.create({
       id: randomUUID(),
       username,
@@ -88,14 +92,20 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** The local, not deleted account with this username and password, or null. */
   async verifyPassword(username: string, password: string): Promise<UserEntity | null> {
-    const user = await this.users.findOneBy({ username: username.toLowerCase(), deletedAt: IsNull(), authSource: 'local' });
+    const user = await this.users.findOneBy({
+      username: username.toLowerCase(),
+      deletedAt: IsNull(),
+      authSource: 'local',
+    });
     return (await this.passwordMatches(user, password)) ? user : null;
   }
 
   /** Checks a password against an account in constant-ish time whether or not the account exists. */
   async passwordMatches(user: UserEntity | null, password: string): Promise<boolean> {
     this.dummyHash ??= hash(randomBytes(16).toString('hex'));
-    const ok = await argon2.verify(user?.passwordHash && user.passwordHash !== '!' ? user.passwordHash : await this.dummyHash, password).catch(() => false);
+    const ok = await argon2
+      .verify(user?.passwordHash && user.passwordHash !== '!' ? user.passwordHash : await this.dummyHash, password)
+      .catch(() => false);
     return user !== null && user.passwordHash !== '!' && ok;
   }
 
@@ -116,9 +126,20 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.existsBy({ username: username.toLowerCase() });
   }
 
-  async update(id: string, changes: Partial<Pick<UserEntity, 'role' | 'displayName' | 'disabledAt' | 'deletedAt' | 'mustChangePassword' | 'lastSignInAt' | 'username'>> & { password?: string }): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<
+        UserEntity,
+        'role' | 'displayName' | 'disabledAt' | 'deletedAt' | 'mustChangePassword' | 'lastSignInAt' | 'username'
+      >
+    > & { password?: string },
+  ): Promise<void> {
     const { password, ...rest } = changes;
-    const set: Partial<UserEntity> = { ...rest, ...(password !== undefined ? { passwordHash: await hash(password) } : {}) };
+    const set: Partial<UserEntity> = {
+      ...rest,
+      ...(password !== undefined ? { passwordHash: await hash(password) } : {}),
+    };
     await this.tx.run((m) => m.update(UserEntity, { id }, set));
   }
 
@@ -137,12 +158,21 @@ export class UsersService implements OnApplicationBootstrap {
     const accounts: { username: string; displayName: string; role: Role; password: string | undefined }[] = [
       { username: 'admin', displayName: 'Administrator', role: 'admin', password: this.config.adminPassword },
     ];
-    if (this.config.demoAccounts) accounts.push({ username: 'instructor', displayName: 'Demo instructor', role: 'instructor', password: this.config.demoPassword });
+    if (this.config.demoAccounts)
+      accounts.push({
+        username: 'instructor',
+        displayName: 'Demo instructor',
+        role: 'instructor',
+        password: this.config.demoPassword,
+      });
     const lines: string[] = [];
     for (const a of accounts) {
       try {
         const created = await this.create(a);
-        const shown = a.password !== undefined ? `(${a.username === 'admin' ? 'ADMIN_PASSWORD' : 'DEMO_PASSWORD'})` : (created.oneTimePassword ?? '');
+        const shown =
+          a.password !== undefined
+            ? `(${a.username === 'admin' ? 'ADMIN_PASSWORD' : 'DEMO_PASSWORD'})`
+            : (created.oneTimePassword ?? '');
         lines.push(`  ${a.role.padEnd(11)} username: ${a.username.padEnd(11)} password: ${shown}`);
       } catch (e) {
         // another process created them first

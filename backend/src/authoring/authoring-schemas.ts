@@ -21,14 +21,21 @@ export const PackSourceBody = z
       .optional(),
   })
   .strict()
-  .refine((b) => (b.yaml === undefined) !== (b.files === undefined), { message: 'give either yaml or files, not both and not neither', path: ['yaml'] });
+  .refine((b) => (b.yaml === undefined) !== (b.files === undefined), {
+    message: 'give either yaml or files, not both and not neither',
+    path: ['yaml'],
+  });
 export type PackSourceBody = z.infer<typeof PackSourceBody>;
 
 export const toFiles = (b: PackSourceBody) => b.files ?? [{ path: 'pack.yaml', content: b.yaml ?? '' }];
 
 export const ImageUploadQuery = z.object({ fileName: z.string().trim().min(1).max(255).default('image') }).strict();
 
-const packIdQuery = z.string().regex(/^[a-z0-9][a-z0-9-_.]*$/, 'use lower-case letters, digits, "-", "_" or "."').max(80).optional();
+const packIdQuery = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-_.]*$/, 'use lower-case letters, digits, "-", "_" or "."')
+  .max(80)
+  .optional();
 
 const mappingJson = z
   .string()
@@ -66,22 +73,35 @@ export const MselQuery = z
         try {
           return parseChannelMap(s);
         } catch (e) {
-          ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : 'must be a JSON object like {"Send an SMS":"phone"}' });
+          ctx.addIssue({
+            code: 'custom',
+            message: e instanceof Error ? e.message : 'must be a JSON object like {"Send an SMS":"phone"}',
+          });
           return z.NEVER;
         }
       })
       .optional(),
     /** refuse the import when a row cannot become an inject */
-    strict: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    strict: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
   })
   .strict();
 export type MselQuery = z.infer<typeof MselQuery>;
 
-export const startEpoch = (start: string | undefined) => (start === undefined ? undefined : Date.parse(`${start.replace(' ', 'T')}${start.length === 10 ? 'T00:00' : ''}Z`));
+export const startEpoch = (start: string | undefined) =>
+  start === undefined ? undefined : Date.parse(`${start.replace(' ', 'T')}${start.length === 10 ? 'T00:00' : ''}Z`);
 
 export const OpenAevQuery = z.object({ packId: packIdQuery }).strict();
 /** IcebergTTX scenarios and ttx-community timelines; the format is recognised from the JSON when omitted. */
-export const ToolImportQuery = z.object({ packId: packIdQuery, fileName: z.string().max(255).optional(), format: z.enum(['icebergttx', 'ttx-community']).optional() }).strict();
+export const ToolImportQuery = z
+  .object({
+    packId: packIdQuery,
+    fileName: z.string().max(255).optional(),
+    format: z.enum(['icebergttx', 'ttx-community']).optional(),
+  })
+  .strict();
 export const FormatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
 export const DryRunBody = z
   .object({

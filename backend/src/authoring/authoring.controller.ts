@@ -7,7 +7,17 @@ import type { UserPrincipal } from '../auth/principal.js';
 import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
 import { sendImage } from '../scenarios/images/send-image.js';
 import { MAX_IMAGE_BYTES } from '../scenarios/pack/pack-images.js';
-import { DryRunBody, FormatQuery, ImageUploadQuery, MselQuery, OpenAevQuery, PackSourceBody, startEpoch, toFiles, ToolImportQuery } from './authoring-schemas.js';
+import {
+  DryRunBody,
+  FormatQuery,
+  ImageUploadQuery,
+  MselQuery,
+  OpenAevQuery,
+  PackSourceBody,
+  startEpoch,
+  toFiles,
+  ToolImportQuery,
+} from './authoring-schemas.js';
 import { DryRunService } from './dry-run/dry-run.service.js';
 import { MselService, type MselRequest } from './msel/msel.service.js';
 import { OpenAevService } from './openaev/openaev.service.js';
@@ -120,7 +130,11 @@ export class AuthoringController {
   @Get('packs/:id/msel')
   @ApiIdParam('id')
   @ApiZodQuery('format', FormatQuery.shape.format)
-  async exportMsel(@IdParam('id') id: string, @ZodQuery(FormatQuery) q: z.infer<typeof FormatQuery>, @Res({ passthrough: true }) res: Response) {
+  async exportMsel(
+    @IdParam('id') id: string,
+    @ZodQuery(FormatQuery) q: z.infer<typeof FormatQuery>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const out = await this.msel.export(id, q.format);
     attachment(res, out.fileName, out.contentType);
     return new StreamableFile(out.data);

@@ -17,9 +17,16 @@ const DISCARD_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   // Node reads and discards the unread body once the answer is sent (keep-alive stays usable)
-  if (Number.isFinite(declared) && declared > limitBytes) return Promise.reject(tooLarge(declared, limitBytes, 'declared'));
+  if (Number.isFinite(declared) && declared > limitBytes)
+    return Promise.reject(tooLarge(declared, limitBytes, 'declared'));
   // already read to the end (a JSON content type: the JSON parser took the body), so no 'end' will come
-  if (req.readableEnded) return Promise.reject(badInput('upload.empty', `The upload is empty: send the file itself as the request body with content-type application/octet-stream (this one was sent as ${req.headers['content-type'] ?? 'no content type'})`));
+  if (req.readableEnded)
+    return Promise.reject(
+      badInput(
+        'upload.empty',
+        `The upload is empty: send the file itself as the request body with content-type application/octet-stream (this one was sent as ${req.headers['content-type'] ?? 'no content type'})`,
+      ),
+    );
   return new Promise<Buffer>((resolve, reject) => {
     // With a declared length, each chunk is copied into place as it arrives: no single large copy
     // blocks the event loop at the end, and the buffer owns its memory (a worker thread can take it
@@ -61,7 +68,13 @@ export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
     req.once('end', () => {
       if (refused) return;
       const body = whole ? (size === whole.length ? whole : whole.subarray(0, size)) : Buffer.concat(chunks);
-      if (body.length === 0) reject(badInput('upload.empty', 'The upload is empty: send the file as the request body (content-type application/octet-stream)'));
+      if (body.length === 0)
+        reject(
+          badInput(
+            'upload.empty',
+            'The upload is empty: send the file as the request body (content-type application/octet-stream)',
+          ),
+        );
       else resolve(body);
     });
   });

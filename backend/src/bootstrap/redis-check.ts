@@ -4,7 +4,13 @@ import { redactUrl } from '../health/redact-url.js';
 
 /** One PING with a short timeout; no retries, no stack traces. */
 export async function redisReachable(url: string, timeoutMs = 3000): Promise<string | null> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -21,7 +27,7 @@ export function redisUnreachableMessage(url: string, reason: string): string {
   return [
     '',
     `Cyber TTX cannot reach Redis at ${redactUrl(url)} (${reason}).`,
-    'Redis holds the exercise clock\'s delivery schedule, so the platform does not start without it.',
+    "Redis holds the exercise clock's delivery schedule, so the platform does not start without it.",
     'Start one locally with `redis-server` (install it with `apt-get install redis-server` or `brew install redis`),',
     'point REDIS_URL at a running Redis, or run `docker compose up` to start the platform with its own Redis.',
     '`npm start` starts a private Redis by itself when `redis-server` is installed.',

@@ -21,7 +21,10 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, private readonly config: AppConfig) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
     super(app);
     this.pub = redisConnection(config.redisUrl, 'broadcast');
     this.sub = redisConnection(config.redisUrl, 'broadcast');
@@ -32,13 +35,19 @@ export class RedisIoAdapter extends IoAdapter {
     // pages: the same Origin check as state-changing HTTP requests (cross-site WebSocket hijacking)
     const allowRequest: ServerOptions['allowRequest'] = (req, callback) => {
       const verdict = originVerdict(req.headers, this.config.allowedOrigins);
-      callback(verdict.ok ? null : `Refused: a connection from another site (${verdict.from ?? 'unknown'})`, verdict.ok);
+      callback(
+        verdict.ok ? null : `Refused: a connection from another site (${verdict.from ?? 'unknown'})`,
+        verdict.ok,
+      );
     };
     const server = super.createIOServer(port, { ...options, allowRequest } as ServerOptions);
     server.adapter(createAdapter(this.pub, this.sub, { key: socketIoKey(this.config) }));
     let down = false;
     const tell = (event: SystemStatusEvent) => server.local.emit('system:status', event);
-    const unreachable: SystemStatusEvent = { redis: 'unreachable', message: 'The exercise schedule (Redis) is unreachable: injects wait and changes are paused until it is back.' };
+    const unreachable: SystemStatusEvent = {
+      redis: 'unreachable',
+      message: 'The exercise schedule (Redis) is unreachable: injects wait and changes are paused until it is back.',
+    };
     this.pub.on('close', () => {
       if (down) return;
       down = true;

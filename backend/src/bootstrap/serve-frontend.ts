@@ -74,7 +74,11 @@ export function serveFrontend(app: Express, dist: string): boolean {
     res.setHeader('content-encoding', enc);
     res.setHeader('cache-control', cacheControlFor(urlPath));
     // byte ranges of an encoded body are not what a client asking for ranges of the file expects
-    res.sendFile(join(dist, urlPath + (enc === 'br' ? '.br' : '.gz')), { cacheControl: false, acceptRanges: false }, (err) => err && next(err));
+    res.sendFile(
+      join(dist, urlPath + (enc === 'br' ? '.br' : '.gz')),
+      { cacheControl: false, acceptRanges: false },
+      (err) => err && next(err),
+    );
     return true;
   };
 
@@ -83,7 +87,14 @@ export function serveFrontend(app: Express, dist: string): boolean {
     if (COMPRESSIBLE.test(req.path)) res.vary('Accept-Encoding');
     if (!sendEncoded(req, res, next, req.path)) next();
   });
-  app.use(express.static(dist, { index: false, cacheControl: false, setHeaders: (res, path) => res.setHeader('cache-control', cacheControlFor('/' + relative(dist, path).split(/[\\/]/).join('/'))) }));
+  app.use(
+    express.static(dist, {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) =>
+        res.setHeader('cache-control', cacheControlFor('/' + relative(dist, path).split(/[\\/]/).join('/'))),
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
     // a missing hashed file (a client still running an older build) must fail as a 404, not parse index.html as script

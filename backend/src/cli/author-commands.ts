@@ -19,7 +19,11 @@ export const EXIT_USAGE = 2;
 class UsageError extends Error {}
 
 /** `--name value` options (and `--flag` switches named in `switches`) around the positional arguments. */
-export function options(args: string[], known: readonly string[] = [], switches: readonly string[] = []): { positional: string[]; flags: Map<string, string> } {
+export function options(
+  args: string[],
+  known: readonly string[] = [],
+  switches: readonly string[] = [],
+): { positional: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -30,7 +34,8 @@ export function options(args: string[], known: readonly string[] = [], switches:
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (known.length && !known.includes(name) && !switches.includes(name)) throw new UsageError(`unknown option --${name}`);
+    if (known.length && !known.includes(name) && !switches.includes(name))
+      throw new UsageError(`unknown option --${name}`);
     if (switches.includes(name)) {
       flags.set(name, 'true');
       continue;
@@ -67,7 +72,11 @@ function readInput(file: string): Buffer {
 const USAGE_CODES = new Set(['msel.no-sheet', 'msel.bad-header-row', 'msel.bad-channel-map']);
 
 /** Run a command body; errors become one line on stderr and an exit code, never a stack trace. */
-async function guarded(usage: string, file: () => string | undefined, body: () => Promise<number> | number): Promise<number> {
+async function guarded(
+  usage: string,
+  file: () => string | undefined,
+  body: () => Promise<number> | number,
+): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -76,7 +85,11 @@ async function guarded(usage: string, file: () => string | undefined, body: () =
     const usageCode = e instanceof DomainError && USAGE_CODES.has(e.code);
     const f = file();
     const prefix = f ? `${basename(f)}: ` : '';
-    if (e instanceof DomainError) return fail(`${prefix}${e.message.startsWith(`"${basename(f ?? '')}"`) ? e.message.slice(basename(f ?? '').length + 3) : e.message}`, usageCode ? EXIT_USAGE : EXIT_BAD_INPUT);
+    if (e instanceof DomainError)
+      return fail(
+        `${prefix}${e.message.startsWith(`"${basename(f ?? '')}"`) ? e.message.slice(basename(f ?? '').length + 3) : e.message}`,
+        usageCode ? EXIT_USAGE : EXIT_BAD_INPUT,
+      );
     return fail(`${prefix}${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
 }
@@ -91,7 +104,9 @@ function writePack(pack: ScenarioPack, out: string | undefined): number {
   const folder = resolve(out ?? pack.id);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'pack.yaml'), yaml);
-  process.stdout.write(`wrote ${join(folder, 'pack.yaml')}: ${pack.teams.length} teams, ${pack.injects.length} injects\n`);
+  process.stdout.write(
+    `wrote ${join(folder, 'pack.yaml')}: ${pack.teams.length} teams, ${pack.injects.length} injects\n`,
+  );
   return 0;
 }
 
@@ -117,11 +132,23 @@ export function applyMapOption(text: string, detected: MselDryRun): ColumnMappin
     const field = part.slice(at + 1).trim();
     const col =
       detected.columns.find((c) => c.header && normaliseHeader(c.header) === normaliseHeader(key))?.index ??
-      (/^[A-Z]{1,2}$/.test(key) ? detected.columns.find((c) => c.letter === key)?.index ?? key.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : undefined);
-    if (col === undefined) throw new UsageError(`--map: the sheet has no column "${key}" (its headers: ${detected.columns.filter((c) => c.header).map((c) => `"${c.header}"`).join(', ') || 'none; use column letters'})`);
+      (/^[A-Z]{1,2}$/.test(key)
+        ? (detected.columns.find((c) => c.letter === key)?.index ??
+          key.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1)
+        : undefined);
+    if (col === undefined)
+      throw new UsageError(
+        `--map: the sheet has no column "${key}" (its headers: ${
+          detected.columns
+            .filter((c) => c.header)
+            .map((c) => `"${c.header}"`)
+            .join(', ') || 'none; use column letters'
+        })`,
+      );
     for (const f of Object.keys(mapping) as MselField[]) if (mapping[f] === col) delete mapping[f];
     if (field === 'ignore' || field === 'none') continue;
-    if (!(MSEL_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map: "${field}" is not a field (expected one of ${MSEL_FIELDS.join(', ')}, or ignore)`);
+    if (!(MSEL_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(`--map: "${field}" is not a field (expected one of ${MSEL_FIELDS.join(', ')}, or ignore)`);
     mapping[field as MselField] = col;
   }
   return mapping;
@@ -144,55 +171,94 @@ function printPreview(file: string, p: MselDryRun): void {
 /** ttx msel import <file.xlsx|csv> …: the web import's code path, with its notes printed. */
 export async function mselImport(args: string[]): Promise<number> {
   let file: string | undefined;
-  return guarded(MSEL_USAGE, () => file, async () => {
-    const { positional, flags } = options(args, ['start', 'sheet', 'map', 'channel-map', 'default-channel', 'max-rows', 'header-row', 'pack-id', 'title', 'out'], ['strict', 'skip-bad-rows']);
-    file = positional[0];
-    if (!file || positional.length > 1) throw new UsageError(file ? `unexpected argument "${positional[1] ?? ''}"` : 'no file given');
-    if (flags.has('strict') && flags.has('skip-bad-rows')) throw new UsageError('--strict and --skip-bad-rows contradict each other');
-    const defaultChannel = flags.get('default-channel');
-    if (defaultChannel !== undefined && !(CHANNELS as readonly string[]).includes(defaultChannel)) throw new UsageError(`--default-channel: "${defaultChannel}" is not a channel (${CHANNELS.join(', ')})`);
-    const maxRows = flags.has('max-rows') ? Number(flags.get('max-rows')) : undefined;
-    if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1)) throw new UsageError(`--max-rows: "${flags.get('max-rows') ?? ''}" is not a whole number of rows`);
-    const headerSheetRow = flags.has('header-row') ? Number(flags.get('header-row')) : undefined;
-    if (headerSheetRow !== undefined && (!Number.isInteger(headerSheetRow) || headerSheetRow < 0)) throw new UsageError('--header-row: the row number of the header (1 = first row; 0 = the sheet has none)');
-    let channelMap: ChannelMap | undefined;
-    try {
-      channelMap = flags.has('channel-map') ? parseChannelMap(flags.get('channel-map') ?? '') : undefined;
-    } catch (e) {
-      throw new UsageError(`--channel-map: ${e instanceof Error ? e.message.replace(/^channel map: /, '') : String(e)}`);
-    }
-    const data = readInput(file);
-    const req: MselRequest = {
-      fileName: basename(file),
-      sheet: flags.get('sheet'),
-      start: parseStart(flags.get('start')),
-      packId: flags.get('pack-id'),
-      title: flags.get('title'),
-      defaultChannel: defaultChannel as Channel | undefined,
-      channelMap,
-      maxRows,
-      headerRow: headerSheetRow === 0 ? -1 : undefined,
-      headerSheetRow: headerSheetRow || undefined,
-      strict: flags.has('strict'),
-    };
-    let preview = await previewMsel(data, req, { offThread: false });
-    const map = flags.get('map');
-    if (map) preview = await previewMsel(data, { ...req, mapping: applyMapOption(map, preview), headerRow: preview.headerRow ?? -1, headerSheetRow: undefined }, { offThread: false });
-    printPreview(file, preview);
-    const refusal = importRefusal(preview, req);
-    if (refusal) return fail(refusal.message.replace(/saved$/, 'written'));
-    const c = preview.counts;
-    process.stdout.write(`${basename(file)}: ${c.injects} injects from ${c.rows} rows${c.skipped ? `, ${c.skipped} row(s) skipped (listed above; --strict refuses them)` : ''}${c.merged ? `, ${c.merged} merged` : ''}${c.attached ? `, ${c.attached} attached to the inject above` : ''}${c.checklist ? `, ${c.checklist} in the pre-exercise checklist` : ''}\n`);
-    const loaded = loadPackFiles([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
-    if (!loaded.ok) return fail('the MSEL does not make a valid pack');
-    return writePack(loaded.source.pack, flags.get('out'));
-  });
+  return guarded(
+    MSEL_USAGE,
+    () => file,
+    async () => {
+      const { positional, flags } = options(
+        args,
+        [
+          'start',
+          'sheet',
+          'map',
+          'channel-map',
+          'default-channel',
+          'max-rows',
+          'header-row',
+          'pack-id',
+          'title',
+          'out',
+        ],
+        ['strict', 'skip-bad-rows'],
+      );
+      file = positional[0];
+      if (!file || positional.length > 1)
+        throw new UsageError(file ? `unexpected argument "${positional[1] ?? ''}"` : 'no file given');
+      if (flags.has('strict') && flags.has('skip-bad-rows'))
+        throw new UsageError('--strict and --skip-bad-rows contradict each other');
+      const defaultChannel = flags.get('default-channel');
+      if (defaultChannel !== undefined && !(CHANNELS as readonly string[]).includes(defaultChannel))
+        throw new UsageError(`--default-channel: "${defaultChannel}" is not a channel (${CHANNELS.join(', ')})`);
+      const maxRows = flags.has('max-rows') ? Number(flags.get('max-rows')) : undefined;
+      if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1))
+        throw new UsageError(`--max-rows: "${flags.get('max-rows') ?? ''}" is not a whole number of rows`);
+      const headerSheetRow = flags.has('header-row') ? Number(flags.get('header-row')) : undefined;
+      if (headerSheetRow !== undefined && (!Number.isInteger(headerSheetRow) || headerSheetRow < 0))
+        throw new UsageError('--header-row: the row number of the header (1 = first row; 0 = the sheet has none)');
+      let channelMap: ChannelMap | undefined;
+      try {
+        channelMap = flags.has('channel-map') ? parseChannelMap(flags.get('channel-map') ?? '') : undefined;
+      } catch (e) {
+        throw new UsageError(
+          `--channel-map: ${e instanceof Error ? e.message.replace(/^channel map: /, '') : String(e)}`,
+        );
+      }
+      const data = readInput(file);
+      const req: MselRequest = {
+        fileName: basename(file),
+        sheet: flags.get('sheet'),
+        start: parseStart(flags.get('start')),
+        packId: flags.get('pack-id'),
+        title: flags.get('title'),
+        defaultChannel: defaultChannel as Channel | undefined,
+        channelMap,
+        maxRows,
+        headerRow: headerSheetRow === 0 ? -1 : undefined,
+        headerSheetRow: headerSheetRow || undefined,
+        strict: flags.has('strict'),
+      };
+      let preview = await previewMsel(data, req, { offThread: false });
+      const map = flags.get('map');
+      if (map)
+        preview = await previewMsel(
+          data,
+          {
+            ...req,
+            mapping: applyMapOption(map, preview),
+            headerRow: preview.headerRow ?? -1,
+            headerSheetRow: undefined,
+          },
+          { offThread: false },
+        );
+      printPreview(file, preview);
+      const refusal = importRefusal(preview, req);
+      if (refusal) return fail(refusal.message.replace(/saved$/, 'written'));
+      const c = preview.counts;
+      process.stdout.write(
+        `${basename(file)}: ${c.injects} injects from ${c.rows} rows${c.skipped ? `, ${c.skipped} row(s) skipped (listed above; --strict refuses them)` : ''}${c.merged ? `, ${c.merged} merged` : ''}${c.attached ? `, ${c.attached} attached to the inject above` : ''}${c.checklist ? `, ${c.checklist} in the pre-exercise checklist` : ''}\n`,
+      );
+      const loaded = loadPackFiles([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
+      if (!loaded.ok) return fail('the MSEL does not make a valid pack');
+      return writePack(loaded.source.pack, flags.get('out'));
+    },
+  );
 }
 
 /** ttx msel export <pack-folder> <out.xlsx|out.csv> */
 export async function mselExport(args: string[]): Promise<number> {
   const [folder, out] = args;
-  if (!folder || !out || !['.xlsx', '.csv'].includes(extname(out))) return fail('usage: ttx msel export <pack-folder> <out.xlsx|out.csv>', EXIT_USAGE);
+  if (!folder || !out || !['.xlsx', '.csv'].includes(extname(out)))
+    return fail('usage: ttx msel export <pack-folder> <out.xlsx|out.csv>', EXIT_USAGE);
   const r = loadPackFolder(resolve(folder));
   if (!r.ok) {
     for (const e of r.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
@@ -208,53 +274,78 @@ const OPENAEV_USAGE = 'usage: ttx import-openaev <export.zip|scenario.json> [--p
 /** ttx import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder] */
 export async function importOpenAev(args: string[]): Promise<number> {
   let file: string | undefined;
-  return guarded(OPENAEV_USAGE, () => file, async () => {
-    const { positional, flags } = options(args, ['pack-id', 'out']);
-    file = positional[0];
-    if (!file) throw new UsageError('no file given');
-    const { json, format } = await readOpenAevExport(readInput(file));
-    const parsed = openAevToPack(json, format, { packId: flags.get('pack-id') });
-    for (const s of parsed.report.skipped) process.stdout.write(`${basename(file)}: skipped "${s.title}" (${s.kind}): ${s.reason}\n`);
-    for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
-    const refusal = openAevRefusal(parsed.pack, parsed.report);
-    if (refusal) return fail(`${basename(file)}: ${refusal}`);
-    return writePack(parsed.pack, flags.get('out'));
-  });
+  return guarded(
+    OPENAEV_USAGE,
+    () => file,
+    async () => {
+      const { positional, flags } = options(args, ['pack-id', 'out']);
+      file = positional[0];
+      if (!file) throw new UsageError('no file given');
+      const { json, format } = await readOpenAevExport(readInput(file));
+      const parsed = openAevToPack(json, format, { packId: flags.get('pack-id') });
+      for (const s of parsed.report.skipped)
+        process.stdout.write(`${basename(file)}: skipped "${s.title}" (${s.kind}): ${s.reason}\n`);
+      for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
+      const refusal = openAevRefusal(parsed.pack, parsed.report);
+      if (refusal) return fail(`${basename(file)}: ${refusal}`);
+      return writePack(parsed.pack, flags.get('out'));
+    },
+  );
 }
 
 /** ttx import-icebergttx <scenario.json> / ttx import-timeline <timeline.json> [--pack-id id] [--out folder] */
 export async function importToolJson(format: ToolFormat, args: string[]): Promise<number> {
   const command = format === 'icebergttx' ? 'import-icebergttx' : 'import-timeline';
   let file: string | undefined;
-  return guarded(`usage: ttx ${command} <${format === 'icebergttx' ? 'scenario' : 'timeline'}.json> [--pack-id id] [--out folder]`, () => file, () => {
-    const { positional, flags } = options(args, ['pack-id', 'out']);
-    file = positional[0];
-    if (!file) throw new UsageError('no file given');
-    const parsed = toolJsonToPack(readInput(file), { fileName: basename(file), format, packId: flags.get('pack-id') });
-    for (const n of parsed.report.notes) process.stdout.write(`${basename(file)}: note: ${n}\n`);
-    for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
-    for (const s of parsed.report.skipped) process.stdout.write(`${basename(file)}: skipped "${s.title}": ${s.reason}\n`);
-    const refusal = toolRefusal(parsed);
-    if (refusal) return fail(`${basename(file)}: ${refusal.replace(/saved$/, 'written')}`);
-    return writePack(parsed.pack, flags.get('out'));
-  });
+  return guarded(
+    `usage: ttx ${command} <${format === 'icebergttx' ? 'scenario' : 'timeline'}.json> [--pack-id id] [--out folder]`,
+    () => file,
+    () => {
+      const { positional, flags } = options(args, ['pack-id', 'out']);
+      file = positional[0];
+      if (!file) throw new UsageError('no file given');
+      const parsed = toolJsonToPack(readInput(file), {
+        fileName: basename(file),
+        format,
+        packId: flags.get('pack-id'),
+      });
+      for (const n of parsed.report.notes) process.stdout.write(`${basename(file)}: note: ${n}\n`);
+      for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
+      for (const s of parsed.report.skipped)
+        process.stdout.write(`${basename(file)}: skipped "${s.title}": ${s.reason}\n`);
+      const refusal = toolRefusal(parsed);
+      if (refusal) return fail(`${basename(file)}: ${refusal.replace(/saved$/, 'written')}`);
+      return writePack(parsed.pack, flags.get('out'));
+    },
+  );
 }
 
 /** ttx dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]: on a running platform (TTX_USER, TTX_PASSWORD). */
 export async function dryRun(args: string[]): Promise<number> {
   const { positional, flags } = options(args);
   const packId = positional[0];
-  if (!packId) return fail('usage: TTX_USER=instructor TTX_PASSWORD=… ttx dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]');
+  if (!packId)
+    return fail(
+      'usage: TTX_USER=instructor TTX_PASSWORD=… ttx dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]',
+    );
   const url = (flags.get('url') ?? process.env.TTX_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const speed = Number(flags.get('speed') ?? 600);
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
-    const res = await fetch(`${url}/api${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${typeof json.message === 'string' ? json.message : ''}`);
+    if (!res.ok)
+      throw new Error(`${method} ${path}: ${res.status} ${typeof json.message === 'string' ? json.message : ''}`);
     return json;
   };
   try {
-    const login = await call('POST', '/auth/login', { username: process.env.TTX_USER ?? 'instructor', password: process.env.TTX_PASSWORD ?? '' });
+    const login = await call('POST', '/auth/login', {
+      username: process.env.TTX_USER ?? 'instructor',
+      password: process.env.TTX_PASSWORD ?? '',
+    });
     const token = String(login.token);
     let run = await call('POST', '/authoring/dry-runs', { packId, speed }, token);
     while (run.status === 'starting' || run.status === 'running') {

@@ -10,9 +10,14 @@ const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { unrepresentable: 'any', i
 export const ZodBody = (schema: z.ZodType): ParameterDecorator => Body(new ZodValidationPipe(schema));
 export const ApiZodBody = (schema: z.ZodType) => applyDecorators(ApiBody({ schema: toSchema(schema) }));
 export const ZodQuery = (schema: z.ZodType): ParameterDecorator => Query(new ZodValidationPipe(schema));
-export const ApiZodQuery = (name: string, schema: z.ZodType) => applyDecorators(ApiQuery({ name, required: false, schema: toSchema(schema) }));
+export const ApiZodQuery = (name: string, schema: z.ZodType) =>
+  applyDecorators(ApiQuery({ name, required: false, schema: toSchema(schema) }));
 
-const idParam = z.string().min(1).max(80).regex(/^[\w.-]+$/, 'must be an id (letters, digits, "-", "_", ".")');
+const idParam = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[\w.-]+$/, 'must be an id (letters, digits, "-", "_", ".")');
 /** A path id, checked before it reaches a query. */
 export const IdParam = (name: string): ParameterDecorator => Param(name, new ZodValidationPipe(idParam));
 export const ApiIdParam = (name: string) => ApiParam({ name, type: String });

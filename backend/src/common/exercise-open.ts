@@ -8,7 +8,11 @@ import { conflict, notFound } from './domain-error.js';
  * transaction at a time, and on PostgreSQL the exercise row is read FOR SHARE, which makes an
  * `end` committing at the same moment wait for this write (or this write see the end).
  */
-export async function assertExerciseOpen(m: EntityManager, exerciseId: string, closed: string): Promise<ExerciseEntity> {
+export async function assertExerciseOpen(
+  m: EntityManager,
+  exerciseId: string,
+  closed: string,
+): Promise<ExerciseEntity> {
   const repo = m.getRepository(ExerciseEntity);
   const ex =
     m.connection.options.type === 'postgres'

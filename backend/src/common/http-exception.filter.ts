@@ -47,7 +47,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const extra = typeof response === 'object' ? (response as Record<string, unknown>) : {};
-      const message = typeof response === 'string' ? response : typeof extra.message === 'string' ? extra.message : Array.isArray(extra.message) ? extra.message.join('; ') : exception.message;
+      const message =
+        typeof response === 'string'
+          ? response
+          : typeof extra.message === 'string'
+            ? extra.message
+            : Array.isArray(extra.message)
+              ? extra.message.join('; ')
+              : exception.message;
       body = {
         ...extra,
         statusCode: status,
@@ -57,16 +64,34 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
       delete body.error;
     } else if (isRedisConnectionError(exception)) {
-      body = { statusCode: 503, code: 'redis.unavailable', message: 'The exercise schedule (Redis) is unreachable right now; try again in a moment — the platform reconnects by itself', correlationId };
+      body = {
+        statusCode: 503,
+        code: 'redis.unavailable',
+        message:
+          'The exercise schedule (Redis) is unreachable right now; try again in a moment — the platform reconnects by itself',
+        correlationId,
+      };
     } else {
-      this.logger.error({ correlationId, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception }, 'unhandled error');
-      body = { statusCode: 500, code: 'internal-error', message: 'Internal error; quote the correlation id when reporting it', correlationId };
+      this.logger.error(
+        {
+          correlationId,
+          err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception,
+        },
+        'unhandled error',
+      );
+      body = {
+        statusCode: 500,
+        code: 'internal-error',
+        message: 'Internal error; quote the correlation id when reporting it',
+        correlationId,
+      };
     }
     if (exception instanceof RateLimitedError) {
       res.setHeader('retry-after', String(exception.retryAfterSeconds));
       body.retryAfterSeconds = exception.retryAfterSeconds;
     }
-    if (body.statusCode >= 500 && body.code !== 'internal-error') this.logger.warn({ correlationId, code: body.code }, body.message);
+    if (body.statusCode >= 500 && body.code !== 'internal-error')
+      this.logger.warn({ correlationId, code: body.code }, body.message);
     res.status(body.statusCode).json(body);
   }
 }
@@ -82,7 +107,8 @@ function isRedisConnectionError(e: unknown): boolean {
   return (
     e.name === 'MaxRetriesPerRequestError' ||
     /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit)/.test(e.message) ||
-    ((code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') && /redis|6379/i.test(`${e.message} ${e.stack ?? ''}`))
+    ((code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') &&
+      /redis|6379/i.test(`${e.message} ${e.stack ?? ''}`))
   );
 }
 
@@ -97,7 +123,10 @@ interface BodyParserError {
 function describeBodyParserError(e: BodyParserError): { code: string; message: string } {
   switch (e.type) {
     case 'entity.too.large':
-      return { code: 'body.too-large', message: `The request body is too large${e.length ? ` (${e.length} bytes)` : ''}: the limit is ${e.limit ?? 'exceeded'} bytes${e.limit ? ` (${Math.round(e.limit / 1024)} KiB)` : ''}` };
+      return {
+        code: 'body.too-large',
+        message: `The request body is too large${e.length ? ` (${e.length} bytes)` : ''}: the limit is ${e.limit ?? 'exceeded'} bytes${e.limit ? ` (${Math.round(e.limit / 1024)} KiB)` : ''}`,
+      };
     case 'entity.parse.failed':
       return { code: 'body.invalid-json', message: `The request body is not valid JSON: ${e.message}` };
     default:
@@ -106,10 +135,21 @@ function describeBodyParserError(e: BodyParserError): { code: string; message: s
 }
 
 function bodyParserErrorOf(e: unknown): BodyParserError | undefined {
-  if (e instanceof HttpException) return isBodyParserError(e.cause) ? { ...e.cause, message: e.cause.message, status: e.getStatus() } : undefined;
+  if (e instanceof HttpException)
+    return isBodyParserError(e.cause) ? { ...e.cause, message: e.cause.message, status: e.getStatus() } : undefined;
   return isBodyParserError(e) ? e : undefined;
 }
 
 function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && 'type' in e && typeof e.type === 'string' && 'status' in e && typeof (e).status === 'number' && (e as { status: number }).status >= 400 && (e as { status: number }).status < 500 && 'message' in e;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'type' in e &&
+    typeof e.type === 'string' &&
+    'status' in e &&
+    typeof e.status === 'number' &&
+    (e as { status: number }).status >= 400 &&
+    (e as { status: number }).status < 500 &&
+    'message' in e
+  );
 }

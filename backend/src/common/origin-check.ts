@@ -33,13 +33,15 @@ export function originVerdict(headers: IncomingHttpHeaders, allowedOrigins: read
     const host = header(headers, 'host')?.toLowerCase();
     try {
       const u = new URL(origin);
-      if ((u.protocol === 'http:' || u.protocol === 'https:') && host !== undefined && u.host === host) return { ok: true };
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && host !== undefined && u.host === host)
+        return { ok: true };
     } catch {
       /* "null" or garbage: not this origin */
     }
     return { ok: false, from: `Origin ${origin}` };
   }
-  if (site !== undefined) return site === 'same-origin' || site === 'none' ? { ok: true } : { ok: false, from: `Sec-Fetch-Site: ${site}` };
+  if (site !== undefined)
+    return site === 'same-origin' || site === 'none' ? { ok: true } : { ok: false, from: `Sec-Fetch-Site: ${site}` };
   return { ok: true };
 }
 

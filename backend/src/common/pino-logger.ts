@@ -6,14 +6,18 @@ export class PinoLogger implements LoggerService {
   readonly pino: Logger;
 
   constructor(level: string) {
-    this.pino = pino({ level, base: { app: 'cyber-ttx' }, redact: ['*.password', '*.token', '*.passwordHash', 'password', 'token'] });
+    this.pino = pino({
+      level,
+      base: { app: 'cyber-ttx' },
+      redact: ['*.password', '*.token', '*.passwordHash', 'password', 'token'],
+    });
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, params: unknown[]): void {
     const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
     if (typeof message === 'object' && message !== null && !(message instanceof Error)) {
       const text = typeof params[0] === 'string' ? params[0] : undefined;
-      this.pino[level]({ context, ...(message) }, text);
+      this.pino[level]({ context, ...message }, text);
       return;
     }
     if (message instanceof Error) {

@@ -13,12 +13,18 @@ describe('TRUST_PROXY', () => {
   });
 
   it('takes presets, addresses and CIDR ranges', () => {
-    expect(loadConfig({ ...base(), TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(loadConfig({ ...base(), TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
   });
 
   it('refuses anything else, naming the variable and the value', () => {
     for (const bad of ['true', 'proxy.example', '10.0.0.0/33', '1.2.3.4/8/9']) {
-      expect(() => loadConfig({ ...base(), TRUST_PROXY: bad }), bad).toThrow(new RegExp(`TRUST_PROXY: "${bad.replace(/\./g, '\\.')}" is not one of off, loopback`));
+      expect(() => loadConfig({ ...base(), TRUST_PROXY: bad }), bad).toThrow(
+        new RegExp(`TRUST_PROXY: "${bad.replace(/\./g, '\\.')}" is not one of off, loopback`),
+      );
     }
   });
 });
@@ -26,11 +32,17 @@ describe('TRUST_PROXY', () => {
 describe('ALLOWED_ORIGINS', () => {
   it('is empty by default and keeps each origin in its canonical form', () => {
     expect(loadConfig(base()).allowedOrigins).toEqual([]);
-    expect(loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://TTX.example.org/, http://localhost:5173' }).allowedOrigins).toEqual(['https://ttx.example.org', 'http://localhost:5173']);
+    expect(
+      loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://TTX.example.org/, http://localhost:5173' }).allowedOrigins,
+    ).toEqual(['https://ttx.example.org', 'http://localhost:5173']);
   });
 
   it('refuses an entry that is not an origin, naming it', () => {
-    expect(() => loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://ok.example, ttx.example.org/path' })).toThrow(/ALLOWED_ORIGINS: "ttx.example.org\/path" is not an origin/);
-    expect(() => loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://ok.example/app' })).toThrow(/"https:\/\/ok.example\/app" is not an origin/);
+    expect(() => loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://ok.example, ttx.example.org/path' })).toThrow(
+      /ALLOWED_ORIGINS: "ttx.example.org\/path" is not an origin/,
+    );
+    expect(() => loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://ok.example/app' })).toThrow(
+      /"https:\/\/ok.example\/app" is not an origin/,
+    );
   });
 });

@@ -16,7 +16,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: (a file path) or postgres://')
     .default('sqlite:data/cyber-ttx.sqlite'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().default('data'),
   INJECTS_DIR: z.string().default('injects'),
@@ -29,7 +32,10 @@ const EnvSchema = z.object({
   SCORE_FLUSH_DELAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** BullMQ key prefix: lets several test instances share one Redis without seeing each other */
-  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('ttx'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default('ttx'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** create the demo `instructor` account on first run (off unless asked for) */
   DEMO_ACCOUNTS: z.enum(['true', 'false']).default('false'),
@@ -38,34 +44,51 @@ const EnvSchema = z.object({
   /** password of the demo `instructor` (otherwise a random one, printed once, to be changed at first sign-in) */
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** OpenID Connect single sign-on for staff (all optional; set OIDC_ISSUER and OIDC_CLIENT_ID to turn it on) */
-  OIDC_ISSUER: z.url({ message: 'must be the issuer URL of the identity provider, e.g. https://sso.example.org/realms/ttx' }).optional(),
+  OIDC_ISSUER: z
+    .url({ message: 'must be the issuer URL of the identity provider, e.g. https://sso.example.org/realms/ttx' })
+    .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_REDIRECT_URI: z.url({ message: 'must be the full URL of /api/auth/oidc/callback as the provider knows it' }).optional(),
+  OIDC_REDIRECT_URI: z
+    .url({ message: 'must be the full URL of /api/auth/oidc/callback as the provider knows it' })
+    .optional(),
   OIDC_SCOPES: z.string().default('openid profile email'),
   OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_DEFAULT_ROLE: z.enum(['admin', 'instructor', 'facilitator', 'evaluator', 'observer']).optional(),
   OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
   /** which proxies' X-Forwarded-* headers to believe (client address, HTTPS): none unless configured */
-  TRUST_PROXY: z.string().default('off').transform((v, ctx) => {
-    const parsed = parseTrustProxy(v);
-    if ('error' in parsed) {
-      ctx.addIssue({ code: 'custom', message: parsed.error });
-      return z.NEVER;
-    }
-    return parsed.trust;
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.trust;
+    }),
   /** other origins (scheme://host[:port]) whose pages may send state-changing requests, e.g. a proxy's public address */
-  ALLOWED_ORIGINS: z.string().default('').transform((v, ctx) => {
-    const out: string[] = [];
-    for (const item of v.split(',').map((x) => x.trim()).filter(Boolean)) {
-      const origin = originOf(item);
-      if (!origin) ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin: write scheme://host[:port], e.g. https://ttx.example.org` });
-      else out.push(origin);
-    }
-    return out;
-  }),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const item of v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const origin = originOf(item);
+        if (!origin)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${item}" is not an origin: write scheme://host[:port], e.g. https://ttx.example.org`,
+          });
+        else out.push(origin);
+      }
+      return out;
+    }),
 });
 
 const TRUST_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
@@ -78,13 +101,19 @@ const TRUST_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
 export function parseTrustProxy(value: string): { trust: false | string[] } | { error: string } {
   const v = value.trim().toLowerCase();
   if (v === 'off' || v === 'false' || v === '') return { trust: false };
-  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const item of items) {
     const [addr = '', bits, extra] = item.split('/');
     const family = isIP(addr);
     const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (TRUST_PRESETS.includes(item)) continue;
-    if (family === 0 || !prefixOk || extra !== undefined) return { error: `"${item}" is not one of off, ${TRUST_PRESETS.join(', ')}, an IP address or a CIDR range (e.g. 10.0.0.0/8)` };
+    if (family === 0 || !prefixOk || extra !== undefined)
+      return {
+        error: `"${item}" is not one of off, ${TRUST_PRESETS.join(', ')}, an IP address or a CIDR range (e.g. 10.0.0.0/8)`,
+      };
   }
   return { trust: items };
 }
@@ -93,16 +122,15 @@ export function parseTrustProxy(value: string): { trust: false | string[] } | { 
 function originOf(value: string): string | undefined {
   try {
     const u = new URL(value);
-    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || value.replace(/\/$/, '').toLowerCase() !== u.origin) return undefined;
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || value.replace(/\/$/, '').toLowerCase() !== u.origin)
+      return undefined;
     return u.origin;
   } catch {
     return undefined;
   }
 }
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; database: string }
-  | { type: 'postgres'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; database: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
@@ -157,12 +185,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.DEMO_PASSWORD && e.DEMO_PASSWORD === e.ADMIN_PASSWORD) problems.push('  DEMO_PASSWORD: must differ from ADMIN_PASSWORD (admin and the demo instructor never share a password)');
+  if (e.DEMO_PASSWORD && e.DEMO_PASSWORD === e.ADMIN_PASSWORD)
+    problems.push(
+      '  DEMO_PASSWORD: must differ from ADMIN_PASSWORD (admin and the demo instructor never share a password)',
+    );
   const adminProblem = e.ADMIN_PASSWORD && passwordProblem(e.ADMIN_PASSWORD, { username: 'admin' });
   if (adminProblem) problems.push(`  ADMIN_PASSWORD: ${adminProblem}`);
   const demoProblem = e.DEMO_PASSWORD && passwordProblem(e.DEMO_PASSWORD, { username: 'instructor' });
   if (demoProblem) problems.push(`  DEMO_PASSWORD: ${demoProblem}`);
-  if (e.DEMO_PASSWORD && e.DEMO_ACCOUNTS !== 'true') problems.push('  DEMO_PASSWORD: set DEMO_ACCOUNTS=true too (no demo account is created otherwise)');
+  if (e.DEMO_PASSWORD && e.DEMO_ACCOUNTS !== 'true')
+    problems.push('  DEMO_PASSWORD: set DEMO_ACCOUNTS=true too (no demo account is created otherwise)');
   const oidc = oidcConfig(e, problems);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   const dataDir = fromRoot(e.DATA_DIR);
@@ -204,15 +236,22 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, problems: string[]): OidcConfi
   if (!e.OIDC_ISSUER) problems.push('  OIDC_ISSUER: required when any other OIDC_ variable is set');
   if (!e.OIDC_CLIENT_ID) problems.push('  OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
   const roleMap = new Map<string, StaffRole>();
-  for (const entry of (e.OIDC_ROLE_MAP ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const entry of (e.OIDC_ROLE_MAP ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf('=');
     const value = entry.slice(0, at).trim();
     const role = entry.slice(at + 1).trim() as StaffRole;
     if (at <= 0 || !value) problems.push(`  OIDC_ROLE_MAP: "${entry}" is not claimValue=role`);
-    else if (!STAFF_ROLES.includes(role)) problems.push(`  OIDC_ROLE_MAP: "${entry}" names no role (one of ${STAFF_ROLES.join(', ')})`);
+    else if (!STAFF_ROLES.includes(role))
+      problems.push(`  OIDC_ROLE_MAP: "${entry}" names no role (one of ${STAFF_ROLES.join(', ')})`);
     else roleMap.set(value, role);
   }
-  if (roleMap.size === 0 && !e.OIDC_DEFAULT_ROLE) problems.push('  OIDC_ROLE_MAP: give at least one claimValue=role pair (e.g. ttx-admins=admin,ttx-control=facilitator) or OIDC_DEFAULT_ROLE');
+  if (roleMap.size === 0 && !e.OIDC_DEFAULT_ROLE)
+    problems.push(
+      '  OIDC_ROLE_MAP: give at least one claimValue=role pair (e.g. ttx-admins=admin,ttx-control=facilitator) or OIDC_DEFAULT_ROLE',
+    );
   if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID) return null;
   return {
     issuer: e.OIDC_ISSUER,

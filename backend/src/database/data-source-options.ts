@@ -56,7 +56,20 @@ export const ENTITIES = [
   SessionEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764180000000, Consoles1764190000000, DecisionsScoring1764200000000, Reports1764210000000, PackImages1764225000000, EventSubjects1764250000000, ResponseFeed1764260000000, BroadcastTiming1764290000000, AccountsSessions1764300000000, ParticipantLanguage1764320000000, VoteReasons1764330000000, WrittenLanguage1764340000000];
+export const MIGRATIONS = [
+  InitialSchema1764180000000,
+  Consoles1764190000000,
+  DecisionsScoring1764200000000,
+  Reports1764210000000,
+  PackImages1764225000000,
+  EventSubjects1764250000000,
+  ResponseFeed1764260000000,
+  BroadcastTiming1764290000000,
+  AccountsSessions1764300000000,
+  ParticipantLanguage1764320000000,
+  VoteReasons1764330000000,
+  WrittenLanguage1764340000000,
+];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -68,7 +81,14 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     logging: false,
   } as const;
   if (config.database.type === 'sqlite') {
-    return { ...common, type: 'sqlite', database: config.database.database, enableWAL: true, busyTimeout: 10_000, driver: quietSqlite() };
+    return {
+      ...common,
+      type: 'sqlite',
+      database: config.database.database,
+      enableWAL: true,
+      busyTimeout: 10_000,
+      driver: quietSqlite(),
+    };
   }
   return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
 }

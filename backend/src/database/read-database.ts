@@ -31,7 +31,12 @@ export class ReadDatabase implements OnModuleInit, OnModuleDestroy {
     if (this.main.options.type !== 'sqlite') return;
     const sqlite3 = createRequire(import.meta.url)('sqlite3') as { OPEN_READONLY: number };
     // the main connection has migrated the schema and switched the file to WAL already
-    const reader = new DataSource({ ...dataSourceOptions(this.config), migrationsRun: false, enableWAL: false, flags: sqlite3.OPEN_READONLY } as ConstructorParameters<typeof DataSource>[0]);
+    const reader = new DataSource({
+      ...dataSourceOptions(this.config),
+      migrationsRun: false,
+      enableWAL: false,
+      flags: sqlite3.OPEN_READONLY,
+    } as ConstructorParameters<typeof DataSource>[0]);
     try {
       this.reader = await reader.initialize();
     } catch (e) {

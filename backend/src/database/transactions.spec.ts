@@ -42,7 +42,14 @@ describe('transactions on SQLite', () => {
     };
     // the first runs alone; the rest queue behind it and form a group, with a failing one in the middle
     const results = await Promise.allSettled(['a', 'b', 'c', 'taken', 'd', 'e'].map((v) => tx.run(GROUPABLE, work(v))));
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'taken']);
     // the group that held the failure was rolled back and each of its members ran again alone
@@ -86,7 +93,13 @@ describe('transactions on SQLite', () => {
     const ok = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((v) => tx.insert(item(v))));
     expect(ok.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'taken']);
-    expect((await db.query<{ v: string }[]>('SELECT v FROM log ORDER BY v')).map((r) => r.v)).toEqual(['logged a', 'logged b', 'logged c', 'logged d', 'logged e']);
+    expect((await db.query<{ v: string }[]>('SELECT v FROM log ORDER BY v')).map((r) => r.v)).toEqual([
+      'logged a',
+      'logged b',
+      'logged c',
+      'logged d',
+      'logged e',
+    ]);
     const inserts = statements.filter((q) => q.startsWith('INSERT'));
     // a alone (two statements), then b–e as one statement per table
     expect(inserts).toHaveLength(4);
@@ -104,7 +117,13 @@ describe('transactions on SQLite', () => {
     const count = (label: string) => async (m: EntityManager) => {
       seen.push(`${label}:${(await m.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM t'))[0]?.n}`);
     };
-    await Promise.all([tx.insert([{ entity: 't', rows: [{ v: 'a' }] }]), tx.insert([{ entity: 't', rows: [{ v: 'b' }] }]), tx.run(GROUPABLE, count('after b')), tx.insert([{ entity: 't', rows: [{ v: 'c' }] }]), tx.run(GROUPABLE, count('after c'))]);
+    await Promise.all([
+      tx.insert([{ entity: 't', rows: [{ v: 'a' }] }]),
+      tx.insert([{ entity: 't', rows: [{ v: 'b' }] }]),
+      tx.run(GROUPABLE, count('after b')),
+      tx.insert([{ entity: 't', rows: [{ v: 'c' }] }]),
+      tx.run(GROUPABLE, count('after c')),
+    ]);
     // 'taken' + a, then b; then c
     expect(seen).toEqual(['after b:3', 'after c:4']);
   });

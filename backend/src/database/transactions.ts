@@ -81,7 +81,12 @@ export class Transactions {
     const work = (typeof a === 'function' ? a : b) as Work<T>;
     if (!this.serial) return this.db.transaction(work);
     return new Promise<T>((resolve, reject) => {
-      (kind === URGENT ? this.urgent : this.normal).push({ work, groupable: kind === GROUPABLE, resolve: resolve as (v: unknown) => void, reject });
+      (kind === URGENT ? this.urgent : this.normal).push({
+        work,
+        groupable: kind === GROUPABLE,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       void this.drain();
     });
   }
@@ -94,7 +99,8 @@ export class Transactions {
         const next = this.urgent.shift() ?? this.normal.shift();
         if (!next) return;
         const group = [next];
-        while (next.groupable && group.length < GROUP_MAX && this.normal[0]?.groupable) group.push(this.normal.shift() as Queued);
+        while (next.groupable && group.length < GROUP_MAX && this.normal[0]?.groupable)
+          group.push(this.normal.shift() as Queued);
         if (group.length === 1) await this.alone(next);
         else await this.together(group);
       }
@@ -152,7 +158,13 @@ export async function writeRows(m: EntityManager, inserts: Inserts): Promise<voi
   }
   for (const [entity, rows] of byEntity) {
     for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) {
-      await m.createQueryBuilder().insert().into(entity).values(rows.slice(k, k + ROWS_PER_INSERT)).updateEntity(false).execute();
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows.slice(k, k + ROWS_PER_INSERT))
+        .updateEntity(false)
+        .execute();
     }
   }
 }

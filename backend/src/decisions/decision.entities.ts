@@ -18,7 +18,8 @@ export class DecisionEntity {
   @Column({ type: 'varchar', length: 80, nullable: true }) outcome!: string | null;
   @Column({ name: 'opened_scenario_ms', type: 'bigint', transformer: bigintAsNumber }) openedScenarioMs!: number;
   @Column({ name: 'deadline_scenario_ms', type: 'bigint', transformer: bigintAsNumber }) deadlineScenarioMs!: number;
-  @Column({ name: 'closed_at_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true }) closedAtMs!: number | null;
+  @Column({ name: 'closed_at_ms', type: 'bigint', transformer: bigintAsNumber, nullable: true }) closedAtMs!:
+    number | null;
   @Column({ type: 'boolean', default: false }) forced!: boolean;
 }
 

@@ -9,7 +9,13 @@ import { DecisionsService } from './decisions.service.js';
 const ExtendBody = z.object({ deadlineScenarioMs: z.number().int().min(0) }).strict();
 const ForceBody = z.object({ outcome: z.string().min(1).max(80) }).strict();
 // the reason's own limit (MAX_BLOCK_REASON) is checked with the choice, so that the error can name it
-const VoteBody = z.object({ decisionId: z.string().min(1).max(80), choice: z.string().min(1).max(80), reason: z.string().max(5000).optional() }).strict();
+const VoteBody = z
+  .object({
+    decisionId: z.string().min(1).max(80),
+    choice: z.string().min(1).max(80),
+    reason: z.string().max(5000).optional(),
+  })
+  .strict();
 
 @ApiTags('decisions')
 @Controller()
@@ -29,7 +35,12 @@ export class DecisionsController {
   @ApiIdParam('id')
   @ApiIdParam('decisionRowId')
   @ApiZodBody(ExtendBody)
-  extend(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('decisionRowId') rowId: string, @ZodBody(ExtendBody) body: z.infer<typeof ExtendBody>) {
+  extend(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('decisionRowId') rowId: string,
+    @ZodBody(ExtendBody) body: z.infer<typeof ExtendBody>,
+  ) {
     return this.decisions.extend(by, id, rowId, body.deadlineScenarioMs);
   }
 
@@ -39,7 +50,12 @@ export class DecisionsController {
   @ApiIdParam('id')
   @ApiIdParam('decisionRowId')
   @ApiZodBody(ForceBody)
-  force(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('decisionRowId') rowId: string, @ZodBody(ForceBody) body: z.infer<typeof ForceBody>) {
+  force(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('decisionRowId') rowId: string,
+    @ZodBody(ForceBody) body: z.infer<typeof ForceBody>,
+  ) {
     return this.decisions.force(by, id, rowId, body.outcome);
   }
 

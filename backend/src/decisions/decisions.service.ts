@@ -28,7 +28,11 @@ export const TIMED_OUT = 'timed-out';
  * the North Atlantic Council: any block (where allowed) blocks at once; it passes only when every
  * member has voted and all who did not abstain chose the same option.
  */
-export function consensusOutcome(decision: Pick<Decision, 'allowBlock' | 'allowAbstain'>, members: string[], votes: Map<string, string>): string | null {
+export function consensusOutcome(
+  decision: Pick<Decision, 'allowBlock' | 'allowAbstain'>,
+  members: string[],
+  votes: Map<string, string>,
+): string | null {
   const cast = members.map((m) => votes.get(m));
   if (decision.allowBlock && cast.includes('block')) return BLOCKED;
   if (cast.some((c) => c === undefined)) return null;
@@ -68,30 +72,76 @@ export class DecisionsService {
 
   /** A vote on its own: the same checks as a vote carried by a response. */
   async checkedVote(p: ParticipantPrincipal, decisionId: string, choice: string, reason?: string): Promise<void> {
-    const row = await this.db.getRepository(DecisionEntity).findOne({ where: [{ exerciseId: p.exerciseId, decisionId, teamScope: '' }, { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId }] });
+    const row = await this.db.getRepository(DecisionEntity).findOne({
+      where: [
+        { exerciseId: p.exerciseId, decisionId, teamScope: '' },
+        { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId },
+      ],
+    });
     // a decision the team does not take part in answers exactly like one that does not exist:
     // its options would tell the player that other teams have received that inject
     if (!row || !row.memberTeamIds.includes(p.teamId)) throw notFound('decision', decisionId);
     const def = await this.definition(p.exerciseId, row);
-    const allowed = [...def.options.map((o) => o.id), ...(def.mode === 'consensus' && def.allowAbstain ? ['abstain'] : []), ...(def.mode === 'consensus' && def.allowBlock ? ['block'] : [])];
+    const allowed = [
+      ...def.options.map((o) => o.id),
+      ...(def.mode === 'consensus' && def.allowAbstain ? ['abstain'] : []),
+      ...(def.mode === 'consensus' && def.allowBlock ? ['block'] : []),
+    ];
     if (!allowed.includes(choice)) throw badInput('vote.bad-choice', `choice: must be one of ${allowed.join(', ')}`);
     await this.vote(p, decisionId, choice, checkedVoteReason(choice, reason, 'reason'));
   }
 
   /** A team's vote (the latest replaces the earlier one while the decision is open); `reason` already checked (checkedVoteReason). */
   async vote(p: ParticipantPrincipal, decisionId: string, choice: string, reason: string | null): Promise<void> {
-    const row = await this.db.getRepository(DecisionEntity).findOne({ where: [{ exerciseId: p.exerciseId, decisionId, teamScope: '' }, { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId }] });
+    const row = await this.db.getRepository(DecisionEntity).findOne({
+      where: [
+        { exerciseId: p.exerciseId, decisionId, teamScope: '' },
+        { exerciseId: p.exerciseId, decisionId, teamScope: p.teamId },
+      ],
+    });
     if (!row || !row.memberTeamIds.includes(p.teamId)) throw notFound('decision', decisionId);
-    if (row.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${row.outcome ?? 'no outcome'})`);
+    if (row.status !== 'open')
+      throw conflict('decision.closed', `The decision is already closed (${row.outcome ?? 'no outcome'})`);
     const released = await this.tx.run(async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'votes');
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: row.id });
-      if (fresh.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? 'no outcome'})`);
+      if (fresh.status !== 'open')
+        throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? 'no outcome'})`);
       const scenarioMs = await this.scenarioNow(m, p.exerciseId);
       await m.getRepository(DecisionVoteEntity).delete({ exerciseId: p.exerciseId, decisionId, teamId: p.teamId });
-      await m.getRepository(DecisionVoteEntity).insert({ id: randomUUID(), exerciseId: p.exerciseId, decisionId, teamId: p.teamId, choice, reason, participantId: p.participantId, participantName: p.displayName, atMs: Date.now(), scenarioMs });
-      await this.events.append(m, { exerciseId: p.exerciseId, type: 'decision.vote', scenarioMs, actor: `participant:${p.participantId}`, payload: { decisionId, teamId: p.teamId, choice, ...(reason ? { reason } : {}), participantId: p.participantId } });
-      const outcome = fresh.mode === 'team' ? choice : consensusOutcome(await this.definition(p.exerciseId, fresh), fresh.memberTeamIds, await this.votes(m, fresh));
+      await m.getRepository(DecisionVoteEntity).insert({
+        id: randomUUID(),
+        exerciseId: p.exerciseId,
+        decisionId,
+        teamId: p.teamId,
+        choice,
+        reason,
+        participantId: p.participantId,
+        participantName: p.displayName,
+        atMs: Date.now(),
+        scenarioMs,
+      });
+      await this.events.append(m, {
+        exerciseId: p.exerciseId,
+        type: 'decision.vote',
+        scenarioMs,
+        actor: `participant:${p.participantId}`,
+        payload: {
+          decisionId,
+          teamId: p.teamId,
+          choice,
+          ...(reason ? { reason } : {}),
+          participantId: p.participantId,
+        },
+      });
+      const outcome =
+        fresh.mode === 'team'
+          ? choice
+          : consensusOutcome(
+              await this.definition(p.exerciseId, fresh),
+              fresh.memberTeamIds,
+              await this.votes(m, fresh),
+            );
       return outcome === null ? [] : this.close(m, fresh, outcome, 'system', false, scenarioMs);
     });
     await this.afterChange(row, released);
@@ -112,14 +162,26 @@ export class DecisionsService {
     if (released) await this.afterChange(row, released);
   }
 
-  async extend(by: UserPrincipal, exerciseId: string, decisionRowId: string, deadlineScenarioMs: number): Promise<DecisionView> {
+  async extend(
+    by: UserPrincipal,
+    exerciseId: string,
+    decisionRowId: string,
+    deadlineScenarioMs: number,
+  ): Promise<DecisionView> {
     const row = await this.row(exerciseId, decisionRowId);
     if (row.status !== 'open') throw conflict('decision.closed', 'Only an open decision can be extended');
-    if (deadlineScenarioMs <= row.deadlineScenarioMs) throw badInput('decision.deadline', 'deadlineScenarioMs: must be later than the current deadline');
+    if (deadlineScenarioMs <= row.deadlineScenarioMs)
+      throw badInput('decision.deadline', 'deadlineScenarioMs: must be later than the current deadline');
     await this.tx.run(async (m) => {
       await assertExerciseOpen(m, exerciseId, 'decisions');
       await m.getRepository(DecisionEntity).update({ id: row.id }, { deadlineScenarioMs });
-      await this.events.append(m, { exerciseId, type: 'decision.extended', scenarioMs: await this.scenarioNow(m, exerciseId), actor: actorOf(by), payload: { decisionId: row.decisionId, teamScope: row.teamScope || null, deadlineScenarioMs } });
+      await this.events.append(m, {
+        exerciseId,
+        type: 'decision.extended',
+        scenarioMs: await this.scenarioNow(m, exerciseId),
+        actor: actorOf(by),
+        payload: { decisionId: row.decisionId, teamScope: row.teamScope || null, deadlineScenarioMs },
+      });
     });
     const ex = await this.db.getRepository(ExerciseEntity).findOneByOrFail({ id: exerciseId });
     // the old deadline job still fires, finds the deadline moved and does nothing (see close)
@@ -140,7 +202,8 @@ export class DecisionsService {
       // no branch inject released into an ended exercise, not even by a facilitator
       await assertExerciseOpen(m, exerciseId, 'decisions');
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: row.id });
-      if (fresh.status !== 'open') throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? ''})`);
+      if (fresh.status !== 'open')
+        throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? ''})`);
       return this.close(m, fresh, outcome, actorOf(by), true, await this.scenarioNow(m, exerciseId));
     });
     await this.afterChange(row, released);
@@ -148,8 +211,12 @@ export class DecisionsService {
   }
 
   async list(exerciseId: string): Promise<DecisionView[]> {
-    const rows = await this.db.getRepository(DecisionEntity).find({ where: { exerciseId }, order: { openedScenarioMs: 'ASC', decisionId: 'ASC', teamScope: 'ASC' } });
-    const votes = await this.db.getRepository(DecisionVoteEntity).find({ where: { exerciseId }, order: { atMs: 'ASC' } });
+    const rows = await this.db
+      .getRepository(DecisionEntity)
+      .find({ where: { exerciseId }, order: { openedScenarioMs: 'ASC', decisionId: 'ASC', teamScope: 'ASC' } });
+    const votes = await this.db
+      .getRepository(DecisionVoteEntity)
+      .find({ where: { exerciseId }, order: { atMs: 'ASC' } });
     const views: DecisionView[] = [];
     const plan = await this.plans.get(exerciseId);
     for (const r of rows) {
@@ -166,8 +233,20 @@ export class DecisionsService {
         outcome: r.outcome,
         forced: r.forced,
         deadlineScenarioMs: r.deadlineScenarioMs,
-        votes: votes.filter((v) => v.decisionId === r.decisionId && r.memberTeamIds.includes(v.teamId)).map((v) => ({ teamId: v.teamId, choice: v.choice, reason: v.reason ?? null, at: v.atMs, participantName: v.participantName })),
-        translations: Object.fromEntries(Object.entries(injectTranslations(plan.languages, r.injectId)).flatMap(([lang, t]) => (t.decision ? [[lang, t.decision]] : []))),
+        votes: votes
+          .filter((v) => v.decisionId === r.decisionId && r.memberTeamIds.includes(v.teamId))
+          .map((v) => ({
+            teamId: v.teamId,
+            choice: v.choice,
+            reason: v.reason ?? null,
+            at: v.atMs,
+            participantName: v.participantName,
+          })),
+        translations: Object.fromEntries(
+          Object.entries(injectTranslations(plan.languages, r.injectId)).flatMap(([lang, t]) =>
+            t.decision ? [[lang, t.decision]] : [],
+          ),
+        ),
       });
     }
     return views;
@@ -188,7 +267,9 @@ export class DecisionsService {
    */
   async forTeam(p: ParticipantPrincipal) {
     const plan = await this.plans.get(p.exerciseId);
-    const row = await this.db.getRepository(ParticipantEntity).findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
+    const row = await this.db
+      .getRepository(ParticipantEntity)
+      .findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
     const language = row?.language ?? sourceLanguage(plan.languages);
     return (await this.list(p.exerciseId))
       .filter((d) => d.memberTeamIds.includes(p.teamId))
@@ -201,7 +282,10 @@ export class DecisionsService {
           ...d,
           question: decision?.question ?? d.question,
           options: decision?.options ?? d.options,
-          content: { language: local && untranslated.length < 1 + d.options.length ? language : sourceLanguage(plan.languages), untranslated },
+          content: {
+            language: local && untranslated.length < 1 + d.options.length ? language : sourceLanguage(plan.languages),
+            untranslated,
+          },
           members: memberTeamIds.length,
           myVote: votes.find((v) => v.teamId === p.teamId) ?? null,
         };
@@ -214,16 +298,40 @@ export class DecisionsService {
     await this.scheduler.scheduleDeadlines(ex, open);
   }
 
-  private async close(m: EntityManager, row: DecisionEntity, outcome: string, actor: string, forced: boolean, scenarioMs: number): Promise<ReleasedInject[]> {
-    const q = m.createQueryBuilder().update(DecisionEntity).set({ status: 'closed', outcome, closedAtMs: Date.now(), forced }).where(`id = :id AND status = 'open'`, { id: row.id });
+  private async close(
+    m: EntityManager,
+    row: DecisionEntity,
+    outcome: string,
+    actor: string,
+    forced: boolean,
+    scenarioMs: number,
+  ): Promise<ReleasedInject[]> {
+    const q = m
+      .createQueryBuilder()
+      .update(DecisionEntity)
+      .set({ status: 'closed', outcome, closedAtMs: Date.now(), forced })
+      .where(`id = :id AND status = 'open'`, { id: row.id });
     // a timeout only counts against the current deadline (an extension makes the old job a no-op)
     if (outcome === TIMED_OUT && !forced) q.andWhere('deadline_scenario_ms <= :scenarioMs', { scenarioMs });
     const r = await q.execute();
     if (!r.affected) return [];
-    await this.events.append(m, { exerciseId: row.exerciseId, type: 'decision.closed', scenarioMs, actor, payload: { decisionId: row.decisionId, outcome, teamId: row.teamScope || null, forced } });
+    await this.events.append(m, {
+      exerciseId: row.exerciseId,
+      type: 'decision.closed',
+      scenarioMs,
+      actor,
+      payload: { decisionId: row.decisionId, outcome, teamId: row.teamScope || null, forced },
+    });
     const plan = await this.plans.get(row.exerciseId);
     // a consensus releases its branch to the branch's own targets; a team decision to that team only
-    return this.branches.release(m, row.exerciseId, plan.injects.values(), { type: 'decision-outcome', decisionId: row.decisionId, outcome }, row.teamScope, scenarioMs);
+    return this.branches.release(
+      m,
+      row.exerciseId,
+      plan.injects.values(),
+      { type: 'decision-outcome', decisionId: row.decisionId, outcome },
+      row.teamScope,
+      scenarioMs,
+    );
   }
 
   private async afterChange(row: DecisionEntity, released: ReleasedInject[]): Promise<void> {
@@ -235,7 +343,9 @@ export class DecisionsService {
   }
 
   private async votes(m: EntityManager, row: DecisionEntity): Promise<Map<string, string>> {
-    const votes = await m.getRepository(DecisionVoteEntity).findBy({ exerciseId: row.exerciseId, decisionId: row.decisionId });
+    const votes = await m
+      .getRepository(DecisionVoteEntity)
+      .findBy({ exerciseId: row.exerciseId, decisionId: row.decisionId });
     return new Map(votes.map((v) => [v.teamId, v.choice]));
   }
 

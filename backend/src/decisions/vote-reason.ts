@@ -13,10 +13,19 @@ export const MAX_BLOCK_REASON = 500;
 export function checkedVoteReason(choice: string, reason: string | undefined, path: string): string | null {
   const text = reason?.trim() ?? '';
   if (choice !== 'block') {
-    if (text) throw badInput('vote.reason-not-block', `${path}: only a block carries a reason; remove it or vote block`);
+    if (text)
+      throw badInput('vote.reason-not-block', `${path}: only a block carries a reason; remove it or vote block`);
     return null;
   }
-  if (!text) throw badInput('vote.reason-required', `${path}: a block must state its reason (up to ${MAX_BLOCK_REASON} characters)`);
-  if (text.length > MAX_BLOCK_REASON) throw badInput('vote.reason-too-long', `${path}: at most ${MAX_BLOCK_REASON} characters (this one has ${text.length})`);
+  if (!text)
+    throw badInput(
+      'vote.reason-required',
+      `${path}: a block must state its reason (up to ${MAX_BLOCK_REASON} characters)`,
+    );
+  if (text.length > MAX_BLOCK_REASON)
+    throw badInput(
+      'vote.reason-too-long',
+      `${path}: at most ${MAX_BLOCK_REASON} characters (this one has ${text.length})`,
+    );
   return text;
 }

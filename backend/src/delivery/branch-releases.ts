@@ -32,38 +32,77 @@ export class BranchReleases {
     return false;
   }
 
-  async release(m: EntityManager, exerciseId: string, injects: Iterable<Inject>, cause: ReleaseCause, teamScope: string, scenarioMs: number): Promise<ReleasedInject[]> {
+  async release(
+    m: EntityManager,
+    exerciseId: string,
+    injects: Iterable<Inject>,
+    cause: ReleaseCause,
+    teamScope: string,
+    scenarioMs: number,
+  ): Promise<ReleasedInject[]> {
     const released: ReleasedInject[] = [];
     for (const follower of injects) {
       const t = follower.trigger;
       if (!t || !matches(t, cause)) continue;
       const dueScenarioMs = Math.round(scenarioMs + parseDurationMs('delay' in t ? t.delay : '00:00'));
-      const ok = teamScope === '' ? await this.releaseShared(m, exerciseId, follower.id, dueScenarioMs) : await this.releaseForTeam(m, exerciseId, follower.id, teamScope, dueScenarioMs);
+      const ok =
+        teamScope === ''
+          ? await this.releaseShared(m, exerciseId, follower.id, dueScenarioMs)
+          : await this.releaseForTeam(m, exerciseId, follower.id, teamScope, dueScenarioMs);
       if (!ok) continue;
       released.push({ injectId: follower.id, teamScope, dueScenarioMs });
-      await this.events.append(m, { exerciseId, type: 'inject.released', scenarioMs, actor: 'system', payload: { injectId: follower.id, teamScope: teamScope || null, cause, dueScenarioMs } });
+      await this.events.append(m, {
+        exerciseId,
+        type: 'inject.released',
+        scenarioMs,
+        actor: 'system',
+        payload: { injectId: follower.id, teamScope: teamScope || null, cause, dueScenarioMs },
+      });
     }
     return released;
   }
 
-  private async releaseShared(m: EntityManager, exerciseId: string, injectId: string, dueScenarioMs: number): Promise<boolean> {
+  private async releaseShared(
+    m: EntityManager,
+    exerciseId: string,
+    injectId: string,
+    dueScenarioMs: number,
+  ): Promise<boolean> {
     const r = await m
       .createQueryBuilder()
       .update(ExerciseInjectEntity)
       .set({ status: 'pending', dueScenarioMs })
-      .where(`exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = '' AND status = 'waiting'`, { exerciseId, injectId })
+      .where(`exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = '' AND status = 'waiting'`, {
+        exerciseId,
+        injectId,
+      })
       .execute();
     return (r.affected ?? 0) > 0;
   }
 
-  private async releaseForTeam(m: EntityManager, exerciseId: string, injectId: string, teamScope: string, dueScenarioMs: number): Promise<boolean> {
+  private async releaseForTeam(
+    m: EntityManager,
+    exerciseId: string,
+    injectId: string,
+    teamScope: string,
+    dueScenarioMs: number,
+  ): Promise<boolean> {
     const exists = await m.getRepository(ExerciseInjectEntity).existsBy({ exerciseId, injectId, teamScope });
     if (exists) return false;
     await m
       .createQueryBuilder()
       .insert()
       .into(ExerciseInjectEntity)
-      .values({ id: randomUUID(), exerciseId, injectId, teamScope, status: 'pending', dueScenarioMs, deliveredAtMs: null, adhocContent: null } as never)
+      .values({
+        id: randomUUID(),
+        exerciseId,
+        injectId,
+        teamScope,
+        status: 'pending',
+        dueScenarioMs,
+        deliveredAtMs: null,
+        adhocContent: null,
+      } as never)
       .orIgnore()
       .updateEntity(false)
       .execute();

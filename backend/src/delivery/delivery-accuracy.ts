@@ -16,7 +16,16 @@ export function readDeliveryTimings(db: DataSource, exerciseId: string): Promise
   return db
     .getRepository(DeliveryEntity)
     .createQueryBuilder('d')
-    .select(['d.injectId', 'd.teamId', 'd.dueAtMs', 'd.deliveredAtMs', 'd.late', 'd.broadcastStartedAtMs', 'd.broadcastEndedAtMs', 'd.broadcastBy'])
+    .select([
+      'd.injectId',
+      'd.teamId',
+      'd.dueAtMs',
+      'd.deliveredAtMs',
+      'd.late',
+      'd.broadcastStartedAtMs',
+      'd.broadcastEndedAtMs',
+      'd.broadcastBy',
+    ])
     .where('d.exercise_id = :exerciseId', { exerciseId })
     .andWhere(revealedDelivery('d'))
     .getMany();
@@ -28,7 +37,8 @@ export class DeliveryAccuracyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async of(exerciseId: string): Promise<DeliveryAccuracy> {
-    if (!(await this.db.getRepository(ExerciseEntity).existsBy({ id: exerciseId }))) throw notFound('exercise', exerciseId);
+    if (!(await this.db.getRepository(ExerciseEntity).existsBy({ id: exerciseId })))
+      throw notFound('exercise', exerciseId);
     return summariseDeliveries(await readDeliveryTimings(this.db, exerciseId));
   }
 }

@@ -6,11 +6,27 @@ import type { DeliveryEntity } from './delivery.entity.js';
 export const LATE_AFTER_MS = 1000;
 
 /** One delivery's timing, as the accuracy figures and the report's timeline read it. */
-export type DeliveryTimingRow = Pick<DeliveryEntity, 'injectId' | 'teamId' | 'dueAtMs' | 'deliveredAtMs' | 'late' | 'broadcastStartedAtMs' | 'broadcastEndedAtMs' | 'broadcastBy'>;
+export type DeliveryTimingRow = Pick<
+  DeliveryEntity,
+  | 'injectId'
+  | 'teamId'
+  | 'dueAtMs'
+  | 'deliveredAtMs'
+  | 'late'
+  | 'broadcastStartedAtMs'
+  | 'broadcastEndedAtMs'
+  | 'broadcastBy'
+>;
 
 export interface DeliveryAccuracy extends DeliveryAccuracySummary {
   /** genuinely late deliveries (restart, stall), latest first (at most 100) */
-  late: { injectId: string; teamId: string; dueAtMs: number; broadcastStartedAtMs: number | null; latenessMs: number | null }[];
+  late: {
+    injectId: string;
+    teamId: string;
+    dueAtMs: number;
+    broadcastStartedAtMs: number | null;
+    latenessMs: number | null;
+  }[];
   /** which processes broadcast, and how many deliveries each */
   processes: Record<string, number>;
 }
@@ -22,7 +38,8 @@ function spread(values: number[]): LatenessSpread {
 }
 
 /** How late a delivery went out: from its instant to the start of its broadcast (or, unrecorded, to when it was made). */
-export const latenessOf = (d: DeliveryTimingRow): number => round(d.broadcastStartedAtMs === null ? d.deliveredAtMs - d.dueAtMs : d.broadcastStartedAtMs - d.dueAtMs) ?? 0;
+export const latenessOf = (d: DeliveryTimingRow): number =>
+  round(d.broadcastStartedAtMs === null ? d.deliveredAtMs - d.dueAtMs : d.broadcastStartedAtMs - d.dueAtMs) ?? 0;
 
 /** The figures of a set of final deliveries (pure: the control room and the report read the same). */
 export function summariseDeliveries(rows: DeliveryTimingRow[]): DeliveryAccuracy {
@@ -30,7 +47,11 @@ export function summariseDeliveries(rows: DeliveryTimingRow[]): DeliveryAccuracy
   const processes: Record<string, number> = {};
   for (const d of rows) {
     if (d.broadcastStartedAtMs === null || d.broadcastEndedAtMs === null) continue;
-    broadcasts.set(`${d.injectId}@${d.broadcastStartedAtMs}`, { due: d.dueAtMs, start: d.broadcastStartedAtMs, end: d.broadcastEndedAtMs });
+    broadcasts.set(`${d.injectId}@${d.broadcastStartedAtMs}`, {
+      due: d.dueAtMs,
+      start: d.broadcastStartedAtMs,
+      end: d.broadcastEndedAtMs,
+    });
     if (d.broadcastBy) processes[d.broadcastBy] = (processes[d.broadcastBy] ?? 0) + 1;
   }
   const measured = [...broadcasts.values()];
@@ -45,8 +66,13 @@ export function summariseDeliveries(rows: DeliveryTimingRow[]): DeliveryAccuracy
     late: late
       .sort((a, b) => b.dueAtMs - a.dueAtMs)
       .slice(0, 100)
-      .map((d) => ({ injectId: d.injectId, teamId: d.teamId, dueAtMs: d.dueAtMs, broadcastStartedAtMs: d.broadcastStartedAtMs, latenessMs: latenessOf(d) })),
+      .map((d) => ({
+        injectId: d.injectId,
+        teamId: d.teamId,
+        dueAtMs: d.dueAtMs,
+        broadcastStartedAtMs: d.broadcastStartedAtMs,
+        latenessMs: latenessOf(d),
+      })),
     processes,
   };
 }
-

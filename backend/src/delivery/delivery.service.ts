@@ -119,7 +119,10 @@ export class DeliveryService {
           .createQueryBuilder(ExerciseEntity, 'x')
           .select('x.id', 'id')
           .setLock('pessimistic_read')
-          .where(`x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled')`, { exerciseId: req.exerciseId, generation: req.generation })
+          .where(`x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled')`, {
+            exerciseId: req.exerciseId,
+            generation: req.generation,
+          })
           .getRawOne<{ id: string }>();
         if (!current) return false;
       }
@@ -130,13 +133,22 @@ export class DeliveryService {
         .where('exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope', req)
         .andWhere(`status IN (:...statuses)`, { statuses: req.allowWaiting ? ['pending', 'waiting'] : ['pending'] });
       if (req.generation !== null) {
-        claim.andWhere(`EXISTS (SELECT 1 FROM exercises x WHERE x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled'))`, {
-          exerciseId: req.exerciseId,
-          generation: req.generation,
-        });
+        claim.andWhere(
+          `EXISTS (SELECT 1 FROM exercises x WHERE x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled'))`,
+          {
+            exerciseId: req.exerciseId,
+            generation: req.generation,
+          },
+        );
       }
       if (!(await claim.execute()).affected) return false;
-      const already = new Set((await m.getRepository(DeliveryEntity).find({ where: { exerciseId: req.exerciseId, injectId: req.injectId }, select: { teamId: true } })).map((d) => d.teamId));
+      const already = new Set(
+        (
+          await m
+            .getRepository(DeliveryEntity)
+            .find({ where: { exerciseId: req.exerciseId, injectId: req.injectId }, select: { teamId: true } })
+        ).map((d) => d.teamId),
+      );
       // a team never gets the same inject twice, whichever branch released it
       targets = (await this.contingencyTargets(m, req.exerciseId, inject, addressed)).filter((t) => !already.has(t));
       if (targets.length > 0) {
@@ -144,7 +156,18 @@ export class DeliveryService {
           .createQueryBuilder()
           .insert()
           .into(DeliveryEntity)
-          .values(targets.map((teamId) => ({ id: randomUUID(), exerciseId: req.exerciseId, injectId: req.injectId, teamId, scenarioMs: event.scenarioMs, dueAtMs: dueAt, deliveredAtMs: deliveredAt, late: event.late })))
+          .values(
+            targets.map((teamId) => ({
+              id: randomUUID(),
+              exerciseId: req.exerciseId,
+              injectId: req.injectId,
+              teamId,
+              scenarioMs: event.scenarioMs,
+              dueAtMs: dueAt,
+              deliveredAtMs: deliveredAt,
+              late: event.late,
+            })),
+          )
           .updateEntity(false)
           .execute();
       }
@@ -162,7 +185,12 @@ export class DeliveryService {
   async reveal(p: PreparedDelivery): Promise<Revealed | null> {
     const { plan, inject } = await this.plans.inject(p.req.exerciseId, p.req.injectId);
     if (!inject) return null;
-    const instance = { exerciseId: p.req.exerciseId, injectId: p.req.injectId, teamScope: p.req.teamScope, deliveredAt: p.event.deliveredAt };
+    const instance = {
+      exerciseId: p.req.exerciseId,
+      injectId: p.req.injectId,
+      teamScope: p.req.teamScope,
+      deliveredAt: p.event.deliveredAt,
+    };
     try {
       return await this.tx.run(URGENT, async (m) => {
         // A scheduled delivery is final only on the clock generation it was prepared for. This
@@ -175,14 +203,20 @@ export class DeliveryService {
             .createQueryBuilder()
             .update(ExerciseEntity)
             .set({ generation: () => 'generation' })
-            .where(`id = :exerciseId AND generation = :generation AND status IN ('running', 'scheduled')`, { exerciseId: p.req.exerciseId, generation: p.req.generation })
+            .where(`id = :exerciseId AND generation = :generation AND status IN ('running', 'scheduled')`, {
+              exerciseId: p.req.exerciseId,
+              generation: p.req.generation,
+            })
             .execute();
           if (!current.affected) return null;
         }
         const prepared = m
           .createQueryBuilder()
           .from(ExerciseInjectEntity, 'i')
-          .where(`i.exercise_id = :exerciseId AND i.inject_id = :injectId AND i.team_scope = :teamScope AND i.status = 'prepared' AND i.delivered_at_ms = :deliveredAt`, instance);
+          .where(
+            `i.exercise_id = :exerciseId AND i.inject_id = :injectId AND i.team_scope = :teamScope AND i.status = 'prepared' AND i.delivered_at_ms = :deliveredAt`,
+            instance,
+          );
         if (!(await prepared.getExists())) return null;
         await this.events.append(m, {
           exerciseId: p.req.exerciseId,
@@ -190,20 +224,39 @@ export class DeliveryService {
           scenarioMs: p.event.scenarioMs,
           actor: p.req.actor,
           atMs: p.event.deliveredAt,
-          payload: { injectId: p.req.injectId, teamScope: p.req.teamScope || null, teamIds: p.teamIds, dueAtMs: p.event.dueAt, late: p.event.late, latenessMs: p.event.deliveredAt - p.event.dueAt },
+          payload: {
+            injectId: p.req.injectId,
+            teamScope: p.req.teamScope || null,
+            teamIds: p.teamIds,
+            dueAtMs: p.event.dueAt,
+            late: p.event.late,
+            latenessMs: p.event.deliveredAt - p.event.dueAt,
+          },
         });
         let revealed: Revealed = { released: [], decisions: [] };
         if (p.teamIds.length > 0) {
           // the teams' score cells for this inject open now (recomputed by the scoring flush)
-          await m.getRepository(ScoreDirtyEntity).insert(p.teamIds.map((teamId) => ({ exerciseId: p.req.exerciseId, teamId, injectId: p.req.injectId })));
-          const released = await this.branches.release(m, p.req.exerciseId, plan.injects.values(), { type: 'after-inject', injectId: p.req.injectId }, p.req.teamScope, p.event.scenarioMs);
+          await m
+            .getRepository(ScoreDirtyEntity)
+            .insert(p.teamIds.map((teamId) => ({ exerciseId: p.req.exerciseId, teamId, injectId: p.req.injectId })));
+          const released = await this.branches.release(
+            m,
+            p.req.exerciseId,
+            plan.injects.values(),
+            { type: 'after-inject', injectId: p.req.injectId },
+            p.req.teamScope,
+            p.event.scenarioMs,
+          );
           revealed = { released, decisions: await this.decisions.open(m, plan, inject, p.teamIds, p.event.scenarioMs) };
         }
         const flipped = await m
           .createQueryBuilder()
           .update(ExerciseInjectEntity)
           .set({ status: 'delivered' })
-          .where(`exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope AND status = 'prepared' AND delivered_at_ms = :deliveredAt`, instance)
+          .where(
+            `exercise_id = :exerciseId AND inject_id = :injectId AND team_scope = :teamScope AND status = 'prepared' AND delivered_at_ms = :deliveredAt`,
+            instance,
+          )
           .execute();
         // another process withdrew it between the check and now: undo everything written above
         if (!flipped.affected) throw new RevealWithdrawn();
@@ -233,8 +286,17 @@ export class DeliveryService {
       m
         .createQueryBuilder()
         .update(DeliveryEntity)
-        .set({ broadcastStartedAtMs: at.startedAt, broadcastEndedAtMs: at.endedAt, broadcastBy: PROCESS, late: at.startedAt - p.event.dueAt > LATE_AFTER_MS })
-        .where('exercise_id = :exerciseId AND inject_id = :injectId AND team_id IN (:...teamIds)', { exerciseId: p.req.exerciseId, injectId: p.req.injectId, teamIds: p.teamIds })
+        .set({
+          broadcastStartedAtMs: at.startedAt,
+          broadcastEndedAtMs: at.endedAt,
+          broadcastBy: PROCESS,
+          late: at.startedAt - p.event.dueAt > LATE_AFTER_MS,
+        })
+        .where('exercise_id = :exerciseId AND inject_id = :injectId AND team_id IN (:...teamIds)', {
+          exerciseId: p.req.exerciseId,
+          injectId: p.req.injectId,
+          teamIds: p.teamIds,
+        })
         .execute(),
     );
   }
@@ -247,7 +309,11 @@ export class DeliveryService {
     if (revealed === null) return NONE;
     const emitted = this.emit(p);
     // the record follows the broadcast; a catch-up backlog does not wait for it
-    void this.recordBroadcast(p, emitted).catch((e: unknown) => this.logger.warn(`broadcast timing of ${req.injectId} not recorded: ${e instanceof Error ? e.message : String(e)}`));
+    void this.recordBroadcast(p, emitted).catch((e: unknown) =>
+      this.logger.warn(
+        `broadcast timing of ${req.injectId} not recorded: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
     return { event: p.event, teamIds: p.teamIds, ...revealed };
   }
 
@@ -256,7 +322,11 @@ export class DeliveryService {
    * transaction): the injects go back to pending and will be prepared again on the new clock.
    */
   async revertPrepared(m: EntityManager, exerciseId: string, injectIds?: string[]): Promise<void> {
-    const q = m.createQueryBuilder().update(ExerciseInjectEntity).set({ status: 'pending', deliveredAtMs: null }).where(`exercise_id = :exerciseId AND status = 'prepared'`, { exerciseId });
+    const q = m
+      .createQueryBuilder()
+      .update(ExerciseInjectEntity)
+      .set({ status: 'pending', deliveredAtMs: null })
+      .where(`exercise_id = :exerciseId AND status = 'prepared'`, { exerciseId });
     if (injectIds) q.andWhere('inject_id IN (:...injectIds)', { injectIds });
     if (!(await q.execute()).affected) return;
     // deliveries of instances that are pending again; a delivery that was revealed is never touched
@@ -273,17 +343,28 @@ export class DeliveryService {
   }
 
   /** A contingency goes only to the teams that had not logged its expected action (by option or evaluator). */
-  private async contingencyTargets(m: EntityManager, exerciseId: string, inject: Inject, teamIds: string[]): Promise<string[]> {
+  private async contingencyTargets(
+    m: EntityManager,
+    exerciseId: string,
+    inject: Inject,
+    teamIds: string[],
+  ): Promise<string[]> {
     const t = inject.trigger;
     if (t?.type !== 'contingency') return teamIds;
     const plan = await this.plans.get(exerciseId);
     const action = plan.injects.get(t.inject)?.expectedActions.find((a) => a.id === t.expectedAction);
     const options = new Set(action?.options ?? []);
-    const responses = await m.getRepository(ResponseEntity).find({ where: { exerciseId, injectId: t.inject }, select: { teamId: true, optionIds: true } });
+    const responses = await m
+      .getRepository(ResponseEntity)
+      .find({ where: { exerciseId, injectId: t.inject }, select: { teamId: true, optionIds: true } });
     const acted = new Set(responses.filter((r) => r.optionIds.some((o) => options.has(o))).map((r) => r.teamId));
     const evaluated = await this.events.ofType(m, exerciseId, 'evaluation.recorded');
     for (const e of evaluated) {
-      if (e.payload.injectId === t.inject && e.payload.expectedActionId === t.expectedAction && typeof e.payload.teamId === 'string') {
+      if (
+        e.payload.injectId === t.inject &&
+        e.payload.expectedActionId === t.expectedAction &&
+        typeof e.payload.teamId === 'string'
+      ) {
         if (e.payload.met === true) acted.add(e.payload.teamId);
         else acted.delete(e.payload.teamId);
       }

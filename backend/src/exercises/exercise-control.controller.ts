@@ -12,7 +12,13 @@ import { ExerciseControl } from './exercise-control.service.js';
 const AdhocBody = z
   .object({
     channel: Channel,
-    from: z.object({ name: z.string().trim().min(1).max(200), address: z.string().max(200).optional(), organisation: z.string().max(200).optional() }).strict(),
+    from: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        address: z.string().max(200).optional(),
+        organisation: z.string().max(200).optional(),
+      })
+      .strict(),
     subject: z.string().trim().min(1).max(300),
     body: z.string().min(1).max(50_000),
     to: z.union([z.literal('all'), z.array(z.string().min(1).max(80)).min(1)]),
@@ -43,7 +49,11 @@ export class ExerciseControlController {
   @Roles(...STEER)
   @ApiIdParam('id')
   @ApiZodBody(AdhocBody)
-  adhoc(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(AdhocBody) body: z.infer<typeof AdhocBody>) {
+  adhoc(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(AdhocBody) body: z.infer<typeof AdhocBody>,
+  ) {
     return this.control.createAdhoc(by, id, body);
   }
 
@@ -52,7 +62,11 @@ export class ExerciseControlController {
   @Roles('admin', 'instructor', 'facilitator', 'evaluator')
   @ApiIdParam('id')
   @ApiZodBody(TextBody)
-  journal(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(TextBody) body: z.infer<typeof TextBody>) {
+  journal(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(TextBody) body: z.infer<typeof TextBody>,
+  ) {
     return this.control.journal(by, id, body.text);
   }
 
@@ -61,7 +75,11 @@ export class ExerciseControlController {
   @Roles(...STEER)
   @ApiIdParam('id')
   @ApiZodBody(SettingsBody)
-  settings(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(SettingsBody) body: z.infer<typeof SettingsBody>) {
+  settings(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(SettingsBody) body: z.infer<typeof SettingsBody>,
+  ) {
     return this.control.settings(by, id, body);
   }
 
@@ -77,7 +95,11 @@ export class ExerciseControlController {
   @Roles(...WATCH)
   @ApiIdParam('id')
   @ApiZodQuery('limit', FEED_LIMIT)
-  responsesOf(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodQuery(FeedQuery) q: z.infer<typeof FeedQuery>) {
+  responsesOf(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodQuery(FeedQuery) q: z.infer<typeof FeedQuery>,
+  ) {
     return this.responses.exerciseResponses(by, id, q.limit);
   }
 
@@ -93,7 +115,12 @@ export class ExerciseControlController {
   @ApiIdParam('id')
   @ApiIdParam('threadId')
   @ApiZodBody(TextBody)
-  reply(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('threadId') threadId: string, @ZodBody(TextBody) body: z.infer<typeof TextBody>) {
+  reply(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('threadId') threadId: string,
+    @ZodBody(TextBody) body: z.infer<typeof TextBody>,
+  ) {
     return this.threads.replyAsControl(by, id, threadId, body.text);
   }
 }

@@ -49,11 +49,16 @@ export class ExerciseControl {
   /** Write a new inject during the drill and release it to chosen teams now or at a time. */
   async createAdhoc(by: UserPrincipal, exerciseId: string, input: AdhocInjectInput) {
     const ex = await this.visibility.exercise(exerciseId);
-    if (ex.status !== 'running' && ex.status !== 'paused') throw conflict('exercise.not-live', `Ad-hoc injects go to a running or paused exercise (this one is ${ex.status})`);
+    if (ex.status !== 'running' && ex.status !== 'paused')
+      throw conflict(
+        'exercise.not-live',
+        `Ad-hoc injects go to a running or paused exercise (this one is ${ex.status})`,
+      );
     const plan = await this.plans.get(exerciseId);
     const byId = new Map(plan.teams.map((t) => [t.id, t]));
     const unknown = input.to === 'all' ? [] : input.to.filter((t) => !byId.has(t));
-    if (unknown.length > 0) throw badInput('adhoc.unknown-team', `to: no team ${unknown.map((u) => `"${u}"`).join(', ')} in this exercise`);
+    if (unknown.length > 0)
+      throw badInput('adhoc.unknown-team', `to: no team ${unknown.map((u) => `"${u}"`).join(', ')} in this exercise`);
     const now = Date.now();
     const nowScenario = scenarioNow(anchorOf(ex), now);
     const due = input.at === undefined || input.at <= nowScenario ? nowScenario : input.at;
@@ -74,11 +79,39 @@ export class ExerciseControl {
       ...(input.respondWithin ? { respondWithin: input.respondWithin } : {}),
     };
     await this.tx.run(async (m) => {
-      await m.getRepository(ExerciseInjectEntity).insert({ id: randomUUID(), exerciseId, injectId, status: 'pending', dueScenarioMs: Math.round(due), deliveredAtMs: null, adhocContent: inject } as never);
-      await this.events.append(m, { exerciseId, type: 'inject.adhoc-created', scenarioMs: nowScenario, actor: actorOf(by), payload: { injectId, subject: input.subject, channel: input.channel, to: inject.to, dueScenarioMs: Math.round(due) } });
+      await m.getRepository(ExerciseInjectEntity).insert({
+        id: randomUUID(),
+        exerciseId,
+        injectId,
+        status: 'pending',
+        dueScenarioMs: Math.round(due),
+        deliveredAtMs: null,
+        adhocContent: inject,
+      } as never);
+      await this.events.append(m, {
+        exerciseId,
+        type: 'inject.adhoc-created',
+        scenarioMs: nowScenario,
+        actor: actorOf(by),
+        payload: {
+          injectId,
+          subject: input.subject,
+          channel: input.channel,
+          to: inject.to,
+          dueScenarioMs: Math.round(due),
+        },
+      });
     });
     if (due <= nowScenario) {
-      await this.delivery.deliverNow({ exerciseId, injectId, teamScope: '', scenarioMs: due, dueAtMs: now, generation: null, actor: actorOf(by) });
+      await this.delivery.deliverNow({
+        exerciseId,
+        injectId,
+        teamScope: '',
+        scenarioMs: due,
+        dueAtMs: now,
+        generation: null,
+        actor: actorOf(by),
+      });
     } else if (ex.status === 'running') {
       await this.scheduler.scheduleInjects(ex, [{ injectId, teamScope: '', dueScenarioMs: Math.round(due) }]);
     }
@@ -89,7 +122,15 @@ export class ExerciseControl {
   async journal(by: UserPrincipal, exerciseId: string, text: string) {
     const ex = await this.visibility.exercise(exerciseId);
     const scenarioMs = ex.status === 'draft' ? null : scenarioNow(anchorOf(ex), Date.now());
-    await this.tx.run((m) => this.events.append(m, { exerciseId, type: 'journal.note', scenarioMs, actor: actorOf(by), payload: { text, author: by.username } }));
+    await this.tx.run((m) =>
+      this.events.append(m, {
+        exerciseId,
+        type: 'journal.note',
+        scenarioMs,
+        actor: actorOf(by),
+        payload: { text, author: by.username },
+      }),
+    );
     this.notifier.exerciseChanged(exerciseId, 'journal.note');
     return { ok: true };
   }
@@ -97,8 +138,19 @@ export class ExerciseControl {
   async settings(by: UserPrincipal, exerciseId: string, input: { observerAnonymous: boolean }) {
     await this.visibility.exercise(exerciseId);
     await this.tx.run(async (m) => {
-      await m.createQueryBuilder().update(ExerciseEntity).set({ observerAnonymous: input.observerAnonymous }).where('id = :exerciseId', { exerciseId }).execute();
-      await this.events.append(m, { exerciseId, type: 'settings.changed', scenarioMs: null, actor: actorOf(by), payload: { ...input } });
+      await m
+        .createQueryBuilder()
+        .update(ExerciseEntity)
+        .set({ observerAnonymous: input.observerAnonymous })
+        .where('id = :exerciseId', { exerciseId })
+        .execute();
+      await this.events.append(m, {
+        exerciseId,
+        type: 'settings.changed',
+        scenarioMs: null,
+        actor: actorOf(by),
+        payload: { ...input },
+      });
     });
     this.notifier.exerciseChanged(exerciseId, 'settings.changed');
     return input;
@@ -118,9 +170,15 @@ export class ExerciseControl {
     // one row per team and inject, however many players acknowledged or responded
     const pairs = async (entity: typeof AcknowledgementEntity | typeof ResponseEntity) =>
       new Set(
-        (await this.reads.db.createQueryBuilder().select('DISTINCT x.team_id', 'team_id').addSelect('x.inject_id', 'inject_id').from(entity, 'x').where('x.exercise_id = :exerciseId', { exerciseId }).getRawMany<{ team_id: string; inject_id: string }>()).map(
-          (r) => `${r.team_id}/${r.inject_id}`,
-        ),
+        (
+          await this.reads.db
+            .createQueryBuilder()
+            .select('DISTINCT x.team_id', 'team_id')
+            .addSelect('x.inject_id', 'inject_id')
+            .from(entity, 'x')
+            .where('x.exercise_id = :exerciseId', { exerciseId })
+            .getRawMany<{ team_id: string; inject_id: string }>()
+        ).map((r) => `${r.team_id}/${r.inject_id}`),
       );
     const [acks, responded] = await Promise.all([pairs(AcknowledgementEntity), pairs(ResponseEntity)]);
     const injectIds = [...new Set(deliveries.sort((a, b) => a.scenarioMs - b.scenarioMs).map((d) => d.injectId))];
@@ -130,7 +188,12 @@ export class ExerciseControl {
     };
     return {
       teams: plan.teams.map((t) => ({ id: t.id, name: t.name })),
-      injects: injectIds.map((id) => ({ injectId: id, subject: plan.injects.get(id)?.subject ?? id, dueScenarioMs: deliveries.find((d) => d.injectId === id)?.scenarioMs ?? null, respondWithinMs: respondWithin(id) })),
+      injects: injectIds.map((id) => ({
+        injectId: id,
+        subject: plan.injects.get(id)?.subject ?? id,
+        dueScenarioMs: deliveries.find((d) => d.injectId === id)?.scenarioMs ?? null,
+        respondWithinMs: respondWithin(id),
+      })),
       cells: deliveries.map((d) => {
         const key = `${d.teamId}/${d.injectId}`;
         const within = respondWithin(d.injectId);

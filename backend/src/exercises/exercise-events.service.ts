@@ -61,7 +61,12 @@ export class ExerciseEvents {
    * about no single team (payload.teamId absent, e.g. a delivery to several teams); in log order.
    * Read through the indexed columns in one query per few dozen injects, inside the caller's transaction.
    */
-  async aboutInjects(manager: EntityManager, exerciseId: string, wanted: ReadonlyMap<string, readonly string[]>, types: readonly ExerciseEventType[]): Promise<ExerciseEventEntity[]> {
+  async aboutInjects(
+    manager: EntityManager,
+    exerciseId: string,
+    wanted: ReadonlyMap<string, readonly string[]>,
+    types: readonly ExerciseEventType[],
+  ): Promise<ExerciseEventEntity[]> {
     const entries = [...wanted].filter(([, teamIds]) => teamIds.length > 0);
     const out: ExerciseEventEntity[] = [];
     // a few dozen injects per query keeps the bound parameters far under SQLite's limit
@@ -78,7 +83,10 @@ export class ExerciseEvents {
             part.forEach(([injectId, teamIds], i) => {
               const params = { exerciseId, [`inject${i}`]: injectId, [`teams${i}`]: teamIds };
               qb.orWhere(`(e.exercise_id = :exerciseId AND e.inject_id = :inject${i} AND e.team_id IS NULL)`, params);
-              qb.orWhere(`(e.exercise_id = :exerciseId AND e.inject_id = :inject${i} AND e.team_id IN (:...teams${i}))`, params);
+              qb.orWhere(
+                `(e.exercise_id = :exerciseId AND e.inject_id = :inject${i} AND e.team_id IN (:...teams${i}))`,
+                params,
+              );
             });
           }),
         )

@@ -11,7 +11,14 @@ import { DeliveryService, type Revealed } from '../delivery/delivery.service.js'
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
-import { type ClockAnchor, pauseAnchor, respeedAnchor, resumeAnchor, scenarioNow, wallTimeAt } from '../scheduling/exercise-clock.js';
+import {
+  type ClockAnchor,
+  pauseAnchor,
+  respeedAnchor,
+  resumeAnchor,
+  scenarioNow,
+  wallTimeAt,
+} from '../scheduling/exercise-clock.js';
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { type ExerciseEventType } from './exercise-event.entity.js';
 import { ExerciseEvents } from './exercise-events.service.js';
@@ -21,7 +28,6 @@ import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity, type ExerciseStatus } from './exercise.entity.js';
 import { clockView } from './exercise-views.js';
 import { newJoinCode } from './join-code.js';
-
 
 interface ClockChange {
   type: ExerciseEventType;
@@ -77,10 +83,22 @@ export class ExerciseLifecycle {
       await m.insert(ExerciseEntity, exercise);
       await m.insert(
         ExerciseTeamEntity,
-        pack.document.teams.map((t) => ({ id: randomUUID(), exerciseId: exercise.id, teamKey: t.id, name: t.name, joinCode: newJoinCode(), seatLimit: null })),
+        pack.document.teams.map((t) => ({
+          id: randomUUID(),
+          exerciseId: exercise.id,
+          teamKey: t.id,
+          name: t.name,
+          joinCode: newJoinCode(),
+          seatLimit: null,
+        })),
       );
       // on the clock: an offset, or a contingency's check time; everything else waits for its trigger
-      const clockTime = (i: (typeof pack.document.injects)[number]) => (i.offset !== undefined ? parseOffsetMs(i.offset) : i.trigger?.type === 'contingency' ? parseOffsetMs(i.trigger.at) : null);
+      const clockTime = (i: (typeof pack.document.injects)[number]) =>
+        i.offset !== undefined
+          ? parseOffsetMs(i.offset)
+          : i.trigger?.type === 'contingency'
+            ? parseOffsetMs(i.trigger.at)
+            : null;
       const rows = pack.document.injects.map((i) => ({
         id: randomUUID(),
         exerciseId: exercise.id,
@@ -92,7 +110,13 @@ export class ExerciseLifecycle {
         adhocContent: null,
       }));
       for (let k = 0; k < rows.length; k += 200) await m.insert(ExerciseInjectEntity, rows.slice(k, k + 200));
-      await this.events.append(m, { exerciseId: exercise.id, type: 'exercise.created', scenarioMs: null, actor: actorOf(by), payload: { packId: pack.packId, packVersion: pack.version, contentHash: pack.contentHash } });
+      await this.events.append(m, {
+        exerciseId: exercise.id,
+        type: 'exercise.created',
+        scenarioMs: null,
+        actor: actorOf(by),
+        payload: { packId: pack.packId, packVersion: pack.version, contentHash: pack.contentHash },
+      });
     });
     return exercise;
   }
@@ -120,7 +144,12 @@ export class ExerciseLifecycle {
   }
 
   pause(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
-    return this.changeClock(by, id, Date.now(), (ex, at) => ({ type: 'exercise.paused', allowedFrom: ['running'], status: 'paused', anchor: pauseAnchor(anchorOf(ex), at) }));
+    return this.changeClock(by, id, Date.now(), (ex, at) => ({
+      type: 'exercise.paused',
+      allowedFrom: ['running'],
+      status: 'paused',
+      anchor: pauseAnchor(anchorOf(ex), at),
+    }));
   }
 
   resume(by: UserPrincipal, id: string): Promise<ExerciseEntity> {
@@ -140,7 +169,10 @@ export class ExerciseLifecycle {
       allowedFrom: ['draft', 'scheduled', 'running', 'paused'],
       status: ex.status,
       // before the start the anchor stays at the start instant; only the rate changes
-      anchor: ex.status === 'draft' || ex.status === 'scheduled' ? { ...anchorOf(ex), speed } : respeedAnchor(anchorOf(ex), at, speed),
+      anchor:
+        ex.status === 'draft' || ex.status === 'scheduled'
+          ? { ...anchorOf(ex), speed }
+          : respeedAnchor(anchorOf(ex), at, speed),
       payload: { from: ex.speed, to: speed },
     }));
   }
@@ -162,15 +194,37 @@ export class ExerciseLifecycle {
       throw conflict('exercise.not-live', `Cannot fire an inject while the exercise is ${ex.status}; start it first`);
     }
     const state = await this.injectState(id, injectId);
-    if (state.status === 'delivered' || state.status === 'skipped') throw conflict('inject.done', `Inject "${injectId}" was already ${state.status}`);
+    if (state.status === 'delivered' || state.status === 'skipped')
+      throw conflict('inject.done', `Inject "${injectId}" was already ${state.status}`);
     // firing a branch or a contingency sends it to all its targets now, whatever its trigger
-    if (state.status === 'prepared') throw conflict('inject.in-flight', `Inject "${injectId}" is being delivered right now`);
+    if (state.status === 'prepared')
+      throw conflict('inject.in-flight', `Inject "${injectId}" is being delivered right now`);
     const now = Date.now();
     const scenarioMs = scenarioNow(anchorOf(ex), now);
-    await this.tx.run((m) => this.events.append(m, { exerciseId: id, type: 'inject.fired', scenarioMs, actor: actorOf(by), payload: { injectId, plannedScenarioMs: state.dueScenarioMs } }));
-    const outcome = await this.delivery.deliverNow({ exerciseId: id, injectId, teamScope: '', scenarioMs, dueAtMs: now, generation: null, actor: actorOf(by), allowWaiting: true });
+    await this.tx.run((m) =>
+      this.events.append(m, {
+        exerciseId: id,
+        type: 'inject.fired',
+        scenarioMs,
+        actor: actorOf(by),
+        payload: { injectId, plannedScenarioMs: state.dueScenarioMs },
+      }),
+    );
+    const outcome = await this.delivery.deliverNow({
+      exerciseId: id,
+      injectId,
+      teamScope: '',
+      scenarioMs,
+      dueAtMs: now,
+      generation: null,
+      actor: actorOf(by),
+      allowWaiting: true,
+    });
     if (!outcome.event && (await this.injectState(id, injectId)).status !== 'delivered') {
-      throw conflict('inject.done', `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`);
+      throw conflict(
+        'inject.done',
+        `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`,
+      );
     }
     await this.scheduleFollowUps(id, injectId, outcome.teamIds, outcome);
     return { injectId, teams: outcome.teamIds, scenarioMs: Math.round(scenarioMs) };
@@ -189,7 +243,13 @@ export class ExerciseLifecycle {
         .where(`exercise_id = :id AND inject_id = :injectId AND status IN ('pending', 'waiting')`, { id, injectId })
         .execute();
       if (!r.affected) return false;
-      await this.events.append(m, { exerciseId: id, type: 'inject.skipped', scenarioMs: scenarioNow(anchorOf(ex), Date.now()), actor: actorOf(by), payload: { injectId } });
+      await this.events.append(m, {
+        exerciseId: id,
+        type: 'inject.skipped',
+        scenarioMs: scenarioNow(anchorOf(ex), Date.now()),
+        actor: actorOf(by),
+        payload: { injectId },
+      });
       return true;
     });
     if (!skipped) throw conflict('inject.done', `Inject "${injectId}" was already delivered or skipped`);
@@ -206,7 +266,14 @@ export class ExerciseLifecycle {
         .set({ status: 'running' })
         .where(`id = :exerciseId AND generation = :generation AND status = 'scheduled'`, { exerciseId, generation })
         .execute();
-      if (u.affected) await this.events.append(m, { exerciseId, type: 'exercise.started', scenarioMs: 0, actor: 'system', payload: { scheduled: true } });
+      if (u.affected)
+        await this.events.append(m, {
+          exerciseId,
+          type: 'exercise.started',
+          scenarioMs: 0,
+          actor: 'system',
+          payload: { scheduled: true },
+        });
       return u.affected ?? 0;
     });
     if (r) this.notifyClock(await this.get(exerciseId));
@@ -221,7 +288,12 @@ export class ExerciseLifecycle {
     const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'scheduled']) } });
     for (const ex of live) {
       const r = await this.tx.run(async (m) => {
-        const bumped = await m.createQueryBuilder().update(ExerciseEntity).set({ generation: ex.generation + 1 }).where('id = :id AND generation = :g', { id: ex.id, g: ex.generation }).execute();
+        const bumped = await m
+          .createQueryBuilder()
+          .update(ExerciseEntity)
+          .set({ generation: ex.generation + 1 })
+          .where('id = :id AND generation = :g', { id: ex.id, g: ex.generation })
+          .execute();
         // deliveries prepared by a process that died before revealing them are prepared again
         if (bumped.affected) await this.delivery.revertPrepared(m, ex.id);
         return bumped;
@@ -230,7 +302,8 @@ export class ExerciseLifecycle {
       ex.generation += 1;
       await this.catchUp(ex);
       await this.schedulePending(ex);
-      if (ex.status === 'scheduled' && ex.anchorWallMs !== null) await this.scheduler.scheduleStart(ex, ex.anchorWallMs);
+      if (ex.status === 'scheduled' && ex.anchorWallMs !== null)
+        await this.scheduler.scheduleStart(ex, ex.anchorWallMs);
       this.logger.log(`reconciled exercise ${ex.id} (${ex.status}) on clock generation ${ex.generation}`);
     }
     return live.length;
@@ -245,11 +318,23 @@ export class ExerciseLifecycle {
     const anchor = anchorOf(ex);
     for (;;) {
       const now = Date.now();
-      const overdue = (await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' }, order: { dueScenarioMs: 'ASC', injectId: 'ASC' } }))
+      const overdue = (
+        await this.db
+          .getRepository(ExerciseInjectEntity)
+          .find({ where: { exerciseId: ex.id, status: 'pending' }, order: { dueScenarioMs: 'ASC', injectId: 'ASC' } })
+      )
         .map((p) => ({ p, dueAtMs: p.dueScenarioMs === null ? null : wallTimeAt(anchor, p.dueScenarioMs) }))
         .find((x) => x.dueAtMs !== null && x.dueAtMs <= now);
       if (!overdue || overdue.p.dueScenarioMs === null || overdue.dueAtMs === null) return;
-      const outcome = await this.delivery.deliverNow({ exerciseId: ex.id, injectId: overdue.p.injectId, teamScope: overdue.p.teamScope, scenarioMs: overdue.p.dueScenarioMs, dueAtMs: overdue.dueAtMs, generation: ex.generation, actor: 'system' });
+      const outcome = await this.delivery.deliverNow({
+        exerciseId: ex.id,
+        injectId: overdue.p.injectId,
+        teamScope: overdue.p.teamScope,
+        scenarioMs: overdue.p.dueScenarioMs,
+        dueAtMs: overdue.dueAtMs,
+        generation: ex.generation,
+        actor: 'system',
+      });
       // another worker got there first, or the exercise changed meanwhile: leave the rest to the queue
       if (!outcome.event) return;
       await this.scheduleFollowUps(ex.id, overdue.p.injectId, outcome.teamIds, outcome);
@@ -275,30 +360,47 @@ export class ExerciseLifecycle {
       if (ex.anchorWallMs === null) continue;
       const previousGeneration = ex.generation;
       const next = { anchorWallMs: ex.anchorWallMs + stepMs, generation: previousGeneration + 1 };
-      const done = await this.tx.run(async (m: EntityManager) => {
-        const r = await m.createQueryBuilder().update(ExerciseEntity).set(next).where('id = :id AND generation = :g AND status = :s', { id: ex.id, g: previousGeneration, s: ex.status }).execute();
-        if (!r.affected) return false;
-        const recent = await this.events.ofType(m, ex.id, 'exercise.clock-reanchored');
-        const now = Date.now();
-        if (recent.some((e) => Math.abs(e.atMs - now) < CLOCK_STEP_SEEN_WITHIN_MS && typeof e.payload.stepMs === 'number' && Math.abs(e.payload.stepMs - stepMs) < CLOCK_STEP_SAME_WITHIN_MS)) throw new AlreadyReanchored();
-        await this.delivery.revertPrepared(m, ex.id);
-        await this.events.append(m, {
-          exerciseId: ex.id,
-          type: 'exercise.clock-reanchored',
-          scenarioMs: Math.round(scenarioNow(anchorOf({ ...ex, ...next }), now)),
-          actor: 'system',
-          atMs: now,
-          payload: { stepMs, generation: next.generation },
+      const done = await this.tx
+        .run(async (m: EntityManager) => {
+          const r = await m
+            .createQueryBuilder()
+            .update(ExerciseEntity)
+            .set(next)
+            .where('id = :id AND generation = :g AND status = :s', { id: ex.id, g: previousGeneration, s: ex.status })
+            .execute();
+          if (!r.affected) return false;
+          const recent = await this.events.ofType(m, ex.id, 'exercise.clock-reanchored');
+          const now = Date.now();
+          if (
+            recent.some(
+              (e) =>
+                Math.abs(e.atMs - now) < CLOCK_STEP_SEEN_WITHIN_MS &&
+                typeof e.payload.stepMs === 'number' &&
+                Math.abs(e.payload.stepMs - stepMs) < CLOCK_STEP_SAME_WITHIN_MS,
+            )
+          )
+            throw new AlreadyReanchored();
+          await this.delivery.revertPrepared(m, ex.id);
+          await this.events.append(m, {
+            exerciseId: ex.id,
+            type: 'exercise.clock-reanchored',
+            scenarioMs: Math.round(scenarioNow(anchorOf({ ...ex, ...next }), now)),
+            actor: 'system',
+            atMs: now,
+            payload: { stepMs, generation: next.generation },
+          });
+          return true;
+        })
+        .catch((e: unknown) => {
+          if (e instanceof AlreadyReanchored) return false;
+          throw e;
         });
-        return true;
-      }).catch((e: unknown) => {
-        if (e instanceof AlreadyReanchored) return false;
-        throw e;
-      });
       if (!done) continue;
       Object.assign(ex, next);
       reanchored++;
-      const ids = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' }, select: { injectId: true, teamScope: true } });
+      const ids = await this.db
+        .getRepository(ExerciseInjectEntity)
+        .find({ where: { exerciseId: ex.id, status: 'pending' }, select: { injectId: true, teamScope: true } });
       if (ex.status === 'running') await this.schedulePending(ex);
       await this.scheduler.dropGeneration(ex.id, previousGeneration, ids);
       this.notifyClock(ex);
@@ -318,7 +420,10 @@ export class ExerciseLifecycle {
     const earlier = await this.reads.db
       .getRepository(ExerciseInjectEntity)
       .createQueryBuilder('i')
-      .where(`i.exercise_id = :exerciseId AND i.status = 'pending' AND i.due_scenario_ms < :scenarioMs`, { exerciseId, scenarioMs })
+      .where(`i.exercise_id = :exerciseId AND i.status = 'pending' AND i.due_scenario_ms < :scenarioMs`, {
+        exerciseId,
+        scenarioMs,
+      })
       .orderBy('i.due_scenario_ms', 'ASC')
       .addOrderBy('i.inject_id', 'ASC')
       .getMany();
@@ -328,7 +433,15 @@ export class ExerciseLifecycle {
     const anchor = anchorOf(ex);
     for (const p of earlier) {
       if (p.dueScenarioMs === null) continue;
-      const outcome = await this.delivery.deliverNow({ exerciseId, injectId: p.injectId, teamScope: p.teamScope, scenarioMs: p.dueScenarioMs, dueAtMs: wallTimeAt(anchor, p.dueScenarioMs) ?? Date.now(), generation, actor: 'system' });
+      const outcome = await this.delivery.deliverNow({
+        exerciseId,
+        injectId: p.injectId,
+        teamScope: p.teamScope,
+        scenarioMs: p.dueScenarioMs,
+        dueAtMs: wallTimeAt(anchor, p.dueScenarioMs) ?? Date.now(),
+        generation,
+        actor: 'system',
+      });
       await this.scheduleFollowUps(exerciseId, p.injectId, outcome.teamIds, outcome);
     }
   }
@@ -355,10 +468,16 @@ export class ExerciseLifecycle {
   }
 
   private async schedulePending(ex: ExerciseEntity): Promise<void> {
-    const pending = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: ex.id, status: 'pending' } });
+    const pending = await this.db
+      .getRepository(ExerciseInjectEntity)
+      .find({ where: { exerciseId: ex.id, status: 'pending' } });
     await this.scheduler.scheduleInjects(
       ex,
-      pending.flatMap((p) => (p.dueScenarioMs === null ? [] : [{ injectId: p.injectId, teamScope: p.teamScope, dueScenarioMs: p.dueScenarioMs }])),
+      pending.flatMap((p) =>
+        p.dueScenarioMs === null
+          ? []
+          : [{ injectId: p.injectId, teamScope: p.teamScope, dueScenarioMs: p.dueScenarioMs }],
+      ),
     );
     await this.decisions.scheduleOpenDeadlines(ex);
   }
@@ -372,14 +491,27 @@ export class ExerciseLifecycle {
    * frozen (or re-rated) clock never stands before an inject the players have received. The reveal
    * and this transaction both write the exercise row first, so the database orders them.
    */
-  private async changeClock(by: UserPrincipal, id: string, acceptedAt: number, plan: (ex: ExerciseEntity, at: number) => ClockChange): Promise<ExerciseEntity> {
+  private async changeClock(
+    by: UserPrincipal,
+    id: string,
+    acceptedAt: number,
+    plan: (ex: ExerciseEntity, at: number) => ClockChange,
+  ): Promise<ExerciseEntity> {
     const ex = await this.get(id);
     let change = plan(ex, acceptedAt);
     if (!change.allowedFrom.includes(ex.status)) {
-      throw conflict('exercise.illegal-transition', `Cannot ${verb(change.type)} an exercise that is ${ex.status} (allowed when ${change.allowedFrom.join(' or ')})`);
+      throw conflict(
+        'exercise.illegal-transition',
+        `Cannot ${verb(change.type)} an exercise that is ${ex.status} (allowed when ${change.allowedFrom.join(' or ')})`,
+      );
     }
     const previousGeneration = ex.generation;
-    const before = { status: ex.status, speed: ex.speed, anchorWallMs: ex.anchorWallMs, anchorScenarioMs: ex.anchorScenarioMs };
+    const before = {
+      status: ex.status,
+      speed: ex.speed,
+      anchorWallMs: ex.anchorWallMs,
+      anchorScenarioMs: ex.anchorScenarioMs,
+    };
     const nextOf = (c: ClockChange): Partial<ExerciseEntity> => ({
       ...c.patch,
       status: c.status,
@@ -403,7 +535,9 @@ export class ExerciseLifecycle {
         change = plan(ex, effective);
         next = nextOf(change);
         await m.createQueryBuilder().update(ExerciseEntity).set(next).where('id = :id', { id }).execute();
-        this.logger.log(`exercise ${id}: ${change.type} takes effect at ${effective} (${effective - acceptedAt} ms after it was accepted), the instant of an inject already revealed`);
+        this.logger.log(
+          `exercise ${id}: ${change.type} takes effect at ${effective} (${effective - acceptedAt} ms after it was accepted), the instant of an inject already revealed`,
+        );
       }
       await this.events.append(m, {
         exerciseId: id,
@@ -411,14 +545,22 @@ export class ExerciseLifecycle {
         scenarioMs: change.anchor.scenarioMs,
         actor: actorOf(by),
         atMs: change.anchor.wallMs ?? Date.now(),
-        payload: { ...change.payload, speed: change.anchor.speed, generation: previousGeneration + 1, ...(effective > acceptedAt ? { acceptedAtMs: acceptedAt } : {}) },
+        payload: {
+          ...change.payload,
+          speed: change.anchor.speed,
+          generation: previousGeneration + 1,
+          ...(effective > acceptedAt ? { acceptedAtMs: acceptedAt } : {}),
+        },
       });
       return true;
     });
-    if (!updated) throw conflict('exercise.concurrent-change', 'The exercise changed at the same moment; reload and try again');
+    if (!updated)
+      throw conflict('exercise.concurrent-change', 'The exercise changed at the same moment; reload and try again');
     Object.assign(ex, next);
 
-    const ids = await this.db.getRepository(ExerciseInjectEntity).find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true, teamScope: true } });
+    const ids = await this.db
+      .getRepository(ExerciseInjectEntity)
+      .find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true, teamScope: true } });
     if (ex.status === 'running' || ex.status === 'scheduled') await this.schedulePending(ex);
     await this.scheduler.dropGeneration(id, previousGeneration, ids);
     if (ex.status === 'paused') await this.deliverDueBeforePause(ex, anchorOf({ ...ex, ...before }));
@@ -436,13 +578,24 @@ export class ExerciseLifecycle {
     const due = await this.db
       .getRepository(ExerciseInjectEntity)
       .createQueryBuilder('i')
-      .where(`i.exercise_id = :id AND i.status = 'pending' AND i.due_scenario_ms <= :scenarioMs`, { id: ex.id, scenarioMs: ex.anchorScenarioMs })
+      .where(`i.exercise_id = :id AND i.status = 'pending' AND i.due_scenario_ms <= :scenarioMs`, {
+        id: ex.id,
+        scenarioMs: ex.anchorScenarioMs,
+      })
       .orderBy('i.due_scenario_ms', 'ASC')
       .addOrderBy('i.inject_id', 'ASC')
       .getMany();
     for (const p of due) {
       if (p.dueScenarioMs === null) continue;
-      const outcome = await this.delivery.deliverNow({ exerciseId: ex.id, injectId: p.injectId, teamScope: p.teamScope, scenarioMs: p.dueScenarioMs, dueAtMs: wallTimeAt(running, p.dueScenarioMs) ?? Date.now(), generation: null, actor: 'system' });
+      const outcome = await this.delivery.deliverNow({
+        exerciseId: ex.id,
+        injectId: p.injectId,
+        teamScope: p.teamScope,
+        scenarioMs: p.dueScenarioMs,
+        dueAtMs: wallTimeAt(running, p.dueScenarioMs) ?? Date.now(),
+        generation: null,
+        actor: 'system',
+      });
       await this.scheduleFollowUps(ex.id, p.injectId, outcome.teamIds, outcome);
     }
   }
@@ -458,7 +611,10 @@ export class ExerciseLifecycle {
     const rows = await m
       .createQueryBuilder(ExerciseInjectEntity, 'i')
       .select(['i.deliveredAtMs', 'i.dueScenarioMs'])
-      .where(`i.exercise_id = :id AND i.status = 'delivered' AND i.delivered_at_ms >= :after`, { id: ex.id, after: Math.floor(after) })
+      .where(`i.exercise_id = :id AND i.status = 'delivered' AND i.delivered_at_ms >= :after`, {
+        id: ex.id,
+        after: Math.floor(after),
+      })
       .getMany();
     const anchor = anchorOf(ex);
     let latest = after;
@@ -466,7 +622,8 @@ export class ExerciseLifecycle {
       if (r.deliveredAtMs === null) continue;
       const due = r.dueScenarioMs === null ? null : wallTimeAt(anchor, r.dueScenarioMs);
       // a delivery at its own instant on this clock (fire-now and late ones record when they went out)
-      const instant = due !== null && Math.abs(due - r.deliveredAtMs) <= 0.5 ? Math.max(due, r.deliveredAtMs) : r.deliveredAtMs;
+      const instant =
+        due !== null && Math.abs(due - r.deliveredAtMs) <= 0.5 ? Math.max(due, r.deliveredAtMs) : r.deliveredAtMs;
       latest = Math.max(latest, instant);
     }
     return latest > after ? Math.ceil(latest) : after;
@@ -474,7 +631,14 @@ export class ExerciseLifecycle {
 
   private notifyClock(ex: ExerciseEntity): void {
     const v = clockView(ex);
-    this.notifier.clock({ exerciseId: ex.id, status: v.status, speed: v.speed, anchorScenarioMs: v.anchorScenarioMs, anchorWallMs: v.anchorWallMs, serverNow: v.serverNow });
+    this.notifier.clock({
+      exerciseId: ex.id,
+      status: v.status,
+      speed: v.speed,
+      anchorScenarioMs: v.anchorScenarioMs,
+      anchorWallMs: v.anchorWallMs,
+      serverNow: v.serverNow,
+    });
   }
 }
 

@@ -57,9 +57,13 @@ export class ExercisePlans {
   }
 
   private async load(exerciseId: string): Promise<ExercisePlan> {
-    const exercise = await this.db.getRepository(ExerciseEntity).findOne({ where: { id: exerciseId }, select: { id: true, snapshot: true } });
+    const exercise = await this.db
+      .getRepository(ExerciseEntity)
+      .findOne({ where: { id: exerciseId }, select: { id: true, snapshot: true } });
     if (!exercise) throw notFound('exercise', exerciseId);
-    const teams = await this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId }, order: { teamKey: 'ASC' } });
+    const teams = await this.db
+      .getRepository(ExerciseTeamEntity)
+      .find({ where: { exerciseId }, order: { teamKey: 'ASC' } });
     const adhoc = await this.db
       .getRepository(ExerciseInjectEntity)
       .createQueryBuilder('i')
@@ -67,12 +71,22 @@ export class ExercisePlans {
       .getMany();
     return {
       exerciseId,
-      injects: new Map([...exercise.snapshot.injects, ...adhoc.flatMap((a) => (a.adhocContent ? [a.adhocContent] : []))].map((i) => [i.id, i])),
+      injects: new Map(
+        [...exercise.snapshot.injects, ...adhoc.flatMap((a) => (a.adhocContent ? [a.adhocContent] : []))].map((i) => [
+          i.id,
+          i,
+        ]),
+      ),
       teams,
       teamsByKey: new Map(teams.map((t) => [t.teamKey, t])),
       scoring: exercise.snapshot.scoring,
       objectiveIds: new Set(exercise.snapshot.objectives.map((o) => o.id)),
-      languages: { language: exercise.snapshot.language, translations: exercise.snapshot.translations, teams: exercise.snapshot.teams, title: exercise.snapshot.title },
+      languages: {
+        language: exercise.snapshot.language,
+        translations: exercise.snapshot.translations,
+        teams: exercise.snapshot.teams,
+        title: exercise.snapshot.title,
+      },
     };
   }
 }

@@ -14,7 +14,14 @@ import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity } from './exercise.entity.js';
 import { clockView, playerInjectView, type PlayerInjectView } from './exercise-views.js';
 import { ParticipantEntity } from './participant.entity.js';
-import { injectTranslations, localiseInject, localiseTeam, localiseTitle, packLanguages, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import {
+  injectTranslations,
+  localiseInject,
+  localiseTeam,
+  localiseTitle,
+  packLanguages,
+  sourceLanguage,
+} from '../scenarios/pack/pack-translations.js';
 
 /** Read models for the control room, observers and players. */
 @Injectable()
@@ -28,7 +35,19 @@ export class ExerciseQueries {
   async list() {
     const rows = await this.db.getRepository(ExerciseEntity).find({
       order: { createdAt: 'DESC' },
-      select: { id: true, name: true, status: true, speed: true, anchorWallMs: true, anchorScenarioMs: true, startedAtMs: true, endedAtMs: true, createdAt: true, packRecordId: true, generation: true },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        speed: true,
+        anchorWallMs: true,
+        anchorScenarioMs: true,
+        startedAtMs: true,
+        endedAtMs: true,
+        createdAt: true,
+        packRecordId: true,
+        generation: true,
+      },
       take: 500,
     });
     return rows.map((e) => ({ id: e.id, name: e.name, status: e.status, createdAt: e.createdAt, clock: clockView(e) }));
@@ -36,16 +55,29 @@ export class ExerciseQueries {
 
   async detail(viewer: UserPrincipal, id: string) {
     const e = await this.exercise(id);
-    const teams = await this.db.getRepository(ExerciseTeamEntity).find({ where: { exerciseId: id }, order: { teamKey: 'ASC' } });
+    const teams = await this.db
+      .getRepository(ExerciseTeamEntity)
+      .find({ where: { exerciseId: id }, order: { teamKey: 'ASC' } });
     const mayInvite = STEERING_ROLES.includes(viewer.role);
     return {
       id: e.id,
       name: e.name,
-      pack: { id: e.snapshot.id, title: e.snapshot.title, version: e.snapshot.version, duration: e.snapshot.duration, summary: e.snapshot.summary },
+      pack: {
+        id: e.snapshot.id,
+        title: e.snapshot.title,
+        version: e.snapshot.version,
+        duration: e.snapshot.duration,
+        summary: e.snapshot.summary,
+      },
       clock: clockView(e),
       observerAnonymous: e.observerAnonymous,
       // join codes let anyone take a team seat: only the people who run the drill see them
-      teams: teams.map((t) => ({ id: t.id, key: t.teamKey, name: t.name, ...(mayInvite ? { joinCode: t.joinCode } : {}) })),
+      teams: teams.map((t) => ({
+        id: t.id,
+        key: t.teamKey,
+        name: t.name,
+        ...(mayInvite ? { joinCode: t.joinCode } : {}),
+      })),
       createdAt: e.createdAt,
     };
   }
@@ -62,13 +94,22 @@ export class ExerciseQueries {
       .addSelect('COUNT(*)', 'teams')
       .addSelect('MAX(CASE WHEN d.late THEN 1 ELSE 0 END)', 'late')
       // how late the latest-going team's broadcast started, among the late ones
-      .addSelect('MAX(CASE WHEN d.late THEN COALESCE(d.broadcast_started_at_ms, d.delivered_at_ms) - d.due_at_ms END)', 'latenessMs')
+      .addSelect(
+        'MAX(CASE WHEN d.late THEN COALESCE(d.broadcast_started_at_ms, d.delivered_at_ms) - d.due_at_ms END)',
+        'latenessMs',
+      )
       // when it really went out on the exercise clock (fire-now: the instant it was fired)
       .addSelect('MIN(d.scenario_ms)', 'sentScenarioMs')
       .where('d.exercise_id = :id', { id })
       .andWhere(revealedDelivery('d'))
       .groupBy('d.inject_id')
-      .getRawMany<{ injectId: string; teams: string | number; late: string | number; latenessMs: string | number | null; sentScenarioMs: string | number | null }>();
+      .getRawMany<{
+        injectId: string;
+        teams: string | number;
+        late: string | number;
+        latenessMs: string | number | null;
+        sentScenarioMs: string | number | null;
+      }>();
     const byInject = new Map(counts.map((c) => [c.injectId, c]));
     const anchor = anchorOf(e);
     const others = packLanguages(plan.languages).slice(1);
@@ -82,25 +123,39 @@ export class ExerciseQueries {
           teamScope: s.teamScope || null,
           subject: inject?.subject ?? s.injectId,
           // the subject in each language that translates it, beside the source's
-          subjectTranslations: Object.fromEntries(Object.entries(injectTranslations(plan.languages, s.injectId)).flatMap(([l, t]) => (t.subject ? [[l, t.subject]] : []))),
+          subjectTranslations: Object.fromEntries(
+            Object.entries(injectTranslations(plan.languages, s.injectId)).flatMap(([l, t]) =>
+              t.subject ? [[l, t.subject]] : [],
+            ),
+          ),
           // per language the pack offers: what a player reading it sees in the source language instead (empty: fully translated)
-          untranslated: inject ? Object.fromEntries(others.map((l) => [l, localiseInject(inject, plan.languages, l).content.untranslated])) : {},
+          untranslated: inject
+            ? Object.fromEntries(others.map((l) => [l, localiseInject(inject, plan.languages, l).content.untranslated]))
+            : {},
           channel: inject?.channel ?? null,
           to: inject ? this.plans.targets(plan, inject).map((t) => t.id) : [],
           trigger: inject?.trigger?.type ?? null,
           // a delivery prepared for its instant is still pending to everyone watching
           status: s.status === 'prepared' ? 'pending' : s.status,
           dueScenarioMs: s.dueScenarioMs,
-          dueAt: s.dueScenarioMs === null || (s.status !== 'pending' && s.status !== 'prepared') ? null : wallTimeAt(anchor, s.dueScenarioMs),
+          dueAt:
+            s.dueScenarioMs === null || (s.status !== 'pending' && s.status !== 'prepared')
+              ? null
+              : wallTimeAt(anchor, s.dueScenarioMs),
           deliveredAt: s.status === 'delivered' ? s.deliveredAtMs : null,
           deliveredTeams: c ? Number(c.teams) : 0,
-          deliveredScenarioMs: s.status === 'delivered' && c && c.sentScenarioMs !== null ? Number(c.sentScenarioMs) : null,
+          deliveredScenarioMs:
+            s.status === 'delivered' && c && c.sentScenarioMs !== null ? Number(c.sentScenarioMs) : null,
           late: c ? Number(c.late) === 1 : false,
           /** ms from its instant to the start of its broadcast, for a late delivery; null otherwise */
           latenessMs: c && c.latenessMs !== null && Number(c.late) === 1 ? Math.round(Number(c.latenessMs)) : null,
         };
       })
-      .sort((a, b) => (a.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) - (b.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) || a.injectId.localeCompare(b.injectId));
+      .sort(
+        (a, b) =>
+          (a.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) - (b.dueScenarioMs ?? Number.MAX_SAFE_INTEGER) ||
+          a.injectId.localeCompare(b.injectId),
+      );
   }
 
   async deliveries(id: string) {
@@ -133,8 +188,18 @@ export class ExerciseQueries {
     return {
       participant: { id: participant.id, displayName: participant.displayName, language },
       // a team the instructor renamed keeps its new name in every language
-      team: { id: team.id, key: team.teamKey, name: renamed ? team.name : (localTeam.name ?? team.name), description: localTeam.description },
-      exercise: { id: e.id, name: e.name, title: localiseTitle(e.snapshot, language), classification: e.snapshot.classification },
+      team: {
+        id: team.id,
+        key: team.teamKey,
+        name: renamed ? team.name : (localTeam.name ?? team.name),
+        description: localTeam.description,
+      },
+      exercise: {
+        id: e.id,
+        name: e.name,
+        title: localiseTitle(e.snapshot, language),
+        classification: e.snapshot.classification,
+      },
       /** the languages the scenario content can be read in (the source first) */
       languages: packLanguages(e.snapshot),
       clock: clockView(e),
@@ -160,7 +225,9 @@ export class ExerciseQueries {
 
   /** The language a player reads content in (the pack's source for seats taken before languages existed). */
   async languageOf(p: ParticipantPrincipal, pack: Parameters<typeof sourceLanguage>[0]): Promise<string> {
-    const row = await this.db.getRepository(ParticipantEntity).findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
+    const row = await this.db
+      .getRepository(ParticipantEntity)
+      .findOne({ select: { id: true, language: true }, where: { id: p.participantId } });
     return row?.language ?? sourceLanguage(pack);
   }
 

@@ -44,7 +44,13 @@ export interface PlayerInjectView {
   meta: Inject['meta'];
   responseOptions: { id: string; label: string }[];
   respondWithinMs: number | null;
-  decision: { id: string; question: string; mode: 'team' | 'consensus'; options: { id: string; label: string }[]; deadline: string } | null;
+  decision: {
+    id: string;
+    question: string;
+    mode: 'team' | 'consensus';
+    options: { id: string; label: string }[];
+    deadline: string;
+  } | null;
   scenarioMs: number;
   deliveredAt: number;
   late: boolean;
@@ -53,7 +59,11 @@ export interface PlayerInjectView {
 }
 
 /** `inject` is already in the player's language (see localiseInject); `content` says how far. */
-export function playerInjectView(inject: Inject, delivery: { scenarioMs: number; deliveredAtMs: number; late: boolean }, content: ContentLanguage): PlayerInjectView {
+export function playerInjectView(
+  inject: Inject,
+  delivery: { scenarioMs: number; deliveredAtMs: number; late: boolean },
+  content: ContentLanguage,
+): PlayerInjectView {
   return {
     id: inject.id,
     channel: inject.channel,
@@ -67,7 +77,13 @@ export function playerInjectView(inject: Inject, delivery: { scenarioMs: number;
     responseOptions: inject.responseOptions.map(({ id, label }) => ({ id, label })),
     respondWithinMs: inject.respondWithin ? parseOffsetMs(`T+${inject.respondWithin}`) : null,
     decision: inject.decision
-      ? { id: inject.decision.id, question: inject.decision.question, mode: inject.decision.mode, options: inject.decision.options, deadline: inject.decision.deadline }
+      ? {
+          id: inject.decision.id,
+          question: inject.decision.question,
+          mode: inject.decision.mode,
+          options: inject.decision.options,
+          deadline: inject.decision.deadline,
+        }
       : null,
     scenarioMs: delivery.scenarioMs,
     deliveredAt: delivery.deliveredAtMs,

@@ -8,12 +8,18 @@ import { MAX_SPEED, MIN_SPEED } from '../scheduling/exercise-clock.js';
 import { ExerciseLifecycle } from './exercise-lifecycle.service.js';
 import { ExerciseQueries } from './exercise-queries.service.js';
 
-const CreateExerciseBody = z.object({ packId: z.string().min(1).max(80), name: z.string().trim().min(1).max(200).optional() }).strict();
+const CreateExerciseBody = z
+  .object({ packId: z.string().min(1).max(80), name: z.string().trim().min(1).max(200).optional() })
+  .strict();
 const StartBody = z
   .object({ at: z.union([z.iso.datetime({ offset: true }), z.number().int().positive()]).optional() })
   .strict()
   .default({});
-const SpeedBody = z.object({ speed: z.number().min(MIN_SPEED, `must be at least ${MIN_SPEED}`).max(MAX_SPEED, `must be at most ${MAX_SPEED}`) }).strict();
+const SpeedBody = z
+  .object({
+    speed: z.number().min(MIN_SPEED, `must be at least ${MIN_SPEED}`).max(MAX_SPEED, `must be at most ${MAX_SPEED}`),
+  })
+  .strict();
 const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
 
 const STEER = ['admin', 'instructor', 'facilitator'] as const;
@@ -37,7 +43,10 @@ export class ExercisesController {
   @Post()
   @Roles('admin', 'instructor', 'facilitator')
   @ApiZodBody(CreateExerciseBody)
-  async create(@CurrentPrincipal() by: UserPrincipal, @ZodBody(CreateExerciseBody) body: z.infer<typeof CreateExerciseBody>) {
+  async create(
+    @CurrentPrincipal() by: UserPrincipal,
+    @ZodBody(CreateExerciseBody) body: z.infer<typeof CreateExerciseBody>,
+  ) {
     const e = await this.lifecycle.create(by, body);
     return this.queries.detail(by, e.id);
   }
@@ -76,7 +85,11 @@ export class ExercisesController {
   @Roles(...STEER)
   @ApiIdParam('id')
   @ApiZodBody(StartBody)
-  async start(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(StartBody) body: z.infer<typeof StartBody>) {
+  async start(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(StartBody) body: z.infer<typeof StartBody>,
+  ) {
     const at = body.at === undefined ? undefined : typeof body.at === 'number' ? body.at : Date.parse(body.at);
     await this.lifecycle.start(by, id, at);
     return this.queries.detail(by, id);
@@ -105,7 +118,11 @@ export class ExercisesController {
   @Roles(...STEER)
   @ApiIdParam('id')
   @ApiZodBody(SpeedBody)
-  async speed(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(SpeedBody) body: z.infer<typeof SpeedBody>) {
+  async speed(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(SpeedBody) body: z.infer<typeof SpeedBody>,
+  ) {
     await this.lifecycle.setSpeed(by, id, body.speed);
     return this.queries.detail(by, id);
   }

@@ -4,7 +4,8 @@ import { randomInt } from 'node:crypto';
 const JOIN_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** A team's join code: 8 symbols in two groups of four (about 40 bits). */
-export const newJoinCode = () => Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
+export const newJoinCode = () =>
+  Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
 
 /** A code as typed (any case, with or without the dash or spaces) in its stored form. */
 export function normaliseCode(code: string): string {

@@ -7,7 +7,16 @@ import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { ParticipantsService } from './participants.service.js';
 
 const STEER = ['admin', 'instructor', 'facilitator'] as const;
-const SeatLimitBody = z.object({ seatLimit: z.number().int('must be a whole number').min(1, 'must be at least 1 (or null for no cap)').max(1000).nullable() }).strict();
+const SeatLimitBody = z
+  .object({
+    seatLimit: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1 (or null for no cap)')
+      .max(1000)
+      .nullable(),
+  })
+  .strict();
 
 /** Who holds a seat in each team, and the facilitator's levers: remove a player, rotate a code, cap the seats. */
 @ApiTags('exercises')
@@ -27,7 +36,11 @@ export class ParticipantsController {
   @Roles(...STEER)
   @ApiIdParam('id')
   @ApiIdParam('participantId')
-  remove(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('participantId') participantId: string) {
+  remove(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('participantId') participantId: string,
+  ) {
     return this.participants.remove(by, id, participantId);
   }
 
@@ -52,7 +65,12 @@ export class ParticipantsController {
   @ApiIdParam('id')
   @ApiIdParam('teamId')
   @ApiZodBody(SeatLimitBody)
-  seatLimit(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string, @ZodBody(SeatLimitBody) body: z.infer<typeof SeatLimitBody>) {
+  seatLimit(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('teamId') teamId: string,
+    @ZodBody(SeatLimitBody) body: z.infer<typeof SeatLimitBody>,
+  ) {
     return this.participants.setSeatLimit(by, id, teamId, body.seatLimit);
   }
 }

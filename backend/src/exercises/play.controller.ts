@@ -26,7 +26,13 @@ const JoinBody = z
   .strict();
 
 const LanguageBody = z.object({ language: languageTag }).strict();
-const PreviewParams = z.object({ code: z.string().trim().min(4, 'a join code has at least 4 characters').max(20, 'a join code has at most 20 characters') });
+const PreviewParams = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(4, 'a join code has at least 4 characters')
+    .max(20, 'a join code has at most 20 characters'),
+});
 
 const ArtifactIndex = z.coerce.number().int().min(0).max(999);
 
@@ -46,8 +52,14 @@ export class PlayController {
   @HttpCode(200)
   @Public()
   @ApiZodBody(JoinBody)
-  async join(@ZodBody(JoinBody) body: z.infer<typeof JoinBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { principal, token } = await this.joinLimiter.attempt(req.ip ?? 'unknown', () => this.participants.join(body.code, body.displayName, originOf(req), body.language));
+  async join(
+    @ZodBody(JoinBody) body: z.infer<typeof JoinBody>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { principal, token } = await this.joinLimiter.attempt(req.ip ?? 'unknown', () =>
+      this.participants.join(body.code, body.displayName, originOf(req), body.language),
+    );
     setSessionCookie(res, req, token, this.config);
     return { token, ...(await this.queries.playerSession(principal)) };
   }
@@ -73,7 +85,10 @@ export class PlayController {
   @Put('play/language')
   @Players()
   @ApiZodBody(LanguageBody)
-  async language(@CurrentPrincipal() p: ParticipantPrincipal, @ZodBody(LanguageBody) body: z.infer<typeof LanguageBody>) {
+  async language(
+    @CurrentPrincipal() p: ParticipantPrincipal,
+    @ZodBody(LanguageBody) body: z.infer<typeof LanguageBody>,
+  ) {
     await this.participants.setLanguage(p, body.language);
     return this.queries.playerSession(p);
   }
@@ -96,7 +111,12 @@ export class PlayController {
   @Players()
   @ApiIdParam('injectId')
   @ApiParam({ name: 'index', type: Number })
-  async artifact(@CurrentPrincipal() p: ParticipantPrincipal, @IdParam('injectId') injectId: string, @Param('index', new ZodValidationPipe(ArtifactIndex)) index: number, @Res({ passthrough: true }) res: Response) {
+  async artifact(
+    @CurrentPrincipal() p: ParticipantPrincipal,
+    @IdParam('injectId') injectId: string,
+    @Param('index', new ZodValidationPipe(ArtifactIndex)) index: number,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { contentType, data } = await this.images.image(p, injectId, index);
     sendImage(res, contentType);
     return new StreamableFile(data);

@@ -13,7 +13,11 @@ export class PlayerImages {
   ) {}
 
   /** The image artifact at `index` of an inject; 404 alike for future, foreign and unknown injects. */
-  async image(p: ParticipantPrincipal, injectId: string, index: number): Promise<{ contentType: string; data: Buffer }> {
+  async image(
+    p: ParticipantPrincipal,
+    injectId: string,
+    index: number,
+  ): Promise<{ contentType: string; data: Buffer }> {
     const inject = await this.visibility.deliveredInject(p, injectId);
     const artifact = inject.artifacts[index];
     if (artifact?.kind !== 'image') throw notFound('image', `${injectId}/${index}`);

@@ -26,12 +26,19 @@ export class TeamVisibility {
   /** The inject, if it has been delivered to the player's team; 404 otherwise (same answer for future, foreign or unknown). */
   async deliveredInject(p: ParticipantPrincipal, injectId: string): Promise<Inject> {
     const key = `${p.exerciseId}/${p.teamId}/${injectId}`;
-    const delivered = this.seenDelivered.has(key) || (await this.db
-      .getRepository(DeliveryEntity)
-      .createQueryBuilder('d')
-      .where('d.exercise_id = :e AND d.team_id = :t AND d.inject_id = :i AND d.delivered_at_ms <= :now', { e: p.exerciseId, t: p.teamId, i: injectId, now: Date.now() })
-      .andWhere(revealedDelivery('d'))
-      .getExists());
+    const delivered =
+      this.seenDelivered.has(key) ||
+      (await this.db
+        .getRepository(DeliveryEntity)
+        .createQueryBuilder('d')
+        .where('d.exercise_id = :e AND d.team_id = :t AND d.inject_id = :i AND d.delivered_at_ms <= :now', {
+          e: p.exerciseId,
+          t: p.teamId,
+          i: injectId,
+          now: Date.now(),
+        })
+        .andWhere(revealedDelivery('d'))
+        .getExists());
     const { inject } = await this.plans.inject(p.exerciseId, injectId);
     if (!delivered || !inject) throw notFound('inject', injectId);
     if (this.seenDelivered.size >= SEEN_DELIVERED_MAX) this.seenDelivered.clear();
@@ -41,7 +48,9 @@ export class TeamVisibility {
 
   /** The exercise's state and clock, without its snapshot. */
   async exercise(exerciseId: string): Promise<ExerciseState> {
-    const e = await this.db.getRepository(ExerciseEntity).findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
+    const e = await this.db
+      .getRepository(ExerciseEntity)
+      .findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
     if (!e) throw notFound('exercise', exerciseId);
     return e;
   }

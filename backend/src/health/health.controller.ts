@@ -11,7 +11,10 @@ import { redactUrl } from './redact-url.js';
 import { RedisStatus } from './redis-status.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  ]);
 
 @ApiTags('health')
 @Controller('health')
@@ -31,7 +34,11 @@ export class HealthController {
     const [database, redis] = await Promise.all([
       withTimeout(this.db.query('SELECT 1'), 2000).then(
         () => ({ ok: true as const, type: this.config.database.type }),
-        (e: unknown) => ({ ok: false as const, type: this.config.database.type, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => ({
+          ok: false as const,
+          type: this.config.database.type,
+          error: e instanceof Error ? e.message : String(e),
+        }),
       ),
       this.redisHealth(),
     ]);
@@ -46,7 +53,11 @@ export class HealthController {
     if (!state.ok) return { ...state, ok: false as const };
     return withTimeout(this.scheduler.connection.ping(), 2000).then(
       () => ({ ok: true as const, url: redactUrl(this.config.redisUrl) }),
-      (e: unknown) => ({ ok: false as const, url: redactUrl(this.config.redisUrl), error: `Redis at ${redactUrl(this.config.redisUrl)} does not answer: ${e instanceof Error ? e.message : String(e)}` }),
+      (e: unknown) => ({
+        ok: false as const,
+        url: redactUrl(this.config.redisUrl),
+        error: `Redis at ${redactUrl(this.config.redisUrl)} does not answer: ${e instanceof Error ? e.message : String(e)}`,
+      }),
     );
   }
 

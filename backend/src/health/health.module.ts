@@ -3,5 +3,10 @@ import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { HealthController } from './health.controller.js';
 import { RedisStatus } from './redis-status.js';
 
-@Module({ imports: [SchedulingModule], controllers: [HealthController], providers: [RedisStatus], exports: [RedisStatus] })
+@Module({
+  imports: [SchedulingModule],
+  controllers: [HealthController],
+  providers: [RedisStatus],
+  exports: [RedisStatus],
+})
 export class HealthModule {}

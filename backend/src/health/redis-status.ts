@@ -23,7 +23,10 @@ export class RedisStatus {
   private lastError: string | undefined;
   private downSince: number | undefined;
 
-  constructor(scheduler: SchedulerService, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    scheduler: SchedulerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.connection = scheduler.connection;
     this.connection.on('error', (e: Error & { code?: string }) => {
       this.lastError = e.code ?? e.message;
@@ -45,6 +48,11 @@ export class RedisStatus {
     const url = redactUrl(this.config.redisUrl);
     if (this.ready) return { ok: true, url };
     const why = this.lastError ? `${this.lastError}` : `connection ${this.connection.status}`;
-    return { ok: false, url, error: `Redis at ${url} is unreachable (${why}); reconnecting by itself`, ...(this.downSince ? { downSinceMs: this.downSince } : {}) };
+    return {
+      ok: false,
+      url,
+      error: `Redis at ${url} is unreachable (${why}); reconnecting by itself`,
+      ...(this.downSince ? { downSinceMs: this.downSince } : {}),
+    };
   }
 }

@@ -18,6 +18,11 @@ export class ExerciseAccess {
   }
 
   participantActive(p: ParticipantPrincipal): Promise<boolean> {
-    return this.participants.existsBy({ id: p.participantId, exerciseId: p.exerciseId, teamId: p.teamId, removedAt: IsNull() });
+    return this.participants.existsBy({
+      id: p.participantId,
+      exerciseId: p.exerciseId,
+      teamId: p.teamId,
+      removedAt: IsNull(),
+    });
   }
 }

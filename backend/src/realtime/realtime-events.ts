@@ -43,7 +43,12 @@ export interface ServerToClientEvents {
   'exercise:clock': (e: ClockEvent) => void;
   'exercise:changed': (e: { exerciseId: string; reason: string }) => void;
   /** to the team's own room only: the response as GET /play/responses shows it */
-  'response:changed': (e: { exerciseId: string; responseId: string; injectId: string; response: TeamResponseView }) => void;
+  'response:changed': (e: {
+    exerciseId: string;
+    responseId: string;
+    injectId: string;
+    response: TeamResponseView;
+  }) => void;
   /** to the team's own room only: the acknowledgement as GET /play/acks shows it */
   'ack:changed': (e: { exerciseId: string; injectId: string; ack: TeamAckView }) => void;
   'thread:changed': (e: { exerciseId: string; threadId: string }) => void;
@@ -62,7 +67,10 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   /** staff: follow an exercise (control room or observer view) */
-  'exercise:watch': (req: { exerciseId: string }, ack: (res: { ok: true; room: string } | { ok: false; code: string; message: string }) => void) => void;
+  'exercise:watch': (
+    req: { exerciseId: string },
+    ack: (res: { ok: true; room: string } | { ok: false; code: string; message: string }) => void,
+  ) => void;
 }
 
 export const rooms = {

@@ -4,7 +4,13 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ResponseView, TeamAckView } from '../responses/response-views.js';
-import { type ClockEvent, type ControlInjectDeliveredEvent, type InjectDeliveredEvent, rooms, type ServerToClientEvents } from './realtime-events.js';
+import {
+  type ClockEvent,
+  type ControlInjectDeliveredEvent,
+  type InjectDeliveredEvent,
+  rooms,
+  type ServerToClientEvents,
+} from './realtime-events.js';
 import { redisConnection } from '../common/redis-connection.js';
 
 export const socketIoKey = (config: AppConfig) => `${config.queuePrefix}-socket.io`;
@@ -42,11 +48,15 @@ export class RealtimeNotifier implements OnModuleDestroy {
     const out = this.out;
     out.to(teamIds.map(rooms.team)).emit('inject:delivered', event);
     const control: ControlInjectDeliveredEvent = { ...event, teamIds };
-    out.to([rooms.control(event.exerciseId), rooms.observers(event.exerciseId)]).emit('control:inject-delivered', control);
+    out
+      .to([rooms.control(event.exerciseId), rooms.observers(event.exerciseId)])
+      .emit('control:inject-delivered', control);
   }
 
   clock(e: ClockEvent): void {
-    this.out.to([rooms.players(e.exerciseId), rooms.control(e.exerciseId), rooms.observers(e.exerciseId)]).emit('exercise:clock', e);
+    this.out
+      .to([rooms.players(e.exerciseId), rooms.control(e.exerciseId), rooms.observers(e.exerciseId)])
+      .emit('exercise:clock', e);
   }
 
   /** A team's response was logged or edited: teammates get it whole, the control room refetches. */
@@ -68,7 +78,9 @@ export class RealtimeNotifier implements OnModuleDestroy {
 
   /** Votes and outcomes: the member teams and the control room refetch the decision. */
   decisionChanged(exerciseId: string, teamIds: string[], decisionId: string): void {
-    this.out.to([...teamIds.map(rooms.team), ...this.staffRooms(exerciseId)]).emit('decision:changed', { exerciseId, decisionId });
+    this.out
+      .to([...teamIds.map(rooms.team), ...this.staffRooms(exerciseId)])
+      .emit('decision:changed', { exerciseId, decisionId });
   }
 
   /** Control room only: teams see scores after the exercise, when the instructor allows. */
@@ -92,7 +104,9 @@ export class RealtimeNotifier implements OnModuleDestroy {
   }
 
   exerciseChanged(exerciseId: string, reason: string): void {
-    this.out.to([rooms.control(exerciseId), rooms.observers(exerciseId)]).emit('exercise:changed', { exerciseId, reason });
+    this.out
+      .to([rooms.control(exerciseId), rooms.observers(exerciseId)])
+      .emit('exercise:changed', { exerciseId, reason });
   }
 
   /**

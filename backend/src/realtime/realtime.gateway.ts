@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { CONTROL_ROLES, type Principal } from '../auth/principal.js';
 import { SessionsService } from '../auth/sessions.service.js';
@@ -30,11 +37,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(client: ClientSocket): Promise<void> {
     const auth = client.handshake.auth as Record<string, unknown> | undefined;
-    const token = typeof auth?.token === 'string' ? auth.token : extractToken(undefined, client.handshake.headers.cookie);
+    const token =
+      typeof auth?.token === 'string' ? auth.token : extractToken(undefined, client.handshake.headers.cookie);
     const session = token ? await this.sessions.authenticate(token) : null;
     const principal = session?.principal;
     if (!session || !principal?.sessionId) {
-      client.emit('session:error', { code: 'auth.required', message: 'Sign in or join an exercise first (missing, invalid, expired or ended session)' });
+      client.emit('session:error', {
+        code: 'auth.required',
+        message: 'Sign in or join an exercise first (missing, invalid, expired or ended session)',
+      });
       client.disconnect(true);
       return;
     }
@@ -63,9 +74,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage('exercise:watch')
   async watch(@ConnectedSocket() client: ClientSocket, @MessageBody() body: unknown) {
     const principal = client.data.principal;
-    const exerciseId = typeof body === 'object' && body !== null && typeof (body as { exerciseId?: unknown }).exerciseId === 'string' ? (body as { exerciseId: string }).exerciseId : undefined;
-    if (!principal || principal.kind !== 'user') return { ok: false, code: 'auth.staff-only', message: 'Only staff accounts can watch an exercise' };
-    if (!exerciseId || !(await this.access.exerciseExists(exerciseId))) return { ok: false, code: 'exercise.not-found', message: 'No such exercise' };
+    const exerciseId =
+      typeof body === 'object' && body !== null && typeof (body as { exerciseId?: unknown }).exerciseId === 'string'
+        ? (body as { exerciseId: string }).exerciseId
+        : undefined;
+    if (!principal || principal.kind !== 'user')
+      return { ok: false, code: 'auth.staff-only', message: 'Only staff accounts can watch an exercise' };
+    if (!exerciseId || !(await this.access.exerciseExists(exerciseId)))
+      return { ok: false, code: 'exercise.not-found', message: 'No such exercise' };
     const room = CONTROL_ROLES.includes(principal.role) ? rooms.control(exerciseId) : rooms.observers(exerciseId);
     await client.join(room);
     this.logger.debug(`${principal.username} watches ${exerciseId} as ${room}`);

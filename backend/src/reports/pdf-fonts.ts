@@ -46,7 +46,15 @@ function sharedFont(file: string): Font {
     let hit = cache.get(text);
     if (!hit) {
       const run = shape(text);
-      hit = { glyphs: run.glyphs, positions: run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+      hit = {
+        glyphs: run.glyphs,
+        positions: run.positions.map((p) => ({
+          xAdvance: p.xAdvance,
+          yAdvance: p.yAdvance,
+          xOffset: p.xOffset,
+          yOffset: p.yOffset,
+        })),
+      };
       if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
       cache.set(text, hit);
     }

@@ -7,8 +7,13 @@ const NOTE_COLOUR = '#555555';
 
 /** Text as the PDF gets it: composed (NFC, so Hangul and accents use the font's precomposed glyphs), no control characters. */
 export function pdfText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.normalize('NFC').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 export interface Column {
@@ -48,7 +53,12 @@ export class PdfWriter {
     private readonly footer: string,
     private readonly pageOf: (page: number, pages: number) => string = (page, pages) => `page ${page} of ${pages}`,
   ) {
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 56, left: 48, right: 48 }, bufferPages: true, info: { Title: pdfText(title), Creator: 'Cyber TTX' } });
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 50, bottom: 56, left: 48, right: 48 },
+      bufferPages: true,
+      info: { Title: pdfText(title), Creator: 'Cyber TTX' },
+    });
     const f = reportFonts();
     // pdfkit takes a parsed fontkit font as well as a file (its typings list files only)
     this.doc.registerFont(FONT, f.regular as unknown as Buffer);
@@ -84,7 +94,14 @@ export class PdfWriter {
 
   title(text: string, subtitle: string): void {
     this.doc.font(BOLD).fontSize(20).text(pdfText(text), this.left, this.doc.y, { width: this.width });
-    this.doc.moveDown(0.3).font(FONT).fontSize(10).fillColor(NOTE_COLOUR).text(pdfText(subtitle), { width: this.width }).fillColor('black').moveDown(1);
+    this.doc
+      .moveDown(0.3)
+      .font(FONT)
+      .fontSize(10)
+      .fillColor(NOTE_COLOUR)
+      .text(pdfText(subtitle), { width: this.width })
+      .fillColor('black')
+      .moveDown(1);
   }
 
   /** Headings wait for what follows them: a heading never ends a page alone (keep-with-next). */
@@ -109,7 +126,11 @@ export class PdfWriter {
     if (this.doc.y + need > this.bottom && !this.atTop) this.newPage();
     for (const h of headings) {
       if (!this.atTop) this.doc.y += h.before;
-      this.doc.font(h.note ? FONT : BOLD).fontSize(h.size).fillColor(h.note ? NOTE_COLOUR : 'black').text(h.text, this.left, this.doc.y, { width: this.width });
+      this.doc
+        .font(h.note ? FONT : BOLD)
+        .fontSize(h.size)
+        .fillColor(h.note ? NOTE_COLOUR : 'black')
+        .text(h.text, this.left, this.doc.y, { width: this.width });
       this.doc.y += h.after;
     }
     this.doc.font(FONT).fontSize(10).fillColor('black');
@@ -125,7 +146,11 @@ export class PdfWriter {
     this.doc.font(FONT).fontSize(10);
     // keep a heading with at least two lines of its paragraph
     this.flush(Math.min(this.doc.heightOfString(t, { width: this.width }), this.doc.currentLineHeight(true) * 2));
-    this.doc.fillColor(opts.note ? NOTE_COLOUR : 'black').text(t, this.left, this.doc.y, { width: this.width }).fillColor('black').moveDown(0.4);
+    this.doc
+      .fillColor(opts.note ? NOTE_COLOUR : 'black')
+      .text(t, this.left, this.doc.y, { width: this.width })
+      .fillColor('black')
+      .moveDown(0.4);
   }
 
   bullets(items: string[]): void {
@@ -181,20 +206,32 @@ export class PdfWriter {
     const size = opts.fontSize ?? 8.5;
     const rows = rawRows.map((r) => r.map((v) => pdfText(v)));
     const headers = columns.map((c) => pdfText(c.header));
-    const widths = this.columnWidths(columns.map((c, i) => ({ ...c, header: headers[i] ?? '' })), rows, size);
+    const widths = this.columnWidths(
+      columns.map((c, i) => ({ ...c, header: headers[i] ?? '' })),
+      rows,
+      size,
+    );
     const left = this.left;
     const doc = this.doc;
-    const lineH = (bold: boolean) => doc.font(bold ? BOLD : FONT).fontSize(size).currentLineHeight(true);
+    const lineH = (bold: boolean) =>
+      doc
+        .font(bold ? BOLD : FONT)
+        .fontSize(size)
+        .currentLineHeight(true);
     const cellHeight = (v: string, i: number, bold: boolean): number => {
       const w = (widths[i] ?? 0) - 2 * PAD;
       doc.font(bold ? BOLD : FONT).fontSize(size);
       // one line when it fits: measuring a width is far cheaper than laying out a wrapped paragraph
       return !v || doc.widthOfString(v) <= w ? lineH(bold) : doc.heightOfString(v, { width: w });
     };
-    const rowHeight = (cells: string[], bold: boolean) => cells.reduce((h, v, i) => Math.max(h, cellHeight(v, i, bold)), lineH(bold)) + PAD;
+    const rowHeight = (cells: string[], bold: boolean) =>
+      cells.reduce((h, v, i) => Math.max(h, cellHeight(v, i, bold)), lineH(bold)) + PAD;
     const headerH = rowHeight(headers, true);
     const draw = (cells: string[], y: number, bold: boolean) => {
-      doc.font(bold ? BOLD : FONT).fontSize(size).fillColor('black');
+      doc
+        .font(bold ? BOLD : FONT)
+        .fontSize(size)
+        .fillColor('black');
       let x = left;
       for (const [i, v] of cells.entries()) {
         const w = (widths[i] ?? 0) - 2 * PAD;
@@ -240,7 +277,16 @@ export class PdfWriter {
       const y = this.doc.page.height - bottomMargin + 18;
       // writing inside the bottom margin would make pdfkit open a new page
       this.doc.page.margins.bottom = 0;
-      this.doc.font(FONT).fontSize(8).fillColor('#666666').text(pdfText(`${this.footer} — ${this.pageOf(i + 1, range.count)}`), this.left, y, { width: this.width, align: 'center', lineBreak: false }).fillColor('black');
+      this.doc
+        .font(FONT)
+        .fontSize(8)
+        .fillColor('#666666')
+        .text(pdfText(`${this.footer} — ${this.pageOf(i + 1, range.count)}`), this.left, y, {
+          width: this.width,
+          align: 'center',
+          lineBreak: false,
+        })
+        .fillColor('black');
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();

@@ -52,7 +52,10 @@ export class PlayReportController {
   @Get('report/export/:format')
   @Players()
   @ApiIdParam('format')
-  async export(@CurrentPrincipal() p: ParticipantPrincipal, @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>): Promise<StreamableFile> {
+  async export(
+    @CurrentPrincipal() p: ParticipantPrincipal,
+    @Param('format', new ZodValidationPipe(PlayerFormat)) format: z.infer<typeof PlayerFormat>,
+  ): Promise<StreamableFile> {
     await this.ensureEnded(p);
     // the team's edition in the player's language: the scenario's words and the report's own
     const language = await this.data.languageOf(p);
@@ -60,6 +63,7 @@ export class PlayReportController {
   }
 
   private async ensureEnded(p: ParticipantPrincipal): Promise<void> {
-    if ((await this.data.exercise(p.exerciseId)).status !== 'ended') throw conflict('report.not-ready', 'Your team report is available once the exercise has ended');
+    if ((await this.data.exercise(p.exerciseId)).status !== 'ended')
+      throw conflict('report.not-ready', 'Your team report is available once the exercise has ended');
   }
 }

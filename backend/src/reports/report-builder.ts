@@ -1,6 +1,15 @@
 import type { Inject } from '../scenarios/pack/pack-schema.js';
 import type { LoggedEvent, ReportInputs } from './report-inputs.js';
-import { type AfterActionReport, type Rating, RATINGS, REPORT_SCHEMA, REPORT_VERSION, type TimelineDetail, type TimelineEntry, type TimelineKind } from './report-model.js';
+import {
+  type AfterActionReport,
+  type Rating,
+  RATINGS,
+  REPORT_SCHEMA,
+  REPORT_VERSION,
+  type TimelineDetail,
+  type TimelineEntry,
+  type TimelineKind,
+} from './report-model.js';
 import { type DeliveryTimingRow, latenessOf } from '../delivery/delivery-timing.js';
 import { ANONYMOUS, num, PairMap, str, strs } from './report-values.js';
 import {
@@ -23,7 +32,12 @@ import { sourceLanguage } from '../scenarios/pack/pack-translations.js';
 export { ANONYMOUS };
 
 /** Log entries written by edits of the after-action review (findings, improvement plan): left out of the timeline. */
-export const REVIEW_EDIT_EVENTS: ReadonlySet<string> = new Set(['report.findings-saved', 'improvement.added', 'improvement.updated', 'improvement.deleted']);
+export const REVIEW_EDIT_EVENTS: ReadonlySet<string> = new Set([
+  'report.findings-saved',
+  'improvement.added',
+  'improvement.updated',
+  'improvement.deleted',
+]);
 
 export interface BuildOptions {
   /** observers of an exercise whose instructor chose anonymity see no player names */
@@ -131,20 +145,28 @@ export function readPlayLog(inp: ReportInputs, opts: BuildOptions): PlayLog {
         break;
       }
       case 'inject.acknowledged':
-        if (injectId && teamId && !firstAck.has(teamId, injectId)) firstAck.set(teamId, injectId, { ms: e.scenarioMs ?? 0, paused });
+        if (injectId && teamId && !firstAck.has(teamId, injectId))
+          firstAck.set(teamId, injectId, { ms: e.scenarioMs ?? 0, paused });
         break;
       case 'response.logged':
         if (injectId && teamId) {
           responseCount.set(teamId, injectId, (responseCount.get(teamId, injectId) ?? 0) + 1);
           const first = firstResponse.get(teamId, injectId);
-          if (!first || (e.scenarioMs ?? 0) < first.ms) firstResponse.set(teamId, injectId, { ms: e.scenarioMs ?? 0, paused });
+          if (!first || (e.scenarioMs ?? 0) < first.ms)
+            firstResponse.set(teamId, injectId, { ms: e.scenarioMs ?? 0, paused });
         }
         break;
       case 'objective.rated': {
         const objectiveId = str(p.objectiveId);
         const rating = str(p.rating) as Rating | null;
         if (teamId && objectiveId && rating && RATINGS.includes(rating))
-          ratings.set(teamId, objectiveId, { rating, observations: str(p.observations) ?? '', evaluator: actorName(e.actor), at: e.atMs, eventId: e.id });
+          ratings.set(teamId, objectiveId, {
+            rating,
+            observations: str(p.observations) ?? '',
+            evaluator: actorName(e.actor),
+            at: e.atMs,
+            eventId: e.id,
+          });
         break;
       }
       default:
@@ -235,25 +257,52 @@ function timelineDetail(e: LoggedEvent): TimelineDetail | undefined {
   }
 }
 
-function timelineEntry(e: LoggedEvent, actor: string, oneTeam: (teamId: string | null) => string[], lateness: Map<string, Map<string, number | null>>): TimelineEntry {
+function timelineEntry(
+  e: LoggedEvent,
+  actor: string,
+  oneTeam: (teamId: string | null) => string[],
+  lateness: Map<string, Map<string, number | null>>,
+): TimelineEntry {
   const p = e.payload;
-  const kind = TIMELINE_KIND[e.type] ?? (e.type.startsWith('inject.') ? 'inject' : e.type.startsWith('decision.') ? 'decision' : 'other');
-  const teamIds = e.type === 'inject.delivered' || e.type === 'decision.opened' ? strs(e.type === 'inject.delivered' ? p.teamIds : p.memberTeamIds) : oneTeam(str(p.teamId));
+  const kind =
+    TIMELINE_KIND[e.type] ??
+    (e.type.startsWith('inject.') ? 'inject' : e.type.startsWith('decision.') ? 'decision' : 'other');
+  const teamIds =
+    e.type === 'inject.delivered' || e.type === 'decision.opened'
+      ? strs(e.type === 'inject.delivered' ? p.teamIds : p.memberTeamIds)
+      : oneTeam(str(p.teamId));
   const injectId = str(p.injectId);
   // every entry has the same keys in the same order (one object shape: quicker to build and to serialise);
   // JSON leaves out the undefined ones
-  return { eventId: e.id, at: e.atMs, scenarioMs: e.scenarioMs, type: e.type, kind, teamIds, injectId, decisionId: str(p.decisionId) ?? undefined, actor, detail: e.type === 'inject.delivered' ? deliveredDetail(e, teamIds, injectId, lateness) : timelineDetail(e) };
+  return {
+    eventId: e.id,
+    at: e.atMs,
+    scenarioMs: e.scenarioMs,
+    type: e.type,
+    kind,
+    teamIds,
+    injectId,
+    decisionId: str(p.decisionId) ?? undefined,
+    actor,
+    detail: e.type === 'inject.delivered' ? deliveredDetail(e, teamIds, injectId, lateness) : timelineDetail(e),
+  };
 }
 
 /**
  * A delivery is late when its broadcast really started over LATE_AFTER_MS after its instant (the
  * delivery records say so, whatever the log entry written just before the broadcast assumed).
  */
-function deliveredDetail(e: LoggedEvent, teamIds: string[], injectId: string | null, lateness: Map<string, Map<string, number | null>>): TimelineDetail | undefined {
+function deliveredDetail(
+  e: LoggedEvent,
+  teamIds: string[],
+  injectId: string | null,
+  lateness: Map<string, Map<string, number | null>>,
+): TimelineDetail | undefined {
   const byTeam = injectId ? lateness.get(injectId) : undefined;
   const recorded = teamIds.filter((t) => byTeam?.has(t) === true);
   // no delivery record to read (a report built from the log alone): the log entry's own mark
-  if (recorded.length === 0) return e.payload.late === true ? { late: true, latenessMs: num(e.payload.latenessMs) } : undefined;
+  if (recorded.length === 0)
+    return e.payload.late === true ? { late: true, latenessMs: num(e.payload.latenessMs) } : undefined;
   const late = recorded.map((t) => byTeam?.get(t) ?? null).filter((v): v is number => v !== null);
   return late.length > 0 ? { late: true, latenessMs: Math.max(...late) } : undefined;
 }

@@ -10,7 +10,8 @@ function field(v: string | number | boolean | null | undefined): string {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-const csv = (head: string[], rows: (string | number | boolean | null | undefined)[][]) => [head, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+const csv = (head: string[], rows: (string | number | boolean | null | undefined)[][]) =>
+  [head, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 
 /** Column names in the report's language; the values stay as stored (ids, statuses, text as written, with its language). */
 export function responsesCsv(r: AfterActionReport, t: ReportMessages = EN): string {
@@ -21,7 +22,22 @@ export function responsesCsv(r: AfterActionReport, t: ReportMessages = EN): stri
     t.csv.responses,
     r.responses.map((x) => {
       const x2 = timing.get(`${x.teamId}/${x.injectId}`);
-      return [names.get(x.teamId) ?? x.teamId, x.injectId, subjects.get(x.injectId) ?? '', x.authorName, clock(x.scenarioMs), x.scenarioMs, new Date(x.createdAt).toISOString(), new Date(x.updatedAt).toISOString(), x.optionIds.join(' '), x.text, x2?.deliveredScenarioMs ?? '', x2?.respondWithinMs ?? '', x2?.status ?? '', x.language ?? ''];
+      return [
+        names.get(x.teamId) ?? x.teamId,
+        x.injectId,
+        subjects.get(x.injectId) ?? '',
+        x.authorName,
+        clock(x.scenarioMs),
+        x.scenarioMs,
+        new Date(x.createdAt).toISOString(),
+        new Date(x.updatedAt).toISOString(),
+        x.optionIds.join(' '),
+        x.text,
+        x2?.deliveredScenarioMs ?? '',
+        x2?.respondWithinMs ?? '',
+        x2?.status ?? '',
+        x.language ?? '',
+      ];
     }),
   );
 }
@@ -32,7 +48,18 @@ export function scoresCsv(r: AfterActionReport, t: ReportMessages = EN): string 
   return csv(
     t.csv.scores,
     r.scores.teams.flatMap((s) =>
-      s.items.map((i) => [names.get(s.teamId) ?? s.teamId, i.injectId, i.expectedActionId ?? '', (i.expectedActionId ? actionText.get(`${i.injectId}/${i.expectedActionId}`) : undefined) ?? '', i.kind, i.points, i.max, 'rule' in i.source ? i.source.rule : 'evaluator', 'rule' in i.source ? '' : i.source.evaluator, 'rule' in i.source ? '' : i.source.reason]),
+      s.items.map((i) => [
+        names.get(s.teamId) ?? s.teamId,
+        i.injectId,
+        i.expectedActionId ?? '',
+        (i.expectedActionId ? actionText.get(`${i.injectId}/${i.expectedActionId}`) : undefined) ?? '',
+        i.kind,
+        i.points,
+        i.max,
+        'rule' in i.source ? i.source.rule : 'evaluator',
+        'rule' in i.source ? '' : i.source.evaluator,
+        'rule' in i.source ? '' : i.source.reason,
+      ]),
     ),
   );
 }
@@ -40,6 +67,17 @@ export function scoresCsv(r: AfterActionReport, t: ReportMessages = EN): string 
 export function improvementPlanCsv(items: ImprovementItem[], t: ReportMessages = EN): string {
   return csv(
     t.csv.plan,
-    items.map((i, k) => [k + 1, i.issue, i.correctiveAction, i.capabilityElement, i.organisation, i.poc, i.startDate ?? '', i.completionDate ?? '', i.status, i.objectiveId ?? '']),
+    items.map((i, k) => [
+      k + 1,
+      i.issue,
+      i.correctiveAction,
+      i.capabilityElement,
+      i.organisation,
+      i.poc,
+      i.startDate ?? '',
+      i.completionDate ?? '',
+      i.status,
+      i.objectiveId ?? '',
+    ]),
   );
 }

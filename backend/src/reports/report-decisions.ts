@@ -7,7 +7,13 @@ import { key, num, type PairMap, str, strs } from './report-values.js';
  * The report's decisions section: every decision point opened (or voted on) in the log, with its
  * votes and outcome, one record per team for a team decision and one for a consensus decision.
  */
-export function buildDecisions(events: LoggedEvent[], injects: Map<string, Inject>, delivered: PairMap<number>, teamIds: string[], teamByKey: Map<string, { id: string }>): DecisionRecord[] {
+export function buildDecisions(
+  events: LoggedEvent[],
+  injects: Map<string, Inject>,
+  delivered: PairMap<number>,
+  teamIds: string[],
+  teamByKey: Map<string, { id: string }>,
+): DecisionRecord[] {
   const records = new Map<string, DecisionRecord>();
   const byDecision = new Map<string, Inject>();
   for (const i of injects.values()) if (i.decision) byDecision.set(i.decision.id, i);
@@ -38,10 +44,18 @@ export function buildDecisions(events: LoggedEvent[], injects: Map<string, Injec
       if (own) return own;
     }
     const shared = records.get(key(decisionId, ''));
-    if (shared && (!teamId || shared.memberTeamIds.includes(teamId) || shared.memberTeamIds.length === 0)) return shared;
+    if (shared && (!teamId || shared.memberTeamIds.includes(teamId) || shared.memberTeamIds.length === 0))
+      return shared;
     return undefined;
   };
-  const vote = (rec: DecisionRecord, teamId: string, choice: string, reason: string | null | undefined, at: number, scenarioMs: number | null) => {
+  const vote = (
+    rec: DecisionRecord,
+    teamId: string,
+    choice: string,
+    reason: string | null | undefined,
+    at: number,
+    scenarioMs: number | null,
+  ) => {
     rec.votes = rec.votes.filter((v) => v.teamId !== teamId);
     const label = rec.options.find((o) => o.id === choice)?.label ?? choice;
     rec.votes.push({ teamId, choice, choiceLabel: label, ...(reason ? { reason } : {}), at, scenarioMs });
@@ -53,13 +67,20 @@ export function buildDecisions(events: LoggedEvent[], injects: Map<string, Injec
     if (e.type === 'decision.opened' && decisionId) {
       const members = strs(p.memberTeamIds);
       const mode = str(p.mode) === 'consensus' ? 'consensus' : 'team';
-      const rec = fresh(decisionId, str(p.injectId) ?? byDecision.get(decisionId)?.id ?? '', mode === 'team' ? (members[0] ?? '') : '', members);
+      const rec = fresh(
+        decisionId,
+        str(p.injectId) ?? byDecision.get(decisionId)?.id ?? '',
+        mode === 'team' ? (members[0] ?? '') : '',
+        members,
+      );
       rec.mode = mode;
       rec.status = 'open';
       rec.openedScenarioMs = e.scenarioMs;
       rec.deadlineScenarioMs = num(p.deadlineScenarioMs);
     } else if (e.type === 'decision.extended' && decisionId) {
-      for (const rec of records.values()) if (rec.decisionId === decisionId && rec.status === 'open') rec.deadlineScenarioMs = num(p.deadlineScenarioMs) ?? rec.deadlineScenarioMs;
+      for (const rec of records.values())
+        if (rec.decisionId === decisionId && rec.status === 'open')
+          rec.deadlineScenarioMs = num(p.deadlineScenarioMs) ?? rec.deadlineScenarioMs;
     } else if (e.type === 'decision.closed' && decisionId) {
       const rec = find(decisionId, str(p.teamId));
       if (rec) {
@@ -84,7 +105,11 @@ export function buildDecisions(events: LoggedEvent[], injects: Map<string, Injec
       const d = inject?.decision;
       if (!inject || !d) continue;
       const scope = d.mode === 'team' ? teamId : '';
-      const members = d.mode === 'team' ? [teamId] : (d.members ?? (inject.to === 'all' ? null : inject.to))?.map((k) => teamByKey.get(k)?.id ?? k) ?? teamIds.filter((t) => delivered.has(t, injectId));
+      const members =
+        d.mode === 'team'
+          ? [teamId]
+          : ((d.members ?? (inject.to === 'all' ? null : inject.to))?.map((k) => teamByKey.get(k)?.id ?? k) ??
+            teamIds.filter((t) => delivered.has(t, injectId)));
       const rec = records.get(key(id, scope)) ?? fresh(id, injectId, scope, members);
       vote(rec, teamId, str(v.choice) ?? '', str(v.reason), e.atMs, e.scenarioMs);
     }

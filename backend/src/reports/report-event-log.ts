@@ -58,7 +58,10 @@ export class ReportEventLog {
   }
 
   /** `fresh`: ignore what is kept and read the whole log and every response again (a cold build). */
-  async read(exerciseId: string, opts: { fresh?: boolean } = {}): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number; timing: ReadTiming }> {
+  async read(
+    exerciseId: string,
+    opts: { fresh?: boolean } = {},
+  ): Promise<{ events: LoggedEvent[]; responses: ResponseRecord[]; lastEventId: number; timing: ReadTiming }> {
     const kept = opts.fresh ? undefined : this.cache.get(exerciseId);
     const c = kept ?? { settledId: 0, events: [], responses: new Map<string, ResponseRecord>() };
     const first = c.settledId === 0;
@@ -68,13 +71,19 @@ export class ReportEventLog {
     let tail: LoggedEvent[];
     if (first) {
       // both at once: the database builds one aggregate while this thread parses the other
-      const [log, responses] = await Promise.all([timed(this.wholeLog(exerciseId), 'logMs'), timed(this.allResponses(exerciseId), 'responsesMs')]);
+      const [log, responses] = await Promise.all([
+        timed(this.wholeLog(exerciseId), 'logMs'),
+        timed(this.allResponses(exerciseId), 'responsesMs'),
+      ]);
       tail = log;
       for (const r of responses) c.responses.set(r.id, r);
     } else {
       tail = await timed(this.logAfter(exerciseId, c.settledId), 'logMs');
-      const changed = [...new Set(tail.filter((e) => RESPONSE_EVENTS.has(e.type)).map((e) => text(e.payload.responseId)))].filter(Boolean);
-      for (let k = 0; k < changed.length; k += 500) for (const r of await this.responses(exerciseId, changed.slice(k, k + 500))) c.responses.set(r.id, r);
+      const changed = [
+        ...new Set(tail.filter((e) => RESPONSE_EVENTS.has(e.type)).map((e) => text(e.payload.responseId))),
+      ].filter(Boolean);
+      for (let k = 0; k < changed.length; k += 500)
+        for (const r of await this.responses(exerciseId, changed.slice(k, k + 500))) c.responses.set(r.id, r);
       timing.responsesMs = performance.now() - t0;
     }
 
@@ -83,12 +92,17 @@ export class ReportEventLog {
     let settled = c.events.length;
     while (settled < events.length && (events[settled]?.atMs ?? Infinity) < settleBefore) settled++;
     this.cache.delete(exerciseId);
-    this.cache.set(exerciseId, { settledId: events[settled - 1]?.id ?? 0, events: events.slice(0, settled), responses: c.responses });
+    this.cache.set(exerciseId, {
+      settledId: events[settled - 1]?.id ?? 0,
+      events: events.slice(0, settled),
+      responses: c.responses,
+    });
     while (this.cache.size > EXERCISES_KEPT) this.cache.delete(this.cache.keys().next().value ?? '');
 
     const responses = [...c.responses.values()];
     // read in creation order (the index): sort only when later edits or tails broke it
-    if (responses.some((r, k) => k > 0 && (responses[k - 1]?.createdAt ?? 0) > r.createdAt)) responses.sort((a, b) => a.createdAt - b.createdAt);
+    if (responses.some((r, k) => k > 0 && (responses[k - 1]?.createdAt ?? 0) > r.createdAt))
+      responses.sort((a, b) => a.createdAt - b.createdAt);
     return { events, responses, lastEventId: events[events.length - 1]?.id ?? 0, timing };
   }
 
@@ -96,12 +110,26 @@ export class ReportEventLog {
     return (
       await this.db
         .createQueryBuilder()
-        .select(['e.id AS id', 'e.type AS type', 'e.at_ms AS at_ms', 'e.scenario_ms AS scenario_ms', 'e.actor AS actor', 'e.payload AS payload'])
+        .select([
+          'e.id AS id',
+          'e.type AS type',
+          'e.at_ms AS at_ms',
+          'e.scenario_ms AS scenario_ms',
+          'e.actor AS actor',
+          'e.payload AS payload',
+        ])
         .from(ExerciseEventEntity, 'e')
         .where('e.exercise_id = :exerciseId AND e.id > :after', { exerciseId, after })
         .orderBy('e.id', 'ASC')
         .getRawMany<Raw>()
-    ).map((r): LoggedEvent => ({ id: num(r.id), type: text(r.type), atMs: num(r.at_ms), scenarioMs: numOrNull(r.scenario_ms), actor: text(r.actor), payload: json<Record<string, unknown>>(r.payload, {}) }));
+    ).map((r): LoggedEvent => ({
+      id: num(r.id),
+      type: text(r.type),
+      atMs: num(r.at_ms),
+      scenarioMs: numOrNull(r.scenario_ms),
+      actor: text(r.actor),
+      payload: json<Record<string, unknown>>(r.payload, {}),
+    }));
   }
 
   /**
@@ -116,20 +144,43 @@ export class ReportEventLog {
       [exerciseId],
     );
     if (!rows) return this.logAfter(exerciseId, 0);
-    const events = rows.map(([id, type, atMs, scenarioMs, actor, payload]): LoggedEvent => ({ id, type, atMs, scenarioMs, actor, payload: payload ?? {} }));
+    const events = rows.map(([id, type, atMs, scenarioMs, actor, payload]): LoggedEvent => ({
+      id,
+      type,
+      atMs,
+      scenarioMs,
+      actor,
+      payload: payload ?? {},
+    }));
     // SQLite keeps the inner ORDER BY in practice, but does not promise it
-    for (let k = 1; k < events.length; k++) if ((events[k - 1]?.id ?? 0) > (events[k]?.id ?? 0)) return events.sort((a, b) => a.id - b.id);
+    for (let k = 1; k < events.length; k++)
+      if ((events[k - 1]?.id ?? 0) > (events[k]?.id ?? 0)) return events.sort((a, b) => a.id - b.id);
     return events;
   }
 
   private async allResponses(exerciseId: string): Promise<ResponseRecord[]> {
-    const rows = await this.aggregate<[string, string, string, string, string, string[] | null, number, number, number, string | null]>(
+    const rows = await this.aggregate<
+      [string, string, string, string, string, string[] | null, number, number, number, string | null]
+    >(
       `SELECT json_group_array(json_array(id, team_id, inject_id, author_name, text, json(option_ids), scenario_ms, created_at_ms, updated_at_ms, language)) AS rows FROM (SELECT * FROM responses WHERE exercise_id = ? ORDER BY created_at_ms)`,
       `SELECT COALESCE(json_agg(json_build_array(id, team_id, inject_id, author_name, text, option_ids::json, scenario_ms, created_at_ms, updated_at_ms, language) ORDER BY created_at_ms), '[]')::text AS rows FROM responses WHERE exercise_id = $1`,
       [exerciseId],
     );
     if (!rows) return this.responses(exerciseId);
-    return rows.map(([id, teamId, injectId, authorName, text, optionIds, scenarioMs, createdAt, updatedAt, language]) => ({ id, teamId, injectId, authorName, text, optionIds: optionIds ?? [], scenarioMs, createdAt, updatedAt, language: language ?? null }));
+    return rows.map(
+      ([id, teamId, injectId, authorName, text, optionIds, scenarioMs, createdAt, updatedAt, language]) => ({
+        id,
+        teamId,
+        injectId,
+        authorName,
+        text,
+        optionIds: optionIds ?? [],
+        scenarioMs,
+        createdAt,
+        updatedAt,
+        language: language ?? null,
+      }),
+    );
   }
 
   /** One JSON-array row from the dialect's aggregate query, parsed; null when the database could not build it. */
@@ -147,7 +198,18 @@ export class ReportEventLog {
   private async responses(exerciseId: string, ids?: string[]): Promise<ResponseRecord[]> {
     const q = this.db
       .createQueryBuilder()
-      .select(['r.id AS id', 'r.team_id AS team_id', 'r.inject_id AS inject_id', 'r.author_name AS author_name', 'r.text AS text', 'r.option_ids AS option_ids', 'r.scenario_ms AS scenario_ms', 'r.created_at_ms AS created_at_ms', 'r.updated_at_ms AS updated_at_ms', 'r.language AS language'])
+      .select([
+        'r.id AS id',
+        'r.team_id AS team_id',
+        'r.inject_id AS inject_id',
+        'r.author_name AS author_name',
+        'r.text AS text',
+        'r.option_ids AS option_ids',
+        'r.scenario_ms AS scenario_ms',
+        'r.created_at_ms AS created_at_ms',
+        'r.updated_at_ms AS updated_at_ms',
+        'r.language AS language',
+      ])
       .from(ResponseEntity, 'r')
       .where('r.exercise_id = :exerciseId', { exerciseId });
     if (ids) q.andWhere('r.id IN (:...ids)', { ids });

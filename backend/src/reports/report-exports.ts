@@ -16,7 +16,11 @@ export function download(body: Buffer | string, type: string, filename: string):
 }
 
 /** One report in one export format, as a download. */
-export async function exportReport(r: AfterActionReport, format: ReportFormat, t: ReportMessages = REPORT_MESSAGES.en): Promise<StreamableFile> {
+export async function exportReport(
+  r: AfterActionReport,
+  format: ReportFormat,
+  t: ReportMessages = REPORT_MESSAGES.en,
+): Promise<StreamableFile> {
   const base = `${fileBase(r)}${t.language === 'en' ? '' : `-${t.language}`}`;
   switch (format) {
     case 'pdf':

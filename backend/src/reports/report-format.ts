@@ -25,13 +25,27 @@ const wallFormats = new Map<string, Intl.DateTimeFormat>();
 function wallParts(ms: number, t: ReportMessages): string {
   if (t.timeZone === 'UTC') return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
   let f = wallFormats.get(t.timeZone);
-  if (!f) wallFormats.set(t.timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: t.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
+  if (!f)
+    wallFormats.set(
+      t.timeZone,
+      (f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: t.timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      })),
+    );
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 /** A wall-clock instant with its zone: "2026-12-07 07:45:00 UTC", "2026-12-07 16:45:00 KST". */
-export const wall = (ms: number | null, t: ReportMessages = EN) => (ms === null ? '—' : `${wallParts(ms, t)} ${t.zoneLabel}`);
+export const wall = (ms: number | null, t: ReportMessages = EN) =>
+  ms === null ? '—' : `${wallParts(ms, t)} ${t.zoneLabel}`;
 /** The time of day alone, in the report's zone (the zone is named in the column header). */
 export const wallTime = (ms: number, t: ReportMessages = EN) => wallParts(ms, t).slice(11, 19);
 
@@ -52,8 +66,16 @@ export function latenessLabel(ms: number | null): string {
 export const DELIVERY_ACCURACY_NOTE = EN.deliveryNote;
 
 /** The delivery-accuracy table (measure, median, p99, worst) and the counts under it, for every export. */
-export function deliveryAccuracyRows(a: DeliveryAccuracySummary, t: ReportMessages = EN): { table: string[][]; counts: string[] } {
-  const row = (label: string, s: DeliveryAccuracySummary['startLatenessMs']) => [label, latenessLabel(s.p50), latenessLabel(s.p99), latenessLabel(s.max)];
+export function deliveryAccuracyRows(
+  a: DeliveryAccuracySummary,
+  t: ReportMessages = EN,
+): { table: string[][]; counts: string[] } {
+  const row = (label: string, s: DeliveryAccuracySummary['startLatenessMs']) => [
+    label,
+    latenessLabel(s.p50),
+    latenessLabel(s.p99),
+    latenessLabel(s.max),
+  ];
   return {
     table: [row(t.deliveryStarted, a.startLatenessMs), row(t.deliveryEnded, a.endLatenessMs)],
     counts: t.deliveryCounts(a.broadcasts, a.lateCount, a.lateAfterMs / 1000, a.unrecorded),
@@ -66,7 +88,12 @@ export function reportTitle(r: AfterActionReport, t: ReportMessages = EN): strin
 }
 
 export function fileBase(r: AfterActionReport): string {
-  const slug = r.overview.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'exercise';
+  const slug =
+    r.overview.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'exercise';
   return `aar-${slug}${r.edition.kind === 'player' ? '-player' : ''}`;
 }
 
@@ -79,14 +106,21 @@ export function points(n: number): string {
 export const pointsOf = (p: number, max: number) => `${points(p)} / ${points(max)}`;
 
 /** Who took part: the names when the report may show them, else a count; never "0". */
-export function participantsLabel(team: AfterActionReport['overview']['teams'][number], t: ReportMessages = EN): string {
+export function participantsLabel(
+  team: AfterActionReport['overview']['teams'][number],
+  t: ReportMessages = EN,
+): string {
   if (team.participantNames.length) return team.participantNames.join(', ');
   return t.participantsCount(team.participants);
 }
 
 /** Where the scores come from, in words a reader of the report understands. */
-export const SCORE_SOURCE_LABEL: Record<AfterActionReport['scores']['source'], string> = { 'scoring-service': EN.scoreSource, hidden: EN.scoresHidden };
-export const scoreSourceLabel = (source: AfterActionReport['scores']['source'], t: ReportMessages = EN) => (source === 'hidden' ? t.scoresHidden : t.scoreSource);
+export const SCORE_SOURCE_LABEL: Record<AfterActionReport['scores']['source'], string> = {
+  'scoring-service': EN.scoreSource,
+  hidden: EN.scoresHidden,
+};
+export const scoreSourceLabel = (source: AfterActionReport['scores']['source'], t: ReportMessages = EN) =>
+  source === 'hidden' ? t.scoresHidden : t.scoreSource;
 
 /** "G0094 Kimsuky, G0032 Lazarus Group" (bare ids where the name is not known). */
 export function threatActorsLabel(o: AfterActionReport['overview']): string {

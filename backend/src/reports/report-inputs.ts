@@ -1,6 +1,13 @@
 import type { DeliveryTimingRow } from '../delivery/delivery-timing.js';
 import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
-import type { Finding, HotwashQuestion, ImprovementItem, ResponseRecord, RfiRecord, TeamScore } from './report-model.js';
+import type {
+  Finding,
+  HotwashQuestion,
+  ImprovementItem,
+  ResponseRecord,
+  RfiRecord,
+  TeamScore,
+} from './report-model.js';
 
 export interface LoggedEvent {
   id: number;
@@ -32,7 +39,12 @@ export interface ReportInputs {
   /** null: nothing saved yet, the report drafts them */
   savedFindings: Finding[] | null;
   plan: ImprovementItem[];
-  hotwash: { teamId: string; ratings: Record<string, number>; answers: Record<string, string>; language?: string | null }[];
+  hotwash: {
+    teamId: string;
+    ratings: Record<string, number>;
+    answers: Record<string, string>;
+    language?: string | null;
+  }[];
   hotwashQuestions: HotwashQuestion[];
   /** every team's breakdown from the scoring engine (the live scores) */
   scores: TeamScore[];

@@ -25,24 +25,45 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
       ...o,
       pack: { ...o.pack, title: t.pack.title ?? o.pack.title },
       summary: t.pack.summary ?? o.summary,
-      scope: { ...o.scope, phases: o.scope.phases.map((ph) => ({ ...ph, title: t.pack.phases?.[ph.id]?.title ?? ph.title, summary: t.pack.phases?.[ph.id]?.summary ?? ph.summary })) },
+      scope: {
+        ...o.scope,
+        phases: o.scope.phases.map((ph) => ({
+          ...ph,
+          title: t.pack.phases?.[ph.id]?.title ?? ph.title,
+          summary: t.pack.phases?.[ph.id]?.summary ?? ph.summary,
+        })),
+      },
       objectives: o.objectives.map((x) => ({ ...x, text: t.pack.objectives?.[x.id]?.text ?? x.text })),
       injects: o.injects.map((i) => {
         const l = local(i.id);
-        return l ? { ...i, subject: l.subject, options: i.options.map((op) => ({ ...op, label: l.responseOptions.find((r) => r.id === op.id)?.label ?? op.label })) } : i;
+        return l
+          ? {
+              ...i,
+              subject: l.subject,
+              options: i.options.map((op) => ({
+                ...op,
+                label: l.responseOptions.find((r) => r.id === op.id)?.label ?? op.label,
+              })),
+            }
+          : i;
       }),
       // a team the instructor renamed keeps its name
       teams: o.teams.map((team) => {
         const tt = t.pack.teams?.[team.key];
         const renamed = team.name !== sourceTeams.get(team.key)?.name;
-        return { ...team, name: renamed ? team.name : (tt?.name ?? team.name), description: tt?.description ?? team.description };
+        return {
+          ...team,
+          name: renamed ? team.name : (tt?.name ?? team.name),
+          description: tt?.description ?? team.description,
+        };
       }),
     },
     objectives: report.objectives.map((x) => ({ ...x, text: t.pack.objectives?.[x.objectiveId]?.text ?? x.text })),
     decisions: report.decisions.map((d) => {
       const dl = local(d.injectId)?.decision;
       if (!dl) return d;
-      const label = (id: string | null, fallback: string | null) => (id === null ? fallback : (dl.options.find((op) => op.id === id)?.label ?? fallback));
+      const label = (id: string | null, fallback: string | null) =>
+        id === null ? fallback : (dl.options.find((op) => op.id === id)?.label ?? fallback);
       return {
         ...d,
         question: dl.question,
@@ -61,7 +82,11 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
 export function reportLanguageFor(pack: ScenarioPack, requested: string | undefined): string {
   if (requested === undefined) return sourceLanguage(pack);
   const known = new Set<string>([...REPORT_LANGUAGES, ...packLanguages(pack)]);
-  if (!known.has(requested)) throw badInput('report.unknown-language', `language: "${requested}" is not a language this report can be produced in (${[...known].join(', ')})`);
+  if (!known.has(requested))
+    throw badInput(
+      'report.unknown-language',
+      `language: "${requested}" is not a language this report can be produced in (${[...known].join(', ')})`,
+    );
   return requested;
 }
 
@@ -70,5 +95,11 @@ export function reportInLanguage(report: AfterActionReport, pack: ScenarioPack, 
   const content = localiseReport(report, pack, language);
   const t = reportMessages(language);
   if (!content.hotwash || Object.keys(t.hotwashQuestions).length === 0) return content;
-  return { ...content, hotwash: { ...content.hotwash, questions: content.hotwash.questions.map((q) => ({ ...q, text: t.hotwashQuestions[q.id] ?? q.text })) } };
+  return {
+    ...content,
+    hotwash: {
+      ...content.hotwash,
+      questions: content.hotwash.questions.map((q) => ({ ...q, text: t.hotwashQuestions[q.id] ?? q.text })),
+    },
+  };
 }

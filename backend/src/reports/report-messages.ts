@@ -11,7 +11,20 @@ import type { CapabilityElement, ImprovementStatus, InjectResponseStatus, Rating
 export const REPORT_LANGUAGES = ['en', 'ko'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
-type Sections = 'overview' | 'objectives' | 'findings' | 'metrics' | 'scores' | 'coverage' | 'decisions' | 'timeline' | 'rfis' | 'hotwash' | 'plan' | 'delivery' | 'responses';
+type Sections =
+  | 'overview'
+  | 'objectives'
+  | 'findings'
+  | 'metrics'
+  | 'scores'
+  | 'coverage'
+  | 'decisions'
+  | 'timeline'
+  | 'rfis'
+  | 'hotwash'
+  | 'plan'
+  | 'delivery'
+  | 'responses';
 
 export interface ReportMessages {
   language: ReportLanguage;
@@ -97,7 +110,16 @@ export interface ReportMessages {
     options: string;
   };
   /** the PDF's narrower column headers (an A4 page has less room than a Markdown table) */
-  short: { acked: string; medianAck: string; medianFirstResponse: string; ackAfter: string; firstResponse: string; responses: string; element: string; organisation: string };
+  short: {
+    acked: string;
+    medianAck: string;
+    medianFirstResponse: string;
+    ackAfter: string;
+    firstResponse: string;
+    responses: string;
+    element: string;
+    organisation: string;
+  };
   notRated: string;
   ratingsLegend: string;
   coreCapabilityLine: string;
@@ -131,7 +153,17 @@ export interface ReportMessages {
   timelineCondensed: (n: number) => string;
   condensedLine: (count: number, kind: 'acknowledgement' | 'response', teams: number, inject: string) => string;
   responsesCapped: (shown: number, total: number) => string;
-  planHeaders: { issue: string; correctiveAction: string; element: string; organisation: string; poc: string; start: string; completion: string; status: string; objective: string };
+  planHeaders: {
+    issue: string;
+    correctiveAction: string;
+    element: string;
+    organisation: string;
+    poc: string;
+    start: string;
+    completion: string;
+    status: string;
+    objective: string;
+  };
   ratings: Record<Rating, string>;
   status: Record<InjectResponseStatus, string>;
   capabilityElements: Record<CapabilityElement, string>;
@@ -217,7 +249,8 @@ const EN: ReportMessages = {
     pack: 'pack',
     classification: 'Classification',
     dates: 'Dates',
-    datesLine: (started, ended, reached, planned) => `started ${started}, ended ${ended}; exercise clock reached ${reached} of a planned ${planned}`,
+    datesLine: (started, ended, reached, planned) =>
+      `started ${started}, ended ${ended}; exercise clock reached ${reached} of a planned ${planned}`,
     audience: 'Scope / audience',
     threatActors: 'Threat actors',
     coreCapabilities: 'Core capabilities',
@@ -279,7 +312,16 @@ const EN: ReportMessages = {
     language: 'Language',
     options: 'Options chosen',
   },
-  short: { acked: 'Acked', medianAck: 'Median ack', medianFirstResponse: 'Median 1st response', ackAfter: 'Ack after', firstResponse: '1st response', responses: 'Resp.', element: 'Element', organisation: 'Organisation' },
+  short: {
+    acked: 'Acked',
+    medianAck: 'Median ack',
+    medianFirstResponse: 'Median 1st response',
+    ackAfter: 'Ack after',
+    firstResponse: '1st response',
+    responses: 'Resp.',
+    element: 'Element',
+    organisation: 'Organisation',
+  },
   notRated: 'not rated',
   ratingsLegend: 'Ratings',
   coreCapabilityLine: 'Core capability',
@@ -306,7 +348,8 @@ const EN: ReportMessages = {
   coverageCell: (r, d, o, pts) => `${r}/${d} answered, ${o} on time${pts ? `, ${pts} pts` : ''}`,
   noDecisions: 'No decisions.',
   decisionMode: (mode, members) => `Mode: ${mode}; members: ${members}`,
-  decisionStatus: (status, outcome, forced) => `Status: ${status}${outcome ? `; outcome: ${outcome}${forced ? ' (forced by exercise control)' : ''}` : ''}`,
+  decisionStatus: (status, outcome, forced) =>
+    `Status: ${status}${outcome ? `; outcome: ${outcome}${forced ? ' (forced by exercise control)' : ''}` : ''}`,
   decisionTimes: (o, d, c) => `Opened ${o}, deadline ${d}, closed ${c}`,
   noVotes: 'No votes.',
   none: 'None.',
@@ -315,26 +358,90 @@ const EN: ReportMessages = {
   capabilityElementsLine: 'Capability elements',
   noCorrectiveActions: 'No corrective actions recorded yet.',
   byInjectAcrossTeams: 'By inject, across teams',
-  byInjectNote: (rows) => `${rows} team × inject rows: counted per inject here; the Markdown, JSON and responses CSV exports list each team's row.`,
-  timelineCondensed: (n) => `${n} entries: acknowledgements and responses are counted per inject here; the JSON and Markdown exports list every entry.`,
-  condensedLine: (count, kind, teams, inject) => `${count} ${kind === 'acknowledgement' ? 'acknowledgement(s)' : 'response(s)'} from ${teams} team(s) to “${inject}”, the first at this time`,
-  responsesCapped: (shown, total) => `The first ${shown} of ${total} responses; the Markdown, JSON and responses CSV exports list every response.`,
-  planHeaders: { issue: 'Issue / area for improvement', correctiveAction: 'Corrective action', element: 'Capability element', organisation: 'Primary responsible organisation', poc: 'POC', start: 'Start', completion: 'Completion', status: 'Status', objective: 'Objective' },
-  ratings: { P: 'Performed without challenges', S: 'Performed with some challenges', M: 'Performed with major challenges', U: 'Unable to be performed' },
+  byInjectNote: (rows) =>
+    `${rows} team × inject rows: counted per inject here; the Markdown, JSON and responses CSV exports list each team's row.`,
+  timelineCondensed: (n) =>
+    `${n} entries: acknowledgements and responses are counted per inject here; the JSON and Markdown exports list every entry.`,
+  condensedLine: (count, kind, teams, inject) =>
+    `${count} ${kind === 'acknowledgement' ? 'acknowledgement(s)' : 'response(s)'} from ${teams} team(s) to “${inject}”, the first at this time`,
+  responsesCapped: (shown, total) =>
+    `The first ${shown} of ${total} responses; the Markdown, JSON and responses CSV exports list every response.`,
+  planHeaders: {
+    issue: 'Issue / area for improvement',
+    correctiveAction: 'Corrective action',
+    element: 'Capability element',
+    organisation: 'Primary responsible organisation',
+    poc: 'POC',
+    start: 'Start',
+    completion: 'Completion',
+    status: 'Status',
+    objective: 'Objective',
+  },
+  ratings: {
+    P: 'Performed without challenges',
+    S: 'Performed with some challenges',
+    M: 'Performed with major challenges',
+    U: 'Unable to be performed',
+  },
   status: { 'on-time': 'on time', late: 'late', missed: 'missed', pending: 'pending', 'no-target': 'no target' },
-  capabilityElements: { planning: 'planning', organisation: 'organisation', equipment: 'equipment', training: 'training', exercise: 'exercise' },
+  capabilityElements: {
+    planning: 'planning',
+    organisation: 'organisation',
+    equipment: 'equipment',
+    training: 'training',
+    exercise: 'exercise',
+  },
   planStatus: { open: 'open', 'in-progress': 'in-progress', completed: 'completed', cancelled: 'cancelled' },
   scoreKind: { action: 'action', timeliness: 'timeliness', adjustment: 'adjustment' },
   hotwashQuestions: {},
   participantsCount: (n) => (n === 0 ? 'no players joined' : plural(n, 'player', 'players')),
-  findingOnTime: (team, onTime, targeted) => `${team} answered ${onTime} of ${targeted} injects within their response target.`,
-  findingLate: (team, late, missed, targeted) => `${team} ${late === 0 ? `did not answer ${missed}` : missed === 0 ? `answered ${late} late` : `answered ${late} late and did not answer ${missed}`} of the ${targeted} injects with a response target.`,
+  findingOnTime: (team, onTime, targeted) =>
+    `${team} answered ${onTime} of ${targeted} injects within their response target.`,
+  findingLate: (team, late, missed, targeted) =>
+    `${team} ${late === 0 ? `did not answer ${missed}` : missed === 0 ? `answered ${late} late` : `answered ${late} late and did not answer ${missed}`} of the ${targeted} injects with a response target.`,
   duration: (h, m, s) => (h ? (m ? `${h} h ${m} min` : `${h} h`) : m ? (s ? `${m} min ${s} s` : `${m} min`) : `${s} s`),
   lateBy: (m, s) => (m ? `${m} min ${s} s` : `${s} s`),
   csv: {
-    responses: ['team', 'inject_id', 'inject_subject', 'author', 'exercise_time', 'exercise_ms', 'created_at', 'updated_at', 'option_ids', 'text', 'delivered_exercise_ms', 'respond_within_ms', 'team_status_on_inject', 'language'],
-    scores: ['team', 'inject_id', 'expected_action_id', 'expected_action', 'kind', 'points', 'max', 'source', 'evaluator', 'reason'],
-    plan: ['position', 'issue', 'corrective_action', 'capability_element', 'primary_responsible_organisation', 'poc', 'start_date', 'completion_date', 'status', 'objective_id'],
+    responses: [
+      'team',
+      'inject_id',
+      'inject_subject',
+      'author',
+      'exercise_time',
+      'exercise_ms',
+      'created_at',
+      'updated_at',
+      'option_ids',
+      'text',
+      'delivered_exercise_ms',
+      'respond_within_ms',
+      'team_status_on_inject',
+      'language',
+    ],
+    scores: [
+      'team',
+      'inject_id',
+      'expected_action_id',
+      'expected_action',
+      'kind',
+      'points',
+      'max',
+      'source',
+      'evaluator',
+      'reason',
+    ],
+    plan: [
+      'position',
+      'issue',
+      'corrective_action',
+      'capability_element',
+      'primary_responsible_organisation',
+      'poc',
+      'start_date',
+      'completion_date',
+      'status',
+      'objective_id',
+    ],
   },
   tl: {
     clock: {
@@ -362,7 +469,8 @@ const EN: ReportMessages = {
     joined: (who, team) => `${who} joined ${team}`,
     removed: (who, team) => `${who} removed a player from ${team}`,
     codeRotated: (who, team) => `${who} gave ${team} a new join code`,
-    seatCap: (who, team, seats) => `${who} ${seats !== null ? `capped ${team} at ${seats} seats` : `lifted the seat cap of ${team}`}`,
+    seatCap: (who, team, seats) =>
+      `${who} ${seats !== null ? `capped ${team} at ${seats} seats` : `lifted the seat cap of ${team}`}`,
     acknowledged: (team, s, who) => `${team} acknowledged ${s} (${who})`,
     responded: (team, s, who, options) => `${team} responded to ${s} (${who})${options ? ` choosing ${options}` : ''}`,
     edited: (team, s, who) => `${team} edited its response to ${s} (${who})`,
@@ -372,8 +480,10 @@ const EN: ReportMessages = {
     journal: (who, text) => `Journal (${who}): ${text}`,
     settings: (who) => `${who} changed the exercise settings`,
     decisionOpened: (d, teams) => `Decision ${d} opened for ${teams}`,
-    voted: (team, choice, d, reason) => `${team} voted “${choice}” on decision ${d}${reason ? ` — reason: ${reason}` : ''}`,
-    decisionClosed: (d, outcome, forcedBy) => `Decision ${d} closed: ${outcome ? `“${outcome}”` : 'no outcome'}${forcedBy ? ` (forced by ${forcedBy})` : ''}`,
+    voted: (team, choice, d, reason) =>
+      `${team} voted “${choice}” on decision ${d}${reason ? ` — reason: ${reason}` : ''}`,
+    decisionClosed: (d, outcome, forcedBy) =>
+      `Decision ${d} closed: ${outcome ? `“${outcome}”` : 'no outcome'}${forcedBy ? ` (forced by ${forcedBy})` : ''}`,
     extended: (who, d) => `${who} extended the deadline of decision ${d}`,
     evaluated: (who, team, s, met) => `${who} evaluated ${team} on ${s}: ${met ? 'met' : 'not met'}`,
     adjusted: (who, team, s, p) => `${who} adjusted ${team}'s score on ${s} by ${p}`,
@@ -414,7 +524,8 @@ const KO: ReportMessages = {
     pack: '팩',
     classification: '보안 등급',
     dates: '일시',
-    datesLine: (started, ended, reached, planned) => `시작 ${started}, 종료 ${ended}; 훈련 시계 ${reached} 경과 (계획 ${planned})`,
+    datesLine: (started, ended, reached, planned) =>
+      `시작 ${started}, 종료 ${ended}; 훈련 시계 ${reached} 경과 (계획 ${planned})`,
     audience: '범위 / 참가 대상',
     threatActors: '위협 행위자',
     coreCapabilities: '핵심 역량',
@@ -476,7 +587,16 @@ const KO: ReportMessages = {
     language: '작성 언어',
     options: '선택한 조치',
   },
-  short: { acked: '수신 확인', medianAck: '수신 확인(중앙값)', medianFirstResponse: '최초 대응(중앙값)', ackAfter: '수신 확인까지', firstResponse: '최초 대응까지', responses: '대응', element: '역량 요소', organisation: '주관 기관' },
+  short: {
+    acked: '수신 확인',
+    medianAck: '수신 확인(중앙값)',
+    medianFirstResponse: '최초 대응(중앙값)',
+    ackAfter: '수신 확인까지',
+    firstResponse: '최초 대응까지',
+    responses: '대응',
+    element: '역량 요소',
+    organisation: '주관 기관',
+  },
   notRated: '미평가',
   ratingsLegend: '평가 등급',
   coreCapabilityLine: '핵심 역량',
@@ -486,10 +606,15 @@ const KO: ReportMessages = {
   timingNote:
     '시간은 팀에 전달된 시점부터 잰 훈련 시계 기준입니다. 훈련이 일시 중지된 동안에는 시계가 멈추므로, 중지 중에 기록된 수신 확인이나 대응은 인정되지만(목표 시간이 지나지 않았다면 기한 내) “일시 중지 중”으로 표시하고 중앙값 계산에서 제외합니다.',
   duringPause: '일시 중지 중',
-  deliveryNote: '상황 메시지가 계획된 시각에 얼마나 가깝게 각 팀에 도달했는지를 전파 기록으로 보여 줍니다: 예정 시각부터 팀 전파 시작까지, 그리고 전파 종료(접속한 모든 참가자에게 전달)까지의 시간입니다.',
+  deliveryNote:
+    '상황 메시지가 계획된 시각에 얼마나 가깝게 각 팀에 도달했는지를 전파 기록으로 보여 줍니다: 예정 시각부터 팀 전파 시작까지, 그리고 전파 종료(접속한 모든 참가자에게 전달)까지의 시간입니다.',
   deliveryStarted: '예정 시각 대비 전파 시작 지연',
   deliveryEnded: '예정 시각 대비 전파 종료 지연',
-  deliveryCounts: (b, late, s, un) => [`측정한 전파 ${b}건`, `지연 전달 ${late}건 (예정 시각보다 ${s}초 이상 늦게 전파: 재시작 또는 일시 정체 후). 각각 훈련 경과에 표시됨`, `전파 시각이 기록되지 않은 전달 ${un}건`],
+  deliveryCounts: (b, late, s, un) => [
+    `측정한 전파 ${b}건`,
+    `지연 전달 ${late}건 (예정 시각보다 ${s}초 이상 늦게 전파: 재시작 또는 일시 정체 후). 각각 훈련 경과에 표시됨`,
+    `전파 시각이 기록되지 않은 전달 ${un}건`,
+  ],
   scoresHidden: '이 훈련에서는 점수를 팀에 공개하지 않습니다.',
   scoreSource: '훈련 중 기록된 점수: 팩의 채점 규칙과 평가관의 판정에 따름.',
   scoreByObjective: '훈련 목표별 점수',
@@ -498,7 +623,8 @@ const KO: ReportMessages = {
   coverageCell: (r, d, o, pts) => `${d}건 중 ${r}건 대응, 기한 내 ${o}건${pts ? `, ${pts}점` : ''}`,
   noDecisions: '의사결정 사항이 없습니다.',
   decisionMode: (mode, members) => `방식: ${mode === 'consensus' ? '합의' : '팀 단독'}; 참여 팀: ${members}`,
-  decisionStatus: (status, outcome, forced) => `상태: ${status === 'closed' ? '종결' : status === 'open' ? '진행 중' : '미개시'}${outcome ? `; 결과: ${outcome}${forced ? ' (훈련 통제관이 종결)' : ''}` : ''}`,
+  decisionStatus: (status, outcome, forced) =>
+    `상태: ${status === 'closed' ? '종결' : status === 'open' ? '진행 중' : '미개시'}${outcome ? `; 결과: ${outcome}${forced ? ' (훈련 통제관이 종결)' : ''}` : ''}`,
   decisionTimes: (o, d, c) => `개시 ${o}, 기한 ${d}, 종결 ${c}`,
   noVotes: '투표 없음.',
   none: '없음.',
@@ -507,11 +633,25 @@ const KO: ReportMessages = {
   capabilityElementsLine: '역량 요소',
   noCorrectiveActions: '아직 기록된 시정 조치가 없습니다.',
   byInjectAcrossTeams: '상황 메시지별 (전 팀)',
-  byInjectNote: (rows) => `팀 × 상황 메시지 ${rows}행: 여기서는 상황 메시지별로 집계합니다. Markdown, JSON 및 대응 CSV 내보내기에는 팀별 행이 모두 있습니다.`,
-  timelineCondensed: (n) => `${n}개 항목: 여기서는 수신 확인과 대응을 상황 메시지별로 집계합니다. JSON과 Markdown 내보내기에는 모든 항목이 있습니다.`,
-  condensedLine: (count, kind, teams, inject) => `“${inject}”에 대한 ${teams}개 팀의 ${kind === 'acknowledgement' ? '수신 확인' : '대응'} ${count}건 (이 시각이 최초)`,
-  responsesCapped: (shown, total) => `대응 ${total}건 중 처음 ${shown}건; Markdown, JSON 및 대응 CSV 내보내기에는 모든 대응이 있습니다.`,
-  planHeaders: { issue: '문제점 / 개선 필요 사항', correctiveAction: '시정 조치', element: '역량 요소', organisation: '주관 기관', poc: '담당자', start: '시작일', completion: '완료일', status: '상태', objective: '훈련 목표' },
+  byInjectNote: (rows) =>
+    `팀 × 상황 메시지 ${rows}행: 여기서는 상황 메시지별로 집계합니다. Markdown, JSON 및 대응 CSV 내보내기에는 팀별 행이 모두 있습니다.`,
+  timelineCondensed: (n) =>
+    `${n}개 항목: 여기서는 수신 확인과 대응을 상황 메시지별로 집계합니다. JSON과 Markdown 내보내기에는 모든 항목이 있습니다.`,
+  condensedLine: (count, kind, teams, inject) =>
+    `“${inject}”에 대한 ${teams}개 팀의 ${kind === 'acknowledgement' ? '수신 확인' : '대응'} ${count}건 (이 시각이 최초)`,
+  responsesCapped: (shown, total) =>
+    `대응 ${total}건 중 처음 ${shown}건; Markdown, JSON 및 대응 CSV 내보내기에는 모든 대응이 있습니다.`,
+  planHeaders: {
+    issue: '문제점 / 개선 필요 사항',
+    correctiveAction: '시정 조치',
+    element: '역량 요소',
+    organisation: '주관 기관',
+    poc: '담당자',
+    start: '시작일',
+    completion: '완료일',
+    status: '상태',
+    objective: '훈련 목표',
+  },
   ratings: { P: '문제없이 수행', S: '일부 어려움 속 수행', M: '중대한 어려움 속 수행', U: '수행 불가' },
   status: { 'on-time': '기한 내', late: '지연', missed: '미대응', pending: '대기', 'no-target': '목표 없음' },
   capabilityElements: { planning: '계획', organisation: '조직', equipment: '장비', training: '교육', exercise: '훈련' },
@@ -528,14 +668,42 @@ const KO: ReportMessages = {
     'exercise-design': '다음 훈련을 더 낫게 하려면 무엇이 필요합니까?',
   },
   participantsCount: (n) => (n === 0 ? '참가자 없음' : `${n}명`),
-  findingOnTime: (team, onTime, targeted) => `${team}은(는) 대응 목표 시간이 있는 상황 메시지 ${targeted}건 중 ${onTime}건에 기한 내 대응함.`,
-  findingLate: (team, late, missed, targeted) => `${team}은(는) 대응 목표 시간이 있는 상황 메시지 ${targeted}건 중 ${[late ? `${late}건 지연 대응` : '', missed ? `${missed}건 미대응` : ''].filter(Boolean).join(', ')}.`,
+  findingOnTime: (team, onTime, targeted) =>
+    `${team}은(는) 대응 목표 시간이 있는 상황 메시지 ${targeted}건 중 ${onTime}건에 기한 내 대응함.`,
+  findingLate: (team, late, missed, targeted) =>
+    `${team}은(는) 대응 목표 시간이 있는 상황 메시지 ${targeted}건 중 ${[late ? `${late}건 지연 대응` : '', missed ? `${missed}건 미대응` : ''].filter(Boolean).join(', ')}.`,
   duration: (h, m, s) => (h ? (m ? `${h}시간 ${m}분` : `${h}시간`) : m ? (s ? `${m}분 ${s}초` : `${m}분`) : `${s}초`),
   lateBy: (m, s) => (m ? `${m}분 ${s}초` : `${s}초`),
   csv: {
-    responses: ['팀', '상황 메시지 ID', '상황 메시지 제목', '작성자', '훈련 시각', '훈련 시각(ms)', '작성 일시', '수정 일시', '선택 조치 ID', '대응 내용', '전달 시각(ms)', '대응 목표(ms)', '팀 대응 상태', '작성 언어'],
+    responses: [
+      '팀',
+      '상황 메시지 ID',
+      '상황 메시지 제목',
+      '작성자',
+      '훈련 시각',
+      '훈련 시각(ms)',
+      '작성 일시',
+      '수정 일시',
+      '선택 조치 ID',
+      '대응 내용',
+      '전달 시각(ms)',
+      '대응 목표(ms)',
+      '팀 대응 상태',
+      '작성 언어',
+    ],
     scores: ['팀', '상황 메시지 ID', '기대 조치 ID', '기대 조치', '유형', '점수', '최대', '근거', '평가관', '사유'],
-    plan: ['순번', '문제점', '시정 조치', '역량 요소', '주관 기관', '담당자', '시작일', '완료일', '상태', '훈련 목표 ID'],
+    plan: [
+      '순번',
+      '문제점',
+      '시정 조치',
+      '역량 요소',
+      '주관 기관',
+      '담당자',
+      '시작일',
+      '완료일',
+      '상태',
+      '훈련 목표 ID',
+    ],
   },
   tl: {
     clock: {
@@ -563,7 +731,8 @@ const KO: ReportMessages = {
     joined: (who, team) => `${who}, ${team} 합류`,
     removed: (who, team) => `${who}: ${team}에서 참가자 제외`,
     codeRotated: (who, team) => `${who}: ${team} 참가 코드 재발급`,
-    seatCap: (who, team, seats) => `${who}: ${seats !== null ? `${team} 인원 상한 ${seats}명으로 설정` : `${team} 인원 상한 해제`}`,
+    seatCap: (who, team, seats) =>
+      `${who}: ${seats !== null ? `${team} 인원 상한 ${seats}명으로 설정` : `${team} 인원 상한 해제`}`,
     acknowledged: (team, s, who) => `${team}, ${s} 수신 확인 (${who})`,
     responded: (team, s, who, options) => `${team}, ${s}에 대응 (${who})${options ? ` — 선택: ${options}` : ''}`,
     edited: (team, s, who) => `${team}, ${s}에 대한 대응 수정 (${who})`,
@@ -573,8 +742,10 @@ const KO: ReportMessages = {
     journal: (who, text) => `통제 일지 (${who}): ${text}`,
     settings: (who) => `${who}: 훈련 설정 변경`,
     decisionOpened: (d, teams) => `의사결정 ${d} 개시 — 대상: ${teams}`,
-    voted: (team, choice, d, reason) => `${team}, 의사결정 ${d}에 “${choice}” 투표${reason ? ` — 사유: ${reason}` : ''}`,
-    decisionClosed: (d, outcome, forcedBy) => `의사결정 ${d} 종결: ${outcome ? `“${outcome}”` : '결과 없음'}${forcedBy ? ` (${forcedBy} 강제 종결)` : ''}`,
+    voted: (team, choice, d, reason) =>
+      `${team}, 의사결정 ${d}에 “${choice}” 투표${reason ? ` — 사유: ${reason}` : ''}`,
+    decisionClosed: (d, outcome, forcedBy) =>
+      `의사결정 ${d} 종결: ${outcome ? `“${outcome}”` : '결과 없음'}${forcedBy ? ` (${forcedBy} 강제 종결)` : ''}`,
     extended: (who, d) => `${who}: 의사결정 ${d} 기한 연장`,
     evaluated: (who, team, s, met) => `${who}: ${team}의 ${s} 대응 평가 — ${met ? '충족' : '미충족'}`,
     adjusted: (who, team, s, p) => `${who}: ${team}의 ${s} 점수 ${p}점 조정`,
@@ -587,7 +758,8 @@ export const REPORT_MESSAGES: Record<ReportLanguage, ReportMessages> = { en: EN,
 export const isReportLanguage = (v: string): v is ReportLanguage => (REPORT_LANGUAGES as readonly string[]).includes(v);
 
 /** The frame for a content language: its own when the report speaks it, else English. */
-export const reportMessages = (language: string | null | undefined): ReportMessages => (language && isReportLanguage(language) ? REPORT_MESSAGES[language] : EN);
+export const reportMessages = (language: string | null | undefined): ReportMessages =>
+  language && isReportLanguage(language) ? REPORT_MESSAGES[language] : EN;
 
 /** A language in its own name ("한국어", "English"): how a marker beside a player's words reads in any edition. */
 export function languageAutonym(tag: string): string {
@@ -599,7 +771,8 @@ export function languageAutonym(tag: string): string {
 }
 
 /** Exercise control as a request's addressee (stored in English when the team wrote to control itself). */
-export const addressee = (to: string, t: ReportMessages): string => (to === 'Exercise control' ? t.tl.exerciseControl : to);
+export const addressee = (to: string, t: ReportMessages): string =>
+  to === 'Exercise control' ? t.tl.exerciseControl : to;
 
 /** The mark beside words as written: "[한국어]". */
 export const languageMark = (tag: string | null | undefined): string => (tag ? `[${languageAutonym(tag)}]` : '');

@@ -48,7 +48,12 @@ export interface ReportOverview {
   status: 'draft' | 'scheduled' | 'running' | 'paused' | 'ended';
   pack: { id: string; version: string; title: string };
   summary: string;
-  scope: { plannedDuration: string; audience: string | null; classification: string; phases: { id: string; title: string; start: string; summary: string | null }[] };
+  scope: {
+    plannedDuration: string;
+    audience: string | null;
+    classification: string;
+    phases: { id: string; title: string; start: string; summary: string | null }[];
+  };
   threatActors: string[];
   /** the threat actors with their ATT&CK group names ("G0094" → "Kimsuky"; null when the name is not known) */
   threatActorGroups: { id: string; name: string | null }[];
@@ -97,7 +102,20 @@ export interface Finding {
   evidence: number[];
 }
 
-export const TIMELINE_KINDS = ['clock', 'inject', 'acknowledgement', 'response', 'decision', 'vote', 'evaluation', 'facilitator', 'journal', 'rfi', 'participant', 'other'] as const;
+export const TIMELINE_KINDS = [
+  'clock',
+  'inject',
+  'acknowledgement',
+  'response',
+  'decision',
+  'vote',
+  'evaluation',
+  'facilitator',
+  'journal',
+  'rfi',
+  'participant',
+  'other',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /**
@@ -244,7 +262,14 @@ export interface RfiRecord {
   to: string;
   openedScenarioMs: number | null;
   /** `language`: what the message was written in (the author's language then; null when not recorded) */
-  messages: { from: 'team' | 'control'; authorName: string; text: string; at: number; scenarioMs: number; language?: string | null }[];
+  messages: {
+    from: 'team' | 'control';
+    authorName: string;
+    text: string;
+    at: number;
+    scenarioMs: number;
+    language?: string | null;
+  }[];
 }
 
 export interface ResponseRecord {
@@ -271,7 +296,12 @@ export interface HotwashSummary {
   questions: HotwashQuestion[];
   submissions: number;
   /** per rating question: mean (1–5) and how many gave each score */
-  ratings: { questionId: string; mean: number | null; distribution: number[]; byTeam: { teamId: string; mean: number | null; count: number }[] }[];
+  ratings: {
+    questionId: string;
+    mean: number | null;
+    distribution: number[];
+    byTeam: { teamId: string; mean: number | null; count: number }[];
+  }[];
   /** `language`: what the answer was written in (the player's language then; null when not recorded) */
   comments: { questionId: string; teamId: string; text: string; language?: string | null }[];
 }

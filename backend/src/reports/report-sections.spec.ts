@@ -63,10 +63,26 @@ const PACK: ScenarioPack = {
       expectedActions: [{ id: 'ea-1', text: 'Block the sender', points: 10, options: [] }],
       responseOptions: [{ id: 'block', label: 'Block' }],
     }),
-    inject('press', { offset: 'T+00:20', respondWithin: '00:05', objectives: ['contain', 'inform'], tags: { groups: [], attack: ['T1078'], disarm: [], assumed: [] } }),
+    inject('press', {
+      offset: 'T+00:20',
+      respondWithin: '00:05',
+      objectives: ['contain', 'inform'],
+      tags: { groups: [], attack: ['T1078'], disarm: [], assumed: [] },
+    }),
     inject('vote', {
       offset: 'T+00:30',
-      decision: { id: 'pay', question: 'Pay the ransom?', options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], mode: 'team', allowAbstain: true, allowBlock: true, deadline: '00:10' },
+      decision: {
+        id: 'pay',
+        question: 'Pay the ransom?',
+        options: [
+          { id: 'yes', label: 'Yes' },
+          { id: 'no', label: 'No' },
+        ],
+        mode: 'team',
+        allowAbstain: true,
+        allowBlock: true,
+        deadline: '00:10',
+      },
     }),
   ],
 };
@@ -100,7 +116,12 @@ function inputs(events: Omit<LoggedEvent, 'id' | 'atMs'>[], over: Partial<Report
   };
 }
 
-const ev = (type: string, scenarioMs: number | null, payload: Record<string, unknown>, actor = 'system') => ({ type, scenarioMs, actor, payload });
+const ev = (type: string, scenarioMs: number | null, payload: Record<string, unknown>, actor = 'system') => ({
+  type,
+  scenarioMs,
+  actor,
+  payload,
+});
 const injectsOf = (pack: ScenarioPack) => new Map(pack.injects.map((i) => [i.id, i]));
 
 /** Blue answers the phish in 4 min (on time) and the press inject in 8 min (late); Red never answers. */
@@ -116,8 +137,18 @@ const PLAYED = [
   ev('inject.acknowledged', 21 * MIN, { injectId: 'press', teamId: 't-blue' }, 'participant:p-1'),
   ev('exercise.resumed', 21 * MIN, {}),
   ev('response.logged', 28 * MIN, { injectId: 'press', teamId: 't-blue' }, 'participant:p-1'),
-  ev('objective.rated', 40 * MIN, { teamId: 't-blue', objectiveId: 'contain', rating: 'M', observations: 'slow' }, 'user:u-1'),
-  ev('objective.rated', 41 * MIN, { teamId: 't-blue', objectiveId: 'contain', rating: 'S', observations: 'fine after all' }, 'user:u-1'),
+  ev(
+    'objective.rated',
+    40 * MIN,
+    { teamId: 't-blue', objectiveId: 'contain', rating: 'M', observations: 'slow' },
+    'user:u-1',
+  ),
+  ev(
+    'objective.rated',
+    41 * MIN,
+    { teamId: 't-blue', objectiveId: 'contain', rating: 'S', observations: 'fine after all' },
+    'user:u-1',
+  ),
   ev('objective.rated', 42 * MIN, { teamId: 't-red', objectiveId: 'contain', rating: 'excellent' }, 'user:u-1'),
   ev('report.findings-saved', null, {}, 'user:u-1'),
 ];
@@ -130,24 +161,53 @@ describe('report log pass', () => {
     expect(log.firstAck.get('t-blue', 'phish')).toEqual({ ms: 1 * MIN, paused: false });
     expect(log.firstAck.get('t-blue', 'press')).toEqual({ ms: 21 * MIN, paused: true });
     expect(log.responseCount.get('t-blue', 'phish')).toBe(2);
-    expect(log.ratings.get('t-blue', 'contain')).toMatchObject({ rating: 'S', observations: 'fine after all', evaluator: 'Eve Evaluator' });
+    expect(log.ratings.get('t-blue', 'contain')).toMatchObject({
+      rating: 'S',
+      observations: 'fine after all',
+      evaluator: 'Eve Evaluator',
+    });
     expect(log.ratings.has('t-red', 'contain')).toBe(false);
     expect(log.timeline).toHaveLength(PLAYED.length - 1);
     expect(log.timeline.some((t) => REVIEW_EDIT_EVENTS.has(t.type))).toBe(false);
-    expect(log.timeline.find((t) => t.type === 'response.logged')).toMatchObject({ actor: 'Alice', teamIds: ['t-blue'], kind: 'response', detail: { optionIds: ['block'] } });
+    expect(log.timeline.find((t) => t.type === 'response.logged')).toMatchObject({
+      actor: 'Alice',
+      teamIds: ['t-blue'],
+      kind: 'response',
+      detail: { optionIds: ['block'] },
+    });
   });
 
   it('names no player when names are hidden', () => {
     const log = readPlayLog(inputs(PLAYED), { hideNames: true });
-    expect(new Set(log.timeline.filter((t) => t.type === 'response.logged').map((t) => t.actor))).toEqual(new Set([ANONYMOUS]));
+    expect(new Set(log.timeline.filter((t) => t.type === 'response.logged').map((t) => t.actor))).toEqual(
+      new Set([ANONYMOUS]),
+    );
   });
 
   it('marks a delivery late from the delivery records, over the log entry', () => {
     const log = readPlayLog(
       inputs([ev('inject.delivered', 0, { injectId: 'phish', teamIds: ['t-blue', 't-red'] })], {
         deliveries: [
-          { injectId: 'phish', teamId: 't-blue', late: true, dueAtMs: 1000, deliveredAtMs: 1890, broadcastStartedAtMs: 1900, broadcastEndedAtMs: 2000, broadcastBy: 'w1' },
-          { injectId: 'phish', teamId: 't-red', late: false, dueAtMs: 1000, deliveredAtMs: 1005, broadcastStartedAtMs: 1010, broadcastEndedAtMs: 1020, broadcastBy: 'w1' },
+          {
+            injectId: 'phish',
+            teamId: 't-blue',
+            late: true,
+            dueAtMs: 1000,
+            deliveredAtMs: 1890,
+            broadcastStartedAtMs: 1900,
+            broadcastEndedAtMs: 2000,
+            broadcastBy: 'w1',
+          },
+          {
+            injectId: 'phish',
+            teamId: 't-red',
+            late: false,
+            dueAtMs: 1000,
+            deliveredAtMs: 1005,
+            broadcastStartedAtMs: 1010,
+            broadcastEndedAtMs: 1020,
+            broadcastBy: 'w1',
+          },
         ],
       }),
       { hideNames: false },
@@ -167,7 +227,18 @@ describe('report sections', () => {
       ['phish', 'on-time', 1 * MIN, 4 * MIN, 2],
       ['press', 'late', 1 * MIN, 8 * MIN, 1],
     ]);
-    expect(blue).toMatchObject({ injectsDelivered: 2, acknowledged: 2, responded: 2, responses: 3, onTime: 1, late: 1, missed: 0, whilePaused: 1, medianAckMs: 1 * MIN, medianFirstResponseMs: 6 * MIN });
+    expect(blue).toMatchObject({
+      injectsDelivered: 2,
+      acknowledged: 2,
+      responded: 2,
+      responses: 3,
+      onTime: 1,
+      late: 1,
+      missed: 0,
+      whilePaused: 1,
+      medianAckMs: 1 * MIN,
+      medianFirstResponseMs: 6 * MIN,
+    });
     expect(red).toMatchObject({ injectsDelivered: 2, acknowledged: 0, missed: 2, pending: 0, medianAckMs: null });
     // still running and the press inject's 5 minutes are not up yet: pending, not missed
     const [, redLive] = buildMetrics(TEAMS, log, injects, { ended: false, scenarioNowMs: 22 * MIN });
@@ -198,7 +269,14 @@ describe('report sections', () => {
         total: 0.1 + 0.2,
         max: 30,
         items: [
-          { injectId: 'phish', expectedActionId: 'ea-1', kind: 'action', points: 10 / 3, max: 10, source: { rule: 'r' } },
+          {
+            injectId: 'phish',
+            expectedActionId: 'ea-1',
+            kind: 'action',
+            points: 10 / 3,
+            max: 10,
+            source: { rule: 'r' },
+          },
           { injectId: 'press', expectedActionId: null, kind: 'timeliness', points: 2.5, max: 5, source: { rule: 'r' } },
         ],
       },
@@ -216,14 +294,31 @@ describe('report sections', () => {
   it('objective ratings: the latest valid rating per team, null where none', () => {
     const o = buildObjectiveRatings(PACK, TEAMS, log.ratings);
     expect(o[0]?.teams).toEqual([
-      { teamId: 't-blue', rating: 'S', observations: 'fine after all', evaluator: 'Eve Evaluator', at: inp.events[12]?.atMs, eventId: 13 },
+      {
+        teamId: 't-blue',
+        rating: 'S',
+        observations: 'fine after all',
+        evaluator: 'Eve Evaluator',
+        at: inp.events[12]?.atMs,
+        eventId: 13,
+      },
       { teamId: 't-red', rating: null, observations: '', evaluator: null, at: null, eventId: null },
     ]);
   });
 
   it('coverage: one row per technique, assumed only when every tag is, with per-team counts', () => {
     const metrics = buildMetrics(TEAMS, log, injects, { ended: true, scenarioNowMs: 60 * MIN });
-    const rows = buildCoverage(injects, metrics, [{ teamId: 't-blue', teamName: 'Blue', total: 4, max: 10, items: [{ injectId: 'phish', expectedActionId: 'ea-1', kind: 'action', points: 4, max: 10, source: { rule: 'r' } }] }]);
+    const rows = buildCoverage(injects, metrics, [
+      {
+        teamId: 't-blue',
+        teamName: 'Blue',
+        total: 4,
+        max: 10,
+        items: [
+          { injectId: 'phish', expectedActionId: 'ea-1', kind: 'action', points: 4, max: 10, source: { rule: 'r' } },
+        ],
+      },
+    ]);
     expect(rows.map((r) => [r.framework, r.techniqueId, r.assumed, r.injectIds])).toEqual([
       ['attack', 'T1078', false, ['phish', 'press']],
       ['attack', 'T1190', true, ['phish']],
@@ -242,8 +337,18 @@ describe('report sections', () => {
   it('findings: drafted from ratings, the latest evaluator mark and response times; saved findings win', () => {
     const events = [
       ...PLAYED,
-      ev('evaluation.recorded', 30 * MIN, { teamId: 't-red', injectId: 'phish', expectedActionId: 'ea-1', met: false, reason: 'first mark' }, 'user:u-1'),
-      ev('evaluation.recorded', 31 * MIN, { teamId: 't-red', injectId: 'phish', expectedActionId: 'ea-1', met: true, reason: 'corrected mark' }, 'user:u-1'),
+      ev(
+        'evaluation.recorded',
+        30 * MIN,
+        { teamId: 't-red', injectId: 'phish', expectedActionId: 'ea-1', met: false, reason: 'first mark' },
+        'user:u-1',
+      ),
+      ev(
+        'evaluation.recorded',
+        31 * MIN,
+        { teamId: 't-red', injectId: 'phish', expectedActionId: 'ea-1', met: true, reason: 'corrected mark' },
+        'user:u-1',
+      ),
     ];
     const i = inputs(events);
     const l = readPlayLog(i, { hideNames: false });
@@ -251,52 +356,163 @@ describe('report sections', () => {
     const objectives = buildObjectiveRatings(PACK, TEAMS, l.ratings);
     const f = buildFindings(i, objectives, metrics, injects, reportInjectsOf(PACK, i.events));
     expect(f.drafted).toBe(true);
-    expect(f.strengths.map((x) => x.text)).toEqual(['Blue team — Contain the outbreak (S): fine after all', 'Red team — “Subject of phish”: corrected mark']);
-    expect(f.improvements.map((x) => x.text)).toEqual(['Blue team answered 1 late of the 2 injects with a response target.', 'Red team did not answer 2 of the 2 injects with a response target.']);
-    const saved = buildFindings({ ...i, savedFindings: [{ id: 'f-1', kind: 'improvement', text: 'Saved', objectiveId: null, teamId: null, evidence: [] }] }, objectives, metrics, injects, []);
-    expect(saved).toEqual({ drafted: false, strengths: [], improvements: [{ id: 'f-1', kind: 'improvement', text: 'Saved', objectiveId: null, teamId: null, evidence: [] }] });
+    expect(f.strengths.map((x) => x.text)).toEqual([
+      'Blue team — Contain the outbreak (S): fine after all',
+      'Red team — “Subject of phish”: corrected mark',
+    ]);
+    expect(f.improvements.map((x) => x.text)).toEqual([
+      'Blue team answered 1 late of the 2 injects with a response target.',
+      'Red team did not answer 2 of the 2 injects with a response target.',
+    ]);
+    const saved = buildFindings(
+      {
+        ...i,
+        savedFindings: [
+          { id: 'f-1', kind: 'improvement', text: 'Saved', objectiveId: null, teamId: null, evidence: [] },
+        ],
+      },
+      objectives,
+      metrics,
+      injects,
+      [],
+    );
+    expect(saved).toEqual({
+      drafted: false,
+      strengths: [],
+      improvements: [{ id: 'f-1', kind: 'improvement', text: 'Saved', objectiveId: null, teamId: null, evidence: [] }],
+    });
   });
 
   it('decisions: a team decision with its latest vote per team and its outcome label', () => {
     const events = inputs([
       ev('inject.delivered', 30 * MIN, { injectId: 'vote', teamIds: ['t-blue'] }),
-      ev('decision.opened', 30 * MIN, { decisionId: 'pay', injectId: 'vote', mode: 'team', memberTeamIds: ['t-blue'], deadlineScenarioMs: 40 * MIN }),
+      ev('decision.opened', 30 * MIN, {
+        decisionId: 'pay',
+        injectId: 'vote',
+        mode: 'team',
+        memberTeamIds: ['t-blue'],
+        deadlineScenarioMs: 40 * MIN,
+      }),
       ev('decision.vote', 31 * MIN, { decisionId: 'pay', teamId: 't-blue', choice: 'yes' }),
       ev('decision.vote', 32 * MIN, { decisionId: 'pay', teamId: 't-blue', choice: 'no' }),
       ev('decision.extended', 33 * MIN, { decisionId: 'pay', deadlineScenarioMs: 45 * MIN }),
       ev('decision.closed', 34 * MIN, { decisionId: 'pay', teamId: 't-blue', outcome: 'no' }),
     ]).events;
-    const [d, ...more] = buildDecisions(events, injects, readPlayLog(inputs([]), { hideNames: false }).delivered, ['t-blue', 't-red'], new Map(TEAMS.map((t) => [t.key, t])));
+    const [d, ...more] = buildDecisions(
+      events,
+      injects,
+      readPlayLog(inputs([]), { hideNames: false }).delivered,
+      ['t-blue', 't-red'],
+      new Map(TEAMS.map((t) => [t.key, t])),
+    );
     expect(more).toEqual([]);
-    expect(d).toMatchObject({ decisionId: 'pay', injectId: 'vote', question: 'Pay the ransom?', status: 'closed', outcome: 'no', outcomeLabel: 'No', forced: false, deadlineScenarioMs: 45 * MIN, closedScenarioMs: 34 * MIN });
+    expect(d).toMatchObject({
+      decisionId: 'pay',
+      injectId: 'vote',
+      question: 'Pay the ransom?',
+      status: 'closed',
+      outcome: 'no',
+      outcomeLabel: 'No',
+      forced: false,
+      deadlineScenarioMs: 45 * MIN,
+      closedScenarioMs: 34 * MIN,
+    });
     expect(d?.votes.map((v) => [v.teamId, v.choice, v.choiceLabel])).toEqual([['t-blue', 'no', 'No']]);
   });
 
   it('overview: ad-hoc injects listed after the pack, participant names only when shown', () => {
-    const events = [ev('inject.adhoc-created', 5 * MIN, { injectId: 'adhoc-1', subject: 'Extra' }), ev('inject.adhoc-created', 5 * MIN, { injectId: 'phish', subject: 'dup' })];
+    const events = [
+      ev('inject.adhoc-created', 5 * MIN, { injectId: 'adhoc-1', subject: 'Extra' }),
+      ev('inject.adhoc-created', 5 * MIN, { injectId: 'phish', subject: 'dup' }),
+    ];
     const ri = reportInjectsOf(PACK, inputs(events).events);
-    expect(ri.map((i) => [i.id, i.subject])).toEqual([...PACK.injects.map((i) => [i.id, i.subject]), ['adhoc-1', 'Extra']]);
+    expect(ri.map((i) => [i.id, i.subject])).toEqual([
+      ...PACK.injects.map((i) => [i.id, i.subject]),
+      ['adhoc-1', 'Extra'],
+    ]);
     const shown = buildOverview(inp, false, ri);
-    expect(shown.teams[0]).toEqual({ id: 't-blue', key: 'blue', name: 'Blue team', description: 'Defenders', participants: 2, participantNames: ['Alice', 'Bob'] });
+    expect(shown.teams[0]).toEqual({
+      id: 't-blue',
+      key: 'blue',
+      name: 'Blue team',
+      description: 'Defenders',
+      participants: 2,
+      participantNames: ['Alice', 'Bob'],
+    });
     expect(shown.threatActorGroups[0]?.id).toBe('G0032');
     expect(shown.coreCapabilities).toEqual(['Response', 'Public information']);
     expect(buildOverview(inp, true, ri).teams[0]?.participantNames).toEqual([]);
   });
 
   it('RFIs and responses: players anonymous when names are hidden, control keeps its name', () => {
-    const rfis = [{ threadId: 'th', teamId: 't-blue', subject: 's', to: 'EXCON', openedScenarioMs: 0, messages: [{ from: 'team' as const, authorName: 'Alice', text: 'q', at: 0, scenarioMs: 0 }, { from: 'control' as const, authorName: 'EXCON desk', text: 'a', at: 1, scenarioMs: 1 }] }];
+    const rfis = [
+      {
+        threadId: 'th',
+        teamId: 't-blue',
+        subject: 's',
+        to: 'EXCON',
+        openedScenarioMs: 0,
+        messages: [
+          { from: 'team' as const, authorName: 'Alice', text: 'q', at: 0, scenarioMs: 0 },
+          { from: 'control' as const, authorName: 'EXCON desk', text: 'a', at: 1, scenarioMs: 1 },
+        ],
+      },
+    ];
     expect(buildRfis(rfis, true, 'en')[0]?.messages.map((m) => m.authorName)).toEqual([ANONYMOUS, 'EXCON desk']);
     expect(buildRfis(rfis, false, 'en')[0]?.messages.map((m) => m.authorName)).toEqual(['Alice', 'EXCON desk']);
-    const responses = [{ id: 'r', teamId: 't-blue', injectId: 'phish', authorName: 'Alice', text: 't', optionIds: [], scenarioMs: 0, createdAt: 0, updatedAt: 0 }];
+    const responses = [
+      {
+        id: 'r',
+        teamId: 't-blue',
+        injectId: 'phish',
+        authorName: 'Alice',
+        text: 't',
+        optionIds: [],
+        scenarioMs: 0,
+        createdAt: 0,
+        updatedAt: 0,
+      },
+    ];
     expect(buildResponses(responses, true, 'en')[0]?.authorName).toBe(ANONYMOUS);
     expect(buildResponses(responses, false, 'en')[0]?.authorName).toBe('Alice');
   });
 
   it('marks what people wrote with its language: as recorded, else the pack source; control answers carry none', () => {
-    const rfis = [{ threadId: 'th', teamId: 't-blue', subject: 's', to: 'EXCON', openedScenarioMs: 0, messages: [{ from: 'team' as const, authorName: 'Alice', text: '질문', at: 0, scenarioMs: 0, language: 'ko' }, { from: 'team' as const, authorName: 'Bob', text: 'q', at: 0, scenarioMs: 0 }, { from: 'control' as const, authorName: 'EXCON desk', text: 'a', at: 1, scenarioMs: 1 }] }];
+    const rfis = [
+      {
+        threadId: 'th',
+        teamId: 't-blue',
+        subject: 's',
+        to: 'EXCON',
+        openedScenarioMs: 0,
+        messages: [
+          { from: 'team' as const, authorName: 'Alice', text: '질문', at: 0, scenarioMs: 0, language: 'ko' },
+          { from: 'team' as const, authorName: 'Bob', text: 'q', at: 0, scenarioMs: 0 },
+          { from: 'control' as const, authorName: 'EXCON desk', text: 'a', at: 1, scenarioMs: 1 },
+        ],
+      },
+    ];
     expect(buildRfis(rfis, false, 'en')[0]?.messages.map((m) => m.language)).toEqual(['ko', 'en', null]);
-    const base = { teamId: 't-blue', injectId: 'phish', authorName: 'Alice', text: 't', optionIds: [], scenarioMs: 0, createdAt: 0, updatedAt: 0 };
-    expect(buildResponses([{ ...base, id: 'a', language: 'ko' }, { ...base, id: 'b', language: null }], false, 'en').map((r) => r.language)).toEqual(['ko', 'en']);
+    const base = {
+      teamId: 't-blue',
+      injectId: 'phish',
+      authorName: 'Alice',
+      text: 't',
+      optionIds: [],
+      scenarioMs: 0,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    expect(
+      buildResponses(
+        [
+          { ...base, id: 'a', language: 'ko' },
+          { ...base, id: 'b', language: null },
+        ],
+        false,
+        'en',
+      ).map((r) => r.language),
+    ).toEqual(['ko', 'en']);
   });
 
   it('hotwash: mean, 1–5 distribution and per-team means of rating questions; non-empty text answers', () => {
@@ -315,7 +531,15 @@ describe('report sections', () => {
     );
     const r = h.ratings.find((x) => x.questionId === rating.id);
     expect(h.submissions).toBe(4);
-    expect(r).toEqual({ questionId: rating.id, mean: 3.67, distribution: [0, 1, 0, 1, 1], byTeam: [{ teamId: 't-blue', mean: 4.5, count: 2 }, { teamId: 't-red', mean: 2, count: 1 }] });
+    expect(r).toEqual({
+      questionId: rating.id,
+      mean: 3.67,
+      distribution: [0, 1, 0, 1, 1],
+      byTeam: [
+        { teamId: 't-blue', mean: 4.5, count: 2 },
+        { teamId: 't-red', mean: 2, count: 1 },
+      ],
+    });
     // each answer marked with the language it was written in (the pack's source when not recorded)
     expect(h.comments).toEqual([
       { questionId: text.id, teamId: 't-blue', text: 'Good pace', language: 'en' },
@@ -329,6 +553,8 @@ describe('report sections', () => {
     expect(report.metrics).toEqual(buildMetrics(TEAMS, log, injects, { ended: true, scenarioNowMs: 60 * MIN }));
     expect(report.timeline).toEqual(log.timeline);
     expect(report.deliveryAccuracy).toBeNull();
-    expect(buildReport({ ...inp, exercise: { ...inp.exercise, status: 'running' } }, { hideNames: false }).state).toBe('draft');
+    expect(buildReport({ ...inp, exercise: { ...inp.exercise, status: 'running' } }, { hideNames: false }).state).toBe(
+      'draft',
+    );
   });
 });

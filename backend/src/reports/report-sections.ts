@@ -50,10 +50,16 @@ export interface PlayLog {
 /** The pack's injects, then the ad-hoc injects a facilitator wrote during the exercise. */
 export function reportInjectsOf(pack: ScenarioPack, events: LoggedEvent[]): ReportInject[] {
   const known = new Set(pack.injects.map((i) => i.id));
-  const reportInjects: ReportInject[] = pack.injects.map((i) => ({ id: i.id, subject: i.subject, offset: i.offset ?? null, options: i.responseOptions.map((o) => ({ id: o.id, label: o.label })) }));
+  const reportInjects: ReportInject[] = pack.injects.map((i) => ({
+    id: i.id,
+    subject: i.subject,
+    offset: i.offset ?? null,
+    options: i.responseOptions.map((o) => ({ id: o.id, label: o.label })),
+  }));
   for (const e of events) {
     const id = str(e.payload.injectId);
-    if (e.type === 'inject.adhoc-created' && id && !known.has(id)) reportInjects.push({ id, subject: str(e.payload.subject) ?? id, offset: null, options: [] });
+    if (e.type === 'inject.adhoc-created' && id && !known.has(id))
+      reportInjects.push({ id, subject: str(e.payload.subject) ?? id, offset: null, options: [] });
   }
   return reportInjects;
 }
@@ -102,7 +108,12 @@ export function buildOverview(inp: ReportInputs, hideNames: boolean, reportInjec
  * whether the response came within the inject's target (`over`: the exercise has ended, so a
  * pending answer counts as missed).
  */
-export function buildMetrics(teams: ReportTeamInput[], log: PlayLog, injects: Map<string, Inject>, clock: { ended: boolean; scenarioNowMs: number }): TeamMetrics[] {
+export function buildMetrics(
+  teams: ReportTeamInput[],
+  log: PlayLog,
+  injects: Map<string, Inject>,
+  clock: { ended: boolean; scenarioNowMs: number },
+): TeamMetrics[] {
   const respondWithin = (id: string): number | null => {
     const w = injects.get(id)?.respondWithin;
     return w ? parseDurationMs(w) : null;
@@ -142,7 +153,9 @@ export function buildMetrics(teams: ReportTeamInput[], log: PlayLog, injects: Ma
       responses: perInject.reduce((a, x) => a + x.responses, 0),
       // times of actions logged during a pause are not reaction times (the clock stood still): left out
       medianAckMs: median(perInject.flatMap((x) => (x.ackMs === null || x.ackWhilePaused ? [] : [x.ackMs]))),
-      medianFirstResponseMs: median(perInject.flatMap((x) => (x.firstResponseMs === null || x.firstResponseWhilePaused ? [] : [x.firstResponseMs]))),
+      medianFirstResponseMs: median(
+        perInject.flatMap((x) => (x.firstResponseMs === null || x.firstResponseWhilePaused ? [] : [x.firstResponseMs])),
+      ),
       onTime: count('on-time'),
       late: count('late'),
       missed: count('missed'),
@@ -155,7 +168,9 @@ export function buildMetrics(teams: ReportTeamInput[], log: PlayLog, injects: Ma
 
 /** Scores: the scoring engine's own totals (the same engine as the live scores), rounded for readers, and their sums by objective. */
 export function buildScores(pack: ScenarioPack, injects: Map<string, Inject>, engineScores: TeamScore[]): ReportScores {
-  const expectedActions = pack.injects.flatMap((i) => i.expectedActions.map((a) => ({ injectId: i.id, id: a.id, text: a.text, points: a.points })));
+  const expectedActions = pack.injects.flatMap((i) =>
+    i.expectedActions.map((a) => ({ injectId: i.id, id: a.id, text: a.text, points: a.points })),
+  );
   const scoreTeams: TeamScore[] = engineScores.map((t) => ({ ...t, total: round2(t.total), max: round2(t.max) }));
   // one pass over the items: team × objective sums
   const objectiveSums = new PairMap<{ points: number; max: number }>();
@@ -179,45 +194,96 @@ export function buildScores(pack: ScenarioPack, injects: Map<string, Inject>, en
 }
 
 /** Objectives × teams: each team's latest rating of each objective (null where none was given). */
-export function buildObjectiveRatings(pack: ScenarioPack, teams: ReportTeamInput[], ratings: PlayLog['ratings']): ObjectiveRatings[] {
+export function buildObjectiveRatings(
+  pack: ScenarioPack,
+  teams: ReportTeamInput[],
+  ratings: PlayLog['ratings'],
+): ObjectiveRatings[] {
   return pack.objectives.map((o) => ({
     objectiveId: o.id,
     text: o.text,
     coreCapability: o.coreCapability,
     teams: teams.map((t) => {
       const r = ratings.get(t.id, o.id);
-      return { teamId: t.id, rating: r?.rating ?? null, observations: r?.observations ?? '', evaluator: r?.evaluator ?? null, at: r?.at ?? null, eventId: r?.eventId ?? null };
+      return {
+        teamId: t.id,
+        rating: r?.rating ?? null,
+        observations: r?.observations ?? '',
+        evaluator: r?.evaluator ?? null,
+        at: r?.at ?? null,
+        eventId: r?.eventId ?? null,
+      };
     }),
   }));
 }
 
 /** Findings: the saved ones, or drafted from the ratings, the evaluators' notes and the response times when none are saved. */
-export function buildFindings(inp: ReportInputs, objectives: ObjectiveRatings[], metrics: TeamMetrics[], injects: Map<string, Inject>, reportInjects: ReportInject[]): AfterActionReport['findings'] {
+export function buildFindings(
+  inp: ReportInputs,
+  objectives: ObjectiveRatings[],
+  metrics: TeamMetrics[],
+  injects: Map<string, Inject>,
+  reportInjects: ReportInject[],
+): AfterActionReport['findings'] {
   const drafted = inp.savedFindings === null;
   const teamName = new Map(inp.teams.map((t) => [t.id, t.name]));
-  const findings = inp.savedFindings ?? draftFindings(objectives, metrics, inp.events, teamName, (id) => injects.get(id)?.subject ?? reportInjects.find((i) => i.id === id)?.subject ?? id);
-  return { drafted, strengths: findings.filter((f) => f.kind === 'strength'), improvements: findings.filter((f) => f.kind === 'improvement') };
+  const findings =
+    inp.savedFindings ??
+    draftFindings(
+      objectives,
+      metrics,
+      inp.events,
+      teamName,
+      (id) => injects.get(id)?.subject ?? reportInjects.find((i) => i.id === id)?.subject ?? id,
+    );
+  return {
+    drafted,
+    strengths: findings.filter((f) => f.kind === 'strength'),
+    improvements: findings.filter((f) => f.kind === 'improvement'),
+  };
 }
 
 /** Requests for information, with players' names hidden when the exercise is anonymous (control's names stay). */
 export function buildRfis(rfis: RfiRecord[], hideNames: boolean, source: string): RfiRecord[] {
   // a team's words carry the language they were written in (the pack's source when not recorded); control's carry none
-  return rfis.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, authorName: hideNames && m.from === 'team' ? ANONYMOUS : m.authorName, language: m.from === 'team' ? (m.language ?? source) : null })) }));
+  return rfis.map((r) => ({
+    ...r,
+    messages: r.messages.map((m) => ({
+      ...m,
+      authorName: hideNames && m.from === 'team' ? ANONYMOUS : m.authorName,
+      language: m.from === 'team' ? (m.language ?? source) : null,
+    })),
+  }));
 }
 
 /** Logged responses, with their authors' names hidden when the exercise is anonymous. */
 export function buildResponses(responses: ResponseRecord[], hideNames: boolean, source: string): ResponseRecord[] {
   // each marked with the language it was written in: the pack's source when not recorded (a player who chose none reads and writes it)
-  return responses.map((r) => (hideNames || !r.language ? { ...r, authorName: hideNames ? ANONYMOUS : r.authorName, language: r.language ?? source } : r));
+  return responses.map((r) =>
+    hideNames || !r.language
+      ? { ...r, authorName: hideNames ? ANONYMOUS : r.authorName, language: r.language ?? source }
+      : r,
+  );
 }
 
 /** The report's delivery accuracy: the same figures as the control room's (without its per-process detail). */
 export function accuracyOf(rows: DeliveryTimingRow[]): DeliveryAccuracySummary {
   const a = summariseDeliveries(rows);
-  return { broadcasts: a.broadcasts, startLatenessMs: a.startLatenessMs, endLatenessMs: a.endLatenessMs, lateCount: a.lateCount, unrecorded: a.unrecorded, lateAfterMs: a.lateAfterMs };
+  return {
+    broadcasts: a.broadcasts,
+    startLatenessMs: a.startLatenessMs,
+    endLatenessMs: a.endLatenessMs,
+    lateCount: a.lateCount,
+    unrecorded: a.unrecorded,
+    lateAfterMs: a.lateAfterMs,
+  };
 }
 
-export function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics[], scores: TeamScore[]): CoverageRow[] {
+export function buildCoverage(
+  injects: Map<string, Inject>,
+  metrics: TeamMetrics[],
+  scores: TeamScore[],
+): CoverageRow[] {
   const rows = new Map<string, CoverageRow>();
   const played = new Set(metrics.flatMap((m) => m.perInject.map((x) => x.injectId)));
   for (const id of played) {
@@ -230,7 +296,14 @@ export function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics
     ];
     for (const [framework, techniqueId, assumed] of techniques) {
       const k = `${framework}:${techniqueId}`;
-      const row = rows.get(k) ?? { framework, techniqueId, name: techniqueName(framework, techniqueId), assumed, injectIds: [], teams: [] };
+      const row = rows.get(k) ?? {
+        framework,
+        techniqueId,
+        name: techniqueName(framework, techniqueId),
+        assumed,
+        injectIds: [],
+        teams: [],
+      };
       row.assumed = row.assumed && assumed;
       if (!row.injectIds.includes(id)) row.injectIds.push(id);
       rows.set(k, row);
@@ -263,11 +336,20 @@ export function buildCoverage(injects: Map<string, Inject>, metrics: TeamMetrics
       }
     for (const [row, c] of cells) row.teams.push({ ...c, points: round2(c.points), max: round2(c.max) });
   }
-  return [...rows.values()].sort((a, b) => a.framework.localeCompare(b.framework) || a.techniqueId.localeCompare(b.techniqueId));
+  return [...rows.values()].sort(
+    (a, b) => a.framework.localeCompare(b.framework) || a.techniqueId.localeCompare(b.techniqueId),
+  );
 }
 
 /** Strengths and areas for improvement drafted from evaluator notes and the measured response times. */
-export function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetrics[], events: LoggedEvent[], teamName: Map<string, string>, injectTitle: (id: string) => string, t: ReportMessages = REPORT_MESSAGES.en): Finding[] {
+export function draftFindings(
+  objectives: ObjectiveRatings[],
+  metrics: TeamMetrics[],
+  events: LoggedEvent[],
+  teamName: Map<string, string>,
+  injectTitle: (id: string) => string,
+  t: ReportMessages = REPORT_MESSAGES.en,
+): Finding[] {
   const out: Finding[] = [];
   let n = 0;
   const add = (f: Omit<Finding, 'id'>) => out.push({ ...f, id: `draft-${++n}` });
@@ -276,7 +358,13 @@ export function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetri
       if (!t.rating) continue;
       const team = teamName.get(t.teamId) ?? t.teamId;
       const what = `${team} — ${o.text} (${t.rating})${t.observations ? `: ${t.observations}` : ''}`;
-      add({ kind: t.rating === 'P' || t.rating === 'S' ? 'strength' : 'improvement', text: what, objectiveId: o.objectiveId, teamId: t.teamId, evidence: t.eventId === null ? [] : [t.eventId] });
+      add({
+        kind: t.rating === 'P' || t.rating === 'S' ? 'strength' : 'improvement',
+        text: what,
+        objectiveId: o.objectiveId,
+        teamId: t.teamId,
+        evidence: t.eventId === null ? [] : [t.eventId],
+      });
     }
   }
   // only each expected action's latest mark counts: an evaluator who corrects a mark (or its note)
@@ -297,14 +385,34 @@ export function draftFindings(objectives: ObjectiveRatings[], metrics: TeamMetri
     const reason = str(e.payload.reason)?.trim();
     const teamId = str(e.payload.teamId) ?? '';
     if (!reason) continue;
-    add({ kind: e.payload.met === true ? 'strength' : 'improvement', text: `${teamName.get(teamId) ?? teamId} — “${injectTitle(str(e.payload.injectId) ?? '')}”: ${reason}`, objectiveId: null, teamId, evidence: [e.id] });
+    add({
+      kind: e.payload.met === true ? 'strength' : 'improvement',
+      text: `${teamName.get(teamId) ?? teamId} — “${injectTitle(str(e.payload.injectId) ?? '')}”: ${reason}`,
+      objectiveId: null,
+      teamId,
+      evidence: [e.id],
+    });
   }
   for (const m of metrics) {
     const targeted = m.onTime + m.late + m.missed;
     if (targeted === 0) continue;
     const team = teamName.get(m.teamId) ?? m.teamId;
-    if (m.onTime / targeted >= 0.8) add({ kind: 'strength', text: t.findingOnTime(team, m.onTime, targeted), objectiveId: null, teamId: m.teamId, evidence: [] });
-    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8) add({ kind: 'improvement', text: t.findingLate(team, m.late, m.missed, targeted), objectiveId: null, teamId: m.teamId, evidence: [] });
+    if (m.onTime / targeted >= 0.8)
+      add({
+        kind: 'strength',
+        text: t.findingOnTime(team, m.onTime, targeted),
+        objectiveId: null,
+        teamId: m.teamId,
+        evidence: [],
+      });
+    if (m.late + m.missed > 0 && m.onTime / targeted < 0.8)
+      add({
+        kind: 'improvement',
+        text: t.findingLate(team, m.late, m.missed, targeted),
+        objectiveId: null,
+        teamId: m.teamId,
+        evidence: [],
+      });
   }
   return out;
 }
@@ -312,7 +420,8 @@ export function summariseHotwash(inp: ReportInputs): HotwashSummary {
   const source = sourceLanguage(inp.exercise.snapshot);
   const rating = inp.hotwashQuestions.filter((q) => q.kind === 'rating');
   const text = inp.hotwashQuestions.filter((q) => q.kind === 'text');
-  const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+  const mean = (xs: number[]) =>
+    xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null;
   return {
     questions: inp.hotwashQuestions,
     submissions: inp.hotwash.length,
@@ -323,11 +432,26 @@ export function summariseHotwash(inp: ReportInputs): HotwashSummary {
         mean: mean(all),
         distribution: [1, 2, 3, 4, 5].map((v) => all.filter((x) => x === v).length),
         byTeam: inp.teams.map((t) => {
-          const mine = inp.hotwash.filter((h) => h.teamId === t.id).flatMap((h) => (typeof h.ratings[q.id] === 'number' ? [h.ratings[q.id] as number] : []));
+          const mine = inp.hotwash
+            .filter((h) => h.teamId === t.id)
+            .flatMap((h) => (typeof h.ratings[q.id] === 'number' ? [h.ratings[q.id] as number] : []));
           return { teamId: t.id, mean: mean(mine), count: mine.length };
         }),
       };
     }),
-    comments: inp.hotwash.flatMap((h) => text.flatMap((q) => (h.answers[q.id]?.trim() ? [{ questionId: q.id, teamId: h.teamId, text: h.answers[q.id]?.trim() ?? '', language: h.language ?? source }] : []))),
+    comments: inp.hotwash.flatMap((h) =>
+      text.flatMap((q) =>
+        h.answers[q.id]?.trim()
+          ? [
+              {
+                questionId: q.id,
+                teamId: h.teamId,
+                text: h.answers[q.id]?.trim() ?? '',
+                language: h.language ?? source,
+              },
+            ]
+          : [],
+      ),
+    ),
   };
 }

@@ -18,7 +18,9 @@ export interface TimelineNames {
 }
 
 /** Name lookups from the report itself (its overview lists the teams and injects the rows refer to). */
-export function timelineNames(r: Pick<AfterActionReport, 'overview'> & Partial<Pick<AfterActionReport, 'decisions'>>): TimelineNames {
+export function timelineNames(
+  r: Pick<AfterActionReport, 'overview'> & Partial<Pick<AfterActionReport, 'decisions'>>,
+): TimelineNames {
   const teams = new Map(r.overview.teams.map((t) => [t.id, t.name]));
   const injects = new Map(r.overview.injects.map((i) => [i.id, i.subject]));
   const questions = new Map((r.decisions ?? []).map((d) => [d.decisionId, d.question]));
@@ -53,7 +55,8 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames, t:
   const subject = e.injectId ? `“${clip(names.inject(e.injectId), 90)}”` : '';
   const who = e.actor === 'exercise control' ? l.exerciseControl : e.actor;
   const decision = `“${clip(names.decision(e.decisionId ?? ''), 90)}”`;
-  const option = (id: string) => (e.decisionId ? names.option(e.decisionId, id) : e.injectId ? names.option(e.injectId, id) : id);
+  const option = (id: string) =>
+    e.decisionId ? names.option(e.decisionId, id) : e.injectId ? names.option(e.injectId, id) : id;
   switch (e.type) {
     case 'exercise.created':
     case 'exercise.start-scheduled':
@@ -65,7 +68,11 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames, t:
     case 'exercise.clock-reanchored':
       return `${l.clock[e.type] ?? e.type}${e.type === 'exercise.speed-changed' ? l.speedTo(typeof d.to === 'number' ? String(d.to) : '?') : ''}${who !== 'system' ? l.by(who) : ''}`;
     case 'inject.delivered':
-      return l.delivered(subject, teams || l.noTeam, d.late === true ? l.late(typeof d.latenessMs === 'number' ? lateBy(d.latenessMs, t) : null) : null);
+      return l.delivered(
+        subject,
+        teams || l.noTeam,
+        d.late === true ? l.late(typeof d.latenessMs === 'number' ? lateBy(d.latenessMs, t) : null) : null,
+      );
     case 'inject.fired':
       return l.fired(who, subject);
     case 'inject.skipped':
@@ -101,9 +108,18 @@ export function describeTimelineEntry(e: TimelineEntry, names: TimelineNames, t:
     case 'decision.opened':
       return l.decisionOpened(decision, teams);
     case 'decision.vote':
-      return l.voted(team, option(text('choice') ?? ''), decision, text('reason') ? clip(text('reason') ?? '', 200) : null);
+      return l.voted(
+        team,
+        option(text('choice') ?? ''),
+        decision,
+        text('reason') ? clip(text('reason') ?? '', 200) : null,
+      );
     case 'decision.closed':
-      return l.decisionClosed(decision, text('outcome') ? option(text('outcome') ?? '') : null, d.forced === true ? who : null);
+      return l.decisionClosed(
+        decision,
+        text('outcome') ? option(text('outcome') ?? '') : null,
+        d.forced === true ? who : null,
+      );
     case 'decision.extended':
       return l.extended(who, decision);
     case 'evaluation.recorded':

@@ -27,13 +27,26 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-04-30')
   // Date.parse rolls 2026-02-30 over into March: a real date reads back the same
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'must be a real date',
+  )
   .nullable()
   .optional();
 const FindingsBody = z
   .object({
     findings: z
-      .array(z.object({ kind: z.enum(FINDING_KINDS), text: z.string().trim().min(1, 'must not be empty').max(5000), objectiveId: optionalId, teamId: optionalId, evidence: z.array(z.number().int().min(0)).max(500).optional() }).strict())
+      .array(
+        z
+          .object({
+            kind: z.enum(FINDING_KINDS),
+            text: z.string().trim().min(1, 'must not be empty').max(5000),
+            objectiveId: optionalId,
+            teamId: optionalId,
+            evidence: z.array(z.number().int().min(0)).max(500).optional(),
+          })
+          .strict(),
+      )
       .max(500),
   })
   .strict();
@@ -58,11 +71,13 @@ const LanguageQuery = () => Query('language', new ZodValidationPipe(LANGUAGE.opt
 /** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
 const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 /** Where the time went (browser developer tools show it): read (log and responses overlap inside it), build, serialise. */
-const serverTiming = (t: ReportTiming) => (Object.entries(t) as [string, number][]).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', ');
+const serverTiming = (t: ReportTiming) =>
+  (Object.entries(t) as [string, number][]).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', ');
 const PlanFormat = z.enum(['pdf', 'markdown', 'json', 'csv']);
 const PlayerFormat = z.enum(PLAYER_FORMATS);
 /** Whose view hides player names: an observer (when the exercise says so), anyone in presentation mode. */
-const namesHiddenFor = (by: UserPrincipal) => (anonymousViewRequested() ? ('presentation' as const) : by.role === 'observer' ? ('observer' as const) : undefined);
+const namesHiddenFor = (by: UserPrincipal) =>
+  anonymousViewRequested() ? ('presentation' as const) : by.role === 'observer' ? ('observer' as const) : undefined;
 
 /** The after-action report of an exercise: live draft while it runs, final once it ends. */
 @ApiTags('reports')
@@ -87,7 +102,11 @@ export class ReportsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | undefined> {
-    const { json, timing, etag } = await this.data.fullJson(id, { hideNamesFor: namesHiddenFor(by), fresh: noCache(cacheControl), language });
+    const { json, timing, etag } = await this.data.fullJson(id, {
+      hideNamesFor: namesHiddenFor(by),
+      fresh: noCache(cacheControl),
+      language,
+    });
     res.setHeader('server-timing', serverTiming(timing));
     // always revalidate; a final report the reader already holds costs a 304, not megabytes
     res.setHeader('cache-control', 'private, no-cache');
@@ -117,7 +136,11 @@ export class ReportsController {
     const t = await this.data.messagesFor(id, language);
     if (format === 'json') {
       const { report, json } = await this.data.fullJson(id, opts);
-      return download(json, 'application/json; charset=utf-8', `${fileBase(report)}${t.language === 'en' ? '' : `-${t.language}`}.json`);
+      return download(
+        json,
+        'application/json; charset=utf-8',
+        `${fileBase(report)}${t.language === 'en' ? '' : `-${t.language}`}.json`,
+      );
     }
     return exportReport(await this.data.full(id, opts), format, t);
   }
@@ -128,7 +151,12 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('teamId')
   @ApiZodQuery('language', LANGUAGE)
-  player(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('teamId') teamId: string, @LanguageQuery() language: string | undefined) {
+  player(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('teamId') teamId: string,
+    @LanguageQuery() language: string | undefined,
+  ) {
     // an observer of an exercise with hidden player identities sees no names here either
     return this.data.player(id, teamId, { hideNamesFor: namesHiddenFor(by), language });
   }
@@ -154,7 +182,11 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiZodBody(FindingsBody)
-  findings(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(FindingsBody) body: z.infer<typeof FindingsBody>) {
+  findings(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(FindingsBody) body: z.infer<typeof FindingsBody>,
+  ) {
     return this.edits.saveFindings(by, id, body.findings);
   }
 
@@ -170,20 +202,41 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('format')
   @ApiZodQuery('language', LANGUAGE)
-  async planExport(@IdParam('id') id: string, @Param('format', new ZodValidationPipe(PlanFormat)) format: z.infer<typeof PlanFormat>, @LanguageQuery() language: string | undefined): Promise<StreamableFile> {
+  async planExport(
+    @IdParam('id') id: string,
+    @Param('format', new ZodValidationPipe(PlanFormat)) format: z.infer<typeof PlanFormat>,
+    @LanguageQuery() language: string | undefined,
+  ): Promise<StreamableFile> {
     const { exerciseName, items } = await this.edits.plan(id);
     const ex = await this.data.exercise(id);
     const lang = reportLanguageFor(ex.snapshot, language);
     const t = reportMessages(lang);
-    const objectives = new Map(ex.snapshot.objectives.map((o) => [o.id, ex.snapshot.translations?.[lang]?.pack.objectives?.[o.id]?.text ?? o.text]));
-    const base = `improvement-plan-${exerciseName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}${t.language === 'en' ? '' : `-${t.language}`}`;
+    const objectives = new Map(
+      ex.snapshot.objectives.map((o) => [
+        o.id,
+        ex.snapshot.translations?.[lang]?.pack.objectives?.[o.id]?.text ?? o.text,
+      ]),
+    );
+    const base = `improvement-plan-${exerciseName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)}${t.language === 'en' ? '' : `-${t.language}`}`;
     switch (format) {
       case 'pdf':
         return download(await improvementPlanPdf(exerciseName, items, t), 'application/pdf', `${base}.pdf`);
       case 'markdown':
-        return download(`# ${t.planTitle(exerciseName)}\n\n${improvementPlanMarkdown(items, objectives, t)}\n`, 'text/markdown; charset=utf-8', `${base}.md`);
+        return download(
+          `# ${t.planTitle(exerciseName)}\n\n${improvementPlanMarkdown(items, objectives, t)}\n`,
+          'text/markdown; charset=utf-8',
+          `${base}.md`,
+        );
       case 'json':
-        return download(JSON.stringify({ schema: 'cyber-ttx/improvement-plan', version: 1, exerciseId: id, exerciseName, items }), 'application/json; charset=utf-8', `${base}.json`);
+        return download(
+          JSON.stringify({ schema: 'cyber-ttx/improvement-plan', version: 1, exerciseId: id, exerciseName, items }),
+          'application/json; charset=utf-8',
+          `${base}.json`,
+        );
       case 'csv':
         return download(improvementPlanCsv(items, t), 'text/csv; charset=utf-8', `${base}.csv`);
     }
@@ -193,7 +246,11 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiZodBody(ImprovementBody)
-  add(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+  add(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>,
+  ) {
     return this.edits.addItem(by, id, body);
   }
 
@@ -202,7 +259,12 @@ export class ReportsController {
   @ApiIdParam('id')
   @ApiIdParam('itemId')
   @ApiZodBody(ImprovementBody)
-  update(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('itemId') itemId: string, @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>) {
+  update(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('itemId') itemId: string,
+    @ZodBody(ImprovementBody) body: z.infer<typeof ImprovementBody>,
+  ) {
     return this.edits.updateItem(by, id, itemId, body);
   }
 
@@ -211,7 +273,11 @@ export class ReportsController {
   @Roles(...EDIT)
   @ApiIdParam('id')
   @ApiIdParam('itemId')
-  async remove(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @IdParam('itemId') itemId: string): Promise<void> {
+  async remove(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @IdParam('itemId') itemId: string,
+  ): Promise<void> {
     await this.edits.deleteItem(by, id, itemId);
   }
 

@@ -13,7 +13,13 @@ import { ReportEventLog } from './report-event-log.js';
 
 /** After-action review: the report and its exports, the improvement plan, the hotwash survey. */
 @Module({
-  imports: [AuthModule, ExerciseCoreModule, ExerciseServicesModule, RealtimeNotifierModule, TypeOrmModule.forFeature([ReportFindingEntity, ImprovementItemEntity, HotwashResponseEntity])],
+  imports: [
+    AuthModule,
+    ExerciseCoreModule,
+    ExerciseServicesModule,
+    RealtimeNotifierModule,
+    TypeOrmModule.forFeature([ReportFindingEntity, ImprovementItemEntity, HotwashResponseEntity]),
+  ],
   providers: [ReportData, ReportEdits, ReportEventLog],
   controllers: [ReportsController, PlayReportController],
   exports: [ReportData],

@@ -10,19 +10,28 @@ import { ResponsesService } from './responses.service.js';
 const slug = z.string().min(1).max(80);
 const markdown = z.string().trim().min(1, 'write something first').max(20_000);
 const notes = z.string().trim().max(20_000).default('');
-const somethingSaid = (r: { text: string; optionIds: string[]; vote?: unknown }) => r.text.length > 0 || r.optionIds.length > 0 || r.vote !== undefined;
+const somethingSaid = (r: { text: string; optionIds: string[]; vote?: unknown }) =>
+  r.text.length > 0 || r.optionIds.length > 0 || r.vote !== undefined;
 const EMPTY = { message: 'write something, choose an option or vote', path: ['text'] };
 const CreateResponse = z
   .object({
     injectId: slug,
     text: notes,
     optionIds: z.array(slug).max(50).default([]),
-    vote: z.object({ decisionId: slug, choice: slug, reason: z.string().max(5000).optional() }).strict().optional(),
+    vote: z
+      .object({ decisionId: slug, choice: slug, reason: z.string().max(5000).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine(somethingSaid, EMPTY);
-const UpdateResponse = z.object({ text: notes, optionIds: z.array(slug).max(50).default([]) }).strict().refine(somethingSaid, EMPTY);
-const OpenThread = z.object({ partyId: slug.optional(), subject: z.string().trim().min(1).max(200), text: markdown }).strict();
+const UpdateResponse = z
+  .object({ text: notes, optionIds: z.array(slug).max(50).default([]) })
+  .strict()
+  .refine(somethingSaid, EMPTY);
+const OpenThread = z
+  .object({ partyId: slug.optional(), subject: z.string().trim().min(1).max(200), text: markdown })
+  .strict();
 const PostMessage = z.object({ text: markdown }).strict();
 
 /** The player's own team: acknowledgements, responses and requests for information. */
@@ -65,7 +74,11 @@ export class PlayResponsesController {
   @Players()
   @ApiIdParam('id')
   @ApiZodBody(UpdateResponse)
-  update(@CurrentPrincipal() p: ParticipantPrincipal, @IdParam('id') id: string, @ZodBody(UpdateResponse) body: z.infer<typeof UpdateResponse>) {
+  update(
+    @CurrentPrincipal() p: ParticipantPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(UpdateResponse) body: z.infer<typeof UpdateResponse>,
+  ) {
     return this.responses.update(p, id, body);
   }
 
@@ -92,7 +105,11 @@ export class PlayResponsesController {
   @Players()
   @ApiIdParam('threadId')
   @ApiZodBody(PostMessage)
-  post(@CurrentPrincipal() p: ParticipantPrincipal, @IdParam('threadId') threadId: string, @ZodBody(PostMessage) body: z.infer<typeof PostMessage>) {
+  post(
+    @CurrentPrincipal() p: ParticipantPrincipal,
+    @IdParam('threadId') threadId: string,
+    @ZodBody(PostMessage) body: z.infer<typeof PostMessage>,
+  ) {
     return this.threads.postAsTeam(p, threadId, body.text);
   }
 }

@@ -69,7 +69,13 @@ export class ResponsesService {
         .orIgnore()
         .updateEntity(false)
         .execute();
-      await this.events.append(m, { exerciseId: p.exerciseId, type: 'inject.acknowledged', scenarioMs, actor: `participant:${p.participantId}`, payload: { injectId, teamId: p.teamId } });
+      await this.events.append(m, {
+        exerciseId: p.exerciseId,
+        type: 'inject.acknowledged',
+        scenarioMs,
+        actor: `participant:${p.participantId}`,
+        payload: { injectId, teamId: p.teamId },
+      });
       return true;
     });
     const ack = await this.db.getRepository(AcknowledgementEntity).findOneByOrFail(key);
@@ -78,7 +84,9 @@ export class ResponsesService {
   }
 
   async teamAcks(p: ParticipantPrincipal): Promise<TeamAckView[]> {
-    const rows = await this.db.getRepository(AcknowledgementEntity).find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { atMs: 'ASC' } });
+    const rows = await this.db
+      .getRepository(AcknowledgementEntity)
+      .find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { atMs: 'ASC' } });
     return rows.map(ackView);
   }
 
@@ -118,14 +126,26 @@ export class ResponsesService {
             type: 'response.logged',
             scenarioMs,
             actor: `participant:${p.participantId}`,
-            payload: { responseId: row.id, injectId: row.injectId, teamId: p.teamId, optionIds: row.optionIds, vote: row.vote },
+            payload: {
+              responseId: row.id,
+              injectId: row.injectId,
+              teamId: p.teamId,
+              optionIds: row.optionIds,
+              vote: row.vote,
+            },
           }),
         ],
       },
       { entity: ScoreDirtyEntity, rows: this.scoring.dirtyRows(p.exerciseId, row.injectId, [p.teamId]) },
     ];
     // most responses release nothing: those are plain inserts, which the write queue batches
-    const branches = row.optionIds.length > 0 && this.branches.releasesAny((await this.plans.get(p.exerciseId)).injects.values(), { type: 'response-option', injectId: row.injectId, optionIds: row.optionIds });
+    const branches =
+      row.optionIds.length > 0 &&
+      this.branches.releasesAny((await this.plans.get(p.exerciseId)).injects.values(), {
+        type: 'response-option',
+        injectId: row.injectId,
+        optionIds: row.optionIds,
+      });
     // re-checked in the write's own transaction: an `end` queued meanwhile wins, and nothing is written
     const stillOpen = (m: EntityManager) => assertExerciseOpen(m, p.exerciseId, 'responses').then(() => undefined);
     const released = branches
@@ -142,8 +162,14 @@ export class ResponsesService {
   }
 
   /** An edit keeps the previous text and options as a revision. */
-  async update(p: ParticipantPrincipal, id: string, input: { text: string; optionIds: string[] }): Promise<ResponseView> {
-    const existing = await this.db.getRepository(ResponseEntity).findOneBy({ id, exerciseId: p.exerciseId, teamId: p.teamId });
+  async update(
+    p: ParticipantPrincipal,
+    id: string,
+    input: { text: string; optionIds: string[] },
+  ): Promise<ResponseView> {
+    const existing = await this.db
+      .getRepository(ResponseEntity)
+      .findOneBy({ id, exerciseId: p.exerciseId, teamId: p.teamId });
     if (!existing) throw notFound('response', id);
     const inject = await this.visibility.deliveredInject(p, existing.injectId);
     const exercise = await this.visibility.exercise(p.exerciseId);
@@ -154,25 +180,67 @@ export class ResponsesService {
     const language = await writtenLanguage(this.db, p.participantId);
     const released = await this.tx.run(GROUPABLE, async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'responses');
-      await m.getRepository(ResponseRevisionEntity).insert({ id: randomUUID(), responseId: id, text: existing.text, optionIds: existing.optionIds, authorName: existing.authorName, editedAtMs: existing.updatedAtMs });
-      await m.getRepository(ResponseEntity).update({ id }, { text: input.text, optionIds: input.optionIds, authorName: p.displayName, authorId: p.participantId, updatedAtMs: now, language });
-      await this.events.append(m, { exerciseId: p.exerciseId, type: 'response.edited', scenarioMs, actor: `participant:${p.participantId}`, payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds } });
+      await m.getRepository(ResponseRevisionEntity).insert({
+        id: randomUUID(),
+        responseId: id,
+        text: existing.text,
+        optionIds: existing.optionIds,
+        authorName: existing.authorName,
+        editedAtMs: existing.updatedAtMs,
+      });
+      await m.getRepository(ResponseEntity).update(
+        { id },
+        {
+          text: input.text,
+          optionIds: input.optionIds,
+          authorName: p.displayName,
+          authorId: p.participantId,
+          updatedAtMs: now,
+          language,
+        },
+      );
+      await this.events.append(m, {
+        exerciseId: p.exerciseId,
+        type: 'response.edited',
+        scenarioMs,
+        actor: `participant:${p.participantId}`,
+        payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds },
+      });
       await this.scoring.markDirty(m, p.exerciseId, existing.injectId, [p.teamId]);
       return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
     });
-    const updated = (await this.views([await this.db.getRepository(ResponseEntity).findOneByOrFail({ id })]))[0] as ResponseView;
+    const updated = (
+      await this.views([await this.db.getRepository(ResponseEntity).findOneByOrFail({ id })])
+    )[0] as ResponseView;
     await this.afterResponse(p, updated, released);
     return updated;
   }
 
   /** Branches on a response option go to the choosing team only, once. */
-  private async releaseOptionBranches(m: EntityManager, p: ParticipantPrincipal, injectId: string, optionIds: string[], scenarioMs: number): Promise<ReleasedInject[]> {
+  private async releaseOptionBranches(
+    m: EntityManager,
+    p: ParticipantPrincipal,
+    injectId: string,
+    optionIds: string[],
+    scenarioMs: number,
+  ): Promise<ReleasedInject[]> {
     if (optionIds.length === 0) return [];
     const plan = await this.plans.get(p.exerciseId);
-    return this.branches.release(m, p.exerciseId, plan.injects.values(), { type: 'response-option', injectId, optionIds }, p.teamId, scenarioMs);
+    return this.branches.release(
+      m,
+      p.exerciseId,
+      plan.injects.values(),
+      { type: 'response-option', injectId, optionIds },
+      p.teamId,
+      scenarioMs,
+    );
   }
 
-  private async afterResponse(p: ParticipantPrincipal, response: ResponseView, released: ReleasedInject[]): Promise<void> {
+  private async afterResponse(
+    p: ParticipantPrincipal,
+    response: ResponseView,
+    released: ReleasedInject[],
+  ): Promise<void> {
     this.notifier.responseChanged(p.exerciseId, p.teamId, response);
     if (released.length > 0) {
       const ex = await this.visibility.exercise(p.exerciseId);
@@ -181,7 +249,9 @@ export class ResponsesService {
   }
 
   async teamResponses(p: ParticipantPrincipal): Promise<ResponseView[]> {
-    const rows = await this.db.getRepository(ResponseEntity).find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { createdAtMs: 'DESC' } });
+    const rows = await this.db
+      .getRepository(ResponseEntity)
+      .find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { createdAtMs: 'DESC' } });
     return this.views(rows);
   }
 
@@ -193,31 +263,50 @@ export class ResponsesService {
   async exerciseResponses(viewer: UserPrincipal, exerciseId: string, limit: number) {
     const exercise = await this.visibility.exercise(exerciseId);
     const repo = this.reads.db.getRepository(ResponseEntity);
-    const [rows, total] = await Promise.all([repo.find({ where: { exerciseId }, order: { updatedAtMs: 'DESC', id: 'ASC' }, take: limit }), repo.countBy({ exerciseId })]);
-    const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
+    const [rows, total] = await Promise.all([
+      repo.find({ where: { exerciseId }, order: { updatedAtMs: 'DESC', id: 'ASC' }, take: limit }),
+      repo.countBy({ exerciseId }),
+    ]);
+    const teams = new Map(
+      (await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]),
+    );
     const hideNames = (viewer.role === 'observer' && exercise.observerAnonymous) || anonymousViewRequested();
     // the feed shows what players saw: option and vote labels, not their ids
     const plan = await this.plans.get(exerciseId);
-    const labelOf = (injectId: string, optionId: string) => plan.injects.get(injectId)?.responseOptions?.find((o) => o.id === optionId)?.label ?? optionId;
-    const voteLabel = (injectId: string, choice: string) => plan.injects.get(injectId)?.decision?.options.find((o) => o.id === choice)?.label ?? ({ abstain: 'Abstain', block: 'Block (veto)' } as Record<string, string>)[choice] ?? choice;
+    const labelOf = (injectId: string, optionId: string) =>
+      plan.injects.get(injectId)?.responseOptions?.find((o) => o.id === optionId)?.label ?? optionId;
+    const voteLabel = (injectId: string, choice: string) =>
+      plan.injects.get(injectId)?.decision?.options.find((o) => o.id === choice)?.label ??
+      ({ abstain: 'Abstain', block: 'Block (veto)' } as Record<string, string>)[choice] ??
+      choice;
     // a player who read the inject in another language chose from labels in that language: staff see those beside the source's
     const source = sourceLanguage(plan.languages);
-    const languages = await participantLanguages(this.reads.db, rows.map((r) => r.authorId));
+    const languages = await participantLanguages(
+      this.reads.db,
+      rows.map((r) => r.authorId),
+    );
     const translated = (injectId: string, language: string, v: ResponseView) => {
       const inject = plan.injects.get(injectId);
       if (language === source || !inject) return null;
       const local = localiseInject(inject, plan.languages, language);
-      const fallback = local.content.untranslated.filter((f) => f.startsWith('responseOptions.') || f.startsWith('decision.options.'));
+      const fallback = local.content.untranslated.filter(
+        (f) => f.startsWith('responseOptions.') || f.startsWith('decision.options.'),
+      );
       return {
         language,
         optionLabels: v.optionIds.map((o) => local.inject.responseOptions.find((x) => x.id === o)?.label ?? o),
-        voteLabel: v.vote ? (local.inject.decision?.options.find((o) => o.id === v.vote?.choice)?.label ?? voteLabel(injectId, v.vote.choice)) : null,
+        voteLabel: v.vote
+          ? (local.inject.decision?.options.find((o) => o.id === v.vote?.choice)?.label ??
+            voteLabel(injectId, v.vote.choice))
+          : null,
         /** labels above shown in the source language for want of a translation */
         untranslated: fallback,
       };
     };
     const items = (await this.views(rows)).map((v, i) => ({
-      ...(hideNames ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) } : v),
+      ...(hideNames
+        ? { ...v, authorName: ANONYMOUS, revisions: v.revisions.map((r) => ({ ...r, authorName: ANONYMOUS })) }
+        : v),
       teamId: rows[i]?.teamId ?? '',
       teamName: teams.get(rows[i]?.teamId ?? '') ?? '',
       optionLabels: v.optionIds.map((o) => labelOf(v.injectId, o)),
@@ -232,7 +321,9 @@ export class ResponsesService {
   private async views(rows: ResponseEntity[]): Promise<ResponseView[]> {
     const revisions = new Map<string, ResponseRevisionEntity[]>();
     for (const part of rows.length === 0 ? [] : chunks(rows.map((r) => r.id))) {
-      for (const v of await this.db.getRepository(ResponseRevisionEntity).find({ where: { responseId: In(part) }, order: { editedAtMs: 'ASC' } })) {
+      for (const v of await this.db
+        .getRepository(ResponseRevisionEntity)
+        .find({ where: { responseId: In(part) }, order: { editedAtMs: 'ASC' } })) {
         revisions.set(v.responseId, [...(revisions.get(v.responseId) ?? []), v]);
       }
     }
@@ -255,23 +346,37 @@ function view(r: ResponseEntity, revisions: ResponseRevisionEntity[]): ResponseV
     scenarioMs: r.scenarioMs,
     createdAt: r.createdAtMs,
     updatedAt: r.updatedAtMs,
-    revisions: revisions.map((v) => ({ text: v.text, optionIds: v.optionIds, authorName: v.authorName, editedAt: v.editedAtMs })),
+    revisions: revisions.map((v) => ({
+      text: v.text,
+      optionIds: v.optionIds,
+      authorName: v.authorName,
+      editedAt: v.editedAtMs,
+    })),
   };
 }
-
 
 function checkOptions(inject: Inject, optionIds: string[]): void {
   const known = new Set(inject.responseOptions.map((o) => o.id));
   const unknown = optionIds.filter((o) => !known.has(o));
-  if (unknown.length > 0) throw badInput('response.unknown-option', `optionIds: this inject has no response option ${unknown.map((u) => `"${u}"`).join(', ')}`);
+  if (unknown.length > 0)
+    throw badInput(
+      'response.unknown-option',
+      `optionIds: this inject has no response option ${unknown.map((u) => `"${u}"`).join(', ')}`,
+    );
 }
 
 /** The vote as stored: a known choice, and a reason only with a block (trimmed). */
 function checkVote(inject: Inject, vote: Vote): Vote {
   const d = inject.decision;
-  if (!d || d.id !== vote.decisionId) throw badInput('vote.unknown-decision', `vote.decisionId: this inject has no decision "${vote.decisionId}"`);
-  const allowed = new Set([...d.options.map((o) => o.id), ...(d.mode === 'consensus' && d.allowAbstain ? ['abstain'] : []), ...(d.mode === 'consensus' && d.allowBlock ? ['block'] : [])]);
-  if (!allowed.has(vote.choice)) throw badInput('vote.bad-choice', `vote.choice: must be one of ${[...allowed].join(', ')}`);
+  if (!d || d.id !== vote.decisionId)
+    throw badInput('vote.unknown-decision', `vote.decisionId: this inject has no decision "${vote.decisionId}"`);
+  const allowed = new Set([
+    ...d.options.map((o) => o.id),
+    ...(d.mode === 'consensus' && d.allowAbstain ? ['abstain'] : []),
+    ...(d.mode === 'consensus' && d.allowBlock ? ['block'] : []),
+  ]);
+  if (!allowed.has(vote.choice))
+    throw badInput('vote.bad-choice', `vote.choice: must be one of ${[...allowed].join(', ')}`);
   const reason = checkedVoteReason(vote.choice, vote.reason, 'vote.reason');
   return { decisionId: vote.decisionId, choice: vote.choice, ...(reason ? { reason } : {}) };
 }

@@ -65,7 +65,10 @@ export class ScenariosService implements OnApplicationBootstrap {
       const result = loadPackFolder(folder, root);
       if (!result.ok) {
         failed.push(folder);
-        this.logger.warn({ folder, errors: result.errors.map(formatPackError) }, `scenario pack ${folder} has errors and was not loaded`);
+        this.logger.warn(
+          { folder, errors: result.errors.map(formatPackError) },
+          `scenario pack ${folder} has errors and was not loaded`,
+        );
         continue;
       }
       await this.upsert(result.source);
@@ -92,7 +95,8 @@ export class ScenariosService implements OnApplicationBootstrap {
     await this.tx.run(async (m) => {
       await m.createQueryBuilder().insert().into(ScenarioPackEntity).values(row).orIgnore().execute();
       // when a concurrent load of the same content won the insert, its row already has the images
-      if (source.images.length > 0 && (await m.existsBy(ScenarioPackEntity, { id: row.id }))) await this.images.attach(m, row.id, source.images);
+      if (source.images.length > 0 && (await m.existsBy(ScenarioPackEntity, { id: row.id })))
+        await this.images.attach(m, row.id, source.images);
     });
     return (await this.packs.findOneBy({ packId: source.pack.id, contentHash: source.contentHash })) ?? row;
   }

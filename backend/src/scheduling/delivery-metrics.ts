@@ -45,7 +45,13 @@ export class DeliveryMetrics implements OnModuleDestroy {
   summary() {
     const stat = (values: number[]) => {
       const s = [...values].sort((a, b) => a - b);
-      return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? null };
+      return {
+        n: s.length,
+        p50: percentile(s, 50),
+        p95: percentile(s, 95),
+        p99: percentile(s, 99),
+        max: s[s.length - 1] ?? null,
+      };
     };
     return {
       deliveries: this.timings.length,
@@ -61,7 +67,9 @@ export class DeliveryMetrics implements OnModuleDestroy {
   private loopDelaySummary() {
     const h = this.loopDelay;
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    return h.count === 0 ? null : { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), p999: ms(h.percentile(99.9)), max: ms(h.max) };
+    return h.count === 0
+      ? null
+      : { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), p999: ms(h.percentile(99.9)), max: ms(h.max) };
   }
 
   /** Starts the event-loop delay figures afresh (after a warm-up, say). */

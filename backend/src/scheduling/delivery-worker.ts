@@ -1,5 +1,12 @@
 import type { Server } from 'node:http';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -32,7 +39,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly handlers: Handlers = {
     'deliver-inject': async (d) => {
       const arrivedAt = preciseNow();
-      const prepared = await this.delivery.prepare({ exerciseId: d.exerciseId, injectId: d.injectId, teamScope: d.teamScope, scenarioMs: d.scenarioMs, dueAtMs: d.dueAtMs, generation: d.generation, actor: 'system' });
+      const prepared = await this.delivery.prepare({
+        exerciseId: d.exerciseId,
+        injectId: d.injectId,
+        teamScope: d.teamScope,
+        scenarioMs: d.scenarioMs,
+        dueAtMs: d.dueAtMs,
+        generation: d.generation,
+        actor: 'system',
+      });
       if (!prepared) return;
       const preparedAt = preciseNow();
       const ahead = this.revealLead.aheadMs();
@@ -44,7 +59,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       if (revealed === null) return;
       await waitUntil(d.dueAtMs);
       const emitted = this.delivery.emit(prepared);
-      this.metrics.record({ injectId: d.injectId, teams: prepared.teamIds.length, emitStartLatenessMs: emitted.startedAt - d.dueAtMs, emitDurationMs: emitted.endedAt - emitted.startedAt, leadMs: d.dueAtMs - arrivedAt });
+      this.metrics.record({
+        injectId: d.injectId,
+        teams: prepared.teamIds.length,
+        emitStartLatenessMs: emitted.startedAt - d.dueAtMs,
+        emitDurationMs: emitted.endedAt - emitted.startedAt,
+        leadMs: d.dueAtMs - arrivedAt,
+      });
       await this.lifecycle.scheduleFollowUps(d.exerciseId, d.injectId, prepared.teamIds, revealed);
       await this.delivery.recordBroadcast(prepared, emitted);
     },
@@ -76,7 +97,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       concurrency: 1000,
       autorun: false,
     });
-    this.worker.on('failed', (job, err) => this.logger.error({ jobId: job?.id, err: err.message }, 'delivery job failed'));
+    this.worker.on('failed', (job, err) =>
+      this.logger.error({ jobId: job?.id, err: err.message }, 'delivery job failed'),
+    );
     this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));
     // a Redis that comes back without persistence has lost the schedule: rebuild it from the database
     let lost = false;
@@ -86,14 +109,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       lost = false;
       this.lifecycle.reconcile().then(
         (n) => this.logger.log(`Redis is back: ${n} live exercise(s) reconciled`),
-        (e: unknown) => this.logger.error(`reconcile after Redis came back failed: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) =>
+          this.logger.error(`reconcile after Redis came back failed: ${e instanceof Error ? e.message : String(e)}`),
       );
     });
     this.watchClock();
     // Inside the API, deliver nothing before the server listens: a catch-up broadcast before then
     // reaches nobody, yet would be recorded as made. A worker process of its own starts at once.
     const server = this.http?.httpAdapter?.getHttpServer() as Server | undefined;
-    if (server && !server.listening) server.once('listening', () => void this.start().catch((e: unknown) => this.logger.error(`delivery worker failed to start: ${e instanceof Error ? e.message : String(e)}`)));
+    if (server && !server.listening)
+      server.once(
+        'listening',
+        () =>
+          void this.start().catch((e: unknown) =>
+            this.logger.error(`delivery worker failed to start: ${e instanceof Error ? e.message : String(e)}`),
+          ),
+      );
     else await this.start();
   }
 
@@ -103,10 +134,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
    */
   private watchClock(): void {
     const off = wallClock.onStep((stepMs) => {
-      this.logger.warn(`the system clock stepped by ${Math.round(stepMs)} ms; re-anchoring live exercises so their clocks do not jump`);
+      this.logger.warn(
+        `the system clock stepped by ${Math.round(stepMs)} ms; re-anchoring live exercises so their clocks do not jump`,
+      );
       this.lifecycle.reanchorAfterClockStep(stepMs).then(
         (n) => this.logger.warn(`clock step of ${Math.round(stepMs)} ms: ${n} live exercise(s) re-anchored`),
-        (e: unknown) => this.logger.error(`re-anchoring after a clock step failed: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) =>
+          this.logger.error(`re-anchoring after a clock step failed: ${e instanceof Error ? e.message : String(e)}`),
       );
     });
     const tick = setInterval(() => wallClock.now(), 1000);
@@ -121,7 +155,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (!this.worker) return;
     const reconciled = await this.lifecycle.reconcile();
     void this.worker.run();
-    this.logger.log(`delivery worker running (lead ${this.config.schedulerLeadMs} ms; ${reconciled} live exercise(s) reconciled)`);
+    this.logger.log(
+      `delivery worker running (lead ${this.config.schedulerLeadMs} ms; ${reconciled} live exercise(s) reconciled)`,
+    );
   }
 
   private async run(job: Job): Promise<void> {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pauseAnchor, respeedAnchor, resumeAnchor, scenarioNow, wallTimeAt, type ClockAnchor } from './exercise-clock.js';
+import {
+  pauseAnchor,
+  respeedAnchor,
+  resumeAnchor,
+  scenarioNow,
+  wallTimeAt,
+  type ClockAnchor,
+} from './exercise-clock.js';
 
 const started: ClockAnchor = { wallMs: 1_000_000, scenarioMs: 0, speed: 1, running: true };
 

@@ -12,6 +12,7 @@ const SPIN_MS = 8;
  */
 export async function waitUntil(at: number): Promise<void> {
   // in slices of at most a second: a step of the system clock meanwhile moves the target with it
-  for (let remaining = at - preciseNow(); remaining > SPIN_MS; remaining = at - preciseNow()) await sleep(Math.min(remaining - SPIN_MS, 1000));
+  for (let remaining = at - preciseNow(); remaining > SPIN_MS; remaining = at - preciseNow())
+    await sleep(Math.min(remaining - SPIN_MS, 1000));
   while (preciseNow() < at) await new Promise<void>((resolve) => setImmediate(resolve));
 }

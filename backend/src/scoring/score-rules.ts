@@ -33,7 +33,13 @@ export interface ScoringEvent {
   payload: Record<string, unknown>;
 }
 
-export const SCORING_EVENT_TYPES = ['inject.delivered', 'response.logged', 'response.edited', 'evaluation.recorded', 'score.adjusted'] as const;
+export const SCORING_EVENT_TYPES = [
+  'inject.delivered',
+  'response.logged',
+  'response.edited',
+  'evaluation.recorded',
+  'score.adjusted',
+] as const;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -56,7 +62,13 @@ export function concerns(e: ScoringEvent, teamId: string, injectId: string): boo
  * deterministic: the live cells and a full recomputation from the log use this same function.
  * `teamKey` is the team's id in the pack (what expected actions name), when it differs from `teamId`.
  */
-export function scoreCell(inject: Inject, packScoring: Scoring | undefined, teamId: string, events: ScoringEvent[], teamKey = teamId): ScoreCell {
+export function scoreCell(
+  inject: Inject,
+  packScoring: Scoring | undefined,
+  teamId: string,
+  events: ScoringEvent[],
+  teamKey = teamId,
+): ScoreCell {
   const config = { ...DEFAULT_SCORING, ...packScoring, ...inject.scoring };
   const deliveredAt = events.find((e) => e.type === 'inject.delivered')?.scenarioMs ?? null;
   const options = new Map<string, { optionIds: string[]; scenarioMs: number | null }>();
@@ -75,11 +87,23 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
         options.set(str(e.payload.responseId), { optionIds: strs(e.payload.optionIds), scenarioMs: e.scenarioMs });
         break;
       case 'evaluation.recorded':
-        evaluations.set(str(e.payload.expectedActionId), { met: e.payload.met === true, evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) });
+        evaluations.set(str(e.payload.expectedActionId), {
+          met: e.payload.met === true,
+          evaluator: e.actor,
+          at: e.atMs,
+          reason: str(e.payload.reason),
+        });
         break;
       case 'score.adjusted': {
         const points = typeof e.payload.points === 'number' ? e.payload.points : 0;
-        adjustments.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points, max: 0, source: { evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) } });
+        adjustments.push({
+          injectId: inject.id,
+          expectedActionId: null,
+          kind: 'adjustment',
+          points,
+          max: 0,
+          source: { evaluator: e.actor, at: e.atMs, reason: str(e.payload.reason) },
+        });
         break;
       }
       default:
@@ -94,7 +118,14 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
     actionsMax += action.points;
     const evaluation = evaluations.get(action.id);
     if (evaluation) {
-      items.push({ injectId: inject.id, expectedActionId: action.id, kind: 'action', points: evaluation.met ? action.points : 0, max: action.points, source: { evaluator: evaluation.evaluator, at: evaluation.at, reason: evaluation.reason } });
+      items.push({
+        injectId: inject.id,
+        expectedActionId: action.id,
+        kind: 'action',
+        points: evaluation.met ? action.points : 0,
+        max: action.points,
+        source: { evaluator: evaluation.evaluator, at: evaluation.at, reason: evaluation.reason },
+      });
       continue;
     }
     const hit = action.options.find((o) => chosen.has(o));
@@ -104,7 +135,13 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
       kind: 'action',
       points: hit ? action.points : 0,
       max: action.points,
-      source: { rule: hit ? `response option "${hit}" chosen` : action.options.length > 0 ? `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet` : 'judgement call: needs an evaluator (no response option maps to it)' },
+      source: {
+        rule: hit
+          ? `response option "${hit}" chosen`
+          : action.options.length > 0
+            ? `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet`
+            : 'judgement call: needs an evaluator (no response option maps to it)',
+      },
     });
   }
 
@@ -123,7 +160,8 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
       const mins = (ms: number) => `${Math.round(ms / 6000) / 10} min`;
       rule = `first response after ${mins(elapsed)} (full within ${mins(within)}, none after ${mins(zeroAt)})`;
     }
-    if (max > 0) items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source: { rule } });
+    if (max > 0)
+      items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source: { rule } });
   }
 
   // distractors: each chosen one costs its penalty, and the lowest cap of those chosen limits the rest
@@ -132,7 +170,15 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
   for (const option of inject.responseOptions) {
     const d = option.distractor;
     if (!d || !chosen.has(option.id)) continue;
-    if (d.penalty > 0) items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: -d.penalty, max: 0, source: { rule: `distractor "${option.id}" chosen (−${d.penalty}): ${d.why}` } });
+    if (d.penalty > 0)
+      items.push({
+        injectId: inject.id,
+        expectedActionId: null,
+        kind: 'adjustment',
+        points: -d.penalty,
+        max: 0,
+        source: { rule: `distractor "${option.id}" chosen (−${d.penalty}): ${d.why}` },
+      });
     if (d.cap !== undefined) {
       const points = Math.floor(ruleMax * d.cap);
       if (!cap || points < cap.points) cap = { points, option: option.id, why: d.why };
@@ -140,7 +186,15 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
   }
   if (cap) {
     const earned = items.reduce((n, i) => n + i.points, 0);
-    if (earned > cap.points) items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: cap.points - earned, max: 0, source: { rule: `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}` } });
+    if (earned > cap.points)
+      items.push({
+        injectId: inject.id,
+        expectedActionId: null,
+        kind: 'adjustment',
+        points: cap.points - earned,
+        max: 0,
+        source: { rule: `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}` },
+      });
   }
 
   // an evaluator's adjustments come after the rules, so they can still correct a capped score;
@@ -154,7 +208,14 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
     items.push(a);
     running += a.points;
     if (a.points > 0 && running > max) {
-      items.push({ injectId: inject.id, expectedActionId: null, kind: 'adjustment', points: round1(max - running), max: 0, source: { rule: `held at the maximum of ${max}: the adjustment would bring this inject to ${round1(running)}` } });
+      items.push({
+        injectId: inject.id,
+        expectedActionId: null,
+        kind: 'adjustment',
+        points: round1(max - running),
+        max: 0,
+        source: { rule: `held at the maximum of ${max}: the adjustment would bring this inject to ${round1(running)}` },
+      });
       running = max;
     }
   }
@@ -163,7 +224,13 @@ export function scoreCell(inject: Inject, packScoring: Scoring | undefined, team
 }
 
 /** Every team's cells from the whole log: the recomputation that must equal the live totals. */
-export function scoreAll(injects: Map<string, Inject>, packScoring: Scoring | undefined, teamIds: string[], events: ScoringEvent[], teamKeys: ReadonlyMap<string, string> = new Map()): ScoreCell[] {
+export function scoreAll(
+  injects: Map<string, Inject>,
+  packScoring: Scoring | undefined,
+  teamIds: string[],
+  events: ScoringEvent[],
+  teamKeys: ReadonlyMap<string, string> = new Map(),
+): ScoreCell[] {
   const cells: ScoreCell[] = [];
   const keys = new Set<string>();
   for (const e of events) {
@@ -174,7 +241,16 @@ export function scoreAll(injects: Map<string, Inject>, packScoring: Scoring | un
   for (const key of [...keys].sort()) {
     const [teamId = '', injectId = ''] = key.split('\u0000');
     const inject = injects.get(injectId);
-    if (inject) cells.push(scoreCell(inject, packScoring, teamId, events.filter((e) => concerns(e, teamId, injectId)), teamKeys.get(teamId)));
+    if (inject)
+      cells.push(
+        scoreCell(
+          inject,
+          packScoring,
+          teamId,
+          events.filter((e) => concerns(e, teamId, injectId)),
+          teamKeys.get(teamId),
+        ),
+      );
   }
   return cells;
 }

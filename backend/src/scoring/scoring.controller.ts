@@ -8,13 +8,24 @@ import { RATINGS, ScoringService } from './scoring.service.js';
 
 const id80 = z.string().min(1).max(80);
 const reason = z.string().trim().min(1, 'say why (it is shown in the score breakdown)').max(2000);
-const EvaluationBody = z.object({ teamId: id80, injectId: id80, expectedActionId: id80, met: z.boolean(), reason }).strict();
+const EvaluationBody = z
+  .object({ teamId: id80, injectId: id80, expectedActionId: id80, met: z.boolean(), reason })
+  .strict();
 const AdjustBody = z.object({ teamId: id80, injectId: id80, points: z.number().min(-1000).max(1000), reason }).strict();
-const RatingBody = z.object({ teamId: id80, objectiveId: id80, rating: z.enum(RATINGS), observations: z.string().trim().max(10_000).default('') }).strict();
+const RatingBody = z
+  .object({
+    teamId: id80,
+    objectiveId: id80,
+    rating: z.enum(RATINGS),
+    observations: z.string().trim().max(10_000).default(''),
+  })
+  .strict();
 const ScoresQuery = z.object({ recompute: z.enum(['true', 'false']).optional() }).strict();
 const QUEUE_LIMIT = z.coerce.number().int().min(1).max(2000);
 const QueueQuery = z.object({ teamId: id80.optional(), limit: QUEUE_LIMIT.default(200) }).strict();
-const VisibilityBody = z.object({ scoresVisible: z.boolean().optional(), leaderboard: z.boolean().optional() }).strict();
+const VisibilityBody = z
+  .object({ scoresVisible: z.boolean().optional(), leaderboard: z.boolean().optional() })
+  .strict();
 
 const CONTROL = ['admin', 'instructor', 'facilitator', 'evaluator'] as const;
 const SCORERS = ['admin', 'instructor', 'evaluator', 'facilitator'] as const;
@@ -46,7 +57,11 @@ export class ScoringController {
   @Roles(...SCORERS)
   @ApiIdParam('id')
   @ApiZodBody(EvaluationBody)
-  evaluate(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(EvaluationBody) body: z.infer<typeof EvaluationBody>) {
+  evaluate(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(EvaluationBody) body: z.infer<typeof EvaluationBody>,
+  ) {
     return this.scoring.evaluate(by, id, body);
   }
 
@@ -54,7 +69,11 @@ export class ScoringController {
   @Roles(...SCORERS)
   @ApiIdParam('id')
   @ApiZodBody(AdjustBody)
-  adjust(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(AdjustBody) body: z.infer<typeof AdjustBody>) {
+  adjust(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(AdjustBody) body: z.infer<typeof AdjustBody>,
+  ) {
     return this.scoring.adjust(by, id, body);
   }
 
@@ -69,7 +88,11 @@ export class ScoringController {
   @Roles(...SCORERS)
   @ApiIdParam('id')
   @ApiZodBody(RatingBody)
-  rate(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(RatingBody) body: z.infer<typeof RatingBody>) {
+  rate(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(RatingBody) body: z.infer<typeof RatingBody>,
+  ) {
     return this.scoring.rate(by, id, body);
   }
 
@@ -78,7 +101,11 @@ export class ScoringController {
   @Roles('admin', 'instructor')
   @ApiIdParam('id')
   @ApiZodBody(VisibilityBody)
-  visibility(@CurrentPrincipal() by: UserPrincipal, @IdParam('id') id: string, @ZodBody(VisibilityBody) body: z.infer<typeof VisibilityBody>) {
+  visibility(
+    @CurrentPrincipal() by: UserPrincipal,
+    @IdParam('id') id: string,
+    @ZodBody(VisibilityBody) body: z.infer<typeof VisibilityBody>,
+  ) {
     return this.scoring.settings(by, id, body);
   }
 

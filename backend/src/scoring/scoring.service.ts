@@ -19,7 +19,16 @@ import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ScoreCellEntity } from './score-cell.entity.js';
 import { ScoreDirtyEntity } from './score-dirty.entity.js';
-import { actionsFor, type ScoreCell, concerns, type ScoreItem, scoreAll, scoreCell, SCORING_EVENT_TYPES, type ScoringEvent } from './score-rules.js';
+import {
+  actionsFor,
+  type ScoreCell,
+  concerns,
+  type ScoreItem,
+  scoreAll,
+  scoreCell,
+  SCORING_EVENT_TYPES,
+  type ScoringEvent,
+} from './score-rules.js';
 
 export interface TeamScore {
   teamId: string;
@@ -89,12 +98,17 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   /** Queue these teams' cells on this inject for recomputation, inside the caller's transaction. */
   async markDirty(m: EntityManager, exerciseId: string, injectId: string, teamIds: string[]): Promise<void> {
     if (teamIds.length === 0) return;
-    for (const part of chunks(teamIds)) await m.getRepository(ScoreDirtyEntity).insert(this.dirtyRows(exerciseId, injectId, part));
+    for (const part of chunks(teamIds))
+      await m.getRepository(ScoreDirtyEntity).insert(this.dirtyRows(exerciseId, injectId, part));
     this.flushSoon();
   }
 
   /** The marks `markDirty` writes, for a caller that batches its inserts; it calls `flushSoon` after its commit. */
-  dirtyRows(exerciseId: string, injectId: string, teamIds: string[]): Pick<ScoreDirtyEntity, 'exerciseId' | 'teamId' | 'injectId'>[] {
+  dirtyRows(
+    exerciseId: string,
+    injectId: string,
+    teamIds: string[],
+  ): Pick<ScoreDirtyEntity, 'exerciseId' | 'teamId' | 'injectId'>[] {
     return teamIds.map((teamId) => ({ exerciseId, teamId, injectId }));
   }
 
@@ -112,10 +126,12 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   flush(): Promise<void> {
     if (this.queued) return this.queued;
     if (!this.running) return (this.running = this.flushAll().finally(() => (this.running = null)));
-    this.queued = this.running.catch(() => undefined).then(() => {
-      this.queued = null;
-      return (this.running = this.flushAll().finally(() => (this.running = null)));
-    });
+    this.queued = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return (this.running = this.flushAll().finally(() => (this.running = null)));
+      });
     return this.queued;
   }
 
@@ -131,7 +147,9 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
 
   private flushInBackground(): void {
     if (this.running || this.queued) return;
-    this.flush().catch((e: unknown) => this.logger.warn(`score refresh failed, will retry: ${e instanceof Error ? e.message : String(e)}`));
+    this.flush().catch((e: unknown) =>
+      this.logger.warn(`score refresh failed, will retry: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 
   private async flushAll(): Promise<void> {
@@ -162,7 +180,8 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     for (const exerciseId of [...work.keys()].sort()) {
       // PostgreSQL: flushes of one exercise in several processes take turns, so the last cell
       // written was always computed from a log read after the previous one committed
-      if (this.db.options.type === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [exerciseId]);
+      if (this.db.options.type === 'postgres')
+        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [exerciseId]);
       const plan = await this.plans.get(exerciseId).catch(() => null);
       if (!plan) continue;
       const injects = work.get(exerciseId) ?? new Map<string, Set<string>>();
@@ -175,12 +194,27 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
         byInject.set(e.injectId ?? '', list);
       }
       for (const [injectId, teamIds] of wanted) {
-        const inject = plan.injects.get(injectId) ?? (await this.plans.inject(exerciseId, injectId).catch(() => null))?.inject;
+        const inject =
+          plan.injects.get(injectId) ?? (await this.plans.inject(exerciseId, injectId).catch(() => null))?.inject;
         if (!inject) continue;
         const log = byInject.get(injectId) ?? [];
         for (const teamId of teamIds) {
-          const cell = scoreCell(inject, plan.scoring, teamId, log.filter((e) => concerns(e, teamId, injectId)), keyOf(plan, teamId));
-          cells.push({ exerciseId, teamId, injectId, points: cell.points, max: cell.max, items: cell.items, updatedAtMs: now });
+          const cell = scoreCell(
+            inject,
+            plan.scoring,
+            teamId,
+            log.filter((e) => concerns(e, teamId, injectId)),
+            keyOf(plan, teamId),
+          );
+          cells.push({
+            exerciseId,
+            teamId,
+            injectId,
+            points: cell.points,
+            max: cell.max,
+            items: cell.items,
+            updatedAtMs: now,
+          });
         }
       }
     }
@@ -207,31 +241,61 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   /** The same totals rebuilt from nothing but the event log and the snapshot. */
   async recompute(exerciseId: string): Promise<TeamScore[]> {
     const plan = await this.plans.get(exerciseId);
-    const log = (await this.events.ofType(this.db.manager, exerciseId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))).map(toScoringEvent);
-    const cells = scoreAll(plan.injects, plan.scoring, plan.teams.map((t) => t.id), log, new Map(plan.teams.map((t) => [t.id, t.teamKey])));
+    const log = (
+      await this.events.ofType(this.db.manager, exerciseId, ...(SCORING_EVENT_TYPES as unknown as ExerciseEventType[]))
+    ).map(toScoringEvent);
+    const cells = scoreAll(
+      plan.injects,
+      plan.scoring,
+      plan.teams.map((t) => t.id),
+      log,
+      new Map(plan.teams.map((t) => [t.id, t.teamKey])),
+    );
     return this.byTeam(exerciseId, cells);
   }
 
-  async evaluate(by: UserPrincipal, exerciseId: string, input: { teamId: string; injectId: string; expectedActionId: string; met: boolean; reason: string }) {
+  async evaluate(
+    by: UserPrincipal,
+    exerciseId: string,
+    input: { teamId: string; injectId: string; expectedActionId: string; met: boolean; reason: string },
+  ) {
     const { inject, teamKey } = await this.checkTarget(exerciseId, input.teamId, input.injectId);
-    if (!inject.expectedActions.some((a) => a.id === input.expectedActionId)) throw badInput('evaluation.unknown-action', `expectedActionId: inject "${input.injectId}" has no expected action "${input.expectedActionId}"`);
+    if (!inject.expectedActions.some((a) => a.id === input.expectedActionId))
+      throw badInput(
+        'evaluation.unknown-action',
+        `expectedActionId: inject "${input.injectId}" has no expected action "${input.expectedActionId}"`,
+      );
     const action = inject.expectedActions.find((a) => a.id === input.expectedActionId);
-    if (action?.teams && !action.teams.includes(teamKey)) throw badInput('evaluation.not-for-team', `expectedActionId: "${input.expectedActionId}" is expected of ${action.teams.join(', ')}, not of team "${teamKey}"`);
+    if (action?.teams && !action.teams.includes(teamKey))
+      throw badInput(
+        'evaluation.not-for-team',
+        `expectedActionId: "${input.expectedActionId}" is expected of ${action.teams.join(', ')}, not of team "${teamKey}"`,
+      );
     await this.log(by, exerciseId, 'evaluation.recorded', { ...input }, input.injectId);
     return this.teamScore(exerciseId, input.teamId);
   }
 
-  async adjust(by: UserPrincipal, exerciseId: string, input: { teamId: string; injectId: string; points: number; reason: string }) {
+  async adjust(
+    by: UserPrincipal,
+    exerciseId: string,
+    input: { teamId: string; injectId: string; points: number; reason: string },
+  ) {
     await this.checkTarget(exerciseId, input.teamId, input.injectId);
     await this.log(by, exerciseId, 'score.adjusted', { ...input }, input.injectId);
     return this.teamScore(exerciseId, input.teamId);
   }
 
   /** HSEEP rating of one team on one objective, with the evaluator's observations. */
-  async rate(by: UserPrincipal, exerciseId: string, input: { teamId: string; objectiveId: string; rating: Rating; observations: string }) {
+  async rate(
+    by: UserPrincipal,
+    exerciseId: string,
+    input: { teamId: string; objectiveId: string; rating: Rating; observations: string },
+  ) {
     const plan = await this.plans.get(exerciseId);
-    if (!plan.teams.some((t) => t.id === input.teamId)) throw badInput('rating.unknown-team', `teamId: no team "${input.teamId}" in this exercise`);
-    if (!plan.objectiveIds.has(input.objectiveId)) throw badInput('rating.unknown-objective', `objectiveId: no objective "${input.objectiveId}" in this exercise`);
+    if (!plan.teams.some((t) => t.id === input.teamId))
+      throw badInput('rating.unknown-team', `teamId: no team "${input.teamId}" in this exercise`);
+    if (!plan.objectiveIds.has(input.objectiveId))
+      throw badInput('rating.unknown-objective', `objectiveId: no objective "${input.objectiveId}" in this exercise`);
     await this.log(by, exerciseId, 'objective.rated', { ...input, evaluator: by.username });
     return this.ratings(exerciseId);
   }
@@ -241,7 +305,17 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     const events = await this.events.ofType(this.db.manager, exerciseId, 'objective.rated');
     const latest = new Map<string, ExerciseEventEntity>();
     for (const e of events) latest.set(`${String(e.payload.teamId)}/${String(e.payload.objectiveId)}`, e);
-    return [...latest.values()].map((e) => ({ teamId: e.payload.teamId, objectiveId: e.payload.objectiveId, rating: e.payload.rating, observations: e.payload.observations, evaluator: e.payload.evaluator, at: e.atMs }) as ObjectiveRatingView);
+    return [...latest.values()].map(
+      (e) =>
+        ({
+          teamId: e.payload.teamId,
+          objectiveId: e.payload.objectiveId,
+          rating: e.payload.rating,
+          observations: e.payload.observations,
+          evaluator: e.payload.evaluator,
+          at: e.atMs,
+        }) as ObjectiveRatingView,
+    );
   }
 
   /**
@@ -270,17 +344,29 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
         )
         .where('r.exercise_id = :exerciseId', { exerciseId, looks: ['evaluation.recorded', 'score.adjusted'] })
         .andWhere('r.updated_at_ms > COALESCE(l.at_ms, 0)');
-    const counts = await waiting().select('r.team_id', 'team_id').addSelect('COUNT(*)', 'n').groupBy('r.team_id').getRawMany<{ team_id: string; n: number | string }>();
+    const counts = await waiting()
+      .select('r.team_id', 'team_id')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('r.team_id')
+      .getRawMany<{ team_id: string; n: number | string }>();
     const byTeam: Record<string, number> = Object.fromEntries(counts.map((c) => [c.team_id, Number(c.n)]));
-    const page = waiting().select('r.id', 'id').orderBy('r.created_at_ms', 'ASC').addOrderBy('r.id', 'ASC').limit(opts.limit);
+    const page = waiting()
+      .select('r.id', 'id')
+      .orderBy('r.created_at_ms', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(opts.limit);
     if (opts.teamId) page.andWhere('r.team_id = :teamId', { teamId: opts.teamId });
     const pageIds = (await page.getRawMany<{ id: string }>()).map((r) => r.id);
     const rows = new Map<string, ResponseEntity>();
-    for (const part of chunks(pageIds)) for (const r of await this.reads.db.getRepository(ResponseEntity).findBy({ id: In(part) })) rows.set(r.id, r);
+    for (const part of chunks(pageIds))
+      for (const r of await this.reads.db.getRepository(ResponseEntity).findBy({ id: In(part) })) rows.set(r.id, r);
     await this.flush();
     const cells = new Map((await this.cellsOf(exerciseId)).map((c) => [`${c.teamId}/${c.injectId}`, c]));
     const teamNames = new Map(plan.teams.map((t) => [t.id, t.name]));
-    const languages = await participantLanguages(this.reads.db, [...rows.values()].map((r) => r.authorId));
+    const languages = await participantLanguages(
+      this.reads.db,
+      [...rows.values()].map((r) => r.authorId),
+    );
     const items = pageIds.flatMap((id) => {
       const r = rows.get(id);
       if (!r) return [];
@@ -288,9 +374,30 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       return [
         {
           // the language the author read the inject in (the text is stored as written)
-          response: { id: r.id, teamId: r.teamId, teamName: teamNames.get(r.teamId) ?? '', injectId: r.injectId, authorName: r.authorName, authorLanguage: languages.get(r.authorId) ?? sourceLanguage(plan.languages), text: r.text, optionIds: r.optionIds, updatedAt: r.updatedAtMs, scenarioMs: r.scenarioMs },
+          response: {
+            id: r.id,
+            teamId: r.teamId,
+            teamName: teamNames.get(r.teamId) ?? '',
+            injectId: r.injectId,
+            authorName: r.authorName,
+            authorLanguage: languages.get(r.authorId) ?? sourceLanguage(plan.languages),
+            text: r.text,
+            optionIds: r.optionIds,
+            updatedAt: r.updatedAtMs,
+            scenarioMs: r.scenarioMs,
+          },
           // the source above; `translations` beside it, by language, for reviewing answers given in another language
-          inject: inject ? { id: inject.id, subject: inject.subject, responseOptions: inject.responseOptions, expectedActions: actionsFor(inject, keyOf(plan, r.teamId)), respondWithin: inject.respondWithin ?? null, sourceLanguage: sourceLanguage(plan.languages), translations: injectTranslations(plan.languages, inject.id) } : null,
+          inject: inject
+            ? {
+                id: inject.id,
+                subject: inject.subject,
+                responseOptions: inject.responseOptions,
+                expectedActions: actionsFor(inject, keyOf(plan, r.teamId)),
+                respondWithin: inject.respondWithin ?? null,
+                sourceLanguage: sourceLanguage(plan.languages),
+                translations: injectTranslations(plan.languages, inject.id),
+              }
+            : null,
           cell: cells.get(`${r.teamId}/${r.injectId}`) ?? null,
         },
       ];
@@ -304,17 +411,32 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     const all = await this.breakdown(p.exerciseId);
     return {
       own: ex.scoresVisible && ex.status === 'ended' ? (all.find((t) => t.teamId === p.teamId) ?? null) : null,
-      leaderboard: ex.leaderboard ? all.map((t) => ({ teamName: t.teamName, total: t.total, max: t.max })).sort((a, b) => b.total - a.total) : null,
+      leaderboard: ex.leaderboard
+        ? all.map((t) => ({ teamName: t.teamName, total: t.total, max: t.max })).sort((a, b) => b.total - a.total)
+        : null,
     };
   }
 
-  async settings(by: UserPrincipal, exerciseId: string, input: { scoresVisible?: boolean | undefined; leaderboard?: boolean | undefined }) {
+  async settings(
+    by: UserPrincipal,
+    exerciseId: string,
+    input: { scoresVisible?: boolean | undefined; leaderboard?: boolean | undefined },
+  ) {
     await this.exercise(exerciseId);
-    const patch = { ...(input.scoresVisible !== undefined ? { scoresVisible: input.scoresVisible } : {}), ...(input.leaderboard !== undefined ? { leaderboard: input.leaderboard } : {}) };
+    const patch = {
+      ...(input.scoresVisible !== undefined ? { scoresVisible: input.scoresVisible } : {}),
+      ...(input.leaderboard !== undefined ? { leaderboard: input.leaderboard } : {}),
+    };
     if (Object.keys(patch).length === 0) throw badInput('settings.empty', 'set scoresVisible or leaderboard');
     await this.tx.run(async (m) => {
       await m.getRepository(ExerciseEntity).update({ id: exerciseId }, patch);
-      await this.events.append(m, { exerciseId, type: 'settings.changed', scenarioMs: null, actor: actorOf(by), payload: patch });
+      await this.events.append(m, {
+        exerciseId,
+        type: 'settings.changed',
+        scenarioMs: null,
+        actor: actorOf(by),
+        payload: patch,
+      });
     });
     this.notifier.scoreVisibility(exerciseId, patch);
     return patch;
@@ -335,27 +457,63 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Log an evaluator's event; one about a team's inject marks that cell dirty in the same transaction. */
-  private async log(by: UserPrincipal, exerciseId: string, type: ExerciseEventType, payload: Record<string, unknown>, scoredInject?: string): Promise<void> {
+  private async log(
+    by: UserPrincipal,
+    exerciseId: string,
+    type: ExerciseEventType,
+    payload: Record<string, unknown>,
+    scoredInject?: string,
+  ): Promise<void> {
     const ex = await this.exercise(exerciseId);
     await this.tx.run(async (m) => {
-      await this.events.append(m, { exerciseId, type, scenarioMs: ex.status === 'draft' ? null : Math.round(scenarioNow(anchorOf(ex), Date.now())), actor: actorOf(by), payload });
-      if (scoredInject && typeof payload.teamId === 'string') await this.markDirty(m, exerciseId, scoredInject, [payload.teamId]);
+      await this.events.append(m, {
+        exerciseId,
+        type,
+        scenarioMs: ex.status === 'draft' ? null : Math.round(scenarioNow(anchorOf(ex), Date.now())),
+        actor: actorOf(by),
+        payload,
+      });
+      if (scoredInject && typeof payload.teamId === 'string')
+        await this.markDirty(m, exerciseId, scoredInject, [payload.teamId]);
     });
   }
 
   /** An exercise's cells by inject, as plain rows (thousands of them in a large drill: no entity hydration). */
-  private async cellsOf(exerciseId: string): Promise<Pick<ScoreCell, 'teamId' | 'injectId' | 'points' | 'max' | 'items'>[]> {
+  private async cellsOf(
+    exerciseId: string,
+  ): Promise<Pick<ScoreCell, 'teamId' | 'injectId' | 'points' | 'max' | 'items'>[]> {
     const rows = await this.reads.db
       .createQueryBuilder()
-      .select(['c.team_id AS team_id', 'c.inject_id AS inject_id', 'c.points AS points', 'c.max AS max', 'c.items AS items'])
+      .select([
+        'c.team_id AS team_id',
+        'c.inject_id AS inject_id',
+        'c.points AS points',
+        'c.max AS max',
+        'c.items AS items',
+      ])
       .from(ScoreCellEntity, 'c')
       .where('c.exercise_id = :exerciseId', { exerciseId })
       .orderBy('c.inject_id', 'ASC')
-      .getRawMany<{ team_id: string; inject_id: string; points: number | string; max: number | string; items: string }>();
-    return rows.map((r) => ({ teamId: r.team_id, injectId: r.inject_id, points: Number(r.points), max: Number(r.max), items: JSON.parse(r.items) as ScoreItem[] }));
+      .getRawMany<{
+        team_id: string;
+        inject_id: string;
+        points: number | string;
+        max: number | string;
+        items: string;
+      }>();
+    return rows.map((r) => ({
+      teamId: r.team_id,
+      injectId: r.inject_id,
+      points: Number(r.points),
+      max: Number(r.max),
+      items: JSON.parse(r.items) as ScoreItem[],
+    }));
   }
 
-  private async byTeam(exerciseId: string, cells: Pick<ScoreCell, 'teamId' | 'points' | 'max' | 'items'>[]): Promise<TeamScore[]> {
+  private async byTeam(
+    exerciseId: string,
+    cells: Pick<ScoreCell, 'teamId' | 'points' | 'max' | 'items'>[],
+  ): Promise<TeamScore[]> {
     const plan = await this.plans.get(exerciseId);
     const byTeam = new Map<string, Pick<ScoreCell, 'teamId' | 'points' | 'max' | 'items'>[]>();
     for (const c of cells) {
@@ -376,7 +534,9 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async exercise(exerciseId: string): Promise<ExerciseState> {
-    const ex = await this.db.getRepository(ExerciseEntity).findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
+    const ex = await this.db
+      .getRepository(ExerciseEntity)
+      .findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
     if (!ex) throw notFound('exercise', exerciseId);
     return ex;
   }

@@ -22,7 +22,12 @@ export interface Party {
 }
 
 const CONTROL_NAME = 'Exercise control';
-const partyId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'party';
+const partyId = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'party';
 
 /**
  * Requests for information and role-play: a team writes to exercise control or to a party the
@@ -56,7 +61,11 @@ export class ThreadsService {
   }
 
   async teamThreads(p: ParticipantPrincipal) {
-    return this.views(await this.db.getRepository(ThreadEntity).find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { createdAtMs: 'DESC' } }));
+    return this.views(
+      await this.db
+        .getRepository(ThreadEntity)
+        .find({ where: { exerciseId: p.exerciseId, teamId: p.teamId }, order: { createdAtMs: 'DESC' } }),
+    );
   }
 
   async open(p: ParticipantPrincipal, input: { partyId?: string | undefined; subject: string; text: string }) {
@@ -64,26 +73,65 @@ export class ThreadsService {
     let party: Party | undefined;
     if (input.partyId !== undefined) {
       party = (await this.parties(p)).find((x) => x.id === input.partyId);
-      if (!party) throw badInput('thread.unknown-party', `partyId: "${input.partyId}" is not someone your team has heard from`);
+      if (!party)
+        throw badInput('thread.unknown-party', `partyId: "${input.partyId}" is not someone your team has heard from`);
     }
     const scenarioMs = await this.visibility.scenarioNowMs(p.exerciseId);
     const now = Date.now();
     const language = await writtenLanguage(this.db, p.participantId);
-    const thread: ThreadEntity = { id: randomUUID(), exerciseId: p.exerciseId, teamId: p.teamId, partyId: party?.id ?? null, partyName: party?.name ?? null, subject: input.subject, createdAtMs: now };
+    const thread: ThreadEntity = {
+      id: randomUUID(),
+      exerciseId: p.exerciseId,
+      teamId: p.teamId,
+      partyId: party?.id ?? null,
+      partyName: party?.name ?? null,
+      subject: input.subject,
+      createdAtMs: now,
+    };
     await this.tx.run(async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'requests for information');
       await m.getRepository(ThreadEntity).insert(thread);
-      await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender: 'team', authorName: p.displayName, text: input.text, atMs: now, scenarioMs, language });
-      await this.events.append(m, { exerciseId: p.exerciseId, type: 'thread.opened', scenarioMs, actor: `participant:${p.participantId}`, payload: { threadId: thread.id, teamId: p.teamId, to: party?.name ?? CONTROL_NAME, subject: input.subject, text: input.text } });
+      await m.getRepository(ThreadMessageEntity).insert({
+        id: randomUUID(),
+        threadId: thread.id,
+        sender: 'team',
+        authorName: p.displayName,
+        text: input.text,
+        atMs: now,
+        scenarioMs,
+        language,
+      });
+      await this.events.append(m, {
+        exerciseId: p.exerciseId,
+        type: 'thread.opened',
+        scenarioMs,
+        actor: `participant:${p.participantId}`,
+        payload: {
+          threadId: thread.id,
+          teamId: p.teamId,
+          to: party?.name ?? CONTROL_NAME,
+          subject: input.subject,
+          text: input.text,
+        },
+      });
     });
     this.notifier.threadChanged(p.exerciseId, p.teamId, thread.id);
     return (await this.views([thread]))[0];
   }
 
   async postAsTeam(p: ParticipantPrincipal, threadId: string, text: string) {
-    const thread = await this.db.getRepository(ThreadEntity).findOneBy({ id: threadId, exerciseId: p.exerciseId, teamId: p.teamId });
+    const thread = await this.db
+      .getRepository(ThreadEntity)
+      .findOneBy({ id: threadId, exerciseId: p.exerciseId, teamId: p.teamId });
     if (!thread) throw notFound('thread', threadId);
-    await this.post(thread, 'team', p.displayName, text, `participant:${p.participantId}`, await writtenLanguage(this.db, p.participantId));
+    await this.post(
+      thread,
+      'team',
+      p.displayName,
+      text,
+      `participant:${p.participantId}`,
+      await writtenLanguage(this.db, p.participantId),
+    );
     return (await this.views([thread]))[0];
   }
 
@@ -97,41 +145,84 @@ export class ThreadsService {
 
   async exerciseThreads(exerciseId: string) {
     await this.visibility.exercise(exerciseId);
-    const threads = await this.db.getRepository(ThreadEntity).find({ where: { exerciseId }, order: { createdAtMs: 'DESC' } });
-    const teams = new Map((await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]));
+    const threads = await this.db
+      .getRepository(ThreadEntity)
+      .find({ where: { exerciseId }, order: { createdAtMs: 'DESC' } });
+    const teams = new Map(
+      (await this.db.getRepository(ExerciseTeamEntity).findBy({ exerciseId })).map((t) => [t.id, t.name]),
+    );
     // presentation mode: the team's messages without their authors' names
     const hide = anonymousViewRequested();
     return (await this.views(threads)).map((v, i) => ({
       ...v,
-      messages: hide ? v.messages.map((m) => (m.from === 'team' ? { ...m, authorName: 'A team member' } : m)) : v.messages,
+      messages: hide
+        ? v.messages.map((m) => (m.from === 'team' ? { ...m, authorName: 'A team member' } : m))
+        : v.messages,
       teamId: threads[i]?.teamId ?? '',
       teamName: teams.get(threads[i]?.teamId ?? '') ?? '',
     }));
   }
 
-  private async post(thread: ThreadEntity, sender: 'team' | 'control', authorName: string, text: string, actor: string, language: string | null = null): Promise<void> {
+  private async post(
+    thread: ThreadEntity,
+    sender: 'team' | 'control',
+    authorName: string,
+    text: string,
+    actor: string,
+    language: string | null = null,
+  ): Promise<void> {
     await this.ensureOpen(thread.exerciseId);
     const scenarioMs = await this.visibility.scenarioNowMs(thread.exerciseId);
     await this.tx.run(async (m) => {
       await assertExerciseOpen(m, thread.exerciseId, 'requests for information');
-      await m.getRepository(ThreadMessageEntity).insert({ id: randomUUID(), threadId: thread.id, sender, authorName, text, atMs: Date.now(), scenarioMs, language });
-      await this.events.append(m, { exerciseId: thread.exerciseId, type: 'thread.message', scenarioMs, actor, payload: { threadId: thread.id, teamId: thread.teamId, sender, authorName, text } });
+      await m.getRepository(ThreadMessageEntity).insert({
+        id: randomUUID(),
+        threadId: thread.id,
+        sender,
+        authorName,
+        text,
+        atMs: Date.now(),
+        scenarioMs,
+        language,
+      });
+      await this.events.append(m, {
+        exerciseId: thread.exerciseId,
+        type: 'thread.message',
+        scenarioMs,
+        actor,
+        payload: { threadId: thread.id, teamId: thread.teamId, sender, authorName, text },
+      });
     });
     this.notifier.threadChanged(thread.exerciseId, thread.teamId, thread.id);
   }
 
   private async ensureOpen(exerciseId: string): Promise<void> {
-    if ((await this.visibility.exercise(exerciseId)).status === 'ended') throw conflict('exercise.ended', 'The exercise has ended');
+    if ((await this.visibility.exercise(exerciseId)).status === 'ended')
+      throw conflict('exercise.ended', 'The exercise has ended');
   }
 
   private async views(threads: ThreadEntity[]) {
-    const messages = threads.length === 0 ? [] : await this.db.getRepository(ThreadMessageEntity).find({ where: { threadId: In(threads.map((t) => t.id)) }, order: { atMs: 'ASC' } });
+    const messages =
+      threads.length === 0
+        ? []
+        : await this.db
+            .getRepository(ThreadMessageEntity)
+            .find({ where: { threadId: In(threads.map((t) => t.id)) }, order: { atMs: 'ASC' } });
     return threads.map((t) => ({
       id: t.id,
       party: t.partyId ? { id: t.partyId, name: t.partyName ?? '' } : null,
       subject: t.subject,
       createdAt: t.createdAtMs,
-      messages: messages.filter((m) => m.threadId === t.id).map((m) => ({ id: m.id, from: m.sender, authorName: m.authorName, text: m.text, at: m.atMs, scenarioMs: m.scenarioMs })),
+      messages: messages
+        .filter((m) => m.threadId === t.id)
+        .map((m) => ({
+          id: m.id,
+          from: m.sender,
+          authorName: m.authorName,
+          text: m.text,
+          at: m.atMs,
+          scenarioMs: m.scenarioMs,
+        })),
     }));
   }
 }

@@ -22,12 +22,21 @@ const StaffNavMenu = lazy(() => import('./staff-nav-menu').then((m) => ({ defaul
 
 function navFor(session: Session | undefined, t: TFunction): { to: string; label: string }[] {
   if (!session || session.kind === 'anonymous') return [{ to: paths.join.getHref(), label: t('nav.join') }];
-  if (session.kind === 'participant') return [{ to: paths.play.getHref(), label: t('nav.teamConsole') }, { to: reviewPaths.team.getHref(), label: t('nav.teamReport') }];
+  if (session.kind === 'participant')
+    return [
+      { to: paths.play.getHref(), label: t('nav.teamConsole') },
+      { to: reviewPaths.team.getHref(), label: t('nav.teamReport') },
+    ];
   // nothing else to go to before a one-time password is replaced
   if (session.user.mustChangePassword) return [];
   const items = [] as { to: string; label: string }[];
-  if (CONTROL_ROLES.includes(session.user.role)) items.push({ to: paths.control.list.getHref(), label: t('nav.control') }, { to: paths.evaluate.list.getHref(), label: t('nav.evaluation') });
-  if (session.user.role === 'admin' || session.user.role === 'instructor') items.push({ to: '/author', label: t('nav.scenarios') });
+  if (CONTROL_ROLES.includes(session.user.role))
+    items.push(
+      { to: paths.control.list.getHref(), label: t('nav.control') },
+      { to: paths.evaluate.list.getHref(), label: t('nav.evaluation') },
+    );
+  if (session.user.role === 'admin' || session.user.role === 'instructor')
+    items.push({ to: '/author', label: t('nav.scenarios') });
   items.push({ to: paths.observe.list.getHref(), label: t('nav.observer') });
   items.push({ to: reviewPaths.list.getHref(), label: t('nav.review') });
   if (session.user.role === 'admin') items.push({ to: paths.accounts.getHref(), label: t('nav.accounts') });
@@ -37,18 +46,33 @@ function navFor(session: Session | undefined, t: TFunction): { to: string; label
 function Account({ session }: { session: Session | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const logout = useLogout({ onSuccess: () => void navigate(session?.kind === 'participant' ? paths.join.getHref() : paths.login.getHref()) });
+  const logout = useLogout({
+    onSuccess: () => void navigate(session?.kind === 'participant' ? paths.join.getHref() : paths.login.getHref()),
+  });
   if (!session || session.kind === 'anonymous')
     return (
       <Button component={Link} to={paths.login.getHref()} size="xs" variant="default">
         {t('account.staffSignIn')}
       </Button>
     );
-  const name = session.kind === 'user' ? `${session.user.displayName} (${t(`account.role.${session.user.role}`)})` : `${session.player.participant.displayName} · ${session.player.team.name}`;
+  const name =
+    session.kind === 'user'
+      ? `${session.user.displayName} (${t(`account.role.${session.user.role}`)})`
+      : `${session.player.participant.displayName} · ${session.player.team.name}`;
   return (
     <Group gap="xs" wrap="nowrap">
       {session.kind === 'user' ? (
-        <Anchor component={Link} to={paths.account.getHref()} size="sm" truncate maw={260} visibleFrom="sm" data-testid="account-name" title={t('account.myAccount')} translate="no">
+        <Anchor
+          component={Link}
+          to={paths.account.getHref()}
+          size="sm"
+          truncate
+          maw={260}
+          visibleFrom="sm"
+          data-testid="account-name"
+          title={t('account.myAccount')}
+          translate="no"
+        >
           {name}
         </Anchor>
       ) : (
@@ -58,11 +82,26 @@ function Account({ session }: { session: Session | undefined }) {
       )}
       {/* staff on a phone: the icon alone, so the navigation menu keeps its place in the header */}
       {session.kind === 'user' && (
-        <ActionIcon hiddenFrom="sm" size="lg" variant="subtle" aria-label={t('account.signOut')} title={t('account.signOut')} onClick={() => logout.mutate()} loading={logout.isPending}>
+        <ActionIcon
+          hiddenFrom="sm"
+          size="lg"
+          variant="subtle"
+          aria-label={t('account.signOut')}
+          title={t('account.signOut')}
+          onClick={() => logout.mutate()}
+          loading={logout.isPending}
+        >
           <IconLogout size={18} />
         </ActionIcon>
       )}
-      <Button size="xs" variant="subtle" leftSection={<IconLogout size={14} />} onClick={() => logout.mutate()} loading={logout.isPending} visibleFrom={session.kind === 'user' ? 'sm' : undefined}>
+      <Button
+        size="xs"
+        variant="subtle"
+        leftSection={<IconLogout size={14} />}
+        onClick={() => logout.mutate()}
+        loading={logout.isPending}
+        visibleFrom={session.kind === 'user' ? 'sm' : undefined}
+      >
         {session.kind === 'participant' ? t('account.leave') : t('account.signOut')}
       </Button>
     </Group>
@@ -86,7 +125,11 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap" className="ttx-header-start">
-            <Link to="/" style={{ textDecoration: 'none', color: 'inherit', display: 'flex', alignItems: 'center', gap: 6 }} aria-label={t('home')}>
+            <Link
+              to="/"
+              style={{ textDecoration: 'none', color: 'inherit', display: 'flex', alignItems: 'center', gap: 6 }}
+              aria-label={t('home')}
+            >
               <IconShieldHalf size={22} aria-hidden />
               <Text fw={800} span visibleFrom="sm" style={{ whiteSpace: 'nowrap' }} translate="no">
                 Cyber TTX
@@ -95,7 +138,15 @@ export function AppLayout() {
             {/* a player below 992 px (phone or tablet, the one-pane console): the console's own section
                 bar leads to the report; staff below 1200 px: the links fold into a menu (up to six of
                 them never fit a phone or a tablet) */}
-            <Group gap={4} component="nav" aria-label={t('nav.main')} wrap="nowrap" visibleFrom={session.data?.kind === 'participant' ? 'md' : session.data?.kind === 'user' ? 'lg' : undefined}>
+            <Group
+              gap={4}
+              component="nav"
+              aria-label={t('nav.main')}
+              wrap="nowrap"
+              visibleFrom={
+                session.data?.kind === 'participant' ? 'md' : session.data?.kind === 'user' ? 'lg' : undefined
+              }
+            >
               {nav.map((item) => (
                 <Button key={item.to} component={NavLink} to={item.to} variant="subtle" size="xs">
                   {item.label}
@@ -111,7 +162,9 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap" className="ttx-header-end">
-            {session.data && session.data.kind !== 'anonymous' && !(session.data.kind === 'user' && session.data.user.mustChangePassword) && <ConnectionIndicator />}
+            {session.data &&
+              session.data.kind !== 'anonymous' &&
+              !(session.data.kind === 'user' && session.data.user.mustChangePassword) && <ConnectionIndicator />}
             {/* projecting a phone is not a thing: the switch gives its room to the account controls there */}
             {session.data?.kind === 'user' && (
               <Box visibleFrom="sm">
@@ -125,8 +178,19 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main h="100dvh">
-        <Box id="main-content" tabIndex={-1} h="calc(100dvh - var(--app-shell-header-height, 52px))" style={{ outline: 'none' }}>
-          <Suspense fallback={<PageLoader />}>{session.data?.kind === 'user' && session.data.user.mustChangePassword ? <ForcedPasswordChange user={session.data.user} /> : <Outlet />}</Suspense>
+        <Box
+          id="main-content"
+          tabIndex={-1}
+          h="calc(100dvh - var(--app-shell-header-height, 52px))"
+          style={{ outline: 'none' }}
+        >
+          <Suspense fallback={<PageLoader />}>
+            {session.data?.kind === 'user' && session.data.user.mustChangePassword ? (
+              <ForcedPasswordChange user={session.data.user} />
+            ) : (
+              <Outlet />
+            )}
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -11,7 +11,8 @@ const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   // Hangul from the system's Korean fonts (Noto Sans CJK KR on Linux, Apple SD Gothic Neo, Malgun Gothic): nothing is downloaded
-  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
+  fontFamily:
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   // WCAG AA (4.5:1) for text on every surface: blue 8 links and filled buttons on white, and
   // dark text on light filled colours (yellow, green, orange badges and buttons)
@@ -27,7 +28,12 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': '#5c636a',
-    ...Object.fromEntries(Object.keys(t.colors).map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`])),
+    ...Object.fromEntries(
+      Object.keys(t.colors).map((c) => [
+        `--mantine-color-${c}-light-color`,
+        `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`,
+      ]),
+    ),
   },
   dark: { '--mantine-color-dimmed': '#a6a6a6' },
 });

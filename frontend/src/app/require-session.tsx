@@ -21,7 +21,8 @@ export function RequireSession({ allow, children }: { allow: Allowed; children: 
   if (session.isError) return <ErrorAlert error={session.error} title="Could not check your session" />;
   const s = session.data;
   if (s.kind === 'anonymous') {
-    const target = 'participant' in allow ? paths.join.getHref() : paths.login.getHref(location.pathname + location.search);
+    const target =
+      'participant' in allow ? paths.join.getHref() : paths.login.getHref(location.pathname + location.search);
     return <Navigate to={target} replace />;
   }
   if (!allowed(s, allow))

@@ -16,12 +16,16 @@ const EvaluateListRoute = lazy(() => import('./routes/evaluate').then((m) => ({ 
 const EvaluateRoomRoute = lazy(() => import('./routes/evaluate').then((m) => ({ default: m.EvaluateRoomRoute })));
 const ObserveListRoute = lazy(() => import('./routes/observe').then((m) => ({ default: m.ObserveListRoute })));
 const ObserveRoomRoute = lazy(() => import('./routes/observe').then((m) => ({ default: m.ObserveRoomRoute })));
-const AuthorRoute = lazy(() => import('../features/author/components/author-page').then((m) => ({ default: m.AuthorPage })));
+const AuthorRoute = lazy(() =>
+  import('../features/author/components/author-page').then((m) => ({ default: m.AuthorPage })),
+);
 const ReviewListRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.ReviewListRoute })));
 const ReviewReportRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.ReviewReportRoute })));
 const TeamReportRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.TeamReportRoute })));
 const AccountRoute = lazy(() => import('./routes/account').then((m) => ({ default: m.AccountRoute })));
-const AccountsRoute = lazy(() => import('../features/admin/components/accounts-page').then((m) => ({ default: m.AccountsPage })));
+const AccountsRoute = lazy(() =>
+  import('../features/admin/components/accounts-page').then((m) => ({ default: m.AccountsPage })),
+);
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 export function AppRouter() {
@@ -39,12 +43,20 @@ export function AppRouter() {
           <Route path={paths.evaluate.room.path} element={<EvaluateRoomRoute />} />
           <Route path={paths.observe.list.path} element={<ObserveListRoute />} />
           <Route path={paths.observe.room.path} element={<ObserveRoomRoute />} />
-          <Route path="/author" element={<RequireSession allow={{ roles: ['admin', 'instructor'] }}>{() => <AuthorRoute />}</RequireSession>} />
+          <Route
+            path="/author"
+            element={
+              <RequireSession allow={{ roles: ['admin', 'instructor'] }}>{() => <AuthorRoute />}</RequireSession>
+            }
+          />
           <Route path={reviewPaths.list.path} element={<ReviewListRoute />} />
           <Route path={reviewPaths.report.path} element={<ReviewReportRoute />} />
           <Route path={reviewPaths.team.path} element={<TeamReportRoute />} />
           <Route path={paths.account.path} element={<AccountRoute />} />
-          <Route path={paths.accounts.path} element={<RequireSession allow={{ roles: ['admin'] }}>{() => <AccountsRoute />}</RequireSession>} />
+          <Route
+            path={paths.accounts.path}
+            element={<RequireSession allow={{ roles: ['admin'] }}>{() => <AccountsRoute />}</RequireSession>}
+          />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

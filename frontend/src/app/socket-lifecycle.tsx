@@ -12,7 +12,12 @@ export function SocketLifecycle({ session }: { session: Session | undefined }) {
   const queryClient = useQueryClient();
   // a new identity gets a new socket (login/join replace it), so the effect follows the identity
   // (a session that must first change its password gets no socket: the server would refuse it)
-  const identity = !session || session.kind === 'anonymous' || (session.kind === 'user' && session.user.mustChangePassword) ? null : session.kind === 'user' ? `user:${session.user.id}` : `participant:${session.player.participant.id}`;
+  const identity =
+    !session || session.kind === 'anonymous' || (session.kind === 'user' && session.user.mustChangePassword)
+      ? null
+      : session.kind === 'user'
+        ? `user:${session.user.id}`
+        : `participant:${session.player.participant.id}`;
   useEffect(() => {
     if (!identity) return;
     const socket = getSocket();

@@ -11,7 +11,14 @@ export function StaffNavMenu({ items }: { items: { to: string; label: string }[]
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
         {/* on a phone the icon alone (the header's controls need the room); its name stays "Menu" */}
-        <Button size="xs" variant="subtle" aria-label="Menu" leftSection={<IconMenu2 size={16} aria-hidden />} styles={{ section: { marginInlineEnd: 'var(--ttx-menu-gap, 6px)' } }} className="ttx-staff-menu">
+        <Button
+          size="xs"
+          variant="subtle"
+          aria-label="Menu"
+          leftSection={<IconMenu2 size={16} aria-hidden />}
+          styles={{ section: { marginInlineEnd: 'var(--ttx-menu-gap, 6px)' } }}
+          className="ttx-staff-menu"
+        >
           <Box component="span" visibleFrom="sm">
             Menu
           </Box>

@@ -4,7 +4,13 @@ import type { ExerciseStatus } from '../lib/api-types';
 import { formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs } from '../lib/clock';
 import { useNow } from '../lib/use-now';
 
-const STATUS_COLOURS: Record<ExerciseStatus, string> = { draft: 'gray', scheduled: 'blue', running: 'teal', paused: 'orange', ended: 'gray' };
+const STATUS_COLOURS: Record<ExerciseStatus, string> = {
+  draft: 'gray',
+  scheduled: 'blue',
+  running: 'teal',
+  paused: 'orange',
+  ended: 'gray',
+};
 
 export function ClockStatusBadge({ status }: { status: ExerciseStatus }) {
   const { t } = useTranslation();
@@ -21,7 +27,13 @@ export function ExerciseClock({ clock, compact = false }: { clock: LocalClock; c
   const now = useNow(compact ? 1000 : 250);
   const scenario = formatScenarioTime(scenarioNowMs(clock, now));
   return (
-    <Group gap="sm" wrap="nowrap" role="timer" aria-label={t('clock.label', { time: scenario, status: t(`clock.status.${clock.status}`) })} data-testid="exercise-clock">
+    <Group
+      gap="sm"
+      wrap="nowrap"
+      role="timer"
+      aria-label={t('clock.label', { time: scenario, status: t(`clock.status.${clock.status}`) })}
+      data-testid="exercise-clock"
+    >
       <Stack gap={0} align="flex-end">
         <Text ff="monospace" fw={700} fz={compact ? 'lg' : 'xl'} lh={1.1} data-scenario-time translate="no">
           {scenario}

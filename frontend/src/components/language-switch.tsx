@@ -6,7 +6,15 @@ import { currentLanguage, INTERFACE_LANGUAGES, setInterfaceLanguage, isInterface
  * English / 한국어, in the header. Switches the interface in place (nothing reloads, forms keep
  * what was typed) and remembers the choice in this browser.
  */
-export function LanguageSwitch({ extra = [], value, onChange }: { extra?: { value: string; label: string }[]; value?: string; onChange?: (lng: string) => void }) {
+export function LanguageSwitch({
+  extra = [],
+  value,
+  onChange,
+}: {
+  extra?: { value: string; label: string }[];
+  value?: string;
+  onChange?: (lng: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <NativeSelect

@@ -25,7 +25,11 @@ export function PanelError({ error, what }: { error: unknown; what: string }) {
   const { t } = useTranslation();
   const missing = error instanceof ApiError && error.status === 404;
   return (
-    <Alert color={missing ? 'gray' : 'red'} title={missing ? t('unavailable', { what }) : t('couldNotLoad', { what: what.toLowerCase() })} role={missing ? undefined : 'alert'}>
+    <Alert
+      color={missing ? 'gray' : 'red'}
+      title={missing ? t('unavailable', { what }) : t('couldNotLoad', { what: what.toLowerCase() })}
+      role={missing ? undefined : 'alert'}
+    >
       {missing ? t('notOffered') : errorMessage(error)}
     </Alert>
   );

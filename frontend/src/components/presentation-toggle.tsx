@@ -7,7 +7,9 @@ import { setPresentationMode, usePresentationMode } from '../lib/presentation-mo
 export function PresentationToggle() {
   const on = usePresentationMode();
   const queryClient = useQueryClient();
-  const label = on ? 'Presentation mode is on: player names are hidden. Turn it off' : 'Presentation mode: hide player names on this screen';
+  const label = on
+    ? 'Presentation mode is on: player names are hidden. Turn it off'
+    : 'Presentation mode: hide player names on this screen';
   return (
     <ActionIcon
       variant={on ? 'filled' : 'subtle'}

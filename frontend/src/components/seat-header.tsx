@@ -6,10 +6,29 @@ import type { ReactNode } from 'react';
  * The header of a staff seat (control room, evaluator console): exercise name with the seat's
  * badge, a warning when live updates were refused, the pack line, and the seat's actions.
  */
-export function SeatHeader({ title, seat, refused, subtitle, children }: { title: string; seat: string; refused: string | null; subtitle: string; children: ReactNode }) {
+export function SeatHeader({
+  title,
+  seat,
+  refused,
+  subtitle,
+  children,
+}: {
+  title: string;
+  seat: string;
+  refused: string | null;
+  subtitle: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
-    <Paper component="header" px="md" py="xs" radius={0} withBorder style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}>
+    <Paper
+      component="header"
+      px="md"
+      py="xs"
+      radius={0}
+      withBorder
+      style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}
+    >
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Stack gap={0}>
           <Group gap="xs">

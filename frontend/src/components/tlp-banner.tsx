@@ -17,7 +17,15 @@ export function TlpLabel({ tlp }: { tlp: Tlp }) {
       component="span"
       data-tlp={tlp}
       translate="no"
-      style={{ background: '#000', color: TLP_COLOURS[tlp], fontWeight: 700, fontFamily: 'var(--mantine-font-family-monospace)', padding: '2px 8px', borderRadius: 2, letterSpacing: '0.04em' }}
+      style={{
+        background: '#000',
+        color: TLP_COLOURS[tlp],
+        fontWeight: 700,
+        fontFamily: 'var(--mantine-font-family-monospace)',
+        padding: '2px 8px',
+        borderRadius: 2,
+        letterSpacing: '0.04em',
+      }}
     >
       {tlp}
     </Box>
@@ -27,7 +35,11 @@ export function TlpLabel({ tlp }: { tlp: Tlp }) {
 export function TlpBanner({ tlp }: { tlp: Tlp }) {
   const { t } = useTranslation();
   return (
-    <Box role="note" aria-label={t('tlpMarking', { tlp })} style={{ background: '#000', textAlign: 'center', padding: '4px 0' }}>
+    <Box
+      role="note"
+      aria-label={t('tlpMarking', { tlp })}
+      style={{ background: '#000', textAlign: 'center', padding: '4px 0' }}
+    >
       <TlpLabel tlp={tlp} />
     </Box>
   );

@@ -37,7 +37,14 @@ export function Toaster() {
   return (
     <Stack ref={box} gap="xs" role="status" aria-live="polite" className="ttx-toaster" data-testid="toaster">
       {toasts.map((n) => (
-        <Notification key={n.id} title={n.title} color={n.color ?? 'blue'} onClose={() => dismissToast(n.id)} closeButtonProps={{ 'aria-label': t('dismissNotification') }} withBorder>
+        <Notification
+          key={n.id}
+          title={n.title}
+          color={n.color ?? 'blue'}
+          onClose={() => dismissToast(n.id)}
+          closeButtonProps={{ 'aria-label': t('dismissNotification') }}
+          withBorder
+        >
           {n.message}
         </Notification>
       ))}

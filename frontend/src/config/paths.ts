@@ -1,7 +1,10 @@
 /** Every route of the app, in one place. */
 export const paths = {
   home: { path: '/', getHref: () => '/' },
-  login: { path: '/login', getHref: (redirect?: string) => (redirect ? `/login?redirect=${encodeURIComponent(redirect)}` : '/login') },
+  login: {
+    path: '/login',
+    getHref: (redirect?: string) => (redirect ? `/login?redirect=${encodeURIComponent(redirect)}` : '/login'),
+  },
   join: { path: '/join/:code?', getHref: (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join') },
   play: { path: '/play', getHref: () => '/play' },
   account: { path: '/account', getHref: () => '/account' },

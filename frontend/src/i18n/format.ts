@@ -27,13 +27,22 @@ const toDate = (v: When): Date | null => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
-export const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+export const TIME: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
 export const SHORT_TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 export const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 /** A date or time in the interface language; '—' when there is none. */
-export function formatDate(v: When, opts: Intl.DateTimeFormatOptions = DATE_TIME, lng: string = currentLanguage()): string {
+export function formatDate(
+  v: When,
+  opts: Intl.DateTimeFormatOptions = DATE_TIME,
+  lng: string = currentLanguage(),
+): string {
   const d = toDate(v);
   return d ? markPseudo(dateFormat(lng, opts).format(d)) : '—';
 }

@@ -6,7 +6,8 @@ import koCommon from './locales/ko/common.json';
 /** The interface languages; scenario content has its own (pack translations). */
 export const INTERFACE_LANGUAGES = ['en', 'ko'] as const;
 export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
-export const isInterfaceLanguage = (tag: string | null | undefined): tag is InterfaceLanguage => INTERFACE_LANGUAGES.includes(tag as InterfaceLanguage);
+export const isInterfaceLanguage = (tag: string | null | undefined): tag is InterfaceLanguage =>
+  INTERFACE_LANGUAGES.includes(tag as InterfaceLanguage);
 
 const STORAGE_KEY = 'ttx.lang';
 const PSEUDO_KEY = 'ttx.pseudo';
@@ -77,7 +78,11 @@ const lazyNamespaces: BackendModule = {
   },
 };
 
-const pseudoMarks: PostProcessorModule = { type: 'postProcessor', name: 'pseudo', process: (value: string) => markPseudo(value) };
+const pseudoMarks: PostProcessorModule = {
+  type: 'postProcessor',
+  name: 'pseudo',
+  process: (value: string) => markPseudo(value),
+};
 
 void i18next
   .use(lazyNamespaces)
@@ -109,6 +114,7 @@ export async function setInterfaceLanguage(lng: InterfaceLanguage): Promise<void
   if (i18next.language !== lng) await i18next.changeLanguage(lng);
 }
 
-export const currentLanguage = (): InterfaceLanguage => (isInterfaceLanguage(i18next.language) ? i18next.language : 'en');
+export const currentLanguage = (): InterfaceLanguage =>
+  isInterfaceLanguage(i18next.language) ? i18next.language : 'en';
 
 export { i18next };

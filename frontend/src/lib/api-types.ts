@@ -51,7 +51,17 @@ export type ExerciseEvent = Item<ApiResponse<'/exercises/{id}/events'>>;
 // ---- injects as players see them -------------------------------------------------------------
 export type PlayerInjectView = Schemas['PlayerInjectView'];
 export type Channel = PlayerInjectView['channel'];
-export const CHANNELS = ['email', 'news', 'social', 'siem', 'intel', 'phone', 'sitrep', 'chat', 'video'] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  'email',
+  'news',
+  'social',
+  'siem',
+  'intel',
+  'phone',
+  'sitrep',
+  'chat',
+  'video',
+] as const satisfies readonly Channel[];
 export type Tlp = NonNullable<PlayerInjectView['tlp']>;
 export type Artifact = PlayerInjectView['artifacts'][number];
 export type IocType = Extract<Artifact, { kind: 'ioc-table' }>['rows'][number]['type'];

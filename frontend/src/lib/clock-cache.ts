@@ -9,7 +9,12 @@ import { applyClockEvent, type LocalClock } from './clock';
  * read it again, a read that can only come after the event; players do not (a thousand consoles
  * re-reading at every pause would load the server just as deliveries resume).
  */
-export async function applyClockEventToQuery<T extends { clock: LocalClock }>(queryClient: QueryClient, queryKey: QueryKey, e: ClockEvent, opts: { reread: boolean }): Promise<void> {
+export async function applyClockEventToQuery<T extends { clock: LocalClock }>(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  e: ClockEvent,
+  opts: { reread: boolean },
+): Promise<void> {
   await queryClient.cancelQueries({ queryKey, exact: true });
   queryClient.setQueryData<T>(queryKey, (d) => (d ? { ...d, clock: applyClockEvent(d.clock, e) } : d));
   if (opts.reread) void queryClient.invalidateQueries({ queryKey, exact: true });

@@ -27,7 +27,8 @@ export function setPresentationMode(on: boolean): void {
 }
 
 /** The header every API request carries while presentation mode is on. */
-export const presentationHeaders = (): Record<string, string> => (presentationMode() ? { 'x-anonymous-view': 'on' } : {});
+export const presentationHeaders = (): Record<string, string> =>
+  presentationMode() ? { 'x-anonymous-view': 'on' } : {};
 
 export function usePresentationMode(): boolean {
   return useSyncExternalStore(

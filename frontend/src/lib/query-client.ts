@@ -8,7 +8,8 @@ export function createQueryClient(): QueryClient {
         // socket events invalidate what changed; polling is not needed
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
       },
       mutations: { retry: false },
     },

@@ -4,4 +4,8 @@
  * restarted server answering, while a thousand consoles still spread their attempts out.
  * (socket.io's default grows to 5 s, which kept players waiting long after the server was back.)
  */
-export const RECONNECT_OPTIONS = { reconnectionDelay: 250, reconnectionDelayMax: 800, randomizationFactor: 0.5 } as const;
+export const RECONNECT_OPTIONS = {
+  reconnectionDelay: 250,
+  reconnectionDelayMax: 800,
+  randomizationFactor: 0.5,
+} as const;

@@ -31,7 +31,12 @@ function setState(next: ConnectionState) {
 
 export function getSocket(): TtxSocket {
   if (socket) return socket;
-  const s: TtxSocket = io({ path: '/socket.io', transports: ['websocket'], withCredentials: true, ...RECONNECT_OPTIONS });
+  const s: TtxSocket = io({
+    path: '/socket.io',
+    transports: ['websocket'],
+    withCredentials: true,
+    ...RECONNECT_OPTIONS,
+  });
   everConnected = false;
   setState('connecting');
   s.on('connect', () => setState('connected'));

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { WatchAck } from './api-types';
 import { getSocket, onSocketConnect, type TtxSocket } from './socket';
 
-export type WatchState = { state: 'joining' } | { state: 'watching'; room: string } | { state: 'refused'; message: string };
+export type WatchState =
+  { state: 'joining' } | { state: 'watching'; room: string } | { state: 'refused'; message: string };
 
 /**
  * Staff seats (control room, evaluator) following one exercise live: join its room after every
@@ -11,7 +12,12 @@ export type WatchState = { state: 'joining' } | { state: 'watching'; room: strin
  * loaded or was disconnected, were missed) — or, for a seat that refreshes itself anyway and is
  * costly to read (the live report), only after a join that needed a retry. `listen` attaches the seat's own event handlers and returns what detaches them.
  */
-export function useExerciseRoom(exerciseId: string, listen: (socket: TtxSocket) => () => void, onLateJoin: () => void, opts: { rereadAfter?: 'every-join' | 'retried-join' } = {}): WatchState {
+export function useExerciseRoom(
+  exerciseId: string,
+  listen: (socket: TtxSocket) => () => void,
+  onLateJoin: () => void,
+  opts: { rereadAfter?: 'every-join' | 'retried-join' } = {},
+): WatchState {
   const rereadAfter = opts.rereadAfter ?? 'every-join';
   const [watch, setWatch] = useState<WatchState>({ state: 'joining' });
   const latest = useRef({ listen, onLateJoin });

@@ -20,9 +20,10 @@ export async function joinAsPlayer(page: Page, code: string, displayName: string
 
 /** Ids of the injects in the console's inbox, top to bottom. */
 export function inboxIds(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="inbox"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-inject-id') ?? ''));
+  return page
+    .locator('[data-testid="inbox"] > li')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-inject-id') ?? ''));
 }
-
 
 /** Open an inject from the inbox. */
 export async function openInject(page: Page, injectId: string): Promise<void> {

@@ -10,7 +10,15 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -22,8 +30,17 @@ export interface TrackedPage {
 }
 
 /** A fresh browser context (own cookies and storage: one person at one machine). */
-export async function openPage(browser: Browser, baseURL: string, opts: { colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL, viewport: opts.viewport ?? { width: 1440, height: 900 }, colorScheme: opts.colorScheme ?? 'dark', ...(opts.touch ? { hasTouch: true, isMobile: true } : {}) });
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  opts: { colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number }; touch?: boolean } = {},
+): Promise<TrackedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    colorScheme: opts.colorScheme ?? 'dark',
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

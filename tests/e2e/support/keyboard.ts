@@ -16,6 +16,8 @@ export function focusIsVisible(page: Page): Promise<boolean> {
     const el = document.activeElement;
     if (!el) return false;
     const s = getComputedStyle(el);
-    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
+    return (
+      (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '')
+    );
   });
 }

@@ -41,7 +41,8 @@ const STATE_SELECTOR = [
 
 export async function cutStates(page: Page): Promise<string[]> {
   return page.evaluate((sel) => {
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : `.${Array.from(el.classList).find((c) => c.startsWith('mantine-')) ?? ''}`} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : `.${Array.from(el.classList).find((c) => c.startsWith('mantine-')) ?? ''}`} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
       if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
@@ -53,7 +54,10 @@ export async function cutStates(page: Page): Promise<string[]> {
         const r = el.getBoundingClientRect();
         const c = a.getBoundingClientRect();
         const scrolls = (o === 'auto' || o === 'scroll') && a.scrollWidth > a.clientWidth;
-        if (!scrolls && (r.right > c.right + 1 || r.left < c.left - 1)) out.push(`${name(el)} runs out of its container: ${Math.round(Math.min(r.right, c.right) - Math.max(r.left, c.left))}px of ${Math.round(r.width)}px visible`);
+        if (!scrolls && (r.right > c.right + 1 || r.left < c.left - 1))
+          out.push(
+            `${name(el)} runs out of its container: ${Math.round(Math.min(r.right, c.right) - Math.max(r.left, c.left))}px of ${Math.round(r.width)}px visible`,
+          );
         break;
       }
     }
@@ -64,10 +68,12 @@ export async function cutStates(page: Page): Promise<string[]> {
 /** The page scrolls sideways, or something visible sits past the right edge where no scroll reaches it. */
 export async function horizontalOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : `.${Array.from(el.classList).find((c) => c.startsWith('mantine-')) ?? ''}`} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : `.${Array.from(el.classList).find((c) => c.startsWith('mantine-')) ?? ''}`} "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
     const out: string[] = [];
     const doc = document.documentElement;
-    if (doc.scrollWidth > doc.clientWidth) out.push(`the page scrolls sideways: ${doc.scrollWidth}px wide in a ${doc.clientWidth}px viewport`);
+    if (doc.scrollWidth > doc.clientWidth)
+      out.push(`the page scrolls sideways: ${doc.scrollWidth}px wide in a ${doc.clientWidth}px viewport`);
     const vw = doc.clientWidth;
     const scrollsX = (el: Element | null): boolean => {
       for (let a = el; a && a !== document.body; a = a.parentElement) {
@@ -87,7 +93,10 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
       if (scrollsX(el)) continue;
       offscreen.push(el);
     }
-    for (const el of offscreen.slice(0, 6)) out.push(`${name(el)} reaches x=${Math.round(el.getBoundingClientRect().right)} past the ${vw}px screen, out of reach`);
+    for (const el of offscreen.slice(0, 6))
+      out.push(
+        `${name(el)} reaches x=${Math.round(el.getBoundingClientRect().right)} past the ${vw}px screen, out of reach`,
+      );
     if (offscreen.length > 6) out.push(`… and ${offscreen.length - 6} more elements past the right edge`);
     return out;
   });
@@ -104,22 +113,44 @@ async function axeViolations(page: Page): Promise<string[]> {
   // evaluated through the debugging protocol: the app's CSP (script-src 'self') rightly refuses an inline script
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => {
-      const where = v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`);
+      const where = v.nodes
+        .slice(0, 4)
+        .map(
+          (n) =>
+            `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`,
+        );
       return `${v.id} [${v.impact}] ${v.help}: ${v.nodes.length} node(s): ${where.join('; ')}`;
     });
 }
 
 /** Wait until the page has nothing left to load: no loader, fonts in, two frames painted. */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null, undefined, { polling: 100, timeout: 20_000 }).catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await page
+    .waitForFunction(() => document.querySelector('.mantine-Loader-root') === null, undefined, {
+      polling: 100,
+      timeout: 20_000,
+    })
+    .catch(() => undefined);
+  await page.evaluate(() =>
+    document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))),
+  );
 }
 
 export interface AuditOptions {
@@ -128,10 +159,16 @@ export interface AuditOptions {
 }
 
 /** Every check on one page at one stage; console errors since the last audit are drained. */
-export async function auditPage(t: TrackedPage, pageName: string, stage: string, opts: AuditOptions): Promise<Finding[]> {
+export async function auditPage(
+  t: TrackedPage,
+  pageName: string,
+  stage: string,
+  opts: AuditOptions,
+): Promise<Finding[]> {
   await settle(t.page);
   const findings: Finding[] = [];
-  const add = (check: Finding['check'], details: string[]) => findings.push(...details.map((detail) => ({ stage, page: pageName, check, detail })));
+  const add = (check: Finding['check'], details: string[]) =>
+    findings.push(...details.map((detail) => ({ stage, page: pageName, check, detail })));
   add('status cut', await cutStates(t.page));
   if (opts.phone) add('overflow', await horizontalOverflow(t.page));
   add('axe', await axeViolations(t.page));
@@ -159,4 +196,5 @@ export class ProblemsFile {
 }
 
 /** Findings as one readable block for an assertion message. */
-export const formatFindings = (findings: Finding[]) => findings.map((f) => `${f.stage} · ${f.page} · ${f.check} · ${f.detail}`).join('\n');
+export const formatFindings = (findings: Finding[]) =>
+  findings.map((f) => `${f.stage} · ${f.page} · ${f.check} · ${f.detail}`).join('\n');

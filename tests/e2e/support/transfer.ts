@@ -37,7 +37,9 @@ export async function recordTransfers(page: Page): Promise<{ done: Transfer[]; s
     if (e.headersText) headerBytes.set(e.requestId, e.headersText.length);
   });
   cdp.on('Network.responseReceived', (e) => {
-    const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    );
     pending.set(e.requestId, {
       url: e.response.url,
       type: e.type,

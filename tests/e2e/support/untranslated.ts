@@ -26,7 +26,8 @@ export function untranslatedText(page: Page): Promise<string[]> {
       return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : cls ? `.${cls}` : ''}`;
     };
     const letters = (s: string) => /\p{L}/u.test(s.replace(/T[+-]\d{2}:\d{2}:\d{2}/g, ''));
-    const excluded = (el: Element) => el.closest('[translate="no"], [data-i18n-gap], script, style, noscript, template') !== null;
+    const excluded = (el: Element) =>
+      el.closest('[translate="no"], [data-i18n-gap], script, style, noscript, template') !== null;
     const visible = (el: Element) => el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true });
 
     // text nodes in document order with a running depth of ⟦ ⟧, so a message split across
@@ -36,7 +37,8 @@ export function untranslatedText(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       const text = n.textContent ?? '';
-      if (!parent || text.trim() === '' || excluded(parent) || parent.closest('option, select') || !visible(parent)) continue;
+      if (!parent || text.trim() === '' || excluded(parent) || parent.closest('option, select') || !visible(parent))
+        continue;
       let loose = '';
       for (const ch of text) {
         if (ch === OPEN) depth++;
@@ -46,8 +48,11 @@ export function untranslatedText(page: Page): Promise<string[]> {
       if (letters(loose)) out.push(`${describe(parent)}: "${loose.replace(/\s+/g, ' ').trim().slice(0, 80)}"`);
     }
     const unmarked = (s: string) => letters(s.replace(/⟦[^⟦⟧]*⟧/g, '').replace(/⟦[^⟦⟧]*⟧/g, ''));
-    for (const el of Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]'))) {
-      if (visible(el) && !excluded(el) && unmarked(el.placeholder)) out.push(`${describe(el)} placeholder: "${el.placeholder}"`);
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]'),
+    )) {
+      if (visible(el) && !excluded(el) && unmarked(el.placeholder))
+        out.push(`${describe(el)} placeholder: "${el.placeholder}"`);
     }
     for (const el of Array.from(document.querySelectorAll('select'))) {
       const chosen = el.selectedOptions[0]?.textContent ?? '';

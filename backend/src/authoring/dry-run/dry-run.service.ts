@@ -26,7 +26,15 @@ export interface DryRunReport {
   wallMs: number;
   teams: { key: string; name: string; delivered: number; responses: number }[];
   /** every inject: planned time, when it fired on the scenario clock, and for whom */
-  injects: { injectId: string; subject: string; trigger: string | null; plannedMs: number | null; firedMs: number | null; teams: number; status: string }[];
+  injects: {
+    injectId: string;
+    subject: string;
+    trigger: string | null;
+    plannedMs: number | null;
+    firedMs: number | null;
+    teams: number;
+    status: string;
+  }[];
   neverFired: string[];
   decisions: { decisionId: string; outcome: string; scenarioMs: number | null }[];
   /** wall-clock lateness of deliveries against their due instant */
@@ -73,7 +81,12 @@ export class DryRunService implements OnApplicationShutdown {
       speed,
       status: 'starting',
       error: null,
-      progress: { scenarioMs: 0, durationMs: parseDurationMs(pack.document.duration), delivered: 0, injects: pack.document.injects.length },
+      progress: {
+        scenarioMs: 0,
+        durationMs: parseDurationMs(pack.document.duration),
+        delivered: 0,
+        injects: pack.document.injects.length,
+      },
       startedAt: Date.now(),
       finishedAt: null,
       wallMs: 0,
@@ -102,19 +115,30 @@ export class DryRunService implements OnApplicationShutdown {
   }
 
   private prune(): void {
-    const done = [...this.runs.values()].filter((r) => r.status === 'finished' || r.status === 'failed').sort((a, b) => a.startedAt - b.startedAt);
+    const done = [...this.runs.values()]
+      .filter((r) => r.status === 'finished' || r.status === 'failed')
+      .sort((a, b) => a.startedAt - b.startedAt);
     while (this.runs.size > MAX_RUNS && done.length) this.runs.delete((done.shift() as DryRunReport).id);
   }
 
   private async execute(by: UserPrincipal, packRecordId: string, run: DryRunReport): Promise<void> {
-    const ex = await this.lifecycle.create(by, { packId: packRecordId, name: `Dry run of ${run.packId} ${run.packVersion} at ×${run.speed}` });
+    const ex = await this.lifecycle.create(by, {
+      packId: packRecordId,
+      name: `Dry run of ${run.packId} ${run.packVersion} at ×${run.speed}`,
+    });
     run.exerciseId = ex.id;
     await this.lifecycle.setSpeed(by, ex.id, run.speed);
     const detail = await this.queries.detail(by, ex.id);
     const players: { key: string; name: string; p: ParticipantPrincipal; seen: Set<string>; responses: number }[] = [];
     for (const t of detail.teams) {
-      if (!t.joinCode) throw new Error('the dry run needs the teams\' join codes');
-      players.push({ key: t.key, name: t.name, p: (await this.participants.join(t.joinCode, `Simulated ${t.name}`, { userAgent: 'dry run' })).principal, seen: new Set(), responses: 0 });
+      if (!t.joinCode) throw new Error("the dry run needs the teams' join codes");
+      players.push({
+        key: t.key,
+        name: t.name,
+        p: (await this.participants.join(t.joinCode, `Simulated ${t.name}`, { userAgent: 'dry run' })).principal,
+        seen: new Set(),
+        responses: 0,
+      });
     }
     await this.lifecycle.start(by, ex.id, undefined);
     run.status = 'running';
@@ -134,7 +158,9 @@ export class DryRunService implements OnApplicationShutdown {
               injectId: inj.id,
               text: 'Simulated response (dry run)',
               optionIds: option ? [option.id] : [],
-              ...(inj.decision && decisionOption ? { vote: { decisionId: inj.decision.id, choice: decisionOption.id } } : {}),
+              ...(inj.decision && decisionOption
+                ? { vote: { decisionId: inj.decision.id, choice: decisionOption.id } }
+                : {}),
             });
             pl.responses += 1;
           } catch (e) {
@@ -147,7 +173,12 @@ export class DryRunService implements OnApplicationShutdown {
       run.progress.scenarioMs = Math.min(current.clock.scenarioNowMs, run.progress.durationMs);
       run.progress.delivered = timeline.filter((t) => t.status === 'delivered').length;
       run.wallMs = Date.now() - run.startedAt;
-      run.teams = players.map((pl) => ({ key: pl.key, name: pl.name, delivered: pl.seen.size, responses: pl.responses }));
+      run.teams = players.map((pl) => ({
+        key: pl.key,
+        name: pl.name,
+        delivered: pl.seen.size,
+        responses: pl.responses,
+      }));
       const open = timeline.some((t) => t.status === 'pending');
       if (current.clock.scenarioNowMs >= run.progress.durationMs && !open) break;
       if (!open && !timeline.some((t) => t.status === 'waiting')) break;
@@ -168,7 +199,9 @@ export class DryRunService implements OnApplicationShutdown {
     const timeline = await this.queries.timeline(exerciseId);
     const deliveries = await this.queries.deliveries(exerciseId);
     const firedAt = new Map<string, number>();
-    for (const d of deliveries) if (!firedAt.has(d.injectId) || (firedAt.get(d.injectId) ?? 0) > d.scenarioMs) firedAt.set(d.injectId, d.scenarioMs);
+    for (const d of deliveries)
+      if (!firedAt.has(d.injectId) || (firedAt.get(d.injectId) ?? 0) > d.scenarioMs)
+        firedAt.set(d.injectId, d.scenarioMs);
     run.injects = timeline.map((t) => ({
       injectId: t.injectId,
       subject: t.subject,
@@ -189,6 +222,10 @@ export class DryRunService implements OnApplicationShutdown {
     const events = await this.queries.eventLog(exerciseId, 0);
     run.decisions = events
       .filter((e) => e.type === 'decision.closed')
-      .map((e) => ({ decisionId: text(e.payload.decisionId ?? e.payload.decision), outcome: text(e.payload.outcome), scenarioMs: e.scenarioMs }));
+      .map((e) => ({
+        decisionId: text(e.payload.decisionId ?? e.payload.decision),
+        outcome: text(e.payload.outcome),
+        scenarioMs: e.scenarioMs,
+      }));
   }
 }

@@ -24,12 +24,23 @@ try {
 const job = workerData as Job;
 const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
 try {
-  const grids = job.format === 'xlsx' ? await readXlsx(data, job.maxRows, job.fileName) : [await readCsv(data, job.maxRows, job.fileName)];
-  parentPort?.postMessage({ ok: true, grids: grids.map((g) => ({ name: g.name, rows: g.rows, rowNumbers: g.rowNumbers })) });
+  const grids =
+    job.format === 'xlsx'
+      ? await readXlsx(data, job.maxRows, job.fileName)
+      : [await readCsv(data, job.maxRows, job.fileName)];
+  parentPort?.postMessage({
+    ok: true,
+    grids: grids.map((g) => ({ name: g.name, rows: g.rows, rowNumbers: g.rowNumbers })),
+  });
 } catch (e) {
   parentPort?.postMessage(
     e instanceof DomainError
       ? { ok: false, kind: e.kind, code: e.code, message: e.message, details: e.details }
-      : { ok: false, kind: 'bad-input', code: 'msel.unreadable', message: `"${job.fileName}" cannot be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` },
+      : {
+          ok: false,
+          kind: 'bad-input',
+          code: 'msel.unreadable',
+          message: `"${job.fileName}" cannot be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+        },
   );
 }

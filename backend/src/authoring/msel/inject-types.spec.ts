@@ -44,7 +44,9 @@ describe('inject types → channels', () => {
   });
 
   it('refuses a map naming no channel, saying which', () => {
-    expect(() => parseChannelMap('fax=telegraph')).toThrow(/"fax" → "telegraph" is not a channel \(expected one of email/);
+    expect(() => parseChannelMap('fax=telegraph')).toThrow(
+      /"fax" → "telegraph" is not a channel \(expected one of email/,
+    );
     expect(() => parseChannelMap('fax')).toThrow(/"fax" is not "inject type=channel"/);
     expect(() => parseChannelMap('{nope')).toThrow(/not valid JSON/);
   });

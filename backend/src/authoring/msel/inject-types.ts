@@ -6,13 +6,22 @@ export type ChannelMap = Record<string, Channel>;
 
 /** The words planners and tools put in an inject-type / inject-mode / delivery-method column. */
 const BUILT_IN: [Channel, RegExp][] = [
-  ['phone', /\b(sms|text message|texto|phone|call|telephone|voice ?mail|voicemail|radio|t[ée]l[ée]phone|t[ée]l[ée]phoner|appel|appeler|coup de fil|hotline|pager)\b/],
+  [
+    'phone',
+    /\b(sms|text message|texto|phone|call|telephone|voice ?mail|voicemail|radio|t[ée]l[ée]phone|t[ée]l[ée]phoner|appel|appeler|coup de fil|hotline|pager)\b/,
+  ],
   ['email', /\b(e-?mails?|mails?|courriel|outlook|letter|lettre|memo|fax)\b/],
-  ['social', /\b(social|socialnet|social network|social media|twitter|tweet|x\.com|facebook|linkedin|telegram|reddit|mastodon|instagram|tiktok|microblog(ging)?)\b/],
+  [
+    'social',
+    /\b(social|socialnet|social network|social media|twitter|tweet|x\.com|facebook|linkedin|telegram|reddit|mastodon|instagram|tiktok|microblog(ging)?)\b/,
+  ],
   ['news', /\b(news|press|media|article|newspaper|journal|communiqu[ée]|radio news|headline|newsroom|tv news)\b/],
   ['video', /\b(video|tv|television|broadcast|deepfake|youtube|clip|t[ée]l[ée]vision)\b/],
   ['siem', /\b(siem|alert|edr|ids|ips|soc alert|detection|logs?|system|monitoring|dashboard|ticket)\b/],
-  ['sitrep', /\b(sitrep|situation report|briefing|brief|manual|facilitator|in person|verbal|spoken|announcement|oral)\b/],
+  [
+    'sitrep',
+    /\b(sitrep|situation report|briefing|brief|manual|facilitator|in person|verbal|spoken|announcement|oral)\b/,
+  ],
   ['intel', /\b(intel|intelligence|cti|advisory|bulletin|tip|threat report|doc|document|report|file|attachment)\b/],
   ['chat', /\b(chat|slack|teams|im|instant message|whatsapp|signal|discord|mattermost|message)\b/],
 ];
@@ -50,7 +59,10 @@ export function parseChannelMap(text: string): ChannelMap {
     try {
       pairs = Object.entries(JSON.parse(trimmed) as Record<string, unknown>);
     } catch {
-      throw badInput('msel.bad-channel-map', `channel map: "${trimmed.slice(0, 80)}" is not valid JSON (expected {"inject type": "channel"})`);
+      throw badInput(
+        'msel.bad-channel-map',
+        `channel map: "${trimmed.slice(0, 80)}" is not valid JSON (expected {"inject type": "channel"})`,
+      );
     }
   } else {
     pairs = trimmed
@@ -63,7 +75,11 @@ export function parseChannelMap(text: string): ChannelMap {
       });
   }
   for (const [k, v] of pairs) {
-    if (typeof v !== 'string' || !(CHANNELS as readonly string[]).includes(v)) throw badInput('msel.bad-channel-map', `channel map: "${k}" → "${String(v)}" is not a channel (expected one of ${CHANNELS.join(', ')})`);
+    if (typeof v !== 'string' || !(CHANNELS as readonly string[]).includes(v))
+      throw badInput(
+        'msel.bad-channel-map',
+        `channel map: "${k}" → "${String(v)}" is not a channel (expected one of ${CHANNELS.join(', ')})`,
+      );
     map[k] = v as Channel;
   }
   return map;

@@ -21,7 +21,12 @@ export interface ChecklistItem {
  * Time anchoring: one pass over every event and section, so a start found from the data applies to
  * both. Rows with an unusable time are skipped; rows timed before STARTEX become checklist items.
  */
-export function anchorTimes(events: EventDraft[], sections: SectionDraft[], start: number | undefined, timeColumn: string): { resolved: ResolvedTimes; kept: TimedEvent[]; checklist: ChecklistItem[] } {
+export function anchorTimes(
+  events: EventDraft[],
+  sections: SectionDraft[],
+  start: number | undefined,
+  timeColumn: string,
+): { resolved: ResolvedTimes; kept: TimedEvent[]; checklist: ChecklistItem[] } {
   const resolved = resolveTimes([...events.map((e) => e.time), ...sections.map((s) => s.time)], start);
   const kept: TimedEvent[] = [];
   const checklist: ChecklistItem[] = [];
@@ -36,8 +41,15 @@ export function anchorTimes(events: EventDraft[], sections: SectionDraft[], star
     if (off !== undefined && resolved.beforeStart[k]) {
       e.row.kind = 'checklist';
       const when = `STARTEX − ${fmtDuration(-off)}`;
-      e.row.warnings.push(`timed ${fmtDuration(-off)} before STARTEX: a preparation step, listed in the pre-exercise checklist (not sent to players)`);
-      checklist.push({ row: e.row.row, offset: when, offsetMs: off, text: [e.subject, e.message !== e.subject ? e.message : ''].filter(Boolean).join(' — ').slice(0, 500) });
+      e.row.warnings.push(
+        `timed ${fmtDuration(-off)} before STARTEX: a preparation step, listed in the pre-exercise checklist (not sent to players)`,
+      );
+      checklist.push({
+        row: e.row.row,
+        offset: when,
+        offsetMs: off,
+        text: [e.subject, e.message !== e.subject ? e.message : ''].filter(Boolean).join(' — ').slice(0, 500),
+      });
       return;
     }
     kept.push(off === undefined ? e : { ...e, offsetMs: off });
@@ -70,7 +82,8 @@ export function assignTeams(kept: TimedEvent[], notes: string[]): Team[] {
 /** Grouping rows into injects: the same event sent to several teams on several rows is one inject for all of them. */
 export function mergeRows(kept: TimedEvent[]): MergedEvent[] {
   const merged: MergedEvent[] = [];
-  const sig = (e: TimedEvent) => JSON.stringify([e.offsetMs, e.subject, e.message, e.from, e.channel, e.id ?? null, e.trigger ?? null]);
+  const sig = (e: TimedEvent) =>
+    JSON.stringify([e.offsetMs, e.subject, e.message, e.from, e.channel, e.id ?? null, e.trigger ?? null]);
   const bySig = new Map<string, MergedEvent>();
   for (const e of kept) {
     const s = sig(e);
@@ -89,7 +102,12 @@ export function mergeRows(kept: TimedEvent[]): MergedEvent[] {
 }
 
 /** One phase per section label, starting at the section's own time or at its first timed event (label → phase). */
-export function buildPhases(sections: SectionDraft[], merged: MergedEvent[], resolved: ResolvedTimes, eventCount: number): Map<string, Phase> {
+export function buildPhases(
+  sections: SectionDraft[],
+  merged: MergedEvent[],
+  resolved: ResolvedTimes,
+  eventCount: number,
+): Map<string, Phase> {
   const phaseIds = new UniqueIds();
   const phaseByLabel = new Map<string, Phase>();
   sections.forEach((s, k) => {
@@ -100,14 +118,26 @@ export function buildPhases(sections: SectionDraft[], merged: MergedEvent[], res
       return;
     }
     if (phaseByLabel.has(s.label)) return;
-    const phase: Phase = { id: phaseIds.take(s.id ?? slugify(s.label, `phase-${phaseByLabel.size + 1}`)), title: s.label.slice(0, 200), start: offsetOf(start) };
+    const phase: Phase = {
+      id: phaseIds.take(s.id ?? slugify(s.label, `phase-${phaseByLabel.size + 1}`)),
+      title: s.label.slice(0, 200),
+      start: offsetOf(start),
+    };
     phaseByLabel.set(s.label, phase);
   });
   return phaseByLabel;
 }
 
 /** The pack's injects (and objectives, in order of first mention); each row learns the id of the inject it went into. */
-export function buildInjects(merged: MergedEvent[], phaseByLabel: Map<string, Phase>): { injects: Inject[]; objectives: Objective[]; rowOfInject: Map<string, number[]>; idOfRow: Map<RowPreview, string> } {
+export function buildInjects(
+  merged: MergedEvent[],
+  phaseByLabel: Map<string, Phase>,
+): {
+  injects: Inject[];
+  objectives: Objective[];
+  rowOfInject: Map<string, number[]>;
+  idOfRow: Map<RowPreview, string>;
+} {
   const objectiveIds = new UniqueIds();
   const objectives: Objective[] = [];
   const objectiveByText = new Map<string, string>();
@@ -124,10 +154,20 @@ export function buildInjects(merged: MergedEvent[], phaseByLabel: Map<string, Ph
   const rowOfInject = new Map<string, number[]>();
   const idOfRow = new Map<RowPreview, string>();
   const injects: Inject[] = merged.map((e, k) => {
-    const baseId = e.id && SLUG.test(e.id) ? e.id : e.id ? slugify(e.id, `inject-${k + 1}`) : e.number ? slugify(`msel-${e.number}`, `inject-${k + 1}`) : `row-${e.row.row}`;
+    const baseId =
+      e.id && SLUG.test(e.id)
+        ? e.id
+        : e.id
+          ? slugify(e.id, `inject-${k + 1}`)
+          : e.number
+            ? slugify(`msel-${e.number}`, `inject-${k + 1}`)
+            : `row-${e.row.row}`;
     const id = injectIds.take(baseId);
     const optionIds = new UniqueIds();
-    const responseOptions = e.options.map((o, n) => ({ id: optionIds.take(o.id ?? slugify(o.label, `option-${n + 1}`)), label: o.label.slice(0, 300) }));
+    const responseOptions = e.options.map((o, n) => ({
+      id: optionIds.take(o.id ?? slugify(o.label, `option-${n + 1}`)),
+      label: o.label.slice(0, 300),
+    }));
     const actionIds = new UniqueIds();
     const inj: Inject = {
       id,
@@ -143,11 +183,18 @@ export function buildInjects(merged: MergedEvent[], phaseByLabel: Map<string, Ph
       ...(e.phase && phaseByLabel.has(e.phase) ? { phase: phaseByLabel.get(e.phase)?.id } : {}),
       objectives: e.objectives.map((o, n) => objectiveFor(o, e.capabilities[n] ?? e.capabilities[0])),
       responseOptions,
-      expectedActions: e.expected.map((a, n) => ({ id: actionIds.take(a.id ?? `ea-${n + 1}`), text: a.text, points: a.points, options: a.options })),
+      expectedActions: e.expected.map((a, n) => ({
+        id: actionIds.take(a.id ?? `ea-${n + 1}`),
+        text: a.text,
+        points: a.points,
+        options: a.options,
+      })),
       ...(e.respondWithin ? { respondWithin: e.respondWithin } : {}),
       ...(e.decision ? { decision: e.decision } : {}),
       ...(e.trigger ? { trigger: e.trigger } : {}),
-      ...(e.notes || e.extraNotes.length ? { facilitatorNotes: [e.notes ?? '', ...e.extraNotes].filter(Boolean).join('\n').slice(0, 20_000) } : {}),
+      ...(e.notes || e.extraNotes.length
+        ? { facilitatorNotes: [e.notes ?? '', ...e.extraNotes].filter(Boolean).join('\n').slice(0, 20_000) }
+        : {}),
       meta: e.controller ? { controller: e.controller.slice(0, 200) } : {},
     };
     for (const r of e.rows) {
@@ -157,8 +204,14 @@ export function buildInjects(merged: MergedEvent[], phaseByLabel: Map<string, Ph
       r.channel = inj.channel;
       r.subject = inj.subject;
     }
-    if (e.rows.length > 1) e.rows[0]?.warnings.push(`rows ${e.rows.map((r) => r.row).join(', ')} are the same event for ${e.rows.length} recipients: merged into one inject`);
-    rowOfInject.set(id, e.rows.map((r) => r.row));
+    if (e.rows.length > 1)
+      e.rows[0]?.warnings.push(
+        `rows ${e.rows.map((r) => r.row).join(', ')} are the same event for ${e.rows.length} recipients: merged into one inject`,
+      );
+    rowOfInject.set(
+      id,
+      e.rows.map((r) => r.row),
+    );
     for (const r of e.rows) idOfRow.set(r, id);
     return inj;
   });
@@ -175,32 +228,53 @@ export function linkContingencies(merged: MergedEvent[], injects: Inject[], idOf
     const parentInject = injects.find((x) => x.id === parentId);
     const action = parentInject?.expectedActions[0];
     if (parentInject?.offset && inj.offset && offsetMs(inj.offset) <= offsetMs(parentInject.offset)) {
-      e.row.warnings.push(`a contingency must come after its inject (${parentInject.offset}); at ${inj.offset} it is imported as an ordinary inject`);
+      e.row.warnings.push(
+        `a contingency must come after its inject (${parentInject.offset}); at ${inj.offset} it is imported as an ordinary inject`,
+      );
       return;
     }
     if (!parentInject || !action || !inj.offset) {
-      e.row.warnings.push(!parentInject ? 'contingency for an inject that was not imported: sent to everyone at its time' : !action ? `contingency for "${parentInject.subject}", which has no expected action: sent to everyone at its time` : 'a contingency needs a time: imported as an ordinary inject');
+      e.row.warnings.push(
+        !parentInject
+          ? 'contingency for an inject that was not imported: sent to everyone at its time'
+          : !action
+            ? `contingency for "${parentInject.subject}", which has no expected action: sent to everyone at its time`
+            : 'a contingency needs a time: imported as an ordinary inject',
+      );
       return;
     }
     inj.trigger = { type: 'contingency', inject: parentInject.id, expectedAction: action.id, at: inj.offset };
     delete inj.offset;
-    e.row.warnings.push(`Contingency Inject: released at ${inj.trigger.at} only to teams that have not logged "${action.text.slice(0, 60)}" (inject ${parentInject.id})`);
+    e.row.warnings.push(
+      `Contingency Inject: released at ${inj.trigger.at} only to teams that have not logged "${action.text.slice(0, 60)}" (inject ${parentInject.id})`,
+    );
   });
 }
 
 /** Preparation steps before STARTEX go to the facilitator, on the first inject they will open. */
 export function attachChecklist(injects: Inject[], checklist: ChecklistItem[], notes: string[]): void {
-  const firstTimed = [...injects].filter((x) => x.offset).sort((a, b) => offsetMs(a.offset ?? '') - offsetMs(b.offset ?? ''))[0];
+  const firstTimed = [...injects]
+    .filter((x) => x.offset)
+    .sort((a, b) => offsetMs(a.offset ?? '') - offsetMs(b.offset ?? ''))[0];
   if (!checklist.length || !firstTimed) return;
   const list = `Pre-exercise checklist (rows before STARTEX in the MSEL):\n${checklist.map((c) => `- [ ] ${c.offset}: ${c.text}`).join('\n')}`;
   firstTimed.facilitatorNotes = [list, firstTimed.facilitatorNotes ?? ''].filter(Boolean).join('\n\n').slice(0, 20_000);
-  notes.push(`The pre-exercise checklist (${checklist.length} item(s)) is in the facilitator notes of "${firstTimed.subject}", the first inject`);
+  notes.push(
+    `The pre-exercise checklist (${checklist.length} item(s)) is in the facilitator notes of "${firstTimed.subject}", the first inject`,
+  );
 }
 
 /** Pack assembly: id, title and summary from the source, a duration covering the last inject and phase. */
-export function assemblePack(parts: { injects: Inject[]; teams: Team[]; objectives: Objective[]; phases: Phase[] }, source: { packId?: string | undefined; title?: string | undefined; sourceName?: string | undefined; sheet: string }): ScenarioPack {
+export function assemblePack(
+  parts: { injects: Inject[]; teams: Team[]; objectives: Objective[]; phases: Phase[] },
+  source: { packId?: string | undefined; title?: string | undefined; sourceName?: string | undefined; sheet: string },
+): ScenarioPack {
   const { injects, teams, objectives, phases } = parts;
-  const last = Math.max(0, ...injects.map((i) => (i.offset ? offsetMs(i.offset) : 0)), ...phases.map((p) => offsetMs(p.start)));
+  const last = Math.max(
+    0,
+    ...injects.map((i) => (i.offset ? offsetMs(i.offset) : 0)),
+    ...phases.map((p) => offsetMs(p.start)),
+  );
   const name = source.sourceName?.replace(/\.[^.]+$/, '') ?? 'msel';
   return {
     id: source.packId ?? slugify(name, 'msel-import'),

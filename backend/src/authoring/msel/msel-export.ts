@@ -24,17 +24,27 @@ export const MSEL_HEADERS = [
 ] as const;
 
 /** Pack fields an MSEL row has no column for; the export says so instead of dropping them silently. */
-export const NOT_IN_MSEL = ['artifacts', 'tags (ATT&CK/DISARM)', 'meta other than controller', 'from.organisation', 'scoring', 'phase summaries', 'objective ids of the pack that no inject names'];
-
+export const NOT_IN_MSEL = [
+  'artifacts',
+  'tags (ATT&CK/DISARM)',
+  'meta other than controller',
+  'from.organisation',
+  'scoring',
+  'phase summaries',
+  'objective ids of the pack that no inject names',
+];
 
 function sectionRowsAndInjects(pack: ScenarioPack): ({ phase: ScenarioPack['phases'][number] } | { inject: Inject })[] {
-  const timed = pack.injects.filter((i) => i.offset !== undefined).sort((a, b) => parseOffsetMs(a.offset ?? 'T+0:00') - parseOffsetMs(b.offset ?? 'T+0:00'));
+  const timed = pack.injects
+    .filter((i) => i.offset !== undefined)
+    .sort((a, b) => parseOffsetMs(a.offset ?? 'T+0:00') - parseOffsetMs(b.offset ?? 'T+0:00'));
   const triggered = pack.injects.filter((i) => i.offset === undefined);
   const phases = [...pack.phases].sort((a, b) => parseOffsetMs(a.start) - parseOffsetMs(b.start));
   const out: ({ phase: ScenarioPack['phases'][number] } | { inject: Inject })[] = [];
   let p = 0;
   for (const inj of timed) {
-    while (p < phases.length && parseOffsetMs(phases[p]?.start ?? 'T+0:00') <= parseOffsetMs(inj.offset ?? 'T+0:00')) out.push({ phase: phases[p++] as ScenarioPack['phases'][number] });
+    while (p < phases.length && parseOffsetMs(phases[p]?.start ?? 'T+0:00') <= parseOffsetMs(inj.offset ?? 'T+0:00'))
+      out.push({ phase: phases[p++] as ScenarioPack['phases'][number] });
     out.push({ inject: inj });
   }
   while (p < phases.length) out.push({ phase: phases[p++] as ScenarioPack['phases'][number] });
@@ -66,7 +76,9 @@ export function mselRows(pack: ScenarioPack): string[][] {
       i.to === 'all' ? 'All' : i.to.map((t) => teamName.get(t) ?? t).join('; '),
       i.subject,
       i.body,
-      i.expectedActions.map((a) => `${a.id}: ${a.text} (${a.points} pts)${a.options.length ? ` [${a.options.join(', ')}]` : ''}`).join('\n'),
+      i.expectedActions
+        .map((a) => `${a.id}: ${a.text} (${a.points} pts)${a.options.length ? ` [${a.options.join(', ')}]` : ''}`)
+        .join('\n'),
       i.objectives.map((o) => `${o}: ${objective.get(o)?.text ?? ''}`).join('\n'),
       i.objectives.map((o) => objective.get(o)?.coreCapability ?? '').join('\n'),
       typeof i.meta.controller === 'string' ? i.meta.controller : '',
@@ -129,4 +141,3 @@ export async function mselXlsx(pack: ScenarioPack): Promise<Buffer> {
   for (const m of meta) scenario.addRow(m);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

@@ -37,7 +37,11 @@ const WORKER_FILE = fileURLToPath(new URL('./grid-worker.js', import.meta.url));
  * handOver): do not read it afterwards. Run from TypeScript sources (unit tests), where
  * there is no compiled worker file, it reads on this thread.
  */
-export async function readGridsOffThread(data: Buffer, format: MselFormat, opts: GridOptions = {}): Promise<SheetGrid[]> {
+export async function readGridsOffThread(
+  data: Buffer,
+  format: MselFormat,
+  opts: GridOptions = {},
+): Promise<SheetGrid[]> {
   if (!existsSync(WORKER_FILE)) return readGrids(data, format, opts);
   if (running >= MAX_PARALLEL) await new Promise<void>((r) => waiting.push(r));
   running++;
@@ -54,7 +58,8 @@ export async function readGridsOffThread(data: Buffer, format: MselFormat, opts:
  * copy on this thread; it is empty here afterwards. A slice of shared memory is copied.
  */
 function handOver(data: Buffer): Uint8Array {
-  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) return new Uint8Array(data.buffer);
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer)
+    return new Uint8Array(data.buffer);
   const copy = new Uint8Array(data.byteLength);
   copy.set(data);
   return copy;
@@ -77,14 +82,45 @@ function runWorker(data: Buffer, format: MselFormat, opts: GridOptions): Promise
       f();
       void worker.terminate();
     };
-    const timer = setTimeout(() => done(() => reject(badInput('msel.too-slow', `"${fileName}" took more than ${WORKER_TIMEOUT_MS / 1000} s to read: it is too large or malformed`))), WORKER_TIMEOUT_MS);
-    worker.on('message', (m: { ok: true; grids: SheetGrid[] } | { ok: false; kind: DomainErrorKind; code: string; message: string; details?: unknown }) => {
-      done(() => (m.ok ? resolve(m.grids) : reject(new DomainError(m.kind, m.code, m.message, m.details))));
-    });
+    const timer = setTimeout(
+      () =>
+        done(() =>
+          reject(
+            badInput(
+              'msel.too-slow',
+              `"${fileName}" took more than ${WORKER_TIMEOUT_MS / 1000} s to read: it is too large or malformed`,
+            ),
+          ),
+        ),
+      WORKER_TIMEOUT_MS,
+    );
+    worker.on(
+      'message',
+      (
+        m:
+          | { ok: true; grids: SheetGrid[] }
+          | { ok: false; kind: DomainErrorKind; code: string; message: string; details?: unknown },
+      ) => {
+        done(() => (m.ok ? resolve(m.grids) : reject(new DomainError(m.kind, m.code, m.message, m.details))));
+      },
+    );
     worker.on('error', (e) => {
       const oom = /heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${(e as { code?: string }).code ?? ''} ${e.message}`);
-      done(() => reject(badInput(oom ? 'msel.too-large' : 'msel.unreadable', oom ? `"${fileName}" needs more than ${WORKER_HEAP_MB} MB of memory to read: split it into smaller files` : `"${fileName}" cannot be read (${e.message.split('\n')[0]})`)));
+      done(() =>
+        reject(
+          badInput(
+            oom ? 'msel.too-large' : 'msel.unreadable',
+            oom
+              ? `"${fileName}" needs more than ${WORKER_HEAP_MB} MB of memory to read: split it into smaller files`
+              : `"${fileName}" cannot be read (${e.message.split('\n')[0]})`,
+          ),
+        ),
+      );
     });
-    worker.on('exit', (code) => done(() => reject(badInput('msel.unreadable', `"${fileName}" could not be read (the reader stopped with code ${code})`))));
+    worker.on('exit', (code) =>
+      done(() =>
+        reject(badInput('msel.unreadable', `"${fileName}" could not be read (the reader stopped with code ${code})`)),
+      ),
+    );
   });
 }

@@ -8,19 +8,66 @@ const run = (rows: CellValue[][], start?: number) => mselToPack(grid(rows), ['MS
 describe('mselToPack: the standard MSEL column sets', () => {
   it('HSEEP: Event Type rows — Expected Action rows join the inject above, Contingency Inject rows become contingencies', () => {
     const r = run([
-      ['Event Number', 'Designated Scenario Time', 'Event Type', 'Inject Mode', 'From', 'To', 'Message', 'Expected Participant Response', 'Exercise Objective', 'Notes'],
-      ['1', 'T+00:00', 'Inject', 'Email', 'SOC manager', 'IT', 'Ransom note on screens', 'Isolate the hosts', 'Contain', ''],
+      [
+        'Event Number',
+        'Designated Scenario Time',
+        'Event Type',
+        'Inject Mode',
+        'From',
+        'To',
+        'Message',
+        'Expected Participant Response',
+        'Exercise Objective',
+        'Notes',
+      ],
+      [
+        '1',
+        'T+00:00',
+        'Inject',
+        'Email',
+        'SOC manager',
+        'IT',
+        'Ransom note on screens',
+        'Isolate the hosts',
+        'Contain',
+        '',
+      ],
       ['1.1', '', 'Expected Action', '', '', '', 'Call the incident lead', '', '', ''],
-      ['1.2', 'T+00:30', 'Contingency Inject', 'Phone', 'CEO', 'IT', 'The CEO calls: why is nobody isolating?', '', '', 'only if they did not isolate'],
+      [
+        '1.2',
+        'T+00:30',
+        'Contingency Inject',
+        'Phone',
+        'CEO',
+        'IT',
+        'The CEO calls: why is nobody isolating?',
+        '',
+        '',
+        'only if they did not isolate',
+      ],
       ['2', 'T+01:00', 'Inject', 'Press release', 'Newsroom', 'Comms', 'Reporters ask questions', '', '', ''],
     ]);
     const [first, contingency, press] = r.pack.injects;
     expect(first?.expectedActions.map((a) => a.text)).toEqual(['Isolate the hosts', 'Call the incident lead']);
     expect(r.rows[2]).toMatchObject({ kind: 'attached' });
-    expect(contingency).toMatchObject({ channel: 'phone', trigger: { type: 'contingency', inject: first?.id, expectedAction: 'ea-1', at: 'T+00:30' } });
+    expect(contingency).toMatchObject({
+      channel: 'phone',
+      trigger: { type: 'contingency', inject: first?.id, expectedAction: 'ea-1', at: 'T+00:30' },
+    });
     expect(contingency?.offset).toBeUndefined();
     expect(press?.channel).toBe('news');
-    expect(r.mapping).toMatchObject({ number: 0, time: 1, eventType: 2, mode: 3, from: 4, to: 5, message: 6, expectedAction: 7, objective: 8, notes: 9 });
+    expect(r.mapping).toMatchObject({
+      number: 0,
+      time: 1,
+      eventType: 2,
+      mode: 3,
+      from: 4,
+      to: 5,
+      message: 6,
+      expectedAction: 7,
+      objective: 8,
+      notes: 9,
+    });
   });
 
   it('Blueprint: empty Delivery Time says the time is missing; To Org and From Org are mapped; Move makes phases', () => {
@@ -30,7 +77,10 @@ describe('mselToPack: the standard MSEL column sets', () => {
       ['2', '1', 'A', '', 'Outage', 'Cranes stop', 'Port', 'OT team', 'Draft'],
       ['3', '2', 'B', '10:00', 'Press', 'Reporters call', 'Newsroom', 'Comms', 'Approved'],
     ]);
-    expect(r.rows[2]).toMatchObject({ kind: 'skipped', errors: ['no time: column D "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'] });
+    expect(r.rows[2]).toMatchObject({
+      kind: 'skipped',
+      errors: ['no time: column D "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'],
+    });
     expect(r.pack.injects.map((i) => [i.subject, i.to, i.from.name, i.phase])).toEqual([
       ['Phishing', ['soc'], 'Help desk', 'move-1'],
       ['Press', ['comms'], 'Newsroom', 'move-2'],
@@ -45,10 +95,25 @@ describe('mselToPack: the standard MSEL column sets', () => {
   it('MITRE: ID, Local Time, Delivery Method, Target, Assumptions and Measure of Performance', () => {
     const r = run([
       ['ID', 'Local Time', 'Delivery Method', 'Target', 'Message', 'Assumptions', 'Measure of Performance'],
-      ['M-01', '0900', 'Phone call', 'NOC', 'Link to the DR site is down', 'DR site exists', 'NOC escalates within 10 min'],
+      [
+        'M-01',
+        '0900',
+        'Phone call',
+        'NOC',
+        'Link to the DR site is down',
+        'DR site exists',
+        'NOC escalates within 10 min',
+      ],
     ]);
-    expect(r.pack.injects[0]).toMatchObject({ id: 'm-01', channel: 'phone', to: ['noc'], body: 'Link to the DR site is down' });
-    expect(r.pack.injects[0]?.facilitatorNotes).toBe('Assumptions: DR site exists\nMeasure of Performance: NOC escalates within 10 min');
+    expect(r.pack.injects[0]).toMatchObject({
+      id: 'm-01',
+      channel: 'phone',
+      to: ['noc'],
+      body: 'Link to the DR site is down',
+    });
+    expect(r.pack.injects[0]?.facilitatorNotes).toBe(
+      'Assumptions: DR site exists\nMeasure of Performance: NOC escalates within 10 min',
+    );
   });
 
   it('explains an almost-empty row by what it holds', () => {
@@ -57,7 +122,9 @@ describe('mselToPack: the standard MSEL column sets', () => {
       ['09:00', 'Hello', 'World', 'mail'],
       ['09:10', '', '', '???'],
     ]);
-    expect(r.rows[2]?.errors).toEqual(['nothing to send: column B "Subject" and column C "Message" are empty (the row holds only A "Time" = "09:10", D "Inject type" = "???")']);
+    expect(r.rows[2]?.errors).toEqual([
+      'nothing to send: column B "Subject" and column C "Message" are empty (the row holds only A "Time" = "09:10", D "Inject type" = "???")',
+    ]);
   });
 
   it('says which column is missing when only one of subject and message is mapped', () => {
@@ -66,7 +133,9 @@ describe('mselToPack: the standard MSEL column sets', () => {
       ['09:00', 'World', 'mail'],
       ['09:10', '', 'press release'],
     ]);
-    expect(r.rows[2]?.errors).toEqual(['nothing to send: column B "Message" is empty, and no column is mapped to the subject (the row holds only A "Time" = "09:10", C "Inject type" = "press release")']);
+    expect(r.rows[2]?.errors).toEqual([
+      'nothing to send: column B "Message" is empty, and no column is mapped to the subject (the row holds only A "Time" = "09:10", C "Inject type" = "press release")',
+    ]);
   });
 });
 
@@ -107,7 +176,7 @@ describe('mselToPack: a day or date column beside the time column (multi-day exe
     expect(r.pack.injects[0]?.facilitatorNotes).toBe('Date: Monday 9:30 AM');
   });
 
-  it('a date or day that cannot be read is a warning, and the time is read on STARTEX\'s day', () => {
+  it("a date or day that cannot be read is a warning, and the time is read on STARTEX's day", () => {
     const r = run([
       ['Date', 'Time', 'Subject', 'Message', 'To'],
       ['09/03/2026', '09:00', 'Phish', 'Forty users clicked', 'SOC'],

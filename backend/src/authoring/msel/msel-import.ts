@@ -5,7 +5,17 @@ import type { ChannelMap } from './inject-types.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { CellValue } from './msel-time.js';
 import { cellReader, colLetter, detectLayout, readRows, type RowPreview } from './msel-rows.js';
-import { anchorTimes, assemblePack, assignTeams, attachChecklist, buildInjects, buildPhases, linkContingencies, mergeRows, senderOf } from './msel-assemble.js';
+import {
+  anchorTimes,
+  assemblePack,
+  assignTeams,
+  attachChecklist,
+  buildInjects,
+  buildPhases,
+  linkContingencies,
+  mergeRows,
+  senderOf,
+} from './msel-assemble.js';
 
 export type { RowKind, RowPreview } from './msel-rows.js';
 export { senderOf };
@@ -36,7 +46,16 @@ export interface MselPreview {
   /** rows before STARTEX: preparation steps for the facilitator, also written into the first inject's facilitator notes */
   checklist: { row: number; offset: string; text: string }[];
   pack: ScenarioPack;
-  counts: { rows: number; injects: number; skipped: number; merged: number; teams: number; sections: number; checklist: number; attached: number };
+  counts: {
+    rows: number;
+    injects: number;
+    skipped: number;
+    merged: number;
+    teams: number;
+    sections: number;
+    checklist: number;
+    attached: number;
+  };
 }
 
 /**
@@ -44,10 +63,17 @@ export interface MselPreview {
  * The steps: header detection and column mapping, row reading (msel-rows.ts), then time anchoring,
  * teams, grouping rows into injects, phases, contingencies, the checklist and the pack (msel-assemble.ts).
  */
-export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOptions): Omit<MselPreview, 'rows'> & { rows: RowPreview[]; rowOfInject: Map<string, number[]> } {
+export function mselToPack(
+  grid: SheetGrid,
+  sheets: string[],
+  opts: MselImportOptions,
+): Omit<MselPreview, 'rows'> & { rows: RowPreview[]; rowOfInject: Map<string, number[]> } {
   const layout = detectLayout(grid.rows, opts.headerRow, opts.mapping);
   const notes = [...layout.notes];
-  const { previews, events, sections } = readRows(grid, layout, { defaultChannel: opts.defaultChannel ?? 'email', channelMap: opts.channelMap });
+  const { previews, events, sections } = readRows(grid, layout, {
+    defaultChannel: opts.defaultChannel ?? 'email',
+    channelMap: opts.channelMap,
+  });
   const { resolved, kept, checklist } = anchorTimes(events, sections, opts.start, cellReader(layout).where('time'));
   notes.push(...resolved.notes);
   const teams = assignTeams(kept, notes);
@@ -56,7 +82,10 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
   const { injects, objectives, rowOfInject, idOfRow } = buildInjects(merged, phaseByLabel);
   linkContingencies(merged, injects, idOfRow);
   attachChecklist(injects, checklist, notes);
-  const pack = assemblePack({ injects, teams, objectives, phases: [...phaseByLabel.values()] }, { packId: opts.packId, title: opts.title, sourceName: opts.sourceName, sheet: grid.name });
+  const pack = assemblePack(
+    { injects, teams, objectives, phases: [...phaseByLabel.values()] },
+    { packId: opts.packId, title: opts.title, sourceName: opts.sourceName, sheet: grid.name },
+  );
   const columns = describeColumns(grid.rows, layout.mapping, layout.headerCells, layout.dataStart);
   notes.push(...columnNotes(columns));
   return {
@@ -84,7 +113,12 @@ export function mselToPack(grid: SheetGrid, sheets: string[], opts: MselImportOp
 }
 
 /** Every column of the sheet: its letter, header, mapped field and up to three sample values. */
-export function describeColumns(rows: CellValue[][], mapping: ColumnMapping, headerCells: string[], dataStart: number): MselPreview['columns'] {
+export function describeColumns(
+  rows: CellValue[][],
+  mapping: ColumnMapping,
+  headerCells: string[],
+  dataStart: number,
+): MselPreview['columns'] {
   const columnCount = Math.max(0, ...rows.map((r) => r.length));
   const fieldOf = new Map<number, MselField>(Object.entries(mapping).map(([f, c]) => [c, f as MselField]));
   return Array.from({ length: columnCount }, (_, index) => ({
@@ -105,14 +139,23 @@ export function describeColumns(rows: CellValue[][], mapping: ColumnMapping, hea
 function columnNotes(columns: MselPreview['columns']): string[] {
   const notes: string[] = [];
   const unmapped = columns.filter((c) => c.field === null && c.samples.length > 0 && c.header);
-  if (unmapped.length) notes.push(`Columns not mapped to a field, kept as "header: value" lines in each inject's facilitator notes: ${unmapped.map((c) => `${c.letter} "${c.header}"`).join(', ')}`);
+  if (unmapped.length)
+    notes.push(
+      `Columns not mapped to a field, kept as "header: value" lines in each inject's facilitator notes: ${unmapped.map((c) => `${c.letter} "${c.header}"`).join(', ')}`,
+    );
   const dropped = columns.filter((c) => c.field === null && c.samples.length > 0 && !c.header);
-  if (dropped.length) notes.push(`Columns without a header and not mapped, not imported: ${dropped.map((c) => c.letter).join(', ')}`);
+  if (dropped.length)
+    notes.push(`Columns without a header and not mapped, not imported: ${dropped.map((c) => c.letter).join(', ')}`);
   return notes;
 }
 
 /** Attach the pack loader's errors to the rows their injects came from. */
-export function attachPackErrors(rows: RowPreview[], rowOfInject: Map<string, number[]>, pack: ScenarioPack, errors: PackError[]): string[] {
+export function attachPackErrors(
+  rows: RowPreview[],
+  rowOfInject: Map<string, number[]>,
+  pack: ScenarioPack,
+  errors: PackError[],
+): string[] {
   const general: string[] = [];
   for (const e of errors) {
     const m = /^injects\[(\d+)\]/.exec(e.path);

@@ -16,14 +16,35 @@ const MSEL: (string | null)[][] = [
 
 describe('previewMsel: which sheet of a workbook is the MSEL', () => {
   it.each([
-    ['an Instructions sheet', ['Instructions', [['How to use this MSEL template'], ['Fill one row per inject. Times are local; use the Event Type column for expected actions.']]]],
-    ['a cover sheet with the exercise details', ['Cover', [['Exercise Harbour Shield'], ['Date', '2026-03-09'], ['Version', '1.2']]]],
-  ] as [string, [string, (string | null)[][]]][])('skips %s in front of the MSEL and says which sheet it read', async (_what, first) => {
-    const p = await previewMsel(await workbook([first, ['MSEL', MSEL]]), { fileName: 'template.xlsx' }, { offThread: false });
-    expect(p.sheet).toBe('MSEL');
-    expect(p.pack.injects.map((i) => i.subject)).toEqual(['Phish', 'Ransom']);
-    expect(p.notes.join('\n')).toContain(`Sheet "MSEL" was read: it is the first that has an MSEL header row (the workbook's sheets: "${first[0]}", "MSEL"; pick another with --sheet or the sheet menu)`);
-  });
+    [
+      'an Instructions sheet',
+      [
+        'Instructions',
+        [
+          ['How to use this MSEL template'],
+          ['Fill one row per inject. Times are local; use the Event Type column for expected actions.'],
+        ],
+      ],
+    ],
+    [
+      'a cover sheet with the exercise details',
+      ['Cover', [['Exercise Harbour Shield'], ['Date', '2026-03-09'], ['Version', '1.2']]],
+    ],
+  ] as [string, [string, (string | null)[][]]][])(
+    'skips %s in front of the MSEL and says which sheet it read',
+    async (_what, first) => {
+      const p = await previewMsel(
+        await workbook([first, ['MSEL', MSEL]]),
+        { fileName: 'template.xlsx' },
+        { offThread: false },
+      );
+      expect(p.sheet).toBe('MSEL');
+      expect(p.pack.injects.map((i) => i.subject)).toEqual(['Phish', 'Ransom']);
+      expect(p.notes.join('\n')).toContain(
+        `Sheet "MSEL" was read: it is the first that has an MSEL header row (the workbook's sheets: "${first[0]}", "MSEL"; pick another with --sheet or the sheet menu)`,
+      );
+    },
+  );
 
   it('reads the first sheet when no sheet has a header row, and the sheet asked for when one is named', async () => {
     const data = await workbook([
@@ -31,6 +52,14 @@ describe('previewMsel: which sheet of a workbook is the MSEL', () => {
       ['B', MSEL],
     ]);
     expect((await previewMsel(data, { fileName: 'x.xlsx', sheet: 'A' }, { offThread: false })).sheet).toBe('A');
-    expect((await previewMsel(await workbook([['A', [['09:00', 'Phish', 'Forty users clicked on the link in the message']]]]), { fileName: 'x.xlsx' }, { offThread: false })).sheet).toBe('A');
+    expect(
+      (
+        await previewMsel(
+          await workbook([['A', [['09:00', 'Phish', 'Forty users clicked on the link in the message']]]]),
+          { fileName: 'x.xlsx' },
+          { offThread: false },
+        )
+      ).sheet,
+    ).toBe('A');
   });
 });

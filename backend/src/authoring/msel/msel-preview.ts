@@ -41,27 +41,46 @@ export interface MselDryRun extends MselPreview {
 export async function previewMsel(data: Buffer, req: MselRequest, how: { offThread: boolean }): Promise<MselDryRun> {
   const format = detectFormat(req.fileName, data);
   const gridOpts = { fileName: req.fileName, maxRows: req.maxRows };
-  const grids = how.offThread ? await readGridsOffThread(data, format, gridOpts) : await readGrids(data, format, gridOpts);
+  const grids = how.offThread
+    ? await readGridsOffThread(data, format, gridOpts)
+    : await readGrids(data, format, gridOpts);
   const file = req.fileName ? `"${req.fileName}"` : 'The workbook';
-  const picked = req.sheet === undefined ? pickSheet(grids) : { grid: grids.find((g) => g.name === req.sheet), note: undefined };
+  const picked =
+    req.sheet === undefined ? pickSheet(grids) : { grid: grids.find((g) => g.name === req.sheet), note: undefined };
   const grid = picked.grid;
-  if (!grid) throw badInput('msel.no-sheet', `${file} has no sheet "${req.sheet ?? ''}" (its sheets: ${grids.map((g) => `"${g.name}"`).join(', ')})`);
+  if (!grid)
+    throw badInput(
+      'msel.no-sheet',
+      `${file} has no sheet "${req.sheet ?? ''}" (its sheets: ${grids.map((g) => `"${g.name}"`).join(', ')})`,
+    );
   let headerRow = req.headerRow;
   if (req.headerSheetRow !== undefined && req.headerSheetRow > 0) {
     headerRow = grid.rowNumbers.indexOf(req.headerSheetRow);
-    if (headerRow < 0) throw badInput('msel.bad-header-row', `Row ${req.headerSheetRow} of sheet "${grid.name}" of ${file} is empty or does not exist (its rows with content are ${grid.rowNumbers[0] ?? 0} to ${grid.rowNumbers.at(-1) ?? 0}): it cannot be the header row`);
+    if (headerRow < 0)
+      throw badInput(
+        'msel.bad-header-row',
+        `Row ${req.headerSheetRow} of sheet "${grid.name}" of ${file} is empty or does not exist (its rows with content are ${grid.rowNumbers[0] ?? 0} to ${grid.rowNumbers.at(-1) ?? 0}): it cannot be the header row`,
+      );
   }
-  if (headerRow !== undefined && headerRow >= grid.rows.length) throw badInput('msel.bad-header-row', `Sheet "${grid.name}" of ${file} has ${grid.rows.length} rows with content; header row ${headerRow + 1} does not exist`);
-  const result = mselToPack(grid, grids.map((g) => g.name), {
-    mapping: req.mapping,
-    headerRow,
-    start: req.start,
-    packId: req.packId,
-    title: req.title,
-    defaultChannel: req.defaultChannel,
-    channelMap: req.channelMap,
-    sourceName: req.fileName,
-  });
+  if (headerRow !== undefined && headerRow >= grid.rows.length)
+    throw badInput(
+      'msel.bad-header-row',
+      `Sheet "${grid.name}" of ${file} has ${grid.rows.length} rows with content; header row ${headerRow + 1} does not exist`,
+    );
+  const result = mselToPack(
+    grid,
+    grids.map((g) => g.name),
+    {
+      mapping: req.mapping,
+      headerRow,
+      start: req.start,
+      packId: req.packId,
+      title: req.title,
+      defaultChannel: req.defaultChannel,
+      channelMap: req.channelMap,
+      sourceName: req.fileName,
+    },
+  );
   if (picked.note) result.notes.unshift(picked.note);
   applyCompanionSheets(result.pack, grids, req);
   const yaml = packToYaml(result.pack);
@@ -82,7 +101,10 @@ function pickSheet(grids: SheetGrid[]): { grid: SheetGrid | undefined; note: str
   const withHeader = candidates.find((g) => findHeaderRow(g.rows) !== undefined);
   const grid = withHeader ?? candidates[0] ?? grids[0];
   const skipped = grid ? candidates.indexOf(grid) > 0 : false;
-  const note = skipped && grid ? `Sheet "${grid.name}" was read: it is the first that has an MSEL header row (the workbook's sheets: ${grids.map((g) => `"${g.name}"`).join(', ')}; pick another with --sheet or the sheet menu)` : undefined;
+  const note =
+    skipped && grid
+      ? `Sheet "${grid.name}" was read: it is the first that has an MSEL header row (the workbook's sheets: ${grids.map((g) => `"${g.name}"`).join(', ')}; pick another with --sheet or the sheet menu)`
+      : undefined;
   return { grid, note };
 }
 
@@ -90,7 +112,10 @@ function pickSheet(grids: SheetGrid[]): { grid: SheetGrid | undefined; note: str
  * Why an import must not be saved, or null: a pack that does not validate, no row that became an
  * inject, or (strict) any row skipped. Skipped rows otherwise only cost their own inject.
  */
-export function importRefusal(p: MselDryRun, req: Pick<MselRequest, 'fileName' | 'strict'>): { code: string; message: string } | null {
+export function importRefusal(
+  p: MselDryRun,
+  req: Pick<MselRequest, 'fileName' | 'strict'>,
+): { code: string; message: string } | null {
   const file = req.fileName ? `"${req.fileName}"` : 'The MSEL';
   const where = `${file}, sheet "${p.sheet}"`;
   if (p.pack.injects.length === 0) {
@@ -101,8 +126,16 @@ export function importRefusal(p: MselDryRun, req: Pick<MselRequest, 'fileName' |
     };
   }
   const skipped = p.rows.filter((r) => r.kind === 'skipped');
-  if (req.strict && skipped.length) return { code: 'msel.rows-skipped', message: `${where}: ${skipped.length} row(s) cannot become injects (rows ${skipped.map((r) => r.row).join(', ')}) and strict mode refuses to skip them; nothing was saved` };
-  if (!p.valid) return { code: 'msel.invalid-pack', message: `${where}: the MSEL makes a pack with ${p.packErrors.length} error(s); nothing was saved` };
+  if (req.strict && skipped.length)
+    return {
+      code: 'msel.rows-skipped',
+      message: `${where}: ${skipped.length} row(s) cannot become injects (rows ${skipped.map((r) => r.row).join(', ')}) and strict mode refuses to skip them; nothing was saved`,
+    };
+  if (!p.valid)
+    return {
+      code: 'msel.invalid-pack',
+      message: `${where}: the MSEL makes a pack with ${p.packErrors.length} error(s); nothing was saved`,
+    };
   return null;
 }
 
@@ -113,7 +146,14 @@ export function importRefusal(p: MselDryRun, req: Pick<MselRequest, 'fileName' |
 function applyCompanionSheets(pack: ScenarioPack, grids: SheetGrid[], req: MselRequest): void {
   const teams = grids.find((g) => g.name === 'Teams');
   if (teams && cellText(teams.rows[0]?.[0] ?? null) === 'Team ID') {
-    const byName = new Map(teams.rows.slice(1).map((r) => [cellText(r[1] ?? null).toLowerCase(), { id: cellText(r[0] ?? null), description: cellText(r[2] ?? null) }]));
+    const byName = new Map(
+      teams.rows
+        .slice(1)
+        .map((r) => [
+          cellText(r[1] ?? null).toLowerCase(),
+          { id: cellText(r[0] ?? null), description: cellText(r[2] ?? null) },
+        ]),
+    );
     const rename = new Map<string, string>();
     for (const t of pack.teams) {
       const known = byName.get(t.name.toLowerCase());
@@ -127,7 +167,8 @@ function applyCompanionSheets(pack: ScenarioPack, grids: SheetGrid[], req: MselR
     for (const r of teams.rows.slice(1)) {
       const id = cellText(r[0] ?? null);
       const name = cellText(r[1] ?? null);
-      if (id && name && !pack.teams.some((t) => t.id === id)) pack.teams.push({ id, name, ...(cellText(r[2] ?? null) ? { description: cellText(r[2] ?? null) } : {}) });
+      if (id && name && !pack.teams.some((t) => t.id === id))
+        pack.teams.push({ id, name, ...(cellText(r[2] ?? null) ? { description: cellText(r[2] ?? null) } : {}) });
     }
     // the importer's placeholder team (made when the sheet names no recipient) is not needed when
     // the Teams sheet lists the real ones, unless that sheet lists it too
@@ -140,17 +181,29 @@ function applyCompanionSheets(pack: ScenarioPack, grids: SheetGrid[], req: MselR
   const scenario = grids.find((g) => g.name === 'Scenario');
   if (!scenario) return;
   const meta = new Map(scenario.rows.map((r) => [cellText(r[0] ?? null), cellText(r[1] ?? null)]));
-  const list = (k: string) => (meta.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (k: string) =>
+    (meta.get(k) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (!req.packId && meta.get('id')) pack.id = meta.get('id') as string;
   if (!req.title && meta.get('title')) pack.title = meta.get('title') as string;
   if (meta.get('summary')) pack.summary = meta.get('summary') as string;
   if (meta.get('version')) pack.version = meta.get('version') as string;
   const duration = meta.get('duration');
-  if (duration && /^\d{1,3}:\d{2}$/.test(duration) && durationMs(duration) >= durationMs(pack.duration)) pack.duration = duration;
+  if (duration && /^\d{1,3}:\d{2}$/.test(duration) && durationMs(duration) >= durationMs(pack.duration))
+    pack.duration = duration;
   if (meta.get('audience')) pack.audience = meta.get('audience');
   if (meta.has('tags')) pack.tags = list('tags');
   const cls = meta.get('classification');
-  if (cls === 'TLP:CLEAR' || cls === 'TLP:GREEN' || cls === 'TLP:AMBER' || cls === 'TLP:AMBER+STRICT' || cls === 'TLP:RED') pack.classification = cls;
+  if (
+    cls === 'TLP:CLEAR' ||
+    cls === 'TLP:GREEN' ||
+    cls === 'TLP:AMBER' ||
+    cls === 'TLP:AMBER+STRICT' ||
+    cls === 'TLP:RED'
+  )
+    pack.classification = cls;
   if (meta.has('threatActors')) pack.threatActors = list('threatActors');
 }
 

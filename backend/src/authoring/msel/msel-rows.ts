@@ -1,7 +1,21 @@
 import { parse as parseYaml } from 'yaml';
-import { type Channel, Decision, DURATION_PATTERN, type Inject, TLP, Trigger } from '../../scenarios/pack/pack-schema.js';
+import {
+  type Channel,
+  Decision,
+  DURATION_PATTERN,
+  type Inject,
+  TLP,
+  Trigger,
+} from '../../scenarios/pack/pack-schema.js';
 import { SLUG } from '../slugs.js';
-import { cellText, type ColumnMapping, findHeaderRow, guessColumns, mapHeaders, type MselField } from './msel-columns.js';
+import {
+  cellText,
+  type ColumnMapping,
+  findHeaderRow,
+  guessColumns,
+  mapHeaders,
+  type MselField,
+} from './msel-columns.js';
 import { type ChannelMap, channelOf } from './inject-types.js';
 import type { SheetGrid } from './sheet-grid.js';
 import { type CellValue, type MselTime, parseDateTime, parseMselTime } from './msel-time.js';
@@ -15,7 +29,8 @@ import { type CellValue, type MselTime, parseDateTime, parseMselTime } from './m
  * What became of a row: `attached` rows (Expected Action, note rows) went into the inject above
  * them; `checklist` rows are timed before STARTEX and became pre-exercise checklist items.
  */
-export type RowKind = 'title' | 'header' | 'section' | 'inject' | 'merged' | 'attached' | 'checklist' | 'skipped' | 'empty';
+export type RowKind =
+  'title' | 'header' | 'section' | 'inject' | 'merged' | 'attached' | 'checklist' | 'skipped' | 'empty';
 
 export interface RowPreview {
   /** the row number the author sees in the sheet */
@@ -75,7 +90,8 @@ export interface SectionDraft {
 
 export const ALL_TEAMS = /^(all|all players|all teams|everyone|everybody|tous|all participants)$/i;
 /** `[id: ]text[ (N pts)][ [option, option]]`, as the export writes expected actions */
-const EXPECTED_LINE = /^(?:([a-z0-9][a-z0-9-_.]*):\s+)?(.+?)(?:\s*\((\d{1,4})\s*(?:pts?|points?)\))?(?:\s*\[([a-z0-9-_., ]*)\])?\s*$/is;
+const EXPECTED_LINE =
+  /^(?:([a-z0-9][a-z0-9-_.]*):\s+)?(.+?)(?:\s*\((\d{1,4})\s*(?:pts?|points?)\))?(?:\s*\[([a-z0-9-_., ]*)\])?\s*$/is;
 const ID_PREFIX = /^([a-z0-9][a-z0-9-_.]*):\s+(.+)$/s;
 
 export const colLetter = (i: number) => {
@@ -84,7 +100,11 @@ export const colLetter = (i: number) => {
   return s;
 };
 
-export const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+export const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function firstLine(s: string): string {
   const l = lines(s)[0] ?? s;
@@ -115,7 +135,11 @@ export interface MselLayout {
  * The header row (given, -1 for none, or found) and the column of each field (given, read from the
  * headers, or guessed from the content; a time column is guessed from the content when no header names one).
  */
-export function detectLayout(rows: CellValue[][], headerRowOpt: number | undefined, mappingOpt: ColumnMapping | undefined): MselLayout {
+export function detectLayout(
+  rows: CellValue[][],
+  headerRowOpt: number | undefined,
+  mappingOpt: ColumnMapping | undefined,
+): MselLayout {
   const notes: string[] = [];
   const headerRow = headerRowOpt === undefined ? findHeaderRow(rows) : headerRowOpt < 0 ? undefined : headerRowOpt;
   const headerCells = headerRow === undefined ? [] : (rows[headerRow] ?? []).map(cellText);
@@ -124,9 +148,11 @@ export function detectLayout(rows: CellValue[][], headerRowOpt: number | undefin
   if (!mappingOpt) mapping = settleDateColumn(rows.slice(dataStart), mapping);
   if (!mappingOpt && headerRow !== undefined && mapping.time === undefined) {
     const guessed = guessColumns(rows.slice(dataStart));
-    if (guessed.time !== undefined && !Object.values(mapping).includes(guessed.time)) mapping = { ...mapping, time: guessed.time };
+    if (guessed.time !== undefined && !Object.values(mapping).includes(guessed.time))
+      mapping = { ...mapping, time: guessed.time };
   }
-  if (headerRow === undefined && !mappingOpt) notes.push('No header row was found: columns were recognised from their content; check the mapping');
+  if (headerRow === undefined && !mappingOpt)
+    notes.push('No header row was found: columns were recognised from their content; check the mapping');
   return { headerRow, headerCells, dataStart, mapping, notes };
 }
 
@@ -224,7 +250,11 @@ interface ReadState {
 }
 
 /** Every row of the sheet, read in order: what each row is and the events and sections it makes. */
-export function readRows(grid: SheetGrid, layout: MselLayout, opts: { defaultChannel: Channel; channelMap: ChannelMap | undefined }): RowReading {
+export function readRows(
+  grid: SheetGrid,
+  layout: MselLayout,
+  opts: { defaultChannel: Channel; channelMap: ChannelMap | undefined },
+): RowReading {
   const mappedCols = new Set(Object.values(layout.mapping));
   const ctx: ReadContext = {
     layout,
@@ -244,7 +274,14 @@ export function readRows(grid: SheetGrid, layout: MselLayout, opts: { defaultCha
   return out;
 }
 
-function readRow(cells: CellValue[], i: number, preview: RowPreview, ctx: ReadContext, state: ReadState, out: RowReading): void {
+function readRow(
+  cells: CellValue[],
+  i: number,
+  preview: RowPreview,
+  ctx: ReadContext,
+  state: ReadState,
+  out: RowReading,
+): void {
   const { layout, cell } = ctx;
   const texts = cells.map(cellText);
   if (texts.every((t) => t === '')) return;
@@ -262,7 +299,14 @@ function readRow(cells: CellValue[], i: number, preview: RowPreview, ctx: ReadCo
     const idCell = cell.text(cells, 'id');
     preview.kind = 'section';
     preview.phase = label;
-    out.sections.push({ rowIndex: i, label, ...(SLUG.test(idCell) ? { id: idCell } : {}), ...(t && !('error' in t) ? { time: t } : {}), preview, eventIndex: out.events.length });
+    out.sections.push({
+      rowIndex: i,
+      label,
+      ...(SLUG.test(idCell) ? { id: idCell } : {}),
+      ...(t && !('error' in t) ? { time: t } : {}),
+      preview,
+      eventIndex: out.events.length,
+    });
     state.currentSection = label;
     return;
   }
@@ -285,10 +329,19 @@ function readRow(cells: CellValue[], i: number, preview: RowPreview, ctx: ReadCo
 }
 
 /** A row with a single label (besides its id and time) and nothing to send is a section label: the label, without "Phase 2:". */
-function sectionLabel(cells: CellValue[], texts: string[], mapping: ColumnMapping, cell: CellReader): string | undefined {
+function sectionLabel(
+  cells: CellValue[],
+  texts: string[],
+  mapping: ColumnMapping,
+  cell: CellReader,
+): string | undefined {
   const labelTexts = new Set(texts.filter((t, c) => t !== '' && c !== mapping.id && c !== mapping.time));
   const hasContent = ['subject', 'message', 'to', 'mode', 'from'].some((f) => cell.text(cells, f as MselField) !== '');
-  if (labelTexts.size !== 1 || (hasContent && [...labelTexts][0] !== (cell.text(cells, 'subject') || cell.text(cells, 'message')))) return undefined;
+  if (
+    labelTexts.size !== 1 ||
+    (hasContent && [...labelTexts][0] !== (cell.text(cells, 'subject') || cell.text(cells, 'message')))
+  )
+    return undefined;
   return ([...labelTexts][0] ?? '').replace(/^(phase|section|move|stage|part)\s*[\dIVX]*\s*[:\-–—.]\s*/i, '').trim();
 }
 
@@ -296,29 +349,46 @@ function sectionLabel(cells: CellValue[], texts: string[], mapping: ColumnMappin
 function eventTypeOf(cells: CellValue[], preview: RowPreview, cell: CellReader): EventType {
   const typeText = cell.text(cells, 'eventType');
   const eventType = typeText ? (EVENT_TYPES.find(([re]) => re.test(typeText.trim()))?.[1] ?? 'inject') : 'inject';
-  if (typeText && !EVENT_TYPES.some(([re]) => re.test(typeText.trim()))) preview.warnings.push(`${cell.where('eventType')}: "${typeText}" is not Inject, Contingency Inject or Expected Action: read as an inject`);
+  if (typeText && !EVENT_TYPES.some(([re]) => re.test(typeText.trim())))
+    preview.warnings.push(
+      `${cell.where('eventType')}: "${typeText}" is not Inject, Contingency Inject or Expected Action: read as an inject`,
+    );
   return eventType;
 }
 
 /** An Expected Action row joins the expected actions of the inject above, a note row its facilitator notes. */
-function attachToInjectAbove(cells: CellValue[], eventType: 'expected' | 'note', preview: RowPreview, cell: CellReader, above: EventDraft | undefined): void {
+function attachToInjectAbove(
+  cells: CellValue[],
+  eventType: 'expected' | 'note',
+  preview: RowPreview,
+  cell: CellReader,
+  above: EventDraft | undefined,
+): void {
   const subject = cell.text(cells, 'subject');
   const message = cell.text(cells, 'message');
   const what = cell.text(cells, 'expectedAction') || message || subject;
   if (!above) {
     preview.kind = 'skipped';
-    preview.errors.push(`${eventType === 'expected' ? 'an Expected Action' : 'a note'} row with no inject above it to attach to`);
+    preview.errors.push(
+      `${eventType === 'expected' ? 'an Expected Action' : 'a note'} row with no inject above it to attach to`,
+    );
     return;
   }
   if (!what) {
     preview.kind = 'skipped';
-    preview.errors.push(`${eventType === 'expected' ? 'Expected Action' : 'note'} row without text (${cell.where('message')} and ${cell.where('expectedAction')} are empty)`);
+    preview.errors.push(
+      `${eventType === 'expected' ? 'Expected Action' : 'note'} row without text (${cell.where('message')} and ${cell.where('expectedAction')} are empty)`,
+    );
     return;
   }
   preview.kind = 'attached';
   if (eventType === 'expected') {
     const p = Number(cell.text(cells, 'points'));
-    above.expected.push({ text: (subject && message ? `${subject} — ${message}` : what).slice(0, 1000), points: Number.isInteger(p) && p >= 0 && p <= 1000 && cell.text(cells, 'points') ? p : 10, options: [] });
+    above.expected.push({
+      text: (subject && message ? `${subject} — ${message}` : what).slice(0, 1000),
+      points: Number.isInteger(p) && p >= 0 && p <= 1000 && cell.text(cells, 'points') ? p : 10,
+      options: [],
+    });
     preview.warnings.push(`Expected Action attached to the inject of row ${above.row.row}`);
   } else {
     above.extraNotes.push(what);
@@ -327,13 +397,26 @@ function attachToInjectAbove(cells: CellValue[], eventType: 'expected' | 'note',
 }
 
 /** An inject row as a draft event; undefined (and the row skipped) when it has nothing to send. Problems land on the preview. */
-function draftEvent(cells: CellValue[], texts: string[], i: number, preview: RowPreview, eventType: EventType, ctx: ReadContext, state: ReadState, out: RowReading): EventDraft | undefined {
+function draftEvent(
+  cells: CellValue[],
+  texts: string[],
+  i: number,
+  preview: RowPreview,
+  eventType: EventType,
+  ctx: ReadContext,
+  state: ReadState,
+  out: RowReading,
+): EventDraft | undefined {
   const { cell, layout } = ctx;
   const subject = cell.text(cells, 'subject');
   const message = cell.text(cells, 'message');
   if (!subject && !message) {
     preview.kind = 'skipped';
-    const filled = texts.map((t, c) => (t ? `${colLetter(c)}${layout.headerCells[c] ? ` "${layout.headerCells[c]}"` : ''} = "${t.slice(0, 40)}"` : '')).filter(Boolean);
+    const filled = texts
+      .map((t, c) =>
+        t ? `${colLetter(c)}${layout.headerCells[c] ? ` "${layout.headerCells[c]}"` : ''} = "${t.slice(0, 40)}"` : '',
+      )
+      .filter(Boolean);
     const mapped = (['subject', 'message'] as const).filter((f) => layout.mapping[f] !== undefined);
     const empty =
       mapped.length === 2
@@ -341,7 +424,9 @@ function draftEvent(cells: CellValue[], texts: string[], i: number, preview: Row
         : mapped.length === 1
           ? `${cell.where(mapped[0] ?? 'message')} is empty, and no column is mapped to the ${mapped[0] === 'subject' ? 'message' : 'subject'}`
           : 'no column is mapped to the subject or the message (map one, e.g. --map "Script=message")';
-    preview.errors.push(`nothing to send: ${empty}${filled.length ? ` (the row holds only ${filled.join(', ')})` : ''}`);
+    preview.errors.push(
+      `nothing to send: ${empty}${filled.length ? ` (the row holds only ${filled.join(', ')})` : ''}`,
+    );
     return undefined;
   }
   const draft: EventDraft = {
@@ -399,12 +484,25 @@ function draftEvent(cells: CellValue[], texts: string[], i: number, preview: Row
 }
 
 /** A new value in the Move column opens a section ("Move 2") that the event belongs to. */
-function readMove(cells: CellValue[], i: number, preview: RowPreview, draft: EventDraft, cell: CellReader, state: ReadState, out: RowReading): void {
+function readMove(
+  cells: CellValue[],
+  i: number,
+  preview: RowPreview,
+  draft: EventDraft,
+  cell: CellReader,
+  state: ReadState,
+  out: RowReading,
+): void {
   const move = cell.text(cells, 'move');
   if (!move || move === state.currentMove) return;
   state.currentMove = move;
   const label = /^\d+$/.test(move) ? `Move ${move}` : move;
-  out.sections.push({ rowIndex: i, label, preview: { row: preview.row, kind: 'section', errors: [], warnings: [] }, eventIndex: out.events.length });
+  out.sections.push({
+    rowIndex: i,
+    label,
+    preview: { row: preview.row, kind: 'section', errors: [], warnings: [] },
+    eventIndex: out.events.length,
+  });
   state.currentSection = label;
   draft.phase = label;
 }
@@ -422,7 +520,13 @@ function readTrigger(trig: string, draft: EventDraft, preview: RowPreview): void
 }
 
 /** The time cell; free text keeps the row at the time of the row above (and the text goes to the facilitator). */
-function readTime(cells: CellValue[], draft: EventDraft, preview: RowPreview, ctx: ReadContext, lastTime: MselTime | undefined): void {
+function readTime(
+  cells: CellValue[],
+  draft: EventDraft,
+  preview: RowPreview,
+  ctx: ReadContext,
+  lastTime: MselTime | undefined,
+): void {
   const { cell } = ctx;
   const t = parseMselTime(cell.get(cells, 'time'));
   if (t && 'error' in t) {
@@ -430,16 +534,24 @@ function readTime(cells: CellValue[], draft: EventDraft, preview: RowPreview, ct
     draft.extraNotes.push(`Time in the MSEL: ${cell.text(cells, 'time')}`);
     if (lastTime) {
       draft.time = lastTime;
-      preview.warnings.push(`${cell.where('time')}: ${t.error}; placed at the time of the row above, and the text is kept in the facilitator notes`);
+      preview.warnings.push(
+        `${cell.where('time')}: ${t.error}; placed at the time of the row above, and the text is kept in the facilitator notes`,
+      );
     } else if (!draft.trigger) preview.errors.push(`${cell.where('time')}: ${t.error}`);
   } else if (t) {
     draft.time = t;
     if (t.ignored) {
       draft.extraNotes.push(`Time in the MSEL: ${cell.text(cells, 'time')}`);
-      preview.warnings.push(`${cell.where('time')}: ${t.ignored} is not used, only the time of day; the text is kept in the facilitator notes`);
+      preview.warnings.push(
+        `${cell.where('time')}: ${t.ignored} is not used, only the time of day; the text is kept in the facilitator notes`,
+      );
     }
   } else if (!draft.trigger)
-    preview.errors.push(ctx.layout.mapping.time === undefined ? 'no time: no column of the sheet is mapped to the time (map one, e.g. --map "Delivery Time=time")' : `no time: ${cell.where('time')} is empty (expected a time like 09:00, T+01:30 or J+1 09h00)`);
+    preview.errors.push(
+      ctx.layout.mapping.time === undefined
+        ? 'no time: no column of the sheet is mapped to the time (map one, e.g. --map "Delivery Time=time")'
+        : `no time: ${cell.where('time')} is empty (expected a time like 09:00, T+01:30 or J+1 09h00)`,
+    );
 }
 
 /** The Date / Day column: a clock time moves to that day; a date and a clock time make a date and time. */
@@ -449,12 +561,17 @@ function readDay(cells: CellValue[], draft: EventDraft, preview: RowPreview, ctx
   const day = parseDay(raw);
   if (!day) {
     draft.extraNotes.push(`${ctx.layout.headerCells[ctx.layout.mapping.date ?? -1] || 'Day'}: ${cellText(raw)}`);
-    preview.warnings.push(`${ctx.cell.where('date')}: "${cellText(raw)}" is not a date or a day number (like 26/06/2024 or 2): the time is read on STARTEX's day, and the text is kept in the facilitator notes`);
+    preview.warnings.push(
+      `${ctx.cell.where('date')}: "${cellText(raw)}" is not a date or a day number (like 26/06/2024 or 2): the time is read on STARTEX's day, and the text is kept in the facilitator notes`,
+    );
     return;
   }
   const t = draft.time;
   if (t?.kind !== 'clock') return;
-  draft.time = day.kind === 'date' ? { kind: 'absolute', epochMs: day.epochMs + t.day * DAY + t.msOfDay } : { ...t, day: t.day + day.n - 1 };
+  draft.time =
+    day.kind === 'date'
+      ? { kind: 'absolute', epochMs: day.epochMs + t.day * DAY + t.msOfDay }
+      : { ...t, day: t.day + day.n - 1 };
 }
 
 /** Channel mapping: the inject type ("Phone call", "Press release") through the author's table and the built-in one. */
@@ -462,7 +579,10 @@ function readChannel(mode: string, draft: EventDraft, preview: RowPreview, ctx: 
   if (!mode) return;
   const ch = channelOf(mode, ctx.channelMap);
   if (ch) draft.channel = ch;
-  else preview.warnings.push(`${ctx.cell.where('mode')}: inject type "${mode}" is not known: sent as ${ctx.defaultChannel} (map it with --channel-map "${mode}=<channel>")`);
+  else
+    preview.warnings.push(
+      `${ctx.cell.where('mode')}: inject type "${mode}" is not known: sent as ${ctx.defaultChannel} (map it with --channel-map "${mode}=<channel>")`,
+    );
 }
 
 /** The recipients: team names split on , ; | or new lines; empty or "All" means every team. */
@@ -503,7 +623,12 @@ function readExpectedActions(cells: CellValue[], draft: EventDraft, preview: Row
 /** Response options, one a line or separated by |, each `[id: ]label`. */
 function readResponseOptions(opt: string, draft: EventDraft): void {
   if (!opt) return;
-  const parts = opt.includes('\n') ? lines(opt) : opt.split('|').map((s) => s.trim()).filter(Boolean);
+  const parts = opt.includes('\n')
+    ? lines(opt)
+    : opt
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean);
   for (const p of parts) {
     const m = ID_PREFIX.exec(p);
     draft.options.push(m?.[1] && m[2] ? { id: m[1], label: m[2] } : { label: p });
@@ -516,7 +641,10 @@ function readDecision(decisionText: string, draft: EventDraft, preview: RowPrevi
   try {
     const parsed = Decision.safeParse(parseYaml(decisionText, { maxAliasCount: 10 }));
     if (parsed.success) draft.decision = parsed.data;
-    else preview.errors.push(`decision is not valid: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    else
+      preview.errors.push(
+        `decision is not valid: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
   } catch {
     preview.errors.push('the decision cell cannot be read (YAML expected)');
   }
@@ -525,7 +653,10 @@ function readDecision(decisionText: string, draft: EventDraft, preview: RowPrevi
 /** The TLP marking ("amber", "TLP: WHITE" …), as a pack marking. */
 function readTlp(tlp: string, draft: EventDraft, preview: RowPreview): void {
   if (!tlp) return;
-  const norm = tlp.toUpperCase().replace(/^(TLP[:\s]*)?/, 'TLP:').replace(/\s+/g, '');
+  const norm = tlp
+    .toUpperCase()
+    .replace(/^(TLP[:\s]*)?/, 'TLP:')
+    .replace(/\s+/g, '');
   const parsed = TLP.safeParse(norm === 'TLP:WHITE' ? 'TLP:CLEAR' : norm);
   if (parsed.success) draft.tlp = parsed.data;
   else preview.warnings.push(`"${tlp}" is not a TLP marking: left out`);

@@ -43,13 +43,25 @@ describe('parseMselTime, form by form', () => {
     ['ISO with offset', '2023-03-23T06:00:00+02:00', { kind: 'absolute', epochMs: Date.UTC(2023, 2, 23, 4) }],
     ['ISO wall time', '2024-06-26 09:00', { kind: 'absolute', epochMs: Date.UTC(2024, 5, 26, 9) }],
     // Excel cells: a time-only cell is a day fraction (exceljs gives a date on 1899-12-30), a date-time a real date
-    ['Excel time cell', new Date(Date.UTC(1899, 11, 30, 9, 30)), { kind: 'clock', day: 0, msOfDay: 9 * HOUR + 30 * MIN }],
-    ['Excel date-time cell', new Date(Date.UTC(2024, 5, 26, 9, 0)), { kind: 'absolute', epochMs: Date.UTC(2024, 5, 26, 9) }],
+    [
+      'Excel time cell',
+      new Date(Date.UTC(1899, 11, 30, 9, 30)),
+      { kind: 'clock', day: 0, msOfDay: 9 * HOUR + 30 * MIN },
+    ],
+    [
+      'Excel date-time cell',
+      new Date(Date.UTC(2024, 5, 26, 9, 0)),
+      { kind: 'absolute', epochMs: Date.UTC(2024, 5, 26, 9) },
+    ],
     ['Excel time as a number', 0.375, { kind: 'clock', day: 0, msOfDay: 9 * HOUR }],
     ['military time as a number', 1430, { kind: 'clock', day: 0, msOfDay: 14 * HOUR + 30 * MIN }],
     ['Excel date serial without format', 45469.375, { kind: 'absolute', epochMs: Date.UTC(2024, 5, 26, 9) }],
     // free text
-    ['a weekday and a time: the time is used, the weekday reported', 'Monday 9:30 AM', { kind: 'clock', day: 0, msOfDay: 9 * HOUR + 30 * MIN, ignored: 'the weekday "Monday"' }],
+    [
+      'a weekday and a time: the time is used, the weekday reported',
+      'Monday 9:30 AM',
+      { kind: 'clock', day: 0, msOfDay: 9 * HOUR + 30 * MIN, ignored: 'the weekday "Monday"' },
+    ],
     ['empty', '', null],
     ['nothing', null, null],
   ];
@@ -57,12 +69,15 @@ describe('parseMselTime, form by form', () => {
     expect(parseMselTime(input)).toEqual(expected);
   });
 
-  it.each(['half past nine', 'after lunch', 'T+soon', '25:00', '31/13/2024 09h00', 'J+1 banana'])('"%s" is not a time, and the message lists the forms it could be', (text) => {
-    const r = parseMselTime(text);
-    const error = r && 'error' in r ? r.error : '';
-    expect(error).toContain(`"${text}" is not a time`);
-    expect(error).toMatch(/J\+1 09h00/);
-  });
+  it.each(['half past nine', 'after lunch', 'T+soon', '25:00', '31/13/2024 09h00', 'J+1 banana'])(
+    '"%s" is not a time, and the message lists the forms it could be',
+    (text) => {
+      const r = parseMselTime(text);
+      const error = r && 'error' in r ? r.error : '';
+      expect(error).toContain(`"${text}" is not a time`);
+      expect(error).toMatch(/J\+1 09h00/);
+    },
+  );
 });
 
 describe('resolveTimes: anchoring on STARTEX as the source tool does', () => {
@@ -95,27 +110,53 @@ describe('resolveTimes: anchoring on STARTEX as the source tool does', () => {
   });
 
   it('rows before STARTEX are marked as preparation steps when the sheet also has rows after it', () => {
-    const r = resolveTimes([{ kind: 'relative', ms: -5 * MIN }, { kind: 'relative', ms: -HOUR }, { kind: 'relative', ms: 0 }, { kind: 'relative', ms: HOUR }], undefined);
+    const r = resolveTimes(
+      [
+        { kind: 'relative', ms: -5 * MIN },
+        { kind: 'relative', ms: -HOUR },
+        { kind: 'relative', ms: 0 },
+        { kind: 'relative', ms: HOUR },
+      ],
+      undefined,
+    );
     expect(r.offsets).toEqual([-5 * MIN, -HOUR, 0, HOUR]);
     expect(r.beforeStart).toEqual([true, true, false, false]);
     expect(r.notes.join()).toMatch(/2 row\(s\) are timed before STARTEX/);
   });
 
   it('when every row is before STARTEX and no start was given, STARTEX moves to the earliest row, with a note', () => {
-    const r = resolveTimes([{ kind: 'relative', ms: -60 * DAY }, { kind: 'relative', ms: -30 * DAY }], undefined);
+    const r = resolveTimes(
+      [
+        { kind: 'relative', ms: -60 * DAY },
+        { kind: 'relative', ms: -30 * DAY },
+      ],
+      undefined,
+    );
     expect(r.offsets).toEqual([0, 30 * DAY]);
     expect(r.beforeStart).toEqual([false, false]);
     expect(r.notes.join()).toMatch(/STARTEX is moved 60 days earlier/);
   });
 
   it('with a given start, rows before it stay before it (the import lists them as a checklist)', () => {
-    const r = resolveTimes([{ kind: 'absolute', epochMs: start - DAY }, { kind: 'absolute', epochMs: start + HOUR }], start);
+    const r = resolveTimes(
+      [
+        { kind: 'absolute', epochMs: start - DAY },
+        { kind: 'absolute', epochMs: start + HOUR },
+      ],
+      start,
+    );
     expect(r.offsets).toEqual([-DAY, HOUR]);
     expect(r.beforeStart).toEqual([true, false]);
   });
 
   it('a time beyond 999 hours is a problem of its row', () => {
-    const r = resolveTimes([{ kind: 'relative', ms: 0 }, { kind: 'relative', ms: 1000 * HOUR }], undefined);
+    const r = resolveTimes(
+      [
+        { kind: 'relative', ms: 0 },
+        { kind: 'relative', ms: 1000 * HOUR },
+      ],
+      undefined,
+    );
     expect(r.problems[1]).toMatch(/more than the 999 hours/);
   });
 });

@@ -29,26 +29,33 @@ export function parseMselTime(value: CellValue): MselTime | { error: string } | 
   if (typeof value === 'boolean') return { error: `"${String(value)}" is not a time` };
   const text = value.trim().replace(/\s+/g, ' ');
   if (!text) return null;
-  return parseText(text) ?? { error: `"${text}" is not a time this importer reads (expected hh:mm, 0900, T+01:30, T-1, M-5, J, J+1 09h00, J+1 H+2 M-5 or a date and time)` };
+  return (
+    parseText(text) ?? {
+      error: `"${text}" is not a time this importer reads (expected hh:mm, 0900, T+01:30, T-1, M-5, J, J+1 09h00, J+1 H+2 M-5 or a date and time)`,
+    }
+  );
 }
 
 function fromDate(d: Date): MselTime {
   // Excel time-only cells are day fractions on 1899-12-30/31; exceljs hands them over as UTC dates
   if (d.getUTCFullYear() < 1901) {
     const msOfDay = d.getUTCHours() * HOUR + d.getUTCMinutes() * MIN + d.getUTCSeconds() * 1000;
-    const day = Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / DAY);
+    const day = Math.round(
+      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / DAY,
+    );
     return { kind: 'clock', day: Math.max(0, day), msOfDay };
   }
   return { kind: 'absolute', epochMs: d.getTime() };
 }
 
 function fromNumber(n: number): MselTime | { error: string } {
-  if (n >= 0 && n < 1) return { kind: 'clock', day: 0, msOfDay: Math.round(n * DAY / 1000) * 1000 };
+  if (n >= 0 && n < 1) return { kind: 'clock', day: 0, msOfDay: Math.round((n * DAY) / 1000) * 1000 };
   // 900 or 1430 written as a number: military time
-  if (Number.isInteger(n) && n >= 0 && n <= 2359 && n % 100 < 60) return { kind: 'clock', day: 0, msOfDay: Math.floor(n / 100) * HOUR + (n % 100) * MIN };
+  if (Number.isInteger(n) && n >= 0 && n <= 2359 && n % 100 < 60)
+    return { kind: 'clock', day: 0, msOfDay: Math.floor(n / 100) * HOUR + (n % 100) * MIN };
   if (n >= 1 && n < 200_000) {
     // an Excel date serial that lost its format
-    const epochMs = Math.round((n - 25_569) * DAY / 1000) * 1000;
+    const epochMs = Math.round(((n - 25_569) * DAY) / 1000) * 1000;
     return { kind: 'absolute', epochMs };
   }
   return { error: `${n} is not a time` };
@@ -92,12 +99,21 @@ function parseText(text: string): MselTime | null {
     const sign = t[1] === '-' ? -1 : 1;
     const body = (t[2] ?? '').trim();
     const hms = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(body);
-    if (hms) return { kind: 'relative', ms: sign * (Number(hms[1]) * HOUR + Number(hms[2]) * MIN + Number(hms[3] ?? 0) * 1000) };
+    if (hms)
+      return {
+        kind: 'relative',
+        ms: sign * (Number(hms[1]) * HOUR + Number(hms[2]) * MIN + Number(hms[3] ?? 0) * 1000),
+      };
     const hm = /^(\d{1,3})\s*h\s*(\d{2})$/i.exec(body);
     if (hm) return { kind: 'relative', ms: sign * (Number(hm[1]) * HOUR + Number(hm[2]) * MIN) };
-    const units = /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(body);
+    const units =
+      /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(body);
     if (units && units.slice(1).some((u) => u !== undefined)) {
-      const ms = Number(units[1] ?? 0) * DAY + Number(units[2] ?? 0) * HOUR + Number(units[3] ?? 0) * MIN + Number(units[4] ?? 0) * 1000;
+      const ms =
+        Number(units[1] ?? 0) * DAY +
+        Number(units[2] ?? 0) * HOUR +
+        Number(units[3] ?? 0) * MIN +
+        Number(units[4] ?? 0) * 1000;
       return { kind: 'relative', ms: sign * Math.round(ms) };
     }
     if (/^\d+(\.\d+)?$/.test(body)) return { kind: 'relative', ms: sign * Math.round(Number(body) * HOUR) };
@@ -153,13 +169,21 @@ function parseText(text: string): MselTime | null {
 
 /** Dates are read as written (no time zone unless the text has one), in UTC, so that differences are exact. */
 export function parseDateTime(text: string): number | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
   if (iso) {
     if (iso[7]) {
       const ms = Date.parse(text.replace(' ', 'T'));
       return Number.isNaN(ms) ? null : ms;
     }
-    return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0));
+    return Date.UTC(
+      Number(iso[1]),
+      Number(iso[2]) - 1,
+      Number(iso[3]),
+      Number(iso[4] ?? 0),
+      Number(iso[5] ?? 0),
+      Number(iso[6] ?? 0),
+    );
   }
   // 26/06/2024 09h00, 26/06/2024 09:00, 26.06.2024 9:00 (day first, as in Europe)
   const eu = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(.+))?$/.exec(text);
@@ -203,8 +227,12 @@ export function resolveTimes(times: (MselTime | undefined)[], start: number | un
   const startMs = start ?? (absolutes.length ? Math.min(...absolutes) : undefined);
   const timeOfDay = (ms: number) => ((ms % DAY) + DAY) % DAY;
   const clockBase = startMs !== undefined ? timeOfDay(startMs) : clocks.length ? Math.min(...clocks) : 0;
-  if (start === undefined && startMs !== undefined) notes.push(`No start was given: the earliest date and time (${new Date(startMs).toISOString().slice(0, 16).replace('T', ' ')}) is taken as STARTEX (T+00:00)`);
-  else if (start === undefined && clocks.length) notes.push(`No start was given: the earliest clock time (${fmtClock(clockBase)}) is taken as STARTEX (T+00:00)`);
+  if (start === undefined && startMs !== undefined)
+    notes.push(
+      `No start was given: the earliest date and time (${new Date(startMs).toISOString().slice(0, 16).replace('T', ' ')}) is taken as STARTEX (T+00:00)`,
+    );
+  else if (start === undefined && clocks.length)
+    notes.push(`No start was given: the earliest clock time (${fmtClock(clockBase)}) is taken as STARTEX (T+00:00)`);
   let offsets = times.map((t) => {
     if (!t) return undefined;
     if (t.kind === 'relative') return t.ms;
@@ -218,13 +246,18 @@ export function resolveTimes(times: (MselTime | undefined)[], start: number | un
     if (start === undefined) {
       offsets = offsets.map((o) => (o === undefined ? o : o - min));
       beforeStart = offsets.map(() => false);
-      notes.push(`Every row is timed before STARTEX: STARTEX is moved ${fmtDuration(-min)} earlier, to the earliest row, and every time is shifted by that much`);
+      notes.push(
+        `Every row is timed before STARTEX: STARTEX is moved ${fmtDuration(-min)} earlier, to the earliest row, and every time is shifted by that much`,
+      );
     }
   } else if (beforeStart.some(Boolean)) {
-    notes.push(`${beforeStart.filter(Boolean).length} row(s) are timed before STARTEX: they are preparation steps, listed as a pre-exercise checklist for the facilitator instead of injects`);
+    notes.push(
+      `${beforeStart.filter(Boolean).length} row(s) are timed before STARTEX: they are preparation steps, listed as a pre-exercise checklist for the facilitator instead of injects`,
+    );
   }
   offsets.forEach((o, i) => {
-    if (o !== undefined && o >= 1000 * HOUR) problems[i] = `${fmtDuration(o)} after STARTEX: more than the 999 hours an exercise can last`;
+    if (o !== undefined && o >= 1000 * HOUR)
+      problems[i] = `${fmtDuration(o)} after STARTEX: more than the 999 hours an exercise can last`;
   });
   return { offsets, problems, beforeStart, notes };
 }

@@ -23,16 +23,31 @@ export class MselService {
   async import(data: Buffer, req: MselRequest): Promise<SavedPack & { preview: MselDryRun }> {
     const preview = await this.preview(data, req);
     const refusal = importRefusal(preview, req);
-    if (refusal) throw badInput(refusal.code, refusal.message, { errors: preview.packErrors, rows: preview.rows.filter((r) => r.errors.length) });
+    if (refusal)
+      throw badInput(refusal.code, refusal.message, {
+        errors: preview.packErrors,
+        rows: preview.rows.filter((r) => r.errors.length),
+      });
     const saved = await this.packs.save([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
     return { ...saved, preview };
   }
 
-  async export(idOrPackId: string, format: 'xlsx' | 'csv'): Promise<{ fileName: string; data: Buffer; contentType: string }> {
+  async export(
+    idOrPackId: string,
+    format: 'xlsx' | 'csv',
+  ): Promise<{ fileName: string; data: Buffer; contentType: string }> {
     const row = await this.scenarios.get(idOrPackId);
     const base = `${row.packId}-${row.version}-msel`;
-    if (format === 'csv') return { fileName: `${base}.csv`, data: Buffer.from(`\uFEFF${mselCsv(row.document)}`, 'utf8'), contentType: 'text/csv; charset=utf-8' };
-    return { fileName: `${base}.xlsx`, data: await mselXlsx(row.document), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    if (format === 'csv')
+      return {
+        fileName: `${base}.csv`,
+        data: Buffer.from(`\uFEFF${mselCsv(row.document)}`, 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+      };
+    return {
+      fileName: `${base}.xlsx`,
+      data: await mselXlsx(row.document),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   }
 }
-

@@ -10,10 +10,16 @@ import { MAX_COLS, type SheetGrid, tooManyRows } from './sheet-grid.js';
  * The text of a CSV file: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's "Unicode
  * text"), and otherwise Windows-1252, which European Excel writes when it saves "CSV".
  */
-export function decodeCsv(data: Buffer): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' } {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (data[0] === 0xff && data[1] === 0xfe) return { text: iconv.decode(data.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (data[0] === 0xfe && data[1] === 0xff) return { text: iconv.decode(data.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+export function decodeCsv(data: Buffer): {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+} {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
+    return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (data[0] === 0xff && data[1] === 0xfe)
+    return { text: iconv.decode(data.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (data[0] === 0xfe && data[1] === 0xff)
+    return { text: iconv.decode(data.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
   } catch {
@@ -27,7 +33,10 @@ export function decodeCsv(data: Buffer): { text: string; encoding: 'utf-8' | 'ut
  */
 export function sniffDelimiter(text: string): string {
   const sample = text.slice(0, 8192).replace(/"(?:[^"]|"")*"/g, '""');
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = sample
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best = ',';
   let bestScore = 0;
   for (const d of [',', ';', '\t', '|']) {
@@ -58,11 +67,21 @@ export const undefuse = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : 
  * One CSV file as a sheet, read as a stream that stops as soon as the row cap is passed. Every
  * cell stays text ("0900" is a time, not the number 900); quoted cells may span lines.
  */
-export async function readCsv(data: Buffer, maxRows: number, fileName = 'the CSV file'): Promise<SheetGrid & { encoding: string; delimiter: string }> {
+export async function readCsv(
+  data: Buffer,
+  maxRows: number,
+  fileName = 'the CSV file',
+): Promise<SheetGrid & { encoding: string; delimiter: string }> {
   // UTF-8 without a BOM (the common case) is parsed as it is; only its head is decoded, to sniff
   // the delimiter. Other encodings are decoded whole and parsed as UTF-8.
-  const plainUtf8 = !(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) && !(data[0] === 0xff && data[1] === 0xfe) && !(data[0] === 0xfe && data[1] === 0xff) && isUtf8(data);
-  const { text, encoding } = plainUtf8 ? { text: data.subarray(0, 16_384).toString('utf8'), encoding: 'utf-8' as const } : decodeCsv(data);
+  const plainUtf8 =
+    !(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) &&
+    !(data[0] === 0xff && data[1] === 0xfe) &&
+    !(data[0] === 0xfe && data[1] === 0xff) &&
+    isUtf8(data);
+  const { text, encoding } = plainUtf8
+    ? { text: data.subarray(0, 16_384).toString('utf8'), encoding: 'utf-8' as const }
+    : decodeCsv(data);
   const hint = separatorHint(text.replace(/^\uFEFF/, ''));
   const delimiter = hint?.delimiter ?? sniffDelimiter(text);
   const bytes = plainUtf8 ? data : Buffer.from(text, 'utf8');
@@ -72,7 +91,17 @@ export async function readCsv(data: Buffer, maxRows: number, fileName = 'the CSV
       for (let i = 0; i < bytes.length; i += CHUNK) yield bytes.subarray(i, i + CHUNK);
     })(),
   );
-  const parser = source.pipe(parse({ delimiter, from_line: (hint?.skipLines ?? 0) + 1, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, trim: false }));
+  const parser = source.pipe(
+    parse({
+      delimiter,
+      from_line: (hint?.skipLines ?? 0) + 1,
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+    }),
+  );
   const rows: CellValue[][] = [];
   const rowNumbers: number[] = [];
   let record = 0;
@@ -94,7 +123,10 @@ export async function readCsv(data: Buffer, maxRows: number, fileName = 'the CSV
     }
   } catch (e) {
     if (e instanceof Error && e.name === 'DomainError') throw e;
-    throw badInput('msel.unreadable', `"${fileName}" cannot be read as CSV near row ${record + 1} (${e instanceof Error ? e.message : String(e)})`);
+    throw badInput(
+      'msel.unreadable',
+      `"${fileName}" cannot be read as CSV near row ${record + 1} (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   return { name: 'csv', rows, rowNumbers, encoding, delimiter };
 }

@@ -5,14 +5,16 @@ import { readZip, type ZipEntry } from '../packs/safe-zip.js';
 import type { CellValue } from './msel-time.js';
 import { MAX_COLS, type SheetGrid, tooManyRows } from './sheet-grid.js';
 
-const OOXML_NS = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/(?:spreadsheetml\/2006\/main|package\/2006\/relationships|package\/2006\/content-types)"/g;
+const OOXML_NS =
+  /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/(?:spreadsheetml\/2006\/main|package\/2006\/relationships|package\/2006\/content-types)"/g;
 
 const colLetters = (n: number) => {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 };
-const colNumber = (ref: string) => [...(/^[A-Z]+/i.exec(ref)?.[0] ?? '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colNumber = (ref: string) =>
+  [...(/^[A-Z]+/i.exec(ref)?.[0] ?? '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /**
  * Rewrite one part of a workbook into the plain form every reader takes:
@@ -25,7 +27,8 @@ export function normalisePart(name: string, xml: string): string {
   let text = xml.replace(/^\uFEFF/, '');
   const prefixes = new Set<string>();
   for (const m of text.matchAll(OOXML_NS)) if (m[1]) prefixes.add(m[1]);
-  for (const p of prefixes) text = text.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(new RegExp(`xmlns:${p}=`, 'g'), 'xmlns=');
+  for (const p of prefixes)
+    text = text.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(new RegExp(`xmlns:${p}=`, 'g'), 'xmlns=');
   text = text.replace(/Target="\/xl\//g, () => (name.startsWith('xl/') ? 'Target="' : 'Target="xl/'));
   if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) text = isoDateCells(addReferences(text));
   return text;
@@ -40,18 +43,29 @@ const ISO_DATE_MARK = '\uE000';
  * text cells that cellValue turns into dates, as Excel's own date cells are.
  */
 function isoDateCells(xml: string): string {
-  return xml.replace(/<c\b([^>]*?)\st="d"([^>]*)>([\s\S]*?)<\/c>/g, (whole, before: string, after: string, inner: string) => {
-    const iso = /<v>\s*([^<]*?)\s*<\/v>/.exec(inner)?.[1] ?? '';
-    if (!isoDate(iso)) return whole;
-    return `<c${before}${after} t="inlineStr"><is><t>${ISO_DATE_MARK}${iso}</t></is></c>`;
-  });
+  return xml.replace(
+    /<c\b([^>]*?)\st="d"([^>]*)>([\s\S]*?)<\/c>/g,
+    (whole, before: string, after: string, inner: string) => {
+      const iso = /<v>\s*([^<]*?)\s*<\/v>/.exec(inner)?.[1] ?? '';
+      if (!isoDate(iso)) return whole;
+      return `<c${before}${after} t="inlineStr"><is><t>${ISO_DATE_MARK}${iso}</t></is></c>`;
+    },
+  );
 }
 
 /** An ISO date, date-time or time as written (no time zone: read as UTC, as Excel serials are); a time alone lands on 1899-12-30, Excel's day 0. */
 function isoDate(text: string): Date | undefined {
   const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?Z?$/.exec(text);
   if (!m || (!m[1] && !m[4])) return undefined;
-  const ms = Date.UTC(Number(m[1] ?? 1899), Number(m[2] ?? 12) - 1, Number(m[3] ?? 30), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0')));
+  const ms = Date.UTC(
+    Number(m[1] ?? 1899),
+    Number(m[2] ?? 12) - 1,
+    Number(m[3] ?? 30),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    Number((m[7] ?? '0').padEnd(3, '0')),
+  );
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
@@ -74,7 +88,8 @@ function addReferences(xml: string): string {
 export function countValueRows(sheetXml: string): number {
   let n = 0;
   // element prefixes (`<x:row>`, as the Open XML SDK writes) are allowed: this runs before normalisePart
-  for (const m of sheetXml.matchAll(/<(?:\w+:)?row(?=[\s>])[^>]*>([\s\S]*?)<\/(?:\w+:)?row>/g)) if (/<(?:\w+:)?(v|is|t)[\s>]/.test(m[1] ?? '')) n++;
+  for (const m of sheetXml.matchAll(/<(?:\w+:)?row(?=[\s>])[^>]*>([\s\S]*?)<\/(?:\w+:)?row>/g))
+    if (/<(?:\w+:)?(v|is|t)[\s>]/.test(m[1] ?? '')) n++;
   return n;
 }
 
@@ -97,7 +112,13 @@ function sheetParts(entries: Map<string, string>): { name: string; part: string 
   return out;
 }
 
-const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decodeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * Every sheet of an XLSX workbook as plain cell values. The zip-bomb guards run first, then each
@@ -109,14 +130,23 @@ export async function readXlsx(data: Buffer, maxRows: number, fileName = 'the wo
     entries = await readZip(data);
   } catch (e) {
     if (e instanceof DomainError && e.code !== 'zip.unreadable') throw e;
-    throw badInput('msel.unreadable', `"${fileName}" is not a readable XLSX workbook (the zip cannot be opened): save it again from the spreadsheet application`);
+    throw badInput(
+      'msel.unreadable',
+      `"${fileName}" is not a readable XLSX workbook (the zip cannot be opened): save it again from the spreadsheet application`,
+    );
   }
   const isSheet = (path: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(path);
   const texts = new Map<string, string>();
   // the small parts first (workbook, relationships), to find the sheets; each sheet's rows are
   // counted on its raw XML, so a sheet over the cap is refused before it is rewritten or parsed
-  for (const e of entries) if (/\.(xml|rels)$/i.test(e.path) && !isSheet(e.path)) texts.set(e.path, normalisePart(e.path, e.data.toString('utf8')));
-  if (!texts.has('xl/workbook.xml')) throw badInput('msel.unreadable', `"${fileName}" is a zip file but not an XLSX workbook (it has no xl/workbook.xml)`);
+  for (const e of entries)
+    if (/\.(xml|rels)$/i.test(e.path) && !isSheet(e.path))
+      texts.set(e.path, normalisePart(e.path, e.data.toString('utf8')));
+  if (!texts.has('xl/workbook.xml'))
+    throw badInput(
+      'msel.unreadable',
+      `"${fileName}" is a zip file but not an XLSX workbook (it has no xl/workbook.xml)`,
+    );
   const raw = new Map(entries.filter((e) => isSheet(e.path)).map((e) => [e.path, e.data]));
   for (const s of sheetParts(texts)) {
     const data = raw.get(s.part);
@@ -131,7 +161,10 @@ export async function readXlsx(data: Buffer, maxRows: number, fileName = 'the wo
   try {
     await wb.xlsx.load((await zip.generateAsync({ type: 'nodebuffer' })) as unknown as ArrayBuffer);
   } catch (e) {
-    throw badInput('msel.unreadable', `"${fileName}" cannot be read as a workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    throw badInput(
+      'msel.unreadable',
+      `"${fileName}" cannot be read as a workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
   }
   const grids: SheetGrid[] = [];
   for (const ws of wb.worksheets) {
@@ -145,7 +178,8 @@ export async function readXlsx(data: Buffer, maxRows: number, fileName = 'the wo
       rows.push(cells);
       rowNumbers.push(n);
     });
-    if (rows.length > maxRows) throw tooManyRows(`Sheet "${ws.name}" of "${fileName}"`, rows.length.toLocaleString('en'), maxRows);
+    if (rows.length > maxRows)
+      throw tooManyRows(`Sheet "${ws.name}" of "${fileName}"`, rows.length.toLocaleString('en'), maxRows);
     grids.push({ name: ws.name, rows, rowNumbers });
   }
   if (grids.length === 0) throw badInput('msel.empty', `"${fileName}" has no sheet`);

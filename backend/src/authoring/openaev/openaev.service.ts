@@ -27,7 +27,12 @@ export class OpenAevService {
       valid: loaded.ok,
       errors: loaded.ok ? [] : loaded.errors,
       yaml,
-      counts: { teams: pack.teams.length, objectives: pack.objectives.length, injects: pack.injects.length, skipped: report.skipped.length },
+      counts: {
+        teams: pack.teams.length,
+        objectives: pack.objectives.length,
+        injects: pack.injects.length,
+        skipped: report.skipped.length,
+      },
     };
   }
 
@@ -35,9 +40,15 @@ export class OpenAevService {
     const { json, format } = await readOpenAevExport(data);
     const parsed = openAevToPack(json, format, { packId });
     const refusal = openAevRefusal(parsed.pack, parsed.report);
-    if (refusal) throw badInput('openaev.no-injects', `The export cannot be imported: ${refusal.replace(/written$/, 'saved')}`);
+    if (refusal)
+      throw badInput('openaev.no-injects', `The export cannot be imported: ${refusal.replace(/written$/, 'saved')}`);
     const preview = await this.preview(data, packId);
-    if (!preview.valid) throw badInput('openaev.invalid-pack', `The export makes a pack with ${preview.errors.length} error(s); nothing was saved`, { errors: preview.errors });
+    if (!preview.valid)
+      throw badInput(
+        'openaev.invalid-pack',
+        `The export makes a pack with ${preview.errors.length} error(s); nothing was saved`,
+        { errors: preview.errors },
+      );
     return { ...(await this.packs.save([{ path: 'pack.yaml', content: preview.yaml }], 'openaev')), preview };
   }
 }

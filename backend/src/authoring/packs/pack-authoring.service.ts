@@ -42,7 +42,17 @@ export class PackAuthoringService {
     const r = loadPackFiles(files, 'pack', await this.storedImages(images));
     if (!r.ok) return { ok: false, errors: r.errors };
     const p = r.source.pack;
-    return { ok: true, errors: [], summary: { id: p.id, version: p.version, teams: p.teams.length, objectives: p.objectives.length, injects: p.injects.length } };
+    return {
+      ok: true,
+      errors: [],
+      summary: {
+        id: p.id,
+        version: p.version,
+        teams: p.teams.length,
+        objectives: p.objectives.length,
+        injects: p.injects.length,
+      },
+    };
   }
 
   /** Save as a new version; exercises already created keep the snapshot they were made from, images included. */
@@ -50,7 +60,11 @@ export class PackAuthoringService {
     const r = loadPackFiles(files, source, await this.storedImages(images));
     if (!r.ok) {
       const first = r.errors[0];
-      throw badInput('pack.invalid', `The pack has ${r.errors.length} error(s); nothing was saved${first ? `. First: ${formatPackError(first)}` : ''}`, { errors: r.errors });
+      throw badInput(
+        'pack.invalid',
+        `The pack has ${r.errors.length} error(s); nothing was saved${first ? `. First: ${formatPackError(first)}` : ''}`,
+        { errors: r.errors },
+      );
     }
     return this.store(r.source, source);
   }
@@ -79,10 +93,13 @@ export class PackAuthoringService {
       ...translationFiles(row.document).map((f) => ({ path: `${row.packId}/${f.path}`, data: f.content })),
     ];
     const stored = new Set((await this.images.list(row.id)).map((i) => i.path));
-    const paths = new Set(row.document.injects.flatMap((inj) => inj.artifacts.flatMap((a) => (a.kind === 'image' ? [a.path] : []))));
+    const paths = new Set(
+      row.document.injects.flatMap((inj) => inj.artifacts.flatMap((a) => (a.kind === 'image' ? [a.path] : []))),
+    );
     const missingImages: string[] = [];
     for (const path of [...paths].sort()) {
-      if (stored.has(path)) entries.push({ path: `${row.packId}/${path}`, data: (await this.images.forPack(row.id, path)).data });
+      if (stored.has(path))
+        entries.push({ path: `${row.packId}/${path}`, data: (await this.images.forPack(row.id, path)).data });
       // versions stored before images were kept with the pack have none to export
       else missingImages.push(path);
     }
@@ -108,7 +125,11 @@ export class PackAuthoringService {
     const out = new Map<string, StoredImageRef>();
     for (const [path, sha] of entries) {
       const ref = refs.get(sha);
-      if (!ref) throw badInput('image.unknown', `image "${path}" was not uploaded (no stored image ${sha.slice(0, 12)}…); upload it again`);
+      if (!ref)
+        throw badInput(
+          'image.unknown',
+          `image "${path}" was not uploaded (no stored image ${sha.slice(0, 12)}…); upload it again`,
+        );
       out.set(path, ref);
     }
     return out;
@@ -117,6 +138,12 @@ export class PackAuthoringService {
   private async store(source: PackSource, from: AuthoringSource): Promise<SavedPack> {
     const startedAt = Date.now();
     const row = await this.scenarios.upsert({ ...source, folder: from });
-    return { id: row.id, packId: row.packId, version: row.version, contentHash: row.contentHash, created: row.createdAt >= startedAt };
+    return {
+      id: row.id,
+      packId: row.packId,
+      version: row.version,
+      contentHash: row.contentHash,
+      created: row.createdAt >= startedAt,
+    };
   }
 }

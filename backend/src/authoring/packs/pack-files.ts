@@ -23,13 +23,21 @@ const ASSET_PATH = /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp)$/i;
  * are written to a private temporary folder and `loadPackFolder` reads them, so the editor, the
  * API, the CLI and the boot loader report the same errors at the same file, line and column.
  */
-export function loadPackFiles(files: readonly PackFileInput[], label = 'pack', storedImages?: ReadonlyMap<string, StoredImageRef>): LoadResult {
+export function loadPackFiles(
+  files: readonly PackFileInput[],
+  label = 'pack',
+  storedImages?: ReadonlyMap<string, StoredImageRef>,
+): LoadResult {
   if (files.length === 0) throw badInput('pack.no-files', 'No files were given; a pack needs at least pack.yaml');
-  if (files.length > MAX_PACK_FILES) throw badInput('pack.too-many-files', `A pack may hold at most ${MAX_PACK_FILES} files`);
+  if (files.length > MAX_PACK_FILES)
+    throw badInput('pack.too-many-files', `A pack may hold at most ${MAX_PACK_FILES} files`);
   const seen = new Set<string>();
   for (const f of files) {
     if (!YAML_PATH.test(f.path) && !ASSET_PATH.test(f.path)) {
-      throw badInput('pack.bad-path', `"${f.path}" is not a pack file: use pack.yaml, injects/<name>.yaml, translations/<language>/<name>.yaml or an image path inside the pack`);
+      throw badInput(
+        'pack.bad-path',
+        `"${f.path}" is not a pack file: use pack.yaml, injects/<name>.yaml, translations/<language>/<name>.yaml or an image path inside the pack`,
+      );
     }
     if (seen.has(f.path)) throw badInput('pack.duplicate-file', `"${f.path}" is given twice`);
     seen.add(f.path);
@@ -54,8 +62,13 @@ const safeFolderName = (s: string) => s.replace(/[^\w.-]/g, '-').slice(0, 80) ||
  * Files found in an uploaded pack zip. The pack root is the folder that holds `pack.yaml` (a zip
  * of the folder itself or of its contents both work); other files outside it are ignored.
  */
-export function packFilesFromZip(entries: readonly { path: string; data: Buffer }[]): { files: PackFileInput[]; ignored: string[] } {
-  const packYamls = entries.filter((e) => /(^|\/)pack\.yaml$/.test(e.path) && !e.path.split('/').some((p) => p === '__MACOSX'));
+export function packFilesFromZip(entries: readonly { path: string; data: Buffer }[]): {
+  files: PackFileInput[];
+  ignored: string[];
+} {
+  const packYamls = entries.filter(
+    (e) => /(^|\/)pack\.yaml$/.test(e.path) && !e.path.split('/').some((p) => p === '__MACOSX'),
+  );
   if (packYamls.length === 0) throw badInput('pack.no-pack-yaml', 'The zip has no pack.yaml');
   // the shallowest pack.yaml is the pack root
   const rootYaml = [...packYamls].sort((a, b) => a.path.split('/').length - b.path.split('/').length)[0];

@@ -8,7 +8,11 @@ export interface ZipLimits {
   maxEntryBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxTotalBytes: 30 * 1024 * 1024, maxEntryBytes: 10 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 500,
+  maxTotalBytes: 30 * 1024 * 1024,
+  maxEntryBytes: 10 * 1024 * 1024,
+};
 
 export interface ZipEntry {
   path: string;
@@ -28,19 +32,33 @@ export async function readZip(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
     throw badInput('zip.unreadable', `Not a readable zip file (${e instanceof Error ? e.message : String(e)})`);
   }
   const files = Object.values(zip.files).filter((f) => !f.dir);
-  if (files.length > limits.maxEntries) throw badInput('zip.too-many-entries', `The zip holds ${files.length} files; the limit is ${limits.maxEntries}`);
+  if (files.length > limits.maxEntries)
+    throw badInput('zip.too-many-entries', `The zip holds ${files.length} files; the limit is ${limits.maxEntries}`);
   const out: ZipEntry[] = [];
   let total = 0;
   for (const f of files) {
     const path = f.name.replace(/\\/g, '/');
-    if (path.startsWith('/') || path.split('/').includes('..')) throw badInput('zip.unsafe-path', `The zip entry "${path}" points outside the archive`);
-    const data = await inflateWithLimit(f, limits.maxEntryBytes, () => total, (n) => (total += n), limits.maxTotalBytes);
+    if (path.startsWith('/') || path.split('/').includes('..'))
+      throw badInput('zip.unsafe-path', `The zip entry "${path}" points outside the archive`);
+    const data = await inflateWithLimit(
+      f,
+      limits.maxEntryBytes,
+      () => total,
+      (n) => (total += n),
+      limits.maxTotalBytes,
+    );
     out.push({ path, comment: f.comment ?? '', data });
   }
   return out;
 }
 
-function inflateWithLimit(file: JSZip.JSZipObject, maxEntry: number, getTotal: () => number, addTotal: (n: number) => void, maxTotal: number): Promise<Buffer> {
+function inflateWithLimit(
+  file: JSZip.JSZipObject,
+  maxEntry: number,
+  getTotal: () => number,
+  addTotal: (n: number) => void,
+  maxTotal: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -64,7 +82,9 @@ function inflateWithLimit(file: JSZip.JSZipObject, maxEntry: number, getTotal: (
         }
         chunks.push(chunk);
       })
-      .on('error', (e: Error) => reject(badInput('zip.corrupt', `The zip entry "${file.name}" cannot be read: ${e.message}`)))
+      .on('error', (e: Error) =>
+        reject(badInput('zip.corrupt', `The zip entry "${file.name}" cannot be read: ${e.message}`)),
+      )
       .on('end', () => resolve(Buffer.concat(chunks)))
       .resume();
   });

@@ -5,7 +5,8 @@ import { durationCovering, offsetOf, slugify, UniqueIds } from '../slugs.js';
 import { arr, blankInject, type Json, num, obj, str, type ToolImport, type ToolImportReport } from './tool-json.js';
 
 /** Whether a JSON object looks like an IcebergTTX scenario (`schema_version` 1.x, participant_teams, injects). */
-export const isIcebergTtx = (json: Json) => Array.isArray(json.injects) && Array.isArray(json.participant_teams) && 'schema_version' in json;
+export const isIcebergTtx = (json: Json) =>
+  Array.isArray(json.injects) && Array.isArray(json.participant_teams) && 'schema_version' in json;
 
 const MIN = 60_000;
 
@@ -24,7 +25,8 @@ const MIN = 60_000;
  */
 export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined } = {}): ToolImport {
   const version = str(json.schema_version);
-  if (!/^1(\.\d+)*$/.test(version)) throw badInput('icebergttx.version', `IcebergTTX schema_version "${version}" is not read (expected 1.x)`);
+  if (!/^1(\.\d+)*$/.test(version))
+    throw badInput('icebergttx.version', `IcebergTTX schema_version "${version}" is not read (expected 1.x)`);
   const name = str(json.title) || 'IcebergTTX scenario';
   const report: ToolImportReport = { format: 'icebergttx', name, notes: [], warnings: [], skipped: [] };
 
@@ -56,11 +58,15 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
       const to = str(o.next_inject_id);
       if (!to) continue;
       if (!byRef.has(to)) {
-        report.warnings.push(`"${str(i.title)}": option "${str(o.label)}" leads to "${to}", which the file does not contain`);
+        report.warnings.push(
+          `"${str(i.title)}": option "${str(o.label)}" leads to "${to}", which the file does not contain`,
+        );
         continue;
       }
       if (to === str(i.id) || order(byRef.get(to) ?? {}) <= order(i)) {
-        report.warnings.push(`"${str(i.title)}": option "${str(o.label)}" loops back to "${to}": not imported (a pack releases an inject once per team)`);
+        report.warnings.push(
+          `"${str(i.title)}": option "${str(o.label)}" loops back to "${to}": not imported (a pack releases an inject once per team)`,
+        );
         continue;
       }
       edges.push({ from: str(i.id), option: str(o.id) || slugify(str(o.label), 'option'), to });
@@ -74,9 +80,24 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
   const build = (i: Json, copy: number): Inject => {
     const ref = str(i.id);
     const title = str(i.title) || ref || 'Untitled inject';
-    const id = injectIds.take(slugify(copy > 0 ? `${ref || title}-branch-${copy + 1}` : ref || title, `inject-${injects.length + 1}`));
-    const targets = arr(i.target_teams).map((t) => str(t)).filter(Boolean);
-    const to: Inject['to'] = targets.length ? [...new Set(targets.map((t) => teamByRef.get(t) ?? (report.warnings.push(`"${title}" targets team "${t}", which participant_teams does not list: added`), addTeam(t, t))))] : 'all';
+    const id = injectIds.take(
+      slugify(copy > 0 ? `${ref || title}-branch-${copy + 1}` : ref || title, `inject-${injects.length + 1}`),
+    );
+    const targets = arr(i.target_teams)
+      .map((t) => str(t))
+      .filter(Boolean);
+    const to: Inject['to'] = targets.length
+      ? [
+          ...new Set(
+            targets.map(
+              (t) =>
+                teamByRef.get(t) ??
+                (report.warnings.push(`"${title}" targets team "${t}", which participant_teams does not list: added`),
+                addTeam(t, t)),
+            ),
+          ),
+        ]
+      : 'all';
     const optIds = new UniqueIds();
     const optionMap = new Map<string, string>();
     const responseOptions = arr(i.options)
@@ -92,15 +113,48 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
     const expectedActions = arr(i.expected_actions)
       .map((a) => (typeof a === 'string' ? a : str(obj(a).text) || str(obj(a).description) || str(obj(a).label)))
       .filter(Boolean)
-      .map((text, n) => ({ id: actionIds.take(`ea-${n + 1}`), text: text.slice(0, 1000), points: 10, options: [] as string[] }));
+      .map((text, n) => ({
+        id: actionIds.take(`ea-${n + 1}`),
+        text: text.slice(0, 1000),
+        points: 10,
+        options: [] as string[],
+      }));
     for (const c of arr(i.triggers_communications).map(obj)) {
-      if (str(c.direction).toLowerCase() === 'outbound') expectedActions.push({ id: actionIds.take(`ea-${expectedActions.length + 1}`), text: `Send to ${str(c.external_entity) || 'the outside party'}: ${str(c.subject) || str(c.body)}`.slice(0, 1000), points: 10, options: [] });
+      if (str(c.direction).toLowerCase() === 'outbound')
+        expectedActions.push({
+          id: actionIds.take(`ea-${expectedActions.length + 1}`),
+          text: `Send to ${str(c.external_entity) || 'the outside party'}: ${str(c.subject) || str(c.body)}`.slice(
+            0,
+            1000,
+          ),
+          points: 10,
+          options: [],
+        });
     }
     const content = str(i.content) || str(i.description) || title;
-    const inj: Inject = { ...blankInject(), id, to, channel: channelOf(str(i.channel) || str(i.type)) ?? 'sitrep', from: { name: str(i.from) || 'Exercise control' }, subject: title.slice(0, 300), body: content.slice(0, 50_000), responseOptions, expectedActions, meta: { icebergttxId: ref.slice(0, 200) } };
+    const inj: Inject = {
+      ...blankInject(),
+      id,
+      to,
+      channel: channelOf(str(i.channel) || str(i.type)) ?? 'sitrep',
+      from: { name: str(i.from) || 'Exercise control' },
+      subject: title.slice(0, 300),
+      body: content.slice(0, 50_000),
+      responseOptions,
+      expectedActions,
+      meta: { icebergttxId: ref.slice(0, 200) },
+    };
     if (responseOptions.length >= 2) {
       const members = to === 'all' ? teams.map((t) => t.id) : to;
-      inj.decision = { id: injectIds.take(`${id}-decision`), question: `${title}: what do you decide?`.slice(0, 1000), options: responseOptions, mode: members.length > 1 ? 'consensus' : 'team', allowAbstain: true, allowBlock: false, deadline: '00:15' };
+      inj.decision = {
+        id: injectIds.take(`${id}-decision`),
+        question: `${title}: what do you decide?`.slice(0, 1000),
+        options: responseOptions,
+        mode: members.length > 1 ? 'consensus' : 'team',
+        allowAbstain: true,
+        allowBlock: false,
+        deadline: '00:15',
+      };
       inj.responseOptions = [];
     }
     return inj;
@@ -144,7 +198,10 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
     const t = timedAt(i);
     if (t !== undefined || !targets.has(str(i.id))) {
       const at = t ?? (order(i) - 1) * 10 * MIN;
-      if (t === undefined) report.notes.push(`"${str(i.title)}" has no release time and no option leads to it: placed at ${offsetOf(at)} from its sequence order`);
+      if (t === undefined)
+        report.notes.push(
+          `"${str(i.title)}" has no release time and no option leads to it: placed at ${offsetOf(at)} from its sequence order`,
+        );
       emit(i, 0, undefined, at);
     }
   }
@@ -160,17 +217,31 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
         if (!option) continue;
         const n = copies.get(e.to) ?? 0;
         copies.set(e.to, n + 1);
-        emit(target, n, decision ? { type: 'decision-outcome', decision: decision.id, outcome: option, delay: '00:00' } : { type: 'response-option', inject: parent, option, delay: '00:00' }, undefined);
+        emit(
+          target,
+          n,
+          decision
+            ? { type: 'decision-outcome', decision: decision.id, outcome: option, delay: '00:00' }
+            : { type: 'response-option', inject: parent, option, delay: '00:00' },
+          undefined,
+        );
       }
     }
   }
-  for (const [ref, n] of copies) if (n > 1) report.notes.push(`"${str(byRef.get(ref)?.title)}" is reached by ${n} options: imported once per branch, so each branch releases its own copy`);
+  for (const [ref, n] of copies)
+    if (n > 1)
+      report.notes.push(
+        `"${str(byRef.get(ref)?.title)}" is reached by ${n} options: imported once per branch, so each branch releases its own copy`,
+      );
   if (teams.length === 0) {
     teams.push({ id: 'players', name: 'Players' });
     report.warnings.push('The scenario names no participant team: one team "Players" receives every inject');
   }
   const decisions = injects.filter((i) => i.decision).length;
-  if (decisions) report.notes.push(`${decisions} inject(s) with options became decisions (15 minutes to decide; the facilitator can settle one): each outcome releases the inject its option leads to`);
+  if (decisions)
+    report.notes.push(
+      `${decisions} inject(s) with options became decisions (15 minutes to decide; the facilitator can settle one): each outcome releases the inject its option leads to`,
+    );
   if (edges.length) report.notes.push(`${edges.length} option(s) lead to another inject`);
 
   const debrief = str(json.debrief_notes);
@@ -184,7 +255,13 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
     summary: (str(json.description) || `Imported from the IcebergTTX scenario "${name}".`).slice(0, 5000),
     version: '1.0.0',
     duration: durationCovering(durationMs),
-    tags: [...arr(json.tags).map((t) => str(t)).filter(Boolean).slice(0, 20), 'icebergttx-import'],
+    tags: [
+      ...arr(json.tags)
+        .map((t) => str(t))
+        .filter(Boolean)
+        .slice(0, 20),
+      'icebergttx-import',
+    ],
     classification: 'TLP:CLEAR',
     threatActors: [],
     teams,

@@ -4,8 +4,18 @@ import type { TableColumnOptions } from 'typeorm/schema-builder/options/TableCol
 const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
 const ref = (name: string): TableColumnOptions => ({ name, type: 'varchar', length: '36' });
 const ms = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const cascade = (column: string, table: string) => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+const cascade = (column: string, table: string) => ({
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: ['id'],
+  onDelete: 'CASCADE',
+});
 
 /** Per-team inject instances (branches), decisions and votes, live score cells, score visibility settings. */
 export class DecisionsScoring1764200000000 implements MigrationInterface {
@@ -13,9 +23,18 @@ export class DecisionsScoring1764200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // '' = the inject as the pack addresses it; a team id = an instance released to that team only
-    await q.addColumn('exercise_injects', new TableColumn({ name: 'team_scope', type: 'varchar', length: '36', default: "''" }));
+    await q.addColumn(
+      'exercise_injects',
+      new TableColumn({ name: 'team_scope', type: 'varchar', length: '36', default: "''" }),
+    );
     await q.dropUniqueConstraint('exercise_injects', 'uq_exercise_injects');
-    await q.createUniqueConstraint('exercise_injects', new TableUnique({ name: 'uq_exercise_inject_instances', columnNames: ['exercise_id', 'inject_id', 'team_scope'] }));
+    await q.createUniqueConstraint(
+      'exercise_injects',
+      new TableUnique({
+        name: 'uq_exercise_inject_instances',
+        columnNames: ['exercise_id', 'inject_id', 'team_scope'],
+      }),
+    );
     await q.addColumn('exercises', new TableColumn({ name: 'scores_visible', type: 'boolean', default: false }));
     await q.addColumn('exercises', new TableColumn({ name: 'leaderboard', type: 'boolean', default: false }));
     await q.createTable(
@@ -44,8 +63,20 @@ export class DecisionsScoring1764200000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'decision_votes',
-        columns: [id(), ref('exercise_id'), str('decision_id', 80), ref('team_id'), str('choice', 80), ref('participant_id'), str('participant_name', 100), ms('at_ms'), ms('scenario_ms')],
-        uniques: [new TableUnique({ name: 'uq_decision_votes', columnNames: ['exercise_id', 'decision_id', 'team_id'] })],
+        columns: [
+          id(),
+          ref('exercise_id'),
+          str('decision_id', 80),
+          ref('team_id'),
+          str('choice', 80),
+          ref('participant_id'),
+          str('participant_name', 100),
+          ms('at_ms'),
+          ms('scenario_ms'),
+        ],
+        uniques: [
+          new TableUnique({ name: 'uq_decision_votes', columnNames: ['exercise_id', 'decision_id', 'team_id'] }),
+        ],
         foreignKeys: [cascade('exercise_id', 'exercises')],
       }),
     );
@@ -73,6 +104,9 @@ export class DecisionsScoring1764200000000 implements MigrationInterface {
     await q.dropColumn('exercises', 'scores_visible');
     await q.dropUniqueConstraint('exercise_injects', 'uq_exercise_inject_instances');
     await q.dropColumn('exercise_injects', 'team_scope');
-    await q.createUniqueConstraint('exercise_injects', new TableUnique({ name: 'uq_exercise_injects', columnNames: ['exercise_id', 'inject_id'] }));
+    await q.createUniqueConstraint(
+      'exercise_injects',
+      new TableUnique({ name: 'uq_exercise_injects', columnNames: ['exercise_id', 'inject_id'] }),
+    );
   }
 }

@@ -2,12 +2,27 @@ import { Table, TableIndex, TableUnique, type MigrationInterface, type QueryRunn
 import type { TableColumnOptions } from 'typeorm/schema-builder/options/TableColumnOptions.js';
 
 const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
+const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
 const ms = (name: string): TableColumnOptions => ({ name, type: 'bigint' });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
 const int = (name: string): TableColumnOptions => ({ name, type: 'integer' });
-const cascade = (column: string, table: string) => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
+const cascade = (column: string, table: string) => ({
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: ['id'],
+  onDelete: 'CASCADE',
+});
 
 /** After-action review: edited strengths/areas for improvement, the improvement plan, hotwash survey answers. */
 export class Reports1764210000000 implements MigrationInterface {
@@ -17,7 +32,18 @@ export class Reports1764210000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'report_findings',
-        columns: [id(), ref('exercise_id'), str('kind', 20), int('position'), text('text'), str('objective_id', 80, true), ref('team_id', true), text('evidence'), ms('updated_at_ms'), str('updated_by', 80)],
+        columns: [
+          id(),
+          ref('exercise_id'),
+          str('kind', 20),
+          int('position'),
+          text('text'),
+          str('objective_id', 80, true),
+          ref('team_id', true),
+          text('evidence'),
+          ms('updated_at_ms'),
+          str('updated_by', 80),
+        ],
         indices: [new TableIndex({ name: 'ix_report_findings_exercise', columnNames: ['exercise_id', 'position'] })],
         foreignKeys: [cascade('exercise_id', 'exercises')],
       }),
@@ -48,7 +74,15 @@ export class Reports1764210000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'hotwash_responses',
-        columns: [id(), ref('exercise_id'), ref('team_id'), ref('participant_id'), text('ratings'), text('answers'), ms('submitted_at_ms')],
+        columns: [
+          id(),
+          ref('exercise_id'),
+          ref('team_id'),
+          ref('participant_id'),
+          text('ratings'),
+          text('answers'),
+          ms('submitted_at_ms'),
+        ],
         uniques: [new TableUnique({ name: 'uq_hotwash_responses', columnNames: ['exercise_id', 'participant_id'] })],
         foreignKeys: [cascade('exercise_id', 'exercises')],
       }),

@@ -30,7 +30,12 @@ export class PackImages1764225000000 implements MigrationInterface {
         uniques: [new TableUnique({ name: 'uq_pack_images_path', columnNames: ['pack_record_id', 'path'] })],
         indices: [new TableIndex({ name: 'ix_pack_images_sha256', columnNames: ['sha256'] })],
         foreignKeys: [
-          { columnNames: ['pack_record_id'], referencedTableName: 'scenario_packs', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['pack_record_id'],
+            referencedTableName: 'scenario_packs',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['sha256'], referencedTableName: 'pack_blobs', referencedColumnNames: ['sha256'] },
         ],
       }),

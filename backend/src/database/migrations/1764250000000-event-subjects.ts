@@ -9,7 +9,10 @@ export class EventSubjects1764250000000 implements MigrationInterface {
   name = 'EventSubjects1764250000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('exercise_events', [new TableColumn({ name: 'inject_id', type: 'text', isNullable: true }), new TableColumn({ name: 'team_id', type: 'text', isNullable: true })]);
+    await q.addColumns('exercise_events', [
+      new TableColumn({ name: 'inject_id', type: 'text', isNullable: true }),
+      new TableColumn({ name: 'team_id', type: 'text', isNullable: true }),
+    ]);
     if (q.connection.options.type === 'postgres') {
       await q.query(`UPDATE exercise_events SET
         inject_id = CASE WHEN jsonb_typeof(payload::jsonb -> 'injectId') = 'string' THEN payload::jsonb ->> 'injectId' END,
@@ -19,7 +22,10 @@ export class EventSubjects1764250000000 implements MigrationInterface {
         inject_id = CASE WHEN json_type(payload, '$.injectId') = 'text' THEN json_extract(payload, '$.injectId') END,
         team_id = CASE WHEN json_type(payload, '$.teamId') = 'text' THEN json_extract(payload, '$.teamId') END`);
     }
-    await q.createIndex('exercise_events', new TableIndex({ name: 'ix_exercise_events_inject', columnNames: ['exercise_id', 'inject_id', 'team_id'] }));
+    await q.createIndex(
+      'exercise_events',
+      new TableIndex({ name: 'ix_exercise_events_inject', columnNames: ['exercise_id', 'inject_id', 'team_id'] }),
+    );
     await q.createTable(
       new Table({
         name: 'score_dirty',
@@ -30,7 +36,14 @@ export class EventSubjects1764250000000 implements MigrationInterface {
           { name: 'inject_id', type: 'varchar', length: '80' },
         ],
         indices: [new TableIndex({ name: 'ix_score_dirty_exercise', columnNames: ['exercise_id', 'id'] })],
-        foreignKeys: [{ columnNames: ['exercise_id'], referencedTableName: 'exercises', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['exercise_id'],
+            referencedTableName: 'exercises',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
   }

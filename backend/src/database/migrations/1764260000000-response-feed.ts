@@ -8,8 +8,17 @@ export class ResponseFeed1764260000000 implements MigrationInterface {
   name = 'ResponseFeed1764260000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('responses', new TableIndex({ name: 'ix_responses_exercise_updated', columnNames: ['exercise_id', 'updated_at_ms'] }));
-    await q.createIndex('responses', new TableIndex({ name: 'ix_responses_exercise_team_inject', columnNames: ['exercise_id', 'team_id', 'inject_id'] }));
+    await q.createIndex(
+      'responses',
+      new TableIndex({ name: 'ix_responses_exercise_updated', columnNames: ['exercise_id', 'updated_at_ms'] }),
+    );
+    await q.createIndex(
+      'responses',
+      new TableIndex({
+        name: 'ix_responses_exercise_team_inject',
+        columnNames: ['exercise_id', 'team_id', 'inject_id'],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

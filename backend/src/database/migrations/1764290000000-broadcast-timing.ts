@@ -17,6 +17,7 @@ export class BroadcastTiming1764290000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const c of ['broadcast_by', 'broadcast_ended_at_ms', 'broadcast_started_at_ms']) await q.dropColumn('deliveries', c);
+    for (const c of ['broadcast_by', 'broadcast_ended_at_ms', 'broadcast_started_at_ms'])
+      await q.dropColumn('deliveries', c);
   }
 }

@@ -17,7 +17,14 @@ export class AccountsSessions1764300000000 implements MigrationInterface {
       new TableColumn({ name: 'external_subject', type: 'varchar', length: '255', isNullable: true }),
       new TableColumn({ name: 'last_sign_in_at', type: 'bigint', isNullable: true }),
     ]);
-    await q.createIndex('users', new TableIndex({ name: 'uq_users_external_subject', columnNames: ['auth_source', 'external_subject'], isUnique: true }));
+    await q.createIndex(
+      'users',
+      new TableIndex({
+        name: 'uq_users_external_subject',
+        columnNames: ['auth_source', 'external_subject'],
+        isUnique: true,
+      }),
+    );
     await q.addColumn('participants', new TableColumn({ name: 'removed_at', type: 'bigint', isNullable: true }));
     await q.addColumn('exercise_teams', new TableColumn({ name: 'seat_limit', type: 'integer', isNullable: true }));
     await q.createTable(
@@ -52,6 +59,14 @@ export class AccountsSessions1764300000000 implements MigrationInterface {
     await q.dropColumn('exercise_teams', 'seat_limit');
     await q.dropColumn('participants', 'removed_at');
     await q.dropIndex('users', 'uq_users_external_subject');
-    for (const c of ['last_sign_in_at', 'external_subject', 'auth_source', 'must_change_password', 'deleted_at', 'disabled_at']) await q.dropColumn('users', c);
+    for (const c of [
+      'last_sign_in_at',
+      'external_subject',
+      'auth_source',
+      'must_change_password',
+      'deleted_at',
+      'disabled_at',
+    ])
+      await q.dropColumn('users', c);
   }
 }

@@ -8,7 +8,10 @@ export class ParticipantLanguage1764320000000 implements MigrationInterface {
   name = 'ParticipantLanguage1764320000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('participants', new TableColumn({ name: 'language', type: 'varchar', length: '16', isNullable: true }));
+    await q.addColumn(
+      'participants',
+      new TableColumn({ name: 'language', type: 'varchar', length: '16', isNullable: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

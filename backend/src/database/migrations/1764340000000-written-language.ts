@@ -11,9 +11,14 @@ export class WrittenLanguage1764340000000 implements MigrationInterface {
   name = 'WrittenLanguage1764340000000';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const table of ['responses', 'thread_messages', 'hotwash_responses']) await q.addColumn(table, new TableColumn({ name: 'language', type: 'varchar', length: '16', isNullable: true }));
-    await q.query(`UPDATE responses SET language = (SELECT p.language FROM participants p WHERE p.id = responses.author_id)`);
-    await q.query(`UPDATE hotwash_responses SET language = (SELECT p.language FROM participants p WHERE p.id = hotwash_responses.participant_id)`);
+    for (const table of ['responses', 'thread_messages', 'hotwash_responses'])
+      await q.addColumn(table, new TableColumn({ name: 'language', type: 'varchar', length: '16', isNullable: true }));
+    await q.query(
+      `UPDATE responses SET language = (SELECT p.language FROM participants p WHERE p.id = responses.author_id)`,
+    );
+    await q.query(
+      `UPDATE hotwash_responses SET language = (SELECT p.language FROM participants p WHERE p.id = hotwash_responses.participant_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

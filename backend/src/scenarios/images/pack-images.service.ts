@@ -40,12 +40,20 @@ export class PackImages {
   async attach(m: EntityManager, packRecordId: string, images: readonly PackImage[]): Promise<void> {
     for (const image of images) {
       if (image.data) await this.putBlob(m, { ...image, data: image.data });
-      await m.createQueryBuilder().insert().into(PackImageEntity).values({ id: randomUUID(), packRecordId, path: image.path, sha256: image.sha256 }).orIgnore().execute();
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(PackImageEntity)
+        .values({ id: randomUUID(), packRecordId, path: image.path, sha256: image.sha256 })
+        .orIgnore()
+        .execute();
     }
   }
 
   async list(packRecordId: string): Promise<StoredImage[]> {
-    const links = await this.db.getRepository(PackImageEntity).find({ where: { packRecordId }, order: { path: 'ASC' } });
+    const links = await this.db
+      .getRepository(PackImageEntity)
+      .find({ where: { packRecordId }, order: { path: 'ASC' } });
     const refs = await this.refs(links.map((l) => l.sha256));
     return links.flatMap((l) => {
       const ref = refs.get(l.sha256);
@@ -76,6 +84,9 @@ export class PackImages {
     // the bytes column is not mapped on the entity (see PackBlobEntity), so this one insert is SQL;
     // ON CONFLICT DO NOTHING reads the same on SQLite and PostgreSQL, only the placeholders differ
     const p = m.connection.options.type === 'postgres' ? (n: number) => `$${n}` : () => '?';
-    await m.query(`INSERT INTO pack_blobs (sha256, content_type, size, data, created_at_ms) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}) ON CONFLICT (sha256) DO NOTHING`, [blob.sha256, blob.contentType, blob.size, blob.data, Date.now()]);
+    await m.query(
+      `INSERT INTO pack_blobs (sha256, content_type, size, data, created_at_ms) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}) ON CONFLICT (sha256) DO NOTHING`,
+      [blob.sha256, blob.contentType, blob.size, blob.data, Date.now()],
+    );
   }
 }

@@ -49,4 +49,3 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out || '(root)';
 }
-

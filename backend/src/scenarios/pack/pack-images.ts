@@ -28,7 +28,8 @@ export type StoredImageRef = Omit<PackImage, 'path' | 'data'>;
  * Anything else (SVG, which can carry script, HTML, or a renamed file) gives null.
  */
 export function sniffImageType(data: Buffer): ImageType | null {
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
   const head = data.subarray(0, 12).toString('latin1');
   if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'image/gif';
@@ -38,8 +39,10 @@ export function sniffImageType(data: Buffer): ImageType | null {
 
 /** Why these bytes may not be a pack image, or null when they may. */
 export function imageProblem(name: string, data: Buffer): string | null {
-  if (data.length > MAX_IMAGE_BYTES) return `image "${name}" is ${(data.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`;
-  if (!sniffImageType(data)) return `image "${name}" is not a PNG, JPEG, GIF or WebP image (its content was checked, not its name; SVG is not accepted)`;
+  if (data.length > MAX_IMAGE_BYTES)
+    return `image "${name}" is ${(data.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`;
+  if (!sniffImageType(data))
+    return `image "${name}" is not a PNG, JPEG, GIF or WebP image (its content was checked, not its name; SVG is not accepted)`;
   return null;
 }
 
@@ -49,7 +52,12 @@ export const sha256Of = (data: Buffer) => createHash('sha256').update(data).dige
  * Every image the injects show, read from the pack folder (checked by content and size) or taken
  * from the images already stored; each problem is reported at the artifact that names the file.
  */
-export function checkPackImages(pack: ScenarioPack, origins: readonly InjectOrigin[], folder: string, stored: ReadonlyMap<string, StoredImageRef>): { errors: PackError[]; images: PackImage[] } {
+export function checkPackImages(
+  pack: ScenarioPack,
+  origins: readonly InjectOrigin[],
+  folder: string,
+  stored: ReadonlyMap<string, StoredImageRef>,
+): { errors: PackError[]; images: PackImage[] } {
   const errors: PackError[] = [];
   const read = new Map<string, PackImage | string>();
   pack.injects.forEach((inj, i) => {
@@ -59,15 +67,24 @@ export function checkPackImages(pack: ScenarioPack, origins: readonly InjectOrig
       if (!origin) throw new Error(`no origin for inject ${i}`);
       const image = read.get(a.path) ?? readImage(a.path, folder, stored);
       read.set(a.path, image);
-      if (typeof image === 'string') errors.push(origin.file.error(['injects', origin.index, 'artifacts', k, 'path'], image));
+      if (typeof image === 'string')
+        errors.push(origin.file.error(['injects', origin.index, 'artifacts', k, 'path'], image));
     });
   });
-  const images = [...read.values()].filter((x): x is PackImage => typeof x !== 'string').sort((a, b) => a.path.localeCompare(b.path));
+  const images = [...read.values()]
+    .filter((x): x is PackImage => typeof x !== 'string')
+    .sort((a, b) => a.path.localeCompare(b.path));
   let total = 0;
   for (const image of images) {
     total += image.size;
     if (total > MAX_PACK_IMAGES_BYTES) {
-      errors.push({ file: 'pack.yaml', line: 1, column: 1, path: '(root)', message: `the pack's images weigh more than ${MAX_PACK_IMAGES_BYTES / 1024 / 1024} MiB together (at "${image.path}")` });
+      errors.push({
+        file: 'pack.yaml',
+        line: 1,
+        column: 1,
+        path: '(root)',
+        message: `the pack's images weigh more than ${MAX_PACK_IMAGES_BYTES / 1024 / 1024} MiB together (at "${image.path}")`,
+      });
       break;
     }
   }
@@ -76,7 +93,8 @@ export function checkPackImages(pack: ScenarioPack, origins: readonly InjectOrig
 
 /** The image at `path`: from the pack folder, else from the stored images; a string says what is wrong. */
 function readImage(path: string, folder: string, stored: ReadonlyMap<string, StoredImageRef>): PackImage | string {
-  if (/\.svg$/i.test(path)) return `image "${path}": SVG is not accepted (it can carry script); use PNG, JPEG, GIF or WebP`;
+  if (/\.svg$/i.test(path))
+    return `image "${path}": SVG is not accepted (it can carry script); use PNG, JPEG, GIF or WebP`;
   const file = join(folder, path);
   if (existsSync(file) && statSync(file).isFile()) {
     const data = readFileSync(file);

@@ -7,7 +7,14 @@ import { formatPath, type InjectOrigin, type PackError, ParsedFile } from './pac
 export { formatPath, type InjectOrigin, type PackError, ParsedFile } from './pack-file.js';
 import { checkPackImages, type PackImage, type StoredImageRef } from './pack-images.js';
 import { checkPackReferences } from './pack-references.js';
-import { InjectFile, LANGUAGE_PATTERN, PackFile, TranslationFile, type Inject, type ScenarioPack } from './pack-schema.js';
+import {
+  InjectFile,
+  LANGUAGE_PATTERN,
+  PackFile,
+  TranslationFile,
+  type Inject,
+  type ScenarioPack,
+} from './pack-schema.js';
 import { checkPackTranslations, type TranslationSource } from './pack-translations.js';
 
 export interface PackSource {
@@ -28,7 +35,11 @@ export interface LoadOptions {
 export type LoadResult = { ok: true; source: PackSource } | { ok: false; errors: PackError[] };
 
 /** One file of a pack, added to the pack's content hash, parsed and turned into plain data (errors collected). */
-function readPackYaml(f: { path: string; display: string }, hash: Hash, errors: PackError[]): { parsed: ParsedFile; data: unknown } | undefined {
+function readPackYaml(
+  f: { path: string; display: string },
+  hash: Hash,
+  errors: PackError[],
+): { parsed: ParsedFile; data: unknown } | undefined {
   hash.update(f.display).update('\0').update(readFileSync(f.path)).update('\0');
   const parsed = parseYamlFile(f.path, f.display, errors);
   if (!parsed) return undefined;
@@ -43,7 +54,13 @@ function readPackYaml(f: { path: string; display: string }, hash: Hash, errors: 
 function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]): ParsedFile | undefined {
   const size = statSync(absPath).size;
   if (size > 5 * 1024 * 1024) {
-    errors.push({ file: displayPath, line: 1, column: 1, path: '(root)', message: `file is ${size} bytes; the limit is 5 MiB` });
+    errors.push({
+      file: displayPath,
+      line: 1,
+      column: 1,
+      path: '(root)',
+      message: `file is ${size} bytes; the limit is 5 MiB`,
+    });
     return undefined;
   }
   const text = readFileSync(absPath, 'utf8');
@@ -52,7 +69,13 @@ function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
-      errors.push({ file: displayPath, line: pos.line, column: pos.col, path: '(yaml)', message: e.message.split('\n')[0] ?? e.message });
+      errors.push({
+        file: displayPath,
+        line: pos.line,
+        column: pos.col,
+        path: '(yaml)',
+        message: e.message.split('\n')[0] ?? e.message,
+      });
     }
     return undefined;
   }
@@ -64,22 +87,55 @@ function zodErrors(file: ParsedFile, error: z.ZodError): PackError[] {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
-    else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) message = `required field is missing (${issue.expected} expected)`;
+    else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+      message = `required field is missing (${issue.expected} expected)`;
     return file.error(path, message);
   });
 }
 
 /** Fields that carry structure, not text: a translation naming one is told why it cannot. */
-const STRUCTURAL_FIELDS = new Set(['id', 'offset', 'to', 'channel', 'trigger', 'respondWithin', 'deadline', 'mode', 'members', 'phase', 'tlp', 'points', 'options', 'teams', 'tags', 'objectives', 'scoring', 'meta', 'address', 'kind', 'path', 'rows', 'content', 'facilitatorNotes', 'start', 'duration', 'version', 'language']);
+const STRUCTURAL_FIELDS = new Set([
+  'id',
+  'offset',
+  'to',
+  'channel',
+  'trigger',
+  'respondWithin',
+  'deadline',
+  'mode',
+  'members',
+  'phase',
+  'tlp',
+  'points',
+  'options',
+  'teams',
+  'tags',
+  'objectives',
+  'scoring',
+  'meta',
+  'address',
+  'kind',
+  'path',
+  'rows',
+  'content',
+  'facilitatorNotes',
+  'start',
+  'duration',
+  'version',
+  'language',
+]);
 
 /** Schema errors of a translation file; an unknown field is pointed at itself and, if it is structure, told why it cannot be there. */
 function translationErrors(file: ParsedFile, error: z.ZodError): PackError[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (issue.code !== 'unrecognized_keys') return zodErrors(file, new ZodError([issue]))[0] ?? file.error(path, issue.message);
+    if (issue.code !== 'unrecognized_keys')
+      return zodErrors(file, new ZodError([issue]))[0] ?? file.error(path, issue.message);
     const at = [...path, issue.keys[0] ?? ''];
     const structural = issue.keys.some((k) => STRUCTURAL_FIELDS.has(k));
-    const why = structural ? ': a translation may not change ids, recipients, channels, timing or scoring; it holds only text' : ' (a translation holds only the text fields of the source)';
+    const why = structural
+      ? ': a translation may not change ids, recipients, channels, timing or scoring; it holds only text'
+      : ' (a translation holds only the text fields of the source)';
     return { ...file.error(at, `unknown field(s): ${issue.keys.join(', ')}${why}`), path: formatPath(at) };
   });
 }
@@ -98,7 +154,10 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
   const display = (p: string) => relative(displayRoot, p) || basename(p);
   const packPath = join(folder, 'pack.yaml');
   if (!existsSync(packPath)) {
-    return { ok: false, errors: [{ file: display(packPath), line: 1, column: 1, path: '(root)', message: 'pack.yaml is missing' }] };
+    return {
+      ok: false,
+      errors: [{ file: display(packPath), line: 1, column: 1, path: '(root)', message: 'pack.yaml is missing' }],
+    };
   }
   const hash = createHash('sha256');
   const files: { path: string; display: string }[] = [{ path: packPath, display: display(packPath) }];
@@ -116,11 +175,18 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
       const dir = join(translationDir, language);
       if (!statSync(dir).isDirectory()) continue;
       if (!LANGUAGE_PATTERN.test(language)) {
-        errors.push({ file: display(dir), line: 1, column: 1, path: '(folder)', message: `"${language}" is not a language tag: name translation folders like ko, ja or pt-BR` });
+        errors.push({
+          file: display(dir),
+          line: 1,
+          column: 1,
+          path: '(folder)',
+          message: `"${language}" is not a language tag: name translation folders like ko, ja or pt-BR`,
+        });
         continue;
       }
       for (const name of readdirSync(dir).sort()) {
-        if (/\.ya?ml$/.test(name)) translationFiles.push({ path: join(dir, name), display: display(join(dir, name)), language });
+        if (/\.ya?ml$/.test(name))
+          translationFiles.push({ path: join(dir, name), display: display(join(dir, name)), language });
       }
     }
   }

@@ -4,11 +4,7 @@ import { parseDurationMs, parseOffsetMs, type ScenarioPack } from './pack-schema
 export const DECISION_SPECIAL_OUTCOMES = ['blocked', 'timed-out'] as const;
 
 /** Cross-reference checks that a schema alone cannot express. */
-export function checkPackReferences(
-  pack: ScenarioPack,
-  packFile: ParsedFile,
-  origins: InjectOrigin[],
-): PackError[] {
+export function checkPackReferences(pack: ScenarioPack, packFile: ParsedFile, origins: InjectOrigin[]): PackError[] {
   const errors: PackError[] = [];
   const durationMs = parseDurationMs(pack.duration);
   const injectErr = (i: number, path: (string | number)[], message: string) => {
@@ -24,7 +20,8 @@ export function checkPackReferences(
   });
   const objectiveIds = new Set<string>();
   pack.objectives.forEach((o, i) => {
-    if (objectiveIds.has(o.id)) errors.push(packFile.error(['objectives', i, 'id'], `duplicate objective id "${o.id}"`));
+    if (objectiveIds.has(o.id))
+      errors.push(packFile.error(['objectives', i, 'id'], `duplicate objective id "${o.id}"`));
     objectiveIds.add(o.id);
   });
 
@@ -32,7 +29,8 @@ export function checkPackReferences(
   pack.phases.forEach((p, i) => {
     if (phaseIds.has(p.id)) errors.push(packFile.error(['phases', i, 'id'], `duplicate phase id "${p.id}"`));
     phaseIds.add(p.id);
-    if (parseOffsetMs(p.start) > durationMs) errors.push(packFile.error(['phases', i, 'start'], `phase starts after the end of the exercise`));
+    if (parseOffsetMs(p.start) > durationMs)
+      errors.push(packFile.error(['phases', i, 'start'], `phase starts after the end of the exercise`));
   });
 
   const injectIndex = new Map<string, number>();
@@ -41,7 +39,8 @@ export function checkPackReferences(
     if (injectIndex.has(inj.id)) injectErr(i, ['id'], `duplicate inject id "${inj.id}"`);
     else injectIndex.set(inj.id, i);
     if (inj.decision) {
-      if (decisions.has(inj.decision.id)) injectErr(i, ['decision', 'id'], `duplicate decision id "${inj.decision.id}"`);
+      if (decisions.has(inj.decision.id))
+        injectErr(i, ['decision', 'id'], `duplicate decision id "${inj.decision.id}"`);
       else {
         const outcomes = new Set<string>([...inj.decision.options.map((o) => o.id), ...DECISION_SPECIAL_OUTCOMES]);
         decisions.set(inj.decision.id, { injectIdx: i, outcomes });
@@ -60,8 +59,10 @@ export function checkPackReferences(
       if (!objectiveIds.has(o)) injectErr(i, ['objectives', k], `unknown objective "${o}"`);
     });
     if (inj.phase !== undefined && !phaseIds.has(inj.phase)) injectErr(i, ['phase'], `unknown phase "${inj.phase}"`);
-    if (inj.offset === undefined && inj.trigger === undefined) injectErr(i, [], 'an inject needs an offset or a trigger');
-    if (inj.offset !== undefined && inj.trigger !== undefined) injectErr(i, ['trigger'], 'an inject has either an offset or a trigger, not both');
+    if (inj.offset === undefined && inj.trigger === undefined)
+      injectErr(i, [], 'an inject needs an offset or a trigger');
+    if (inj.offset !== undefined && inj.trigger !== undefined)
+      injectErr(i, ['trigger'], 'an inject has either an offset or a trigger, not both');
     if (inj.offset !== undefined && parseOffsetMs(inj.offset) > durationMs) {
       injectErr(i, ['offset'], `offset ${inj.offset} is after the end of the exercise (duration ${pack.duration})`);
     }
@@ -77,11 +78,17 @@ export function checkPackReferences(
       actionIds.add(a.id);
       a.options.forEach((o, m) => {
         if (!optionIds.has(o)) injectErr(i, ['expectedActions', k, 'options', m], `unknown response option "${o}"`);
-        else if (distractors.has(o)) injectErr(i, ['expectedActions', k, 'options', m], `response option "${o}" is a distractor and cannot cover an expected action`);
+        else if (distractors.has(o))
+          injectErr(
+            i,
+            ['expectedActions', k, 'options', m],
+            `response option "${o}" is a distractor and cannot cover an expected action`,
+          );
       });
       a.teams?.forEach((t, m) => {
         if (!teamIds.has(t)) injectErr(i, ['expectedActions', k, 'teams', m], `unknown team "${t}"`);
-        else if (!targets.includes(t)) injectErr(i, ['expectedActions', k, 'teams', m], `team "${t}" does not receive this inject`);
+        else if (!targets.includes(t))
+          injectErr(i, ['expectedActions', k, 'teams', m], `team "${t}" does not receive this inject`);
       });
     });
     if (inj.decision) {
@@ -95,7 +102,8 @@ export function checkPackReferences(
       });
       inj.decision.members?.forEach((m, k) => {
         if (!teamIds.has(m)) injectErr(i, ['decision', 'members', k], `unknown team "${m}"`);
-        else if (!targets.includes(m)) injectErr(i, ['decision', 'members', k], `team "${m}" votes but does not receive this inject`);
+        else if (!targets.includes(m))
+          injectErr(i, ['decision', 'members', k], `team "${m}" votes but does not receive this inject`);
       });
     }
     const trig = inj.trigger;
@@ -110,18 +118,32 @@ export function checkPackReferences(
             break;
           }
           const refInject = pack.injects[ref];
-          if (trig.type === 'response-option' && refInject && !refInject.responseOptions.some((o) => o.id === trig.option)) {
+          if (
+            trig.type === 'response-option' &&
+            refInject &&
+            !refInject.responseOptions.some((o) => o.id === trig.option)
+          ) {
             injectErr(i, ['trigger', 'option'], `inject "${trig.inject}" has no response option "${trig.option}"`);
           }
           if (trig.type === 'contingency') {
             const action = refInject?.expectedActions.find((a) => a.id === trig.expectedAction);
             if (refInject && !action) {
-              injectErr(i, ['trigger', 'expectedAction'], `inject "${trig.inject}" has no expected action "${trig.expectedAction}"`);
+              injectErr(
+                i,
+                ['trigger', 'expectedAction'],
+                `inject "${trig.inject}" has no expected action "${trig.expectedAction}"`,
+              );
             }
             // a team the action is not expected of never logs it, so it would always get the contingency
             const outside = action?.teams ? targets.filter((t) => !action.teams?.includes(t)) : [];
-            if (outside.length > 0) injectErr(i, ['to'], `expected action "${trig.expectedAction}" is only expected of ${action?.teams?.join(', ')}; this contingency also goes to ${outside.join(', ')}`);
-            if (parseOffsetMs(trig.at) > durationMs) injectErr(i, ['trigger', 'at'], `${trig.at} is after the end of the exercise`);
+            if (outside.length > 0)
+              injectErr(
+                i,
+                ['to'],
+                `expected action "${trig.expectedAction}" is only expected of ${action?.teams?.join(', ')}; this contingency also goes to ${outside.join(', ')}`,
+              );
+            if (parseOffsetMs(trig.at) > durationMs)
+              injectErr(i, ['trigger', 'at'], `${trig.at} is after the end of the exercise`);
             if (refInject?.offset !== undefined && parseOffsetMs(trig.at) <= parseOffsetMs(refInject.offset)) {
               injectErr(i, ['trigger', 'at'], `${trig.at} is not after inject "${trig.inject}" (${refInject.offset})`);
             }
@@ -132,7 +154,11 @@ export function checkPackReferences(
           const d = decisions.get(trig.decision);
           if (!d) injectErr(i, ['trigger', 'decision'], `unknown decision "${trig.decision}"`);
           else if (!d.outcomes.has(trig.outcome)) {
-            injectErr(i, ['trigger', 'outcome'], `decision "${trig.decision}" has no outcome "${trig.outcome}" (outcomes: ${[...d.outcomes].join(', ')})`);
+            injectErr(
+              i,
+              ['trigger', 'outcome'],
+              `decision "${trig.decision}" has no outcome "${trig.outcome}" (outcomes: ${[...d.outcomes].join(', ')})`,
+            );
           }
           break;
         }

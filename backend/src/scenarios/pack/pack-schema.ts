@@ -13,15 +13,11 @@ const slug = z
 /** `T+hh:mm` or `T+hh:mm:ss` (hours may exceed 24). */
 export const OFFSET_PATTERN = /^T\+(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
 
-export const offset = z
-  .string()
-  .regex(OFFSET_PATTERN, 'must be an exercise-clock offset like T+01:30 or T+01:30:15');
+export const offset = z.string().regex(OFFSET_PATTERN, 'must be an exercise-clock offset like T+01:30 or T+01:30:15');
 
 /** A duration written like an offset but without the `T+` prefix: `hh:mm[:ss]`. */
 export const DURATION_PATTERN = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
-export const duration = z
-  .string()
-  .regex(DURATION_PATTERN, 'must be a duration like 04:00 or 00:15:00 (hh:mm[:ss])');
+export const duration = z.string().regex(DURATION_PATTERN, 'must be a duration like 04:00 or 00:15:00 (hh:mm[:ss])');
 
 /** A language tag such as `en`, `ko` or `pt-BR` (ISO 639-1, optional region). */
 export const LANGUAGE_PATTERN = /^[a-z]{2}(-[A-Z]{2})?$/;
@@ -66,7 +62,19 @@ export const Artifact = z.discriminatedUnion('kind', [
         .array(
           z
             .object({
-              type: z.enum(['ip', 'domain', 'url', 'sha256', 'sha1', 'md5', 'email', 'filename', 'registry', 'wallet', 'other']),
+              type: z.enum([
+                'ip',
+                'domain',
+                'url',
+                'sha256',
+                'sha1',
+                'md5',
+                'email',
+                'filename',
+                'registry',
+                'wallet',
+                'other',
+              ]),
               value: z.string().min(1).max(500),
               note: z.string().max(500).optional(),
             })
@@ -88,7 +96,12 @@ export const Artifact = z.discriminatedUnion('kind', [
       kind: z.literal('image'),
       ...artifactBase,
       /** path relative to the pack folder */
-      path: z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i, 'must be a relative image path inside the pack'),
+      path: z
+        .string()
+        .regex(
+          /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i,
+          'must be a relative image path inside the pack',
+        ),
       alt: z.string().min(1).max(500),
     })
     .strict(),
@@ -138,9 +151,7 @@ export const Decision = z
   .object({
     id: slug,
     question: z.string().min(1).max(1000),
-    options: z
-      .array(z.object({ id: slug, label: z.string().min(1).max(300) }).strict())
-      .min(2),
+    options: z.array(z.object({ id: slug, label: z.string().min(1).max(300) }).strict()).min(2),
     mode: z.enum(['team', 'consensus']),
     /** consensus: the member teams that vote (default: the inject's targets) */
     members: z.array(slug).optional(),
@@ -305,7 +316,10 @@ const idMap = <T extends z.ZodType>(value: T) => z.record(slug, value);
 
 export const InjectTranslation = z
   .object({
-    from: z.object({ name: text(200).optional(), organisation: text(200).optional() }).strict().optional(),
+    from: z
+      .object({ name: text(200).optional(), organisation: text(200).optional() })
+      .strict()
+      .optional(),
     subject: text(300).optional(),
     body: text(50_000).optional(),
     /** response option id → label */
@@ -324,7 +338,13 @@ export const InjectTranslation = z
     artifacts: z
       .record(
         z.string().regex(/^\d{1,3}$/, 'must be the artifact position: 0, 1, 2 …'),
-        z.object({ title: text(200).optional(), alt: text(500).optional(), notes: z.record(z.string().regex(/^\d{1,4}$/, 'must be the row position: 0, 1, 2 …'), text(500)).optional() }).strict(),
+        z
+          .object({
+            title: text(200).optional(),
+            alt: text(500).optional(),
+            notes: z.record(z.string().regex(/^\d{1,4}$/, 'must be the row position: 0, 1, 2 …'), text(500)).optional(),
+          })
+          .strict(),
       )
       .optional(),
   })

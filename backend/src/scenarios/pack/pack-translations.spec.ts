@@ -17,30 +17,75 @@ const inject = Inject.parse({
     { id: 'ignore', label: 'Ignore it' },
   ],
   expectedActions: [{ id: 'report-it', text: 'Report the phishing e-mail', points: 5, options: ['report'] }],
-  decision: { id: 'd1', question: 'Block the sender domain?', options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], mode: 'team', deadline: '00:10' },
+  decision: {
+    id: 'd1',
+    question: 'Block the sender domain?',
+    options: [
+      { id: 'yes', label: 'Yes' },
+      { id: 'no', label: 'No' },
+    ],
+    mode: 'team',
+    deadline: '00:10',
+  },
 });
 
 function pack(translations?: ScenarioPack['translations']): ScenarioPack {
-  return { language: 'en', injects: [inject], teams: [{ id: 'cert', name: 'CERT' }], objectives: [], phases: [], translations } as unknown as ScenarioPack;
+  return {
+    language: 'en',
+    injects: [inject],
+    teams: [{ id: 'cert', name: 'CERT' }],
+    objectives: [],
+    phases: [],
+    translations,
+  } as unknown as ScenarioPack;
 }
 
 function source(language: string, displayPath: string, injects: Record<string, InjectTranslation>): TranslationSource {
   const text = JSON.stringify({ injects });
   const lines = new LineCounter();
-  return { language, file: new ParsedFile(displayPath, parseDocument(text, { lineCounter: lines }), lines), content: { injects } };
+  return {
+    language,
+    file: new ParsedFile(displayPath, parseDocument(text, { lineCounter: lines }), lines),
+    content: { injects },
+  };
 }
 
 describe('localiseInject', () => {
   it('replaces each translated field and names every field the player still reads in the source', () => {
-    const p = pack({ ko: { pack: {}, injects: { phish: { subject: '비밀번호 만료', body: '오늘 비밀번호가 만료됩니다.', responseOptions: { report: 'SOC에 신고' } } } } });
+    const p = pack({
+      ko: {
+        pack: {},
+        injects: {
+          phish: {
+            subject: '비밀번호 만료',
+            body: '오늘 비밀번호가 만료됩니다.',
+            responseOptions: { report: 'SOC에 신고' },
+          },
+        },
+      },
+    });
     const { inject: out, content } = localiseInject(inject, p, 'ko');
     expect(out.subject).toBe('비밀번호 만료');
     expect(out.body).toBe('오늘 비밀번호가 만료됩니다.');
     expect(out.responseOptions.map((o) => o.label)).toEqual(['SOC에 신고', 'Ignore it']);
     expect(content.language).toBe('ko');
-    expect(content.untranslated.sort()).toEqual(['decision.options.no', 'decision.options.yes', 'decision.question', 'from.name', 'from.organisation', 'responseOptions.ignore'].sort());
+    expect(content.untranslated.sort()).toEqual(
+      [
+        'decision.options.no',
+        'decision.options.yes',
+        'decision.question',
+        'from.name',
+        'from.organisation',
+        'responseOptions.ignore',
+      ].sort(),
+    );
     // ids, recipients, channel and timing never come from a translation
-    expect({ id: out.id, to: out.to, channel: out.channel, offset: out.offset }).toEqual({ id: 'phish', to: ['cert'], channel: 'email', offset: 'T+00:05' });
+    expect({ id: out.id, to: out.to, channel: out.channel, offset: out.offset }).toEqual({
+      id: 'phish',
+      to: ['cert'],
+      channel: 'email',
+      offset: 'T+00:05',
+    });
   });
 
   it('translates staff-only expected actions without counting them as fallbacks a player sees', () => {
@@ -61,7 +106,9 @@ describe('localiseInject', () => {
 
 describe('packLanguages', () => {
   it('lists the source first, then the translations in order', () => {
-    expect(packLanguages({ language: 'en', translations: { ko: { pack: {}, injects: {} }, ja: { pack: {}, injects: {} } } })).toEqual(['en', 'ja', 'ko']);
+    expect(
+      packLanguages({ language: 'en', translations: { ko: { pack: {}, injects: {} }, ja: { pack: {}, injects: {} } } }),
+    ).toEqual(['en', 'ja', 'ko']);
     expect(packLanguages({ language: undefined })).toEqual(['en']);
   });
 });
@@ -69,7 +116,11 @@ describe('packLanguages', () => {
 describe('checkPackTranslations', () => {
   it('merges one language from several files', () => {
     const errors: PackError[] = [];
-    const merged = checkPackTranslations(pack(), [source('ko', 'translations/ko/a.yaml', { phish: { subject: '비밀번호 만료' } })], errors);
+    const merged = checkPackTranslations(
+      pack(),
+      [source('ko', 'translations/ko/a.yaml', { phish: { subject: '비밀번호 만료' } })],
+      errors,
+    );
     expect(errors).toEqual([]);
     expect(merged.ko?.injects.phish?.subject).toBe('비밀번호 만료');
   });
@@ -86,9 +137,17 @@ describe('checkPackTranslations', () => {
       errors,
     );
     const said = errors.map((e) => `${e.file} ${e.path}: ${e.message}`);
-    expect(said).toContainEqual(expect.stringMatching(/^translations\/ko\/a\.yaml injects\.ghost: unknown inject "ghost"/));
-    expect(said).toContainEqual(expect.stringMatching(/^translations\/ko\/b\.yaml injects\.phish: inject "phish" is already translated into "ko" in translations\/ko\/a\.yaml/));
-    expect(said).toContainEqual(expect.stringMatching(/^translations\/en\/a\.yaml .*"en" is the pack's source language/));
+    expect(said).toContainEqual(
+      expect.stringMatching(/^translations\/ko\/a\.yaml injects\.ghost: unknown inject "ghost"/),
+    );
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^translations\/ko\/b\.yaml injects\.phish: inject "phish" is already translated into "ko" in translations\/ko\/a\.yaml/,
+      ),
+    );
+    expect(said).toContainEqual(
+      expect.stringMatching(/^translations\/en\/a\.yaml .*"en" is the pack's source language/),
+    );
     expect(errors).toHaveLength(3);
     // the first file's translation stands; the refused ones are not merged
     expect(merged.ko?.injects.phish?.subject).toBe('하나');
@@ -97,7 +156,11 @@ describe('checkPackTranslations', () => {
 
   it('refuses an option the source inject does not have, and keeps that inject out of the merge', () => {
     const errors: PackError[] = [];
-    const merged = checkPackTranslations(pack(), [source('ko', 'translations/ko/a.yaml', { phish: { responseOptions: { nope: '?' } } })], errors);
+    const merged = checkPackTranslations(
+      pack(),
+      [source('ko', 'translations/ko/a.yaml', { phish: { responseOptions: { nope: '?' } } })],
+      errors,
+    );
     expect(errors.map((e) => e.path)).toEqual(['injects.phish.responseOptions.nope']);
     expect(errors[0]?.message).toMatch(/unknown response option "nope" \(options: report, ignore\)/);
     expect(merged.ko?.injects.phish).toBeUndefined();

@@ -12,13 +12,22 @@ export interface TranslationSource {
  * Checks every translation against its source (ids it names must exist there, an inject appears
  * in one file only per language) and merges each language's files into one translation.
  */
-export function checkPackTranslations(pack: ScenarioPack, sources: TranslationSource[], errors: PackError[]): Record<string, PackTranslation> {
+export function checkPackTranslations(
+  pack: ScenarioPack,
+  sources: TranslationSource[],
+  errors: PackError[],
+): Record<string, PackTranslation> {
   const merged: Record<string, PackTranslation> = {};
   const injects = new Map(pack.injects.map((i) => [i.id, i]));
   const seen = new Map<string, string>();
   for (const { language, file, content } of sources) {
     if (language === sourceLanguage(pack)) {
-      errors.push(file.error([], `"${language}" is the pack's source language (language: ${sourceLanguage(pack)}); translations/${language}/ would translate the pack into itself`));
+      errors.push(
+        file.error(
+          [],
+          `"${language}" is the pack's source language (language: ${sourceLanguage(pack)}); translations/${language}/ would translate the pack into itself`,
+        ),
+      );
       continue;
     }
     const target = (merged[language] ??= { pack: {}, injects: {} });
@@ -29,15 +38,19 @@ export function checkPackTranslations(pack: ScenarioPack, sources: TranslationSo
       const teamIds = new Set(pack.teams.map((t) => t.id));
       const objectiveIds = new Set(pack.objectives.map((o) => o.id));
       const phases = new Map(pack.phases.map((ph) => [ph.id, ph]));
-      for (const id of Object.keys(p.teams ?? {})) if (!teamIds.has(id)) err(['pack', 'teams', id], `unknown team "${id}" (teams: ${[...teamIds].join(', ')})`);
-      for (const id of Object.keys(p.objectives ?? {})) if (!objectiveIds.has(id)) err(['pack', 'objectives', id], `unknown objective "${id}"`);
+      for (const id of Object.keys(p.teams ?? {}))
+        if (!teamIds.has(id)) err(['pack', 'teams', id], `unknown team "${id}" (teams: ${[...teamIds].join(', ')})`);
+      for (const id of Object.keys(p.objectives ?? {}))
+        if (!objectiveIds.has(id)) err(['pack', 'objectives', id], `unknown objective "${id}"`);
       for (const [id, ph] of Object.entries(p.phases ?? {})) {
         const src = phases.get(id);
         if (!src) err(['pack', 'phases', id], `unknown phase "${id}"`);
-        else if (ph.summary !== undefined && src.summary === undefined) err(['pack', 'phases', id, 'summary'], `phase "${id}" has no summary in the source to translate`);
+        else if (ph.summary !== undefined && src.summary === undefined)
+          err(['pack', 'phases', id, 'summary'], `phase "${id}" has no summary in the source to translate`);
       }
       for (const [id, t] of Object.entries(p.teams ?? {})) {
-        if (t.description !== undefined && !pack.teams.find((s) => s.id === id)?.description) err(['pack', 'teams', id, 'description'], `team "${id}" has no description in the source to translate`);
+        if (t.description !== undefined && !pack.teams.find((s) => s.id === id)?.description)
+          err(['pack', 'teams', id, 'description'], `team "${id}" has no description in the source to translate`);
       }
       const key = `${language}\0pack`;
       if (seen.has(key)) err(['pack'], `the pack part of "${language}" is already translated in ${seen.get(key)}`);
@@ -67,22 +80,33 @@ export function checkPackTranslations(pack: ScenarioPack, sources: TranslationSo
   return merged;
 }
 
-function checkInjectTranslation(src: Inject, t: InjectTranslation, err: (path: (string | number)[], message: string) => void): void {
-  if (t.from?.organisation !== undefined && src.from.organisation === undefined) err(['from', 'organisation'], 'the source sender has no organisation to translate');
+function checkInjectTranslation(
+  src: Inject,
+  t: InjectTranslation,
+  err: (path: (string | number)[], message: string) => void,
+): void {
+  if (t.from?.organisation !== undefined && src.from.organisation === undefined)
+    err(['from', 'organisation'], 'the source sender has no organisation to translate');
   const optionIds = new Set(src.responseOptions.map((o) => o.id));
   for (const id of Object.keys(t.responseOptions ?? {})) {
-    if (!optionIds.has(id)) err(['responseOptions', id], `unknown response option "${id}" (options: ${[...optionIds].join(', ') || 'none'})`);
+    if (!optionIds.has(id))
+      err(['responseOptions', id], `unknown response option "${id}" (options: ${[...optionIds].join(', ') || 'none'})`);
   }
   const actionIds = new Set(src.expectedActions.map((a) => a.id));
   for (const id of Object.keys(t.expectedActions ?? {})) {
-    if (!actionIds.has(id)) err(['expectedActions', id], `unknown expected action "${id}" (actions: ${[...actionIds].join(', ') || 'none'})`);
+    if (!actionIds.has(id))
+      err(['expectedActions', id], `unknown expected action "${id}" (actions: ${[...actionIds].join(', ') || 'none'})`);
   }
   if (t.decision) {
     if (!src.decision) err(['decision'], 'the source inject has no decision to translate');
     else {
       const decisionOptions = new Set(src.decision.options.map((o) => o.id));
       for (const id of Object.keys(t.decision.options ?? {})) {
-        if (!decisionOptions.has(id)) err(['decision', 'options', id], `unknown decision option "${id}" (options: ${[...decisionOptions].join(', ')})`);
+        if (!decisionOptions.has(id))
+          err(
+            ['decision', 'options', id],
+            `unknown decision option "${id}" (options: ${[...decisionOptions].join(', ')})`,
+          );
       }
     }
   }
@@ -92,12 +116,18 @@ function checkInjectTranslation(src: Inject, t: InjectTranslation, err: (path: (
       err(['artifacts', pos], `the source inject has ${src.artifacts.length} artifact(s); there is no artifact ${pos}`);
       continue;
     }
-    if (a.alt !== undefined && art.kind !== 'image') err(['artifacts', pos, 'alt'], `artifact ${pos} is a ${art.kind}, not an image: it has no alt text`);
+    if (a.alt !== undefined && art.kind !== 'image')
+      err(['artifacts', pos, 'alt'], `artifact ${pos} is a ${art.kind}, not an image: it has no alt text`);
     if (a.notes !== undefined) {
-      if (art.kind !== 'ioc-table') err(['artifacts', pos, 'notes'], `artifact ${pos} is a ${art.kind}, not an IOC table: it has no row notes`);
+      if (art.kind !== 'ioc-table')
+        err(['artifacts', pos, 'notes'], `artifact ${pos} is a ${art.kind}, not an IOC table: it has no row notes`);
       else {
         for (const row of Object.keys(a.notes)) {
-          if (art.rows[Number(row)]?.note === undefined) err(['artifacts', pos, 'notes', row], `row ${row} of artifact ${pos} has no note in the source to translate`);
+          if (art.rows[Number(row)]?.note === undefined)
+            err(
+              ['artifacts', pos, 'notes', row],
+              `row ${row} of artifact ${pos} has no note in the source to translate`,
+            );
         }
       }
     }
@@ -107,7 +137,12 @@ function checkInjectTranslation(src: Inject, t: InjectTranslation, err: (path: (
 /** The languages an exercise offers its players: the source first, then its translations. */
 export function packLanguages(pack: Pick<ScenarioPack, 'language' | 'translations'>): string[] {
   const source = sourceLanguage(pack);
-  return [source, ...Object.keys(pack.translations ?? {}).filter((l) => l !== source).sort()];
+  return [
+    source,
+    ...Object.keys(pack.translations ?? {})
+      .filter((l) => l !== source)
+      .sort(),
+  ];
 }
 
 /** Snapshots taken before packs named their language were written in English. */
@@ -128,7 +163,11 @@ export interface ContentLanguage {
  * each it lacks stays in the source language and is named in `untranslated`. Only the fields a
  * player sees are listed (expected actions are staff-only and are translated for staff views).
  */
-export function localiseInject(inject: Inject, pack: Pick<ScenarioPack, 'language' | 'translations'>, language: string): { inject: Inject; content: ContentLanguage } {
+export function localiseInject(
+  inject: Inject,
+  pack: Pick<ScenarioPack, 'language' | 'translations'>,
+  language: string,
+): { inject: Inject; content: ContentLanguage } {
   const source = sourceLanguage(pack);
   if (language === source) return { inject, content: { language: source, untranslated: [] } };
   const t = pack.translations?.[language]?.injects[inject.id];
@@ -141,21 +180,35 @@ export function localiseInject(inject: Inject, pack: Pick<ScenarioPack, 'languag
   const from = {
     ...inject.from,
     name: pick('from.name', t?.from?.name, inject.from.name),
-    ...(inject.from.organisation !== undefined ? { organisation: pick('from.organisation', t?.from?.organisation, inject.from.organisation) } : {}),
+    ...(inject.from.organisation !== undefined
+      ? { organisation: pick('from.organisation', t?.from?.organisation, inject.from.organisation) }
+      : {}),
   };
   const out: Inject = {
     ...inject,
     from,
     subject: pick('subject', t?.subject, inject.subject),
     body: pick('body', t?.body, inject.body),
-    responseOptions: inject.responseOptions.map((o) => ({ ...o, label: pick(`responseOptions.${o.id}`, t?.responseOptions?.[o.id], o.label) })),
+    responseOptions: inject.responseOptions.map((o) => ({
+      ...o,
+      label: pick(`responseOptions.${o.id}`, t?.responseOptions?.[o.id], o.label),
+    })),
     // staff-only text: translated when present, never counted as a fallback the player sees
     expectedActions: inject.expectedActions.map((a) => ({ ...a, text: t?.expectedActions?.[a.id] ?? a.text })),
     artifacts: inject.artifacts.map((a, i) => {
       const at = t?.artifacts?.[String(i)];
       const title = a.title === undefined ? {} : { title: pick(`artifacts.${i}.title`, at?.title, a.title) };
       if (a.kind === 'image') return { ...a, ...title, alt: pick(`artifacts.${i}.alt`, at?.alt, a.alt) };
-      if (a.kind === 'ioc-table') return { ...a, ...title, rows: a.rows.map((r, k) => (r.note === undefined ? r : { ...r, note: pick(`artifacts.${i}.notes.${k}`, at?.notes?.[String(k)], r.note) })) };
+      if (a.kind === 'ioc-table')
+        return {
+          ...a,
+          ...title,
+          rows: a.rows.map((r, k) =>
+            r.note === undefined
+              ? r
+              : { ...r, note: pick(`artifacts.${i}.notes.${k}`, at?.notes?.[String(k)], r.note) },
+          ),
+        };
       return { ...a, ...title };
     }),
   };
@@ -164,7 +217,10 @@ export function localiseInject(inject: Inject, pack: Pick<ScenarioPack, 'languag
     out.decision = {
       ...d,
       question: pick('decision.question', t?.decision?.question, d.question),
-      options: d.options.map((o) => ({ ...o, label: pick(`decision.options.${o.id}`, t?.decision?.options?.[o.id], o.label) })),
+      options: d.options.map((o) => ({
+        ...o,
+        label: pick(`decision.options.${o.id}`, t?.decision?.options?.[o.id], o.label),
+      })),
     };
   }
   const total = countTextFields(inject);
@@ -183,14 +239,21 @@ function countTextFields(inject: Inject): number {
 }
 
 /** A team's name and description in `language` (falling back to the source, field by field). */
-export function localiseTeam(pack: Pick<ScenarioPack, 'language' | 'translations' | 'teams'>, teamKey: string, language: string): { name: string | null; description: string | null } {
+export function localiseTeam(
+  pack: Pick<ScenarioPack, 'language' | 'translations' | 'teams'>,
+  teamKey: string,
+  language: string,
+): { name: string | null; description: string | null } {
   const src = pack.teams.find((t) => t.id === teamKey);
   const t = pack.translations?.[language]?.pack.teams?.[teamKey];
   return { name: t?.name ?? src?.name ?? null, description: t?.description ?? src?.description ?? null };
 }
 
 /** The pack title in `language` (or the source's). */
-export function localiseTitle(pack: Pick<ScenarioPack, 'language' | 'translations' | 'title'>, language: string): string {
+export function localiseTitle(
+  pack: Pick<ScenarioPack, 'language' | 'translations' | 'title'>,
+  language: string,
+): string {
   return pack.translations?.[language]?.pack.title ?? pack.title;
 }
 
@@ -198,7 +261,10 @@ export function localiseTitle(pack: Pick<ScenarioPack, 'language' | 'translation
  * For staff: every translation of an inject's text beside the source, by language (only the
  * languages that translate this inject). Nothing here ever goes to a player.
  */
-export function injectTranslations(pack: Pick<ScenarioPack, 'translations'>, injectId: string): Record<string, InjectTranslation> {
+export function injectTranslations(
+  pack: Pick<ScenarioPack, 'translations'>,
+  injectId: string,
+): Record<string, InjectTranslation> {
   const out: Record<string, InjectTranslation> = {};
   for (const [language, t] of Object.entries(pack.translations ?? {})) {
     const it = t.injects[injectId];

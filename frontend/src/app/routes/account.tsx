@@ -27,9 +27,20 @@ export function AccountRoute() {
                   Change password
                 </Title>
                 {s.user.authSource === 'oidc' ? (
-                  <Text size="sm">You sign in through single sign-on: change your password at your organisation’s identity provider.</Text>
+                  <Text size="sm">
+                    You sign in through single sign-on: change your password at your organisation’s identity provider.
+                  </Text>
                 ) : (
-                  <ChangePasswordForm username={s.user.username} onSuccess={() => toast({ title: 'Password changed', message: 'Every other browser signed in as you was signed out.', color: 'green' })} />
+                  <ChangePasswordForm
+                    username={s.user.username}
+                    onSuccess={() =>
+                      toast({
+                        title: 'Password changed',
+                        message: 'Every other browser signed in as you was signed out.',
+                        color: 'green',
+                      })
+                    }
+                  />
                 )}
               </Card>
             </Stack>

@@ -5,13 +5,29 @@ import { ExercisePicker } from '../../features/control/components/exercise-picke
 import { paths } from '../../config/paths';
 import { RequireSession } from '../require-session';
 
-const steers = (s: { kind: string; user?: { role: (typeof CONTROL_ROLES)[number] } }) => s.kind === 'user' && s.user !== undefined && STEERING_ROLES.includes(s.user.role);
+const steers = (s: { kind: string; user?: { role: (typeof CONTROL_ROLES)[number] } }) =>
+  s.kind === 'user' && s.user !== undefined && STEERING_ROLES.includes(s.user.role);
 
 export function ControlListRoute() {
-  return <RequireSession allow={{ roles: CONTROL_ROLES }}>{(s) => <ExercisePicker title="Control room" canCreate={steers(s)} roomHref={paths.control.room.getHref} />}</RequireSession>;
+  return (
+    <RequireSession allow={{ roles: CONTROL_ROLES }}>
+      {(s) => <ExercisePicker title="Control room" canCreate={steers(s)} roomHref={paths.control.room.getHref} />}
+    </RequireSession>
+  );
 }
 
 export function ControlRoomRoute() {
   const { exerciseId = '' } = useParams();
-  return <RequireSession allow={{ roles: CONTROL_ROLES }}>{(s) => <ControlRoom key={exerciseId} exerciseId={exerciseId} mode={steers(s) ? 'steer' : 'evaluate'} viewer={s.kind === 'user' ? s.user : undefined} />}</RequireSession>;
+  return (
+    <RequireSession allow={{ roles: CONTROL_ROLES }}>
+      {(s) => (
+        <ControlRoom
+          key={exerciseId}
+          exerciseId={exerciseId}
+          mode={steers(s) ? 'steer' : 'evaluate'}
+          viewer={s.kind === 'user' ? s.user : undefined}
+        />
+      )}
+    </RequireSession>
+  );
 }

@@ -7,14 +7,27 @@ import { RequireSession } from '../require-session';
 
 // evaluators, and the facilitators, instructors and admins who also score
 export function EvaluateListRoute() {
-  return <RequireSession allow={{ roles: CONTROL_ROLES }}>{() => <ExercisePicker title="Evaluation" canCreate={false} roomHref={paths.evaluate.room.getHref} />}</RequireSession>;
+  return (
+    <RequireSession allow={{ roles: CONTROL_ROLES }}>
+      {() => <ExercisePicker title="Evaluation" canCreate={false} roomHref={paths.evaluate.room.getHref} />}
+    </RequireSession>
+  );
 }
 
 export function EvaluateRoomRoute() {
   const { exerciseId = '' } = useParams();
   return (
     <RequireSession allow={{ roles: CONTROL_ROLES }}>
-      {(s) => (s.kind === 'user' ? <EvaluatorConsole key={exerciseId} exerciseId={exerciseId} me={s.user} controlRoomHref={paths.control.room.getHref(exerciseId)} /> : null)}
+      {(s) =>
+        s.kind === 'user' ? (
+          <EvaluatorConsole
+            key={exerciseId}
+            exerciseId={exerciseId}
+            me={s.user}
+            controlRoomHref={paths.control.room.getHref(exerciseId)}
+          />
+        ) : null
+      }
     </RequireSession>
   );
 }

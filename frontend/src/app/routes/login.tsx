@@ -30,7 +30,10 @@ export function LoginRoute() {
               <Divider label="or with a username and password" labelPosition="center" />
             </>
           )}
-          <LoginForm secondary={sso.data?.enabled === true} onSuccess={(s) => void navigate(safeRedirect ?? homeOf(s), { replace: true })} />
+          <LoginForm
+            secondary={sso.data?.enabled === true}
+            onSuccess={(s) => void navigate(safeRedirect ?? homeOf(s), { replace: true })}
+          />
           <Text size="sm">
             Playing in a team?{' '}
             <Anchor component={Link} to={paths.join.getHref()}>

@@ -8,10 +8,18 @@ import { RequireSession } from '../require-session';
 // the observer view is the control room's picture, read-only: the route composes the control
 // feature in "observe" mode rather than keeping a second copy of it
 export function ObserveListRoute() {
-  return <RequireSession allow={{ roles: ROLES }}>{() => <ExercisePicker title="Observer view" canCreate={false} roomHref={paths.observe.room.getHref} />}</RequireSession>;
+  return (
+    <RequireSession allow={{ roles: ROLES }}>
+      {() => <ExercisePicker title="Observer view" canCreate={false} roomHref={paths.observe.room.getHref} />}
+    </RequireSession>
+  );
 }
 
 export function ObserveRoomRoute() {
   const { exerciseId = '' } = useParams();
-  return <RequireSession allow={{ roles: ROLES }}>{() => <ControlRoom key={exerciseId} exerciseId={exerciseId} mode="observe" />}</RequireSession>;
+  return (
+    <RequireSession allow={{ roles: ROLES }}>
+      {() => <ControlRoom key={exerciseId} exerciseId={exerciseId} mode="observe" />}
+    </RequireSession>
+  );
 }

@@ -9,14 +9,24 @@ import { RequireSession } from '../require-session';
 
 // the exercise list is the control feature's picker; the route composes it with the review feature
 export function ReviewListRoute() {
-  return <RequireSession allow={{ roles: ROLES }}>{() => <ExercisePicker title="After-action review" canCreate={false} roomHref={reviewPaths.report.getHref} />}</RequireSession>;
+  return (
+    <RequireSession allow={{ roles: ROLES }}>
+      {() => <ExercisePicker title="After-action review" canCreate={false} roomHref={reviewPaths.report.getHref} />}
+    </RequireSession>
+  );
 }
 
 export function ReviewReportRoute() {
   const { exerciseId = '' } = useParams();
   return (
     <RequireSession allow={{ roles: ROLES }}>
-      {(s) => <ReportPage key={exerciseId} exerciseId={exerciseId} canEdit={s.kind === 'user' && CONTROL_ROLES.includes(s.user.role)} />}
+      {(s) => (
+        <ReportPage
+          key={exerciseId}
+          exerciseId={exerciseId}
+          canEdit={s.kind === 'user' && CONTROL_ROLES.includes(s.user.role)}
+        />
+      )}
     </RequireSession>
   );
 }

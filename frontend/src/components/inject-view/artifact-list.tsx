@@ -8,7 +8,11 @@ import type { Artifact } from '../../lib/api-types';
 function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table' }> }) {
   const { t } = useTranslation();
   return (
-    <table className="ttx-table bordered striped" aria-label={artifact.title ?? t('inject.iocs')} data-artifact="ioc-table">
+    <table
+      className="ttx-table bordered striped"
+      aria-label={artifact.title ?? t('inject.iocs')}
+      data-artifact="ioc-table"
+    >
       <thead>
         <tr>
           <th scope="col">{t('inject.type')}</th>
@@ -19,12 +23,21 @@ function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table
       <tbody translate="no">
         {artifact.rows.map((row, i) => (
           <tr key={`${row.type}:${row.value}:${i}`}>
-            <td style={{ textTransform: 'uppercase', fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600 }}>{row.type}</td>
+            <td style={{ textTransform: 'uppercase', fontSize: 'var(--mantine-font-size-xs)', fontWeight: 600 }}>
+              {row.type}
+            </td>
             <td className="mono">
               {row.value}
               <CopyButton value={row.value}>
                 {({ copied, copy }) => (
-                  <ActionIcon variant="subtle" size="sm" ml={4} onClick={copy} aria-label={t('inject.copyValue', { what: `${row.type} ${row.value}` })} title={copied ? t('inject.copied') : t('inject.copy')}>
+                  <ActionIcon
+                    variant="subtle"
+                    size="sm"
+                    ml={4}
+                    onClick={copy}
+                    aria-label={t('inject.copyValue', { what: `${row.type} ${row.value}` })}
+                    title={copied ? t('inject.copied') : t('inject.copy')}
+                  >
                     {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
                   </ActionIcon>
                 )}
@@ -41,7 +54,13 @@ function IocTable({ artifact }: { artifact: Extract<Artifact, { kind: 'ioc-table
 function LogExcerpt({ artifact }: { artifact: Extract<Artifact, { kind: 'log' }> }) {
   return (
     <ScrollPane maxHeight={320}>
-      <Code block translate="no" aria-label={`${artifact.format ?? 'log'} excerpt`} style={{ whiteSpace: 'pre', fontSize: 12 }} tabIndex={0}>
+      <Code
+        block
+        translate="no"
+        aria-label={`${artifact.format ?? 'log'} excerpt`}
+        style={{ whiteSpace: 'pre', fontSize: 12 }}
+        tabIndex={0}
+      >
         {artifact.content}
       </Code>
     </ScrollPane>
@@ -62,7 +81,15 @@ function ImageArtifact({ artifact, src }: { artifact: Extract<Artifact, { kind: 
         </Stack>
       </Paper>
     );
-  return <img src={src} alt={artifact.alt} onError={() => setFailed(true)} style={{ maxWidth: '100%', borderRadius: 4 }} data-artifact="image" />;
+  return (
+    <img
+      src={src}
+      alt={artifact.alt}
+      onError={() => setFailed(true)}
+      style={{ maxWidth: '100%', borderRadius: 4 }}
+      data-artifact="image"
+    />
+  );
 }
 
 /**
@@ -70,7 +97,13 @@ function ImageArtifact({ artifact, src }: { artifact: Extract<Artifact, { kind: 
  * `imageSrc` gives the URL of the image artifact at an index (players and authors read images
  * through different routes), or null when there is none to show.
  */
-export function ArtifactList({ artifacts, imageSrc }: { artifacts: Artifact[]; imageSrc: (index: number) => string | null }) {
+export function ArtifactList({
+  artifacts,
+  imageSrc,
+}: {
+  artifacts: Artifact[];
+  imageSrc: (index: number) => string | null;
+}) {
   const { t } = useTranslation();
   if (artifacts.length === 0) return null;
   return (
@@ -78,9 +111,23 @@ export function ArtifactList({ artifacts, imageSrc }: { artifacts: Artifact[]; i
       {artifacts.map((a, i) => (
         <Box key={i}>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
-            {a.title ? <span translate="no">{a.title}</span> : a.kind === 'ioc-table' ? t('inject.indicators') : a.kind === 'log' ? `${t('inject.logExcerpt')}${a.format ? ` (${a.format})` : ''}` : t('inject.image')}
+            {a.title ? (
+              <span translate="no">{a.title}</span>
+            ) : a.kind === 'ioc-table' ? (
+              t('inject.indicators')
+            ) : a.kind === 'log' ? (
+              `${t('inject.logExcerpt')}${a.format ? ` (${a.format})` : ''}`
+            ) : (
+              t('inject.image')
+            )}
           </Text>
-          {a.kind === 'ioc-table' ? <IocTable artifact={a} /> : a.kind === 'log' ? <LogExcerpt artifact={a} /> : <ImageArtifact key={imageSrc(i)} artifact={a} src={imageSrc(i)} />}
+          {a.kind === 'ioc-table' ? (
+            <IocTable artifact={a} />
+          ) : a.kind === 'log' ? (
+            <LogExcerpt artifact={a} />
+          ) : (
+            <ImageArtifact key={imageSrc(i)} artifact={a} src={imageSrc(i)} />
+          )}
         </Box>
       ))}
     </Stack>

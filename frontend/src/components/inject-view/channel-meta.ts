@@ -1,5 +1,16 @@
 import { formatNumber } from '../../i18n/format';
-import { IconAlertTriangle, IconBrandX, IconFileReport, IconMail, IconMessage, IconNews, IconPhone, IconReportAnalytics, IconVideo, type Icon } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBrandX,
+  IconFileReport,
+  IconMail,
+  IconMessage,
+  IconNews,
+  IconPhone,
+  IconReportAnalytics,
+  IconVideo,
+  type Icon,
+} from '@tabler/icons-react';
 import type { Channel, PlayerInjectView } from '../../lib/api-types';
 
 export const CHANNEL_INFO: Record<Channel, { label: string; icon: Icon }> = {
@@ -26,10 +37,12 @@ export const metaNumber = (inject: PlayerInjectView, key: string): number | unde
 };
 
 /** A count as social networks show it (8.9K, 8.9천), in the interface language. */
-export const formatCount = (n: number | undefined) => formatNumber(n ?? 0, { notation: 'compact', maximumFractionDigits: 1 });
+export const formatCount = (n: number | undefined) =>
+  formatNumber(n ?? 0, { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Meta fields a channel view did not already show, for a small "details" list. */
-export const otherMeta = (inject: PlayerInjectView, shown: readonly string[]) => Object.entries(inject.meta).filter(([k]) => !shown.includes(k));
+export const otherMeta = (inject: PlayerInjectView, shown: readonly string[]) =>
+  Object.entries(inject.meta).filter(([k]) => !shown.includes(k));
 
 export const initials = (name: string) =>
   name

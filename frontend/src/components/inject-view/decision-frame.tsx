@@ -6,7 +6,17 @@ import type { ReactNode } from 'react';
  * The card a decision is shown in: the question, whether one team or a consensus of teams
  * decides, then what the caller puts inside (the live vote for players, the options for authors).
  */
-export function DecisionFrame({ question, mode, attributes, children }: { question: string; mode: 'team' | 'consensus'; attributes?: Record<`data-${string}`, string>; children: ReactNode }) {
+export function DecisionFrame({
+  question,
+  mode,
+  attributes,
+  children,
+}: {
+  question: string;
+  mode: 'team' | 'consensus';
+  attributes?: Record<`data-${string}`, string>;
+  children: ReactNode;
+}) {
   const { t } = useTranslation('common');
   return (
     <Card withBorder padding="sm" component="section" aria-label={t('decision.label', { question })} {...attributes}>

@@ -6,7 +6,13 @@ import { initials, metaText, otherMeta } from './channel-meta';
 import { fieldLabel, fieldValue } from './field-format';
 
 /** A mail client's reading pane: sender, recipients, date, subject, then the message. */
-const HEADER_KEYS = { From: 'inject.from', To: 'inject.to', Cc: 'inject.cc', 'Reply-To': 'inject.replyTo', Date: 'inject.date' } as const;
+const HEADER_KEYS = {
+  From: 'inject.from',
+  To: 'inject.to',
+  Cc: 'inject.cc',
+  'Reply-To': 'inject.replyTo',
+  Date: 'inject.date',
+} as const;
 
 export function EmailView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
   const { t } = useTranslation();

@@ -20,7 +20,33 @@ const LABELS: Record<string, string> = {
   originator: 'Originator',
 };
 
-const ACRONYMS = new Set(['ip', 'id', 'url', 'usd', 'eur', 'gbp', 'krw', 'eth', 'btc', 'dns', 'tlp', 'ioc', 'edr', 'siem', 'rps', 'mfa', 'vpn', 'api', 'ttl', 'asn', 'cve', 'sha256', 'md5', 'pnt', 'ais']);
+const ACRONYMS = new Set([
+  'ip',
+  'id',
+  'url',
+  'usd',
+  'eur',
+  'gbp',
+  'krw',
+  'eth',
+  'btc',
+  'dns',
+  'tlp',
+  'ioc',
+  'edr',
+  'siem',
+  'rps',
+  'mfa',
+  'vpn',
+  'api',
+  'ttl',
+  'asn',
+  'cve',
+  'sha256',
+  'md5',
+  'pnt',
+  'ais',
+]);
 const CURRENCIES = new Set(['usd', 'eur', 'gbp', 'krw', 'jpy', 'chf']);
 const UNIT_SUFFIXES: Record<string, (n: string) => string> = {
   eth: (n) => `${n} ETH`,
@@ -39,7 +65,15 @@ const UNIT_SUFFIXES: Record<string, (n: string) => string> = {
 const VERBATIM = /(^|_)(id|ids|number|no|code|port|year|callsign|ref|reference|version)$/;
 
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
 
 const words = (parts: string[]) => {
   const text = parts.map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w)).join(' ');
@@ -68,7 +102,8 @@ export function fieldLabel(key: string): string {
   return words(unitOf(key) ? parts.slice(0, -1) : parts);
 }
 
-const isNumeric = (v: string | number) => (typeof v === 'number' ? Number.isFinite(v) : /^-?\d+(\.\d+)?$/.test(v.trim()));
+const isNumeric = (v: string | number) =>
+  typeof v === 'number' ? Number.isFinite(v) : /^-?\d+(\.\d+)?$/.test(v.trim());
 
 /** The value of a field as a person reads it: grouped digits, its unit or currency, readable dates. */
 export function fieldValue(key: string, value: string | number | boolean): string {

@@ -44,7 +44,11 @@ export function indicatorsOf(artifactLists: readonly (readonly Artifact[])[]): I
 }
 
 export function mergeIndicators(a: Indicators, b: Indicators): Indicators {
-  return { hosts: new Set([...a.hosts, ...b.hosts]), urls: new Set([...a.urls, ...b.urls]), emails: new Set([...a.emails, ...b.emails]) };
+  return {
+    hosts: new Set([...a.hosts, ...b.hosts]),
+    urls: new Set([...a.urls, ...b.urls]),
+    emails: new Set([...a.emails, ...b.emails]),
+  };
 }
 
 const hostListed = (host: string, hosts: ReadonlySet<string>) => {

@@ -7,10 +7,21 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import type { Artifact } from '../../lib/api-types';
 import { defang, indicatorsOf, isIndicator, mergeIndicators, useIndicators } from './indicators';
-import { escapeContinuationBullets, fenceMailHeaders, MAIL_HEADER_LANGUAGE, remarkInjectStructure, wrapWidth } from './inject-structure';
+import {
+  escapeContinuationBullets,
+  fenceMailHeaders,
+  MAIL_HEADER_LANGUAGE,
+  remarkInjectStructure,
+  wrapWidth,
+} from './inject-structure';
 import './inject-view.css';
 
-const textOf = (node: ReactNode): string => (typeof node === 'string' || typeof node === 'number' ? String(node) : Array.isArray(node) ? node.map(textOf).join('') : '');
+const textOf = (node: ReactNode): string =>
+  typeof node === 'string' || typeof node === 'number'
+    ? String(node)
+    : Array.isArray(node)
+      ? node.map(textOf).join('')
+      : '';
 
 /**
  * A link in inject content: never clickable (the scenario's links lead to fictional or hostile
@@ -24,12 +35,22 @@ function InertLink({ href, label, hostile }: { href: string; label: string; host
   const copied = hostile ? defang(target) : target;
   if (isMail && !hostile) return <span className="ttx-inert-address">{label}</span>;
   return (
-    <span className="ttx-inert-link" data-inert-link={hostile ? 'defanged' : 'plain'} title={hostile ? t('inject.defangedTitle') : t('inject.inertTitle')}>
+    <span
+      className="ttx-inert-link"
+      data-inert-link={hostile ? 'defanged' : 'plain'}
+      title={hostile ? t('inject.defangedTitle') : t('inject.inertTitle')}
+    >
       <span className="ttx-inert-link-text">{shown}</span>
       {hostile && <span className="ttx-inert-link-flag">{t('inject.indicatorFlag')}</span>}
       <CopyButton value={copied}>
         {({ copied: done, copy }) => (
-          <ActionIcon variant="subtle" size={24} onClick={copy} aria-label={`Copy ${hostile ? 'defanged ' : ''}${isMail ? 'address' : 'link'} ${copied}`} title={done ? t('inject.copied') : t('inject.copy')}>
+          <ActionIcon
+            variant="subtle"
+            size={24}
+            onClick={copy}
+            aria-label={`Copy ${hostile ? 'defanged ' : ''}${isMail ? 'address' : 'link'} ${copied}`}
+            title={done ? t('inject.copied') : t('inject.copy')}
+          >
             {done ? <IconCheck size={14} /> : <IconCopy size={14} />}
           </ActionIcon>
         )}
@@ -81,10 +102,18 @@ export function InjectBody({ body, artifacts = [] }: { body: string; artifacts?:
         if (!href) return <span>{children}</span>;
         return <InertLink href={href} label={label} hostile={isIndicator(href, indicators)} />;
       },
-      code: ({ className, children }) => (className === `language-${MAIL_HEADER_LANGUAGE}` ? <MailHeaders text={textOf(children)} /> : <code className={className}>{children}</code>),
+      code: ({ className, children }) =>
+        className === `language-${MAIL_HEADER_LANGUAGE}` ? (
+          <MailHeaders text={textOf(children)} />
+        ) : (
+          <code className={className}>{children}</code>
+        ),
       pre: ({ children, node }) => {
         const first = node?.children[0];
-        const headers = first?.type === 'element' && Array.isArray(first.properties.className) && first.properties.className.includes(`language-${MAIL_HEADER_LANGUAGE}`);
+        const headers =
+          first?.type === 'element' &&
+          Array.isArray(first.properties.className) &&
+          first.properties.className.includes(`language-${MAIL_HEADER_LANGUAGE}`);
         return headers ? (
           <pre className="ttx-mail-headers" role="group" aria-label="Message headers" data-mail-headers>
             {children}
@@ -100,7 +129,11 @@ export function InjectBody({ body, artifacts = [] }: { body: string; artifacts?:
   );
   return (
     <Typography p={0} className="ttx-markdown ttx-inject-body" data-inject-body translate="no">
-      <ReactMarkdown remarkPlugins={[remarkGfm, [remarkInjectStructure, { width }]]} rehypePlugins={[rehypeSanitize]} components={components}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, [remarkInjectStructure, { width }]]}
+        rehypePlugins={[rehypeSanitize]}
+        components={components}
+      >
         {source}
       </ReactMarkdown>
     </Typography>

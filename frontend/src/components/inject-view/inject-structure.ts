@@ -9,13 +9,36 @@ import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 export const MAIL_HEADER_LANGUAGE = 'mail-headers';
 
 // header names that mark a block of lines as a mail header block (not "Voting: …" in a SITREP)
-const MAIL_HEADER_NAMES = new Set(
-  [
-    'return-path', 'received', 'authentication-results', 'received-spf', 'dkim-signature', 'arc-seal', 'arc-message-signature', 'arc-authentication-results',
-    'reply-to', 'message-id', 'in-reply-to', 'references', 'mime-version', 'content-type', 'content-transfer-encoding', 'delivered-to', 'sender',
-    'from', 'to', 'cc', 'bcc', 'date', 'subject', 'x-mailer', 'x-originating-ip', 'x-sender-ip', 'user-agent', 'list-unsubscribe',
-  ],
-);
+const MAIL_HEADER_NAMES = new Set([
+  'return-path',
+  'received',
+  'authentication-results',
+  'received-spf',
+  'dkim-signature',
+  'arc-seal',
+  'arc-message-signature',
+  'arc-authentication-results',
+  'reply-to',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'delivered-to',
+  'sender',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'date',
+  'subject',
+  'x-mailer',
+  'x-originating-ip',
+  'x-sender-ip',
+  'user-agent',
+  'list-unsubscribe',
+]);
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):(\s|$)/;
 const CONTINUATION = /^[ \t]+\S/;
 const FORWARD_MARK = /^-{3,}\s*(Forwarded|Original) message\s*-{3,}\s*$/i;
@@ -82,7 +105,8 @@ export function escapeContinuationBullets(body: string): string {
       if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
       if (inFence || i === 0) return line;
       const prev = lines[i - 1] ?? '';
-      if (/^[ \t]+[-+*]\s/.test(line) && prev.trim() !== '' && /^[ \t]/.test(prev) && !LIST_MARKER.test(prev)) return line.replace(/^([ \t]+)([-+*])/, '$1\\$2');
+      if (/^[ \t]+[-+*]\s/.test(line) && prev.trim() !== '' && /^[ \t]/.test(prev) && !LIST_MARKER.test(prev))
+        return line.replace(/^([ \t]+)([-+*])/, '$1\\$2');
       return line;
     })
     .join('\n');
@@ -118,7 +142,8 @@ export function isHardBreak(line: string, next: string, width: number): boolean 
 
 type WithChildren = Parent & { children: RootContent[] };
 
-const hasChildren = (node: RootContent | Root): node is WithChildren & RootContent => 'children' in node && Array.isArray((node as Parent).children);
+const hasChildren = (node: RootContent | Root): node is WithChildren & RootContent =>
+  'children' in node && Array.isArray((node as Parent).children);
 
 /**
  * Remark plugin: keep the author's deliberate line breaks (see isHardBreak) as breaks; show
@@ -149,7 +174,11 @@ export function remarkInjectStructure(options: { width: number }) {
           next.push(...splitBreaks(child, source, options.width));
           continue;
         }
-        if (hasChildren(child)) walk(child, inParagraph || child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell');
+        if (hasChildren(child))
+          walk(
+            child,
+            inParagraph || child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell',
+          );
         next.push(child);
       }
       node.children = next;

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { fieldLabel, fieldValue } from './field-format';
 
 /** Remaining presentation details of an inject as a compact key/value table, with human labels. */
-export function MetaDetails({ entries, caption }: { entries: [string, string | number | boolean][]; caption?: string }) {
+export function MetaDetails({
+  entries,
+  caption,
+}: {
+  entries: [string, string | number | boolean][];
+  caption?: string;
+}) {
   const { t } = useTranslation();
   if (entries.length === 0) return null;
   return (

@@ -10,7 +10,13 @@ export function NewsView({ inject, deliveredLabel }: { inject: PlayerInjectView;
   const byline = metaText(inject, 'author') ?? metaText(inject, 'byline');
   return (
     <Stack gap="xs" data-channel-view="news" component="article">
-      <Text tt="uppercase" fw={800} fz="sm" translate="no" style={{ letterSpacing: '0.15em', fontFamily: 'Georgia, "Times New Roman", serif' }}>
+      <Text
+        tt="uppercase"
+        fw={800}
+        fz="sm"
+        translate="no"
+        style={{ letterSpacing: '0.15em', fontFamily: 'Georgia, "Times New Roman", serif' }}
+      >
         {inject.from.name}
       </Text>
       <Divider size="sm" />

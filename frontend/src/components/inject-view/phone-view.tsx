@@ -16,7 +16,9 @@ export function PhoneView({ inject, deliveredLabel }: { inject: PlayerInjectView
         <Stack gap={0} translate="no">
           <Text fw={700}>{inject.from.name}</Text>
           <Text size="sm" c="dimmed" ff="monospace">
-            {[inject.from.address, metaText(inject, 'caller'), metaText(inject, 'duration')].filter(Boolean).join(' · ')}
+            {[inject.from.address, metaText(inject, 'caller'), metaText(inject, 'duration')]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </Stack>
       </Group>

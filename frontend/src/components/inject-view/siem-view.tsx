@@ -6,7 +6,14 @@ import { metaText, otherMeta } from './channel-meta';
 import { MetaDetails } from './meta-details';
 import { fieldLabel } from './field-format';
 
-const SEVERITY_COLOURS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue', info: 'gray', informational: 'gray' };
+const SEVERITY_COLOURS: Record<string, string> = {
+  critical: 'red',
+  high: 'orange',
+  medium: 'yellow',
+  low: 'blue',
+  info: 'gray',
+  informational: 'gray',
+};
 const KEY_FIELDS = ['host', 'rule', 'src_ip', 'dst_ip', 'user'] as const;
 
 /** An alert card as a SIEM/EDR console shows it: severity, host, rule, then every field. */
@@ -15,7 +22,12 @@ export function SiemView({ inject, deliveredLabel }: { inject: PlayerInjectView;
   const severity = (metaText(inject, 'severity') ?? 'unknown').toLowerCase();
   return (
     <Stack gap="sm" data-channel-view="siem">
-      <Card withBorder padding="sm" radius="sm" style={{ borderLeft: `6px solid var(--mantine-color-${SEVERITY_COLOURS[severity] ?? 'gray'}-6)` }}>
+      <Card
+        withBorder
+        padding="sm"
+        radius="sm"
+        style={{ borderLeft: `6px solid var(--mantine-color-${SEVERITY_COLOURS[severity] ?? 'gray'}-6)` }}
+      >
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -25,7 +37,15 @@ export function SiemView({ inject, deliveredLabel }: { inject: PlayerInjectView;
               {inject.subject}
             </Title>
           </Stack>
-          <Badge color={SEVERITY_COLOURS[severity] ?? 'gray'} variant="filled" size="lg" aria-label={t('inject.severity', { severity })} translate="no" data-severity={severity} style={{ flexShrink: 0 }}>
+          <Badge
+            color={SEVERITY_COLOURS[severity] ?? 'gray'}
+            variant="filled"
+            size="lg"
+            aria-label={t('inject.severity', { severity })}
+            translate="no"
+            data-severity={severity}
+            style={{ flexShrink: 0 }}
+          >
             {severity}
           </Badge>
         </Group>

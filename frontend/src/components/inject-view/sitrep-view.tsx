@@ -6,7 +6,15 @@ import { otherMeta } from './channel-meta';
 import { fieldLabel, fieldValue } from './field-format';
 
 /** A situation report in its usual form: header block, then the situation. */
-export function SitrepView({ inject, deliveredLabel, scenarioLabel }: { inject: PlayerInjectView; deliveredLabel: string; scenarioLabel: string }) {
+export function SitrepView({
+  inject,
+  deliveredLabel,
+  scenarioLabel,
+}: {
+  inject: PlayerInjectView;
+  deliveredLabel: string;
+  scenarioLabel: string;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" data-channel-view="sitrep">

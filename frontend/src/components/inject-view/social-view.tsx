@@ -7,23 +7,50 @@ import { formatCount, initials, metaNumber, metaText } from './channel-meta';
 import { MetaDetails } from './meta-details';
 import { otherMeta } from './channel-meta';
 
-const SHOWN = ['handle', 'platform', 'likes', 'reposts', 'retweets', 'shares', 'replies', 'comments', 'views', 'verified', 'date'];
+const SHOWN = [
+  'handle',
+  'platform',
+  'likes',
+  'reposts',
+  'retweets',
+  'shares',
+  'replies',
+  'comments',
+  'views',
+  'verified',
+  'date',
+];
 
 /** A post as a social network shows it: account, handle, text, engagement counts. */
 export function SocialView({ inject, deliveredLabel }: { inject: PlayerInjectView; deliveredLabel: string }) {
   const { t } = useTranslation();
-  const rawHandle = metaText(inject, 'handle') ?? inject.from.address ?? inject.from.name.toLowerCase().replace(/\s+/g, '_');
+  const rawHandle =
+    metaText(inject, 'handle') ?? inject.from.address ?? inject.from.name.toLowerCase().replace(/\s+/g, '_');
   const handle = rawHandle.startsWith('@') ? rawHandle : `@${rawHandle}`;
   const verified = inject.meta.verified === true || inject.meta.verified === 'true';
   const counts = [
-    { label: 'replies' as const, icon: IconMessageCircle, n: metaNumber(inject, 'replies') ?? metaNumber(inject, 'comments') },
-    { label: 'reposts' as const, icon: IconRepeat, n: metaNumber(inject, 'reposts') ?? metaNumber(inject, 'retweets') ?? metaNumber(inject, 'shares') },
+    {
+      label: 'replies' as const,
+      icon: IconMessageCircle,
+      n: metaNumber(inject, 'replies') ?? metaNumber(inject, 'comments'),
+    },
+    {
+      label: 'reposts' as const,
+      icon: IconRepeat,
+      n: metaNumber(inject, 'reposts') ?? metaNumber(inject, 'retweets') ?? metaNumber(inject, 'shares'),
+    },
     { label: 'likes' as const, icon: IconHeart, n: metaNumber(inject, 'likes') },
     { label: 'views' as const, icon: IconChartBar, n: metaNumber(inject, 'views') },
   ];
   return (
     <Stack gap="sm" data-channel-view="social">
-      <Card withBorder radius="md" padding="md" component="article" aria-label={t('inject.postBy', { name: inject.from.name })}>
+      <Card
+        withBorder
+        radius="md"
+        padding="md"
+        component="article"
+        aria-label={t('inject.postBy', { name: inject.from.name })}
+      >
         <Group align="flex-start" wrap="nowrap">
           <Avatar radius="xl" color="grape" aria-hidden translate="no">
             {initials(inject.from.name)}
@@ -52,7 +79,13 @@ export function SocialView({ inject, deliveredLabel }: { inject: PlayerInjectVie
             <InjectBody body={inject.body} artifacts={inject.artifacts} />
             <Group gap="lg" c="dimmed" aria-label={t('inject.engagement')} role="group">
               {counts.map(({ label, icon: I, n }) => (
-                <Group key={label} gap={4} wrap="nowrap" aria-label={`${formatCount(n)} ${t(`inject.count.${label}`)}`} data-count={label}>
+                <Group
+                  key={label}
+                  gap={4}
+                  wrap="nowrap"
+                  aria-label={`${formatCount(n)} ${t(`inject.count.${label}`)}`}
+                  data-count={label}
+                >
                   <I size={16} aria-hidden />
                   <Text size="sm">{formatCount(n)}</Text>
                 </Group>

@@ -13,7 +13,12 @@ export function VideoView({ inject, deliveredLabel }: { inject: PlayerInjectView
   return (
     <Stack gap="sm" data-channel-view="video">
       <AspectRatio ratio={16 / 9} maw={560}>
-        <Box bg="dark.8" style={{ borderRadius: 8, position: 'relative' }} role="img" aria-label={t('inject.videoThumb', { what: thumbnail ? `: ${thumbnail}` : '' })}>
+        <Box
+          bg="dark.8"
+          style={{ borderRadius: 8, position: 'relative' }}
+          role="img"
+          aria-label={t('inject.videoThumb', { what: thumbnail ? `: ${thumbnail}` : '' })}
+        >
           <Center h="100%">
             <IconPlayerPlayFilled size={56} color="white" aria-hidden />
           </Center>
@@ -37,7 +42,10 @@ export function VideoView({ inject, deliveredLabel }: { inject: PlayerInjectView
           </Text>
         )}
         <Text size="sm" c="dimmed">
-          · {metaNumber(inject, 'views') !== undefined ? t('inject.views', { n: formatCount(metaNumber(inject, 'views')) }) : ''}
+          ·{' '}
+          {metaNumber(inject, 'views') !== undefined
+            ? t('inject.views', { n: formatCount(metaNumber(inject, 'views')) })
+            : ''}
           {deliveredLabel}
         </Text>
       </Group>

@@ -12,7 +12,8 @@ export const accountsKey = ['admin', 'accounts'] as const;
 export const sessionsKey = ['admin', 'sessions'] as const;
 
 export const accountsQueryOptions = () => queryOptions({ queryKey: accountsKey, queryFn: () => api.get('/users') });
-export const sessionsQueryOptions = () => queryOptions({ queryKey: sessionsKey, queryFn: () => api.get('/sessions'), refetchInterval: 15_000 });
+export const sessionsQueryOptions = () =>
+  queryOptions({ queryKey: sessionsKey, queryFn: () => api.get('/sessions'), refetchInterval: 15_000 });
 export const useAccounts = () => useQuery(accountsQueryOptions());
 export const useActiveSessions = () => useQuery(sessionsQueryOptions());
 
@@ -30,8 +31,19 @@ function useAdminMutation<TArg, TResult>(fn: (arg: TArg) => Promise<TResult>) {
 }
 
 export const useCreateAccount = () => useAdminMutation((body: CreateUserBody) => api.post('/users', { body }));
-export const useChangeRole = () => useAdminMutation(({ id, role }: { id: string; role: Role }) => api.post('/users/{userId}/role', { path: { userId: id }, body: { role } }));
-export const useSetDisabled = () => useAdminMutation(({ id, disabled }: { id: string; disabled: boolean }) => (disabled ? api.post('/users/{userId}/disable', { path: { userId: id } }) : api.post('/users/{userId}/enable', { path: { userId: id } })));
-export const useResetPassword = () => useAdminMutation((id: string) => api.post('/users/{userId}/reset-password', { path: { userId: id } }));
-export const useDeleteAccount = () => useAdminMutation((id: string) => api.delete('/users/{userId}', { path: { userId: id } }));
-export const useEndSession = () => useAdminMutation((id: string) => api.delete('/sessions/{sessionId}', { path: { sessionId: id } }));
+export const useChangeRole = () =>
+  useAdminMutation(({ id, role }: { id: string; role: Role }) =>
+    api.post('/users/{userId}/role', { path: { userId: id }, body: { role } }),
+  );
+export const useSetDisabled = () =>
+  useAdminMutation(({ id, disabled }: { id: string; disabled: boolean }) =>
+    disabled
+      ? api.post('/users/{userId}/disable', { path: { userId: id } })
+      : api.post('/users/{userId}/enable', { path: { userId: id } }),
+  );
+export const useResetPassword = () =>
+  useAdminMutation((id: string) => api.post('/users/{userId}/reset-password', { path: { userId: id } }));
+export const useDeleteAccount = () =>
+  useAdminMutation((id: string) => api.delete('/users/{userId}', { path: { userId: id } }));
+export const useEndSession = () =>
+  useAdminMutation((id: string) => api.delete('/sessions/{sessionId}', { path: { sessionId: id } }));

@@ -6,19 +6,54 @@ import { errorMessage } from '../../../lib/api-client';
 import { ROLES, type Role } from '../../../lib/api-types';
 import { type AccountRow, useChangeRole, useDeleteAccount, useResetPassword, useSetDisabled } from '../api/accounts';
 
-type Pending = { kind: 'disable' | 'delete' | 'reset'; user: AccountRow } | { kind: 'role'; user: AccountRow; role: Role };
+type Pending =
+  { kind: 'disable' | 'delete' | 'reset'; user: AccountRow } | { kind: 'role'; user: AccountRow; role: Role };
 
-const when = (ms: number | null) => (ms === null ? 'never' : new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }));
+const when = (ms: number | null) =>
+  ms === null ? 'never' : new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
-const CONFIRM: Record<Pending['kind'], { title: string; button: string; color: string; text: (u: AccountRow) => string }> = {
-  disable: { title: 'Disable account', button: 'Disable', color: 'orange', text: (u) => `${u.username} is signed out everywhere at once and cannot sign in until enabled again.` },
-  delete: { title: 'Delete account', button: 'Delete', color: 'red', text: (u) => `${u.username} is signed out and removed. What they did stays in the exercise logs and reports, under “Deleted user”. This cannot be undone.` },
-  reset: { title: 'Reset password', button: 'Reset password', color: 'blue', text: (u) => `${u.username} is signed out everywhere and gets a one-time password, shown to you once, that they must replace at their next sign-in.` },
-  role: { title: 'Change role', button: 'Change role', color: 'blue', text: (u) => `${u.username} is signed out everywhere at once; at the next sign-in the new role applies.` },
+const CONFIRM: Record<
+  Pending['kind'],
+  { title: string; button: string; color: string; text: (u: AccountRow) => string }
+> = {
+  disable: {
+    title: 'Disable account',
+    button: 'Disable',
+    color: 'orange',
+    text: (u) => `${u.username} is signed out everywhere at once and cannot sign in until enabled again.`,
+  },
+  delete: {
+    title: 'Delete account',
+    button: 'Delete',
+    color: 'red',
+    text: (u) =>
+      `${u.username} is signed out and removed. What they did stays in the exercise logs and reports, under “Deleted user”. This cannot be undone.`,
+  },
+  reset: {
+    title: 'Reset password',
+    button: 'Reset password',
+    color: 'blue',
+    text: (u) =>
+      `${u.username} is signed out everywhere and gets a one-time password, shown to you once, that they must replace at their next sign-in.`,
+  },
+  role: {
+    title: 'Change role',
+    button: 'Change role',
+    color: 'blue',
+    text: (u) => `${u.username} is signed out everywhere at once; at the next sign-in the new role applies.`,
+  },
 };
 
 /** Every account with its role, state and sessions; each change is confirmed, because it signs the person out. */
-export function AccountTable({ accounts, meId, onOneTimePassword }: { accounts: AccountRow[]; meId: string; onOneTimePassword: (username: string, password: string) => void }) {
+export function AccountTable({
+  accounts,
+  meId,
+  onOneTimePassword,
+}: {
+  accounts: AccountRow[];
+  meId: string;
+  onOneTimePassword: (username: string, password: string) => void;
+}) {
   const [pending, setPending] = useState<Pending | null>(null);
   const changeRole = useChangeRole();
   const setDisabled = useSetDisabled();
@@ -92,9 +127,19 @@ export function AccountTable({ accounts, meId, onOneTimePassword }: { accounts: 
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      {u.disabled ? <Badge color="gray">disabled</Badge> : <Badge color="green" variant="light">active</Badge>}
+                      {u.disabled ? (
+                        <Badge color="gray">disabled</Badge>
+                      ) : (
+                        <Badge color="green" variant="light">
+                          active
+                        </Badge>
+                      )}
                       {u.mustChangePassword && (
-                        <Badge color="blue" variant="light" title="Signs in with a one-time password and must choose a new one">
+                        <Badge
+                          color="blue"
+                          variant="light"
+                          title="Signs in with a one-time password and must choose a new one"
+                        >
                           one-time password
                         </Badge>
                       )}
@@ -118,9 +163,15 @@ export function AccountTable({ accounts, meId, onOneTimePassword }: { accounts: 
                           </ActionIcon>
                         </Menu.Target>
                         <Menu.Dropdown>
-                          {u.authSource === 'local' && <Menu.Item onClick={() => setPending({ kind: 'reset', user: u })}>Reset password…</Menu.Item>}
+                          {u.authSource === 'local' && (
+                            <Menu.Item onClick={() => setPending({ kind: 'reset', user: u })}>
+                              Reset password…
+                            </Menu.Item>
+                          )}
                           {u.disabled ? (
-                            <Menu.Item onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}>Enable</Menu.Item>
+                            <Menu.Item onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}>
+                              Enable
+                            </Menu.Item>
                           ) : (
                             <Menu.Item onClick={() => setPending({ kind: 'disable', user: u })}>Disable…</Menu.Item>
                           )}

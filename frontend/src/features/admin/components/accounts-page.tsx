@@ -24,7 +24,8 @@ export function AccountsPage() {
             Accounts
           </Title>
           <Text size="sm" c="dimmed">
-            Staff accounts and who is signed in. Changing a role, disabling, resetting or deleting an account signs that person out at once.
+            Staff accounts and who is signed in. Changing a role, disabling, resetting or deleting an account signs that
+            person out at once.
           </Text>
         </div>
         <Card withBorder padding="md">
@@ -39,10 +40,22 @@ export function AccountsPage() {
             <Tabs.Tab value="sessions">Active sessions{sessions.data ? ` (${sessions.data.length})` : ''}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="accounts" pt="sm">
-            {accounts.isPending ? <PageLoader /> : accounts.isError ? <ErrorAlert error={accounts.error} title="Could not load the accounts" /> : <AccountTable accounts={accounts.data} meId={me?.id ?? ''} onOneTimePassword={show} />}
+            {accounts.isPending ? (
+              <PageLoader />
+            ) : accounts.isError ? (
+              <ErrorAlert error={accounts.error} title="Could not load the accounts" />
+            ) : (
+              <AccountTable accounts={accounts.data} meId={me?.id ?? ''} onOneTimePassword={show} />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="sessions" pt="sm">
-            {sessions.isPending ? <PageLoader /> : sessions.isError ? <ErrorAlert error={sessions.error} title="Could not load the sessions" /> : <SessionsTable sessions={sessions.data} mySessionHint={me?.username ?? ''} />}
+            {sessions.isPending ? (
+              <PageLoader />
+            ) : sessions.isError ? (
+              <ErrorAlert error={sessions.error} title="Could not load the sessions" />
+            ) : (
+              <SessionsTable sessions={sessions.data} mySessionHint={me?.username ?? ''} />
+            )}
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -27,9 +27,33 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
   return (
     <form onSubmit={submit} aria-label="New account">
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput label="Username" description="3–80 letters, digits, . _ -" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} w={200} autoComplete="off" />
-        <TextInput label="Name" description="as colleagues see it" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} w={220} autoComplete="off" />
-        <Select label="Role" description={ROLE_HELP[role]} data={ROLES.map((r) => ({ value: r, label: r }))} value={role} onChange={(v) => v && setRole(v)} allowDeselect={false} w={260} />
+        <TextInput
+          label="Username"
+          description="3–80 letters, digits, . _ -"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          w={200}
+          autoComplete="off"
+        />
+        <TextInput
+          label="Name"
+          description="as colleagues see it"
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          w={220}
+          autoComplete="off"
+        />
+        <Select
+          label="Role"
+          description={ROLE_HELP[role]}
+          data={ROLES.map((r) => ({ value: r, label: r }))}
+          value={role}
+          onChange={(v) => v && setRole(v)}
+          allowDeselect={false}
+          w={260}
+        />
         <Button type="submit" loading={create.isPending}>
           Create account
         </Button>

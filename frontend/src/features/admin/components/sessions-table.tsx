@@ -64,7 +64,14 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="light" color="red" onClick={() => end.mutate(s.id)} loading={end.isPending && end.variables === s.id} title={s.name === mySessionHint ? 'This may be your own session' : undefined}>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="red"
+                    onClick={() => end.mutate(s.id)}
+                    loading={end.isPending && end.variables === s.id}
+                    title={s.name === mySessionHint ? 'This may be your own session' : undefined}
+                  >
                     End
                   </Button>
                 </Table.Td>

@@ -3,9 +3,7 @@ import { api, ApiError } from '../../../lib/api-client';
 import type { PlayerSession, PublicUser, Role } from '../../../lib/api-types';
 
 export type Session =
-  | { kind: 'user'; user: PublicUser }
-  | { kind: 'participant'; player: PlayerSession }
-  | { kind: 'anonymous' };
+  { kind: 'user'; user: PublicUser } | { kind: 'participant'; player: PlayerSession } | { kind: 'anonymous' };
 
 async function staffSession(): Promise<Session | 'not-staff'> {
   try {
@@ -46,7 +44,8 @@ export async function getSession(): Promise<Session> {
 
 export const sessionQueryKey = ['session'] as const;
 
-export const getSessionQueryOptions = () => queryOptions({ queryKey: sessionQueryKey, queryFn: getSession, staleTime: Infinity });
+export const getSessionQueryOptions = () =>
+  queryOptions({ queryKey: sessionQueryKey, queryFn: getSession, staleTime: Infinity });
 
 export const useSession = () => useQuery(getSessionQueryOptions());
 

@@ -5,7 +5,12 @@ import { api, type ApiResponse } from '../../../lib/api-client';
 export type SingleSignOn = ApiResponse<'/auth/oidc'>;
 
 export const singleSignOnQueryOptions = () =>
-  queryOptions({ queryKey: ['single-sign-on'], queryFn: () => api.get('/auth/oidc'), staleTime: Infinity, retry: false });
+  queryOptions({
+    queryKey: ['single-sign-on'],
+    queryFn: () => api.get('/auth/oidc'),
+    staleTime: Infinity,
+    retry: false,
+  });
 
 export const useSingleSignOn = () => useQuery(singleSignOnQueryOptions());
 

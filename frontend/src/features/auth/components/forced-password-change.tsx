@@ -17,9 +17,14 @@ export function ForcedPasswordChange({ user }: { user: PublicUser }) {
             Choose your own password
           </Title>
           <Alert color="blue" variant="light" role="note">
-            You signed in as <strong>{user.username}</strong> with a one-time password. Choose a password only you know before you continue.
+            You signed in as <strong>{user.username}</strong> with a one-time password. Choose a password only you know
+            before you continue.
           </Alert>
-          <ChangePasswordForm username={user.username} currentLabel="One-time password" onSuccess={(s) => void navigate(homeOf(s), { replace: true })} />
+          <ChangePasswordForm
+            username={user.username}
+            currentLabel="One-time password"
+            onSuccess={(s) => void navigate(homeOf(s), { replace: true })}
+          />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               Not you?

@@ -15,9 +15,24 @@ function PreviewCard({ preview: source, language }: { preview: JoinPreview; lang
   const preview = { ...source, ...(language ? source.translated?.[language] : undefined) };
   const { t } = useTranslation('join');
   return (
-    <Paper withBorder p="sm" role="status" aria-live="polite" data-testid="join-preview" data-ended={preview.ended || undefined}>
+    <Paper
+      withBorder
+      p="sm"
+      role="status"
+      aria-live="polite"
+      data-testid="join-preview"
+      data-ended={preview.ended || undefined}
+    >
       <Text size="sm">
-        <Trans t={t} i18nKey="joining" values={{ team: preview.teamName, exercise: preview.exerciseTitle }} components={{ team: <b data-testid="join-preview-team" translate="no" />, exercise: <b data-testid="join-preview-exercise" translate="no" /> }} />
+        <Trans
+          t={t}
+          i18nKey="joining"
+          values={{ team: preview.teamName, exercise: preview.exerciseTitle }}
+          components={{
+            team: <b data-testid="join-preview-team" translate="no" />,
+            exercise: <b data-testid="join-preview-exercise" translate="no" />,
+          }}
+        />
       </Text>
       <Text size="sm" c={preview.ended ? 'red' : 'dimmed'} className="ttx-join-state" data-testid="join-preview-state">
         {preview.ended ? t('ended') : preview.started ? t('started') : t('notStarted')}
@@ -27,7 +42,13 @@ function PreviewCard({ preview: source, language }: { preview: JoinPreview; lang
 }
 
 /** Players take a team seat with the join code (or invite link) and the name their team will see. */
-export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string; onSuccess: (session: Session) => void }) {
+export function JoinForm({
+  initialCode = '',
+  onSuccess,
+}: {
+  initialCode?: string;
+  onSuccess: (session: Session) => void;
+}) {
   const [code, setCode] = useState(initialCode);
   const [displayName, setDisplayName] = useState('');
   const join = useJoinExercise({ onSuccess });
@@ -78,7 +99,11 @@ export function JoinForm({ initialCode = '', onSuccess }: { initialCode?: string
         />
         <NativeSelect
           label={t('language')}
-          description={source && offered.length > 0 && !(offered.length > 1 && offered.includes(chosen)) && chosen !== source ? t('languageHintUntranslated', { source: languageName(source) }) : t('languageHint')}
+          description={
+            source && offered.length > 0 && !(offered.length > 1 && offered.includes(chosen)) && chosen !== source
+              ? t('languageHintUntranslated', { source: languageName(source) })
+              : t('languageHint')
+          }
           name="language"
           value={chosen}
           onChange={(e) => {

@@ -5,7 +5,13 @@ import type { Session } from '../api/get-session';
 import { useLogin } from '../api/login';
 
 /** `secondary`: another way to sign in is offered above (single sign-on), so this button steps back. */
-export function LoginForm({ onSuccess, secondary = false }: { onSuccess: (session: Session) => void; secondary?: boolean }) {
+export function LoginForm({
+  onSuccess,
+  secondary = false,
+}: {
+  onSuccess: (session: Session) => void;
+  secondary?: boolean;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin({ onSuccess });
@@ -16,8 +22,23 @@ export function LoginForm({ onSuccess, secondary = false }: { onSuccess: (sessio
   return (
     <form onSubmit={submit} aria-label="Sign in">
       <Stack>
-        <TextInput label="Username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} data-autofocus />
-        <PasswordInput label="Password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <TextInput
+          label="Username"
+          name="username"
+          autoComplete="username"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          data-autofocus
+        />
+        <PasswordInput
+          label="Password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         {login.isError && (
           <Alert color="red" role="alert" title="Could not sign in">
             {errorMessage(login.error)}

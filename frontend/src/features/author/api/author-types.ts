@@ -10,7 +10,31 @@ export type MselPreview = ApiResponse<'/authoring/msel/preview', 'post'>;
 export type MselRow = MselPreview['rows'][number];
 export type ColumnMapping = MselPreview['mapping'];
 export type MselField = NonNullable<MselPreview['columns'][number]['field']>;
-export const MSEL_FIELDS = ['id', 'number', 'time', 'date', 'mode', 'from', 'to', 'subject', 'message', 'expectedAction', 'expectationDetail', 'points', 'objective', 'capability', 'controller', 'notes', 'responseOptions', 'tlp', 'respondWithin', 'trigger', 'decision', 'eventType', 'move'] as const satisfies readonly MselField[];
+export const MSEL_FIELDS = [
+  'id',
+  'number',
+  'time',
+  'date',
+  'mode',
+  'from',
+  'to',
+  'subject',
+  'message',
+  'expectedAction',
+  'expectationDetail',
+  'points',
+  'objective',
+  'capability',
+  'controller',
+  'notes',
+  'responseOptions',
+  'tlp',
+  'respondWithin',
+  'trigger',
+  'decision',
+  'eventType',
+  'move',
+] as const satisfies readonly MselField[];
 export type OpenAevPreview = ApiResponse<'/authoring/openaev/preview', 'post'>;
 export type DryRunReport = ApiResponse<'/authoring/dry-runs/{id}'>;
 export type StoredImage = components['schemas']['StoredImage'];

@@ -17,5 +17,10 @@ const mselQuery = (file: File, o: MselOptions) => ({
   start: o.start,
 });
 
-export const useMselPreview = () => useMutation({ mutationFn: (v: { file: File; options: MselOptions }) => uploadFile<MselPreview>('/authoring/msel/preview', v.file, mselQuery(v.file, v.options)) });
-export const useOpenAevPreview = () => useMutation({ mutationFn: (file: File) => uploadFile<OpenAevPreview>('/authoring/openaev/preview', file) });
+export const useMselPreview = () =>
+  useMutation({
+    mutationFn: (v: { file: File; options: MselOptions }) =>
+      uploadFile<MselPreview>('/authoring/msel/preview', v.file, mselQuery(v.file, v.options)),
+  });
+export const useOpenAevPreview = () =>
+  useMutation({ mutationFn: (file: File) => uploadFile<OpenAevPreview>('/authoring/openaev/preview', file) });

@@ -9,12 +9,18 @@ export const authorKeys = {
   images: (id: string) => ['author', 'images', id] as const,
 };
 
-export const getPacksQueryOptions = () => queryOptions({ queryKey: authorKeys.packs, queryFn: () => api.get('/scenarios') });
+export const getPacksQueryOptions = () =>
+  queryOptions({ queryKey: authorKeys.packs, queryFn: () => api.get('/scenarios') });
 export const usePacks = () => useQuery(getPacksQueryOptions());
 
 export const getPackSourceQueryOptions = (id: string) =>
-  queryOptions({ queryKey: authorKeys.source(id), queryFn: () => api.get('/authoring/packs/{id}/source', { path: { id } }), staleTime: Infinity });
-export const usePackSource = (id: string | null) => useQuery({ ...getPackSourceQueryOptions(id ?? ''), enabled: id !== null });
+  queryOptions({
+    queryKey: authorKeys.source(id),
+    queryFn: () => api.get('/authoring/packs/{id}/source', { path: { id } }),
+    staleTime: Infinity,
+  });
+export const usePackSource = (id: string | null) =>
+  useQuery({ ...getPackSourceQueryOptions(id ?? ''), enabled: id !== null });
 
 export const validatePack = (yaml: string, images: ImageMap, signal?: AbortSignal) =>
   fetch('/api/authoring/packs/validate', {
@@ -36,7 +42,10 @@ export function useSavePack() {
     onSuccess: (saved, v) => {
       qc.setQueryData(authorKeys.source(saved.packId), { yaml: v.yaml });
       qc.removeQueries({ queryKey: authorKeys.images(saved.packId), type: 'inactive' });
-      return Promise.all([qc.invalidateQueries({ queryKey: authorKeys.packs }), qc.invalidateQueries({ queryKey: authorKeys.images(saved.packId) })]);
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: authorKeys.packs }),
+        qc.invalidateQueries({ queryKey: authorKeys.images(saved.packId) }),
+      ]);
     },
   });
 }

@@ -1,8 +1,14 @@
 import { ApiError } from '../../../lib/api-client';
 
 /** Files go up as the raw request body (the API's JSON parser is for JSON, with a 1 MiB limit). */
-export async function uploadFile<T>(path: string, file: Blob, query: Record<string, string | undefined> = {}): Promise<T> {
-  const qs = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')).toString();
+export async function uploadFile<T>(
+  path: string,
+  file: Blob,
+  query: Record<string, string | undefined> = {},
+): Promise<T> {
+  const qs = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  ).toString();
   const res = await fetch(`/api${path}${qs ? `?${qs}` : ''}`, {
     method: 'POST',
     credentials: 'same-origin',

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Badge, Box, Button, Group, Modal, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Modal,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { IconCopy, IconFileImport, IconPlus, IconTable } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -46,7 +59,8 @@ type View =
 /** A key for a pack that is not saved yet: when it was started. */
 const newDraftKey = () => `new:${Date.now()}`;
 
-const draftKeyOf = (v: View): string | null => (v.kind === 'pack' ? packDraftKey(v.packId) : v.kind === 'draft' ? v.draftKey : null);
+const draftKeyOf = (v: View): string | null =>
+  v.kind === 'pack' ? packDraftKey(v.packId) : v.kind === 'draft' ? v.draftKey : null;
 
 /** Scenario authoring: the packs, the editor, and the importers. */
 export function AuthorPage() {
@@ -91,7 +105,10 @@ export function AuthorPage() {
   const clonePack = async (pack: PackListItem) => {
     setCloneError(null);
     try {
-      const [source, images] = await Promise.all([qc.fetchQuery(getPackSourceQueryOptions(pack.packId)), qc.fetchQuery(getPackImagesQueryOptions(pack.packId))]);
+      const [source, images] = await Promise.all([
+        qc.fetchQuery(getPackSourceQueryOptions(pack.packId)),
+        qc.fetchQuery(getPackImagesQueryOptions(pack.packId)),
+      ]);
       const taken = new Set((packs.data ?? []).map((p) => p.packId));
       openDraftNow(cloneYaml(source.yaml, taken), Object.fromEntries(images.map((i) => [i.path, i.sha256])), true);
     } catch (e) {
@@ -108,18 +125,39 @@ export function AuthorPage() {
   const packsWithDraft = new Set(kept.flatMap((d) => (d.packId ? [d.packId] : [])));
   return (
     <Group align="stretch" wrap="nowrap" gap={0} h="100%" className="ttx-author">
-      <Stack w={260} p="xs" gap="xs" className="ttx-author-packs" style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
+      <Stack
+        w={260}
+        p="xs"
+        gap="xs"
+        className="ttx-author-packs"
+        style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}
+      >
         <Text fw={700} size="sm">
           Scenario packs
         </Text>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => guarded(() => openDraftNow(NEW_PACK, {}, false))}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => guarded(() => openDraftNow(NEW_PACK, {}, false))}
+        >
           New pack
         </Button>
         <Group gap={4}>
-          <Button size="xs" variant="default" leftSection={<IconTable size={14} />} onClick={() => show({ kind: 'msel' })}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconTable size={14} />}
+            onClick={() => show({ kind: 'msel' })}
+          >
             MSEL
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => show({ kind: 'openaev' })}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileImport size={14} />}
+            onClick={() => show({ kind: 'openaev' })}
+          >
             OpenAEV
           </Button>
           <Button size="xs" variant="default" onClick={() => show({ kind: 'zip' })}>
@@ -158,7 +196,13 @@ export function AuthorPage() {
                 description={`${p.packId} ${p.version} · ${p.injects} injects`}
                 rightSection={
                   packsWithDraft.has(p.packId) ? (
-                    <Badge size="xs" color="yellow" variant="light" title="Unsaved changes are kept in this browser" data-testid={`draft-badge-${p.packId}`}>
+                    <Badge
+                      size="xs"
+                      color="yellow"
+                      variant="light"
+                      title="Unsaved changes are kept in this browser"
+                      data-testid={`draft-badge-${p.packId}`}
+                    >
                       draft
                     </Badge>
                   ) : undefined
@@ -171,7 +215,12 @@ export function AuthorPage() {
                 style={{ flex: 1, minWidth: 0 }}
               />
               <Tooltip label={`Clone ${p.title} as a new pack`}>
-                <ActionIcon variant="subtle" aria-label={`Clone ${p.title}`} onClick={() => guarded(() => void clonePack(p))} data-testid={`clone-${p.packId}`}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={`Clone ${p.title}`}
+                  onClick={() => guarded(() => void clonePack(p))}
+                  data-testid={`clone-${p.packId}`}
+                >
                   <IconCopy size={16} />
                 </ActionIcon>
               </Tooltip>
@@ -182,10 +231,20 @@ export function AuthorPage() {
       <Box p="sm" className="ttx-author-main" style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
         {view.kind === 'pack' && (
           <Group justify="flex-end" mb="xs">
-            <RunPackButton packId={view.packId} title={packs.data?.find((p) => p.packId === view.packId || p.id === view.packId)?.title ?? view.packId} />
+            <RunPackButton
+              packId={view.packId}
+              title={packs.data?.find((p) => p.packId === view.packId || p.id === view.packId)?.title ?? view.packId}
+            />
           </Group>
         )}
-        {view.kind === 'pack' && <StoredPackEditor packId={view.packId} onSaved={onSaved} justSaved={justSaved?.packId === view.packId ? justSaved : null} onDirtyChange={setEditorDirty} />}
+        {view.kind === 'pack' && (
+          <StoredPackEditor
+            packId={view.packId}
+            onSaved={onSaved}
+            justSaved={justSaved?.packId === view.packId ? justSaved : null}
+            onDirtyChange={setEditorDirty}
+          />
+        )}
         {view.kind === 'draft' && (
           <PackEditor
             key={view.draftKey}
@@ -202,11 +261,23 @@ export function AuthorPage() {
         {view.kind === 'msel' && <MselWizard onOpen={openDraft} />}
         {view.kind === 'openaev' && <OpenAevImport onOpen={openDraft} />}
         {view.kind === 'zip' && <ZipImport onImported={openPack} />}
-        {view.kind === 'none' && <Alert color="gray">Choose a pack to edit, start a new one, or import an MSEL spreadsheet, an OpenAEV scenario or a pack zip.</Alert>}
+        {view.kind === 'none' && (
+          <Alert color="gray">
+            Choose a pack to edit, start a new one, or import an MSEL spreadsheet, an OpenAEV scenario or a pack zip.
+          </Alert>
+        )}
       </Box>
-      <Modal opened={leaving !== null} onClose={() => setLeaving(null)} title="Unsaved changes" data-testid="unsaved-prompt">
+      <Modal
+        opened={leaving !== null}
+        onClose={() => setLeaving(null)}
+        title="Unsaved changes"
+        data-testid="unsaved-prompt"
+      >
         <Text size="sm">
-          {view.kind === 'pack' ? `Your changes to ${view.packId} are not saved as a version.` : 'This pack is not saved yet.'} They are kept as a draft in this browser and come back when you open{' '}
+          {view.kind === 'pack'
+            ? `Your changes to ${view.packId} are not saved as a version.`
+            : 'This pack is not saved yet.'}{' '}
+          They are kept as a draft in this browser and come back when you open{' '}
           {view.kind === 'pack' ? 'the pack' : 'the draft from the list'} again.
         </Text>
         <Group justify="flex-end" mt="md" gap="xs">
@@ -240,14 +311,35 @@ export function AuthorPage() {
   );
 }
 
-function StoredPackEditor({ packId, onSaved, justSaved, onDirtyChange }: { packId: string; onSaved: (s: SavedPack) => void; justSaved: SavedPack | null; onDirtyChange: (dirty: boolean) => void }) {
+function StoredPackEditor({
+  packId,
+  onSaved,
+  justSaved,
+  onDirtyChange,
+}: {
+  packId: string;
+  onSaved: (s: SavedPack) => void;
+  justSaved: SavedPack | null;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const source = usePackSource(packId);
   const images = usePackImages(packId);
   if (source.isPending || images.isPending) return <PageLoader label="Loading the pack" />;
   if (source.isError) return <ErrorAlert error={source.error} title="Could not load the pack" />;
   if (images.isError) return <ErrorAlert error={images.error} title="Could not load the pack's images" />;
   const initialImages = Object.fromEntries(images.data.map((i) => [i.path, i.sha256]));
-  return <PackEditor key={packId} initialYaml={source.data.yaml} initialImages={initialImages} savedPackId={packId} onSaved={onSaved} justSaved={justSaved} draftKey={packDraftKey(packId)} onDirtyChange={onDirtyChange} />;
+  return (
+    <PackEditor
+      key={packId}
+      initialYaml={source.data.yaml}
+      initialImages={initialImages}
+      savedPackId={packId}
+      onSaved={onSaved}
+      justSaved={justSaved}
+      draftKey={packDraftKey(packId)}
+      onDirtyChange={onDirtyChange}
+    />
+  );
 }
 
 /** A copy of a pack under a new id and title, so it is saved as a pack of its own. */

@@ -14,23 +14,38 @@ export function DryRunPanel({ packId }: { packId: string }) {
   return (
     <Stack gap="xs" data-testid="dry-run">
       <Group>
-        <SegmentedControl size="xs" value={speed} onChange={setSpeed} data={['60', '120', '300', '600'].map((s) => ({ value: s, label: `×${s}` }))} />
-        <Button size="xs" loading={start.isPending || r?.status === 'running' || r?.status === 'starting'} onClick={() => start.mutate({ packId, speed: Number(speed) }, { onSuccess: (d) => setRunId(d.id) })}>
+        <SegmentedControl
+          size="xs"
+          value={speed}
+          onChange={setSpeed}
+          data={['60', '120', '300', '600'].map((s) => ({ value: s, label: `×${s}` }))}
+        />
+        <Button
+          size="xs"
+          loading={start.isPending || r?.status === 'running' || r?.status === 'starting'}
+          onClick={() => start.mutate({ packId, speed: Number(speed) }, { onSuccess: (d) => setRunId(d.id) })}
+        >
           Dry run the saved version
         </Button>
       </Group>
       {start.isError && <Alert color="red">{errorMessage(start.error)}</Alert>}
       {r && (
         <>
-          <Progress value={(r.progress.scenarioMs / Math.max(1, r.progress.durationMs)) * 100} aria-label="Dry run progress" />
+          <Progress
+            value={(r.progress.scenarioMs / Math.max(1, r.progress.durationMs)) * 100}
+            aria-label="Dry run progress"
+          />
           <Text size="xs">
-            {r.status} · scenario {formatOffset(r.progress.scenarioMs)} · {r.progress.delivered}/{r.progress.injects} injects · {(r.wallMs / 1000).toFixed(1)} s wall
+            {r.status} · scenario {formatOffset(r.progress.scenarioMs)} · {r.progress.delivered}/{r.progress.injects}{' '}
+            injects · {(r.wallMs / 1000).toFixed(1)} s wall
           </Text>
           {r.error && <Alert color="red">{r.error}</Alert>}
           {r.status === 'finished' && (
             <>
               <Text size="xs">
-                Deliveries {r.timing.deliveries}, lateness p50 {r.timing.lateMsP50} ms, max {r.timing.lateMsMax} ms. Never fired: {r.neverFired.join(', ') || 'none'}. Decisions: {r.decisions.map((d) => `${d.decisionId} → ${d.outcome}`).join(', ') || 'none'}.
+                Deliveries {r.timing.deliveries}, lateness p50 {r.timing.lateMsP50} ms, max {r.timing.lateMsMax} ms.
+                Never fired: {r.neverFired.join(', ') || 'none'}. Decisions:{' '}
+                {r.decisions.map((d) => `${d.decisionId} → ${d.outcome}`).join(', ') || 'none'}.
               </Text>
               <Table fz="xs" striped>
                 <Table.Thead>

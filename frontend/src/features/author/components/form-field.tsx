@@ -11,7 +11,16 @@ export interface FormProps {
 }
 
 /** A text field bound to a pack path, showing the loader's errors for that path. */
-export function Field(props: { label: string; path: Path; value: string | undefined; errors: readonly PackError[]; onSet: FormProps['onSet']; multiline?: boolean; placeholder?: string; description?: string }) {
+export function Field(props: {
+  label: string;
+  path: Path;
+  value: string | undefined;
+  errors: readonly PackError[];
+  onSet: FormProps['onSet'];
+  multiline?: boolean;
+  placeholder?: string;
+  description?: string;
+}) {
   const key = pathKey(props.path);
   const errs = errorsAt(props.errors, props.path);
   const common = {
@@ -25,7 +34,13 @@ export function Field(props: { label: string; path: Path; value: string | undefi
     size: 'xs' as const,
   };
   return props.multiline ? (
-    <Textarea {...common} autosize minRows={3} maxRows={12} onChange={(e) => props.onSet(props.path, e.currentTarget.value)} />
+    <Textarea
+      {...common}
+      autosize
+      minRows={3}
+      maxRows={12}
+      onChange={(e) => props.onSet(props.path, e.currentTarget.value)}
+    />
   ) : (
     <TextInput {...common} onChange={(e) => props.onSet(props.path, e.currentTarget.value)} />
   );

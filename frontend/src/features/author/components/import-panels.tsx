@@ -2,12 +2,21 @@ import { Alert, Badge, Button, FileInput, Group, Select, Stack, Table, Text, Tex
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
-import { type ColumnMapping, MSEL_FIELDS, type MselField, type MselPreview, type OpenAevPreview } from '../api/author-types';
+import {
+  type ColumnMapping,
+  MSEL_FIELDS,
+  type MselField,
+  type MselPreview,
+  type OpenAevPreview,
+} from '../api/author-types';
 import { useImportPackZip } from '../api/packs';
 import { uploadFile } from '../api/upload-file';
 
 /** The MSEL preview with what this panel shows beyond the shared type: the pre-exercise checklist and rows attached to the inject above. */
-type MselPreviewPlus = MselPreview & { checklist?: { row: number; offset: string; text: string }[]; counts: MselPreview['counts'] & { checklist?: number; attached?: number } };
+type MselPreviewPlus = MselPreview & {
+  checklist?: { row: number; offset: string; text: string }[];
+  counts: MselPreview['counts'] & { checklist?: number; attached?: number };
+};
 
 interface MselRequestOptions {
   sheet?: string | undefined;
@@ -46,10 +55,34 @@ async function previewOtherTool(file: File): Promise<ToolPreview> {
   const head = isJson ? await file.slice(0, 65_536).text() : '';
   if (!isJson || /"(scenario|exercise)_information"/.test(head)) {
     const p = await uploadFile<OpenAevPreview>('/authoring/openaev/preview', file);
-    return { format: 'OpenAEV / OpenBAS', valid: p.valid, errorCount: p.errors.length, yaml: p.yaml, counts: p.counts, skipped: p.report.skipped, notes: [], warnings: p.report.warnings };
+    return {
+      format: 'OpenAEV / OpenBAS',
+      valid: p.valid,
+      errorCount: p.errors.length,
+      yaml: p.yaml,
+      counts: p.counts,
+      skipped: p.report.skipped,
+      notes: [],
+      warnings: p.report.warnings,
+    };
   }
-  const p = await uploadFile<{ report: { format: string; notes: string[]; warnings: string[]; skipped: { title: string; reason: string }[] }; valid: boolean; errors: unknown[]; yaml: string; counts: ToolPreview['counts'] }>('/authoring/tool-import/preview', file, { fileName: file.name });
-  return { format: p.report.format === 'icebergttx' ? 'IcebergTTX' : 'ttx-community timeline', valid: p.valid, errorCount: p.errors.length, yaml: p.yaml, counts: p.counts, skipped: p.report.skipped, notes: p.report.notes, warnings: p.report.warnings };
+  const p = await uploadFile<{
+    report: { format: string; notes: string[]; warnings: string[]; skipped: { title: string; reason: string }[] };
+    valid: boolean;
+    errors: unknown[];
+    yaml: string;
+    counts: ToolPreview['counts'];
+  }>('/authoring/tool-import/preview', file, { fileName: file.name });
+  return {
+    format: p.report.format === 'icebergttx' ? 'IcebergTTX' : 'ttx-community timeline',
+    valid: p.valid,
+    errorCount: p.errors.length,
+    yaml: p.yaml,
+    counts: p.counts,
+    skipped: p.report.skipped,
+    notes: p.report.notes,
+    warnings: p.report.warnings,
+  };
 }
 
 /**
@@ -65,7 +98,15 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
   const preview = useMselPreviewPlus();
   const run = (next: { mapping?: ColumnMapping | undefined; sheet?: string | undefined } = {}) => {
     if (!file) return;
-    preview.mutate({ file, options: { start: start || undefined, sheet: next.sheet ?? sheet, mapping: next.mapping ?? mapping, channelMap: channelMap.trim() || undefined } });
+    preview.mutate({
+      file,
+      options: {
+        start: start || undefined,
+        sheet: next.sheet ?? sheet,
+        mapping: next.mapping ?? mapping,
+        channelMap: channelMap.trim() || undefined,
+      },
+    });
   };
   const p = preview.data;
   const setColumn = (col: number, field: MselField | null) => {
@@ -79,9 +120,35 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
     <Stack gap="sm" data-testid="msel-wizard">
       <Text fw={700}>Import an MSEL spreadsheet (XLSX or CSV)</Text>
       <Group align="flex-end">
-        <FileInput label="MSEL file" accept=".xlsx,.csv,text/csv" value={file} onChange={(f) => { setFile(f); setMapping(undefined); setSheet(undefined); }} w={280} size="xs" />
-        <TextInput label="Exercise start (optional)" placeholder="2026-03-09T09:00" value={start} onChange={(e) => setStart(e.currentTarget.value)} size="xs" description="clock and date times count from it" />
-        <TextInput label="Inject types (optional)" placeholder="Carrier pigeon=chat, Fax=email" value={channelMap} onChange={(e) => setChannelMap(e.currentTarget.value)} size="xs" w={240} description="your types → channels, over the built-in table" />
+        <FileInput
+          label="MSEL file"
+          accept=".xlsx,.csv,text/csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setMapping(undefined);
+            setSheet(undefined);
+          }}
+          w={280}
+          size="xs"
+        />
+        <TextInput
+          label="Exercise start (optional)"
+          placeholder="2026-03-09T09:00"
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+          size="xs"
+          description="clock and date times count from it"
+        />
+        <TextInput
+          label="Inject types (optional)"
+          placeholder="Carrier pigeon=chat, Fax=email"
+          value={channelMap}
+          onChange={(e) => setChannelMap(e.currentTarget.value)}
+          size="xs"
+          w={240}
+          description="your types → channels, over the built-in table"
+        />
         <Button size="xs" disabled={!file} loading={preview.isPending} onClick={() => run()}>
           Preview
         </Button>
@@ -90,14 +157,27 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
       {p && (
         <>
           <Group gap="xs">
-            {p.sheets.length > 1 && <Select size="xs" label="Sheet" data={p.sheets} value={p.sheet} onChange={(v) => { setSheet(v ?? undefined); run({ sheet: v ?? undefined }); }} />}
+            {p.sheets.length > 1 && (
+              <Select
+                size="xs"
+                label="Sheet"
+                data={p.sheets}
+                value={p.sheet}
+                onChange={(v) => {
+                  setSheet(v ?? undefined);
+                  run({ sheet: v ?? undefined });
+                }}
+              />
+            )}
             <Badge>{p.counts.injects} injects</Badge>
             <Badge color="gray">{p.counts.teams} teams</Badge>
             <Badge color={p.counts.skipped ? 'orange' : 'gray'}>{p.counts.skipped} rows skipped</Badge>
             <Badge color="gray">{p.counts.merged} rows merged</Badge>
             {p.counts.attached ? <Badge color="gray">{p.counts.attached} rows attached</Badge> : null}
             {p.counts.checklist ? <Badge color="blue">{p.counts.checklist} before STARTEX</Badge> : null}
-            <Badge color={p.valid ? 'green' : 'red'}>{p.valid ? 'valid pack' : `${p.packErrors.length} pack errors`}</Badge>
+            <Badge color={p.valid ? 'green' : 'red'}>
+              {p.valid ? 'valid pack' : `${p.packErrors.length} pack errors`}
+            </Badge>
           </Group>
           {p.notes.map((n) => (
             <Text key={n} size="xs" c="dimmed">
@@ -105,7 +185,11 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
             </Text>
           ))}
           {p.checklist && p.checklist.length > 0 && (
-            <Alert color="blue" title="Pre-exercise checklist (rows before STARTEX, not sent to players)" data-testid="msel-checklist">
+            <Alert
+              color="blue"
+              title="Pre-exercise checklist (rows before STARTEX, not sent to players)"
+              data-testid="msel-checklist"
+            >
               {p.checklist.map((c) => (
                 <Text key={c.row} size="xs">
                   Row {c.row} · {c.offset}: {c.text}
@@ -123,7 +207,15 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
                   <Table.Td w={40}>{c.letter}</Table.Td>
                   <Table.Td w={180}>{c.header || <i>no header</i>}</Table.Td>
                   <Table.Td w={200}>
-                    <Select size="xs" aria-label={`Field for column ${c.letter}`} clearable placeholder="not imported" data={[...MSEL_FIELDS]} value={c.field} onChange={(v) => setColumn(c.index, (v) ?? null)} />
+                    <Select
+                      size="xs"
+                      aria-label={`Field for column ${c.letter}`}
+                      clearable
+                      placeholder="not imported"
+                      data={[...MSEL_FIELDS]}
+                      value={c.field}
+                      onChange={(v) => setColumn(c.index, v ?? null)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed" truncate maw={380}>
@@ -155,7 +247,13 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
                 .map((r) => (
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
-                    <Table.Td>{r.kind === 'section' ? `phase “${r.phase ?? ''}”` : r.kind === 'inject' || r.kind === 'merged' ? `${r.injectId ?? ''}${r.kind === 'merged' ? ' (merged)' : ''}` : r.kind}</Table.Td>
+                    <Table.Td>
+                      {r.kind === 'section'
+                        ? `phase “${r.phase ?? ''}”`
+                        : r.kind === 'inject' || r.kind === 'merged'
+                          ? `${r.injectId ?? ''}${r.kind === 'merged' ? ' (merged)' : ''}`
+                          : r.kind}
+                    </Table.Td>
                     <Table.Td>{r.offset}</Table.Td>
                     <Table.Td>{r.to === 'all' ? 'all' : r.to?.join(', ')}</Table.Td>
                     <Table.Td>{r.channel}</Table.Td>
@@ -220,7 +318,11 @@ export function OpenAevImport({ onOpen }: { onOpen: (yaml: string) => void }) {
             <Badge color={p.counts.skipped ? 'orange' : 'gray'}>{p.counts.skipped} skipped</Badge>
             <Badge color={p.valid ? 'green' : 'red'}>{p.valid ? 'valid pack' : `${p.errorCount} errors`}</Badge>
           </Group>
-          {p.counts.injects === 0 && <Alert color="orange">Nothing in this file becomes an inject: there is nothing for players to receive.</Alert>}
+          {p.counts.injects === 0 && (
+            <Alert color="orange">
+              Nothing in this file becomes an inject: there is nothing for players to receive.
+            </Alert>
+          )}
           {p.skipped.map((s) => (
             <Text key={s.title} size="xs" c="orange">
               Skipped “{s.title}”: {s.reason}
@@ -248,7 +350,12 @@ export function ZipImport({ onImported }: { onImported: (packId: string) => void
       <Text fw={700}>Import a pack zip</Text>
       <Group align="flex-end">
         <FileInput label="Pack zip" accept=".zip" value={file} onChange={setFile} w={280} size="xs" />
-        <Button size="xs" disabled={!file} loading={imp.isPending} onClick={() => file && imp.mutate(file, { onSuccess: (r) => onImported(r.packId) })}>
+        <Button
+          size="xs"
+          disabled={!file}
+          loading={imp.isPending}
+          onClick={() => file && imp.mutate(file, { onSuccess: (r) => onImported(r.packId) })}
+        >
           Import
         </Button>
       </Group>

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Badge, Button, FileButton, Group, MultiSelect, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { IconPhotoUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -18,11 +31,24 @@ const TRIGGER_TYPES = [
   { value: 'contingency', label: 'Contingency: expected action not logged by a time' },
 ];
 
-const ids = <T extends { id?: string }>(list: readonly T[] | undefined) => (list ?? []).flatMap((x) => (x?.id ? [x.id] : []));
+const ids = <T extends { id?: string }>(list: readonly T[] | undefined) =>
+  (list ?? []).flatMap((x) => (x?.id ? [x.id] : []));
 const errorText = (errors: FormProps['errors'], path: Path) => errorsAt(errors, path).join('; ') || undefined;
 const exactText = (errors: FormProps['errors'], path: Path) => errorsExactlyAt(errors, path).join('; ') || undefined;
 
-function Section({ title, description, children, testId, messages = [] }: { title: string; description?: string; children: ReactNode; testId: string; messages?: string[] }) {
+function Section({
+  title,
+  description,
+  children,
+  testId,
+  messages = [],
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+  testId: string;
+  messages?: string[];
+}) {
   return (
     <Paper withBorder p="xs" data-testid={testId} component="fieldset" style={{ margin: 0, minWidth: 0 }}>
       <Text component="legend" size="xs" fw={700} px={4}>
@@ -46,7 +72,15 @@ function Section({ title, description, children, testId, messages = [] }: { titl
 }
 
 /** A select bound to a pack path; its errors show at the field like any text field's. */
-function PathSelect(props: { label: string; path: Path; value: string | undefined; data: (string | { value: string; label: string })[]; errors: FormProps['errors']; onSet: FormProps['onSet']; clearable?: boolean }) {
+function PathSelect(props: {
+  label: string;
+  path: Path;
+  value: string | undefined;
+  data: (string | { value: string; label: string })[];
+  errors: FormProps['errors'];
+  onSet: FormProps['onSet'];
+  clearable?: boolean;
+}) {
   const key = pathKey(props.path);
   return (
     <Select
@@ -69,17 +103,32 @@ export function ResponseOptionsForm({ pack, errors, onSet, onAdd, onDelete, inde
   const options = inj?.responseOptions ?? [];
   const base: Path = ['injects', index, 'responseOptions'];
   return (
-    <Section title="Response options" description="What a team can tick when it logs its response." testId="response-options-form" messages={errorsExactlyAt(errors, base)}>
+    <Section
+      title="Response options"
+      description="What a team can tick when it logs its response."
+      testId="response-options-form"
+      messages={errorsExactlyAt(errors, base)}
+    >
       {options.map((o, k) => (
         <Group key={k} align="flex-end" wrap="nowrap">
           <Field label="Id" path={[...base, k, 'id']} value={o.id} errors={errors} onSet={onSet} />
           <Field label="Label" path={[...base, k, 'label']} value={o.label} errors={errors} onSet={onSet} />
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove response option ${o.id ?? k + 1}`} onClick={() => onDelete([...base, k])}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Remove response option ${o.id ?? k + 1}`}
+            onClick={() => onDelete([...base, k])}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
       ))}
-      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { id: `option-${options.length + 1}`, label: 'New option' })}>
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={() => onAdd(base, { id: `option-${options.length + 1}`, label: 'New option' })}
+      >
         Add response option
       </Button>
     </Section>
@@ -92,7 +141,12 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
   const optionIds = ids(inj?.responseOptions);
   const base: Path = ['injects', index, 'expectedActions'];
   return (
-    <Section title="Expected actions" description="What evaluators score, with points. Never shown to players." testId="expected-actions-form" messages={errorsExactlyAt(errors, base)}>
+    <Section
+      title="Expected actions"
+      description="What evaluators score, with points. Never shown to players."
+      testId="expected-actions-form"
+      messages={errorsExactlyAt(errors, base)}
+    >
       {actions.map((a, k) => {
         const pointsPath: Path = [...base, k, 'points'];
         const optionsPath: Path = [...base, k, 'options'];
@@ -114,11 +168,23 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
                 onChange={(v) => onSet(pointsPath, typeof v === 'number' ? v : undefined)}
                 w={110}
               />
-              <ActionIcon variant="subtle" color="red" aria-label={`Remove expected action ${a.id ?? k + 1}`} onClick={() => onDelete([...base, k])}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`Remove expected action ${a.id ?? k + 1}`}
+                onClick={() => onDelete([...base, k])}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Group>
-            <Field label="Expected action" path={[...base, k, 'text']} value={a.text} errors={errors} onSet={onSet} multiline />
+            <Field
+              label="Expected action"
+              path={[...base, k, 'text']}
+              value={a.text}
+              errors={errors}
+              onSet={onSet}
+              multiline
+            />
             {optionIds.length > 0 && (
               <MultiSelect
                 size="xs"
@@ -134,7 +200,14 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
           </Paper>
         );
       })}
-      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { id: `action-${actions.length + 1}`, text: 'What the team is expected to do', points: 10 })}>
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={() =>
+          onAdd(base, { id: `action-${actions.length + 1}`, text: 'What the team is expected to do', points: 10 })
+        }
+      >
         Add expected action
       </Button>
     </Section>
@@ -148,7 +221,11 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
   const teamIds = ids(pack.teams);
   if (!d)
     return (
-      <Section title="Decision" description="A question the teams vote on; its outcome can release other injects." testId="decision-form">
+      <Section
+        title="Decision"
+        description="A question the teams vote on; its outcome can release other injects."
+        testId="decision-form"
+      >
         <Button
           size="xs"
           variant="light"
@@ -173,7 +250,12 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
   const options = d.options ?? [];
   const membersPath: Path = [...base, 'members'];
   return (
-    <Section title="Decision" description="A question the teams vote on; its outcome can release other injects." testId="decision-form" messages={[...errorsExactlyAt(errors, base), ...errorsExactlyAt(errors, [...base, 'options'])]}>
+    <Section
+      title="Decision"
+      description="A question the teams vote on; its outcome can release other injects."
+      testId="decision-form"
+      messages={[...errorsExactlyAt(errors, base), ...errorsExactlyAt(errors, [...base, 'options'])]}
+    >
       <Group grow align="flex-start">
         <Field label="Decision id" path={[...base, 'id']} value={d.id} errors={errors} onSet={onSet} />
         <PathSelect
@@ -187,7 +269,14 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
           errors={errors}
           onSet={onSet}
         />
-        <Field label="Deadline (hh:mm)" path={[...base, 'deadline']} value={d.deadline} errors={errors} onSet={onSet} description="after delivery, exercise time" />
+        <Field
+          label="Deadline (hh:mm)"
+          path={[...base, 'deadline']}
+          value={d.deadline}
+          errors={errors}
+          onSet={onSet}
+          description="after delivery, exercise time"
+        />
       </Group>
       <Field label="Question" path={[...base, 'question']} value={d.question} errors={errors} onSet={onSet} multiline />
       {d.mode === 'consensus' && (
@@ -205,17 +294,39 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
       {options.map((o, k) => (
         <Group key={k} align="flex-end" wrap="nowrap">
           <Field label="Option id" path={[...base, 'options', k, 'id']} value={o.id} errors={errors} onSet={onSet} />
-          <Field label="Option label" path={[...base, 'options', k, 'label']} value={o.label} errors={errors} onSet={onSet} />
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove decision option ${o.id ?? k + 1}`} onClick={() => onDelete([...base, 'options', k])}>
+          <Field
+            label="Option label"
+            path={[...base, 'options', k, 'label']}
+            value={o.label}
+            errors={errors}
+            onSet={onSet}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Remove decision option ${o.id ?? k + 1}`}
+            onClick={() => onDelete([...base, 'options', k])}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
       ))}
       <Group>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd([...base, 'options'], { id: `option-${options.length + 1}`, label: 'New option' })}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onAdd([...base, 'options'], { id: `option-${options.length + 1}`, label: 'New option' })}
+        >
           Add decision option
         </Button>
-        <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(base)}>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          leftSection={<IconTrash size={14} />}
+          onClick={() => onDelete(base)}
+        >
           Remove decision
         </Button>
       </Group>
@@ -232,15 +343,30 @@ function newTrigger(type: string, pack: FormProps['pack'], self: DraftInject | u
       return { type, inject: first?.id ?? '', delay: '00:05' };
     case 'decision-outcome': {
       const withDecision = others.find((i) => i.decision?.id);
-      return { type, decision: withDecision?.decision?.id ?? '', outcome: withDecision?.decision?.options?.[0]?.id ?? '', delay: '00:00' };
+      return {
+        type,
+        decision: withDecision?.decision?.id ?? '',
+        outcome: withDecision?.decision?.options?.[0]?.id ?? '',
+        delay: '00:00',
+      };
     }
     case 'response-option': {
       const withOptions = others.find((i) => i.responseOptions?.length) ?? first;
-      return { type, inject: withOptions?.id ?? '', option: withOptions?.responseOptions?.[0]?.id ?? '', delay: '00:00' };
+      return {
+        type,
+        inject: withOptions?.id ?? '',
+        option: withOptions?.responseOptions?.[0]?.id ?? '',
+        delay: '00:00',
+      };
     }
     case 'contingency': {
       const withActions = others.find((i) => i.expectedActions?.length) ?? first;
-      return { type, inject: withActions?.id ?? '', expectedAction: withActions?.expectedActions?.[0]?.id ?? '', at: 'T+00:30' };
+      return {
+        type,
+        inject: withActions?.id ?? '',
+        expectedAction: withActions?.expectedActions?.[0]?.id ?? '',
+        at: 'T+00:30',
+      };
     }
     default:
       return undefined;
@@ -254,7 +380,9 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
   const base: Path = ['injects', index, 'trigger'];
   const otherIds = injects.flatMap((i, k) => (k !== index && i.id ? [i.id] : []));
   const byId = (id: string | undefined) => injects.find((i) => i.id === id);
-  const decisions = injects.flatMap((i, k) => (k !== index && i.decision?.id ? [{ value: i.decision.id, label: `${i.decision.id} (${i.id ?? ''})` }] : []));
+  const decisions = injects.flatMap((i, k) =>
+    k !== index && i.decision?.id ? [{ value: i.decision.id, label: `${i.decision.id} (${i.id ?? ''})` }] : [],
+  );
   const decisionOptions = injects.find((i) => i.decision?.id && i.decision.id === t?.decision)?.decision?.options ?? [];
   const setType = (type: string | null) => {
     const next = newTrigger(type ?? 'none', pack, inj);
@@ -264,32 +392,97 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
     else if (!inj?.offset) onSet(['injects', index, 'offset'], 'T+00:00');
   };
   return (
-    <Section title="Trigger" description="Release this inject when something happens instead of at a fixed time." testId="trigger-form">
-      <Select size="xs" label="Released" data-testid="trigger-type" data={TRIGGER_TYPES} value={t?.type ?? 'none'} allowDeselect={false} onChange={setType} error={exactText(errors, base)} />
+    <Section
+      title="Trigger"
+      description="Release this inject when something happens instead of at a fixed time."
+      testId="trigger-form"
+    >
+      <Select
+        size="xs"
+        label="Released"
+        data-testid="trigger-type"
+        data={TRIGGER_TYPES}
+        value={t?.type ?? 'none'}
+        allowDeselect={false}
+        onChange={setType}
+        error={exactText(errors, base)}
+      />
       {t?.type === 'after-inject' && (
         <Group grow align="flex-start">
-          <PathSelect label="After inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />
+          <PathSelect
+            label="After inject"
+            path={[...base, 'inject']}
+            value={t.inject}
+            data={otherIds}
+            errors={errors}
+            onSet={onSet}
+          />
           <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
         </Group>
       )}
       {t?.type === 'decision-outcome' && (
         <Group grow align="flex-start">
-          <PathSelect label="Decision" path={[...base, 'decision']} value={t.decision} data={decisions} errors={errors} onSet={onSet} />
-          <PathSelect label="Outcome" path={[...base, 'outcome']} value={t.outcome} data={[...decisionOptions.flatMap((o) => (o.id ? [{ value: o.id, label: o.label ?? o.id }] : [])), ...SPECIAL_OUTCOMES]} errors={errors} onSet={onSet} />
+          <PathSelect
+            label="Decision"
+            path={[...base, 'decision']}
+            value={t.decision}
+            data={decisions}
+            errors={errors}
+            onSet={onSet}
+          />
+          <PathSelect
+            label="Outcome"
+            path={[...base, 'outcome']}
+            value={t.outcome}
+            data={[
+              ...decisionOptions.flatMap((o) => (o.id ? [{ value: o.id, label: o.label ?? o.id }] : [])),
+              ...SPECIAL_OUTCOMES,
+            ]}
+            errors={errors}
+            onSet={onSet}
+          />
           <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
         </Group>
       )}
       {t?.type === 'response-option' && (
         <Group grow align="flex-start">
-          <PathSelect label="Inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />
-          <PathSelect label="Option chosen" path={[...base, 'option']} value={t.option} data={ids(byId(t.inject)?.responseOptions)} errors={errors} onSet={onSet} />
+          <PathSelect
+            label="Inject"
+            path={[...base, 'inject']}
+            value={t.inject}
+            data={otherIds}
+            errors={errors}
+            onSet={onSet}
+          />
+          <PathSelect
+            label="Option chosen"
+            path={[...base, 'option']}
+            value={t.option}
+            data={ids(byId(t.inject)?.responseOptions)}
+            errors={errors}
+            onSet={onSet}
+          />
           <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
         </Group>
       )}
       {t?.type === 'contingency' && (
         <Group grow align="flex-start">
-          <PathSelect label="Inject" path={[...base, 'inject']} value={t.inject} data={otherIds} errors={errors} onSet={onSet} />
-          <PathSelect label="Expected action not logged" path={[...base, 'expectedAction']} value={t.expectedAction} data={ids(byId(t.inject)?.expectedActions)} errors={errors} onSet={onSet} />
+          <PathSelect
+            label="Inject"
+            path={[...base, 'inject']}
+            value={t.inject}
+            data={otherIds}
+            errors={errors}
+            onSet={onSet}
+          />
+          <PathSelect
+            label="Expected action not logged"
+            path={[...base, 'expectedAction']}
+            value={t.expectedAction}
+            data={ids(byId(t.inject)?.expectedActions)}
+            errors={errors}
+            onSet={onSet}
+          />
           <Field label="By (T+hh:mm)" path={[...base, 'at']} value={t.at} errors={errors} onSet={onSet} />
         </Group>
       )}
@@ -298,7 +491,15 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
 }
 
 /** Attachments: images (uploaded here and kept with the pack), log excerpts; IOC tables are edited in the YAML. */
-export function ArtifactsForm({ pack, errors, onSet, onAdd, onDelete, index, onImageUploaded }: FormProps & { index: number; onImageUploaded: (path: string, sha256: string) => void }) {
+export function ArtifactsForm({
+  pack,
+  errors,
+  onSet,
+  onAdd,
+  onDelete,
+  index,
+  onImageUploaded,
+}: FormProps & { index: number; onImageUploaded: (path: string, sha256: string) => void }) {
   const inj = pack.injects?.[index];
   const artifacts = Array.isArray(inj?.artifacts) ? inj.artifacts : [];
   const base: Path = ['injects', index, 'artifacts'];
@@ -308,21 +509,32 @@ export function ArtifactsForm({ pack, errors, onSet, onAdd, onDelete, index, onI
     upload.mutate(file, {
       onSuccess: (img) => {
         const current = artifacts[k]?.path;
-        const path = current && current.split('/').pop() === safeName(file.name) ? current : `images/${safeName(file.name)}`;
+        const path =
+          current && current.split('/').pop() === safeName(file.name) ? current : `images/${safeName(file.name)}`;
         onImageUploaded(path, img.sha256);
         onSet([...base, k, 'path'], path);
       },
     });
   };
   return (
-    <Section title="Attachments" description="Images (PNG, JPEG, GIF or WebP) and log excerpts shown with the inject." testId="artifacts-form" messages={errorsExactlyAt(errors, base)}>
+    <Section
+      title="Attachments"
+      description="Images (PNG, JPEG, GIF or WebP) and log excerpts shown with the inject."
+      testId="artifacts-form"
+      messages={errorsExactlyAt(errors, base)}
+    >
       {artifacts.map((a, k) => (
         <Paper key={k} withBorder p="xs">
           <Group justify="space-between" mb={4}>
             <Badge size="sm" variant="light">
               {a.kind ?? '?'}
             </Badge>
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove attachment ${k + 1}`} onClick={() => onDelete([...base, k])}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove attachment ${k + 1}`}
+              onClick={() => onDelete([...base, k])}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
@@ -330,22 +542,55 @@ export function ArtifactsForm({ pack, errors, onSet, onAdd, onDelete, index, onI
           {a.kind === 'image' && (
             <>
               <Group align="flex-end" wrap="nowrap">
-                <Field label="Path in the pack" path={[...base, k, 'path']} value={a.path} errors={errors} onSet={onSet} />
+                <Field
+                  label="Path in the pack"
+                  path={[...base, k, 'path']}
+                  value={a.path}
+                  errors={errors}
+                  onSet={onSet}
+                />
                 <FileButton accept="image/png,image/jpeg,image/gif,image/webp" onChange={(f) => onFile(k, f)}>
                   {(props) => (
-                    <Button {...props} size="xs" variant="default" leftSection={<IconPhotoUp size={14} />} loading={upload.isPending} data-testid={`upload-image-${k}`}>
+                    <Button
+                      {...props}
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconPhotoUp size={14} />}
+                      loading={upload.isPending}
+                      data-testid={`upload-image-${k}`}
+                    >
                       Upload image
                     </Button>
                   )}
                 </FileButton>
               </Group>
-              <Field label="Description (alt text)" path={[...base, k, 'alt']} value={a.alt} errors={errors} onSet={onSet} />
+              <Field
+                label="Description (alt text)"
+                path={[...base, k, 'alt']}
+                value={a.alt}
+                errors={errors}
+                onSet={onSet}
+              />
             </>
           )}
           {a.kind === 'log' && (
             <>
-              <Field label="Format" path={[...base, k, 'format']} value={a.format} errors={errors} onSet={onSet} placeholder="syslog, json, evtx…" />
-              <Field label="Content" path={[...base, k, 'content']} value={a.content} errors={errors} onSet={onSet} multiline />
+              <Field
+                label="Format"
+                path={[...base, k, 'format']}
+                value={a.format}
+                errors={errors}
+                onSet={onSet}
+                placeholder="syslog, json, evtx…"
+              />
+              <Field
+                label="Content"
+                path={[...base, k, 'content']}
+                value={a.content}
+                errors={errors}
+                onSet={onSet}
+                multiline
+              />
             </>
           )}
           {a.kind === 'ioc-table' && (
@@ -361,10 +606,26 @@ export function ArtifactsForm({ pack, errors, onSet, onAdd, onDelete, index, onI
         </Alert>
       )}
       <Group>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { kind: 'image', path: 'images/picture.png', alt: 'Describe the picture for people who cannot see it' })}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() =>
+            onAdd(base, {
+              kind: 'image',
+              path: 'images/picture.png',
+              alt: 'Describe the picture for people who cannot see it',
+            })
+          }
+        >
           Add image
         </Button>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(base, { kind: 'log', format: 'syslog', content: 'Paste the log lines here.' })}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onAdd(base, { kind: 'log', format: 'syslog', content: 'Paste the log lines here.' })}
+        >
           Add log excerpt
         </Button>
       </Group>
@@ -372,4 +633,8 @@ export function ArtifactsForm({ pack, errors, onSet, onAdd, onDelete, index, onI
   );
 }
 
-const safeName = (name: string) => name.toLowerCase().replace(/[^\w.-]+/g, '-').replace(/^-+/, '') || 'image.png';
+const safeName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+/, '') || 'image.png';

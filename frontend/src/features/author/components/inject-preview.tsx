@@ -13,15 +13,33 @@ import { type DraftInject, formatOffset } from '../lib/pack-doc';
  * view, the TLP marking, attachments, the decision card and the response options. Expected
  * actions are never shown to players, so the preview only counts them.
  */
-export function InjectPreview({ inject, scenarioMs, imageSrc }: { inject: DraftInject | undefined; scenarioMs: number | null; imageSrc: (path: string) => string | null }) {
-  if (!inject) return <Text size="sm" c="dimmed">Select an inject to preview it.</Text>;
+export function InjectPreview({
+  inject,
+  scenarioMs,
+  imageSrc,
+}: {
+  inject: DraftInject | undefined;
+  scenarioMs: number | null;
+  imageSrc: (path: string) => string | null;
+}) {
+  if (!inject)
+    return (
+      <Text size="sm" c="dimmed">
+        Select an inject to preview it.
+      </Text>
+    );
   const view = draftInjectView(inject, scenarioMs ?? 0);
   const scenarioLabel = scenarioMs === null ? 'T+?' : formatOffset(scenarioMs);
   const deliveredLabel = 'on delivery';
   const { label, icon: ChannelIcon } = CHANNEL_INFO[view.channel];
   const hidden = (inject.expectedActions ?? []).length;
   return (
-    <Paper withBorder p="sm" data-testid="inject-preview" aria-label={`Preview of ${view.subject || 'the inject'} as players see it`}>
+    <Paper
+      withBorder
+      p="sm"
+      data-testid="inject-preview"
+      aria-label={`Preview of ${view.subject || 'the inject'} as players see it`}
+    >
       <Stack gap="sm">
         <Group gap="xs">
           <ChannelIcon size={18} aria-hidden />
@@ -43,7 +61,11 @@ export function InjectPreview({ inject, scenarioMs, imageSrc }: { inject: DraftI
           }}
         />
         {view.decision && (
-          <DecisionFrame question={view.decision.question} mode={view.decision.mode} attributes={{ 'data-testid': 'preview-decision' }}>
+          <DecisionFrame
+            question={view.decision.question}
+            mode={view.decision.mode}
+            attributes={{ 'data-testid': 'preview-decision' }}
+          >
             {view.decision.mode === 'consensus' && (
               <Text size="xs" c="dimmed">
                 It passes only if every member agrees; any member may block it.
@@ -51,7 +73,15 @@ export function InjectPreview({ inject, scenarioMs, imageSrc }: { inject: DraftI
             )}
             <Radio.Group label="Your team's vote" value="">
               <Stack gap={6} mt={6}>
-                {[...view.decision.options, ...(view.decision.mode === 'consensus' ? [{ id: 'abstain', label: 'Abstain' }, { id: 'block', label: 'Block (object)' }] : [])].map((o) => (
+                {[
+                  ...view.decision.options,
+                  ...(view.decision.mode === 'consensus'
+                    ? [
+                        { id: 'abstain', label: 'Abstain' },
+                        { id: 'block', label: 'Block (object)' },
+                      ]
+                    : []),
+                ].map((o) => (
                   <Radio key={o.id} value={o.id} label={o.label} disabled />
                 ))}
               </Stack>

@@ -8,7 +8,16 @@ import { downloadHref } from '../api/upload-file';
 import type { ImageMap } from '../api/author-types';
 import { authorImageUrl } from '../api/images';
 import { loadDraft } from '../lib/draft-store';
-import { addInText, deleteInText, type DraftPack, nodeRange, type Path, plannedTimes, readDraft, setInText } from '../lib/pack-doc';
+import {
+  addInText,
+  deleteInText,
+  type DraftPack,
+  nodeRange,
+  type Path,
+  plannedTimes,
+  readDraft,
+  setInText,
+} from '../lib/pack-doc';
 import { sameImages, useKeptDraft } from '../lib/use-kept-draft';
 import { DryRunPanel } from './dry-run-panel';
 import { InjectPreview } from './inject-preview';
@@ -18,7 +27,13 @@ import { type Reveal, YamlSource } from './yaml-source';
 
 /** Only the images the pack refers to go with it (an upload that was replaced stays behind). */
 function referencedImages(draft: DraftPack | null, images: ImageMap): ImageMap {
-  const paths = new Set((draft?.injects ?? []).flatMap((i) => (Array.isArray(i.artifacts) ? i.artifacts.flatMap((a) => (a?.kind === 'image' && typeof a.path === 'string' ? [a.path] : [])) : [])));
+  const paths = new Set(
+    (draft?.injects ?? []).flatMap((i) =>
+      Array.isArray(i.artifacts)
+        ? i.artifacts.flatMap((a) => (a?.kind === 'image' && typeof a.path === 'string' ? [a.path] : []))
+        : [],
+    ),
+  );
   return Object.fromEntries(Object.entries(images).filter(([p]) => paths.has(p)));
 }
 
@@ -69,8 +84,14 @@ export function PackEditor({
   // images uploaded or carried over from the stored version, by their path in the pack
   const [images, setImages] = useState<ImageMap>(kept?.images ?? initialImages);
   // what a save or a discard returns to: the stored version (or the new pack's first text)
-  const [base, setBase] = useState({ yaml: initialYaml, images: initialImages, keep: keepFromStart || (kept !== null && !savedPackId) });
-  const [restored, setRestored] = useState(kept ? { at: kept.savedAt, stale: savedPackId !== null && kept.base !== initialYaml } : null);
+  const [base, setBase] = useState({
+    yaml: initialYaml,
+    images: initialImages,
+    keep: keepFromStart || (kept !== null && !savedPackId),
+  });
+  const [restored, setRestored] = useState(
+    kept ? { at: kept.savedAt, stale: savedPackId !== null && kept.base !== initialYaml } : null,
+  );
   const [section, setSection] = useState<Section>('metadata');
   const [selected, setSelected] = useState(0);
   // where the YAML view scrolls when an inject is chosen in the forms, the timeline or the error list
@@ -109,7 +130,16 @@ export function PackEditor({
 
   const dirty = base.keep || text !== base.yaml || !sameImages(images, base.images);
   const draftTitle = draft?.title ?? savedPackId ?? 'Untitled pack';
-  const { discardDraftNow, confirmingDiscard, setConfirmingDiscard, markSaved } = useKeptDraft({ draftKey, dirty, text, images, base: base.yaml, title: draftTitle, packId: savedPackId, onDirtyChange });
+  const { discardDraftNow, confirmingDiscard, setConfirmingDiscard, markSaved } = useKeptDraft({
+    draftKey,
+    dirty,
+    text,
+    images,
+    base: base.yaml,
+    title: draftTitle,
+    packId: savedPackId,
+    onDirtyChange,
+  });
   const discard = () => {
     discardDraftNow();
     setRestored(null);
@@ -138,14 +168,19 @@ export function PackEditor({
     if (where.inject !== undefined) selectInject(where.inject);
     // focus the field once the section has rendered
     setTimeout(() => {
-      const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(e.path)}"]`) ?? document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(e.path.replace(/\[\d+\]$/, ''))}"]`);
+      const el =
+        document.querySelector<HTMLElement>(`[data-path="${CSS.escape(e.path)}"]`) ??
+        document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(e.path.replace(/\[\d+\]$/, ''))}"]`);
       el?.focus();
       el?.scrollIntoView({ block: 'center' });
     }, 50);
   };
 
   const selectedInject = draft?.injects?.[selected];
-  const times = useMemo(() => (draft ? plannedTimes(draft) : new Map<number, { ms: number; estimated: boolean }>()), [draft]);
+  const times = useMemo(
+    () => (draft ? plannedTimes(draft) : new Map<number, { ms: number; estimated: boolean }>()),
+    [draft],
+  );
   const status = !draft ? (
     <Badge color="red">YAML does not parse</Badge>
   ) : checking ? (
@@ -173,21 +208,50 @@ export function PackEditor({
         <Group gap="xs">
           {savedPackId && (
             <>
-              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/export.yaml`)} leftSection={<IconDownload size={14} />}>
+              <Button
+                size="xs"
+                variant="default"
+                component="a"
+                href={downloadHref(`/authoring/packs/${savedPackId}/export.yaml`)}
+                leftSection={<IconDownload size={14} />}
+              >
                 YAML
               </Button>
-              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/export.zip`)} leftSection={<IconDownload size={14} />}>
+              <Button
+                size="xs"
+                variant="default"
+                component="a"
+                href={downloadHref(`/authoring/packs/${savedPackId}/export.zip`)}
+                leftSection={<IconDownload size={14} />}
+              >
                 Zip
               </Button>
-              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=xlsx`)} leftSection={<IconDownload size={14} />}>
+              <Button
+                size="xs"
+                variant="default"
+                component="a"
+                href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=xlsx`)}
+                leftSection={<IconDownload size={14} />}
+              >
                 MSEL xlsx
               </Button>
-              <Button size="xs" variant="default" component="a" href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=csv`)} leftSection={<IconDownload size={14} />}>
+              <Button
+                size="xs"
+                variant="default"
+                component="a"
+                href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=csv`)}
+                leftSection={<IconDownload size={14} />}
+              >
                 MSEL csv
               </Button>
             </>
           )}
-          <Button size="xs" leftSection={<IconDeviceFloppy size={14} />} disabled={!report?.ok || checking} loading={save.isPending} onClick={() =>
+          <Button
+            size="xs"
+            leftSection={<IconDeviceFloppy size={14} />}
+            disabled={!report?.ok || checking}
+            loading={save.isPending}
+            onClick={() =>
               save.mutate(
                 { yaml: text, images: referencedImages(draft, images) },
                 {
@@ -233,15 +297,28 @@ export function PackEditor({
         </Group>
       )}
       {restored && (
-        <Alert color={restored.stale ? 'orange' : 'blue'} withCloseButton onClose={() => setRestored(null)} data-testid="draft-restored" title="Your unsaved draft is back">
+        <Alert
+          color={restored.stale ? 'orange' : 'blue'}
+          withCloseButton
+          onClose={() => setRestored(null)}
+          data-testid="draft-restored"
+          title="Your unsaved draft is back"
+        >
           Restored the changes kept in this browser at {new Date(restored.at).toLocaleString()}.
-          {restored.stale && ' The stored pack has been saved again since this draft was started: saving the draft makes it the newest version.'}
+          {restored.stale &&
+            ' The stored pack has been saved again since this draft was started: saving the draft makes it the newest version.'}
         </Alert>
       )}
-      {save.isError && <Alert color="red" title="Not saved">{errorMessage(save.error)}</Alert>}
+      {save.isError && (
+        <Alert color="red" title="Not saved">
+          {errorMessage(save.error)}
+        </Alert>
+      )}
       {saved && (
         <Alert color={saved.created ? 'green' : 'gray'} data-testid="save-result">
-          {saved.created ? `Saved ${saved.packId} ${saved.version} as a new version. Exercises already created keep the version they started from.` : `This exact content is already stored (${saved.packId} ${saved.version}); nothing changed.`}
+          {saved.created
+            ? `Saved ${saved.packId} ${saved.version} as a new version. Exercises already created keep the version they started from.`
+            : `This exact content is already stored (${saved.packId} ${saved.version}); nothing changed.`}
         </Alert>
       )}
       {validationError && <Alert color="orange">Validation is unavailable: {validationError}</Alert>}
@@ -259,7 +336,13 @@ export function PackEditor({
         </Paper>
       )}
       {/* a fixed share of the screen: the forms and the YAML scroll inside it, the timeline and preview follow below */}
-      <Group align="stretch" wrap="nowrap" gap="sm" className="ttx-author-split" style={{ height: 'max(420px, 62vh)', flexShrink: 0 }}>
+      <Group
+        align="stretch"
+        wrap="nowrap"
+        gap="sm"
+        className="ttx-author-split"
+        style={{ height: 'max(420px, 62vh)', flexShrink: 0 }}
+      >
         <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
           {draft ? (
             <Tabs value={section} onChange={(v) => setSection((v as Section | null) ?? 'metadata')} keepMounted={false}>
@@ -280,7 +363,12 @@ export function PackEditor({
                   <ObjectivesForm {...formProps} />
                 </Tabs.Panel>
                 <Tabs.Panel value="injects">
-                  <InjectsForm {...formProps} selected={selected} onSelect={selectInject} onImageUploaded={(path, sha256) => setImages((m) => ({ ...m, [path]: sha256 }))} />
+                  <InjectsForm
+                    {...formProps}
+                    selected={selected}
+                    onSelect={selectInject}
+                    onImageUploaded={(path, sha256) => setImages((m) => ({ ...m, [path]: sha256 }))}
+                  />
                 </Tabs.Panel>
               </Box>
             </Tabs>

@@ -3,14 +3,27 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { CHANNELS } from '../../../lib/api-types';
 import { errorsAt } from '../lib/pack-doc';
 import { Field, type FormProps } from './form-field';
-import { ArtifactsForm, DecisionForm, ExpectedActionsForm, ResponseOptionsForm, TriggerForm } from './inject-details-form';
+import {
+  ArtifactsForm,
+  DecisionForm,
+  ExpectedActionsForm,
+  ResponseOptionsForm,
+  TriggerForm,
+} from './inject-details-form';
 
 export function MetadataForm({ pack, errors, onSet }: FormProps) {
   return (
     <Stack gap="xs">
       <Group grow>
         <Field label="Pack id" path={['id']} value={pack.id} errors={errors} onSet={onSet} />
-        <Field label="Version" path={['version']} value={pack.version} errors={errors} onSet={onSet} description="a new version for each saved change" />
+        <Field
+          label="Version"
+          path={['version']}
+          value={pack.version}
+          errors={errors}
+          onSet={onSet}
+          description="a new version for each saved change"
+        />
       </Group>
       <Field label="Title" path={['title']} value={pack.title} errors={errors} onSet={onSet} />
       <Field label="Summary" path={['summary']} value={pack.summary} errors={errors} onSet={onSet} multiline />
@@ -37,14 +50,30 @@ export function TeamsForm({ pack, errors, onSet, onAdd, onDelete }: FormProps) {
           <Group align="flex-end" wrap="nowrap">
             <Field label="Id" path={['teams', i, 'id']} value={t.id} errors={errors} onSet={onSet} />
             <Field label="Name" path={['teams', i, 'name']} value={t.name} errors={errors} onSet={onSet} />
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove team ${t.name ?? i + 1}`} onClick={() => onDelete(['teams', i])}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove team ${t.name ?? i + 1}`}
+              onClick={() => onDelete(['teams', i])}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
-          <Field label="Description" path={['teams', i, 'description']} value={t.description} errors={errors} onSet={onSet} />
+          <Field
+            label="Description"
+            path={['teams', i, 'description']}
+            value={t.description}
+            errors={errors}
+            onSet={onSet}
+          />
         </Paper>
       ))}
-      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(['teams'], { id: `team-${teams.length + 1}`, name: `Team ${teams.length + 1}` })}>
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={() => onAdd(['teams'], { id: `team-${teams.length + 1}`, name: `Team ${teams.length + 1}` })}
+      >
         Add team
       </Button>
     </Stack>
@@ -59,24 +88,74 @@ export function ObjectivesForm({ pack, errors, onSet, onAdd, onDelete }: FormPro
         <Paper key={i} withBorder p="xs">
           <Group align="flex-end" wrap="nowrap">
             <Field label="Id" path={['objectives', i, 'id']} value={o.id} errors={errors} onSet={onSet} />
-            <Field label="Core capability" path={['objectives', i, 'coreCapability']} value={o.coreCapability} errors={errors} onSet={onSet} />
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove objective ${o.id ?? i + 1}`} onClick={() => onDelete(['objectives', i])}>
+            <Field
+              label="Core capability"
+              path={['objectives', i, 'coreCapability']}
+              value={o.coreCapability}
+              errors={errors}
+              onSet={onSet}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove objective ${o.id ?? i + 1}`}
+              onClick={() => onDelete(['objectives', i])}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
-          <Field label="Objective" path={['objectives', i, 'text']} value={o.text} errors={errors} onSet={onSet} multiline />
+          <Field
+            label="Objective"
+            path={['objectives', i, 'text']}
+            value={o.text}
+            errors={errors}
+            onSet={onSet}
+            multiline
+          />
         </Paper>
       ))}
-      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onAdd(['objectives'], { id: `obj-${objectives.length + 1}`, text: 'New objective', coreCapability: 'Operational coordination' })}>
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={() =>
+          onAdd(['objectives'], {
+            id: `obj-${objectives.length + 1}`,
+            text: 'New objective',
+            coreCapability: 'Operational coordination',
+          })
+        }
+      >
         Add objective
       </Button>
     </Stack>
   );
 }
 
-const OWN_FIELDS = ['offset', 'to', 'channel', 'subject', 'body', 'id', 'from', 'tlp', 'respondWithin', 'responseOptions', 'expectedActions', 'decision', 'trigger', 'artifacts'];
+const OWN_FIELDS = [
+  'offset',
+  'to',
+  'channel',
+  'subject',
+  'body',
+  'id',
+  'from',
+  'tlp',
+  'respondWithin',
+  'responseOptions',
+  'expectedActions',
+  'decision',
+  'trigger',
+  'artifacts',
+];
 
-export function InjectsForm(props: FormProps & { selected: number; onSelect: (i: number) => void; onImageUploaded: (path: string, sha256: string) => void }) {
+export function InjectsForm(
+  props: FormProps & {
+    selected: number;
+    onSelect: (i: number) => void;
+    onImageUploaded: (path: string, sha256: string) => void;
+  },
+) {
   const { pack, errors, onSet, onAdd, onDelete, selected, onSelect, onImageUploaded } = props;
   const formProps = { pack, errors, onSet, onAdd, onDelete, index: selected };
   const injects = pack.injects ?? [];
@@ -97,7 +176,11 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
               description={`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}
               color={hasErrors(k) ? 'red' : undefined}
               data-testid={`inject-nav-${i.id ?? k}`}
-              styles={{ body: { minWidth: 0 }, label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+              styles={{
+                body: { minWidth: 0 },
+                label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+                description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+              }}
             />
           ))}
         </ScrollArea.Autosize>
@@ -106,7 +189,15 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
           variant="light"
           leftSection={<IconPlus size={14} />}
           onClick={() => {
-            onAdd(['injects'], { id: `inject-${injects.length + 1}`, offset: 'T+00:00', to: 'all', channel: 'email', from: { name: 'Exercise control' }, subject: 'New inject', body: 'Write the message here.' });
+            onAdd(['injects'], {
+              id: `inject-${injects.length + 1}`,
+              offset: 'T+00:00',
+              to: 'all',
+              channel: 'email',
+              from: { name: 'Exercise control' },
+              subject: 'New inject',
+              body: 'Write the message here.',
+            });
             onSelect(injects.length);
           }}
         >
@@ -117,8 +208,23 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
         <Stack gap="xs" style={{ flex: 1, minWidth: 0 }} data-testid="inject-form">
           <Group grow align="flex-start">
             <Field label="Id" path={['injects', selected, 'id']} value={inj.id} errors={errors} onSet={onSet} />
-            <Field label="Offset" path={['injects', selected, 'offset']} value={inj.offset} errors={errors} onSet={onSet} placeholder="T+00:30" description={inj.trigger ? `released by a ${inj.trigger.type ?? ''} trigger` : 'exercise clock, T+hh:mm'} />
-            <Select size="xs" label="Channel" data={[...CHANNELS]} value={inj.channel ?? null} error={errorsAt(errors, ['injects', selected, 'channel']).join('; ') || undefined} onChange={(v) => onSet(['injects', selected, 'channel'], v ?? undefined)} />
+            <Field
+              label="Offset"
+              path={['injects', selected, 'offset']}
+              value={inj.offset}
+              errors={errors}
+              onSet={onSet}
+              placeholder="T+00:30"
+              description={inj.trigger ? `released by a ${inj.trigger.type ?? ''} trigger` : 'exercise clock, T+hh:mm'}
+            />
+            <Select
+              size="xs"
+              label="Channel"
+              data={[...CHANNELS]}
+              value={inj.channel ?? null}
+              error={errorsAt(errors, ['injects', selected, 'channel']).join('; ') || undefined}
+              onChange={(v) => onSet(['injects', selected, 'channel'], v ?? undefined)}
+            />
           </Group>
           <MultiSelect
             size="xs"
@@ -128,14 +234,48 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
             data={['all', ...teamIds]}
             value={inj.to === 'all' ? ['all'] : Array.isArray(inj.to) ? inj.to : []}
             error={toErr.length ? toErr.join('; ') : undefined}
-            onChange={(v) => onSet(['injects', selected, 'to'], v.includes('all') && !(inj.to === 'all') ? 'all' : v.filter((x) => x !== 'all').length ? v.filter((x) => x !== 'all') : undefined)}
+            onChange={(v) =>
+              onSet(
+                ['injects', selected, 'to'],
+                v.includes('all') && !(inj.to === 'all')
+                  ? 'all'
+                  : v.filter((x) => x !== 'all').length
+                    ? v.filter((x) => x !== 'all')
+                    : undefined,
+              )
+            }
           />
           <Group grow>
-            <Field label="From" path={['injects', selected, 'from', 'name']} value={inj.from?.name} errors={errors} onSet={onSet} />
-            <Field label="Address" path={['injects', selected, 'from', 'address']} value={inj.from?.address} errors={errors} onSet={onSet} />
+            <Field
+              label="From"
+              path={['injects', selected, 'from', 'name']}
+              value={inj.from?.name}
+              errors={errors}
+              onSet={onSet}
+            />
+            <Field
+              label="Address"
+              path={['injects', selected, 'from', 'address']}
+              value={inj.from?.address}
+              errors={errors}
+              onSet={onSet}
+            />
           </Group>
-          <Field label="Subject" path={['injects', selected, 'subject']} value={inj.subject} errors={errors} onSet={onSet} />
-          <Field label="Body (markdown)" path={['injects', selected, 'body']} value={inj.body} errors={errors} onSet={onSet} multiline />
+          <Field
+            label="Subject"
+            path={['injects', selected, 'subject']}
+            value={inj.subject}
+            errors={errors}
+            onSet={onSet}
+          />
+          <Field
+            label="Body (markdown)"
+            path={['injects', selected, 'body']}
+            value={inj.body}
+            errors={errors}
+            onSet={onSet}
+            multiline
+          />
           <Group grow align="flex-start">
             <Select
               size="xs"
@@ -148,7 +288,14 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
               error={errorsAt(errors, ['injects', selected, 'tlp']).join('; ') || undefined}
               onChange={(v) => onSet(['injects', selected, 'tlp'], v ?? undefined)}
             />
-            <Field label="Respond within (hh:mm)" path={['injects', selected, 'respondWithin']} value={inj.respondWithin} errors={errors} onSet={onSet} placeholder="00:15" />
+            <Field
+              label="Respond within (hh:mm)"
+              path={['injects', selected, 'respondWithin']}
+              value={inj.respondWithin}
+              errors={errors}
+              onSet={onSet}
+              placeholder="00:15"
+            />
           </Group>
           <TriggerForm {...formProps} />
           <ResponseOptionsForm {...formProps} />
@@ -163,10 +310,16 @@ export function InjectsForm(props: FormProps & { selected: number; onSelect: (i:
               </Text>
             ))}
           <Group>
-            <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => {
-              onDelete(['injects', selected]);
-              onSelect(Math.max(0, selected - 1));
-            }}>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={14} />}
+              onClick={() => {
+                onDelete(['injects', selected]);
+                onSelect(Math.max(0, selected - 1));
+              }}
+            >
               Remove inject
             </Button>
           </Group>

@@ -14,13 +14,18 @@ const CHAR_PX = 6.3;
  * Positions for the labels shown: near the middle of their arrow, moved up or down a line at a time
  * until they overlap no label placed before them.
  */
-function placeLabels<E extends { x1: number; y1: number; x2: number; y2: number; label: string }>(items: { n: number; e: E }[], width: number, height: number) {
+function placeLabels<E extends { x1: number; y1: number; x2: number; y2: number; label: string }>(
+  items: { n: number; e: E }[],
+  width: number,
+  height: number,
+) {
   const placed: { n: number; e: E; x: number; y: number; w: number }[] = [];
   for (const { n, e } of items) {
     const w = e.label.length * CHAR_PX + 8;
     const x = Math.min(Math.max((e.x1 + e.x2) / 2, w / 2), Math.max(w / 2, width - w / 2));
     const want = Math.max(10, Math.min(e.y1, e.y2) - 6);
-    const free = (y: number) => placed.every((p) => Math.abs(p.y - y) >= LABEL_LINE || Math.abs(p.x - x) >= (p.w + w) / 2);
+    const free = (y: number) =>
+      placed.every((p) => Math.abs(p.y - y) >= LABEL_LINE || Math.abs(p.x - x) >= (p.w + w) / 2);
     let y = want;
     for (let k = 1; !free(y) && k < 40; k++) {
       const up = want - LABEL_LINE * Math.ceil(k / 2) * (k % 2 ? 1 : -1);
@@ -42,7 +47,15 @@ type Focus = { kind: 'inject'; k: number } | { kind: 'edge'; n: number } | null;
  * and pans (drag, scroll), and an edge's label shows when its arrow or one of its injects is
  * hovered, focused or selected.
  */
-export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPack; selected: number; onSelect: (i: number) => void }) {
+export function TimelineSwimlanes({
+  pack,
+  selected,
+  onSelect,
+}: {
+  pack: DraftPack;
+  selected: number;
+  onSelect: (i: number) => void;
+}) {
   const teams = pack.teams ?? [];
   const injects = pack.injects ?? [];
   const { ref: sizeRef, width: viewportWidth } = useElementSize<HTMLDivElement>();
@@ -79,7 +92,8 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
     const el = viewportRef.current;
     const m = markersRef.current.find((x) => x.inject === selected);
     if (!el || !m) return;
-    if (m.x < el.scrollLeft + 20 || m.x > el.scrollLeft + el.clientWidth - 20) el.scrollLeft = Math.max(0, m.x - el.clientWidth / 2);
+    if (m.x < el.scrollLeft + 20 || m.x > el.scrollLeft + el.clientWidth - 20)
+      el.scrollLeft = Math.max(0, m.x - el.clientWidth / 2);
   }, [selected, zoom]);
 
   const step = (dir: 1 | -1) => {
@@ -118,23 +132,44 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
 
   const touches = (e: { from: number; to: number }, k: number) => e.from === k || e.to === k;
   const active = (e: { from: number; to: number }, n: number) =>
-    (focus?.kind === 'edge' && focus.n === n) || (focus?.kind === 'inject' && touches(e, focus.k)) || touches(e, selected);
+    (focus?.kind === 'edge' && focus.n === n) ||
+    (focus?.kind === 'inject' && touches(e, focus.k)) ||
+    touches(e, selected);
   const shown = edges.flatMap((e, n) => (active(e, n) ? [n] : []));
 
   return (
-    <Box data-testid="timeline" role="figure" aria-label="Timeline of injects per team, with the triggers that release them">
+    <Box
+      data-testid="timeline"
+      role="figure"
+      aria-label="Timeline of injects per team, with the triggers that release them"
+    >
       <Group justify="space-between" mb={4} wrap="nowrap">
         <Text size="xs" c="dimmed">
-          {injects.length} injects · {teams.length} teams · drag or scroll to pan, Ctrl + wheel to zoom; an arrow’s label shows when you point at it or at one of its injects
+          {injects.length} injects · {teams.length} teams · drag or scroll to pan, Ctrl + wheel to zoom; an arrow’s
+          label shows when you point at it or at one of its injects
         </Text>
         <Group gap={4} wrap="nowrap" aria-label="Zoom the timeline">
-          <ActionIcon size="sm" variant="default" aria-label="Zoom out" onClick={() => step(-1)} disabled={zoom === ZOOMS[0]} data-testid="timeline-zoom-out">
+          <ActionIcon
+            size="sm"
+            variant="default"
+            aria-label="Zoom out"
+            onClick={() => step(-1)}
+            disabled={zoom === ZOOMS[0]}
+            data-testid="timeline-zoom-out"
+          >
             <IconZoomOut size={14} />
           </ActionIcon>
           <Text size="xs" ff="monospace" w={40} ta="center" data-testid="timeline-zoom" aria-live="polite">
             ×{zoom}
           </Text>
-          <ActionIcon size="sm" variant="default" aria-label="Zoom in" onClick={() => step(1)} disabled={zoom === ZOOMS[ZOOMS.length - 1]} data-testid="timeline-zoom-in">
+          <ActionIcon
+            size="sm"
+            variant="default"
+            aria-label="Zoom in"
+            onClick={() => step(1)}
+            disabled={zoom === ZOOMS[ZOOMS.length - 1]}
+            data-testid="timeline-zoom-in"
+          >
             <IconZoomIn size={14} />
           </ActionIcon>
           <Button size="compact-xs" variant="default" onClick={() => zoomTo(1)} disabled={zoom === 1}>
@@ -145,9 +180,24 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
       <Group gap={0} wrap="nowrap" align="flex-start">
         <Box w={LABEL_WIDTH} style={{ flexShrink: 0 }} pt={18}>
           {teams.map((team, lane) => (
-            <Box key={team.id ?? team.name} h={laneHeights[lane] ?? LANE} pr="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)', display: 'flex', alignItems: 'center' }}>
+            <Box
+              key={team.id ?? team.name}
+              h={laneHeights[lane] ?? LANE}
+              pr="xs"
+              style={{
+                borderTop: '1px solid var(--mantine-color-default-border)',
+                display: 'flex',
+                alignItems: 'center',
+              }}
+            >
               {/* two lines at most; the full name is in the tooltip when even that is too short */}
-              <Text size="xs" lh={1.25} lineClamp={2} title={team.name ?? team.id} data-testid={`lane-name-${team.id ?? ''}`}>
+              <Text
+                size="xs"
+                lh={1.25}
+                lineClamp={2}
+                title={team.name ?? team.id}
+                data-testid={`lane-name-${team.id ?? ''}`}
+              >
                 {team.name ?? team.id}
               </Text>
             </Box>
@@ -155,25 +205,68 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
         </Box>
         <Box
           ref={viewportRefs}
-          style={{ flex: 1, minWidth: 0, overflowX: 'auto', overflowY: 'hidden', cursor: zoom > 1 ? 'grab' : undefined, touchAction: 'pan-x pan-y' }}
+          style={{
+            flex: 1,
+            minWidth: 0,
+            overflowX: 'auto',
+            overflowY: 'hidden',
+            cursor: zoom > 1 ? 'grab' : undefined,
+            touchAction: 'pan-x pan-y',
+          }}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={endDrag}
           onPointerCancel={endDrag}
           data-testid="timeline-viewport"
         >
-          <Box style={{ position: 'relative', width, height: 18 + height + 4 }} data-testid="timeline-track" data-width={Math.round(width)}>
+          <Box
+            style={{ position: 'relative', width, height: 18 + height + 4 }}
+            data-testid="timeline-track"
+            data-width={Math.round(width)}
+          >
             {ticks.map((t) => (
-              <Text key={t} size="10px" c="dimmed" ff="monospace" style={{ position: 'absolute', top: 0, left: xOf(t), transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}>
+              <Text
+                key={t}
+                size="10px"
+                c="dimmed"
+                ff="monospace"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: xOf(t),
+                  transform: 'translateX(-50%)',
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 {formatOffset(t)}
               </Text>
             ))}
             <Box style={{ position: 'absolute', top: 18, left: 0, width, height }}>
               {teams.map((team, lane) => (
-                <Box key={team.id ?? team.name} data-testid={`lane-${team.id ?? ''}`} style={{ position: 'absolute', left: 0, top: laneTops[lane] ?? 0, width, height: laneHeights[lane] ?? LANE, borderTop: '1px solid var(--mantine-color-default-border)' }} />
+                <Box
+                  key={team.id ?? team.name}
+                  data-testid={`lane-${team.id ?? ''}`}
+                  style={{
+                    position: 'absolute',
+                    left: 0,
+                    top: laneTops[lane] ?? 0,
+                    width,
+                    height: laneHeights[lane] ?? LANE,
+                    borderTop: '1px solid var(--mantine-color-default-border)',
+                  }}
+                />
               ))}
               {ticks.map((t) => (
-                <Box key={t} style={{ position: 'absolute', top: 0, left: xOf(t), height, borderLeft: '1px dotted var(--mantine-color-default-border)' }} />
+                <Box
+                  key={t}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: xOf(t),
+                    height,
+                    borderLeft: '1px dotted var(--mantine-color-default-border)',
+                  }}
+                />
               ))}
               {markers.map((m) => {
                 const inj = injects[m.inject];
@@ -183,7 +276,14 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                 const label = `${inj.subject ?? inj.id ?? 'inject'} at ${formatOffset(m.ms)}${m.estimated ? ' (released by a trigger: estimated)' : ''}${decision}`;
                 const colour = inj.decision ? 'violet' : 'blue';
                 return (
-                  <Tooltip key={`${k}@${m.lane}`} label={`${inj.id ?? ''}: ${label}`} withArrow multiline maw={320} openDelay={150}>
+                  <Tooltip
+                    key={`${k}@${m.lane}`}
+                    label={`${inj.id ?? ''}: ${label}`}
+                    withArrow
+                    multiline
+                    maw={320}
+                    openDelay={150}
+                  >
                     <button
                       type="button"
                       onClick={() => onSelect(k)}
@@ -197,7 +297,21 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                       aria-label={label}
                       aria-pressed={k === selected}
                       // a 24 px target (WCAG 2.5.8) around the 14 px marker drawn inside it
-                      style={{ position: 'absolute', left: m.x, top: m.y - 12, width: 24, height: 24, padding: 0, zIndex: 2, cursor: 'pointer', transform: 'translateX(-50%)', border: 0, background: 'transparent', display: 'grid', placeItems: 'center' }}
+                      style={{
+                        position: 'absolute',
+                        left: m.x,
+                        top: m.y - 12,
+                        width: 24,
+                        height: 24,
+                        padding: 0,
+                        zIndex: 2,
+                        cursor: 'pointer',
+                        transform: 'translateX(-50%)',
+                        border: 0,
+                        background: 'transparent',
+                        display: 'grid',
+                        placeItems: 'center',
+                      }}
                     >
                       <span
                         aria-hidden
@@ -216,10 +330,31 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                 );
               })}
               {edges.length > 0 && (
-                <svg width={width} height={height} style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible', zIndex: 1, pointerEvents: 'none' }} data-testid="timeline-edges">
+                <svg
+                  width={width}
+                  height={height}
+                  style={{
+                    position: 'absolute',
+                    left: 0,
+                    top: 0,
+                    overflow: 'visible',
+                    zIndex: 1,
+                    pointerEvents: 'none',
+                  }}
+                  data-testid="timeline-edges"
+                >
                   <defs>
                     {Object.entries(EDGE_STYLE).map(([kind, s]) => (
-                      <marker key={kind} id={`ttx-arrow-${kind}`} viewBox="0 0 10 10" refX="17" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                      <marker
+                        key={kind}
+                        id={`ttx-arrow-${kind}`}
+                        viewBox="0 0 10 10"
+                        refX="17"
+                        refY="5"
+                        markerWidth="6"
+                        markerHeight="6"
+                        orient="auto-start-reverse"
+                      >
                         <path d="M 0 0 L 10 5 L 0 10 z" fill={s.colour} />
                       </marker>
                     ))}
@@ -230,9 +365,27 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                     const toId = injects[e.to]?.id ?? String(e.to);
                     const on = shown.includes(n);
                     return (
-                      <g key={`${e.from}-${e.to}`} role="img" aria-label={e.description} data-testid={`timeline-edge-${fromId}-${toId}`} data-kind={e.kind} data-label={e.label} data-active={on || undefined} opacity={shown.length && !on ? 0.45 : 1}>
+                      <g
+                        key={`${e.from}-${e.to}`}
+                        role="img"
+                        aria-label={e.description}
+                        data-testid={`timeline-edge-${fromId}-${toId}`}
+                        data-kind={e.kind}
+                        data-label={e.label}
+                        data-active={on || undefined}
+                        opacity={shown.length && !on ? 0.45 : 1}
+                      >
                         <title>{e.description}</title>
-                        <line x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} stroke={s.colour} strokeWidth={on ? 2.5 : 1.5} strokeDasharray={s.dash} markerEnd={`url(#ttx-arrow-${e.kind})`} />
+                        <line
+                          x1={e.x1}
+                          y1={e.y1}
+                          x2={e.x2}
+                          y2={e.y2}
+                          stroke={s.colour}
+                          strokeWidth={on ? 2.5 : 1.5}
+                          strokeDasharray={s.dash}
+                          markerEnd={`url(#ttx-arrow-${e.kind})`}
+                        />
                         {/* a wider, invisible stroke: the arrow is easy to point at */}
                         <line
                           x1={e.x1}
@@ -250,12 +403,26 @@ export function TimelineSwimlanes({ pack, selected, onSelect }: { pack: DraftPac
                     );
                   })}
                   {/* the labels of the active edges on top of everything, stacked so they never overprint */}
-                  {placeLabels(shown.flatMap((n) => (edges[n] ? [{ n, e: edges[n] }] : [])), width, height).map(({ n, e, x, y }) => {
+                  {placeLabels(
+                    shown.flatMap((n) => (edges[n] ? [{ n, e: edges[n] }] : [])),
+                    width,
+                    height,
+                  ).map(({ n, e, x, y }) => {
                     const s = EDGE_STYLE[e.kind];
                     const fromId = injects[e.from]?.id ?? String(e.from);
                     const toId = injects[e.to]?.id ?? String(e.to);
                     return (
-                      <text key={`label-${n}`} x={x} y={y} fontSize={11} fontWeight={600} fill={s.colour} textAnchor="middle" data-testid={`timeline-edge-label-${fromId}-${toId}`} style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 4 }}>
+                      <text
+                        key={`label-${n}`}
+                        x={x}
+                        y={y}
+                        fontSize={11}
+                        fontWeight={600}
+                        fill={s.colour}
+                        textAnchor="middle"
+                        data-testid={`timeline-edge-label-${fromId}-${toId}`}
+                        style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 4 }}
+                      >
                         {e.label}
                       </text>
                     );

@@ -1,6 +1,14 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { useComputedColorScheme } from '@mantine/core';
-import CodeMirror, { Decoration, type DecorationSet, EditorView, Prec, type ReactCodeMirrorRef, StateEffect, StateField } from '@uiw/react-codemirror';
+import CodeMirror, {
+  Decoration,
+  type DecorationSet,
+  EditorView,
+  Prec,
+  type ReactCodeMirrorRef,
+  StateEffect,
+  StateField,
+} from '@uiw/react-codemirror';
 import { useEffect, useRef } from 'react';
 import { yamlDarkTheme } from '../lib/yaml-dark-theme';
 
@@ -22,7 +30,9 @@ const selectedField = StateField.define<DecorationSet>({
       const doc = tr.state.doc;
       const first = doc.lineAt(Math.min(e.value.from, doc.length)).number;
       const last = doc.lineAt(Math.min(Math.max(e.value.to - 1, e.value.from), doc.length)).number;
-      next = Decoration.set(Array.from({ length: last - first + 1 }, (_, n) => selectedLine.range(doc.line(first + n).from)));
+      next = Decoration.set(
+        Array.from({ length: last - first + 1 }, (_, n) => selectedLine.range(doc.line(first + n).from)),
+      );
     }
     return next;
   },
@@ -38,7 +48,13 @@ const selectedTheme = EditorView.baseTheme({
 const readableGutters = Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#5c636a' } }));
 
 // the editable area is the element screen readers land on: it carries the name
-const extensions = [yaml(), EditorView.lineWrapping, selectedField, selectedTheme, EditorView.contentAttributes.of({ 'aria-label': 'Pack YAML source' })];
+const extensions = [
+  yaml(),
+  EditorView.lineWrapping,
+  selectedField,
+  selectedTheme,
+  EditorView.contentAttributes.of({ 'aria-label': 'Pack YAML source' }),
+];
 const extensionsFor = { dark: extensions, light: [...extensions, readableGutters] };
 
 export interface Reveal {
@@ -52,7 +68,15 @@ export interface Reveal {
  * The pack's YAML, editable, with YAML highlighting; the forms and this view edit the same text.
  * `reveal` scrolls the view to a range (the selected inject) and shades it, without taking focus.
  */
-export function YamlSource({ value, onChange, reveal }: { value: string; onChange: (text: string) => void; reveal?: Reveal | null }) {
+export function YamlSource({
+  value,
+  onChange,
+  reveal,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  reveal?: Reveal | null;
+}) {
   // the scheme the page shows (with "auto", the system's): a dark editor on a light page is jarring
   const theme = useComputedColorScheme('dark');
   const ref = useRef<ReactCodeMirrorRef>(null);
@@ -61,12 +85,36 @@ export function YamlSource({ value, onChange, reveal }: { value: string; onChang
     const view = ref.current?.view;
     if (!view || !reveal) return;
     const from = Math.min(reveal.from, view.state.doc.length);
-    view.dispatch({ effects: [markRange.of({ from, to: Math.min(reveal.to, view.state.doc.length) }), EditorView.scrollIntoView(from, { y: 'start', yMargin: 24 })] });
+    view.dispatch({
+      effects: [
+        markRange.of({ from, to: Math.min(reveal.to, view.state.doc.length) }),
+        EditorView.scrollIntoView(from, { y: 'start', yMargin: 24 }),
+      ],
+    });
   }, [reveal]);
 
   return (
-    <div data-testid="yaml-source" aria-label="Pack YAML source" style={{ height: '100%', minHeight: 0, overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
-      <CodeMirror ref={ref} value={value} onChange={onChange} extensions={extensionsFor[theme]} theme={theme === 'dark' ? yamlDarkTheme : 'light'} basicSetup={{ foldGutter: true, highlightActiveLine: true }} height="100%" style={{ fontSize: 12 }} />
+    <div
+      data-testid="yaml-source"
+      aria-label="Pack YAML source"
+      style={{
+        height: '100%',
+        minHeight: 0,
+        overflow: 'auto',
+        border: '1px solid var(--mantine-color-default-border)',
+        borderRadius: 4,
+      }}
+    >
+      <CodeMirror
+        ref={ref}
+        value={value}
+        onChange={onChange}
+        extensions={extensionsFor[theme]}
+        theme={theme === 'dark' ? yamlDarkTheme : 'light'}
+        basicSetup={{ foldGutter: true, highlightActiveLine: true }}
+        height="100%"
+        style={{ fontSize: 12 }}
+      />
     </div>
   );
 }

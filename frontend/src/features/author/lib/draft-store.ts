@@ -31,7 +31,12 @@ function changed(): void {
 function isDraft(v: unknown): v is KeptDraft {
   if (!v || typeof v !== 'object') return false;
   const d = v as Partial<KeptDraft>;
-  return typeof d.key === 'string' && typeof d.yaml === 'string' && typeof d.base === 'string' && typeof d.savedAt === 'number';
+  return (
+    typeof d.key === 'string' &&
+    typeof d.yaml === 'string' &&
+    typeof d.base === 'string' &&
+    typeof d.savedAt === 'number'
+  );
 }
 
 export function loadDraft(key: string): KeptDraft | null {

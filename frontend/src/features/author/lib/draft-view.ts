@@ -1,9 +1,28 @@
-import { type Artifact, CHANNELS, type Channel, type DecisionView, type PlayerInjectView, type Tlp } from '../../../lib/api-types';
+import {
+  type Artifact,
+  CHANNELS,
+  type Channel,
+  type DecisionView,
+  type PlayerInjectView,
+  type Tlp,
+} from '../../../lib/api-types';
 import type { DraftArtifact, DraftInject } from './pack-doc';
 import { DURATION, toMs } from './pack-doc';
 
 const TLPS: readonly string[] = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
-const IOC_TYPES: readonly string[] = ['ip', 'domain', 'url', 'sha256', 'sha1', 'md5', 'email', 'filename', 'registry', 'wallet', 'other'];
+const IOC_TYPES: readonly string[] = [
+  'ip',
+  'domain',
+  'url',
+  'sha256',
+  'sha1',
+  'md5',
+  'email',
+  'filename',
+  'registry',
+  'wallet',
+  'other',
+];
 
 const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
@@ -11,11 +30,30 @@ const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 function artifactView(a: DraftArtifact): Artifact | null {
   switch (a.kind) {
     case 'image':
-      return str(a.path) ? { kind: 'image', path: a.path, alt: str(a.alt) ? a.alt : a.path, ...(str(a.title) ? { title: a.title } : {}) } : null;
+      return str(a.path)
+        ? { kind: 'image', path: a.path, alt: str(a.alt) ? a.alt : a.path, ...(str(a.title) ? { title: a.title } : {}) }
+        : null;
     case 'log':
-      return str(a.content) ? { kind: 'log', content: a.content, ...(str(a.format) ? { format: a.format } : {}), ...(str(a.title) ? { title: a.title } : {}) } : null;
+      return str(a.content)
+        ? {
+            kind: 'log',
+            content: a.content,
+            ...(str(a.format) ? { format: a.format } : {}),
+            ...(str(a.title) ? { title: a.title } : {}),
+          }
+        : null;
     case 'ioc-table': {
-      const rows = (Array.isArray(a.rows) ? a.rows : []).flatMap((r) => (r && str(r.value) && str(r.type) && IOC_TYPES.includes(r.type) ? [{ type: r.type as Extract<Artifact, { kind: 'ioc-table' }>['rows'][number]['type'], value: r.value, ...(str(r.note) ? { note: r.note } : {}) }] : []));
+      const rows = (Array.isArray(a.rows) ? a.rows : []).flatMap((r) =>
+        r && str(r.value) && str(r.type) && IOC_TYPES.includes(r.type)
+          ? [
+              {
+                type: r.type as Extract<Artifact, { kind: 'ioc-table' }>['rows'][number]['type'],
+                value: r.value,
+                ...(str(r.note) ? { note: r.note } : {}),
+              },
+            ]
+          : [],
+      );
       return rows.length ? { kind: 'ioc-table', rows, ...(str(a.title) ? { title: a.title } : {}) } : null;
     }
     default:
@@ -29,15 +67,36 @@ function artifactView(a: DraftArtifact): Artifact | null {
  * harmless stand-ins instead of breaking the preview.
  */
 export function draftInjectView(inject: DraftInject, scenarioMs: number): PlayerInjectView {
-  const channel: Channel = (CHANNELS as readonly string[]).includes(inject.channel ?? '') ? (inject.channel as Channel) : 'email';
+  const channel: Channel = (CHANNELS as readonly string[]).includes(inject.channel ?? '')
+    ? (inject.channel as Channel)
+    : 'email';
   const d = inject.decision;
-  const options = (d?.options ?? []).flatMap((o) => (o && str(o.id) ? [{ id: o.id, label: str(o.label) ? o.label : o.id }] : []));
-  const decision: DecisionView | null = d && str(d.question) ? { id: d.id ?? 'decision', question: d.question, mode: d.mode === 'consensus' ? 'consensus' : 'team', options, deadline: d.deadline ?? '' } : null;
-  const meta = Object.fromEntries(Object.entries(inject.meta && typeof inject.meta === 'object' ? inject.meta : {}).filter((e): e is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof e[1])));
+  const options = (d?.options ?? []).flatMap((o) =>
+    o && str(o.id) ? [{ id: o.id, label: str(o.label) ? o.label : o.id }] : [],
+  );
+  const decision: DecisionView | null =
+    d && str(d.question)
+      ? {
+          id: d.id ?? 'decision',
+          question: d.question,
+          mode: d.mode === 'consensus' ? 'consensus' : 'team',
+          options,
+          deadline: d.deadline ?? '',
+        }
+      : null;
+  const meta = Object.fromEntries(
+    Object.entries(inject.meta && typeof inject.meta === 'object' ? inject.meta : {}).filter(
+      (e): e is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof e[1]),
+    ),
+  );
   return {
     id: inject.id ?? 'draft',
     channel,
-    from: { name: str(inject.from?.name) ? inject.from.name : '(no sender)', ...(str(inject.from?.address) ? { address: inject.from.address } : {}), ...(str(inject.from?.organisation) ? { organisation: inject.from.organisation } : {}) },
+    from: {
+      name: str(inject.from?.name) ? inject.from.name : '(no sender)',
+      ...(str(inject.from?.address) ? { address: inject.from.address } : {}),
+      ...(str(inject.from?.organisation) ? { organisation: inject.from.organisation } : {}),
+    },
     subject: inject.subject ?? '',
     body: inject.body ?? '',
     tlp: inject.tlp && TLPS.includes(inject.tlp) ? (inject.tlp as Tlp) : null,
@@ -46,7 +105,9 @@ export function draftInjectView(inject: DraftInject, scenarioMs: number): Player
       return v ? [v] : [];
     }),
     meta,
-    responseOptions: (inject.responseOptions ?? []).flatMap((o) => (o && str(o.id) ? [{ id: o.id, label: str(o.label) ? o.label : o.id }] : [])),
+    responseOptions: (inject.responseOptions ?? []).flatMap((o) =>
+      o && str(o.id) ? [{ id: o.id, label: str(o.label) ? o.label : o.id }] : [],
+    ),
     respondWithinMs: toMs(inject.respondWithin, DURATION),
     decision,
     scenarioMs,

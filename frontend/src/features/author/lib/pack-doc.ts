@@ -72,7 +72,7 @@ export function readDraft(text: string): DraftPack | null {
   if (doc.errors.length) return null;
   try {
     const v: unknown = doc.toJS({ maxAliasCount: 100 });
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v) : null;
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : null;
   } catch {
     return null;
   }
@@ -113,12 +113,15 @@ export function nodeRange(text: string, path: Path): { from: number; to: number 
 }
 
 /** `injects[3].to[0]` as the loader writes paths. */
-export const pathKey = (path: Path) => path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+export const pathKey = (path: Path) =>
+  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 
 /** Errors that belong to a field: its own path, or (for a list) one of its items. */
 export function errorsAt(errors: readonly FieldError[], path: Path, file = 'pack.yaml'): string[] {
   const key = pathKey(path);
-  return errors.filter((e) => e.file === file && (e.path === key || e.path.startsWith(`${key}[`))).map((e) => e.message);
+  return errors
+    .filter((e) => e.file === file && (e.path === key || e.path.startsWith(`${key}[`)))
+    .map((e) => e.message);
 }
 
 /** Errors of exactly this path (a list or object as a whole), not of its items. */

@@ -28,26 +28,60 @@ export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
     switch (t?.type) {
       case 'after-inject': {
         const from = byId.get(t.inject);
-        return from === undefined ? [] : [{ kind: t.type, from, to, label: `after${delayText(t.delay)}`, description: `${name} is released${delayText(t.delay) || ''} after ${t.inject ?? ''}` }];
+        return from === undefined
+          ? []
+          : [
+              {
+                kind: t.type,
+                from,
+                to,
+                label: `after${delayText(t.delay)}`,
+                description: `${name} is released${delayText(t.delay) || ''} after ${t.inject ?? ''}`,
+              },
+            ];
       }
       case 'decision-outcome': {
         const from = byDecision.get(t.decision ?? '');
         if (from === undefined) return [];
         const option = injects[from]?.decision?.options?.find((o) => o.id === t.outcome);
         const outcome = option?.label ?? t.outcome ?? '?';
-        return [{ kind: t.type, from, to, label: `◆ ${outcome}${delayText(t.delay)}`, description: `${name} is released when decision ${t.decision ?? ''} ends with "${outcome}"` }];
+        return [
+          {
+            kind: t.type,
+            from,
+            to,
+            label: `◆ ${outcome}${delayText(t.delay)}`,
+            description: `${name} is released when decision ${t.decision ?? ''} ends with "${outcome}"`,
+          },
+        ];
       }
       case 'response-option': {
         const from = byId.get(t.inject);
         if (from === undefined) return [];
         const option = injects[from]?.responseOptions?.find((o) => o.id === t.option)?.label ?? t.option ?? '?';
-        return [{ kind: t.type, from, to, label: `chose "${option}"`, description: `${name} is released to a team that chose "${option}" on ${t.inject ?? ''}` }];
+        return [
+          {
+            kind: t.type,
+            from,
+            to,
+            label: `chose "${option}"`,
+            description: `${name} is released to a team that chose "${option}" on ${t.inject ?? ''}`,
+          },
+        ];
       }
       case 'contingency': {
         const from = byId.get(t.inject);
         if (from === undefined) return [];
         const action = injects[from]?.expectedActions?.find((a) => a.id === t.expectedAction);
-        return [{ kind: t.type, from, to, label: `if not "${t.expectedAction ?? '?'}" by ${t.at ?? '?'}`, description: `contingency: ${name} is released at ${t.at ?? '?'} to teams that had not logged "${action?.text ?? t.expectedAction ?? ''}" on ${t.inject ?? ''}` }];
+        return [
+          {
+            kind: t.type,
+            from,
+            to,
+            label: `if not "${t.expectedAction ?? '?'}" by ${t.at ?? '?'}`,
+            description: `contingency: ${name} is released at ${t.at ?? '?'} to teams that had not logged "${action?.text ?? t.expectedAction ?? ''}" on ${t.inject ?? ''}`,
+          },
+        ];
       }
       default:
         return [];
@@ -91,7 +125,10 @@ export function layoutTimeline(pack: DraftPack, width: number) {
   const lastInject = Math.max(0, ...[...times.values()].map((t) => t.ms));
   const durationMs = Math.max(toMs(pack.duration, DURATION) ?? 0, lastInject, 60_000);
   const xOf = (ms: number) => PAD + (Math.min(ms, durationMs) / durationMs) * Math.max(1, width - 2 * PAD);
-  const lanesOf = (inj: DraftInject) => teams.flatMap((t, row) => (inj.to === 'all' || (Array.isArray(inj.to) && inj.to.includes(t.id ?? '')) ? [row] : []));
+  const lanesOf = (inj: DraftInject) =>
+    teams.flatMap((t, row) =>
+      inj.to === 'all' || (Array.isArray(inj.to) && inj.to.includes(t.id ?? '')) ? [row] : [],
+    );
 
   // each lane gets as many rows as its busiest moment needs (markers at one time are often the
   // alternative branches of one decision), and its height follows
@@ -114,7 +151,14 @@ export function layoutTimeline(pack: DraftPack, width: number) {
   const laneTops = laneHeights.map((_, i) => laneHeights.slice(0, i).reduce((a, b) => a + b, 0));
   const markers: Marker[] = placed.flatMap((p, lane) => {
     const top = (laneTops[lane] ?? 0) + ((laneHeights[lane] ?? LANE) - p.rows * ROW) / 2;
-    return p.here.map((m) => ({ inject: m.k, lane, x: m.x, y: top + m.row * ROW + ROW / 2, ms: m.at.ms, estimated: m.at.estimated }));
+    return p.here.map((m) => ({
+      inject: m.k,
+      lane,
+      x: m.x,
+      y: top + m.row * ROW + ROW / 2,
+      ms: m.at.ms,
+      estimated: m.at.estimated,
+    }));
   });
   const markerAt = new Map(markers.map((m) => [`${m.inject}@${m.lane}`, m]));
 
@@ -131,7 +175,16 @@ export function layoutTimeline(pack: DraftPack, width: number) {
     return a && b ? [{ ...e, x1: a.x, y1: a.y, x2: b.x, y2: b.y }] : [];
   });
   const unplaced = injects.filter((_, k) => !times.has(k));
-  return { durationMs, xOf, markers, edges, unplaced, laneTops, laneHeights, height: laneHeights.reduce((a, b) => a + b, 0) };
+  return {
+    durationMs,
+    xOf,
+    markers,
+    edges,
+    unplaced,
+    laneTops,
+    laneHeights,
+    height: laneHeights.reduce((a, b) => a + b, 0),
+  };
 }
 
 /** Clock ticks at a step that leaves at least `minPx` between labels. */

@@ -38,7 +38,15 @@ export function useKeptDraft({ draftKey, dirty, text, images, base, title, packI
     const flush = () => {
       const l = latest.current;
       if (settled.current || !l.dirty) return;
-      keepDraft({ key: draftKey, yaml: l.text, images: l.images, base: l.base, title: l.title, packId: l.packId, savedAt: Date.now() });
+      keepDraft({
+        key: draftKey,
+        yaml: l.text,
+        images: l.images,
+        base: l.base,
+        title: l.title,
+        packId: l.packId,
+        savedAt: Date.now(),
+      });
     };
     const beforeUnload = (e: BeforeUnloadEvent) => {
       flush();
@@ -70,7 +78,16 @@ export function useKeptDraft({ draftKey, dirty, text, images, base, title, packI
     settled.current = false;
     const t = setTimeout(() => {
       const l = latest.current;
-      if (l.dirty && !settled.current) keepDraft({ key: draftKey, yaml: l.text, images: l.images, base: l.base, title: l.title, packId: l.packId, savedAt: Date.now() });
+      if (l.dirty && !settled.current)
+        keepDraft({
+          key: draftKey,
+          yaml: l.text,
+          images: l.images,
+          base: l.base,
+          title: l.title,
+          packId: l.packId,
+          savedAt: Date.now(),
+        });
     }, 300);
     return () => clearTimeout(t);
   }, [draftKey, dirty, text, images]);

@@ -14,7 +14,9 @@ export const yamlDarkTheme = [
       '&': { color: '#d7dae0', backgroundColor: background },
       '.cm-content': { caretColor: '#e6e6e6' },
       '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#e6e6e6' },
-      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: '#3a4457' },
+      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+        backgroundColor: '#3a4457',
+      },
       '.cm-gutters': { backgroundColor: background, color: '#a3abb9', border: 'none' },
       '.cm-activeLine': { backgroundColor: '#ffffff0a' },
       '.cm-activeLineGutter': { backgroundColor: '#ffffff0f' },

@@ -3,9 +3,13 @@ import { api } from '../../../lib/api-client';
 import type { AdhocInjectBody } from '../../../lib/api-types';
 import { controlKeys } from './query-keys';
 
-export const createAdhocInject = (id: string, body: AdhocInjectBody) => api.post('/exercises/{id}/adhoc-injects', { path: { id }, body });
+export const createAdhocInject = (id: string, body: AdhocInjectBody) =>
+  api.post('/exercises/{id}/adhoc-injects', { path: { id }, body });
 
-export function useCreateAdhocInject(exerciseId: string, options: { onSuccess?: (r: { injectId: string }) => void } = {}) {
+export function useCreateAdhocInject(
+  exerciseId: string,
+  options: { onSuccess?: (r: { injectId: string }) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AdhocInjectBody) => createAdhocInject(exerciseId, body),

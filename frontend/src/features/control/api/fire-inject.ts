@@ -4,7 +4,8 @@ import { api, errorMessage } from '../../../lib/api-client';
 import type { TimelineEntry } from '../../../lib/api-types';
 import { controlKeys } from './query-keys';
 
-export const fireInject = (id: string, injectId: string) => api.post('/exercises/{id}/injects/{injectId}/fire', { path: { id, injectId } });
+export const fireInject = (id: string, injectId: string) =>
+  api.post('/exercises/{id}/injects/{injectId}/fire', { path: { id, injectId } });
 
 export function useFireInject(exerciseId: string) {
   const queryClient = useQueryClient();
@@ -14,7 +15,9 @@ export function useFireInject(exerciseId: string) {
     onMutate: async (injectId) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<TimelineEntry[]>(key);
-      queryClient.setQueryData<TimelineEntry[]>(key, (list) => list?.map((e) => (e.injectId === injectId ? { ...e, status: 'delivered', deliveredAt: Date.now() } : e)));
+      queryClient.setQueryData<TimelineEntry[]>(key, (list) =>
+        list?.map((e) => (e.injectId === injectId ? { ...e, status: 'delivered', deliveredAt: Date.now() } : e)),
+      );
       return { previous };
     },
     onError: (e, _id, ctx) => {

@@ -8,5 +8,9 @@ export type DeliveryAccuracy = ApiResponse<'/exercises/{id}/delivery-accuracy'>;
 export const getDeliveryAccuracy = (id: string) => api.get('/exercises/{id}/delivery-accuracy', { path: { id } });
 /** a broadcast's timing is written just after it goes out: while the drill runs, re-read every few seconds */
 export const getDeliveryAccuracyQueryOptions = (id: string, live: boolean) =>
-  queryOptions({ queryKey: [...controlKeys.exercise(id), 'delivery-accuracy'] as const, queryFn: () => getDeliveryAccuracy(id), refetchInterval: live ? 5000 : false });
+  queryOptions({
+    queryKey: [...controlKeys.exercise(id), 'delivery-accuracy'] as const,
+    queryFn: () => getDeliveryAccuracy(id),
+    refetchInterval: live ? 5000 : false,
+  });
 export const useDeliveryAccuracy = (id: string, live: boolean) => useQuery(getDeliveryAccuracyQueryOptions(id, live));

@@ -6,6 +6,8 @@ import { controlKeys } from './query-keys';
 export const FEED_SIZE = 200;
 export type ResponseFeedPage = ApiResponse<'/exercises/{id}/responses'>;
 
-export const getExerciseResponses = (id: string) => api.get('/exercises/{id}/responses', { path: { id }, query: { limit: FEED_SIZE } });
-export const getExerciseResponsesQueryOptions = (id: string) => queryOptions({ queryKey: controlKeys.responses(id), queryFn: () => getExerciseResponses(id) });
+export const getExerciseResponses = (id: string) =>
+  api.get('/exercises/{id}/responses', { path: { id }, query: { limit: FEED_SIZE } });
+export const getExerciseResponsesQueryOptions = (id: string) =>
+  queryOptions({ queryKey: controlKeys.responses(id), queryFn: () => getExerciseResponses(id) });
 export const useExerciseResponses = (id: string) => useQuery(getExerciseResponsesQueryOptions(id));

@@ -11,8 +11,13 @@ export type TeamAccess = ApiResponse<'/exercises/{id}/team-access'>[number];
 const participantsKey = (id: string) => [...controlKeys.exercise(id), 'participants'] as const;
 const accessKey = (id: string) => [...controlKeys.exercise(id), 'team-access'] as const;
 
-export const participantsQuery = (id: string) => queryOptions({ queryKey: participantsKey(id), queryFn: () => api.get('/exercises/{id}/participants', { path: { id } }) });
-export const teamAccessQuery = (id: string) => queryOptions({ queryKey: accessKey(id), queryFn: () => api.get('/exercises/{id}/team-access', { path: { id } }) });
+export const participantsQuery = (id: string) =>
+  queryOptions({
+    queryKey: participantsKey(id),
+    queryFn: () => api.get('/exercises/{id}/participants', { path: { id } }),
+  });
+export const teamAccessQuery = (id: string) =>
+  queryOptions({ queryKey: accessKey(id), queryFn: () => api.get('/exercises/{id}/team-access', { path: { id } }) });
 
 // the dialog re-reads every few seconds while open: players join and leave during the briefing
 export const useParticipants = (id: string) => useQuery({ ...participantsQuery(id), refetchInterval: 5000 });
@@ -31,8 +36,14 @@ function useRefresh(id: string) {
 export function useRemoveParticipant(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: (p: Participant) => api.post('/exercises/{id}/participants/{participantId}/remove', { path: { id, participantId: p.id } }),
-    onSuccess: (_r, p) => toast({ color: 'teal', title: `${p.displayName} removed`, message: 'Their session has ended; what they wrote stays in the log.' }),
+    mutationFn: (p: Participant) =>
+      api.post('/exercises/{id}/participants/{participantId}/remove', { path: { id, participantId: p.id } }),
+    onSuccess: (_r, p) =>
+      toast({
+        color: 'teal',
+        title: `${p.displayName} removed`,
+        message: 'Their session has ended; what they wrote stays in the log.',
+      }),
     onError: (e) => toast({ color: 'red', title: 'Player not removed', message: errorMessage(e) }),
     onSettled: refresh,
   });
@@ -50,7 +61,8 @@ export function useRotateCode(id: string) {
 export function useSetSeatLimit(id: string) {
   const refresh = useRefresh(id);
   return useMutation({
-    mutationFn: ({ teamId, seatLimit }: { teamId: string; seatLimit: number | null }) => api.put('/exercises/{id}/teams/{teamId}/seat-limit', { path: { id, teamId }, body: { seatLimit } }),
+    mutationFn: ({ teamId, seatLimit }: { teamId: string; seatLimit: number | null }) =>
+      api.put('/exercises/{id}/teams/{teamId}/seat-limit', { path: { id, teamId }, body: { seatLimit } }),
     onError: (e) => toast({ color: 'red', title: 'Seat cap not saved', message: errorMessage(e) }),
     onSettled: refresh,
   });

@@ -4,7 +4,8 @@ import type { ExerciseEvent, ScoreVisibility } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
 import { controlKeys } from './query-keys';
 
-export const setScoreVisibility = (id: string, body: ScoreVisibility) => api.post('/exercises/{id}/score-visibility', { path: { id }, body });
+export const setScoreVisibility = (id: string, body: ScoreVisibility) =>
+  api.post('/exercises/{id}/score-visibility', { path: { id }, body });
 
 /**
  * The exercise detail does not carry these two settings, so the current values are read from the
@@ -29,7 +30,20 @@ export function useSetScoreVisibility(exerciseId: string) {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<ExerciseEvent[]>(key);
       // optimistic: a local settings event, replaced by the server's log on the refetch
-      queryClient.setQueryData<ExerciseEvent[]>(key, (list) => [...(list ?? []), { id: Number.MAX_SAFE_INTEGER, exerciseId, type: 'settings.changed', atMs: Date.now(), scenarioMs: null, actor: 'me', injectId: null, teamId: null, payload: { ...body } }]);
+      queryClient.setQueryData<ExerciseEvent[]>(key, (list) => [
+        ...(list ?? []),
+        {
+          id: Number.MAX_SAFE_INTEGER,
+          exerciseId,
+          type: 'settings.changed',
+          atMs: Date.now(),
+          scenarioMs: null,
+          actor: 'me',
+          injectId: null,
+          teamId: null,
+          payload: { ...body },
+        },
+      ]);
       return { previous };
     },
     onError: (e, _b, ctx) => {

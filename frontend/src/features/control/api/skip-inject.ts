@@ -4,7 +4,8 @@ import { api, errorMessage } from '../../../lib/api-client';
 import type { TimelineEntry } from '../../../lib/api-types';
 import { controlKeys } from './query-keys';
 
-export const skipInject = (id: string, injectId: string) => api.post('/exercises/{id}/injects/{injectId}/skip', { path: { id, injectId } });
+export const skipInject = (id: string, injectId: string) =>
+  api.post('/exercises/{id}/injects/{injectId}/skip', { path: { id, injectId } });
 
 export function useSkipInject(exerciseId: string) {
   const queryClient = useQueryClient();
@@ -14,7 +15,9 @@ export function useSkipInject(exerciseId: string) {
     onMutate: async (injectId) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<TimelineEntry[]>(key);
-      queryClient.setQueryData<TimelineEntry[]>(key, (list) => list?.map((e) => (e.injectId === injectId ? { ...e, status: 'skipped' } : e)));
+      queryClient.setQueryData<TimelineEntry[]>(key, (list) =>
+        list?.map((e) => (e.injectId === injectId ? { ...e, status: 'skipped' } : e)),
+      );
       return { previous };
     },
     onError: (e, _id, ctx) => {

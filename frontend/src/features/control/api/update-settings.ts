@@ -6,7 +6,8 @@ import { controlKeys } from './query-keys';
 
 export type ExerciseSettings = ApiBody<'/exercises/{id}/settings', 'post'>;
 
-export const updateSettings = (id: string, body: ExerciseSettings) => api.post('/exercises/{id}/settings', { path: { id }, body });
+export const updateSettings = (id: string, body: ExerciseSettings) =>
+  api.post('/exercises/{id}/settings', { path: { id }, body });
 
 export function useUpdateSettings(exerciseId: string) {
   const queryClient = useQueryClient();

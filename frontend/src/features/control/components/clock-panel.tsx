@@ -23,12 +23,29 @@ function SpeedControl({ exercise }: { exercise: ExerciseState }) {
   return (
     <form onSubmit={submit} aria-label="Clock speed">
       <Group gap={4} wrap="wrap" align="flex-end">
-        <NumberInput label="Speed ×" size="xs" w={90} min={0.5} max={600} step={1} decimalScale={2} value={value} onChange={setValue} />
+        <NumberInput
+          label="Speed ×"
+          size="xs"
+          w={90}
+          min={0.5}
+          max={600}
+          step={1}
+          decimalScale={2}
+          value={value}
+          onChange={setValue}
+        />
         <Button type="submit" size="xs" variant="default" loading={speed.isPending}>
           Set
         </Button>
         {SPEED_PRESETS.map((s) => (
-          <Button key={s} size="xs" variant={exercise.clock.speed === s ? 'filled' : 'subtle'} onClick={() => (setValue(s), speed.mutate(s))} aria-label={`Speed ×${s}`} aria-pressed={exercise.clock.speed === s}>
+          <Button
+            key={s}
+            size="xs"
+            variant={exercise.clock.speed === s ? 'filled' : 'subtle'}
+            onClick={() => (setValue(s), speed.mutate(s))}
+            aria-label={`Speed ×${s}`}
+            aria-pressed={exercise.clock.speed === s}
+          >
             ×{s}
           </Button>
         ))}
@@ -57,7 +74,13 @@ function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
           }}
         >
           <Stack gap="xs">
-            <TextInput type="datetime-local" label="Start at (local time)" required value={at} onChange={(e) => setAt(e.currentTarget.value)} />
+            <TextInput
+              type="datetime-local"
+              label="Start at (local time)"
+              required
+              value={at}
+              onChange={(e) => setAt(e.currentTarget.value)}
+            />
             <Button type="submit" size="xs" loading={start.isPending}>
               Schedule start
             </Button>
@@ -83,25 +106,47 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
         <Group gap="xs" wrap="wrap" align="flex-end" role="group" aria-label="Clock controls">
           {(status === 'draft' || status === 'scheduled') && (
             <>
-              <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={start.isPending} onClick={() => start.mutate(undefined)}>
+              <Button
+                size="xs"
+                leftSection={<IconPlayerPlay size={14} />}
+                loading={start.isPending}
+                onClick={() => start.mutate(undefined)}
+              >
                 Start now
               </Button>
               {status === 'draft' && <ScheduleStart exercise={exercise} />}
             </>
           )}
           {status === 'running' && (
-            <Button size="xs" color="orange" leftSection={<IconPlayerPause size={14} />} loading={pause.isPending} onClick={() => pause.mutate(undefined)}>
+            <Button
+              size="xs"
+              color="orange"
+              leftSection={<IconPlayerPause size={14} />}
+              loading={pause.isPending}
+              onClick={() => pause.mutate(undefined)}
+            >
               Pause
             </Button>
           )}
           {status === 'paused' && (
-            <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={resume.isPending} onClick={() => resume.mutate(undefined)}>
+            <Button
+              size="xs"
+              leftSection={<IconPlayerPlay size={14} />}
+              loading={resume.isPending}
+              onClick={() => resume.mutate(undefined)}
+            >
               Resume
             </Button>
           )}
           <SpeedControl key={exercise.clock.speed} exercise={exercise} />
           {(status === 'running' || status === 'paused') && (
-            <Button size="xs" color="red" variant="outline" leftSection={<IconPlayerStop size={14} />} onClick={confirm.open}>
+            <Button
+              size="xs"
+              color="red"
+              variant="outline"
+              leftSection={<IconPlayerStop size={14} />}
+              onClick={confirm.open}
+            >
               End
             </Button>
           )}
@@ -109,12 +154,18 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
       )}
       <Modal opened={confirmEnd} onClose={confirm.close} title="End the exercise?">
         <Stack>
-          <Text size="sm">Pending injects will not be delivered and players can no longer respond. This cannot be undone.</Text>
+          <Text size="sm">
+            Pending injects will not be delivered and players can no longer respond. This cannot be undone.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close}>
               Keep running
             </Button>
-            <Button color="red" loading={end.isPending} onClick={() => end.mutate(undefined, { onSuccess: confirm.close })}>
+            <Button
+              color="red"
+              loading={end.isPending}
+              onClick={() => end.mutate(undefined, { onSuccess: confirm.close })}
+            >
               End exercise
             </Button>
           </Group>

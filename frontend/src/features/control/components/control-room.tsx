@@ -25,7 +25,11 @@ import { TeamInvites } from './team-invites';
 import { TeamSeats } from './team-seats';
 import { TimelineTable } from './timeline-table';
 
-const MODE_LABEL: Record<RoomMode, string> = { steer: 'Control room', evaluate: 'Control room (read-only)', observe: 'Observer view' };
+const MODE_LABEL: Record<RoomMode, string> = {
+  steer: 'Control room',
+  evaluate: 'Control room (read-only)',
+  observe: 'Observer view',
+};
 
 /** One screen for the drill: clock, timeline, status grid, and the live side panels. */
 export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; mode: RoomMode; viewer?: PublicUser }) {
@@ -46,8 +50,18 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
   const ex = exercise.data;
   return (
     <Stack gap={0} h="100%" data-testid="control-room" data-mode={mode}>
-      <SeatHeader title={ex.name} seat={MODE_LABEL[mode]} refused={watch.state === 'refused' ? watch.message : null} subtitle={`${ex.pack.title} · v${ex.pack.version} · planned duration ${ex.pack.duration}`}>
-        <Button size="xs" variant="default" leftSection={<IconKey size={14} aria-hidden />} onClick={() => setInvitesOpen(true)}>
+      <SeatHeader
+        title={ex.name}
+        seat={MODE_LABEL[mode]}
+        refused={watch.state === 'refused' ? watch.message : null}
+        subtitle={`${ex.pack.title} · v${ex.pack.version} · planned duration ${ex.pack.duration}`}
+      >
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconKey size={14} aria-hidden />}
+          onClick={() => setInvitesOpen(true)}
+        >
           Join codes
         </Button>
         {staff && (
@@ -57,7 +71,12 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
         )}
         <ClockPanel exercise={ex} steer={steer} />
       </SeatHeader>
-      <Modal opened={invitesOpen} onClose={() => setInvitesOpen(false)} title="Join codes, invite links and players" size="lg">
+      <Modal
+        opened={invitesOpen}
+        onClose={() => setInvitesOpen(false)}
+        title="Join codes, invite links and players"
+        size="lg"
+      >
         <Stack>
           <TeamInvites teams={ex.teams} />
           {steer && <TeamSeats exerciseId={ex.id} teams={ex.teams} />}
@@ -92,68 +111,72 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="sm">
-            <Card withBorder padding="sm" component="section" aria-label="Live panels">
-              <Tabs value={tab} onChange={setTab} keepMounted={false}>
-                <Tabs.List className="ttx-tabs-nowrap">
-                  <Tabs.Tab value="responses">Responses</Tabs.Tab>
-                  <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
-                  {staff && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
-                  {staff && (
-                    <Tabs.Tab
-                      value="rfi"
-                      rightSection={
-                        awaitingRfis > 0 ? (
-                          <Badge size="sm" color="red.9" variant="filled" circle data-testid="rfi-badge">
-                            {awaitingRfis}
-                            <VisuallyHidden> awaiting a reply</VisuallyHidden>
-                          </Badge>
-                        ) : null
-                      }
-                    >
-                      Requests
-                    </Tabs.Tab>
-                  )}
-                  {staff && <Tabs.Tab value="journal">Journal</Tabs.Tab>}
-                  {steer && <Tabs.Tab value="adhoc">Ad-hoc inject</Tabs.Tab>}
-                </Tabs.List>
-                <Box pt="sm">
-                  <Tabs.Panel value="responses">
-                    <ResponseFeed exerciseId={ex.id} />
-                  </Tabs.Panel>
-                  <Tabs.Panel value="decisions">
-                    <DecisionsPanel exerciseId={ex.id} teams={ex.teams} clock={ex.clock} steer={steer} />
-                  </Tabs.Panel>
-                  {staff && (
-                    <Tabs.Panel value="scores">
-                      <ScoresPanel exerciseId={ex.id} canSetVisibility={setsVisibility} viewer={viewer} />
+              <Card withBorder padding="sm" component="section" aria-label="Live panels">
+                <Tabs value={tab} onChange={setTab} keepMounted={false}>
+                  <Tabs.List className="ttx-tabs-nowrap">
+                    <Tabs.Tab value="responses">Responses</Tabs.Tab>
+                    <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
+                    {staff && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
+                    {staff && (
+                      <Tabs.Tab
+                        value="rfi"
+                        rightSection={
+                          awaitingRfis > 0 ? (
+                            <Badge size="sm" color="red.9" variant="filled" circle data-testid="rfi-badge">
+                              {awaitingRfis}
+                              <VisuallyHidden> awaiting a reply</VisuallyHidden>
+                            </Badge>
+                          ) : null
+                        }
+                      >
+                        Requests
+                      </Tabs.Tab>
+                    )}
+                    {staff && <Tabs.Tab value="journal">Journal</Tabs.Tab>}
+                    {steer && <Tabs.Tab value="adhoc">Ad-hoc inject</Tabs.Tab>}
+                  </Tabs.List>
+                  <Box pt="sm">
+                    <Tabs.Panel value="responses">
+                      <ResponseFeed exerciseId={ex.id} />
                     </Tabs.Panel>
-                  )}
-                  {staff && (
-                    <Tabs.Panel value="rfi">
-                      <RfiQueue exerciseId={ex.id} canReply={steer} />
+                    <Tabs.Panel value="decisions">
+                      <DecisionsPanel exerciseId={ex.id} teams={ex.teams} clock={ex.clock} steer={steer} />
                     </Tabs.Panel>
-                  )}
-                  {staff && (
-                    <Tabs.Panel value="journal">
-                      <JournalPanel exerciseId={ex.id} canWrite={steer} />
-                    </Tabs.Panel>
-                  )}
-                  {steer && (
-                    <Tabs.Panel value="adhoc">
-                      <AdhocInjectForm exerciseId={ex.id} teams={ex.teams} />
-                    </Tabs.Panel>
-                  )}
-                </Box>
-              </Tabs>
-            </Card>
-            {ex.clock.status !== 'draft' && ex.clock.status !== 'scheduled' && (
-              <Card withBorder padding="sm" component="section" aria-labelledby="delivery-health-title">
-                <Title order={2} fz="h5" mb="xs" id="delivery-health-title">
-                  Delivery accuracy
-                </Title>
-                <DeliveryHealth exerciseId={ex.id} teams={ex.teams} live={ex.clock.status === 'running' || ex.clock.status === 'paused'} />
+                    {staff && (
+                      <Tabs.Panel value="scores">
+                        <ScoresPanel exerciseId={ex.id} canSetVisibility={setsVisibility} viewer={viewer} />
+                      </Tabs.Panel>
+                    )}
+                    {staff && (
+                      <Tabs.Panel value="rfi">
+                        <RfiQueue exerciseId={ex.id} canReply={steer} />
+                      </Tabs.Panel>
+                    )}
+                    {staff && (
+                      <Tabs.Panel value="journal">
+                        <JournalPanel exerciseId={ex.id} canWrite={steer} />
+                      </Tabs.Panel>
+                    )}
+                    {steer && (
+                      <Tabs.Panel value="adhoc">
+                        <AdhocInjectForm exerciseId={ex.id} teams={ex.teams} />
+                      </Tabs.Panel>
+                    )}
+                  </Box>
+                </Tabs>
               </Card>
-            )}
+              {ex.clock.status !== 'draft' && ex.clock.status !== 'scheduled' && (
+                <Card withBorder padding="sm" component="section" aria-labelledby="delivery-health-title">
+                  <Title order={2} fz="h5" mb="xs" id="delivery-health-title">
+                    Delivery accuracy
+                  </Title>
+                  <DeliveryHealth
+                    exerciseId={ex.id}
+                    teams={ex.teams}
+                    live={ex.clock.status === 'running' || ex.clock.status === 'paused'}
+                  />
+                </Card>
+              )}
             </Stack>
           </Grid.Col>
         </Grid>

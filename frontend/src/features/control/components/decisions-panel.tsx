@@ -2,13 +2,25 @@ import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Table, T
 import { useState } from 'react';
 import { PanelError } from '../../../components/page-states';
 import type { ControlDecision, ExerciseTeam } from '../../../lib/api-types';
-import { formatDuration, formatScenarioTime, formatWallTime, type LocalClock, scenarioNowMs, wallTimeAt } from '../../../lib/clock';
+import {
+  formatDuration,
+  formatScenarioTime,
+  formatWallTime,
+  type LocalClock,
+  scenarioNowMs,
+  wallTimeAt,
+} from '../../../lib/clock';
 import { useNow } from '../../../lib/use-now';
 import { useDecisions } from '../api/get-decisions';
 import { useExtendDecision } from '../api/extend-decision';
 import { useForceDecision } from '../api/force-decision';
 
-const SPECIAL: Record<string, string> = { blocked: 'Blocked', 'timed-out': 'Timed out', abstain: 'Abstain', block: 'Block (veto)' };
+const SPECIAL: Record<string, string> = {
+  blocked: 'Blocked',
+  'timed-out': 'Timed out',
+  abstain: 'Abstain',
+  block: 'Block (veto)',
+};
 
 export function choiceLabel(d: Pick<ControlDecision, 'options'>, choice: string): string {
   return d.options.find((o) => o.id === choice)?.label ?? SPECIAL[choice] ?? choice;
@@ -26,7 +38,10 @@ function Deadline({ decision, clock }: { decision: ControlDecision; clock: Local
   const wall = wallTimeAt(clock, decision.deadlineScenarioMs);
   return (
     <Text size="xs" data-testid="decision-deadline">
-      Deadline <Text span ff="monospace" fw={600}>{formatScenarioTime(decision.deadlineScenarioMs)}</Text>
+      Deadline{' '}
+      <Text span ff="monospace" fw={600}>
+        {formatScenarioTime(decision.deadlineScenarioMs)}
+      </Text>
       {wall !== null ? ` (${formatWallTime(wall)} local)` : ''}
       {decision.status === 'open' && (
         <Text span c={left < 60_000 ? 'orange' : 'dimmed'} size="xs">
@@ -44,7 +59,11 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
   const [minutes, setMinutes] = useState<number | string>(5);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const outcomes = [...decision.options.map((o) => ({ value: o.id, label: o.label })), { value: 'blocked', label: 'Blocked' }, { value: 'timed-out', label: 'Timed out' }];
+  const outcomes = [
+    ...decision.options.map((o) => ({ value: o.id, label: o.label })),
+    { value: 'blocked', label: 'Blocked' },
+    { value: 'timed-out', label: 'Timed out' },
+  ];
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <form
@@ -52,18 +71,38 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
         onSubmit={(e) => {
           e.preventDefault();
           const n = Number(minutes);
-          if (Number.isFinite(n) && n > 0) extend.mutate({ rowId: decision.id, deadlineScenarioMs: decision.deadlineScenarioMs + Math.round(n * 60_000) });
+          if (Number.isFinite(n) && n > 0)
+            extend.mutate({
+              rowId: decision.id,
+              deadlineScenarioMs: decision.deadlineScenarioMs + Math.round(n * 60_000),
+            });
         }}
       >
         <Group gap={4} align="flex-end" wrap="nowrap">
-          <NumberInput label="Extend by (exercise minutes)" size="xs" w={170} min={1} max={24 * 60} value={minutes} onChange={setMinutes} />
+          <NumberInput
+            label="Extend by (exercise minutes)"
+            size="xs"
+            w={170}
+            min={1}
+            max={24 * 60}
+            value={minutes}
+            onChange={setMinutes}
+          />
           <Button type="submit" size="xs" variant="default" loading={extend.isPending}>
             Extend
           </Button>
         </Group>
       </form>
       <Group gap={4} align="flex-end" wrap="nowrap">
-        <Select label="Force outcome" size="xs" w={200} placeholder="Choose an outcome" data={outcomes} value={outcome} onChange={setOutcome} />
+        <Select
+          label="Force outcome"
+          size="xs"
+          w={200}
+          placeholder="Choose an outcome"
+          data={outcomes}
+          value={outcome}
+          onChange={setOutcome}
+        />
         <Button size="xs" color="orange" variant="outline" disabled={!outcome} onClick={() => setConfirming(true)}>
           Force…
         </Button>
@@ -71,13 +110,20 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Force the outcome?">
         <Stack>
           <Text size="sm">
-            “{decision.question}” closes now as <b>{outcome ? choiceLabel(decision, outcome) : ''}</b>, whatever the teams voted. Any branch on this outcome is released. This is logged as forced and cannot be undone.
+            “{decision.question}” closes now as <b>{outcome ? choiceLabel(decision, outcome) : ''}</b>, whatever the
+            teams voted. Any branch on this outcome is released. This is logged as forced and cannot be undone.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel
             </Button>
-            <Button color="orange" loading={force.isPending} onClick={() => outcome && force.mutate({ rowId: decision.id, outcome }, { onSuccess: () => setConfirming(false) })}>
+            <Button
+              color="orange"
+              loading={force.isPending}
+              onClick={() =>
+                outcome && force.mutate({ rowId: decision.id, outcome }, { onSuccess: () => setConfirming(false) })
+              }
+            >
               Force outcome
             </Button>
           </Group>
@@ -87,10 +133,30 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
   );
 }
 
-function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseId: string; decision: ControlDecision; teams: ExerciseTeam[]; clock: LocalClock; steer: boolean }) {
+function DecisionCard({
+  exerciseId,
+  decision,
+  teams,
+  clock,
+  steer,
+}: {
+  exerciseId: string;
+  decision: ControlDecision;
+  teams: ExerciseTeam[];
+  clock: LocalClock;
+  steer: boolean;
+}) {
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
   return (
-    <Card withBorder padding="xs" data-testid="decision" data-decision-id={decision.decisionId} data-row-id={decision.id} data-status={decision.status} data-outcome={decision.outcome ?? ''}>
+    <Card
+      withBorder
+      padding="xs"
+      data-testid="decision"
+      data-decision-id={decision.decisionId}
+      data-row-id={decision.id}
+      data-status={decision.status}
+      data-outcome={decision.outcome ?? ''}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text size="sm" fw={600} style={{ minWidth: 0 }}>
@@ -113,7 +179,13 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
               Outcome
             </Text>
-            <Badge size="sm" tt="none" color={outcomeColour(decision.outcome)} data-testid="decision-outcome" style={{ minWidth: 0, flexShrink: 1 }}>
+            <Badge
+              size="sm"
+              tt="none"
+              color={outcomeColour(decision.outcome)}
+              data-testid="decision-outcome"
+              style={{ minWidth: 0, flexShrink: 1 }}
+            >
               {`${choiceLabel(decision, decision.outcome ?? '')}${decision.forced ? ' (forced)' : ''}`}
             </Badge>
           </Group>
@@ -136,12 +208,22 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
                   <Table.Td>
                     {v ? (
                       <>
-                        <Badge size="xs" radius="sm" color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'} variant="light">
+                        <Badge
+                          size="xs"
+                          radius="sm"
+                          color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'}
+                          variant="light"
+                        >
                           {choiceLabel(decision, v.choice)}
                         </Badge>
                         {v.reason && (
                           // the blocking team's stated reason: wraps, never cut
-                          <Text size="xs" mt={2} data-testid="block-reason" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                          <Text
+                            size="xs"
+                            mt={2}
+                            data-testid="block-reason"
+                            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                          >
                             <Text span size="xs" c="dimmed">
                               Reason:{' '}
                             </Text>
@@ -168,7 +250,17 @@ function DecisionCard({ exerciseId, decision, teams, clock, steer }: { exerciseI
 }
 
 /** Decisions with live votes per member team, deadlines on the exercise clock and outcomes. */
-export function DecisionsPanel({ exerciseId, teams, clock, steer }: { exerciseId: string; teams: ExerciseTeam[]; clock: LocalClock; steer: boolean }) {
+export function DecisionsPanel({
+  exerciseId,
+  teams,
+  clock,
+  steer,
+}: {
+  exerciseId: string;
+  teams: ExerciseTeam[];
+  clock: LocalClock;
+  steer: boolean;
+}) {
   const decisions = useDecisions(exerciseId);
   if (decisions.isError) return <PanelError error={decisions.error} what="Decisions" />;
   if (decisions.isSuccess && decisions.data.length === 0)

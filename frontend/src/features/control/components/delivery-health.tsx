@@ -8,15 +8,30 @@ import { type DeliveryAccuracy, useDeliveryAccuracy } from '../api/get-delivery-
 import { controlKeys } from '../api/query-keys';
 import { useTimeline } from '../api/get-timeline';
 
-const ms = (v: number | null) => (v === null ? '—' : Math.abs(v) < 1000 ? `${v.toFixed(1)} ms` : `${(v / 1000).toFixed(2)} s`);
+const ms = (v: number | null) =>
+  v === null ? '—' : Math.abs(v) < 1000 ? `${v.toFixed(1)} ms` : `${(v / 1000).toFixed(2)} s`;
 
 function Figures({ a }: { a: DeliveryAccuracy }) {
   const rows = [
-    { label: 'Broadcast started', hint: 'From each inject’s planned instant to the start of its broadcast to the teams.', s: a.startLatenessMs },
-    { label: 'Every team reached', hint: 'From the planned instant to the end of the broadcast: every connected player handed the inject.', s: a.endLatenessMs },
+    {
+      label: 'Broadcast started',
+      hint: 'From each inject’s planned instant to the start of its broadcast to the teams.',
+      s: a.startLatenessMs,
+    },
+    {
+      label: 'Every team reached',
+      hint: 'From the planned instant to the end of the broadcast: every connected player handed the inject.',
+      s: a.endLatenessMs,
+    },
   ];
   return (
-    <Table fz="xs" verticalSpacing={2} withTableBorder aria-label="Delivery lateness" data-testid="delivery-accuracy-table">
+    <Table
+      fz="xs"
+      verticalSpacing={2}
+      withTableBorder
+      aria-label="Delivery lateness"
+      data-testid="delivery-accuracy-table"
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">After its instant</Table.Th>
@@ -59,7 +74,15 @@ function Figures({ a }: { a: DeliveryAccuracy }) {
  * Delivery health: how close to their instants the injects really reached the teams (as each
  * broadcast recorded it), how many went out late (a restart, a stall) and which.
  */
-export function DeliveryHealth({ exerciseId, teams, live }: { exerciseId: string; teams: ExerciseTeam[]; live: boolean }) {
+export function DeliveryHealth({
+  exerciseId,
+  teams,
+  live,
+}: {
+  exerciseId: string;
+  teams: ExerciseTeam[];
+  live: boolean;
+}) {
   const q = useDeliveryAccuracy(exerciseId, live);
   const timeline = useTimeline(exerciseId);
   const queryClient = useQueryClient();
@@ -79,13 +102,27 @@ export function DeliveryHealth({ exerciseId, teams, live }: { exerciseId: string
         <Text size="xs" c="dimmed" data-testid="delivery-broadcasts">
           {a.broadcasts} broadcast{a.broadcasts === 1 ? '' : 's'} measured
         </Text>
-        <Tooltip label={`Deliveries whose broadcast started over ${a.lateAfterMs / 1000} s after their planned instant (after a restart or a stall).`} multiline w={260}>
-          <Badge size="sm" variant={a.lateCount > 0 ? 'filled' : 'light'} color={a.lateCount > 0 ? 'red.9' : 'teal'} className="ttx-badge-full" data-testid="delivery-late-count">
+        <Tooltip
+          label={`Deliveries whose broadcast started over ${a.lateAfterMs / 1000} s after their planned instant (after a restart or a stall).`}
+          multiline
+          w={260}
+        >
+          <Badge
+            size="sm"
+            variant={a.lateCount > 0 ? 'filled' : 'light'}
+            color={a.lateCount > 0 ? 'red.9' : 'teal'}
+            className="ttx-badge-full"
+            data-testid="delivery-late-count"
+          >
             {a.lateCount} late
           </Badge>
         </Tooltip>
         {a.unrecorded > 0 && (
-          <Tooltip label="Deliveries without a recorded broadcast time (the process stopped right after sending them, or they predate the recording)." multiline w={260}>
+          <Tooltip
+            label="Deliveries without a recorded broadcast time (the process stopped right after sending them, or they predate the recording)."
+            multiline
+            w={260}
+          >
             <Badge size="sm" variant="light" color="gray" className="ttx-badge-full" data-testid="delivery-unrecorded">
               {a.unrecorded} unrecorded
             </Badge>
@@ -103,7 +140,8 @@ export function DeliveryHealth({ exerciseId, teams, live }: { exerciseId: string
         <List size="xs" mt={6} spacing={0} aria-label="Late deliveries" data-testid="delivery-late-list">
           {a.late.slice(0, 5).map((l) => (
             <List.Item key={`${l.injectId}/${l.teamId}`}>
-              “{subject(l.injectId)}” to {teamName(l.teamId)}: due {formatWallTime(l.dueAtMs)}, <b>{ms(l.latenessMs)} late</b>
+              “{subject(l.injectId)}” to {teamName(l.teamId)}: due {formatWallTime(l.dueAtMs)},{' '}
+              <b>{ms(l.latenessMs)} late</b>
             </List.Item>
           ))}
           {a.late.length > 5 && <List.Item>and {a.lateCount - 5} more (marked in the timeline)</List.Item>}

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Card, Container, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Container,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ClockStatusBadge } from '../../../components/exercise-clock';
@@ -30,7 +43,10 @@ function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) 
           <Select
             label="Scenario pack"
             placeholder={scenarios.isPending ? 'Loading…' : 'Choose a pack'}
-            data={(scenarios.data ?? []).map((s) => ({ value: s.packId, label: `${s.title} (v${s.version}, ${s.duration})` }))}
+            data={(scenarios.data ?? []).map((s) => ({
+              value: s.packId,
+              label: `${s.title} (v${s.version}, ${s.duration})`,
+            }))}
             value={packId}
             onChange={setPackId}
             required
@@ -41,7 +57,12 @@ function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) 
               {pack.summary} — {pack.teams} teams, {pack.injects} injects.
             </Text>
           )}
-          <TextInput label="Exercise name (optional)" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} />
+          <TextInput
+            label="Exercise name (optional)"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={200}
+          />
           {create.isError && (
             <Alert color="red" role="alert">
               {errorMessage(create.error)}
@@ -59,7 +80,15 @@ function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) 
 }
 
 /** Pick an exercise to run or watch; staff who steer can create one from a pack. */
-export function ExercisePicker({ canCreate, roomHref, title }: { canCreate: boolean; roomHref: (id: string) => string; title: string }) {
+export function ExercisePicker({
+  canCreate,
+  roomHref,
+  title,
+}: {
+  canCreate: boolean;
+  roomHref: (id: string) => string;
+  title: string;
+}) {
   const exercises = useExercises();
   return (
     <Container size="lg" py="md">

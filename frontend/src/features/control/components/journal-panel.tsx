@@ -7,7 +7,8 @@ import { useAddJournalEntry } from '../api/add-journal-entry';
 import { useEvents } from '../api/get-events';
 
 const isJournal = (type: string) => type.includes('journal') || type.includes('note');
-const textOf = (payload: Record<string, unknown>) => (typeof payload.text === 'string' ? payload.text : JSON.stringify(payload));
+const textOf = (payload: Record<string, unknown>) =>
+  typeof payload.text === 'string' ? payload.text : JSON.stringify(payload);
 
 /** Facilitator notes; each becomes an entry of the exercise event log that the AAR reads. */
 export function JournalPanel({ exerciseId, canWrite }: { exerciseId: string; canWrite: boolean }) {
@@ -24,7 +25,16 @@ export function JournalPanel({ exerciseId, canWrite }: { exerciseId: string; can
       {canWrite && (
         <form onSubmit={submit} aria-label="Journal entry">
           <Stack gap="xs">
-            <Textarea label="Journal entry" description="Observations, decisions, deviations from the plan." autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={10000} />
+            <Textarea
+              label="Journal entry"
+              description="Observations, decisions, deviations from the plan."
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={10000}
+            />
             {add.isError && (
               <Alert color="red" role="alert">
                 {errorMessage(add.error)}

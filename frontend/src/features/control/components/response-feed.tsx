@@ -26,7 +26,8 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
     <Stack gap="xs" role="log" aria-label="Response feed" aria-live="polite" data-testid="response-feed">
       {total > list.length && (
         <Text size="xs" c="dimmed" data-testid="response-feed-total">
-          The {list.length} most recent of {total} responses. Every response is in the after-action report and its responses CSV.
+          The {list.length} most recent of {total} responses. Every response is in the after-action report and its
+          responses CSV.
         </Text>
       )}
       {list.map((r) => (

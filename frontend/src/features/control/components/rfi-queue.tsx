@@ -10,7 +10,15 @@ import { useReplyThread } from '../api/reply-thread';
 const asParty = (t: ControlThread) => t.party?.name ?? 'Exercise control';
 const awaiting = (t: ControlThread) => t.messages[t.messages.length - 1]?.from === 'team';
 
-function ThreadDetail({ exerciseId, thread, canReply }: { exerciseId: string; thread: ControlThread; canReply: boolean }) {
+function ThreadDetail({
+  exerciseId,
+  thread,
+  canReply,
+}: {
+  exerciseId: string;
+  thread: ControlThread;
+  canReply: boolean;
+}) {
   const [text, setText] = useState('');
   const reply = useReplyThread(exerciseId, { onSuccess: () => setText('') });
   const submit = (e: FormEvent) => {
@@ -23,9 +31,15 @@ function ThreadDetail({ exerciseId, thread, canReply }: { exerciseId: string; th
         {thread.teamName} → {asParty(thread)}: {thread.subject}
       </Text>
       {thread.messages.map((m) => (
-        <Card key={m.id} padding="xs" withBorder bg={m.from === 'control' ? 'var(--mantine-color-default-hover)' : undefined}>
+        <Card
+          key={m.id}
+          padding="xs"
+          withBorder
+          bg={m.from === 'control' ? 'var(--mantine-color-default-hover)' : undefined}
+        >
           <Text size="xs" c="dimmed">
-            {m.from === 'team' ? `${m.authorName} (${thread.teamName})` : `${asParty(thread)} (${m.authorName})`} · {m.scenarioMs !== null ? `${formatScenarioTime(m.scenarioMs)} · ` : ''}
+            {m.from === 'team' ? `${m.authorName} (${thread.teamName})` : `${asParty(thread)} (${m.authorName})`} ·{' '}
+            {m.scenarioMs !== null ? `${formatScenarioTime(m.scenarioMs)} · ` : ''}
             {formatWallTime(m.at)}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -36,7 +50,15 @@ function ThreadDetail({ exerciseId, thread, canReply }: { exerciseId: string; th
       {canReply && (
         <form onSubmit={submit} aria-label={`Reply as ${asParty(thread)}`}>
           <Stack gap={4}>
-            <Textarea label={`Reply in character as ${asParty(thread)}`} autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={5000} />
+            <Textarea
+              label={`Reply in character as ${asParty(thread)}`}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={5000}
+            />
             {reply.isError && (
               <Text c="red" size="sm" role="alert">
                 {errorMessage(reply.error)}
@@ -67,21 +89,27 @@ export function RfiQueue({ exerciseId, canReply }: { exerciseId: string; canRepl
       <Stack gap={4} component="ul" aria-label="Requests" m={0} p={0} style={{ listStyle: 'none' }}>
         {list.map((t) => (
           <li key={t.id}>
-          <UnstyledButton className="ttx-list-button" p="xs" w="100%" onClick={() => setSelected(t.id)} aria-current={t.id === selected}>
-            <Group justify="space-between" wrap="nowrap">
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text size="sm" fw={600} truncate>
-                  {t.subject}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t.teamName} → {asParty(t)}
-                </Text>
-              </Stack>
-              <Badge size="xs" color={awaiting(t) ? 'orange' : 'teal'} variant="light">
-                {awaiting(t) ? 'awaiting reply' : 'answered'}
-              </Badge>
-            </Group>
-          </UnstyledButton>
+            <UnstyledButton
+              className="ttx-list-button"
+              p="xs"
+              w="100%"
+              onClick={() => setSelected(t.id)}
+              aria-current={t.id === selected}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600} truncate>
+                    {t.subject}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t.teamName} → {asParty(t)}
+                  </Text>
+                </Stack>
+                <Badge size="xs" color={awaiting(t) ? 'orange' : 'teal'} variant="light">
+                  {awaiting(t) ? 'awaiting reply' : 'answered'}
+                </Badge>
+              </Group>
+            </UnstyledButton>
           </li>
         ))}
       </Stack>

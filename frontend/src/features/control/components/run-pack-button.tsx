@@ -15,7 +15,12 @@ export function RunPackButton({ packId, title }: { packId: string; title: string
       size="xs"
       leftSection={<IconPlayerPlay size={14} aria-hidden />}
       loading={create.isPending}
-      onClick={() => create.mutate({ packId }, { onError: (e) => toast({ color: 'red', title: 'Could not create the exercise', message: errorMessage(e) }) })}
+      onClick={() =>
+        create.mutate(
+          { packId },
+          { onError: (e) => toast({ color: 'red', title: 'Could not create the exercise', message: errorMessage(e) }) },
+        )
+      }
       aria-label={`Run this pack: ${title}`}
       data-testid="run-pack"
     >

@@ -20,18 +20,35 @@ function VisibilitySwitches({ exerciseId }: { exerciseId: string }) {
         onChange={(e) => set.mutate({ scoresVisible: e.currentTarget.checked })}
         data-testid="scores-visible-switch"
       />
-      <Switch label="Show the leaderboard to teams" checked={current.leaderboard} disabled={!events.isSuccess} onChange={(e) => set.mutate({ leaderboard: e.currentTarget.checked })} data-testid="leaderboard-switch" />
+      <Switch
+        label="Show the leaderboard to teams"
+        checked={current.leaderboard}
+        disabled={!events.isSuccess}
+        onChange={(e) => set.mutate({ leaderboard: e.currentTarget.checked })}
+        data-testid="leaderboard-switch"
+      />
     </Stack>
   );
 }
 
 function source(item: ScoreItem, viewer: PublicUser | undefined): string {
   if ('rule' in item.source) return `rule: ${item.source.rule}`;
-  const who = viewer && item.source.evaluator === `user:${viewer.id}` ? `${viewer.displayName} (you)` : `evaluator ${item.source.evaluator.replace(/^user:/, '').slice(0, 8)}`;
+  const who =
+    viewer && item.source.evaluator === `user:${viewer.id}`
+      ? `${viewer.displayName} (you)`
+      : `evaluator ${item.source.evaluator.replace(/^user:/, '').slice(0, 8)}`;
   return `${who} at ${formatWallTime(item.source.at)}: “${item.source.reason}”`;
 }
 
-function Breakdown({ score, subject, viewer }: { score: TeamScore; subject: (id: string) => string; viewer: PublicUser | undefined }) {
+function Breakdown({
+  score,
+  subject,
+  viewer,
+}: {
+  score: TeamScore;
+  subject: (id: string) => string;
+  viewer: PublicUser | undefined;
+}) {
   if (score.items.length === 0)
     return (
       <Text size="xs" c="dimmed">
@@ -50,7 +67,12 @@ function Breakdown({ score, subject, viewer }: { score: TeamScore; subject: (id:
       </Table.Thead>
       <Table.Tbody>
         {score.items.map((i, n) => (
-          <Table.Tr key={n} data-inject-id={i.injectId} data-kind={i.kind} data-action-id={i.expectedActionId ?? undefined}>
+          <Table.Tr
+            key={n}
+            data-inject-id={i.injectId}
+            data-kind={i.kind}
+            data-action-id={i.expectedActionId ?? undefined}
+          >
             <Table.Td>{subject(i.injectId)}</Table.Td>
             <Table.Td>{i.kind === 'action' ? i.expectedActionId : i.kind}</Table.Td>
             <Table.Td ff="monospace" data-points>
@@ -66,7 +88,15 @@ function Breakdown({ score, subject, viewer }: { score: TeamScore; subject: (id:
 }
 
 /** Live scores: a leaderboard whose rows open into the point-by-point breakdown. */
-export function ScoresPanel({ exerciseId, canSetVisibility, viewer }: { exerciseId: string; canSetVisibility: boolean; viewer: PublicUser | undefined }) {
+export function ScoresPanel({
+  exerciseId,
+  canSetVisibility,
+  viewer,
+}: {
+  exerciseId: string;
+  canSetVisibility: boolean;
+  viewer: PublicUser | undefined;
+}) {
   const scores = useScores(exerciseId);
   const timeline = useTimeline(exerciseId);
   const subjects = new Map((timeline.data ?? []).map((e) => [e.injectId, e.subject]));

@@ -18,8 +18,18 @@ function cellState(c: StatusCell | undefined): CellState {
 // colour for state, with a glyph so the grid does not depend on colour alone
 const LOOK: Record<CellState, { bg: string; fg: string; glyph: string; label: string }> = {
   pending: { bg: 'transparent', fg: 'var(--mantine-color-dimmed)', glyph: '·', label: 'not delivered' },
-  delivered: { bg: 'var(--mantine-color-blue-light)', fg: 'var(--mantine-color-blue-light-color)', glyph: 'D', label: 'delivered' },
-  acknowledged: { bg: 'var(--mantine-color-cyan-light)', fg: 'var(--mantine-color-cyan-light-color)', glyph: 'A', label: 'acknowledged' },
+  delivered: {
+    bg: 'var(--mantine-color-blue-light)',
+    fg: 'var(--mantine-color-blue-light-color)',
+    glyph: 'D',
+    label: 'delivered',
+  },
+  acknowledged: {
+    bg: 'var(--mantine-color-cyan-light)',
+    fg: 'var(--mantine-color-cyan-light-color)',
+    glyph: 'A',
+    label: 'acknowledged',
+  },
   responded: { bg: 'var(--mantine-color-teal-filled)', fg: 'white', glyph: '✓', label: 'responded' },
   overdue: { bg: 'var(--mantine-color-red-filled)', fg: 'white', glyph: '!', label: 'overdue' },
 };
@@ -50,7 +60,14 @@ export function StatusGridView({ exerciseId }: { exerciseId: string }) {
     <Stack>
       <StatusLegend />
       <ScrollPane maxHeight="calc(50vh - 80px)" label="Status grid (scrolls)">
-        <Table fz="xs" withTableBorder stickyHeader aria-label="Status grid, teams by injects" data-testid="status-grid" verticalSpacing={2}>
+        <Table
+          fz="xs"
+          withTableBorder
+          stickyHeader
+          aria-label="Status grid, teams by injects"
+          data-testid="status-grid"
+          verticalSpacing={2}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Inject</Table.Th>
@@ -80,7 +97,15 @@ export function StatusGridView({ exerciseId }: { exerciseId: string }) {
                     <Table.Td key={t.id} ta="center" p={2}>
                       {c ? (
                         <Tooltip label={label}>
-                          <Box className="ttx-grid-cell" role="img" aria-label={label} data-team-id={t.id} data-inject-id={i.injectId} data-state={s} style={{ background: LOOK[s].bg, color: LOOK[s].fg, margin: '0 auto' }}>
+                          <Box
+                            className="ttx-grid-cell"
+                            role="img"
+                            aria-label={label}
+                            data-team-id={t.id}
+                            data-inject-id={i.injectId}
+                            data-state={s}
+                            style={{ background: LOOK[s].bg, color: LOOK[s].fg, margin: '0 auto' }}
+                          >
                             {LOOK[s].glyph}
                           </Box>
                         </Tooltip>

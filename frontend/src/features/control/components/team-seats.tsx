@@ -1,19 +1,51 @@
 import { Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ExerciseTeam } from '../../../lib/api-types';
-import { type Participant, useParticipants, useRemoveParticipant, useRotateCode, useSetSeatLimit, useTeamAccess } from '../api/participants';
+import {
+  type Participant,
+  useParticipants,
+  useRemoveParticipant,
+  useRotateCode,
+  useSetSeatLimit,
+  useTeamAccess,
+} from '../api/participants';
 
 type Confirm = { kind: 'remove'; player: Participant } | { kind: 'rotate'; team: ExerciseTeam } | null;
 
 /** A team's seat cap: empty means no cap. */
-function SeatCap({ exerciseId, team, seatLimit }: { exerciseId: string; team: ExerciseTeam; seatLimit: number | null }) {
+function SeatCap({
+  exerciseId,
+  team,
+  seatLimit,
+}: {
+  exerciseId: string;
+  team: ExerciseTeam;
+  seatLimit: number | null;
+}) {
   const save = useSetSeatLimit(exerciseId);
   const [value, setValue] = useState<string | number>(seatLimit ?? '');
   const next = value === '' ? null : Number(value);
   return (
     <Group gap={6} wrap="nowrap" align="flex-end">
-      <NumberInput size="xs" w={90} min={1} max={1000} allowDecimal={false} label="Seat cap" placeholder="none" value={value} onChange={setValue} aria-label={`Seat cap of ${team.name}`} />
-      <Button size="xs" variant="default" disabled={next === seatLimit || (next !== null && next < 1)} loading={save.isPending} onClick={() => save.mutate({ teamId: team.id, seatLimit: next })}>
+      <NumberInput
+        size="xs"
+        w={90}
+        min={1}
+        max={1000}
+        allowDecimal={false}
+        label="Seat cap"
+        placeholder="none"
+        value={value}
+        onChange={setValue}
+        aria-label={`Seat cap of ${team.name}`}
+      />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={next === seatLimit || (next !== null && next < 1)}
+        loading={save.isPending}
+        onClick={() => save.mutate({ teamId: team.id, seatLimit: next })}
+      >
         Save cap
       </Button>
     </Group>
@@ -38,12 +70,21 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
         const a = access.data?.find((x) => x.teamId === team.id);
         const players = (participants.data ?? []).filter((p) => p.teamId === team.id && p.removedAt === null);
         return (
-          <Stack key={team.id} gap={6} component="section" aria-label={`Players of ${team.name}`} data-team-key={team.key}>
+          <Stack
+            key={team.id}
+            gap={6}
+            component="section"
+            aria-label={`Players of ${team.name}`}
+            data-team-key={team.key}
+          >
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Title order={3} fz="sm">
                 {team.name}{' '}
                 <Text span size="sm" c="dimmed">
-                  · {a ? `${a.seatsTaken} seat${a.seatsTaken === 1 ? '' : 's'} taken${a.seatLimit !== null ? ` of ${a.seatLimit}` : ''}` : '…'}
+                  ·{' '}
+                  {a
+                    ? `${a.seatsTaken} seat${a.seatsTaken === 1 ? '' : 's'} taken${a.seatLimit !== null ? ` of ${a.seatLimit}` : ''}`
+                    : '…'}
                 </Text>
               </Title>
               <Group gap="xs" wrap="wrap" align="flex-end">
@@ -69,7 +110,13 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
                         </Badge>
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setConfirm({ kind: 'remove', player: p })} aria-label={`Remove ${p.displayName}`}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setConfirm({ kind: 'remove', player: p })}
+                          aria-label={`Remove ${p.displayName}`}
+                        >
                           Remove
                         </Button>
                       </Table.Td>
@@ -81,7 +128,12 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
           </Stack>
         );
       })}
-      <Modal opened={confirm !== null} onClose={close} title={confirm?.kind === 'remove' ? `Remove ${confirm.player.displayName}?` : 'Give this team a new join code?'} size="md">
+      <Modal
+        opened={confirm !== null}
+        onClose={close}
+        title={confirm?.kind === 'remove' ? `Remove ${confirm.player.displayName}?` : 'Give this team a new join code?'}
+        size="md"
+      >
         <Stack>
           <Text size="sm">
             {confirm?.kind === 'remove'

@@ -12,17 +12,29 @@ import '../control.css';
 
 type RowState = 'waiting' | 'pending' | 'delivered' | 'skipped' | 'not-needed';
 const STATUS: Record<RowState, { color: string; label: string; hint: string }> = {
-  waiting: { color: 'gray', label: 'waiting for trigger', hint: 'Released by a trigger (a response, a decision or another inject), not by the clock.' },
+  waiting: {
+    color: 'gray',
+    label: 'waiting for trigger',
+    hint: 'Released by a trigger (a response, a decision or another inject), not by the clock.',
+  },
   pending: { color: 'blue', label: 'scheduled', hint: 'Goes out at its planned time.' },
   delivered: { color: 'teal', label: 'delivered', hint: 'Delivered to its teams.' },
   skipped: { color: 'gray', label: 'skipped', hint: 'Skipped by control: never delivered.' },
-  'not-needed': { color: 'gray', label: 'not needed', hint: 'A contingency every target team made unnecessary (they had already done what it checks for): suppressed, not delivered.' },
+  'not-needed': {
+    color: 'gray',
+    label: 'not needed',
+    hint: 'A contingency every target team made unnecessary (they had already done what it checks for): suppressed, not delivered.',
+  },
 };
 
-const lateBy = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')} s`);
+const lateBy = (ms: number) =>
+  ms < 60_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : `${Math.floor(ms / 60_000)} min ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')} s`;
 
 /** A contingency suppressed for every team is "delivered" to nobody: say so instead of "0/1". */
-const rowState = (e: TimelineEntry): RowState => (e.status === 'delivered' && e.deliveredTeams === 0 && e.to.length > 0 ? 'not-needed' : e.status);
+const rowState = (e: TimelineEntry): RowState =>
+  e.status === 'delivered' && e.deliveredTeams === 0 && e.to.length > 0 ? 'not-needed' : e.status;
 
 function wallLabel(e: TimelineEntry, clock: LocalClock): string {
   if (e.status === 'delivered') return formatWallTime(e.deliveredAt);
@@ -33,11 +45,30 @@ function wallLabel(e: TimelineEntry, clock: LocalClock): string {
 
 type Confirm = { kind: 'fire' | 'skip'; entry: TimelineEntry } | null;
 
-function ConfirmAction({ confirm, clock, teamNames, onCancel, onConfirm, busy }: { confirm: Confirm; clock: LocalClock; teamNames: string; onCancel: () => void; onConfirm: () => void; busy: boolean }) {
+function ConfirmAction({
+  confirm,
+  clock,
+  teamNames,
+  onCancel,
+  onConfirm,
+  busy,
+}: {
+  confirm: Confirm;
+  clock: LocalClock;
+  teamNames: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+  busy: boolean;
+}) {
   const e = confirm?.entry;
   const fire = confirm?.kind === 'fire';
   return (
-    <Modal opened={confirm !== null} onClose={onCancel} title={fire ? 'Fire this inject now?' : 'Skip this inject?'} size="md">
+    <Modal
+      opened={confirm !== null}
+      onClose={onCancel}
+      title={fire ? 'Fire this inject now?' : 'Skip this inject?'}
+      size="md"
+    >
       {e && (
         <Stack gap="sm" data-testid="timeline-confirm">
           <Text size="sm" fw={700}>
@@ -57,7 +88,12 @@ function ConfirmAction({ confirm, clock, teamNames, onCancel, onConfirm, busy }:
             <Button variant="default" onClick={onCancel} data-autofocus>
               Cancel
             </Button>
-            <Button color={fire ? 'blue' : 'red'} onClick={onConfirm} loading={busy} leftSection={fire ? <IconBolt size={14} /> : <IconPlayerSkipForward size={14} />}>
+            <Button
+              color={fire ? 'blue' : 'red'}
+              onClick={onConfirm}
+              loading={busy}
+              leftSection={fire ? <IconBolt size={14} /> : <IconPlayerSkipForward size={14} />}
+            >
               {fire ? 'Fire now' : 'Skip for good'}
             </Button>
           </Group>
@@ -79,7 +115,17 @@ const TRIGGER_LABEL: Record<string, string> = {
   contingency: 'if not done',
 };
 
-export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId: string; teams: ExerciseTeam[]; clock: LocalClock; steer: boolean }) {
+export function TimelineTable({
+  exerciseId,
+  teams,
+  clock,
+  steer,
+}: {
+  exerciseId: string;
+  teams: ExerciseTeam[];
+  clock: LocalClock;
+  steer: boolean;
+}) {
   const timeline = useTimeline(exerciseId);
   const fire = useFireInject(exerciseId);
   const skip = useSkipInject(exerciseId);
@@ -92,10 +138,12 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
   const list = timeline.data ?? [];
   // the "now" line sits before the first inject planned after now (triggered ones come last)
-  const nowIndex = live ? (() => {
-    const i = list.findIndex((e) => e.dueScenarioMs === null || e.dueScenarioMs > nowMs);
-    return i === -1 ? list.length : i;
-  })() : -1;
+  const nowIndex = live
+    ? (() => {
+        const i = list.findIndex((e) => e.dueScenarioMs === null || e.dueScenarioMs > nowMs);
+        return i === -1 ? list.length : i;
+      })()
+    : -1;
   useLayoutEffect(() => {
     if (!follow || nowIndex < 0) return;
     const table = tableRef.current;
@@ -122,11 +170,33 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
   return (
     <Stack gap={4}>
       <Group justify="flex-end">
-        <Switch size="xs" label="Follow now" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} disabled={!live} data-testid="follow-now" />
+        <Switch
+          size="xs"
+          label="Follow now"
+          checked={follow}
+          onChange={(e) => setFollow(e.currentTarget.checked)}
+          disabled={!live}
+          data-testid="follow-now"
+        />
       </Group>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region takes focus so that keyboard users can scroll it (WCAG 2.1.1) */}
-      <div style={{ overflow: 'auto', maxHeight: 'calc(50vh - 60px)', minHeight: 0 }} data-testid="timeline-pane" tabIndex={0} role="region" aria-label="Inject timeline (scrolls)">
-        <Table ref={tableRef} stickyHeader striped highlightOnHover fz="sm" aria-label="Inject timeline" data-testid="timeline">
+      {/* a scrolling region takes focus so that keyboard users can scroll it (WCAG 2.1.1) */}
+      <div
+        style={{ overflow: 'auto', maxHeight: 'calc(50vh - 60px)', minHeight: 0 }}
+        data-testid="timeline-pane"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        role="region"
+        aria-label="Inject timeline (scrolls)"
+      >
+        <Table
+          ref={tableRef}
+          stickyHeader
+          striped
+          highlightOnHover
+          fz="sm"
+          aria-label="Inject timeline"
+          data-testid="timeline"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Planned</Table.Th>
@@ -141,13 +211,20 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
             {list.map((e, i) => {
               const open = e.status === 'pending' || e.status === 'waiting';
               const state = rowState(e);
-              const sent = e.status === 'delivered' && e.deliveredScenarioMs != null && state !== 'not-needed' ? e.deliveredScenarioMs : null;
+              const sent =
+                e.status === 'delivered' && e.deliveredScenarioMs != null && state !== 'not-needed'
+                  ? e.deliveredScenarioMs
+                  : null;
               return (
                 <Fragment key={e.injectId}>
                   {i === nowIndex && nowRow}
                   <Table.Tr data-inject-id={e.injectId} data-status={e.status} data-state={state}>
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {e.dueScenarioMs === null ? (e.trigger ? (TRIGGER_LABEL[e.trigger] ?? e.trigger) : '—') : formatScenarioTime(e.dueScenarioMs)}
+                      {e.dueScenarioMs === null
+                        ? e.trigger
+                          ? (TRIGGER_LABEL[e.trigger] ?? e.trigger)
+                          : '—'
+                        : formatScenarioTime(e.dueScenarioMs)}
                       {sent !== null && (
                         <Text size="xs" c="dimmed" ff="monospace" data-testid="sent-at">
                           sent {formatScenarioTime(sent)}
@@ -168,23 +245,41 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="xs">{teams.length > 1 && e.to.length === teams.length ? 'All teams' : e.to.map(teamName).join(', ')}</Text>
+                      <Text size="xs">
+                        {teams.length > 1 && e.to.length === teams.length ? 'All teams' : e.to.map(teamName).join(', ')}
+                      </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Group gap={4} wrap="nowrap">
                         <Tooltip label={STATUS[state].hint} multiline w={260}>
-                          <Badge size="sm" variant="light" color={STATUS[state].color} className="ttx-badge-full" data-testid="inject-status">
+                          <Badge
+                            size="sm"
+                            variant="light"
+                            color={STATUS[state].color}
+                            className="ttx-badge-full"
+                            data-testid="inject-status"
+                          >
                             {STATUS[state].label}
                           </Badge>
                         </Tooltip>
                         {state === 'delivered' && e.deliveredTeams < e.to.length && (
-                          <Text size="xs" c="dimmed" title="Teams it went to / teams it targets (the others had made it unnecessary)">
+                          <Text
+                            size="xs"
+                            c="dimmed"
+                            title="Teams it went to / teams it targets (the others had made it unnecessary)"
+                          >
                             {e.deliveredTeams}/{e.to.length} teams
                           </Text>
                         )}
                         {e.late && (
                           <Tooltip label="Its broadcast started over a second after its planned instant (a restart or a stall).">
-                            <Badge size="sm" color="red.9" variant="filled" className="ttx-badge-full" data-testid="inject-late">
+                            <Badge
+                              size="sm"
+                              color="red.9"
+                              variant="filled"
+                              className="ttx-badge-full"
+                              data-testid="inject-late"
+                            >
                               late{e.latenessMs != null ? ` +${lateBy(e.latenessMs)}` : ''}
                             </Badge>
                           </Tooltip>
@@ -196,11 +291,26 @@ export function TimelineTable({ exerciseId, teams, clock, steer }: { exerciseId:
                         {open && (
                           <Group gap={4} wrap="nowrap">
                             <Tooltip label={live ? 'Deliver now (asks first)' : 'Start the exercise first'}>
-                              <Button size="compact-xs" variant="light" leftSection={<IconBolt size={12} />} disabled={!live} onClick={() => setConfirm({ kind: 'fire', entry: e })} aria-label={`Fire now: ${e.subject}`}>
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                leftSection={<IconBolt size={12} />}
+                                disabled={!live}
+                                onClick={() => setConfirm({ kind: 'fire', entry: e })}
+                                aria-label={`Fire now: ${e.subject}`}
+                              >
                                 Fire
                               </Button>
                             </Tooltip>
-                            <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconPlayerSkipForward size={12} />} disabled={clock.status === 'ended'} onClick={() => setConfirm({ kind: 'skip', entry: e })} aria-label={`Skip: ${e.subject}`}>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="gray"
+                              leftSection={<IconPlayerSkipForward size={12} />}
+                              disabled={clock.status === 'ended'}
+                              onClick={() => setConfirm({ kind: 'skip', entry: e })}
+                              aria-label={`Skip: ${e.subject}`}
+                            >
                               Skip
                             </Button>
                           </Group>

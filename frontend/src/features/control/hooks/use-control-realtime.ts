@@ -23,17 +23,20 @@ export function useControlRealtime(exerciseId: string): WatchState {
       const coalesced = coalescedInvalidator(queryClient, REFETCH_WINDOW_MS);
       const invalidate = (...keys: (readonly unknown[])[]) => coalesced.invalidate(...keys);
       const mine = (e: { exerciseId?: string }) => e.exerciseId === undefined || e.exerciseId === exerciseId;
-      const onDelivered = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.timeline(exerciseId), controlKeys.grid(exerciseId));
+      const onDelivered = (e: { exerciseId: string }) =>
+        mine(e) && invalidate(controlKeys.timeline(exerciseId), controlKeys.grid(exerciseId));
       const onClock = (e: ClockEvent) => {
         if (!mine(e)) return;
         void applyClockEventToQuery<ExerciseState>(queryClient, controlKeys.detail(exerciseId), e, { reread: true });
         invalidate(controlKeys.timeline(exerciseId), controlKeys.exercises);
       };
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.exercise(exerciseId));
-      const onResponse = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.responses(exerciseId), controlKeys.grid(exerciseId));
+      const onResponse = (e: { exerciseId: string }) =>
+        mine(e) && invalidate(controlKeys.responses(exerciseId), controlKeys.grid(exerciseId));
       const onAck = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.grid(exerciseId));
       const onThread = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.threads(exerciseId));
-      const onDecision = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.decisions(exerciseId), controlKeys.timeline(exerciseId));
+      const onDecision = (e: { exerciseId: string }) =>
+        mine(e) && invalidate(controlKeys.decisions(exerciseId), controlKeys.timeline(exerciseId));
       const onScore = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.scores(exerciseId));
       socket.on('control:inject-delivered', onDelivered);
       socket.on('exercise:clock', onClock);

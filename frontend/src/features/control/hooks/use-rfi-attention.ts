@@ -20,7 +20,9 @@ export function useRfiAttention(exerciseId: string, enabled: boolean, requestsOp
   }, [requestsOpen]);
   useEffect(() => {
     if (!threads.data) return;
-    const teamMessages = threads.data.flatMap((t) => t.messages.filter((m) => m.from === 'team').map((m) => ({ thread: t, message: m })));
+    const teamMessages = threads.data.flatMap((t) =>
+      t.messages.filter((m) => m.from === 'team').map((m) => ({ thread: t, message: m })),
+    );
     if (seen.current === null) {
       seen.current = new Set(teamMessages.map((x) => x.message.id));
       return;

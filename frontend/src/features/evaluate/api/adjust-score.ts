@@ -6,7 +6,8 @@ import { evaluateKeys } from './query-keys';
 import { replaceTeamScore } from './replace-team-score';
 
 /** Add or remove points on one inject for one team, with a stated reason. */
-export const adjustScore = (id: string, body: ScoreAdjustmentBody) => api.post('/exercises/{id}/score-adjustments', { path: { id }, body });
+export const adjustScore = (id: string, body: ScoreAdjustmentBody) =>
+  api.post('/exercises/{id}/score-adjustments', { path: { id }, body });
 
 export function useAdjustScore(exerciseId: string) {
   const queryClient = useQueryClient();

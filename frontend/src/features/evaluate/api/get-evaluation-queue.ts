@@ -10,7 +10,14 @@ export type { EvaluationQueuePage };
 
 /** Responses no evaluator has looked at since they were last written, oldest first; of one team, or of all. */
 export const getEvaluationQueue = (id: string, teamId?: string) =>
-  api.get('/exercises/{id}/evaluation/queue', { path: { id }, query: { limit: QUEUE_PAGE, ...(teamId ? { teamId } : {}) } });
+  api.get('/exercises/{id}/evaluation/queue', {
+    path: { id },
+    query: { limit: QUEUE_PAGE, ...(teamId ? { teamId } : {}) },
+  });
 export const getEvaluationQueueQueryOptions = (id: string, teamId?: string) =>
-  queryOptions({ queryKey: [...evaluateKeys.queue(id), teamId ?? 'all'], queryFn: () => getEvaluationQueue(id, teamId), placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: [...evaluateKeys.queue(id), teamId ?? 'all'],
+    queryFn: () => getEvaluationQueue(id, teamId),
+    placeholderData: keepPreviousData,
+  });
 export const useEvaluationQueue = (id: string, teamId?: string) => useQuery(getEvaluationQueueQueryOptions(id, teamId));

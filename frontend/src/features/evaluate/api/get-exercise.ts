@@ -10,5 +10,6 @@ export const getEvaluatedExercise = async (id: string): Promise<EvaluatedExercis
   const d = await api.get('/exercises/{id}', { path: { id } });
   return { ...d, clock: localClock(d.clock) };
 };
-export const getEvaluatedExerciseQueryOptions = (id: string) => queryOptions({ queryKey: evaluateKeys.detail(id), queryFn: () => getEvaluatedExercise(id) });
+export const getEvaluatedExerciseQueryOptions = (id: string) =>
+  queryOptions({ queryKey: evaluateKeys.detail(id), queryFn: () => getEvaluatedExercise(id) });
 export const useEvaluatedExercise = (id: string) => useQuery(getEvaluatedExerciseQueryOptions(id));

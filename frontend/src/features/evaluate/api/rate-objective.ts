@@ -5,7 +5,8 @@ import { toast } from '../../../lib/toast';
 import { evaluateKeys } from './query-keys';
 
 /** Rate one team on one objective (HSEEP P/S/M/U) with observations; answers with all ratings. */
-export const rateObjective = (id: string, body: RatingBody) => api.post('/exercises/{id}/ratings', { path: { id }, body });
+export const rateObjective = (id: string, body: RatingBody) =>
+  api.post('/exercises/{id}/ratings', { path: { id }, body });
 
 export function useRateObjective(exerciseId: string) {
   const queryClient = useQueryClient();

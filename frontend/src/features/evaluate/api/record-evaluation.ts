@@ -6,7 +6,8 @@ import { evaluateKeys } from './query-keys';
 import { replaceTeamScore } from './replace-team-score';
 
 /** Mark one expected action met or not met, with the reason shown in the breakdown. */
-export const recordEvaluation = (id: string, body: EvaluationBody) => api.post('/exercises/{id}/evaluations', { path: { id }, body });
+export const recordEvaluation = (id: string, body: EvaluationBody) =>
+  api.post('/exercises/{id}/evaluations', { path: { id }, body });
 
 export function useRecordEvaluation(exerciseId: string) {
   const queryClient = useQueryClient();

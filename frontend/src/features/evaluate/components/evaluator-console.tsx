@@ -21,7 +21,15 @@ import { ShortcutLegend } from './shortcut-legend';
  * The evaluator's console: responses awaiting review, the exercise evaluation guide (P/S/M/U per
  * objective and team) and the transparent score breakdown, all live.
  */
-export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exerciseId: string; me: PublicUser; controlRoomHref: string }) {
+export function EvaluatorConsole({
+  exerciseId,
+  me,
+  controlRoomHref,
+}: {
+  exerciseId: string;
+  me: PublicUser;
+  controlRoomHref: string;
+}) {
   const exercise = useEvaluatedExercise(exerciseId);
   const live = useEvaluationRealtime(exerciseId);
   const pack = usePack(exercise.data?.pack.id);
@@ -36,7 +44,8 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
     const injects = new Map((pack.data?.pack.injects ?? []).map((i) => [i.id, i]));
     return {
       subject: (id) => injects.get(id)?.subject ?? id,
-      action: (injectId, actionId) => injects.get(injectId)?.expectedActions?.find((a) => a.id === actionId)?.text ?? actionId,
+      action: (injectId, actionId) =>
+        injects.get(injectId)?.expectedActions?.find((a) => a.id === actionId)?.text ?? actionId,
     };
   }, [pack.data]);
   useEffect(() => {
@@ -49,7 +58,12 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
   const versionMismatch = pack.data && pack.data.version !== ex.pack.version;
   return (
     <Stack gap={0} h="100%" data-testid="evaluator-console">
-      <SeatHeader title={ex.name} seat="Evaluation" refused={live === 'refused' ? '' : null} subtitle={`${ex.pack.title} · v${ex.pack.version}`}>
+      <SeatHeader
+        title={ex.name}
+        seat="Evaluation"
+        refused={live === 'refused' ? '' : null}
+        subtitle={`${ex.pack.title} · v${ex.pack.version}`}
+      >
         <Button component={Link} to={controlRoomHref} size="xs" variant="default">
           Control room
         </Button>
@@ -66,7 +80,8 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
             <Stack gap="sm" pt="sm">
               {versionMismatch && (
                 <Alert color="orange" title="Pack version differs">
-                  The exercise runs v{ex.pack.version} of the pack; objectives and labels come from v{pack.data.version}.
+                  The exercise runs v{ex.pack.version} of the pack; objectives and labels come from v{pack.data.version}
+                  .
                 </Alert>
               )}
               {scores.isError && <PanelError error={scores.error} what="Scores" />}
@@ -80,7 +95,18 @@ export function EvaluatorConsole({ exerciseId, me, controlRoomHref }: { exercise
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="guide">
-                {pack.isError ? <PanelError error={pack.error} what="Scenario pack" /> : pack.data ? <ObjectiveGuide exerciseId={ex.id} teams={ex.teams} pack={pack.data.pack} scores={scores.data ?? []} /> : <PageLoader label="Loading the evaluation guide" />}
+                {pack.isError ? (
+                  <PanelError error={pack.error} what="Scenario pack" />
+                ) : pack.data ? (
+                  <ObjectiveGuide
+                    exerciseId={ex.id}
+                    teams={ex.teams}
+                    pack={pack.data.pack}
+                    scores={scores.data ?? []}
+                  />
+                ) : (
+                  <PageLoader label="Loading the evaluation guide" />
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="breakdown">
                 <ScoreBreakdown scores={scores.data ?? []} labels={labels} names={names} />

@@ -1,7 +1,14 @@
 import { Badge, Button, Card, Group, List, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { PanelError } from '../../../components/page-states';
-import { type ExerciseTeam, type ObjectiveRating, type PackDocument, type Rating, RATINGS, type TeamScore } from '../../../lib/api-types';
+import {
+  type ExerciseTeam,
+  type ObjectiveRating,
+  type PackDocument,
+  type Rating,
+  RATINGS,
+  type TeamScore,
+} from '../../../lib/api-types';
 import { formatWallTime } from '../../../lib/clock';
 import { useRatings } from '../api/get-ratings';
 import { useRateObjective } from '../api/rate-objective';
@@ -19,14 +26,37 @@ const RATING_COLOUR: Record<Rating, string> = { P: 'teal', S: 'yellow', M: 'oran
 type Objective = PackDocument['objectives'][number];
 const pts = (n: number) => String(Math.round(n * 10) / 10);
 
-function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, score }: { exerciseId: string; team: ExerciseTeam; objective: Objective; number: number; tasks: { inject: string; text: string; points: number; actionId: string; injectId: string }[]; saved: ObjectiveRating | undefined; score: TeamScore | undefined }) {
+function ObjectiveCard({
+  exerciseId,
+  team,
+  objective,
+  number,
+  tasks,
+  saved,
+  score,
+}: {
+  exerciseId: string;
+  team: ExerciseTeam;
+  objective: Objective;
+  number: number;
+  tasks: { inject: string; text: string; points: number; actionId: string; injectId: string }[];
+  saved: ObjectiveRating | undefined;
+  score: TeamScore | undefined;
+}) {
   const rate = useRateObjective(exerciseId);
   const [rating, setRating] = useState<string>(saved?.rating ?? '');
   const [observations, setObservations] = useState(saved?.observations ?? '');
   const dirty = rating !== (saved?.rating ?? '') || observations !== (saved?.observations ?? '');
   const titleId = `objective-${objective.id}-title`;
   return (
-    <Card withBorder padding="sm" component="section" aria-labelledby={titleId} data-testid="eeg-objective" data-objective-id={objective.id}>
+    <Card
+      withBorder
+      padding="sm"
+      component="section"
+      aria-labelledby={titleId}
+      data-testid="eeg-objective"
+      data-objective-id={objective.id}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2}>
@@ -40,7 +70,13 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
             )}
           </Stack>
           {saved && (
-            <Badge color={RATING_COLOUR[saved.rating]} variant="filled" size="lg" title={RATING_TEXT[saved.rating]} data-testid="saved-rating">
+            <Badge
+              color={RATING_COLOUR[saved.rating]}
+              variant="filled"
+              size="lg"
+              title={RATING_TEXT[saved.rating]}
+              data-testid="saved-rating"
+            >
               {saved.rating}
             </Badge>
           )}
@@ -59,9 +95,19 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
                 const item = score?.items.find((i) => i.injectId === t.injectId && i.expectedActionId === t.actionId);
                 return (
                   <List.Item key={`${t.injectId}/${t.actionId}`}>
-                    {t.text} <Text span c="dimmed" size="xs">({t.inject})</Text>{' '}
-                    <Badge size="xs" variant="light" color={item && item.points > 0 ? 'teal' : 'gray'} className="ttx-badge-full">
-                      {item ? `${pts(item.points)} / ${pts(item.max)}` : `0 / ${t.points}, not delivered or not scored yet`}
+                    {t.text}{' '}
+                    <Text span c="dimmed" size="xs">
+                      ({t.inject})
+                    </Text>{' '}
+                    <Badge
+                      size="xs"
+                      variant="light"
+                      color={item && item.points > 0 ? 'teal' : 'gray'}
+                      className="ttx-badge-full"
+                    >
+                      {item
+                        ? `${pts(item.points)} / ${pts(item.max)}`
+                        : `0 / ${t.points}, not delivered or not scored yet`}
                     </Badge>
                   </List.Item>
                 );
@@ -73,7 +119,13 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
           aria-label={`Rate ${team.name} on objective ${number}`}
           onSubmit={(e) => {
             e.preventDefault();
-            if (rating) rate.mutate({ teamId: team.id, objectiveId: objective.id, rating: rating as Rating, observations: observations.trim() });
+            if (rating)
+              rate.mutate({
+                teamId: team.id,
+                objectiveId: objective.id,
+                rating: rating as Rating,
+                observations: observations.trim(),
+              });
           }}
         >
           <Stack gap="xs">
@@ -84,10 +136,21 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
                 ))}
               </Group>
             </Radio.Group>
-            <Textarea label="Observations" description="Strengths, areas for improvement, and what you saw that supports the rating." autosize minRows={2} maxRows={8} maxLength={10000} value={observations} onChange={(e) => setObservations(e.currentTarget.value)} />
+            <Textarea
+              label="Observations"
+              description="Strengths, areas for improvement, and what you saw that supports the rating."
+              autosize
+              minRows={2}
+              maxRows={8}
+              maxLength={10000}
+              value={observations}
+              onChange={(e) => setObservations(e.currentTarget.value)}
+            />
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                {saved ? `Last rated ${saved.rating} by ${saved.evaluator} at ${formatWallTime(saved.at)}` : 'Not rated yet'}
+                {saved
+                  ? `Last rated ${saved.rating} by ${saved.evaluator} at ${formatWallTime(saved.at)}`
+                  : 'Not rated yet'}
               </Text>
               <Button type="submit" size="xs" disabled={!rating || !dirty} loading={rate.isPending}>
                 Save rating
@@ -101,7 +164,17 @@ function ObjectiveCard({ exerciseId, team, objective, number, tasks, saved, scor
 }
 
 /** The exercise evaluation guide: one sheet per objective, a P/S/M/U rating and observations per team. */
-export function ObjectiveGuide({ exerciseId, teams, pack, scores }: { exerciseId: string; teams: ExerciseTeam[]; pack: PackDocument; scores: TeamScore[] }) {
+export function ObjectiveGuide({
+  exerciseId,
+  teams,
+  pack,
+  scores,
+}: {
+  exerciseId: string;
+  teams: ExerciseTeam[];
+  pack: PackDocument;
+  scores: TeamScore[];
+}) {
   const ratings = useRatings(exerciseId);
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
@@ -109,7 +182,16 @@ export function ObjectiveGuide({ exerciseId, teams, pack, scores }: { exerciseId
   const objectives = pack.objectives ?? [];
   return (
     <Stack gap="sm">
-      <SegmentedControl aria-label="Team to rate" orientation={narrow ? 'vertical' : 'horizontal'} fullWidth={narrow} data-testid="eeg-team" size="xs" value={teamId} onChange={setTeamId} data={teams.map((t) => ({ value: t.id, label: t.name }))} />
+      <SegmentedControl
+        aria-label="Team to rate"
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        fullWidth={narrow}
+        data-testid="eeg-team"
+        size="xs"
+        value={teamId}
+        onChange={setTeamId}
+        data={teams.map((t) => ({ value: t.id, label: t.name }))}
+      />
       {ratings.isError && <PanelError error={ratings.error} what="Ratings" />}
       {objectives.length === 0 && (
         <Text size="sm" c="dimmed">
@@ -121,9 +203,26 @@ export function ObjectiveGuide({ exerciseId, teams, pack, scores }: { exerciseId
           const saved = ratings.data?.find((r) => r.teamId === team.id && r.objectiveId === o.id);
           // only this team's critical tasks: injects sent to it, actions expected of it
           const tasks = (pack.injects ?? [])
-            .filter((i) => i.objectives?.includes(o.id) && (i.to === undefined || i.to === 'all' || i.to.includes(team.key)))
-            .flatMap((i) => (i.expectedActions ?? []).filter((a) => !a.teams || a.teams.includes(team.key)).map((a) => ({ inject: i.subject, injectId: i.id, actionId: a.id, text: a.text, points: a.points })));
-          return <ObjectiveCard key={`${team.id}/${o.id}/${saved?.at ?? 0}`} exerciseId={exerciseId} team={team} objective={o} number={n + 1} tasks={tasks} saved={saved} score={scores.find((s) => s.teamId === team.id)} />;
+            .filter(
+              (i) => i.objectives?.includes(o.id) && (i.to === undefined || i.to === 'all' || i.to.includes(team.key)),
+            )
+            .flatMap((i) =>
+              (i.expectedActions ?? [])
+                .filter((a) => !a.teams || a.teams.includes(team.key))
+                .map((a) => ({ inject: i.subject, injectId: i.id, actionId: a.id, text: a.text, points: a.points })),
+            );
+          return (
+            <ObjectiveCard
+              key={`${team.id}/${o.id}/${saved?.at ?? 0}`}
+              exerciseId={exerciseId}
+              team={team}
+              objective={o}
+              number={n + 1}
+              tasks={tasks}
+              saved={saved}
+              score={scores.find((s) => s.teamId === team.id)}
+            />
+          );
         })}
     </Stack>
   );

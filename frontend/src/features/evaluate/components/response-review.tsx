@@ -1,5 +1,18 @@
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { Badge, Button, Card, Group, Kbd, List, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Kbd,
+  List,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Markdown } from '../../../components/markdown';
 import type { EvaluationQueueItem, ExpectedAction, ScoreItem, TeamScore } from '../../../lib/api-types';
@@ -59,7 +72,11 @@ function ActionRow(props: {
       data-focused={props.focused}
       aria-current={props.focused ? 'true' : undefined}
       onFocusCapture={props.onFocus}
-      style={props.focused ? { borderColor: 'var(--mantine-color-blue-filled)', boxShadow: '0 0 0 1px var(--mantine-color-blue-filled)' } : undefined}
+      style={
+        props.focused
+          ? { borderColor: 'var(--mantine-color-blue-filled)', boxShadow: '0 0 0 1px var(--mantine-color-blue-filled)' }
+          : undefined
+      }
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -71,11 +88,19 @@ function ActionRow(props: {
               {action.text}
             </Text>
             <Text size="xs" c="dimmed">
-              {action.points} pts{action.options.length > 0 ? ` · counts when the team chose: ${action.options.map(props.optionLabel).join(' or ')}` : ' · needs an evaluator'}
+              {action.points} pts
+              {action.options.length > 0
+                ? ` · counts when the team chose: ${action.options.map(props.optionLabel).join(' or ')}`
+                : ' · needs an evaluator'}
             </Text>
           </Stack>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-            <Badge color={mark === 'met' ? 'teal' : mark === 'not-met' ? 'red' : 'gray'} variant={mark === 'none' ? 'outline' : 'light'} data-testid="action-mark" data-mark={mark}>
+            <Badge
+              color={mark === 'met' ? 'teal' : mark === 'not-met' ? 'red' : 'gray'}
+              variant={mark === 'none' ? 'outline' : 'light'}
+              data-testid="action-mark"
+              data-mark={mark}
+            >
               {MARK_LABEL[mark]}
             </Badge>
             {current && (
@@ -107,13 +132,31 @@ function ActionRow(props: {
           }}
         />
         <Group gap="xs">
-          <Button size="xs" color="teal" variant={mark === 'met' ? 'filled' : 'outline'} leftSection={mark === 'met' ? <IconCheck size={14} aria-hidden /> : undefined} loading={props.pending} onClick={() => props.onMark(true)} aria-pressed={mark === 'met'} aria-label={`Met: ${action.text}`}>
+          <Button
+            size="xs"
+            color="teal"
+            variant={mark === 'met' ? 'filled' : 'outline'}
+            leftSection={mark === 'met' ? <IconCheck size={14} aria-hidden /> : undefined}
+            loading={props.pending}
+            onClick={() => props.onMark(true)}
+            aria-pressed={mark === 'met'}
+            aria-label={`Met: ${action.text}`}
+          >
             Met
           </Button>
           <Kbd size="xs" aria-hidden title="keyboard shortcut">
             m
           </Kbd>
-          <Button size="xs" color="red" variant={mark === 'not-met' ? 'filled' : 'outline'} leftSection={mark === 'not-met' ? <IconX size={14} aria-hidden /> : undefined} loading={props.pending} onClick={() => props.onMark(false)} aria-pressed={mark === 'not-met'} aria-label={`Not met: ${action.text}`}>
+          <Button
+            size="xs"
+            color="red"
+            variant={mark === 'not-met' ? 'filled' : 'outline'}
+            leftSection={mark === 'not-met' ? <IconX size={14} aria-hidden /> : undefined}
+            loading={props.pending}
+            onClick={() => props.onMark(false)}
+            aria-pressed={mark === 'not-met'}
+            aria-label={`Not met: ${action.text}`}
+          >
             Not met
           </Button>
           <Kbd size="xs" aria-hidden title="keyboard shortcut">
@@ -125,7 +168,15 @@ function ActionRow(props: {
   );
 }
 
-function AdjustForm({ exerciseId, item, inputRef }: { exerciseId: string; item: Item; inputRef: (el: HTMLInputElement | null) => void }) {
+function AdjustForm({
+  exerciseId,
+  item,
+  inputRef,
+}: {
+  exerciseId: string;
+  item: Item;
+  inputRef: (el: HTMLInputElement | null) => void;
+}) {
   const adjust = useAdjustScore(exerciseId);
   const [points, setPoints] = useState<number | string>('');
   const [reason, setReason] = useState('');
@@ -149,8 +200,23 @@ function AdjustForm({ exerciseId, item, inputRef }: { exerciseId: string; item: 
   return (
     <form onSubmit={submit} aria-label="Adjust points">
       <Group align="flex-end" gap="xs" wrap="wrap">
-        <NumberInput ref={inputRef} label="Adjust points (±)" w={140} min={-1000} max={1000} step={1} value={points} onChange={setPoints} />
-        <TextInput label="Reason for the adjustment" style={{ flex: 1, minWidth: 200 }} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={2000} />
+        <NumberInput
+          ref={inputRef}
+          label="Adjust points (±)"
+          w={140}
+          min={-1000}
+          max={1000}
+          step={1}
+          value={points}
+          onChange={setPoints}
+        />
+        <TextInput
+          label="Reason for the adjustment"
+          style={{ flex: 1, minWidth: 200 }}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={2000}
+        />
         <Button type="submit" size="sm" variant="default" loading={adjust.isPending}>
           Apply adjustment
         </Button>
@@ -168,7 +234,19 @@ function AdjustForm({ exerciseId, item, inputRef }: { exerciseId: string; item: 
  * One response under review: what the team wrote and chose, and the inject's expected actions to
  * mark met or not met (each with a reason), plus free adjustments.
  */
-export function ResponseReview({ exerciseId, item, score, names, reviewed }: { exerciseId: string; item: Item; score: TeamScore | undefined; names: EvaluatorNames; reviewed: boolean }) {
+export function ResponseReview({
+  exerciseId,
+  item,
+  score,
+  names,
+  reviewed,
+}: {
+  exerciseId: string;
+  item: Item;
+  score: TeamScore | undefined;
+  names: EvaluatorNames;
+  reviewed: boolean;
+}) {
   const evaluate = useRecordEvaluation(exerciseId);
   const actions = item.inject.expectedActions;
   const [focused, setFocused] = useState(0);
@@ -213,7 +291,15 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
   });
 
   return (
-    <Stack gap="sm" component="article" aria-labelledby="review-title" data-testid="response-review" data-response-id={item.response.id} data-team-id={item.response.teamId} data-inject-id={item.inject.id}>
+    <Stack
+      gap="sm"
+      component="article"
+      aria-labelledby="review-title"
+      data-testid="response-review"
+      data-response-id={item.response.id}
+      data-team-id={item.response.teamId}
+      data-inject-id={item.inject.id}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Title order={2} fz="h4" id="review-title">
@@ -223,7 +309,10 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
             <Badge size="sm" variant="light" mr={6}>
               {item.response.teamName}
             </Badge>
-            {item.response.authorName} · {item.response.scenarioMs !== undefined ? `${formatScenarioTime(item.response.scenarioMs)} (${formatWallTime(item.response.updatedAt)} local)` : formatWallTime(item.response.updatedAt)}
+            {item.response.authorName} ·{' '}
+            {item.response.scenarioMs !== undefined
+              ? `${formatScenarioTime(item.response.scenarioMs)} (${formatWallTime(item.response.updatedAt)} local)`
+              : formatWallTime(item.response.updatedAt)}
             {item.inject.respondWithin ? ` · respond within ${durationWords(item.inject.respondWithin)}` : ''}
           </Text>
         </Stack>
@@ -255,7 +344,13 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
             No response option ticked.
           </Text>
         )}
-        {item.response.text ? <Markdown>{item.response.text}</Markdown> : <Text size="sm" c="dimmed">No notes.</Text>}
+        {item.response.text ? (
+          <Markdown>{item.response.text}</Markdown>
+        ) : (
+          <Text size="sm" c="dimmed">
+            No notes.
+          </Text>
+        )}
       </Card>
       <Title order={3} fz="h5">
         Expected actions
@@ -301,7 +396,12 @@ export function ResponseReview({ exerciseId, item, score, names, reviewed }: { e
             ))}
         </Stack>
       )}
-      <AdjustForm key={item.response.id} exerciseId={exerciseId} item={item} inputRef={(el) => (adjustEl.current = el)} />
+      <AdjustForm
+        key={item.response.id}
+        exerciseId={exerciseId}
+        item={item}
+        inputRef={(el) => (adjustEl.current = el)}
+      />
     </Stack>
   );
 }

@@ -16,7 +16,17 @@ const reviewable = (i: EvaluationQueueItem): i is Reviewable => i.inject !== nul
  * Responses awaiting review, per team, with the selected one open beside the list. The response
  * being reviewed stays open after it leaves the queue, until the evaluator moves on (j/k).
  */
-export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: string; teams: ExerciseTeam[]; scores: TeamScore[]; names: EvaluatorNames }) {
+export function ReviewQueue({
+  exerciseId,
+  teams,
+  scores,
+  names,
+}: {
+  exerciseId: string;
+  teams: ExerciseTeam[];
+  scores: TeamScore[];
+  names: EvaluatorNames;
+}) {
   const [team, setTeam] = useState('all');
   // a phone: team names stack in one column instead of running off the screen
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
@@ -25,7 +35,10 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
   const [pinned, setPinned] = useState<{ item: Reviewable; index: number } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const waiting = useMemo(() => (queue.data?.items ?? []).filter(reviewable).filter((i) => team === 'all' || i.response.teamId === team), [queue.data, team]);
+  const waiting = useMemo(
+    () => (queue.data?.items ?? []).filter(reviewable).filter((i) => team === 'all' || i.response.teamId === team),
+    [queue.data, team],
+  );
   const list = useMemo(() => {
     if (!pinned || waiting.some((i) => i.response.id === pinned.item.response.id)) return waiting;
     if (team !== 'all' && pinned.item.response.teamId !== team) return waiting;
@@ -49,7 +62,9 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
     const next = list[Math.max(0, Math.min(list.length - 1, i))];
     if (!next) return;
     setSelectedId(next.response.id);
-    listRef.current?.querySelector<HTMLElement>(`[data-response-id="${next.response.id}"]`)?.scrollIntoView({ block: 'nearest' });
+    listRef.current
+      ?.querySelector<HTMLElement>(`[data-response-id="${next.response.id}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
   };
   useShortcuts({ j: () => select(index + 1), k: () => select(index - 1) });
 
@@ -66,7 +81,10 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
         size="xs"
         value={team}
         onChange={setTeam}
-        data={[{ value: 'all', label: `All teams (${queue.data?.total ?? 0})` }, ...teams.map((t) => ({ value: t.id, label: `${t.name} (${counts[t.id] ?? 0})` }))]}
+        data={[
+          { value: 'all', label: `All teams (${queue.data?.total ?? 0})` },
+          ...teams.map((t) => ({ value: t.id, label: `${t.name} (${counts[t.id] ?? 0})` })),
+        ]}
       />
       {ofTeam > shown && (
         <Text size="xs" c="dimmed" data-testid="queue-page">
@@ -83,24 +101,47 @@ export function ReviewQueue({ exerciseId, teams, scores, names }: { exerciseId: 
               </Text>
             </Center>
           ) : (
-            <Stack component="ul" gap={4} ref={listRef} aria-label="Responses awaiting review" data-testid="review-queue" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            <Stack
+              component="ul"
+              gap={4}
+              ref={listRef}
+              aria-label="Responses awaiting review"
+              data-testid="review-queue"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            >
               {list.map((i) => {
                 const current = i.response.id === selectedId;
                 return (
-                  <li key={i.response.id} data-response-id={i.response.id} data-team-id={i.response.teamId} data-inject-id={i.response.injectId}>
+                  <li
+                    key={i.response.id}
+                    data-response-id={i.response.id}
+                    data-team-id={i.response.teamId}
+                    data-inject-id={i.response.injectId}
+                  >
                     <UnstyledButton
                       onClick={() => setSelectedId(i.response.id)}
                       aria-current={current ? 'true' : undefined}
                       w="100%"
                       p="xs"
-                      style={{ borderRadius: 4, border: '1px solid var(--mantine-color-default-border)', background: current ? 'var(--mantine-color-blue-light)' : undefined }}
+                      style={{
+                        borderRadius: 4,
+                        border: '1px solid var(--mantine-color-default-border)',
+                        background: current ? 'var(--mantine-color-blue-light)' : undefined,
+                      }}
                     >
                       <Group justify="space-between" gap={4} wrap="nowrap">
                         <Badge size="xs" variant="light">
                           {i.response.teamName}
                         </Badge>
-                        <Text size="xs" c="dimmed" ff="monospace" title={`${formatWallTime(i.response.updatedAt)} local`}>
-                          {i.response.scenarioMs !== undefined ? formatScenarioTime(i.response.scenarioMs) : formatWallTime(i.response.updatedAt)}
+                        <Text
+                          size="xs"
+                          c="dimmed"
+                          ff="monospace"
+                          title={`${formatWallTime(i.response.updatedAt)} local`}
+                        >
+                          {i.response.scenarioMs !== undefined
+                            ? formatScenarioTime(i.response.scenarioMs)
+                            : formatWallTime(i.response.updatedAt)}
                         </Text>
                       </Group>
                       <Text size="sm" fw={600} lineClamp={1}>

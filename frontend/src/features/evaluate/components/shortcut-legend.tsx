@@ -13,7 +13,14 @@ const SHORTCUTS: [keys: string[], what: string][] = [
 /** The keyboard shortcuts, always on screen. */
 export function ShortcutLegend() {
   return (
-    <Group gap="md" wrap="wrap" component="dl" aria-label="Keyboard shortcuts" data-testid="shortcut-legend" style={{ margin: 0 }}>
+    <Group
+      gap="md"
+      wrap="wrap"
+      component="dl"
+      aria-label="Keyboard shortcuts"
+      data-testid="shortcut-legend"
+      style={{ margin: 0 }}
+    >
       {SHORTCUTS.map(([keys, what]) => (
         <Group key={what} gap={4} wrap="nowrap">
           <dt>

@@ -34,7 +34,9 @@ export function useEvaluationRealtime(exerciseId: string): LiveState {
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(evaluateKeys.exercise(exerciseId));
       const onClock = (e: ClockEvent) => {
         if (!mine(e)) return;
-        void applyClockEventToQuery<EvaluatedExercise>(queryClient, evaluateKeys.detail(exerciseId), e, { reread: true });
+        void applyClockEventToQuery<EvaluatedExercise>(queryClient, evaluateKeys.detail(exerciseId), e, {
+          reread: true,
+        });
       };
       socket.on('control:response', onResponse);
       socket.on('score:changed', onScore);

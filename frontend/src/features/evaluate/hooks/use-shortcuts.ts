@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 
 export type ShortcutMap = Record<string, (e: KeyboardEvent) => void>;
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 /**
  * Single-key shortcuts for the page, ignored while the user types in a field (Escape leaves the

@@ -14,7 +14,9 @@ export function useAcknowledgeInject(me: { participantId: string; displayName: s
       await queryClient.cancelQueries({ queryKey: acksQueryKey });
       const previous = queryClient.getQueryData<TeamAck[]>(acksQueryKey);
       queryClient.setQueryData<TeamAck[]>(acksQueryKey, (acks = []) =>
-        acks.some((a) => a.injectId === injectId && a.participantId === me.participantId) ? acks : [...acks, { injectId, participantId: me.participantId, displayName: me.displayName, at: Date.now() }],
+        acks.some((a) => a.injectId === injectId && a.participantId === me.participantId)
+          ? acks
+          : [...acks, { injectId, participantId: me.participantId, displayName: me.displayName, at: Date.now() }],
       );
       return { previous };
     },

@@ -1,2 +1,3 @@
 /** An image artifact of an inject, served only once the inject has reached the player's team. */
-export const playerArtifactUrl = (injectId: string, index: number) => `/api/play/injects/${encodeURIComponent(injectId)}/artifacts/${index}`;
+export const playerArtifactUrl = (injectId: string, index: number) =>
+  `/api/play/injects/${encodeURIComponent(injectId)}/artifacts/${index}`;

@@ -14,7 +14,20 @@ export function useCastVote() {
       await queryClient.cancelQueries({ queryKey: decisionsQueryKey });
       const previous = queryClient.getQueryData<PlayerDecision[]>(decisionsQueryKey);
       queryClient.setQueryData<PlayerDecision[]>(decisionsQueryKey, (list) =>
-        list?.map((d) => (d.decisionId === body.decisionId ? { ...d, myVote: { teamId: d.myVote?.teamId ?? '', choice: body.choice, reason: body.reason?.trim() || null, at: Date.now(), participantName: d.myVote?.participantName ?? '' } } : d)),
+        list?.map((d) =>
+          d.decisionId === body.decisionId
+            ? {
+                ...d,
+                myVote: {
+                  teamId: d.myVote?.teamId ?? '',
+                  choice: body.choice,
+                  reason: body.reason?.trim() || null,
+                  at: Date.now(),
+                  participantName: d.myVote?.participantName ?? '',
+                },
+              }
+            : d,
+        ),
       );
       return { previous };
     },

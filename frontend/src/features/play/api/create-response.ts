@@ -10,7 +10,10 @@ export function useCreateResponse(options: { onSuccess?: (r: TeamResponse) => vo
   return useMutation({
     mutationFn: createResponse,
     onSuccess: (created) => {
-      queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list = []) => [created, ...list.filter((r) => r.id !== created.id)]);
+      queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list = []) => [
+        created,
+        ...list.filter((r) => r.id !== created.id),
+      ]);
       options.onSuccess?.(created);
     },
   });

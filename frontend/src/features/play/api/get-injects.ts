@@ -11,7 +11,8 @@ export function compareInjects(a: PlayerInjectView, b: PlayerInjectView): number
 }
 
 /** Injects delivered to the player's team, newest first. */
-export const getInjects = async ({ signal }: { signal?: AbortSignal } = {}) => (await api.get('/play/injects', { signal })).sort(compareInjects);
+export const getInjects = async ({ signal }: { signal?: AbortSignal } = {}) =>
+  (await api.get('/play/injects', { signal })).sort(compareInjects);
 
 export const injectsQueryKey = ['play', 'injects'] as const;
 /**
@@ -28,7 +29,8 @@ export function shareInjectsById(previous: unknown, next: unknown): unknown {
   return shared.length === previous.length && shared.every((i, n) => i === previous[n]) ? previous : shared;
 }
 
-export const getInjectsQueryOptions = () => queryOptions({ queryKey: injectsQueryKey, queryFn: getInjects, structuralSharing: shareInjectsById });
+export const getInjectsQueryOptions = () =>
+  queryOptions({ queryKey: injectsQueryKey, queryFn: getInjects, structuralSharing: shareInjectsById });
 export const useInjects = () => useQuery(getInjectsQueryOptions());
 
 /** Newest first, one entry per inject id: a realtime arrival and a refetch never show an inject twice. */

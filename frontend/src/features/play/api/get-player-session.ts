@@ -11,5 +11,6 @@ export const getPlayerSession = async (): Promise<PlayerSessionState> => {
 };
 
 export const playerSessionQueryKey = ['play', 'session'] as const;
-export const getPlayerSessionQueryOptions = () => queryOptions({ queryKey: playerSessionQueryKey, queryFn: getPlayerSession });
+export const getPlayerSessionQueryOptions = () =>
+  queryOptions({ queryKey: playerSessionQueryKey, queryFn: getPlayerSession });
 export const usePlayerSession = () => useQuery(getPlayerSessionQueryOptions());

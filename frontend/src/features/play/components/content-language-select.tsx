@@ -24,7 +24,9 @@ export function ContentLanguageSelect() {
   const setLanguage = useSetContentLanguage();
   const offered = session.data?.languages ?? [];
   const content = setLanguage.isPending ? setLanguage.variables : session.data?.participant.language;
-  const extra = offered.filter((l) => !INTERFACE_LANGUAGES.includes(l as never)).map((l) => ({ value: l, label: languageName(l) }));
+  const extra = offered
+    .filter((l) => !INTERFACE_LANGUAGES.includes(l as never))
+    .map((l) => ({ value: l, label: languageName(l) }));
   // the content language shows when it is one the interface does not speak
   const value = content && !isInterfaceLanguage(content) ? content : i18n.language;
   return (
@@ -32,7 +34,8 @@ export function ContentLanguageSelect() {
       extra={extra}
       value={value}
       onChange={(lng) => {
-        if (offered.length > 1 && offered.includes(lng) && lng !== session.data?.participant.language) setLanguage.mutate(lng);
+        if (offered.length > 1 && offered.includes(lng) && lng !== session.data?.participant.language)
+          setLanguage.mutate(lng);
       }}
     />
   );

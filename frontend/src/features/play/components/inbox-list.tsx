@@ -22,14 +22,29 @@ interface ItemProps {
   onSelect: (id: string) => void;
 }
 
-const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, acknowledged, responded, clock, onSelect }: ItemProps) {
+const InboxItem = memo(function InboxItem({
+  inject,
+  vote,
+  selected,
+  unread,
+  acknowledged,
+  responded,
+  clock,
+  onSelect,
+}: ItemProps) {
   const { icon: ChannelIcon } = CHANNEL_INFO[inject.channel];
   const closed = useConsoleClosed();
   const { t } = useTranslation(['play', 'common']);
   const label = t(`common:channel.${inject.channel}`);
   return (
     <li data-inject-id={inject.id} data-unread={unread} data-acknowledged={acknowledged} data-vote={vote}>
-      <UnstyledButton onClick={() => onSelect(inject.id)} aria-current={selected ? 'true' : undefined} className="ttx-list-button" p="xs" w="100%">
+      <UnstyledButton
+        onClick={() => onSelect(inject.id)}
+        aria-current={selected ? 'true' : undefined}
+        className="ttx-list-button"
+        p="xs"
+        w="100%"
+      >
         <Group wrap="nowrap" align="flex-start" gap="sm">
           <ChannelIcon size={20} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
           <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
@@ -52,7 +67,14 @@ const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, ackn
             </Text>
             <Group gap={4}>
               {vote === 'needed' && (
-                <Badge size="sm" color="orange.4" autoContrast variant="filled" data-testid="vote-needed" className="ttx-play-vote-needed">
+                <Badge
+                  size="sm"
+                  color="orange.4"
+                  autoContrast
+                  variant="filled"
+                  data-testid="vote-needed"
+                  className="ttx-play-vote-needed"
+                >
                   {t('list.voteNeeded')}
                 </Badge>
               )}
@@ -71,7 +93,15 @@ const InboxItem = memo(function InboxItem({ inject, vote, selected, unread, ackn
                   {t('list.ack')}
                 </Badge>
               )}
-              {!closed && <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={responded} size="sm" />}
+              {!closed && (
+                <RespondCountdown
+                  clock={clock}
+                  deliveredScenarioMs={inject.scenarioMs}
+                  respondWithinMs={inject.respondWithinMs}
+                  responded={responded}
+                  size="sm"
+                />
+              )}
             </Group>
           </Stack>
         </Group>

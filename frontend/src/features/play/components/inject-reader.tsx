@@ -44,7 +44,8 @@ export function InjectReader(props: {
     const article = root.current;
     if (!article) return;
     let pane: HTMLElement | null = article.parentElement;
-    while (pane && !(pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY !== 'visible')) pane = pane.parentElement;
+    while (pane && !(pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY !== 'visible'))
+      pane = pane.parentElement;
     if (pane) pane.scrollTop = 0;
     const heading = article.querySelector<HTMLElement>('h2');
     if (heading) {
@@ -53,13 +54,22 @@ export function InjectReader(props: {
     }
   }, [inject.id]);
   return (
-    <Stack ref={root} gap="md" component="article" aria-labelledby={`inject-${inject.id}-title`} data-testid="inject-reader" data-inject-id={inject.id}>
+    <Stack
+      ref={root}
+      gap="md"
+      component="article"
+      aria-labelledby={`inject-${inject.id}-title`}
+      data-testid="inject-reader"
+      data-inject-id={inject.id}
+    >
       <Group justify="space-between" align="center" gap="xs">
         <Group gap="xs">
           <ChannelIcon size={18} aria-hidden />
           <Text size="sm" fw={600} id={`inject-${inject.id}-title`}>
             {label}
-            <span className="ttx-visually-hidden" translate="no">: {inject.subject}</span>
+            <span className="ttx-visually-hidden" translate="no">
+              : {inject.subject}
+            </span>
           </Text>
           <Text size="xs" c="dimmed" ff="monospace">
             {scenarioLabel} · {deliveredLabel}
@@ -71,12 +81,26 @@ export function InjectReader(props: {
           )}
         </Group>
         {!closed && (
-        <Group gap="xs">
-          <RespondCountdown clock={clock} deliveredScenarioMs={inject.scenarioMs} respondWithinMs={inject.respondWithinMs} responded={props.responded} />
-          <Button size="compact-sm" variant={ackedByMe ? 'light' : 'filled'} color={ackedByMe ? 'teal' : undefined} leftSection={ackedByMe ? <IconCheck size={14} /> : undefined} disabled={ackedByMe} loading={ack.isPending} onClick={() => ack.mutate(inject.id)} data-testid="ack-button">
-            {ackedByMe ? t('reader.acknowledged') : t('reader.acknowledge')}
-          </Button>
-        </Group>
+          <Group gap="xs">
+            <RespondCountdown
+              clock={clock}
+              deliveredScenarioMs={inject.scenarioMs}
+              respondWithinMs={inject.respondWithinMs}
+              responded={props.responded}
+            />
+            <Button
+              size="compact-sm"
+              variant={ackedByMe ? 'light' : 'filled'}
+              color={ackedByMe ? 'teal' : undefined}
+              leftSection={ackedByMe ? <IconCheck size={14} /> : undefined}
+              disabled={ackedByMe}
+              loading={ack.isPending}
+              onClick={() => ack.mutate(inject.id)}
+              data-testid="ack-button"
+            >
+              {ackedByMe ? t('reader.acknowledged') : t('reader.acknowledge')}
+            </Button>
+          </Group>
         )}
       </Group>
       {ack.isError && (

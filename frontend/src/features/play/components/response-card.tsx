@@ -9,10 +9,22 @@ import { useConsoleClosed } from '../hooks/use-console-closed';
 import { ResponseComposer } from './response-composer';
 
 const voteLabel = (t: TFunction<['play', 'common']>, inject: PlayerInjectView | undefined, choice: string) =>
-  choice === 'abstain' ? t('decision.abstain') : choice === 'block' ? t('decision.block') : (inject?.decision?.options.find((o) => o.id === choice)?.label ?? choice);
+  choice === 'abstain'
+    ? t('decision.abstain')
+    : choice === 'block'
+      ? t('decision.block')
+      : (inject?.decision?.options.find((o) => o.id === choice)?.label ?? choice);
 
 /** One entry of the team's response log, with its edit history. */
-export function ResponseCard({ response, inject, showSubject }: { response: TeamResponse; inject?: PlayerInjectView; showSubject: boolean }) {
+export function ResponseCard({
+  response,
+  inject,
+  showSubject,
+}: {
+  response: TeamResponse;
+  inject?: PlayerInjectView;
+  showSubject: boolean;
+}) {
   const { t } = useTranslation(['play', 'common']);
   const [editing, edit] = useDisclosure(false);
   const closed = useConsoleClosed();
@@ -20,7 +32,13 @@ export function ResponseCard({ response, inject, showSubject }: { response: Team
   const optionLabel = (id: string) => inject?.responseOptions.find((o) => o.id === id)?.label ?? id;
   const edited = response.revisions.length > 0;
   return (
-    <Card withBorder padding="sm" component="article" data-response-id={response.id} aria-label={t('responses.by', { name: response.authorName })}>
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      data-response-id={response.id}
+      aria-label={t('responses.by', { name: response.authorName })}
+    >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={600} translate="no">
@@ -43,12 +61,18 @@ export function ResponseCard({ response, inject, showSubject }: { response: Team
             {response.optionIds.length > 0 && (
               <List size="sm" spacing={2} aria-label={t('responses.actions')}>
                 {response.optionIds.map((id) => (
-                  <List.Item key={id} translate="no">✓ {optionLabel(id)}</List.Item>
+                  <List.Item key={id} translate="no">
+                    ✓ {optionLabel(id)}
+                  </List.Item>
                 ))}
               </List>
             )}
             {response.vote && (
-              <Badge variant="outline" color={response.vote.choice === 'block' ? 'red' : 'blue'} data-vote={response.vote.choice}>
+              <Badge
+                variant="outline"
+                color={response.vote.choice === 'block' ? 'red' : 'blue'}
+                data-vote={response.vote.choice}
+              >
                 {t('responses.vote', { choice: voteLabel(t, inject, response.vote.choice) })}
               </Badge>
             )}
@@ -65,7 +89,9 @@ export function ResponseCard({ response, inject, showSubject }: { response: Team
               )}
               {edited && (
                 <Button size="compact-xs" variant="subtle" onClick={toggleHistory.toggle} aria-expanded={history}>
-                  {history ? t('responses.hideEarlier', { count: response.revisions.length }) : t('responses.showEarlier', { count: response.revisions.length })}
+                  {history
+                    ? t('responses.hideEarlier', { count: response.revisions.length })
+                    : t('responses.showEarlier', { count: response.revisions.length })}
                 </Button>
               )}
             </Group>
@@ -76,7 +102,11 @@ export function ResponseCard({ response, inject, showSubject }: { response: Team
                     <Text size="xs" c="dimmed">
                       <span translate="no">{r.authorName}</span> · {formatWallTime(r.editedAt)}
                     </Text>
-                    {r.optionIds.length > 0 && <Text size="xs">{t('responses.revisionActions', { actions: r.optionIds.map(optionLabel).join('; ') })}</Text>}
+                    {r.optionIds.length > 0 && (
+                      <Text size="xs">
+                        {t('responses.revisionActions', { actions: r.optionIds.map(optionLabel).join('; ') })}
+                      </Text>
+                    )}
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
                       {r.text}
                     </Text>

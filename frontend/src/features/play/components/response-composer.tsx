@@ -11,7 +11,15 @@ import { useUpdateResponse } from '../api/update-response';
  * Votes on a decision are cast in the decision card, the one place that shows the team's vote.
  * Editing keeps the earlier versions on the server.
  */
-export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerInjectView; editing?: TeamResponse; onDone?: () => void }) {
+export function ResponseComposer({
+  inject,
+  editing,
+  onDone,
+}: {
+  inject: PlayerInjectView;
+  editing?: TeamResponse;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation(['play', 'common']);
   const [text, setText] = useState(editing?.text ?? '');
   const [optionIds, setOptionIds] = useState<string[]>(editing?.optionIds ?? []);
@@ -38,13 +46,28 @@ export function ResponseComposer({ inject, editing, onDone }: { inject: PlayerIn
   const empty = text.trim() === '' && optionIds.length === 0;
 
   return (
-    <form onSubmit={submit} aria-label={editing ? t('composer.editLabel') : t('composer.respondTo', { subject: inject.subject })} id={formId} data-testid="response-composer">
+    <form
+      onSubmit={submit}
+      aria-label={editing ? t('composer.editLabel') : t('composer.respondTo', { subject: inject.subject })}
+      id={formId}
+      data-testid="response-composer"
+    >
       <Stack gap="sm">
         {inject.responseOptions.length > 0 && (
-          <Checkbox.Group label={t('composer.actions')} description={t('composer.actionsHint')} value={optionIds} onChange={setOptionIds}>
+          <Checkbox.Group
+            label={t('composer.actions')}
+            description={t('composer.actionsHint')}
+            value={optionIds}
+            onChange={setOptionIds}
+          >
             <Stack gap={6} mt={6}>
               {inject.responseOptions.map((o) => (
-                <Checkbox key={o.id} value={o.id} label={<span translate="no">{o.label}</span>} className="ttx-play-choice" />
+                <Checkbox
+                  key={o.id}
+                  value={o.id}
+                  label={<span translate="no">{o.label}</span>}
+                  className="ttx-play-choice"
+                />
               ))}
             </Stack>
           </Checkbox.Group>

@@ -12,8 +12,13 @@ export function ResponseLog({ injects, injectId }: { injects: PlayerInjectView[]
   const byId = new Map(injects.map((i) => [i.id, i]));
   if (responses.isError)
     return (
-      <Alert color={responses.error instanceof ApiError && responses.error.status === 404 ? 'gray' : 'red'} title={t('responses.unavailable')}>
-        {responses.error instanceof ApiError && responses.error.status === 404 ? t('responses.notOffered') : errorMessage(responses.error)}
+      <Alert
+        color={responses.error instanceof ApiError && responses.error.status === 404 ? 'gray' : 'red'}
+        title={t('responses.unavailable')}
+      >
+        {responses.error instanceof ApiError && responses.error.status === 404
+          ? t('responses.notOffered')
+          : errorMessage(responses.error)}
       </Alert>
     );
   const list = (responses.data ?? []).filter((r) => !injectId || r.injectId === injectId);
@@ -25,7 +30,11 @@ export function ResponseLog({ injects, injectId }: { injects: PlayerInjectView[]
       </Text>
     );
   return (
-    <Stack gap="xs" aria-label={injectId ? t('responses.here') : t('responses.log')} data-testid={injectId ? 'inject-responses' : 'team-response-log'}>
+    <Stack
+      gap="xs"
+      aria-label={injectId ? t('responses.here') : t('responses.log')}
+      data-testid={injectId ? 'inject-responses' : 'team-response-log'}
+    >
       {list.map((r) => (
         <ResponseCard key={r.id} response={r} inject={byId.get(r.injectId)} showSubject={!injectId} />
       ))}

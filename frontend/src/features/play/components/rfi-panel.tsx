@@ -1,6 +1,18 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -32,13 +44,34 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
     e.preventDefault();
     create.mutate({ ...(to === CONTROL ? {} : { partyId: to }), subject: subject.trim(), text: text.trim() });
   };
-  const options = [{ value: CONTROL, label: t('rfi.controlOption') }, ...(parties.data ?? []).map((p) => ({ value: p.id, label: p.organisation ? `${p.name} (${p.organisation})` : p.name }))];
+  const options = [
+    { value: CONTROL, label: t('rfi.controlOption') },
+    ...(parties.data ?? []).map((p) => ({
+      value: p.id,
+      label: p.organisation ? `${p.name} (${p.organisation})` : p.name,
+    })),
+  ];
   return (
     <form onSubmit={submit} aria-label={t('rfi.newForm')}>
       <Stack gap="xs">
         <NativeSelect label={t('rfi.to')} data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <TextInput label={t('rfi.subject')} required maxLength={200} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
-        <Textarea label={t('rfi.message')} required autosize minRows={2} maxRows={8} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <TextInput
+          label={t('rfi.subject')}
+          required
+          maxLength={200}
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('rfi.message')}
+          required
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={5000}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
         {create.isError && (
           <Alert color="red" role="alert">
             {errorMessage(create.error)}
@@ -66,13 +99,25 @@ function ThreadView({ thread }: { thread: RfiThread }) {
   return (
     <Stack gap="xs" data-thread-id={thread.id}>
       <Text fw={600}>
-        <span translate="no">{thread.subject}</span> <Badge variant="light" translate={thread.party ? "no" : undefined}>{partyName(thread, t)}</Badge>
+        <span translate="no">{thread.subject}</span>{' '}
+        <Badge variant="light" translate={thread.party ? 'no' : undefined}>
+          {partyName(thread, t)}
+        </Badge>
       </Text>
       <Stack gap={6} role="log" aria-label={t('rfi.with', { name: partyName(thread, t) })}>
         {thread.messages.map((m) => (
-          <Card key={m.id} padding="xs" withBorder style={{ alignSelf: m.from === 'team' ? 'flex-end' : 'flex-start', maxWidth: '90%' }} bg={m.from === 'team' ? 'var(--mantine-color-default-hover)' : undefined}>
+          <Card
+            key={m.id}
+            padding="xs"
+            withBorder
+            style={{ alignSelf: m.from === 'team' ? 'flex-end' : 'flex-start', maxWidth: '90%' }}
+            bg={m.from === 'team' ? 'var(--mantine-color-default-hover)' : undefined}
+          >
             <Text size="xs" c="dimmed">
-              <span translate={m.from === 'team' || thread.party ? 'no' : undefined}>{m.from === 'team' ? m.authorName : partyName(thread, t)}</span> · {m.scenarioMs !== null ? `${formatScenarioTime(m.scenarioMs)} · ` : ''}
+              <span translate={m.from === 'team' || thread.party ? 'no' : undefined}>
+                {m.from === 'team' ? m.authorName : partyName(thread, t)}
+              </span>{' '}
+              · {m.scenarioMs !== null ? `${formatScenarioTime(m.scenarioMs)} · ` : ''}
               {formatWallTime(m.at)}
             </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
@@ -82,19 +127,28 @@ function ThreadView({ thread }: { thread: RfiThread }) {
         ))}
       </Stack>
       {!closed && (
-      <form onSubmit={submit} aria-label={t('rfi.reply')}>
-        <Group align="flex-end" gap="xs" wrap="nowrap">
-          <Textarea label={t('rfi.reply')} autosize minRows={1} maxRows={6} style={{ flex: 1 }} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={5000} />
-          <Button type="submit" loading={post.isPending} disabled={!text.trim()}>
-            {t('common:send')}
-          </Button>
-        </Group>
-        {post.isError && (
-          <Text c="red" size="sm" role="alert">
-            {errorMessage(post.error)}
-          </Text>
-        )}
-      </form>
+        <form onSubmit={submit} aria-label={t('rfi.reply')}>
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <Textarea
+              label={t('rfi.reply')}
+              autosize
+              minRows={1}
+              maxRows={6}
+              style={{ flex: 1 }}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={5000}
+            />
+            <Button type="submit" loading={post.isPending} disabled={!text.trim()}>
+              {t('common:send')}
+            </Button>
+          </Group>
+          {post.isError && (
+            <Text c="red" size="sm" role="alert">
+              {errorMessage(post.error)}
+            </Text>
+          )}
+        </form>
       )}
     </Stack>
   );
@@ -122,7 +176,12 @@ export function RfiPanel() {
           {closed ? t('rfi.closed') : t('rfi.intro')}
         </Text>
         {!closed && (
-          <Button size="compact-sm" variant={composing ? 'default' : 'filled'} onClick={compose.toggle} aria-expanded={composing}>
+          <Button
+            size="compact-sm"
+            variant={composing ? 'default' : 'filled'}
+            onClick={compose.toggle}
+            aria-expanded={composing}
+          >
             {composing ? t('rfi.close') : t('rfi.new')}
           </Button>
         )}
@@ -140,14 +199,22 @@ export function RfiPanel() {
           const last = thread.messages[thread.messages.length - 1];
           const waiting = last?.from === 'team';
           return (
-            <UnstyledButton key={thread.id} role="listitem" onClick={() => setSelected(thread.id)} aria-current={thread.id === selected} className="ttx-list-button" p="xs">
+            <UnstyledButton
+              key={thread.id}
+              role="listitem"
+              onClick={() => setSelected(thread.id)}
+              aria-current={thread.id === selected}
+              className="ttx-list-button"
+              p="xs"
+            >
               <Group justify="space-between" wrap="nowrap">
                 <Stack gap={0} style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600} truncate translate="no">
                     {thread.subject}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    <span translate={thread.party ? 'no' : undefined}>{partyName(thread, t)}</span> · {t('rfi.count', { count: thread.messages.length })}
+                    <span translate={thread.party ? 'no' : undefined}>{partyName(thread, t)}</span> ·{' '}
+                    {t('rfi.count', { count: thread.messages.length })}
                   </Text>
                 </Stack>
                 <Badge size="xs" color={waiting ? 'gray' : 'teal'} variant="light">

@@ -1,6 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Box, Button, Center, Group, Paper, Stack, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowLeft, IconFlagCheck, IconInbox, IconListDetails, IconMessageQuestion, IconTrophy } from '@tabler/icons-react';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import {
+  IconArrowLeft,
+  IconFlagCheck,
+  IconInbox,
+  IconListDetails,
+  IconMessageQuestion,
+  IconTrophy,
+} from '@tabler/icons-react';
 import { ScrollPane } from '../../../components/scroll-pane';
 import { toast } from '../../../lib/toast';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -46,7 +66,16 @@ export function TeamConsole() {
 function EndedBanner() {
   const { t } = useTranslation(['play', 'common']);
   return (
-    <Alert color="blue" variant="light" icon={<IconFlagCheck size={20} aria-hidden />} title={t('ended.title')} role="status" data-testid="ended-banner" className="ttx-play-ended" radius={0}>
+    <Alert
+      color="blue"
+      variant="light"
+      icon={<IconFlagCheck size={20} aria-hidden />}
+      title={t('ended.title')}
+      role="status"
+      data-testid="ended-banner"
+      className="ttx-play-ended"
+      radius={0}
+    >
       <Stack gap="xs">
         <Text size="sm" className="ttx-play-ended-text">
           {t('ended.text')}
@@ -76,12 +105,23 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
   // on a phone one pane shows at a time: the inbox, a message, or the team's log / requests / scores
   const [phonePane, setPhonePane] = useState<'inbox' | 'side'>('inbox');
   const { isRead, markRead } = useReadState(session.participant.id);
-  const me = useMemo(() => ({ participantId: session.participant.id, displayName: session.participant.displayName }), [session.participant.id, session.participant.displayName]);
+  const me = useMemo(
+    () => ({ participantId: session.participant.id, displayName: session.participant.displayName }),
+    [session.participant.id, session.participant.displayName],
+  );
   const ended = session.clock.status === 'ended';
 
   const onArrival = useCallback(
     (inject: PlayerInjectView) => {
-      toast({ id: `inject-${inject.id}`, title: t('newArrival', { channel: t(`common:channel.${inject.channel}`).toLowerCase(), from: inject.from.name }), message: inject.subject, autoCloseMs: 6000 });
+      toast({
+        id: `inject-${inject.id}`,
+        title: t('newArrival', {
+          channel: t(`common:channel.${inject.channel}`).toLowerCase(),
+          from: inject.from.name,
+        }),
+        message: inject.subject,
+        autoCloseMs: 6000,
+      });
     },
     [t],
   );
@@ -95,7 +135,10 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
     if (selected) markRead(selected.id);
   }, [selected, markRead]);
 
-  const acknowledgedIds = useMemo(() => new Set((acks.data ?? []).filter((a) => a.participantId === me.participantId).map((a) => a.injectId)), [acks.data, me.participantId]);
+  const acknowledgedIds = useMemo(
+    () => new Set((acks.data ?? []).filter((a) => a.participantId === me.participantId).map((a) => a.injectId)),
+    [acks.data, me.participantId],
+  );
   const respondedIds = useMemo(() => new Set((responses.data ?? []).map((r) => r.injectId)), [responses.data]);
   // open decisions of the team, by the inject that asks for them: "vote needed" until the team has voted
   const votes = useMemo(() => {
@@ -147,104 +190,163 @@ function ConsoleBody({ session }: { session: NonNullable<ReturnType<typeof usePl
     { key: 'rfi', label: t('requests'), icon: IconMessageQuestion },
     ...(showScores ? [{ key: 'scores' as const, label: t('scoresTab'), icon: IconTrophy }] : []),
   ];
-  const phoneTab = (current: boolean) => ({ className: 'ttx-play-phone-tab', 'aria-current': current ? ('page' as const) : undefined });
+  const phoneTab = (current: boolean) => ({
+    className: 'ttx-play-phone-tab',
+    'aria-current': current ? ('page' as const) : undefined,
+  });
 
   return (
     <ConsoleClosedContext.Provider value={ended}>
-    <IndicatorsContext.Provider value={indicators}>
-    <div className="ttx-play ttx-player-page" data-testid="team-console" data-view={view} data-ended={ended || undefined}>
-      <Paper component="header" px="md" py="xs" radius={0} withBorder className="ttx-play-header">
-        <div className="ttx-play-header-row">
-          <Stack gap={0} className="ttx-play-header-name">
-            <Group gap="xs" wrap="nowrap" align="center">
-              <Title order={1} fz="h4" data-testid="team-name" className="ttx-play-team" translate="no">
-                {session.team.name}
-              </Title>
-              <TlpLabel tlp={session.exercise.classification} />
-            </Group>
-            <Text size="xs" c="dimmed" truncate data-testid="console-subtitle" className="ttx-play-subtitle">
-              <span translate="no">{session.exercise.title}</span> · {t('signedInAs', { name: session.participant.displayName })}
-            </Text>
-          </Stack>
-          <Group gap="md" wrap="nowrap">
-            <Badge variant="light" color={unread > 0 ? 'blue' : 'gray'} aria-live="polite" data-testid="unread-count" visibleFrom="md">
-              {t('unread', { count: unread })}
-            </Badge>
-            <ExerciseClock clock={session.clock} compact />
-          </Group>
-        </div>
-      </Paper>
-      {ended && <EndedBanner />}
-      <nav className="ttx-play-phone-nav" aria-label={t('sections')}>
-        {phoneTabs.map((t) => {
-          const current = t.key === 'inbox' ? view === 'inbox' : view === 'side' && sideTab === t.key;
-          return (
-            <UnstyledButton key={t.key} {...phoneTab(current)} onClick={() => (t.key === 'inbox' ? showInbox() : showSide(t.key))} data-phone-tab={t.key}>
-              <t.icon size={18} aria-hidden />
-              <span>{t.label}</span>
-            </UnstyledButton>
-          );
-        })}
-        <UnstyledButton component={Link} to={reviewPaths.team.getHref()} {...phoneTab(false)} data-phone-tab="report">
-          <IconFlagCheck size={18} aria-hidden />
-          <span>{t('report')}</span>
-        </UnstyledButton>
-      </nav>
-      <div className="ttx-play-body">
-        <Box component="nav" aria-label={t('messages')} className="ttx-play-pane ttx-play-list">
-          <div ref={listScroller} className="ttx-play-scroll" data-testid="inbox-scroller">
-            {injects.isPending ? <PageLoader label={t('loadingMessages')} /> : injects.isError ? <ErrorAlert error={injects.error} /> : <InboxList injects={list} selectedId={selectedId} isRead={isRead} acknowledgedIds={acknowledgedIds} respondedIds={respondedIds} votes={votes} clock={session.clock} onSelect={select} />}
-          </div>
-        </Box>
-        <div className="ttx-play-pane ttx-play-reader">
-          {selected && (
-            <div className="ttx-play-backbar">
-              <Button variant="subtle" size="md" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={back} data-testid="back-to-inbox">
-                {t('backToInbox')}
-              </Button>
+      <IndicatorsContext.Provider value={indicators}>
+        <div
+          className="ttx-play ttx-player-page"
+          data-testid="team-console"
+          data-view={view}
+          data-ended={ended || undefined}
+        >
+          <Paper component="header" px="md" py="xs" radius={0} withBorder className="ttx-play-header">
+            <div className="ttx-play-header-row">
+              <Stack gap={0} className="ttx-play-header-name">
+                <Group gap="xs" wrap="nowrap" align="center">
+                  <Title order={1} fz="h4" data-testid="team-name" className="ttx-play-team" translate="no">
+                    {session.team.name}
+                  </Title>
+                  <TlpLabel tlp={session.exercise.classification} />
+                </Group>
+                <Text size="xs" c="dimmed" truncate data-testid="console-subtitle" className="ttx-play-subtitle">
+                  <span translate="no">{session.exercise.title}</span> ·{' '}
+                  {t('signedInAs', { name: session.participant.displayName })}
+                </Text>
+              </Stack>
+              <Group gap="md" wrap="nowrap">
+                <Badge
+                  variant="light"
+                  color={unread > 0 ? 'blue' : 'gray'}
+                  aria-live="polite"
+                  data-testid="unread-count"
+                  visibleFrom="md"
+                >
+                  {t('unread', { count: unread })}
+                </Badge>
+                <ExerciseClock clock={session.clock} compact />
+              </Group>
             </div>
-          )}
-          <ScrollPane height="100%" flex={1}>
-            <Box p="md" component="section" aria-label={t('message')} id="reading-pane">
-              {selected ? (
-                <InjectReader inject={selected} injects={list} clock={session.clock} me={me} acks={acks.data ?? []} responded={respondedIds.has(selected.id)} />
-              ) : (
-                <Center h={240}>
-                  <Text c="dimmed">{list.length ? t('selectMessage') : t('waitingFirst')}</Text>
-                </Center>
-              )}
-            </Box>
-          </ScrollPane>
-        </div>
-        <div className="ttx-play-pane ttx-play-side">
-          <Tabs value={sideTab} onChange={(v) => v && setSideTab(v as SideTab)} h="100%" style={{ display: 'flex', flexDirection: 'column' }} keepMounted={false}>
-            <Tabs.List grow className="ttx-play-side-tabs">
-              <Tabs.Tab value="log">{t('teamLog')}</Tabs.Tab>
-              <Tabs.Tab value="rfi">{t('requests')}</Tabs.Tab>
-              {showScores && <Tabs.Tab value="scores">{t('scoresTab')}</Tabs.Tab>}
-            </Tabs.List>
-            <ScrollPane flex={1}>
-              <Box p="sm">
-                <Tabs.Panel value="log">
-                  <ResponseLog injects={list} />
-                </Tabs.Panel>
-                <Tabs.Panel value="rfi">
-                  <RfiPanel />
-                </Tabs.Panel>
-                {showScores && scores.data && (
-                  <Tabs.Panel value="scores">
-                    <Suspense fallback={null}>
-                      <TeamScores scores={scores.data} injects={list} teamName={session.team.name} />
-                    </Suspense>
-                  </Tabs.Panel>
+          </Paper>
+          {ended && <EndedBanner />}
+          <nav className="ttx-play-phone-nav" aria-label={t('sections')}>
+            {phoneTabs.map((t) => {
+              const current = t.key === 'inbox' ? view === 'inbox' : view === 'side' && sideTab === t.key;
+              return (
+                <UnstyledButton
+                  key={t.key}
+                  {...phoneTab(current)}
+                  onClick={() => (t.key === 'inbox' ? showInbox() : showSide(t.key))}
+                  data-phone-tab={t.key}
+                >
+                  <t.icon size={18} aria-hidden />
+                  <span>{t.label}</span>
+                </UnstyledButton>
+              );
+            })}
+            <UnstyledButton
+              component={Link}
+              to={reviewPaths.team.getHref()}
+              {...phoneTab(false)}
+              data-phone-tab="report"
+            >
+              <IconFlagCheck size={18} aria-hidden />
+              <span>{t('report')}</span>
+            </UnstyledButton>
+          </nav>
+          <div className="ttx-play-body">
+            <Box component="nav" aria-label={t('messages')} className="ttx-play-pane ttx-play-list">
+              <div ref={listScroller} className="ttx-play-scroll" data-testid="inbox-scroller">
+                {injects.isPending ? (
+                  <PageLoader label={t('loadingMessages')} />
+                ) : injects.isError ? (
+                  <ErrorAlert error={injects.error} />
+                ) : (
+                  <InboxList
+                    injects={list}
+                    selectedId={selectedId}
+                    isRead={isRead}
+                    acknowledgedIds={acknowledgedIds}
+                    respondedIds={respondedIds}
+                    votes={votes}
+                    clock={session.clock}
+                    onSelect={select}
+                  />
                 )}
-              </Box>
-            </ScrollPane>
-          </Tabs>
+              </div>
+            </Box>
+            <div className="ttx-play-pane ttx-play-reader">
+              {selected && (
+                <div className="ttx-play-backbar">
+                  <Button
+                    variant="subtle"
+                    size="md"
+                    leftSection={<IconArrowLeft size={18} aria-hidden />}
+                    onClick={back}
+                    data-testid="back-to-inbox"
+                  >
+                    {t('backToInbox')}
+                  </Button>
+                </div>
+              )}
+              <ScrollPane height="100%" flex={1}>
+                <Box p="md" component="section" aria-label={t('message')} id="reading-pane">
+                  {selected ? (
+                    <InjectReader
+                      inject={selected}
+                      injects={list}
+                      clock={session.clock}
+                      me={me}
+                      acks={acks.data ?? []}
+                      responded={respondedIds.has(selected.id)}
+                    />
+                  ) : (
+                    <Center h={240}>
+                      <Text c="dimmed">{list.length ? t('selectMessage') : t('waitingFirst')}</Text>
+                    </Center>
+                  )}
+                </Box>
+              </ScrollPane>
+            </div>
+            <div className="ttx-play-pane ttx-play-side">
+              <Tabs
+                value={sideTab}
+                onChange={(v) => v && setSideTab(v as SideTab)}
+                h="100%"
+                style={{ display: 'flex', flexDirection: 'column' }}
+                keepMounted={false}
+              >
+                <Tabs.List grow className="ttx-play-side-tabs">
+                  <Tabs.Tab value="log">{t('teamLog')}</Tabs.Tab>
+                  <Tabs.Tab value="rfi">{t('requests')}</Tabs.Tab>
+                  {showScores && <Tabs.Tab value="scores">{t('scoresTab')}</Tabs.Tab>}
+                </Tabs.List>
+                <ScrollPane flex={1}>
+                  <Box p="sm">
+                    <Tabs.Panel value="log">
+                      <ResponseLog injects={list} />
+                    </Tabs.Panel>
+                    <Tabs.Panel value="rfi">
+                      <RfiPanel />
+                    </Tabs.Panel>
+                    {showScores && scores.data && (
+                      <Tabs.Panel value="scores">
+                        <Suspense fallback={null}>
+                          <TeamScores scores={scores.data} injects={list} teamName={session.team.name} />
+                        </Suspense>
+                      </Tabs.Panel>
+                    )}
+                  </Box>
+                </ScrollPane>
+              </Tabs>
+            </div>
+          </div>
         </div>
-      </div>
-    </div>
-    </IndicatorsContext.Provider>
+      </IndicatorsContext.Provider>
     </ConsoleClosedContext.Provider>
   );
 }

@@ -10,7 +10,15 @@ function why(t: TFunction<['play', 'common']>, item: ScoreItem): string {
 }
 
 /** What the instructor lets the team see: its own breakdown after the exercise, and the leaderboard. */
-export function TeamScores({ scores, injects, teamName }: { scores: PlayerScores; injects: PlayerInjectView[]; teamName: string }) {
+export function TeamScores({
+  scores,
+  injects,
+  teamName,
+}: {
+  scores: PlayerScores;
+  injects: PlayerInjectView[];
+  teamName: string;
+}) {
   const { t } = useTranslation(['play', 'common']);
   const subject = (id: string) => injects.find((i) => i.id === id)?.subject ?? id;
   return (
@@ -68,7 +76,11 @@ export function TeamScores({ scores, injects, teamName }: { scores: PlayerScores
             </Table.Thead>
             <Table.Tbody>
               {scores.leaderboard.map((r, n) => (
-                <Table.Tr key={r.teamName} fw={r.teamName === teamName ? 700 : undefined} aria-current={r.teamName === teamName ? 'true' : undefined}>
+                <Table.Tr
+                  key={r.teamName}
+                  fw={r.teamName === teamName ? 700 : undefined}
+                  aria-current={r.teamName === teamName ? 'true' : undefined}
+                >
                   <Table.Td>{n + 1}</Table.Td>
                   <Table.Td translate="no">{r.teamName}</Table.Td>
                   <Table.Td ff="monospace">

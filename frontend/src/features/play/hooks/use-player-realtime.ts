@@ -26,7 +26,8 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     () =>
       queryClient.getMutationCache().subscribe((e) => {
         const error: unknown = e.mutation?.state.error;
-        if (e.type === 'updated' && error instanceof ApiError && error.code === 'exercise.ended') void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
+        if (e.type === 'updated' && error instanceof ApiError && error.code === 'exercise.ended')
+          void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
       }),
     [queryClient],
   );
@@ -56,7 +57,8 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
         void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
       }
     };
-    const onDecision = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
+    const onDecision = (e: { exerciseId: string }) =>
+      e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: decisionsQueryKey });
     const onChanged = (e: { exerciseId: string }) => {
       if (e.exerciseId !== exerciseId) return;
       void queryClient.invalidateQueries({ queryKey: playerSessionQueryKey });
@@ -65,14 +67,18 @@ export function usePlayerRealtime(exerciseId: string, onArrival?: (inject: Playe
     // the team's log arrives whole: twenty teammates refetching it after every entry would load the
     // server with the square of the team's size
     const onResponse = (e: { exerciseId: string; response: TeamResponse }) => {
-      if (e.exerciseId === exerciseId) queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list) => upsertResponse(list, e.response));
+      if (e.exerciseId === exerciseId)
+        queryClient.setQueryData<TeamResponse[]>(responsesQueryKey, (list) => upsertResponse(list, e.response));
     };
     const onAck = (e: { exerciseId: string; ack: TeamAck }) => {
-      if (e.exerciseId === exerciseId) queryClient.setQueryData<TeamAck[]>(acksQueryKey, (list) => upsertAck(list, e.ack));
+      if (e.exerciseId === exerciseId)
+        queryClient.setQueryData<TeamAck[]>(acksQueryKey, (list) => upsertAck(list, e.ack));
     };
-    const onThread = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
+    const onThread = (e: { exerciseId: string }) =>
+      e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
     // the instructor switched score visibility or the leaderboard: the Scores tab appears or goes now
-    const onScoreVisibility = (e: { exerciseId: string }) => e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: playerScoresQueryKey });
+    const onScoreVisibility = (e: { exerciseId: string }) =>
+      e.exerciseId === exerciseId && void queryClient.invalidateQueries({ queryKey: playerScoresQueryKey });
     socket.on('inject:delivered', onDelivered);
     socket.on('exercise:clock', onClock);
     socket.on('exercise:changed', onChanged);

@@ -4,7 +4,14 @@ import { reviewKeys } from './review-paths';
 
 export type HotwashState = ApiResponse<'/play/hotwash'>;
 
-export const useHotwash = () => useQuery(queryOptions({ queryKey: reviewKeys.hotwash, queryFn: () => api.get('/play/hotwash'), refetchInterval: (q) => (q.state.data?.open ? false : 15_000) }));
+export const useHotwash = () =>
+  useQuery(
+    queryOptions({
+      queryKey: reviewKeys.hotwash,
+      queryFn: () => api.get('/play/hotwash'),
+      refetchInterval: (q) => (q.state.data?.open ? false : 15_000),
+    }),
+  );
 
 export function useSubmitHotwash() {
   const qc = useQueryClient();

@@ -18,8 +18,22 @@ export type TeamMetrics = S['TeamMetrics'];
 export type TimelineDetail = S['TimelineDetail'];
 export type TimelineEntry = S['TimelineEntry'];
 export type TimelineKind = TimelineEntry['kind'];
-export { CAPABILITY_ELEMENTS, IMPROVEMENT_STATUSES, RATING_LABELS, TIMELINE_KINDS } from '../../../../../backend/src/reports/report-model';
+export {
+  CAPABILITY_ELEMENTS,
+  IMPROVEMENT_STATUSES,
+  RATING_LABELS,
+  TIMELINE_KINDS,
+} from '../../../../../backend/src/reports/report-model';
 export { describeTimelineEntry, timelineNames } from '../../../../../backend/src/reports/report-timeline-text';
 export { REPORT_LANGUAGES } from '../../../../../backend/src/reports/report-messages';
-export { DELIVERY_ACCURACY_NOTE, deliveryAccuracyRows, participantsLabel, points, pointsOf, SCORE_SOURCE_LABEL, threatActorsLabel, TIMING_NOTE } from '../../../../../backend/src/reports/report-format';
+export {
+  DELIVERY_ACCURACY_NOTE,
+  deliveryAccuracyRows,
+  participantsLabel,
+  points,
+  pointsOf,
+  SCORE_SOURCE_LABEL,
+  threatActorsLabel,
+  TIMING_NOTE,
+} from '../../../../../backend/src/reports/report-format';
 export { techniqueLabel } from '../../../../../backend/src/reports/technique-names';

@@ -6,7 +6,17 @@ import type { Finding, FindingKind } from '../api/report-types';
 import { useSaveFindings } from '../api/save-findings';
 
 /** Strengths and areas for improvement: drafted from evaluator notes, edited and saved by the control cell. */
-export function FindingsEditor({ exerciseId, findings, drafted, readOnly }: { exerciseId: string; findings: Finding[]; drafted: boolean; readOnly: boolean }) {
+export function FindingsEditor({
+  exerciseId,
+  findings,
+  drafted,
+  readOnly,
+}: {
+  exerciseId: string;
+  findings: Finding[];
+  drafted: boolean;
+  readOnly: boolean;
+}) {
   const [list, setList] = useState<Finding[]>(findings);
   const save = useSaveFindings(exerciseId);
   const dirty = drafted || JSON.stringify(list) !== JSON.stringify(findings);
@@ -18,12 +28,25 @@ export function FindingsEditor({ exerciseId, findings, drafted, readOnly }: { ex
       {list.map((f, i) =>
         f.kind !== kind ? null : (
           <Group key={f.id} gap={4} wrap="nowrap" align="flex-start">
-            <Textarea style={{ flex: 1 }} autosize minRows={1} aria-label={`${title} ${i + 1}`} value={f.text} readOnly={readOnly} onChange={(e) => {
-              const text = e.currentTarget.value;
-              setList((l) => l.map((x, k) => (k === i ? { ...x, text } : x)));
-            }} />
+            <Textarea
+              style={{ flex: 1 }}
+              autosize
+              minRows={1}
+              aria-label={`${title} ${i + 1}`}
+              value={f.text}
+              readOnly={readOnly}
+              onChange={(e) => {
+                const text = e.currentTarget.value;
+                setList((l) => l.map((x, k) => (k === i ? { ...x, text } : x)));
+              }}
+            />
             {!readOnly && (
-              <ActionIcon variant="subtle" color="red" aria-label={`Remove ${title.toLowerCase()} ${i + 1}`} onClick={() => setList((l) => l.filter((_, k) => k !== i))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`Remove ${title.toLowerCase()} ${i + 1}`}
+                onClick={() => setList((l) => l.filter((_, k) => k !== i))}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             )}
@@ -31,7 +54,18 @@ export function FindingsEditor({ exerciseId, findings, drafted, readOnly }: { ex
         ),
       )}
       {!readOnly && (
-        <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => setList((l) => [...l, { id: `new-${Date.now()}`, kind, text: '', objectiveId: null, teamId: null, evidence: [] }])}>
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconPlus size={14} />}
+          w="fit-content"
+          onClick={() =>
+            setList((l) => [
+              ...l,
+              { id: `new-${Date.now()}`, kind, text: '', objectiveId: null, teamId: null, evidence: [] },
+            ])
+          }
+        >
           Add
         </Button>
       )}
@@ -48,7 +82,12 @@ export function FindingsEditor({ exerciseId, findings, drafted, readOnly }: { ex
       {section('improvement', 'Areas for improvement')}
       {!readOnly && (
         <Group>
-          <Button size="sm" disabled={!dirty || list.some((f) => !f.text.trim())} loading={save.isPending} onClick={() => save.mutate(list)}>
+          <Button
+            size="sm"
+            disabled={!dirty || list.some((f) => !f.text.trim())}
+            loading={save.isPending}
+            onClick={() => save.mutate(list)}
+          >
             Save findings
           </Button>
           {save.error && (

@@ -6,9 +6,31 @@ import { errorMessage } from '../../../lib/api-client';
 import { type ImprovementDraft, toDraft, useImprovementPlanMutations } from '../api/improvement-plan';
 import { CAPABILITY_ELEMENTS, type ImprovementItem, IMPROVEMENT_STATUSES } from '../api/report-types';
 
-const EMPTY: ImprovementDraft = { issue: '', correctiveAction: '', capabilityElement: 'planning', organisation: '', poc: '', startDate: null, completionDate: null, status: 'open', objectiveId: null };
+const EMPTY: ImprovementDraft = {
+  issue: '',
+  correctiveAction: '',
+  capabilityElement: 'planning',
+  organisation: '',
+  poc: '',
+  startDate: null,
+  completionDate: null,
+  status: 'open',
+  objectiveId: null,
+};
 
-function RowEditor({ exerciseId, item, index, readOnly, objectives }: { exerciseId: string; item: ImprovementItem; index: number; readOnly: boolean; objectives: { value: string; label: string }[] }) {
+function RowEditor({
+  exerciseId,
+  item,
+  index,
+  readOnly,
+  objectives,
+}: {
+  exerciseId: string;
+  item: ImprovementItem;
+  index: number;
+  readOnly: boolean;
+  objectives: { value: string; label: string }[];
+}) {
   const m = useImprovementPlanMutations(exerciseId);
   const [draft, setDraft] = useState<ImprovementDraft>(toDraft(item));
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(item));
@@ -18,39 +40,107 @@ function RowEditor({ exerciseId, item, index, readOnly, objectives }: { exercise
   return (
     <Table.Tr data-testid={`plan-row-${index}`}>
       <Table.Td>
-        <Textarea aria-label={label('Issue')} autosize minRows={1} value={draft.issue} onChange={(e) => set('issue', e.currentTarget.value)} readOnly={readOnly} />
+        <Textarea
+          aria-label={label('Issue')}
+          autosize
+          minRows={1}
+          value={draft.issue}
+          onChange={(e) => set('issue', e.currentTarget.value)}
+          readOnly={readOnly}
+        />
       </Table.Td>
       <Table.Td>
-        <Textarea aria-label={label('Corrective action')} autosize minRows={1} value={draft.correctiveAction} onChange={(e) => set('correctiveAction', e.currentTarget.value)} readOnly={readOnly} />
+        <Textarea
+          aria-label={label('Corrective action')}
+          autosize
+          minRows={1}
+          value={draft.correctiveAction}
+          onChange={(e) => set('correctiveAction', e.currentTarget.value)}
+          readOnly={readOnly}
+        />
       </Table.Td>
       <Table.Td>
-        <Select aria-label={label('Capability element')} data={[...CAPABILITY_ELEMENTS]} value={draft.capabilityElement} onChange={(v) => v && set('capabilityElement', v)} readOnly={readOnly} allowDeselect={false} />
+        <Select
+          aria-label={label('Capability element')}
+          data={[...CAPABILITY_ELEMENTS]}
+          value={draft.capabilityElement}
+          onChange={(v) => v && set('capabilityElement', v)}
+          readOnly={readOnly}
+          allowDeselect={false}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput aria-label={label('Primary responsible organisation')} value={draft.organisation} onChange={(e) => set('organisation', e.currentTarget.value)} readOnly={readOnly} />
+        <TextInput
+          aria-label={label('Primary responsible organisation')}
+          value={draft.organisation}
+          onChange={(e) => set('organisation', e.currentTarget.value)}
+          readOnly={readOnly}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput aria-label={label('Point of contact')} value={draft.poc} onChange={(e) => set('poc', e.currentTarget.value)} readOnly={readOnly} />
+        <TextInput
+          aria-label={label('Point of contact')}
+          value={draft.poc}
+          onChange={(e) => set('poc', e.currentTarget.value)}
+          readOnly={readOnly}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput type="date" aria-label={label('Start date')} value={draft.startDate ?? ''} onChange={(e) => set('startDate', e.currentTarget.value || null)} readOnly={readOnly} />
+        <TextInput
+          type="date"
+          aria-label={label('Start date')}
+          value={draft.startDate ?? ''}
+          onChange={(e) => set('startDate', e.currentTarget.value || null)}
+          readOnly={readOnly}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput type="date" aria-label={label('Completion date')} value={draft.completionDate ?? ''} onChange={(e) => set('completionDate', e.currentTarget.value || null)} readOnly={readOnly} />
+        <TextInput
+          type="date"
+          aria-label={label('Completion date')}
+          value={draft.completionDate ?? ''}
+          onChange={(e) => set('completionDate', e.currentTarget.value || null)}
+          readOnly={readOnly}
+        />
       </Table.Td>
       <Table.Td>
-        <Select aria-label={label('Status')} data={[...IMPROVEMENT_STATUSES]} value={draft.status} onChange={(v) => v && set('status', v)} readOnly={readOnly} allowDeselect={false} />
+        <Select
+          aria-label={label('Status')}
+          data={[...IMPROVEMENT_STATUSES]}
+          value={draft.status}
+          onChange={(v) => v && set('status', v)}
+          readOnly={readOnly}
+          allowDeselect={false}
+        />
       </Table.Td>
       <Table.Td>
-        <Select aria-label={label('Objective')} data={objectives} value={draft.objectiveId} onChange={(v) => set('objectiveId', v)} readOnly={readOnly} clearable />
+        <Select
+          aria-label={label('Objective')}
+          data={objectives}
+          value={draft.objectiveId}
+          onChange={(v) => set('objectiveId', v)}
+          readOnly={readOnly}
+          clearable
+        />
       </Table.Td>
       {!readOnly && (
         <Table.Td>
           <Group gap={4} wrap="nowrap">
-            <Button size="xs" disabled={!dirty || !draft.issue.trim()} loading={m.update.isPending} onClick={() => m.update.mutate({ ...item, ...draft })}>
+            <Button
+              size="xs"
+              disabled={!dirty || !draft.issue.trim()}
+              loading={m.update.isPending}
+              onClick={() => m.update.mutate({ ...item, ...draft })}
+            >
               Save
             </Button>
-            <ActionIcon variant="subtle" color="red" aria-label={label('Delete')} loading={m.remove.isPending} onClick={() => m.remove.mutate(item.id)}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={label('Delete')}
+              loading={m.remove.isPending}
+              onClick={() => m.remove.mutate(item.id)}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
@@ -66,7 +156,19 @@ function RowEditor({ exerciseId, item, index, readOnly, objectives }: { exercise
 }
 
 /** The improvement plan (HSEEP IP): one editable row per corrective action. */
-export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, suggestions }: { exerciseId: string; items: ImprovementItem[]; readOnly: boolean; objectives: { value: string; label: string }[]; suggestions: string[] }) {
+export function ImprovementPlanTable({
+  exerciseId,
+  items,
+  readOnly,
+  objectives,
+  suggestions,
+}: {
+  exerciseId: string;
+  items: ImprovementItem[];
+  readOnly: boolean;
+  objectives: { value: string; label: string }[];
+  suggestions: string[];
+}) {
   const m = useImprovementPlanMutations(exerciseId);
   const open = suggestions.filter((s) => !items.some((i) => i.issue === s));
   return (
@@ -75,14 +177,32 @@ export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, 
         <Table verticalSpacing={4} aria-label="Improvement plan">
           <Table.Thead>
             <Table.Tr>
-              {['Issue / area for improvement', 'Corrective action', 'Capability element', 'Primary responsible organisation', 'POC', 'Start', 'Completion', 'Status', 'Objective', ...(readOnly ? [] : [''])].map((h) => (
+              {[
+                'Issue / area for improvement',
+                'Corrective action',
+                'Capability element',
+                'Primary responsible organisation',
+                'POC',
+                'Start',
+                'Completion',
+                'Status',
+                'Objective',
+                ...(readOnly ? [] : ['']),
+              ].map((h) => (
                 <Table.Th key={h}>{h}</Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item, i) => (
-              <RowEditor key={`${item.id}-${item.updatedAt}`} exerciseId={exerciseId} item={item} index={i} readOnly={readOnly} objectives={objectives} />
+              <RowEditor
+                key={`${item.id}-${item.updatedAt}`}
+                exerciseId={exerciseId}
+                item={item}
+                index={i}
+                readOnly={readOnly}
+                objectives={objectives}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -90,7 +210,13 @@ export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, 
       {items.length === 0 && <Text c="dimmed">No corrective actions yet.</Text>}
       {!readOnly && (
         <Stack gap={4} align="flex-start">
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} loading={m.add.isPending} onClick={() => m.add.mutate({ ...EMPTY, issue: 'New area for improvement' })}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            loading={m.add.isPending}
+            onClick={() => m.add.mutate({ ...EMPTY, issue: 'New area for improvement' })}
+          >
             Add a row
           </Button>
           {open.length > 0 && (
@@ -100,7 +226,20 @@ export function ImprovementPlanTable({ exerciseId, items, readOnly, objectives, 
           )}
           {/* each suggestion in full (wrapped): two findings of one team differ only at their end */}
           {open.slice(0, 5).map((s) => (
-            <Button key={s} size="xs" variant="subtle" onClick={() => m.add.mutate({ ...EMPTY, issue: s })} h="auto" py={4} maw="100%" styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 }, inner: { justifyContent: 'flex-start' } }} leftSection={<IconPlus size={12} />}>
+            <Button
+              key={s}
+              size="xs"
+              variant="subtle"
+              onClick={() => m.add.mutate({ ...EMPTY, issue: s })}
+              h="auto"
+              py={4}
+              maw="100%"
+              styles={{
+                label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 },
+                inner: { justifyContent: 'flex-start' },
+              }}
+              leftSection={<IconPlus size={12} />}
+            >
               {s}
             </Button>
           ))}

@@ -2,7 +2,19 @@ import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { TableScroll } from '../../../components/table-scroll';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
 import { describeTimelineEntry, techniqueLabel, timelineNames } from '../api/report-types';
 import { fanOut } from './swimlane-layout';
@@ -47,7 +59,17 @@ function WrappedTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payloa
   );
 }
 
-function ChartCard({ title, description, children, height = 300 }: { title: string; description: string; children: React.ReactElement; height?: number }) {
+function ChartCard({
+  title,
+  description,
+  children,
+  height = 300,
+}: {
+  title: string;
+  description: string;
+  children: React.ReactElement;
+  height?: number;
+}) {
   return (
     <Card withBorder component="figure" m={0} aria-label={title}>
       <Stack gap={4}>
@@ -83,11 +105,25 @@ export function ResponseTimeChart({ report }: { report: AfterActionReport }) {
   const data = BUCKETS.map((b, i) => {
     const row: Record<string, string | number> = { bucket: t(b.label) };
     // an answer logged during a pause has no reaction time of its own (the clock stood still): left out
-    for (const m of teams) row[m.teamId] = m.perInject.filter((x) => x.firstResponseMs !== null && !x.firstResponseWhilePaused && x.firstResponseMs <= b.max && x.firstResponseMs > (BUCKETS[i - 1]?.max ?? -1)).length;
+    for (const m of teams)
+      row[m.teamId] = m.perInject.filter(
+        (x) =>
+          x.firstResponseMs !== null &&
+          !x.firstResponseWhilePaused &&
+          x.firstResponseMs <= b.max &&
+          x.firstResponseMs > (BUCKETS[i - 1]?.max ?? -1),
+      ).length;
     return row;
   });
   return (
-    <ChartCard title={t('report.responseChart')} description={report.metrics.length > MAX_TEAMS ? t('report.responseChartHintCut', { n: MAX_TEAMS }) : t('report.responseChartHint')}>
+    <ChartCard
+      title={t('report.responseChart')}
+      description={
+        report.metrics.length > MAX_TEAMS
+          ? t('report.responseChartHintCut', { n: MAX_TEAMS })
+          : t('report.responseChartHint')
+      }
+    >
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="bucket" />
@@ -108,13 +144,20 @@ export function ScoreByObjectiveChart({ report }: { report: AfterActionReport })
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   const teams = report.scores.teams.slice(0, MAX_TEAMS);
   const data = report.scores.byObjective.map((b) => {
-    const row: Record<string, string | number> = { objective: report.overview.objectives.find((o) => o.id === b.objectiveId)?.coreCapability ?? b.objectiveId };
-    for (const t of b.teams) if (teams.some((x) => x.teamId === t.teamId)) row[t.teamId] = t.max ? Math.round((t.points / t.max) * 100) : 0;
+    const row: Record<string, string | number> = {
+      objective: report.overview.objectives.find((o) => o.id === b.objectiveId)?.coreCapability ?? b.objectiveId,
+    };
+    for (const t of b.teams)
+      if (teams.some((x) => x.teamId === t.teamId)) row[t.teamId] = t.max ? Math.round((t.points / t.max) * 100) : 0;
     return row;
   });
   const height = data.length * Math.max(44, teams.length * 9 + 14) + 90;
   return (
-    <ChartCard title="Score by objective" description={`Percentage of the objective's available points each team earned${report.scores.teams.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams (the table has every team)` : ''}.`} height={height}>
+    <ChartCard
+      title="Score by objective"
+      description={`Percentage of the objective's available points each team earned${report.scores.teams.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams (the table has every team)` : ''}.`}
+      height={height}
+    >
       <BarChart data={data} layout="vertical" margin={{ left: 4, right: 16 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} unit="%" />
@@ -129,7 +172,17 @@ export function ScoreByObjectiveChart({ report }: { report: AfterActionReport })
   );
 }
 
-const LANE_KINDS: TimelineKind[] = ['inject', 'acknowledgement', 'response', 'vote', 'decision', 'rfi', 'facilitator', 'journal', 'evaluation'];
+const LANE_KINDS: TimelineKind[] = [
+  'inject',
+  'acknowledgement',
+  'response',
+  'vote',
+  'decision',
+  'rfi',
+  'facilitator',
+  'journal',
+  'evaluation',
+];
 
 interface LanePoint {
   x: number;
@@ -150,7 +203,10 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
       report.timeline
         .filter((e) => e.kind === kind && e.scenarioMs !== null)
         .flatMap((e) => {
-          const ys = e.teamIds.length === 0 || kind === 'facilitator' || kind === 'journal' ? [0] : e.teamIds.flatMap((t) => (laneOf.has(t) ? [laneOf.get(t) ?? 0] : []));
+          const ys =
+            e.teamIds.length === 0 || kind === 'facilitator' || kind === 'journal'
+              ? [0]
+              : e.teamIds.flatMap((t) => (laneOf.has(t) ? [laneOf.get(t) ?? 0] : []));
           return ys.map((y) => ({ x: Math.round(((e.scenarioMs ?? 0) / 60_000) * 10) / 10, y, kind, entry: e }));
         })
         .slice(0, 5000),
@@ -166,7 +222,16 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
       <ScatterChart margin={{ left: 40 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" name="T+ minutes" unit=" min" />
-        <YAxis type="number" dataKey="y" domain={[-0.5, lanes.length - 0.5]} ticks={lanes.map((_, i) => i)} tickFormatter={(i: number) => lanes[i] ?? ''} width={150} reversed interval={0} />
+        <YAxis
+          type="number"
+          dataKey="y"
+          domain={[-0.5, lanes.length - 0.5]}
+          ticks={lanes.map((_, i) => i)}
+          tickFormatter={(i: number) => lanes[i] ?? ''}
+          width={150}
+          reversed
+          interval={0}
+        />
         <ZAxis range={[36, 36]} />
         <Tooltip
           cursor={{ strokeDasharray: '3 3' }}
@@ -205,7 +270,8 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
   const teams = report.overview.teams;
   const rows = report.coverage;
   const names = timelineNames(report);
-  if (rows.length === 0) return <Text c="dimmed">No ATT&CK or DISARM techniques were tagged on the injects played.</Text>;
+  if (rows.length === 0)
+    return <Text c="dimmed">No ATT&CK or DISARM techniques were tagged on the injects played.</Text>;
   return (
     <Card withBorder component="figure" m={0} aria-label="ATT&CK / DISARM coverage">
       <Stack gap={4}>
@@ -213,7 +279,8 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
           ATT&CK / DISARM coverage
         </Title>
         <Text size="xs" c="dimmed" component="figcaption">
-          Techniques played (rows) by team (columns): the share of points earned (or of injects answered when unscored); darker is higher. “—”: the team did not get the injects.
+          Techniques played (rows) by team (columns): the share of points earned (or of injects answered when unscored);
+          darker is higher. “—”: the team did not get the injects.
         </Text>
         <TableScroll minWidth={260 + teams.length * 120} label="Techniques by team (scrolls sideways)">
           <Table aria-label="Techniques by team" withColumnBorders verticalSpacing={4} layout="fixed">
@@ -232,7 +299,12 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
                 <Table.Tr key={`${c.framework}:${c.techniqueId}`}>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap" align="flex-start">
-                      <Badge size="xs" variant="light" color={c.framework === 'attack' ? 'blue' : 'grape'} style={{ flexShrink: 0 }}>
+                      <Badge
+                        size="xs"
+                        variant="light"
+                        color={c.framework === 'attack' ? 'blue' : 'grape'}
+                        style={{ flexShrink: 0 }}
+                      >
                         {c.framework === 'attack' ? 'ATT&CK' : 'DISARM'}
                       </Badge>
                       <Text size="sm">
@@ -246,11 +318,27 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
                   </Table.Td>
                   {teams.map((t) => {
                     const cell = c.teams.find((v) => v.teamId === t.id);
-                    if (!cell) return <Table.Td key={t.id} c="dimmed" ta="center">—</Table.Td>;
-                    const share = Math.round((cell.max > 0 ? cell.points / cell.max : cell.delivered > 0 ? cell.responded / cell.delivered : 0) * 100);
+                    if (!cell)
+                      return (
+                        <Table.Td key={t.id} c="dimmed" ta="center">
+                          —
+                        </Table.Td>
+                      );
+                    const share = Math.round(
+                      (cell.max > 0
+                        ? cell.points / cell.max
+                        : cell.delivered > 0
+                          ? cell.responded / cell.delivered
+                          : 0) * 100,
+                    );
                     const st = shareStyle(share, cell.responded > 0);
                     return (
-                      <Table.Td key={t.id} ta="center" style={{ background: st.bg, color: st.fg }} aria-label={`${t.name}: ${share}%, ${cell.responded} of ${cell.delivered} answered`}>
+                      <Table.Td
+                        key={t.id}
+                        ta="center"
+                        style={{ background: st.bg, color: st.fg }}
+                        aria-label={`${t.name}: ${share}%, ${cell.responded} of ${cell.delivered} answered`}
+                      >
                         <Text size="sm" fw={600} inherit>
                           {share}%
                         </Text>

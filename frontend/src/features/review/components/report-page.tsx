@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Container, Group, Menu, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  Menu,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
@@ -11,7 +24,14 @@ import { DeliveryAccuracySection } from './delivery-accuracy-section';
 import { FindingsEditor } from './findings-editor';
 import { ImprovementPlanTable } from './improvement-plan-table';
 import { CoverageMatrix, ResponseTimeChart, ScoreByObjectiveChart, TimelineSwimlane } from './report-charts';
-import { DecisionLog, HotwashSummaryView, MetricsTable, ObjectiveRatingsTable, Overview, TimelineTable } from './report-sections';
+import {
+  DecisionLog,
+  HotwashSummaryView,
+  MetricsTable,
+  ObjectiveRatingsTable,
+  Overview,
+  TimelineTable,
+} from './report-sections';
 
 function Exports({ report }: { report: AfterActionReport }) {
   const id = report.overview.exerciseId;
@@ -25,9 +45,26 @@ function Exports({ report }: { report: AfterActionReport }) {
         <Text size="xs" fw={600} component="label" htmlFor="report-language">
           Downloads in
         </Text>
-        <Select id="report-language" size="xs" w={170} data-testid="report-language" data={REPORT_LANGUAGES.map((l) => ({ value: l, label: autonym(l) }))} value={language} onChange={setLanguage} placeholder="the scenario's language" allowDeselect={false} />
+        <Select
+          id="report-language"
+          size="xs"
+          w={170}
+          data-testid="report-language"
+          data={REPORT_LANGUAGES.map((l) => ({ value: l, label: autonym(l) }))}
+          value={language}
+          onChange={setLanguage}
+          placeholder="the scenario's language"
+          allowDeselect={false}
+        />
       </Group>
-      <Button component="a" href={reportDownloads.full(id, 'pdf', language)} download size="xs" leftSection={<IconDownload size={14} />} data-testid="download-pdf">
+      <Button
+        component="a"
+        href={reportDownloads.full(id, 'pdf', language)}
+        download
+        size="xs"
+        leftSection={<IconDownload size={14} />}
+        data-testid="download-pdf"
+      >
         PDF
       </Button>
       <Menu>
@@ -57,7 +94,16 @@ function Exports({ report }: { report: AfterActionReport }) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Select size="xs" w={200} placeholder="Player edition for…" aria-label="Player edition for a team" data={report.overview.teams.map((t) => ({ value: t.id, label: t.name }))} value={team} onChange={setTeam} clearable />
+      <Select
+        size="xs"
+        w={200}
+        placeholder="Player edition for…"
+        aria-label="Player edition for a team"
+        data={report.overview.teams.map((t) => ({ value: t.id, label: t.name }))}
+        value={team}
+        onChange={setTeam}
+        clearable
+      />
       {team && (
         <Anchor size="sm" href={reportDownloads.player(id, team, 'pdf', language)} download>
           Download player edition (PDF)
@@ -114,7 +160,13 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
             <ObjectiveRatingsTable report={r} />
           </Tabs.Panel>
           <Tabs.Panel value="findings" pt="md">
-            <FindingsEditor key={JSON.stringify(r.findings)} exerciseId={exerciseId} findings={[...r.findings.strengths, ...r.findings.improvements]} drafted={r.findings.drafted} readOnly={!canEdit} />
+            <FindingsEditor
+              key={JSON.stringify(r.findings)}
+              exerciseId={exerciseId}
+              findings={[...r.findings.strengths, ...r.findings.improvements]}
+              drafted={r.findings.drafted}
+              readOnly={!canEdit}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="performance" pt="md">
             <Stack gap="md">
@@ -145,7 +197,13 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
             <HotwashSummaryView report={r} />
           </Tabs.Panel>
           <Tabs.Panel value="plan" pt="md">
-            <ImprovementPlanTable exerciseId={exerciseId} items={r.improvementPlan} readOnly={!canEdit} objectives={objectives} suggestions={r.findings.improvements.map((f) => f.text)} />
+            <ImprovementPlanTable
+              exerciseId={exerciseId}
+              items={r.improvementPlan}
+              readOnly={!canEdit}
+              objectives={objectives}
+              suggestions={r.findings.improvements.map((f) => f.text)}
+            />
           </Tabs.Panel>
         </Tabs>
       </Stack>

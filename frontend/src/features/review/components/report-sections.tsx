@@ -6,12 +6,24 @@ import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { formatNumber } from '../../../i18n/format';
 import { formatDateTime } from '../api/report-dates';
 import type { AfterActionReport, TeamMetrics } from '../api/report-types';
-import { describeTimelineEntry, participantsLabel, pointsOf, threatActorsLabel, timelineNames } from '../api/report-types';
+import {
+  describeTimelineEntry,
+  participantsLabel,
+  pointsOf,
+  threatActorsLabel,
+  timelineNames,
+} from '../api/report-types';
 
 const RATING_COLOUR = { P: 'green', S: 'lime', M: 'orange', U: 'red' } as const;
-const minutes = (t: TFunction<'review'>, ms: number | null) => (ms === null ? '—' : ms < 60_000 ? t('report.seconds', { n: formatNumber(Math.round(ms / 1000)) }) : t('report.minutes', { n: formatNumber(ms / 60_000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
+const minutes = (t: TFunction<'review'>, ms: number | null) =>
+  ms === null
+    ? '—'
+    : ms < 60_000
+      ? t('report.seconds', { n: formatNumber(Math.round(ms / 1000)) })
+      : t('report.minutes', { n: formatNumber(ms / 60_000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 /** A team's median, or why there is none: its only answers came while the exercise was paused. */
-const median = (t: TFunction<'review'>, ms: number | null, m: TeamMetrics) => (ms === null && m.whilePaused > 0 ? t('report.pauseOnly') : minutes(t, ms));
+const median = (t: TFunction<'review'>, ms: number | null, m: TeamMetrics) =>
+  ms === null && m.whilePaused > 0 ? t('report.pauseOnly') : minutes(t, ms);
 
 export function Overview({ report }: { report: AfterActionReport }) {
   const o = report.overview;
@@ -19,10 +31,13 @@ export function Overview({ report }: { report: AfterActionReport }) {
     <Stack gap="sm">
       <Text>{o.summary}</Text>
       <List size="sm" spacing={2}>
-        <List.Item>Scenario: {o.pack.title} (pack {o.pack.id} {o.pack.version})</List.Item>
+        <List.Item>
+          Scenario: {o.pack.title} (pack {o.pack.id} {o.pack.version})
+        </List.Item>
         <List.Item>Classification: {o.scope.classification}</List.Item>
         <List.Item>
-          Started {formatDateTime(o.startedAt)}, ended {formatDateTime(o.endedAt)}; clock reached {formatScenarioTime(o.scenarioElapsedMs)} of {o.scope.plannedDuration}
+          Started {formatDateTime(o.startedAt)}, ended {formatDateTime(o.endedAt)}; clock reached{' '}
+          {formatScenarioTime(o.scenarioElapsedMs)} of {o.scope.plannedDuration}
         </List.Item>
         {o.scope.audience && <List.Item>Audience: {o.scope.audience}</List.Item>}
         <List.Item>Threat actors: {threatActorsLabel(o) || '—'}</List.Item>
@@ -70,12 +85,18 @@ export function ObjectiveRatingsTable({ report }: { report: AfterActionReport })
           {report.objectives.map((o) => (
             <Table.Tr key={o.objectiveId}>
               <Table.Td translate="no">
-                {o.text} <Text span c="dimmed" size="xs">({o.coreCapability})</Text>
+                {o.text}{' '}
+                <Text span c="dimmed" size="xs">
+                  ({o.coreCapability})
+                </Text>
               </Table.Td>
               {report.overview.teams.map((team) => {
                 const r = o.teams.find((x) => x.teamId === team.id);
                 return (
-                  <Table.Td key={team.id} aria-label={`${names.get(team.id) ?? ''}: ${r?.rating ? t(`report.rating.${r.rating}`) : t('report.notRated')}`}>
+                  <Table.Td
+                    key={team.id}
+                    aria-label={`${names.get(team.id) ?? ''}: ${r?.rating ? t(`report.rating.${r.rating}`) : t('report.notRated')}`}
+                  >
                     {r?.rating ? (
                       <Badge color={RATING_COLOUR[r.rating]} title={t(`report.rating.${r.rating}`)} translate="no">
                         {r.rating}
@@ -111,7 +132,20 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
         <Table aria-label={t('report.metrics')} striped>
           <Table.Thead>
             <Table.Tr>
-              {(['team', 'injects', 'acknowledged', 'responded', 'medianAck', 'medianResponse', 'onTime', 'late', 'missed', 'score'] as const).map((h) => (
+              {(
+                [
+                  'team',
+                  'injects',
+                  'acknowledged',
+                  'responded',
+                  'medianAck',
+                  'medianResponse',
+                  'onTime',
+                  'late',
+                  'missed',
+                  'score',
+                ] as const
+              ).map((h) => (
                 <Table.Th key={h}>{t(`report.col.${h}`)}</Table.Th>
               ))}
             </Table.Tr>
@@ -159,7 +193,9 @@ export function DecisionLog({ report }: { report: AfterActionReport }) {
             {t(`report.mode.${d.mode}`)} · {t(`report.status.${d.status}`)}
             {d.outcome ? t('report.outcome', { outcome: d.outcomeLabel ?? d.outcome }) : ''}
             {d.outcome && d.forced ? t('report.forced') : ''}
-            {t('report.deadline', { time: d.deadlineScenarioMs === null ? '—' : formatScenarioTime(d.deadlineScenarioMs) })}
+            {t('report.deadline', {
+              time: d.deadlineScenarioMs === null ? '—' : formatScenarioTime(d.deadlineScenarioMs),
+            })}
           </Text>
           <Table aria-label={t('report.votesOn', { question: d.question })}>
             <Table.Tbody>
@@ -169,7 +205,15 @@ export function DecisionLog({ report }: { report: AfterActionReport }) {
                   <Table.Tr key={teamId}>
                     <Table.Td translate="no">{names.get(teamId) ?? teamId}</Table.Td>
                     <Table.Td>
-                      {v ? <span translate={v.choice === 'abstain' || v.choice === 'block' ? undefined : 'no'}>{v.choiceLabel}</span> : <Text c="dimmed" span>{t('report.noVote')}</Text>}
+                      {v ? (
+                        <span translate={v.choice === 'abstain' || v.choice === 'block' ? undefined : 'no'}>
+                          {v.choiceLabel}
+                        </span>
+                      ) : (
+                        <Text c="dimmed" span>
+                          {t('report.noVote')}
+                        </Text>
+                      )}
                       {v?.reason ? (
                         <Text size="xs" c="dimmed" data-block-reason>
                           {t('report.reasonStated', { reason: v.reason })}
@@ -196,7 +240,9 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed" data-testid="timeline-order">
-        {report.timeline.length > limit ? t('report.timelineOrderCut', { limit, total: report.timeline.length }) : t('report.timelineOrder')}
+        {report.timeline.length > limit
+          ? t('report.timelineOrderCut', { limit, total: report.timeline.length })
+          : t('report.timelineOrder')}
       </Text>
       <TableScroll minWidth={700} label={t('report.timelineScroll')}>
         <Table aria-label={t('report.timeline')} striped>
@@ -260,7 +306,10 @@ export function HotwashSummaryView({ report }: { report: AfterActionReport }) {
               <List size="sm">
                 {cs.map((c, i) => (
                   <List.Item key={i}>
-                    <Text span c="dimmed">{names.get(c.teamId)}:</Text> {c.text}
+                    <Text span c="dimmed">
+                      {names.get(c.teamId)}:
+                    </Text>{' '}
+                    {c.text}
                   </List.Item>
                 ))}
               </List>

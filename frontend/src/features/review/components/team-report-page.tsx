@@ -20,7 +20,17 @@ const STAR_COUNT = 5;
  * A 1–5 rating as five native radio buttons drawn as stars: each labelled ("3 of 5 – good"),
  * 44 px targets, arrow keys move between them, and the question is the group's legend.
  */
-function StarRating({ id, question, value, onChange }: { id: string; question: string; value: number; onChange: (v: number) => void }) {
+function StarRating({
+  id,
+  question,
+  value,
+  onChange,
+}: {
+  id: string;
+  question: string;
+  value: number;
+  onChange: (v: number) => void;
+}) {
   const { t } = useTranslation('review');
   const words = t('stars.word', { returnObjects: true });
   const named = (n: number) => t('stars.of', { n, word: words[n - 1] ?? '' });
@@ -35,7 +45,15 @@ function StarRating({ id, question, value, onChange }: { id: string; question: s
           const on = n <= value;
           return (
             <label key={n} className="ttx-star" data-on={on || undefined} title={named(n)}>
-              <input type="radio" name={`rating-${id}`} value={n} checked={value === n} onChange={() => onChange(n)} aria-label={named(n)} className="ttx-star-input" />
+              <input
+                type="radio"
+                name={`rating-${id}`}
+                value={n}
+                checked={value === n}
+                onChange={() => onChange(n)}
+                aria-label={named(n)}
+                className="ttx-star-input"
+              />
               {on ? <IconStarFilled size={28} aria-hidden /> : <IconStar size={28} aria-hidden />}
             </label>
           );
@@ -68,12 +86,25 @@ function HotwashForm({ state }: { state: HotwashState }) {
         </Text>
         {state.questions.map((q) =>
           q.kind === 'rating' ? (
-            <StarRating key={q.id} id={q.id} question={q.text} value={ratings[q.id] ?? 0} onChange={(v) => setRatings((r) => ({ ...r, [q.id]: v }))} />
+            <StarRating
+              key={q.id}
+              id={q.id}
+              question={q.text}
+              value={ratings[q.id] ?? 0}
+              onChange={(v) => setRatings((r) => ({ ...r, [q.id]: v }))}
+            />
           ) : (
-            <Textarea key={q.id} label={<span translate="no">{q.text}</span>} autosize minRows={2} value={answers[q.id] ?? ''} onChange={(e) => {
-              const v = e.currentTarget.value;
-              setAnswers((a) => ({ ...a, [q.id]: v }));
-            }} />
+            <Textarea
+              key={q.id}
+              label={<span translate="no">{q.text}</span>}
+              autosize
+              minRows={2}
+              value={answers[q.id] ?? ''}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setAnswers((a) => ({ ...a, [q.id]: v }));
+              }}
+            />
           ),
         )}
         <Group>
@@ -85,7 +116,11 @@ function HotwashForm({ state }: { state: HotwashState }) {
               {t('hotwash.saved')}
             </Text>
           )}
-          {submit.error && <Text size="sm" c="red" role="alert">{errorMessage(submit.error)}</Text>}
+          {submit.error && (
+            <Text size="sm" c="red" role="alert">
+              {errorMessage(submit.error)}
+            </Text>
+          )}
         </Group>
       </Stack>
     </form>
@@ -125,10 +160,24 @@ export function TeamReportPage() {
                 {t('team.report', { team: r.overview.teams[0]?.name ?? '' })}
               </Title>
               <Group gap="xs">
-                <Button component="a" href={reportDownloads.own('pdf')} download size="xs" leftSection={<IconDownload size={14} />} translate="no">
+                <Button
+                  component="a"
+                  href={reportDownloads.own('pdf')}
+                  download
+                  size="xs"
+                  leftSection={<IconDownload size={14} />}
+                  translate="no"
+                >
                   PDF
                 </Button>
-                <Button component="a" href={reportDownloads.own('markdown')} download size="xs" variant="default" translate="no">
+                <Button
+                  component="a"
+                  href={reportDownloads.own('markdown')}
+                  download
+                  size="xs"
+                  variant="default"
+                  translate="no"
+                >
                   Markdown
                 </Button>
               </Group>

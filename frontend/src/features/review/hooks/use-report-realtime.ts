@@ -17,9 +17,16 @@ export function useReportRealtime(exerciseId: string): void {
     (socket) => {
       const coalesced = coalescedInvalidator(queryClient, REFETCH_WINDOW_MS);
       const onEvent = (e: { exerciseId?: string }) => {
-        if (e.exerciseId === undefined || e.exerciseId === exerciseId) coalesced.invalidate(reviewKeys.report(exerciseId));
+        if (e.exerciseId === undefined || e.exerciseId === exerciseId)
+          coalesced.invalidate(reviewKeys.report(exerciseId));
       };
-      const events = ['report:changed', 'score:changed', 'decision:changed', 'exercise:changed', 'exercise:clock'] as const;
+      const events = [
+        'report:changed',
+        'score:changed',
+        'decision:changed',
+        'exercise:changed',
+        'exercise:clock',
+      ] as const;
       for (const name of events) socket.on(name, onEvent);
       return () => {
         for (const name of events) socket.off(name, onEvent);
