@@ -1,14 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { type Check, DESK, LanguageAudit, PHONE } from '../support/interface-language.js';
 import { until } from '../support/socket-client.js';
 import { inboxIds } from './support/app-flows.js';
-import { ARTIFACTS_DIR, launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './support/browser.js';
-import { cutStates, horizontalOverflow, settle } from './support/page-audit.js';
-import { knownGaps, untranslatedText } from './support/untranslated.js';
+import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './support/browser.js';
 
 /**
  * The interface language, page by page, through a korean-peninsula drill:
@@ -17,10 +14,8 @@ import { knownGaps, untranslatedText } from './support/untranslated.js';
  *   console, every message the team receives, the decision card, team log, requests, ENDEX, report;
  * - in Korean (`?lng=ko`) the same pages say so in <html lang>, show Hangul, and nothing is cut
  *   or pushed off the phone screen; screenshots go to tests/.artifacts/interface-ko/.
+ * The checks themselves are shared: `tests/support/interface-language.ts`.
  */
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const SHOTS = join(ARTIFACTS_DIR, 'interface-ko');
 const STRATCOM = [
   'kp-startex',
   'kp-nato-aggressor-seeding',
@@ -35,17 +30,12 @@ const STRATCOM = [
 ];
 const ROK = ['kp-kimsuky-journalist', 'kp-swift-manipulation', 'kp-hospital-ransomware', 'kp-support-package'];
 
-type Check = (page: Page, name: string) => Promise<void>;
-
 describe('the interface language on every player page', () => {
   let app: RunningProcess;
   let browser: Browser;
   let staff: Api;
   let exercise: ExerciseDetail;
-  const untranslated: string[] = [];
-  const layout: string[] = [];
-  const gaps: string[] = [];
-  const visited: string[] = [];
+  const audit = new LanguageAudit('interface-ko');
   const seats: { t: TrackedPage; phone: boolean; check: Check; label: string }[] = [];
 
   const fire = async (injectId: string) => {
@@ -56,33 +46,6 @@ describe('the interface language on every player page', () => {
     )
       throw new Error(`fire ${injectId} → ${r.status} ${JSON.stringify(r.body)}`);
   };
-
-  /** The pseudo-locale check of one page. */
-  const pseudoCheck =
-    (label: string): Check =>
-    async (page, name) => {
-      await settle(page);
-      visited.push(`${label} ${name}`);
-      for (const u of await untranslatedText(page)) untranslated.push(`${label} · ${name} · ${u}`);
-      for (const [why, n] of Object.entries(await knownGaps(page)))
-        gaps.push(`${label} · ${name} · ${n} element(s) not translated yet: ${why}`);
-    };
-
-  /** The Korean check of one page: the language is Korean, nothing is cut, a screenshot to look at. */
-  const koreanCheck =
-    (label: string, phone: boolean): Check =>
-    async (page, name) => {
-      await settle(page);
-      visited.push(`${label} ${name}`);
-      expect(await page.evaluate(() => document.documentElement.lang), `${name}: <html lang>`).toBe('ko');
-      expect(await page.evaluate(() => /[\uac00-\ud7a3]/.test(document.body.innerText)), `${name} shows Hangul`).toBe(
-        true,
-      );
-      for (const c of await cutStates(page)) layout.push(`${label} · ${name} · ${c}`);
-      if (phone) for (const o of await horizontalOverflow(page)) layout.push(`${label} · ${name} · ${o}`);
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: join(SHOTS, `${label}--${name.replace(/[^a-z0-9-]+/gi, '-')}.png`) });
-    };
 
   /** The team console before ENDEX: inbox, every message, a response, a request, the side panes. */
   async function walkConsole(page: Page, phone: boolean, check: Check, write: boolean) {
@@ -172,7 +135,7 @@ describe('the interface language on every player page', () => {
       ] as const) {
         const phone = viewport === PHONE;
         const t = await openPage(browser, app.url, { viewport, colorScheme: phone ? 'light' : 'dark', touch: phone });
-        const check = label.startsWith('pseudo') ? pseudoCheck(label) : koreanCheck(label, phone);
+        const check = audit.check(label, phone);
         seats.push({ t, phone, check, label });
         const { page } = t;
         await page.goto(`/join/${code}?${query}`);
@@ -193,12 +156,9 @@ describe('the interface language on every player page', () => {
       }
       await staff.ok('POST', `/exercises/${exercise.id}/end`);
       for (const s of seats) await walkAfterEnd(s.t.page, s.check);
-      mkdirSync(SHOTS, { recursive: true });
-      writeFileSync(join(SHOTS, 'findings.txt'), [...untranslated, ...layout, ...gaps].join('\n'));
       for (const s of seats) expect(unexpectedErrors(s.t.errors), s.label).toEqual([]);
-      expect(visited.length).toBeGreaterThan(40);
-      expect(untranslated, `interface text outside a translation:\n${untranslated.join('\n')}`).toEqual([]);
-      expect(layout, `cut or off-screen in Korean:\n${layout.join('\n')}`).toEqual([]);
+      expect(audit.visited.length).toBeGreaterThan(40);
+      audit.assertClean();
     },
   );
 });

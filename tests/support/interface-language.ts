@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ARTIFACTS_DIR } from '../e2e/support/browser.js';
+import { cutStates, horizontalOverflow, settle } from '../e2e/support/page-audit.js';
+import { knownGaps, untranslatedText } from './untranslated.js';
+
+/**
+ * The interface-language guard, shared by every suite that walks pages in the pseudo-locale and in
+ * Korean. One `LanguageAudit` per walk collects what it finds; the test asserts once at the end so
+ * a single run lists every page at fault.
+ *
+ * - `audit.pseudo(label)`: a check for pages opened with `?pseudo=1` — visible interface text
+ *   outside ⟦ ⟧ is a finding (see `untranslated.ts`); `data-i18n-gap` cells are counted, not failed.
+ * - `audit.korean(label, phone)`: a check for pages in Korean — `<html lang="ko">`, Hangul on the
+ *   page, no state cut (badge, chip, status cell), nothing pushed off a phone screen; a screenshot
+ *   of every page goes to `tests/.artifacts/<dir>/` to look at.
+ */
+export const DESK = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export type Check = (page: Page, name: string) => Promise<void>;
+
+export class LanguageAudit {
+  readonly untranslated: string[] = [];
+  readonly layout: string[] = [];
+  readonly gaps: string[] = [];
+  readonly visited: string[] = [];
+  readonly shots: string;
+
+  /** `dir`: the folder under tests/.artifacts for screenshots and findings.txt. */
+  constructor(dir: string) {
+    this.shots = join(ARTIFACTS_DIR, dir);
+  }
+
+  /** The pseudo-locale check of one page. */
+  pseudo(label: string): Check {
+    return async (page, name) => {
+      await settle(page);
+      this.visited.push(`${label} ${name}`);
+      for (const u of await untranslatedText(page)) this.untranslated.push(`${label} · ${name} · ${u}`);
+      for (const [why, n] of Object.entries(await knownGaps(page)))
+        this.gaps.push(`${label} · ${name} · ${n} element(s) not translated yet: ${why}`);
+    };
+  }
+
+  /** The Korean check of one page: the language is Korean, nothing is cut, a screenshot to look at. */
+  korean(label: string, phone: boolean): Check {
+    return async (page, name) => {
+      await settle(page);
+      this.visited.push(`${label} ${name}`);
+      expect(await page.evaluate(() => document.documentElement.lang), `${name}: <html lang>`).toBe('ko');
+      expect(await page.evaluate(() => /[\uac00-\ud7a3]/.test(document.body.innerText)), `${name} shows Hangul`).toBe(
+        true,
+      );
+      for (const c of await cutStates(page)) this.layout.push(`${label} · ${name} · ${c}`);
+      if (phone) for (const o of await horizontalOverflow(page)) this.layout.push(`${label} · ${name} · ${o}`);
+      mkdirSync(this.shots, { recursive: true });
+      await page.screenshot({ path: join(this.shots, `${label}--${name.replace(/[^a-z0-9-]+/gi, '-')}.png`) });
+    };
+  }
+
+  /** The check for a walk labelled `pseudo-…` or `ko-…`. */
+  check(label: string, phone: boolean): Check {
+    return label.startsWith('pseudo') ? this.pseudo(label) : this.korean(label, phone);
+  }
+
+  /** Write findings.txt beside the screenshots, then fail on any untranslated text or cut layout. */
+  assertClean(): void {
+    mkdirSync(this.shots, { recursive: true });
+    writeFileSync(join(this.shots, 'findings.txt'), [...this.untranslated, ...this.layout, ...this.gaps].join('\n'));
+    expect(this.untranslated, `interface text outside a translation:\n${this.untranslated.join('\n')}`).toEqual([]);
+    expect(this.layout, `cut or off-screen in Korean:\n${this.layout.join('\n')}`).toEqual([]);
+  }
+}
