@@ -118,58 +118,84 @@ const packs = listPackFolders(join(REPO_ROOT, 'injects')).map((folder) => {
   return r.source.pack;
 });
 
+interface RunResult {
+  reached: Set<string>;
+  /** strategies whose votes landed after a deadline (a decision timed out that the strategy voted on) */
+  late: Strategy[];
+}
+
+/**
+ * Plays each strategy in its own exercise, all at once on one platform, for the whole scenario;
+ * checks that no run delivers anything twice; returns the injects reached.
+ */
+async function play(app: { url: string }, pack: ScenarioPack, runs: Strategy[], speed: number): Promise<RunResult> {
+  const staff = await Api.login(app.url);
+  const exercises: { ex: ExerciseDetail; strategy: Strategy; players: Map<string, Api> }[] = [];
+  for (const strategy of runs) {
+    const ex = await createExercise(staff, pack.id, speed);
+    const players = new Map(
+      await Promise.all(
+        ex.teams.map(async (t) => [t.id, await Api.join(app.url, t.joinCode ?? '', `sim ${t.key}`)] as const),
+      ),
+    );
+    exercises.push({ ex, strategy, players });
+  }
+  // the clock runs the whole scenario plus room for branches released near its end
+  const wallMs = (parseDurationMs(pack.duration) * 1.15) / speed + 3000;
+  let done = false;
+  const stop = () => done;
+  for (const { ex } of exercises) await staff.ok('POST', `/exercises/${ex.id}/start`);
+  const branching = new Set(
+    pack.injects.flatMap((i) => (i.trigger?.type === 'response-option' ? [i.trigger.inject] : [])),
+  );
+  const playing = exercises.map(({ ex, strategy, players }) =>
+    simulate(staff, ex.id, players, strategy, branching, stop),
+  );
+  await new Promise((r) => setTimeout(r, wallMs));
+  done = true;
+  await Promise.all(playing);
+
+  const result: RunResult = { reached: new Set(), late: [] };
+  for (const { ex, strategy } of exercises) {
+    const log = await staff.ok<
+      { type: string; payload: { injectId?: string; teamIds?: string[]; outcome?: string } }[]
+    >('GET', `/exercises/${ex.id}/events`);
+    const pairs = log
+      .filter((e) => e.type === 'inject.delivered')
+      .flatMap((e) => (e.payload.teamIds ?? []).map((t) => `${e.payload.injectId}/${t}`));
+    expect(new Set(pairs).size, `run ${JSON.stringify(strategy)} delivered something twice`).toBe(pairs.length);
+    for (const e of log)
+      if (e.type === 'inject.delivered' && (e.payload.teamIds?.length ?? 0) > 0)
+        result.reached.add(e.payload.injectId ?? '');
+    const timedOut = log.some((e) => e.type === 'decision.closed' && e.payload.outcome === 'timed-out');
+    if (strategy.outcome !== 'timed-out' && timedOut) result.late.push(strategy);
+    await staff.ok('POST', `/exercises/${ex.id}/end`);
+  }
+  return result;
+}
+
 describe('dry runs of every shipped pack at ×300', () => {
   for (const pack of packs) {
     it(`${pack.id}: every inject is reached for some choice of votes, and none twice`, async () => {
       const app = await startBackend(testEnv(`dry-${pack.id}`));
       try {
-        const staff = await Api.login(app.url);
-        const runs = strategies(pack);
-        const exercises: { ex: ExerciseDetail; strategy: Strategy; players: Map<string, Api> }[] = [];
-        for (const strategy of runs) {
-          const ex = await createExercise(staff, pack.id, SPEED);
-          const players = new Map(
-            await Promise.all(
-              ex.teams.map(async (t) => [t.id, await Api.join(app.url, t.joinCode ?? '', `sim ${t.key}`)] as const),
-            ),
+        const first = await play(app, pack, strategies(pack), SPEED);
+        const reached = first.reached;
+        let missed = pack.injects.map((i) => i.id).filter((id) => !reached.has(id));
+        // On a loaded machine a vote can reach the server after its decision's 3 s of wall time, so
+        // that run takes the timeout branch instead of its own. Only those runs are played again, three
+        // times slower, and only when something was missed: the branches must still be reachable.
+        if (missed.length > 0 && first.late.length > 0) {
+          console.log(
+            `[dry-run] ${pack.id}: ${first.late.length} run(s) voted late (${missed.join(', ')} missed); again at ×${SPEED / 3}`,
           );
-          exercises.push({ ex, strategy, players });
+          for (const id of (await play(app, pack, first.late, SPEED / 3)).reached) reached.add(id);
+          missed = pack.injects.map((i) => i.id).filter((id) => !reached.has(id));
         }
-        // the clock runs the whole scenario plus room for branches released near its end
-        const wallMs = (parseDurationMs(pack.duration) * 1.15) / SPEED + 3000;
-        let done = false;
-        const stop = () => done;
-        for (const { ex } of exercises) await staff.ok('POST', `/exercises/${ex.id}/start`);
-        const branching = new Set(
-          pack.injects.flatMap((i) => (i.trigger?.type === 'response-option' ? [i.trigger.inject] : [])),
-        );
-        const playing = exercises.map(({ ex, strategy, players }) =>
-          simulate(staff, ex.id, players, strategy, branching, stop),
-        );
-        await new Promise((r) => setTimeout(r, wallMs));
-        done = true;
-        await Promise.all(playing);
-
-        const reached = new Set<string>();
-        for (const { ex, strategy } of exercises) {
-          const log = await staff.ok<{ type: string; payload: { injectId?: string; teamIds?: string[] } }[]>(
-            'GET',
-            `/exercises/${ex.id}/events`,
-          );
-          const pairs = log
-            .filter((e) => e.type === 'inject.delivered')
-            .flatMap((e) => (e.payload.teamIds ?? []).map((t) => `${e.payload.injectId}/${t}`));
-          expect(new Set(pairs).size, `run ${JSON.stringify(strategy)} delivered something twice`).toBe(pairs.length);
-          for (const e of log)
-            if (e.type === 'inject.delivered' && (e.payload.teamIds?.length ?? 0) > 0)
-              reached.add(e.payload.injectId ?? '');
-          await staff.ok('POST', `/exercises/${ex.id}/end`);
-        }
-        const missed = pack.injects.map((i) => i.id).filter((id) => !reached.has(id));
         expect(missed, 'injects no run reached').toEqual([]);
       } finally {
         await app.stop();
       }
-    }, 240_000);
+    }, 480_000);
   }
 });
