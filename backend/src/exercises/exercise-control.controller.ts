@@ -3,10 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
-import { ResponsesService } from '../responses/responses.service.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
 import { Channel, duration } from '../scenarios/pack/pack-schema.js';
-import { ThreadsService } from '../threads/threads.service.js';
 import { ExerciseControl } from './exercise-control.service.js';
 
 const AdhocBody = z
@@ -28,10 +26,6 @@ const AdhocBody = z
   .strict();
 const TextBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(20_000) }).strict();
 const SettingsBody = z.object({ observerAnonymous: z.boolean() }).strict();
-
-/** the control room's feed: the most recently changed responses, a page at a time */
-const FEED_LIMIT = z.coerce.number().int().min(1).max(2000);
-const FeedQuery = z.object({ limit: FEED_LIMIT.default(200) }).strict();
 const STEER = ['admin', 'instructor', 'facilitator'] as const;
 const WATCH = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
 
@@ -39,11 +33,7 @@ const WATCH = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as
 @ApiTags('exercises')
 @Controller('exercises/:id')
 export class ExerciseControlController {
-  constructor(
-    private readonly control: ExerciseControl,
-    private readonly responses: ResponsesService,
-    private readonly threads: ThreadsService,
-  ) {}
+  constructor(private readonly control: ExerciseControl) {}
 
   @Post('adhoc-injects')
   @Roles(...STEER)
@@ -88,39 +78,5 @@ export class ExerciseControlController {
   @ApiIdParam('id')
   statusGrid(@IdParam('id') id: string) {
     return this.control.statusGrid(id);
-  }
-
-  /** The newest `limit` responses by last change (default 200) and how many there are in all; the report has every one. */
-  @Get('responses')
-  @Roles(...WATCH)
-  @ApiIdParam('id')
-  @ApiZodQuery('limit', FEED_LIMIT)
-  responsesOf(
-    @CurrentPrincipal() by: UserPrincipal,
-    @IdParam('id') id: string,
-    @ZodQuery(FeedQuery) q: z.infer<typeof FeedQuery>,
-  ) {
-    return this.responses.exerciseResponses(by, id, q.limit);
-  }
-
-  @Get('threads')
-  @Roles('admin', 'instructor', 'facilitator', 'evaluator')
-  @ApiIdParam('id')
-  threadsOf(@IdParam('id') id: string) {
-    return this.threads.exerciseThreads(id);
-  }
-
-  @Post('threads/:threadId/messages')
-  @Roles(...STEER)
-  @ApiIdParam('id')
-  @ApiIdParam('threadId')
-  @ApiZodBody(TextBody)
-  reply(
-    @CurrentPrincipal() by: UserPrincipal,
-    @IdParam('id') id: string,
-    @IdParam('threadId') threadId: string,
-    @ZodBody(TextBody) body: z.infer<typeof TextBody>,
-  ) {
-    return this.threads.replyAsControl(by, id, threadId, body.text);
   }
 }

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
-import { ExerciseServicesModule } from '../exercises/exercises.module.js';
-import { RealtimeNotifierModule } from '../realtime/realtime.module.js';
+import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
+import { ScoringModule } from '../scoring/scoring.module.js';
 import { PlayReportController } from './play-report.controller.js';
 import { ReportData } from './report-data.service.js';
 import { ReportEdits } from './report-edits.service.js';
@@ -16,7 +16,7 @@ import { ReportEventLog } from './report-event-log.js';
   imports: [
     AuthModule,
     ExerciseCoreModule,
-    ExerciseServicesModule,
+    ScoringModule,
     RealtimeNotifierModule,
     TypeOrmModule.forFeature([ReportFindingEntity, ImprovementItemEntity, HotwashResponseEntity]),
   ],

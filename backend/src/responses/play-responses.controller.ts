@@ -4,11 +4,9 @@ import { z } from 'zod';
 import { CurrentPrincipal, Players } from '../auth/access.decorators.js';
 import type { ParticipantPrincipal } from '../auth/principal.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-zod.js';
-import { ThreadsService } from '../threads/threads.service.js';
 import { ResponsesService } from './responses.service.js';
 
 const slug = z.string().min(1).max(80);
-const markdown = z.string().trim().min(1, 'write something first').max(20_000);
 const notes = z.string().trim().max(20_000).default('');
 const somethingSaid = (r: { text: string; optionIds: string[]; vote?: unknown }) =>
   r.text.length > 0 || r.optionIds.length > 0 || r.vote !== undefined;
@@ -29,19 +27,12 @@ const UpdateResponse = z
   .object({ text: notes, optionIds: z.array(slug).max(50).default([]) })
   .strict()
   .refine(somethingSaid, EMPTY);
-const OpenThread = z
-  .object({ partyId: slug.optional(), subject: z.string().trim().min(1).max(200), text: markdown })
-  .strict();
-const PostMessage = z.object({ text: markdown }).strict();
 
-/** The player's own team: acknowledgements, responses and requests for information. */
+/** The player's own team: acknowledgements and responses. */
 @ApiTags('play')
 @Controller('play')
 export class PlayResponsesController {
-  constructor(
-    private readonly responses: ResponsesService,
-    private readonly threads: ThreadsService,
-  ) {}
+  constructor(private readonly responses: ResponsesService) {}
 
   @Post('injects/:injectId/ack')
   @HttpCode(200)
@@ -80,36 +71,5 @@ export class PlayResponsesController {
     @ZodBody(UpdateResponse) body: z.infer<typeof UpdateResponse>,
   ) {
     return this.responses.update(p, id, body);
-  }
-
-  @Get('parties')
-  @Players()
-  parties(@CurrentPrincipal() p: ParticipantPrincipal) {
-    return this.threads.parties(p);
-  }
-
-  @Get('threads')
-  @Players()
-  threadList(@CurrentPrincipal() p: ParticipantPrincipal) {
-    return this.threads.teamThreads(p);
-  }
-
-  @Post('threads')
-  @Players()
-  @ApiZodBody(OpenThread)
-  open(@CurrentPrincipal() p: ParticipantPrincipal, @ZodBody(OpenThread) body: z.infer<typeof OpenThread>) {
-    return this.threads.open(p, body);
-  }
-
-  @Post('threads/:threadId/messages')
-  @Players()
-  @ApiIdParam('threadId')
-  @ApiZodBody(PostMessage)
-  post(
-    @CurrentPrincipal() p: ParticipantPrincipal,
-    @IdParam('threadId') threadId: string,
-    @ZodBody(PostMessage) body: z.infer<typeof PostMessage>,
-  ) {
-    return this.threads.postAsTeam(p, threadId, body.text);
   }
 }

@@ -881,7 +881,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description The newest `limit` responses by last change (default 200) and how many there are in all; the report has every one. */
-        get: operations["ExerciseControlController_responsesOf"];
+        get: operations["ResponsesController_responsesOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1074,7 +1074,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ExerciseControlController_threadsOf"];
+        get: operations["ThreadsController_threadsOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1092,7 +1092,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ExerciseControlController_reply"];
+        post: operations["ThreadsController_reply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1339,7 +1339,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PlayResponsesController_parties"];
+        get: operations["PlayThreadsController_parties"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1451,9 +1451,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PlayResponsesController_threadList"];
+        get: operations["PlayThreadsController_threadList"];
         put?: never;
-        post: operations["PlayResponsesController_open"];
+        post: operations["PlayThreadsController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1469,7 +1469,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["PlayResponsesController_post"];
+        post: operations["PlayThreadsController_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1850,7 +1850,7 @@ export interface components {
             id: number;
             exerciseId: string;
             /** @enum {string} */
-            type: "exercise.created" | "exercise.start-scheduled" | "exercise.started" | "exercise.paused" | "exercise.resumed" | "exercise.speed-changed" | "exercise.ended" | "exercise.clock-reanchored" | "inject.delivered" | "inject.fired" | "inject.skipped" | "inject.released" | "inject.adhoc-created" | "participant.joined" | "participant.removed" | "team.join-code-rotated" | "team.seat-limit-changed" | "inject.acknowledged" | "response.logged" | "response.edited" | "thread.opened" | "thread.message" | "journal.note" | "settings.changed" | "decision.opened" | "decision.vote" | "decision.closed" | "decision.extended" | "evaluation.recorded" | "score.adjusted" | "objective.rated" | "report.findings-saved" | "improvement.added" | "improvement.updated" | "improvement.deleted";
+            type: "evaluation.recorded" | "score.adjusted" | "exercise.created" | "exercise.start-scheduled" | "exercise.started" | "exercise.paused" | "exercise.resumed" | "exercise.speed-changed" | "exercise.ended" | "exercise.clock-reanchored" | "inject.delivered" | "inject.fired" | "inject.skipped" | "inject.released" | "inject.adhoc-created" | "participant.joined" | "participant.removed" | "team.join-code-rotated" | "team.seat-limit-changed" | "inject.acknowledged" | "response.logged" | "response.edited" | "thread.opened" | "thread.message" | "journal.note" | "settings.changed" | "decision.opened" | "decision.vote" | "decision.closed" | "decision.extended" | "objective.rated" | "report.findings-saved" | "improvement.added" | "improvement.updated" | "improvement.deleted";
             atMs: number;
             scenarioMs: null | number;
             /** @description "user:<id>", "participant:<id>" or "system" */
@@ -1954,22 +1954,22 @@ export interface components {
                 index: number;
                 letter: string;
                 header: string;
-                field: ("number" | "message" | "id" | "date" | "from" | "to" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "mode" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
+                field: ("number" | "message" | "id" | "mode" | "from" | "to" | "date" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
                 samples: string[];
             }[];
             mapping: {
                 number?: number;
                 message?: number;
                 id?: number;
-                date?: number;
+                mode?: number;
                 from?: number;
                 to?: number;
+                date?: number;
                 subject?: number;
                 tlp?: number;
                 responseOptions?: number;
                 points?: number;
                 respondWithin?: number;
-                mode?: number;
                 decision?: number;
                 expectedAction?: number;
                 trigger?: number;
@@ -3277,22 +3277,22 @@ export interface operations {
                             index: number;
                             letter: string;
                             header: string;
-                            field: ("number" | "message" | "id" | "date" | "from" | "to" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "mode" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
+                            field: ("number" | "message" | "id" | "mode" | "from" | "to" | "date" | "subject" | "tlp" | "responseOptions" | "points" | "respondWithin" | "decision" | "expectedAction" | "trigger" | "notes" | "time" | "expectationDetail" | "objective" | "capability" | "controller" | "eventType" | "move") | null;
                             samples: string[];
                         }[];
                         mapping: {
                             number?: number;
                             message?: number;
                             id?: number;
-                            date?: number;
+                            mode?: number;
                             from?: number;
                             to?: number;
+                            date?: number;
                             subject?: number;
                             tlp?: number;
                             responseOptions?: number;
                             points?: number;
                             respondWithin?: number;
-                            mode?: number;
                             decision?: number;
                             expectedAction?: number;
                             trigger?: number;
@@ -4209,8 +4209,8 @@ export interface operations {
                                 };
                             };
                             cell: null | {
-                                points: number;
                                 injectId: string;
+                                points: number;
                                 teamId: string;
                                 max: number;
                                 items: components["schemas"]["ScoreItem"][];
@@ -4895,7 +4895,7 @@ export interface operations {
             };
         };
     };
-    ExerciseControlController_responsesOf: {
+    ResponsesController_responsesOf: {
         parameters: {
             query?: {
                 limit?: unknown;
@@ -5329,7 +5329,7 @@ export interface operations {
             };
         };
     };
-    ExerciseControlController_threadsOf: {
+    ThreadsController_threadsOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -5370,7 +5370,7 @@ export interface operations {
             };
         };
     };
-    ExerciseControlController_reply: {
+    ThreadsController_reply: {
         parameters: {
             query?: never;
             header?: never;
@@ -6020,7 +6020,7 @@ export interface operations {
             };
         };
     };
-    PlayResponsesController_parties: {
+    PlayThreadsController_parties: {
         parameters: {
             query?: never;
             header?: never;
@@ -6295,7 +6295,7 @@ export interface operations {
             };
         };
     };
-    PlayResponsesController_threadList: {
+    PlayThreadsController_threadList: {
         parameters: {
             query?: never;
             header?: never;
@@ -6332,7 +6332,7 @@ export interface operations {
             };
         };
     };
-    PlayResponsesController_open: {
+    PlayThreadsController_open: {
         parameters: {
             query?: never;
             header?: never;
@@ -6377,7 +6377,7 @@ export interface operations {
             };
         };
     };
-    PlayResponsesController_post: {
+    PlayThreadsController_post: {
         parameters: {
             query?: never;
             header?: never;

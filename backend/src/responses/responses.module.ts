@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DecisionsModule } from '../decisions/decisions.module.js';
+import { DeliveryModule } from '../delivery/delivery.module.js';
+import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
+import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { ScoringModule } from '../scoring/scoring.module.js';
+import { PlayResponsesController } from './play-responses.controller.js';
+import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from './response.entities.js';
+import { ResponsesController } from './responses.controller.js';
+import { ResponsesService } from './responses.service.js';
+
+/** What players do with an inject: acknowledgements and responses (with their votes and option branches). */
+@Module({
+  imports: [
+    ExerciseCoreModule,
+    DeliveryModule,
+    SchedulingModule,
+    DecisionsModule,
+    ScoringModule,
+    RealtimeNotifierModule,
+    TypeOrmModule.forFeature([AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity]),
+  ],
+  controllers: [PlayResponsesController, ResponsesController],
+  providers: [ResponsesService],
+  exports: [ResponsesService],
+})
+export class ResponsesModule {}
