@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { preflight } from './bootstrap/redis-check.js';
+import { withContractBodies } from './bootstrap/api-docs.js';
 import { RedisIoAdapter } from './bootstrap/redis-io.adapter.js';
 import { serveFrontend } from './bootstrap/serve-frontend.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
@@ -75,14 +76,17 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new RedisRequiredInterceptor(app.get(RedisStatus, { strict: false })));
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cyber TTX API')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth('ttx_session')
-      .build(),
+  // request and response bodies come from the generated contract (Nest's scan only sees the routes)
+  const doc = withContractBodies(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Cyber TTX API')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .addCookieAuth('ttx_session')
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   serveFrontend(app.getHttpAdapter().getInstance(), config.frontendDist);

@@ -212,4 +212,21 @@ describe('the API contract matches what the server answers', () => {
     expect(routes(doc)).toEqual(routes(served));
     expect(checked.length).toBeGreaterThanOrEqual(30);
   });
+
+  it('serves the request and response bodies of the contract at /api/docs', async () => {
+    const served = (await (await fetch(`${app.url}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; responses?: unknown }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const generated = doc as unknown as typeof served;
+    for (const [path, ops] of Object.entries(generated.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        expect(served.paths[path]?.[method]?.responses, `${method} ${path} responses`).toEqual(op.responses);
+        expect(served.paths[path]?.[method]?.requestBody, `${method} ${path} body`).toEqual(op.requestBody);
+      }
+    for (const name of Object.keys(generated.components.schemas))
+      expect(served.components.schemas[name], `schema ${name}`).toEqual(generated.components.schemas[name]);
+    const page = await (await fetch(`${app.url}/api/docs`)).text();
+    expect(page).toContain('swagger-ui');
+  });
 });
