@@ -23,6 +23,7 @@ const POLICY: Record<string, Who[]> = {
   // anonymous callers get 204 (no session, no user), not a 401 that browsers log as an error
   'GET /api/auth/me': ['anon', ...STAFF],
   'POST /api/auth/password': STAFF,
+  'PUT /api/auth/me/language': STAFF,
   // single sign-on: browser navigations before any session exists (404 here, where it is not configured)
   'GET /api/auth/oidc': EVERYONE,
   'GET /api/auth/oidc/login': EVERYONE,

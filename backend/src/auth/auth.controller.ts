@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { PASSWORD_MAX_LENGTH } from './password-policy.js';
 import type { Principal, UserPrincipal } from './principal.js';
 import { clearSessionCookie, originOf, setSessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
-import { ROLES } from './user.entity.js';
+import { INTERFACE_LANGUAGES, ROLES } from './user.entity.js';
 import { toPublicUser, UsersService } from './users.service.js';
 
 export { setSessionCookie } from './session-cookie.js';
@@ -25,6 +25,7 @@ const ChangePasswordBody = z
     newPassword: z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
   })
   .strict();
+const LanguageBody = z.object({ language: z.enum(INTERFACE_LANGUAGES) }).strict();
 
 @ApiTags('auth')
 @Controller('auth')
@@ -95,6 +96,19 @@ export class AuthController {
     const user = await this.users.findById(principal.userId);
     if (!user) throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists');
     return toPublicUser(user);
+  }
+
+  /** My interface language, kept on the account: every browser I sign in on opens in it. */
+  @Put('me/language')
+  @HttpCode(200)
+  @Roles(...ROLES)
+  @DuringPasswordChange()
+  @ApiZodBody(LanguageBody)
+  async setLanguage(@CurrentPrincipal() me: UserPrincipal, @ZodBody(LanguageBody) body: z.infer<typeof LanguageBody>) {
+    const user = await this.users.findById(me.userId);
+    if (!user) throw new DomainError('unauthenticated', 'auth.user-gone', 'This account no longer exists');
+    await this.users.update(user.id, { language: body.language });
+    return toPublicUser({ ...user, language: body.language });
   }
 
   /** Change my password: the current one is required; every other session of the account ends. */

@@ -4,6 +4,9 @@ import { bigintAsNumber } from '../database/column-types.js';
 export const ROLES = ['admin', 'instructor', 'facilitator', 'evaluator', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 export type AuthSource = 'local' | 'oidc';
+/** The languages the interface speaks (scenario content has its own, per pack). */
+export const INTERFACE_LANGUAGES = ['en', 'ko'] as const;
+export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
 
 @Entity('users')
 export class UserEntity {
@@ -47,4 +50,8 @@ export class UserEntity {
 
   @Column({ name: 'last_sign_in_at', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   lastSignInAt!: number | null;
+
+  /** the interface language this person chose (`en`, `ko`); null until chosen */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language!: InterfaceLanguage | null;
 }

@@ -7,7 +7,7 @@ import { Transactions } from '../database/transactions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict } from '../common/domain-error.js';
 import { oneTimePassword, passwordProblem } from './password-policy.js';
-import { type AuthSource, type Role, UserEntity } from './user.entity.js';
+import { type AuthSource, type InterfaceLanguage, type Role, UserEntity } from './user.entity.js';
 
 export interface PublicUser {
   id: string;
@@ -20,6 +20,8 @@ export interface PublicUser {
   authSource: AuthSource;
   createdAt: number;
   lastSignInAt: number | null;
+  /** the interface language chosen for this account, applied at every sign-in; null until chosen */
+  language: InterfaceLanguage | null;
 }
 
 export const toPublicUser = (u: UserEntity): PublicUser => ({
@@ -32,6 +34,7 @@ export const toPublicUser = (u: UserEntity): PublicUser => ({
   authSource: u.authSource,
   createdAt: u.createdAt,
   lastSignInAt: u.lastSignInAt,
+  language: u.language ?? null,
 });
 
 export interface NewUser {
@@ -85,6 +88,7 @@ export class UsersService implements OnApplicationBootstrap {
       authSource: source.authSource,
       externalSubject: source.externalSubject,
       lastSignInAt: null,
+      language: null,
     });
     await this.tx.run((m) => m.insert(UserEntity, user));
     return { ...toPublicUser(user), ...(generated ? { oneTimePassword: generated } : {}) };
@@ -131,7 +135,14 @@ export class UsersService implements OnApplicationBootstrap {
     changes: Partial<
       Pick<
         UserEntity,
-        'role' | 'displayName' | 'disabledAt' | 'deletedAt' | 'mustChangePassword' | 'lastSignInAt' | 'username'
+        | 'role'
+        | 'displayName'
+        | 'disabledAt'
+        | 'deletedAt'
+        | 'mustChangePassword'
+        | 'lastSignInAt'
+        | 'username'
+        | 'language'
       >
     > & { password?: string },
   ): Promise<void> {

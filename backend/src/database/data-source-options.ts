@@ -29,6 +29,7 @@ import { PackBlobEntity, PackImageEntity } from '../scenarios/images/pack-image.
 import { ParticipantLanguage1764320000000 } from './migrations/1764320000000-participant-language.js';
 import { VoteReasons1764330000000 } from './migrations/1764330000000-vote-reasons.js';
 import { WrittenLanguage1764340000000 } from './migrations/1764340000000-written-language.js';
+import { StaffLanguage1764350000000 } from './migrations/1764350000000-staff-language.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   ParticipantLanguage1764320000000,
   VoteReasons1764330000000,
   WrittenLanguage1764340000000,
+  StaffLanguage1764350000000,
 ];
 
 /** One place that turns the configuration into TypeORM options; migrations always run at boot. */

@@ -13,6 +13,8 @@ import { PresentationToggle } from '../components/presentation-toggle';
 import { ThemeToggle } from '../components/theme-toggle';
 import { CONTROL_ROLES, type Session, useSession } from '../features/auth/api/get-session';
 import { useLogout } from '../features/auth/api/logout';
+import { useAccountLanguage, useSetAccountLanguage } from '../features/auth/api/set-language';
+import { isInterfaceLanguage } from '../i18n/i18n';
 import { paths } from '../config/paths';
 import { reviewPaths } from '../features/review/api/review-paths';
 import { SocketLifecycle } from './socket-lifecycle';
@@ -113,6 +115,10 @@ export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const nav = navFor(session.data, t);
+  // a staff account's language follows it to every browser; the switch in the header changes it
+  useAccountLanguage(session.data);
+  const saveLanguage = useSetAccountLanguage();
+  const staff = session.data?.kind === 'user';
   // the join form asks for the language itself (interface and scenario in one choice)
   const onJoinPage = useLocation().pathname.startsWith(paths.join.getHref());
   return (
@@ -171,7 +177,17 @@ export function AppLayout() {
                 <PresentationToggle />
               </Box>
             )}
-            {session.data?.kind === 'participant' ? <ContentLanguageSelect /> : !onJoinPage && <LanguageSwitch />}
+            {session.data?.kind === 'participant' ? (
+              <ContentLanguageSelect />
+            ) : (
+              !onJoinPage && (
+                <LanguageSwitch
+                  onChange={(lng) => {
+                    if (staff && isInterfaceLanguage(lng)) saveLanguage.mutate(lng);
+                  }}
+                />
+              )
+            )}
             <ThemeToggle />
             <Account session={session.data} />
           </Group>

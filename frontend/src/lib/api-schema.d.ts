@@ -56,6 +56,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description My interface language, kept on the account: every browser I sign in on opens in it. */
+        put: operations["AuthController_setLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc": {
         parameters: {
             query?: never;
@@ -1672,6 +1689,8 @@ export interface components {
             authSource: components["schemas"]["AuthSource"];
             createdAt: number;
             lastSignInAt: null | number;
+            /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+            language: ("en" | "ko") | null;
         };
         ActiveSessionView: {
             id: string;
@@ -2231,6 +2250,8 @@ export interface components {
             authSource: components["schemas"]["AuthSource"];
             createdAt: number;
             lastSignInAt: null | number;
+            /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+            language: ("en" | "ko") | null;
         };
         ReportEdition: {
             /** @enum {string} */
@@ -2906,6 +2927,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicUser"];
+                };
+            };
+        };
+    };
+    AuthController_setLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "en" | "ko";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "admin" | "instructor" | "facilitator" | "evaluator" | "observer";
+                        /** @description the next sign-in may only choose a new password */
+                        mustChangePassword: boolean;
+                        disabled: boolean;
+                        authSource: components["schemas"]["AuthSource"];
+                        createdAt: number;
+                        lastSignInAt: null | number;
+                        /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+                        language: ("en" | "ko") | null;
+                    };
                 };
             };
         };
@@ -6625,6 +6687,8 @@ export interface operations {
                         authSource: components["schemas"]["AuthSource"];
                         createdAt: number;
                         lastSignInAt: null | number;
+                        /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+                        language: ("en" | "ko") | null;
                         oneTimePassword?: string;
                     };
                 };
@@ -6680,6 +6744,8 @@ export interface operations {
                         authSource: components["schemas"]["AuthSource"];
                         createdAt: number;
                         lastSignInAt: null | number;
+                        /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+                        language: ("en" | "ko") | null;
                     };
                 };
             };
@@ -6714,6 +6780,8 @@ export interface operations {
                         authSource: components["schemas"]["AuthSource"];
                         createdAt: number;
                         lastSignInAt: null | number;
+                        /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+                        language: ("en" | "ko") | null;
                     };
                 };
             };
@@ -6780,6 +6848,8 @@ export interface operations {
                         authSource: components["schemas"]["AuthSource"];
                         createdAt: number;
                         lastSignInAt: null | number;
+                        /** @description the interface language chosen for this account, applied at every sign-in; null until chosen */
+                        language: ("en" | "ko") | null;
                     };
                 };
             };
