@@ -1,7 +1,9 @@
-// A planner previews a huge spreadsheet while a drill runs: the upload must be refused with the
-// cap and the count, and the injects of the running drill must keep arriving on time. Lateness is
-// measured and printed here (a report, not a timed assertion; timing targets live in tests/bench).
+// A planner previews huge spreadsheets while a drill runs: a file over the row cap must be refused
+// with the cap and the count, a file at the cap must be previewed, and the injects of the running
+// drill must keep arriving on time. Lateness is measured and printed here, in the same run with and
+// without uploads (a report, not a timed assertion; timing targets live in tests/bench).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +20,10 @@ import {
 import { RecordingClient, until } from '../support/socket-client.js';
 import { upload } from '../authoring/authoring-support.js';
 
-const INJECTS = 40;
+// one inject every half second of wall time for 50 s: a quiet window, then the uploads, then a tail
+const INJECTS = 100;
+/** how long deliveries are measured with nothing else going on, and at least how long uploads are sent */
+const WINDOW_MS = 12_000;
 let app: RunningProcess;
 let staff: Api;
 let env: TestEnv;
@@ -47,7 +52,7 @@ function drillPack(): unknown {
   // one inject per exercise minute; at ×120 that is one every half second of wall time
   const injects = Array.from({ length: INJECTS }, (_, i) => ({
     id: `alert-${i + 1}`,
-    offset: `T+00:${String(i + 1).padStart(2, '0')}`,
+    offset: `T+${String(Math.floor((i + 1) / 60)).padStart(2, '0')}:${String((i + 1) % 60).padStart(2, '0')}`,
     to: 'all',
     channel: 'siem',
     from: { name: 'SIEM' },
@@ -59,7 +64,7 @@ function drillPack(): unknown {
     title: 'Stall probe',
     summary: 'Generated.',
     version: '1.0.0',
-    duration: '01:00',
+    duration: '02:00',
     teams: [{ id: 'soc', name: 'SOC' }],
     injects,
   };
@@ -69,6 +74,14 @@ function bigCsv(rows: number): Buffer {
   // short rows, as in the security review's repro (17 MB for a million rows, under the 20 MiB upload limit)
   const lines = ['Time,Subject,Message'];
   for (let i = 0; i < rows; i++) lines.push(`T+${i % 60},S${i},M`);
+  return Buffer.from(lines.join('\n'));
+}
+
+/** A real MSEL at the row cap (the header and 4,999 injects): read, turned into a pack and validated. */
+function atCapCsv(): Buffer {
+  const lines = ['Time,Subject,Message,To'];
+  for (let i = 0; i < 4999; i++)
+    lines.push(`T+${Math.floor(i / 10)},Alert ${i},Message body number ${i} with some words in it,SOC`);
   return Buffer.from(lines.join('\n'));
 }
 
@@ -114,85 +127,109 @@ beforeAll(async () => {
   staff = await Api.login(app.url, 'instructor');
 });
 afterAll(async () => {
+  if (app && app.child.exitCode !== null)
+    console.log(`[spreadsheet-stall] the backend exited (${app.child.exitCode}):\n${app.output().slice(-3000)}`);
   await app?.stop();
 });
 
 describe('a large spreadsheet uploaded during a live drill', () => {
-  it('is refused with the cap and the count, and the drill keeps delivering (lateness measured and reported)', async () => {
-    const ex = await createExercise(staff, 'stall', 120);
-    const code = ex.teams[0]?.joinCode;
-    if (!code) throw new Error('no join code');
-    const player = await Api.join(app.url, code, 'Analyst');
-    const client = new RecordingClient(app.url, player.token);
-    expect(await client.ready()).toBe('ready');
-    const receipts: { injectId: string; lateness: number; at: number }[] = [];
-    client.socket.on('inject:delivered', (e: { injectId: string; dueAt: number }) =>
-      receipts.push({ injectId: e.injectId, lateness: Date.now() - e.dueAt, at: Date.now() }),
-    );
+  it(
+    'is refused with the cap and the count, and the drill keeps delivering (lateness measured and reported)',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const ex = await createExercise(staff, 'stall', 120);
+      const code = ex.teams[0]?.joinCode;
+      if (!code) throw new Error('no join code');
+      const player = await Api.join(app.url, code, 'Analyst');
+      const client = new RecordingClient(app.url, player.token);
+      expect(await client.ready()).toBe('ready');
+      const receipts: { injectId: string; lateness: number; at: number }[] = [];
+      client.socket.on('inject:delivered', (e: { injectId: string; dueAt: number }) =>
+        receipts.push({ injectId: e.injectId, lateness: Date.now() - e.dueAt, at: Date.now() }),
+      );
 
-    const csv = bigCsv(1_000_000);
-    const xlsx = await bigXlsx(200_000);
-    await staff.ok('POST', `/exercises/${ex.id}/start`);
-    // baseline: a few deliveries with nothing else going on
-    await until(() => receipts.length >= 6, 30_000, 'six baseline deliveries');
+      const csv = bigCsv(1_000_000);
+      const xlsx = await bigXlsx(200_000);
+      const atCap = atCapCsv();
+      const load: Record<string, number[]> = {};
+      const markLoad = (k: string) => (load[k] = loadavg().map((l) => Math.round(l * 100) / 100));
+      await staff.ok('POST', `/exercises/${ex.id}/start`);
+      await until(() => receipts.length >= 1, 30_000, 'the first delivery');
+      // event-loop probe: the health route answers only when the loop is free
+      const probe: { at: number; ms: number }[] = [];
+      let probing = true;
+      const probeLoop = (async () => {
+        while (probing) {
+          const t0 = Date.now();
+          await fetch(`${app.url}/api/health`).then((r) => r.arrayBuffer());
+          probe.push({ at: t0, ms: Date.now() - t0 });
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      })();
+      // the same drill with nothing else going on (the probe running), measured as long as the uploads will be
+      const quietFrom = Date.now();
+      markLoad('quiet');
+      await new Promise((r) => setTimeout(r, WINDOW_MS));
 
-    // event-loop probe: the health route answers only when the loop is free
-    const probe: number[] = [];
-    let probing = true;
-    const probeLoop = (async () => {
-      while (probing) {
-        const t0 = Date.now();
-        await fetch(`${app.url}/api/health`).then((r) => r.arrayBuffer());
-        probe.push(Date.now() - t0);
-        await new Promise((r) => setTimeout(r, 25));
+      const uploadFrom = Date.now();
+      markLoad('uploads');
+      let rounds = 0;
+      // rounds of uploads (two over the cap as CSV, one as XLSX, one real MSEL at the cap), until the window is full
+      while (rounds === 0 || Date.now() - uploadFrom < WINDOW_MS) {
+        const [c1, c2, x1, ok] = await Promise.all([
+          upload(staff, '/authoring/msel/preview', csv, { fileName: 'rows-1e6.csv' }),
+          upload(staff, '/authoring/msel/preview', csv, { fileName: 'rows-1e6-again.csv' }),
+          upload(staff, '/authoring/msel/preview', xlsx, { fileName: 'rows-200k.xlsx' }),
+          upload(staff, '/authoring/msel/preview', atCap, { fileName: 'rows-5000.csv' }),
+        ]);
+        for (const r of [c1, c2]) {
+          expect(r.status).toBe(400);
+          expect(r.body.message).toMatch(/has about 1,000,000 rows; the limit is 5,000 rows per sheet/);
+        }
+        expect(x1.status).toBe(400);
+        expect(x1.body.message).toMatch(
+          /Sheet "MSEL" of "rows-200k\.xlsx" has 200,000 rows; the limit is 5,000 rows per sheet/,
+        );
+        expect(ok.status).toBe(200);
+        expect(ok.body.valid).toBe(true);
+        expect(ok.body.pack.injects).toHaveLength(4999);
+        rounds++;
       }
-    })();
-    const uploadFrom = Date.now();
-    const [c1, c2, x1] = await Promise.all([
-      upload(staff, '/authoring/msel/preview', csv, { fileName: 'rows-1e6.csv' }),
-      upload(staff, '/authoring/msel/preview', csv, { fileName: 'rows-1e6-again.csv' }),
-      upload(staff, '/authoring/msel/preview', xlsx, { fileName: 'rows-200k.xlsx' }),
-    ]);
-    const uploadTo = Date.now();
-    // keep measuring a little after the uploads answered
-    await new Promise((r) => setTimeout(r, 1500));
-    probing = false;
-    await probeLoop;
+      const uploadTo = Date.now();
+      markLoad('end');
+      probing = false;
+      await probeLoop;
 
-    for (const r of [c1, c2]) {
-      expect(r.status).toBe(400);
-      expect(r.body.message).toMatch(/has about 1,000,000 rows; the limit is 5,000 rows per sheet/);
-    }
-    expect(x1.status).toBe(400);
-    expect(x1.body.message).toMatch(
-      /Sheet "MSEL" of "rows-200k\.xlsx" has 200,000 rows; the limit is 5,000 rows per sheet/,
-    );
+      await until(() => receipts.length >= INJECTS, 90_000, 'every inject delivered');
+      client.close();
+      expect(new Set(receipts.map((r) => r.injectId)).size).toBe(INJECTS);
 
-    await until(() => receipts.length >= INJECTS, 60_000, 'every inject delivered');
-    client.close();
-    expect(new Set(receipts.map((r) => r.injectId)).size).toBe(INJECTS);
-
-    const before = receipts.filter((r) => r.at < uploadFrom).map((r) => r.lateness);
-    const during = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo + 1500).map((r) => r.lateness);
-    // the deliveries that reached the team while the spreadsheets were still being sent and read
-    const inFlight = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo);
-    const server = await serverBroadcasts(ex.id);
-    const serverLate = (from: number, to: number) =>
-      server.filter((b) => b.startedAt >= from && b.startedAt <= to).map((b) => b.startedAt - b.dueAt);
-    const report = {
-      uploadMs: uploadTo - uploadFrom,
-      serverBroadcastLatenessBeforeMs: stats(serverLate(0, uploadFrom)),
-      serverBroadcastLatenessDuringUploadsMs: stats(serverLate(uploadFrom, uploadTo + 1500)),
-      deliveredWhileUploading: inFlight.map((r) => `${r.injectId} ${r.lateness} ms late`),
-      deliveryLatenessBeforeMs: stats(before),
-      deliveryLatenessDuringUploadsMs: stats(during),
-      healthResponseDuringUploadsMs: stats(probe),
-    };
-    console.log(`[spreadsheet-stall] ${JSON.stringify(report)}`);
-    // deliveries did happen while the files were being read (the measurement covers the upload)
-    expect(inFlight.length).toBeGreaterThan(0);
-    // a generous bound, not a timing target (those live in tests/bench): the unfixed server froze
-    // for 1.4–4.2 s on these files; a loaded 2-core test machine stays well under 2 s
-    expect(stats(during).max).toBeLessThan(2000);
-  });
+      const clientLate = (from: number, to: number) =>
+        receipts.filter((r) => r.at >= from && r.at < to).map((r) => r.lateness);
+      // the deliveries that reached the team while the spreadsheets were being sent and read
+      const inFlight = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo);
+      const server = await serverBroadcasts(ex.id);
+      const serverLate = (from: number, to: number) =>
+        server.filter((b) => b.startedAt >= from && b.startedAt < to).map((b) => b.startedAt - b.dueAt);
+      const report = {
+        loadAverage1m5m15m: load,
+        uploadRounds: rounds,
+        uploadMs: uploadTo - uploadFrom,
+        serverBroadcastLatenessQuietMs: stats(serverLate(quietFrom, uploadFrom)),
+        serverBroadcastLatenessDuringUploadsMs: stats(serverLate(uploadFrom, uploadTo)),
+        clientDeliveryLatenessQuietMs: stats(clientLate(quietFrom, uploadFrom)),
+        clientDeliveryLatenessDuringUploadsMs: stats(clientLate(uploadFrom, uploadTo)),
+        healthResponseQuietMs: stats(probe.filter((p) => p.at < uploadFrom).map((p) => p.ms)),
+        healthResponseDuringUploadsMs: stats(probe.filter((p) => p.at >= uploadFrom).map((p) => p.ms)),
+      };
+      console.log(`[spreadsheet-stall] ${JSON.stringify(report)}`);
+      // deliveries did happen while the files were being read (the measurement covers the upload)
+      expect(inFlight.length).toBeGreaterThan(0);
+      // a generous bound, not a timing target (those live in tests/bench): the unfixed server froze
+      // for 1.4–4.2 s on these files; a loaded 2-core test machine stays well under 2 s
+      expect(stats(clientLate(uploadFrom, uploadTo)).max).toBeLessThan(2000);
+    },
+  );
 });

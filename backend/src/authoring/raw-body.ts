@@ -29,8 +29,7 @@ export function readRawBody(req: Request, limitBytes: number): Promise<Buffer> {
     );
   return new Promise<Buffer>((resolve, reject) => {
     // With a declared length, each chunk is copied into place as it arrives: no single large copy
-    // blocks the event loop at the end, and the buffer owns its memory (a worker thread can take it
-    // over without another copy). Without one (chunked), the chunks are joined at the end.
+    // blocks the event loop at the end. Without one (chunked), the chunks are joined at the end.
     let whole = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;

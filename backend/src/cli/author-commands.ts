@@ -227,19 +227,15 @@ export async function mselImport(args: string[]): Promise<number> {
         headerSheetRow: headerSheetRow || undefined,
         strict: flags.has('strict'),
       };
-      let preview = await previewMsel(data, req, { offThread: false });
+      let preview = await previewMsel(data, req);
       const map = flags.get('map');
       if (map)
-        preview = await previewMsel(
-          data,
-          {
-            ...req,
-            mapping: applyMapOption(map, preview),
-            headerRow: preview.headerRow ?? -1,
-            headerSheetRow: undefined,
-          },
-          { offThread: false },
-        );
+        preview = await previewMsel(data, {
+          ...req,
+          mapping: applyMapOption(map, preview),
+          headerRow: preview.headerRow ?? -1,
+          headerSheetRow: undefined,
+        });
       printPreview(file, preview);
       const refusal = importRefusal(preview, req);
       if (refusal) return fail(refusal.message.replace(/saved$/, 'written'));

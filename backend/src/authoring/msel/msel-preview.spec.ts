@@ -33,11 +33,7 @@ describe('previewMsel: which sheet of a workbook is the MSEL', () => {
   ] as [string, [string, (string | null)[][]]][])(
     'skips %s in front of the MSEL and says which sheet it read',
     async (_what, first) => {
-      const p = await previewMsel(
-        await workbook([first, ['MSEL', MSEL]]),
-        { fileName: 'template.xlsx' },
-        { offThread: false },
-      );
+      const p = await previewMsel(await workbook([first, ['MSEL', MSEL]]), { fileName: 'template.xlsx' });
       expect(p.sheet).toBe('MSEL');
       expect(p.pack.injects.map((i) => i.subject)).toEqual(['Phish', 'Ransom']);
       expect(p.notes.join('\n')).toContain(
@@ -51,13 +47,12 @@ describe('previewMsel: which sheet of a workbook is the MSEL', () => {
       ['A', [['09:00', 'Phish', 'Forty users clicked on the link in the message']]],
       ['B', MSEL],
     ]);
-    expect((await previewMsel(data, { fileName: 'x.xlsx', sheet: 'A' }, { offThread: false })).sheet).toBe('A');
+    expect((await previewMsel(data, { fileName: 'x.xlsx', sheet: 'A' })).sheet).toBe('A');
     expect(
       (
         await previewMsel(
           await workbook([['A', [['09:00', 'Phish', 'Forty users clicked on the link in the message']]]]),
           { fileName: 'x.xlsx' },
-          { offThread: false },
         )
       ).sheet,
     ).toBe('A');

@@ -4,7 +4,7 @@ import type { Channel, ScenarioPack } from '../../scenarios/pack/pack-schema.js'
 import { loadPackFiles, packToYaml } from '../packs/pack-files.js';
 import type { ChannelMap } from './inject-types.js';
 import { cellText, type ColumnMapping, findHeaderRow } from './msel-columns.js';
-import { detectFormat, readGrids, readGridsOffThread, type SheetGrid } from './msel-grid.js';
+import { detectFormat, readGrids, type SheetGrid } from './msel-grid.js';
 import { attachPackErrors, type MselPreview, mselToPack } from './msel-import.js';
 
 export interface MselRequest {
@@ -36,14 +36,11 @@ export interface MselDryRun extends MselPreview {
 
 /**
  * An MSEL file as the pack it makes, row by row: the one code path of the web preview, the web
- * import and `ttx msel import`.
+ * import and `ttx msel import`. The server runs it in a reader process (preview-process.ts).
  */
-export async function previewMsel(data: Buffer, req: MselRequest, how: { offThread: boolean }): Promise<MselDryRun> {
+export async function previewMsel(data: Buffer, req: MselRequest): Promise<MselDryRun> {
   const format = detectFormat(req.fileName, data);
-  const gridOpts = { fileName: req.fileName, maxRows: req.maxRows };
-  const grids = how.offThread
-    ? await readGridsOffThread(data, format, gridOpts)
-    : await readGrids(data, format, gridOpts);
+  const grids = await readGrids(data, format, { fileName: req.fileName, maxRows: req.maxRows });
   const file = req.fileName ? `"${req.fileName}"` : 'The workbook';
   const picked =
     req.sheet === undefined ? pickSheet(grids) : { grid: grids.find((g) => g.name === req.sheet), note: undefined };

@@ -3,7 +3,8 @@ import { badInput } from '../../common/domain-error.js';
 import { ScenariosService } from '../../scenarios/scenarios.service.js';
 import { PackAuthoringService, type SavedPack } from '../packs/pack-authoring.service.js';
 import { mselCsv, mselXlsx } from './msel-export.js';
-import { importRefusal, type MselDryRun, type MselRequest, previewMsel } from './msel-preview.js';
+import { importRefusal, type MselDryRun, type MselRequest } from './msel-preview.js';
+import { previewMselOffProcess } from './preview-process.js';
 
 export type { MselDryRun, MselRequest } from './msel-preview.js';
 
@@ -15,9 +16,9 @@ export class MselService {
     private readonly scenarios: ScenariosService,
   ) {}
 
-  /** Read on a worker thread: a large upload never delays a delivery. */
+  /** Read, built and validated in a low-priority reader process: a large upload never delays a delivery. */
   preview(data: Buffer, req: MselRequest): Promise<MselDryRun> {
-    return previewMsel(data, req, { offThread: true });
+    return previewMselOffProcess(data, req);
   }
 
   async import(data: Buffer, req: MselRequest): Promise<SavedPack & { preview: MselDryRun }> {
