@@ -72,9 +72,12 @@ describe('korean-peninsula in Korean', () => {
     expect(forRok.length).toBeGreaterThanOrEqual(38);
   });
 
-  it('translates the pack title, summary, every team, objective and phase', () => {
+  it('translates the pack title, summary, audience, every team, objective (with its core capability) and phase', () => {
     expect(ko?.pack.title).toBe('한반도 유사시');
     expect(ko?.pack.summary).toMatch(/[가-힣]/);
+    expect(ko?.pack.audience).toMatch(/[가-힣]/);
+    for (const o of pack.objectives)
+      expect(ko?.pack.objectives?.[o.id]?.coreCapability, `core capability of ${o.id}`).toMatch(/[가-힣]/);
     for (const t of pack.teams) expect(ko?.pack.teams?.[t.id]?.name, `team ${t.id}`).toMatch(/[가-힣]/);
     for (const t of pack.teams)
       if (t.description) expect(ko?.pack.teams?.[t.id]?.description, `team ${t.id}`).toMatch(/[가-힣]/);

@@ -109,6 +109,23 @@ describe('the after-action report in either language', () => {
     expect(ko.overview.injects.find((i: { id: string }) => i.id === 'phish-email').subject).toBe(
       '연체 청구서 HL-20931 – 조치 요망',
     );
+    // the pack's audience, core capabilities and expected actions (the scoring keys) in Korean too
+    expect(ko.overview.scope.audience).toBe('국가 CERT, 주요기반시설 보안관제센터(SOC), 홍보실');
+    expect(ko.overview.coreCapabilities).toEqual([
+      '사이버 침해사고 대응',
+      '정보 및 첩보 공유',
+      '대국민 정보 제공 및 경보',
+    ]);
+    expect(ko.overview.objectives.map((o: { coreCapability: string }) => o.coreCapability)).toEqual(
+      ko.overview.coreCapabilities,
+    );
+    expect(ko.objectives.find((o: { objectiveId: string }) => o.objectiveId === 'obj-share').coreCapability).toBe(
+      '정보 및 첩보 공유',
+    );
+    const actions = ko.scores.expectedActions as { injectId: string; id: string; text: string }[];
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a.text, `${a.injectId}/${a.id}`).toMatch(/[가-힣]/);
+    expect(actions.find((a) => a.id === 'quarantine-mail')?.text).toBe('메일을 격리하고 발신 도메인을 차단한다');
     expect(ko.hotwash.questions.find((q: { id: string }) => q.id === 'went-well').text).toBe(
       KO.hotwashQuestions['went-well'],
     );
@@ -122,6 +139,10 @@ describe('the after-action report in either language', () => {
     ]);
     const en = await staff.ok('GET', `/exercises/${ex.id}/report`);
     expect(en.overview.pack.title).toBe('Demo: ransomware at a regional port operator');
+    expect(en.overview.coreCapabilities).toContain('Intelligence and information sharing');
+    expect(en.scores.expectedActions.find((a: { id: string }) => a.id === 'quarantine-mail').text).toBe(
+      'Quarantine the message and block the sender domain',
+    );
     expect(en.responses.map((r: { language: string }) => r.language).sort()).toEqual(['en', 'ko']);
     // the same report in English whether asked for or by default
     expect((await staff.ok('GET', `/exercises/${ex.id}/report?language=en`)).overview.pack.title).toBe(
@@ -144,6 +165,9 @@ describe('the after-action report in either language', () => {
       );
     // HSEEP ratings, built sentences, improvement plan, dates in KST
     expect(text).toContain('P = 문제없이 수행');
+    expect(text).toContain(`${KO.coreCapabilityLine}: **정보 및 첩보 공유**`);
+    expect(text).toContain('국가 CERT, 주요기반시설 보안관제센터(SOC), 홍보실');
+    expect(text).not.toContain('Intelligence and information sharing');
     expect(text).toMatch(/상황 메시지 “연체 청구서 HL-20931 – 조치 요망” 전달 → 항만운영사 보안관제센터\(SOC\)/);
     expect(text).toContain(`| \\# | ${KO.planHeaders.issue} | ${KO.planHeaders.correctiveAction} |`);
     expect(text).toContain('| 교육 |');

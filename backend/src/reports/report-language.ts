@@ -5,8 +5,9 @@ import { REPORT_LANGUAGES, reportMessages } from './report-messages.js';
 import type { AfterActionReport } from './report-model.js';
 
 /**
- * A team edition with the scenario's own words (pack title, objectives, phases, team, inject
- * subjects, option and decision labels) in the player's language, each falling back to the source
+ * A report with the scenario's own words (pack title, summary, audience, objectives and their core
+ * capabilities, phases, teams, inject subjects, option and decision labels, expected actions) in the
+ * reader's language, each falling back to the source
  * where the pack has no translation. What people wrote (responses, RFIs) stays as written.
  */
 export function localiseReport(report: AfterActionReport, pack: ScenarioPack, language: string): AfterActionReport {
@@ -19,6 +20,18 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
   };
   const o = report.overview;
   const sourceTeams = new Map(pack.teams.map((x) => [x.id, x]));
+  // a core capability is a name shared by objectives: its translation is the first objective's that has one
+  const capabilities = new Map<string, string>();
+  for (const x of pack.objectives) {
+    const c = t.pack.objectives?.[x.id]?.coreCapability;
+    if (c !== undefined && !capabilities.has(x.coreCapability)) capabilities.set(x.coreCapability, c);
+  }
+  const capability = (c: string) => capabilities.get(c) ?? c;
+  const objective = <X extends { text: string; coreCapability: string }>(x: X, id: string): X => ({
+    ...x,
+    text: t.pack.objectives?.[id]?.text ?? x.text,
+    coreCapability: capability(x.coreCapability),
+  });
   return {
     ...report,
     overview: {
@@ -27,13 +40,15 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
       summary: t.pack.summary ?? o.summary,
       scope: {
         ...o.scope,
+        audience: o.scope.audience === null ? null : (t.pack.audience ?? o.scope.audience),
         phases: o.scope.phases.map((ph) => ({
           ...ph,
           title: t.pack.phases?.[ph.id]?.title ?? ph.title,
           summary: t.pack.phases?.[ph.id]?.summary ?? ph.summary,
         })),
       },
-      objectives: o.objectives.map((x) => ({ ...x, text: t.pack.objectives?.[x.id]?.text ?? x.text })),
+      objectives: o.objectives.map((x) => objective(x, x.id)),
+      coreCapabilities: [...new Set(o.coreCapabilities.map(capability))],
       injects: o.injects.map((i) => {
         const l = local(i.id);
         return l
@@ -58,7 +73,15 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
         };
       }),
     },
-    objectives: report.objectives.map((x) => ({ ...x, text: t.pack.objectives?.[x.objectiveId]?.text ?? x.text })),
+    objectives: report.objectives.map((x) => objective(x, x.objectiveId)),
+    // the scoring keys as the translation words each expected action (staff edition only)
+    scores: {
+      ...report.scores,
+      expectedActions: report.scores.expectedActions.map((a) => ({
+        ...a,
+        text: t.injects[a.injectId]?.expectedActions?.[a.id] ?? a.text,
+      })),
+    },
     decisions: report.decisions.map((d) => {
       const dl = local(d.injectId)?.decision;
       if (!dl) return d;

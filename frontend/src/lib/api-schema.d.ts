@@ -2102,15 +2102,19 @@ export interface components {
             pack: {
                 title?: string;
                 summary?: string;
+                /** @description who the exercise is for (only when the source names an audience) */
+                audience?: string;
                 teams?: {
                     [key: string]: {
                         name?: string;
                         description?: string;
                     };
                 };
+                /** @description objective id → its text and its core capability (objectives sharing a capability share its translation) */
                 objectives?: {
                     [key: string]: {
                         text?: string;
+                        coreCapability?: string;
                     };
                 };
                 phases?: {

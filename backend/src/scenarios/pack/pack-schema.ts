@@ -354,8 +354,13 @@ export const PackPartTranslation = z
   .object({
     title: text(200).optional(),
     summary: text(5000).optional(),
+    /** who the exercise is for (only when the source names an audience) */
+    audience: text(500).optional(),
     teams: idMap(z.object({ name: text(200).optional(), description: text(2000).optional() }).strict()).optional(),
-    objectives: idMap(z.object({ text: text(1000).optional() }).strict()).optional(),
+    /** objective id → its text and its core capability (objectives sharing a capability share its translation) */
+    objectives: idMap(
+      z.object({ text: text(1000).optional(), coreCapability: text(200).optional() }).strict(),
+    ).optional(),
     phases: idMap(z.object({ title: text(200).optional(), summary: text(2000).optional() }).strict()).optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { ParsedFile, type PackError } from './pack-file.js';
+import * as schema from './pack-schema.js';
 import { Inject, type InjectTranslation, type ScenarioPack } from './pack-schema.js';
 import { checkPackTranslations, localiseInject, packLanguages, type TranslationSource } from './pack-translations.js';
 
@@ -164,5 +165,67 @@ describe('checkPackTranslations', () => {
     expect(errors.map((e) => e.path)).toEqual(['injects.phish.responseOptions.nope']);
     expect(errors[0]?.message).toMatch(/unknown response option "nope" \(options: report, ignore\)/);
     expect(merged.ko?.injects.phish).toBeUndefined();
+  });
+
+  it('translates the audience and core capabilities, refusing an audience the source lacks and two words for one capability', () => {
+    const withObjectives = (audience?: string) => ({
+      ...pack(),
+      ...(audience ? { audience } : {}),
+      objectives: [
+        { id: 'contain', text: 'Contain it', coreCapability: 'Cyber incident response' },
+        { id: 'recover', text: 'Recover', coreCapability: 'Cyber incident response' },
+        { id: 'share', text: 'Share', coreCapability: 'Information sharing' },
+      ],
+    });
+    const packPart = (p: NonNullable<TranslationSource['content']['pack']>): TranslationSource => {
+      const lines = new LineCounter();
+      return {
+        language: 'ko',
+        file: new ParsedFile(
+          'translations/ko/pack.yaml',
+          parseDocument(JSON.stringify({ pack: p }), { lineCounter: lines }),
+          lines,
+        ),
+        content: { pack: p, injects: {} },
+      };
+    };
+    const good = {
+      audience: '국가 CERT 실무자',
+      objectives: {
+        contain: { coreCapability: '사이버 침해사고 대응' },
+        recover: { text: '복구한다', coreCapability: '사이버 침해사고 대응' },
+        share: { coreCapability: '정보 공유' },
+      },
+    };
+    const ok: PackError[] = [];
+    const merged = checkPackTranslations(withObjectives('National CERT staff'), [packPart(good)], ok);
+    expect(ok).toEqual([]);
+    expect(merged.ko?.pack.audience).toBe('국가 CERT 실무자');
+    expect(merged.ko?.pack.objectives?.share?.coreCapability).toBe('정보 공유');
+
+    const errors: PackError[] = [];
+    checkPackTranslations(
+      withObjectives(),
+      [
+        packPart({
+          ...good,
+          objectives: { ...good.objectives, recover: { coreCapability: '사고 대응' } },
+        }),
+      ],
+      errors,
+    );
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'pack.audience: the source names no audience to translate',
+      'pack.objectives.recover.coreCapability: objectives "contain" and "recover" share the core capability "Cyber incident response" but translate it differently ("사이버 침해사고 대응", "사고 대응")',
+    ]);
+  });
+
+  it('has no place for ids, channels, recipients or timing in a translation', () => {
+    const { TranslationFile } = schema;
+    expect(TranslationFile.safeParse({ injects: { phish: { subject: '제목', channel: 'sms' } } }).success).toBe(false);
+    expect(TranslationFile.safeParse({ injects: { phish: { offset: 'T+00:10' } } }).success).toBe(false);
+    expect(TranslationFile.safeParse({ injects: { phish: { to: ['soc'] } } }).success).toBe(false);
+    expect(TranslationFile.safeParse({ pack: { objectives: { contain: { id: 'other' } } } }).success).toBe(false);
+    expect(TranslationFile.safeParse({ pack: { duration: '02:00' } }).success).toBe(false);
   });
 });

@@ -42,6 +42,21 @@ export function checkPackTranslations(
         if (!teamIds.has(id)) err(['pack', 'teams', id], `unknown team "${id}" (teams: ${[...teamIds].join(', ')})`);
       for (const id of Object.keys(p.objectives ?? {}))
         if (!objectiveIds.has(id)) err(['pack', 'objectives', id], `unknown objective "${id}"`);
+      if (p.audience !== undefined && pack.audience === undefined)
+        err(['pack', 'audience'], 'the source names no audience to translate');
+      // a core capability is one name shared by objectives: it reads the same in each of them
+      const capability = new Map<string, { text: string; objective: string }>();
+      for (const o of pack.objectives) {
+        const translated = p.objectives?.[o.id]?.coreCapability;
+        if (translated === undefined) continue;
+        const first = capability.get(o.coreCapability);
+        if (first && first.text !== translated)
+          err(
+            ['pack', 'objectives', o.id, 'coreCapability'],
+            `objectives "${first.objective}" and "${o.id}" share the core capability "${o.coreCapability}" but translate it differently ("${first.text}", "${translated}")`,
+          );
+        else if (!first) capability.set(o.coreCapability, { text: translated, objective: o.id });
+      }
       for (const [id, ph] of Object.entries(p.phases ?? {})) {
         const src = phases.get(id);
         if (!src) err(['pack', 'phases', id], `unknown phase "${id}"`);
