@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryModule } from '../delivery/delivery.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
 import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
@@ -15,6 +16,7 @@ import { DecisionsService } from './decisions.service.js';
     DeliveryModule,
     SchedulingModule,
     RealtimeNotifierModule,
+    EventsModule,
     TypeOrmModule.forFeature([DecisionEntity, DecisionVoteEntity]),
   ],
   controllers: [DecisionsController],

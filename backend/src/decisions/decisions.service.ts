@@ -8,6 +8,7 @@ import { assertExerciseOpen } from '../common/exercise-open.js';
 import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Transactions } from '../database/transactions.js';
 import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
@@ -68,6 +69,7 @@ export class DecisionsService {
     private readonly branches: BranchReleases,
     private readonly scheduler: SchedulerService,
     private readonly notifier: RealtimeNotifier,
+    private readonly bus: DomainEvents,
   ) {}
 
   /** A vote on its own: the same checks as a vote carried by a response. */
@@ -335,10 +337,7 @@ export class DecisionsService {
   }
 
   private async afterChange(row: DecisionEntity, released: ReleasedInject[]): Promise<void> {
-    if (released.length > 0) {
-      const ex = await this.db.getRepository(ExerciseEntity).findOneByOrFail({ id: row.exerciseId });
-      if (ex.status === 'running' || ex.status === 'scheduled') await this.scheduler.scheduleInjects(ex, released);
-    }
+    if (released.length > 0) await this.bus.emit('branches.released', { exerciseId: row.exerciseId, released });
     this.notifier.decisionChanged(row.exerciseId, row.memberTeamIds, row.decisionId);
   }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GROUPABLE, Transactions, URGENT } from '../database/transactions.js';
+import { GROUPABLE, type Inserts, Transactions, URGENT, writeRows } from '../database/transactions.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { preciseNow } from '../scheduling/precise-wait.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
@@ -17,7 +18,6 @@ import { ResponseEntity } from '../responses/response.entities.js';
 import { BranchReleases, type ReleasedInject } from './branch-releases.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { LATE_AFTER_MS } from './delivery-timing.js';
-import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
 
 export type { ReleasedInject } from './branch-releases.js';
 
@@ -89,6 +89,7 @@ export class DeliveryService {
     private readonly notifier: RealtimeNotifier,
     private readonly branches: BranchReleases,
     private readonly decisions: DecisionOpener,
+    private readonly bus: DomainEvents,
   ) {}
 
   async prepare(req: DeliveryRequest): Promise<PreparedDelivery | null> {
@@ -236,9 +237,14 @@ export class DeliveryService {
         let revealed: Revealed = { released: [], decisions: [] };
         if (p.teamIds.length > 0) {
           // the teams' score cells for this inject open now (recomputed by the scoring flush)
-          await m
-            .getRepository(ScoreDirtyEntity)
-            .insert(p.teamIds.map((teamId) => ({ exerciseId: p.req.exerciseId, teamId, injectId: p.req.injectId })));
+          const write: Inserts = [];
+          await this.bus.emit('inject.revealed', {
+            write,
+            exerciseId: p.req.exerciseId,
+            injectId: p.req.injectId,
+            teamIds: p.teamIds,
+          });
+          await writeRows(m, write);
           const released = await this.branches.release(
             m,
             p.req.exerciseId,

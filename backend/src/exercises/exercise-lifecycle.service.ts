@@ -6,8 +6,8 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
-import { ScoringService } from '../scoring/scoring.service.js';
-import { DeliveryService, type Revealed } from '../delivery/delivery.service.js';
+import { type DeliveryOutcome, DeliveryService } from '../delivery/delivery.service.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
@@ -54,10 +54,10 @@ export class ExerciseLifecycle {
     private readonly scheduler: SchedulerService,
     private readonly delivery: DeliveryService,
     private readonly decisions: DecisionsService,
-    private readonly scoring: ScoringService,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
     private readonly reads: ReadDatabase,
+    private readonly bus: DomainEvents,
   ) {}
 
   async create(by: UserPrincipal, input: { packId: string; name?: string | undefined }): Promise<ExerciseEntity> {
@@ -226,7 +226,7 @@ export class ExerciseLifecycle {
         `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`,
       );
     }
-    await this.scheduleFollowUps(id, injectId, outcome.teamIds, outcome);
+    await this.delivered(id, injectId, outcome);
     return { injectId, teams: outcome.teamIds, scenarioMs: Math.round(scenarioMs) };
   }
 
@@ -337,7 +337,7 @@ export class ExerciseLifecycle {
       });
       // another worker got there first, or the exercise changed meanwhile: leave the rest to the queue
       if (!outcome.event) return;
-      await this.scheduleFollowUps(ex.id, overdue.p.injectId, outcome.teamIds, outcome);
+      await this.delivered(ex.id, overdue.p.injectId, outcome);
     }
   }
 
@@ -442,23 +442,19 @@ export class ExerciseLifecycle {
         generation,
         actor: 'system',
       });
-      await this.scheduleFollowUps(exerciseId, p.injectId, outcome.teamIds, outcome);
+      await this.delivered(exerciseId, p.injectId, outcome);
     }
   }
 
-  /**
-   * After a delivery: schedule what it set in motion (released branches, deadlines of the decisions
-   * it opened) and open the teams' score cells for it. Never on the clock's critical path.
-   */
-  async scheduleFollowUps(exerciseId: string, injectId: string, teamIds: string[], revealed: Revealed): Promise<void> {
-    if (teamIds.length > 0) this.scoring.flushSoon();
-    // a decision that opened with this delivery: its member teams and the control room show it now
-    for (const d of revealed.decisions) this.notifier.decisionChanged(exerciseId, d.memberTeamIds, d.decisionId);
-    if (revealed.released.length === 0 && revealed.decisions.length === 0) return;
-    const ex = await this.get(exerciseId);
-    if (ex.status !== 'running' && ex.status !== 'scheduled') return;
-    await this.scheduler.scheduleInjects(ex, revealed.released);
-    await this.scheduler.scheduleDeadlines(ex, revealed.decisions);
+  /** After a delivery: whatever it set in motion follows (scores, decisions, released branches: `inject.delivered`). */
+  private delivered(exerciseId: string, injectId: string, outcome: DeliveryOutcome): Promise<void> {
+    return this.bus.emit('inject.delivered', {
+      exerciseId,
+      injectId,
+      teamIds: outcome.teamIds,
+      released: outcome.released,
+      decisions: outcome.decisions,
+    });
   }
 
   private async injectState(exerciseId: string, injectId: string): Promise<ExerciseInjectEntity> {
@@ -596,7 +592,7 @@ export class ExerciseLifecycle {
         generation: null,
         actor: 'system',
       });
-      await this.scheduleFollowUps(ex.id, p.injectId, outcome.teamIds, outcome);
+      await this.delivered(ex.id, p.injectId, outcome);
     }
   }
 

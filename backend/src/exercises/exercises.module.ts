@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { SessionsModule } from '../auth/sessions.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
 import { ResponsesModule } from '../responses/responses.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
@@ -30,6 +31,7 @@ import { PlayerImages } from './player-images.service.js';
     ScoringModule,
     RealtimeNotifierModule,
     SessionsModule,
+    EventsModule,
   ],
   providers: [ExerciseLifecycle, ParticipantsService, ExerciseControl, PlayerImages],
   exports: [ExerciseCoreModule, ExerciseLifecycle, ParticipantsService, ExerciseControl, PlayerImages],

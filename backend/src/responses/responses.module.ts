@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
 import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
-import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { ScoringModule } from '../scoring/scoring.module.js';
 import { PlayResponsesController } from './play-responses.controller.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from './response.entities.js';
@@ -16,7 +16,7 @@ import { ResponsesService } from './responses.service.js';
   imports: [
     ExerciseCoreModule,
     DeliveryModule,
-    SchedulingModule,
+    EventsModule,
     DecisionsModule,
     ScoringModule,
     RealtimeNotifierModule,

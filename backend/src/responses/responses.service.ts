@@ -12,7 +12,7 @@ import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { ReadDatabase } from '../database/read-database.js';
 import { GROUPABLE, type Inserts, Transactions, writeRows } from '../database/transactions.js';
 import { ExerciseEventEntity } from '../exercises/exercise-event.entity.js';
-import { ScoreDirtyEntity } from '../scoring/score-dirty.entity.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { scenarioNowMsOf, TeamVisibility } from '../exercises/team-visibility.js';
@@ -21,8 +21,6 @@ import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
 import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
-import { SchedulerService } from '../scheduling/scheduler.service.js';
-import { ScoringService } from '../scoring/scoring.service.js';
 import { checkedVoteReason } from '../decisions/vote-reason.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity, type Vote } from './response.entities.js';
 import type { ResponseView, TeamAckView } from './response-views.js';
@@ -47,10 +45,9 @@ export class ResponsesService {
     private readonly notifier: RealtimeNotifier,
     private readonly plans: ExercisePlans,
     private readonly branches: BranchReleases,
-    private readonly scheduler: SchedulerService,
     private readonly decisions: DecisionsService,
-    private readonly scoring: ScoringService,
     private readonly reads: ReadDatabase,
+    private readonly bus: DomainEvents,
   ) {}
 
   async acknowledge(p: ParticipantPrincipal, injectId: string) {
@@ -136,8 +133,14 @@ export class ResponsesService {
           }),
         ],
       },
-      { entity: ScoreDirtyEntity, rows: this.scoring.dirtyRows(p.exerciseId, row.injectId, [p.teamId]) },
     ];
+    // scoring marks the team's cell on the inject in the same write
+    await this.bus.emit('response.logged', {
+      write: inserts,
+      exerciseId: p.exerciseId,
+      teamId: p.teamId,
+      injectId: row.injectId,
+    });
     // most responses release nothing: those are plain inserts, which the write queue batches
     const branches =
       row.optionIds.length > 0 &&
@@ -155,7 +158,7 @@ export class ResponsesService {
           return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
         })
       : await this.tx.insert(inserts, stillOpen).then(() => []);
-    this.scoring.flushSoon();
+    await this.bus.emit('response.saved', { exerciseId: p.exerciseId, teamId: p.teamId, injectId: row.injectId });
     const created = view(row, []);
     await this.afterResponse(p, created, released);
     return created;
@@ -206,9 +209,17 @@ export class ResponsesService {
         actor: `participant:${p.participantId}`,
         payload: { responseId: id, injectId: existing.injectId, teamId: p.teamId, optionIds: input.optionIds },
       });
-      await this.scoring.markDirty(m, p.exerciseId, existing.injectId, [p.teamId]);
+      const write: Inserts = [];
+      await this.bus.emit('response.edited', {
+        write,
+        exerciseId: p.exerciseId,
+        teamId: p.teamId,
+        injectId: existing.injectId,
+      });
+      await writeRows(m, write);
       return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
     });
+    await this.bus.emit('response.saved', { exerciseId: p.exerciseId, teamId: p.teamId, injectId: existing.injectId });
     const updated = (
       await this.views([await this.db.getRepository(ResponseEntity).findOneByOrFail({ id })])
     )[0] as ResponseView;
@@ -242,10 +253,7 @@ export class ResponsesService {
     released: ReleasedInject[],
   ): Promise<void> {
     this.notifier.responseChanged(p.exerciseId, p.teamId, response);
-    if (released.length > 0) {
-      const ex = await this.visibility.exercise(p.exerciseId);
-      if (ex.status === 'running') await this.scheduler.scheduleInjects(ex, released);
-    }
+    if (released.length > 0) await this.bus.emit('branches.released', { exerciseId: p.exerciseId, released });
   }
 
   async teamResponses(p: ParticipantPrincipal): Promise<ResponseView[]> {

@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
@@ -66,7 +67,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         emitDurationMs: emitted.endedAt - emitted.startedAt,
         leadMs: d.dueAtMs - arrivedAt,
       });
-      await this.lifecycle.scheduleFollowUps(d.exerciseId, d.injectId, prepared.teamIds, revealed);
+      await this.bus.emit('inject.delivered', {
+        exerciseId: d.exerciseId,
+        injectId: d.injectId,
+        teamIds: prepared.teamIds,
+        released: revealed.released,
+        decisions: revealed.decisions,
+      });
       await this.delivery.recordBroadcast(prepared, emitted);
     },
     'decision-deadline': async (d) => {
@@ -85,6 +92,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly lifecycle: ExerciseLifecycle,
     private readonly metrics: DeliveryMetrics,
     private readonly decisions: DecisionsService,
+    private readonly bus: DomainEvents,
     @Optional() private readonly http?: HttpAdapterHost,
   ) {}
 

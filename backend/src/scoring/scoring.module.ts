@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/events.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
 import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
 import { ScoreCellEntity } from './score-cell.entity.js';
@@ -9,7 +10,12 @@ import { ScoringService } from './scoring.service.js';
 
 /** Scores: live cells kept from the event log, evaluations, adjustments, objective ratings. */
 @Module({
-  imports: [ExerciseCoreModule, RealtimeNotifierModule, TypeOrmModule.forFeature([ScoreCellEntity, ScoreDirtyEntity])],
+  imports: [
+    ExerciseCoreModule,
+    RealtimeNotifierModule,
+    EventsModule,
+    TypeOrmModule.forFeature([ScoreCellEntity, ScoreDirtyEntity]),
+  ],
   controllers: [ScoringController],
   providers: [ScoringService],
   exports: [ScoringService],

@@ -8,7 +8,8 @@ import { chunks } from '../common/chunks.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { ReadDatabase } from '../database/read-database.js';
-import { Transactions } from '../database/transactions.js';
+import { type Inserts, Transactions } from '../database/transactions.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseEventEntity, type ExerciseEventType } from '../exercises/exercise-event.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { type ExercisePlan, ExercisePlans } from '../exercises/exercise-plan.js';
@@ -82,9 +83,18 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     private readonly notifier: RealtimeNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reads: ReadDatabase,
+    private readonly bus: DomainEvents,
   ) {}
 
   onModuleInit(): void {
+    // a change marks its cells in the transaction that logs it; the flush follows its commit
+    this.bus.on('response.logged', (e) => this.addDirtyRows(e.write, e.exerciseId, e.injectId, [e.teamId]));
+    this.bus.on('response.edited', (e) => this.addDirtyRows(e.write, e.exerciseId, e.injectId, [e.teamId]));
+    this.bus.on('response.saved', () => this.flushSoon());
+    this.bus.on('inject.revealed', (e) => this.addDirtyRows(e.write, e.exerciseId, e.injectId, e.teamIds));
+    this.bus.on('inject.delivered', (e) => {
+      if (e.teamIds.length > 0) this.flushSoon();
+    });
     this.poller = setInterval(() => this.flushInBackground(), Math.max(POLL_MS, 20 * this.config.scoreFlushDelayMs));
     this.poller.unref();
   }
@@ -103,8 +113,13 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     this.flushSoon();
   }
 
-  /** The marks `markDirty` writes, for a caller that batches its inserts; it calls `flushSoon` after its commit. */
-  dirtyRows(
+  /** The marks `markDirty` writes, added to a write that another domain is making (see `onModuleInit`). */
+  private addDirtyRows(write: Inserts, exerciseId: string, injectId: string, teamIds: string[]): void {
+    if (teamIds.length > 0)
+      write.push({ entity: ScoreDirtyEntity, rows: this.dirtyRows(exerciseId, injectId, teamIds) });
+  }
+
+  private dirtyRows(
     exerciseId: string,
     injectId: string,
     teamIds: string[],
