@@ -78,6 +78,25 @@ export default tseslint.config(
     },
   },
   {
+    // the front end reaches the server only through the API and the generated contract
+    // (lib/api-schema.d.ts, lib/socket-events.ts): never through the backend's source
+    files: ['frontend/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)backend/',
+              message:
+                'The front end must not import backend source: use the generated API contract (npm run contract) and the i18n message files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Nest injects classes by their runtime value: importing them as types would break DI
     files: ['backend/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

@@ -217,7 +217,7 @@ describe('delivery accuracy in the control room and the after-action report', ()
     const section = page.getByTestId('report-delivery-accuracy');
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'report-delivery-accuracy');
-    expect(await section.innerText()).toContain('2 delivery(ies) late');
+    expect(await section.innerText()).toContain('2 deliveries late');
     await page.getByRole('tab', { name: 'Timeline' }).click();
     expect(await page.getByRole('table', { name: 'Timeline' }).innerText()).toContain(lateText);
     expect(unexpectedErrors(control.errors)).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * The after-action report's own words (headings, table headers, labels, built sentences) in every
  * language the report can be handed out in. One typed catalogue: a language misses no message, since
- * each one is checked against `ReportMessages`. Imports nothing but types: the front end uses it too.
+ * each one is checked against `ReportMessages`. The report page has its own words in the interface's message files.
  *
  * The scenario's words (pack title, objectives, inject subjects, options) come from the pack's
  * translations (report-language.ts); what people wrote is never translated.

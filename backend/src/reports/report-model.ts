@@ -1,6 +1,6 @@
 /**
  * The after-action report (HSEEP AAR/IP) as the API serves it and the JSON export writes it.
- * Plain types without imports: the front end imports this file for its types (one source of truth).
+ * Plain types without imports: the front end gets them through the generated contract (one source of truth).
  * Bump REPORT_VERSION on any breaking change of this shape.
  *
  * Version 2 (was 1): rows reference pack content by id instead of repeating its text, so a large

@@ -1,6 +1,7 @@
 /**
- * The sentence for a timeline entry, rendered from its facts by the report page and the exports alike
- * (the JSON carries ids and details, not prose). Imports nothing but types: the front end uses it too.
+ * The sentence for a timeline entry, rendered from its facts by the exports (the JSON carries ids and
+ * details, not prose). The report page words its own from the interface's message files
+ * (frontend/src/features/review/lib/timeline-text.ts); keep the two saying the same.
  */
 import type { AfterActionReport, TimelineEntry } from './report-model.js';
 import { addressee, REPORT_MESSAGES, type ReportMessages } from './report-messages.js';

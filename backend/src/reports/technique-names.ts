@@ -2,7 +2,7 @@
  * Names of the ATT&CK groups and techniques and the DISARM techniques the shipped scenario packs use,
  * so the report can say "G0094 Kimsuky" instead of a bare id. Only the ids the packs use (not the
  * knowledge bases); tests/reports/technique-names.test.ts checks each name against the reference data.
- * Imports nothing: the front end uses it too.
+ * The report hands the names out with its coverage rows (`CoverageRow.name`).
  *
  * ATT&CK® names: MITRE ATT&CK Enterprise v18.1, © The MITRE Corporation (used under the ATT&CK terms of use).
  * DISARM names: DISARM Red framework, DISARM Foundation, CC BY-SA 4.0.

@@ -47,6 +47,30 @@ export function formatDate(
   return d ? markPseudo(dateFormat(lng, opts).format(d)) : '—';
 }
 
+const STAMP: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
+/**
+ * `2026-12-03 07:06:52` in the reader's time zone: a record's timestamp (a report's generation, an
+ * exercise's start) that reads the same in every language, so nobody mistakes 03/12 for 12/03.
+ */
+export function formatTimestamp(v: When): string {
+  const d = toDate(v);
+  if (!d) return '—';
+  const p = Object.fromEntries(
+    dateFormat('en', STAMP)
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return markPseudo(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`);
+}
+
 /** A number in the interface language (grouping, decimals, percent with `{ style: 'percent' }`). */
 export function formatNumber(n: number, opts: Intl.NumberFormatOptions = {}, lng: string = currentLanguage()): string {
   return markPseudo(numberFormat(lng, opts).format(n));
@@ -60,6 +84,7 @@ export function useFormat() {
     lng,
     date: (v: When, opts: Intl.DateTimeFormatOptions = DATE_TIME) => formatDate(v, opts, lng),
     time: (v: When) => formatDate(v, TIME, lng),
+    timestamp: formatTimestamp,
     number: (n: number, opts: Intl.NumberFormatOptions = {}) => formatNumber(n, opts, lng),
   };
 }

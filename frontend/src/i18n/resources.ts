@@ -1,4 +1,5 @@
 import 'i18next';
+import type aar from './locales/en/aar.json';
 import type common from './locales/en/common.json';
 import type join from './locales/en/join.json';
 import type play from './locales/en/play.json';
@@ -9,6 +10,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: {
+      aar: typeof aar;
       common: typeof common;
       join: typeof join;
       play: typeof play;

@@ -1,4 +1,5 @@
-// The report's types come from the generated contract; its wording helpers are shared with the PDF export.
+// The report's types come from the generated contract; its words on this page come from the interface's
+// message files (the exports word themselves on the server, in the language they are handed out in).
 import type { ApiResponse } from '../../../lib/api-client';
 import type { components } from '../../../lib/api-schema';
 
@@ -18,22 +19,26 @@ export type TeamMetrics = S['TeamMetrics'];
 export type TimelineDetail = S['TimelineDetail'];
 export type TimelineEntry = S['TimelineEntry'];
 export type TimelineKind = TimelineEntry['kind'];
-export {
-  CAPABILITY_ELEMENTS,
-  IMPROVEMENT_STATUSES,
-  RATING_LABELS,
-  TIMELINE_KINDS,
-} from '../../../../../backend/src/reports/report-model';
-export { describeTimelineEntry, timelineNames } from '../../../../../backend/src/reports/report-timeline-text';
-export { REPORT_LANGUAGES } from '../../../../../backend/src/reports/report-messages';
-export {
-  DELIVERY_ACCURACY_NOTE,
-  deliveryAccuracyRows,
-  participantsLabel,
-  points,
-  pointsOf,
-  SCORE_SOURCE_LABEL,
-  threatActorsLabel,
-  TIMING_NOTE,
-} from '../../../../../backend/src/reports/report-format';
-export { techniqueLabel } from '../../../../../backend/src/reports/technique-names';
+
+// a Record names every member of the contract's union once: one the server adds and these miss fails `tsc`
+const ELEMENTS: Record<CapabilityElement, true> = {
+  planning: true,
+  organisation: true,
+  equipment: true,
+  training: true,
+  exercise: true,
+};
+const STATUSES: Record<ImprovementStatus, true> = { open: true, 'in-progress': true, completed: true, cancelled: true };
+export const CAPABILITY_ELEMENTS = Object.keys(ELEMENTS) as CapabilityElement[];
+export const IMPROVEMENT_STATUSES = Object.keys(STATUSES) as ImprovementStatus[];
+/** The languages the report can be handed out in (the `?language=` of the exports). */
+export const REPORT_LANGUAGES = ['en', 'ko'] as const;
+
+/** Points with one decimal at most ("87.5", "10"): sums of decimal points never show float noise. */
+export const roundPoints = (n: number) => Math.round(n * 10) / 10;
+
+/** "G0094 Kimsuky, G0032 Lazarus Group" (bare ids where the name is not known). */
+export function threatActorsLabel(o: AfterActionReport['overview']): string {
+  const groups = o.threatActorGroups ?? o.threatActors.map((id) => ({ id, name: null }));
+  return groups.map((g) => (g.name ? `${g.id} ${g.name}` : g.id)).join(', ');
+}

@@ -1,34 +1,53 @@
 import { List, Stack, Table, Text, Title } from '@mantine/core';
-import type { AfterActionReport } from '../api/report-types';
-import { DELIVERY_ACCURACY_NOTE, deliveryAccuracyRows } from '../api/report-types';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../i18n/format';
+import type { AfterActionReport, DeliveryAccuracySummary } from '../api/report-types';
 
 /** How close to their instants the injects reached the teams (staff edition; absent from player editions). */
 export function DeliveryAccuracySection({ report }: { report: AfterActionReport }) {
+  const { t } = useTranslation('aar');
   const a = report.deliveryAccuracy;
   if (!a) return null;
-  const rows = deliveryAccuracyRows(a);
+  /** a lateness for people: "12.4 ms", "2.31 s"; "—" when nothing was measured */
+  const lateness = (ms: number | null) =>
+    ms === null
+      ? '—'
+      : Math.abs(ms) < 1000
+        ? t('delivery.ms', { n: formatNumber(ms, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })
+        : t('delivery.s', { n: formatNumber(ms / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
+  const row = (key: 'started' | 'ended', s: DeliveryAccuracySummary['startLatenessMs']) => ({
+    key,
+    label: t(`delivery.${key}`),
+    cells: [lateness(s.p50), lateness(s.p99), lateness(s.max)],
+  });
+  const rows = [row('started', a.startLatenessMs), row('ended', a.endLatenessMs)];
+  const counts = [
+    t('delivery.broadcasts', { count: a.broadcasts }),
+    t('delivery.late', { count: a.lateCount, s: formatNumber(a.lateAfterMs / 1000) }),
+    t('delivery.unrecorded', { count: a.unrecorded }),
+  ];
   return (
     <Stack gap={6} data-testid="report-delivery-accuracy">
       <Title order={2} fz="h4">
-        Delivery accuracy
+        {t('delivery.title')}
       </Title>
       <Text size="xs" c="dimmed">
-        {DELIVERY_ACCURACY_NOTE}
+        {t('delivery.note')}
       </Text>
-      <Table aria-label="Delivery accuracy" maw={720} withTableBorder>
+      <Table aria-label={t('delivery.title')} maw={720} withTableBorder>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Measure</Table.Th>
-            <Table.Th ta="right">Median (p50)</Table.Th>
-            <Table.Th ta="right">p99</Table.Th>
-            <Table.Th ta="right">Worst</Table.Th>
+            <Table.Th>{t('delivery.measure')}</Table.Th>
+            <Table.Th ta="right">{t('delivery.median')}</Table.Th>
+            <Table.Th ta="right">{t('delivery.p99')}</Table.Th>
+            <Table.Th ta="right">{t('delivery.worst')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.table.map(([label, ...cells]) => (
-            <Table.Tr key={label}>
-              <Table.Td>{label}</Table.Td>
-              {cells.map((c, i) => (
+          {rows.map((r) => (
+            <Table.Tr key={r.key}>
+              <Table.Td>{r.label}</Table.Td>
+              {r.cells.map((c, i) => (
                 <Table.Td key={i} ta="right" ff="monospace">
                   {c}
                 </Table.Td>
@@ -38,8 +57,8 @@ export function DeliveryAccuracySection({ report }: { report: AfterActionReport 
         </Table.Tbody>
       </Table>
       <List size="sm" spacing={0}>
-        {rows.counts.map((c) => (
-          <List.Item key={c}>{c}</List.Item>
+        {counts.map((c, i) => (
+          <List.Item key={i}>{c}</List.Item>
         ))}
       </List>
     </Stack>

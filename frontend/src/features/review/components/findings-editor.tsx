@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import type { Finding, FindingKind } from '../api/report-types';
 import { useSaveFindings } from '../api/save-findings';
@@ -17,6 +18,7 @@ export function FindingsEditor({
   drafted: boolean;
   readOnly: boolean;
 }) {
+  const { t } = useTranslation('aar');
   const [list, setList] = useState<Finding[]>(findings);
   const save = useSaveFindings(exerciseId);
   const dirty = drafted || JSON.stringify(list) !== JSON.stringify(findings);
@@ -32,7 +34,9 @@ export function FindingsEditor({
               style={{ flex: 1 }}
               autosize
               minRows={1}
-              aria-label={`${title} ${i + 1}`}
+              aria-label={
+                kind === 'strength' ? t('findings.strength', { n: i + 1 }) : t('findings.improvement', { n: i + 1 })
+              }
               value={f.text}
               readOnly={readOnly}
               onChange={(e) => {
@@ -44,7 +48,11 @@ export function FindingsEditor({
               <ActionIcon
                 variant="subtle"
                 color="red"
-                aria-label={`Remove ${title.toLowerCase()} ${i + 1}`}
+                aria-label={
+                  kind === 'strength'
+                    ? t('findings.removeStrength', { n: i + 1 })
+                    : t('findings.removeImprovement', { n: i + 1 })
+                }
                 onClick={() => setList((l) => l.filter((_, k) => k !== i))}
               >
                 <IconTrash size={16} />
@@ -66,7 +74,7 @@ export function FindingsEditor({
             ])
           }
         >
-          Add
+          {t('findings.add')}
         </Button>
       )}
     </Stack>
@@ -75,11 +83,11 @@ export function FindingsEditor({
     <Stack gap="md">
       {drafted && (
         <Alert color="yellow" variant="light" p="xs" w="fit-content" maw="100%">
-          Draft from evaluator notes (each expected action’s latest mark) and response times — edit, then save.
+          {t('findings.drafted')}
         </Alert>
       )}
-      {section('strength', 'Strengths')}
-      {section('improvement', 'Areas for improvement')}
+      {section('strength', t('findings.strengths'))}
+      {section('improvement', t('findings.improvements'))}
       {!readOnly && (
         <Group>
           <Button
@@ -88,7 +96,7 @@ export function FindingsEditor({
             loading={save.isPending}
             onClick={() => save.mutate(list)}
           >
-            Save findings
+            {t('findings.save')}
           </Button>
           {save.error && (
             <Text size="sm" c="red" role="alert">

@@ -1,10 +1,46 @@
-import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  VisuallyHidden,
+} from '@mantine/core';
 import { TableScroll } from '../../../components/table-scroll';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { type ImprovementDraft, toDraft, useImprovementPlanMutations } from '../api/improvement-plan';
 import { CAPABILITY_ELEMENTS, type ImprovementItem, IMPROVEMENT_STATUSES } from '../api/report-types';
+
+const COLUMNS = [
+  'issue',
+  'correctiveAction',
+  'element',
+  'organisation',
+  'poc',
+  'start',
+  'completion',
+  'status',
+  'objective',
+] as const;
+const FIELDS = {
+  issue: 'plan.field.issue',
+  correctiveAction: 'plan.field.correctiveAction',
+  element: 'plan.field.element',
+  organisation: 'plan.field.organisation',
+  poc: 'plan.field.poc',
+  start: 'plan.field.start',
+  completion: 'plan.field.completion',
+  status: 'plan.field.status',
+  objective: 'plan.field.objective',
+  delete: 'plan.field.delete',
+} as const;
 
 const EMPTY: ImprovementDraft = {
   issue: '',
@@ -31,17 +67,18 @@ function RowEditor({
   readOnly: boolean;
   objectives: { value: string; label: string }[];
 }) {
+  const { t } = useTranslation('aar');
   const m = useImprovementPlanMutations(exerciseId);
   const [draft, setDraft] = useState<ImprovementDraft>(toDraft(item));
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(item));
   const set = <K extends keyof ImprovementDraft>(k: K, v: ImprovementDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const label = (what: string) => `${what}, row ${index + 1}`;
+  const label = (field: keyof typeof FIELDS) => t('plan.row', { field: t(FIELDS[field]), n: index + 1 });
   const error = m.update.error ?? m.remove.error;
   return (
     <Table.Tr data-testid={`plan-row-${index}`}>
       <Table.Td>
         <Textarea
-          aria-label={label('Issue')}
+          aria-label={label('issue')}
           autosize
           minRows={1}
           value={draft.issue}
@@ -51,7 +88,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <Textarea
-          aria-label={label('Corrective action')}
+          aria-label={label('correctiveAction')}
           autosize
           minRows={1}
           value={draft.correctiveAction}
@@ -61,8 +98,8 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={label('Capability element')}
-          data={[...CAPABILITY_ELEMENTS]}
+          aria-label={label('element')}
+          data={CAPABILITY_ELEMENTS.map((v) => ({ value: v, label: t(`plan.element.${v}`) }))}
           value={draft.capabilityElement}
           onChange={(v) => v && set('capabilityElement', v)}
           readOnly={readOnly}
@@ -71,7 +108,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <TextInput
-          aria-label={label('Primary responsible organisation')}
+          aria-label={label('organisation')}
           value={draft.organisation}
           onChange={(e) => set('organisation', e.currentTarget.value)}
           readOnly={readOnly}
@@ -79,7 +116,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <TextInput
-          aria-label={label('Point of contact')}
+          aria-label={label('poc')}
           value={draft.poc}
           onChange={(e) => set('poc', e.currentTarget.value)}
           readOnly={readOnly}
@@ -88,7 +125,7 @@ function RowEditor({
       <Table.Td>
         <TextInput
           type="date"
-          aria-label={label('Start date')}
+          aria-label={label('start')}
           value={draft.startDate ?? ''}
           onChange={(e) => set('startDate', e.currentTarget.value || null)}
           readOnly={readOnly}
@@ -97,7 +134,7 @@ function RowEditor({
       <Table.Td>
         <TextInput
           type="date"
-          aria-label={label('Completion date')}
+          aria-label={label('completion')}
           value={draft.completionDate ?? ''}
           onChange={(e) => set('completionDate', e.currentTarget.value || null)}
           readOnly={readOnly}
@@ -105,8 +142,8 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={label('Status')}
-          data={[...IMPROVEMENT_STATUSES]}
+          aria-label={label('status')}
+          data={IMPROVEMENT_STATUSES.map((v) => ({ value: v, label: t(`plan.status.${v}`) }))}
           value={draft.status}
           onChange={(v) => v && set('status', v)}
           readOnly={readOnly}
@@ -115,7 +152,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={label('Objective')}
+          aria-label={label('objective')}
           data={objectives}
           value={draft.objectiveId}
           onChange={(v) => set('objectiveId', v)}
@@ -132,12 +169,12 @@ function RowEditor({
               loading={m.update.isPending}
               onClick={() => m.update.mutate({ ...item, ...draft })}
             >
-              Save
+              {t('plan.save')}
             </Button>
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={label('Delete')}
+              aria-label={label('delete')}
               loading={m.remove.isPending}
               onClick={() => m.remove.mutate(item.id)}
             >
@@ -169,28 +206,23 @@ export function ImprovementPlanTable({
   objectives: { value: string; label: string }[];
   suggestions: string[];
 }) {
+  const { t } = useTranslation('aar');
   const m = useImprovementPlanMutations(exerciseId);
   const open = suggestions.filter((s) => !items.some((i) => i.issue === s));
   return (
     <Stack gap="sm">
-      <TableScroll minWidth={1200} label="Improvement plan (scrolls sideways)">
-        <Table verticalSpacing={4} aria-label="Improvement plan">
+      <TableScroll minWidth={1200} label={t('plan.scroll')}>
+        <Table verticalSpacing={4} aria-label={t('plan.label')}>
           <Table.Thead>
             <Table.Tr>
-              {[
-                'Issue / area for improvement',
-                'Corrective action',
-                'Capability element',
-                'Primary responsible organisation',
-                'POC',
-                'Start',
-                'Completion',
-                'Status',
-                'Objective',
-                ...(readOnly ? [] : ['']),
-              ].map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
+              {COLUMNS.map((h) => (
+                <Table.Th key={h}>{t(`plan.col.${h}`)}</Table.Th>
               ))}
+              {!readOnly && (
+                <Table.Th>
+                  <VisuallyHidden>{t('plan.col.actions')}</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -207,7 +239,7 @@ export function ImprovementPlanTable({
           </Table.Tbody>
         </Table>
       </TableScroll>
-      {items.length === 0 && <Text c="dimmed">No corrective actions yet.</Text>}
+      {items.length === 0 && <Text c="dimmed">{t('plan.empty')}</Text>}
       {!readOnly && (
         <Stack gap={4} align="flex-start">
           <Button
@@ -215,19 +247,20 @@ export function ImprovementPlanTable({
             variant="light"
             leftSection={<IconPlus size={14} />}
             loading={m.add.isPending}
-            onClick={() => m.add.mutate({ ...EMPTY, issue: 'New area for improvement' })}
+            onClick={() => m.add.mutate({ ...EMPTY, issue: t('plan.newIssue', { postProcess: [] }) })}
           >
-            Add a row
+            {t('plan.addRow')}
           </Button>
           {open.length > 0 && (
             <Text size="xs" c="dimmed">
-              Add an area for improvement from the findings:
+              {t('plan.fromFindings')}
             </Text>
           )}
           {/* each suggestion in full (wrapped): two findings of one team differ only at their end */}
           {open.slice(0, 5).map((s) => (
             <Button
               key={s}
+              translate="no"
               size="xs"
               variant="subtle"
               onClick={() => m.add.mutate({ ...EMPTY, issue: s })}

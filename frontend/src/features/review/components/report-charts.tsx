@@ -16,7 +16,7 @@ import {
   ZAxis,
 } from 'recharts';
 import type { AfterActionReport, TimelineKind } from '../api/report-types';
-import { describeTimelineEntry, techniqueLabel, timelineNames } from '../api/report-types';
+import { describeTimelineEntry, timelineNames } from '../lib/timeline-text';
 import { fanOut } from './swimlane-layout';
 
 /**
@@ -34,6 +34,9 @@ const legendText = (value: ReactNode) => (
   </span>
 );
 
+/** `translate="no"` on an SVG element (React's SVG types leave the attribute out): the scenario's words, not the interface's. */
+const NO_TRANSLATE = { translate: 'no' } as object;
+
 /** An axis label broken into lines of at most `max` characters, at word boundaries. */
 function wrapLabel(text: string, max: number): string[] {
   const lines: string[] = [];
@@ -48,13 +51,42 @@ function wrapLabel(text: string, max: number): string[] {
 /** A category tick drawn as wrapped lines, right-aligned to the axis, so no label is dropped or cut. */
 function WrappedTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value?: string | number } }) {
   const lines = wrapLabel(String(payload?.value ?? ''), 22);
+  // the scenario's words (an objective's core capability), not the interface's
   return (
-    <text x={x} y={y} textAnchor="end" fontSize={12} fill="currentColor">
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="currentColor" {...NO_TRANSLATE}>
       {lines.map((l, i) => (
         <tspan key={i} x={x - 4} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
           {l}
         </tspan>
       ))}
+    </text>
+  );
+}
+
+/** A swimlane's name: exercise control (the interface's words) or a team (the scenario's). */
+function LaneTick({
+  x = 0,
+  y = 0,
+  payload,
+  lanes,
+}: {
+  x?: number;
+  y?: number;
+  payload?: { value?: string | number };
+  lanes: string[];
+}) {
+  const i = Number(payload?.value ?? 0);
+  return (
+    <text
+      x={x - 4}
+      y={y}
+      dy="0.35em"
+      textAnchor="end"
+      fontSize={12}
+      fill="currentColor"
+      {...(i > 0 ? NO_TRANSLATE : {})}
+    >
+      {lanes[i] ?? ''}
     </text>
   );
 }
@@ -140,6 +172,7 @@ export function ResponseTimeChart({ report }: { report: AfterActionReport }) {
 
 /** Share of the available points each team earned, per objective: horizontal bars, so every objective's label shows in full. */
 export function ScoreByObjectiveChart({ report }: { report: AfterActionReport }) {
+  const { t: tr } = useTranslation('aar');
   if (report.scores.teams.length === 0) return null;
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   const teams = report.scores.teams.slice(0, MAX_TEAMS);
@@ -154,8 +187,10 @@ export function ScoreByObjectiveChart({ report }: { report: AfterActionReport })
   const height = data.length * Math.max(44, teams.length * 9 + 14) + 90;
   return (
     <ChartCard
-      title="Score by objective"
-      description={`Percentage of the objective's available points each team earned${report.scores.teams.length > MAX_TEAMS ? `; first ${MAX_TEAMS} teams (the table has every team)` : ''}.`}
+      title={tr('charts.scoreByObjective')}
+      description={
+        report.scores.teams.length > MAX_TEAMS ? tr('charts.scoreHintCut', { n: MAX_TEAMS }) : tr('charts.scoreHint')
+      }
       height={height}
     >
       <BarChart data={data} layout="vertical" margin={{ left: 4, right: 16 }}>
@@ -172,7 +207,7 @@ export function ScoreByObjectiveChart({ report }: { report: AfterActionReport })
   );
 }
 
-const LANE_KINDS: TimelineKind[] = [
+const LANE_KINDS = [
   'inject',
   'acknowledgement',
   'response',
@@ -182,20 +217,22 @@ const LANE_KINDS: TimelineKind[] = [
   'facilitator',
   'journal',
   'evaluation',
-];
+] as const satisfies readonly TimelineKind[];
 
 interface LanePoint {
   x: number;
   y: number;
   lane: number;
-  kind: TimelineKind;
+  kind: (typeof LANE_KINDS)[number];
   summary: string;
 }
 
 /** The exercise as swimlanes: one lane per team plus exercise control, one mark per log entry. */
 export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
+  const { t: tr } = useTranslation('aar');
+  const { t: tReview } = useTranslation('review');
   const teams = report.overview.teams.slice(0, MAX_TEAMS * 2);
-  const lanes = ['Exercise control', ...teams.map((t) => t.name)];
+  const lanes = [tr('charts.control'), ...teams.map((t) => t.name)];
   const laneOf = new Map(teams.map((t, i) => [t.id, i + 1]));
   const names = timelineNames(report);
   const points: LanePoint[] = fanOut(
@@ -211,23 +248,23 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
         })
         .slice(0, 5000),
     ),
-  ).map(({ x, y, lane, kind, entry }) => ({ x, y, lane, kind, summary: describeTimelineEntry(entry, names) }));
+  ).map(({ x, y, lane, kind, entry }) => ({ x, y, lane, kind, summary: describeTimelineEntry(entry, names, tReview) }));
   const series = LANE_KINDS.map((kind) => ({ kind, points: points.filter((p) => p.kind === kind) }));
   return (
     <ChartCard
-      title="Timeline swimlanes"
-      description="Each mark is an entry of the exercise event log, placed on the exercise clock (minutes); entries at the same moment (for example during a pause) are spread across their lane."
+      title={tr('charts.swimlanes')}
+      description={tr('charts.swimlanesHint')}
       height={Math.max(220, lanes.length * 34 + 80)}
     >
       <ScatterChart margin={{ left: 40 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" name="T+ minutes" unit=" min" />
+        <XAxis type="number" dataKey="x" name={tr('charts.minutesAxis')} unit={tr('charts.minUnit')} />
         <YAxis
           type="number"
           dataKey="y"
           domain={[-0.5, lanes.length - 0.5]}
           ticks={lanes.map((_, i) => i)}
-          tickFormatter={(i: number) => lanes[i] ?? ''}
+          tick={<LaneTick lanes={lanes} />}
           width={150}
           reversed
           interval={0}
@@ -241,7 +278,7 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
             return (
               <Card withBorder padding="xs" shadow="sm" maw={320}>
                 <Text size="xs" fw={700}>
-                  T+{p.x} min · {lanes[p.lane] ?? ''}
+                  {tr('charts.tooltip', { x: p.x, lane: lanes[p.lane] ?? '' })}
                 </Text>
                 <Text size="xs">{p.summary}</Text>
               </Card>
@@ -250,7 +287,13 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
         />
         <Legend formatter={legendText} />
         {series.map((s, i) => (
-          <Scatter key={s.kind} name={s.kind} data={s.points} fill={colour(i)} isAnimationActive={false} />
+          <Scatter
+            key={s.kind}
+            name={tr(`charts.kind.${s.kind}`)}
+            data={s.points}
+            fill={colour(i)}
+            isAnimationActive={false}
+          />
         ))}
       </ScatterChart>
     </ChartCard>
@@ -267,28 +310,27 @@ function shareStyle(share: number, answered: boolean): { bg: string | undefined;
 
 /** Techniques × teams as a table: each technique named beside its id, each team's share of points (or of injects answered when unscored). */
 export function CoverageMatrix({ report }: { report: AfterActionReport }) {
+  const { t: tr } = useTranslation('aar');
   const teams = report.overview.teams;
   const rows = report.coverage;
   const names = timelineNames(report);
-  if (rows.length === 0)
-    return <Text c="dimmed">No ATT&CK or DISARM techniques were tagged on the injects played.</Text>;
+  if (rows.length === 0) return <Text c="dimmed">{tr('coverage.none')}</Text>;
   return (
-    <Card withBorder component="figure" m={0} aria-label="ATT&CK / DISARM coverage">
+    <Card withBorder component="figure" m={0} aria-label={tr('coverage.title')}>
       <Stack gap={4}>
         <Title order={3} fz="h5">
-          ATT&CK / DISARM coverage
+          {tr('coverage.title')}
         </Title>
         <Text size="xs" c="dimmed" component="figcaption">
-          Techniques played (rows) by team (columns): the share of points earned (or of injects answered when unscored);
-          darker is higher. “—”: the team did not get the injects.
+          {tr('coverage.hint')}
         </Text>
-        <TableScroll minWidth={260 + teams.length * 120} label="Techniques by team (scrolls sideways)">
-          <Table aria-label="Techniques by team" withColumnBorders verticalSpacing={4} layout="fixed">
+        <TableScroll minWidth={260 + teams.length * 120} label={tr('coverage.scroll')}>
+          <Table aria-label={tr('coverage.label')} withColumnBorders verticalSpacing={4} layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={260}>Technique</Table.Th>
+                <Table.Th w={260}>{tr('coverage.technique')}</Table.Th>
                 {teams.map((t) => (
-                  <Table.Th key={t.id} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+                  <Table.Th key={t.id} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }} translate="no">
                     {t.name}
                   </Table.Th>
                 ))}
@@ -304,15 +346,17 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
                         variant="light"
                         color={c.framework === 'attack' ? 'blue' : 'grape'}
                         style={{ flexShrink: 0 }}
+                        translate="no"
                       >
                         {c.framework === 'attack' ? 'ATT&CK' : 'DISARM'}
                       </Badge>
                       <Text size="sm">
-                        {c.name ? `${c.techniqueId} ${c.name}` : techniqueLabel(c.framework, c.techniqueId)}
-                        {c.assumed ? ' (assumed)' : ''}
+                        {/* ATT&CK and DISARM name their techniques in English only */}
+                        <span translate="no">{c.name ? `${c.techniqueId} ${c.name}` : c.techniqueId}</span>
+                        {c.assumed ? ` ${tr('coverage.assumed')}` : ''}
                       </Text>
                     </Group>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" translate="no">
                       {c.injectIds.map((i) => names.inject(i)).join('; ')}
                     </Text>
                   </Table.Td>
@@ -337,13 +381,18 @@ export function CoverageMatrix({ report }: { report: AfterActionReport }) {
                         key={t.id}
                         ta="center"
                         style={{ background: st.bg, color: st.fg }}
-                        aria-label={`${t.name}: ${share}%, ${cell.responded} of ${cell.delivered} answered`}
+                        aria-label={tr('coverage.cellLabel', {
+                          team: t.name,
+                          share,
+                          responded: cell.responded,
+                          delivered: cell.delivered,
+                        })}
                       >
                         <Text size="sm" fw={600} inherit>
                           {share}%
                         </Text>
                         <Text size="xs" inherit>
-                          {cell.responded}/{cell.delivered} answered
+                          {tr('coverage.answered', { responded: cell.responded, delivered: cell.delivered })}
                         </Text>
                       </Table.Td>
                     );

@@ -14,10 +14,11 @@ import {
 } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { useReport } from '../api/get-report';
-import { formatDateTime } from '../api/report-dates';
-import { type AfterActionReport, REPORT_LANGUAGES, SCORE_SOURCE_LABEL } from '../api/report-types';
+import { type AfterActionReport, REPORT_LANGUAGES } from '../api/report-types';
 import { reportDownloads } from '../api/review-paths';
 import { useReportRealtime } from '../hooks/use-report-realtime';
 import { DeliveryAccuracySection } from './delivery-accuracy-section';
@@ -35,6 +36,7 @@ import {
 
 function Exports({ report }: { report: AfterActionReport }) {
   const id = report.overview.exerciseId;
+  const { t } = useTranslation('aar');
   const [team, setTeam] = useState<string | null>(null);
   // the language the downloads are handed out in (headings, labels and the scenario's words); null: the scenario's source
   const [language, setLanguage] = useState<string | null>(null);
@@ -43,7 +45,7 @@ function Exports({ report }: { report: AfterActionReport }) {
     <Group gap="xs">
       <Group gap={6} wrap="nowrap">
         <Text size="xs" fw={600} component="label" htmlFor="report-language">
-          Downloads in
+          {t('downloads.in')}
         </Text>
         <Select
           id="report-language"
@@ -53,7 +55,7 @@ function Exports({ report }: { report: AfterActionReport }) {
           data={REPORT_LANGUAGES.map((l) => ({ value: l, label: autonym(l) }))}
           value={language}
           onChange={setLanguage}
-          placeholder="the scenario's language"
+          placeholder={t('downloads.sourceLanguage')}
           allowDeselect={false}
         />
       </Group>
@@ -65,40 +67,40 @@ function Exports({ report }: { report: AfterActionReport }) {
         leftSection={<IconDownload size={14} />}
         data-testid="download-pdf"
       >
-        PDF
+        {t('downloads.pdf')}
       </Button>
       <Menu>
         <Menu.Target>
           <Button size="xs" variant="default">
-            Other formats
+            {t('downloads.other')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item component="a" href={reportDownloads.full(id, 'markdown', language)} download>
-            Markdown
+            {t('downloads.markdown')}
           </Menu.Item>
           <Menu.Item component="a" href={reportDownloads.full(id, 'json', language)} download>
-            JSON (complete, versioned)
+            {t('downloads.json')}
           </Menu.Item>
           <Menu.Item component="a" href={reportDownloads.full(id, 'responses-csv', language)} download>
-            Responses (CSV)
+            {t('downloads.responsesCsv')}
           </Menu.Item>
           <Menu.Item component="a" href={reportDownloads.full(id, 'scores-csv', language)} download>
-            Scores (CSV)
+            {t('downloads.scoresCsv')}
           </Menu.Item>
           <Menu.Item component="a" href={reportDownloads.plan(id, 'csv', language)} download>
-            Improvement plan alone (CSV)
+            {t('downloads.planCsv')}
           </Menu.Item>
           <Menu.Item component="a" href={reportDownloads.plan(id, 'pdf', language)} download>
-            Improvement plan alone (PDF)
+            {t('downloads.planPdf')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Select
         size="xs"
         w={200}
-        placeholder="Player edition for…"
-        aria-label="Player edition for a team"
+        placeholder={t('downloads.playerFor')}
+        aria-label={t('downloads.playerForLabel')}
         data={report.overview.teams.map((t) => ({ value: t.id, label: t.name }))}
         value={team}
         onChange={setTeam}
@@ -106,7 +108,7 @@ function Exports({ report }: { report: AfterActionReport }) {
       />
       {team && (
         <Anchor size="sm" href={reportDownloads.player(id, team, 'pdf', language)} download>
-          Download player edition (PDF)
+          {t('downloads.playerPdf')}
         </Anchor>
       )}
     </Group>
@@ -115,10 +117,12 @@ function Exports({ report }: { report: AfterActionReport }) {
 
 /** The after-action report of one exercise: a live draft while it runs, final once it ends. */
 export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdit: boolean }) {
+  const { t } = useTranslation('aar');
+  const f = useFormat();
   const q = useReport(exerciseId);
   useReportRealtime(exerciseId);
-  if (q.isPending) return <PageLoader label="Building the report" />;
-  if (q.isError) return <ErrorAlert error={q.error} title="Could not build the report" />;
+  if (q.isPending) return <PageLoader label={t('page.building')} />;
+  if (q.isError) return <ErrorAlert error={q.error} title={t('page.failed')} />;
   const r = q.data;
   const objectives = r.overview.objectives.map((o) => ({ value: o.id, label: o.text }));
   return (
@@ -127,15 +131,18 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Title order={1} fz="h2">
-              After-action report: {r.overview.name}
+              {t('page.title', { name: r.overview.name })}
             </Title>
             <Group gap="xs">
               <Badge color={r.state === 'final' ? 'green' : 'yellow'} data-testid="report-state">
-                {r.state === 'final' ? 'Final' : 'Live draft'}
+                {r.state === 'final' ? t('page.final') : t('page.draft')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {r.overview.scope.classification} · generated {formatDateTime(r.generatedAt)}
-                {r.state === 'draft' ? ' · refreshes every 10 s while the exercise runs' : ''}
+                {t('page.generated', {
+                  classification: r.overview.scope.classification,
+                  when: f.timestamp(r.generatedAt),
+                })}
+                {r.state === 'draft' ? ` · ${t('page.refreshes')}` : ''}
               </Text>
             </Group>
           </Stack>
@@ -143,15 +150,15 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
         </Group>
         <Tabs defaultValue="overview" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="overview">Overview</Tabs.Tab>
-            <Tabs.Tab value="objectives">Objectives</Tabs.Tab>
-            <Tabs.Tab value="findings">Strengths and areas for improvement</Tabs.Tab>
-            <Tabs.Tab value="performance">Performance</Tabs.Tab>
-            <Tabs.Tab value="coverage">ATT&CK / DISARM</Tabs.Tab>
-            <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
-            <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
-            <Tabs.Tab value="hotwash">Hotwash</Tabs.Tab>
-            <Tabs.Tab value="plan">Improvement plan</Tabs.Tab>
+            <Tabs.Tab value="overview">{t('page.tabs.overview')}</Tabs.Tab>
+            <Tabs.Tab value="objectives">{t('page.tabs.objectives')}</Tabs.Tab>
+            <Tabs.Tab value="findings">{t('page.tabs.findings')}</Tabs.Tab>
+            <Tabs.Tab value="performance">{t('page.tabs.performance')}</Tabs.Tab>
+            <Tabs.Tab value="coverage">{t('page.tabs.coverage')}</Tabs.Tab>
+            <Tabs.Tab value="decisions">{t('page.tabs.decisions')}</Tabs.Tab>
+            <Tabs.Tab value="timeline">{t('page.tabs.timeline')}</Tabs.Tab>
+            <Tabs.Tab value="hotwash">{t('page.tabs.hotwash')}</Tabs.Tab>
+            <Tabs.Tab value="plan">{t('page.tabs.plan')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Overview report={r} />
@@ -176,7 +183,7 @@ export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdi
                 <ScoreByObjectiveChart report={r} />
               </SimpleGrid>
               <Text size="xs" c="dimmed">
-                {SCORE_SOURCE_LABEL[r.scores.source]}
+                {r.scores.source === 'hidden' ? t('page.scoresHidden') : t('page.scoreSource')}
               </Text>
               <DeliveryAccuracySection report={r} />
             </Stack>

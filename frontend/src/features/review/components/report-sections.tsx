@@ -3,16 +3,10 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/table-scroll';
 import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
-import { formatNumber } from '../../../i18n/format';
-import { formatDateTime } from '../api/report-dates';
+import { formatNumber, useFormat } from '../../../i18n/format';
 import type { AfterActionReport, TeamMetrics } from '../api/report-types';
-import {
-  describeTimelineEntry,
-  participantsLabel,
-  pointsOf,
-  threatActorsLabel,
-  timelineNames,
-} from '../api/report-types';
+import { roundPoints, threatActorsLabel } from '../api/report-types';
+import { describeTimelineEntry, timelineNames } from '../lib/timeline-text';
 
 const RATING_COLOUR = { P: 'green', S: 'lime', M: 'orange', U: 'red' } as const;
 const minutes = (t: TFunction<'review'>, ms: number | null) =>
@@ -27,36 +21,48 @@ const median = (t: TFunction<'review'>, ms: number | null, m: TeamMetrics) =>
 
 export function Overview({ report }: { report: AfterActionReport }) {
   const o = report.overview;
+  const { t } = useTranslation('aar');
+  const f = useFormat();
   return (
     <Stack gap="sm">
-      <Text>{o.summary}</Text>
+      <Text translate="no">{o.summary}</Text>
       <List size="sm" spacing={2}>
+        <List.Item>{t('overview.scenario', { title: o.pack.title, id: o.pack.id, version: o.pack.version })}</List.Item>
+        <List.Item>{t('overview.classification', { value: o.scope.classification })}</List.Item>
         <List.Item>
-          Scenario: {o.pack.title} (pack {o.pack.id} {o.pack.version})
+          {t('overview.dates', {
+            started: f.timestamp(o.startedAt),
+            ended: f.timestamp(o.endedAt),
+            reached: formatScenarioTime(o.scenarioElapsedMs),
+            planned: o.scope.plannedDuration,
+          })}
         </List.Item>
-        <List.Item>Classification: {o.scope.classification}</List.Item>
-        <List.Item>
-          Started {formatDateTime(o.startedAt)}, ended {formatDateTime(o.endedAt)}; clock reached{' '}
-          {formatScenarioTime(o.scenarioElapsedMs)} of {o.scope.plannedDuration}
-        </List.Item>
-        {o.scope.audience && <List.Item>Audience: {o.scope.audience}</List.Item>}
-        <List.Item>Threat actors: {threatActorsLabel(o) || '—'}</List.Item>
-        <List.Item>Core capabilities: {o.coreCapabilities.join('; ') || '—'}</List.Item>
+        {o.scope.audience && <List.Item>{t('overview.audience', { value: o.scope.audience })}</List.Item>}
+        <List.Item>{t('overview.threatActors', { value: threatActorsLabel(o) || '—' })}</List.Item>
+        <List.Item>{t('overview.coreCapabilities', { value: o.coreCapabilities.join('; ') || '—' })}</List.Item>
       </List>
-      <Table aria-label="Participating teams">
+      <Table aria-label={t('overview.teams')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Team</Table.Th>
-            <Table.Th>Description</Table.Th>
-            <Table.Th>Participants</Table.Th>
+            <Table.Th>{t('overview.team')}</Table.Th>
+            <Table.Th>{t('overview.description')}</Table.Th>
+            <Table.Th>{t('overview.participants')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {o.teams.map((t) => (
-            <Table.Tr key={t.id}>
-              <Table.Td>{t.name}</Table.Td>
-              <Table.Td>{t.description}</Table.Td>
-              <Table.Td c={t.participants === 0 ? 'dimmed' : undefined}>{participantsLabel(t)}</Table.Td>
+          {o.teams.map((team) => (
+            <Table.Tr key={team.id}>
+              <Table.Td translate="no">{team.name}</Table.Td>
+              <Table.Td translate="no">{team.description}</Table.Td>
+              {team.participantNames.length ? (
+                <Table.Td translate="no">{team.participantNames.join(', ')}</Table.Td>
+              ) : (
+                <Table.Td c={team.participants === 0 ? 'dimmed' : undefined}>
+                  {team.participants === 0
+                    ? t('overview.noPlayers')
+                    : t('overview.players', { count: team.participants })}
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -164,7 +170,14 @@ export function MetricsTable({ report }: { report: AfterActionReport }) {
                   <Table.Td>{m.onTime}</Table.Td>
                   <Table.Td c={m.late ? 'orange' : undefined}>{m.late}</Table.Td>
                   <Table.Td c={m.missed ? 'red' : undefined}>{m.missed}</Table.Td>
-                  <Table.Td>{s ? pointsOf(s.total, s.max) : '—'}</Table.Td>
+                  <Table.Td>
+                    {s
+                      ? t('report.points', {
+                          points: formatNumber(roundPoints(s.total)),
+                          max: formatNumber(roundPoints(s.max)),
+                        })
+                      : '—'}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -260,8 +273,7 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
                 <Table.Td c="dimmed">{n + 1}</Table.Td>
                 <Table.Td ff="monospace">{e.scenarioMs === null ? '—' : formatScenarioTime(e.scenarioMs)}</Table.Td>
                 <Table.Td>{formatWallTime(e.at)}</Table.Td>
-                {/* the sentence comes from the report model the exports share (English until the report editions are translated) */}
-                <Table.Td data-i18n-gap="report-model">{describeTimelineEntry(e, names)}</Table.Td>
+                <Table.Td>{describeTimelineEntry(e, names, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -272,25 +284,26 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
 }
 
 export function HotwashSummaryView({ report }: { report: AfterActionReport }) {
+  const { t } = useTranslation('aar');
   const h = report.hotwash;
   if (!h) return null;
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   return (
     <Stack gap="sm">
-      <Text>{h.submissions} player(s) answered the hotwash survey.</Text>
-      <Table aria-label="Hotwash ratings">
+      <Text>{t('hotwash.answered', { count: h.submissions })}</Text>
+      <Table aria-label={t('hotwash.ratings')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Question</Table.Th>
-            <Table.Th>Mean (1–5)</Table.Th>
-            <Table.Th>Answers 1 / 2 / 3 / 4 / 5</Table.Th>
+            <Table.Th>{t('hotwash.question')}</Table.Th>
+            <Table.Th>{t('hotwash.mean')}</Table.Th>
+            <Table.Th>{t('hotwash.answers')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {h.ratings.map((r) => (
             <Table.Tr key={r.questionId}>
-              <Table.Td>{h.questions.find((q) => q.id === r.questionId)?.text}</Table.Td>
-              <Table.Td>{r.mean ?? '—'}</Table.Td>
+              <Table.Td translate="no">{h.questions.find((q) => q.id === r.questionId)?.text}</Table.Td>
+              <Table.Td>{r.mean === null ? '—' : formatNumber(r.mean)}</Table.Td>
               <Table.Td>{r.distribution.join(' / ')}</Table.Td>
             </Table.Tr>
           ))}
@@ -302,10 +315,12 @@ export function HotwashSummaryView({ report }: { report: AfterActionReport }) {
           const cs = h.comments.filter((c) => c.questionId === q.id);
           return cs.length === 0 ? null : (
             <Stack key={q.id} gap={2}>
-              <Text fw={600}>{q.text}</Text>
+              <Text fw={600} translate="no">
+                {q.text}
+              </Text>
               <List size="sm">
                 {cs.map((c, i) => (
-                  <List.Item key={i}>
+                  <List.Item key={i} translate="no">
                     <Text span c="dimmed">
                       {names.get(c.teamId)}:
                     </Text>{' '}
