@@ -12,12 +12,14 @@ export async function assertExerciseOpen(
   m: EntityManager,
   exerciseId: string,
   closed: string,
-): Promise<ExerciseEntity> {
-  const repo = m.getRepository(ExerciseEntity);
-  const ex =
-    m.connection.options.type === 'postgres'
-      ? await repo.createQueryBuilder('e').setLock('pessimistic_read').where('e.id = :id', { id: exerciseId }).getOne()
-      : await repo.findOneBy({ id: exerciseId });
+): Promise<Pick<ExerciseEntity, 'id' | 'status'>> {
+  // only the status: the whole row would parse the exercise's pack snapshot on every player write
+  const query = m
+    .getRepository(ExerciseEntity)
+    .createQueryBuilder('e')
+    .select(['e.id', 'e.status'])
+    .where('e.id = :id', { id: exerciseId });
+  const ex = await (m.connection.options.type === 'postgres' ? query.setLock('pessimistic_read') : query).getOne();
   if (!ex) throw notFound('exercise', exerciseId);
   if (ex.status === 'ended') throw conflict('exercise.ended', `The exercise has ended; ${closed} are closed`);
   return ex;

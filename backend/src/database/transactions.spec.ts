@@ -112,6 +112,42 @@ describe('transactions on SQLite', () => {
     expect((await db.query<{ n: number }[]>(`SELECT COUNT(*) AS n FROM log WHERE v = 'logged taken'`))[0]?.n).toBe(0);
   });
 
+  it('runs a shared guard once per group, and again after a member with other work', async () => {
+    const checks: string[] = [];
+    const guard = (label: string) => async (m: EntityManager) => {
+      checks.push(`${label}:${(await m.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM t'))[0]?.n}`);
+    };
+    const item = (v: string) => [{ entity: 't', rows: [{ v }] }];
+    await Promise.all([
+      // runs alone: its guard is checked
+      tx.insert(item('a'), guard('a'), 'k'),
+      // one group: b's guard stands for c and d (same key); e has its own key; f follows other work
+      tx.insert(item('b'), guard('b'), 'k'),
+      tx.insert(item('c'), guard('c'), 'k'),
+      tx.insert(item('d'), guard('d'), 'k'),
+      tx.insert(item('e'), guard('e'), 'other'),
+      tx.run(GROUPABLE, (m) => insert('x')(m)),
+      tx.insert(item('f'), guard('f'), 'k'),
+      // no key: always checked
+      tx.insert(item('g'), guard('g')),
+      tx.insert(item('h'), guard('h')),
+    ]);
+    expect(checks).toEqual(['a:1', 'b:2', 'e:2', 'f:7', 'g:7', 'h:7']);
+    expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'taken', 'x']);
+  });
+
+  it('refuses every member of a group whose shared guard refuses', async () => {
+    let open = true;
+    const guard = () => (open ? Promise.resolve() : Promise.reject(new Error('ended')));
+    const item = (v: string) => [{ entity: 't', rows: [{ v }] }];
+    const first = tx.insert(item('a'), guard, 'k');
+    const rest = ['b', 'c', 'd'].map((v) => tx.insert(item(v), guard, 'k'));
+    open = false;
+    const results = await Promise.allSettled([first, ...rest]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(await rows()).toEqual(['taken']);
+  });
+
   it('keeps a group in queue order: a transaction queued after inserts sees their rows', async () => {
     const seen: string[] = [];
     const count = (label: string) => async (m: EntityManager) => {

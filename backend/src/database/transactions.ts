@@ -26,6 +26,8 @@ interface Queued {
   inserts?: Inserts;
   /** a check run in the transaction before the inserts (e.g. the exercise has not ended) */
   guard?: Work<void> | undefined;
+  /** guards with the same key check the same thing: in a group, the first one's pass holds for the rest */
+  guardKey?: string | undefined;
   groupable: boolean;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
@@ -60,16 +62,26 @@ export class Transactions {
    * A transaction of inserts only (a response and its log entry, say). On SQLite it is groupable,
    * and a group writes all its members' rows of a table in one multi-row INSERT: a handful of
    * statements per group instead of a handful per member. A `guard` runs first in the same
-   * transaction; when it throws, nothing of these inserts is written.
+   * transaction; when it throws, nothing of these inserts is written. Guards that share a
+   * `guardKey` check the same database state (the exercise has not ended, say): in a group, the
+   * first one that passes stands for the others until a member with other work runs.
    */
-  insert(inserts: Inserts, guard?: Work<void>): Promise<void> {
+  insert(inserts: Inserts, guard?: Work<void>, guardKey?: string): Promise<void> {
     const work = async (m: EntityManager) => {
       if (guard) await guard(m);
       await writeRows(m, inserts);
     };
     if (!this.serial) return this.db.transaction(work);
     return new Promise<void>((resolve, reject) => {
-      this.normal.push({ work, inserts, guard, groupable: true, resolve: resolve as (v: unknown) => void, reject });
+      this.normal.push({
+        work,
+        inserts,
+        guard,
+        guardKey,
+        groupable: true,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       void this.drain();
     });
   }
@@ -125,16 +137,23 @@ export class Transactions {
         // consecutive insert-only members are written together; any other member runs in its
         // place in the queue, after the rows queued before it
         let pending: Inserts = [];
+        // guards that passed in this transaction, by key: nothing but inserts ran since
+        const passed = new Set<string>();
         for (const q of group) {
           if (q.inserts) {
             // a refusing guard fails the group, and then each member runs alone (below)
-            if (q.guard) await q.guard(m);
+            if (q.guard && !(q.guardKey !== undefined && passed.has(q.guardKey))) {
+              await q.guard(m);
+              if (q.guardKey !== undefined) passed.add(q.guardKey);
+            }
             pending.push(...q.inserts);
             out.push(undefined);
             continue;
           }
           await writeRows(m, pending);
           pending = [];
+          // other work may change what a guard checked: the next member checks again
+          passed.clear();
           out.push(await q.work(m));
         }
         await writeRows(m, pending);

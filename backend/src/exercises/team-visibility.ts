@@ -9,8 +9,10 @@ import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ExercisePlans } from './exercise-plan.js';
 import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from './exercise.entity.js';
+import { ParticipantEntity } from './participant.entity.js';
 
 const SEEN_DELIVERED_MAX = 200_000;
+const STATE_COLUMNS = Object.keys(EXERCISE_STATE).map((k) => `e.${k}`);
 
 /** The one check behind every player action on an inject: has it reached this team yet? */
 @Injectable()
@@ -53,6 +55,30 @@ export class TeamVisibility {
       .findOne({ where: { id: exerciseId }, select: EXERCISE_STATE });
     if (!e) throw notFound('exercise', exerciseId);
     return e;
+  }
+
+  /**
+   * The exercise's state and the content language the player writes in now (null: the pack's
+   * source), read together: what every player write needs, in one statement instead of two.
+   */
+  async writerState(p: ParticipantPrincipal): Promise<{ exercise: ExerciseState; language: string | null }> {
+    const { entities, raw } = await this.db
+      .getRepository(ExerciseEntity)
+      .createQueryBuilder('e')
+      .select(STATE_COLUMNS)
+      .addSelect(
+        (q) =>
+          q
+            .select('w.language')
+            .from(ParticipantEntity, 'w')
+            .where('w.id = :participantId', { participantId: p.participantId }),
+        'writer_language',
+      )
+      .where('e.id = :id', { id: p.exerciseId })
+      .getRawAndEntities<{ writer_language: string | null }>();
+    const exercise = entities[0];
+    if (!exercise) throw notFound('exercise', p.exerciseId);
+    return { exercise, language: raw[0]?.writer_language ?? null };
   }
 
   async scenarioNowMs(exerciseId: string): Promise<number> {

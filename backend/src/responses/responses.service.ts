@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
-import { participantLanguages, writtenLanguage } from '../exercises/participant-languages.js';
+import { participantLanguages } from '../exercises/participant-languages.js';
 import { localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 import { chunks } from '../common/chunks.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -89,13 +89,12 @@ export class ResponsesService {
 
   async create(p: ParticipantPrincipal, input: ResponseInput): Promise<ResponseView> {
     const inject = await this.visibility.deliveredInject(p, input.injectId);
-    const exercise = await this.visibility.exercise(p.exerciseId);
+    const { exercise, language } = await this.visibility.writerState(p);
     if (exercise.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
     checkOptions(inject, input.optionIds);
     const vote = input.vote ? checkVote(inject, input.vote) : null;
     const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
-    const language = await writtenLanguage(this.db, p.participantId);
     const row: ResponseEntity = {
       id: randomUUID(),
       exerciseId: p.exerciseId,
@@ -157,7 +156,7 @@ export class ResponsesService {
           await writeRows(m, inserts);
           return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
         })
-      : await this.tx.insert(inserts, stillOpen).then(() => []);
+      : await this.tx.insert(inserts, stillOpen, `open:${p.exerciseId}`).then(() => []);
     await this.bus.emit('response.saved', { exerciseId: p.exerciseId, teamId: p.teamId, injectId: row.injectId });
     const created = view(row, []);
     await this.afterResponse(p, created, released);
@@ -175,12 +174,11 @@ export class ResponsesService {
       .findOneBy({ id, exerciseId: p.exerciseId, teamId: p.teamId });
     if (!existing) throw notFound('response', id);
     const inject = await this.visibility.deliveredInject(p, existing.injectId);
-    const exercise = await this.visibility.exercise(p.exerciseId);
+    const { exercise, language } = await this.visibility.writerState(p);
     if (exercise.status === 'ended') throw conflict('exercise.ended', 'The exercise has ended; responses are closed');
     checkOptions(inject, input.optionIds);
     const scenarioMs = scenarioNowMsOf(exercise);
     const now = Date.now();
-    const language = await writtenLanguage(this.db, p.participantId);
     const released = await this.tx.run(GROUPABLE, async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'responses');
       await m.getRepository(ResponseRevisionEntity).insert({
