@@ -11,7 +11,7 @@ import { withContractBodies } from './bootstrap/api-docs.js';
 import { RedisIoAdapter } from './bootstrap/redis-io.adapter.js';
 import { serveFrontend } from './bootstrap/serve-frontend.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
-import { RedisRequiredInterceptor } from './common/redis-required.interceptor.js';
+import { RedisRequiredGuard } from './common/redis-required.guard.js';
 import { RedisStatus } from './health/redis-status.js';
 import { anonymousView } from './common/anonymous-view.js';
 import { correlationId } from './common/correlation-id.js';
@@ -74,7 +74,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalInterceptors(new RedisRequiredInterceptor(app.get(RedisStatus, { strict: false })));
+  app.useGlobalGuards(new RedisRequiredGuard(app.get(RedisStatus, { strict: false })));
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   // request and response bodies come from the generated contract (Nest's scan only sees the routes)
   const doc = withContractBodies(

@@ -11,7 +11,11 @@ export const ANONYMOUS_VIEW_HEADER = 'x-anonymous-view';
 const store = new AsyncLocalStorage<boolean>();
 
 export function anonymousView(req: Request, _res: Response, next: NextFunction): void {
-  store.run(req.headers[ANONYMOUS_VIEW_HEADER] === 'on', next);
+  const on = req.headers[ANONYMOUS_VIEW_HEADER] === 'on';
+  // an async context costs every promise of the process something from its first use on: only a
+  // request that asks for the view opens one (or one that would otherwise inherit a context)
+  if (on || store.getStore() !== undefined) store.run(on, next);
+  else next();
 }
 
 /** Whether this request asked for player names to be hidden (presentation mode). */

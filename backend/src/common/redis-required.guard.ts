@@ -1,9 +1,8 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { DomainError } from './domain-error.js';
 
-/** What the interceptor needs to know about Redis (the health module's RedisStatus provides it). */
+/** What the guard needs to know about Redis (the health module's RedisStatus provides it). */
 export interface RedisReadiness {
   readonly ready: boolean;
 }
@@ -16,12 +15,16 @@ const WITHOUT_REDIS = new Set(['/api/auth/login', '/api/auth/logout', '/api/join
  * is refused at once with 503 and a plain reason, before it changes anything — instead of
  * hanging in the connection's offline queue or committing half of a clock change. Reads keep
  * working from the database; everything resumes by itself when Redis is back.
+ *
+ * A global guard registered after the authentication guard (`useGlobalGuards` follows the
+ * `APP_GUARD`s), so it runs where an interceptor would — after authentication, before the body is
+ * validated — without putting every request through an interceptor's observable pipeline.
  */
 @Injectable()
-export class RedisRequiredInterceptor implements NestInterceptor {
+export class RedisRequiredGuard implements CanActivate {
   constructor(private readonly redis: RedisReadiness) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() === 'http' && !this.redis.ready) {
       const req = context.switchToHttp().getRequest<Request>();
       if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && !WITHOUT_REDIS.has(req.path)) {
@@ -32,6 +35,6 @@ export class RedisRequiredInterceptor implements NestInterceptor {
         );
       }
     }
-    return next.handle();
+    return true;
   }
 }
