@@ -105,6 +105,41 @@ describe('validating a pack from the editor', () => {
   });
 });
 
+describe("the editor's text keeps the pack's translations", () => {
+  // before the next block saves a demo version from pack.yaml alone (no translations)
+  it('holds them under translations:, saves edits to them, and still points pack errors at the line the author sees', async () => {
+    const source = await api.ok<{ yaml: string }>('GET', '/authoring/packs/demo/source');
+    // the Korean translation rides along in the one text the editor edits
+    expect(source.yaml).toMatch(/^translations:\n {2}ko:\n/m);
+    expect(source.yaml).toContain('연체 청구서 HL-20931');
+    const edited = source.yaml
+      .replace(/^id: demo$/m, 'id: demo-bilingual')
+      .replace('연체 청구서 HL-20931 – 조치 요망', '최종 통지 HL-20931');
+    const saved = await api.post('/authoring/packs', { yaml: edited });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const back = await api.ok<{ yaml: string }>('GET', '/authoring/packs/demo-bilingual/source');
+    expect(back.yaml).toContain('최종 통지 HL-20931');
+    expect(back.yaml).toContain('항만운영사 보안관제센터(SOC)');
+    // the saved version's translation file holds the edit
+    const zip = await JSZip.loadAsync((await download(api, '/authoring/packs/demo-bilingual/export.zip')).data);
+    expect(await zip.file('demo-bilingual/translations/ko/ko.yaml')?.async('string')).toContain('최종 통지 HL-20931');
+
+    // an error above the translations keeps its line; one inside them names the translation
+    const broken = edited.replace(/offset: "?T\+00:10[^\n]*/, 'offset: ten past');
+    expect(broken).toContain('ten past');
+    const r = await api.post('/authoring/packs/validate', { yaml: broken });
+    const line = broken.split('\n').findIndex((l) => l.includes('ten past')) + 1;
+    expect(r.body.errors).toContainEqual(
+      expect.objectContaining({ file: 'pack.yaml', line, path: 'injects[2].offset' }),
+    );
+    const unknown = await api.post('/authoring/packs/validate', {
+      yaml: edited.replace(/^ {6}phish-email:$/m, '      no-such-inject:'),
+    });
+    expect(unknown.body.ok).toBe(false);
+    expect(unknown.body.errors.some((e: { file: string }) => e.file.startsWith('translations/ko/'))).toBe(true);
+  });
+});
+
 describe('saving a new version', () => {
   it('stores the edit as a new version while an exercise made earlier keeps its snapshot', async () => {
     const before = await api.ok('POST', '/exercises', { packId: 'demo' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../scenarios/pack/pack-schema.js';
 import { MSEL_FIELDS } from './msel/msel-columns.js';
 import { parseChannelMap } from './msel/inject-types.js';
+import { editorFiles } from './packs/pack-files.js';
 
 const MAX_TEXT = 5 * 1024 * 1024;
 
@@ -27,7 +28,8 @@ export const PackSourceBody = z
   });
 export type PackSourceBody = z.infer<typeof PackSourceBody>;
 
-export const toFiles = (b: PackSourceBody) => b.files ?? [{ path: 'pack.yaml', content: b.yaml ?? '' }];
+/** The files of a pack as given: the editor's one text (its `translations:` split into files of their own) or files. */
+export const toFiles = (b: PackSourceBody) => b.files ?? editorFiles(b.yaml ?? '');
 
 export const ImageUploadQuery = z.object({ fileName: z.string().trim().min(1).max(255).default('image') }).strict();
 

@@ -82,9 +82,8 @@ export class AuthoringController {
 
   @Get('packs/:id/source')
   @ApiIdParam('id')
-  async source(@IdParam('id') id: string) {
-    const { yaml } = await this.packs.exportYaml(id);
-    return { yaml };
+  async source(@IdParam('id') id: string): Promise<{ yaml: string }> {
+    return this.packs.editorSource(id);
   }
 
   /** The images this version holds (path, sha256, type, size), to carry into the next version. */

@@ -5,7 +5,14 @@ import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
 import { formatPackError, type PackError, type PackSource } from '../../scenarios/pack/pack-loader.js';
 import type { ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../../scenarios/scenarios.service.js';
-import { loadPackFiles, packFilesFromZip, packToYaml, translationFiles, type PackFileInput } from './pack-files.js';
+import {
+  loadPackFiles,
+  packFilesFromZip,
+  packToEditorYaml,
+  packToYaml,
+  translationFiles,
+  type PackFileInput,
+} from './pack-files.js';
 import { readZip, writeZip } from './safe-zip.js';
 
 /** Where a saved pack came from; stored in the pack row's `source` column. */
@@ -78,6 +85,12 @@ export class PackAuthoringService {
   async importZip(zip: Buffer): Promise<SavedPack & { ignored: string[] }> {
     const { files, ignored } = packFilesFromZip(await readZip(zip));
     return { ...(await this.save(files, 'upload')), ignored };
+  }
+
+  /** The editor's text of a pack: `pack.yaml` with its translations under `translations:` (see packToEditorYaml). */
+  async editorSource(idOrPackId: string): Promise<{ yaml: string }> {
+    const row = await this.scenarios.get(idOrPackId);
+    return { yaml: packToEditorYaml(row.document) };
   }
 
   async exportYaml(idOrPackId: string): Promise<{ fileName: string; yaml: string }> {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { badInput } from '../../common/domain-error.js';
 import { loadPackFolder, type LoadResult } from '../../scenarios/pack/pack-loader.js';
 import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
@@ -101,6 +101,54 @@ export function translationFiles(pack: ScenarioPack): PackFileInput[] {
     path: `translations/${language}/${language}.yaml`,
     content: stringify(compact({ pack: t.pack, injects: t.injects }), { lineWidth: 0, aliasDuplicateObjects: false }),
   }));
+}
+
+/**
+ * The pack as the editor's one text: `pack.yaml` with its translations under a top-level
+ * `translations:` (language → `{ pack, injects }`, the shape of a translation file), so editing and
+ * saving the text keeps them. `editorFiles` splits such a text back into the pack's files.
+ */
+export function packToEditorYaml(pack: ScenarioPack): string {
+  const source = packToYaml(pack);
+  const languages = Object.entries(pack.translations ?? {});
+  if (languages.length === 0) return source;
+  const translations = Object.fromEntries(
+    languages.map(([language, t]) => [language, compact({ pack: t.pack, injects: t.injects }) ?? {}]),
+  );
+  return `${source.replace(/\n*$/, '\n')}${stringify({ translations }, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+}
+
+const LANGUAGE_TAG = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+/**
+ * The editor's text as pack files: the top-level `translations:` map (if any) becomes one
+ * `translations/<language>/<language>.yaml` per language, and is blanked out of `pack.yaml` line
+ * for line, so an error in the rest of the pack still points at the line the author sees.
+ */
+export function editorFiles(text: string): PackFileInput[] {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return [{ path: 'pack.yaml', content: text }];
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'translations');
+  if (!pair || !isScalar(pair.key) || !pair.key.range) return [{ path: 'pack.yaml', content: text }];
+  const value = pair.value as { range?: [number, number, number] } | null;
+  const from = pair.key.range[0];
+  const to = value?.range?.[1] ?? pair.key.range[1];
+  // the block's text, blanked with its line breaks kept
+  const blank = text.slice(from, to).replace(/[^\n]/g, ' ');
+  const files: PackFileInput[] = [{ path: 'pack.yaml', content: text.slice(0, from) + blank + text.slice(to) }];
+  const translations: unknown = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+  if (translations === null) return files;
+  if (typeof translations !== 'object' || Array.isArray(translations))
+    throw badInput('pack.bad-translations', '"translations" must map a language ("ko") to its translation');
+  for (const [language, t] of Object.entries(translations as Record<string, unknown>)) {
+    if (!LANGUAGE_TAG.test(language))
+      throw badInput('pack.bad-translations', `"${language}" under "translations" is not a language tag such as "ko"`);
+    files.push({
+      path: `translations/${language}/${language}.yaml`,
+      content: stringify(t ?? {}, { lineWidth: 0, aliasDuplicateObjects: false }),
+    });
+  }
+  return files;
 }
 
 function compact(value: unknown): unknown {
