@@ -118,7 +118,7 @@ export class SessionsService {
     const sid = principal?.sessionId;
     if (!principal || !sid || this.ended.has(sid)) return null;
     // one primary-key read per request, on the read connection (SQLite) so it never queues behind writes
-    const rows = await this.read.db.query<{ ended_at: unknown; expires_at: unknown; password_change_only: unknown }[]>(
+    const rows = await this.read.hotRead<{ ended_at: unknown; expires_at: unknown; password_change_only: unknown }>(
       `SELECT ended_at, expires_at, password_change_only FROM auth_sessions WHERE id = ${this.isPostgres ? '$1' : '?'}`,
       [sid],
     );
