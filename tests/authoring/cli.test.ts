@@ -41,6 +41,14 @@ describe('ttx command line for authors who work in git', () => {
       expect(back.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort()).toEqual(
         demo.source.pack.injects.map((i) => [i.id, i.offset ?? null, i.subject]).sort(),
       );
+      // the Korean translation is written beside pack.yaml (the Language column, and the Translations sheet of a workbook)
+      expect(imported.stdout).toContain('translations: translations/ko/ko.yaml');
+      const subjects = (p: typeof back) =>
+        p.injects.map((i) => [i.id, p.translations?.ko?.injects[i.id]?.subject ?? null]).sort();
+      expect(subjects(back)).toEqual(subjects(demo.source.pack));
+      expect(back.translations?.ko?.pack.title).toBe(
+        ext === 'xlsx' ? demo.source.pack.translations?.ko?.pack.title : undefined,
+      );
     }
   });
 

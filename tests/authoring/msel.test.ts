@@ -276,16 +276,38 @@ describe('pack → MSEL → pack', () => {
       .sort((a: any, b: any) => a.id.localeCompare(b.id)),
   });
 
+  /** what of an inject's translation an MSEL row carries (artifacts and sender organisations have no column) */
+  const injectTexts = (t: any) =>
+    Object.fromEntries(
+      Object.entries(t?.injects ?? {}).map(([id, i]: [string, any]) => [
+        id,
+        {
+          from: i.from?.name ?? null,
+          subject: i.subject ?? null,
+          body: i.body?.trim() ?? null,
+          responseOptions: i.responseOptions ?? null,
+          expectedActions: i.expectedActions ?? null,
+          decision: i.decision ?? null,
+        },
+      ]),
+    );
+
   it('keeps every mapped field through XLSX', async () => {
     const original = (await api.get('/scenarios/demo')).body.pack;
     const x = await download(api, '/authoring/packs/demo/msel?format=xlsx');
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.data as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['MSEL', 'Teams', 'Scenario']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['MSEL', 'Teams', 'Scenario', 'Translations']);
     const back = await preview(x.data, { fileName: 'demo-msel.xlsx' });
     expect(back.packErrors).toEqual([]);
     expect(comparable(back.pack)).toEqual(comparable(original));
+    // the Korean translation comes back: the injects' from the Language rows, the rest from the Translations sheet
+    expect(Object.keys(back.pack.translations)).toEqual(['ko']);
+    expect(Object.keys(injectTexts(original.translations.ko)).length).toBeGreaterThan(0);
+    expect(injectTexts(back.pack.translations.ko)).toEqual(injectTexts(original.translations.ko));
+    expect(back.pack.translations.ko.pack).toEqual(original.translations.ko.pack);
+    expect(back.translationFiles.map((f: { path: string }) => f.path)).toEqual(['translations/ko/ko.yaml']);
     expect(back.pack).toMatchObject({
       id: 'demo',
       title: original.title,
@@ -309,6 +331,48 @@ describe('pack → MSEL → pack', () => {
     got.teams.sort();
     expected.teams.sort();
     expect(got).toEqual(expected);
+    // a CSV has no Translations sheet: the injects' translations come back from the Language column
+    expect(c.data.toString('utf8').split('\r\n')[0]).toMatch(/,Language$/);
+    expect(injectTexts(back.pack.translations.ko)).toEqual(injectTexts(original.translations.ko));
+  });
+
+  it('imports the translations with the pack, refusing nothing a translation may not change', async () => {
+    const x = await download(api, '/authoring/packs/demo/msel?format=xlsx');
+    const r = await upload(api, '/authoring/msel/import', x.data, {
+      fileName: 'demo-msel.xlsx',
+      packId: 'demo-msel-ko',
+    });
+    expect(r.status).toBe(201);
+    const stored = (await api.get('/scenarios/demo-msel-ko')).body.pack;
+    expect(stored.translations.ko.injects['phish-email'].subject).toBe('연체 청구서 HL-20931 – 조치 요망');
+    expect(stored.translations.ko.pack.objectives['obj-share'].coreCapability).toBe('정보 및 첩보 공유');
+
+    // a translation row names an inject only by its id: the times, recipients and channel of the
+    // source stay; a row for an inject the sheet does not have is refused with the pack's error
+    const csv = [
+      'Inject ID,Scenario Time,Inject Mode,To,Subject,Message,Response Options,Language',
+      'alert,T+00:05,siem,SOC,Malware alert,Host infected,"isolate: Isolate the host",en',
+      'alert,T+09:00,sms,CERT,악성코드 경보,호스트 감염,"isolate: 호스트 격리",ko',
+      'ghost,,,,유령,없음,,ko',
+    ].join('\r\n');
+    const p = await preview(Buffer.from(csv), { fileName: 'ko.csv', packId: 'ko-rows' });
+    expect(p.pack.injects).toHaveLength(1);
+    expect(p.pack.injects[0]).toMatchObject({
+      id: 'alert',
+      offset: 'T+00:05',
+      channel: 'siem',
+      subject: 'Malware alert',
+    });
+    expect(p.pack.translations.ko.injects.alert).toEqual({
+      subject: '악성코드 경보',
+      body: '호스트 감염',
+      responseOptions: { isolate: '호스트 격리' },
+    });
+    expect(p.valid).toBe(false);
+    expect(p.packErrors.map((e: { file: string; message: string }) => `${e.file}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^translations\/ko\/ko\.yaml: unknown inject "ghost"/),
+    ]);
+    expect(p.notes.join('\n')).toMatch(/Translations read: ko \(2 injects, rows 3, 4\); the source language is en/);
   });
 });
 

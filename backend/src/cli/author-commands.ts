@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DomainError } from '../common/domain-error.js';
 import { type ChannelMap, parseChannelMap } from '../authoring/msel/inject-types.js';
 import { type ColumnMapping, MSEL_FIELDS, type MselField, normaliseHeader } from '../authoring/msel/msel-columns.js';
 import { mselCsv, mselXlsx } from '../authoring/msel/msel-export.js';
 import { importRefusal, type MselDryRun, type MselRequest, previewMsel } from '../authoring/msel/msel-preview.js';
 import { openAevRefusal, openAevToPack, readOpenAevExport } from '../authoring/openaev/openaev-import.js';
-import { loadPackFiles, packToYaml } from '../authoring/packs/pack-files.js';
+import { loadPackFiles, packToYaml, translationFiles } from '../authoring/packs/pack-files.js';
 import { type ToolFormat, toolJsonToPack, toolRefusal } from '../authoring/tool-exports/tool-import.js';
 import { formatPackError, loadPackFolder } from '../scenarios/pack/pack-loader.js';
 import { CHANNELS, type Channel, type ScenarioPack } from '../scenarios/pack/pack-schema.js';
@@ -96,7 +96,8 @@ async function guarded(
 
 function writePack(pack: ScenarioPack, out: string | undefined): number {
   const yaml = packToYaml(pack);
-  const loaded = loadPackFiles([{ path: 'pack.yaml', content: yaml }], pack.id);
+  const translations = translationFiles(pack);
+  const loaded = loadPackFiles([{ path: 'pack.yaml', content: yaml }, ...translations], pack.id);
   if (!loaded.ok) {
     for (const e of loaded.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
     return fail(`the imported pack does not validate (${loaded.errors.length} error(s)); nothing was written`);
@@ -104,8 +105,12 @@ function writePack(pack: ScenarioPack, out: string | undefined): number {
   const folder = resolve(out ?? pack.id);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'pack.yaml'), yaml);
+  for (const f of translations) {
+    mkdirSync(dirname(join(folder, f.path)), { recursive: true });
+    writeFileSync(join(folder, f.path), f.content);
+  }
   process.stdout.write(
-    `wrote ${join(folder, 'pack.yaml')}: ${pack.teams.length} teams, ${pack.injects.length} injects\n`,
+    `wrote ${join(folder, 'pack.yaml')}: ${pack.teams.length} teams, ${pack.injects.length} injects${translations.length ? `, translations: ${translations.map((f) => f.path).join(', ')}` : ''}\n`,
   );
   return 0;
 }
@@ -243,7 +248,7 @@ export async function mselImport(args: string[]): Promise<number> {
       process.stdout.write(
         `${basename(file)}: ${c.injects} injects from ${c.rows} rows${c.skipped ? `, ${c.skipped} row(s) skipped (listed above; --strict refuses them)` : ''}${c.merged ? `, ${c.merged} merged` : ''}${c.attached ? `, ${c.attached} attached to the inject above` : ''}${c.checklist ? `, ${c.checklist} in the pre-exercise checklist` : ''}\n`,
       );
-      const loaded = loadPackFiles([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
+      const loaded = loadPackFiles([{ path: 'pack.yaml', content: preview.yaml }, ...preview.translationFiles], 'msel');
       if (!loaded.ok) return fail('the MSEL does not make a valid pack');
       return writePack(loaded.source.pack, flags.get('out'));
     },

@@ -1966,6 +1966,11 @@ export interface components {
             /** @description loader errors that belong to no single row */
             generalErrors: string[];
             yaml: string;
+            /** @description the pack's translations read from the Language column and the Translations sheet, as pack files */
+            translationFiles: {
+                path: string;
+                content: string;
+            }[];
             sheet: string;
             sheets: string[];
             headerRow: null | number;
@@ -3336,6 +3341,11 @@ export interface operations {
                         /** @description loader errors that belong to no single row */
                         generalErrors: string[];
                         yaml: string;
+                        /** @description the pack's translations read from the Language column and the Translations sheet, as pack files */
+                        translationFiles: {
+                            path: string;
+                            content: string;
+                        }[];
                         sheet: string;
                         sheets: string[];
                         headerRow: null | number;

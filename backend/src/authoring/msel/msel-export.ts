@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import { type Inject, parseOffsetMs, type ScenarioPack } from '../../scenarios/pack/pack-schema.js';
+import { sourceLanguage } from '../../scenarios/pack/pack-translations.js';
+import {
+  injectTranslationRows,
+  LANGUAGE_HEADER,
+  packPartTranslationRows,
+  translatedLanguages,
+  TRANSLATIONS_HEADERS,
+  TRANSLATIONS_SHEET,
+} from './msel-translations.js';
 
 export const MSEL_HEADERS = [
   '#',
@@ -32,6 +41,7 @@ export const NOT_IN_MSEL = [
   'scoring',
   'phase summaries',
   'objective ids of the pack that no inject names',
+  'translations of artifacts and sender organisations (CSV: of the title, teams, objectives and phases too)',
 ];
 
 function sectionRowsAndInjects(pack: ScenarioPack): ({ phase: ScenarioPack['phases'][number] } | { inject: Inject })[] {
@@ -52,8 +62,48 @@ function sectionRowsAndInjects(pack: ScenarioPack): ({ phase: ScenarioPack['phas
   return out;
 }
 
-/** The MSEL rows of a pack as text cells, in HSEEP column order. */
+/** The MSEL's header row: the HSEEP columns, and a Language column when the pack is translated. */
+export function mselHeaders(pack: ScenarioPack): string[] {
+  return hasLanguageColumn(pack) ? [...MSEL_HEADERS, LANGUAGE_HEADER] : [...MSEL_HEADERS];
+}
+
+/** a translated pack, or one not written in English, says the language of each row */
+const hasLanguageColumn = (pack: ScenarioPack) => translatedLanguages(pack).length > 0 || sourceLanguage(pack) !== 'en';
+
+const column = (h: (typeof MSEL_HEADERS)[number]) => MSEL_HEADERS.indexOf(h);
+const TRANSLATED_COLUMNS = {
+  id: column('Inject ID'),
+  from: column('From'),
+  subject: column('Subject'),
+  message: column('Message'),
+  expectedAction: column('Expected Player Action'),
+  responseOptions: column('Response Options'),
+  decision: column('Decision'),
+};
+
+/**
+ * The MSEL rows of a pack as text cells, in HSEEP column order. A translated pack has a Language
+ * column: the source language on each row, and after each inject one row per language that
+ * translates it (see msel-translations.ts).
+ */
 export function mselRows(pack: ScenarioPack): string[][] {
+  const withLanguage = hasLanguageColumn(pack);
+  const source = sourceLanguage(pack);
+  const out: string[][] = [];
+  for (const row of sourceRows(pack)) {
+    if (!withLanguage) {
+      out.push(row.cells);
+      continue;
+    }
+    out.push([...row.cells, source]);
+    if (row.injectId === undefined) continue;
+    for (const t of injectTranslationRows(pack, row.injectId, MSEL_HEADERS.length, TRANSLATED_COLUMNS))
+      out.push([...t.cells, t.language]);
+  }
+  return out;
+}
+
+function sourceRows(pack: ScenarioPack): { cells: string[]; injectId?: string }[] {
   const teamName = new Map(pack.teams.map((t) => [t.id, t.name]));
   const objective = new Map(pack.objectives.map((o) => [o.id, o]));
   let n = 0;
@@ -63,11 +113,11 @@ export function mselRows(pack: ScenarioPack): string[][] {
       row[0] = `Phase: ${entry.phase.title}`;
       row[1] = entry.phase.id;
       row[2] = entry.phase.start;
-      return row;
+      return { cells: row };
     }
     const i = entry.inject;
     n += 1;
-    return [
+    const cells = [
       String(n),
       i.id,
       i.offset ?? '',
@@ -89,6 +139,7 @@ export function mselRows(pack: ScenarioPack): string[][] {
       i.trigger ? stringify(i.trigger, { collectionStyle: 'flow' }).trim() : '',
       i.decision ? stringify(i.decision, { collectionStyle: 'flow', lineWidth: 0 }).trim() : '',
     ];
+    return { cells, injectId: i.id };
   });
 }
 
@@ -104,7 +155,7 @@ export function csvField(value: string): string {
 
 export function mselCsv(pack: ScenarioPack): string {
   const esc = csvField;
-  return [[...MSEL_HEADERS], ...mselRows(pack)].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
+  return [mselHeaders(pack), ...mselRows(pack)].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
 }
 
 /** An HSEEP-style MSEL workbook: the event list, then the teams and scenario details it refers to. */
@@ -112,7 +163,7 @@ export async function mselXlsx(pack: ScenarioPack): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Cyber TTX';
   const ws = wb.addWorksheet('MSEL', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow([...MSEL_HEADERS]);
+  ws.addRow(mselHeaders(pack));
   ws.getRow(1).font = { bold: true };
   for (const r of mselRows(pack)) {
     const row = ws.addRow(r);
@@ -136,8 +187,17 @@ export async function mselXlsx(pack: ScenarioPack): Promise<Buffer> {
     ['tags', pack.tags.join(', ')],
     ['classification', pack.classification],
     ['threatActors', pack.threatActors.join(', ')],
+    ['language', sourceLanguage(pack)],
     ['not in the MSEL sheet', NOT_IN_MSEL.join('; ')],
   ];
   for (const m of meta) scenario.addRow(m);
+  const partRows = packPartTranslationRows(pack);
+  if (partRows.length) {
+    const translations = wb.addWorksheet(TRANSLATIONS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+    translations.addRow([...TRANSLATIONS_HEADERS]);
+    translations.getRow(1).font = { bold: true };
+    for (const r of partRows) translations.addRow(r);
+    [10, 36, 80].forEach((w, i) => (translations.getColumn(i + 1).width = w));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,11 +1,14 @@
 import { badInput } from '../../common/domain-error.js';
 import type { PackError } from '../../scenarios/pack/pack-loader.js';
 import type { Channel, ScenarioPack } from '../../scenarios/pack/pack-schema.js';
-import { loadPackFiles, packToYaml } from '../packs/pack-files.js';
+import { LANGUAGE_PATTERN } from '../../scenarios/pack/pack-schema.js';
+import { loadPackFiles, packToYaml, translationFiles } from '../packs/pack-files.js';
 import type { ChannelMap } from './inject-types.js';
 import { cellText, type ColumnMapping, findHeaderRow } from './msel-columns.js';
 import { detectFormat, readGrids, type SheetGrid } from './msel-grid.js';
 import { attachPackErrors, type MselPreview, mselToPack } from './msel-import.js';
+import { detectLayout } from './msel-rows.js';
+import { readMselTranslations } from './msel-translations.js';
 
 export interface MselRequest {
   fileName?: string | undefined;
@@ -32,6 +35,8 @@ export interface MselDryRun extends MselPreview {
   /** loader errors that belong to no single row */
   generalErrors: string[];
   yaml: string;
+  /** the pack's translations read from the Language column and the Translations sheet, as pack files */
+  translationFiles: { path: string; content: string }[];
 }
 
 /**
@@ -64,8 +69,18 @@ export async function previewMsel(data: Buffer, req: MselRequest): Promise<MselD
       'msel.bad-header-row',
       `Sheet "${grid.name}" of ${file} has ${grid.rows.length} rows with content; header row ${headerRow + 1} does not exist`,
     );
-  const result = mselToPack(
+  // rows in another language than the source's are translations of the injects, not injects
+  const declared = cellText(
+    grids.find((g) => g.name === 'Scenario')?.rows.find((r) => cellText(r[0] ?? null) === 'language')?.[1] ?? null,
+  );
+  const translated = readMselTranslations(
     grid,
+    grids,
+    detectLayout(grid.rows, headerRow, req.mapping),
+    LANGUAGE_PATTERN.test(declared) ? declared : undefined,
+  );
+  const result = mselToPack(
+    translated.grid,
     grids.map((g) => g.name),
     {
       mapping: req.mapping,
@@ -80,12 +95,16 @@ export async function previewMsel(data: Buffer, req: MselRequest): Promise<MselD
   );
   if (picked.note) result.notes.unshift(picked.note);
   applyCompanionSheets(result.pack, grids, req);
+  result.notes.push(...translated.notes);
+  if (translated.source && translated.source !== 'en') result.pack.language = translated.source;
+  if (Object.keys(translated.translations).length) result.pack.translations = translated.translations;
   const yaml = packToYaml(result.pack);
-  const loaded = loadPackFiles([{ path: 'pack.yaml', content: yaml }], 'msel');
+  const files = translationFiles(result.pack).map((f) => ({ path: f.path, content: String(f.content) }));
+  const loaded = loadPackFiles([{ path: 'pack.yaml', content: yaml }, ...files], 'msel');
   const packErrors = loaded.ok ? [] : loaded.errors;
   const generalErrors = attachPackErrors(result.rows, result.rowOfInject, result.pack, packErrors);
   const { rowOfInject: _rows, ...preview } = result;
-  return { ...preview, valid: loaded.ok, packErrors, generalErrors, yaml };
+  return { ...preview, valid: loaded.ok, packErrors, generalErrors, yaml, translationFiles: files };
 }
 
 /**

@@ -29,7 +29,10 @@ export class MselService {
         errors: preview.packErrors,
         rows: preview.rows.filter((r) => r.errors.length),
       });
-    const saved = await this.packs.save([{ path: 'pack.yaml', content: preview.yaml }], 'msel');
+    const saved = await this.packs.save(
+      [{ path: 'pack.yaml', content: preview.yaml }, ...preview.translationFiles],
+      'msel',
+    );
     return { ...saved, preview };
   }
 
