@@ -1,17 +1,10 @@
-import { Redis } from 'ioredis';
 import { type AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
+import { redisConnection } from '../common/redis-connection.js';
 import { redactUrl } from '../health/redact-url.js';
 
 /** One PING with a short timeout; no retries, no stack traces. */
 export async function redisReachable(url: string, timeoutMs = 3000): Promise<string | null> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    enableOfflineQueue: false,
-  });
-  client.on('error', () => undefined);
+  const client = redisConnection(url, 'probe', { connectTimeout: timeoutMs });
   try {
     await client.connect();
     await client.ping();

@@ -8,16 +8,19 @@ const PROFILES = {
   broadcast: { maxRetriesPerRequest: null },
   // rate limits: fail fast, so sign-in falls back to the per-process limiter instead of waiting
   'rate-limit': { enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+  // the boot check's one PING: connect when asked, never retry, never queue
+  probe: { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false },
 } satisfies Record<string, RedisOptions>;
 
 export type RedisUse = keyof typeof PROFILES;
 
 /**
- * A Redis connection for one use, named after it in `CLIENT LIST`. Its 'error' events never crash
- * the process: an outage surfaces through the health checks, the Redis banner and failed calls.
+ * The one place a Redis connection is made: one for each use, named after it in `CLIENT LIST`.
+ * Its 'error' events never crash the process: an outage surfaces through the health checks, the
+ * Redis banner and failed calls.
  */
-export function redisConnection(url: string, use: RedisUse): Redis {
-  const client = new Redis(url, { ...PROFILES[use], connectionName: `cyber-ttx:${use}` });
+export function redisConnection(url: string, use: RedisUse, extra: Pick<RedisOptions, 'connectTimeout'> = {}): Redis {
+  const client = new Redis(url, { ...PROFILES[use], ...extra, connectionName: `cyber-ttx:${use}` });
   client.on('error', () => undefined);
   return client;
 }

@@ -5,9 +5,8 @@ import { Transactions } from '../database/transactions.js';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
-import { DecisionsService } from '../decisions/decisions.service.js';
-import { type DeliveryOutcome, DeliveryService } from '../delivery/delivery.service.js';
-import { DomainEvents } from '../events/domain-events.js';
+import { DeliveryService } from '../delivery/delivery.service.js';
+import { DeliveryRun } from '../delivery/delivery-run.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
@@ -22,7 +21,6 @@ import {
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { type ExerciseEventType } from './exercise-event.entity.js';
 import { ExerciseEvents } from './exercise-events.service.js';
-import { ReadDatabase } from '../database/read-database.js';
 import { ExerciseInjectEntity } from './exercise-inject.entity.js';
 import { ExerciseTeamEntity } from './exercise-team.entity.js';
 import { ExerciseEntity, type ExerciseStatus } from './exercise.entity.js';
@@ -40,7 +38,8 @@ interface ClockChange {
 
 /**
  * The exercise lifecycle: create, start (now or at a time), pause, resume, speed, fire, skip, end,
- * and reconciliation with the queue at boot. Every clock change moves the anchor and bumps the
+ * and re-anchoring after a step of the system clock (the delivery run around them, reconciliation
+ * at boot included, is `DeliveryRun`). Every clock change moves the anchor and bumps the
  * generation in one conditional update, so a concurrent change gets a 409 instead of a lost write.
  */
 @Injectable()
@@ -53,11 +52,9 @@ export class ExerciseLifecycle {
     private readonly scenarios: ScenariosService,
     private readonly scheduler: SchedulerService,
     private readonly delivery: DeliveryService,
-    private readonly decisions: DecisionsService,
     private readonly events: ExerciseEvents,
     private readonly notifier: RealtimeNotifier,
-    private readonly reads: ReadDatabase,
-    private readonly bus: DomainEvents,
+    private readonly run: DeliveryRun,
   ) {}
 
   async create(by: UserPrincipal, input: { packId: string; name?: string | undefined }): Promise<ExerciseEntity> {
@@ -226,7 +223,7 @@ export class ExerciseLifecycle {
         `Inject "${injectId}" could not be delivered (it was delivered or skipped meanwhile)`,
       );
     }
-    await this.delivered(id, injectId, outcome);
+    await this.run.delivered(id, injectId, outcome);
     return { injectId, teams: outcome.teamIds, scenarioMs: Math.round(scenarioMs) };
   }
 
@@ -277,68 +274,6 @@ export class ExerciseLifecycle {
       return u.affected ?? 0;
     });
     if (r) this.notifyClock(await this.get(exerciseId));
-  }
-
-  /**
-   * Boot: give every live exercise a fresh clock generation and schedule all its pending injects
-   * again. Injects that fell due while nothing was running get no delay, so they go out at once and
-   * are marked late; jobs of the previous generation (including ones a crashed worker held) do nothing.
-   */
-  async reconcile(): Promise<number> {
-    const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'scheduled']) } });
-    for (const ex of live) {
-      const r = await this.tx.run(async (m) => {
-        const bumped = await m
-          .createQueryBuilder()
-          .update(ExerciseEntity)
-          .set({ generation: ex.generation + 1 })
-          .where('id = :id AND generation = :g', { id: ex.id, g: ex.generation })
-          .execute();
-        // deliveries prepared by a process that died before revealing them are prepared again
-        if (bumped.affected) await this.delivery.revertPrepared(m, ex.id);
-        return bumped;
-      });
-      if (!r.affected) continue;
-      ex.generation += 1;
-      await this.catchUp(ex);
-      await this.schedulePending(ex);
-      if (ex.status === 'scheduled' && ex.anchorWallMs !== null)
-        await this.scheduler.scheduleStart(ex, ex.anchorWallMs);
-      this.logger.log(`reconciled exercise ${ex.id} (${ex.status}) on clock generation ${ex.generation}`);
-    }
-    return live.length;
-  }
-
-  /**
-   * Deliver, one by one in exercise-clock order, everything that fell due while no worker ran,
-   * including followers those deliveries release that are overdue too; teams then read the
-   * backlog in the order the scenario tells it.
-   */
-  private async catchUp(ex: ExerciseEntity): Promise<void> {
-    const anchor = anchorOf(ex);
-    for (;;) {
-      const now = Date.now();
-      const overdue = (
-        await this.db
-          .getRepository(ExerciseInjectEntity)
-          .find({ where: { exerciseId: ex.id, status: 'pending' }, order: { dueScenarioMs: 'ASC', injectId: 'ASC' } })
-      )
-        .map((p) => ({ p, dueAtMs: p.dueScenarioMs === null ? null : wallTimeAt(anchor, p.dueScenarioMs) }))
-        .find((x) => x.dueAtMs !== null && x.dueAtMs <= now);
-      if (!overdue || overdue.p.dueScenarioMs === null || overdue.dueAtMs === null) return;
-      const outcome = await this.delivery.deliverNow({
-        exerciseId: ex.id,
-        injectId: overdue.p.injectId,
-        teamScope: overdue.p.teamScope,
-        scenarioMs: overdue.p.dueScenarioMs,
-        dueAtMs: overdue.dueAtMs,
-        generation: ex.generation,
-        actor: 'system',
-      });
-      // another worker got there first, or the exercise changed meanwhile: leave the rest to the queue
-      if (!outcome.event) return;
-      await this.delivered(ex.id, overdue.p.injectId, outcome);
-    }
   }
 
   /**
@@ -401,81 +336,17 @@ export class ExerciseLifecycle {
       const ids = await this.db
         .getRepository(ExerciseInjectEntity)
         .find({ where: { exerciseId: ex.id, status: 'pending' }, select: { injectId: true, teamScope: true } });
-      if (ex.status === 'running') await this.schedulePending(ex);
+      if (ex.status === 'running') await this.run.schedulePending(ex);
       await this.scheduler.dropGeneration(ex.id, previousGeneration, ids);
       this.notifyClock(ex);
     }
     return reanchored;
   }
 
-  /**
-   * Just before an inject goes out, deliver anything of the same exercise that was due earlier and
-   * is still waiting for its job (a job held up by load): teams then read the story in order.
-   */
-  async deliverEarlierFirst(exerciseId: string, generation: number, scenarioMs: number): Promise<void> {
-    // This runs in the last milliseconds before an instant: on SQLite, a read on the writer's
-    // connection would wait for whatever write is in flight (it did, up to ~100 ms, for the first
-    // inject after a start). The read connection sees every committed row and never waits; what it
-    // finds is then claimed through the writer, conditionally, as always.
-    const earlier = await this.reads.db
-      .getRepository(ExerciseInjectEntity)
-      .createQueryBuilder('i')
-      .where(`i.exercise_id = :exerciseId AND i.status = 'pending' AND i.due_scenario_ms < :scenarioMs`, {
-        exerciseId,
-        scenarioMs,
-      })
-      .orderBy('i.due_scenario_ms', 'ASC')
-      .addOrderBy('i.inject_id', 'ASC')
-      .getMany();
-    if (earlier.length === 0) return;
-    const ex = await this.get(exerciseId);
-    if (ex.generation !== generation) return;
-    const anchor = anchorOf(ex);
-    for (const p of earlier) {
-      if (p.dueScenarioMs === null) continue;
-      const outcome = await this.delivery.deliverNow({
-        exerciseId,
-        injectId: p.injectId,
-        teamScope: p.teamScope,
-        scenarioMs: p.dueScenarioMs,
-        dueAtMs: wallTimeAt(anchor, p.dueScenarioMs) ?? Date.now(),
-        generation,
-        actor: 'system',
-      });
-      await this.delivered(exerciseId, p.injectId, outcome);
-    }
-  }
-
-  /** After a delivery: whatever it set in motion follows (scores, decisions, released branches: `inject.delivered`). */
-  private delivered(exerciseId: string, injectId: string, outcome: DeliveryOutcome): Promise<void> {
-    return this.bus.emit('inject.delivered', {
-      exerciseId,
-      injectId,
-      teamIds: outcome.teamIds,
-      released: outcome.released,
-      decisions: outcome.decisions,
-    });
-  }
-
   private async injectState(exerciseId: string, injectId: string): Promise<ExerciseInjectEntity> {
     const s = await this.db.getRepository(ExerciseInjectEntity).findOneBy({ exerciseId, injectId, teamScope: '' });
     if (!s) throw notFound('inject', injectId);
     return s;
-  }
-
-  private async schedulePending(ex: ExerciseEntity): Promise<void> {
-    const pending = await this.db
-      .getRepository(ExerciseInjectEntity)
-      .find({ where: { exerciseId: ex.id, status: 'pending' } });
-    await this.scheduler.scheduleInjects(
-      ex,
-      pending.flatMap((p) =>
-        p.dueScenarioMs === null
-          ? []
-          : [{ injectId: p.injectId, teamScope: p.teamScope, dueScenarioMs: p.dueScenarioMs }],
-      ),
-    );
-    await this.decisions.scheduleOpenDeadlines(ex);
   }
 
   /**
@@ -557,7 +428,7 @@ export class ExerciseLifecycle {
     const ids = await this.db
       .getRepository(ExerciseInjectEntity)
       .find({ where: { exerciseId: id, status: 'pending' }, select: { injectId: true, teamScope: true } });
-    if (ex.status === 'running' || ex.status === 'scheduled') await this.schedulePending(ex);
+    if (ex.status === 'running' || ex.status === 'scheduled') await this.run.schedulePending(ex);
     await this.scheduler.dropGeneration(id, previousGeneration, ids);
     if (ex.status === 'paused') await this.deliverDueBeforePause(ex, anchorOf({ ...ex, ...before }));
     this.notifyClock(ex);
@@ -592,7 +463,7 @@ export class ExerciseLifecycle {
         generation: null,
         actor: 'system',
       });
-      await this.delivered(ex.id, p.injectId, outcome);
+      await this.run.delivered(ex.id, p.injectId, outcome);
     }
   }
 

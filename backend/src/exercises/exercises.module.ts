@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { SessionsModule } from '../auth/sessions.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
+import { DeliveryRunModule } from '../delivery/delivery-run.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
@@ -27,6 +28,7 @@ import { PlayerImages } from './player-images.service.js';
     ScenariosModule,
     SchedulingModule,
     DeliveryModule,
+    DeliveryRunModule,
     DecisionsModule,
     ScoringModule,
     RealtimeNotifierModule,

@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
+import { DeliveryRun } from '../delivery/delivery-run.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseLifecycle } from '../exercises/exercise-lifecycle.service.js';
 import { DELIVERY_QUEUE, type DeliveryJobName, type DeliveryJobs } from './delivery-jobs.js';
@@ -53,7 +54,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       const preparedAt = preciseNow();
       const ahead = this.revealLead.aheadMs();
       await waitUntil(d.dueAtMs - ahead);
-      await this.lifecycle.deliverEarlierFirst(d.exerciseId, d.generation, d.scenarioMs);
+      await this.deliveryRun.deliverEarlierFirst(d.exerciseId, d.generation, d.scenarioMs);
       const revealed = await this.delivery.reveal(prepared);
       // the last step's own duration, from when it was meant to start (or could: a job that came late)
       this.revealLead.record(preciseNow() - Math.max(d.dueAtMs - ahead, preparedAt));
@@ -90,6 +91,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly delivery: DeliveryService,
     private readonly lifecycle: ExerciseLifecycle,
+    private readonly deliveryRun: DeliveryRun,
     private readonly metrics: DeliveryMetrics,
     private readonly decisions: DecisionsService,
     private readonly bus: DomainEvents,
@@ -115,7 +117,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.connection.on('ready', () => {
       if (!lost) return;
       lost = false;
-      this.lifecycle.reconcile().then(
+      this.deliveryRun.reconcile().then(
         (n) => this.logger.log(`Redis is back: ${n} live exercise(s) reconciled`),
         (e: unknown) =>
           this.logger.error(`reconcile after Redis came back failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -161,7 +163,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async start(): Promise<void> {
     if (!this.worker) return;
-    const reconciled = await this.lifecycle.reconcile();
+    const reconciled = await this.deliveryRun.reconcile();
     void this.worker.run();
     this.logger.log(
       `delivery worker running (lead ${this.config.schedulerLeadMs} ms; ${reconciled} live exercise(s) reconciled)`,
