@@ -5,6 +5,7 @@ import { homeOf, type Session, useSession } from '../features/auth/api/get-sessi
 import { ErrorAlert, PageLoader } from '../components/page-states';
 import { paths } from '../config/paths';
 import type { Role } from '../lib/api-types';
+import { useTranslation } from 'react-i18next';
 
 type Allowed = { participant: true } | { roles: readonly Role[] };
 
@@ -15,10 +16,11 @@ function allowed(session: Session, rule: Allowed): boolean {
 
 /** Route guard: sends anonymous visitors to sign in and explains when a role may not enter. */
 export function RequireSession({ allow, children }: { allow: Allowed; children: (session: Session) => ReactNode }) {
+  const { t } = useTranslation('auth');
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <PageLoader />;
-  if (session.isError) return <ErrorAlert error={session.error} title="Could not check your session" />;
+  if (session.isError) return <ErrorAlert error={session.error} title={t('guard.couldNotCheck')} />;
   const s = session.data;
   if (s.kind === 'anonymous') {
     const target =
@@ -28,10 +30,10 @@ export function RequireSession({ allow, children }: { allow: Allowed; children: 
   if (!allowed(s, allow))
     return (
       <Container size="sm" py="xl">
-        <Alert color="orange" title="Not available for your role">
-          This page is not part of your role in the exercise.{' '}
+        <Alert color="orange" title={t('guard.notForRole')}>
+          {t('guard.notForRoleBody')}{' '}
           <Anchor component={Link} to={homeOf(s)}>
-            Go to your page
+            {t('guard.goHome')}
           </Anchor>
           .
         </Alert>

@@ -12,10 +12,10 @@ const STATUS_COLOURS: Record<ExerciseStatus, string> = {
   ended: 'gray',
 };
 
-export function ClockStatusBadge({ status }: { status: ExerciseStatus }) {
+export function ClockStatusBadge({ status, className }: { status: ExerciseStatus; className?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" data-clock-status={status}>
+    <Badge color={STATUS_COLOURS[status]} variant="light" data-clock-status={status} className={className}>
       {t(`clock.status.${status}`)}
     </Badge>
   );

@@ -2,14 +2,14 @@ import { ActionIcon } from '@mantine/core';
 import { IconPresentation, IconPresentationOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { setPresentationMode, usePresentationMode } from '../lib/presentation-mode';
+import { useTranslation } from 'react-i18next';
 
 /** Staff header switch: hide player names on a projected screen (every view refetches anonymised). */
 export function PresentationToggle() {
+  const { t } = useTranslation();
   const on = usePresentationMode();
   const queryClient = useQueryClient();
-  const label = on
-    ? 'Presentation mode is on: player names are hidden. Turn it off'
-    : 'Presentation mode: hide player names on this screen';
+  const label = on ? t('presentation.on') : t('presentation.off');
   return (
     <ActionIcon
       variant={on ? 'filled' : 'subtle'}

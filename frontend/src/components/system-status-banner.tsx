@@ -2,12 +2,14 @@ import { Alert } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useSyncExternalStore } from 'react';
 import { dismissSystemStatus, getSystemStatus, subscribeSystemStatus } from '../lib/socket';
+import { useTranslation } from 'react-i18next';
 
 /**
  * App-wide: while the platform cannot take changes (Redis unreachable) every open page says so,
  * so nobody mistakes a stalled drill for a quiet one; when it is back, a closable notice says that.
  */
 export function SystemStatusBanner() {
+  const { t } = useTranslation();
   const status = useSyncExternalStore(subscribeSystemStatus, getSystemStatus);
   if (!status) return null;
   const down = status.redis === 'unreachable';
@@ -23,10 +25,10 @@ export function SystemStatusBanner() {
       py={6}
       icon={down ? <IconAlertTriangle size={18} aria-hidden /> : <IconCircleCheck size={18} aria-hidden />}
       withCloseButton={!down}
-      closeButtonLabel="Dismiss"
+      closeButtonLabel={t('dismiss')}
       onClose={dismissSystemStatus}
     >
-      {status.message}
+      {down ? t('system.redisDown') : t('system.redisBack')}
     </Alert>
   );
 }

@@ -4,14 +4,16 @@ import { ControlRoom } from '../../features/control/components/control-room';
 import { ExercisePicker } from '../../features/control/components/exercise-picker';
 import { paths } from '../../config/paths';
 import { RequireSession } from '../require-session';
+import { useTranslation } from 'react-i18next';
 
 const steers = (s: { kind: string; user?: { role: (typeof CONTROL_ROLES)[number] } }) =>
   s.kind === 'user' && s.user !== undefined && STEERING_ROLES.includes(s.user.role);
 
 export function ControlListRoute() {
+  const { t } = useTranslation();
   return (
     <RequireSession allow={{ roles: CONTROL_ROLES }}>
-      {(s) => <ExercisePicker title="Control room" canCreate={steers(s)} roomHref={paths.control.room.getHref} />}
+      {(s) => <ExercisePicker title={t('nav.control')} canCreate={steers(s)} roomHref={paths.control.room.getHref} />}
     </RequireSession>
   );
 }

@@ -4,12 +4,14 @@ import { ExercisePicker } from '../../features/control/components/exercise-picke
 import { EvaluatorConsole } from '../../features/evaluate/components/evaluator-console';
 import { paths } from '../../config/paths';
 import { RequireSession } from '../require-session';
+import { useTranslation } from 'react-i18next';
 
 // evaluators, and the facilitators, instructors and admins who also score
 export function EvaluateListRoute() {
+  const { t } = useTranslation();
   return (
     <RequireSession allow={{ roles: CONTROL_ROLES }}>
-      {() => <ExercisePicker title="Evaluation" canCreate={false} roomHref={paths.evaluate.room.getHref} />}
+      {() => <ExercisePicker title={t('nav.evaluation')} canCreate={false} roomHref={paths.evaluate.room.getHref} />}
     </RequireSession>
   );
 }

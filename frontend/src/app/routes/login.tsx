@@ -4,8 +4,10 @@ import { homeOf } from '../../features/auth/api/get-session';
 import { singleSignOnHref, useSingleSignOn } from '../../features/auth/api/single-sign-on';
 import { LoginForm } from '../../features/auth/components/login-form';
 import { paths } from '../../config/paths';
+import { useTranslation } from 'react-i18next';
 
 export function LoginRoute() {
+  const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const redirect = params.get('redirect');
@@ -16,18 +18,18 @@ export function LoginRoute() {
       <Card withBorder padding="lg">
         <Stack>
           <Title order={1} fz="h3">
-            Staff sign in
+            {t('login.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            For instructors, facilitators, evaluators and observers.
+            {t('login.who')}
           </Text>
           {sso.data?.enabled && (
             <>
               {/* a full-page navigation: the identity provider's own sign-in page, then back here */}
               <Button component="a" href={singleSignOnHref(sso.data, safeRedirect)} variant="filled" size="md">
-                Sign in with {sso.data.providerName}
+                {t('login.sso', { provider: sso.data.providerName })}
               </Button>
-              <Divider label="or with a username and password" labelPosition="center" />
+              <Divider label={t('login.orPassword')} labelPosition="center" />
             </>
           )}
           <LoginForm
@@ -35,9 +37,9 @@ export function LoginRoute() {
             onSuccess={(s) => void navigate(safeRedirect ?? homeOf(s), { replace: true })}
           />
           <Text size="sm">
-            Playing in a team?{' '}
+            {t('login.player')}{' '}
             <Anchor component={Link} to={paths.join.getHref()}>
-              Join with a code
+              {t('login.joinWithCode')}
             </Anchor>
           </Text>
         </Stack>

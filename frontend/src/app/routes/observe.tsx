@@ -4,13 +4,15 @@ import { ControlRoom } from '../../features/control/components/control-room';
 import { ExercisePicker } from '../../features/control/components/exercise-picker';
 import { paths } from '../../config/paths';
 import { RequireSession } from '../require-session';
+import { useTranslation } from 'react-i18next';
 
 // the observer view is the control room's picture, read-only: the route composes the control
 // feature in "observe" mode rather than keeping a second copy of it
 export function ObserveListRoute() {
+  const { t } = useTranslation();
   return (
     <RequireSession allow={{ roles: ROLES }}>
-      {() => <ExercisePicker title="Observer view" canCreate={false} roomHref={paths.observe.room.getHref} />}
+      {() => <ExercisePicker title={t('nav.observer')} canCreate={false} roomHref={paths.observe.room.getHref} />}
     </RequireSession>
   );
 }

@@ -5,43 +5,17 @@ import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { ROLES, type Role } from '../../../lib/api-types';
 import { type AccountRow, useChangeRole, useDeleteAccount, useResetPassword, useSetDisabled } from '../api/accounts';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 
 type Pending =
   { kind: 'disable' | 'delete' | 'reset'; user: AccountRow } | { kind: 'role'; user: AccountRow; role: Role };
 
-const when = (ms: number | null) =>
-  ms === null ? 'never' : new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-
-const CONFIRM: Record<
-  Pending['kind'],
-  { title: string; button: string; color: string; text: (u: AccountRow) => string }
-> = {
-  disable: {
-    title: 'Disable account',
-    button: 'Disable',
-    color: 'orange',
-    text: (u) => `${u.username} is signed out everywhere at once and cannot sign in until enabled again.`,
-  },
-  delete: {
-    title: 'Delete account',
-    button: 'Delete',
-    color: 'red',
-    text: (u) =>
-      `${u.username} is signed out and removed. What they did stays in the exercise logs and reports, under “Deleted user”. This cannot be undone.`,
-  },
-  reset: {
-    title: 'Reset password',
-    button: 'Reset password',
-    color: 'blue',
-    text: (u) =>
-      `${u.username} is signed out everywhere and gets a one-time password, shown to you once, that they must replace at their next sign-in.`,
-  },
-  role: {
-    title: 'Change role',
-    button: 'Change role',
-    color: 'blue',
-    text: (u) => `${u.username} is signed out everywhere at once; at the next sign-in the new role applies.`,
-  },
+const CONFIRM_COLOR: Record<Pending['kind'], string> = {
+  disable: 'orange',
+  delete: 'red',
+  reset: 'blue',
+  role: 'blue',
 };
 
 /** Every account with its role, state and sessions; each change is confirmed, because it signs the person out. */
@@ -54,6 +28,9 @@ export function AccountTable({
   meId: string;
   onOneTimePassword: (username: string, password: string) => void;
 }) {
+  const { t } = useTranslation(['admin', 'common']);
+  const { date } = useFormat();
+  const when = (ms: number | null) => (ms === null ? t('never') : date(ms));
   const [pending, setPending] = useState<Pending | null>(null);
   const changeRole = useChangeRole();
   const setDisabled = useSetDisabled();
@@ -79,20 +56,20 @@ export function AccountTable({
   return (
     <>
       {error && !pending && (
-        <Alert color="red" role="alert" mb="sm" title="Not done">
+        <Alert color="red" role="alert" mb="sm" title={t('notDone')}>
           {errorMessage(error)}
         </Alert>
       )}
-      <TableScroll minWidth={760} label="Accounts (scrolls sideways)">
-        <Table fz="sm" verticalSpacing="xs" aria-label="Accounts" data-testid="accounts-table" highlightOnHover>
+      <TableScroll minWidth={760} label={t('tableScroll')}>
+        <Table fz="sm" verticalSpacing="xs" aria-label={t('title')} data-testid="accounts-table" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Account</Table.Th>
-              <Table.Th w={170}>Role</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Last sign-in</Table.Th>
-              <Table.Th ta="right">Sessions</Table.Th>
-              <Table.Th w={48} aria-label="Actions" />
+              <Table.Th>{t('col.account')}</Table.Th>
+              <Table.Th w={170}>{t('col.role')}</Table.Th>
+              <Table.Th>{t('col.state')}</Table.Th>
+              <Table.Th>{t('col.lastSignIn')}</Table.Th>
+              <Table.Th ta="right">{t('col.sessions')}</Table.Th>
+              <Table.Th w={48} aria-label={t('col.actions')} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -102,23 +79,23 @@ export function AccountTable({
                 <Table.Tr key={u.id} data-username={u.username}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
-                      {u.displayName}
+                      <span translate="no">{u.displayName}</span>
                       {me && (
                         <Text span c="dimmed" size="xs">
                           {' '}
-                          (you)
+                          {t('you')}
                         </Text>
                       )}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
+                    <Text size="xs" c="dimmed" ff="monospace" translate="no">
                       {u.username}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Select
                       size="xs"
-                      aria-label={`Role of ${u.username}`}
-                      data={ROLES.map((r) => ({ value: r, label: r }))}
+                      aria-label={t('roleOf', { username: u.username })}
+                      data={ROLES.map((r) => ({ value: r, label: t(`common:account.role.${r}`) }))}
                       value={u.role}
                       allowDeselect={false}
                       disabled={me || u.disabled}
@@ -128,24 +105,20 @@ export function AccountTable({
                   <Table.Td>
                     <Group gap={4}>
                       {u.disabled ? (
-                        <Badge color="gray">disabled</Badge>
+                        <Badge color="gray">{t('state.disabled')}</Badge>
                       ) : (
                         <Badge color="green" variant="light">
-                          active
+                          {t('state.active')}
                         </Badge>
                       )}
                       {u.mustChangePassword && (
-                        <Badge
-                          color="blue"
-                          variant="light"
-                          title="Signs in with a one-time password and must choose a new one"
-                        >
-                          one-time password
+                        <Badge color="blue" variant="light" title={t('state.oneTimeHint')}>
+                          {t('state.oneTime')}
                         </Badge>
                       )}
                       {u.authSource === 'oidc' && (
                         <Badge color="violet" variant="light">
-                          single sign-on
+                          {t('state.sso')}
                         </Badge>
                       )}
                     </Group>
@@ -158,26 +131,28 @@ export function AccountTable({
                     {!me && (
                       <Menu position="bottom-end" withinPortal>
                         <Menu.Target>
-                          <ActionIcon variant="subtle" aria-label={`Actions for ${u.username}`}>
+                          <ActionIcon variant="subtle" aria-label={t('actionsFor', { username: u.username })}>
                             <IconDots size={16} />
                           </ActionIcon>
                         </Menu.Target>
                         <Menu.Dropdown>
                           {u.authSource === 'local' && (
                             <Menu.Item onClick={() => setPending({ kind: 'reset', user: u })}>
-                              Reset password…
+                              {t('action.resetMenu')}
                             </Menu.Item>
                           )}
                           {u.disabled ? (
                             <Menu.Item onClick={() => setDisabled.mutate({ id: u.id, disabled: false })}>
-                              Enable
+                              {t('action.enable')}
                             </Menu.Item>
                           ) : (
-                            <Menu.Item onClick={() => setPending({ kind: 'disable', user: u })}>Disable…</Menu.Item>
+                            <Menu.Item onClick={() => setPending({ kind: 'disable', user: u })}>
+                              {t('action.disableMenu')}
+                            </Menu.Item>
                           )}
                           <Menu.Divider />
                           <Menu.Item color="red" onClick={() => setPending({ kind: 'delete', user: u })}>
-                            Delete…
+                            {t('action.deleteMenu')}
                           </Menu.Item>
                         </Menu.Dropdown>
                       </Menu>
@@ -189,12 +164,19 @@ export function AccountTable({
           </Table.Tbody>
         </Table>
       </TableScroll>
-      <Modal opened={pending !== null} onClose={close} title={pending ? CONFIRM[pending.kind].title : ''} centered>
+      <Modal
+        opened={pending !== null}
+        onClose={close}
+        title={pending ? t(`confirm.${pending.kind}.title`) : ''}
+        centered
+      >
         {pending && (
           <Stack>
             <Text size="sm">
-              {pending.kind === 'role' ? `${pending.user.role} → ${pending.role}. ` : ''}
-              {CONFIRM[pending.kind].text(pending.user)}
+              {pending.kind === 'role'
+                ? `${t(`common:account.role.${pending.user.role}`)} → ${t(`common:account.role.${pending.role}`)}. `
+                : ''}
+              {t(`confirm.${pending.kind}.text`, { username: pending.user.username })}
             </Text>
             {error && (
               <Alert color="red" role="alert">
@@ -203,10 +185,10 @@ export function AccountTable({
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('common:cancel')}
               </Button>
-              <Button color={CONFIRM[pending.kind].color} onClick={confirm} loading={busy}>
-                {CONFIRM[pending.kind].button}
+              <Button color={CONFIRM_COLOR[pending.kind]} onClick={confirm} loading={busy}>
+                {t(`confirm.${pending.kind}.button`)}
               </Button>
             </Group>
           </Stack>

@@ -7,9 +7,11 @@ import { AccountTable } from './account-table';
 import { NewAccountForm } from './new-account-form';
 import { OneTimePasswordDialog } from './one-time-password-dialog';
 import { SessionsTable } from './sessions-table';
+import { useTranslation } from 'react-i18next';
 
 /** Accounts and sessions, for administrators. */
 export function AccountsPage() {
+  const { t } = useTranslation('admin');
   const session = useSession();
   const accounts = useAccounts();
   const sessions = useActiveSessions();
@@ -21,29 +23,34 @@ export function AccountsPage() {
       <Stack>
         <div>
           <Title order={1} fz="h2">
-            Accounts
+            {t('title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Staff accounts and who is signed in. Changing a role, disabling, resetting or deleting an account signs that
-            person out at once.
+            {t('intro')}
           </Text>
         </div>
         <Card withBorder padding="md">
           <Title order={2} fz="h4" mb="xs">
-            New account
+            {t('newAccount')}
           </Title>
           <NewAccountForm onCreated={show} />
         </Card>
         <Tabs defaultValue="accounts" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="accounts">Accounts{accounts.data ? ` (${accounts.data.length})` : ''}</Tabs.Tab>
-            <Tabs.Tab value="sessions">Active sessions{sessions.data ? ` (${sessions.data.length})` : ''}</Tabs.Tab>
+            <Tabs.Tab value="accounts">
+              {t('title')}
+              {accounts.data ? ` (${accounts.data.length})` : ''}
+            </Tabs.Tab>
+            <Tabs.Tab value="sessions">
+              {t('activeSessions')}
+              {sessions.data ? ` (${sessions.data.length})` : ''}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="accounts" pt="sm">
             {accounts.isPending ? (
               <PageLoader />
             ) : accounts.isError ? (
-              <ErrorAlert error={accounts.error} title="Could not load the accounts" />
+              <ErrorAlert error={accounts.error} title={t('couldNotLoadAccounts')} />
             ) : (
               <AccountTable accounts={accounts.data} meId={me?.id ?? ''} onOneTimePassword={show} />
             )}
@@ -52,7 +59,7 @@ export function AccountsPage() {
             {sessions.isPending ? (
               <PageLoader />
             ) : sessions.isError ? (
-              <ErrorAlert error={sessions.error} title="Could not load the sessions" />
+              <ErrorAlert error={sessions.error} title={t('couldNotLoadSessions')} />
             ) : (
               <SessionsTable sessions={sessions.data} mySessionHint={me?.username ?? ''} />
             )}

@@ -3,10 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { ROLES, type Role } from '../../../lib/api-types';
 import { useCreateAccount } from '../api/accounts';
-import { ROLE_HELP } from './role-help';
+import { useTranslation } from 'react-i18next';
 
 /** A new staff account with a role; the server generates its one-time password. */
 export function NewAccountForm({ onCreated }: { onCreated: (username: string, oneTimePassword: string) => void }) {
+  const { t } = useTranslation(['admin', 'common']);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('facilitator');
@@ -25,11 +26,11 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
     );
   };
   return (
-    <form onSubmit={submit} aria-label="New account">
+    <form onSubmit={submit} aria-label={t('newAccount')}>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
-          label="Username"
-          description="3–80 letters, digits, . _ -"
+          label={t('form.username')}
+          description={t('form.usernameHint')}
           required
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
@@ -37,8 +38,8 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
           autoComplete="off"
         />
         <TextInput
-          label="Name"
-          description="as colleagues see it"
+          label={t('form.name')}
+          description={t('form.nameHint')}
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}
@@ -46,20 +47,20 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
           autoComplete="off"
         />
         <Select
-          label="Role"
-          description={ROLE_HELP[role]}
-          data={ROLES.map((r) => ({ value: r, label: r }))}
+          label={t('col.role')}
+          description={t(`roleHelp.${role}`)}
+          data={ROLES.map((r) => ({ value: r, label: t(`common:account.role.${r}`) }))}
           value={role}
           onChange={(v) => v && setRole(v)}
           allowDeselect={false}
           w={260}
         />
         <Button type="submit" loading={create.isPending}>
-          Create account
+          {t('form.create')}
         </Button>
       </Group>
       {create.isError && (
-        <Alert color="red" role="alert" mt="sm" title="Account not created">
+        <Alert color="red" role="alert" mt="sm" title={t('form.notCreated')}>
           {errorMessage(create.error)}
         </Alert>
       )}

@@ -1,4 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** A one-time password, shown once: the administrator hands it over; the user must replace it at first sign-in. */
 export function OneTimePasswordDialog({
@@ -8,31 +9,36 @@ export function OneTimePasswordDialog({
   shown: { username: string; password: string } | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['admin', 'common']);
   return (
-    <Modal opened={shown !== null} onClose={onClose} title="One-time password" centered>
+    <Modal opened={shown !== null} onClose={onClose} title={t('otp.title')} centered>
       {shown && (
         <Stack>
           <Text size="sm">
-            Give this password to <strong>{shown.username}</strong> in person or over a trusted channel. It is shown
-            only now; at the first sign-in they must choose their own.
+            <Trans
+              t={t}
+              i18nKey="otp.body"
+              values={{ username: shown.username }}
+              components={{ b: <strong translate="no" /> }}
+            />
           </Text>
           <Group gap="xs" wrap="nowrap">
-            <Code fz="lg" fw={700} data-testid="one-time-password" style={{ letterSpacing: '0.08em' }}>
+            <Code fz="lg" fw={700} data-testid="one-time-password" style={{ letterSpacing: '0.08em' }} translate="no">
               {shown.password}
             </Code>
             <CopyButton value={shown.password}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
+                  {copied ? t('common:inject.copied') : t('common:inject.copy')}
                 </Button>
               )}
             </CopyButton>
           </Group>
           <Alert color="gray" variant="light">
-            If it is lost, reset the password again.
+            {t('otp.lost')}
           </Alert>
           <Group justify="flex-end">
-            <Button onClick={onClose}>Done</Button>
+            <Button onClick={onClose}>{t('otp.done')}</Button>
           </Group>
         </Stack>
       )}

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Table, Text } from '@mantine/core';
 import { TableScroll } from '../../../components/table-scroll';
 import { errorMessage } from '../../../lib/api-client';
+import type { Role } from '../../../lib/api-types';
 import { type ActiveSession, useEndSession } from '../api/accounts';
-
-const time = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 
 /** A browser family from a user agent, enough to tell sessions apart. */
 function client(ua: string | null): string {
@@ -14,6 +15,9 @@ function client(ua: string | null): string {
 
 /** Open sessions of staff and players; ending one signs that browser out at once. */
 export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSession[]; mySessionHint: string }) {
+  const { t } = useTranslation(['admin', 'common']);
+  const { date } = useFormat();
+  const time = (ms: number) => date(ms, { dateStyle: 'short', timeStyle: 'short' });
   const end = useEndSession();
   return (
     <>
@@ -22,43 +26,50 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
           {errorMessage(end.error)}
         </Alert>
       )}
-      <TableScroll minWidth={760} label="Active sessions (scrolls sideways)">
-        <Table fz="sm" verticalSpacing={4} aria-label="Active sessions" data-testid="sessions-table">
+      <TableScroll minWidth={760} label={t('sessionsScroll')}>
+        <Table fz="sm" verticalSpacing={4} aria-label={t('activeSessions')} data-testid="sessions-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>Role or team</Table.Th>
-              <Table.Th>Signed in</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              <Table.Th>From</Table.Th>
-              <Table.Th w={90} aria-label="End" />
+              <Table.Th>{t('sessions.who')}</Table.Th>
+              <Table.Th>{t('sessions.roleOrTeam')}</Table.Th>
+              <Table.Th>{t('sessions.signedIn')}</Table.Th>
+              <Table.Th>{t('sessions.expires')}</Table.Th>
+              <Table.Th>{t('sessions.from')}</Table.Th>
+              <Table.Th w={90} aria-label={t('sessions.end')} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {sessions.map((s) => (
               <Table.Tr key={s.id} data-session-name={s.name}>
                 <Table.Td>
-                  <Text size="sm" fw={600}>
+                  <Text size="sm" fw={600} translate="no">
                     {s.name}
                   </Text>
                   {s.kind === 'participant' && (
                     <Text size="xs" c="dimmed">
-                      player{s.exercise ? ` · ${s.exercise}` : ''}
+                      {t('sessions.player')}
+                      {s.exercise && <span translate="no"> · {s.exercise}</span>}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {s.role ? <Badge variant="light">{s.role}</Badge> : <Text size="sm">{s.team ?? '—'}</Text>}
+                  {s.role ? (
+                    <Badge variant="light">{t(`common:account.role.${s.role as Role}`)}</Badge>
+                  ) : (
+                    <Text size="sm" translate="no">
+                      {s.team ?? '—'}
+                    </Text>
+                  )}
                   {s.passwordChangeOnly && (
                     <Badge ml={4} color="blue" variant="light">
-                      changing password
+                      {t('sessions.changingPassword')}
                     </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{time(s.createdAt)}</Table.Td>
                 <Table.Td>{time(s.expiresAt)}</Table.Td>
                 <Table.Td>
-                  <Text size="xs">
+                  <Text size="xs" translate="no">
                     {client(s.userAgent)}
                     {s.address ? ` · ${s.address}` : ''}
                   </Text>
@@ -70,9 +81,9 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
                     color="red"
                     onClick={() => end.mutate(s.id)}
                     loading={end.isPending && end.variables === s.id}
-                    title={s.name === mySessionHint ? 'This may be your own session' : undefined}
+                    title={s.name === mySessionHint ? t('sessions.mine') : undefined}
                   >
-                    End
+                    {t('sessions.end')}
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -82,7 +93,7 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
       </TableScroll>
       {sessions.length === 0 && (
         <Text c="dimmed" size="sm">
-          No one is signed in.
+          {t('sessions.none')}
         </Text>
       )}
     </>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useChangePassword } from '../api/change-password';
+import { useTranslation } from 'react-i18next';
 
 const MIN_LENGTH = 12;
 
@@ -10,12 +11,13 @@ const MIN_LENGTH = 12;
 export function ChangePasswordForm({
   username,
   onSuccess,
-  currentLabel = 'Current password',
+  currentLabel,
 }: {
   username: string;
   onSuccess: (session: Session) => void;
   currentLabel?: string;
 }) {
+  const { t } = useTranslation('auth');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -23,11 +25,11 @@ export function ChangePasswordForm({
   const change = useChangePassword({ onSuccess });
   const localProblem =
     next.length < MIN_LENGTH
-      ? `The new password needs at least ${MIN_LENGTH} characters (${next.length} so far).`
+      ? t('password.tooShort', { min: MIN_LENGTH, n: next.length })
       : next.trim().toLowerCase() === username.toLowerCase()
-        ? 'The new password must not be your username.'
+        ? t('password.notUsername')
         : next !== again
-          ? 'The two new passwords differ.'
+          ? t('password.differ')
           : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,10 +38,10 @@ export function ChangePasswordForm({
     change.mutate({ currentPassword: current, newPassword: next });
   };
   return (
-    <form onSubmit={submit} aria-label="Change password">
+    <form onSubmit={submit} aria-label={t('password.title')}>
       <Stack gap="sm">
         <PasswordInput
-          label={currentLabel}
+          label={currentLabel ?? t('password.current')}
           name="current-password"
           autoComplete="current-password"
           required
@@ -48,7 +50,7 @@ export function ChangePasswordForm({
           data-autofocus
         />
         <PasswordInput
-          label="New password"
+          label={t('password.new')}
           name="new-password"
           autoComplete="new-password"
           required
@@ -56,7 +58,7 @@ export function ChangePasswordForm({
           onChange={(e) => setNext(e.currentTarget.value)}
         />
         <PasswordInput
-          label="New password again"
+          label={t('password.again')}
           name="new-password-again"
           autoComplete="new-password"
           required
@@ -65,9 +67,9 @@ export function ChangePasswordForm({
         />
         <Text size="xs" c="dimmed" component="div">
           <List size="xs" spacing={2}>
-            <List.Item>at least {MIN_LENGTH} characters — a short sentence is easiest to remember</List.Item>
-            <List.Item>not your username, and not your current password</List.Item>
-            <List.Item>every other browser signed in as you is signed out</List.Item>
+            <List.Item>{t('password.ruleLength', { min: MIN_LENGTH })}</List.Item>
+            <List.Item>{t('password.ruleNotUsername')}</List.Item>
+            <List.Item>{t('password.ruleSignOut')}</List.Item>
           </List>
         </Text>
         {touched && localProblem && (
@@ -76,12 +78,12 @@ export function ChangePasswordForm({
           </Alert>
         )}
         {change.isError && (
-          <Alert color="red" role="alert" title="Password not changed">
+          <Alert color="red" role="alert" title={t('password.notChanged')}>
             {errorMessage(change.error)}
           </Alert>
         )}
         <Button type="submit" loading={change.isPending}>
-          Change password
+          {t('password.title')}
         </Button>
       </Stack>
     </form>

@@ -4,9 +4,11 @@ import type { PublicUser } from '../../../lib/api-types';
 import { homeOf } from '../api/get-session';
 import { useLogout } from '../api/logout';
 import { ChangePasswordForm } from './change-password-form';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** Shown instead of every page while the account still has a generated or reset password. */
 export function ForcedPasswordChange({ user }: { user: PublicUser }) {
+  const { t } = useTranslation(['auth', 'common']);
   const navigate = useNavigate();
   const logout = useLogout({ onSuccess: () => void navigate('/login') });
   return (
@@ -14,23 +16,27 @@ export function ForcedPasswordChange({ user }: { user: PublicUser }) {
       <Card withBorder padding="lg">
         <Stack>
           <Title order={1} fz="h3">
-            Choose your own password
+            {t('forced.title')}
           </Title>
           <Alert color="blue" variant="light" role="note">
-            You signed in as <strong>{user.username}</strong> with a one-time password. Choose a password only you know
-            before you continue.
+            <Trans
+              t={t}
+              i18nKey="forced.body"
+              values={{ username: user.username }}
+              components={{ b: <strong translate="no" /> }}
+            />
           </Alert>
           <ChangePasswordForm
             username={user.username}
-            currentLabel="One-time password"
+            currentLabel={t('forced.oneTime')}
             onSuccess={(s) => void navigate(homeOf(s), { replace: true })}
           />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
-              Not you?
+              {t('forced.notYou')}
             </Text>
             <Button variant="subtle" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
-              Sign out
+              {t('common:account.signOut')}
             </Button>
           </Group>
         </Stack>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useLogin } from '../api/login';
+import { useTranslation } from 'react-i18next';
 
 /** `secondary`: another way to sign in is offered above (single sign-on), so this button steps back. */
 export function LoginForm({
@@ -12,6 +13,7 @@ export function LoginForm({
   onSuccess: (session: Session) => void;
   secondary?: boolean;
 }) {
+  const { t } = useTranslation('auth');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin({ onSuccess });
@@ -20,10 +22,10 @@ export function LoginForm({
     login.mutate({ username: username.trim(), password });
   };
   return (
-    <form onSubmit={submit} aria-label="Sign in">
+    <form onSubmit={submit} aria-label={t('login.signIn')}>
       <Stack>
         <TextInput
-          label="Username"
+          label={t('login.username')}
           name="username"
           autoComplete="username"
           required
@@ -32,7 +34,7 @@ export function LoginForm({
           data-autofocus
         />
         <PasswordInput
-          label="Password"
+          label={t('login.password')}
           name="password"
           autoComplete="current-password"
           required
@@ -40,12 +42,12 @@ export function LoginForm({
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
         {login.isError && (
-          <Alert color="red" role="alert" title="Could not sign in">
+          <Alert color="red" role="alert" title={t('login.failed')}>
             {errorMessage(login.error)}
           </Alert>
         )}
         <Button type="submit" loading={login.isPending} variant={secondary ? 'default' : 'filled'}>
-          Sign in
+          {t('login.signIn')}
         </Button>
       </Stack>
     </form>

@@ -15,6 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { CHANNELS, type Channel, type ExerciseTeam } from '../../../lib/api-types';
 import { useCreateAdhocInject } from '../api/create-adhoc-inject';
+import { useTranslation } from 'react-i18next';
 
 const OFFSET = /^T?\+?(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
 function parseOffset(v: string): number | null {
@@ -25,6 +26,7 @@ function parseOffset(v: string): number | null {
 
 /** Write a new inject during the drill and deliver it to chosen teams now or at an exercise time. */
 export function AdhocInjectForm({ exerciseId, teams }: { exerciseId: string; teams: ExerciseTeam[] }) {
+  const { t } = useTranslation(['control', 'common']);
   const [channel, setChannel] = useState<Channel>('email');
   const [fromName, setFromName] = useState('');
   const [fromAddress, setFromAddress] = useState('');
@@ -37,7 +39,7 @@ export function AdhocInjectForm({ exerciseId, teams }: { exerciseId: string; tea
     onSuccess: (r) => {
       toast({
         color: 'teal',
-        title: when === 'now' ? 'Inject delivered' : 'Inject scheduled',
+        title: when === 'now' ? t('adhoc.delivered') : t('adhoc.scheduled'),
         message: `${subject} (${r.injectId})`,
       });
       setSubject('');
@@ -58,39 +60,39 @@ export function AdhocInjectForm({ exerciseId, teams }: { exerciseId: string; tea
   };
   const invalidAt = when === 'at' && atMs === null;
   return (
-    <form onSubmit={submit} aria-label="Ad-hoc inject" data-testid="adhoc-form">
+    <form onSubmit={submit} aria-label={t('room.tab.adhoc')} data-testid="adhoc-form">
       <Stack gap="xs">
         <Select
-          label="Channel"
-          data={CHANNELS.map((c) => ({ value: c, label: c }))}
+          label={t('adhoc.channel')}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
           value={channel}
           onChange={(v) => v && setChannel(v)}
           allowDeselect={false}
         />
         <Group grow>
           <TextInput
-            label="From (name)"
+            label={t('adhoc.from')}
             required
             value={fromName}
             onChange={(e) => setFromName(e.currentTarget.value)}
             maxLength={200}
           />
           <TextInput
-            label="Address / handle (optional)"
+            label={t('adhoc.address')}
             value={fromAddress}
             onChange={(e) => setFromAddress(e.currentTarget.value)}
             maxLength={200}
           />
         </Group>
         <TextInput
-          label="Subject"
+          label={t('adhoc.subject')}
           required
           value={subject}
           onChange={(e) => setSubject(e.currentTarget.value)}
           maxLength={300}
         />
         <Textarea
-          label="Body (markdown)"
+          label={t('adhoc.body')}
           required
           autosize
           minRows={3}
@@ -98,48 +100,48 @@ export function AdhocInjectForm({ exerciseId, teams }: { exerciseId: string; tea
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
         />
-        <Checkbox.Group label="Deliver to" value={to} onChange={setTo} required>
+        <Checkbox.Group label={t('adhoc.deliverTo')} value={to} onChange={setTo} required>
           <Group gap="sm" mt={4}>
-            {teams.map((t) => (
-              <Checkbox key={t.id} value={t.id} label={t.name} />
+            {teams.map((team) => (
+              <Checkbox key={team.id} value={team.id} label={<span translate="no">{team.name}</span>} />
             ))}
           </Group>
         </Checkbox.Group>
         <Group align="flex-end">
           <SegmentedControl
-            aria-label="When"
+            aria-label={t('adhoc.when')}
             value={when}
             onChange={(v) => setWhen(v)}
             data={[
-              { value: 'now', label: 'Now' },
-              { value: 'at', label: 'At exercise time' },
+              { value: 'now', label: t('adhoc.now') },
+              { value: 'at', label: t('adhoc.atTime') },
             ]}
           />
           {when === 'at' && (
             <TextInput
-              label="Exercise time (T+hh:mm[:ss])"
+              label={t('adhoc.time')}
               placeholder="T+00:45"
               value={at}
               onChange={(e) => setAt(e.currentTarget.value)}
-              error={at && invalidAt ? 'Use T+hh:mm or T+hh:mm:ss' : undefined}
+              error={at && invalidAt ? t('adhoc.timeFormat') : undefined}
             />
           )}
         </Group>
         {create.isError && (
-          <Alert color="red" role="alert" title="Not sent">
+          <Alert color="red" role="alert" title={t('adhoc.notSent')}>
             {errorMessage(create.error)}
           </Alert>
         )}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            Players see it like any other inject; it is written to the event log.
+            {t('adhoc.note')}
           </Text>
           <Button
             type="submit"
             loading={create.isPending}
             disabled={!fromName.trim() || !subject.trim() || !body.trim() || to.length === 0 || invalidAt}
           >
-            {when === 'now' ? 'Send now' : 'Schedule'}
+            {when === 'now' ? t('adhoc.sendNow') : t('adhoc.schedule')}
           </Button>
         </Group>
       </Stack>

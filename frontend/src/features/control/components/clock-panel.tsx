@@ -9,10 +9,12 @@ import { usePauseExercise } from '../api/pause-exercise';
 import { useResumeExercise } from '../api/resume-exercise';
 import { useSetSpeed } from '../api/set-speed';
 import { useStartExercise } from '../api/start-exercise';
+import { useTranslation } from 'react-i18next';
 
 const SPEED_PRESETS = [1, 2, 10, 60, 600];
 
 function SpeedControl({ exercise }: { exercise: ExerciseState }) {
+  const { t } = useTranslation('control');
   const speed = useSetSpeed(exercise.id);
   const [value, setValue] = useState<number | string>(exercise.clock.speed);
   const submit = (e: FormEvent) => {
@@ -21,10 +23,10 @@ function SpeedControl({ exercise }: { exercise: ExerciseState }) {
     if (Number.isFinite(n)) speed.mutate(n);
   };
   return (
-    <form onSubmit={submit} aria-label="Clock speed">
+    <form onSubmit={submit} aria-label={t('clock.speed')}>
       <Group gap={4} wrap="wrap" align="flex-end">
         <NumberInput
-          label="Speed ×"
+          label={t('clock.speedX')}
           size="xs"
           w={90}
           min={0.5}
@@ -35,7 +37,7 @@ function SpeedControl({ exercise }: { exercise: ExerciseState }) {
           onChange={setValue}
         />
         <Button type="submit" size="xs" variant="default" loading={speed.isPending}>
-          Set
+          {t('clock.set')}
         </Button>
         {SPEED_PRESETS.map((s) => (
           <Button
@@ -43,7 +45,7 @@ function SpeedControl({ exercise }: { exercise: ExerciseState }) {
             size="xs"
             variant={exercise.clock.speed === s ? 'filled' : 'subtle'}
             onClick={() => (setValue(s), speed.mutate(s))}
-            aria-label={`Speed ×${s}`}
+            aria-label={t('clock.speedPreset', { s })}
             aria-pressed={exercise.clock.speed === s}
           >
             ×{s}
@@ -55,6 +57,7 @@ function SpeedControl({ exercise }: { exercise: ExerciseState }) {
 }
 
 function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
+  const { t } = useTranslation('control');
   const start = useStartExercise(exercise.id);
   const [at, setAt] = useState('');
   const [opened, toggle] = useDisclosure(false);
@@ -62,7 +65,7 @@ function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
     <Popover opened={opened} onChange={toggle.toggle} trapFocus position="bottom">
       <Popover.Target>
         <Button size="xs" variant="default" onClick={toggle.toggle}>
-          Schedule…
+          {t('clock.schedule')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
@@ -76,13 +79,13 @@ function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
           <Stack gap="xs">
             <TextInput
               type="datetime-local"
-              label="Start at (local time)"
+              label={t('clock.startAt')}
               required
               value={at}
               onChange={(e) => setAt(e.currentTarget.value)}
             />
             <Button type="submit" size="xs" loading={start.isPending}>
-              Schedule start
+              {t('clock.scheduleStart')}
             </Button>
           </Stack>
         </form>
@@ -93,6 +96,7 @@ function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
 
 /** The exercise clock (always visible) and, for those who steer, its controls. */
 export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer: boolean }) {
+  const { t } = useTranslation('control');
   const start = useStartExercise(exercise.id);
   const pause = usePauseExercise(exercise.id);
   const resume = useResumeExercise(exercise.id);
@@ -103,7 +107,7 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
     <Group gap="lg" wrap="wrap" align="center">
       <ExerciseClock clock={exercise.clock} />
       {steer && status !== 'ended' && (
-        <Group gap="xs" wrap="wrap" align="flex-end" role="group" aria-label="Clock controls">
+        <Group gap="xs" wrap="wrap" align="flex-end" role="group" aria-label={t('clock.controls')}>
           {(status === 'draft' || status === 'scheduled') && (
             <>
               <Button
@@ -112,7 +116,7 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
                 loading={start.isPending}
                 onClick={() => start.mutate(undefined)}
               >
-                Start now
+                {t('clock.startNow')}
               </Button>
               {status === 'draft' && <ScheduleStart exercise={exercise} />}
             </>
@@ -125,7 +129,7 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
               loading={pause.isPending}
               onClick={() => pause.mutate(undefined)}
             >
-              Pause
+              {t('clock.pause')}
             </Button>
           )}
           {status === 'paused' && (
@@ -135,7 +139,7 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
               loading={resume.isPending}
               onClick={() => resume.mutate(undefined)}
             >
-              Resume
+              {t('clock.resume')}
             </Button>
           )}
           <SpeedControl key={exercise.clock.speed} exercise={exercise} />
@@ -147,26 +151,24 @@ export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer
               leftSection={<IconPlayerStop size={14} />}
               onClick={confirm.open}
             >
-              End
+              {t('clock.end')}
             </Button>
           )}
         </Group>
       )}
-      <Modal opened={confirmEnd} onClose={confirm.close} title="End the exercise?">
+      <Modal opened={confirmEnd} onClose={confirm.close} title={t('clock.endTitle')}>
         <Stack>
-          <Text size="sm">
-            Pending injects will not be delivered and players can no longer respond. This cannot be undone.
-          </Text>
+          <Text size="sm">{t('clock.endWarning')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close}>
-              Keep running
+              {t('clock.keepRunning')}
             </Button>
             <Button
               color="red"
               loading={end.isPending}
               onClick={() => end.mutate(undefined, { onSuccess: confirm.close })}
             >
-              End exercise
+              {t('clock.endExercise')}
             </Button>
           </Group>
         </Stack>

@@ -24,15 +24,11 @@ import { StatusGridView } from './status-grid-view';
 import { TeamInvites } from './team-invites';
 import { TeamSeats } from './team-seats';
 import { TimelineTable } from './timeline-table';
-
-const MODE_LABEL: Record<RoomMode, string> = {
-  steer: 'Control room',
-  evaluate: 'Control room (read-only)',
-  observe: 'Observer view',
-};
+import { useTranslation } from 'react-i18next';
 
 /** One screen for the drill: clock, timeline, status grid, and the live side panels. */
 export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; mode: RoomMode; viewer?: PublicUser }) {
+  const { t } = useTranslation('control');
   const exercise = useExercise(exerciseId);
   const watch = useControlRealtime(exerciseId);
   const steer = canSteer(mode);
@@ -43,18 +39,18 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
   const [invitesOpen, setInvitesOpen] = useState(false);
   const awaitingRfis = useRfiAttention(exerciseId, staff, tab === 'rfi');
   useEffect(() => {
-    if (exercise.data) document.title = `${exercise.data.name} · ${MODE_LABEL[mode]} · Cyber TTX`;
-  }, [exercise.data, mode]);
-  if (exercise.isPending) return <PageLoader label="Opening the exercise" />;
-  if (exercise.isError) return <ErrorAlert error={exercise.error} title="Could not open the exercise" />;
+    if (exercise.data) document.title = `${exercise.data.name} · ${t(`room.mode.${mode}`)} · Cyber TTX`;
+  }, [exercise.data, mode, t]);
+  if (exercise.isPending) return <PageLoader label={t('room.opening')} />;
+  if (exercise.isError) return <ErrorAlert error={exercise.error} title={t('room.couldNotOpen')} />;
   const ex = exercise.data;
   return (
     <Stack gap={0} h="100%" data-testid="control-room" data-mode={mode}>
       <SeatHeader
         title={ex.name}
-        seat={MODE_LABEL[mode]}
+        seat={t(`room.mode.${mode}`)}
         refused={watch.state === 'refused' ? watch.message : null}
-        subtitle={`${ex.pack.title} · v${ex.pack.version} · planned duration ${ex.pack.duration}`}
+        subtitle={t('room.subtitle', { title: ex.pack.title, version: ex.pack.version, duration: ex.pack.duration })}
       >
         <Button
           size="xs"
@@ -62,21 +58,16 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
           leftSection={<IconKey size={14} aria-hidden />}
           onClick={() => setInvitesOpen(true)}
         >
-          Join codes
+          {t('room.joinCodes')}
         </Button>
         {staff && (
           <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
-            Evaluate
+            {t('room.evaluate')}
           </Button>
         )}
         <ClockPanel exercise={ex} steer={steer} />
       </SeatHeader>
-      <Modal
-        opened={invitesOpen}
-        onClose={() => setInvitesOpen(false)}
-        title="Join codes, invite links and players"
-        size="lg"
-      >
+      <Modal opened={invitesOpen} onClose={() => setInvitesOpen(false)} title={t('room.invitesTitle')} size="lg">
         <Stack>
           <TeamInvites teams={ex.teams} />
           {steer && <TeamSeats exerciseId={ex.id} teams={ex.teams} />}
@@ -90,20 +81,20 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
               {(ex.clock.status === 'draft' || ex.clock.status === 'scheduled') && (
                 <Card withBorder padding="sm" component="section" aria-labelledby="invites-title">
                   <Title order={2} fz="h5" mb="xs" id="invites-title">
-                    Give each team its join code
+                    {t('room.giveCodes')}
                   </Title>
                   <TeamInvites teams={ex.teams} />
                 </Card>
               )}
               <Card withBorder padding="sm" component="section" aria-labelledby="timeline-title">
                 <Title order={2} fz="h5" mb="xs" id="timeline-title">
-                  Timeline
+                  {t('room.timeline')}
                 </Title>
                 <TimelineTable exerciseId={ex.id} teams={ex.teams} clock={ex.clock} steer={steer} />
               </Card>
               <Card withBorder padding="sm" component="section" aria-labelledby="grid-title">
                 <Title order={2} fz="h5" mb="xs" id="grid-title">
-                  Status grid
+                  {t('room.statusGrid')}
                 </Title>
                 <StatusGridView exerciseId={ex.id} />
               </Card>
@@ -111,12 +102,12 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="sm">
-              <Card withBorder padding="sm" component="section" aria-label="Live panels">
+              <Card withBorder padding="sm" component="section" aria-label={t('room.livePanels')}>
                 <Tabs value={tab} onChange={setTab} keepMounted={false}>
                   <Tabs.List className="ttx-tabs-nowrap">
-                    <Tabs.Tab value="responses">Responses</Tabs.Tab>
-                    <Tabs.Tab value="decisions">Decisions</Tabs.Tab>
-                    {staff && <Tabs.Tab value="scores">Scores</Tabs.Tab>}
+                    <Tabs.Tab value="responses">{t('room.tab.responses')}</Tabs.Tab>
+                    <Tabs.Tab value="decisions">{t('room.tab.decisions')}</Tabs.Tab>
+                    {staff && <Tabs.Tab value="scores">{t('room.tab.scores')}</Tabs.Tab>}
                     {staff && (
                       <Tabs.Tab
                         value="rfi"
@@ -124,16 +115,16 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
                           awaitingRfis > 0 ? (
                             <Badge size="sm" color="red.9" variant="filled" circle data-testid="rfi-badge">
                               {awaitingRfis}
-                              <VisuallyHidden> awaiting a reply</VisuallyHidden>
+                              <VisuallyHidden> {t('room.awaitingReply')}</VisuallyHidden>
                             </Badge>
                           ) : null
                         }
                       >
-                        Requests
+                        {t('room.tab.rfi')}
                       </Tabs.Tab>
                     )}
-                    {staff && <Tabs.Tab value="journal">Journal</Tabs.Tab>}
-                    {steer && <Tabs.Tab value="adhoc">Ad-hoc inject</Tabs.Tab>}
+                    {staff && <Tabs.Tab value="journal">{t('room.tab.journal')}</Tabs.Tab>}
+                    {steer && <Tabs.Tab value="adhoc">{t('room.tab.adhoc')}</Tabs.Tab>}
                   </Tabs.List>
                   <Box pt="sm">
                     <Tabs.Panel value="responses">
@@ -168,7 +159,7 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
               {ex.clock.status !== 'draft' && ex.clock.status !== 'scheduled' && (
                 <Card withBorder padding="sm" component="section" aria-labelledby="delivery-health-title">
                   <Title order={2} fz="h5" mb="xs" id="delivery-health-title">
-                    Delivery accuracy
+                    {t('room.deliveryAccuracy')}
                   </Title>
                   <DeliveryHealth
                     exerciseId={ex.id}

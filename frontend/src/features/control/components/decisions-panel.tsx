@@ -14,16 +14,18 @@ import { useNow } from '../../../lib/use-now';
 import { useDecisions } from '../api/get-decisions';
 import { useExtendDecision } from '../api/extend-decision';
 import { useForceDecision } from '../api/force-decision';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
-const SPECIAL: Record<string, string> = {
-  blocked: 'Blocked',
-  'timed-out': 'Timed out',
-  abstain: 'Abstain',
-  block: 'Block (veto)',
-};
+const SPECIAL = ['blocked', 'timed-out', 'abstain', 'block'] as const;
 
-export function choiceLabel(d: Pick<ControlDecision, 'options'>, choice: string): string {
-  return d.options.find((o) => o.id === choice)?.label ?? SPECIAL[choice] ?? choice;
+/** A choice in words: the option's own label (scenario content), or one of the special outcomes, translated. */
+export function choiceLabel(d: Pick<ControlDecision, 'options'>, choice: string, t: TFunction<'control'>): string {
+  const option = d.options.find((o) => o.id === choice)?.label;
+  if (option !== undefined) return option;
+  return (SPECIAL as readonly string[]).includes(choice)
+    ? t(`decisions.special.${choice as (typeof SPECIAL)[number]}`)
+    : choice;
 }
 
 export function outcomeColour(outcome: string | null): string {
@@ -33,20 +35,21 @@ export function outcomeColour(outcome: string | null): string {
 }
 
 function Deadline({ decision, clock }: { decision: ControlDecision; clock: LocalClock }) {
+  const { t } = useTranslation(['control', 'common']);
   const now = useNow(1000);
   const left = decision.deadlineScenarioMs - scenarioNowMs(clock, now);
   const wall = wallTimeAt(clock, decision.deadlineScenarioMs);
   return (
     <Text size="xs" data-testid="decision-deadline">
-      Deadline{' '}
+      {t('decisions.deadline')}{' '}
       <Text span ff="monospace" fw={600}>
         {formatScenarioTime(decision.deadlineScenarioMs)}
       </Text>
-      {wall !== null ? ` (${formatWallTime(wall)} local)` : ''}
+      {wall !== null ? ` ${t('decisions.local', { time: formatWallTime(wall) })}` : ''}
       {decision.status === 'open' && (
         <Text span c={left < 60_000 ? 'orange' : 'dimmed'} size="xs">
           {' '}
-          · {left > 0 ? `${formatDuration(left)} of exercise time left` : 'due now'}
+          · {left > 0 ? t('decisions.left', { time: formatDuration(left) }) : t('decisions.dueNow')}
         </Text>
       )}
     </Text>
@@ -54,6 +57,7 @@ function Deadline({ decision, clock }: { decision: ControlDecision; clock: Local
 }
 
 function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision: ControlDecision }) {
+  const { t } = useTranslation(['control', 'common']);
   const extend = useExtendDecision(exerciseId);
   const force = useForceDecision(exerciseId);
   const [minutes, setMinutes] = useState<number | string>(5);
@@ -61,13 +65,13 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
   const [confirming, setConfirming] = useState(false);
   const outcomes = [
     ...decision.options.map((o) => ({ value: o.id, label: o.label })),
-    { value: 'blocked', label: 'Blocked' },
-    { value: 'timed-out', label: 'Timed out' },
+    { value: 'blocked', label: t('decisions.special.blocked') },
+    { value: 'timed-out', label: t('decisions.special.timed-out') },
   ];
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <form
-        aria-label={`Extend the deadline of ${decision.question}`}
+        aria-label={t('decisions.extendAria', { question: decision.question })}
         onSubmit={(e) => {
           e.preventDefault();
           const n = Number(minutes);
@@ -80,7 +84,7 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
       >
         <Group gap={4} align="flex-end" wrap="nowrap">
           <NumberInput
-            label="Extend by (exercise minutes)"
+            label={t('decisions.extendBy')}
             size="xs"
             w={170}
             min={1}
@@ -89,33 +93,37 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
             onChange={setMinutes}
           />
           <Button type="submit" size="xs" variant="default" loading={extend.isPending}>
-            Extend
+            {t('decisions.extend')}
           </Button>
         </Group>
       </form>
       <Group gap={4} align="flex-end" wrap="nowrap">
         <Select
-          label="Force outcome"
+          label={t('decisions.forceOutcome')}
           size="xs"
           w={200}
-          placeholder="Choose an outcome"
+          placeholder={t('decisions.chooseOutcome')}
           data={outcomes}
           value={outcome}
           onChange={setOutcome}
         />
         <Button size="xs" color="orange" variant="outline" disabled={!outcome} onClick={() => setConfirming(true)}>
-          Force…
+          {t('decisions.force')}
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Force the outcome?">
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('decisions.forceTitle')}>
         <Stack>
           <Text size="sm">
-            “{decision.question}” closes now as <b>{outcome ? choiceLabel(decision, outcome) : ''}</b>, whatever the
-            teams voted. Any branch on this outcome is released. This is logged as forced and cannot be undone.
+            <Trans
+              t={t}
+              i18nKey="decisions.forceBody"
+              values={{ question: decision.question, outcome: outcome ? choiceLabel(decision, outcome, t) : '' }}
+              components={{ b: <b /> }}
+            />
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common:cancel')}
             </Button>
             <Button
               color="orange"
@@ -124,7 +132,7 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
                 outcome && force.mutate({ rowId: decision.id, outcome }, { onSuccess: () => setConfirming(false) })
               }
             >
-              Force outcome
+              {t('decisions.forceOutcome')}
             </Button>
           </Group>
         </Stack>
@@ -146,7 +154,8 @@ function DecisionCard({
   clock: LocalClock;
   steer: boolean;
 }) {
-  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
+  const { t } = useTranslation(['control', 'common']);
+  const teamName = (id: string) => teams.find((x) => x.id === id)?.name ?? id;
   return (
     <Card
       withBorder
@@ -159,16 +168,16 @@ function DecisionCard({
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text size="sm" fw={600} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={600} style={{ minWidth: 0 }} translate="no">
             {decision.question}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge size="sm" variant="outline">
-              {decision.mode === 'consensus' ? 'consensus' : 'team decision'}
+              {decision.mode === 'consensus' ? t('common:decision.consensus') : t('common:decision.team')}
             </Badge>
             {decision.status === 'open' && (
               <Badge size="sm" color={outcomeColour(decision.outcome)} data-testid="decision-outcome">
-                open
+                {t('decisions.open')}
               </Badge>
             )}
           </Group>
@@ -177,7 +186,7 @@ function DecisionCard({
           // an outcome is an option's label, often a sentence: on a line of its own, wrapping, never cut
           <Group gap={6} wrap="nowrap" align="center">
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-              Outcome
+              {t('decisions.outcome')}
             </Text>
             <Badge
               size="sm"
@@ -186,25 +195,32 @@ function DecisionCard({
               data-testid="decision-outcome"
               style={{ minWidth: 0, flexShrink: 1 }}
             >
-              {`${choiceLabel(decision, decision.outcome ?? '')}${decision.forced ? ' (forced)' : ''}`}
+              {decision.forced
+                ? t('decisions.forced', { outcome: choiceLabel(decision, decision.outcome ?? '', t) })
+                : choiceLabel(decision, decision.outcome ?? '', t)}
             </Badge>
           </Group>
         )}
         <Deadline decision={decision} clock={clock} />
-        <Table fz="xs" verticalSpacing={2} withTableBorder aria-label={`Votes: ${decision.question}`}>
+        <Table
+          fz="xs"
+          verticalSpacing={2}
+          withTableBorder
+          aria-label={t('decisions.votesAria', { question: decision.question })}
+        >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Team</Table.Th>
-              <Table.Th scope="col">Vote</Table.Th>
-              <Table.Th scope="col">By</Table.Th>
+              <Table.Th scope="col">{t('decisions.col.team')}</Table.Th>
+              <Table.Th scope="col">{t('decisions.col.vote')}</Table.Th>
+              <Table.Th scope="col">{t('decisions.col.by')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {decision.memberTeamIds.map((t) => {
-              const v = decision.votes.find((x) => x.teamId === t);
+            {decision.memberTeamIds.map((teamId) => {
+              const v = decision.votes.find((x) => x.teamId === teamId);
               return (
-                <Table.Tr key={t} data-team-id={t} data-vote={v?.choice ?? ''}>
-                  <Table.Td>{teamName(t)}</Table.Td>
+                <Table.Tr key={teamId} data-team-id={teamId} data-vote={v?.choice ?? ''}>
+                  <Table.Td translate="no">{teamName(teamId)}</Table.Td>
                   <Table.Td>
                     {v ? (
                       <>
@@ -214,7 +230,7 @@ function DecisionCard({
                           color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'}
                           variant="light"
                         >
-                          {choiceLabel(decision, v.choice)}
+                          {choiceLabel(decision, v.choice, t)}
                         </Badge>
                         {v.reason && (
                           // the blocking team's stated reason: wraps, never cut
@@ -225,19 +241,27 @@ function DecisionCard({
                             style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
                           >
                             <Text span size="xs" c="dimmed">
-                              Reason:{' '}
+                              {t('decisions.reason')}{' '}
                             </Text>
-                            {v.reason}
+                            <span translate="no">{v.reason}</span>
                           </Text>
                         )}
                       </>
                     ) : (
                       <Text span size="xs" c="dimmed">
-                        not voted
+                        {t('decisions.notVoted')}
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{v ? `${v.participantName}, ${formatWallTime(v.at)} local` : ''}</Table.Td>
+                  <Table.Td>
+                    {v && (
+                      <>
+                        <span translate="no">{v.participantName}</span>
+                        {', '}
+                        {t('decisions.localTime', { time: formatWallTime(v.at) })}
+                      </>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -261,12 +285,13 @@ export function DecisionsPanel({
   clock: LocalClock;
   steer: boolean;
 }) {
+  const { t } = useTranslation(['control', 'common']);
   const decisions = useDecisions(exerciseId);
-  if (decisions.isError) return <PanelError error={decisions.error} what="Decisions" />;
+  if (decisions.isError) return <PanelError error={decisions.error} what={t('room.tab.decisions')} />;
   if (decisions.isSuccess && decisions.data.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No decision has opened yet.
+        {t('decisions.none')}
       </Text>
     );
   const list = [...(decisions.data ?? [])].sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));

@@ -7,42 +7,41 @@ import { formatWallTime } from '../../../lib/clock';
 import { type DeliveryAccuracy, useDeliveryAccuracy } from '../api/get-delivery-accuracy';
 import { controlKeys } from '../api/query-keys';
 import { useTimeline } from '../api/get-timeline';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../i18n/format';
 
 const ms = (v: number | null) =>
-  v === null ? '—' : Math.abs(v) < 1000 ? `${v.toFixed(1)} ms` : `${(v / 1000).toFixed(2)} s`;
+  v === null
+    ? '—'
+    : Math.abs(v) < 1000
+      ? `${formatNumber(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`
+      : `${formatNumber(v / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
 
 function Figures({ a }: { a: DeliveryAccuracy }) {
+  const { t } = useTranslation('control');
   const rows = [
-    {
-      label: 'Broadcast started',
-      hint: 'From each inject’s planned instant to the start of its broadcast to the teams.',
-      s: a.startLatenessMs,
-    },
-    {
-      label: 'Every team reached',
-      hint: 'From the planned instant to the end of the broadcast: every connected player handed the inject.',
-      s: a.endLatenessMs,
-    },
+    { label: t('health.started'), hint: t('health.startedHint'), s: a.startLatenessMs },
+    { label: t('health.reached'), hint: t('health.reachedHint'), s: a.endLatenessMs },
   ];
   return (
     <Table
       fz="xs"
       verticalSpacing={2}
       withTableBorder
-      aria-label="Delivery lateness"
+      aria-label={t('health.lateness')}
       data-testid="delivery-accuracy-table"
     >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">After its instant</Table.Th>
+          <Table.Th scope="col">{t('health.afterInstant')}</Table.Th>
           <Table.Th scope="col" ta="right">
-            Median
+            {t('health.median')}
           </Table.Th>
           <Table.Th scope="col" ta="right">
-            p99
+            {t('health.p99')}
           </Table.Th>
           <Table.Th scope="col" ta="right">
-            Worst
+            {t('health.worst')}
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -54,13 +53,13 @@ function Figures({ a }: { a: DeliveryAccuracy }) {
                 <span>{r.label}</span>
               </Tooltip>
             </Table.Th>
-            <Table.Td ta="right" ff="monospace">
+            <Table.Td ta="right" ff="monospace" translate="no">
               {ms(r.s.p50)}
             </Table.Td>
-            <Table.Td ta="right" ff="monospace">
+            <Table.Td ta="right" ff="monospace" translate="no">
               {ms(r.s.p99)}
             </Table.Td>
-            <Table.Td ta="right" ff="monospace">
+            <Table.Td ta="right" ff="monospace" translate="no">
               {ms(r.s.max)}
             </Table.Td>
           </Table.Tr>
@@ -83,6 +82,7 @@ export function DeliveryHealth({
   teams: ExerciseTeam[];
   live: boolean;
 }) {
+  const { t } = useTranslation('control');
   const q = useDeliveryAccuracy(exerciseId, live);
   const timeline = useTimeline(exerciseId);
   const queryClient = useQueryClient();
@@ -91,22 +91,18 @@ export function DeliveryHealth({
   useEffect(() => {
     if (lateCount) void queryClient.invalidateQueries({ queryKey: controlKeys.timeline(exerciseId) });
   }, [lateCount, exerciseId, queryClient]);
-  if (q.isError) return <PanelError error={q.error} what="Delivery accuracy" />;
+  if (q.isError) return <PanelError error={q.error} what={t('room.deliveryAccuracy')} />;
   const a = q.data;
   if (!a) return null;
-  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
+  const teamName = (id: string) => teams.find((x) => x.id === id)?.name ?? id;
   const subject = (id: string) => timeline.data?.find((e) => e.injectId === id)?.subject ?? id;
   return (
     <div data-testid="delivery-health">
       <Group gap={6} mb={6}>
         <Text size="xs" c="dimmed" data-testid="delivery-broadcasts">
-          {a.broadcasts} broadcast{a.broadcasts === 1 ? '' : 's'} measured
+          {t('health.broadcasts', { count: a.broadcasts })}
         </Text>
-        <Tooltip
-          label={`Deliveries whose broadcast started over ${a.lateAfterMs / 1000} s after their planned instant (after a restart or a stall).`}
-          multiline
-          w={260}
-        >
+        <Tooltip label={t('health.lateHint', { s: formatNumber(a.lateAfterMs / 1000) })} multiline w={260}>
           <Badge
             size="sm"
             variant={a.lateCount > 0 ? 'filled' : 'light'}
@@ -114,17 +110,13 @@ export function DeliveryHealth({
             className="ttx-badge-full"
             data-testid="delivery-late-count"
           >
-            {a.lateCount} late
+            {t('health.late', { n: a.lateCount })}
           </Badge>
         </Tooltip>
         {a.unrecorded > 0 && (
-          <Tooltip
-            label="Deliveries without a recorded broadcast time (the process stopped right after sending them, or they predate the recording)."
-            multiline
-            w={260}
-          >
+          <Tooltip label={t('health.unrecordedHint')} multiline w={260}>
             <Badge size="sm" variant="light" color="gray" className="ttx-badge-full" data-testid="delivery-unrecorded">
-              {a.unrecorded} unrecorded
+              {t('health.unrecorded', { n: a.unrecorded })}
             </Badge>
           </Tooltip>
         )}
@@ -133,18 +125,21 @@ export function DeliveryHealth({
         <Figures a={a} />
       ) : (
         <Text size="xs" c="dimmed">
-          Nothing delivered on the clock yet.
+          {t('health.nothing')}
         </Text>
       )}
       {a.late.length > 0 && (
-        <List size="xs" mt={6} spacing={0} aria-label="Late deliveries" data-testid="delivery-late-list">
+        <List size="xs" mt={6} spacing={0} aria-label={t('health.lateList')} data-testid="delivery-late-list">
           {a.late.slice(0, 5).map((l) => (
             <List.Item key={`${l.injectId}/${l.teamId}`}>
-              “{subject(l.injectId)}” to {teamName(l.teamId)}: due {formatWallTime(l.dueAtMs)},{' '}
-              <b>{ms(l.latenessMs)} late</b>
+              <span translate="no">
+                “{subject(l.injectId)}” → {teamName(l.teamId)}
+              </span>
+              : {t('health.due', { time: formatWallTime(l.dueAtMs) })},{' '}
+              <b>{t('health.lateBy', { by: ms(l.latenessMs) })}</b>
             </List.Item>
           ))}
-          {a.late.length > 5 && <List.Item>and {a.lateCount - 5} more (marked in the timeline)</List.Item>}
+          {a.late.length > 5 && <List.Item>{t('health.more', { n: a.lateCount - 5 })}</List.Item>}
         </List>
       )}
     </div>

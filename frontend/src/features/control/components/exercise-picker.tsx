@@ -21,8 +21,12 @@ import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useCreateExercise } from '../api/create-exercise';
 import { useExercises } from '../api/get-exercises';
 import { useScenarios } from '../api/get-scenarios';
+import { useTranslation } from 'react-i18next';
+import { DATE, formatDate } from '../../../i18n/format';
+import { TableScroll } from '../../../components/table-scroll';
 
 function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) {
+  const { t } = useTranslation('control');
   const scenarios = useScenarios();
   const navigate = useNavigate();
   const [packId, setPackId] = useState<string | null>(null);
@@ -35,14 +39,14 @@ function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) 
   const pack = scenarios.data?.find((s) => s.packId === packId);
   return (
     <Card withBorder component="section" aria-labelledby="create-title">
-      <form onSubmit={submit} aria-label="Create an exercise">
+      <form onSubmit={submit} aria-label={t('picker.create')}>
         <Stack gap="sm">
           <Title order={2} fz="h4" id="create-title">
-            New exercise from a scenario pack
+            {t('picker.newTitle')}
           </Title>
           <Select
-            label="Scenario pack"
-            placeholder={scenarios.isPending ? 'Loading…' : 'Choose a pack'}
+            label={t('picker.pack')}
+            placeholder={scenarios.isPending ? t('grid.loading') : t('picker.choosePack')}
             data={(scenarios.data ?? []).map((s) => ({
               value: s.packId,
               label: `${s.title} (v${s.version}, ${s.duration})`,
@@ -54,11 +58,12 @@ function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) 
           />
           {pack && (
             <Text size="sm" c="dimmed">
-              {pack.summary} — {pack.teams} teams, {pack.injects} injects.
+              <span translate="no">{pack.summary}</span> —{' '}
+              {t('picker.packSize', { teams: pack.teams, injects: pack.injects })}
             </Text>
           )}
           <TextInput
-            label="Exercise name (optional)"
+            label={t('picker.name')}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             maxLength={200}
@@ -70,7 +75,7 @@ function CreateExerciseForm({ roomHref }: { roomHref: (id: string) => string }) 
           )}
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending} disabled={!packId}>
-              Create exercise
+              {t('picker.createButton')}
             </Button>
           </Group>
         </Stack>
@@ -89,6 +94,7 @@ export function ExercisePicker({
   roomHref: (id: string) => string;
   title: string;
 }) {
+  const { t } = useTranslation('control');
   const exercises = useExercises();
   return (
     <Container size="lg" py="md">
@@ -99,48 +105,50 @@ export function ExercisePicker({
         {canCreate && <CreateExerciseForm roomHref={roomHref} />}
         <Card withBorder component="section" aria-labelledby="list-title">
           <Title order={2} fz="h4" id="list-title" mb="sm">
-            Exercises
+            {t('picker.exercises')}
           </Title>
           {exercises.isError ? (
-            <PanelError error={exercises.error} what="Exercises" />
+            <PanelError error={exercises.error} what={t('picker.exercises')} />
           ) : (
-            <Table highlightOnHover aria-label="Exercises" data-testid="exercise-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Exercise time</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(exercises.data ?? []).map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={roomHref(e.id)}>
-                        {e.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <ClockStatusBadge status={e.status} />
-                    </Table.Td>
-                    <Table.Td ff="monospace">{formatScenarioTime(e.clock.scenarioNowMs)}</Table.Td>
-                    <Table.Td>
-                      {new Date(e.createdAt).toLocaleDateString()} {formatWallTime(e.createdAt)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {exercises.isSuccess && exercises.data.length === 0 && (
+            <TableScroll minWidth={560} label={t('picker.scroll')}>
+              <Table highlightOnHover aria-label={t('picker.exercises')} data-testid="exercise-list">
+                <Table.Thead>
                   <Table.Tr>
-                    <Table.Td colSpan={4}>
-                      <Text c="dimmed" size="sm">
-                        No exercises yet.
-                      </Text>
-                    </Table.Td>
+                    <Table.Th>{t('picker.col.name')}</Table.Th>
+                    <Table.Th>{t('timeline.col.status')}</Table.Th>
+                    <Table.Th>{t('picker.col.time')}</Table.Th>
+                    <Table.Th>{t('picker.col.created')}</Table.Th>
                   </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(exercises.data ?? []).map((e) => (
+                    <Table.Tr key={e.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={roomHref(e.id)} translate="no">
+                          {e.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <ClockStatusBadge status={e.status} className="ttx-badge-full" />
+                      </Table.Td>
+                      <Table.Td ff="monospace">{formatScenarioTime(e.clock.scenarioNowMs)}</Table.Td>
+                      <Table.Td>
+                        {formatDate(e.createdAt, DATE)} {formatWallTime(e.createdAt)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                  {exercises.isSuccess && exercises.data.length === 0 && (
+                    <Table.Tr>
+                      <Table.Td colSpan={4}>
+                        <Text c="dimmed" size="sm">
+                          {t('picker.none')}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
           )}
         </Card>
       </Stack>

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useAddJournalEntry } from '../api/add-journal-entry';
 import { useEvents } from '../api/get-events';
+import { useTranslation } from 'react-i18next';
 
 const isJournal = (type: string) => type.includes('journal') || type.includes('note');
 const textOf = (payload: Record<string, unknown>) =>
@@ -12,6 +13,7 @@ const textOf = (payload: Record<string, unknown>) =>
 
 /** Facilitator notes; each becomes an entry of the exercise event log that the AAR reads. */
 export function JournalPanel({ exerciseId, canWrite }: { exerciseId: string; canWrite: boolean }) {
+  const { t } = useTranslation('control');
   const events = useEvents(exerciseId);
   const [text, setText] = useState('');
   const add = useAddJournalEntry(exerciseId, { onSuccess: () => setText('') });
@@ -23,11 +25,11 @@ export function JournalPanel({ exerciseId, canWrite }: { exerciseId: string; can
   return (
     <Stack gap="sm">
       {canWrite && (
-        <form onSubmit={submit} aria-label="Journal entry">
+        <form onSubmit={submit} aria-label={t('journal.entry')}>
           <Stack gap="xs">
             <Textarea
-              label="Journal entry"
-              description="Observations, decisions, deviations from the plan."
+              label={t('journal.entry')}
+              description={t('journal.description')}
               autosize
               minRows={2}
               maxRows={8}
@@ -42,29 +44,30 @@ export function JournalPanel({ exerciseId, canWrite }: { exerciseId: string; can
             )}
             <Group justify="flex-end">
               <Button type="submit" size="xs" loading={add.isPending} disabled={!text.trim()}>
-                Add to journal
+                {t('journal.add')}
               </Button>
             </Group>
           </Stack>
         </form>
       )}
       {events.isError ? (
-        <PanelError error={events.error} what="Journal" />
+        <PanelError error={events.error} what={t('room.tab.journal')} />
       ) : (
         <Stack gap={6} data-testid="journal">
           {entries.map((e) => (
             <Card key={e.id} padding="xs" withBorder>
               <Text size="xs" c="dimmed" ff="monospace">
-                {e.scenarioMs !== null ? formatScenarioTime(e.scenarioMs) : ''} · {formatWallTime(e.atMs)} · {e.actor}
+                {e.scenarioMs !== null ? formatScenarioTime(e.scenarioMs) : ''} · {formatWallTime(e.atMs)} ·{' '}
+                <span translate="no">{e.actor}</span>
               </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
                 {textOf(e.payload)}
               </Text>
             </Card>
           ))}
           {events.isSuccess && entries.length === 0 && (
             <Text size="sm" c="dimmed">
-              No journal entries yet.
+              {t('journal.none')}
             </Text>
           )}
         </Stack>

@@ -6,22 +6,25 @@ import { useEvents } from '../api/get-events';
 import { useScores } from '../api/get-scores';
 import { scoreVisibilityFromLog, useSetScoreVisibility } from '../api/set-score-visibility';
 import { useTimeline } from '../api/get-timeline';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 function VisibilitySwitches({ exerciseId }: { exerciseId: string }) {
+  const { t } = useTranslation('control');
   const events = useEvents(exerciseId);
   const set = useSetScoreVisibility(exerciseId);
   const current = scoreVisibilityFromLog(events.data);
   return (
-    <Stack gap="xs" role="group" aria-label="What teams may see">
+    <Stack gap="xs" role="group" aria-label={t('scores.whatTeamsSee')}>
       <Switch
-        label="Teams may see their own score breakdown after the exercise"
+        label={t('scores.scoresVisible')}
         checked={current.scoresVisible}
         disabled={!events.isSuccess}
         onChange={(e) => set.mutate({ scoresVisible: e.currentTarget.checked })}
         data-testid="scores-visible-switch"
       />
       <Switch
-        label="Show the leaderboard to teams"
+        label={t('scores.leaderboardVisible')}
         checked={current.leaderboard}
         disabled={!events.isSuccess}
         onChange={(e) => set.mutate({ leaderboard: e.currentTarget.checked })}
@@ -31,13 +34,13 @@ function VisibilitySwitches({ exerciseId }: { exerciseId: string }) {
   );
 }
 
-function source(item: ScoreItem, viewer: PublicUser | undefined): string {
-  if ('rule' in item.source) return `rule: ${item.source.rule}`;
+function source(item: ScoreItem, viewer: PublicUser | undefined, t: TFunction<'control'>): string {
+  if ('rule' in item.source) return t('scores.rule', { rule: item.source.rule });
   const who =
     viewer && item.source.evaluator === `user:${viewer.id}`
-      ? `${viewer.displayName} (you)`
-      : `evaluator ${item.source.evaluator.replace(/^user:/, '').slice(0, 8)}`;
-  return `${who} at ${formatWallTime(item.source.at)}: “${item.source.reason}”`;
+      ? t('scores.you', { name: viewer.displayName })
+      : t('scores.evaluator', { id: item.source.evaluator.replace(/^user:/, '').slice(0, 8) });
+  return t('scores.by', { who, time: formatWallTime(item.source.at), reason: item.source.reason });
 }
 
 function Breakdown({
@@ -49,20 +52,21 @@ function Breakdown({
   subject: (id: string) => string;
   viewer: PublicUser | undefined;
 }) {
+  const { t } = useTranslation('control');
   if (score.items.length === 0)
     return (
       <Text size="xs" c="dimmed">
-        Nothing scored yet.
+        {t('scores.nothing')}
       </Text>
     );
   return (
-    <Table fz="xs" verticalSpacing={2} withTableBorder aria-label={`Score breakdown: ${score.teamName}`}>
+    <Table fz="xs" verticalSpacing={2} withTableBorder aria-label={t('scores.breakdownAria', { team: score.teamName })}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">Inject</Table.Th>
-          <Table.Th scope="col">Item</Table.Th>
-          <Table.Th scope="col">Points</Table.Th>
-          <Table.Th scope="col">Source</Table.Th>
+          <Table.Th scope="col">{t('timeline.col.inject')}</Table.Th>
+          <Table.Th scope="col">{t('scores.col.item')}</Table.Th>
+          <Table.Th scope="col">{t('scores.col.points')}</Table.Th>
+          <Table.Th scope="col">{t('scores.col.source')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -73,13 +77,17 @@ function Breakdown({
             data-kind={i.kind}
             data-action-id={i.expectedActionId ?? undefined}
           >
-            <Table.Td>{subject(i.injectId)}</Table.Td>
-            <Table.Td>{i.kind === 'action' ? i.expectedActionId : i.kind}</Table.Td>
+            <Table.Td translate="no">{subject(i.injectId)}</Table.Td>
+            {i.kind === 'action' ? (
+              <Table.Td translate="no">{i.expectedActionId}</Table.Td>
+            ) : (
+              <Table.Td>{t(`scores.kind.${i.kind}`, { defaultValue: i.kind })}</Table.Td>
+            )}
             <Table.Td ff="monospace" data-points>
               {i.points}
               {i.max > 0 ? `/${i.max}` : ''}
             </Table.Td>
-            <Table.Td>{source(i, viewer)}</Table.Td>
+            <Table.Td>{source(i, viewer, t)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -97,26 +105,27 @@ export function ScoresPanel({
   canSetVisibility: boolean;
   viewer: PublicUser | undefined;
 }) {
+  const { t } = useTranslation('control');
   const scores = useScores(exerciseId);
   const timeline = useTimeline(exerciseId);
   const subjects = new Map((timeline.data ?? []).map((e) => [e.injectId, e.subject]));
   const subject = (id: string) => subjects.get(id) ?? id;
-  if (scores.isError) return <PanelError error={scores.error} what="Scores" />;
+  if (scores.isError) return <PanelError error={scores.error} what={t('room.tab.scores')} />;
   const ranked = [...(scores.data ?? [])].sort((a, b) => b.total - a.total);
   return (
     <Stack gap="sm" data-testid="scores-panel">
       {canSetVisibility && <VisibilitySwitches exerciseId={exerciseId} />}
-      <Accordion multiple variant="separated" chevronPosition="left" aria-label="Leaderboard">
+      <Accordion multiple variant="separated" chevronPosition="left" aria-label={t('scores.leaderboard')}>
         {ranked.map((s, n) => (
           <Accordion.Item key={s.teamId} value={s.teamId} data-testid="leaderboard-row" data-team-id={s.teamId}>
             <Accordion.Control>
               <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text size="sm" fw={600}>
+                <Text size="sm" fw={600} translate="no">
                   {n + 1}. {s.teamName}
                 </Text>
                 <Badge variant="light" data-testid="team-total">
                   {s.total} / {s.max}
-                  <VisuallyHidden> points</VisuallyHidden>
+                  <VisuallyHidden> {t('scores.points')}</VisuallyHidden>
                 </Badge>
               </Group>
               <Progress value={s.max > 0 ? (100 * s.total) / s.max : 0} size="xs" mt={4} aria-hidden />

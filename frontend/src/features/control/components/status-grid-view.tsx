@@ -4,6 +4,7 @@ import { PanelError } from '../../../components/page-states';
 import type { StatusCell } from '../../../lib/api-types';
 import { formatScenarioTime } from '../../../lib/clock';
 import { useStatusGrid } from '../api/get-status-grid';
+import { useTranslation } from 'react-i18next';
 
 type CellState = 'pending' | 'delivered' | 'acknowledged' | 'responded' | 'overdue';
 
@@ -16,33 +17,32 @@ function cellState(c: StatusCell | undefined): CellState {
 }
 
 // colour for state, with a glyph so the grid does not depend on colour alone
-const LOOK: Record<CellState, { bg: string; fg: string; glyph: string; label: string }> = {
-  pending: { bg: 'transparent', fg: 'var(--mantine-color-dimmed)', glyph: '·', label: 'not delivered' },
+const LOOK: Record<CellState, { bg: string; fg: string; glyph: string }> = {
+  pending: { bg: 'transparent', fg: 'var(--mantine-color-dimmed)', glyph: '·' },
   delivered: {
     bg: 'var(--mantine-color-blue-light)',
     fg: 'var(--mantine-color-blue-light-color)',
     glyph: 'D',
-    label: 'delivered',
   },
   acknowledged: {
     bg: 'var(--mantine-color-cyan-light)',
     fg: 'var(--mantine-color-cyan-light-color)',
     glyph: 'A',
-    label: 'acknowledged',
   },
-  responded: { bg: 'var(--mantine-color-teal-filled)', fg: 'white', glyph: '✓', label: 'responded' },
-  overdue: { bg: 'var(--mantine-color-red-filled)', fg: 'white', glyph: '!', label: 'overdue' },
+  responded: { bg: 'var(--mantine-color-teal-filled)', fg: 'white', glyph: '✓' },
+  overdue: { bg: 'var(--mantine-color-red-filled)', fg: 'white', glyph: '!' },
 };
 
 export function StatusLegend() {
+  const { t } = useTranslation('control');
   return (
-    <Group gap="sm" aria-label="Legend">
+    <Group gap="sm" aria-label={t('grid.legend')}>
       {(Object.keys(LOOK) as CellState[]).map((s) => (
         <Group key={s} gap={4}>
           <Box className="ttx-grid-cell" style={{ background: LOOK[s].bg, color: LOOK[s].fg }} aria-hidden>
-            {LOOK[s].glyph}
+            {t(`grid.glyph.${s}`, { defaultValue: LOOK[s].glyph })}
           </Box>
-          <Text size="xs">{LOOK[s].label}</Text>
+          <Text size="xs">{t(`grid.state.${s}`)}</Text>
         </Group>
       ))}
     </Group>
@@ -51,29 +51,30 @@ export function StatusLegend() {
 
 /** Teams × injects: who has received, acknowledged and answered what, and what is overdue. */
 export function StatusGridView({ exerciseId }: { exerciseId: string }) {
+  const { t } = useTranslation('control');
   const grid = useStatusGrid(exerciseId);
-  if (grid.isError) return <PanelError error={grid.error} what="Status grid" />;
-  if (!grid.data) return <Text size="sm">Loading…</Text>;
+  if (grid.isError) return <PanelError error={grid.error} what={t('room.statusGrid')} />;
+  if (!grid.data) return <Text size="sm">{t('grid.loading')}</Text>;
   const { teams, injects, cells } = grid.data;
   const at = new Map(cells.map((c) => [`${c.teamId}|${c.injectId}`, c]));
   return (
     <Stack>
       <StatusLegend />
-      <ScrollPane maxHeight="calc(50vh - 80px)" label="Status grid (scrolls)">
+      <ScrollPane maxHeight="calc(50vh - 80px)" label={t('grid.regionAria')}>
         <Table
           fz="xs"
           withTableBorder
           stickyHeader
-          aria-label="Status grid, teams by injects"
+          aria-label={t('grid.tableAria')}
           data-testid="status-grid"
           verticalSpacing={2}
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Inject</Table.Th>
-              {teams.map((t) => (
-                <Table.Th key={t.id} ta="center" data-team-id={t.id}>
-                  {t.name}
+              <Table.Th>{t('timeline.col.inject')}</Table.Th>
+              {teams.map((team) => (
+                <Table.Th key={team.id} ta="center" data-team-id={team.id} translate="no">
+                  {team.name}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -84,33 +85,37 @@ export function StatusGridView({ exerciseId }: { exerciseId: string }) {
                 <Table.Th scope="row" fw={400}>
                   <Text size="xs" lineClamp={1} title={i.subject}>
                     <Text span ff="monospace" c="dimmed" size="xs">
-                      {i.dueScenarioMs !== null ? formatScenarioTime(i.dueScenarioMs) : 'trig.'}
+                      {i.dueScenarioMs !== null ? formatScenarioTime(i.dueScenarioMs) : t('grid.triggered')}
                     </Text>{' '}
-                    {i.subject}
+                    <span translate="no">{i.subject}</span>
                   </Text>
                 </Table.Th>
-                {teams.map((t) => {
-                  const c = at.get(`${t.id}|${i.injectId}`);
+                {teams.map((team) => {
+                  const c = at.get(`${team.id}|${i.injectId}`);
                   const s = cellState(c);
-                  const label = `${t.name}, ${i.subject}: ${LOOK[s].label}${c?.acknowledged && s !== 'acknowledged' ? ', acknowledged' : ''}`;
+                  const label = t(c?.acknowledged && s !== 'acknowledged' ? 'grid.cellAck' : 'grid.cell', {
+                    team: team.name,
+                    subject: i.subject,
+                    state: t(`grid.state.${s}`),
+                  });
                   return (
-                    <Table.Td key={t.id} ta="center" p={2}>
+                    <Table.Td key={team.id} ta="center" p={2}>
                       {c ? (
                         <Tooltip label={label}>
                           <Box
                             className="ttx-grid-cell"
                             role="img"
                             aria-label={label}
-                            data-team-id={t.id}
+                            data-team-id={team.id}
                             data-inject-id={i.injectId}
                             data-state={s}
                             style={{ background: LOOK[s].bg, color: LOOK[s].fg, margin: '0 auto' }}
                           >
-                            {LOOK[s].glyph}
+                            {t(`grid.glyph.${s}`, { defaultValue: LOOK[s].glyph })}
                           </Box>
                         </Tooltip>
                       ) : (
-                        <Text size="xs" c="dimmed" aria-label="not a target">
+                        <Text size="xs" c="dimmed" aria-label={t('grid.notTarget')}>
                           –
                         </Text>
                       )}

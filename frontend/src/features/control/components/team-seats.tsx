@@ -9,6 +9,7 @@ import {
   useSetSeatLimit,
   useTeamAccess,
 } from '../api/participants';
+import { useTranslation } from 'react-i18next';
 
 type Confirm = { kind: 'remove'; player: Participant } | { kind: 'rotate'; team: ExerciseTeam } | null;
 
@@ -22,6 +23,7 @@ function SeatCap({
   team: ExerciseTeam;
   seatLimit: number | null;
 }) {
+  const { t } = useTranslation(['control', 'common']);
   const save = useSetSeatLimit(exerciseId);
   const [value, setValue] = useState<string | number>(seatLimit ?? '');
   const next = value === '' ? null : Number(value);
@@ -33,11 +35,11 @@ function SeatCap({
         min={1}
         max={1000}
         allowDecimal={false}
-        label="Seat cap"
-        placeholder="none"
+        label={t('seats.cap')}
+        placeholder={t('seats.none')}
         value={value}
         onChange={setValue}
-        aria-label={`Seat cap of ${team.name}`}
+        aria-label={t('seats.capOf', { team: team.name })}
       />
       <Button
         size="xs"
@@ -46,7 +48,7 @@ function SeatCap({
         loading={save.isPending}
         onClick={() => save.mutate({ teamId: team.id, seatLimit: next })}
       >
-        Save cap
+        {t('seats.saveCap')}
       </Button>
     </Group>
   );
@@ -58,6 +60,7 @@ function SeatCap({
  * the seats.
  */
 export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: ExerciseTeam[] }) {
+  const { t } = useTranslation(['control', 'common']);
   const participants = useParticipants(exerciseId);
   const access = useTeamAccess(exerciseId);
   const remove = useRemoveParticipant(exerciseId);
@@ -74,39 +77,41 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
             key={team.id}
             gap={6}
             component="section"
-            aria-label={`Players of ${team.name}`}
+            aria-label={t('seats.playersOf', { team: team.name })}
             data-team-key={team.key}
           >
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Title order={3} fz="sm">
-                {team.name}{' '}
+                <span translate="no">{team.name}</span>{' '}
                 <Text span size="sm" c="dimmed">
                   ·{' '}
                   {a
-                    ? `${a.seatsTaken} seat${a.seatsTaken === 1 ? '' : 's'} taken${a.seatLimit !== null ? ` of ${a.seatLimit}` : ''}`
+                    ? a.seatLimit !== null
+                      ? t('seats.takenOf', { count: a.seatsTaken, limit: a.seatLimit })
+                      : t('seats.taken', { count: a.seatsTaken })
                     : '…'}
                 </Text>
               </Title>
               <Group gap="xs" wrap="wrap" align="flex-end">
                 {a && <SeatCap key={String(a.seatLimit)} exerciseId={exerciseId} team={team} seatLimit={a.seatLimit} />}
                 <Button size="xs" variant="default" onClick={() => setConfirm({ kind: 'rotate', team })}>
-                  New join code
+                  {t('seats.newCode')}
                 </Button>
               </Group>
             </Group>
             {players.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No player has joined yet.
+                {t('seats.noPlayer')}
               </Text>
             ) : (
-              <Table fz="sm" aria-label={`Players of ${team.name}`}>
+              <Table fz="sm" aria-label={t('seats.playersOf', { team: team.name })}>
                 <Table.Tbody>
                   {players.map((p) => (
                     <Table.Tr key={p.id} data-participant={p.displayName}>
-                      <Table.Td>{p.displayName}</Table.Td>
+                      <Table.Td translate="no">{p.displayName}</Table.Td>
                       <Table.Td>
                         <Badge size="sm" variant="light" color={p.online ? 'teal' : 'gray'}>
-                          {p.online ? 'signed in' : 'away'}
+                          {p.online ? t('seats.online') : t('seats.away')}
                         </Badge>
                       </Table.Td>
                       <Table.Td ta="right">
@@ -115,9 +120,9 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
                           variant="subtle"
                           color="red"
                           onClick={() => setConfirm({ kind: 'remove', player: p })}
-                          aria-label={`Remove ${p.displayName}`}
+                          aria-label={t('seats.removeAria', { name: p.displayName })}
                         >
-                          Remove
+                          {t('seats.remove')}
                         </Button>
                       </Table.Td>
                     </Table.Tr>
@@ -131,20 +136,24 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
       <Modal
         opened={confirm !== null}
         onClose={close}
-        title={confirm?.kind === 'remove' ? `Remove ${confirm.player.displayName}?` : 'Give this team a new join code?'}
+        title={
+          confirm?.kind === 'remove'
+            ? t('seats.removeTitle', { name: confirm.player.displayName })
+            : t('seats.rotateTitle')
+        }
         size="md"
       >
         <Stack>
           <Text size="sm">
             {confirm?.kind === 'remove'
-              ? 'Their session ends at once and their console closes; what they wrote stays in the log. They can only come back by joining again with the team’s code.'
+              ? t('seats.removeBody')
               : confirm?.kind === 'rotate'
-                ? `The current code of ${confirm.team.name} stops working at once; players already in keep their seats. Hand the new code to the players still to join.`
+                ? t('seats.rotateBody', { team: confirm.team.name })
                 : ''}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:cancel')}
             </Button>
             <Button
               color={confirm?.kind === 'remove' ? 'red' : 'blue'}
@@ -154,7 +163,7 @@ export function TeamSeats({ exerciseId, teams }: { exerciseId: string; teams: Ex
                 close();
               }}
             >
-              {confirm?.kind === 'remove' ? 'Remove player' : 'New join code'}
+              {confirm?.kind === 'remove' ? t('seats.removePlayer') : t('seats.newCode')}
             </Button>
           </Group>
         </Stack>

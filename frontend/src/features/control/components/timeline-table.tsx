@@ -9,28 +9,26 @@ import { useFireInject } from '../api/fire-inject';
 import { useTimeline } from '../api/get-timeline';
 import { useSkipInject } from '../api/skip-inject';
 import '../control.css';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatNumber } from '../../../i18n/format';
 
 type RowState = 'waiting' | 'pending' | 'delivered' | 'skipped' | 'not-needed';
-const STATUS: Record<RowState, { color: string; label: string; hint: string }> = {
-  waiting: {
-    color: 'gray',
-    label: 'waiting for trigger',
-    hint: 'Released by a trigger (a response, a decision or another inject), not by the clock.',
-  },
-  pending: { color: 'blue', label: 'scheduled', hint: 'Goes out at its planned time.' },
-  delivered: { color: 'teal', label: 'delivered', hint: 'Delivered to its teams.' },
-  skipped: { color: 'gray', label: 'skipped', hint: 'Skipped by control: never delivered.' },
-  'not-needed': {
-    color: 'gray',
-    label: 'not needed',
-    hint: 'A contingency every target team made unnecessary (they had already done what it checks for): suppressed, not delivered.',
-  },
+const STATUS_COLOR: Record<RowState, string> = {
+  waiting: 'gray',
+  pending: 'blue',
+  delivered: 'teal',
+  skipped: 'gray',
+  'not-needed': 'gray',
 };
 
-const lateBy = (ms: number) =>
+const lateBy = (ms: number, t: TFunction<'control'>) =>
   ms < 60_000
-    ? `${(ms / 1000).toFixed(1)} s`
-    : `${Math.floor(ms / 60_000)} min ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')} s`;
+    ? t('timeline.lateSeconds', { s: formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })
+    : t('timeline.lateMinutes', {
+        m: Math.floor(ms / 60_000),
+        s: String(Math.round((ms % 60_000) / 1000)).padStart(2, '0'),
+      });
 
 /** A contingency suppressed for every team is "delivered" to nobody: say so instead of "0/1". */
 const rowState = (e: TimelineEntry): RowState =>
@@ -60,33 +58,42 @@ function ConfirmAction({
   onConfirm: () => void;
   busy: boolean;
 }) {
+  const { t } = useTranslation(['control', 'common']);
   const e = confirm?.entry;
   const fire = confirm?.kind === 'fire';
   return (
     <Modal
       opened={confirm !== null}
       onClose={onCancel}
-      title={fire ? 'Fire this inject now?' : 'Skip this inject?'}
+      title={fire ? t('timeline.fireTitle') : t('timeline.skipTitle')}
       size="md"
     >
       {e && (
         <Stack gap="sm" data-testid="timeline-confirm">
-          <Text size="sm" fw={700}>
+          <Text size="sm" fw={700} translate="no">
             “{e.subject}”
           </Text>
           <Text size="sm">
             {fire
-              ? `It goes to ${teamNames} at once, at ${formatScenarioTime(scenarioNowMs(clock))}${e.dueScenarioMs !== null ? ` instead of its planned ${formatScenarioTime(e.dueScenarioMs)}` : ''}. A delivered inject cannot be taken back.`
-              : `It will never be delivered${e.dueScenarioMs !== null ? ` (planned ${formatScenarioTime(e.dueScenarioMs)})` : ''}, and nothing that depends on it is released. Skipping cannot be undone.`}
+              ? e.dueScenarioMs !== null
+                ? t('timeline.fireBodyPlanned', {
+                    teams: teamNames,
+                    now: formatScenarioTime(scenarioNowMs(clock)),
+                    planned: formatScenarioTime(e.dueScenarioMs),
+                  })
+                : t('timeline.fireBody', { teams: teamNames, now: formatScenarioTime(scenarioNowMs(clock)) })
+              : e.dueScenarioMs !== null
+                ? t('timeline.skipBodyPlanned', { planned: formatScenarioTime(e.dueScenarioMs) })
+                : t('timeline.skipBody')}
           </Text>
           {clock.status === 'paused' && (
             <Text size="sm" c="var(--mantine-color-orange-light-color)" fw={600}>
-              The exercise is paused{fire ? ': the inject is delivered anyway.' : '.'}
+              {fire ? t('timeline.pausedFire') : t('timeline.paused')}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel} data-autofocus>
-              Cancel
+              {t('common:cancel')}
             </Button>
             <Button
               color={fire ? 'blue' : 'red'}
@@ -94,7 +101,7 @@ function ConfirmAction({
               loading={busy}
               leftSection={fire ? <IconBolt size={14} /> : <IconPlayerSkipForward size={14} />}
             >
-              {fire ? 'Fire now' : 'Skip for good'}
+              {fire ? t('timeline.fireNow') : t('timeline.skipForGood')}
             </Button>
           </Group>
         </Stack>
@@ -108,12 +115,7 @@ function ConfirmAction({
  * follows (unless told not to); fire-now and skip, each confirmed by name, for those who steer.
  */
 /** When a triggered inject goes out, in a facilitator's words (the pack's trigger types are ids). */
-const TRIGGER_LABEL: Record<string, string> = {
-  'after-inject': 'after an inject',
-  'decision-outcome': 'on a decision',
-  'response-option': 'on an answer',
-  contingency: 'if not done',
-};
+const TRIGGERS = ['after-inject', 'decision-outcome', 'response-option', 'contingency'];
 
 export function TimelineTable({
   exerciseId,
@@ -126,6 +128,7 @@ export function TimelineTable({
   clock: LocalClock;
   steer: boolean;
 }) {
+  const { t } = useTranslation(['control', 'common']);
   const timeline = useTimeline(exerciseId);
   const fire = useFireInject(exerciseId);
   const skip = useSkipInject(exerciseId);
@@ -135,7 +138,7 @@ export function TimelineTable({
   const live = clock.status === 'running' || clock.status === 'paused';
   const now = useNow(1000, live);
   const nowMs = scenarioNowMs(clock, now);
-  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;
+  const teamName = (id: string) => teams.find((x) => x.id === id)?.name ?? id;
   const list = timeline.data ?? [];
   // the "now" line sits before the first inject planned after now (triggered ones come last)
   const nowIndex = live
@@ -154,13 +157,17 @@ export function TimelineTable({
     const offset = line.getBoundingClientRect().top - pane.getBoundingClientRect().top;
     pane.scrollTop += offset - pane.clientHeight / 3;
   }, [nowIndex, follow, list.length]);
-  if (timeline.isError) return <PanelError error={timeline.error} what="Timeline" />;
+  if (timeline.isError) return <PanelError error={timeline.error} what={t('room.timeline')} />;
   const nowRow = (
-    <Table.Tr data-testid="now-line" aria-label={`Now: ${formatScenarioTime(nowMs)}`} className="ttx-now-line">
+    <Table.Tr
+      data-testid="now-line"
+      aria-label={t('timeline.nowAria', { time: formatScenarioTime(nowMs) })}
+      className="ttx-now-line"
+    >
       <Table.Td colSpan={steer ? 6 : 5} p={0}>
         <Group gap={6} wrap="nowrap" px="xs" py={2}>
           <Text size="xs" fw={700} ff="monospace" className="ttx-now-label">
-            Now {formatScenarioTime(nowMs)}
+            {t('timeline.now', { time: formatScenarioTime(nowMs) })}
           </Text>
           <div className="ttx-now-rule" aria-hidden />
         </Group>
@@ -172,7 +179,7 @@ export function TimelineTable({
       <Group justify="flex-end">
         <Switch
           size="xs"
-          label="Follow now"
+          label={t('timeline.followNow')}
           checked={follow}
           onChange={(e) => setFollow(e.currentTarget.checked)}
           disabled={!live}
@@ -186,7 +193,7 @@ export function TimelineTable({
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         role="region"
-        aria-label="Inject timeline (scrolls)"
+        aria-label={t('timeline.regionAria')}
       >
         <Table
           ref={tableRef}
@@ -194,17 +201,17 @@ export function TimelineTable({
           striped
           highlightOnHover
           fz="sm"
-          aria-label="Inject timeline"
+          aria-label={t('timeline.tableAria')}
           data-testid="timeline"
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Planned</Table.Th>
-              <Table.Th>Wall clock</Table.Th>
-              <Table.Th>Inject</Table.Th>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Status</Table.Th>
-              {steer && <Table.Th>Actions</Table.Th>}
+              <Table.Th>{t('timeline.col.planned')}</Table.Th>
+              <Table.Th>{t('timeline.col.wall')}</Table.Th>
+              <Table.Th>{t('timeline.col.inject')}</Table.Th>
+              <Table.Th>{t('timeline.col.to')}</Table.Th>
+              <Table.Th>{t('timeline.col.status')}</Table.Th>
+              {steer && <Table.Th>{t('timeline.col.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -222,12 +229,14 @@ export function TimelineTable({
                     <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {e.dueScenarioMs === null
                         ? e.trigger
-                          ? (TRIGGER_LABEL[e.trigger] ?? e.trigger)
+                          ? TRIGGERS.includes(e.trigger)
+                            ? t(`timeline.trigger.${e.trigger as 'contingency'}`)
+                            : e.trigger
                           : '—'
                         : formatScenarioTime(e.dueScenarioMs)}
                       {sent !== null && (
                         <Text size="xs" c="dimmed" ff="monospace" data-testid="sent-at">
-                          sent {formatScenarioTime(sent)}
+                          {t('timeline.sent', { time: formatScenarioTime(sent) })}
                         </Text>
                       )}
                     </Table.Td>
@@ -237,42 +246,48 @@ export function TimelineTable({
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" lineClamp={2} td={e.status === 'skipped' ? 'line-through' : undefined}>
+                      <Text
+                        size="sm"
+                        lineClamp={2}
+                        td={e.status === 'skipped' ? 'line-through' : undefined}
+                        translate="no"
+                      >
                         {e.subject}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {e.channel ?? 'inject'} · {e.injectId}
+                        {e.channel ? t(`common:channel.${e.channel}`) : t('timeline.inject')} ·{' '}
+                        <span translate="no">{e.injectId}</span>
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="xs">
-                        {teams.length > 1 && e.to.length === teams.length ? 'All teams' : e.to.map(teamName).join(', ')}
-                      </Text>
+                      {teams.length > 1 && e.to.length === teams.length ? (
+                        <Text size="xs">{t('timeline.allTeams')}</Text>
+                      ) : (
+                        <Text size="xs" translate="no">
+                          {e.to.map(teamName).join(', ')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Group gap={4} wrap="nowrap">
-                        <Tooltip label={STATUS[state].hint} multiline w={260}>
+                        <Tooltip label={t(`timeline.hint.${state}`)} multiline w={260}>
                           <Badge
                             size="sm"
                             variant="light"
-                            color={STATUS[state].color}
+                            color={STATUS_COLOR[state]}
                             className="ttx-badge-full"
                             data-testid="inject-status"
                           >
-                            {STATUS[state].label}
+                            {t(`timeline.status.${state}`)}
                           </Badge>
                         </Tooltip>
                         {state === 'delivered' && e.deliveredTeams < e.to.length && (
-                          <Text
-                            size="xs"
-                            c="dimmed"
-                            title="Teams it went to / teams it targets (the others had made it unnecessary)"
-                          >
-                            {e.deliveredTeams}/{e.to.length} teams
+                          <Text size="xs" c="dimmed" title={t('timeline.partialTitle')}>
+                            {t('timeline.partial', { n: e.deliveredTeams, of: e.to.length })}
                           </Text>
                         )}
                         {e.late && (
-                          <Tooltip label="Its broadcast started over a second after its planned instant (a restart or a stall).">
+                          <Tooltip label={t('timeline.lateHint')}>
                             <Badge
                               size="sm"
                               color="red.9"
@@ -280,7 +295,9 @@ export function TimelineTable({
                               className="ttx-badge-full"
                               data-testid="inject-late"
                             >
-                              late{e.latenessMs != null ? ` +${lateBy(e.latenessMs)}` : ''}
+                              {e.latenessMs != null
+                                ? t('timeline.lateBy', { by: lateBy(e.latenessMs, t) })
+                                : t('timeline.late')}
                             </Badge>
                           </Tooltip>
                         )}
@@ -290,16 +307,16 @@ export function TimelineTable({
                       <Table.Td>
                         {open && (
                           <Group gap={4} wrap="nowrap">
-                            <Tooltip label={live ? 'Deliver now (asks first)' : 'Start the exercise first'}>
+                            <Tooltip label={live ? t('timeline.fireHint') : t('timeline.startFirst')}>
                               <Button
                                 size="compact-xs"
                                 variant="light"
                                 leftSection={<IconBolt size={12} />}
                                 disabled={!live}
                                 onClick={() => setConfirm({ kind: 'fire', entry: e })}
-                                aria-label={`Fire now: ${e.subject}`}
+                                aria-label={t('timeline.fireAria', { subject: e.subject })}
                               >
-                                Fire
+                                {t('timeline.fire')}
                               </Button>
                             </Tooltip>
                             <Button
@@ -309,9 +326,9 @@ export function TimelineTable({
                               leftSection={<IconPlayerSkipForward size={12} />}
                               disabled={clock.status === 'ended'}
                               onClick={() => setConfirm({ kind: 'skip', entry: e })}
-                              aria-label={`Skip: ${e.subject}`}
+                              aria-label={t('timeline.skipAria', { subject: e.subject })}
                             >
-                              Skip
+                              {t('timeline.skip')}
                             </Button>
                           </Group>
                         )}
@@ -328,7 +345,7 @@ export function TimelineTable({
       <ConfirmAction
         confirm={confirm}
         clock={clock}
-        teamNames={confirm ? confirm.entry.to.map(teamName).join(', ') || 'its teams' : ''}
+        teamNames={confirm ? confirm.entry.to.map(teamName).join(', ') || t('timeline.itsTeams') : ''}
         busy={fire.isPending || skip.isPending}
         onCancel={() => setConfirm(null)}
         onConfirm={() => {

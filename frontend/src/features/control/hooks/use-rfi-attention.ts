@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ControlThread } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
 import { useExerciseThreads } from '../api/get-exercise-threads';
+import { useTranslation } from 'react-i18next';
 
 /** A thread waits for control when its last message came from a team. */
 export const awaitingReply = (t: ControlThread) => t.messages[t.messages.length - 1]?.from === 'team';
@@ -12,6 +13,7 @@ export const awaitingReply = (t: ControlThread) => t.messages[t.messages.length 
  * that arrives while the Requests tab is not open. Messages present at the first load are not new.
  */
 export function useRfiAttention(exerciseId: string, enabled: boolean, requestsOpen: boolean): number {
+  const { t } = useTranslation('control');
   const threads = useExerciseThreads(exerciseId, enabled);
   const seen = useRef<Set<string> | null>(null);
   const open = useRef(requestsOpen);
@@ -20,8 +22,8 @@ export function useRfiAttention(exerciseId: string, enabled: boolean, requestsOp
   }, [requestsOpen]);
   useEffect(() => {
     if (!threads.data) return;
-    const teamMessages = threads.data.flatMap((t) =>
-      t.messages.filter((m) => m.from === 'team').map((m) => ({ thread: t, message: m })),
+    const teamMessages = threads.data.flatMap((th) =>
+      th.messages.filter((m) => m.from === 'team').map((m) => ({ thread: th, message: m })),
     );
     if (seen.current === null) {
       seen.current = new Set(teamMessages.map((x) => x.message.id));
@@ -33,12 +35,15 @@ export function useRfiAttention(exerciseId: string, enabled: boolean, requestsOp
       if (!open.current)
         toast({
           id: `rfi-${message.id}`,
-          title: `New request from ${thread.teamName}`,
-          message: `${thread.subject} (to ${thread.party?.name ?? 'Exercise control'}): open the Requests tab to reply.`,
+          title: t('rfi.toastTitle', { team: thread.teamName }),
+          message: t('rfi.toastBody', {
+            subject: thread.subject,
+            party: thread.party?.name ?? t('rfi.exerciseControl'),
+          }),
           color: 'orange',
           autoCloseMs: 10_000,
         });
     }
-  }, [threads.data]);
+  }, [threads.data, t]);
   return (threads.data ?? []).filter(awaitingReply).length;
 }

@@ -16,6 +16,7 @@ import { ReviewQueue } from './review-queue';
 import { type PackLabels, ScoreBreakdown } from './score-breakdown';
 import type { EvaluatorNames } from './score-source';
 import { ShortcutLegend } from './shortcut-legend';
+import { Trans, useTranslation } from 'react-i18next';
 
 /**
  * The evaluator's console: responses awaiting review, the exercise evaluation guide (P/S/M/U per
@@ -30,6 +31,7 @@ export function EvaluatorConsole({
   me: PublicUser;
   controlRoomHref: string;
 }) {
+  const { t } = useTranslation(['evaluate', 'common', 'control']);
   const exercise = useEvaluatedExercise(exerciseId);
   const live = useEvaluationRealtime(exerciseId);
   const pack = usePack(exercise.data?.pack.id);
@@ -37,9 +39,9 @@ export function EvaluatorConsole({
   const users = useUsers(me.role === 'admin');
   const names: EvaluatorNames = useMemo(() => {
     const m = new Map<string, string>((users.data ?? []).map((u) => [`user:${u.id}`, u.displayName]));
-    m.set(`user:${me.id}`, `${me.displayName} (you)`);
+    m.set(`user:${me.id}`, t('you', { name: me.displayName }));
     return m;
-  }, [users.data, me]);
+  }, [users.data, me, t]);
   const labels: PackLabels = useMemo(() => {
     const injects = new Map((pack.data?.pack.injects ?? []).map((i) => [i.id, i]));
     return {
@@ -49,23 +51,23 @@ export function EvaluatorConsole({
     };
   }, [pack.data]);
   useEffect(() => {
-    if (exercise.data) document.title = `${exercise.data.name} · Evaluation · Cyber TTX`;
-  }, [exercise.data]);
+    if (exercise.data) document.title = `${exercise.data.name} · ${t('common:nav.evaluation')} · Cyber TTX`;
+  }, [exercise.data, t]);
 
-  if (exercise.isPending) return <PageLoader label="Opening the exercise" />;
-  if (exercise.isError) return <ErrorAlert error={exercise.error} title="Could not open the exercise" />;
+  if (exercise.isPending) return <PageLoader label={t('control:room.opening')} />;
+  if (exercise.isError) return <ErrorAlert error={exercise.error} title={t('control:room.couldNotOpen')} />;
   const ex = exercise.data;
   const versionMismatch = pack.data && pack.data.version !== ex.pack.version;
   return (
     <Stack gap={0} h="100%" data-testid="evaluator-console">
       <SeatHeader
         title={ex.name}
-        seat="Evaluation"
+        seat={t('common:nav.evaluation')}
         refused={live === 'refused' ? '' : null}
-        subtitle={`${ex.pack.title} · v${ex.pack.version}`}
+        subtitle={t('subtitle', { title: ex.pack.title, version: ex.pack.version })}
       >
         <Button component={Link} to={controlRoomHref} size="xs" variant="default">
-          Control room
+          {t('common:nav.control')}
         </Button>
         <ExerciseClock clock={ex.clock} compact />
       </SeatHeader>
@@ -73,30 +75,29 @@ export function EvaluatorConsole({
         <Box p="sm">
           <Tabs defaultValue="review" keepMounted={false}>
             <Tabs.List>
-              <Tabs.Tab value="review">Review queue</Tabs.Tab>
-              <Tabs.Tab value="guide">Rate objectives (P/S/M/U)</Tabs.Tab>
-              <Tabs.Tab value="breakdown">Score breakdown</Tabs.Tab>
+              <Tabs.Tab value="review">{t('tab.review')}</Tabs.Tab>
+              <Tabs.Tab value="guide">{t('tab.guide')}</Tabs.Tab>
+              <Tabs.Tab value="breakdown">{t('tab.breakdown')}</Tabs.Tab>
             </Tabs.List>
             <Stack gap="sm" pt="sm">
               {versionMismatch && (
-                <Alert color="orange" title="Pack version differs">
-                  The exercise runs v{ex.pack.version} of the pack; objectives and labels come from v{pack.data.version}
-                  .
+                <Alert color="orange" title={t('versionTitle')}>
+                  {t('versionBody', { run: ex.pack.version, loaded: pack.data.version })}
                 </Alert>
               )}
-              {scores.isError && <PanelError error={scores.error} what="Scores" />}
+              {scores.isError && <PanelError error={scores.error} what={t('control:room.tab.scores')} />}
               <Tabs.Panel value="review">
                 <Stack gap="sm">
                   <ShortcutLegend />
                   <Text size="xs" c="dimmed">
-                    Rate each team on the objectives (P/S/M/U) in the <b>Rate objectives</b> tab.
+                    <Trans t={t} i18nKey="rateHint" components={{ b: <b /> }} />
                   </Text>
                   <ReviewQueue exerciseId={ex.id} teams={ex.teams} scores={scores.data ?? []} names={names} />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="guide">
                 {pack.isError ? (
-                  <PanelError error={pack.error} what="Scenario pack" />
+                  <PanelError error={pack.error} what={t('control:picker.pack')} />
                 ) : pack.data ? (
                   <ObjectiveGuide
                     exerciseId={ex.id}
@@ -105,7 +106,7 @@ export function EvaluatorConsole({
                     scores={scores.data ?? []}
                   />
                 ) : (
-                  <PageLoader label="Loading the evaluation guide" />
+                  <PageLoader label={t('loadingGuide')} />
                 )}
               </Tabs.Panel>
               <Tabs.Panel value="breakdown">

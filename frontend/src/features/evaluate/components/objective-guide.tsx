@@ -13,14 +13,8 @@ import { formatWallTime } from '../../../lib/clock';
 import { useRatings } from '../api/get-ratings';
 import { useRateObjective } from '../api/rate-objective';
 import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 
-/** HSEEP performance ratings, as exercise evaluation guides spell them. */
-export const RATING_TEXT: Record<Rating, string> = {
-  P: 'Performed without challenges',
-  S: 'Performed with some challenges',
-  M: 'Performed with major challenges',
-  U: 'Unable to be performed',
-};
 const RATING_COLOUR: Record<Rating, string> = { P: 'teal', S: 'yellow', M: 'orange', U: 'red' };
 
 type Objective = PackDocument['objectives'][number];
@@ -43,6 +37,7 @@ function ObjectiveCard({
   saved: ObjectiveRating | undefined;
   score: TeamScore | undefined;
 }) {
+  const { t } = useTranslation('evaluate');
   const rate = useRateObjective(exerciseId);
   const [rating, setRating] = useState<string>(saved?.rating ?? '');
   const [observations, setObservations] = useState(saved?.observations ?? '');
@@ -61,11 +56,11 @@ function ObjectiveCard({
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2}>
             <Title order={3} fz="h5" id={titleId}>
-              Objective {number}: {objective.text}
+              {t('guide.objective', { n: number })} <span translate="no">{objective.text}</span>
             </Title>
             {objective.coreCapability && (
               <Text size="xs" c="dimmed">
-                Core capability: {objective.coreCapability}
+                {t('guide.coreCapability')} <span translate="no">{objective.coreCapability}</span>
               </Text>
             )}
           </Stack>
@@ -74,7 +69,7 @@ function ObjectiveCard({
               color={RATING_COLOUR[saved.rating]}
               variant="filled"
               size="lg"
-              title={RATING_TEXT[saved.rating]}
+              title={t(`rating.${saved.rating}`)}
               data-testid="saved-rating"
             >
               {saved.rating}
@@ -83,21 +78,23 @@ function ObjectiveCard({
         </Group>
         <div>
           <Text size="xs" fw={600}>
-            Critical tasks (expected player actions)
+            {t('guide.tasks')}
           </Text>
           {tasks.length === 0 ? (
             <Text size="xs" c="dimmed">
-              No inject sent to this team lists an expected action for this objective.
+              {t('guide.noTasks')}
             </Text>
           ) : (
             <List size="xs">
-              {tasks.map((t) => {
-                const item = score?.items.find((i) => i.injectId === t.injectId && i.expectedActionId === t.actionId);
+              {tasks.map((task) => {
+                const item = score?.items.find(
+                  (i) => i.injectId === task.injectId && i.expectedActionId === task.actionId,
+                );
                 return (
-                  <List.Item key={`${t.injectId}/${t.actionId}`}>
-                    {t.text}{' '}
-                    <Text span c="dimmed" size="xs">
-                      ({t.inject})
+                  <List.Item key={`${task.injectId}/${task.actionId}`}>
+                    <span translate="no">{task.text}</span>{' '}
+                    <Text span c="dimmed" size="xs" translate="no">
+                      ({task.inject})
                     </Text>{' '}
                     <Badge
                       size="xs"
@@ -105,9 +102,7 @@ function ObjectiveCard({
                       color={item && item.points > 0 ? 'teal' : 'gray'}
                       className="ttx-badge-full"
                     >
-                      {item
-                        ? `${pts(item.points)} / ${pts(item.max)}`
-                        : `0 / ${t.points}, not delivered or not scored yet`}
+                      {item ? `${pts(item.points)} / ${pts(item.max)}` : t('guide.notScored', { max: task.points })}
                     </Badge>
                   </List.Item>
                 );
@@ -116,7 +111,7 @@ function ObjectiveCard({
           )}
         </div>
         <form
-          aria-label={`Rate ${team.name} on objective ${number}`}
+          aria-label={t('guide.rateAria', { team: team.name, n: number })}
           onSubmit={(e) => {
             e.preventDefault();
             if (rating)
@@ -129,16 +124,24 @@ function ObjectiveCard({
           }}
         >
           <Stack gap="xs">
-            <Radio.Group label={`Performance rating for ${team.name}`} value={rating} onChange={setRating} required>
+            <Radio.Group label={t('guide.ratingFor', { team: team.name })} value={rating} onChange={setRating} required>
               <Group gap="md" mt={4}>
                 {RATINGS.map((r) => (
-                  <Radio key={r} value={r} label={`${r}: ${RATING_TEXT[r]}`} />
+                  <Radio
+                    key={r}
+                    value={r}
+                    label={
+                      <>
+                        <span translate="no">{r}:</span> {t(`rating.${r}`)}
+                      </>
+                    }
+                  />
                 ))}
               </Group>
             </Radio.Group>
             <Textarea
-              label="Observations"
-              description="Strengths, areas for improvement, and what you saw that supports the rating."
+              label={t('guide.observations')}
+              description={t('guide.observationsHint')}
               autosize
               minRows={2}
               maxRows={8}
@@ -149,11 +152,11 @@ function ObjectiveCard({
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
                 {saved
-                  ? `Last rated ${saved.rating} by ${saved.evaluator} at ${formatWallTime(saved.at)}`
-                  : 'Not rated yet'}
+                  ? t('guide.lastRated', { rating: saved.rating, by: saved.evaluator, time: formatWallTime(saved.at) })
+                  : t('guide.notRated')}
               </Text>
               <Button type="submit" size="xs" disabled={!rating || !dirty} loading={rate.isPending}>
-                Save rating
+                {t('guide.save')}
               </Button>
             </Group>
           </Stack>
@@ -175,27 +178,28 @@ export function ObjectiveGuide({
   pack: PackDocument;
   scores: TeamScore[];
 }) {
+  const { t } = useTranslation('evaluate');
   const ratings = useRatings(exerciseId);
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
-  const team = teams.find((t) => t.id === teamId);
+  const team = teams.find((x) => x.id === teamId);
   const objectives = pack.objectives ?? [];
   return (
     <Stack gap="sm">
       <SegmentedControl
-        aria-label="Team to rate"
+        aria-label={t('guide.teamToRate')}
         orientation={narrow ? 'vertical' : 'horizontal'}
         fullWidth={narrow}
         data-testid="eeg-team"
         size="xs"
         value={teamId}
         onChange={setTeamId}
-        data={teams.map((t) => ({ value: t.id, label: t.name }))}
+        data={teams.map((x) => ({ value: x.id, label: <span translate="no">{x.name}</span> }))}
       />
-      {ratings.isError && <PanelError error={ratings.error} what="Ratings" />}
+      {ratings.isError && <PanelError error={ratings.error} what={t('guide.ratings')} />}
       {objectives.length === 0 && (
         <Text size="sm" c="dimmed">
-          The scenario pack lists no objectives.
+          {t('guide.noObjectives')}
         </Text>
       )}
       {team &&

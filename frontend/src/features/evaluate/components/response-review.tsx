@@ -21,19 +21,21 @@ import { useAdjustScore } from '../api/adjust-score';
 import { useRecordEvaluation } from '../api/record-evaluation';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { type EvaluatorNames, ScoreSourceText } from './score-source';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 type Item = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
 
 const pts = (n: number) => String(Math.round(n * 10) / 10);
 
 /** A pack's "hh:mm" as words both sides read the same way ("20 min", "1 h 30 min"). */
-export function durationWords(hhmm: string): string {
+export function durationWords(hhmm: string, t: TFunction<'evaluate'>): string {
   const m = /^(\d+):(\d{2})$/.exec(hhmm.trim());
   if (!m) return hhmm;
   const total = Number(m[1]) * 60 + Number(m[2]);
   const h = Math.floor(total / 60);
   const min = total % 60;
-  return h === 0 ? `${min} min` : min === 0 ? `${h} h` : `${h} h ${min} min`;
+  return h === 0 ? t('duration.min', { min }) : min === 0 ? t('duration.h', { h }) : t('duration.hMin', { h, min });
 }
 
 /** What the marks say now: met or not met (by a rule or an evaluator), or not assessed yet. */
@@ -43,7 +45,6 @@ function markOf(current: ScoreItem | undefined): Mark {
   if (current.points >= current.max) return 'met';
   return 'evaluator' in current.source ? 'not-met' : 'none';
 }
-const MARK_LABEL: Record<Mark, string> = { met: 'Met', 'not-met': 'Not met', none: 'Not assessed' };
 
 function ActionRow(props: {
   action: ExpectedAction;
@@ -60,6 +61,7 @@ function ActionRow(props: {
   onReason: (v: string) => void;
   onMark: (met: boolean) => boolean;
 }) {
+  const { t } = useTranslation(['evaluate', 'control']);
   const { action, current } = props;
   const mark = markOf(current);
   const met = mark === 'met';
@@ -82,16 +84,22 @@ function ActionRow(props: {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={2}>
             <Text size="sm" fw={600}>
-              <Kbd size="xs" mr={6} aria-hidden>
+              <Kbd size="xs" mr={6} aria-hidden translate="no">
                 {props.index + 1}
               </Kbd>
-              {action.text}
+              <span translate="no">{action.text}</span>
             </Text>
             <Text size="xs" c="dimmed">
-              {action.points} pts
-              {action.options.length > 0
-                ? ` · counts when the team chose: ${action.options.map(props.optionLabel).join(' or ')}`
-                : ' · needs an evaluator'}
+              {t('action.points', { n: action.points })}
+              {action.options.length > 0 ? (
+                <>
+                  {' · '}
+                  {t('action.countsWhen')}{' '}
+                  <span translate="no">{action.options.map(props.optionLabel).join(' / ')}</span>
+                </>
+              ) : (
+                ` · ${t('action.needsEvaluator')}`
+              )}
             </Text>
           </Stack>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -101,7 +109,7 @@ function ActionRow(props: {
               data-testid="action-mark"
               data-mark={mark}
             >
-              {MARK_LABEL[mark]}
+              {t(`mark.${mark}`)}
             </Badge>
             {current && (
               <Badge color={met ? 'teal' : 'gray'} variant="light" data-testid="action-points">
@@ -113,8 +121,8 @@ function ActionRow(props: {
         {current && <ScoreSourceText source={current.source} names={props.names} />}
         <Textarea
           ref={props.reasonRef}
-          label={`Reason (${action.text})`}
-          description="Required: shown to facilitators and, after the exercise, to the team."
+          label={t('action.reason')}
+          description={t('action.reasonHint')}
           autosize
           minRows={1}
           maxRows={5}
@@ -140,11 +148,11 @@ function ActionRow(props: {
             loading={props.pending}
             onClick={() => props.onMark(true)}
             aria-pressed={mark === 'met'}
-            aria-label={`Met: ${action.text}`}
+            aria-label={t('action.metAria', { text: action.text })}
           >
-            Met
+            {t('mark.met')}
           </Button>
-          <Kbd size="xs" aria-hidden title="keyboard shortcut">
+          <Kbd size="xs" aria-hidden title={t('shortcut')} translate="no">
             m
           </Kbd>
           <Button
@@ -155,11 +163,11 @@ function ActionRow(props: {
             loading={props.pending}
             onClick={() => props.onMark(false)}
             aria-pressed={mark === 'not-met'}
-            aria-label={`Not met: ${action.text}`}
+            aria-label={t('action.notMetAria', { text: action.text })}
           >
-            Not met
+            {t('mark.not-met')}
           </Button>
-          <Kbd size="xs" aria-hidden title="keyboard shortcut">
+          <Kbd size="xs" aria-hidden title={t('shortcut')} translate="no">
             n
           </Kbd>
         </Group>
@@ -177,6 +185,7 @@ function AdjustForm({
   item: Item;
   inputRef: (el: HTMLInputElement | null) => void;
 }) {
+  const { t } = useTranslation(['evaluate', 'control']);
   const adjust = useAdjustScore(exerciseId);
   const [points, setPoints] = useState<number | string>('');
   const [reason, setReason] = useState('');
@@ -184,8 +193,8 @@ function AdjustForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(points);
-    if (points === '' || !Number.isFinite(n) || n === 0) return setError('Enter a non-zero number of points');
-    if (!reason.trim()) return setError('Say why: the reason is shown in the breakdown');
+    if (points === '' || !Number.isFinite(n) || n === 0) return setError(t('adjust.nonZero'));
+    if (!reason.trim()) return setError(t('adjust.sayWhy'));
     setError(null);
     adjust.mutate(
       { teamId: item.response.teamId, injectId: item.inject.id, points: n, reason: reason.trim() },
@@ -198,11 +207,11 @@ function AdjustForm({
     );
   };
   return (
-    <form onSubmit={submit} aria-label="Adjust points">
+    <form onSubmit={submit} aria-label={t('adjust.aria')}>
       <Group align="flex-end" gap="xs" wrap="wrap">
         <NumberInput
           ref={inputRef}
-          label="Adjust points (±)"
+          label={t('adjust.points')}
           w={140}
           min={-1000}
           max={1000}
@@ -211,14 +220,14 @@ function AdjustForm({
           onChange={setPoints}
         />
         <TextInput
-          label="Reason for the adjustment"
+          label={t('adjust.reason')}
           style={{ flex: 1, minWidth: 200 }}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           maxLength={2000}
         />
         <Button type="submit" size="sm" variant="default" loading={adjust.isPending}>
-          Apply adjustment
+          {t('adjust.apply')}
         </Button>
       </Group>
       {error && (
@@ -247,6 +256,7 @@ export function ResponseReview({
   names: EvaluatorNames;
   reviewed: boolean;
 }) {
+  const { t } = useTranslation(['evaluate', 'control']);
   const evaluate = useRecordEvaluation(exerciseId);
   const actions = item.inject.expectedActions;
   const [focused, setFocused] = useState(0);
@@ -265,7 +275,7 @@ export function ResponseReview({
     if (!action) return false;
     const reason = (reasons[action.id] ?? '').trim();
     if (!reason) {
-      setErrors((e) => ({ ...e, [action.id]: 'Say why before marking it (the reason is shown in the breakdown)' }));
+      setErrors((e) => ({ ...e, [action.id]: t('action.sayWhy') }));
       reasonEls.current.get(action.id)?.focus();
       return false;
     }
@@ -302,62 +312,68 @@ export function ResponseReview({
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
-          <Title order={2} fz="h4" id="review-title">
+          <Title order={2} fz="h4" id="review-title" translate="no">
             {item.inject.subject}
           </Title>
           <Text size="sm" c="dimmed">
-            <Badge size="sm" variant="light" mr={6}>
+            <Badge size="sm" variant="light" mr={6} translate="no">
               {item.response.teamName}
             </Badge>
-            {item.response.authorName} ·{' '}
+            <span translate="no">{item.response.authorName}</span> ·{' '}
             {item.response.scenarioMs !== undefined
-              ? `${formatScenarioTime(item.response.scenarioMs)} (${formatWallTime(item.response.updatedAt)} local)`
+              ? `${formatScenarioTime(item.response.scenarioMs)} ${t('control:decisions.local', { time: formatWallTime(item.response.updatedAt) })}`
               : formatWallTime(item.response.updatedAt)}
-            {item.inject.respondWithin ? ` · respond within ${durationWords(item.inject.respondWithin)}` : ''}
+            {item.inject.respondWithin
+              ? ` · ${t('respondWithin', { time: durationWords(item.inject.respondWithin, t) })}`
+              : ''}
           </Text>
         </Stack>
         <Stack gap={2} align="flex-end">
           <Badge size="lg" variant="outline" className="ttx-badge-full" data-testid="cell-points">
-            {Math.round(cellPoints * 10) / 10} / {Math.round(cellMax * 10) / 10} pts on this inject
+            {t('cellPoints', { points: pts(cellPoints), max: pts(cellMax) })}
           </Badge>
           {reviewed && (
             <Badge color="teal" variant="light" size="sm">
-              reviewed
+              {t('queue.reviewed')}
             </Badge>
           )}
         </Stack>
       </Group>
-      <Card withBorder padding="sm" component="section" aria-label="The team's response">
+      <Card withBorder padding="sm" component="section" aria-label={t('teamResponse')}>
         {item.response.optionIds.length > 0 ? (
           <>
             <Text size="xs" fw={600} c="dimmed">
-              Actions the team ticked
+              {t('ticked')}
             </Text>
             <List size="sm" mb="xs" data-testid="chosen-options">
               {item.response.optionIds.map((o) => (
-                <List.Item key={o}>✓ {optionLabel(o)}</List.Item>
+                <List.Item key={o} translate="no">
+                  ✓ {optionLabel(o)}
+                </List.Item>
               ))}
             </List>
           </>
         ) : (
           <Text size="xs" c="dimmed" mb="xs">
-            No response option ticked.
+            {t('noneTicked')}
           </Text>
         )}
         {item.response.text ? (
-          <Markdown>{item.response.text}</Markdown>
+          <div translate="no">
+            <Markdown>{item.response.text}</Markdown>
+          </div>
         ) : (
           <Text size="sm" c="dimmed">
-            No notes.
+            {t('noNotes')}
           </Text>
         )}
       </Card>
       <Title order={3} fz="h5">
-        Expected actions
+        {t('expected')}
       </Title>
       {actions.length === 0 && (
         <Text size="sm" c="dimmed">
-          This inject lists no expected actions: use an adjustment to award or remove points.
+          {t('noExpected')}
         </Text>
       )}
       {actions.map((a, i) => (
@@ -382,13 +398,13 @@ export function ResponseReview({
         />
       ))}
       {items.some((x) => x.kind !== 'action') && (
-        <Stack gap={4} aria-label="Other points on this inject">
+        <Stack gap={4} aria-label={t('otherPoints')}>
           {items
             .filter((x) => x.kind !== 'action')
             .map((x, n) => (
               <Group key={n} gap="xs" wrap="nowrap" align="baseline">
                 <Badge size="sm" variant="outline">
-                  {x.kind} {x.points}
+                  {t(`kind.${x.kind}`)} {x.points}
                   {x.max > 0 ? ` / ${x.max}` : ''}
                 </Badge>
                 <ScoreSourceText source={x.source} names={names} />

@@ -8,6 +8,8 @@ import { useShortcuts } from '../hooks/use-shortcuts';
 import { ResponseReview } from './response-review';
 import type { EvaluatorNames } from './score-source';
 import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../i18n/format';
 
 type Reviewable = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
 const reviewable = (i: EvaluationQueueItem): i is Reviewable => i.inject !== null;
@@ -27,6 +29,7 @@ export function ReviewQueue({
   scores: TeamScore[];
   names: EvaluatorNames;
 }) {
+  const { t } = useTranslation(['evaluate', 'control']);
   const [team, setTeam] = useState('all');
   // a phone: team names stack in one column instead of running off the screen
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
@@ -75,29 +78,36 @@ export function ReviewQueue({
   return (
     <Stack gap="sm">
       <SegmentedControl
-        aria-label="Team"
+        aria-label={t('queue.team')}
         orientation={narrow ? 'vertical' : 'horizontal'}
         fullWidth={narrow}
         size="xs"
         value={team}
         onChange={setTeam}
         data={[
-          { value: 'all', label: `All teams (${queue.data?.total ?? 0})` },
-          ...teams.map((t) => ({ value: t.id, label: `${t.name} (${counts[t.id] ?? 0})` })),
+          { value: 'all', label: t('queue.allTeams', { n: queue.data?.total ?? 0 }) },
+          ...teams.map((x) => ({
+            value: x.id,
+            label: (
+              <span>
+                <span translate="no">{x.name}</span> ({formatNumber(counts[x.id] ?? 0)})
+              </span>
+            ),
+          })),
         ]}
       />
       {ofTeam > shown && (
         <Text size="xs" c="dimmed" data-testid="queue-page">
-          The {shown} oldest of {ofTeam} waiting; the next ones follow as these are reviewed.
+          {t('queue.page', { shown, total: ofTeam })}
         </Text>
       )}
-      {queue.isError && <PanelError error={queue.error} what="Review queue" />}
+      {queue.isError && <PanelError error={queue.error} what={t('tab.review')} />}
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 4 }}>
           {list.length === 0 ? (
             <Center h={120}>
               <Text size="sm" c="dimmed" data-testid="queue-empty">
-                {queue.isPending ? 'Loading…' : 'No response is waiting for review.'}
+                {queue.isPending ? t('control:grid.loading') : t('queue.empty')}
               </Text>
             </Center>
           ) : (
@@ -105,7 +115,7 @@ export function ReviewQueue({
               component="ul"
               gap={4}
               ref={listRef}
-              aria-label="Responses awaiting review"
+              aria-label={t('queue.aria')}
               data-testid="review-queue"
               style={{ listStyle: 'none', padding: 0, margin: 0 }}
             >
@@ -130,30 +140,30 @@ export function ReviewQueue({
                       }}
                     >
                       <Group justify="space-between" gap={4} wrap="nowrap">
-                        <Badge size="xs" variant="light">
+                        <Badge size="xs" variant="light" translate="no">
                           {i.response.teamName}
                         </Badge>
                         <Text
                           size="xs"
                           c="dimmed"
                           ff="monospace"
-                          title={`${formatWallTime(i.response.updatedAt)} local`}
+                          title={t('control:decisions.localTime', { time: formatWallTime(i.response.updatedAt) })}
                         >
                           {i.response.scenarioMs !== undefined
                             ? formatScenarioTime(i.response.scenarioMs)
                             : formatWallTime(i.response.updatedAt)}
                         </Text>
                       </Group>
-                      <Text size="sm" fw={600} lineClamp={1}>
+                      <Text size="sm" fw={600} lineClamp={1} translate="no">
                         {i.inject.subject}
                       </Text>
                       <Group gap={4}>
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="dimmed" translate="no">
                           {i.response.authorName}
                         </Text>
                         {!waitingIds.has(i.response.id) && (
                           <Badge size="xs" color="teal" variant="light">
-                            reviewed
+                            {t('queue.reviewed')}
                           </Badge>
                         )}
                       </Group>

@@ -2,21 +2,18 @@ import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { TableScroll } from '../../../components/table-scroll';
 import type { ScoreItem, TeamScore } from '../../../lib/api-types';
 import { type EvaluatorNames, ScoreSourceText } from './score-source';
+import { useTranslation } from 'react-i18next';
 
 export interface PackLabels {
   subject: (injectId: string) => string;
   action: (injectId: string, actionId: string) => string;
 }
 
-const KIND_LABEL: Record<ScoreItem['kind'], string> = {
-  action: 'expected action',
-  timeliness: 'timeliness',
-  adjustment: 'adjustment',
-};
-
-function itemLabel(item: ScoreItem, labels: PackLabels): string {
-  if (item.kind === 'action' && item.expectedActionId) return labels.action(item.injectId, item.expectedActionId);
-  return KIND_LABEL[item.kind];
+function ItemLabel({ item, labels }: { item: ScoreItem; labels: PackLabels }) {
+  const { t } = useTranslation(['evaluate', 'control']);
+  if (item.kind === 'action' && item.expectedActionId)
+    return <span translate="no">{labels.action(item.injectId, item.expectedActionId)}</span>;
+  return <>{t(`kind.${item.kind}`)}</>;
 }
 
 /** One team's score, point by point: every line names its rule or its evaluator. */
@@ -29,6 +26,7 @@ export function TeamBreakdown({
   labels: PackLabels;
   names: EvaluatorNames;
 }) {
+  const { t } = useTranslation(['evaluate', 'control']);
   const byInject = new Map<string, ScoreItem[]>();
   for (const item of score.items) byInject.set(item.injectId, [...(byInject.get(item.injectId) ?? []), item]);
   return (
@@ -36,33 +34,33 @@ export function TeamBreakdown({
       withBorder
       padding="sm"
       component="section"
-      aria-label={`Score breakdown: ${score.teamName}`}
+      aria-label={t('breakdown.aria', { team: score.teamName })}
       data-testid="team-breakdown"
       data-team-id={score.teamId}
     >
       <Group justify="space-between" mb="xs">
-        <Title order={3} fz="h5">
+        <Title order={3} fz="h5" translate="no">
           {score.teamName}
         </Title>
         <Badge size="lg" variant="light" data-testid="team-total">
-          {score.total} / {score.max} pts
+          {t('breakdown.total', { total: score.total, max: score.max })}
         </Badge>
       </Group>
       {score.items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing scored yet.
+          {t('control:scores.nothing')}
         </Text>
       ) : (
-        <TableScroll minWidth={560} label={`Score breakdown: ${score.teamName} (scrolls sideways)`}>
+        <TableScroll minWidth={560} label={t('breakdown.scroll', { team: score.teamName })}>
           <Table striped withTableBorder fz="sm" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Inject</Table.Th>
-                <Table.Th scope="col">Item</Table.Th>
+                <Table.Th scope="col">{t('control:timeline.col.inject')}</Table.Th>
+                <Table.Th scope="col">{t('control:scores.col.item')}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Points
+                  {t('control:scores.col.points')}
                 </Table.Th>
-                <Table.Th scope="col">Source</Table.Th>
+                <Table.Th scope="col">{t('control:scores.col.source')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,8 +72,10 @@ export function TeamBreakdown({
                     data-kind={item.kind}
                     data-action-id={item.expectedActionId ?? undefined}
                   >
-                    <Table.Td>{n === 0 ? labels.subject(injectId) : ''}</Table.Td>
-                    <Table.Td>{itemLabel(item, labels)}</Table.Td>
+                    <Table.Td translate="no">{n === 0 ? labels.subject(injectId) : ''}</Table.Td>
+                    <Table.Td>
+                      <ItemLabel item={item} labels={labels} />
+                    </Table.Td>
                     <Table.Td ta="right" ff="monospace" data-points>
                       {item.points > 0 && item.kind === 'adjustment' ? '+' : ''}
                       {item.points}

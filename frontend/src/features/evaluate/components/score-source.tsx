@@ -1,28 +1,34 @@
 import { Text } from '@mantine/core';
 import type { ScoreSource } from '../../../lib/api-types';
 import { formatWallTime } from '../../../lib/clock';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 /** Account id (`user:<id>`) → display name, for the evaluators the viewer can name. */
 export type EvaluatorNames = ReadonlyMap<string, string>;
 
-export function evaluatorLabel(actor: string, names: EvaluatorNames): string {
-  return names.get(actor) ?? `evaluator ${actor.replace(/^user:/, '').slice(0, 8)}`;
+export function evaluatorLabel(actor: string, names: EvaluatorNames, t: TFunction<'evaluate'>): string {
+  return names.get(actor) ?? t('evaluatorId', { id: actor.replace(/^user:/, '').slice(0, 8) });
 }
 
 /** Where a score item's points come from: the rule, or who decided, when and why. */
 export function ScoreSourceText({ source, names }: { source: ScoreSource; names: EvaluatorNames }) {
+  const { t } = useTranslation('evaluate');
   if ('rule' in source)
     return (
       <Text size="xs" c="dimmed" data-source="rule">
-        Rule: {source.rule}
+        {t('source.rule')} <span translate="no">{source.rule}</span>
       </Text>
     );
   return (
     <Text size="xs" data-source="evaluator" data-evaluator={source.evaluator}>
-      <Text span fw={600} size="xs">
-        {evaluatorLabel(source.evaluator, names)}
+      <Text span fw={600} size="xs" translate="no">
+        {evaluatorLabel(source.evaluator, names, t)}
       </Text>{' '}
-      at {formatWallTime(source.at)}: <q data-reason>{source.reason}</q>
+      {t('source.at', { time: formatWallTime(source.at) })}{' '}
+      <q data-reason translate="no">
+        {source.reason}
+      </q>
     </Text>
   );
 }

@@ -1,29 +1,31 @@
 import { Group, Kbd, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
-const SHORTCUTS: [keys: string[], what: string][] = [
-  [['j', 'k'], 'next / previous response'],
-  [['1–9', '[', ']'], 'focus an expected action'],
-  [['r'], 'write the reason'],
-  [['m', 'n'], 'met / not met'],
-  [['Ctrl+Enter'], 'met from the reason field (Shift: not met)'],
-  [['a'], 'adjust points'],
-  [['Esc'], 'leave a field'],
-];
+const SHORTCUTS = [
+  [['j', 'k'], 'nextPrev'],
+  [['1–9', '[', ']'], 'focusAction'],
+  [['r'], 'reason'],
+  [['m', 'n'], 'metNotMet'],
+  [['Ctrl+Enter'], 'ctrlEnter'],
+  [['a'], 'adjust'],
+  [['Esc'], 'leave'],
+] as const;
 
 /** The keyboard shortcuts, always on screen. */
 export function ShortcutLegend() {
+  const { t } = useTranslation('evaluate');
   return (
     <Group
       gap="md"
       wrap="wrap"
       component="dl"
-      aria-label="Keyboard shortcuts"
+      aria-label={t('shortcuts.title')}
       data-testid="shortcut-legend"
       style={{ margin: 0 }}
     >
       {SHORTCUTS.map(([keys, what]) => (
         <Group key={what} gap={4} wrap="nowrap">
-          <dt>
+          <dt translate="no">
             {keys.map((k) => (
               <Kbd key={k} size="xs" mr={2}>
                 {k}
@@ -31,7 +33,7 @@ export function ShortcutLegend() {
             ))}
           </dt>
           <Text component="dd" size="xs" c="dimmed" m={0}>
-            {what}
+            {t(`shortcuts.${what}`)}
           </Text>
         </Group>
       ))}
