@@ -20,6 +20,7 @@ import { DecisionEntity, DecisionVoteEntity } from './decision.entities.js';
 import { checkedVoteReason } from './vote-reason.js';
 import { ParticipantEntity } from '../exercises/participant.entity.js';
 import { injectTranslations, localiseInject, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import type { DecisionView } from './decision-views.js';
 
 export const BLOCKED = 'blocked';
 export const TIMED_OUT = 'timed-out';
@@ -39,24 +40,6 @@ export function consensusOutcome(
   if (cast.some((c) => c === undefined)) return null;
   const choices = new Set(cast.filter((c): c is string => c !== undefined && c !== 'abstain'));
   return choices.size === 1 ? [...choices][0]! : null;
-}
-
-export interface DecisionView {
-  id: string;
-  decisionId: string;
-  injectId: string;
-  question: string;
-  mode: 'team' | 'consensus';
-  options: { id: string; label: string }[];
-  memberTeamIds: string[];
-  status: 'open' | 'closed';
-  outcome: string | null;
-  forced: boolean;
-  deadlineScenarioMs: number;
-  /** `reason`: what a blocking team stated (null on every other vote) */
-  votes: { teamId: string; choice: string; reason: string | null; at: number; participantName: string }[];
-  /** staff: the question and option labels in each language that translates them, beside the source above */
-  translations: Record<string, { question?: string | undefined; options?: Record<string, string> | undefined }>;
 }
 
 @Injectable()

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CurrentPrincipal, Players, Roles } from '../auth/access.decorators.js';
 import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { ApiIdParam, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
-import { RATINGS, ScoringService } from './scoring.service.js';
+import { RATINGS } from './score-views.js';
+import { ScoringService } from './scoring.service.js';
 
 const id80 = z.string().min(1).max(80);
 const reason = z.string().trim().min(1, 'say why (it is shown in the score breakdown)').max(2000);

@@ -30,27 +30,7 @@ import {
   SCORING_EVENT_TYPES,
   type ScoringEvent,
 } from './score-rules.js';
-
-export interface TeamScore {
-  teamId: string;
-  teamName: string;
-  total: number;
-  max: number;
-  items: ScoreItem[];
-}
-
-export const RATINGS = ['P', 'S', 'M', 'U'] as const;
-export type Rating = (typeof RATINGS)[number];
-/** An evaluator's latest rating of a team on one objective (the payload was checked when it was logged). */
-export interface ObjectiveRatingView {
-  teamId: string;
-  objectiveId: string;
-  rating: Rating;
-  observations: string;
-  /** the evaluator's username */
-  evaluator: string;
-  at: number;
-}
+import type { ObjectiveRatingView, Rating, TeamScore } from './score-views.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -14,12 +14,7 @@ import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { TeamVisibility } from '../exercises/team-visibility.js';
 import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { ThreadEntity, ThreadMessageEntity } from './thread.entities.js';
-
-export interface Party {
-  id: string;
-  name: string;
-  organisation?: string | undefined;
-}
+import type { Party } from './thread-views.js';
 
 const CONTROL_NAME = 'Exercise control';
 const partyId = (name: string) =>

@@ -1782,6 +1782,7 @@ export interface components {
             closedScenarioMs: null | number;
             votes: components["schemas"]["DecisionVoteView"][];
         };
+        /** @description A decision as the decision routes return it. */
         DecisionView: {
             id: string;
             decisionId: string;
@@ -2176,6 +2177,7 @@ export interface components {
             /** @description signed in right now (an open session) */
             online: boolean;
         };
+        /** @description Someone a team may address a request for information to. */
         Party: {
             id: string;
             name: string;
@@ -2789,6 +2791,7 @@ export interface components {
             at: null | number;
             eventId: null | number;
         };
+        /** @description A team's live total and breakdown, as the scoring routes and the report return it. */
         TeamScore: {
             teamId: string;
             teamName: string;

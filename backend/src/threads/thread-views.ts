@@ -1,0 +1,6 @@
+/** Someone a team may address a request for information to. */
+export interface Party {
+  id: string;
+  name: string;
+  organisation?: string | undefined;
+}
