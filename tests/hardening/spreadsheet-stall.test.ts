@@ -176,13 +176,14 @@ describe('a large spreadsheet uploaded during a live drill', () => {
       const uploadFrom = Date.now();
       markLoad('uploads');
       let rounds = 0;
-      // rounds of uploads (two over the cap as CSV, one as XLSX, one real MSEL at the cap), until the window is full
+      // rounds of uploads (two over the cap as CSV, one as XLSX, one real MSEL at the cap imported as a
+      // new pack: read, validated and saved), until the window is full
       while (rounds === 0 || Date.now() - uploadFrom < WINDOW_MS) {
         const [c1, c2, x1, ok] = await Promise.all([
           upload(staff, '/authoring/msel/preview', csv, { fileName: 'rows-1e6.csv' }),
           upload(staff, '/authoring/msel/preview', csv, { fileName: 'rows-1e6-again.csv' }),
           upload(staff, '/authoring/msel/preview', xlsx, { fileName: 'rows-200k.xlsx' }),
-          upload(staff, '/authoring/msel/preview', atCap, { fileName: 'rows-5000.csv' }),
+          upload(staff, '/authoring/msel/import', atCap, { fileName: 'rows-5000.csv', packId: `at-cap-${rounds}` }),
         ]);
         for (const r of [c1, c2]) {
           expect(r.status).toBe(400);
@@ -192,9 +193,9 @@ describe('a large spreadsheet uploaded during a live drill', () => {
         expect(x1.body.message).toMatch(
           /Sheet "MSEL" of "rows-200k\.xlsx" has 200,000 rows; the limit is 5,000 rows per sheet/,
         );
-        expect(ok.status).toBe(200);
-        expect(ok.body.valid).toBe(true);
-        expect(ok.body.pack.injects).toHaveLength(4999);
+        expect(ok.status).toBe(201);
+        expect(ok.body).toMatchObject({ packId: `at-cap-${rounds}`, created: true });
+        expect(ok.body.preview.pack.injects).toHaveLength(4999);
         rounds++;
       }
       const uploadTo = Date.now();

@@ -1,5 +1,5 @@
 import { badInput } from '../../common/domain-error.js';
-import type { PackError } from '../../scenarios/pack/pack-loader.js';
+import type { PackError, PackSource } from '../../scenarios/pack/pack-loader.js';
 import type { Channel, ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 import { LANGUAGE_PATTERN } from '../../scenarios/pack/pack-schema.js';
 import { loadPackFiles, packToYaml, translationFiles } from '../packs/pack-files.js';
@@ -43,7 +43,17 @@ export interface MselDryRun extends MselPreview {
  * An MSEL file as the pack it makes, row by row: the one code path of the web preview, the web
  * import and `ttx msel import`. The server runs it in a reader process (preview-process.ts).
  */
+/** The preview, with the validated pack as the loader built it when it is valid (what an import stores). */
+export interface MselReading {
+  preview: MselDryRun;
+  source?: PackSource;
+}
+
 export async function previewMsel(data: Buffer, req: MselRequest): Promise<MselDryRun> {
+  return (await readMsel(data, req)).preview;
+}
+
+export async function readMsel(data: Buffer, req: MselRequest): Promise<MselReading> {
   const format = detectFormat(req.fileName, data);
   const grids = await readGrids(data, format, { fileName: req.fileName, maxRows: req.maxRows });
   const file = req.fileName ? `"${req.fileName}"` : 'The workbook';
@@ -104,7 +114,10 @@ export async function previewMsel(data: Buffer, req: MselRequest): Promise<MselD
   const packErrors = loaded.ok ? [] : loaded.errors;
   const generalErrors = attachPackErrors(result.rows, result.rowOfInject, result.pack, packErrors);
   const { rowOfInject: _rows, ...preview } = result;
-  return { ...preview, valid: loaded.ok, packErrors, generalErrors, yaml, translationFiles: files };
+  return {
+    preview: { ...preview, valid: loaded.ok, packErrors, generalErrors, yaml, translationFiles: files },
+    source: loaded.ok ? loaded.source : undefined,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { ScenariosService } from '../../scenarios/scenarios.service.js';
 import { PackAuthoringService, type SavedPack } from '../packs/pack-authoring.service.js';
 import { mselCsv, mselXlsx } from './msel-export.js';
 import { importRefusal, type MselDryRun, type MselRequest } from './msel-preview.js';
-import { previewMselOffProcess } from './preview-process.js';
+import { previewMselOffProcess, readMselOffProcess } from './preview-process.js';
 
 export type { MselDryRun, MselRequest } from './msel-preview.js';
 
@@ -22,17 +22,20 @@ export class MselService {
   }
 
   async import(data: Buffer, req: MselRequest): Promise<SavedPack & { preview: MselDryRun }> {
-    const preview = await this.preview(data, req);
+    const { preview, source } = await readMselOffProcess(data, req);
     const refusal = importRefusal(preview, req);
     if (refusal)
       throw badInput(refusal.code, refusal.message, {
         errors: preview.packErrors,
         rows: preview.rows.filter((r) => r.errors.length),
       });
-    const saved = await this.packs.save(
-      [{ path: 'pack.yaml', content: preview.yaml }, ...preview.translationFiles],
-      'msel',
-    );
+    // the reader process validated the pack with the same loader a save runs: validating a large
+    // sheet's pack again here would hold the server's event loop for seconds
+    // (a sheet names no image files; a source that holds images is validated again here instead)
+    const saved =
+      source && source.images.length === 0
+        ? await this.packs.storeValidated(source, 'msel')
+        : await this.packs.save([{ path: 'pack.yaml', content: preview.yaml }, ...preview.translationFiles], 'msel');
     return { ...saved, preview };
   }
 

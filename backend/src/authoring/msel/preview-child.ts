@@ -1,10 +1,10 @@
 import { setPriority } from 'node:os';
 import { DomainError } from '../../common/domain-error.js';
-import { type MselRequest, previewMsel } from './msel-preview.js';
+import { type MselRequest, readMsel } from './msel-preview.js';
 
 /**
  * Runs as its own process (see preview-process.ts): reads the file from stdin and the request from
- * argv, writes `{ ok, preview | error }` as one JSON document to stdout. A big or hostile
+ * argv, writes `{ ok, preview, source | error }` as one JSON document to stdout. A big or hostile
  * spreadsheet costs this process (its parse, its garbage collection, its helper threads), never the
  * server process that delivers injects.
  */
@@ -37,8 +37,8 @@ function readStdin(): Promise<Buffer> {
 
 let out: string;
 try {
-  const preview = await previewMsel(await readStdin(), req);
-  out = JSON.stringify({ ok: true, preview });
+  const { preview, source } = await readMsel(await readStdin(), req);
+  out = JSON.stringify({ ok: true, preview, source });
 } catch (e) {
   out = JSON.stringify(
     e instanceof DomainError

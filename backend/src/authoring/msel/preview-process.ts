@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { badInput, DomainError, type DomainErrorKind } from '../../common/domain-error.js';
-import { type MselDryRun, type MselRequest, previewMsel } from './msel-preview.js';
+import { type MselDryRun, type MselReading, type MselRequest, readMsel } from './msel-preview.js';
 
 /** Memory the reader's heap may use; a file that needs more is refused instead of growing anything. */
 const CHILD_HEAP_MB = 256;
@@ -28,7 +28,12 @@ const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
  * (unit tests), where there is no compiled reader, it previews in this process.
  */
 export async function previewMselOffProcess(data: Buffer, req: MselRequest): Promise<MselDryRun> {
-  if (!existsSync(CHILD_FILE)) return previewMsel(data, req);
+  return (await readMselOffProcess(data, req)).preview;
+}
+
+/** The preview and, for a valid sheet, the validated pack an import stores (see readMsel). */
+export async function readMselOffProcess(data: Buffer, req: MselRequest): Promise<MselReading> {
+  if (!existsSync(CHILD_FILE)) return readMsel(data, req);
   if (running >= MAX_PARALLEL) await new Promise<void>((r) => waiting.push(r));
   running++;
   try {
@@ -40,10 +45,10 @@ export async function previewMselOffProcess(data: Buffer, req: MselRequest): Pro
 }
 
 type ChildAnswer =
-  | { ok: true; preview: MselDryRun }
+  | { ok: true; preview: MselDryRun; source?: MselReading['source'] }
   | { ok: false; kind: DomainErrorKind; code: string; message: string; details?: unknown };
 
-function runChild(data: Buffer, req: MselRequest): Promise<MselDryRun> {
+function runChild(data: Buffer, req: MselRequest): Promise<MselReading> {
   const fileName = req.fileName ? `"${req.fileName}"` : 'The file';
   const node = [
     `--max-old-space-size=${CHILD_HEAP_MB}`,
@@ -118,7 +123,7 @@ function runChild(data: Buffer, req: MselRequest): Promise<MselDryRun> {
         if (code === 0 && outBytes > 0) {
           try {
             const m = JSON.parse(Buffer.concat(out, outBytes).toString('utf8')) as ChildAnswer;
-            if (m.ok) resolve(m.preview);
+            if (m.ok) resolve({ preview: m.preview, source: m.source });
             else reject(new DomainError(m.kind, m.code, m.message, m.details));
             return;
           } catch {

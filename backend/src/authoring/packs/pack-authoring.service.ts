@@ -148,6 +148,14 @@ export class PackAuthoringService {
     return out;
   }
 
+  /**
+   * Store a pack the loader already accepted, in the process that read it (the MSEL reader process
+   * runs `loadPackFiles` itself): the same checks as `save`, not run twice.
+   */
+  storeValidated(source: PackSource, from: AuthoringSource): Promise<SavedPack> {
+    return this.store(source, from);
+  }
+
   private async store(source: PackSource, from: AuthoringSource): Promise<SavedPack> {
     const startedAt = Date.now();
     const row = await this.scenarios.upsert({ ...source, folder: from });
