@@ -5,6 +5,7 @@
 // and the backend's memory after warm-up.
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Api, createExercise } from '../support/api-client.js';
@@ -133,6 +134,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     );
 
     await staff.ok('POST', `/exercises/${ex.id}/start`);
+    // the machine's load average (1 min) when the measured run starts and ends: on a shared machine
+    // the figures below mean little without it
+    const loadAtStart = loadavg()[0] ?? NaN;
     const t0 = now();
     const endAt = t0 + SECONDS * 1000;
     const warmupEnd = t0 + SECONDS * 1000 * WARMUP_FRACTION;
@@ -194,6 +198,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     clearInterval(sampler);
     clearTimeout(cpuTimer);
     const cpuEnd = { at: now(), ms: cpuMs(pid), sent, machine: machineTicks() };
+    const loadAtEnd = loadavg()[0] ?? NaN;
     for (const c of staffConsoles) c.close();
     await sleep(1500);
 
@@ -265,7 +270,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         `backend event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`,
       );
     process.stdout.write(
-      `backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process)\n`,
+      `backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process); load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end\n`,
     );
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
@@ -292,6 +297,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         msPerResponse: Number(cpuPerResponse.toFixed(2)),
         machineBusyShare: Number(machineBusy.toFixed(2)),
       },
+      loadAverage: { atStart: Number(loadAtStart.toFixed(1)), atEnd: Number(loadAtEnd.toFixed(1)) },
       rssMb: {
         atWarmup: Math.round(rssAtWarmup),
         atEnd: Math.round(rssAtEnd),
