@@ -17,7 +17,15 @@ function client(ua: string | null): string {
 export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSession[]; mySessionHint: string }) {
   const { t } = useTranslation(['admin', 'common']);
   const { date } = useFormat();
-  const time = (ms: number) => date(ms, { dateStyle: 'short', timeStyle: 'short' });
+  const time = (ms: number) =>
+    date(ms, {
+      year: '2-digit',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   const end = useEndSession();
   return (
     <>
@@ -66,8 +74,8 @@ export function SessionsTable({ sessions, mySessionHint }: { sessions: ActiveSes
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{time(s.createdAt)}</Table.Td>
-                <Table.Td>{time(s.expiresAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{time(s.createdAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{time(s.expiresAt)}</Table.Td>
                 <Table.Td>
                   <Text size="xs" translate="no">
                     {client(s.userAgent)}

@@ -74,7 +74,7 @@ export function EvaluatorConsole({
       <ScrollPane flex={1}>
         <Box p="sm">
           <Tabs defaultValue="review" keepMounted={false}>
-            <Tabs.List>
+            <Tabs.List className="ttx-tabs-nowrap">
               <Tabs.Tab value="review">{t('tab.review')}</Tabs.Tab>
               <Tabs.Tab value="guide">{t('tab.guide')}</Tabs.Tab>
               <Tabs.Tab value="breakdown">{t('tab.breakdown')}</Tabs.Tab>
