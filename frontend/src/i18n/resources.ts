@@ -2,6 +2,7 @@ import 'i18next';
 import type aar from './locales/en/aar.json';
 import type admin from './locales/en/admin.json';
 import type auth from './locales/en/auth.json';
+import type author from './locales/en/author.json';
 import type common from './locales/en/common.json';
 import type control from './locales/en/control.json';
 import type evaluate from './locales/en/evaluate.json';
@@ -17,6 +18,7 @@ declare module 'i18next' {
       aar: typeof aar;
       admin: typeof admin;
       auth: typeof auth;
+      author: typeof author;
       common: typeof common;
       control: typeof control;
       evaluate: typeof evaluate;

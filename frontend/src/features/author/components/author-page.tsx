@@ -14,7 +14,9 @@ import {
 } from '@mantine/core';
 import { IconCopy, IconFileImport, IconPlus, IconTable } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useFormat } from '../../../i18n/format';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { errorMessage } from '../../../lib/api-client';
 import type { ImageMap, PackListItem, SavedPack } from '../api/author-types';
@@ -64,6 +66,8 @@ const draftKeyOf = (v: View): string | null =>
 
 /** Scenario authoring: the packs, the editor, and the importers. */
 export function AuthorPage() {
+  const { t } = useTranslation('author');
+  const f = useFormat();
   const [params, setParams] = useSearchParams();
   const packs = usePacks();
   const packParam = params.get('pack');
@@ -133,7 +137,7 @@ export function AuthorPage() {
         style={{ borderRight: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}
       >
         <Text fw={700} size="sm">
-          Scenario packs
+          {t('library.title')}
         </Text>
         <Button
           size="xs"
@@ -141,7 +145,7 @@ export function AuthorPage() {
           leftSection={<IconPlus size={14} />}
           onClick={() => guarded(() => openDraftNow(NEW_PACK, {}, false))}
         >
-          New pack
+          {t('library.newPack')}
         </Button>
         <Group gap={4}>
           <Button
@@ -161,27 +165,27 @@ export function AuthorPage() {
             OpenAEV
           </Button>
           <Button size="xs" variant="default" onClick={() => show({ kind: 'zip' })}>
-            Zip
+            {t('library.zip')}
           </Button>
         </Group>
         <ScrollArea style={{ flex: 1 }}>
-          {packs.isPending && <PageLoader label="Loading packs" />}
-          {packs.isError && <ErrorAlert error={packs.error} title="Could not load the packs" />}
+          {packs.isPending && <PageLoader label={t('library.loading')} />}
+          {packs.isError && <ErrorAlert error={packs.error} title={t('library.loadFailed')} />}
           {cloneError && (
-            <Alert color="red" title="Could not clone">
+            <Alert color="red" title={t('library.cloneFailed')}>
               {cloneError}
             </Alert>
           )}
           {newDrafts.length > 0 && (
             <Stack gap={0} mb="xs" data-testid="kept-drafts">
               <Text size="xs" fw={700} c="dimmed">
-                Unsaved drafts in this browser
+                {t('library.drafts')}
               </Text>
               {newDrafts.map((d) => (
                 <NavLink
                   key={d.key}
-                  label={d.title || 'Untitled pack'}
-                  description={`not saved · kept ${new Date(d.savedAt).toLocaleString()}`}
+                  label={d.title || t('library.untitled')}
+                  description={t('library.keptAt', { when: f.date(d.savedAt) })}
                   onClick={() => openKept(d)}
                   data-testid={`kept-draft-${d.key}`}
                 />
@@ -193,17 +197,17 @@ export function AuthorPage() {
               <NavLink
                 active={view.kind === 'pack' && (view.packId === p.packId || view.packId === p.id)}
                 label={p.title}
-                description={`${p.packId} ${p.version} · ${p.injects} injects`}
+                description={t('library.packLine', { id: p.packId, version: p.version, count: p.injects })}
                 rightSection={
                   packsWithDraft.has(p.packId) ? (
                     <Badge
                       size="xs"
                       color="yellow"
                       variant="light"
-                      title="Unsaved changes are kept in this browser"
+                      title={t('library.draftHint')}
                       data-testid={`draft-badge-${p.packId}`}
                     >
-                      draft
+                      {t('library.draft')}
                     </Badge>
                   ) : undefined
                 }
@@ -214,10 +218,10 @@ export function AuthorPage() {
                 data-testid={`pack-${p.packId}`}
                 style={{ flex: 1, minWidth: 0 }}
               />
-              <Tooltip label={`Clone ${p.title} as a new pack`}>
+              <Tooltip label={t('library.cloneHint', { title: p.title })}>
                 <ActionIcon
                   variant="subtle"
-                  aria-label={`Clone ${p.title}`}
+                  aria-label={t('library.clone', { title: p.title })}
                   onClick={() => guarded(() => void clonePack(p))}
                   data-testid={`clone-${p.packId}`}
                 >
@@ -261,28 +265,18 @@ export function AuthorPage() {
         {view.kind === 'msel' && <MselWizard onOpen={openDraft} />}
         {view.kind === 'openaev' && <OpenAevImport onOpen={openDraft} />}
         {view.kind === 'zip' && <ZipImport onImported={openPack} />}
-        {view.kind === 'none' && (
-          <Alert color="gray">
-            Choose a pack to edit, start a new one, or import an MSEL spreadsheet, an OpenAEV scenario or a pack zip.
-          </Alert>
-        )}
+        {view.kind === 'none' && <Alert color="gray">{t('library.choose')}</Alert>}
       </Box>
       <Modal
         opened={leaving !== null}
         onClose={() => setLeaving(null)}
-        title="Unsaved changes"
+        title={t('leave.title')}
         data-testid="unsaved-prompt"
       >
-        <Text size="sm">
-          {view.kind === 'pack'
-            ? `Your changes to ${view.packId} are not saved as a version.`
-            : 'This pack is not saved yet.'}{' '}
-          They are kept as a draft in this browser and come back when you open{' '}
-          {view.kind === 'pack' ? 'the pack' : 'the draft from the list'} again.
-        </Text>
+        <Text size="sm">{view.kind === 'pack' ? t('leave.packBody', { id: view.packId }) : t('leave.draftBody')}</Text>
         <Group justify="flex-end" mt="md" gap="xs">
           <Button variant="default" onClick={() => setLeaving(null)} data-autofocus>
-            Keep editing
+            {t('leave.keep')}
           </Button>
           <Button
             color="red"
@@ -295,7 +289,7 @@ export function AuthorPage() {
               setLeaving(null);
             }}
           >
-            Discard changes
+            {t('leave.discard')}
           </Button>
           <Button
             onClick={() => {
@@ -303,7 +297,7 @@ export function AuthorPage() {
               setLeaving(null);
             }}
           >
-            Leave, keep the draft
+            {t('leave.leave')}
           </Button>
         </Group>
       </Modal>
@@ -322,11 +316,12 @@ function StoredPackEditor({
   justSaved: SavedPack | null;
   onDirtyChange: (dirty: boolean) => void;
 }) {
+  const { t } = useTranslation('author');
   const source = usePackSource(packId);
   const images = usePackImages(packId);
-  if (source.isPending || images.isPending) return <PageLoader label="Loading the pack" />;
-  if (source.isError) return <ErrorAlert error={source.error} title="Could not load the pack" />;
-  if (images.isError) return <ErrorAlert error={images.error} title="Could not load the pack's images" />;
+  if (source.isPending || images.isPending) return <PageLoader label={t('library.loadingPack')} />;
+  if (source.isError) return <ErrorAlert error={source.error} title={t('library.packFailed')} />;
+  if (images.isError) return <ErrorAlert error={images.error} title={t('library.imagesFailed')} />;
   const initialImages = Object.fromEntries(images.data.map((i) => [i.path, i.sha256]));
   return (
     <PackEditor

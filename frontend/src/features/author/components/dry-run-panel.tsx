@@ -1,11 +1,15 @@
 import { Alert, Button, Group, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 import { errorMessage } from '../../../lib/api-client';
 import { useDryRun, useStartDryRun } from '../api/dry-run';
 import { formatOffset } from '../lib/pack-doc';
 
 /** Rehearse the saved pack on the real engine with simulated teams, and read the report. */
 export function DryRunPanel({ packId }: { packId: string }) {
+  const { t } = useTranslation('author');
+  const f = useFormat();
   const [speed, setSpeed] = useState('600');
   const start = useStartDryRun();
   const [runId, setRunId] = useState<string | null>(null);
@@ -25,7 +29,7 @@ export function DryRunPanel({ packId }: { packId: string }) {
           loading={start.isPending || r?.status === 'running' || r?.status === 'starting'}
           onClick={() => start.mutate({ packId, speed: Number(speed) }, { onSuccess: (d) => setRunId(d.id) })}
         >
-          Dry run the saved version
+          {t('dryRun.start')}
         </Button>
       </Group>
       {start.isError && <Alert color="red">{errorMessage(start.error)}</Alert>}
@@ -33,35 +37,44 @@ export function DryRunPanel({ packId }: { packId: string }) {
         <>
           <Progress
             value={(r.progress.scenarioMs / Math.max(1, r.progress.durationMs)) * 100}
-            aria-label="Dry run progress"
+            aria-label={t('dryRun.progress')}
           />
           <Text size="xs">
-            {r.status} · scenario {formatOffset(r.progress.scenarioMs)} · {r.progress.delivered}/{r.progress.injects}{' '}
-            injects · {(r.wallMs / 1000).toFixed(1)} s wall
+            {t('dryRun.line', {
+              status: t(`dryRun.status.${r.status}`),
+              at: formatOffset(r.progress.scenarioMs),
+              delivered: r.progress.delivered,
+              injects: r.progress.injects,
+              wall: f.number(r.wallMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+            })}
           </Text>
           {r.error && <Alert color="red">{r.error}</Alert>}
           {r.status === 'finished' && (
             <>
               <Text size="xs">
-                Deliveries {r.timing.deliveries}, lateness p50 {r.timing.lateMsP50} ms, max {r.timing.lateMsMax} ms.
-                Never fired: {r.neverFired.join(', ') || 'none'}. Decisions:{' '}
-                {r.decisions.map((d) => `${d.decisionId} → ${d.outcome}`).join(', ') || 'none'}.
+                {t('dryRun.summary', {
+                  deliveries: r.timing.deliveries,
+                  p50: r.timing.lateMsP50,
+                  max: r.timing.lateMsMax,
+                  never: r.neverFired.join(', ') || t('dryRun.none'),
+                  decisions: r.decisions.map((d) => `${d.decisionId} → ${d.outcome}`).join(', ') || t('dryRun.none'),
+                })}
               </Text>
               <Table fz="xs" striped>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Inject</Table.Th>
-                    <Table.Th>Planned</Table.Th>
-                    <Table.Th>Fired</Table.Th>
-                    <Table.Th>Teams</Table.Th>
+                    <Table.Th>{t('dryRun.inject')}</Table.Th>
+                    <Table.Th>{t('dryRun.planned')}</Table.Th>
+                    <Table.Th>{t('dryRun.fired')}</Table.Th>
+                    <Table.Th>{t('dryRun.teams')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {r.injects.map((i) => (
                     <Table.Tr key={i.injectId}>
-                      <Table.Td>{i.injectId}</Table.Td>
+                      <Table.Td translate="no">{i.injectId}</Table.Td>
                       <Table.Td>{i.plannedMs === null ? (i.trigger ?? '—') : formatOffset(i.plannedMs)}</Table.Td>
-                      <Table.Td>{i.firedMs === null ? 'never' : formatOffset(i.firedMs)}</Table.Td>
+                      <Table.Td>{i.firedMs === null ? t('dryRun.never') : formatOffset(i.firedMs)}</Table.Td>
                       <Table.Td>{i.teams}</Table.Td>
                     </Table.Tr>
                   ))}

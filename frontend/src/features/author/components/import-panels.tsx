@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, FileInput, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -90,6 +91,7 @@ async function previewOtherTool(file: File): Promise<ToolPreview> {
  * becomes, then open the resulting pack in the editor (saving happens there).
  */
 export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
+  const { t } = useTranslation(['author', 'common']);
   const [file, setFile] = useState<File | null>(null);
   const [start, setStart] = useState('');
   const [sheet, setSheet] = useState<string | undefined>(undefined);
@@ -118,10 +120,10 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
   };
   return (
     <Stack gap="sm" data-testid="msel-wizard">
-      <Text fw={700}>Import an MSEL spreadsheet (XLSX or CSV)</Text>
+      <Text fw={700}>{t('import.msel')}</Text>
       <Group align="flex-end">
         <FileInput
-          label="MSEL file"
+          label={t('import.mselFile')}
           accept=".xlsx,.csv,text/csv"
           value={file}
           onChange={(f) => {
@@ -133,24 +135,24 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
           size="xs"
         />
         <TextInput
-          label="Exercise start (optional)"
+          label={t('import.start')}
           placeholder="2026-03-09T09:00"
           value={start}
           onChange={(e) => setStart(e.currentTarget.value)}
           size="xs"
-          description="clock and date times count from it"
+          description={t('import.startHint')}
         />
         <TextInput
-          label="Inject types (optional)"
-          placeholder="Carrier pigeon=chat, Fax=email"
+          label={t('import.types')}
+          placeholder={t('import.typesPlaceholder')}
           value={channelMap}
           onChange={(e) => setChannelMap(e.currentTarget.value)}
           size="xs"
           w={240}
-          description="your types → channels, over the built-in table"
+          description={t('import.typesHint')}
         />
         <Button size="xs" disabled={!file} loading={preview.isPending} onClick={() => run()}>
-          Preview
+          {t('import.preview')}
         </Button>
       </Group>
       {preview.isError && <Alert color="red">{errorMessage(preview.error)}</Alert>}
@@ -160,7 +162,7 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
             {p.sheets.length > 1 && (
               <Select
                 size="xs"
-                label="Sheet"
+                label={t('import.sheet')}
                 data={p.sheets}
                 value={p.sheet}
                 onChange={(v) => {
@@ -169,56 +171,60 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
                 }}
               />
             )}
-            <Badge>{p.counts.injects} injects</Badge>
-            <Badge color="gray">{p.counts.teams} teams</Badge>
-            <Badge color={p.counts.skipped ? 'orange' : 'gray'}>{p.counts.skipped} rows skipped</Badge>
-            <Badge color="gray">{p.counts.merged} rows merged</Badge>
-            {p.counts.attached ? <Badge color="gray">{p.counts.attached} rows attached</Badge> : null}
-            {p.counts.checklist ? <Badge color="blue">{p.counts.checklist} before STARTEX</Badge> : null}
+            <Badge>{t('import.injects', { count: p.counts.injects })}</Badge>
+            <Badge color="gray">{t('import.teams', { count: p.counts.teams })}</Badge>
+            <Badge color={p.counts.skipped ? 'orange' : 'gray'}>
+              {t('import.rowsSkipped', { count: p.counts.skipped })}
+            </Badge>
+            <Badge color="gray">{t('import.rowsMerged', { count: p.counts.merged })}</Badge>
+            {p.counts.attached ? (
+              <Badge color="gray">{t('import.rowsAttached', { count: p.counts.attached })}</Badge>
+            ) : null}
+            {p.counts.checklist ? (
+              <Badge color="blue">{t('import.beforeStartex', { count: p.counts.checklist })}</Badge>
+            ) : null}
             <Badge color={p.valid ? 'green' : 'red'}>
-              {p.valid ? 'valid pack' : `${p.packErrors.length} pack errors`}
+              {p.valid ? t('import.valid') : t('import.packErrors', { count: p.packErrors.length })}
             </Badge>
           </Group>
           {p.notes.map((n) => (
-            <Text key={n} size="xs" c="dimmed">
+            <Text key={n} size="xs" c="dimmed" data-i18n-gap="import-report">
               {n}
             </Text>
           ))}
           {p.checklist && p.checklist.length > 0 && (
-            <Alert
-              color="blue"
-              title="Pre-exercise checklist (rows before STARTEX, not sent to players)"
-              data-testid="msel-checklist"
-            >
+            <Alert color="blue" title={t('import.checklist')} data-testid="msel-checklist">
               {p.checklist.map((c) => (
                 <Text key={c.row} size="xs">
-                  Row {c.row} · {c.offset}: {c.text}
+                  {t('import.checklistRow', { row: c.row, offset: c.offset })} <span translate="no">{c.text}</span>
                 </Text>
               ))}
             </Alert>
           )}
           <Text size="sm" fw={600}>
-            Columns {p.headerRow === null ? '(no header row found)' : `(header in row ${p.headerRow + 1})`}
+            {p.headerRow === null ? t('import.columnsNoHeader') : t('import.columns', { row: p.headerRow + 1 })}
           </Text>
           <Table fz="xs" withTableBorder>
             <Table.Tbody>
               {p.columns.map((c) => (
                 <Table.Tr key={c.index}>
                   <Table.Td w={40}>{c.letter}</Table.Td>
-                  <Table.Td w={180}>{c.header || <i>no header</i>}</Table.Td>
+                  <Table.Td w={180} translate={c.header ? 'no' : undefined}>
+                    {c.header || <i>{t('import.noHeader')}</i>}
+                  </Table.Td>
                   <Table.Td w={200}>
                     <Select
                       size="xs"
-                      aria-label={`Field for column ${c.letter}`}
+                      aria-label={t('import.fieldFor', { letter: c.letter })}
                       clearable
-                      placeholder="not imported"
-                      data={[...MSEL_FIELDS]}
+                      placeholder={t('import.notImported')}
+                      data={MSEL_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}`) }))}
                       value={c.field}
                       onChange={(v) => setColumn(c.index, v ?? null)}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" c="dimmed" truncate maw={380}>
+                    <Text size="xs" c="dimmed" truncate maw={380} translate="no">
                       {c.samples.join(' · ')}
                     </Text>
                   </Table.Td>
@@ -227,18 +233,18 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
             </Table.Tbody>
           </Table>
           <Text size="sm" fw={600}>
-            Rows
+            {t('import.rows')}
           </Text>
           <Table fz="xs" striped withTableBorder data-testid="msel-rows">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Row</Table.Th>
-                <Table.Th>Becomes</Table.Th>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>To</Table.Th>
-                <Table.Th>Channel</Table.Th>
-                <Table.Th>Subject</Table.Th>
-                <Table.Th>Problems</Table.Th>
+                <Table.Th>{t('import.row')}</Table.Th>
+                <Table.Th>{t('import.becomes')}</Table.Th>
+                <Table.Th>{t('import.time')}</Table.Th>
+                <Table.Th>{t('import.to')}</Table.Th>
+                <Table.Th>{t('import.channel')}</Table.Th>
+                <Table.Th>{t('import.subject')}</Table.Th>
+                <Table.Th>{t('import.problems')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -248,17 +254,25 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>
-                      {r.kind === 'section'
-                        ? `phase “${r.phase ?? ''}”`
-                        : r.kind === 'inject' || r.kind === 'merged'
-                          ? `${r.injectId ?? ''}${r.kind === 'merged' ? ' (merged)' : ''}`
-                          : r.kind}
+                      {r.kind === 'section' ? (
+                        t('import.phase', { phase: r.phase ?? '' })
+                      ) : r.kind === 'inject' ? (
+                        <span translate="no">{r.injectId ?? ''}</span>
+                      ) : r.kind === 'merged' ? (
+                        t('import.merged', { id: r.injectId ?? '' })
+                      ) : (
+                        t(`import.kind.${r.kind}`)
+                      )}
                     </Table.Td>
                     <Table.Td>{r.offset}</Table.Td>
-                    <Table.Td>{r.to === 'all' ? 'all' : r.to?.join(', ')}</Table.Td>
-                    <Table.Td>{r.channel}</Table.Td>
-                    <Table.Td>{r.subject}</Table.Td>
                     <Table.Td>
+                      {r.to === 'all' ? t('import.all') : <span translate="no">{r.to?.join(', ')}</span>}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.channel ? t(`common:channel.${r.channel}`, { defaultValue: r.channel }) : ''}
+                    </Table.Td>
+                    <Table.Td translate="no">{r.subject}</Table.Td>
+                    <Table.Td data-i18n-gap="import-report">
                       {r.errors.map((e) => (
                         <Text key={e} size="xs" c="red">
                           {e}
@@ -275,13 +289,13 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
             </Table.Tbody>
           </Table>
           {p.generalErrors.map((e) => (
-            <Text key={e} size="xs" c="red">
+            <Text key={e} size="xs" c="red" data-i18n-gap="import-report">
               {e}
             </Text>
           ))}
           <Group>
             <Button size="xs" onClick={() => onOpen(p.yaml)}>
-              Open in the editor
+              {t('import.open')}
             </Button>
           </Group>
         </>
@@ -292,19 +306,27 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
 
 /** Another tool's scenario: an OpenAEV/OpenBAS export, an IcebergTTX scenario or a ttx-community timeline. */
 export function OpenAevImport({ onOpen }: { onOpen: (yaml: string) => void }) {
+  const { t } = useTranslation(['author', 'common']);
   const [file, setFile] = useState<File | null>(null);
   const preview = useMutation({ mutationFn: previewOtherTool });
   const p = preview.data;
   return (
     <Stack gap="sm" data-testid="openaev-import">
-      <Text fw={700}>Import a scenario from another tool</Text>
+      <Text fw={700}>{t('import.tool')}</Text>
       <Text size="xs" c="dimmed">
-        OpenAEV / OpenBAS export (zip or JSON), IcebergTTX scenario (JSON) or ttx-community timeline export (JSON).
+        {t('import.toolHint')}
       </Text>
       <Group align="flex-end">
-        <FileInput label="Export file" accept=".zip,.json" value={file} onChange={setFile} w={280} size="xs" />
+        <FileInput
+          label={t('import.exportFile')}
+          accept=".zip,.json"
+          value={file}
+          onChange={setFile}
+          w={280}
+          size="xs"
+        />
         <Button size="xs" disabled={!file} loading={preview.isPending} onClick={() => file && preview.mutate(file)}>
-          Preview
+          {t('import.preview')}
         </Button>
       </Group>
       {preview.isError && <Alert color="red">{errorMessage(preview.error)}</Alert>}
@@ -312,29 +334,31 @@ export function OpenAevImport({ onOpen }: { onOpen: (yaml: string) => void }) {
         <>
           <Group gap="xs">
             <Badge color="gray">{p.format}</Badge>
-            <Badge>{p.counts.injects} injects</Badge>
-            <Badge color="gray">{p.counts.teams} teams</Badge>
-            {p.counts.decisions ? <Badge color="gray">{p.counts.decisions} decisions</Badge> : null}
-            <Badge color={p.counts.skipped ? 'orange' : 'gray'}>{p.counts.skipped} skipped</Badge>
-            <Badge color={p.valid ? 'green' : 'red'}>{p.valid ? 'valid pack' : `${p.errorCount} errors`}</Badge>
+            <Badge>{t('import.injects', { count: p.counts.injects })}</Badge>
+            <Badge color="gray">{t('import.teams', { count: p.counts.teams })}</Badge>
+            {p.counts.decisions ? (
+              <Badge color="gray">{t('import.decisions', { count: p.counts.decisions })}</Badge>
+            ) : null}
+            <Badge color={p.counts.skipped ? 'orange' : 'gray'}>
+              {t('import.skipped', { count: p.counts.skipped })}
+            </Badge>
+            <Badge color={p.valid ? 'green' : 'red'}>
+              {p.valid ? t('import.valid') : t('import.errors', { count: p.errorCount })}
+            </Badge>
           </Group>
-          {p.counts.injects === 0 && (
-            <Alert color="orange">
-              Nothing in this file becomes an inject: there is nothing for players to receive.
-            </Alert>
-          )}
+          {p.counts.injects === 0 && <Alert color="orange">{t('import.nothing')}</Alert>}
           {p.skipped.map((s) => (
-            <Text key={s.title} size="xs" c="orange">
-              Skipped “{s.title}”: {s.reason}
+            <Text key={s.title} size="xs" c="orange" data-i18n-gap="import-report">
+              {t('import.skippedItem', { title: s.title, reason: s.reason })}
             </Text>
           ))}
           {[...p.notes, ...p.warnings].map((w) => (
-            <Text key={w} size="xs" c="dimmed">
+            <Text key={w} size="xs" c="dimmed" data-i18n-gap="import-report">
               {w}
             </Text>
           ))}
           <Button size="xs" w={200} disabled={p.counts.injects === 0} onClick={() => onOpen(p.yaml)}>
-            Open in the editor
+            {t('import.open')}
           </Button>
         </>
       )}
@@ -343,20 +367,21 @@ export function OpenAevImport({ onOpen }: { onOpen: (yaml: string) => void }) {
 }
 
 export function ZipImport({ onImported }: { onImported: (packId: string) => void }) {
+  const { t } = useTranslation(['author', 'common']);
   const [file, setFile] = useState<File | null>(null);
   const imp = useImportPackZip();
   return (
     <Stack gap="sm">
-      <Text fw={700}>Import a pack zip</Text>
+      <Text fw={700}>{t('import.zip')}</Text>
       <Group align="flex-end">
-        <FileInput label="Pack zip" accept=".zip" value={file} onChange={setFile} w={280} size="xs" />
+        <FileInput label={t('import.zipFile')} accept=".zip" value={file} onChange={setFile} w={280} size="xs" />
         <Button
           size="xs"
           disabled={!file}
           loading={imp.isPending}
           onClick={() => file && imp.mutate(file, { onSuccess: (r) => onImported(r.packId) })}
         >
-          Import
+          {t('import.import')}
         </Button>
       </Group>
       {imp.isError && <Alert color="red">{errorMessage(imp.error)}</Alert>}

@@ -12,6 +12,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconPhotoUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api-client';
@@ -20,16 +21,16 @@ import { type DraftInject, type DraftTrigger, errorsAt, errorsExactlyAt, type Pa
 import { Field, type FormProps } from './form-field';
 
 const SPECIAL_OUTCOMES = [
-  { value: 'blocked', label: 'blocked (a member blocked it)' },
-  { value: 'timed-out', label: 'timed-out (no decision by the deadline)' },
-];
+  { value: 'blocked', label: 'outcome.blocked' },
+  { value: 'timed-out', label: 'outcome.timedOut' },
+] as const;
 const TRIGGER_TYPES = [
-  { value: 'none', label: 'None: released at its offset' },
-  { value: 'after-inject', label: 'After another inject' },
-  { value: 'decision-outcome', label: 'On a decision outcome' },
-  { value: 'response-option', label: 'When a team chose a response option' },
-  { value: 'contingency', label: 'Contingency: expected action not logged by a time' },
-];
+  { value: 'none', label: 'trigger.none' },
+  { value: 'after-inject', label: 'trigger.afterInject' },
+  { value: 'decision-outcome', label: 'trigger.decisionOutcome' },
+  { value: 'response-option', label: 'trigger.responseOption' },
+  { value: 'contingency', label: 'trigger.contingency' },
+] as const;
 
 const ids = <T extends { id?: string }>(list: readonly T[] | undefined) =>
   (list ?? []).flatMap((x) => (x?.id ? [x.id] : []));
@@ -99,24 +100,25 @@ function PathSelect(props: {
 }
 
 export function ResponseOptionsForm({ pack, errors, onSet, onAdd, onDelete, index }: FormProps & { index: number }) {
+  const { t: tr } = useTranslation('author');
   const inj = pack.injects?.[index];
   const options = inj?.responseOptions ?? [];
   const base: Path = ['injects', index, 'responseOptions'];
   return (
     <Section
-      title="Response options"
-      description="What a team can tick when it logs its response."
+      title={tr('form.responseOptions')}
+      description={tr('form.responseOptionsHint')}
       testId="response-options-form"
       messages={errorsExactlyAt(errors, base)}
     >
       {options.map((o, k) => (
         <Group key={k} align="flex-end" wrap="nowrap">
-          <Field label="Id" path={[...base, k, 'id']} value={o.id} errors={errors} onSet={onSet} />
-          <Field label="Label" path={[...base, k, 'label']} value={o.label} errors={errors} onSet={onSet} />
+          <Field label={tr('form.id')} path={[...base, k, 'id']} value={o.id} errors={errors} onSet={onSet} />
+          <Field label={tr('form.label')} path={[...base, k, 'label']} value={o.label} errors={errors} onSet={onSet} />
           <ActionIcon
             variant="subtle"
             color="red"
-            aria-label={`Remove response option ${o.id ?? k + 1}`}
+            aria-label={tr('form.removeResponseOption', { id: o.id ?? k + 1 })}
             onClick={() => onDelete([...base, k])}
           >
             <IconTrash size={16} />
@@ -129,21 +131,22 @@ export function ResponseOptionsForm({ pack, errors, onSet, onAdd, onDelete, inde
         leftSection={<IconPlus size={14} />}
         onClick={() => onAdd(base, { id: `option-${options.length + 1}`, label: 'New option' })}
       >
-        Add response option
+        {tr('form.addResponseOption')}
       </Button>
     </Section>
   );
 }
 
 export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, index }: FormProps & { index: number }) {
+  const { t: tr } = useTranslation('author');
   const inj = pack.injects?.[index];
   const actions = inj?.expectedActions ?? [];
   const optionIds = ids(inj?.responseOptions);
   const base: Path = ['injects', index, 'expectedActions'];
   return (
     <Section
-      title="Expected actions"
-      description="What evaluators score, with points. Never shown to players."
+      title={tr('form.expectedActions')}
+      description={tr('form.expectedActionsHint')}
       testId="expected-actions-form"
       messages={errorsExactlyAt(errors, base)}
     >
@@ -153,10 +156,10 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
         return (
           <Paper key={k} withBorder p="xs">
             <Group align="flex-end" wrap="nowrap">
-              <Field label="Id" path={[...base, k, 'id']} value={a.id} errors={errors} onSet={onSet} />
+              <Field label={tr('form.id')} path={[...base, k, 'id']} value={a.id} errors={errors} onSet={onSet} />
               <NumberInput
                 size="xs"
-                label="Points"
+                label={tr('form.points')}
                 id={`field-${pathKey(pointsPath)}`}
                 data-path={pathKey(pointsPath)}
                 min={0}
@@ -171,14 +174,14 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
               <ActionIcon
                 variant="subtle"
                 color="red"
-                aria-label={`Remove expected action ${a.id ?? k + 1}`}
+                aria-label={tr('form.removeExpectedAction', { id: a.id ?? k + 1 })}
                 onClick={() => onDelete([...base, k])}
               >
                 <IconTrash size={16} />
               </ActionIcon>
             </Group>
             <Field
-              label="Expected action"
+              label={tr('form.expectedAction')}
               path={[...base, k, 'text']}
               value={a.text}
               errors={errors}
@@ -188,7 +191,7 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
             {optionIds.length > 0 && (
               <MultiSelect
                 size="xs"
-                label="Response options that cover it"
+                label={tr('form.coveredBy')}
                 id={`field-${pathKey(optionsPath)}`}
                 data-path={pathKey(optionsPath)}
                 data={optionIds}
@@ -208,24 +211,21 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
           onAdd(base, { id: `action-${actions.length + 1}`, text: 'What the team is expected to do', points: 10 })
         }
       >
-        Add expected action
+        {tr('form.addExpectedAction')}
       </Button>
     </Section>
   );
 }
 
 export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: FormProps & { index: number }) {
+  const { t: tr } = useTranslation('author');
   const inj = pack.injects?.[index];
   const d = inj?.decision;
   const base: Path = ['injects', index, 'decision'];
   const teamIds = ids(pack.teams);
   if (!d)
     return (
-      <Section
-        title="Decision"
-        description="A question the teams vote on; its outcome can release other injects."
-        testId="decision-form"
-      >
+      <Section title={tr('form.decision')} description={tr('form.decisionHint')} testId="decision-form">
         <Button
           size="xs"
           variant="light"
@@ -243,7 +243,7 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
             })
           }
         >
-          Add decision
+          {tr('form.addDecision')}
         </Button>
       </Section>
     );
@@ -251,38 +251,45 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
   const membersPath: Path = [...base, 'members'];
   return (
     <Section
-      title="Decision"
-      description="A question the teams vote on; its outcome can release other injects."
+      title={tr('form.decision')}
+      description={tr('form.decisionHint')}
       testId="decision-form"
       messages={[...errorsExactlyAt(errors, base), ...errorsExactlyAt(errors, [...base, 'options'])]}
     >
       <Group grow align="flex-start">
-        <Field label="Decision id" path={[...base, 'id']} value={d.id} errors={errors} onSet={onSet} />
+        <Field label={tr('form.decisionId')} path={[...base, 'id']} value={d.id} errors={errors} onSet={onSet} />
         <PathSelect
-          label="Who decides"
+          label={tr('form.whoDecides')}
           path={[...base, 'mode']}
           value={d.mode}
           data={[
-            { value: 'team', label: 'Each team on its own' },
-            { value: 'consensus', label: 'Consensus of member teams' },
+            { value: 'team', label: tr('form.modeTeam') },
+            { value: 'consensus', label: tr('form.modeConsensus') },
           ]}
           errors={errors}
           onSet={onSet}
         />
         <Field
-          label="Deadline (hh:mm)"
+          label={tr('form.deadline')}
           path={[...base, 'deadline']}
           value={d.deadline}
           errors={errors}
           onSet={onSet}
-          description="after delivery, exercise time"
+          description={tr('form.deadlineHint')}
         />
       </Group>
-      <Field label="Question" path={[...base, 'question']} value={d.question} errors={errors} onSet={onSet} multiline />
+      <Field
+        label={tr('form.question')}
+        path={[...base, 'question']}
+        value={d.question}
+        errors={errors}
+        onSet={onSet}
+        multiline
+      />
       {d.mode === 'consensus' && (
         <MultiSelect
           size="xs"
-          label="Member teams (default: the inject's targets)"
+          label={tr('form.memberTeams')}
           id={`field-${pathKey(membersPath)}`}
           data-path={pathKey(membersPath)}
           data={teamIds}
@@ -293,9 +300,15 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
       )}
       {options.map((o, k) => (
         <Group key={k} align="flex-end" wrap="nowrap">
-          <Field label="Option id" path={[...base, 'options', k, 'id']} value={o.id} errors={errors} onSet={onSet} />
           <Field
-            label="Option label"
+            label={tr('form.optionId')}
+            path={[...base, 'options', k, 'id']}
+            value={o.id}
+            errors={errors}
+            onSet={onSet}
+          />
+          <Field
+            label={tr('form.optionLabel')}
             path={[...base, 'options', k, 'label']}
             value={o.label}
             errors={errors}
@@ -304,7 +317,7 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
           <ActionIcon
             variant="subtle"
             color="red"
-            aria-label={`Remove decision option ${o.id ?? k + 1}`}
+            aria-label={tr('form.removeDecisionOption', { id: o.id ?? k + 1 })}
             onClick={() => onDelete([...base, 'options', k])}
           >
             <IconTrash size={16} />
@@ -318,7 +331,7 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
           leftSection={<IconPlus size={14} />}
           onClick={() => onAdd([...base, 'options'], { id: `option-${options.length + 1}`, label: 'New option' })}
         >
-          Add decision option
+          {tr('form.addDecisionOption')}
         </Button>
         <Button
           size="xs"
@@ -327,7 +340,7 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
           leftSection={<IconTrash size={14} />}
           onClick={() => onDelete(base)}
         >
-          Remove decision
+          {tr('form.removeDecision')}
         </Button>
       </Group>
     </Section>
@@ -374,6 +387,7 @@ function newTrigger(type: string, pack: FormProps['pack'], self: DraftInject | u
 }
 
 export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index: number }) {
+  const { t: tr } = useTranslation('author');
   const injects = pack.injects ?? [];
   const inj = injects[index];
   const t = inj?.trigger;
@@ -392,16 +406,12 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
     else if (!inj?.offset) onSet(['injects', index, 'offset'], 'T+00:00');
   };
   return (
-    <Section
-      title="Trigger"
-      description="Release this inject when something happens instead of at a fixed time."
-      testId="trigger-form"
-    >
+    <Section title={tr('form.trigger')} description={tr('form.triggerHint')} testId="trigger-form">
       <Select
         size="xs"
-        label="Released"
+        label={tr('form.released')}
         data-testid="trigger-type"
-        data={TRIGGER_TYPES}
+        data={TRIGGER_TYPES.map((o) => ({ value: o.value, label: tr(o.label) }))}
         value={t?.type ?? 'none'}
         allowDeselect={false}
         onChange={setType}
@@ -410,20 +420,20 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
       {t?.type === 'after-inject' && (
         <Group grow align="flex-start">
           <PathSelect
-            label="After inject"
+            label={tr('form.afterInject')}
             path={[...base, 'inject']}
             value={t.inject}
             data={otherIds}
             errors={errors}
             onSet={onSet}
           />
-          <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
+          <Field label={tr('form.delay')} path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
         </Group>
       )}
       {t?.type === 'decision-outcome' && (
         <Group grow align="flex-start">
           <PathSelect
-            label="Decision"
+            label={tr('form.decision')}
             path={[...base, 'decision']}
             value={t.decision}
             data={decisions}
@@ -431,23 +441,23 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
             onSet={onSet}
           />
           <PathSelect
-            label="Outcome"
+            label={tr('form.outcome')}
             path={[...base, 'outcome']}
             value={t.outcome}
             data={[
               ...decisionOptions.flatMap((o) => (o.id ? [{ value: o.id, label: o.label ?? o.id }] : [])),
-              ...SPECIAL_OUTCOMES,
+              ...SPECIAL_OUTCOMES.map((o) => ({ value: o.value, label: tr(o.label) })),
             ]}
             errors={errors}
             onSet={onSet}
           />
-          <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
+          <Field label={tr('form.delay')} path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
         </Group>
       )}
       {t?.type === 'response-option' && (
         <Group grow align="flex-start">
           <PathSelect
-            label="Inject"
+            label={tr('form.inject')}
             path={[...base, 'inject']}
             value={t.inject}
             data={otherIds}
@@ -455,20 +465,20 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
             onSet={onSet}
           />
           <PathSelect
-            label="Option chosen"
+            label={tr('form.optionChosen')}
             path={[...base, 'option']}
             value={t.option}
             data={ids(byId(t.inject)?.responseOptions)}
             errors={errors}
             onSet={onSet}
           />
-          <Field label="Delay (hh:mm)" path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
+          <Field label={tr('form.delay')} path={[...base, 'delay']} value={t.delay} errors={errors} onSet={onSet} />
         </Group>
       )}
       {t?.type === 'contingency' && (
         <Group grow align="flex-start">
           <PathSelect
-            label="Inject"
+            label={tr('form.inject')}
             path={[...base, 'inject']}
             value={t.inject}
             data={otherIds}
@@ -476,14 +486,14 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
             onSet={onSet}
           />
           <PathSelect
-            label="Expected action not logged"
+            label={tr('form.actionNotLogged')}
             path={[...base, 'expectedAction']}
             value={t.expectedAction}
             data={ids(byId(t.inject)?.expectedActions)}
             errors={errors}
             onSet={onSet}
           />
-          <Field label="By (T+hh:mm)" path={[...base, 'at']} value={t.at} errors={errors} onSet={onSet} />
+          <Field label={tr('form.by')} path={[...base, 'at']} value={t.at} errors={errors} onSet={onSet} />
         </Group>
       )}
     </Section>
@@ -500,6 +510,7 @@ export function ArtifactsForm({
   index,
   onImageUploaded,
 }: FormProps & { index: number; onImageUploaded: (path: string, sha256: string) => void }) {
+  const { t: tr } = useTranslation('author');
   const inj = pack.injects?.[index];
   const artifacts = Array.isArray(inj?.artifacts) ? inj.artifacts : [];
   const base: Path = ['injects', index, 'artifacts'];
@@ -518,8 +529,8 @@ export function ArtifactsForm({
   };
   return (
     <Section
-      title="Attachments"
-      description="Images (PNG, JPEG, GIF or WebP) and log excerpts shown with the inject."
+      title={tr('form.attachments')}
+      description={tr('form.attachmentsHint')}
       testId="artifacts-form"
       messages={errorsExactlyAt(errors, base)}
     >
@@ -532,18 +543,18 @@ export function ArtifactsForm({
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove attachment ${k + 1}`}
+              aria-label={tr('form.removeAttachment', { n: k + 1 })}
               onClick={() => onDelete([...base, k])}
             >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
-          <Field label="Title" path={[...base, k, 'title']} value={a.title} errors={errors} onSet={onSet} />
+          <Field label={tr('form.title')} path={[...base, k, 'title']} value={a.title} errors={errors} onSet={onSet} />
           {a.kind === 'image' && (
             <>
               <Group align="flex-end" wrap="nowrap">
                 <Field
-                  label="Path in the pack"
+                  label={tr('form.path')}
                   path={[...base, k, 'path']}
                   value={a.path}
                   errors={errors}
@@ -559,24 +570,18 @@ export function ArtifactsForm({
                       loading={upload.isPending}
                       data-testid={`upload-image-${k}`}
                     >
-                      Upload image
+                      {tr('form.uploadImage')}
                     </Button>
                   )}
                 </FileButton>
               </Group>
-              <Field
-                label="Description (alt text)"
-                path={[...base, k, 'alt']}
-                value={a.alt}
-                errors={errors}
-                onSet={onSet}
-              />
+              <Field label={tr('form.alt')} path={[...base, k, 'alt']} value={a.alt} errors={errors} onSet={onSet} />
             </>
           )}
           {a.kind === 'log' && (
             <>
               <Field
-                label="Format"
+                label={tr('form.format')}
                 path={[...base, k, 'format']}
                 value={a.format}
                 errors={errors}
@@ -584,7 +589,7 @@ export function ArtifactsForm({
                 placeholder="syslog, json, evtx…"
               />
               <Field
-                label="Content"
+                label={tr('form.content')}
                 path={[...base, k, 'content']}
                 value={a.content}
                 errors={errors}
@@ -595,13 +600,13 @@ export function ArtifactsForm({
           )}
           {a.kind === 'ioc-table' && (
             <Text size="xs" c="dimmed">
-              {a.rows?.length ?? 0} indicator rows: edit them in the YAML source.
+              {tr('form.iocRows', { count: a.rows?.length ?? 0 })}
             </Text>
           )}
         </Paper>
       ))}
       {upload.isError && (
-        <Alert color="red" title="Image not uploaded" data-testid="image-upload-error">
+        <Alert color="red" title={tr('form.imageMissing')} data-testid="image-upload-error">
           {errorMessage(upload.error)}
         </Alert>
       )}
@@ -618,7 +623,7 @@ export function ArtifactsForm({
             })
           }
         >
-          Add image
+          {tr('form.addImage')}
         </Button>
         <Button
           size="xs"
@@ -626,7 +631,7 @@ export function ArtifactsForm({
           leftSection={<IconPlus size={14} />}
           onClick={() => onAdd(base, { kind: 'log', format: 'syslog', content: 'Paste the log lines here.' })}
         >
-          Add log excerpt
+          {tr('form.addLog')}
         </Button>
       </Group>
     </Section>

@@ -1,4 +1,5 @@
 import { Checkbox, Divider, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { ArtifactList } from '../../../components/inject-view/artifact-list';
 import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { ChannelView } from '../../../components/inject-view/channel-view';
@@ -22,23 +23,27 @@ export function InjectPreview({
   scenarioMs: number | null;
   imageSrc: (path: string) => string | null;
 }) {
+  const { t } = useTranslation('author');
+  const { t: tp } = useTranslation('play');
+  const { t: tc } = useTranslation('common');
   if (!inject)
     return (
       <Text size="sm" c="dimmed">
-        Select an inject to preview it.
+        {t('preview.select')}
       </Text>
     );
   const view = draftInjectView(inject, scenarioMs ?? 0);
   const scenarioLabel = scenarioMs === null ? 'T+?' : formatOffset(scenarioMs);
-  const deliveredLabel = 'on delivery';
-  const { label, icon: ChannelIcon } = CHANNEL_INFO[view.channel];
+  const deliveredLabel = t('preview.onDelivery');
+  const { icon: ChannelIcon } = CHANNEL_INFO[view.channel];
+  const label = tc(`channel.${view.channel}`);
   const hidden = (inject.expectedActions ?? []).length;
   return (
     <Paper
       withBorder
       p="sm"
       data-testid="inject-preview"
-      aria-label={`Preview of ${view.subject || 'the inject'} as players see it`}
+      aria-label={t('preview.label', { subject: view.subject || t('preview.theInject') })}
     >
       <Stack gap="sm">
         <Group gap="xs">
@@ -48,7 +53,9 @@ export function InjectPreview({
           </Text>
           <Text size="xs" c="dimmed" ff="monospace">
             {scenarioLabel}
-            {view.respondWithinMs !== null ? ` · respond within ${formatDuration(view.respondWithinMs)}` : ''}
+            {view.respondWithinMs !== null
+              ? ` · ${t('preview.respondWithin', { d: formatDuration(view.respondWithinMs) })}`
+              : ''}
           </Text>
         </Group>
         {view.tlp && view.channel !== 'intel' && <TlpBanner tlp={view.tlp} />}
@@ -68,17 +75,17 @@ export function InjectPreview({
           >
             {view.decision.mode === 'consensus' && (
               <Text size="xs" c="dimmed">
-                It passes only if every member agrees; any member may block it.
+                {tp('decision.consensusRule')}
               </Text>
             )}
-            <Radio.Group label="Your team's vote" value="">
+            <Radio.Group label={tp('decision.yourVote')} value="">
               <Stack gap={6} mt={6}>
                 {[
                   ...view.decision.options,
                   ...(view.decision.mode === 'consensus'
                     ? [
-                        { id: 'abstain', label: 'Abstain' },
-                        { id: 'block', label: 'Block (object)' },
+                        { id: 'abstain', label: tp('decision.abstain') },
+                        { id: 'block', label: tp('decision.block') },
                       ]
                     : []),
                 ].map((o) => (
@@ -87,14 +94,14 @@ export function InjectPreview({
               </Stack>
             </Radio.Group>
             <Text size="xs" c="dimmed">
-              Vote within {view.decision.deadline || '?'} of exercise time after delivery.
+              {t('preview.voteWithin', { d: view.decision.deadline || '?' })}
             </Text>
           </DecisionFrame>
         )}
         {view.responseOptions.length > 0 && (
           <>
-            <Divider label="Your team's response" labelPosition="left" />
-            <Checkbox.Group label="Actions taken" description="Tick what your team did or decided." value={[]}>
+            <Divider label={t('preview.response')} labelPosition="left" />
+            <Checkbox.Group label={t('preview.actions')} description={t('preview.actionsHint')} value={[]}>
               <Stack gap={6} mt={6}>
                 {view.responseOptions.map((o) => (
                   <Checkbox key={o.id} value={o.id} label={o.label} disabled />
@@ -105,7 +112,7 @@ export function InjectPreview({
         )}
         {hidden > 0 && (
           <Text size="xs" c="dimmed" data-testid="preview-hidden-actions">
-            {hidden} expected action{hidden === 1 ? '' : 's'} for evaluators (never shown to players).
+            {t('preview.hidden', { count: hidden })}
           </Text>
         )}
       </Stack>

@@ -1,6 +1,8 @@
 import { Alert, Badge, Box, Button, Group, Paper, ScrollArea, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
 import { IconDeviceFloppy, IconDownload } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 import { errorMessage } from '../../../lib/api-client';
 import type { PackError, SavedPack, ValidationReport } from '../api/author-types';
 import { useSavePack, validatePack } from '../api/packs';
@@ -75,6 +77,8 @@ export function PackEditor({
   /** the author threw the draft of a pack never saved away: nothing is left to show */
   onDiscarded?: () => void;
 }) {
+  const { t } = useTranslation('author');
+  const f = useFormat();
   // a draft kept from an earlier visit comes back as it was left
   const [kept] = useState(() => {
     const d = loadDraft(draftKey);
@@ -129,7 +133,7 @@ export function PackEditor({
   }, [text, draft, images]);
 
   const dirty = base.keep || text !== base.yaml || !sameImages(images, base.images);
-  const draftTitle = draft?.title ?? savedPackId ?? 'Untitled pack';
+  const draftTitle = draft?.title ?? savedPackId ?? t('library.untitled');
   const { discardDraftNow, confirmingDiscard, setConfirmingDiscard, markSaved } = useKeptDraft({
     draftKey,
     dirty,
@@ -182,16 +186,16 @@ export function PackEditor({
     [draft],
   );
   const status = !draft ? (
-    <Badge color="red">YAML does not parse</Badge>
+    <Badge color="red">{t('editor.noParse')}</Badge>
   ) : checking ? (
-    <Badge color="gray">checking…</Badge>
+    <Badge color="gray">{t('editor.checking')}</Badge>
   ) : report?.ok ? (
     <Badge color="green" data-testid="validation-ok">
-      valid · {report.summary?.injects} injects
+      {t('editor.valid', { count: report.summary?.injects ?? 0 })}
     </Badge>
   ) : (
     <Badge color="red" data-testid="validation-errors">
-      {errors.length} error{errors.length === 1 ? '' : 's'}
+      {t('editor.errors', { count: errors.length })}
     </Badge>
   );
 
@@ -199,7 +203,9 @@ export function PackEditor({
     <Stack gap="xs">
       <Group justify="space-between">
         <Group gap="xs">
-          <Text fw={700}>{draft?.title ?? 'Untitled pack'}</Text>
+          <Text fw={700} translate="no">
+            {draft?.title ?? t('library.untitled')}
+          </Text>
           <Text size="xs" c="dimmed" ff="monospace">
             {draft?.id} {draft?.version}
           </Text>
@@ -215,7 +221,7 @@ export function PackEditor({
                 href={downloadHref(`/authoring/packs/${savedPackId}/export.yaml`)}
                 leftSection={<IconDownload size={14} />}
               >
-                YAML
+                {t('editor.yaml')}
               </Button>
               <Button
                 size="xs"
@@ -224,7 +230,7 @@ export function PackEditor({
                 href={downloadHref(`/authoring/packs/${savedPackId}/export.zip`)}
                 leftSection={<IconDownload size={14} />}
               >
-                Zip
+                {t('library.zip')}
               </Button>
               <Button
                 size="xs"
@@ -233,7 +239,7 @@ export function PackEditor({
                 href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=xlsx`)}
                 leftSection={<IconDownload size={14} />}
               >
-                MSEL xlsx
+                {t('editor.mselXlsx')}
               </Button>
               <Button
                 size="xs"
@@ -242,7 +248,7 @@ export function PackEditor({
                 href={downloadHref(`/authoring/packs/${savedPackId}/msel?format=csv`)}
                 leftSection={<IconDownload size={14} />}
               >
-                MSEL csv
+                {t('editor.mselCsv')}
               </Button>
             </>
           )}
@@ -265,33 +271,33 @@ export function PackEditor({
               )
             }
           >
-            Save as new version
+            {t('editor.save')}
           </Button>
         </Group>
       </Group>
       {dirty && (
         <Group gap="xs" data-testid="unsaved-draft">
           <Badge color="yellow" variant="light">
-            unsaved changes
+            {t('editor.unsaved')}
           </Badge>
           <Text size="xs" c="dimmed">
-            kept as a draft in this browser until you save or discard them
+            {t('editor.keptHint')}
           </Text>
           {confirmingDiscard ? (
             <>
               <Text size="xs" fw={600}>
-                {savedPackId ? `Go back to the stored ${draft?.id ?? savedPackId}?` : 'Throw this unsaved pack away?'}
+                {savedPackId ? t('editor.goBack', { id: draft?.id ?? savedPackId }) : t('editor.throwAway')}
               </Text>
               <Button size="compact-xs" color="red" onClick={discard}>
-                Discard draft
+                {t('editor.discard')}
               </Button>
               <Button size="compact-xs" variant="default" onClick={() => setConfirmingDiscard(false)}>
-                Cancel
+                {t('editor.cancel')}
               </Button>
             </>
           ) : (
             <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirmingDiscard(true)}>
-              Discard draft…
+              {t('editor.discardAsk')}
             </Button>
           )}
         </Group>
@@ -302,31 +308,31 @@ export function PackEditor({
           withCloseButton
           onClose={() => setRestored(null)}
           data-testid="draft-restored"
-          title="Your unsaved draft is back"
+          title={t('editor.restoredTitle')}
         >
-          Restored the changes kept in this browser at {new Date(restored.at).toLocaleString()}.
-          {restored.stale &&
-            ' The stored pack has been saved again since this draft was started: saving the draft makes it the newest version.'}
+          {t('editor.restored', { when: f.date(restored.at) })}
+          {restored.stale && ` ${t('editor.restoredStale')}`}
         </Alert>
       )}
       {save.isError && (
-        <Alert color="red" title="Not saved">
+        <Alert color="red" title={t('editor.notSaved')}>
           {errorMessage(save.error)}
         </Alert>
       )}
       {saved && (
         <Alert color={saved.created ? 'green' : 'gray'} data-testid="save-result">
           {saved.created
-            ? `Saved ${saved.packId} ${saved.version} as a new version. Exercises already created keep the version they started from.`
-            : `This exact content is already stored (${saved.packId} ${saved.version}); nothing changed.`}
+            ? t('editor.saved', { id: saved.packId, version: saved.version })
+            : t('editor.unchanged', { id: saved.packId, version: saved.version })}
         </Alert>
       )}
-      {validationError && <Alert color="orange">Validation is unavailable: {validationError}</Alert>}
+      {validationError && <Alert color="orange">{t('editor.validationDown', { error: validationError })}</Alert>}
       {errors.length > 0 && (
         <Paper withBorder p="xs" data-testid="error-list">
           <ScrollArea.Autosize mah={110}>
             {errors.map((e, k) => (
-              <UnstyledButton key={k} onClick={() => goTo(e)} display="block" w="100%">
+              // the loader's messages are English: the pack format's own words, as the CLI prints them
+              <UnstyledButton key={k} onClick={() => goTo(e)} display="block" w="100%" data-i18n-gap="pack-loader">
                 <Text size="xs" c="red" ff="monospace">
                   {e.file}:{e.line}:{e.column} {e.path} — {e.message}
                 </Text>
@@ -347,10 +353,12 @@ export function PackEditor({
           {draft ? (
             <Tabs value={section} onChange={(v) => setSection((v as Section | null) ?? 'metadata')} keepMounted={false}>
               <Tabs.List>
-                <Tabs.Tab value="metadata">Scenario</Tabs.Tab>
-                <Tabs.Tab value="teams">Teams ({draft.teams?.length ?? 0})</Tabs.Tab>
-                <Tabs.Tab value="objectives">Objectives ({draft.objectives?.length ?? 0})</Tabs.Tab>
-                <Tabs.Tab value="injects">Injects ({draft.injects?.length ?? 0})</Tabs.Tab>
+                <Tabs.Tab value="metadata">{t('editor.tabs.scenario')}</Tabs.Tab>
+                <Tabs.Tab value="teams">{t('editor.tabs.teams', { n: draft.teams?.length ?? 0 })}</Tabs.Tab>
+                <Tabs.Tab value="objectives">
+                  {t('editor.tabs.objectives', { n: draft.objectives?.length ?? 0 })}
+                </Tabs.Tab>
+                <Tabs.Tab value="injects">{t('editor.tabs.injects', { n: draft.injects?.length ?? 0 })}</Tabs.Tab>
               </Tabs.List>
               <Box pt="xs">
                 <Tabs.Panel value="metadata">
@@ -373,7 +381,7 @@ export function PackEditor({
               </Box>
             </Tabs>
           ) : (
-            <Alert color="red">The YAML does not parse; fix it in the source view (the error list says where).</Alert>
+            <Alert color="red">{t('editor.noParseHint')}</Alert>
           )}
         </Box>
         <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>

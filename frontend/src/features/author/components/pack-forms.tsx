@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Button, Group, MultiSelect, NavLink, Paper, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { CHANNELS } from '../../../lib/api-types';
@@ -12,26 +13,34 @@ import {
 } from './inject-details-form';
 
 export function MetadataForm({ pack, errors, onSet }: FormProps) {
+  const { t: tr } = useTranslation('author');
   return (
     <Stack gap="xs">
       <Group grow>
-        <Field label="Pack id" path={['id']} value={pack.id} errors={errors} onSet={onSet} />
+        <Field label={tr('form.packId')} path={['id']} value={pack.id} errors={errors} onSet={onSet} />
         <Field
-          label="Version"
+          label={tr('form.version')}
           path={['version']}
           value={pack.version}
           errors={errors}
           onSet={onSet}
-          description="a new version for each saved change"
+          description={tr('form.versionHint')}
         />
       </Group>
-      <Field label="Title" path={['title']} value={pack.title} errors={errors} onSet={onSet} />
-      <Field label="Summary" path={['summary']} value={pack.summary} errors={errors} onSet={onSet} multiline />
+      <Field label={tr('form.title')} path={['title']} value={pack.title} errors={errors} onSet={onSet} />
+      <Field
+        label={tr('form.summary')}
+        path={['summary']}
+        value={pack.summary}
+        errors={errors}
+        onSet={onSet}
+        multiline
+      />
       <Group grow>
-        <Field label="Duration (hh:mm)" path={['duration']} value={pack.duration} errors={errors} onSet={onSet} />
+        <Field label={tr('form.duration')} path={['duration']} value={pack.duration} errors={errors} onSet={onSet} />
         <Select
           size="xs"
-          label="Classification"
+          label={tr('form.classification')}
           data={['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']}
           value={pack.classification ?? 'TLP:CLEAR'}
           onChange={(v) => onSet(['classification'], v ?? undefined)}
@@ -42,25 +51,26 @@ export function MetadataForm({ pack, errors, onSet }: FormProps) {
 }
 
 export function TeamsForm({ pack, errors, onSet, onAdd, onDelete }: FormProps) {
+  const { t: tr } = useTranslation('author');
   const teams = pack.teams ?? [];
   return (
     <Stack gap="xs">
       {teams.map((t, i) => (
         <Paper key={i} withBorder p="xs">
           <Group align="flex-end" wrap="nowrap">
-            <Field label="Id" path={['teams', i, 'id']} value={t.id} errors={errors} onSet={onSet} />
-            <Field label="Name" path={['teams', i, 'name']} value={t.name} errors={errors} onSet={onSet} />
+            <Field label={tr('form.id')} path={['teams', i, 'id']} value={t.id} errors={errors} onSet={onSet} />
+            <Field label={tr('form.name')} path={['teams', i, 'name']} value={t.name} errors={errors} onSet={onSet} />
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove team ${t.name ?? i + 1}`}
+              aria-label={tr('form.removeTeam', { name: t.name ?? i + 1 })}
               onClick={() => onDelete(['teams', i])}
             >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
           <Field
-            label="Description"
+            label={tr('form.description')}
             path={['teams', i, 'description']}
             value={t.description}
             errors={errors}
@@ -74,22 +84,23 @@ export function TeamsForm({ pack, errors, onSet, onAdd, onDelete }: FormProps) {
         leftSection={<IconPlus size={14} />}
         onClick={() => onAdd(['teams'], { id: `team-${teams.length + 1}`, name: `Team ${teams.length + 1}` })}
       >
-        Add team
+        {tr('form.addTeam')}
       </Button>
     </Stack>
   );
 }
 
 export function ObjectivesForm({ pack, errors, onSet, onAdd, onDelete }: FormProps) {
+  const { t: tr } = useTranslation('author');
   const objectives = pack.objectives ?? [];
   return (
     <Stack gap="xs">
       {objectives.map((o, i) => (
         <Paper key={i} withBorder p="xs">
           <Group align="flex-end" wrap="nowrap">
-            <Field label="Id" path={['objectives', i, 'id']} value={o.id} errors={errors} onSet={onSet} />
+            <Field label={tr('form.id')} path={['objectives', i, 'id']} value={o.id} errors={errors} onSet={onSet} />
             <Field
-              label="Core capability"
+              label={tr('form.coreCapability')}
               path={['objectives', i, 'coreCapability']}
               value={o.coreCapability}
               errors={errors}
@@ -98,14 +109,14 @@ export function ObjectivesForm({ pack, errors, onSet, onAdd, onDelete }: FormPro
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove objective ${o.id ?? i + 1}`}
+              aria-label={tr('form.removeObjective', { id: o.id ?? i + 1 })}
               onClick={() => onDelete(['objectives', i])}
             >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
           <Field
-            label="Objective"
+            label={tr('form.objective')}
             path={['objectives', i, 'text']}
             value={o.text}
             errors={errors}
@@ -126,7 +137,7 @@ export function ObjectivesForm({ pack, errors, onSet, onAdd, onDelete }: FormPro
           })
         }
       >
-        Add objective
+        {tr('form.addObjective')}
       </Button>
     </Stack>
   );
@@ -156,6 +167,7 @@ export function InjectsForm(
     onImageUploaded: (path: string, sha256: string) => void;
   },
 ) {
+  const { t: tr } = useTranslation('author');
   const { pack, errors, onSet, onAdd, onDelete, selected, onSelect, onImageUploaded } = props;
   const formProps = { pack, errors, onSet, onAdd, onDelete, index: selected };
   const injects = pack.injects ?? [];
@@ -201,25 +213,33 @@ export function InjectsForm(
             onSelect(injects.length);
           }}
         >
-          Add inject
+          {tr('form.addInject')}
         </Button>
       </Stack>
       {inj ? (
         <Stack gap="xs" style={{ flex: 1, minWidth: 0 }} data-testid="inject-form">
           <Group grow align="flex-start">
-            <Field label="Id" path={['injects', selected, 'id']} value={inj.id} errors={errors} onSet={onSet} />
             <Field
-              label="Offset"
+              label={tr('form.id')}
+              path={['injects', selected, 'id']}
+              value={inj.id}
+              errors={errors}
+              onSet={onSet}
+            />
+            <Field
+              label={tr('form.offset')}
               path={['injects', selected, 'offset']}
               value={inj.offset}
               errors={errors}
               onSet={onSet}
               placeholder="T+00:30"
-              description={inj.trigger ? `released by a ${inj.trigger.type ?? ''} trigger` : 'exercise clock, T+hh:mm'}
+              description={
+                inj.trigger ? tr('form.releasedBy', { type: inj.trigger.type ?? '' }) : tr('form.offsetHint')
+              }
             />
             <Select
               size="xs"
-              label="Channel"
+              label={tr('form.channel')}
               data={[...CHANNELS]}
               value={inj.channel ?? null}
               error={errorsAt(errors, ['injects', selected, 'channel']).join('; ') || undefined}
@@ -228,7 +248,7 @@ export function InjectsForm(
           </Group>
           <MultiSelect
             size="xs"
-            label="To"
+            label={tr('form.to')}
             id={`field-injects[${selected}].to`}
             data-path={`injects[${selected}].to`}
             data={['all', ...teamIds]}
@@ -247,14 +267,14 @@ export function InjectsForm(
           />
           <Group grow>
             <Field
-              label="From"
+              label={tr('form.from')}
               path={['injects', selected, 'from', 'name']}
               value={inj.from?.name}
               errors={errors}
               onSet={onSet}
             />
             <Field
-              label="Address"
+              label={tr('form.address')}
               path={['injects', selected, 'from', 'address']}
               value={inj.from?.address}
               errors={errors}
@@ -262,14 +282,14 @@ export function InjectsForm(
             />
           </Group>
           <Field
-            label="Subject"
+            label={tr('form.subject')}
             path={['injects', selected, 'subject']}
             value={inj.subject}
             errors={errors}
             onSet={onSet}
           />
           <Field
-            label="Body (markdown)"
+            label={tr('form.body')}
             path={['injects', selected, 'body']}
             value={inj.body}
             errors={errors}
@@ -279,17 +299,17 @@ export function InjectsForm(
           <Group grow align="flex-start">
             <Select
               size="xs"
-              label="TLP marking"
+              label={tr('form.tlp')}
               data={['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']}
               value={inj.tlp ?? null}
               clearable
-              placeholder="none"
+              placeholder={tr('form.none')}
               data-path={`injects[${selected}].tlp`}
               error={errorsAt(errors, ['injects', selected, 'tlp']).join('; ') || undefined}
               onChange={(v) => onSet(['injects', selected, 'tlp'], v ?? undefined)}
             />
             <Field
-              label="Respond within (hh:mm)"
+              label={tr('form.respondWithin')}
               path={['injects', selected, 'respondWithin']}
               value={inj.respondWithin}
               errors={errors}
@@ -320,13 +340,13 @@ export function InjectsForm(
                 onSelect(Math.max(0, selected - 1));
               }}
             >
-              Remove inject
+              {tr('form.removeInject')}
             </Button>
           </Group>
         </Stack>
       ) : (
         <Text size="sm" c="dimmed">
-          No inject yet.
+          {tr('form.noInject')}
         </Text>
       )}
     </Group>

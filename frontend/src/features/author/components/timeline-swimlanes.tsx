@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Box, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { IconZoomIn, IconZoomOut } from '@tabler/icons-react';
@@ -56,6 +57,7 @@ export function TimelineSwimlanes({
   selected: number;
   onSelect: (i: number) => void;
 }) {
+  const { t } = useTranslation('author');
   const teams = pack.teams ?? [];
   const injects = pack.injects ?? [];
   const { ref: sizeRef, width: viewportWidth } = useElementSize<HTMLDivElement>();
@@ -138,21 +140,16 @@ export function TimelineSwimlanes({
   const shown = edges.flatMap((e, n) => (active(e, n) ? [n] : []));
 
   return (
-    <Box
-      data-testid="timeline"
-      role="figure"
-      aria-label="Timeline of injects per team, with the triggers that release them"
-    >
+    <Box data-testid="timeline" role="figure" aria-label={t('timeline.label')}>
       <Group justify="space-between" mb={4} wrap="nowrap">
         <Text size="xs" c="dimmed">
-          {injects.length} injects · {teams.length} teams · drag or scroll to pan, Ctrl + wheel to zoom; an arrow’s
-          label shows when you point at it or at one of its injects
+          {t('timeline.hint', { injects: injects.length, teams: teams.length })}
         </Text>
-        <Group gap={4} wrap="nowrap" aria-label="Zoom the timeline">
+        <Group gap={4} wrap="nowrap" aria-label={t('timeline.zoom')}>
           <ActionIcon
             size="sm"
             variant="default"
-            aria-label="Zoom out"
+            aria-label={t('timeline.zoomOut')}
             onClick={() => step(-1)}
             disabled={zoom === ZOOMS[0]}
             data-testid="timeline-zoom-out"
@@ -165,7 +162,7 @@ export function TimelineSwimlanes({
           <ActionIcon
             size="sm"
             variant="default"
-            aria-label="Zoom in"
+            aria-label={t('timeline.zoomIn')}
             onClick={() => step(1)}
             disabled={zoom === ZOOMS[ZOOMS.length - 1]}
             data-testid="timeline-zoom-in"
@@ -173,7 +170,7 @@ export function TimelineSwimlanes({
             <IconZoomIn size={14} />
           </ActionIcon>
           <Button size="compact-xs" variant="default" onClick={() => zoomTo(1)} disabled={zoom === 1}>
-            Fit
+            {t('timeline.fit')}
           </Button>
         </Group>
       </Group>
@@ -196,6 +193,7 @@ export function TimelineSwimlanes({
                 lh={1.25}
                 lineClamp={2}
                 title={team.name ?? team.id}
+                translate="no"
                 data-testid={`lane-name-${team.id ?? ''}`}
               >
                 {team.name ?? team.id}
@@ -272,8 +270,11 @@ export function TimelineSwimlanes({
                 const inj = injects[m.inject];
                 if (!inj) return null;
                 const k = m.inject;
-                const decision = inj.decision?.question ? ` · asks for a decision: ${inj.decision.question}` : '';
-                const label = `${inj.subject ?? inj.id ?? 'inject'} at ${formatOffset(m.ms)}${m.estimated ? ' (released by a trigger: estimated)' : ''}${decision}`;
+                const label = [
+                  t('timeline.at', { subject: inj.subject ?? inj.id ?? '', at: formatOffset(m.ms) }),
+                  m.estimated ? t('timeline.estimated') : '',
+                  inj.decision?.question ? t('timeline.asks', { question: inj.decision.question }) : '',
+                ].join('');
                 const colour = inj.decision ? 'violet' : 'blue';
                 return (
                   <Tooltip
@@ -421,6 +422,8 @@ export function TimelineSwimlanes({
                         fill={s.colour}
                         textAnchor="middle"
                         data-testid={`timeline-edge-label-${fromId}-${toId}`}
+                        // the arrow's words come from the layout (lib/timeline-layout.ts), English for now
+                        data-i18n-gap="timeline-edges"
                         style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 4 }}
                       >
                         {e.label}
@@ -433,26 +436,26 @@ export function TimelineSwimlanes({
           </Box>
         </Box>
       </Group>
-      <Group gap="md" mt={4} aria-label="Legend">
+      <Group gap="md" mt={4} aria-label={t('timeline.legend')}>
         <Text size="10px" c="dimmed">
-          ● inject · ◆ decision · dashed marker: released by a trigger
+          {t('timeline.legendMarks')}
         </Text>
         <Text size="10px" c="violet">
-          → decision outcome
+          {t('timeline.legendOutcome')}
         </Text>
         <Text size="10px" c="teal">
-          → response option
+          {t('timeline.legendOption')}
         </Text>
         <Text size="10px" c="dimmed">
-          → after an inject
+          {t('timeline.legendAfter')}
         </Text>
         <Text size="10px" c="orange">
-          ⇢ contingency (dashed)
+          {t('timeline.legendContingency')}
         </Text>
       </Group>
       {unplaced.length > 0 && (
         <Text size="xs" c="dimmed" mt={4}>
-          Not on the timeline (no offset and no trigger that resolves): {unplaced.map((i) => i.id).join(', ')}
+          {t('timeline.unplaced', { ids: unplaced.map((i) => i.id).join(', ') })}
         </Text>
       )}
     </Box>

@@ -9,7 +9,8 @@ import CodeMirror, {
   StateEffect,
   StateField,
 } from '@uiw/react-codemirror';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { yamlDarkTheme } from '../lib/yaml-dark-theme';
 
 /** A range of the text to mark (the selected inject's node), or none. */
@@ -47,13 +48,11 @@ const selectedTheme = EditorView.baseTheme({
 // line numbers at 4.5:1 or more (the stock light theme draws them at 3.9:1; the dark theme is ours)
 const readableGutters = Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#5c636a' } }));
 
-// the editable area is the element screen readers land on: it carries the name
 const extensions = [
   yaml(),
   EditorView.lineWrapping,
   selectedField,
   selectedTheme,
-  EditorView.contentAttributes.of({ 'aria-label': 'Pack YAML source' }),
 ];
 const extensionsFor = { dark: extensions, light: [...extensions, readableGutters] };
 
@@ -78,7 +77,14 @@ export function YamlSource({
   reveal?: Reveal | null;
 }) {
   // the scheme the page shows (with "auto", the system's): a dark editor on a light page is jarring
+  const { t } = useTranslation('author');
   const theme = useComputedColorScheme('dark');
+  const label = t('editor.yamlSource');
+  // the editable area is the element screen readers land on: it carries the name (in the interface language)
+  const withLabel = useMemo(
+    () => [...extensionsFor[theme], EditorView.contentAttributes.of({ 'aria-label': label })],
+    [theme, label],
+  );
   const ref = useRef<ReactCodeMirrorRef>(null);
 
   useEffect(() => {
@@ -96,7 +102,8 @@ export function YamlSource({
   return (
     <div
       data-testid="yaml-source"
-      aria-label="Pack YAML source"
+      aria-label={label}
+      translate="no"
       style={{
         height: '100%',
         minHeight: 0,
@@ -109,7 +116,7 @@ export function YamlSource({
         ref={ref}
         value={value}
         onChange={onChange}
-        extensions={extensionsFor[theme]}
+        extensions={withLabel}
         theme={theme === 'dark' ? yamlDarkTheme : 'light'}
         basicSetup={{ foldGutter: true, highlightActiveLine: true }}
         height="100%"
