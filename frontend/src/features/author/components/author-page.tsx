@@ -154,7 +154,7 @@ export function AuthorPage() {
             leftSection={<IconTable size={14} />}
             onClick={() => show({ kind: 'msel' })}
           >
-            MSEL
+            {t('library.msel')}
           </Button>
           <Button
             size="xs"
@@ -162,7 +162,7 @@ export function AuthorPage() {
             leftSection={<IconFileImport size={14} />}
             onClick={() => show({ kind: 'openaev' })}
           >
-            OpenAEV
+            {t('library.openaev')}
           </Button>
           <Button size="xs" variant="default" onClick={() => show({ kind: 'zip' })}>
             {t('library.zip')}
@@ -184,7 +184,7 @@ export function AuthorPage() {
               {newDrafts.map((d) => (
                 <NavLink
                   key={d.key}
-                  label={d.title || t('library.untitled')}
+                  label={d.title ? <span translate="no">{d.title}</span> : t('library.untitled')}
                   description={t('library.keptAt', { when: f.date(d.savedAt) })}
                   onClick={() => openKept(d)}
                   data-testid={`kept-draft-${d.key}`}
@@ -196,7 +196,7 @@ export function AuthorPage() {
             <Group key={p.packId} gap={2} wrap="nowrap" align="center">
               <NavLink
                 active={view.kind === 'pack' && (view.packId === p.packId || view.packId === p.id)}
-                label={p.title}
+                label={<span translate="no">{p.title}</span>}
                 description={t('library.packLine', { id: p.packId, version: p.version, count: p.injects })}
                 rightSection={
                   packsWithDraft.has(p.packId) ? (

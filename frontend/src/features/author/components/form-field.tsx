@@ -32,6 +32,8 @@ export function Field(props: {
     value: props.value ?? '',
     error: errs.length ? errs.join('; ') : undefined,
     size: 'xs' as const,
+    // the pack's words (and an offset such as T+00:30), not the interface's
+    translate: 'no' as const,
   };
   return props.multiline ? (
     <Textarea

@@ -136,7 +136,7 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
         />
         <TextInput
           label={t('import.start')}
-          placeholder="2026-03-09T09:00"
+          placeholder={t('import.startPlaceholder')}
           value={start}
           onChange={(e) => setStart(e.currentTarget.value)}
           size="xs"

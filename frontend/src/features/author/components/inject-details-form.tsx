@@ -190,6 +190,10 @@ export function ExpectedActionsForm({ pack, errors, onSet, onAdd, onDelete, inde
             />
             {optionIds.length > 0 && (
               <MultiSelect
+                // team and option ids: the pack's, not the interface's
+                wrapperProps={{ translate: 'no' }}
+                // an id is read whole: a narrow column wraps the pills instead of cutting them
+                styles={{ pill: { maxWidth: 'none' } }}
                 size="xs"
                 label={tr('form.coveredBy')}
                 id={`field-${pathKey(optionsPath)}`}
@@ -288,6 +292,8 @@ export function DecisionForm({ pack, errors, onSet, onAdd, onDelete, index }: Fo
       />
       {d.mode === 'consensus' && (
         <MultiSelect
+          // team and option ids: the pack's, not the interface's
+          wrapperProps={{ translate: 'no' }}
           size="xs"
           label={tr('form.memberTeams')}
           id={`field-${pathKey(membersPath)}`}

@@ -5,9 +5,9 @@ import { CHANNEL_INFO } from '../../../components/inject-view/channel-meta';
 import { ChannelView } from '../../../components/inject-view/channel-view';
 import { DecisionFrame } from '../../../components/inject-view/decision-frame';
 import { TlpBanner } from '../../../components/tlp-banner';
-import { formatDuration } from '../../../lib/clock';
+import { formatDuration, formatScenarioTime } from '../../../lib/clock';
 import { draftInjectView } from '../lib/draft-view';
-import { type DraftInject, formatOffset } from '../lib/pack-doc';
+import type { DraftInject } from '../lib/pack-doc';
 
 /**
  * The inject as a player will read it, drawn by the team console's own components: the channel
@@ -33,7 +33,7 @@ export function InjectPreview({
       </Text>
     );
   const view = draftInjectView(inject, scenarioMs ?? 0);
-  const scenarioLabel = scenarioMs === null ? 'T+?' : formatOffset(scenarioMs);
+  const scenarioLabel = scenarioMs === null ? 'T+?' : formatScenarioTime(scenarioMs);
   const deliveredLabel = t('preview.onDelivery');
   const { icon: ChannelIcon } = CHANNEL_INFO[view.channel];
   const label = tc(`channel.${view.channel}`);
@@ -89,7 +89,7 @@ export function InjectPreview({
                       ]
                     : []),
                 ].map((o) => (
-                  <Radio key={o.id} value={o.id} label={o.label} disabled />
+                  <Radio key={o.id} value={o.id} label={<span translate="no">{o.label}</span>} disabled />
                 ))}
               </Stack>
             </Radio.Group>
@@ -104,7 +104,7 @@ export function InjectPreview({
             <Checkbox.Group label={t('preview.actions')} description={t('preview.actionsHint')} value={[]}>
               <Stack gap={6} mt={6}>
                 {view.responseOptions.map((o) => (
-                  <Checkbox key={o.id} value={o.id} label={o.label} disabled />
+                  <Checkbox key={o.id} value={o.id} label={<span translate="no">{o.label}</span>} disabled />
                 ))}
               </Stack>
             </Checkbox.Group>

@@ -206,7 +206,7 @@ export function PackEditor({
           <Text fw={700} translate="no">
             {draft?.title ?? t('library.untitled')}
           </Text>
-          <Text size="xs" c="dimmed" ff="monospace">
+          <Text size="xs" c="dimmed" ff="monospace" translate="no">
             {draft?.id} {draft?.version}
           </Text>
           {status}

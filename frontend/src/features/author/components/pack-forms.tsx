@@ -184,8 +184,10 @@ export function InjectsForm(
               key={k}
               active={k === selected}
               onClick={() => onSelect(k)}
-              label={i.subject ?? i.id ?? `inject ${k + 1}`}
-              description={`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}
+              label={<span translate="no">{i.subject ?? i.id ?? k + 1}</span>}
+              description={
+                <span translate="no">{`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}</span>
+              }
               color={hasErrors(k) ? 'red' : undefined}
               data-testid={`inject-nav-${i.id ?? k}`}
               styles={{
@@ -247,6 +249,8 @@ export function InjectsForm(
             />
           </Group>
           <MultiSelect
+            // team and option ids: the pack's, not the interface's
+            wrapperProps={{ translate: 'no' }}
             size="xs"
             label={tr('form.to')}
             id={`field-injects[${selected}].to`}

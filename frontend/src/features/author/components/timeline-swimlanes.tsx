@@ -236,7 +236,7 @@ export function TimelineSwimlanes({
                   whiteSpace: 'nowrap',
                 }}
               >
-                {formatOffset(t)}
+                <span translate="no">{formatOffset(t)}</span>
               </Text>
             ))}
             <Box style={{ position: 'absolute', top: 18, left: 0, width, height }}>

@@ -48,12 +48,7 @@ const selectedTheme = EditorView.baseTheme({
 // line numbers at 4.5:1 or more (the stock light theme draws them at 3.9:1; the dark theme is ours)
 const readableGutters = Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#5c636a' } }));
 
-const extensions = [
-  yaml(),
-  EditorView.lineWrapping,
-  selectedField,
-  selectedTheme,
-];
+const extensions = [yaml(), EditorView.lineWrapping, selectedField, selectedTheme];
 const extensionsFor = { dark: extensions, light: [...extensions, readableGutters] };
 
 export interface Reveal {

@@ -31,6 +31,7 @@ export function FindingsEditor({
         f.kind !== kind ? null : (
           <Group key={f.id} gap={4} wrap="nowrap" align="flex-start">
             <Textarea
+              translate="no"
               style={{ flex: 1 }}
               autosize
               minRows={1}

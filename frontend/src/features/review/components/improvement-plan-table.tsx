@@ -78,6 +78,7 @@ function RowEditor({
     <Table.Tr data-testid={`plan-row-${index}`}>
       <Table.Td>
         <Textarea
+          translate="no"
           aria-label={label('issue')}
           autosize
           minRows={1}
@@ -88,6 +89,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <Textarea
+          translate="no"
           aria-label={label('correctiveAction')}
           autosize
           minRows={1}
@@ -108,6 +110,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <TextInput
+          translate="no"
           aria-label={label('organisation')}
           value={draft.organisation}
           onChange={(e) => set('organisation', e.currentTarget.value)}
@@ -116,6 +119,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <TextInput
+          translate="no"
           aria-label={label('poc')}
           value={draft.poc}
           onChange={(e) => set('poc', e.currentTarget.value)}
@@ -124,6 +128,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <TextInput
+          translate="no"
           type="date"
           aria-label={label('start')}
           value={draft.startDate ?? ''}
@@ -133,6 +138,7 @@ function RowEditor({
       </Table.Td>
       <Table.Td>
         <TextInput
+          translate="no"
           type="date"
           aria-label={label('completion')}
           value={draft.completionDate ?? ''}

@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
+import { type RunningProcess, startBackend, testEnv, ADMIN_PASSWORD } from '../support/app-process.js';
+import { type Check, DESK, LanguageAudit, PHONE } from '../support/interface-language.js';
+import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './support/browser.js';
+
+/**
+ * The interface language on the scenario editor and the staff report page, after a korean-peninsula
+ * drill played and ended over the API:
+ * - in the pseudo-locale (`?pseudo=1`) no visible interface text is left unmarked on the pack
+ *   library, the editor (scenario, teams, objectives, injects with their preview and timeline), the
+ *   MSEL, OpenAEV and zip import panels, and every tab of the after-action report;
+ * - in Korean the same pages say so, show Hangul, and nothing is cut (or pushed off a phone screen),
+ *   at 1440×900 and 390×844; screenshots go to tests/.artifacts/author-report-ko/.
+ * Server-side validation and import messages are counted as known gaps (data-i18n-gap), not failed.
+ */
+const FIRE = ['kp-startex', 'kp-nato-aggressor-seeding', 'kp-ddos-portals', 'kp-kimsuky-journalist'];
+const KO_USER = 'ko.planner';
+const KO_PASSWORD = 'a-good-long-password-2';
+const EDITOR_TABS = ['metadata', 'teams', 'objectives', 'injects'];
+const REPORT_TABS = [
+  'overview',
+  'objectives',
+  'findings',
+  'performance',
+  'coverage',
+  'decisions',
+  'timeline',
+  'hotwash',
+  'plan',
+];
+
+const tab = (page: Page, value: string) => page.locator(`[role="tab"][id$="-tab-${value}"]`).first();
+
+async function signIn(page: Page, query: string, username: string, password: string) {
+  await page.goto(`/login${query}`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/control/);
+}
+
+describe('the interface language on the editor and the staff report', () => {
+  let app: RunningProcess;
+  let browser: Browser;
+  let exercise: ExerciseDetail;
+  const pages: TrackedPage[] = [];
+  const audit = new LanguageAudit('author-report-ko');
+
+  beforeAll(async () => {
+    app = await startBackend(testEnv('e2e-author-language'));
+    const admin = await Api.login(app.url, 'admin');
+    await admin.ok('POST', '/users', {
+      username: KO_USER,
+      displayName: '훈련 기획관 박지민',
+      password: KO_PASSWORD,
+      role: 'admin',
+    });
+    const ko = await Api.login(app.url, KO_USER, KO_PASSWORD);
+    expect((await ko.request('PUT', '/auth/me/language', { language: 'ko' })).status).toBe(200);
+    exercise = await createExercise(admin, 'korean-peninsula', 1);
+    const stratcom = await Api.join(app.url, teamByKey(exercise, 'stratcom').joinCode ?? '', 'Seo-yeon');
+    await admin.ok('POST', `/exercises/${exercise.id}/start`);
+    for (const id of FIRE) {
+      const r = await admin.post(`/exercises/${exercise.id}/injects/${id}/fire`);
+      const code = (r.body as { code?: string }).code ?? '';
+      if (r.status !== 200 && !(r.status === 409 && ['inject.done', 'inject.in-flight'].includes(code)))
+        throw new Error(`fire ${id} → ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    await stratcom.ok('POST', '/play/responses', { injectId: 'kp-startex', text: 'Acknowledged; cell stood up.' });
+    await stratcom.ok('POST', '/play/threads', { subject: 'Portal logs', text: 'Do we hold the logs?' });
+    await admin.ok('POST', `/exercises/${exercise.id}/journal`, { text: 'StratCom cell stood up on time.' });
+    await admin.ok('POST', `/exercises/${exercise.id}/end`, {});
+    await admin.ok('POST', `/exercises/${exercise.id}/improvement-plan`, {
+      issue: 'Portal log retention unclear',
+      capabilityElement: 'planning',
+      organisation: 'KISA',
+    });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const p of pages) await p.context.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('leaves no interface text untranslated on the editor and the report, and fits them in Korean, at 1440×900 and 390×844', async () => {
+    for (const [label, query, viewport, user, password] of [
+      ['pseudo-desk', '?pseudo=1', DESK, 'admin', ADMIN_PASSWORD],
+      ['pseudo-phone', '?pseudo=1', PHONE, 'admin', ADMIN_PASSWORD],
+      ['ko-desk', '?lng=ko', DESK, KO_USER, KO_PASSWORD],
+      ['ko-phone', '?lng=ko', PHONE, KO_USER, KO_PASSWORD],
+    ] as const) {
+      const phone = viewport === PHONE;
+      const t = await openPage(browser, app.url, { viewport, colorScheme: phone ? 'light' : 'dark', touch: phone });
+      pages.push(t);
+      const { page } = t;
+      const check: Check = audit.check(label, phone);
+      // the editor's forms-beside-source layout and the improvement plan's editable table are desk
+      // screens: on a phone they are checked for cut text but not for sideways scrolling (not fitted yet)
+      const deskOnly: Check = audit.check(label, false);
+      await signIn(page, query, user, password);
+
+      await page.goto('/author');
+      await page.getByTestId('pack-korean-peninsula').waitFor();
+      await check(page, 'pack library');
+      await page.goto('/author?pack=korean-peninsula');
+      await page.getByTestId('validation-ok').waitFor({ timeout: 30_000 });
+      for (const value of EDITOR_TABS) {
+        await tab(page, value).click();
+        await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
+        if (value === 'injects') await page.getByTestId('inject-preview').waitFor();
+        await deskOnly(page, `editor · ${value}`);
+      }
+      // the import panels, by their buttons in the library's column (MSEL, OpenAEV, zip)
+      const importButtons = page.locator('.ttx-author-packs .mantine-Group-root button');
+      for (const [n, name] of ['msel', 'openaev', 'zip'].entries()) {
+        await importButtons.nth(n).click();
+        await page.locator('.ttx-author-main .mantine-FileInput-input').first().waitFor();
+        await check(page, `import · ${name}`);
+      }
+
+      await page.goto(`/review/${exercise.id}`);
+      await page.getByTestId('report-state').waitFor({ timeout: 30_000 });
+      for (const value of REPORT_TABS) {
+        await tab(page, value).click();
+        await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
+        if (value === 'performance' || value === 'timeline')
+          await page.locator('.recharts-surface').first().waitFor({ state: 'attached' });
+        await (value === 'plan' ? deskOnly : check)(page, `report · ${value}`);
+      }
+      expect(unexpectedErrors(t.errors), label).toEqual([]);
+    }
+    expect(audit.visited.length).toBe(4 * (1 + EDITOR_TABS.length + 3 + REPORT_TABS.length));
+    audit.assertClean();
+  }, 500_000);
+});
