@@ -130,6 +130,14 @@ describe('scenario editor in the browser', () => {
     ).toBe(true);
     expect(await preview.innerText()).not.toContain('block the sender domain');
 
+    // the inject's Korean translation beside its source, written to the pack's translations
+    const koSubject = page.locator('[data-path="translations.ko.injects.phish-email.subject"]');
+    expect(await koSubject.inputValue()).toContain('연체 청구서 HL-20931');
+    await koSubject.fill('최종 통지 HL-20931');
+    await eventually(() => yamlText(page)).toMatch(
+      /^translations:[\s\S]*\n {6}phish-email:[\s\S]*subject: 최종 통지 HL-20931/m,
+    );
+
     // expected actions: points and a new action, written to the YAML
     await page.locator('[data-path="injects[0].expectedActions[0].points"]').fill('25');
     await eventually(() => yamlText(page)).toMatch(/id: quarantine-mail[\s\S]{0,120}points: 25/);

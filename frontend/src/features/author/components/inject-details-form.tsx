@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconPhotoUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { useUploadImage } from '../api/images';
 import { type DraftInject, type DraftTrigger, errorsAt, errorsExactlyAt, type Path, pathKey } from '../lib/pack-doc';
@@ -649,3 +649,90 @@ const safeName = (name: string) =>
     .toLowerCase()
     .replace(/[^\w.-]+/g, '-')
     .replace(/^-+/, '') || 'image.png';
+
+/**
+ * The inject's translation beside its source: pick a language, write the subject, body, response
+ * option labels and decision in it; each field shows the source text it translates. Written to the
+ * pack's `translations:` block (saved as `translations/<language>/<language>.yaml`).
+ */
+export function TranslationForm({ pack, errors, onSet, index }: FormProps & { index: number }) {
+  const { t: tr } = useTranslation('author');
+  const languages = Object.keys(pack.translations ?? {});
+  const [chosen, setChosen] = useState<string | null>(null);
+  const language = chosen ?? languages[0] ?? 'ko';
+  const inj = pack.injects?.[index];
+  if (!inj?.id) return null;
+  const base: Path = ['translations', language, 'injects', inj.id];
+  const tx = pack.translations?.[language]?.injects?.[inj.id] ?? {};
+  const source = (s: string | undefined) =>
+    s ? tr('form.sourceText', { text: s.length > 120 ? `${s.slice(0, 119)}…` : s }) : undefined;
+  return (
+    <Section title={tr('form.translation')} description={tr('form.translationHint')} testId="inject-translation">
+      <Select
+        size="xs"
+        label={tr('form.language')}
+        data={[...new Set([...languages, 'ko', 'en'])].map((l) => ({
+          value: l,
+          label: new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l,
+        }))}
+        value={language}
+        allowDeselect={false}
+        onChange={(v) => setChosen(v)}
+        wrapperProps={{ translate: 'no' }}
+      />
+      <Field
+        label={tr('form.subject')}
+        path={[...base, 'subject']}
+        value={tx?.subject}
+        errors={errors}
+        onSet={onSet}
+        description={source(inj.subject)}
+      />
+      <Field
+        label={tr('form.body')}
+        path={[...base, 'body']}
+        value={tx?.body}
+        errors={errors}
+        onSet={onSet}
+        multiline
+        description={source(inj.body)}
+      />
+      {(inj.responseOptions ?? []).map((o, k) =>
+        o?.id ? (
+          <Field
+            key={k}
+            label={tr('form.optionLabelOf', { id: o.id })}
+            path={[...base, 'responseOptions', o.id]}
+            value={tx?.responseOptions?.[o.id]}
+            errors={errors}
+            onSet={onSet}
+            description={source(o.label)}
+          />
+        ) : null,
+      )}
+      {inj.decision?.question && (
+        <Field
+          label={tr('form.question')}
+          path={[...base, 'decision', 'question']}
+          value={tx?.decision?.question}
+          errors={errors}
+          onSet={onSet}
+          description={source(inj.decision.question)}
+        />
+      )}
+      {(inj.decision?.options ?? []).map((o, k) =>
+        o?.id ? (
+          <Field
+            key={k}
+            label={tr('form.decisionOptionOf', { id: o.id })}
+            path={[...base, 'decision', 'options', o.id]}
+            value={tx?.decision?.options?.[o.id]}
+            errors={errors}
+            onSet={onSet}
+            description={source(o.label)}
+          />
+        ) : null,
+      )}
+    </Section>
+  );
+}

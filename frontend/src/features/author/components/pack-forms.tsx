@@ -9,6 +9,7 @@ import {
   DecisionForm,
   ExpectedActionsForm,
   ResponseOptionsForm,
+  TranslationForm,
   TriggerForm,
 } from './inject-details-form';
 
@@ -326,6 +327,7 @@ export function InjectsForm(
           <ExpectedActionsForm {...formProps} />
           <DecisionForm {...formProps} />
           <ArtifactsForm {...formProps} onImageUploaded={onImageUploaded} />
+          <TranslationForm {...formProps} />
           {errorsAt(errors, ['injects', selected])
             .filter((m) => !OWN_FIELDS.some((f) => errorsAt(errors, ['injects', selected, f]).includes(m)))
             .map((m) => (

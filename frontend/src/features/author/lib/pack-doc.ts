@@ -55,6 +55,19 @@ export interface DraftPack {
   teams?: { id?: string; name?: string; description?: string }[];
   objectives?: { id?: string; text?: string; coreCapability?: string }[];
   injects?: DraftInject[];
+  /** language → its translation, as the editor's text holds it (see the source endpoint) */
+  translations?: Record<string, DraftTranslation | null>;
+}
+
+/** The text a translation gives one inject (ids come from the source). */
+export interface DraftInjectTranslation {
+  subject?: string;
+  body?: string;
+  responseOptions?: Record<string, string>;
+  decision?: { question?: string; options?: Record<string, string> };
+}
+export interface DraftTranslation {
+  injects?: Record<string, DraftInjectTranslation | null>;
 }
 
 export type Path = (string | number)[];
