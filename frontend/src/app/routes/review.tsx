@@ -6,12 +6,14 @@ import { ReportPage } from '../../features/review/components/report-page';
 import { TeamReportPage } from '../../features/review/components/team-report-page';
 import { ROLES } from '../../lib/api-types';
 import { RequireSession } from '../require-session';
+import { useTranslation } from 'react-i18next';
 
 // the exercise list is the control feature's picker; the route composes it with the review feature
 export function ReviewListRoute() {
+  const { t } = useTranslation();
   return (
     <RequireSession allow={{ roles: ROLES }}>
-      {() => <ExercisePicker title="After-action review" canCreate={false} roomHref={reviewPaths.report.getHref} />}
+      {() => <ExercisePicker title={t('nav.review')} canCreate={false} roomHref={reviewPaths.report.getHref} />}
     </RequireSession>
   );
 }
