@@ -389,7 +389,7 @@ describe('every server event updates every open panel that shows its data', () =
     ]);
     await control.page.goto(`/review/${exercise.id}`);
     await control.page.getByRole('tab', { name: 'Hotwash' }).click();
-    await control.page.getByText('0 player(s) answered the hotwash survey.').waitFor();
+    await control.page.getByText('0 players answered the hotwash survey.').waitFor();
     await expectLive(
       'hotwash answer',
       () => fimiApi.ok('POST', '/play/hotwash', { ratings: { realism: 4 }, answers: {} }),
@@ -399,7 +399,7 @@ describe('every server event updates every open panel that shows its data', () =
           panel: 'report: hotwash',
           page: control.page,
           selector: 'body',
-          text: '1 player(s) answered the hotwash survey.',
+          text: '1 player answered the hotwash survey.',
         },
       ],
     );

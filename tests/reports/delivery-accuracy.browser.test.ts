@@ -150,7 +150,7 @@ describe('delivery accuracy in the control room and the after-action report', ()
     const figures = (await health.getByTestId('delivery-accuracy-table').innerText()).replace(/\s+/g, ' ');
     expect(figures).toContain(`${(a.startLatenessMs.max! / 1000).toFixed(2)} s`);
     expect(figures).toContain(`${a.startLatenessMs.p50!.toFixed(1)} ms`);
-    expect(await health.getByTestId('delivery-late-list').innerText()).toContain('“Alert during a stall” to Blue');
+    expect(await health.getByTestId('delivery-late-list').innerText()).toContain('“Alert during a stall” → Blue');
     const lateBadge = page.locator('[data-inject-id="stalled"] [data-testid="inject-late"]');
     await expect
       .poll(() => lateBadge.textContent(), { timeout: 15_000 })
