@@ -177,8 +177,8 @@ export function InjectsForm(
   const toErr = errorsAt(errors, ['injects', selected, 'to']);
   const hasErrors = (i: number) => errors.some((e) => e.file === 'pack.yaml' && e.path.startsWith(`injects[${i}]`));
   return (
-    <Group align="flex-start" wrap="nowrap" gap="sm">
-      <Stack gap={4} w={200} style={{ flexShrink: 0 }}>
+    <Group align="flex-start" wrap="nowrap" gap="sm" className="ttx-inject-split">
+      <Stack gap={4} w={200} style={{ flexShrink: 0 }} className="ttx-inject-list">
         <ScrollArea.Autosize mah={480} scrollbars="y">
           {injects.map((i, k) => (
             <NavLink
