@@ -35,6 +35,9 @@ export const MSEL_FIELDS = [
   'eventType',
   'move',
 ] as const satisfies readonly MselField[];
+/** Every field the server can map is offered in the column menu: a field added there fails this type-check until it is listed above. */
+type UnlistedMselField = Exclude<MselField, (typeof MSEL_FIELDS)[number]>;
+export const _everyMselFieldListed: [UnlistedMselField] extends [never] ? true : UnlistedMselField = true;
 export type OpenAevPreview = ApiResponse<'/authoring/openaev/preview', 'post'>;
 export type DryRunReport = ApiResponse<'/authoring/dry-runs/{id}'>;
 export type StoredImage = components['schemas']['StoredImage'];
