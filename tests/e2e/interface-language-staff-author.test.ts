@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv, ADMIN_PASSWORD } from '../support/app-process.js';
-import { type Check, DESK, LanguageAudit, PHONE } from '../support/interface-language.js';
+import { type Check, DESK, LanguageAudit, PHONE, signInByForm, tabByValue } from '../support/interface-language.js';
 import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './support/browser.js';
 
 /**
@@ -30,16 +30,6 @@ const REPORT_TABS = [
   'hotwash',
   'plan',
 ];
-
-const tab = (page: Page, value: string) => page.locator(`[role="tab"][id$="-tab-${value}"]`).first();
-
-async function signIn(page: Page, query: string, username: string, password: string) {
-  await page.goto(`/login${query}`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL(/\/control/);
-}
 
 describe('the interface language on the editor and the staff report', () => {
   let app: RunningProcess;
@@ -101,7 +91,7 @@ describe('the interface language on the editor and the staff report', () => {
       // the editor's forms-beside-source layout and the improvement plan's editable table are desk
       // screens: on a phone they are checked for cut text but not for sideways scrolling (not fitted yet)
       const deskOnly: Check = audit.check(label, false);
-      await signIn(page, query, user, password);
+      await signInByForm(page, query, user, password);
 
       await page.goto('/author');
       await page.getByTestId('pack-korean-peninsula').waitFor();
@@ -109,7 +99,7 @@ describe('the interface language on the editor and the staff report', () => {
       await page.goto('/author?pack=korean-peninsula');
       await page.getByTestId('validation-ok').waitFor({ timeout: 30_000 });
       for (const value of EDITOR_TABS) {
-        await tab(page, value).click();
+        await tabByValue(page, value).click();
         await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
         if (value === 'injects') await page.getByTestId('inject-preview').waitFor();
         await deskOnly(page, `editor · ${value}`);
@@ -125,7 +115,7 @@ describe('the interface language on the editor and the staff report', () => {
       await page.goto(`/review/${exercise.id}`);
       await page.getByTestId('report-state').waitFor({ timeout: 30_000 });
       for (const value of REPORT_TABS) {
-        await tab(page, value).click();
+        await tabByValue(page, value).click();
         await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
         if (value === 'performance' || value === 'timeline')
           await page.locator('.recharts-surface').first().waitFor({ state: 'attached' });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv, ADMIN_PASSWORD } from '../support/app-process.js';
-import { type Check, DESK, LanguageAudit, PHONE } from '../support/interface-language.js';
+import { DESK, LanguageAudit, PHONE, signInByForm, tabByValue } from '../support/interface-language.js';
 import { until } from '../support/socket-client.js';
 import { inboxIds } from './support/app-flows.js';
 import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './support/browser.js';
@@ -33,18 +33,6 @@ const LIVE_TABS = ['responses', 'decisions', 'scores', 'rfi', 'journal', 'adhoc'
 const EVAL_TABS = ['review', 'guide', 'breakdown'];
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-const tab = (page: Page, value: string) => page.locator(`[role="tab"][id$="-tab-${value}"]`).first();
-
-/** The login form by its fields, whatever language it speaks. */
-async function signIn(page: Page, query: string, username: string, password: string, check?: Check) {
-  await page.goto(`/login${query}`);
-  await page.locator('input[name="username"]').waitFor();
-  if (check) await check(page, 'login');
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL(/\/control/);
-}
 
 describe('the interface language on the staff pages', () => {
   let app: RunningProcess;
@@ -92,7 +80,7 @@ describe('the interface language on the staff pages', () => {
     const staff = await openPage(browser, app.url, { viewport: DESK });
     const player = await openPage(browser, app.url, { viewport: PHONE, colorScheme: 'light', touch: true });
     pages.push(staff, player);
-    await signIn(staff.page, '?lng=en', 'admin', ADMIN_PASSWORD);
+    await signInByForm(staff.page, '?lng=en', 'admin', ADMIN_PASSWORD);
     await staff.page.goto(`/control/${exercise.id}`);
     await staff.page.getByTestId('control-room').waitFor();
 
@@ -124,7 +112,7 @@ describe('the interface language on the staff pages', () => {
     // a Korean account signs in on a browser that was in English: the account's language wins
     const other = await openPage(browser, app.url, { viewport: DESK });
     pages.push(other);
-    await signIn(other.page, '?lng=en', KO_ADMIN, KO_PASSWORD);
+    await signInByForm(other.page, '?lng=en', KO_ADMIN, KO_PASSWORD);
     await until(async () => (await lang(other.page)) === 'ko', 10_000, 'the account language applied');
     await other.page.goto(`/control/${exercise.id}`);
     await other.page.getByTestId('control-room').waitFor();
@@ -145,7 +133,7 @@ describe('the interface language on the staff pages', () => {
       pages.push(t);
       const { page } = t;
       const check = audit.check(label, phone);
-      await signIn(page, query, user, password, check);
+      await signInByForm(page, query, user, password, check);
       await page.getByTestId('exercise-list').waitFor();
       await check(page, 'exercise list');
 
@@ -154,7 +142,7 @@ describe('the interface language on the staff pages', () => {
       await page.locator('[data-testid="timeline"] tbody tr').first().waitFor();
       await check(page, 'control room');
       for (const value of LIVE_TABS) {
-        await tab(page, value).click();
+        await tabByValue(page, value).click();
         await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
         await check(page, `control room · ${value}`);
       }
@@ -162,7 +150,7 @@ describe('the interface language on the staff pages', () => {
       await page.goto(`/evaluate/${exercise.id}`);
       await page.getByTestId('evaluator-console').waitFor();
       for (const value of EVAL_TABS) {
-        await tab(page, value).click();
+        await tabByValue(page, value).click();
         await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
         if (value === 'guide') await page.getByTestId('eeg-objective').first().waitFor();
         await check(page, `evaluator console · ${value}`);
@@ -171,7 +159,7 @@ describe('the interface language on the staff pages', () => {
       await page.goto('/admin/accounts');
       await page.getByTestId('accounts-table').waitFor();
       await check(page, 'accounts');
-      await tab(page, 'sessions').click();
+      await tabByValue(page, 'sessions').click();
       await page.getByTestId('sessions-table').waitFor();
       await check(page, 'accounts · sessions');
 

@@ -22,6 +22,20 @@ export const PHONE = { width: 390, height: 844 } as const;
 
 export type Check = (page: Page, name: string) => Promise<void>;
 
+/** A Mantine tab by its value, whatever language its label speaks. */
+export const tabByValue = (page: Page, value: string) => page.locator(`[role="tab"][id$="-tab-${value}"]`).first();
+
+/** Staff sign-in through the login form by its fields, whatever language it speaks (`check` audits the form first). */
+export async function signInByForm(page: Page, query: string, username: string, password: string, check?: Check) {
+  await page.goto(`/login${query}`);
+  await page.locator('input[name="username"]').waitFor();
+  if (check) await check(page, 'login');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/control/);
+}
+
 export class LanguageAudit {
   readonly untranslated: string[] = [];
   readonly layout: string[] = [];
