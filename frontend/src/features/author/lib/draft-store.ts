@@ -20,6 +20,8 @@ export interface KeptDraft {
 }
 
 const PREFIX = 'ttx.author.draft.';
+// drafts thrown away while their editor is still open: it must not keep them again as it closes
+const droppedOnClose = new Set<string>();
 const listeners = new Set<() => void>();
 let snapshot: readonly KeptDraft[] | null = null;
 
@@ -48,8 +50,13 @@ export function loadDraft(key: string): KeptDraft | null {
   }
 }
 
-/** Keeps the draft; false when the browser refuses (storage full or disabled), so the editor can say so. */
+/**
+ * Keeps the draft; false when the browser refuses (storage full or disabled), so the editor can say so.
+ * A draft thrown away while its editor closes stays thrown away: a save the editor had timed for a
+ * moment after the last keystroke may fire after the discard and before the editor is gone.
+ */
 export function keepDraft(d: KeptDraft): boolean {
+  if (droppedOnClose.has(d.key)) return true;
   try {
     window.localStorage.setItem(PREFIX + d.key, JSON.stringify(d));
     changed();
@@ -58,9 +65,6 @@ export function keepDraft(d: KeptDraft): boolean {
     return false;
   }
 }
-
-// drafts thrown away while their editor is still open: it must not keep them again as it closes
-const droppedOnClose = new Set<string>();
 
 /** True (once) when the draft was discarded to close its editor; the editor then keeps nothing. */
 export function takeDroppedOnClose(key: string): boolean {
