@@ -25,6 +25,12 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 100);
  * room and an evaluator
  */
 const STAFF = Number(process.env.BENCH_STAFF_CONSOLES ?? 0);
+/**
+ * API processes sharing the drill (PostgreSQL only: SQLite has one writer process), each with half
+ * the sockets and half the writers, and a separate delivery worker beside them when more than one;
+ * BENCH_API_PROCESSES=2 is the two-core deployment of DEPLOYMENT.md
+ */
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
 /** one inject every INJECT_EVERY_S seconds of wall time; at ×60, one scenario minute is one second */
 const INJECT_EVERY_S = 2;
 const SPEED = 60;
@@ -87,30 +93,43 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     `\n== load benchmark: ${CLIENTS} socket.io clients in ${TEAMS} teams, ${RATE} responses/s for ${SECONDS} s, one inject every ${INJECT_EVERY_S} s ==\n`,
   );
   const env = testEnv('load-bench');
+  if (API_PROCESSES > 1 && env.databaseUrl.startsWith('sqlite:'))
+    throw new Error('BENCH_API_PROCESSES > 1 needs PostgreSQL (TEST_DATABASE_URL): SQLite has one writer process');
   const injectsDir = join(env.dataDir, 'packs');
   mkdirSync(join(injectsDir, 'load'), { recursive: true });
   writeFileSync(join(injectsDir, 'load', 'pack.yaml'), stringify(loadPack(injects)));
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the backend there (open it in Chrome DevTools)
   const profDir = process.env.BENCH_CPU_PROF;
-  const app = await startBackend(
-    { ...env, injectsDir },
-    profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {},
-  );
-  const pid = app.child.pid ?? 0;
+  const profArgs = profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {};
+  const apps = [];
+  for (let k = 0; k < API_PROCESSES; k++)
+    apps.push(
+      await startBackend({ ...env, injectsDir }, { ...profArgs, worker: API_PROCESSES > 1 ? 'off' : 'inline' }),
+    );
+  // with several API processes, the delivery worker is a process of its own (as deployed)
+  if (API_PROCESSES > 1) apps.push(await startBackend({ ...env, injectsDir }, { ...profArgs, entry: 'worker' }));
+  const app = apps[0];
+  const apis = apps.slice(0, API_PROCESSES);
+  const pids = apps.map((a) => a.child.pid ?? 0);
+  const cpuAll = () => pids.reduce((t, p) => t + cpuMs(p), 0);
+  const rssAll = () => pids.reduce((t, p) => t + rssMb(p), 0);
   const swarms: ReturnType<typeof fork>[] = [];
   try {
-    process.stdout.write(`database: ${env.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}\n`);
+    process.stdout.write(
+      `database: ${env.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}; ${API_PROCESSES} API process(es)${API_PROCESSES > 1 ? ' and a delivery worker' : ' (delivery worker inline)'}\n`,
+    );
     const staff = await Api.login(app.url);
     const ex = await createExercise(staff, 'load', SPEED);
-    const joinSeat = async (i: number) => {
+    const joinSeat = async (i: number, url: string) => {
       const team = ex.teams[i % ex.teams.length];
       if (!team?.joinCode) throw new Error('no join code');
-      return Api.join(app.url, team.joinCode, `player ${i + 1}`);
+      return Api.join(url, team.joinCode, `player ${i + 1}`);
     };
     const listeners: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) listeners.push((await joinSeat(i)).token ?? '');
+    for (let i = 0; i < CLIENTS; i++) listeners.push((await joinSeat(i, app.url)).token ?? '');
+    // each writer posts to one API process, in turn
     const writers: Api[] = [];
-    for (let i = 0; i < WRITERS; i++) writers.push(await joinSeat(i));
+    for (let i = 0; i < WRITERS; i++) writers.push(await joinSeat(i, apis[i % apis.length].url));
 
     const per = Math.ceil(CLIENTS / SWARMS);
     for (let k = 0; k < SWARMS; k++)
@@ -120,7 +139,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         (s, k) =>
           new Promise<void>((res) => {
             s.once('message', () => res());
-            s.send({ type: 'start', start: { url: app.url, tokens: listeners.slice(k * per, (k + 1) * per) } });
+            // each swarm's sockets on one API process, in turn
+            const url = apis[k % apis.length].url;
+            s.send({ type: 'start', start: { url, tokens: listeners.slice(k * per, (k + 1) * per) } });
           }),
       ),
     );
@@ -144,11 +165,11 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     const allTeamInjects = (elapsedMs: number) => Math.max(0, Math.floor(elapsedMs / 1000 / INJECT_EVERY_S));
 
     const rss: { at: number; mb: number }[] = [];
-    const sampler = setInterval(() => rss.push({ at: now(), mb: rssMb(pid) }), 1000);
+    const sampler = setInterval(() => rss.push({ at: now(), mb: rssAll() }), 1000);
     let cpuAtWarmup: { at: number; ms: number; sent: number; machine: { busy: number; total: number } } | null = null;
     const cpuTimer = setTimeout(() => {
-      cpuAtWarmup = { at: now(), ms: cpuMs(pid), sent, machine: machineTicks() };
-      void staff.ok('POST', '/health/delivery-metrics/reset');
+      cpuAtWarmup = { at: now(), ms: cpuAll(), sent, machine: machineTicks() };
+      for (const a of apis) void new Api(a.url, staff.token).ok('POST', '/health/delivery-metrics/reset');
     }, warmupEnd - now());
 
     const latencies: number[] = [];
@@ -172,7 +193,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       const p = (async () => {
         const start = now();
         try {
-          const r = await fetch(`${app.url}/api/play/responses`, {
+          const r = await fetch(`${writer.baseUrl}/api/play/responses`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${writer.token}` },
             body: JSON.stringify({
@@ -197,7 +218,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     await Promise.all(inflight);
     clearInterval(sampler);
     clearTimeout(cpuTimer);
-    const cpuEnd = { at: now(), ms: cpuMs(pid), sent, machine: machineTicks() };
+    const cpuEnd = { at: now(), ms: cpuAll(), sent, machine: machineTicks() };
     const loadAtEnd = loadavg()[0] ?? NaN;
     for (const c of staffConsoles) c.close();
     await sleep(1500);
@@ -213,11 +234,15 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         ),
       )
     ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
-    const server = await staff.ok<{
+    type Metrics = {
       emitStartLatenessMs: unknown;
       emitDurationMs: unknown;
       eventLoopDelayMs: { p50: number; p99: number; p999: number; max: number } | null;
-    }>('GET', '/health/delivery-metrics');
+    };
+    const perProcess = await Promise.all(
+      apis.map((a) => new Api(a.url, staff.token).ok<Metrics>('GET', '/health/delivery-metrics')),
+    );
+    const server = perProcess[0];
 
     const keys = receipts.map((r) => `${r.injectId}/${r.socket}`);
     const duplicates = keys.length - new Set(keys).size;
@@ -264,13 +289,15 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(
       `backend RSS after warm-up (${(SECONDS * WARMUP_FRACTION).toFixed(0)} s): ${fmt(rssAtWarmup)} MB → end ${fmt(rssAtEnd)} MB (max ${fmt(rssMax)} MB): growth ${growthPct.toFixed(1)}%\n`,
     );
-    const loop = server.eventLoopDelayMs;
-    if (loop)
-      process.stdout.write(
-        `backend event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`,
-      );
+    perProcess.forEach((m, k) => {
+      const loop = m.eventLoopDelayMs;
+      if (loop)
+        process.stdout.write(
+          `backend${apis.length > 1 ? ` API process ${k + 1}` : ''} event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`,
+        );
+    });
     process.stdout.write(
-      `backend CPU after warm-up: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process); load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end\n`,
+      `backend CPU after warm-up${apps.length > 1 ? ` (${apps.length} processes together)` : ''}: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process); load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end\n`,
     );
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
@@ -282,10 +309,11 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       responsesPerSecondTarget: RATE,
       responsesPerSecondAchieved: Math.round(achievedRate),
       database: env.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',
+      apiProcesses: API_PROCESSES,
       delivered,
       receipts: receipts.length,
       duplicates,
-      server,
+      server: apis.length > 1 ? perProcess : server,
       responseLatencyMs: response,
       responseServiceMs: service,
       staffConsoles: STAFF,
@@ -307,7 +335,9 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     };
   } finally {
     for (const s of swarms) if (s.connected) s.kill();
-    await app.stop();
-    if (process.env.BENCH_SHOW_OUTPUT) process.stdout.write(app.output());
+    for (const a of apps) {
+      await a.stop();
+      if (process.env.BENCH_SHOW_OUTPUT) process.stdout.write(a.output());
+    }
   }
 }
