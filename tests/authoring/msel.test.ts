@@ -29,9 +29,16 @@ interface Row {
   to?: string[] | 'all';
   channel?: string;
   subject?: string;
-  errors: string[];
-  warnings: string[];
+  errors: Note[];
+  warnings: Note[];
 }
+/** an import note: a code and its values for the interface, and the English sentence */
+interface Note {
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+const says = (notes: Note[] | undefined) => (notes ?? []).map((n) => n.message).join('\n');
 const preview = async (data: Buffer, query: Record<string, string | undefined> = {}) => {
   const r = await upload(api, '/authoring/msel/preview', data, query);
   if (r.status !== 200) throw new Error(`preview → ${r.status} ${JSON.stringify(r.body)}`);
@@ -79,15 +86,27 @@ describe("a planner's own CSV MSEL", () => {
     expect(first.objectives).toEqual(['contain-the-incident']);
     expect(second).toMatchObject({ channel: 'phone', to: ['port-soc', 'national-cert'] });
     expect(pigeon.channel).toBe('email');
-    expect(byRow.get(11)?.warnings.join()).toMatch(/Carrier pigeon/);
+    expect(says(byRow.get(11)?.warnings)).toMatch(/Carrier pigeon/);
+    expect(byRow.get(11)?.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'msel.type-unknown',
+        params: expect.objectContaining({ value: 'Carrier pigeon' }),
+      }),
+    );
     expect(all.to).toBe('all');
     expect(byRow.get(13)).toMatchObject({
       kind: 'skipped',
-      errors: ['no time: column B "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'],
+      errors: [
+        {
+          code: 'msel.time-empty',
+          params: { column: 'B', header: 'Delivery Time', field: 'time' },
+          message: 'no time: column B "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)',
+        },
+      ],
     });
     // free text in the time column: kept for the facilitator, placed with the row above, with a warning
     expect(byRow.get(14)?.kind).toBe('inject');
-    expect(byRow.get(14)?.warnings.join('\n')).toMatch(
+    expect(says(byRow.get(14)?.warnings)).toMatch(
       /column B "Delivery Time": "half past nine" is not a time .*placed at the time of the row above/,
     );
     expect(unreadable.facilitatorNotes).toBe('Time in the MSEL: half past nine');
@@ -98,7 +117,7 @@ describe("a planner's own CSV MSEL", () => {
   it('counts clock times from the earliest one when no start is given', async () => {
     const p = await preview(fixture('planner-msel.csv'), { fileName: 'planner-msel.csv' });
     expect(offsets(p.pack).slice(0, 3)).toEqual(['T+00:00', 'T+00:30', 'T+01:30']);
-    expect(p.notes.join('\n')).toMatch(/earliest clock time \(09:00\)/);
+    expect(says(p.notes)).toMatch(/earliest clock time \(09:00\)/);
   });
 
   it('lists rows before a given start as a pre-exercise checklist for the facilitator, not as injects', async () => {
@@ -106,7 +125,13 @@ describe("a planner's own CSV MSEL", () => {
     expect(p.rows.find((r: Row) => r.row === 6)).toMatchObject({
       kind: 'checklist',
       errors: [],
-      warnings: expect.arrayContaining([expect.stringMatching(/0h15 before STARTEX/)]),
+      warnings: expect.arrayContaining([
+        {
+          code: 'msel.before-startex',
+          params: { durationMs: 15 * 60_000 },
+          message: expect.stringMatching(/0h15 before STARTEX/),
+        },
+      ]),
     });
     expect(p.checklist).toEqual([
       { row: 6, offset: 'STARTEX − 0h15', text: 'Phishing wave reported by staff, 40 users clicked' },
@@ -116,7 +141,7 @@ describe("a planner's own CSV MSEL", () => {
     expect(first.facilitatorNotes).toMatch(
       /^Pre-exercise checklist .*\n- \[ \] STARTEX − 0h15: Phishing wave reported/,
     );
-    expect(p.notes.join('\n')).toMatch(/pre-exercise checklist/);
+    expect(says(p.notes)).toMatch(/pre-exercise checklist/);
   });
 
   it('uses the mapping the author chose over the detected one', async () => {
@@ -174,7 +199,7 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
       'PR/Comm',
       'People',
     ]);
-    expect(p.notes.join('\n')).toMatch(/kept as "header: value" lines .*H "Photo"/);
+    expect(says(p.notes)).toMatch(/kept as "header: value" lines .*H "Photo"/);
     expect(p.pack.injects[0].facilitatorNotes).toMatch(/^Date: Monday 9:30 AM$/m);
     expect(p.valid).toBe(true);
   });
@@ -223,10 +248,15 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
     expect(one.pack.injects[1].expectedActions).toEqual([
       { id: 'ea-1', text: 'expectation — expectation done', points: 100, options: [] },
     ]);
-    expect(one.notes.join('\n')).toMatch(/shifted/);
+    expect(says(one.notes)).toMatch(/shifted/);
     expect(one.rows.find((r: Row) => r.row === 3)).toMatchObject({
       kind: 'skipped',
-      errors: ['nothing to send: column E and column F are empty (the row holds only B = "???", C = "J-30")'],
+      errors: [
+        expect.objectContaining({
+          code: 'msel.nothing-to-send',
+          message: 'nothing to send: column E and column F are empty (the row holds only B = "???", C = "J-30")',
+        }),
+      ],
     });
 
     const two = await preview(sample('msel/openaev-checklist-2.xlsx'), {
@@ -235,7 +265,11 @@ describe.skipIf(!HAVE_SAMPLES)('real MSEL files from other tools', () => {
     });
     expect(offsets(two.pack)).toEqual(['T+00:00', 'T+00:05', 'T+00:05']);
     expect(two.pack.injects[2]).toMatchObject({ to: 'all', body: 'message3', channel: 'email' });
-    expect(two.rows.find((r: Row) => r.row === 4)?.warnings).toContain('no recipient: sent to all teams');
+    expect(two.rows.find((r: Row) => r.row === 4)?.warnings).toContainEqual({
+      code: 'msel.no-recipient',
+      params: {},
+      message: 'no recipient: sent to all teams',
+    });
 
     const three = await preview(sample('msel/openaev-checklist-3.xlsx'), {
       fileName: 'openaev-checklist-3.xlsx',
@@ -372,7 +406,7 @@ describe('pack → MSEL → pack', () => {
     expect(p.packErrors.map((e: { file: string; message: string }) => `${e.file}: ${e.message}`)).toEqual([
       expect.stringMatching(/^translations\/ko\/ko\.yaml: unknown inject "ghost"/),
     ]);
-    expect(p.notes.join('\n')).toMatch(/Translations read: ko \(2 injects, rows 3, 4\); the source language is en/);
+    expect(says(p.notes)).toMatch(/Translations read: ko \(2 injects, rows 3, 4\); the source language is en/);
   });
 });
 
@@ -488,7 +522,7 @@ describe("a new user's workbook from other software, through the web import and 
     ]);
     const web = await preview(data, { fileName: 'harbour-msel.xlsx' });
     expect(web.sheet).toBe('MSEL');
-    expect(web.notes.join('\n')).toMatch(/Sheet "MSEL" was read/);
+    expect(says(web.notes)).toMatch(/Sheet "MSEL" was read/);
     expect(web.pack.injects.map((i: any) => [i.offset ?? i.trigger?.at, i.channel, i.to])).toEqual([
       ['T+00:00', 'email', ['port-soc']],
       ['T+05:00', 'phone', ['port-soc']],

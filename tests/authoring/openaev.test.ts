@@ -61,13 +61,25 @@ describe('an OpenAEV tabletop scenario', () => {
     expect(news).toMatchObject({ channel: 'news', from: { name: 'Daily Ledger newsroom' }, offset: 'T+01:30' });
     expect(news.body).toContain('Customers of Northbank cannot log in.');
     expect(p.report.skipped).toEqual([
-      { title: 'Port scan', kind: 'openaev_nmap', reason: expect.stringContaining('technical inject') },
+      {
+        title: 'Port scan',
+        kind: 'openaev_nmap',
+        reason: {
+          code: 'openaev.technical-inject',
+          params: { type: 'openaev_nmap', label: expect.any(String) },
+          message: expect.stringContaining('technical inject'),
+        },
+      },
     ]);
     expect(p.report.variables).toEqual({
       resolved: expect.arrayContaining(['ransom', 'bank_name']),
       unknown: ['deadline'],
     });
-    expect(p.report.warnings.join('\n')).toContain('${deadline}');
+    expect(p.report.warnings).toContainEqual({
+      code: 'openaev.unknown-variables',
+      params: { variables: '${deadline}' },
+      message: 'Unknown variables left as written: ${deadline}',
+    });
   });
 
   it('imports the same scenario from an export zip and saves it', async () => {
@@ -111,7 +123,13 @@ describe.skipIf(!HAVE_SAMPLES)('real OpenAEV exports', () => {
   it('bare JSON with an ATT&CK pattern: the implant inject is skipped', async () => {
     const p = await preview(sample('openaev/scenario-with-attack-pattern.json'));
     expect(p.report).toMatchObject({ format: 'json', name: 'test export' });
-    expect(p.report.skipped).toEqual([{ title: 'whoami', kind: 'openbas_implant', reason: expect.any(String) }]);
+    expect(p.report.skipped).toEqual([
+      {
+        title: 'whoami',
+        kind: 'openbas_implant',
+        reason: expect.objectContaining({ code: 'openaev.technical-inject' }),
+      },
+    ]);
   });
 
   it('the legacy exercise layout: teams de-duplicated, no inject', async () => {

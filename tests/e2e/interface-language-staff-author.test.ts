@@ -13,7 +13,7 @@ import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './s
  *   MSEL, OpenAEV and zip import panels, and every tab of the after-action report;
  * - in Korean the same pages say so, show Hangul, and nothing is cut (or pushed off a phone screen),
  *   at 1440×900 and 390×844; screenshots go to tests/.artifacts/author-report-ko/.
- * Server-side validation and import messages are counted as known gaps (data-i18n-gap), not failed.
+ * Server-side validation messages are counted as known gaps (data-i18n-gap), not failed.
  */
 const FIRE = ['kp-startex', 'kp-nato-aggressor-seeding', 'kp-ddos-portals', 'kp-kimsuky-journalist'];
 const KO_USER = 'ko.planner';

@@ -165,12 +165,12 @@ const MSEL_USAGE = `usage: ttx msel import <file.xlsx|file.csv> [--start 2026-03
 
 function printPreview(file: string, p: MselDryRun): void {
   const at = `${basename(file)}: sheet "${p.sheet}"`;
-  for (const n of p.notes) process.stdout.write(`${at}: note: ${n}\n`);
+  for (const n of p.notes) process.stdout.write(`${at}: note: ${n.message}\n`);
   for (const r of p.rows) {
-    for (const e of r.errors) process.stderr.write(`${at}: row ${r.row}: skipped: ${e}\n`);
-    for (const w of r.warnings) process.stdout.write(`${at}: row ${r.row}: warning: ${w}\n`);
+    for (const e of r.errors) process.stderr.write(`${at}: row ${r.row}: skipped: ${e.message}\n`);
+    for (const w of r.warnings) process.stdout.write(`${at}: row ${r.row}: warning: ${w.message}\n`);
   }
-  for (const e of p.generalErrors) process.stderr.write(`${at}: ${e}\n`);
+  for (const e of p.generalErrors) process.stderr.write(`${at}: ${e.message}\n`);
 }
 
 /** ttx msel import <file.xlsx|csv> …: the web import's code path, with its notes printed. */
@@ -285,8 +285,8 @@ export async function importOpenAev(args: string[]): Promise<number> {
       const { json, format } = await readOpenAevExport(readInput(file));
       const parsed = openAevToPack(json, format, { packId: flags.get('pack-id') });
       for (const s of parsed.report.skipped)
-        process.stdout.write(`${basename(file)}: skipped "${s.title}" (${s.kind}): ${s.reason}\n`);
-      for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
+        process.stdout.write(`${basename(file)}: skipped "${s.title}" (${s.kind}): ${s.reason.message}\n`);
+      for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w.message}\n`);
       const refusal = openAevRefusal(parsed.pack, parsed.report);
       if (refusal) return fail(`${basename(file)}: ${refusal}`);
       return writePack(parsed.pack, flags.get('out'));
@@ -310,10 +310,10 @@ export async function importToolJson(format: ToolFormat, args: string[]): Promis
         format,
         packId: flags.get('pack-id'),
       });
-      for (const n of parsed.report.notes) process.stdout.write(`${basename(file)}: note: ${n}\n`);
-      for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w}\n`);
+      for (const n of parsed.report.notes) process.stdout.write(`${basename(file)}: note: ${n.message}\n`);
+      for (const w of parsed.report.warnings) process.stdout.write(`${basename(file)}: warning: ${w.message}\n`);
       for (const s of parsed.report.skipped)
-        process.stdout.write(`${basename(file)}: skipped "${s.title}": ${s.reason}\n`);
+        process.stdout.write(`${basename(file)}: skipped "${s.title}": ${s.reason.message}\n`);
       const refusal = toolRefusal(parsed);
       if (refusal) return fail(`${basename(file)}: ${refusal.replace(/saved$/, 'written')}`);
       return writePack(parsed.pack, flags.get('out'));

@@ -1919,6 +1919,25 @@ export interface components {
                 language?: null | string;
             }[];
         };
+        /**
+         * @description One sentence of an import's report (a note, a row's warning or reason to skip it, a skipped item's
+         *     reason): a stable code and its values, which the interface words in the reader's language, and
+         *     the English sentence, which the command line prints and API users read.
+         *
+         *     A note about a sheet column carries `column` (its letter, '' when no column is mapped), `header`
+         *     (the author's header, '' when none) and `field` (the MSEL field); a second column `column2`,
+         *     `header2`, `field2`. The interface words the place itself.
+         */
+        ImportNote: {
+            /** @enum {string} */
+            code: "msel.sheet-picked" | "msel.no-header-row" | "msel.columns-kept-as-notes" | "msel.columns-dropped" | "msel.start-from-earliest-date" | "msel.start-from-earliest-clock" | "msel.start-moved-earlier" | "msel.rows-before-startex" | "msel.no-team" | "msel.checklist-placed" | "msel.event-type-unknown" | "msel.attach-no-inject-above" | "msel.attach-note-no-inject-above" | "msel.attach-empty" | "msel.attach-note-empty" | "msel.expected-action-attached" | "msel.note-attached" | "msel.nothing-to-send" | "msel.nothing-to-send-one-mapped" | "msel.nothing-to-send-unmapped" | "msel.contingency-no-inject-above" | "msel.no-subject" | "msel.respond-within-invalid" | "msel.trigger-invalid" | "msel.trigger-unreadable" | "msel.time-unreadable-kept" | "msel.time-unreadable" | "msel.time-part-ignored" | "msel.time-unmapped" | "msel.time-empty" | "msel.time-too-late" | "msel.day-unreadable" | "msel.type-unknown" | "msel.no-recipient" | "msel.score-invalid" | "msel.decision-invalid" | "msel.decision-unreadable" | "msel.tlp-invalid" | "msel.before-startex" | "msel.section-without-event" | "msel.rows-merged" | "msel.contingency-before-inject" | "msel.contingency-parent-missing" | "msel.contingency-parent-no-action" | "msel.contingency-no-time" | "msel.contingency-linked" | "msel.pack-error" | "msel.translation-language-invalid" | "msel.translation-no-id" | "msel.translation-decision-unreadable" | "msel.translation-duplicate" | "msel.translation-sheet-row-invalid" | "msel.translations-read" | "openaev.no-team" | "openaev.technical-inject" | "openaev.no-known-team" | "openaev.disabled" | "openaev.parent-not-imported" | "openaev.unknown-variables" | "icebergttx.option-target-missing" | "icebergttx.option-loops-back" | "icebergttx.team-added" | "icebergttx.no-release-time" | "icebergttx.branch-copies" | "icebergttx.no-team" | "icebergttx.decisions-made" | "icebergttx.options-linked" | "ttx-community.total-mismatch" | "ttx-community.cancelled" | "ttx-community.type-unknown" | "ttx-community.no-time-offset" | "ttx-community.no-team" | "ttx-community.numbered-teams" | "ttx-community.timeline-type" | "ttx-community.timeline-type-dated";
+            params: components["schemas"]["ImportNoteParams"];
+            /** @description the English sentence */
+            message: string;
+        };
+        ImportNoteParams: {
+            [key: string]: string | number;
+        };
         ImprovementItem: {
             id: string;
             position: number;
@@ -1965,7 +1984,7 @@ export interface components {
             valid: boolean;
             packErrors: components["schemas"]["PackError"][];
             /** @description loader errors that belong to no single row */
-            generalErrors: string[];
+            generalErrors: components["schemas"]["ImportNote"][];
             yaml: string;
             /** @description the pack's translations read from the Language column and the Translations sheet, as pack files */
             translationFiles: {
@@ -2008,7 +2027,7 @@ export interface components {
                 move?: number;
             };
             rows: components["schemas"]["RowPreview"][];
-            notes: string[];
+            notes: components["schemas"]["ImportNote"][];
             /** @description rows before STARTEX: preparation steps for the facilitator, also written into the first inject's facilitator notes */
             checklist: {
                 row: number;
@@ -2074,9 +2093,9 @@ export interface components {
             skipped: {
                 title: string;
                 kind: string;
-                reason: string;
+                reason: components["schemas"]["ImportNote"];
             }[];
-            warnings: string[];
+            warnings: components["schemas"]["ImportNote"][];
             variables: {
                 resolved: string[];
                 unknown: string[];
@@ -2424,9 +2443,9 @@ export interface components {
             /** @description section rows: the phase they open */
             phase?: string;
             /** @description the row is left out because of these */
-            errors: string[];
+            errors: components["schemas"]["ImportNote"][];
             /** @description the row is imported, but the author should know */
-            warnings: string[];
+            warnings: components["schemas"]["ImportNote"][];
         };
         /** @description A whole pack once its files are merged: what exercises snapshot. */
         ScenarioPack: {
@@ -2838,12 +2857,12 @@ export interface components {
             /** @enum {string} */
             format: "icebergttx" | "ttx-community";
             name: string;
-            notes: string[];
-            warnings: string[];
+            notes: components["schemas"]["ImportNote"][];
+            warnings: components["schemas"]["ImportNote"][];
             skipped: {
                 id: string;
                 title: string;
-                reason: string;
+                reason: components["schemas"]["ImportNote"];
             }[];
         };
         ToolPreview: {
@@ -3342,7 +3361,7 @@ export interface operations {
                         valid: boolean;
                         packErrors: components["schemas"]["PackError"][];
                         /** @description loader errors that belong to no single row */
-                        generalErrors: string[];
+                        generalErrors: components["schemas"]["ImportNote"][];
                         yaml: string;
                         /** @description the pack's translations read from the Language column and the Translations sheet, as pack files */
                         translationFiles: {
@@ -3385,7 +3404,7 @@ export interface operations {
                             move?: number;
                         };
                         rows: components["schemas"]["RowPreview"][];
-                        notes: string[];
+                        notes: components["schemas"]["ImportNote"][];
                         /** @description rows before STARTEX: preparation steps for the facilitator, also written into the first inject's facilitator notes */
                         checklist: {
                             row: number;

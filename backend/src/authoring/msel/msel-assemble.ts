@@ -1,7 +1,8 @@
 import type { Inject, Objective, Phase, ScenarioPack, Team } from '../../scenarios/pack/pack-schema.js';
 import { durationCovering, offsetOf, SLUG, slugify, UniqueIds } from '../slugs.js';
 import { fmtDuration, type ResolvedTimes, resolveTimes } from './msel-time.js';
-import type { EventDraft, RowPreview, SectionDraft } from './msel-rows.js';
+import type { CellReader, EventDraft, RowPreview, SectionDraft } from './msel-rows.js';
+import { type ImportNote, importNote } from '../import-note.js';
 
 /**
  * From the events and sections read off an MSEL sheet to a scenario pack: times anchored on the
@@ -25,7 +26,7 @@ export function anchorTimes(
   events: EventDraft[],
   sections: SectionDraft[],
   start: number | undefined,
-  timeColumn: string,
+  timeColumn: Pick<CellReader, 'where' | 'place'>,
 ): { resolved: ResolvedTimes; kept: TimedEvent[]; checklist: ChecklistItem[] } {
   const resolved = resolveTimes([...events.map((e) => e.time), ...sections.map((s) => s.time)], start);
   const kept: TimedEvent[] = [];
@@ -33,7 +34,13 @@ export function anchorTimes(
   events.forEach((e, k) => {
     const problem = resolved.problems[k];
     if (problem) {
-      e.row.errors.push(`${timeColumn}: ${problem}`);
+      e.row.errors.push(
+        importNote(
+          problem.code,
+          { ...timeColumn.place('time'), ...problem.params },
+          `${timeColumn.where('time')}: ${problem.message}`,
+        ),
+      );
       e.row.kind = 'skipped';
       return;
     }
@@ -42,7 +49,11 @@ export function anchorTimes(
       e.row.kind = 'checklist';
       const when = `STARTEX − ${fmtDuration(-off)}`;
       e.row.warnings.push(
-        `timed ${fmtDuration(-off)} before STARTEX: a preparation step, listed in the pre-exercise checklist (not sent to players)`,
+        importNote(
+          'msel.before-startex',
+          { durationMs: -off },
+          `timed ${fmtDuration(-off)} before STARTEX: a preparation step, listed in the pre-exercise checklist (not sent to players)`,
+        ),
       );
       checklist.push({
         row: e.row.row,
@@ -59,7 +70,7 @@ export function anchorTimes(
 }
 
 /** Teams, in order of first mention (recipients rewritten to team ids); one team "Players" when the sheet names none. */
-export function assignTeams(kept: TimedEvent[], notes: string[]): Team[] {
+export function assignTeams(kept: TimedEvent[], notes: ImportNote[]): Team[] {
   const teamIds = new UniqueIds();
   const teamsByName = new Map<string, Team>();
   const teamFor = (name: string): string => {
@@ -74,7 +85,9 @@ export function assignTeams(kept: TimedEvent[], notes: string[]): Team[] {
   for (const e of kept) if (e.to !== 'all') e.to = [...new Set(e.to.map(teamFor))];
   if (teamsByName.size === 0) {
     teamsByName.set('players', { id: 'players', name: 'Players' });
-    notes.push('The sheet names no recipient team: one team "Players" receives every inject');
+    notes.push(
+      importNote('msel.no-team', {}, 'The sheet names no recipient team: one team "Players" receives every inject'),
+    );
   }
   return [...teamsByName.values()];
 }
@@ -114,7 +127,13 @@ export function buildPhases(
     const firstEvent = merged.find((e) => e.phase === s.label && e.offsetMs !== undefined);
     const start = resolved.offsets[eventCount + k] ?? firstEvent?.offsetMs;
     if (start === undefined) {
-      s.preview.warnings.push('no event with a time follows this section label: no phase is made for it');
+      s.preview.warnings.push(
+        importNote(
+          'msel.section-without-event',
+          {},
+          'no event with a time follows this section label: no phase is made for it',
+        ),
+      );
       return;
     }
     if (phaseByLabel.has(s.label)) return;
@@ -206,7 +225,11 @@ export function buildInjects(
     }
     if (e.rows.length > 1)
       e.rows[0]?.warnings.push(
-        `rows ${e.rows.map((r) => r.row).join(', ')} are the same event for ${e.rows.length} recipients: merged into one inject`,
+        importNote(
+          'msel.rows-merged',
+          { rows: e.rows.map((r) => r.row).join(', '), count: e.rows.length },
+          `rows ${e.rows.map((r) => r.row).join(', ')} are the same event for ${e.rows.length} recipients: merged into one inject`,
+        ),
       );
     rowOfInject.set(
       id,
@@ -229,30 +252,46 @@ export function linkContingencies(merged: MergedEvent[], injects: Inject[], idOf
     const action = parentInject?.expectedActions[0];
     if (parentInject?.offset && inj.offset && offsetMs(inj.offset) <= offsetMs(parentInject.offset)) {
       e.row.warnings.push(
-        `a contingency must come after its inject (${parentInject.offset}); at ${inj.offset} it is imported as an ordinary inject`,
+        importNote(
+          'msel.contingency-before-inject',
+          { parentOffset: parentInject.offset, offset: inj.offset },
+          `a contingency must come after its inject (${parentInject.offset}); at ${inj.offset} it is imported as an ordinary inject`,
+        ),
       );
       return;
     }
     if (!parentInject || !action || !inj.offset) {
       e.row.warnings.push(
         !parentInject
-          ? 'contingency for an inject that was not imported: sent to everyone at its time'
+          ? importNote(
+              'msel.contingency-parent-missing',
+              {},
+              'contingency for an inject that was not imported: sent to everyone at its time',
+            )
           : !action
-            ? `contingency for "${parentInject.subject}", which has no expected action: sent to everyone at its time`
-            : 'a contingency needs a time: imported as an ordinary inject',
+            ? importNote(
+                'msel.contingency-parent-no-action',
+                { subject: parentInject.subject },
+                `contingency for "${parentInject.subject}", which has no expected action: sent to everyone at its time`,
+              )
+            : importNote('msel.contingency-no-time', {}, 'a contingency needs a time: imported as an ordinary inject'),
       );
       return;
     }
     inj.trigger = { type: 'contingency', inject: parentInject.id, expectedAction: action.id, at: inj.offset };
     delete inj.offset;
     e.row.warnings.push(
-      `Contingency Inject: released at ${inj.trigger.at} only to teams that have not logged "${action.text.slice(0, 60)}" (inject ${parentInject.id})`,
+      importNote(
+        'msel.contingency-linked',
+        { at: inj.trigger.at, action: action.text.slice(0, 60), inject: parentInject.id },
+        `Contingency Inject: released at ${inj.trigger.at} only to teams that have not logged "${action.text.slice(0, 60)}" (inject ${parentInject.id})`,
+      ),
     );
   });
 }
 
 /** Preparation steps before STARTEX go to the facilitator, on the first inject they will open. */
-export function attachChecklist(injects: Inject[], checklist: ChecklistItem[], notes: string[]): void {
+export function attachChecklist(injects: Inject[], checklist: ChecklistItem[], notes: ImportNote[]): void {
   const firstTimed = [...injects]
     .filter((x) => x.offset)
     .sort((a, b) => offsetMs(a.offset ?? '') - offsetMs(b.offset ?? ''))[0];
@@ -260,7 +299,11 @@ export function attachChecklist(injects: Inject[], checklist: ChecklistItem[], n
   const list = `Pre-exercise checklist (rows before STARTEX in the MSEL):\n${checklist.map((c) => `- [ ] ${c.offset}: ${c.text}`).join('\n')}`;
   firstTimed.facilitatorNotes = [list, firstTimed.facilitatorNotes ?? ''].filter(Boolean).join('\n\n').slice(0, 20_000);
   notes.push(
-    `The pre-exercise checklist (${checklist.length} item(s)) is in the facilitator notes of "${firstTimed.subject}", the first inject`,
+    importNote(
+      'msel.checklist-placed',
+      { count: checklist.length, subject: firstTimed.subject },
+      `The pre-exercise checklist (${checklist.length} item(s)) is in the facilitator notes of "${firstTimed.subject}", the first inject`,
+    ),
   );
 }
 

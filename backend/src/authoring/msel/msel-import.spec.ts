@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messagesOf } from '../import-note.js';
 import type { CellValue } from './msel-time.js';
 import { mselToPack } from './msel-import.js';
 
@@ -79,7 +80,13 @@ describe('mselToPack: the standard MSEL column sets', () => {
     ]);
     expect(r.rows[2]).toMatchObject({
       kind: 'skipped',
-      errors: ['no time: column D "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)'],
+      errors: [
+        {
+          code: 'msel.time-empty',
+          params: { column: 'D', header: 'Delivery Time', field: 'time' },
+          message: 'no time: column D "Delivery Time" is empty (expected a time like 09:00, T+01:30 or J+1 09h00)',
+        },
+      ],
     });
     expect(r.pack.injects.map((i) => [i.subject, i.to, i.from.name, i.phase])).toEqual([
       ['Phishing', ['soc'], 'Help desk', 'move-1'],
@@ -123,7 +130,20 @@ describe('mselToPack: the standard MSEL column sets', () => {
       ['09:10', '', '', '???'],
     ]);
     expect(r.rows[2]?.errors).toEqual([
-      'nothing to send: column B "Subject" and column C "Message" are empty (the row holds only A "Time" = "09:10", D "Inject type" = "???")',
+      {
+        code: 'msel.nothing-to-send',
+        params: {
+          column: 'B',
+          header: 'Subject',
+          field: 'subject',
+          column2: 'C',
+          header2: 'Message',
+          field2: 'message',
+          held: 'A "Time" = "09:10", D "Inject type" = "???"',
+        },
+        message:
+          'nothing to send: column B "Subject" and column C "Message" are empty (the row holds only A "Time" = "09:10", D "Inject type" = "???")',
+      },
     ]);
   });
 
@@ -134,7 +154,18 @@ describe('mselToPack: the standard MSEL column sets', () => {
       ['09:10', '', 'press release'],
     ]);
     expect(r.rows[2]?.errors).toEqual([
-      'nothing to send: column B "Message" is empty, and no column is mapped to the subject (the row holds only A "Time" = "09:10", C "Inject type" = "press release")',
+      {
+        code: 'msel.nothing-to-send-one-mapped',
+        params: {
+          column: 'B',
+          header: 'Message',
+          field: 'message',
+          missing: 'subject',
+          held: 'A "Time" = "09:10", C "Inject type" = "press release"',
+        },
+        message:
+          'nothing to send: column B "Message" is empty, and no column is mapped to the subject (the row holds only A "Time" = "09:10", C "Inject type" = "press release")',
+      },
     ]);
   });
 });
@@ -149,7 +180,7 @@ describe('mselToPack: a day or date column beside the time column (multi-day exe
     ]);
     expect(r.mapping).toMatchObject({ date: 0, time: 1 });
     expect(r.pack.injects.map((i) => i.offset)).toEqual(['T+00:00', 'T+05:00', 'T+24:30']);
-    expect(r.notes.join('\n')).not.toMatch(/"Date"/);
+    expect(messagesOf(r.notes).join('\n')).not.toMatch(/"Date"/);
   });
 
   it('Day numbers: "1", "Day 2" put clock times on the exercise\'s first, second, … day', () => {
@@ -183,7 +214,11 @@ describe('mselToPack: a day or date column beside the time column (multi-day exe
       ['10/03/2026', '09:00', 'Ransom', 'Server encrypted', 'SOC'],
       ['next week', '10:00', 'Press', 'Reporter calls', 'Comms'],
     ]);
-    expect(r.rows[3]?.warnings.join('\n')).toMatch(/column A "Date": "next week" is not a date or a day number/);
+    expect(r.rows[3]?.warnings).toContainEqual({
+      code: 'msel.day-unreadable',
+      params: { column: 'A', header: 'Date', field: 'date', value: 'next week' },
+      message: expect.stringMatching(/^column A "Date": "next week" is not a date or a day number/) as string,
+    });
     expect(r.pack.injects.map((i) => i.offset)).toEqual(['T+00:00', 'T+24:00', 'T+01:00']);
   });
 });

@@ -3,6 +3,7 @@ import type { Channel, ScenarioPack } from '../../scenarios/pack/pack-schema.js'
 import { cellText, type ColumnMapping, MSEL_FIELDS, type MselField } from './msel-columns.js';
 import type { ChannelMap } from './inject-types.js';
 import type { SheetGrid } from './sheet-grid.js';
+import { type ImportNote, importNote } from '../import-note.js';
 import type { CellValue } from './msel-time.js';
 import { cellReader, colLetter, detectLayout, readRows, type RowPreview } from './msel-rows.js';
 import {
@@ -42,7 +43,7 @@ export interface MselPreview {
   columns: { index: number; letter: string; header: string; field: MselField | null; samples: string[] }[];
   mapping: ColumnMapping;
   rows: RowPreview[];
-  notes: string[];
+  notes: ImportNote[];
   /** rows before STARTEX: preparation steps for the facilitator, also written into the first inject's facilitator notes */
   checklist: { row: number; offset: string; text: string }[];
   pack: ScenarioPack;
@@ -74,7 +75,7 @@ export function mselToPack(
     defaultChannel: opts.defaultChannel ?? 'email',
     channelMap: opts.channelMap,
   });
-  const { resolved, kept, checklist } = anchorTimes(events, sections, opts.start, cellReader(layout).where('time'));
+  const { resolved, kept, checklist } = anchorTimes(events, sections, opts.start, cellReader(layout));
   notes.push(...resolved.notes);
   const teams = assignTeams(kept, notes);
   const merged = mergeRows(kept);
@@ -136,16 +137,30 @@ export function describeColumns(
 }
 
 /** What became of the columns mapped to no field: kept as notes when they have a header, else left out. */
-function columnNotes(columns: MselPreview['columns']): string[] {
-  const notes: string[] = [];
+function columnNotes(columns: MselPreview['columns']): ImportNote[] {
+  const notes: ImportNote[] = [];
   const unmapped = columns.filter((c) => c.field === null && c.samples.length > 0 && c.header);
-  if (unmapped.length)
+  if (unmapped.length) {
+    const list = unmapped.map((c) => `${c.letter} "${c.header}"`).join(', ');
     notes.push(
-      `Columns not mapped to a field, kept as "header: value" lines in each inject's facilitator notes: ${unmapped.map((c) => `${c.letter} "${c.header}"`).join(', ')}`,
+      importNote(
+        'msel.columns-kept-as-notes',
+        { columns: list },
+        `Columns not mapped to a field, kept as "header: value" lines in each inject's facilitator notes: ${list}`,
+      ),
     );
+  }
   const dropped = columns.filter((c) => c.field === null && c.samples.length > 0 && !c.header);
-  if (dropped.length)
-    notes.push(`Columns without a header and not mapped, not imported: ${dropped.map((c) => c.letter).join(', ')}`);
+  if (dropped.length) {
+    const list = dropped.map((c) => c.letter).join(', ');
+    notes.push(
+      importNote(
+        'msel.columns-dropped',
+        { columns: list },
+        `Columns without a header and not mapped, not imported: ${list}`,
+      ),
+    );
+  }
   return notes;
 }
 
@@ -155,15 +170,16 @@ export function attachPackErrors(
   rowOfInject: Map<string, number[]>,
   pack: ScenarioPack,
   errors: PackError[],
-): string[] {
-  const general: string[] = [];
+): ImportNote[] {
+  const general: ImportNote[] = [];
   for (const e of errors) {
     const m = /^injects\[(\d+)\]/.exec(e.path);
     const inj = m ? pack.injects[Number(m[1])] : undefined;
     const rowNos = inj ? rowOfInject.get(inj.id) : undefined;
     const target = rowNos ? rows.find((r) => r.row === rowNos[0]) : undefined;
-    if (target) target.errors.push(`${e.path}: ${e.message}`);
-    else general.push(`${e.path}: ${e.message}`);
+    const note = importNote('msel.pack-error', { path: e.path, detail: e.message }, `${e.path}: ${e.message}`);
+    if (target) target.errors.push(note);
+    else general.push(note);
   }
   return general;
 }

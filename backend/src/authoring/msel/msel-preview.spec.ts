@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { messagesOf } from '../import-note.js';
 import { previewMsel } from './msel-preview.js';
 
 async function workbook(sheets: [string, (string | null)[][]][]): Promise<Buffer> {
@@ -36,7 +37,7 @@ describe('previewMsel: which sheet of a workbook is the MSEL', () => {
       const p = await previewMsel(await workbook([first, ['MSEL', MSEL]]), { fileName: 'template.xlsx' });
       expect(p.sheet).toBe('MSEL');
       expect(p.pack.injects.map((i) => i.subject)).toEqual(['Phish', 'Ransom']);
-      expect(p.notes.join('\n')).toContain(
+      expect(messagesOf(p.notes).join('\n')).toContain(
         `Sheet "MSEL" was read: it is the first that has an MSEL header row (the workbook's sheets: "${first[0]}", "MSEL"; pick another with --sheet or the sheet menu)`,
       );
     },

@@ -9,6 +9,7 @@ import { detectFormat, readGrids, type SheetGrid } from './msel-grid.js';
 import { attachPackErrors, type MselPreview, mselToPack } from './msel-import.js';
 import { detectLayout } from './msel-rows.js';
 import { readMselTranslations } from './msel-translations.js';
+import { type ImportNote, importNote } from '../import-note.js';
 
 export interface MselRequest {
   fileName?: string | undefined;
@@ -33,7 +34,7 @@ export interface MselDryRun extends MselPreview {
   valid: boolean;
   packErrors: PackError[];
   /** loader errors that belong to no single row */
-  generalErrors: string[];
+  generalErrors: ImportNote[];
   yaml: string;
   /** the pack's translations read from the Language column and the Translations sheet, as pack files */
   translationFiles: { path: string; content: string }[];
@@ -125,14 +126,19 @@ export async function readMsel(data: Buffer, req: MselRequest): Promise<MselRead
  * subject or message column (templates often open with an Instructions or cover sheet), else the
  * first sheet with rows. Our own Teams and Scenario sheets are companions, never the MSEL.
  */
-function pickSheet(grids: SheetGrid[]): { grid: SheetGrid | undefined; note: string | undefined } {
+function pickSheet(grids: SheetGrid[]): { grid: SheetGrid | undefined; note: ImportNote | undefined } {
   const candidates = grids.filter((g) => !/^(teams|scenario)$/i.test(g.name) && g.rows.length > 0);
   const withHeader = candidates.find((g) => findHeaderRow(g.rows) !== undefined);
   const grid = withHeader ?? candidates[0] ?? grids[0];
   const skipped = grid ? candidates.indexOf(grid) > 0 : false;
+  const sheets = grids.map((g) => `"${g.name}"`).join(', ');
   const note =
     skipped && grid
-      ? `Sheet "${grid.name}" was read: it is the first that has an MSEL header row (the workbook's sheets: ${grids.map((g) => `"${g.name}"`).join(', ')}; pick another with --sheet or the sheet menu)`
+      ? importNote(
+          'msel.sheet-picked',
+          { sheet: grid.name, sheets },
+          `Sheet "${grid.name}" was read: it is the first that has an MSEL header row (the workbook's sheets: ${sheets}; pick another with --sheet or the sheet menu)`,
+        )
       : undefined;
   return { grid, note };
 }
@@ -148,7 +154,7 @@ export function importRefusal(
   const file = req.fileName ? `"${req.fileName}"` : 'The MSEL';
   const where = `${file}, sheet "${p.sheet}"`;
   if (p.pack.injects.length === 0) {
-    const reasons = [...new Set(p.rows.flatMap((r) => r.errors))].slice(0, 3);
+    const reasons = [...new Set(p.rows.flatMap((r) => r.errors.map((e) => e.message)))].slice(0, 3);
     return {
       code: 'msel.no-injects',
       message: `${where}: no row became an inject${p.counts.checklist ? ` (${p.counts.checklist} row(s) are before STARTEX; give an earlier --start / start)` : ''}${reasons.length ? `; first problems: ${reasons.join('; ')}` : ' (check the time and message columns)'}; nothing was saved`,

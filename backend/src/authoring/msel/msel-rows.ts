@@ -19,6 +19,7 @@ import {
 import { type ChannelMap, channelOf } from './inject-types.js';
 import type { SheetGrid } from './sheet-grid.js';
 import { type CellValue, type MselTime, parseDateTime, parseMselTime } from './msel-time.js';
+import { type ImportNote, importNote, type ImportNoteParams } from '../import-note.js';
 
 /**
  * Reading an MSEL sheet row by row: the header and the column per field, then each row as a
@@ -44,9 +45,9 @@ export interface RowPreview {
   /** section rows: the phase they open */
   phase?: string;
   /** the row is left out because of these */
-  errors: string[];
+  errors: ImportNote[];
   /** the row is imported, but the author should know */
-  warnings: string[];
+  warnings: ImportNote[];
 }
 
 export interface EventDraft {
@@ -128,7 +129,7 @@ export interface MselLayout {
   /** index of the first row after the header */
   dataStart: number;
   mapping: ColumnMapping;
-  notes: string[];
+  notes: ImportNote[];
 }
 
 /**
@@ -140,7 +141,7 @@ export function detectLayout(
   headerRowOpt: number | undefined,
   mappingOpt: ColumnMapping | undefined,
 ): MselLayout {
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   const headerRow = headerRowOpt === undefined ? findHeaderRow(rows) : headerRowOpt < 0 ? undefined : headerRowOpt;
   const headerCells = headerRow === undefined ? [] : (rows[headerRow] ?? []).map(cellText);
   const dataStart = headerRow === undefined ? 0 : headerRow + 1;
@@ -152,7 +153,13 @@ export function detectLayout(
       mapping = { ...mapping, time: guessed.time };
   }
   if (headerRow === undefined && !mappingOpt)
-    notes.push('No header row was found: columns were recognised from their content; check the mapping');
+    notes.push(
+      importNote(
+        'msel.no-header-row',
+        {},
+        'No header row was found: columns were recognised from their content; check the mapping',
+      ),
+    );
   return { headerRow, headerCells, dataStart, mapping, notes };
 }
 
@@ -200,6 +207,8 @@ export interface CellReader {
   text(cells: CellValue[], f: MselField): string;
   /** `column C "Delivery Time"`: where to look, in the author's words */
   where(f: MselField): string;
+  /** the same place as a note's values (`column`, `header`, `field`; `column2`… with suffix '2') */
+  place(f: MselField, suffix?: '' | '2'): ImportNoteParams;
 }
 
 export function cellReader(layout: Pick<MselLayout, 'mapping' | 'headerCells'>): CellReader {
@@ -216,6 +225,14 @@ export function cellReader(layout: Pick<MselLayout, 'mapping' | 'headerCells'>):
       if (c === undefined) return `no column is mapped to ${f}`;
       const h = headerCells[c];
       return `column ${colLetter(c)}${h ? ` "${h}"` : ''}`;
+    },
+    place: (f, suffix = '') => {
+      const c = mapping[f];
+      return {
+        [`column${suffix}`]: c === undefined ? '' : colLetter(c),
+        [`header${suffix}`]: c === undefined ? '' : (headerCells[c] ?? ''),
+        [`field${suffix}`]: f,
+      };
     },
   };
 }
@@ -351,7 +368,11 @@ function eventTypeOf(cells: CellValue[], preview: RowPreview, cell: CellReader):
   const eventType = typeText ? (EVENT_TYPES.find(([re]) => re.test(typeText.trim()))?.[1] ?? 'inject') : 'inject';
   if (typeText && !EVENT_TYPES.some(([re]) => re.test(typeText.trim())))
     preview.warnings.push(
-      `${cell.where('eventType')}: "${typeText}" is not Inject, Contingency Inject or Expected Action: read as an inject`,
+      importNote(
+        'msel.event-type-unknown',
+        { ...cell.place('eventType'), value: typeText },
+        `${cell.where('eventType')}: "${typeText}" is not Inject, Contingency Inject or Expected Action: read as an inject`,
+      ),
     );
   return eventType;
 }
@@ -370,14 +391,22 @@ function attachToInjectAbove(
   if (!above) {
     preview.kind = 'skipped';
     preview.errors.push(
-      `${eventType === 'expected' ? 'an Expected Action' : 'a note'} row with no inject above it to attach to`,
+      importNote(
+        eventType === 'expected' ? 'msel.attach-no-inject-above' : 'msel.attach-note-no-inject-above',
+        {},
+        `${eventType === 'expected' ? 'an Expected Action' : 'a note'} row with no inject above it to attach to`,
+      ),
     );
     return;
   }
   if (!what) {
     preview.kind = 'skipped';
     preview.errors.push(
-      `${eventType === 'expected' ? 'Expected Action' : 'note'} row without text (${cell.where('message')} and ${cell.where('expectedAction')} are empty)`,
+      importNote(
+        eventType === 'expected' ? 'msel.attach-empty' : 'msel.attach-note-empty',
+        { ...cell.place('message'), ...cell.place('expectedAction', '2') },
+        `${eventType === 'expected' ? 'Expected Action' : 'note'} row without text (${cell.where('message')} and ${cell.where('expectedAction')} are empty)`,
+      ),
     );
     return;
   }
@@ -389,10 +418,22 @@ function attachToInjectAbove(
       points: Number.isInteger(p) && p >= 0 && p <= 1000 && cell.text(cells, 'points') ? p : 10,
       options: [],
     });
-    preview.warnings.push(`Expected Action attached to the inject of row ${above.row.row}`);
+    preview.warnings.push(
+      importNote(
+        'msel.expected-action-attached',
+        { row: above.row.row },
+        `Expected Action attached to the inject of row ${above.row.row}`,
+      ),
+    );
   } else {
     above.extraNotes.push(what);
-    preview.warnings.push(`note attached to the facilitator notes of the inject of row ${above.row.row}`);
+    preview.warnings.push(
+      importNote(
+        'msel.note-attached',
+        { row: above.row.row },
+        `note attached to the facilitator notes of the inject of row ${above.row.row}`,
+      ),
+    );
   }
 }
 
@@ -424,8 +465,25 @@ function draftEvent(
         : mapped.length === 1
           ? `${cell.where(mapped[0] ?? 'message')} is empty, and no column is mapped to the ${mapped[0] === 'subject' ? 'message' : 'subject'}`
           : 'no column is mapped to the subject or the message (map one, e.g. --map "Script=message")';
+    const held = filled.join(', ');
     preview.errors.push(
-      `nothing to send: ${empty}${filled.length ? ` (the row holds only ${filled.join(', ')})` : ''}`,
+      importNote(
+        mapped.length === 2
+          ? 'msel.nothing-to-send'
+          : mapped.length === 1
+            ? 'msel.nothing-to-send-one-mapped'
+            : 'msel.nothing-to-send-unmapped',
+        mapped.length === 2
+          ? { ...cell.place('subject'), ...cell.place('message', '2'), held }
+          : mapped.length === 1
+            ? {
+                ...cell.place(mapped[0] ?? 'message'),
+                missing: mapped[0] === 'subject' ? 'message' : 'subject',
+                held,
+              }
+            : { held },
+        `nothing to send: ${empty}${filled.length ? ` (the row holds only ${held})` : ''}`,
+      ),
     );
     return undefined;
   }
@@ -446,14 +504,22 @@ function draftEvent(
   };
   if (eventType === 'contingency') {
     if (state.lastRegular) draft.contingencyOf = state.lastRegular;
-    else preview.warnings.push('a Contingency Inject with no inject above it: imported as an ordinary inject');
+    else
+      preview.warnings.push(
+        importNote(
+          'msel.contingency-no-inject-above',
+          {},
+          'a Contingency Inject with no inject above it: imported as an ordinary inject',
+        ),
+      );
   }
   readMove(cells, i, preview, draft, cell, state, out);
   for (const c of ctx.keptCols) {
     const v = texts[c];
     if (v) draft.extraNotes.push(`${layout.headerCells[c]}: ${v}`);
   }
-  if (!subject) preview.warnings.push('no subject: the first line of the message is used');
+  if (!subject)
+    preview.warnings.push(importNote('msel.no-subject', {}, 'no subject: the first line of the message is used'));
   const idCell = cell.text(cells, 'id');
   if (idCell) draft.id = idCell;
   const num = cell.text(cells, 'number');
@@ -476,7 +542,14 @@ function draftEvent(
   const within = cell.text(cells, 'respondWithin');
   if (within) {
     if (DURATION_PATTERN.test(within)) draft.respondWithin = within;
-    else preview.warnings.push(`respond within "${within}" is not a duration like 00:15: left out`);
+    else
+      preview.warnings.push(
+        importNote(
+          'msel.respond-within-invalid',
+          { value: within },
+          `respond within "${within}" is not a duration like 00:15: left out`,
+        ),
+      );
   }
   readDecision(cell.text(cells, 'decision'), draft, preview);
   readTlp(cell.text(cells, 'tlp'), draft, preview);
@@ -513,9 +586,14 @@ function readTrigger(trig: string, draft: EventDraft, preview: RowPreview): void
   try {
     const parsed = Trigger.safeParse(parseYaml(trig, { maxAliasCount: 10 }));
     if (parsed.success) draft.trigger = parsed.data;
-    else preview.errors.push(`trigger "${trig}" is not valid: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+    else {
+      const detail = parsed.error.issues.map((x) => x.message).join('; ');
+      preview.errors.push(
+        importNote('msel.trigger-invalid', { value: trig, detail }, `trigger "${trig}" is not valid: ${detail}`),
+      );
+    }
   } catch {
-    preview.errors.push(`trigger "${trig}" cannot be read`);
+    preview.errors.push(importNote('msel.trigger-unreadable', { value: trig }, `trigger "${trig}" cannot be read`));
   }
 }
 
@@ -535,22 +613,45 @@ function readTime(
     if (lastTime) {
       draft.time = lastTime;
       preview.warnings.push(
-        `${cell.where('time')}: ${t.error}; placed at the time of the row above, and the text is kept in the facilitator notes`,
+        importNote(
+          'msel.time-unreadable-kept',
+          { ...cell.place('time'), value: cell.text(cells, 'time') },
+          `${cell.where('time')}: ${t.error}; placed at the time of the row above, and the text is kept in the facilitator notes`,
+        ),
       );
-    } else if (!draft.trigger) preview.errors.push(`${cell.where('time')}: ${t.error}`);
+    } else if (!draft.trigger)
+      preview.errors.push(
+        importNote(
+          'msel.time-unreadable',
+          { ...cell.place('time'), value: cell.text(cells, 'time') },
+          `${cell.where('time')}: ${t.error}`,
+        ),
+      );
   } else if (t) {
     draft.time = t;
     if (t.ignored) {
       draft.extraNotes.push(`Time in the MSEL: ${cell.text(cells, 'time')}`);
       preview.warnings.push(
-        `${cell.where('time')}: ${t.ignored} is not used, only the time of day; the text is kept in the facilitator notes`,
+        importNote(
+          'msel.time-part-ignored',
+          { ...cell.place('time'), value: cell.text(cells, 'time') },
+          `${cell.where('time')}: ${t.ignored} is not used, only the time of day; the text is kept in the facilitator notes`,
+        ),
       );
     }
   } else if (!draft.trigger)
     preview.errors.push(
       ctx.layout.mapping.time === undefined
-        ? 'no time: no column of the sheet is mapped to the time (map one, e.g. --map "Delivery Time=time")'
-        : `no time: ${cell.where('time')} is empty (expected a time like 09:00, T+01:30 or J+1 09h00)`,
+        ? importNote(
+            'msel.time-unmapped',
+            {},
+            'no time: no column of the sheet is mapped to the time (map one, e.g. --map "Delivery Time=time")',
+          )
+        : importNote(
+            'msel.time-empty',
+            cell.place('time'),
+            `no time: ${cell.where('time')} is empty (expected a time like 09:00, T+01:30 or J+1 09h00)`,
+          ),
     );
 }
 
@@ -562,7 +663,11 @@ function readDay(cells: CellValue[], draft: EventDraft, preview: RowPreview, ctx
   if (!day) {
     draft.extraNotes.push(`${ctx.layout.headerCells[ctx.layout.mapping.date ?? -1] || 'Day'}: ${cellText(raw)}`);
     preview.warnings.push(
-      `${ctx.cell.where('date')}: "${cellText(raw)}" is not a date or a day number (like 26/06/2024 or 2): the time is read on STARTEX's day, and the text is kept in the facilitator notes`,
+      importNote(
+        'msel.day-unreadable',
+        { ...ctx.cell.place('date'), value: cellText(raw) },
+        `${ctx.cell.where('date')}: "${cellText(raw)}" is not a date or a day number (like 26/06/2024 or 2): the time is read on STARTEX's day, and the text is kept in the facilitator notes`,
+      ),
     );
     return;
   }
@@ -581,14 +686,18 @@ function readChannel(mode: string, draft: EventDraft, preview: RowPreview, ctx: 
   if (ch) draft.channel = ch;
   else
     preview.warnings.push(
-      `${ctx.cell.where('mode')}: inject type "${mode}" is not known: sent as ${ctx.defaultChannel} (map it with --channel-map "${mode}=<channel>")`,
+      importNote(
+        'msel.type-unknown',
+        { ...ctx.cell.place('mode'), value: mode, channel: ctx.defaultChannel },
+        `${ctx.cell.where('mode')}: inject type "${mode}" is not known: sent as ${ctx.defaultChannel} (map it with --channel-map "${mode}=<channel>")`,
+      ),
     );
 }
 
 /** The recipients: team names split on , ; | or new lines; empty or "All" means every team. */
 function readRecipients(to: string, draft: EventDraft, preview: RowPreview): void {
   if (!to || ALL_TEAMS.test(to)) {
-    if (!to) preview.warnings.push('no recipient: sent to all teams');
+    if (!to) preview.warnings.push(importNote('msel.no-recipient', {}, 'no recipient: sent to all teams'));
     return;
   }
   draft.to = to
@@ -605,7 +714,14 @@ function readExpectedActions(cells: CellValue[], draft: EventDraft, preview: Row
   if (pointsText) {
     const p = Number(pointsText);
     if (Number.isInteger(p) && p >= 0 && p <= 1000) points = p;
-    else preview.warnings.push(`score "${pointsText}" is not a whole number from 0 to 1000: 10 points used`);
+    else
+      preview.warnings.push(
+        importNote(
+          'msel.score-invalid',
+          { value: pointsText },
+          `score "${pointsText}" is not a whole number from 0 to 1000: 10 points used`,
+        ),
+      );
   }
   const detail = cell.text(cells, 'expectationDetail');
   for (const l of lines(cell.text(cells, 'expectedAction'))) {
@@ -641,12 +757,12 @@ function readDecision(decisionText: string, draft: EventDraft, preview: RowPrevi
   try {
     const parsed = Decision.safeParse(parseYaml(decisionText, { maxAliasCount: 10 }));
     if (parsed.success) draft.decision = parsed.data;
-    else
-      preview.errors.push(
-        `decision is not valid: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
-      );
+    else {
+      const detail = parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
+      preview.errors.push(importNote('msel.decision-invalid', { detail }, `decision is not valid: ${detail}`));
+    }
   } catch {
-    preview.errors.push('the decision cell cannot be read (YAML expected)');
+    preview.errors.push(importNote('msel.decision-unreadable', {}, 'the decision cell cannot be read (YAML expected)'));
   }
 }
 
@@ -659,5 +775,5 @@ function readTlp(tlp: string, draft: EventDraft, preview: RowPreview): void {
     .replace(/\s+/g, '');
   const parsed = TLP.safeParse(norm === 'TLP:WHITE' ? 'TLP:CLEAR' : norm);
   if (parsed.success) draft.tlp = parsed.data;
-  else preview.warnings.push(`"${tlp}" is not a TLP marking: left out`);
+  else preview.warnings.push(importNote('msel.tlp-invalid', { value: tlp }, `"${tlp}" is not a TLP marking: left out`));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messagesOf } from '../import-note.js';
 import { type CellValue, parseMselTime, resolveTimes } from './msel-time.js';
 
 const MIN = 60_000;
@@ -106,7 +107,8 @@ describe('resolveTimes: anchoring on STARTEX as the source tool does', () => {
       undefined,
     );
     expect(r.offsets).toEqual([0, 5 * MIN, HOUR]);
-    expect(r.notes.join()).toMatch(/2024-06-26 09:00\) is taken as STARTEX/);
+    expect(r.notes).toMatchObject([{ code: 'msel.start-from-earliest-date', params: { at: '2024-06-26 09:00' } }]);
+    expect(messagesOf(r.notes).join()).toMatch(/2024-06-26 09:00\) is taken as STARTEX/);
   });
 
   it('rows before STARTEX are marked as preparation steps when the sheet also has rows after it', () => {
@@ -121,7 +123,8 @@ describe('resolveTimes: anchoring on STARTEX as the source tool does', () => {
     );
     expect(r.offsets).toEqual([-5 * MIN, -HOUR, 0, HOUR]);
     expect(r.beforeStart).toEqual([true, true, false, false]);
-    expect(r.notes.join()).toMatch(/2 row\(s\) are timed before STARTEX/);
+    expect(r.notes).toContainEqual(expect.objectContaining({ code: 'msel.rows-before-startex', params: { count: 2 } }));
+    expect(messagesOf(r.notes).join()).toMatch(/2 row\(s\) are timed before STARTEX/);
   });
 
   it('when every row is before STARTEX and no start was given, STARTEX moves to the earliest row, with a note', () => {
@@ -134,7 +137,10 @@ describe('resolveTimes: anchoring on STARTEX as the source tool does', () => {
     );
     expect(r.offsets).toEqual([0, 30 * DAY]);
     expect(r.beforeStart).toEqual([false, false]);
-    expect(r.notes.join()).toMatch(/STARTEX is moved 60 days earlier/);
+    expect(r.notes).toContainEqual(
+      expect.objectContaining({ code: 'msel.start-moved-earlier', params: { durationMs: 60 * 86_400_000 } }),
+    );
+    expect(messagesOf(r.notes).join()).toMatch(/STARTEX is moved 60 days earlier/);
   });
 
   it('with a given start, rows before it stay before it (the import lists them as a checklist)', () => {
@@ -157,6 +163,9 @@ describe('resolveTimes: anchoring on STARTEX as the source tool does', () => {
       ],
       undefined,
     );
-    expect(r.problems[1]).toMatch(/more than the 999 hours/);
+    expect(r.problems[1]).toMatchObject({
+      code: 'msel.time-too-late',
+      message: expect.stringMatching(/more than the 999 hours/) as string,
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { type ImportNote, importNote } from '../import-note.js';
+
 /**
  * MSEL times in the notations planners use, parsed into one of three kinds that are resolved
  * against the exercise start afterwards (see resolveTimes):
@@ -202,10 +204,10 @@ export interface ResolvedTimes {
   /** offset from STARTEX in ms per input index (undefined when the input had no time) */
   offsets: (number | undefined)[];
   /** per input index: why its time could not be placed */
-  problems: (string | undefined)[];
+  problems: (ImportNote | undefined)[];
   /** per input index: timed before STARTEX (a preparation step, not an inject) */
   beforeStart: boolean[];
-  notes: string[];
+  notes: ImportNote[];
 }
 
 /**
@@ -220,19 +222,30 @@ export interface ResolvedTimes {
  * the earliest row, with a note.
  */
 export function resolveTimes(times: (MselTime | undefined)[], start: number | undefined): ResolvedTimes {
-  const notes: string[] = [];
-  const problems: (string | undefined)[] = times.map(() => undefined);
+  const notes: ImportNote[] = [];
+  const problems: (ImportNote | undefined)[] = times.map(() => undefined);
   const absolutes = times.flatMap((t) => (t?.kind === 'absolute' ? [t.epochMs] : []));
   const clocks = times.flatMap((t) => (t?.kind === 'clock' ? [t.day * DAY + t.msOfDay] : []));
   const startMs = start ?? (absolutes.length ? Math.min(...absolutes) : undefined);
   const timeOfDay = (ms: number) => ((ms % DAY) + DAY) % DAY;
   const clockBase = startMs !== undefined ? timeOfDay(startMs) : clocks.length ? Math.min(...clocks) : 0;
-  if (start === undefined && startMs !== undefined)
+  if (start === undefined && startMs !== undefined) {
+    const at = new Date(startMs).toISOString().slice(0, 16).replace('T', ' ');
     notes.push(
-      `No start was given: the earliest date and time (${new Date(startMs).toISOString().slice(0, 16).replace('T', ' ')}) is taken as STARTEX (T+00:00)`,
+      importNote(
+        'msel.start-from-earliest-date',
+        { at },
+        `No start was given: the earliest date and time (${at}) is taken as STARTEX (T+00:00)`,
+      ),
     );
-  else if (start === undefined && clocks.length)
-    notes.push(`No start was given: the earliest clock time (${fmtClock(clockBase)}) is taken as STARTEX (T+00:00)`);
+  } else if (start === undefined && clocks.length)
+    notes.push(
+      importNote(
+        'msel.start-from-earliest-clock',
+        { at: fmtClock(clockBase) },
+        `No start was given: the earliest clock time (${fmtClock(clockBase)}) is taken as STARTEX (T+00:00)`,
+      ),
+    );
   let offsets = times.map((t) => {
     if (!t) return undefined;
     if (t.kind === 'relative') return t.ms;
@@ -247,17 +260,30 @@ export function resolveTimes(times: (MselTime | undefined)[], start: number | un
       offsets = offsets.map((o) => (o === undefined ? o : o - min));
       beforeStart = offsets.map(() => false);
       notes.push(
-        `Every row is timed before STARTEX: STARTEX is moved ${fmtDuration(-min)} earlier, to the earliest row, and every time is shifted by that much`,
+        importNote(
+          'msel.start-moved-earlier',
+          { durationMs: -min },
+          `Every row is timed before STARTEX: STARTEX is moved ${fmtDuration(-min)} earlier, to the earliest row, and every time is shifted by that much`,
+        ),
       );
     }
   } else if (beforeStart.some(Boolean)) {
+    const count = beforeStart.filter(Boolean).length;
     notes.push(
-      `${beforeStart.filter(Boolean).length} row(s) are timed before STARTEX: they are preparation steps, listed as a pre-exercise checklist for the facilitator instead of injects`,
+      importNote(
+        'msel.rows-before-startex',
+        { count },
+        `${count} row(s) are timed before STARTEX: they are preparation steps, listed as a pre-exercise checklist for the facilitator instead of injects`,
+      ),
     );
   }
   offsets.forEach((o, i) => {
     if (o !== undefined && o >= 1000 * HOUR)
-      problems[i] = `${fmtDuration(o)} after STARTEX: more than the 999 hours an exercise can last`;
+      problems[i] = importNote(
+        'msel.time-too-late',
+        { durationMs: o },
+        `${fmtDuration(o)} after STARTEX: more than the 999 hours an exercise can last`,
+      );
   });
   return { offsets, problems, beforeStart, notes };
 }

@@ -10,6 +10,7 @@ import { sourceLanguage } from '../../scenarios/pack/pack-translations.js';
 import { cellText } from './msel-columns.js';
 import type { CellValue } from './msel-time.js';
 import type { SheetGrid } from './sheet-grid.js';
+import { type ImportNote, importNote } from '../import-note.js';
 
 /*
  * Translations in an MSEL. The MSEL sheet gains a Language column when the pack has translations:
@@ -99,7 +100,7 @@ export interface MselTranslations {
   /** the grid without its translation rows, the Language column emptied */
   grid: SheetGrid;
   translations: Record<string, PackTranslation>;
-  notes: string[];
+  notes: ImportNote[];
   /** sheet row numbers of the translation rows, per language */
   rows: Record<string, number[]>;
   /** the source language the sheet names (Scenario sheet, else the first row with a language) */
@@ -117,7 +118,7 @@ export function readMselTranslations(
   layout: { headerRow: number | undefined; headerCells: string[]; mapping: Partial<Record<string, number>> },
   declaredSource: string | undefined,
 ): MselTranslations {
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   const translations: Record<string, PackTranslation> = {};
   const rows: Record<string, number[]> = {};
   const target = (language: string) => (translations[language] ??= { pack: {}, injects: {} });
@@ -136,7 +137,11 @@ export function readMselTranslations(
     if (!language || language === source || !LANGUAGE_PATTERN.test(language)) {
       if (language && language !== source)
         notes.push(
-          `Row ${rowNo}: "${language}" in the Language column is not a language tag like ko or pt-BR; the row was read in the source language`,
+          importNote(
+            'msel.translation-language-invalid',
+            { row: rowNo, language },
+            `Row ${rowNo}: "${language}" in the Language column is not a language tag like ko or pt-BR; the row was read in the source language`,
+          ),
         );
       keptRows.push(langCol < 0 || i < dataStart ? r : r.map((c, k) => (k === langCol ? null : c)));
       keptNumbers.push(rowNo);
@@ -150,7 +155,11 @@ export function readMselTranslations(
     const id = cell('id');
     if (!id) {
       notes.push(
-        `Row ${rowNo}: a translation (${language}) names no Inject ID, so it translates nothing; the row was not imported`,
+        importNote(
+          'msel.translation-no-id',
+          { row: rowNo, language },
+          `Row ${rowNo}: a translation (${language}) names no Inject ID, so it translates nothing; the row was not imported`,
+        ),
       );
       return;
     }
@@ -175,13 +184,23 @@ export function readMselTranslations(
         };
       } catch {
         notes.push(
-          `Row ${rowNo}: the Decision cell of the ${language} translation is not { question, options } text; it was left out`,
+          importNote(
+            'msel.translation-decision-unreadable',
+            { row: rowNo, language },
+            `Row ${rowNo}: the Decision cell of the ${language} translation is not { question, options } text; it was left out`,
+          ),
         );
       }
     }
     const into = target(language).injects;
     if (into[id])
-      notes.push(`Row ${rowNo}: inject "${id}" already has a ${language} translation above; this row was not imported`);
+      notes.push(
+        importNote(
+          'msel.translation-duplicate',
+          { row: rowNo, language, inject: id },
+          `Row ${rowNo}: inject "${id}" already has a ${language} translation above; this row was not imported`,
+        ),
+      );
     else into[id] = t;
   });
 
@@ -193,15 +212,35 @@ export function readMselTranslations(
       const rowNo = sheet.rowNumbers[i + 1] ?? i + 2;
       if (!LANGUAGE_PATTERN.test(language) || !setPackField(target(language).pack, field, text))
         notes.push(
-          `Sheet "${TRANSLATIONS_SHEET}", row ${rowNo}: "${language}" / "${field}" is not a language and a translatable field (title, summary, audience, teams.<id>.name|description, objectives.<id>.text|coreCapability, phases.<id>.title|summary); not imported`,
+          importNote(
+            'msel.translation-sheet-row-invalid',
+            { sheet: TRANSLATIONS_SHEET, row: rowNo, language, field },
+            `Sheet "${TRANSLATIONS_SHEET}", row ${rowNo}: "${language}" / "${field}" is not a language and a translatable field (title, summary, audience, teams.<id>.name|description, objectives.<id>.text|coreCapability, phases.<id>.title|summary); not imported`,
+          ),
         );
     });
   }
   const languages = Object.keys(translations).sort();
-  if (languages.length)
+  if (languages.length) {
+    const read = languages
+      .map(
+        (l) =>
+          `${l} (${Object.keys(translations[l]?.injects ?? {}).length} injects${rows[l]?.length ? `, rows ${rows[l].join(', ')}` : ''})`,
+      )
+      .join('; ');
+    const sourceTag = (langCol < 0 ? declaredSource : source) ?? 'en';
     notes.push(
-      `Translations read: ${languages.map((l) => `${l} (${Object.keys(translations[l]?.injects ?? {}).length} injects${rows[l]?.length ? `, rows ${rows[l].join(', ')}` : ''})`).join('; ')}; the source language is ${(langCol < 0 ? declaredSource : source) ?? 'en'}`,
+      importNote(
+        'msel.translations-read',
+        {
+          languages: languages.join(', '),
+          count: languages.reduce((n, l) => n + Object.keys(translations[l]?.injects ?? {}).length, 0),
+          source: sourceTag,
+        },
+        `Translations read: ${read}; the source language is ${sourceTag}`,
+      ),
     );
+  }
   return {
     grid: { ...grid, rows: keptRows, rowNumbers: keptNumbers },
     translations,

@@ -3,6 +3,7 @@ import { badInput } from '../../common/domain-error.js';
 import type { Channel, Inject, Objective, ScenarioPack, Team } from '../../scenarios/pack/pack-schema.js';
 import { readZip } from '../packs/safe-zip.js';
 import { durationCovering, offsetOf, slugify, UniqueIds } from '../slugs.js';
+import { type ImportNote, importNote } from '../import-note.js';
 
 /** What an OpenAEV (formerly OpenBAS) scenario export became, inject by inject. */
 export interface OpenAevReport {
@@ -11,8 +12,8 @@ export interface OpenAevReport {
   name: string;
   imported: { injectId: string; title: string; kind: string; offset: string | null; trigger: string | null }[];
   /** injects that are not tabletop content (scans, implants, payloads…), never dropped silently */
-  skipped: { title: string; kind: string; reason: string }[];
-  warnings: string[];
+  skipped: { title: string; kind: string; reason: ImportNote }[];
+  warnings: ImportNote[];
   variables: { resolved: string[]; unknown: string[] };
 }
 
@@ -131,7 +132,9 @@ export function openAevToPack(
       name: 'Players',
       description: 'The export defines no team; every inject goes to this one.',
     });
-    report.warnings.push('The export defines no team: one team "Players" was created');
+    report.warnings.push(
+      importNote('openaev.no-team', {}, 'The export defines no team: one team "Players" was created'),
+    );
   }
 
   const objectiveIds = new UniqueIds();
@@ -162,10 +165,15 @@ export function openAevToPack(
     const kind = type.replace(/^(openaev|openbas|openex)_/, '');
     const channelBase = TABLETOP[kind];
     if (!channelBase) {
+      const label = str(obj(contract.injector_contract_labels).en) || kind;
       report.skipped.push({
         title,
         kind: type,
-        reason: `"${type}" is a technical inject (${str(obj(contract.injector_contract_labels).en) || kind}), not tabletop content`,
+        reason: importNote(
+          'openaev.technical-inject',
+          { type, label },
+          `"${type}" is a technical inject (${label}), not tabletop content`,
+        ),
       });
       continue;
     }
@@ -206,9 +214,13 @@ export function openAevToPack(
             return ids.length ? [...new Set(ids)] : 'all';
           })();
     if (to === 'all' && i.inject_all_teams !== true)
-      report.warnings.push(`"${title}" names no known team: sent to all teams`);
+      report.warnings.push(
+        importNote('openaev.no-known-team', { title }, `"${title}" names no known team: sent to all teams`),
+      );
     if (i.inject_enabled === false)
-      report.warnings.push(`"${title}" is disabled in OpenAEV; it is imported and will fire`);
+      report.warnings.push(
+        importNote('openaev.disabled', { title }, `"${title}" is disabled in OpenAEV; it is imported and will fire`),
+      );
     const actionIds = new UniqueIds();
     const expectedActions = arr(content.expectations).map((e, n) => {
       const ename = str(obj(e).expectation_name).trim() || str(obj(e).expectation_type) || `Expectation ${n + 1}`;
@@ -257,7 +269,11 @@ export function openAevToPack(
     if (!parentRef) {
       if (d.parents.length)
         report.warnings.push(
-          `"${d.inject.subject}" depends on an inject that was not imported: it keeps its own time instead`,
+          importNote(
+            'openaev.parent-not-imported',
+            { title: d.inject.subject },
+            `"${d.inject.subject}" depends on an inject that was not imported: it keeps its own time instead`,
+          ),
         );
       continue;
     }
@@ -280,8 +296,12 @@ export function openAevToPack(
     });
   }
   report.variables = { resolved: [...resolved], unknown: [...unknown] };
-  if (unknown.size)
-    report.warnings.push(`Unknown variables left as written: ${[...unknown].map((v) => `\${${v}}`).join(', ')}`);
+  if (unknown.size) {
+    const names = [...unknown].map((v) => `\${${v}}`).join(', ');
+    report.warnings.push(
+      importNote('openaev.unknown-variables', { variables: names }, `Unknown variables left as written: ${names}`),
+    );
+  }
 
   const last = Math.max(0, ...drafts.map((d) => d.seconds * 1000));
   const description = md(resolve(str(info[`${layout}_description`])));

@@ -2,6 +2,7 @@ import { badInput } from '../../common/domain-error.js';
 import type { Inject, ScenarioPack, Team } from '../../scenarios/pack/pack-schema.js';
 import { channelOf } from '../msel/inject-types.js';
 import { durationCovering, offsetOf, slugify, UniqueIds } from '../slugs.js';
+import { importNote } from '../import-note.js';
 import { arr, blankInject, type Json, num, obj, str, type ToolImport, type ToolImportReport } from './tool-json.js';
 
 /** Whether a JSON object looks like an IcebergTTX scenario (`schema_version` 1.x, participant_teams, injects). */
@@ -59,13 +60,21 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
       if (!to) continue;
       if (!byRef.has(to)) {
         report.warnings.push(
-          `"${str(i.title)}": option "${str(o.label)}" leads to "${to}", which the file does not contain`,
+          importNote(
+            'icebergttx.option-target-missing',
+            { title: str(i.title), option: str(o.label), target: to },
+            `"${str(i.title)}": option "${str(o.label)}" leads to "${to}", which the file does not contain`,
+          ),
         );
         continue;
       }
       if (to === str(i.id) || order(byRef.get(to) ?? {}) <= order(i)) {
         report.warnings.push(
-          `"${str(i.title)}": option "${str(o.label)}" loops back to "${to}": not imported (a pack releases an inject once per team)`,
+          importNote(
+            'icebergttx.option-loops-back',
+            { title: str(i.title), option: str(o.label), target: to },
+            `"${str(i.title)}": option "${str(o.label)}" loops back to "${to}": not imported (a pack releases an inject once per team)`,
+          ),
         );
         continue;
       }
@@ -92,7 +101,13 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
             targets.map(
               (t) =>
                 teamByRef.get(t) ??
-                (report.warnings.push(`"${title}" targets team "${t}", which participant_teams does not list: added`),
+                (report.warnings.push(
+                  importNote(
+                    'icebergttx.team-added',
+                    { title, team: t },
+                    `"${title}" targets team "${t}", which participant_teams does not list: added`,
+                  ),
+                ),
                 addTeam(t, t)),
             ),
           ),
@@ -200,7 +215,11 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
       const at = t ?? (order(i) - 1) * 10 * MIN;
       if (t === undefined)
         report.notes.push(
-          `"${str(i.title)}" has no release time and no option leads to it: placed at ${offsetOf(at)} from its sequence order`,
+          importNote(
+            'icebergttx.no-release-time',
+            { title: str(i.title), offset: offsetOf(at) },
+            `"${str(i.title)}" has no release time and no option leads to it: placed at ${offsetOf(at)} from its sequence order`,
+          ),
         );
       emit(i, 0, undefined, at);
     }
@@ -231,18 +250,39 @@ export function icebergTtxToPack(json: Json, opts: { packId?: string | undefined
   for (const [ref, n] of copies)
     if (n > 1)
       report.notes.push(
-        `"${str(byRef.get(ref)?.title)}" is reached by ${n} options: imported once per branch, so each branch releases its own copy`,
+        importNote(
+          'icebergttx.branch-copies',
+          { title: str(byRef.get(ref)?.title), count: n },
+          `"${str(byRef.get(ref)?.title)}" is reached by ${n} options: imported once per branch, so each branch releases its own copy`,
+        ),
       );
   if (teams.length === 0) {
     teams.push({ id: 'players', name: 'Players' });
-    report.warnings.push('The scenario names no participant team: one team "Players" receives every inject');
+    report.warnings.push(
+      importNote(
+        'icebergttx.no-team',
+        {},
+        'The scenario names no participant team: one team "Players" receives every inject',
+      ),
+    );
   }
   const decisions = injects.filter((i) => i.decision).length;
   if (decisions)
     report.notes.push(
-      `${decisions} inject(s) with options became decisions (15 minutes to decide; the facilitator can settle one): each outcome releases the inject its option leads to`,
+      importNote(
+        'icebergttx.decisions-made',
+        { count: decisions },
+        `${decisions} inject(s) with options became decisions (15 minutes to decide; the facilitator can settle one): each outcome releases the inject its option leads to`,
+      ),
     );
-  if (edges.length) report.notes.push(`${edges.length} option(s) lead to another inject`);
+  if (edges.length)
+    report.notes.push(
+      importNote(
+        'icebergttx.options-linked',
+        { count: edges.length },
+        `${edges.length} option(s) lead to another inject`,
+      ),
+    );
 
   const debrief = str(json.debrief_notes);
   const first = injects.find((i) => i.offset === 'T+00:00');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messagesOf } from '../import-note.js';
 import { loadPackFiles, packToYaml } from '../packs/pack-files.js';
 import { toolJsonToPack, toolRefusal } from './tool-import.js';
 
@@ -116,8 +117,17 @@ describe('IcebergTTX scenarios', () => {
       trigger: { type: 'after-inject', inject: 'press', delay: '00:02' },
     });
     expect(byId.get('press')?.expectedActions.map((a) => a.text)).toEqual(['Send to Regulator: Breach notice']);
-    expect(report.warnings.join('\n')).toMatch(/"Start over" loops back to "alert"/);
-    expect(report.notes.join('\n')).toMatch(/"Press" is reached by 2 options: imported once per branch/);
+    expect(messagesOf(report.warnings).join('\n')).toMatch(/"Start over" loops back to "alert"/);
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'icebergttx.option-loops-back',
+        params: { title: expect.any(String) as string, option: 'Start over', target: 'alert' },
+      }),
+    );
+    expect(messagesOf(report.notes).join('\n')).toMatch(/"Press" is reached by 2 options: imported once per branch/);
+    expect(report.notes).toContainEqual(
+      expect.objectContaining({ code: 'icebergttx.branch-copies', params: { title: 'Press', count: 2 } }),
+    );
     expect(valid(pack)).toEqual([]);
   });
 
@@ -197,8 +207,18 @@ describe('ttx-community timeline exports', () => {
       from: { name: 'billing@evil.example' },
     });
     expect(pack.injects[2]?.trigger).toEqual({ type: 'after-inject', inject: 'sms-from-the-ceo', delay: '00:55' });
-    expect(report.skipped).toEqual([{ id: '14', title: 'Cancelled one', reason: 'cancelled in ttx-community' }]);
-    expect(report.warnings.join()).toMatch(/total_injects 5 but holds 4/);
+    expect(report.skipped).toEqual([
+      {
+        id: '14',
+        title: 'Cancelled one',
+        reason: { code: 'ttx-community.cancelled', params: {}, message: 'cancelled in ttx-community' },
+      },
+    ]);
+    expect(report.warnings).toContainEqual({
+      code: 'ttx-community.total-mismatch',
+      params: { declared: 5, found: 4 },
+      message: 'The export says total_injects 5 but holds 4',
+    });
     expect(pack.phases.map((p) => [p.title, p.start])).toEqual([
       ['Detection', 'T+00:00'],
       ['Crisis', 'T+01:00'],

@@ -1,13 +1,14 @@
 import { badInput } from '../../common/domain-error.js';
 import type { Inject, ScenarioPack } from '../../scenarios/pack/pack-schema.js';
+import type { ImportNote } from '../import-note.js';
 
 /** What an import from another tool's JSON became: the pack, and every assumption and loss, named. */
 export interface ToolImportReport {
   format: 'icebergttx' | 'ttx-community';
   name: string;
-  notes: string[];
-  warnings: string[];
-  skipped: { id: string; title: string; reason: string }[];
+  notes: ImportNote[];
+  warnings: ImportNote[];
+  skipped: { id: string; title: string; reason: ImportNote }[];
 }
 
 export interface ToolImport {
@@ -59,7 +60,7 @@ export function toolRefusal(t: ToolImport): string | null {
   return `"${t.report.name}" makes no inject${
     t.report.skipped.length
       ? ` (${t.report.skipped.length} skipped: ${t.report.skipped
-          .map((s) => `${s.title}: ${s.reason}`)
+          .map((s) => `${s.title}: ${s.reason.message}`)
           .slice(0, 3)
           .join('; ')})`
       : ''

@@ -1,6 +1,7 @@
 import type { Inject, Phase, ScenarioPack, Team } from '../../scenarios/pack/pack-schema.js';
 import { channelOf } from '../msel/inject-types.js';
 import { durationCovering, offsetOf, slugify, UniqueIds } from '../slugs.js';
+import { importNote } from '../import-note.js';
 import { arr, blankInject, type Json, num, obj, str, type ToolImport, type ToolImportReport } from './tool-json.js';
 
 /** Whether a JSON object looks like a ttx-community timeline export. */
@@ -39,7 +40,13 @@ export function ttxCommunityToPack(json: Json, opts: { packId?: string | undefin
   const raw = arr(json.injects).map(obj);
   const total = num(json.total_injects);
   if (total !== undefined && total !== raw.length)
-    report.warnings.push(`The export says total_injects ${total} but holds ${raw.length}`);
+    report.warnings.push(
+      importNote(
+        'ttx-community.total-mismatch',
+        { declared: total, found: raw.length },
+        `The export says total_injects ${total} but holds ${raw.length}`,
+      ),
+    );
 
   const phaseIds = new UniqueIds();
   const phaseByRef = new Map<string, Phase>();
@@ -83,11 +90,22 @@ export function ttxCommunityToPack(json: Json, opts: { packId?: string | undefin
     const type = str(i.type) || str(i.kind);
     const status = str(i.status);
     if (status === 'cancelled') {
-      report.skipped.push({ id: str(i.id), title, reason: 'cancelled in ttx-community' });
+      report.skipped.push({
+        id: str(i.id),
+        title,
+        reason: importNote('ttx-community.cancelled', {}, 'cancelled in ttx-community'),
+      });
       return;
     }
     const channel = TYPE_CHANNEL[type] ?? channelOf(type);
-    if (!channel) report.warnings.push(`"${title}": type "${type}" is not known: sent as email`);
+    if (!channel)
+      report.warnings.push(
+        importNote(
+          'ttx-community.type-unknown',
+          { title, type },
+          `"${title}": type "${type}" is not known: sent as email`,
+        ),
+      );
     const content = obj(i.content);
     const payload = obj(i.payload);
     const field = (...keys: string[]) => keys.map((k) => str(content[k]) || str(payload[k])).find(Boolean) ?? '';
@@ -108,7 +126,10 @@ export function ttxCommunityToPack(json: Json, opts: { packId?: string | undefin
     const to: Inject['to'] = targetRefs.length ? [...new Set(targetRefs.map((r) => teamFor(r)))] : 'all';
     const phase = i.phase_id !== undefined && i.phase_id !== null ? phaseByRef.get(str(i.phase_id)) : undefined;
     const offsetMs = Math.max(0, (offsetMin ?? 0) * MIN);
-    if (offsetMin === undefined) report.warnings.push(`"${title}" has no time_offset: placed at T+00:00`);
+    if (offsetMin === undefined)
+      report.warnings.push(
+        importNote('ttx-community.no-time-offset', { title }, `"${title}" has no time_offset: placed at T+00:00`),
+      );
     const ref = str(i.id) || str(i.custom_id);
     const id = injectIds.take(slugify(str(i.custom_id) || title, `inject-${n + 1}`));
     if (ref) idByRef.set(ref, id);
@@ -143,12 +164,24 @@ export function ttxCommunityToPack(json: Json, opts: { packId?: string | undefin
   }
   if (teams.length === 0) {
     teams.push({ id: 'players', name: 'Players' });
-    report.notes.push('The export names no team: one team "Players" receives every inject');
+    report.notes.push(
+      importNote('ttx-community.no-team', {}, 'The export names no team: one team "Players" receives every inject'),
+    );
   } else if (teams.some((t) => /^Team \d+$/.test(t.name)))
-    report.notes.push('ttx-community exports teams by number: rename the teams after the import');
+    report.notes.push(
+      importNote(
+        'ttx-community.numbered-teams',
+        {},
+        'ttx-community exports teams by number: rename the teams after the import',
+      ),
+    );
   if (str(json.timeline_type))
     report.notes.push(
-      `Timeline type "${str(json.timeline_type)}" exported ${str(json.exported_at) ? `on ${str(json.exported_at)}` : ''}`.trim(),
+      importNote(
+        str(json.exported_at) ? 'ttx-community.timeline-type-dated' : 'ttx-community.timeline-type',
+        { type: str(json.timeline_type), exportedAt: str(json.exported_at) },
+        `Timeline type "${str(json.timeline_type)}" exported ${str(json.exported_at) ? `on ${str(json.exported_at)}` : ''}`.trim(),
+      ),
     );
 
   const pack: ScenarioPack = {

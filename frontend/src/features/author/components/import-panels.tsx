@@ -12,6 +12,7 @@ import {
 } from '../api/author-types';
 import { useImportPackZip } from '../api/packs';
 import { uploadFile } from '../api/upload-file';
+import { type ImportNote, importNoteText } from '../lib/import-note-text';
 
 /** The MSEL preview with what this panel shows beyond the shared type: the pre-exercise checklist and rows attached to the inject above. */
 type MselPreviewPlus = MselPreview & {
@@ -46,9 +47,9 @@ interface ToolPreview {
   errorCount: number;
   yaml: string;
   counts: { injects: number; teams: number; skipped: number; decisions?: number };
-  skipped: { title: string; reason: string }[];
-  notes: string[];
-  warnings: string[];
+  skipped: { title: string; reason: ImportNote }[];
+  notes: ImportNote[];
+  warnings: ImportNote[];
 }
 
 async function previewOtherTool(file: File): Promise<ToolPreview> {
@@ -68,7 +69,12 @@ async function previewOtherTool(file: File): Promise<ToolPreview> {
     };
   }
   const p = await uploadFile<{
-    report: { format: string; notes: string[]; warnings: string[]; skipped: { title: string; reason: string }[] };
+    report: {
+      format: string;
+      notes: ImportNote[];
+      warnings: ImportNote[];
+      skipped: { title: string; reason: ImportNote }[];
+    };
     valid: boolean;
     errors: unknown[];
     yaml: string;
@@ -187,9 +193,9 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
               {p.valid ? t('import.valid') : t('import.packErrors', { count: p.packErrors.length })}
             </Badge>
           </Group>
-          {p.notes.map((n) => (
-            <Text key={n} size="xs" c="dimmed" data-i18n-gap="import-report">
-              {n}
+          {p.notes.map((n, k) => (
+            <Text key={k} size="xs" c="dimmed" data-testid="msel-note" data-code={n.code}>
+              {importNoteText(t, n)}
             </Text>
           ))}
           {p.checklist && p.checklist.length > 0 && (
@@ -272,15 +278,15 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
                       {r.channel ? t(`common:channel.${r.channel}`, { defaultValue: r.channel }) : ''}
                     </Table.Td>
                     <Table.Td translate="no">{r.subject}</Table.Td>
-                    <Table.Td data-i18n-gap="import-report">
-                      {r.errors.map((e) => (
-                        <Text key={e} size="xs" c="red">
-                          {e}
+                    <Table.Td>
+                      {r.errors.map((e, k) => (
+                        <Text key={`e${k}`} size="xs" c="red" data-code={e.code}>
+                          {importNoteText(t, e)}
                         </Text>
                       ))}
-                      {r.warnings.map((w) => (
-                        <Text key={w} size="xs" c="orange">
-                          {w}
+                      {r.warnings.map((w, k) => (
+                        <Text key={`w${k}`} size="xs" c="orange" data-code={w.code}>
+                          {importNoteText(t, w)}
                         </Text>
                       ))}
                     </Table.Td>
@@ -288,9 +294,9 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
                 ))}
             </Table.Tbody>
           </Table>
-          {p.generalErrors.map((e) => (
-            <Text key={e} size="xs" c="red" data-i18n-gap="import-report">
-              {e}
+          {p.generalErrors.map((e, k) => (
+            <Text key={k} size="xs" c="red" data-code={e.code}>
+              {importNoteText(t, e)}
             </Text>
           ))}
           <Group>
@@ -347,14 +353,14 @@ export function OpenAevImport({ onOpen }: { onOpen: (yaml: string) => void }) {
             </Badge>
           </Group>
           {p.counts.injects === 0 && <Alert color="orange">{t('import.nothing')}</Alert>}
-          {p.skipped.map((s) => (
-            <Text key={s.title} size="xs" c="orange" data-i18n-gap="import-report">
-              {t('import.skippedItem', { title: s.title, reason: s.reason })}
+          {p.skipped.map((s, k) => (
+            <Text key={k} size="xs" c="orange" data-code={s.reason.code}>
+              {t('import.skippedItem', { title: s.title, reason: importNoteText(t, s.reason) })}
             </Text>
           ))}
-          {[...p.notes, ...p.warnings].map((w) => (
-            <Text key={w} size="xs" c="dimmed" data-i18n-gap="import-report">
-              {w}
+          {[...p.notes, ...p.warnings].map((w, k) => (
+            <Text key={k} size="xs" c="dimmed" data-code={w.code}>
+              {importNoteText(t, w)}
             </Text>
           ))}
           <Button size="xs" w={200} disabled={p.counts.injects === 0} onClick={() => onOpen(p.yaml)}>
