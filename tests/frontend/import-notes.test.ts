@@ -89,7 +89,7 @@ describe('import notes in the editor', () => {
       'Timed 15 min before STARTEX: a preparation step, listed in the pre-exercise checklist (not sent to players)',
     );
     expect(en(pigeon)).toBe(
-      'column E “Mode”: inject type “Carrier pigeon” is not known: sent as Email (map it under Inject types)',
+      'Column E “Mode”: inject type “Carrier pigeon” is not known: sent as Email (map it under Inject types)',
     );
     expect(en(noTime)).toBe(
       'No time: column A “Delivery Time” is empty (expected a time like 09:00, T+01:30 or J+1 09h00)',

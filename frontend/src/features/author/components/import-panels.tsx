@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Button, FileInput, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { TableScroll } from '../../../components/table-scroll';
 import { errorMessage } from '../../../lib/api-client';
 import {
   type ColumnMapping,
@@ -117,6 +118,10 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
     });
   };
   const p = preview.data;
+  const columnsTitle =
+    p?.headerRow === null || p?.headerRow === undefined
+      ? t('import.columnsNoHeader')
+      : t('import.columns', { row: p.headerRow + 1 });
   const setColumn = (col: number, field: MselField | null) => {
     const base: ColumnMapping = { ...(p?.mapping ?? {}) };
     for (const f of MSEL_FIELDS) if (base[f] === col) delete base[f];
@@ -208,92 +213,96 @@ export function MselWizard({ onOpen }: { onOpen: (yaml: string) => void }) {
             </Alert>
           )}
           <Text size="sm" fw={600}>
-            {p.headerRow === null ? t('import.columnsNoHeader') : t('import.columns', { row: p.headerRow + 1 })}
+            {columnsTitle}
           </Text>
-          <Table fz="xs" withTableBorder>
-            <Table.Tbody>
-              {p.columns.map((c) => (
-                <Table.Tr key={c.index}>
-                  <Table.Td w={40}>{c.letter}</Table.Td>
-                  <Table.Td w={180} translate={c.header ? 'no' : undefined}>
-                    {c.header || <i>{t('import.noHeader')}</i>}
-                  </Table.Td>
-                  <Table.Td w={200}>
-                    <Select
-                      size="xs"
-                      aria-label={t('import.fieldFor', { letter: c.letter })}
-                      clearable
-                      placeholder={t('import.notImported')}
-                      data={MSEL_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}`) }))}
-                      value={c.field}
-                      onChange={(v) => setColumn(c.index, v ?? null)}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed" truncate maw={380} translate="no">
-                      {c.samples.join(' · ')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="sm" fw={600}>
-            {t('import.rows')}
-          </Text>
-          <Table fz="xs" striped withTableBorder data-testid="msel-rows">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('import.row')}</Table.Th>
-                <Table.Th>{t('import.becomes')}</Table.Th>
-                <Table.Th>{t('import.time')}</Table.Th>
-                <Table.Th>{t('import.to')}</Table.Th>
-                <Table.Th>{t('import.channel')}</Table.Th>
-                <Table.Th>{t('import.subject')}</Table.Th>
-                <Table.Th>{t('import.problems')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.rows
-                .filter((r) => r.kind !== 'empty')
-                .map((r) => (
-                  <Table.Tr key={r.row}>
-                    <Table.Td>{r.row}</Table.Td>
-                    <Table.Td>
-                      {r.kind === 'section' ? (
-                        t('import.phase', { phase: r.phase ?? '' })
-                      ) : r.kind === 'inject' ? (
-                        <span translate="no">{r.injectId ?? ''}</span>
-                      ) : r.kind === 'merged' ? (
-                        t('import.merged', { id: r.injectId ?? '' })
-                      ) : (
-                        t(`import.kind.${r.kind}`)
-                      )}
+          <TableScroll minWidth={720} label={columnsTitle}>
+            <Table fz="xs" withTableBorder>
+              <Table.Tbody>
+                {p.columns.map((c) => (
+                  <Table.Tr key={c.index}>
+                    <Table.Td w={40}>{c.letter}</Table.Td>
+                    <Table.Td w={180} translate={c.header ? 'no' : undefined}>
+                      {c.header || <i>{t('import.noHeader')}</i>}
                     </Table.Td>
-                    <Table.Td>{r.offset}</Table.Td>
-                    <Table.Td>
-                      {r.to === 'all' ? t('import.all') : <span translate="no">{r.to?.join(', ')}</span>}
+                    <Table.Td w={200}>
+                      <Select
+                        size="xs"
+                        aria-label={t('import.fieldFor', { letter: c.letter })}
+                        clearable
+                        placeholder={t('import.notImported')}
+                        data={MSEL_FIELDS.map((f) => ({ value: f, label: t(`import.field.${f}`) }))}
+                        value={c.field}
+                        onChange={(v) => setColumn(c.index, v ?? null)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      {r.channel ? t(`common:channel.${r.channel}`, { defaultValue: r.channel }) : ''}
-                    </Table.Td>
-                    <Table.Td translate="no">{r.subject}</Table.Td>
-                    <Table.Td>
-                      {r.errors.map((e, k) => (
-                        <Text key={`e${k}`} size="xs" c="red" data-code={e.code}>
-                          {importNoteText(t, e)}
-                        </Text>
-                      ))}
-                      {r.warnings.map((w, k) => (
-                        <Text key={`w${k}`} size="xs" c="orange" data-code={w.code}>
-                          {importNoteText(t, w)}
-                        </Text>
-                      ))}
+                      <Text size="xs" c="dimmed" truncate maw={380} translate="no">
+                        {c.samples.join(' · ')}
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
+          <Text size="sm" fw={600}>
+            {t('import.rows')}
+          </Text>
+          <TableScroll minWidth={960} label={t('import.rows')}>
+            <Table fz="xs" striped withTableBorder data-testid="msel-rows">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.row')}</Table.Th>
+                  <Table.Th>{t('import.becomes')}</Table.Th>
+                  <Table.Th>{t('import.time')}</Table.Th>
+                  <Table.Th>{t('import.to')}</Table.Th>
+                  <Table.Th>{t('import.channel')}</Table.Th>
+                  <Table.Th>{t('import.subject')}</Table.Th>
+                  <Table.Th miw={300}>{t('import.problems')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.rows
+                  .filter((r) => r.kind !== 'empty')
+                  .map((r) => (
+                    <Table.Tr key={r.row}>
+                      <Table.Td>{r.row}</Table.Td>
+                      <Table.Td>
+                        {r.kind === 'section' ? (
+                          t('import.phase', { phase: r.phase ?? '' })
+                        ) : r.kind === 'inject' ? (
+                          <span translate="no">{r.injectId ?? ''}</span>
+                        ) : r.kind === 'merged' ? (
+                          t('import.merged', { id: r.injectId ?? '' })
+                        ) : (
+                          t(`import.kind.${r.kind}`)
+                        )}
+                      </Table.Td>
+                      <Table.Td>{r.offset}</Table.Td>
+                      <Table.Td>
+                        {r.to === 'all' ? t('import.all') : <span translate="no">{r.to?.join(', ')}</span>}
+                      </Table.Td>
+                      <Table.Td>
+                        {r.channel ? t(`common:channel.${r.channel}`, { defaultValue: r.channel }) : ''}
+                      </Table.Td>
+                      <Table.Td translate="no">{r.subject}</Table.Td>
+                      <Table.Td>
+                        {r.errors.map((e, k) => (
+                          <Text key={`e${k}`} size="xs" c="red" data-code={e.code}>
+                            {importNoteText(t, e)}
+                          </Text>
+                        ))}
+                        {r.warnings.map((w, k) => (
+                          <Text key={`w${k}`} size="xs" c="orange" data-code={w.code}>
+                            {importNoteText(t, w)}
+                          </Text>
+                        ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
           {p.generalErrors.map((e, k) => (
             <Text key={k} size="xs" c="red" data-code={e.code}>
               {importNoteText(t, e)}

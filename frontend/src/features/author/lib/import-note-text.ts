@@ -41,5 +41,7 @@ export function importNoteText(t: AuthorT, note: ImportNote): string {
   if (typeof note.params.missing === 'string') v.missing = fieldName(t, note.params.missing);
   if (typeof note.params.channel === 'string')
     v.channel = t(`common:channel.${note.params.channel as 'email'}`, { defaultValue: note.params.channel });
-  return t(`importNotes.${note.code}`, { ...v, defaultValue: note.message });
+  const text = t(`importNotes.${note.code}`, { ...v, defaultValue: note.message });
+  // a note may open with a place ("column C …"): a sentence starts with a capital
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
