@@ -6,10 +6,20 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ExercisesModule } from './exercises/exercises.module.js';
 import { HealthModule } from './health/health.module.js';
+import { RealtimeNotifierModule } from './realtime/realtime-notifier.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
+import { ScoringModule } from './scoring/scoring.module.js';
 import { WorkerModule } from './scheduling/worker.module.js';
+
+/**
+ * The subscribers every process that runs the domains needs: scoring (marks and flushes the live
+ * scores on responses and deliveries) and realtime (the socket emits of every announcement). The
+ * domains raise events and import neither (`scripts/check-cycles.mjs` enforces it); boot fails if
+ * a process lacks a subscriber.
+ */
+const SUBSCRIBERS = [ScoringModule, RealtimeNotifierModule];
 
 @Module({})
 export class AppModule {
@@ -27,6 +37,7 @@ export class AppModule {
         RealtimeModule,
         HealthModule,
         ReportsModule,
+        ...SUBSCRIBERS,
         ...(config.worker === 'inline' ? [WorkerModule] : []),
       ],
     };
@@ -34,6 +45,9 @@ export class AppModule {
 
   /** A delivery worker process alone (`npm run worker`). */
   static forWorker(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), WorkerModule] };
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), WorkerModule, ...SUBSCRIBERS],
+    };
   }
 }

@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { ReadDatabase } from '../database/read-database.js';
 import { Transactions } from '../database/transactions.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { ParticipantEntity } from '../exercises/participant.entity.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import type { Principal } from './principal.js';
 import { SessionEntity } from './session.entity.js';
 import { SESSION_TTL_SECONDS, TokenService } from './token.service.js';
@@ -81,7 +81,7 @@ export class SessionsService {
     private readonly read: ReadDatabase,
     private readonly tx: Transactions,
     private readonly tokens: TokenService,
-    private readonly notifier: RealtimeNotifier,
+    private readonly bus: DomainEvents,
   ) {
     this.isPostgres = db.options.type === 'postgres';
   }
@@ -141,7 +141,7 @@ export class SessionsService {
       ),
     );
     for (const sid of sessionIds) this.remember(sid);
-    this.notifier.sessionsEnded(sessionIds, END_MESSAGES[reason]);
+    this.bus.announce('sessions.ended', { sessionIds, reason, message: END_MESSAGES[reason] });
     return result.affected ?? sessionIds.length;
   }
 

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
-import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { DecisionEntity, DecisionVoteEntity } from './decision.entities.js';
 import { DecisionsController } from './decisions.controller.js';
@@ -15,7 +14,6 @@ import { DecisionsService } from './decisions.service.js';
     ExerciseCoreModule,
     DeliveryModule,
     SchedulingModule,
-    RealtimeNotifierModule,
     EventsModule,
     TypeOrmModule.forFeature([DecisionEntity, DecisionVoteEntity]),
   ],

@@ -12,7 +12,6 @@ import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import type { Decision } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
@@ -42,6 +41,19 @@ export function consensusOutcome(
   return choices.size === 1 ? [...choices][0]! : null;
 }
 
+/** A close this writer made: its outcome and the branch injects it released. */
+interface Closed {
+  outcome: string;
+  forced: boolean;
+  released: ReleasedInject[];
+}
+
+const decisionRef = (row: DecisionEntity) => ({
+  exerciseId: row.exerciseId,
+  decisionId: row.decisionId,
+  memberTeamIds: row.memberTeamIds,
+});
+
 @Injectable()
 export class DecisionsService {
   constructor(
@@ -51,7 +63,6 @@ export class DecisionsService {
     private readonly events: ExerciseEvents,
     private readonly branches: BranchReleases,
     private readonly scheduler: SchedulerService,
-    private readonly notifier: RealtimeNotifier,
     private readonly bus: DomainEvents,
   ) {}
 
@@ -87,7 +98,7 @@ export class DecisionsService {
     if (!row || !row.memberTeamIds.includes(p.teamId)) throw notFound('decision', decisionId);
     if (row.status !== 'open')
       throw conflict('decision.closed', `The decision is already closed (${row.outcome ?? 'no outcome'})`);
-    const released = await this.tx.run(async (m) => {
+    const closed = await this.tx.run(async (m) => {
       await assertExerciseOpen(m, p.exerciseId, 'votes');
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: row.id });
       if (fresh.status !== 'open')
@@ -127,16 +138,18 @@ export class DecisionsService {
               fresh.memberTeamIds,
               await this.votes(m, fresh),
             );
-      return outcome === null ? [] : this.close(m, fresh, outcome, 'system', false, scenarioMs);
+      return outcome === null ? null : this.close(m, fresh, outcome, 'system', false, scenarioMs);
     });
-    await this.afterChange(row, released);
+    // closed by this vote, or only voted (also when another writer closed it a moment earlier: the vote was still recorded)
+    if (closed) await this.afterClose(row, closed);
+    else this.bus.announce('decision.voted', { ...decisionRef(row), teamId: p.teamId });
   }
 
   /** Deadline job: a decision still open when its time comes has timed out. */
   async deadlineReached(exerciseId: string, decisionRowId: string, generation: number): Promise<void> {
     const row = await this.db.getRepository(DecisionEntity).findOneBy({ id: decisionRowId, exerciseId });
     if (!row) return;
-    const released = await this.tx.run(async (m) => {
+    const closed = await this.tx.run(async (m) => {
       const live = await m.getRepository(ExerciseEntity).existsBy({ id: exerciseId, generation });
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: decisionRowId });
       if (!live || fresh.status !== 'open') return null;
@@ -144,7 +157,7 @@ export class DecisionsService {
       if ((await this.scenarioNow(m, exerciseId)) + 5 < fresh.deadlineScenarioMs) return null;
       return this.close(m, fresh, TIMED_OUT, 'system', false, fresh.deadlineScenarioMs);
     });
-    if (released) await this.afterChange(row, released);
+    if (closed) await this.afterClose(row, closed);
   }
 
   async extend(
@@ -171,9 +184,8 @@ export class DecisionsService {
     const ex = await this.db.getRepository(ExerciseEntity).findOneByOrFail({ id: exerciseId });
     // the old deadline job still fires, finds the deadline moved and does nothing (see close)
     if (ex.status === 'running') await this.scheduler.scheduleDeadlines(ex, [{ id: row.id, deadlineScenarioMs }]);
-    this.notifier.exerciseChanged(exerciseId, 'decision.extended');
-    // the member teams show the deadline too ("Vote by …")
-    this.notifier.decisionChanged(exerciseId, row.memberTeamIds, row.decisionId);
+    // the control room, and the member teams, who show the deadline too ("Vote by …")
+    this.bus.announce('decision.extended', { ...decisionRef(row), deadlineScenarioMs });
     return (await this.list(exerciseId)).find((d) => d.id === row.id) as DecisionView;
   }
 
@@ -183,7 +195,7 @@ export class DecisionsService {
     const def = await this.definition(exerciseId, row);
     const allowed = [...def.options.map((o) => o.id), BLOCKED, TIMED_OUT];
     if (!allowed.includes(outcome)) throw badInput('decision.outcome', `outcome: must be one of ${allowed.join(', ')}`);
-    const released = await this.tx.run(async (m) => {
+    const closed = await this.tx.run(async (m) => {
       // no branch inject released into an ended exercise, not even by a facilitator
       await assertExerciseOpen(m, exerciseId, 'decisions');
       const fresh = await m.getRepository(DecisionEntity).findOneByOrFail({ id: row.id });
@@ -191,7 +203,7 @@ export class DecisionsService {
         throw conflict('decision.closed', `The decision is already closed (${fresh.outcome ?? ''})`);
       return this.close(m, fresh, outcome, actorOf(by), true, await this.scenarioNow(m, exerciseId));
     });
-    await this.afterChange(row, released);
+    if (closed) await this.afterClose(row, closed);
     return (await this.list(exerciseId)).find((d) => d.id === row.id) as DecisionView;
   }
 
@@ -290,7 +302,7 @@ export class DecisionsService {
     actor: string,
     forced: boolean,
     scenarioMs: number,
-  ): Promise<ReleasedInject[]> {
+  ): Promise<Closed | null> {
     const q = m
       .createQueryBuilder()
       .update(DecisionEntity)
@@ -299,7 +311,8 @@ export class DecisionsService {
     // a timeout only counts against the current deadline (an extension makes the old job a no-op)
     if (outcome === TIMED_OUT && !forced) q.andWhere('deadline_scenario_ms <= :scenarioMs', { scenarioMs });
     const r = await q.execute();
-    if (!r.affected) return [];
+    // another writer closed it first (it announces the close)
+    if (!r.affected) return null;
     await this.events.append(m, {
       exerciseId: row.exerciseId,
       type: 'decision.closed',
@@ -309,7 +322,7 @@ export class DecisionsService {
     });
     const plan = await this.plans.get(row.exerciseId);
     // a consensus releases its branch to the branch's own targets; a team decision to that team only
-    return this.branches.release(
+    const released = await this.branches.release(
       m,
       row.exerciseId,
       plan.injects.values(),
@@ -317,11 +330,14 @@ export class DecisionsService {
       row.teamScope,
       scenarioMs,
     );
+    return { outcome, forced, released };
   }
 
-  private async afterChange(row: DecisionEntity, released: ReleasedInject[]): Promise<void> {
-    if (released.length > 0) await this.bus.emit('branches.released', { exerciseId: row.exerciseId, released });
-    this.notifier.decisionChanged(row.exerciseId, row.memberTeamIds, row.decisionId);
+  /** After the close committed: its branches are scheduled, then the close is announced. */
+  private async afterClose(row: DecisionEntity, closed: Closed): Promise<void> {
+    if (closed.released.length > 0)
+      await this.bus.emit('branches.released', { exerciseId: row.exerciseId, released: closed.released });
+    this.bus.announce('decision.closed', { ...decisionRef(row), outcome: closed.outcome, forced: closed.forced });
   }
 
   private async votes(m: EntityManager, row: DecisionEntity): Promise<Map<string, string>> {

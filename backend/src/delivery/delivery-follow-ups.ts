@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import { type DomainEventMap, DomainEvents } from '../events/domain-events.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { SchedulerService } from '../scheduling/scheduler.service.js';
 
 /**
@@ -16,7 +15,6 @@ export class DeliveryFollowUps implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scheduler: SchedulerService,
-    private readonly notifier: RealtimeNotifier,
     private readonly bus: DomainEvents,
   ) {}
 
@@ -27,7 +25,12 @@ export class DeliveryFollowUps implements OnModuleInit {
 
   private async afterDelivery(e: DomainEventMap['inject.delivered']): Promise<void> {
     // a decision that opened with this delivery: its member teams and the control room show it now
-    for (const d of e.decisions) this.notifier.decisionChanged(e.exerciseId, d.memberTeamIds, d.decisionId);
+    for (const d of e.decisions)
+      this.bus.announce('decision.opened', {
+        exerciseId: e.exerciseId,
+        decisionId: d.decisionId,
+        memberTeamIds: d.memberTeamIds,
+      });
     if (e.released.length === 0 && e.decisions.length === 0) return;
     const ex = await this.exercise(e.exerciseId);
     if (ex.status !== 'running' && ex.status !== 'scheduled') return;

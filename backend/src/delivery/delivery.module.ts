@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
-import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { DecisionOpener } from '../decisions/decision-opener.js';
 import { BranchReleases } from './branch-releases.js';
@@ -10,7 +9,7 @@ import { DeliveryFollowUps } from './delivery-follow-ups.js';
 import { DeliveryService } from './delivery.service.js';
 
 @Module({
-  imports: [ExerciseCoreModule, RealtimeNotifierModule, SchedulingModule, EventsModule],
+  imports: [ExerciseCoreModule, SchedulingModule, EventsModule],
   controllers: [DeliveryAccuracyController],
   providers: [DeliveryService, BranchReleases, DecisionOpener, DeliveryAccuracyService, DeliveryFollowUps],
   exports: [DeliveryService, BranchReleases, DeliveryAccuracyService],

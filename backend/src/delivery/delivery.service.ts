@@ -9,14 +9,13 @@ import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseInjectEntity } from '../exercises/exercise-inject.entity.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { ExercisePlans } from '../exercises/exercise-plan.js';
-import type { InjectDeliveredEvent } from '../realtime/realtime-events.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import type { DecisionEntity } from '../decisions/decision.entities.js';
 import { DecisionOpener } from '../decisions/decision-opener.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import { BranchReleases, type ReleasedInject } from './branch-releases.js';
 import { DeliveryEntity } from './delivery.entity.js';
+import type { InjectDeliveredEvent } from './delivery-views.js';
 import { LATE_AFTER_MS } from './delivery-timing.js';
 
 export type { ReleasedInject } from './branch-releases.js';
@@ -86,7 +85,6 @@ export class DeliveryService {
     private readonly tx: Transactions,
     private readonly plans: ExercisePlans,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
     private readonly branches: BranchReleases,
     private readonly decisions: DecisionOpener,
     private readonly bus: DomainEvents,
@@ -277,7 +275,8 @@ export class DeliveryService {
   /** The socket broadcast; returns when it really started and ended (epoch ms, sub-millisecond). */
   emit(p: PreparedDelivery): { startedAt: number; endedAt: number } {
     const startedAt = preciseNow();
-    this.notifier.injectDelivered(p.event, p.teamIds);
+    // the realtime layer's one synchronous subscriber emits to the team rooms and the control room, inside this call
+    this.bus.announce('inject.broadcast', p);
     return { startedAt, endedAt: preciseNow() };
   }
 

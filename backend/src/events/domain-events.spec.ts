@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_EVENTS, DomainEvents } from './domain-events.js';
 
-const saved = { exerciseId: 'x', teamId: 't', injectId: 'i' };
+const released = { exerciseId: 'x', released: [] };
+const skipped = { exerciseId: 'x', injectId: 'i' };
 
 describe('DomainEvents', () => {
   it('runs subscribers in subscription order, each awaited before the next starts', async () => {
     const bus = new DomainEvents();
     const seen: string[] = [];
-    bus.on('response.saved', async () => {
+    bus.on('branches.released', async () => {
       await new Promise((r) => setImmediate(r));
       seen.push('first');
     });
-    bus.on('response.saved', () => {
+    bus.on('branches.released', () => {
       seen.push('second');
     });
-    await bus.emit('response.saved', saved);
+    await bus.emit('branches.released', released);
     expect(seen).toEqual(['first', 'second']);
   });
 
@@ -31,14 +32,48 @@ describe('DomainEvents', () => {
   it('hands a subscriber’s failure to the emitter and runs no later subscriber', async () => {
     const bus = new DomainEvents();
     let later = false;
-    bus.on('response.saved', () => {
+    bus.on('branches.released', () => {
       throw new Error('no');
     });
-    bus.on('response.saved', () => {
+    bus.on('branches.released', () => {
       later = true;
     });
-    await expect(bus.emit('response.saved', saved)).rejects.toThrow('no');
+    await expect(bus.emit('branches.released', released)).rejects.toThrow('no');
     expect(later).toBe(false);
+  });
+
+  it('runs an announcement’s subscribers inside the call, in order, awaiting nothing', () => {
+    const bus = new DomainEvents();
+    const seen: string[] = [];
+    bus.on('inject.skipped', (e) => {
+      seen.push(`first ${e.injectId}`);
+    });
+    bus.on('inject.skipped', (e) => {
+      seen.push(`second ${e.injectId}`);
+    });
+    const returned: unknown = bus.announce('inject.skipped', skipped);
+    expect(seen).toEqual(['first i', 'second i']);
+    expect(returned).toBeUndefined();
+  });
+
+  it('hands an announcement subscriber’s throw to the caller', () => {
+    const bus = new DomainEvents();
+    bus.on('inject.skipped', () => {
+      throw new Error('emit failed');
+    });
+    expect(() => bus.announce('inject.skipped', skipped)).toThrow('emit failed');
+  });
+
+  it('refuses an async subscriber to an announcement (type-checked)', () => {
+    const bus = new DomainEvents();
+    // @ts-expect-error an announcement's subscriber must be synchronous: nothing would await it
+    bus.on('inject.skipped', async () => {
+      await Promise.resolve();
+    });
+    // an awaited event may have one
+    bus.on('branches.released', async () => {
+      await Promise.resolve();
+    });
   });
 
   it('fails the boot while an event has no subscriber', () => {

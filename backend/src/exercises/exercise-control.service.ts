@@ -8,7 +8,7 @@ import { ReadDatabase } from '../database/read-database.js';
 import { Transactions } from '../database/transactions.js';
 import { DeliveryEntity, revealedDelivery } from '../delivery/delivery.entity.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { AcknowledgementEntity, ResponseEntity } from '../responses/response.entities.js';
 import { type Channel, type Inject, parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
@@ -42,8 +42,8 @@ export class ExerciseControl {
     private readonly delivery: DeliveryService,
     private readonly scheduler: SchedulerService,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
     private readonly reads: ReadDatabase,
+    private readonly bus: DomainEvents,
   ) {}
 
   /** Write a new inject during the drill and release it to chosen teams now or at a time. */
@@ -115,7 +115,7 @@ export class ExerciseControl {
     } else if (ex.status === 'running') {
       await this.scheduler.scheduleInjects(ex, [{ injectId, teamScope: '', dueScenarioMs: Math.round(due) }]);
     }
-    this.notifier.exerciseChanged(exerciseId, 'inject.adhoc-created');
+    this.bus.announce('inject.adhoc-created', { exerciseId, injectId });
     return { injectId, dueScenarioMs: Math.round(due) };
   }
 
@@ -131,7 +131,7 @@ export class ExerciseControl {
         payload: { text, author: by.username },
       }),
     );
-    this.notifier.exerciseChanged(exerciseId, 'journal.note');
+    this.bus.announce('journal.noted', { exerciseId });
     return { ok: true };
   }
 
@@ -152,7 +152,7 @@ export class ExerciseControl {
         payload: { ...input },
       });
     });
-    this.notifier.exerciseChanged(exerciseId, 'settings.changed');
+    this.bus.announce('exercise.settings-changed', { exerciseId, observerAnonymous: input.observerAnonymous });
     return input;
   }
 

@@ -7,7 +7,7 @@ import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DeliveryRun } from '../delivery/delivery-run.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
+import { type ClockChange as ClockChangeKind, DomainEvents } from '../events/domain-events.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
 import {
@@ -28,7 +28,7 @@ import { clockView } from './exercise-views.js';
 import { newJoinCode } from './join-code.js';
 
 interface ClockChange {
-  type: ExerciseEventType;
+  type: ClockChangeKind;
   allowedFrom: readonly ExerciseStatus[];
   status: ExerciseStatus;
   anchor: ClockAnchor;
@@ -53,8 +53,8 @@ export class ExerciseLifecycle {
     private readonly scheduler: SchedulerService,
     private readonly delivery: DeliveryService,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
     private readonly run: DeliveryRun,
+    private readonly bus: DomainEvents,
   ) {}
 
   async create(by: UserPrincipal, input: { packId: string; name?: string | undefined }): Promise<ExerciseEntity> {
@@ -250,7 +250,7 @@ export class ExerciseLifecycle {
       return true;
     });
     if (!skipped) throw conflict('inject.done', `Inject "${injectId}" was already delivered or skipped`);
-    this.notifier.exerciseChanged(id, 'inject.skipped');
+    this.bus.announce('inject.skipped', { exerciseId: id, injectId });
     return { injectId, status: 'skipped' as const };
   }
 
@@ -273,7 +273,7 @@ export class ExerciseLifecycle {
         });
       return u.affected ?? 0;
     });
-    if (r) this.notifyClock(await this.get(exerciseId));
+    if (r) this.announceClock('exercise.started', await this.get(exerciseId));
   }
 
   /**
@@ -338,7 +338,7 @@ export class ExerciseLifecycle {
         .find({ where: { exerciseId: ex.id, status: 'pending' }, select: { injectId: true, teamScope: true } });
       if (ex.status === 'running') await this.run.schedulePending(ex);
       await this.scheduler.dropGeneration(ex.id, previousGeneration, ids);
-      this.notifyClock(ex);
+      this.announceClock('exercise.clock-reanchored', ex);
     }
     return reanchored;
   }
@@ -431,7 +431,7 @@ export class ExerciseLifecycle {
     if (ex.status === 'running' || ex.status === 'scheduled') await this.run.schedulePending(ex);
     await this.scheduler.dropGeneration(id, previousGeneration, ids);
     if (ex.status === 'paused') await this.deliverDueBeforePause(ex, anchorOf({ ...ex, ...before }));
-    this.notifyClock(ex);
+    this.announceClock(change.type, ex);
     return ex;
   }
 
@@ -496,15 +496,19 @@ export class ExerciseLifecycle {
     return latest > after ? Math.ceil(latest) : after;
   }
 
-  private notifyClock(ex: ExerciseEntity): void {
+  /** After the change committed and the deliveries were rescheduled: players and the control room re-anchor. */
+  private announceClock(change: ClockChangeKind, ex: ExerciseEntity): void {
     const v = clockView(ex);
-    this.notifier.clock({
-      exerciseId: ex.id,
-      status: v.status,
-      speed: v.speed,
-      anchorScenarioMs: v.anchorScenarioMs,
-      anchorWallMs: v.anchorWallMs,
-      serverNow: v.serverNow,
+    this.bus.announce('clock.changed', {
+      change,
+      clock: {
+        exerciseId: ex.id,
+        status: v.status,
+        speed: v.speed,
+        anchorScenarioMs: v.anchorScenarioMs,
+        anchorWallMs: v.anchorWallMs,
+        serverNow: v.serverNow,
+      },
     });
   }
 }

@@ -3,7 +3,7 @@ import type { ContentLanguage } from '../scenarios/pack/pack-translations.js';
 import { parseOffsetMs } from '../scenarios/pack/pack-schema.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
-import type { ExerciseEntity } from './exercise.entity.js';
+import type { ExerciseEntity, ExerciseStatus } from './exercise.entity.js';
 
 export interface ClockView {
   status: ExerciseEntity['status'];
@@ -14,6 +14,17 @@ export interface ClockView {
   serverNow: number;
   startedAtMs: number | null;
   endedAtMs: number | null;
+}
+
+/** The clock as players and the control room run it locally (the `exercise:clock` socket event). */
+export interface ClockEvent {
+  exerciseId: string;
+  status: ExerciseStatus;
+  speed: number;
+  /** scenario time at `anchorWallMs`; with speed and status, clients run the clock locally */
+  anchorScenarioMs: number;
+  anchorWallMs: number | null;
+  serverNow: number;
 }
 
 export function clockView(e: ExerciseEntity, now = Date.now()): ClockView {

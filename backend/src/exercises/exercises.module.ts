@@ -5,11 +5,9 @@ import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DeliveryRunModule } from '../delivery/delivery-run.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { EventsModule } from '../events/events.module.js';
-import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
 import { ResponsesModule } from '../responses/responses.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
-import { ScoringModule } from '../scoring/scoring.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { ExerciseControlController } from './exercise-control.controller.js';
 import { ExerciseControl } from './exercise-control.service.js';
@@ -30,8 +28,6 @@ import { PlayerImages } from './player-images.service.js';
     DeliveryModule,
     DeliveryRunModule,
     DecisionsModule,
-    ScoringModule,
-    RealtimeNotifierModule,
     SessionsModule,
     EventsModule,
   ],

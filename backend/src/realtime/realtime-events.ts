@@ -1,40 +1,20 @@
-import type { ExerciseStatus } from '../exercises/exercise.entity.js';
+import type { InjectDeliveredEvent } from '../delivery/delivery-views.js';
+import type { ClockEvent } from '../exercises/exercise-views.js';
 import type { ResponseView, TeamAckView } from '../responses/response-views.js';
 
 type TeamResponseView = ResponseView;
-export type { TeamAckView };
+export type { ClockEvent, InjectDeliveredEvent, TeamAckView };
+
+/** The control room's copy of `inject:delivered`: with the teams it reached. */
+export interface ControlInjectDeliveredEvent extends InjectDeliveredEvent {
+  teamIds: string[];
+}
 
 /**
  * Small payloads: clients fetch details through the API, which stays the source of truth. The one
  * exception is the team's own shared log (responses, acknowledgements), which the team room gets
  * whole, so twenty teammates do not each refetch it after every entry.
  */
-/** To players: no team ids, so one broadcast serves every target team and names no other team. */
-export interface InjectDeliveredEvent {
-  exerciseId: string;
-  injectId: string;
-  /** exercise-clock time the inject was due */
-  scenarioMs: number;
-  /** wall instant it was due (epoch ms) */
-  dueAt: number;
-  deliveredAt: number;
-  late: boolean;
-}
-
-export interface ControlInjectDeliveredEvent extends InjectDeliveredEvent {
-  teamIds: string[];
-}
-
-export interface ClockEvent {
-  exerciseId: string;
-  status: ExerciseStatus;
-  speed: number;
-  /** scenario time at `anchorWallMs`; with speed and status, clients run the clock locally */
-  anchorScenarioMs: number;
-  anchorWallMs: number | null;
-  serverNow: number;
-}
-
 export interface ServerToClientEvents {
   'session:ready': (info: { kind: 'user' | 'participant'; rooms: string[] }) => void;
   'session:error': (info: { code: string; message: string }) => void;

@@ -6,11 +6,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { Transactions } from '../database/transactions.js';
+import { DomainEvents } from '../events/domain-events.js';
 import type { ExerciseEventType } from '../exercises/exercise-event.entity.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { ExerciseEntity } from '../exercises/exercise.entity.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { toImprovementItem } from './report-data.service.js';
@@ -73,7 +73,7 @@ export class ReportEdits {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: Transactions,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
+    private readonly bus: DomainEvents,
   ) {}
 
   private audit(
@@ -279,7 +279,7 @@ export class ReportEdits {
       });
     });
     // a facilitator running the hotwash watches the answers come in
-    this.notifier.reportChanged(p.exerciseId, 'hotwash');
+    this.bus.announce('hotwash.submitted', { exerciseId: p.exerciseId, teamId: p.teamId });
     return this.hotwashFor(p);
   }
 }

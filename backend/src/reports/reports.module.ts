@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
-import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { ScoringModule } from '../scoring/scoring.module.js';
 import { PlayReportController } from './play-report.controller.js';
 import { ReportData } from './report-data.service.js';
@@ -17,7 +17,7 @@ import { ReportEventLog } from './report-event-log.js';
     AuthModule,
     ExerciseCoreModule,
     ScoringModule,
-    RealtimeNotifierModule,
+    EventsModule,
     TypeOrmModule.forFeature([ReportFindingEntity, ImprovementItemEntity, HotwashResponseEntity]),
   ],
   providers: [ReportData, ReportEdits, ReportEventLog],

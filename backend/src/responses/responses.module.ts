@@ -4,8 +4,6 @@ import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DeliveryModule } from '../delivery/delivery.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { ExerciseCoreModule } from '../exercises/exercise-core.module.js';
-import { RealtimeNotifierModule } from '../realtime/realtime-notifier.module.js';
-import { ScoringModule } from '../scoring/scoring.module.js';
 import { PlayResponsesController } from './play-responses.controller.js';
 import { AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity } from './response.entities.js';
 import { ResponsesController } from './responses.controller.js';
@@ -18,8 +16,6 @@ import { ResponsesService } from './responses.service.js';
     DeliveryModule,
     EventsModule,
     DecisionsModule,
-    ScoringModule,
-    RealtimeNotifierModule,
     TypeOrmModule.forFeature([AcknowledgementEntity, ResponseEntity, ResponseRevisionEntity]),
   ],
   controllers: [PlayResponsesController, ResponsesController],

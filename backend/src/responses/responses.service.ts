@@ -16,7 +16,6 @@ import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { scenarioNowMsOf, TeamVisibility } from '../exercises/team-visibility.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
 import { BranchReleases, type ReleasedInject } from '../delivery/branch-releases.js';
@@ -42,7 +41,6 @@ export class ResponsesService {
     private readonly tx: Transactions,
     private readonly visibility: TeamVisibility,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
     private readonly plans: ExercisePlans,
     private readonly branches: BranchReleases,
     private readonly decisions: DecisionsService,
@@ -76,7 +74,8 @@ export class ResponsesService {
       return true;
     });
     const ack = await this.db.getRepository(AcknowledgementEntity).findOneByOrFail(key);
-    if (added) this.notifier.ackChanged(p.exerciseId, p.teamId, ackView(ack));
+    if (added)
+      this.bus.announce('inject.acknowledged', { exerciseId: p.exerciseId, teamId: p.teamId, ack: ackView(ack) });
     return { injectId, acknowledgedAt: ack.atMs };
   }
 
@@ -157,7 +156,6 @@ export class ResponsesService {
           return this.releaseOptionBranches(m, p, row.injectId, row.optionIds, scenarioMs);
         })
       : await this.tx.insert(inserts, stillOpen, `open:${p.exerciseId}`).then(() => []);
-    await this.bus.emit('response.saved', { exerciseId: p.exerciseId, teamId: p.teamId, injectId: row.injectId });
     const created = view(row, []);
     await this.afterResponse(p, created, released);
     return created;
@@ -217,7 +215,6 @@ export class ResponsesService {
       await writeRows(m, write);
       return this.releaseOptionBranches(m, p, existing.injectId, input.optionIds, scenarioMs);
     });
-    await this.bus.emit('response.saved', { exerciseId: p.exerciseId, teamId: p.teamId, injectId: existing.injectId });
     const updated = (
       await this.views([await this.db.getRepository(ResponseEntity).findOneByOrFail({ id })])
     )[0] as ResponseView;
@@ -250,7 +247,13 @@ export class ResponsesService {
     response: ResponseView,
     released: ReleasedInject[],
   ): Promise<void> {
-    this.notifier.responseChanged(p.exerciseId, p.teamId, response);
+    // scoring flushes soon; the team gets the entry whole, the control room refetches
+    this.bus.announce('response.saved', {
+      exerciseId: p.exerciseId,
+      teamId: p.teamId,
+      injectId: response.injectId,
+      response,
+    });
     if (released.length > 0) await this.bus.emit('branches.released', { exerciseId: p.exerciseId, released });
   }
 

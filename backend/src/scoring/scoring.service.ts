@@ -14,7 +14,6 @@ import { ExerciseEventEntity, type ExerciseEventType } from '../exercises/exerci
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { type ExercisePlan, ExercisePlans } from '../exercises/exercise-plan.js';
 import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from '../exercises/exercise.entity.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
@@ -60,7 +59,6 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     private readonly tx: Transactions,
     private readonly plans: ExercisePlans,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reads: ReadDatabase,
     private readonly bus: DomainEvents,
@@ -70,7 +68,9 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     // a change marks its cells in the transaction that logs it; the flush follows its commit
     this.bus.on('response.logged', (e) => this.addDirtyRows(e.write, e.exerciseId, e.injectId, [e.teamId]));
     this.bus.on('response.edited', (e) => this.addDirtyRows(e.write, e.exerciseId, e.injectId, [e.teamId]));
-    this.bus.on('response.saved', () => this.flushSoon());
+    this.bus.on('response.saved', () => {
+      this.flushSoon();
+    });
     this.bus.on('inject.revealed', (e) => this.addDirtyRows(e.write, e.exerciseId, e.injectId, e.teamIds));
     this.bus.on('inject.delivered', (e) => {
       if (e.teamIds.length > 0) this.flushSoon();
@@ -154,7 +154,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
       const { changed, full } = await this.tx.run((m) => this.flushBatch(m));
       for (const key of changed) {
         const [exerciseId = '', teamId = ''] = key.split('/');
-        this.notifier.scoreChanged(exerciseId, teamId);
+        this.bus.announce('score.changed', { exerciseId, teamId });
       }
       if (!full) return;
     }
@@ -433,7 +433,7 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
         payload: patch,
       });
     });
-    this.notifier.scoreVisibility(exerciseId, patch);
+    this.bus.announce('score.visibility-changed', { exerciseId, patch });
     return patch;
   }
 

@@ -8,11 +8,11 @@ import { badInput, conflict, notFound } from '../common/domain-error.js';
 import { assertExerciseOpen } from '../common/exercise-open.js';
 import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Transactions } from '../database/transactions.js';
+import { DomainEvents } from '../events/domain-events.js';
 import { ExerciseQueries } from '../exercises/exercise-queries.service.js';
 import { ExerciseEvents } from '../exercises/exercise-events.service.js';
 import { ExerciseTeamEntity } from '../exercises/exercise-team.entity.js';
 import { TeamVisibility } from '../exercises/team-visibility.js';
-import { RealtimeNotifier } from '../realtime/realtime-notifier.js';
 import { ThreadEntity, ThreadMessageEntity } from './thread.entities.js';
 import type { Party } from './thread-views.js';
 
@@ -39,7 +39,7 @@ export class ThreadsService {
     private readonly visibility: TeamVisibility,
     private readonly queries: ExerciseQueries,
     private readonly events: ExerciseEvents,
-    private readonly notifier: RealtimeNotifier,
+    private readonly bus: DomainEvents,
   ) {}
 
   /** Parties a team can write to: the senders of injects already delivered to it. */
@@ -110,7 +110,7 @@ export class ThreadsService {
         },
       });
     });
-    this.notifier.threadChanged(p.exerciseId, p.teamId, thread.id);
+    this.bus.announce('thread.opened', { exerciseId: p.exerciseId, teamId: p.teamId, threadId: thread.id });
     return (await this.views([thread]))[0];
   }
 
@@ -188,7 +188,12 @@ export class ThreadsService {
         payload: { threadId: thread.id, teamId: thread.teamId, sender, authorName, text },
       });
     });
-    this.notifier.threadChanged(thread.exerciseId, thread.teamId, thread.id);
+    this.bus.announce('thread.message', {
+      exerciseId: thread.exerciseId,
+      teamId: thread.teamId,
+      threadId: thread.id,
+      sender,
+    });
   }
 
   private async ensureOpen(exerciseId: string): Promise<void> {
