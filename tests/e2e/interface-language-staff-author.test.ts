@@ -13,7 +13,7 @@ import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './s
  *   MSEL, OpenAEV and zip import panels, and every tab of the after-action report;
  * - in Korean the same pages say so, show Hangul, and nothing is cut (or pushed off a phone screen),
  *   at 1440×900 and 390×844; screenshots go to tests/.artifacts/author-report-ko/.
- * Server-side validation messages are counted as known gaps (data-i18n-gap), not failed.
+ * The pack loader's errors (worded from their codes) and the timeline's arrows are checked in both.
  */
 const FIRE = ['kp-startex', 'kp-nato-aggressor-seeding', 'kp-ddos-portals', 'kp-kimsuky-journalist'];
 const KO_USER = 'ko.planner';
@@ -104,6 +104,20 @@ describe('the interface language on the editor and the staff report', () => {
         if (value === 'injects') await page.getByTestId('inject-preview').waitFor();
         await deskOnly(page, `editor · ${value}`);
       }
+      // the timeline's arrows say what releases an inject in the interface language (ids and labels as written)
+      const arrow = await page.locator('[data-testid^="timeline-edge-"][data-kind]').first().getAttribute('aria-label');
+      expect(arrow, label).toMatch(label.startsWith('ko') ? /부여/ : /^⟦.*⟧$/);
+      // a broken offset: the loader's error, in the list and at its field, in the interface language
+      await page.locator('[data-path="injects[0].offset"]').fill('T+00:5x');
+      const list = page.getByTestId('error-list');
+      await list.waitFor();
+      expect(await list.innerText(), label).toMatch(
+        label.startsWith('ko') ? /injects\[0\]\.offset — T\+01:30 또는 T\+01:30:15 같은 훈련 시계 기준 시각/ : /— ⟦.+⟧/,
+      );
+      await deskOnly(page, 'editor · error list');
+      // leave the broken draft by reloading the library (the import panels below open from it)
+      await page.goto('/author');
+      await page.getByTestId('pack-korean-peninsula').waitFor();
       // the import panels, by their buttons in the library's column (MSEL, OpenAEV, zip)
       const importButtons = page.locator('.ttx-author-packs .mantine-Group-root button');
       for (const [n, name] of ['msel', 'openaev', 'zip'].entries()) {
@@ -123,7 +137,7 @@ describe('the interface language on the editor and the staff report', () => {
       }
       expect(unexpectedErrors(t.errors), label).toEqual([]);
     }
-    expect(audit.visited.length).toBe(4 * (1 + EDITOR_TABS.length + 3 + REPORT_TABS.length));
+    expect(audit.visited.length).toBe(4 * (1 + EDITOR_TABS.length + 1 + 3 + REPORT_TABS.length));
     audit.assertClean();
   }, 500_000);
 });

@@ -174,4 +174,54 @@ describe('scenario pack loader', () => {
       /translations\/ko\/01\.yaml:10:\d+ injects\.alert\.responseOptions\.allow: unknown response option "allow"/,
     );
   });
+
+  it('gives every error a code and params the editor words in English and Korean', () => {
+    const messages = (lang: string) =>
+      JSON.parse(readFileSync(join(REPO_ROOT, 'frontend', 'src', 'i18n', 'locales', lang, 'author.json'), 'utf8'))
+        .packError as Record<string, unknown>;
+    const lookup = (tree: Record<string, unknown>, code: string): unknown =>
+      code.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], tree);
+    const en = messages('en');
+    const ko = messages('ko');
+    const broken = [
+      'bad-yaml',
+      'unknown-team',
+      'bad-offset',
+      'missing-field',
+      'trigger-cycle',
+      'dup-ids',
+      'split-file',
+    ];
+    const errors = [...broken, 'bad-translation', 'late-offset'].flatMap(errorsOf);
+    expect(errors.length).toBeGreaterThan(15);
+    for (const e of errors) {
+      expect(e.code, `${e.file} ${e.path}: ${e.message}`).toBeTruthy();
+      for (const words of [lookup(en, e.code ?? ''), lookup(ko, e.code ?? '')]) {
+        expect(typeof words, `no words for ${e.code}`).toBe('string');
+        // every placeholder is filled in by the error's params, and the params are plain (they cross processes as JSON)
+        for (const [, name] of String(words).matchAll(/\{\{(\w+)\}\}/g))
+          expect(e.params?.[name ?? ''], `${e.code}: {{${name}}}`).toBeDefined();
+      }
+      expect(JSON.parse(JSON.stringify(e))).toEqual(e);
+    }
+    const code = (fixture: string, path: string) => errorsOf(fixture).find((e) => e.path === path);
+    expect(code('unknown-team', 'injects[0].to[1]')).toMatchObject({
+      code: 'unknown.teamOf',
+      params: { id: 'purple' },
+    });
+    expect(code('bad-offset', 'injects[0].offset')).toMatchObject({ code: 'schema.format.offset' });
+    expect(code('missing-field', 'injects[0].subject')).toMatchObject({
+      code: 'schema.required',
+      params: { expected: 'string' },
+    });
+    expect(code('dup-ids', 'injects[1].id')).toMatchObject({ code: 'duplicate.inject', params: { id: 'same' } });
+    expect(code('trigger-cycle', 'injects[0].trigger')).toMatchObject({
+      code: 'trigger.cycle',
+      params: { cycle: 'a → b → a' },
+    });
+    expect(errorsOf('bad-translation').find((e) => e.path === 'injects.alert.channel')).toMatchObject({
+      code: 'translation.structuralField',
+      params: { fields: 'channel, offset' },
+    });
+  });
 });

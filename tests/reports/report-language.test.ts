@@ -180,6 +180,9 @@ describe('the after-action report in either language', () => {
     expect(text).toContain(`[한국어] ${KO_RFI}`);
     expect(text).toContain(`[한국어] ${KO_HOTWASH}`);
     expect(text).toContain(`**${KO.hotwashQuestions['went-well']}**`);
+    // the score breakdown names each rule in Korean, not in the engine's English sentence
+    expect(text).toMatch(/아직 대응 없음|아직 선택되지 않음|평가관 판단 필요|첫 대응까지|대응 선택지 "/);
+    expect(text).not.toMatch(/chosen yet|no response yet|judgement call|first response after|response option "/);
   });
 
   it('keeps the English Markdown as it was, with the language marks added', async () => {

@@ -1,6 +1,6 @@
 import type { AfterActionReport, ImprovementItem } from './report-model.js';
 import { clock, teamNames } from './report-format.js';
-import { REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
+import { REPORT_MESSAGES, type ReportMessages, ruleText } from './report-messages.js';
 
 const EN = REPORT_MESSAGES.en;
 
@@ -56,7 +56,7 @@ export function scoresCsv(r: AfterActionReport, t: ReportMessages = EN): string 
         i.kind,
         i.points,
         i.max,
-        'rule' in i.source ? i.source.rule : 'evaluator',
+        'rule' in i.source ? ruleText(i.source, t) : 'evaluator',
         'rule' in i.source ? '' : i.source.evaluator,
         'rule' in i.source ? '' : i.source.reason,
       ]),

@@ -13,7 +13,7 @@ import {
   threatActorsLabel,
   wall,
 } from './report-format.js';
-import { addressee, languageMark, REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
+import { addressee, languageMark, REPORT_MESSAGES, type ReportMessages, ruleText } from './report-messages.js';
 import { describeTimelineEntry, timelineNames } from './report-timeline-text.js';
 import { techniqueLabel } from './technique-names.js';
 
@@ -245,7 +245,7 @@ export function reportMarkdown(r: AfterActionReport, t: ReportMessages = REPORT_
             t.scoreKind[i.kind],
             points(i.points),
             points(i.max),
-            'rule' in i.source ? i.source.rule : `${i.source.evaluator}: ${i.source.reason}`,
+            'rule' in i.source ? ruleText(i.source, t) : `${i.source.evaluator}: ${i.source.reason}`,
           ]),
         ),
         '',

@@ -169,6 +169,8 @@ export interface ReportMessages {
   capabilityElements: Record<CapabilityElement, string>;
   planStatus: Record<ImprovementStatus, string>;
   scoreKind: Record<'action' | 'timeliness' | 'adjustment', string>;
+  /** a scoring rule by its code (score-rules.ts), or null to keep the rule's English sentence */
+  scoreRule: (code: string, p: Readonly<Record<string, string | number>>) => string | null;
   hotwashQuestions: Record<string, string>;
   participantsCount: (n: number) => string;
   /** drafted findings from the response times */
@@ -393,6 +395,8 @@ const EN: ReportMessages = {
   },
   planStatus: { open: 'open', 'in-progress': 'in-progress', completed: 'completed', cancelled: 'cancelled' },
   scoreKind: { action: 'action', timeliness: 'timeliness', adjustment: 'adjustment' },
+  // the rule's own sentence is English already
+  scoreRule: () => null,
   hotwashQuestions: {},
   participantsCount: (n) => (n === 0 ? 'no players joined' : plural(n, 'player', 'players')),
   findingOnTime: (team, onTime, targeted) =>
@@ -657,6 +661,30 @@ const KO: ReportMessages = {
   capabilityElements: { planning: '계획', organisation: '조직', equipment: '장비', training: '교육', exercise: '훈련' },
   planStatus: { open: '미착수', 'in-progress': '진행 중', completed: '완료', cancelled: '취소' },
   scoreKind: { action: '조치', timeliness: '적시성', adjustment: '조정' },
+  // the same words as the interface (scoreRule.* in common.json); ids and a distractor's `why` as written
+  scoreRule: (code, p) => {
+    const v = (k: string) => String(p[k] ?? '');
+    switch (code) {
+      case 'option.chosen':
+        return `대응 선택지 "${v('option')}" 선택`;
+      case 'option.noneChosen':
+        return `아직 선택되지 않음: 선택지 ${v('options')}`;
+      case 'action.needsEvaluator':
+        return '평가관 판단 필요 (이 조치에 해당하는 대응 선택지 없음)';
+      case 'timeliness.noResponse':
+        return '아직 대응 없음';
+      case 'timeliness.elapsed':
+        return `첫 대응까지 ${v('elapsed')}분 (${v('within')}분 이내 만점, ${v('zeroAt')}분 이후 0점)`;
+      case 'distractor.penalty':
+        return `오답 선택지 "${v('option')}" 선택 (−${v('penalty')}점): ${v('why')}`;
+      case 'distractor.cap':
+        return `점수 상한 적용 (${v('max')}점 중 ${v('cap')}점): 오답 선택지 "${v('option')}" 선택: ${v('why')}`;
+      case 'adjustment.heldAtMax':
+        return `최고점 ${v('max')}점으로 제한: 조정을 모두 반영하면 이 상황 메시지의 점수가 ${v('would')}점이 됨`;
+      default:
+        return null;
+    }
+  },
   hotwashQuestions: {
     realism: '시나리오가 현실적이었고 우리 업무와 관련이 있었다.',
     objectives: '훈련을 통해 훈련 목표에 제시된 내용을 연습할 수 있었다.',
@@ -771,6 +799,12 @@ export function languageAutonym(tag: string): string {
 }
 
 /** Exercise control as a request's addressee (stored in English when the team wrote to control itself). */
+/** A score item's rule in the report's language: by its code, else (cells stored before codes) its English sentence. */
+export const ruleText = (
+  source: { rule: string; code?: string; params?: Record<string, string | number> },
+  t: ReportMessages,
+): string => (source.code ? t.scoreRule(source.code, source.params ?? {}) : null) ?? source.rule;
+
 export const addressee = (to: string, t: ReportMessages): string =>
   to === 'Exercise control' ? t.tl.exerciseControl : to;
 

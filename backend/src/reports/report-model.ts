@@ -170,7 +170,10 @@ export interface ScoreItem {
   kind: 'action' | 'timeliness' | 'adjustment';
   points: number;
   max: number;
-  source: { rule: string } | { evaluator: string; at: number; reason: string };
+  /** a rule carries its code and params beside the English sentence (not in cells stored before codes) */
+  source:
+    | { rule: string; code?: string; params?: Record<string, string | number> }
+    | { evaluator: string; at: number; reason: string };
 }
 
 export interface TeamScore {

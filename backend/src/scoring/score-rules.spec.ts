@@ -136,6 +136,8 @@ describe('score rules', () => {
     expect(b.items.map((i) => i.expectedActionId)).toEqual(['notify', 'brief', null]);
     expect(b.items.find((i) => i.expectedActionId === 'brief')?.source).toEqual({
       rule: 'judgement call: needs an evaluator (no response option maps to it)',
+      code: 'action.needsEvaluator',
+      params: {},
     });
     // 10 + 15 action points, timeliness 25 % = 6.25 → 6 whole points
     expect(b).toMatchObject({ points: 10 + 6, max: 10 + 15 + 6 });
@@ -187,7 +189,11 @@ describe('score rules', () => {
       points: -5,
       max: 0,
       expectedActionId: null,
-      source: { rule: 'distractor "reimage-all" chosen (−5): destroys the evidence the CERT needs' },
+      source: {
+        rule: 'distractor "reimage-all" chosen (−5): destroys the evidence the CERT needs',
+        code: 'distractor.penalty',
+        params: { option: 'reimage-all', penalty: 5, why: 'destroys the evidence the CERT needs' },
+      },
     });
     expect(cell).toMatchObject({ points: 20 + 10 + 8 - 5, max: 38 });
   });
@@ -202,6 +208,8 @@ describe('score rules', () => {
     expect(capped.points).toBe(19);
     expect(capped.items.find((i) => i.points < 0)?.source).toEqual({
       rule: 'score capped at 19 of 38: distractor "pay" chosen: funds the attacker and breaks sanctions',
+      code: 'distractor.cap',
+      params: { cap: 19, max: 38, option: 'pay', why: 'funds the attacker and breaks sanctions' },
     });
     const corrected = scoreCell(withDistractors, undefined, 'A', [
       ...events,
@@ -250,7 +258,11 @@ describe('score rules', () => {
       kind: 'adjustment',
       points: -5,
       max: 0,
-      source: { rule: 'held at the maximum of 38: the adjustment would bring this inject to 43' },
+      source: {
+        rule: 'held at the maximum of 38: the adjustment would bring this inject to 43',
+        code: 'adjustment.heldAtMax',
+        params: { max: 38, would: 43 },
+      },
     });
     // below the maximum an adjustment counts in full
     const partial = [delivered, ev('response.logged', minutes(2), { responseId: 'r', optionIds: ['isolate'] })];

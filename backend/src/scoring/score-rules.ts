@@ -3,8 +3,36 @@ import { parseDurationMs } from '../scenarios/pack/pack-schema.js';
 
 export const DEFAULT_SCORING: Required<Scoring> = { timelinessShare: 0.25, zeroAfter: 3 };
 
-/** Every point traces to a rule or to an evaluator's decision. */
-export type ScoreSource = { rule: string } | { evaluator: string; at: number; reason: string };
+/**
+ * What a scoring rule said, for the interface to word in the reader's language: `code` names the
+ * rule, `params` fill it in (ids and pack-authored text such as a distractor's `why` are content,
+ * shown as written). The messages live in the client (`scoreRule.*` in common.json) and in the
+ * report's exports.
+ */
+export type ScoreRuleCode =
+  | 'option.chosen'
+  | 'option.noneChosen'
+  | 'action.needsEvaluator'
+  | 'timeliness.noResponse'
+  | 'timeliness.elapsed'
+  | 'distractor.penalty'
+  | 'distractor.cap'
+  | 'adjustment.heldAtMax';
+
+export type ScoreRuleParams = Record<string, string | number>;
+
+/**
+ * Every point traces to a rule or to an evaluator's decision. A rule keeps its English sentence
+ * (`rule`: exports, the CLI, and cells stored before rules had codes, which carry only it).
+ */
+export type ScoreSource =
+  { rule: string; code?: ScoreRuleCode; params?: ScoreRuleParams } | { evaluator: string; at: number; reason: string };
+
+const ruleSource = (code: ScoreRuleCode, params: ScoreRuleParams, rule: string): ScoreSource => ({
+  rule,
+  code,
+  params,
+});
 
 export interface ScoreItem {
   injectId: string;
@@ -135,13 +163,19 @@ export function scoreCell(
       kind: 'action',
       points: hit ? action.points : 0,
       max: action.points,
-      source: {
-        rule: hit
-          ? `response option "${hit}" chosen`
-          : action.options.length > 0
-            ? `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet`
-            : 'judgement call: needs an evaluator (no response option maps to it)',
-      },
+      source: hit
+        ? ruleSource('option.chosen', { option: hit }, `response option "${hit}" chosen`)
+        : action.options.length > 0
+          ? ruleSource(
+              'option.noneChosen',
+              { options: action.options.map((o) => `"${o}"`).join(', ') },
+              `none of the options ${action.options.map((o) => `"${o}"`).join(', ')} chosen yet`,
+            )
+          : ruleSource(
+              'action.needsEvaluator',
+              {},
+              'judgement call: needs an evaluator (no response option maps to it)',
+            ),
     });
   }
 
@@ -150,18 +184,22 @@ export function scoreCell(
     const max = Math.round(actionsMax * config.timelinessShare);
     const within = parseDurationMs(inject.respondWithin);
     let points = 0;
-    let rule: string;
-    if (deliveredAt === null || firstResponse === null) rule = 'no response yet';
+    let source: ScoreSource;
+    if (deliveredAt === null || firstResponse === null)
+      source = ruleSource('timeliness.noResponse', {}, 'no response yet');
     else {
       const elapsed = firstResponse - deliveredAt;
       const zeroAt = within * config.zeroAfter;
       if (elapsed <= within) points = max;
       else if (elapsed < zeroAt) points = Math.round(max * (1 - (elapsed - within) / (zeroAt - within)));
-      const mins = (ms: number) => `${Math.round(ms / 6000) / 10} min`;
-      rule = `first response after ${mins(elapsed)} (full within ${mins(within)}, none after ${mins(zeroAt)})`;
+      const mins = (ms: number) => Math.round(ms / 6000) / 10;
+      source = ruleSource(
+        'timeliness.elapsed',
+        { elapsed: mins(elapsed), within: mins(within), zeroAt: mins(zeroAt) },
+        `first response after ${mins(elapsed)} min (full within ${mins(within)} min, none after ${mins(zeroAt)} min)`,
+      );
     }
-    if (max > 0)
-      items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source: { rule } });
+    if (max > 0) items.push({ injectId: inject.id, expectedActionId: null, kind: 'timeliness', points, max, source });
   }
 
   // distractors: each chosen one costs its penalty, and the lowest cap of those chosen limits the rest
@@ -177,7 +215,11 @@ export function scoreCell(
         kind: 'adjustment',
         points: -d.penalty,
         max: 0,
-        source: { rule: `distractor "${option.id}" chosen (−${d.penalty}): ${d.why}` },
+        source: ruleSource(
+          'distractor.penalty',
+          { option: option.id, penalty: d.penalty, why: d.why },
+          `distractor "${option.id}" chosen (−${d.penalty}): ${d.why}`,
+        ),
       });
     if (d.cap !== undefined) {
       const points = Math.floor(ruleMax * d.cap);
@@ -193,7 +235,11 @@ export function scoreCell(
         kind: 'adjustment',
         points: cap.points - earned,
         max: 0,
-        source: { rule: `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}` },
+        source: ruleSource(
+          'distractor.cap',
+          { cap: cap.points, max: ruleMax, option: cap.option, why: cap.why },
+          `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}`,
+        ),
       });
   }
 
@@ -214,7 +260,11 @@ export function scoreCell(
         kind: 'adjustment',
         points: round1(max - running),
         max: 0,
-        source: { rule: `held at the maximum of ${max}: the adjustment would bring this inject to ${round1(running)}` },
+        source: ruleSource(
+          'adjustment.heldAtMax',
+          { max, would: round1(running) },
+          `held at the maximum of ${max}: the adjustment would bring this inject to ${round1(running)}`,
+        ),
       });
       running = max;
     }

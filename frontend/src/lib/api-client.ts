@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly correlationId?: string,
+    /** what the error body's `details` carry (e.g. a pack's errors, each with its own code) */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,6 +25,7 @@ interface ErrorBody {
   code?: string;
   message?: string | string[];
   correlationId?: string;
+  details?: unknown;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -59,7 +62,7 @@ export async function apiRequest<T>(
   if (!res.ok) {
     const err = (parsed ?? {}) as ErrorBody;
     const message = Array.isArray(err.message) ? err.message.join('; ') : (err.message ?? res.statusText);
-    throw new ApiError(res.status, err.code ?? `http.${res.status}`, message, err.correlationId);
+    throw new ApiError(res.status, err.code ?? `http.${res.status}`, message, err.correlationId, err.details);
   }
   return parsed as T;
 }

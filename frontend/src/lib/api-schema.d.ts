@@ -2108,7 +2108,20 @@ export interface components {
             column: number;
             /** @description dotted field path inside the file, e.g. `injects[3].to[0]` */
             path: string;
+            /** @description in English: what the CLI prints and what a client without a message for `code` shows */
             message: string;
+            /**
+             * @description what went wrong, for a client to word in its own language (`packError.<code>` in the editor's
+             *     messages): `schema.*` from the pack schema's checks (zod issue codes), the others the loader's
+             *     own checks. Absent on errors made before errors had codes.
+             */
+            code?: string;
+            /** @description what fills the code's message in: ids, field names, numbers, as written in the pack */
+            params?: components["schemas"]["PackErrorParams"];
+        };
+        /** @description A plain object (the error crosses process boundaries as JSON): strings and numbers only. */
+        PackErrorParams: {
+            [key: string]: string | number;
         };
         PackSummary: {
             id: string;
@@ -2651,17 +2664,31 @@ export interface components {
             kind: "action" | "timeliness" | "adjustment";
             points: number;
             max: number;
+            /** @description a rule carries its code and params beside the English sentence (not in cells stored before codes) */
             source: {
                 rule: string;
+                code?: string;
+                params?: {
+                    [key: string]: string | number;
+                };
             } | {
                 evaluator: string;
                 at: number;
                 reason: string;
             };
         };
-        /** @description Every point traces to a rule or to an evaluator's decision. */
+        ScoreRuleParams: {
+            [key: string]: string | number;
+        };
+        /**
+         * @description Every point traces to a rule or to an evaluator's decision. A rule keeps its English sentence
+         *     (`rule`: exports, the CLI, and cells stored before rules had codes, which carry only it).
+         */
         ScoreSource: {
             rule: string;
+            /** @enum {string} */
+            code?: "option.chosen" | "option.noneChosen" | "action.needsEvaluator" | "timeliness.noResponse" | "timeliness.elapsed" | "distractor.penalty" | "distractor.cap" | "adjustment.heldAtMax";
+            params?: components["schemas"]["ScoreRuleParams"];
         } | {
             evaluator: string;
             at: number;

@@ -7,8 +7,20 @@ export interface PackError {
   column: number;
   /** dotted field path inside the file, e.g. `injects[3].to[0]` */
   path: string;
+  /** in English: what the CLI prints and what a client without a message for `code` shows */
   message: string;
+  /**
+   * what went wrong, for a client to word in its own language (`packError.<code>` in the editor's
+   * messages): `schema.*` from the pack schema's checks (zod issue codes), the others the loader's
+   * own checks. Absent on errors made before errors had codes.
+   */
+  code?: string;
+  /** what fills the code's message in: ids, field names, numbers, as written in the pack */
+  params?: PackErrorParams;
 }
+
+/** A plain object (the error crosses process boundaries as JSON): strings and numbers only. */
+export type PackErrorParams = Record<string, string | number>;
 
 /** Where each inject came from, so cross-reference errors can point at the right file and line. */
 export interface InjectOrigin {
@@ -36,8 +48,14 @@ export class ParsedFile {
     return { line: 1, column: 1 };
   }
 
-  error(path: readonly (string | number)[], message: string): PackError {
-    return { file: this.displayPath, ...this.locate(path), path: formatPath(path), message };
+  error(path: readonly (string | number)[], message: string, code?: string, params: PackErrorParams = {}): PackError {
+    return {
+      file: this.displayPath,
+      ...this.locate(path),
+      path: formatPath(path),
+      message,
+      ...(code ? { code, params } : {}),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InjectOrigin, PackError } from './pack-file.js';
+import type { InjectOrigin, PackError, PackErrorParams } from './pack-file.js';
 import type { ScenarioPack } from './pack-schema.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
@@ -37,13 +37,35 @@ export function sniffImageType(data: Buffer): ImageType | null {
   return null;
 }
 
+/** What is wrong with an image, in English and by code (`packError.<code>`), for a pack error. */
+interface ImageIssue {
+  message: string;
+  code: string;
+  params: PackErrorParams;
+}
+
+function imageIssue(name: string, data: Buffer): ImageIssue | null {
+  if (data.length > MAX_IMAGE_BYTES) {
+    const size = (data.length / 1024 / 1024).toFixed(1);
+    const limit = MAX_IMAGE_BYTES / 1024 / 1024;
+    return {
+      message: `image "${name}" is ${size} MiB; the limit is ${limit} MiB`,
+      code: 'image.tooLarge',
+      params: { path: name, size, limit },
+    };
+  }
+  if (!sniffImageType(data))
+    return {
+      message: `image "${name}" is not a PNG, JPEG, GIF or WebP image (its content was checked, not its name; SVG is not accepted)`,
+      code: 'image.notImage',
+      params: { path: name },
+    };
+  return null;
+}
+
 /** Why these bytes may not be a pack image, or null when they may. */
 export function imageProblem(name: string, data: Buffer): string | null {
-  if (data.length > MAX_IMAGE_BYTES)
-    return `image "${name}" is ${(data.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`;
-  if (!sniffImageType(data))
-    return `image "${name}" is not a PNG, JPEG, GIF or WebP image (its content was checked, not its name; SVG is not accepted)`;
-  return null;
+  return imageIssue(name, data)?.message ?? null;
 }
 
 export const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -59,7 +81,7 @@ export function checkPackImages(
   stored: ReadonlyMap<string, StoredImageRef>,
 ): { errors: PackError[]; images: PackImage[] } {
   const errors: PackError[] = [];
-  const read = new Map<string, PackImage | string>();
+  const read = new Map<string, PackImage | ImageIssue>();
   pack.injects.forEach((inj, i) => {
     inj.artifacts.forEach((a, k) => {
       if (a.kind !== 'image') return;
@@ -67,12 +89,14 @@ export function checkPackImages(
       if (!origin) throw new Error(`no origin for inject ${i}`);
       const image = read.get(a.path) ?? readImage(a.path, folder, stored);
       read.set(a.path, image);
-      if (typeof image === 'string')
-        errors.push(origin.file.error(['injects', origin.index, 'artifacts', k, 'path'], image));
+      if ('code' in image)
+        errors.push(
+          origin.file.error(['injects', origin.index, 'artifacts', k, 'path'], image.message, image.code, image.params),
+        );
     });
   });
   const images = [...read.values()]
-    .filter((x): x is PackImage => typeof x !== 'string')
+    .filter((x): x is PackImage => !('code' in x))
     .sort((a, b) => a.path.localeCompare(b.path));
   let total = 0;
   for (const image of images) {
@@ -84,6 +108,8 @@ export function checkPackImages(
         column: 1,
         path: '(root)',
         message: `the pack's images weigh more than ${MAX_PACK_IMAGES_BYTES / 1024 / 1024} MiB together (at "${image.path}")`,
+        code: 'image.packTooLarge',
+        params: { limit: MAX_PACK_IMAGES_BYTES / 1024 / 1024, path: image.path },
       });
       break;
     }
@@ -91,18 +117,25 @@ export function checkPackImages(
   return { errors, images };
 }
 
-/** The image at `path`: from the pack folder, else from the stored images; a string says what is wrong. */
-function readImage(path: string, folder: string, stored: ReadonlyMap<string, StoredImageRef>): PackImage | string {
+/** The image at `path`: from the pack folder, else from the stored images; an issue says what is wrong. */
+function readImage(path: string, folder: string, stored: ReadonlyMap<string, StoredImageRef>): PackImage | ImageIssue {
   if (/\.svg$/i.test(path))
-    return `image "${path}": SVG is not accepted (it can carry script); use PNG, JPEG, GIF or WebP`;
+    return {
+      message: `image "${path}": SVG is not accepted (it can carry script); use PNG, JPEG, GIF or WebP`,
+      code: 'image.svg',
+      params: { path },
+    };
   const file = join(folder, path);
   if (existsSync(file) && statSync(file).isFile()) {
     const data = readFileSync(file);
     const contentType = sniffImageType(data);
-    const problem = imageProblem(path, data);
-    if (problem || !contentType) return problem ?? `image "${path}" cannot be read`;
+    const problem = imageIssue(path, data);
+    if (problem || !contentType)
+      return problem ?? { message: `image "${path}" cannot be read`, code: 'image.unreadable', params: { path } };
     return { path, sha256: sha256Of(data), contentType, size: data.length, data };
   }
   const ref = stored.get(path);
-  return ref ? { path, ...ref } : `image file "${path}" not found in the pack`;
+  return ref
+    ? { path, ...ref }
+    : { message: `image file "${path}" not found in the pack`, code: 'image.notFound', params: { path } };
 }

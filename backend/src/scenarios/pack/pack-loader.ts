@@ -3,11 +3,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ZodError, type z } from 'zod';
-import { formatPath, type InjectOrigin, type PackError, ParsedFile } from './pack-file.js';
-export { formatPath, type InjectOrigin, type PackError, ParsedFile } from './pack-file.js';
+import { formatPath, type InjectOrigin, type PackError, type PackErrorParams, ParsedFile } from './pack-file.js';
+export { formatPath, type InjectOrigin, type PackError, type PackErrorParams, ParsedFile } from './pack-file.js';
 import { checkPackImages, type PackImage, type StoredImageRef } from './pack-images.js';
 import { checkPackReferences } from './pack-references.js';
 import {
+  formatCode,
   InjectFile,
   LANGUAGE_PATTERN,
   PackFile,
@@ -46,7 +47,8 @@ function readPackYaml(
   try {
     return { parsed, data: toJs(parsed) };
   } catch (e) {
-    errors.push(parsed.error([], e instanceof Error ? e.message : String(e)));
+    const detail = e instanceof Error ? e.message : String(e);
+    errors.push(parsed.error([], detail, 'yaml.unreadable', { detail }));
     return undefined;
   }
 }
@@ -60,6 +62,8 @@ function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]
       column: 1,
       path: '(root)',
       message: `file is ${size} bytes; the limit is 5 MiB`,
+      code: 'file.tooLarge',
+      params: { size, limit: '5 MiB' },
     });
     return undefined;
   }
@@ -69,17 +73,61 @@ function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
+      const detail = e.message.split('\n')[0] ?? e.message;
       errors.push({
         file: displayPath,
         line: pos.line,
         column: pos.col,
         path: '(yaml)',
-        message: e.message.split('\n')[0] ?? e.message,
+        message: detail,
+        // the parser's own sentence stays as the detail; the common mistakes have words of their own
+        code:
+          e.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : e.code === 'TAB_AS_INDENT' ? 'yaml.tab' : 'yaml.syntax',
+        params: { detail },
       });
     }
     return undefined;
   }
   return new ParsedFile(displayPath, doc, lines);
+}
+
+const ORIGINS = new Set(['string', 'array', 'number', 'set', 'file']);
+
+/** A schema issue's code and what fills it in (`schema.*`): zod's issue code, refined where it says more. */
+function issueCode(issue: z.core.$ZodIssue): { code: string; params: PackErrorParams } {
+  const origin = 'origin' in issue && ORIGINS.has(String(issue.origin)) ? String(issue.origin) : 'other';
+  switch (issue.code) {
+    case 'invalid_type':
+      return /received undefined$/.test(issue.message)
+        ? { code: 'schema.required', params: { expected: issue.expected } }
+        : { code: 'schema.invalidType', params: { expected: issue.expected } };
+    case 'too_small':
+      return { code: `schema.tooSmall.${origin}`, params: { minimum: Number(issue.minimum) } };
+    case 'too_big':
+      return { code: `schema.tooBig.${origin}`, params: { maximum: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { code: 'schema.invalidValue', params: { values: issue.values.map((v) => String(v)).join(', ') } };
+    case 'invalid_format': {
+      const known = formatCode('pattern' in issue ? issue.pattern : undefined, issue.message);
+      return known
+        ? { code: `schema.format.${known}`, params: {} }
+        : { code: 'schema.invalidFormat', params: { format: issue.format } };
+    }
+    case 'unrecognized_keys':
+      return { code: 'schema.unknownFields', params: { fields: issue.keys.join(', ') } };
+    case 'not_multiple_of':
+      return { code: 'schema.notMultipleOf', params: { divisor: Number(issue.divisor) } };
+    case 'invalid_key':
+      return { code: 'schema.invalidKey', params: {} };
+    case 'custom': {
+      const code: unknown = issue.params?.code;
+      return typeof code === 'string'
+        ? { code: `schema.custom.${code}`, params: {} }
+        : { code: 'schema.invalid', params: {} };
+    }
+    default:
+      return { code: 'schema.invalid', params: {} };
+  }
 }
 
 function zodErrors(file: ParsedFile, error: z.ZodError): PackError[] {
@@ -89,7 +137,8 @@ function zodErrors(file: ParsedFile, error: z.ZodError): PackError[] {
     if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
     else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
       message = `required field is missing (${issue.expected} expected)`;
-    return file.error(path, message);
+    const { code, params } = issueCode(issue);
+    return file.error(path, message, code, params);
   });
 }
 
@@ -136,7 +185,15 @@ function translationErrors(file: ParsedFile, error: z.ZodError): PackError[] {
     const why = structural
       ? ': a translation may not change ids, recipients, channels, timing or scoring; it holds only text'
       : ' (a translation holds only the text fields of the source)';
-    return { ...file.error(at, `unknown field(s): ${issue.keys.join(', ')}${why}`), path: formatPath(at) };
+    return {
+      ...file.error(
+        at,
+        `unknown field(s): ${issue.keys.join(', ')}${why}`,
+        structural ? 'translation.structuralField' : 'translation.unknownField',
+        { fields: issue.keys.join(', ') },
+      ),
+      path: formatPath(at),
+    };
   });
 }
 
@@ -156,7 +213,17 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
   if (!existsSync(packPath)) {
     return {
       ok: false,
-      errors: [{ file: display(packPath), line: 1, column: 1, path: '(root)', message: 'pack.yaml is missing' }],
+      errors: [
+        {
+          file: display(packPath),
+          line: 1,
+          column: 1,
+          path: '(root)',
+          message: 'pack.yaml is missing',
+          code: 'pack.missing',
+          params: {},
+        },
+      ],
     };
   }
   const hash = createHash('sha256');
@@ -181,6 +248,8 @@ export function loadPackFolder(folder: string, displayRoot = folder, options: Lo
           column: 1,
           path: '(folder)',
           message: `"${language}" is not a language tag: name translation folders like ko, ja or pt-BR`,
+          code: 'translation.folderName',
+          params: { language },
         });
         continue;
       }

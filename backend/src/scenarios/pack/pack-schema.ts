@@ -5,32 +5,46 @@ import { z } from 'zod';
  * it as JSON Schema (`injects/scenario.schema.json`) for editors, and the API reuses its types.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-_.]*$/, 'use lower-case letters, digits, "-", "_" or "."')
-  .max(80);
+/**
+ * The text formats a field must match, by pattern and message (what a zod issue carries): the
+ * loader names a mismatch by its code (`schema.format.<code>`), so a client can word it in its
+ * own language.
+ */
+const FORMAT_CODES = new Map<string, string>();
+export const formatCode = (pattern: string | undefined, message: string): string | undefined =>
+  FORMAT_CODES.get(`${pattern}\0${message}`);
+const format = (pattern: RegExp, code: string, message: string) => {
+  FORMAT_CODES.set(`${String(pattern)}\0${message}`, code);
+  return z.string().regex(pattern, message);
+};
+
+const slug = format(/^[a-z0-9][a-z0-9-_.]*$/, 'id', 'use lower-case letters, digits, "-", "_" or "."').max(80);
 
 /** `T+hh:mm` or `T+hh:mm:ss` (hours may exceed 24). */
 export const OFFSET_PATTERN = /^T\+(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
 
-export const offset = z.string().regex(OFFSET_PATTERN, 'must be an exercise-clock offset like T+01:30 or T+01:30:15');
+export const offset = format(OFFSET_PATTERN, 'offset', 'must be an exercise-clock offset like T+01:30 or T+01:30:15');
 
 /** A duration written like an offset but without the `T+` prefix: `hh:mm[:ss]`. */
 export const DURATION_PATTERN = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
-export const duration = z.string().regex(DURATION_PATTERN, 'must be a duration like 04:00 or 00:15:00 (hh:mm[:ss])');
+export const duration = format(DURATION_PATTERN, 'duration', 'must be a duration like 04:00 or 00:15:00 (hh:mm[:ss])');
 
 /** A language tag such as `en`, `ko` or `pt-BR` (ISO 639-1, optional region). */
 export const LANGUAGE_PATTERN = /^[a-z]{2}(-[A-Z]{2})?$/;
-export const languageTag = z.string().regex(LANGUAGE_PATTERN, 'must be a language tag like en, ko or pt-BR');
+export const languageTag = format(LANGUAGE_PATTERN, 'language', 'must be a language tag like en, ko or pt-BR');
 
 export const TLP = z.enum(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']);
 
 export const CHANNELS = ['email', 'news', 'social', 'siem', 'intel', 'phone', 'sitrep', 'chat', 'video'] as const;
 export const Channel = z.enum(CHANNELS);
 
-const attackTechniqueId = z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be an ATT&CK technique id like T1566.002');
-const attackGroupId = z.string().regex(/^G\d{4}$/, 'must be an ATT&CK group id like G0094');
-const disarmId = z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be a DISARM technique id like T0087');
+const attackTechniqueId = format(
+  /^T\d{4}(\.\d{3})?$/,
+  'attackTechnique',
+  'must be an ATT&CK technique id like T1566.002',
+);
+const attackGroupId = format(/^G\d{4}$/, 'attackGroup', 'must be an ATT&CK group id like G0094');
+const disarmId = format(/^T\d{4}(\.\d{3})?$/, 'disarmTechnique', 'must be a DISARM technique id like T0087');
 
 export const ThreatTags = z
   .object({
@@ -96,12 +110,11 @@ export const Artifact = z.discriminatedUnion('kind', [
       kind: z.literal('image'),
       ...artifactBase,
       /** path relative to the pack folder */
-      path: z
-        .string()
-        .regex(
-          /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i,
-          'must be a relative image path inside the pack',
-        ),
+      path: format(
+        /^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g|gif|webp|svg)$/i,
+        'imagePath',
+        'must be a relative image path inside the pack',
+      ),
       alt: z.string().min(1).max(500),
     })
     .strict(),
@@ -136,7 +149,10 @@ export const Distractor = z
     cap: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((d) => d.penalty > 0 || d.cap !== undefined, { message: 'a distractor needs a penalty above 0 or a cap' });
+  .refine((d) => d.penalty > 0 || d.cap !== undefined, {
+    message: 'a distractor needs a penalty above 0 or a cap',
+    params: { code: 'distractor.needsPenaltyOrCap' },
+  });
 
 export const ResponseOption = z
   .object({
@@ -270,7 +286,7 @@ export const PackMeta = z
     id: slug,
     title: z.string().min(1).max(200),
     summary: z.string().min(1).max(5000),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
+    version: format(/^\d+\.\d+\.\d+$/, 'version', 'must be a semantic version like 1.0.0'),
     duration,
     audience: z.string().max(500).optional(),
     tags: z.array(z.string().max(80)).default([]),
@@ -337,12 +353,14 @@ export const InjectTranslation = z
     /** artifact position (0, 1, …) → its title, an image's alt text, an IOC table's row notes (row position → note) */
     artifacts: z
       .record(
-        z.string().regex(/^\d{1,3}$/, 'must be the artifact position: 0, 1, 2 …'),
+        format(/^\d{1,3}$/, 'artifactPosition', 'must be the artifact position: 0, 1, 2 …'),
         z
           .object({
             title: text(200).optional(),
             alt: text(500).optional(),
-            notes: z.record(z.string().regex(/^\d{1,4}$/, 'must be the row position: 0, 1, 2 …'), text(500)).optional(),
+            notes: z
+              .record(format(/^\d{1,4}$/, 'rowPosition', 'must be the row position: 0, 1, 2 …'), text(500))
+              .optional(),
           })
           .strict(),
       )

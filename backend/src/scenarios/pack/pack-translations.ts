@@ -1,4 +1,4 @@
-import type { PackError, ParsedFile } from './pack-file.js';
+import type { PackError, PackErrorParams, ParsedFile } from './pack-file.js';
 import type { Inject, InjectTranslation, PackTranslation, ScenarioPack } from './pack-schema.js';
 
 /** One parsed file of `translations/<language>/`. */
@@ -26,12 +26,15 @@ export function checkPackTranslations(
         file.error(
           [],
           `"${language}" is the pack's source language (language: ${sourceLanguage(pack)}); translations/${language}/ would translate the pack into itself`,
+          'translation.sourceLanguage',
+          { language },
         ),
       );
       continue;
     }
     const target = (merged[language] ??= { pack: {}, injects: {} });
-    const err = (path: (string | number)[], message: string) => errors.push(file.error(path, message));
+    const err = (path: (string | number)[], message: string, code: string, params?: PackErrorParams) =>
+      errors.push(file.error(path, message, code, params));
 
     if (content.pack) {
       const p = content.pack;
@@ -39,11 +42,16 @@ export function checkPackTranslations(
       const objectiveIds = new Set(pack.objectives.map((o) => o.id));
       const phases = new Map(pack.phases.map((ph) => [ph.id, ph]));
       for (const id of Object.keys(p.teams ?? {}))
-        if (!teamIds.has(id)) err(['pack', 'teams', id], `unknown team "${id}" (teams: ${[...teamIds].join(', ')})`);
+        if (!teamIds.has(id))
+          err(['pack', 'teams', id], `unknown team "${id}" (teams: ${[...teamIds].join(', ')})`, 'unknown.teamOf', {
+            id,
+            known: [...teamIds].join(', '),
+          });
       for (const id of Object.keys(p.objectives ?? {}))
-        if (!objectiveIds.has(id)) err(['pack', 'objectives', id], `unknown objective "${id}"`);
+        if (!objectiveIds.has(id))
+          err(['pack', 'objectives', id], `unknown objective "${id}"`, 'unknown.objective', { id });
       if (p.audience !== undefined && pack.audience === undefined)
-        err(['pack', 'audience'], 'the source names no audience to translate');
+        err(['pack', 'audience'], 'the source names no audience to translate', 'translation.noAudience');
       // a core capability is one name shared by objectives: it reads the same in each of them
       const capability = new Map<string, { text: string; objective: string }>();
       for (const o of pack.objectives) {
@@ -54,21 +62,46 @@ export function checkPackTranslations(
           err(
             ['pack', 'objectives', o.id, 'coreCapability'],
             `objectives "${first.objective}" and "${o.id}" share the core capability "${o.coreCapability}" but translate it differently ("${first.text}", "${translated}")`,
+            'translation.capabilityDiffers',
+            { first: first.objective, id: o.id, capability: o.coreCapability, a: first.text, b: translated },
           );
         else if (!first) capability.set(o.coreCapability, { text: translated, objective: o.id });
       }
       for (const [id, ph] of Object.entries(p.phases ?? {})) {
         const src = phases.get(id);
-        if (!src) err(['pack', 'phases', id], `unknown phase "${id}"`);
+        if (!src) err(['pack', 'phases', id], `unknown phase "${id}"`, 'unknown.phase', { id });
         else if (ph.summary !== undefined && src.summary === undefined)
-          err(['pack', 'phases', id, 'summary'], `phase "${id}" has no summary in the source to translate`);
+          err(
+            ['pack', 'phases', id, 'summary'],
+            `phase "${id}" has no summary in the source to translate`,
+            'translation.noPhaseSummary',
+            {
+              id,
+            },
+          );
       }
       for (const [id, t] of Object.entries(p.teams ?? {})) {
         if (t.description !== undefined && !pack.teams.find((s) => s.id === id)?.description)
-          err(['pack', 'teams', id, 'description'], `team "${id}" has no description in the source to translate`);
+          err(
+            ['pack', 'teams', id, 'description'],
+            `team "${id}" has no description in the source to translate`,
+            'translation.noTeamDescription',
+            {
+              id,
+            },
+          );
       }
       const key = `${language}\0pack`;
-      if (seen.has(key)) err(['pack'], `the pack part of "${language}" is already translated in ${seen.get(key)}`);
+      if (seen.has(key))
+        err(
+          ['pack'],
+          `the pack part of "${language}" is already translated in ${seen.get(key)}`,
+          'translation.packPartTwice',
+          {
+            language,
+            file: seen.get(key) ?? '',
+          },
+        );
       else {
         seen.set(key, file.displayPath);
         target.pack = p;
@@ -78,17 +111,35 @@ export function checkPackTranslations(
     for (const [id, t] of Object.entries(content.injects)) {
       const src = injects.get(id);
       if (!src) {
-        err(['injects', id], `unknown inject "${id}": a translation names an inject of the source by its id`);
+        err(
+          ['injects', id],
+          `unknown inject "${id}": a translation names an inject of the source by its id`,
+          'translation.unknownInject',
+          {
+            id,
+          },
+        );
         continue;
       }
       const key = `${language}\0${id}`;
       if (seen.has(key)) {
-        err(['injects', id], `inject "${id}" is already translated into "${language}" in ${seen.get(key)}`);
+        err(
+          ['injects', id],
+          `inject "${id}" is already translated into "${language}" in ${seen.get(key)}`,
+          'translation.injectTwice',
+          {
+            id,
+            language,
+            file: seen.get(key) ?? '',
+          },
+        );
         continue;
       }
       seen.set(key, file.displayPath);
       const before = errors.length;
-      checkInjectTranslation(src, t, (path, message) => err(['injects', id, ...path], message));
+      checkInjectTranslation(src, t, (path, message, code, params) =>
+        err(['injects', id, ...path], message, code, params),
+      );
       if (errors.length === before) target.injects[id] = t;
     }
   }
@@ -98,22 +149,38 @@ export function checkPackTranslations(
 function checkInjectTranslation(
   src: Inject,
   t: InjectTranslation,
-  err: (path: (string | number)[], message: string) => void,
+  err: (path: (string | number)[], message: string, code: string, params?: PackErrorParams) => void,
 ): void {
   if (t.from?.organisation !== undefined && src.from.organisation === undefined)
-    err(['from', 'organisation'], 'the source sender has no organisation to translate');
+    err(['from', 'organisation'], 'the source sender has no organisation to translate', 'translation.noOrganisation');
   const optionIds = new Set(src.responseOptions.map((o) => o.id));
   for (const id of Object.keys(t.responseOptions ?? {})) {
     if (!optionIds.has(id))
-      err(['responseOptions', id], `unknown response option "${id}" (options: ${[...optionIds].join(', ') || 'none'})`);
+      err(
+        ['responseOptions', id],
+        `unknown response option "${id}" (options: ${[...optionIds].join(', ') || 'none'})`,
+        'unknown.responseOptionOf',
+        {
+          id,
+          known: [...optionIds].join(', ') || '—',
+        },
+      );
   }
   const actionIds = new Set(src.expectedActions.map((a) => a.id));
   for (const id of Object.keys(t.expectedActions ?? {})) {
     if (!actionIds.has(id))
-      err(['expectedActions', id], `unknown expected action "${id}" (actions: ${[...actionIds].join(', ') || 'none'})`);
+      err(
+        ['expectedActions', id],
+        `unknown expected action "${id}" (actions: ${[...actionIds].join(', ') || 'none'})`,
+        'unknown.expectedActionOf',
+        {
+          id,
+          known: [...actionIds].join(', ') || '—',
+        },
+      );
   }
   if (t.decision) {
-    if (!src.decision) err(['decision'], 'the source inject has no decision to translate');
+    if (!src.decision) err(['decision'], 'the source inject has no decision to translate', 'translation.noDecision');
     else {
       const decisionOptions = new Set(src.decision.options.map((o) => o.id));
       for (const id of Object.keys(t.decision.options ?? {})) {
@@ -121,6 +188,8 @@ function checkInjectTranslation(
           err(
             ['decision', 'options', id],
             `unknown decision option "${id}" (options: ${[...decisionOptions].join(', ')})`,
+            'unknown.decisionOptionOf',
+            { id, known: [...decisionOptions].join(', ') },
           );
       }
     }
@@ -128,20 +197,46 @@ function checkInjectTranslation(
   for (const [pos, a] of Object.entries(t.artifacts ?? {})) {
     const art = src.artifacts[Number(pos)];
     if (!art) {
-      err(['artifacts', pos], `the source inject has ${src.artifacts.length} artifact(s); there is no artifact ${pos}`);
+      err(
+        ['artifacts', pos],
+        `the source inject has ${src.artifacts.length} artifact(s); there is no artifact ${pos}`,
+        'translation.noArtifact',
+        {
+          count: src.artifacts.length,
+          position: pos,
+        },
+      );
       continue;
     }
     if (a.alt !== undefined && art.kind !== 'image')
-      err(['artifacts', pos, 'alt'], `artifact ${pos} is a ${art.kind}, not an image: it has no alt text`);
+      err(
+        ['artifacts', pos, 'alt'],
+        `artifact ${pos} is a ${art.kind}, not an image: it has no alt text`,
+        'translation.notImage',
+        {
+          position: pos,
+          kind: art.kind,
+        },
+      );
     if (a.notes !== undefined) {
       if (art.kind !== 'ioc-table')
-        err(['artifacts', pos, 'notes'], `artifact ${pos} is a ${art.kind}, not an IOC table: it has no row notes`);
+        err(
+          ['artifacts', pos, 'notes'],
+          `artifact ${pos} is a ${art.kind}, not an IOC table: it has no row notes`,
+          'translation.notIocTable',
+          {
+            position: pos,
+            kind: art.kind,
+          },
+        );
       else {
         for (const row of Object.keys(a.notes)) {
           if (art.rows[Number(row)]?.note === undefined)
             err(
               ['artifacts', pos, 'notes', row],
               `row ${row} of artifact ${pos} has no note in the source to translate`,
+              'translation.noRowNote',
+              { row, position: pos },
             );
         }
       }

@@ -23,8 +23,14 @@ export async function uploadFile<T>(
     body = text;
   }
   if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string };
-    throw new ApiError(res.status, err.code ?? `http.${res.status}`, err.message ?? res.statusText);
+    const err = (body ?? {}) as { code?: string; message?: string; correlationId?: string; details?: unknown };
+    throw new ApiError(
+      res.status,
+      err.code ?? `http.${res.status}`,
+      err.message ?? res.statusText,
+      err.correlationId,
+      err.details,
+    );
   }
   return body as T;
 }

@@ -14,6 +14,7 @@ import {
 import { useImportPackZip } from '../api/packs';
 import { uploadFile } from '../api/upload-file';
 import { type ImportNote, importNoteText } from '../lib/import-note-text';
+import { PackErrorList, packErrorsOf } from './pack-error-list';
 
 /** The MSEL preview with what this panel shows beyond the shared type: the pre-exercise checklist and rows attached to the inject above. */
 type MselPreviewPlus = MselPreview & {
@@ -399,7 +400,11 @@ export function ZipImport({ onImported }: { onImported: (packId: string) => void
           {t('import.import')}
         </Button>
       </Group>
-      {imp.isError && <Alert color="red">{errorMessage(imp.error)}</Alert>}
+      {imp.isError && (
+        <Alert color="red" title={errorMessage(imp.error)} data-testid="zip-import-error">
+          <PackErrorList errors={packErrorsOf(imp.error)} />
+        </Alert>
+      )}
     </Stack>
   );
 }

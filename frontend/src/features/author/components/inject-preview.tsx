@@ -33,7 +33,8 @@ export function InjectPreview({
       </Text>
     );
   const view = draftInjectView(inject, scenarioMs ?? 0);
-  const scenarioLabel = scenarioMs === null ? 'T+?' : formatScenarioTime(scenarioMs);
+  // a triggered inject, or one whose offset does not read: no time on the exercise clock yet
+  const scenarioLabel = scenarioMs === null ? t('preview.unknownTime') : formatScenarioTime(scenarioMs);
   const deliveredLabel = t('preview.onDelivery');
   const { icon: ChannelIcon } = CHANNEL_INFO[view.channel];
   const label = tc(`channel.${view.channel}`);

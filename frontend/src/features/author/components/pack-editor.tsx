@@ -25,6 +25,8 @@ import { DryRunPanel } from './dry-run-panel';
 import { InjectPreview } from './inject-preview';
 import { InjectsForm, MetadataForm, ObjectivesForm, TeamsForm } from './pack-forms';
 import { TimelineSwimlanes } from './timeline-swimlanes';
+import { usePackErrorText } from '../lib/pack-error-text';
+import { PackErrorList, packErrorsOf } from './pack-error-list';
 import { type Reveal, YamlSource } from './yaml-source';
 
 /** Only the images the pack refers to go with it (an upload that was replaced stays behind). */
@@ -108,7 +110,12 @@ export function PackEditor({
   // a saved draft reopens as the stored pack, in a new editor: the result is handed over
   const saved = save.data ?? justSaved;
   const draft = useMemo(() => readDraft(text), [text]);
-  const errors: PackError[] = report?.errors ?? [];
+  const packErrorText = usePackErrorText();
+  // the loader's errors worded in the interface language, for the list below and for every form field
+  const errors: PackError[] = useMemo(
+    () => (report?.errors ?? []).map((e) => ({ ...e, message: packErrorText(e) })),
+    [report, packErrorText],
+  );
 
   const checking = checked?.text !== text || checked.images !== images;
   useEffect(() => {
@@ -317,6 +324,7 @@ export function PackEditor({
       {save.isError && (
         <Alert color="red" title={t('editor.notSaved')}>
           {errorMessage(save.error)}
+          <PackErrorList errors={packErrorsOf(save.error)} max={5} />
         </Alert>
       )}
       {saved && (
@@ -331,10 +339,13 @@ export function PackEditor({
         <Paper withBorder p="xs" data-testid="error-list">
           <ScrollArea.Autosize mah={110}>
             {errors.map((e, k) => (
-              // the loader's messages are English: the pack format's own words, as the CLI prints them
-              <UnstyledButton key={k} onClick={() => goTo(e)} display="block" w="100%" data-i18n-gap="pack-loader">
+              // where (file, line, field) as the CLI prints it; what, in the interface language
+              <UnstyledButton key={k} onClick={() => goTo(e)} display="block" w="100%" data-code={e.code}>
                 <Text size="xs" c="red" ff="monospace">
-                  {e.file}:{e.line}:{e.column} {e.path} — {e.message}
+                  <span translate="no">
+                    {e.file}:{e.line}:{e.column} {e.path}
+                  </span>{' '}
+                  — {e.message}
                 </Text>
               </UnstyledButton>
             ))}

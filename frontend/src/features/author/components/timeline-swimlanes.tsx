@@ -4,12 +4,20 @@ import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from 'react';
 import { type DraftPack, formatOffset } from '../lib/pack-doc';
-import { EDGE_STYLE, LANE, layoutTimeline, ticksFor } from '../lib/timeline-layout';
+import { EDGE_STYLE, type EdgeWords, LANE, layoutTimeline, ticksFor } from '../lib/timeline-layout';
 
 const LABEL_WIDTH = 200;
 const LABEL_LINE = 14;
 /** average advance of an 11 px label character, to know how wide a label is before it is drawn */
 const CHAR_PX = 6.3;
+/** a wide (Hangul, CJK) character takes about twice a Latin one */
+const labelWidth = (label: string) =>
+  [...label].reduce(
+    (w, c) => w + (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/.test(c) ? 2 : 1),
+    0,
+  ) *
+    CHAR_PX +
+  8;
 
 /**
  * Positions for the labels shown: near the middle of their arrow, moved up or down a line at a time
@@ -22,7 +30,7 @@ function placeLabels<E extends { x1: number; y1: number; x2: number; y2: number;
 ) {
   const placed: { n: number; e: E; x: number; y: number; w: number }[] = [];
   for (const { n, e } of items) {
-    const w = e.label.length * CHAR_PX + 8;
+    const w = labelWidth(e.label);
     const x = Math.min(Math.max((e.x1 + e.x2) / 2, w / 2), Math.max(w / 2, width - w / 2));
     const want = Math.max(10, Math.min(e.y1, e.y2) - 6);
     const free = (y: number) =>
@@ -66,7 +74,14 @@ export function TimelineSwimlanes({
   const [zoom, setZoom] = useState(1);
   const [focus, setFocus] = useState<Focus>(null);
   const width = Math.max(300, viewportWidth) * zoom;
-  const { durationMs, xOf, markers, edges, unplaced, laneTops, laneHeights, height } = layoutTimeline(pack, width);
+  // the arrows' words in the interface language; ids and the pack's labels inside them as written
+  // (every EdgeWordKey has its message; the cast names one of them for the typed `t`)
+  const words: EdgeWords = (key, params) => t(`timelineEdge.${key}` as 'timelineEdge.afterLabel', params);
+  const { durationMs, xOf, markers, edges, unplaced, laneTops, laneHeights, height } = layoutTimeline(
+    pack,
+    width,
+    words,
+  );
   const ticks = ticksFor(durationMs, width);
   const markersRef = useRef(markers);
   useEffect(() => {
@@ -422,8 +437,6 @@ export function TimelineSwimlanes({
                         fill={s.colour}
                         textAnchor="middle"
                         data-testid={`timeline-edge-label-${fromId}-${toId}`}
-                        // the arrow's words come from the layout (lib/timeline-layout.ts), English for now
-                        data-i18n-gap="timeline-edges"
                         style={{ paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 4 }}
                       >
                         {e.label}

@@ -18,16 +18,46 @@ export const EDGE_STYLE: Record<EdgeKind, { colour: string; dash?: string }> = {
 
 const delayText = (delay: string | undefined) => (delay && toMs(delay, DURATION) ? ` +${delay}` : '');
 
+/** What an arrow says; the editor words it in the interface language (`timelineEdge.*` in author.json). */
+export type EdgeWordKey =
+  | 'injectN'
+  | 'afterLabel'
+  | 'afterDescription'
+  | 'outcomeLabel'
+  | 'outcomeDescription'
+  | 'optionLabel'
+  | 'optionDescription'
+  | 'contingencyLabel'
+  | 'contingencyDescription';
+export type EdgeWords = (key: EdgeWordKey, params: Record<string, string>) => string;
+
+const ENGLISH: Record<EdgeWordKey, string> = {
+  injectN: 'inject {{n}}',
+  afterLabel: 'after{{delay}}',
+  afterDescription: '{{name}} is released{{delay}} after {{from}}',
+  outcomeLabel: '◆ {{outcome}}{{delay}}',
+  outcomeDescription: '{{name}} is released when decision {{decision}} ends with "{{outcome}}"',
+  optionLabel: 'chose "{{option}}"',
+  optionDescription: '{{name}} is released to a team that chose "{{option}}" on {{from}}',
+  contingencyLabel: 'if not "{{action}}" by {{at}}',
+  contingencyDescription:
+    'contingency: {{name}} is released at {{at}} to teams that had not logged "{{actionText}}" on {{from}}',
+};
+/** The arrows' words in English, where no interface language is at hand. */
+export const englishEdgeWords: EdgeWords = (key, params) =>
+  ENGLISH[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+
 /** The trigger of each inject as an edge from what releases it, labelled with the option or the missing action. */
-export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
+export function triggerEdges(injects: readonly DraftInject[], words: EdgeWords = englishEdgeWords): Edge[] {
   const byId = new Map(injects.map((i, k) => [i.id, k]));
   const byDecision = new Map(injects.flatMap((i, k) => (i.decision?.id ? [[i.decision.id, k] as const] : [])));
   return injects.flatMap((inj, to): Edge[] => {
     const t = inj.trigger;
-    const name = inj.id ?? `inject ${to + 1}`;
+    const name = inj.id ?? words('injectN', { n: String(to + 1) });
     switch (t?.type) {
       case 'after-inject': {
         const from = byId.get(t.inject);
+        const params = { name, delay: delayText(t.delay), from: t.inject ?? '' };
         return from === undefined
           ? []
           : [
@@ -35,8 +65,8 @@ export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
                 kind: t.type,
                 from,
                 to,
-                label: `after${delayText(t.delay)}`,
-                description: `${name} is released${delayText(t.delay) || ''} after ${t.inject ?? ''}`,
+                label: words('afterLabel', params),
+                description: words('afterDescription', params),
               },
             ];
       }
@@ -44,14 +74,19 @@ export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
         const from = byDecision.get(t.decision ?? '');
         if (from === undefined) return [];
         const option = injects[from]?.decision?.options?.find((o) => o.id === t.outcome);
-        const outcome = option?.label ?? t.outcome ?? '?';
+        const params = {
+          name,
+          outcome: option?.label ?? t.outcome ?? '?',
+          delay: delayText(t.delay),
+          decision: t.decision ?? '',
+        };
         return [
           {
             kind: t.type,
             from,
             to,
-            label: `◆ ${outcome}${delayText(t.delay)}`,
-            description: `${name} is released when decision ${t.decision ?? ''} ends with "${outcome}"`,
+            label: words('outcomeLabel', params),
+            description: words('outcomeDescription', params),
           },
         ];
       }
@@ -59,13 +94,14 @@ export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
         const from = byId.get(t.inject);
         if (from === undefined) return [];
         const option = injects[from]?.responseOptions?.find((o) => o.id === t.option)?.label ?? t.option ?? '?';
+        const params = { name, option, from: t.inject ?? '' };
         return [
           {
             kind: t.type,
             from,
             to,
-            label: `chose "${option}"`,
-            description: `${name} is released to a team that chose "${option}" on ${t.inject ?? ''}`,
+            label: words('optionLabel', params),
+            description: words('optionDescription', params),
           },
         ];
       }
@@ -73,13 +109,20 @@ export function triggerEdges(injects: readonly DraftInject[]): Edge[] {
         const from = byId.get(t.inject);
         if (from === undefined) return [];
         const action = injects[from]?.expectedActions?.find((a) => a.id === t.expectedAction);
+        const params = {
+          name,
+          action: t.expectedAction ?? '?',
+          actionText: action?.text ?? t.expectedAction ?? '',
+          at: t.at ?? '?',
+          from: t.inject ?? '',
+        };
         return [
           {
             kind: t.type,
             from,
             to,
-            label: `if not "${t.expectedAction ?? '?'}" by ${t.at ?? '?'}`,
-            description: `contingency: ${name} is released at ${t.at ?? '?'} to teams that had not logged "${action?.text ?? t.expectedAction ?? ''}" on ${t.inject ?? ''}`,
+            label: words('contingencyLabel', params),
+            description: words('contingencyDescription', params),
           },
         ];
       }
@@ -118,7 +161,7 @@ export interface PlacedEdge extends Edge {
  * Pixel positions for a track `width` px wide: each inject's marker in each lane it reaches (markers
  * that would touch move to a second row of the lane), and each trigger edge between its markers.
  */
-export function layoutTimeline(pack: DraftPack, width: number) {
+export function layoutTimeline(pack: DraftPack, width: number, words: EdgeWords = englishEdgeWords) {
   const teams = pack.teams ?? [];
   const injects = pack.injects ?? [];
   const times = plannedTimes(pack);
@@ -162,7 +205,7 @@ export function layoutTimeline(pack: DraftPack, width: number) {
   });
   const markerAt = new Map(markers.map((m) => [`${m.inject}@${m.lane}`, m]));
 
-  const edges = triggerEdges(injects).flatMap((e): PlacedEdge[] => {
+  const edges = triggerEdges(injects, words).flatMap((e): PlacedEdge[] => {
     const fromInject = injects[e.from];
     const toInject = injects[e.to];
     if (!fromInject || !toInject) return [];

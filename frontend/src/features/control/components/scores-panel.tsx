@@ -8,6 +8,7 @@ import { scoreVisibilityFromLog, useSetScoreVisibility } from '../api/set-score-
 import { useTimeline } from '../api/get-timeline';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useScoreRuleText } from '../../../lib/score-rule';
 
 function VisibilitySwitches({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation('control');
@@ -34,8 +35,13 @@ function VisibilitySwitches({ exerciseId }: { exerciseId: string }) {
   );
 }
 
-function source(item: ScoreItem, viewer: PublicUser | undefined, t: TFunction<'control'>): string {
-  if ('rule' in item.source) return t('scores.rule', { rule: item.source.rule });
+function source(
+  item: ScoreItem,
+  viewer: PublicUser | undefined,
+  t: TFunction<'control'>,
+  ruleText: ReturnType<typeof useScoreRuleText>,
+): string {
+  if ('rule' in item.source) return t('scores.rule', { rule: ruleText(item.source) });
   const who =
     viewer && item.source.evaluator === `user:${viewer.id}`
       ? t('scores.you', { name: viewer.displayName })
@@ -53,6 +59,7 @@ function Breakdown({
   viewer: PublicUser | undefined;
 }) {
   const { t } = useTranslation('control');
+  const ruleText = useScoreRuleText();
   if (score.items.length === 0)
     return (
       <Text size="xs" c="dimmed">
@@ -87,7 +94,7 @@ function Breakdown({
               {i.points}
               {i.max > 0 ? `/${i.max}` : ''}
             </Table.Td>
-            <Table.Td>{source(i, viewer, t)}</Table.Td>
+            <Table.Td>{source(i, viewer, t, ruleText)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

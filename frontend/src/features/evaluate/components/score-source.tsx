@@ -3,6 +3,7 @@ import type { ScoreSource } from '../../../lib/api-types';
 import { formatWallTime } from '../../../lib/clock';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useScoreRuleText } from '../../../lib/score-rule';
 
 /** Account id (`user:<id>`) → display name, for the evaluators the viewer can name. */
 export type EvaluatorNames = ReadonlyMap<string, string>;
@@ -14,10 +15,11 @@ export function evaluatorLabel(actor: string, names: EvaluatorNames, t: TFunctio
 /** Where a score item's points come from: the rule, or who decided, when and why. */
 export function ScoreSourceText({ source, names }: { source: ScoreSource; names: EvaluatorNames }) {
   const { t } = useTranslation('evaluate');
+  const ruleText = useScoreRuleText();
   if ('rule' in source)
     return (
-      <Text size="xs" c="dimmed" data-source="rule">
-        {t('source.rule')} <span translate="no">{source.rule}</span>
+      <Text size="xs" c="dimmed" data-source="rule" data-rule={source.code}>
+        {t('source.rule')} {ruleText(source)}
       </Text>
     );
   return (

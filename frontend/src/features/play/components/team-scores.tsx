@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { PlayerInjectView, PlayerScores, ScoreItem } from '../../../lib/api-types';
 import { formatWallTime } from '../../../lib/clock';
+import { useScoreRuleText } from '../../../lib/score-rule';
 
-function why(t: TFunction<['play', 'common']>, item: ScoreItem): string {
-  if ('rule' in item.source) return item.source.rule;
+function why(t: TFunction<['play', 'common']>, ruleText: ReturnType<typeof useScoreRuleText>, item: ScoreItem): string {
+  if ('rule' in item.source) return ruleText(item.source);
   return t('scores.byEvaluator', { time: formatWallTime(item.source.at), reason: item.source.reason });
 }
 
@@ -20,6 +21,7 @@ export function TeamScores({
   teamName: string;
 }) {
   const { t } = useTranslation(['play', 'common']);
+  const ruleText = useScoreRuleText();
   const subject = (id: string) => injects.find((i) => i.id === id)?.subject ?? id;
   return (
     <Stack gap="md" data-testid="team-scores">
@@ -54,7 +56,7 @@ export function TeamScores({
                     {i.points}
                     {i.max > 0 ? `/${i.max}` : ''}
                   </Table.Td>
-                  <Table.Td>{why(t, i)}</Table.Td>
+                  <Table.Td data-testid="score-why">{why(t, ruleText, i)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,0 +1,19 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScoreSource } from './api-types';
+
+type RuleSource = Extract<ScoreSource, { rule: string }>;
+
+/**
+ * Words a scoring rule in the interface language: the server sends the rule's code and what fills
+ * it in (`scoreRule.*` in common.json); ids and the pack's own text (a distractor's `why`) are
+ * content and stay as written. A cell stored before rules had codes carries only its English
+ * sentence, shown as it is.
+ */
+export function useScoreRuleText(): (source: RuleSource) => string {
+  const { t } = useTranslation('common');
+  return useCallback(
+    (source: RuleSource) => (source.code ? t(`scoreRule.${source.code}`, { ...source.params }) : source.rule),
+    [t],
+  );
+}
