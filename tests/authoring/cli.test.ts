@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,44 @@ describe('ttx command line for authors who work in git', () => {
         ext === 'xlsx' ? demo.source.pack.translations?.ko?.pack.title : undefined,
       );
     }
+  });
+
+  it('exports a translated pack as one YAML file that validates and imports back with its translations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttx-cli-yaml-'));
+    const source = join(REPO_ROOT, 'injects', 'korean-peninsula');
+    const file = join(dir, 'kp.yaml');
+    const exported = ttx('export', source, file);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/wrote .*kp\.yaml: \d+ injects, translations: ko/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^translations:\n {2}ko:/m);
+    // without out.yaml the file goes to stdout, the same text
+    expect(ttx('export', source).stdout).toBe(readFileSync(file, 'utf8'));
+
+    const validated = ttx('validate', file);
+    expect(validated.status, validated.stderr).toBe(0);
+    expect(validated.stdout).toMatch(/ok {4}korean-peninsula .*, translations: ko\n1 pack\(s\) checked, 0 error\(s\)/);
+
+    const imported = ttx('import', file, '--out', join(dir, 'back'));
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('translations: translations/ko/ko.yaml');
+    const original = packAt(source);
+    const back = packAt(join(dir, 'back'));
+    expect(back.translations?.ko).toBeDefined();
+    expect(back.translations).toEqual(original.translations);
+    expect(back.injects).toEqual(original.injects);
+    expect({ ...back, injects: [], translations: {} }).toEqual({ ...original, injects: [], translations: {} });
+
+    // a wrong translation in the single file is an error naming it, not a silent drop
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      readFileSync(file, 'utf8').replace(/^translations:\n {2}ko:/m, 'translations:\n  korean:'),
+    );
+    const bad = ttx('validate', join(dir, 'bad.yaml'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.yaml: "korean" under "translations" is not a language tag/);
+    noStackTrace(bad.stderr);
+    expect(ttx('export').status).toBe(2);
+    expect(ttx('export', source, join(dir, 'kp.txt')).stderr).toMatch(/kp\.txt: the output is a \.yaml file/);
   });
 
   it('fails with a clear message and a non-zero exit on a broken file', () => {

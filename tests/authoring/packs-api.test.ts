@@ -1,8 +1,11 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { editorFiles, loadPackFiles } from '../../backend/src/authoring/packs/pack-files.js';
+import { loadPackFolder } from '../../backend/src/scenarios/pack/pack-loader.js';
 import { Api, createExercise, teamByKey } from '../support/api-client.js';
-import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
+import { REPO_ROOT, type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { until } from '../support/socket-client.js';
 import { demoYaml, download, fixture, upload } from './authoring-support.js';
 
@@ -177,17 +180,26 @@ describe('saving a new version', () => {
 });
 
 describe('export and import', () => {
-  it('exports YAML that loads back to the same pack', async () => {
+  it('exports YAML, translations included, that loads back to the same pack', async () => {
     const y = await download(api, '/authoring/packs/korean-peninsula/export.yaml');
     expect(y.status).toBe(200);
     expect(y.headers.get('content-disposition')).toMatch(/korean-peninsula-.*\.yaml/);
     const original = (await api.get('/scenarios/korean-peninsula')).body.pack;
-    const v = await api.post('/authoring/packs/validate', { yaml: y.data.toString('utf8') });
+    const text = y.data.toString('utf8');
+    const v = await api.post('/authoring/packs/validate', { yaml: text });
     expect(v.body.ok).toBe(true);
     expect(v.body.summary.injects).toBe(original.injects.length);
-    expect(parse(y.data.toString('utf8')).injects.map((i: { id: string }) => i.id)).toEqual(
+    expect(parse(text).injects.map((i: { id: string }) => i.id)).toEqual(
       original.injects.map((i: { id: string }) => i.id),
     );
+    // the single file carries the Korean under translations: and reads back to the pack on disk
+    expect(text).toMatch(/^translations:\n {2}ko:/m);
+    const onDisk = loadPackFolder(join(REPO_ROOT, 'injects', 'korean-peninsula'));
+    const back = loadPackFiles(editorFiles(text));
+    if (!onDisk.ok || !back.ok) throw new Error('korean-peninsula does not load');
+    expect(Object.keys(back.source.pack.translations ?? {})).toEqual(['ko']);
+    expect(back.source.pack.translations).toEqual(onDisk.source.pack.translations);
+    expect(back.source.pack.injects).toEqual(onDisk.source.pack.injects);
   });
 
   it('exports a zip and imports it again as a pack', async () => {

@@ -6,7 +6,13 @@ import { type ColumnMapping, MSEL_FIELDS, type MselField, normaliseHeader } from
 import { mselCsv, mselXlsx } from '../authoring/msel/msel-export.js';
 import { importRefusal, type MselDryRun, type MselRequest, previewMsel } from '../authoring/msel/msel-preview.js';
 import { openAevRefusal, openAevToPack, readOpenAevExport } from '../authoring/openaev/openaev-import.js';
-import { loadPackFiles, packToYaml, translationFiles } from '../authoring/packs/pack-files.js';
+import {
+  editorFiles,
+  loadPackFiles,
+  packToEditorYaml,
+  packToYaml,
+  translationFiles,
+} from '../authoring/packs/pack-files.js';
 import { type ToolFormat, toolJsonToPack, toolRefusal } from '../authoring/tool-exports/tool-import.js';
 import { formatPackError, loadPackFolder } from '../scenarios/pack/pack-loader.js';
 import { CHANNELS, type Channel, type ScenarioPack } from '../scenarios/pack/pack-schema.js';
@@ -268,6 +274,70 @@ export async function mselExport(args: string[]): Promise<number> {
   writeFileSync(out, extname(out) === '.csv' ? mselCsv(r.source.pack) : await mselXlsx(r.source.pack));
   process.stdout.write(`wrote ${out}: ${r.source.pack.injects.length} injects\n`);
   return 0;
+}
+
+const PACK_YAML_USAGE = `usage: ttx export <pack-folder> [out.yaml]   |   ttx import <pack.yaml> [--out folder]`;
+
+/**
+ * ttx export <pack-folder> [out.yaml]: the pack as one YAML file, the web editor's text and its
+ * "Download YAML": \`pack.yaml\` with the translations under \`translations:\` (stdout without out.yaml).
+ */
+export function exportPackYaml(args: string[]): Promise<number> {
+  let folder: string | undefined;
+  return guarded(
+    PACK_YAML_USAGE,
+    () => folder,
+    () => {
+      const { positional } = options(args, []);
+      const [source, out, extra] = positional;
+      folder = source;
+      if (!source) throw new UsageError('no pack folder given');
+      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+      if (out !== undefined && !/\.ya?ml$/.test(out)) throw new UsageError(`${out}: the output is a .yaml file`);
+      const r = loadPackFolder(resolve(source));
+      if (!r.ok) {
+        for (const e of r.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
+        return fail('the pack has errors; nothing was written');
+      }
+      const yaml = packToEditorYaml(r.source.pack);
+      if (out === undefined) {
+        process.stdout.write(yaml);
+        return 0;
+      }
+      writeFileSync(out, yaml);
+      const languages = Object.keys(r.source.pack.translations ?? {});
+      process.stdout.write(
+        `wrote ${out}: ${r.source.pack.injects.length} injects${languages.length ? `, translations: ${languages.join(', ')}` : ''}\n`,
+      );
+      return 0;
+    },
+  );
+}
+
+/** The pack files of a single-file pack (\`translations:\` split into translations/<language>/ files). */
+export function singleFilePack(file: string): ReturnType<typeof loadPackFiles> {
+  return loadPackFiles(editorFiles(readInput(file).toString('utf8')), basename(file).replace(/\.ya?ml$/, ''));
+}
+
+/** ttx import <pack.yaml> [--out folder]: a single-file pack (as exported) back into a pack folder. */
+export function importPackYaml(args: string[]): Promise<number> {
+  let file: string | undefined;
+  return guarded(
+    PACK_YAML_USAGE,
+    () => file,
+    () => {
+      const { positional, flags } = options(args, ['out']);
+      file = positional[0];
+      if (!file) throw new UsageError('no file given');
+      if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1] ?? ''}"`);
+      const loaded = singleFilePack(file);
+      if (!loaded.ok) {
+        for (const e of loaded.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
+        return fail(`the pack has ${loaded.errors.length} error(s); nothing was written`);
+      }
+      return writePack(loaded.source.pack, flags.get('out'));
+    },
+  );
 }
 
 const OPENAEV_USAGE = 'usage: ttx import-openaev <export.zip|scenario.json> [--pack-id id] [--out folder]';

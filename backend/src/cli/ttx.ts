@@ -1,14 +1,27 @@
 import 'reflect-metadata';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatPackError, listPackFolders, loadPackFolder } from '../scenarios/pack/pack-loader.js';
 import { packJsonSchema } from '../scenarios/pack/pack-json-schema.js';
+import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
 import { REPO_ROOT } from '../config/app-config.js';
-import { dryRun, importOpenAev, importToolJson, mselExport, mselImport } from './author-commands.js';
+import {
+  dryRun,
+  exportPackYaml,
+  importOpenAev,
+  importPackYaml,
+  importToolJson,
+  mselExport,
+  mselImport,
+  singleFilePack,
+} from './author-commands.js';
 
 const USAGE = `Cyber TTX command-line tool
 
-  npm run ttx -- validate <folder>...   validate scenario packs (a pack folder, or a folder of packs)
+  npm run ttx -- validate <folder|pack.yaml>...   validate scenario packs (a pack folder, a folder of packs,
+                                        or a single-file pack as exported, translations: included)
+  npm run ttx -- export <pack-folder> [out.yaml]   the pack as one YAML file, its translations included
+  npm run ttx -- import <pack.yaml> [--out folder] a single-file pack back into a pack folder
   npm run ttx -- schema [file]          write the pack JSON Schema (default: injects/scenario.schema.json)
   npm run ttx -- msel import <file.xlsx|csv> [--start ISO] [--sheet s] [--map "Header=field,…"]
                  [--channel-map "type=channel,…"] [--default-channel c] [--skip-bad-rows | --strict]
@@ -23,6 +36,13 @@ const USAGE = `Cyber TTX command-line tool
   npm run ttx -- dry-run <pack-id> [--url http://127.0.0.1:3000] [--speed 600]   (TTX_USER, TTX_PASSWORD)
 `;
 
+function report(pk: ScenarioPack): void {
+  const languages = Object.keys(pk.translations ?? {});
+  process.stdout.write(
+    `ok    ${pk.id} ${pk.version}: ${pk.teams.length} teams, ${pk.injects.length} injects${languages.length ? `, translations: ${languages.join(', ')}` : ''}\n`,
+  );
+}
+
 function validate(paths: string[]): number {
   if (paths.length === 0) paths = [resolve(REPO_ROOT, 'injects')];
   let errors = 0;
@@ -30,8 +50,25 @@ function validate(paths: string[]): number {
   for (const p of paths) {
     const root = resolve(p);
     if (!existsSync(root)) {
-      process.stderr.write(`${p}: no such folder\n`);
+      process.stderr.write(`${p}: no such file or folder\n`);
       errors++;
+      continue;
+    }
+    if (statSync(root).isFile()) {
+      packs++;
+      let result: ReturnType<typeof singleFilePack>;
+      try {
+        result = singleFilePack(root);
+      } catch (e) {
+        process.stderr.write(`error ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
+        errors++;
+        continue;
+      }
+      if (result.ok) report(result.source.pack);
+      else {
+        errors += result.errors.length;
+        for (const e of result.errors) process.stderr.write(`error ${p}: ${formatPackError(e)}\n`);
+      }
       continue;
     }
     const folders = listPackFolders(root);
@@ -42,10 +79,8 @@ function validate(paths: string[]): number {
     for (const folder of folders) {
       packs++;
       const result = loadPackFolder(folder, resolve(root, folders.length === 1 && folder === root ? '..' : '.'));
-      if (result.ok) {
-        const pk = result.source.pack;
-        process.stdout.write(`ok    ${pk.id} ${pk.version}: ${pk.teams.length} teams, ${pk.injects.length} injects\n`);
-      } else {
+      if (result.ok) report(result.source.pack);
+      else {
         errors += result.errors.length;
         for (const e of result.errors) process.stderr.write(`error ${formatPackError(e)}\n`);
       }
@@ -71,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
       return importToolJson('ttx-community', rest);
     case 'dry-run':
       return dryRun(rest);
+    case 'export':
+      return exportPackYaml(rest);
+    case 'import':
+      return importPackYaml(rest);
     case 'validate':
       return validate(rest);
     case 'schema': {

@@ -93,9 +93,10 @@ export class PackAuthoringService {
     return { yaml: packToEditorYaml(row.document) };
   }
 
+  /** The pack as one YAML file, its translations under `translations:` (the editor's text; it validates and imports back). */
   async exportYaml(idOrPackId: string): Promise<{ fileName: string; yaml: string }> {
     const row = await this.scenarios.get(idOrPackId);
-    return { fileName: `${row.packId}-${row.version}.yaml`, yaml: packToYaml(row.document) };
+    return { fileName: `${row.packId}-${row.version}.yaml`, yaml: packToEditorYaml(row.document) };
   }
 
   /** A zip of the pack folder: `pack.yaml` plus the images its injects show, as stored with this version. */
