@@ -75,6 +75,26 @@ export class LanguageAudit {
     };
   }
 
+  /**
+   * A phone screen laid out for the phone: nothing inside `selector` scrolls sideways (a wide table
+   * in a scrolling region passes `horizontalOverflow`, and is still no way to read a form on a phone).
+   */
+  async noSidewaysScroll(page: Page, label: string, name: string, selector: string): Promise<void> {
+    const found = await page.evaluate((sel) => {
+      const out: string[] = [];
+      for (const root of Array.from(document.querySelectorAll(sel)))
+        for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+          const o = getComputedStyle(el).overflowX;
+          if ((o === 'auto' || o === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+            out.push(
+              `${el.getAttribute('aria-label') ?? el.tagName.toLowerCase()} scrolls sideways: ${el.scrollWidth}px in ${el.clientWidth}px`,
+            );
+        }
+      return out;
+    }, selector);
+    for (const f of found) this.layout.push(`${label} · ${name} · ${f}`);
+  }
+
   /** The check for a walk labelled `pseudo-…` or `ko-…`. */
   check(label: string, phone: boolean): Check {
     return label.startsWith('pseudo') ? this.pseudo(label) : this.korean(label, phone);

@@ -38,14 +38,24 @@ const legendText = (value: ReactNode) => (
 const NO_TRANSLATE = { translate: 'no' } as object;
 
 /** An axis label broken into lines of at most `max` characters, at word boundaries. */
+/** Width in Latin characters: Hangul and other East Asian characters take about two. */
+const visualLength = (s: string) =>
+  s.length + (s.match(/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/g)?.length ?? 0);
+
 function wrapLabel(text: string, max: number): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/)) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && (last + ' ' + word).length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && visualLength(`${last} ${word}`) <= max) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
+}
+
+/** At most `n` lines; the last one says with an ellipsis that the name goes on (the tick's title holds it whole). */
+function firstLines(lines: string[], n: number): string[] {
+  if (lines.length <= n) return lines;
+  return [...lines.slice(0, n - 1), `${lines[n - 1] ?? ''}…`];
 }
 
 /** A category tick drawn as wrapped lines, right-aligned to the axis, so no label is dropped or cut. */
@@ -76,20 +86,23 @@ function LaneTick({
   lanes: string[];
 }) {
   const i = Number(payload?.value ?? 0);
+  const name = lanes[i] ?? '';
+  // a team's name wrapped on up to three lines inside the axis, never cut at the chart's left edge
+  const lines = firstLines(wrapLabel(name, LANE_LABEL_CHARS), 3);
   return (
-    <text
-      x={x - 4}
-      y={y}
-      dy="0.35em"
-      textAnchor="end"
-      fontSize={12}
-      fill="currentColor"
-      {...(i > 0 ? NO_TRANSLATE : {})}
-    >
-      {lanes[i] ?? ''}
+    <text x={x} y={y} textAnchor="end" fontSize={11} fill="currentColor" {...(i > 0 ? NO_TRANSLATE : {})}>
+      <title>{name}</title>
+      {lines.map((l, n) => (
+        <tspan key={n} x={x - 4} dy={n === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
+          {l}
+        </tspan>
+      ))}
     </text>
   );
 }
+
+/** Characters per line of a lane's name, for a 150 px axis at 11 px. */
+const LANE_LABEL_CHARS = 24;
 
 function ChartCard({
   title,
@@ -250,13 +263,15 @@ export function TimelineSwimlane({ report }: { report: AfterActionReport }) {
     ),
   ).map(({ x, y, lane, kind, entry }) => ({ x, y, lane, kind, summary: describeTimelineEntry(entry, names, tReview) }));
   const series = LANE_KINDS.map((kind) => ({ kind, points: points.filter((p) => p.kind === kind) }));
+  // room for a lane name on three lines when any needs more than one
+  const laneHeight = lanes.some((l) => wrapLabel(l, LANE_LABEL_CHARS).length > 1) ? 46 : 34;
   return (
     <ChartCard
       title={tr('charts.swimlanes')}
       description={tr('charts.swimlanesHint')}
-      height={Math.max(220, lanes.length * 34 + 80)}
+      height={Math.max(220, lanes.length * laneHeight + 80)}
     >
-      <ScatterChart margin={{ left: 40 }}>
+      <ScatterChart margin={{ left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" name={tr('charts.minutesAxis')} unit={tr('charts.minUnit')} />
         <YAxis

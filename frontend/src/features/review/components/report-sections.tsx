@@ -285,8 +285,12 @@ export function TimelineTable({ report, limit = 500 }: { report: AfterActionRepo
 
 export function HotwashSummaryView({ report }: { report: AfterActionReport }) {
   const { t } = useTranslation('aar');
+  const { t: tr } = useTranslation('review');
   const h = report.hotwash;
   if (!h) return null;
+  // the survey's fixed questions in the reader's language (the report data holds the source's)
+  const question = (id: string) =>
+    tr(`hotwash.questions.${id}`, { defaultValue: h.questions.find((q) => q.id === id)?.text ?? id });
   const names = new Map(report.overview.teams.map((t) => [t.id, t.name]));
   return (
     <Stack gap="sm">
@@ -302,9 +306,9 @@ export function HotwashSummaryView({ report }: { report: AfterActionReport }) {
         <Table.Tbody>
           {h.ratings.map((r) => (
             <Table.Tr key={r.questionId}>
-              <Table.Td translate="no">{h.questions.find((q) => q.id === r.questionId)?.text}</Table.Td>
+              <Table.Td>{question(r.questionId)}</Table.Td>
               <Table.Td>{r.mean === null ? '—' : formatNumber(r.mean)}</Table.Td>
-              <Table.Td>{r.distribution.join(' / ')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.distribution.join(' / ')}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -315,9 +319,7 @@ export function HotwashSummaryView({ report }: { report: AfterActionReport }) {
           const cs = h.comments.filter((c) => c.questionId === q.id);
           return cs.length === 0 ? null : (
             <Stack key={q.id} gap={2}>
-              <Text fw={600} translate="no">
-                {q.text}
-              </Text>
+              <Text fw={600}>{question(q.id)}</Text>
               <List size="sm">
                 {cs.map((c, i) => (
                   <List.Item key={i} translate="no">

@@ -89,14 +89,14 @@ function HotwashForm({ state }: { state: HotwashState }) {
             <StarRating
               key={q.id}
               id={q.id}
-              question={q.text}
+              question={t(`hotwash.questions.${q.id}`, { defaultValue: q.text })}
               value={ratings[q.id] ?? 0}
               onChange={(v) => setRatings((r) => ({ ...r, [q.id]: v }))}
             />
           ) : (
             <Textarea
               key={q.id}
-              label={<span translate="no">{q.text}</span>}
+              label={t(`hotwash.questions.${q.id}`, { defaultValue: q.text })}
               autosize
               minRows={2}
               value={answers[q.id] ?? ''}
