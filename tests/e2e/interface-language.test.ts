@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
-import { type Check, DESK, LanguageAudit, PHONE } from '../support/interface-language.js';
+import { type Check, DESK, LanguageAudit, PHONE, tabByValue } from '../support/interface-language.js';
 import { until } from '../support/socket-client.js';
 import { inboxIds } from './support/app-flows.js';
 import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './support/browser.js';
@@ -11,7 +11,8 @@ import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './s
  * The interface language, page by page, through a korean-peninsula drill:
  * - in the pseudo-locale (`?pseudo=1`, every translated message wrapped in ⟦ ⟧) no visible
  *   interface text on a player's pages is left unmarked, at 1440×900 and 390×844: join page,
- *   console, every message the team receives, the decision card, team log, requests, ENDEX, report;
+ *   console, every message the team receives, the decision card, team log, requests, ENDEX, the
+ *   team's score breakdown (each rule worded in the team's language), report;
  * - in Korean (`?lng=ko`) the same pages say so in <html lang>, show Hangul, and nothing is cut
  *   or pushed off the phone screen; screenshots go to tests/.artifacts/interface-ko/.
  * The checks themselves are shared: `tests/support/interface-language.ts`.
@@ -98,9 +99,19 @@ describe('the interface language on every player page', () => {
     if (phone) await page.locator('[data-phone-tab="inbox"]').click();
   }
 
-  async function walkAfterEnd(page: Page, check: Check) {
+  async function walkAfterEnd(page: Page, phone: boolean, check: Check, label: string) {
     await page.getByTestId('ended-banner').waitFor({ timeout: 20_000 });
     await check(page, 'console after ENDEX');
+    // the team's own score breakdown: each line's rule in the team's language (ids as written)
+    await (phone ? page.locator('[data-phone-tab="scores"]') : tabByValue(page, 'scores')).click({ timeout: 20_000 });
+    await page.getByTestId('team-scores').waitFor();
+    const why = (await page.getByTestId('score-why').allInnerTexts()).join('\n');
+    if (label.startsWith('ko')) {
+      expect(why, label).not.toMatch(/chosen|no response yet|judgement call|first response/);
+      expect(why, label).toMatch(/아직 대응 없음|아직 선택되지 않음|평가관 판단 필요|첫 대응까지/);
+    } else expect(why.replace(/⟦[^⟦⟧]*⟧/g, ''), label).not.toMatch(/\p{L}/u);
+    await check(page, 'team scores');
+    if (phone) await page.locator('[data-phone-tab="inbox"]').click();
     await page.getByTestId('ended-hotwash-link').click();
     await page.getByTestId('team-report-page').waitFor({ timeout: 20_000 });
     await page.locator('.ttx-stars').first().waitFor();
@@ -154,8 +165,9 @@ describe('the interface language on every player page', () => {
         );
         await walkConsole(page, phone, check, !phone);
       }
+      await staff.ok('POST', `/exercises/${exercise.id}/score-visibility`, { scoresVisible: true });
       await staff.ok('POST', `/exercises/${exercise.id}/end`);
-      for (const s of seats) await walkAfterEnd(s.t.page, s.check);
+      for (const s of seats) await walkAfterEnd(s.t.page, s.phone, s.check, s.label);
       for (const s of seats) expect(unexpectedErrors(s.t.errors), s.label).toEqual([]);
       expect(audit.visited.length).toBeGreaterThan(40);
       audit.assertClean();

@@ -15,7 +15,7 @@ import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './s
  *   was in English (the language is kept on the account, not in the browser);
  * - in the pseudo-locale (`?pseudo=1`) no visible interface text is left unmarked on the login
  *   page, the exercise list, the control room and each of its live panels, the evaluator console
- *   and each of its tabs, the accounts page (accounts and sessions) and "my account";
+ *   and each of its tabs (each score line's rule worded in the interface language), the accounts page (accounts and sessions) and "my account";
  * - in Korean the same pages say so, show Hangul and nothing is cut (or pushed off a phone screen),
  *   at 1440×900 and 390×844; screenshots go to tests/.artifacts/staff-ko/.
  */
@@ -153,6 +153,15 @@ describe('the interface language on the staff pages', () => {
         await tabByValue(page, value).click();
         await page.locator(`[role="tabpanel"][id$="-panel-${value}"]`).first().waitFor();
         if (value === 'guide') await page.getByTestId('eeg-objective').first().waitFor();
+        if (value === 'breakdown') {
+          // each score line names its rule in the interface language (ids as written)
+          await page.locator('[data-source="rule"]').first().waitFor();
+          const rules = (await page.locator('[data-source="rule"]').allInnerTexts()).join('\n');
+          if (label.startsWith('ko')) {
+            expect(rules, label).not.toMatch(/chosen|no response yet|judgement call|first response/);
+            expect(rules, label).toMatch(/아직 대응 없음|아직 선택되지 않음|평가관 판단 필요|첫 대응까지/);
+          } else expect(rules.replace(/⟦[^⟦⟧]*⟧/g, ''), label).not.toMatch(/\p{L}/u);
+        }
         await check(page, `evaluator console · ${value}`);
       }
 
