@@ -9,66 +9,17 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Api, createExercise } from '../support/api-client.js';
-import sqlite3 from 'sqlite3';
-import {
-  type RunningProcess,
-  startBackend,
-  TEST_DATABASE_KIND,
-  type TestEnv,
-  testEnv,
-} from '../support/app-process.js';
+import { type RunningProcess, startBackend, type TestEnv, testEnv } from '../support/app-process.js';
 import { RecordingClient, until } from '../support/socket-client.js';
 import { upload } from '../authoring/authoring-support.js';
+import { DRILL_INJECTS, drillPack, serverBroadcasts, stats } from './stall-drill.js';
 
-// one inject every half second of wall time for 50 s: a quiet window, then the uploads, then a tail
-const INJECTS = 100;
+const INJECTS = DRILL_INJECTS;
 /** how long deliveries are measured with nothing else going on, and at least how long uploads are sent */
 const WINDOW_MS = 12_000;
 let app: RunningProcess;
 let staff: Api;
 let env: TestEnv;
-
-/**
- * When the server itself started each broadcast (its own record, SQLite only): the client's receipt
- * time also carries this test process's own delays, busy as it is sending the uploads.
- */
-function serverBroadcasts(exerciseId: string): Promise<{ dueAt: number; startedAt: number }[]> {
-  if (TEST_DATABASE_KIND !== 'sqlite') return Promise.resolve([]);
-  const db = new sqlite3.Database(env.databaseUrl.replace(/^sqlite:/, ''), sqlite3.OPEN_READONLY);
-  return new Promise((resolve, reject) => {
-    db.all(
-      'SELECT due_at_ms AS dueAt, broadcast_started_at_ms AS startedAt FROM deliveries WHERE exercise_id = ? AND broadcast_started_at_ms IS NOT NULL',
-      [exerciseId],
-      (e, rows: { dueAt: number; startedAt: number }[]) => {
-        db.close();
-        if (e) reject(e);
-        else resolve(rows.map((r) => ({ dueAt: Number(r.dueAt), startedAt: Number(r.startedAt) })));
-      },
-    );
-  });
-}
-
-function drillPack(): unknown {
-  // one inject per exercise minute; at ×120 that is one every half second of wall time
-  const injects = Array.from({ length: INJECTS }, (_, i) => ({
-    id: `alert-${i + 1}`,
-    offset: `T+${String(Math.floor((i + 1) / 60)).padStart(2, '0')}:${String((i + 1) % 60).padStart(2, '0')}`,
-    to: 'all',
-    channel: 'siem',
-    from: { name: 'SIEM' },
-    subject: `Alert ${i + 1}`,
-    body: 'Stall probe.',
-  }));
-  return {
-    id: 'stall',
-    title: 'Stall probe',
-    summary: 'Generated.',
-    version: '1.0.0',
-    duration: '02:00',
-    teams: [{ id: 'soc', name: 'SOC' }],
-    injects,
-  };
-}
 
 function bigCsv(rows: number): Buffer {
   // short rows, as in the security review's repro (17 MB for a million rows, under the 20 MiB upload limit)
@@ -111,12 +62,6 @@ async function bigXlsx(rows: number): Promise<Buffer> {
   );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
-
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-  return { n: s.length, p50: Math.round(q(0.5)), p95: Math.round(q(0.95)), max: Math.round(s[s.length - 1] ?? NaN) };
-};
 
 beforeAll(async () => {
   env = testEnv('spreadsheet-stall');
@@ -211,7 +156,7 @@ describe('a large spreadsheet uploaded during a live drill', () => {
         receipts.filter((r) => r.at >= from && r.at < to).map((r) => r.lateness);
       // the deliveries that reached the team while the spreadsheets were being sent and read
       const inFlight = receipts.filter((r) => r.at >= uploadFrom && r.at <= uploadTo);
-      const server = await serverBroadcasts(ex.id);
+      const server = await serverBroadcasts(env, ex.id);
       const serverLate = (from: number, to: number) =>
         server.filter((b) => b.startedAt >= from && b.startedAt < to).map((b) => b.startedAt - b.dueAt);
       const report = {

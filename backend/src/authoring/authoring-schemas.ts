@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../scenarios/pack/pack-schema.js';
 import { MSEL_FIELDS } from './msel/msel-columns.js';
 import { parseChannelMap } from './msel/inject-types.js';
-import { editorFiles } from './packs/pack-files.js';
+import type { PackInput } from './packs/pack-check.js';
 
 const MAX_TEXT = 5 * 1024 * 1024;
 
@@ -28,8 +28,11 @@ export const PackSourceBody = z
   });
 export type PackSourceBody = z.infer<typeof PackSourceBody>;
 
-/** The files of a pack as given: the editor's one text (its `translations:` split into files of their own) or files. */
-export const toFiles = (b: PackSourceBody) => b.files ?? editorFiles(b.yaml ?? '');
+/**
+ * The pack as given: the editor's one text (the pack reader splits its `translations:` into files
+ * of their own, see editorFiles) or files.
+ */
+export const packInput = (b: PackSourceBody): PackInput => (b.files ? { files: b.files } : { yaml: b.yaml ?? '' });
 
 export const ImageUploadQuery = z.object({ fileName: z.string().trim().min(1).max(255).default('image') }).strict();
 

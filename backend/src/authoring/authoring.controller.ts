@@ -14,8 +14,8 @@ import {
   MselQuery,
   OpenAevQuery,
   PackSourceBody,
+  packInput,
   startEpoch,
-  toFiles,
   ToolImportQuery,
 } from './authoring-schemas.js';
 import { DryRunService } from './dry-run/dry-run.service.js';
@@ -32,6 +32,15 @@ const attachment = (res: Response, fileName: string, contentType: string) => {
   res.setHeader('content-type', contentType);
   res.setHeader('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`);
 };
+
+/** Aborted when the client stops waiting for the answer (it closed the request before the answer was sent). */
+function requestGone(req: Request): AbortSignal {
+  const ctrl = new AbortController();
+  req.res?.once('close', () => {
+    if (!req.res?.writableFinished) ctrl.abort();
+  });
+  return ctrl.signal;
+}
 
 const mselRequest = (q: MselQuery): MselRequest => ({
   fileName: q.fileName,
@@ -63,21 +72,26 @@ export class AuthoringController {
   @Post('packs/validate')
   @HttpCode(200)
   @ApiZodBody(PackSourceBody)
-  validate(@ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
-    return this.packs.validate(toFiles(body), body.images);
+  validate(
+    @CurrentPrincipal() by: UserPrincipal,
+    @Req() req: Request,
+    @ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>,
+  ) {
+    // the editor aborts a validation when its text changes: a waiting one is then dropped
+    return this.packs.validate(packInput(body), body.images, { owner: by.userId, signal: requestGone(req) });
   }
 
   /** Save as a new version of the pack (its id is in the YAML); running exercises keep their snapshot. */
   @Post('packs')
   @ApiZodBody(PackSourceBody)
-  save(@ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
-    return this.packs.save(toFiles(body), 'editor', body.images);
+  save(@CurrentPrincipal() by: UserPrincipal, @ZodBody(PackSourceBody) body: z.infer<typeof PackSourceBody>) {
+    return this.packs.save(packInput(body), 'editor', body.images, { owner: by.userId });
   }
 
   /** A pack zip (pack.yaml, injects/*.yaml, images) as the raw request body. */
   @Post('packs/import')
-  async importZip(@Req() req: Request) {
-    return this.packs.importZip(await readRawBody(req, UPLOAD_LIMIT));
+  async importZip(@CurrentPrincipal() by: UserPrincipal, @Req() req: Request) {
+    return this.packs.importZip(await readRawBody(req, UPLOAD_LIMIT), { owner: by.userId });
   }
 
   @Get('packs/:id/source')

@@ -1,32 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { badInput } from '../../common/domain-error.js';
 import { PackImages, type StoredImage } from '../../scenarios/images/pack-images.service.js';
 import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
-import { formatPackError, type PackError, type PackSource } from '../../scenarios/pack/pack-loader.js';
+import { formatPackError, type LoadResult, type PackSource } from '../../scenarios/pack/pack-loader.js';
 import type { ScenarioPack } from '../../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../../scenarios/scenarios.service.js';
-import {
-  loadPackFiles,
-  packFilesFromZip,
-  packToEditorYaml,
-  packToYaml,
-  translationFiles,
-  type PackFileInput,
-} from './pack-files.js';
-import { readZip, writeZip } from './safe-zip.js';
+import type { PackInput, ValidationReport } from './pack-check.js';
+import { packToEditorYaml, packToYaml, translationFiles, type PackFileInput } from './pack-files.js';
+import { ImagesFailedError, PackReaderPool } from './pack-reader.js';
+import { writeZip } from './safe-zip.js';
+
+export type { PackInput, ValidationReport } from './pack-check.js';
 
 /** Where a saved pack came from; stored in the pack row's `source` column. */
 export type AuthoringSource = 'editor' | 'upload' | 'msel' | 'openaev';
 
 /** Images uploaded from the editor, by their path in the pack: path → sha256. */
 export type ImageRefs = Readonly<Record<string, string>>;
-
-export interface ValidationReport {
-  ok: boolean;
-  errors: PackError[];
-  /** counts of the valid pack, for the editor's status line */
-  summary?: { id: string; version: string; teams: number; objectives: number; injects: number };
-}
 
 export interface SavedPack {
   id: string;
@@ -37,43 +27,58 @@ export interface SavedPack {
   created: boolean;
 }
 
-/** Validate, save, export and import packs as the editor and the CLI see them: files (and uploaded images). */
+/** Who asked, for the pack reader's per-user fairness and limits, and whether they still wait for the answer. */
+export interface PackRequest {
+  owner?: string;
+  signal?: AbortSignal;
+}
+
+let anonymous = 0;
+
+/**
+ * Validate, save, export and import packs as the editor and the CLI see them: files (and uploaded images).
+ * Reading a pack (YAML, schema, references, images, a zip's inflation) runs in the pack reader
+ * processes (pack-reader.ts): a large pack never holds the event loop that broadcasts injects.
+ */
 @Injectable()
-export class PackAuthoringService {
+export class PackAuthoringService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly reader = new PackReaderPool();
+
   constructor(
     private readonly scenarios: ScenariosService,
     private readonly images: PackImages,
   ) {}
 
-  async validate(files: readonly PackFileInput[], images: ImageRefs = {}): Promise<ValidationReport> {
-    const r = loadPackFiles(files, 'pack', await this.storedImages(images));
-    if (!r.ok) return { ok: false, errors: r.errors };
-    const p = r.source.pack;
-    return {
-      ok: true,
-      errors: [],
-      summary: {
-        id: p.id,
-        version: p.version,
-        teams: p.teams.length,
-        objectives: p.objectives.length,
-        injects: p.injects.length,
-      },
-    };
+  onApplicationBootstrap(): void {
+    this.reader.warm();
   }
 
-  /** Save as a new version; exercises already created keep the snapshot they were made from, images included. */
-  async save(files: readonly PackFileInput[], source: AuthoringSource, images: ImageRefs = {}): Promise<SavedPack> {
-    const r = loadPackFiles(files, source, await this.storedImages(images));
-    if (!r.ok) {
-      const first = r.errors[0];
-      throw badInput(
-        'pack.invalid',
-        `The pack has ${r.errors.length} error(s); nothing was saved${first ? `. First: ${formatPackError(first)}` : ''}`,
-        { errors: r.errors },
-      );
-    }
-    return this.store(r.source, source);
+  onModuleDestroy(): void {
+    this.reader.close();
+  }
+
+  async validate(input: PackInput, images: ImageRefs = {}, req: PackRequest = {}): Promise<ValidationReport> {
+    return (await this.read('validate', input, 'pack', images, req)) as ValidationReport;
+  }
+
+  /**
+   * Save as a new version; exercises already created keep the snapshot they were made from, images
+   * included. What is stored is the pack the reader validated: a pack with errors stores nothing.
+   */
+  async save(
+    input: PackInput | readonly PackFileInput[],
+    source: AuthoringSource,
+    images: ImageRefs = {},
+    req: PackRequest = {},
+  ): Promise<SavedPack> {
+    const r = (await this.read(
+      'load',
+      'length' in input ? { files: [...input] } : input,
+      source,
+      images,
+      req,
+    )) as LoadResult;
+    return this.store(accepted(r), source);
   }
 
   /** Save a pack built by an importer, after the same validation as any other pack. */
@@ -82,9 +87,40 @@ export class PackAuthoringService {
   }
 
   /** A pack zip: its YAML and its images, which are checked by content and stored with the version. */
-  async importZip(zip: Buffer): Promise<SavedPack & { ignored: string[] }> {
-    const { files, ignored } = packFilesFromZip(await readZip(zip));
-    return { ...(await this.save(files, 'upload')), ignored };
+  async importZip(zip: Buffer, req: PackRequest = {}): Promise<SavedPack & { ignored: string[] }> {
+    const { result, ignored } = (await this.reader.run({ kind: 'zip', zip, label: 'upload' }, owned(req))) as {
+      result: LoadResult;
+      ignored: string[];
+    };
+    return { ...(await this.store(accepted(result), 'upload')), ignored };
+  }
+
+  /**
+   * The pack read in a reader process. The uploaded images it names are looked up here first; an
+   * unknown one is reported after the editor text's own errors, in the order a save has always checked.
+   */
+  private async read(
+    kind: 'validate' | 'load',
+    input: PackInput,
+    label: string,
+    images: ImageRefs,
+    req: PackRequest,
+  ): Promise<unknown> {
+    let stored = new Map<string, StoredImageRef>();
+    let imagesError: unknown;
+    try {
+      stored = await this.storedImages(images);
+    } catch (e) {
+      imagesError = e;
+    }
+    try {
+      return await this.reader.run(
+        { kind, input, label, storedImages: [...stored], imagesFailed: imagesError !== undefined },
+        owned(req),
+      );
+    } catch (e) {
+      throw e instanceof ImagesFailedError ? imagesError : e;
+    }
   }
 
   /** The editor's text of a pack: `pack.yaml` with its translations under `translations:` (see packToEditorYaml). */
@@ -168,4 +204,17 @@ export class PackAuthoringService {
       created: row.createdAt >= startedAt,
     };
   }
+}
+
+const owned = (req: PackRequest) => ({ owner: req.owner ?? `anonymous-${++anonymous}`, signal: req.signal });
+
+/** The pack a load accepted, or the error a save has always given for one with errors (nothing saved). */
+function accepted(r: LoadResult): PackSource {
+  if (r.ok) return r.source;
+  const first = r.errors[0];
+  throw badInput(
+    'pack.invalid',
+    `The pack has ${r.errors.length} error(s); nothing was saved${first ? `. First: ${formatPackError(first)}` : ''}`,
+    { errors: r.errors },
+  );
 }
