@@ -75,8 +75,10 @@ export function TimelineSwimlanes({
   const [focus, setFocus] = useState<Focus>(null);
   const width = Math.max(300, viewportWidth) * zoom;
   // the arrows' words in the interface language; ids and the pack's labels inside them as written
-  // (every EdgeWordKey has its message; the cast names one of them for the typed `t`)
-  const words: EdgeWords = (key, params) => t(`timelineEdge.${key}` as 'timelineEdge.afterLabel', params);
+  // (every EdgeWordKey has its message under timelineEdge, each with its own placeholders: the typed
+  // `t` cannot check a key built at run time against its parameters, so this one call is untyped)
+  const edgeWord = t as unknown as (key: string, params: Record<string, string>) => string;
+  const words: EdgeWords = (key, params) => edgeWord(`timelineEdge.${key}`, params);
   const { durationMs, xOf, markers, edges, unplaced, laneTops, laneHeights, height } = layoutTimeline(
     pack,
     width,
