@@ -41,6 +41,13 @@ function spread(values: number[]): LatenessSpread {
 export const latenessOf = (d: DeliveryTimingRow): number =>
   round(d.broadcastStartedAtMs === null ? d.deliveredAtMs - d.dueAtMs : d.broadcastStartedAtMs - d.dueAtMs) ?? 0;
 
+/**
+ * A lateness in whole milliseconds for lists that show one figure per inject, from the same
+ * tenth-rounded value the accuracy figures and the report carry (rounding the raw value directly
+ * can differ from them by one: 1467.46 is 1467 raw but 1467.5, hence 1468, after the tenth).
+ */
+export const wholeLatenessMs = (raw: number): number => Math.round(round(raw) ?? 0);
+
 /** The figures of a set of final deliveries (pure: the control room and the report read the same). */
 export function summariseDeliveries(rows: DeliveryTimingRow[]): DeliveryAccuracy {
   const broadcasts = new Map<string, { due: number; start: number; end: number }>();

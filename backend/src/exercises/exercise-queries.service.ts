@@ -5,6 +5,7 @@ import type { ParticipantPrincipal, UserPrincipal } from '../auth/principal.js';
 import { STEERING_ROLES } from '../auth/principal.js';
 import { notFound } from '../common/domain-error.js';
 import { DeliveryEntity, revealedDelivery } from '../delivery/delivery.entity.js';
+import { wholeLatenessMs } from '../delivery/delivery-timing.js';
 import { wallTimeAt } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
 import { ExerciseEvents } from './exercise-events.service.js';
@@ -148,7 +149,7 @@ export class ExerciseQueries {
             s.status === 'delivered' && c && c.sentScenarioMs !== null ? Number(c.sentScenarioMs) : null,
           late: c ? Number(c.late) === 1 : false,
           /** ms from its instant to the start of its broadcast, for a late delivery; null otherwise */
-          latenessMs: c && c.latenessMs !== null && Number(c.late) === 1 ? Math.round(Number(c.latenessMs)) : null,
+          latenessMs: c && c.latenessMs !== null && Number(c.late) === 1 ? wholeLatenessMs(Number(c.latenessMs)) : null,
         };
       })
       .sort(
