@@ -8,6 +8,7 @@ import { ExercisesModule } from './exercises/exercises.module.js';
 import { HealthModule } from './health/health.module.js';
 import { RealtimeNotifierModule } from './realtime/realtime-notifier.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SocketProcessModule } from './realtime/socket-process.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
@@ -34,7 +35,8 @@ export class AppModule {
         ScenariosModule,
         AuthoringModule,
         ExercisesModule,
-        RealtimeModule,
+        // SOCKETS=process: the socket process holds the gateway; this process emits through Redis
+        ...(config.sockets === 'inline' ? [RealtimeModule] : []),
         HealthModule,
         ReportsModule,
         ...SUBSCRIBERS,
@@ -48,6 +50,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), WorkerModule, ...SUBSCRIBERS],
+    };
+  }
+
+  /** The socket process of `SOCKETS=process` (started by the API process, see `sockets.ts`). */
+  static forSockets(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config, { runMigrations: false }),
+        SocketProcessModule,
+      ],
     };
   }
 }

@@ -10,6 +10,7 @@ import { preflight } from './bootstrap/redis-check.js';
 import { withContractBodies } from './bootstrap/api-docs.js';
 import { RedisIoAdapter } from './bootstrap/redis-io.adapter.js';
 import { serveFrontend } from './bootstrap/serve-frontend.js';
+import { SocketProcessHost } from './bootstrap/socket-handoff.js';
 import { AllExceptionsFilter } from './common/http-exception.filter.js';
 import { RedisRequiredGuard } from './common/redis-required.guard.js';
 import { RedisStatus } from './health/redis-status.js';
@@ -75,7 +76,9 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalGuards(new RedisRequiredGuard(app.get(RedisStatus, { strict: false })));
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  if (config.sockets === 'inline') app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  // SOCKETS=process: a second process holds the sockets (and exits with this one)
+  else new SocketProcessHost(app.getHttpServer()).start();
   // request and response bodies come from the generated contract (Nest's scan only sees the routes)
   const doc = withContractBodies(
     SwaggerModule.createDocument(

@@ -31,6 +31,12 @@ const STAFF = Number(process.env.BENCH_STAFF_CONSOLES ?? 0);
  * BENCH_API_PROCESSES=2 is the two-core deployment of DEPLOYMENT.md
  */
 const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
+/**
+ * BENCH_SOCKETS=process runs each API process with `SOCKETS=process`: a socket process of its own
+ * holds the clients' sockets, so the fan-out runs beside the HTTP requests, on the other core
+ */
+const SOCKETS = process.env.BENCH_SOCKETS ?? 'inline';
+if (SOCKETS !== 'inline' && SOCKETS !== 'process') throw new Error('BENCH_SOCKETS must be inline or process');
 /** one inject every INJECT_EVERY_S seconds of wall time; at ×60, one scenario minute is one second */
 const INJECT_EVERY_S = 2;
 const SPEED = 60;
@@ -70,6 +76,21 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** the socket process of an API process run with SOCKETS=process (its child running sockets.js), waiting up to 30 s */
+async function childPids(pid: number): Promise<number[]> {
+  const file = `/proc/${pid}/task/${pid}/children`;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
+    const pids = readFileSync(file, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('sockets.js'));
+    if (pids.length > 0) return pids;
+  }
+  throw new Error(`process ${pid} started no socket process`);
+}
+
 /** the whole machine's CPU time, busy and total, in clock ticks (every core, every process) */
 function machineTicks(): { busy: number; total: number } {
   const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
@@ -104,19 +125,24 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
   const apps = [];
   for (let k = 0; k < API_PROCESSES; k++)
     apps.push(
-      await startBackend({ ...env, injectsDir }, { ...profArgs, worker: API_PROCESSES > 1 ? 'off' : 'inline' }),
+      await startBackend(
+        { ...env, injectsDir },
+        { ...profArgs, worker: API_PROCESSES > 1 ? 'off' : 'inline', extraEnv: { SOCKETS } },
+      ),
     );
   // with several API processes, the delivery worker is a process of its own (as deployed)
   if (API_PROCESSES > 1) apps.push(await startBackend({ ...env, injectsDir }, { ...profArgs, entry: 'worker' }));
   const app = apps[0];
   const apis = apps.slice(0, API_PROCESSES);
-  const pids = apps.map((a) => a.child.pid ?? 0);
+  const socketPids =
+    SOCKETS === 'process' ? (await Promise.all(apis.map((a) => childPids(a.child.pid ?? 0)))).flat() : [];
+  const pids = [...apps.map((a) => a.child.pid ?? 0), ...socketPids];
   const cpuAll = () => pids.reduce((t, p) => t + cpuMs(p), 0);
   const rssAll = () => pids.reduce((t, p) => t + rssMb(p), 0);
   const swarms: ReturnType<typeof fork>[] = [];
   try {
     process.stdout.write(
-      `database: ${env.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}; ${API_PROCESSES} API process(es)${API_PROCESSES > 1 ? ' and a delivery worker' : ' (delivery worker inline)'}\n`,
+      `database: ${env.databaseUrl.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}; ${API_PROCESSES} API process(es)${API_PROCESSES > 1 ? ' and a delivery worker' : ' (delivery worker inline)'}; sockets ${SOCKETS === 'process' ? `in ${socketPids.length} socket process(es) of their own` : 'in the API process'}\n`,
     );
     const staff = await Api.login(app.url);
     const ex = await createExercise(staff, 'load', SPEED);
@@ -166,9 +192,15 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
 
     const rss: { at: number; mb: number }[] = [];
     const sampler = setInterval(() => rss.push({ at: now(), mb: rssAll() }), 1000);
-    let cpuAtWarmup: { at: number; ms: number; sent: number; machine: { busy: number; total: number } } | null = null;
+    let cpuAtWarmup: {
+      at: number;
+      ms: number;
+      sent: number;
+      machine: { busy: number; total: number };
+      byPid: number[];
+    } | null = null;
     const cpuTimer = setTimeout(() => {
-      cpuAtWarmup = { at: now(), ms: cpuAll(), sent, machine: machineTicks() };
+      cpuAtWarmup = { at: now(), ms: cpuAll(), sent, machine: machineTicks(), byPid: pids.map(cpuMs) };
       for (const a of apis) void new Api(a.url, staff.token).ok('POST', '/health/delivery-metrics/reset');
     }, warmupEnd - now());
 
@@ -218,7 +250,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     await Promise.all(inflight);
     clearInterval(sampler);
     clearTimeout(cpuTimer);
-    const cpuEnd = { at: now(), ms: cpuAll(), sent, machine: machineTicks() };
+    const cpuEnd = { at: now(), ms: cpuAll(), sent, machine: machineTicks(), byPid: pids.map(cpuMs) };
     const loadAtEnd = loadavg()[0] ?? NaN;
     for (const c of staffConsoles) c.close();
     await sleep(1500);
@@ -260,6 +292,7 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       ms: number;
       sent: number;
       machine: { busy: number; total: number };
+      byPid: number[];
     } | null;
     // how busy the whole machine was meanwhile (this benchmark's clients and anything else running)
     const machineBusy = cpu
@@ -299,6 +332,14 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
     process.stdout.write(
       `backend CPU after warm-up${apps.length > 1 ? ` (${apps.length} processes together)` : ''}: ${(cpuShare * 100).toFixed(0)}% of one core, ${fmt(cpuPerResponse)} ms per response sent (everything included: deliveries, sockets, flushes); machine ${(machineBusy * 100).toFixed(0)}% busy (all cores, every process); load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end\n`,
     );
+    if (cpu && socketPids.length > 0) {
+      const names = [...apps.map((a, k) => (k < apis.length ? `API process ${k + 1}` : 'worker')), 'socket process'];
+      const shares = pids.map(
+        (_, k) =>
+          `${names[Math.min(k, names.length - 1)]} ${(((cpuEnd.byPid[k] - cpu.byPid[k]) / (cpuEnd.at - cpu.at)) * 100).toFixed(0)}%`,
+      );
+      process.stdout.write(`  of which (share of one core): ${shares.join(', ')}\n`);
+    }
     process.stdout.write(
       `targets: delivery p99 ≤ 10 ms ${delivered.p99 <= 10 ? 'met' : 'NOT met'}; response p99 ≤ 50 ms ${response.p99 <= 50 ? 'met' : 'NOT met'}; memory growth < 10% ${growthPct < 10 ? 'met' : 'NOT met'}\n`,
     );

@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   FRONTEND_DIST: z.string().default('frontend/dist'),
   /** inline: the API process also runs the delivery worker; off: API only (use `npm run worker`) */
   WORKER: z.enum(['inline', 'off']).default('inline'),
+  /**
+   * inline: the API process holds the players' sockets; process: a second process started by the API
+   * holds them (the API hands each WebSocket over as it connects), so the socket fan-out runs on
+   * another core than the HTTP requests and the database writes
+   */
+  SOCKETS: z.enum(['inline', 'process']).default('inline'),
   /** how long before an inject's due instant its job leaves the delay queue (ms) */
   SCHEDULER_LEAD_MS: z.coerce.number().int().min(0).max(10_000).default(400),
   /** how soon after a response or an evaluation its score cells are recomputed (ms); reads never wait for it */
@@ -142,6 +148,7 @@ export interface AppConfig {
   injectsDir: string;
   frontendDist: string;
   worker: 'inline' | 'off';
+  sockets: 'inline' | 'process';
   schedulerLeadMs: number;
   scoreFlushDelayMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -213,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     injectsDir: fromRoot(e.INJECTS_DIR),
     frontendDist: fromRoot(e.FRONTEND_DIST),
     worker: e.WORKER,
+    sockets: e.SOCKETS,
     schedulerLeadMs: e.SCHEDULER_LEAD_MS,
     scoreFlushDelayMs: e.SCORE_FLUSH_DELAY_MS,
     logLevel: e.LOG_LEVEL,

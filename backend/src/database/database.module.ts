@@ -9,10 +9,18 @@ import { Transactions } from './transactions.js';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `runMigrations: false` for a process started after the API has migrated (the socket process). */
+  static forRoot(config: AppConfig, { runMigrations = true } = {}): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 2, retryDelay: 500 })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config),
+          migrationsRun: runMigrations,
+          retryAttempts: 2,
+          retryDelay: 500,
+        }),
+      ],
       providers: [Transactions, SqlitePragmas, ReadDatabase],
       exports: [Transactions, ReadDatabase],
     };
