@@ -6,15 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { DEFAULT_REDIS_URL, ensureAllBuilt, ensureInstalled, ensureRedis, log, ROOT } from './lib.mjs';
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 // browser and content tests do not depend on the database: they run once, on SQLite
 // (vitest's --exclude does not reach into projects, so the database-bound suites are named instead)
-const PG_SUITES = [
+const PG_AREAS = [
   'engine/',
   'hardening/',
   'reports/',
@@ -24,6 +24,15 @@ const PG_SUITES = [
   'authoring/dry-run',
   'authoring/cli',
 ];
+// in those areas, what runs once on SQLite only: browser pages (the API answers they read are tested on
+// both databases) and the event-loop stall measurements (CPU-bound pack and spreadsheet reading)
+const SQLITE_ONLY = /\.browser\.test\.ts$|-stall\.test\.ts$/;
+const PG_SUITES = PG_AREAS.flatMap((area) => {
+  const dir = area.endsWith('/') ? area.slice(0, -1) : dirname(area);
+  return readdirSync(join(ROOT, 'tests', dir))
+    .map((f) => `${dir}/${f}`)
+    .filter((f) => f.endsWith('.test.ts') && f.startsWith(area) && !SQLITE_ONLY.test(f));
+});
 
 ensureInstalled();
 ensureAllBuilt();
@@ -48,6 +57,7 @@ const vitest = (extra, env, label) => {
       { cwd: ROOT, stdio: 'inherit', env },
     ).status ?? 1;
   failures.push(...failedTests(report, label));
+  slowestFiles(report, label);
   return status;
 };
 
@@ -71,7 +81,7 @@ if (pgUrl === 'off') {
     }
   } else {
     log(
-      `run 2/2 — database: PostgreSQL at ${redact(pgUrl)} (a fresh database per test environment); ${args.length ? `vitest ${args.join(' ')}` : 'system tests except browser and content'}`,
+      `run 2/2 — database: PostgreSQL at ${redact(pgUrl)} (a fresh database per test environment); ${args.length ? `vitest ${args.join(' ')}` : 'the database-bound system tests (no browser pages, no stall measurements)'}`,
     );
     pgStatus = vitest(
       args.length ? args : ['--project', 'system', ...PG_SUITES],
@@ -90,6 +100,22 @@ if (failures.length) {
 }
 log(`SQLite run: ${sqliteStatus === 0 ? 'passed' : 'FAILED'}; PostgreSQL run: ${pgResult}`);
 process.exit(sqliteStatus || pgStatus);
+
+/** The ten test files that took longest in one run (where the suite's time goes, for the next cut). */
+function slowestFiles(reportPath, label) {
+  try {
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    const files = (report.testResults ?? [])
+      .map((f) => ({ file: relative(join(ROOT, 'tests'), f.name), s: (f.endTime - f.startTime) / 1000 }))
+      .filter((f) => Number.isFinite(f.s))
+      .sort((a, b) => b.s - a.s);
+    const total = files.reduce((t, f) => t + f.s, 0);
+    log(`[${label}] ${files.length} files, ${total.toFixed(0)} s of file time; the slowest:`);
+    for (const f of files.slice(0, 10)) console.log(`  ${f.s.toFixed(1).padStart(7)} s  ${f.file}`);
+  } catch {
+    // no report: failedTests says so
+  }
+}
 
 /** The failed tests (or files that failed to load) of one run's JSON report. */
 function failedTests(reportPath, label) {
