@@ -57,6 +57,7 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
           variant="default"
           leftSection={<IconKey size={14} aria-hidden />}
           onClick={() => setInvitesOpen(true)}
+          data-testid="open-join-codes"
         >
           {t('room.joinCodes')}
         </Button>
@@ -67,7 +68,13 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
         )}
         <ClockPanel exercise={ex} steer={steer} />
       </SeatHeader>
-      <Modal opened={invitesOpen} onClose={() => setInvitesOpen(false)} title={t('room.invitesTitle')} size="lg">
+      <Modal
+        opened={invitesOpen}
+        onClose={() => setInvitesOpen(false)}
+        title={t('room.invitesTitle')}
+        size="lg"
+        className="ttx-staff-dialog"
+      >
         <Stack>
           <TeamInvites teams={ex.teams} />
           {steer && <TeamSeats exerciseId={ex.id} teams={ex.teams} />}

@@ -28,6 +28,16 @@ export function choiceLabel(d: Pick<ControlDecision, 'options'>, choice: string,
     : choice;
 }
 
+/**
+ * A choice as shown in a badge or a cell: an option's label is scenario content (`translate="no"`,
+ * left as the pack wrote it), a special outcome is interface text.
+ */
+function Choice({ decision, choice }: { decision: Pick<ControlDecision, 'options'>; choice: string }) {
+  const { t } = useTranslation(['control', 'common']);
+  const label = choiceLabel(decision, choice, t);
+  return decision.options.some((o) => o.id === choice) ? <span translate="no">{label}</span> : <>{label}</>;
+}
+
 export function outcomeColour(outcome: string | null): string {
   if (outcome === 'blocked') return 'red';
   if (outcome === 'timed-out') return 'orange';
@@ -195,9 +205,18 @@ function DecisionCard({
               data-testid="decision-outcome"
               style={{ minWidth: 0, flexShrink: 1 }}
             >
-              {decision.forced
-                ? t('decisions.forced', { outcome: choiceLabel(decision, decision.outcome ?? '', t) })
-                : choiceLabel(decision, decision.outcome ?? '', t)}
+              {decision.forced ? (
+                <Trans
+                  t={t}
+                  i18nKey="decisions.forced"
+                  values={{ outcome: choiceLabel(decision, decision.outcome ?? '', t) }}
+                  components={{
+                    c: decision.options.some((o) => o.id === decision.outcome) ? <span translate="no" /> : <span />,
+                  }}
+                />
+              ) : (
+                <Choice decision={decision} choice={decision.outcome ?? ''} />
+              )}
             </Badge>
           </Group>
         )}
@@ -224,14 +243,28 @@ function DecisionCard({
                   <Table.Td>
                     {v ? (
                       <>
-                        <Badge
-                          size="xs"
-                          radius="sm"
-                          color={v.choice === 'block' ? 'red' : v.choice === 'abstain' ? 'gray' : 'blue'}
-                          variant="light"
-                        >
-                          {choiceLabel(decision, v.choice, t)}
-                        </Badge>
+                        {decision.options.some((o) => o.id === v.choice) ? (
+                          // an option's label is a sentence of the pack's: read as written, not shouted in a badge
+                          <Text
+                            size="xs"
+                            fw={600}
+                            c="var(--mantine-color-blue-text)"
+                            translate="no"
+                            data-testid="vote-choice"
+                          >
+                            {choiceLabel(decision, v.choice, t)}
+                          </Text>
+                        ) : (
+                          <Badge
+                            size="xs"
+                            radius="sm"
+                            color={v.choice === 'block' ? 'red' : 'gray'}
+                            variant="light"
+                            data-testid="vote-choice"
+                          >
+                            {choiceLabel(decision, v.choice, t)}
+                          </Badge>
+                        )}
                         {v.reason && (
                           // the blocking team's stated reason: wraps, never cut
                           <Text

@@ -80,8 +80,11 @@ export function ReviewQueue({
       <SegmentedControl
         aria-label={t('queue.team')}
         orientation={narrow ? 'vertical' : 'horizontal'}
-        fullWidth={narrow}
+        fullWidth
         size="xs"
+        // a pack's team names are long ("Strategic communications / public affairs (Ally B
+        // delegation)"): each wraps inside its segment instead of running off the screen or being cut
+        classNames={{ label: 'ttx-segment-wrap' }}
         value={team}
         onChange={setTeam}
         data={[
@@ -140,13 +143,14 @@ export function ReviewQueue({
                       }}
                     >
                       <Group justify="space-between" gap={4} wrap="nowrap">
-                        <Badge size="xs" variant="light" translate="no">
+                        <Badge size="xs" variant="light" translate="no" style={{ flexShrink: 1, minWidth: 0 }}>
                           {i.response.teamName}
                         </Badge>
                         <Text
                           size="xs"
                           c="dimmed"
                           ff="monospace"
+                          style={{ flexShrink: 0 }}
                           title={t('control:decisions.localTime', { time: formatWallTime(i.response.updatedAt) })}
                         >
                           {i.response.scenarioMs !== undefined
