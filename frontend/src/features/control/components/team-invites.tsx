@@ -28,13 +28,14 @@ function Copy({ value, label, kind }: { value: string; label: string; kind: 'cod
 
 /**
  * Join codes and invite links per team (only staff who run the drill receive codes). The link sits
- * under its code, whole and wrapping where it must, so it fits a phone's dialog; each has its own
- * copy button.
+ * under its code, whole and wrapping where it must, each with its own copy button; on a phone each
+ * team is one block (name above code and link) so that neither a long team name nor the link is
+ * squeezed into a narrow column.
  */
 export function TeamInvites({ teams }: { teams: ExerciseTeam[] }) {
   const { t } = useTranslation('control');
   return (
-    <Table fz="sm" aria-label={t('invites.aria')} data-testid="team-invites">
+    <Table fz="sm" aria-label={t('invites.aria')} data-testid="team-invites" className="ttx-invites">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('decisions.col.team')}</Table.Th>
@@ -64,7 +65,7 @@ export function TeamInvites({ teams }: { teams: ExerciseTeam[] }) {
                       rel="noopener"
                       ff="monospace"
                       translate="no"
-                      style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+                      style={{ minWidth: 0, overflowWrap: 'break-word' }}
                     >
                       {inviteLink(team.joinCode)}
                     </Anchor>
