@@ -266,9 +266,12 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
         ),
       )
     ).flatMap((r, k) => r.map((x) => ({ ...x, socket: x.socket + k * per })));
+    type Stat = { n: number; p50: number | null; p99: number | null; max: number | null };
     type Metrics = {
-      emitStartLatenessMs: unknown;
-      emitDurationMs: unknown;
+      emitStartLatenessMs: Stat;
+      emitDurationMs: Stat;
+      prepareMs?: Stat;
+      revealMs?: Stat;
       eventLoopDelayMs: { p50: number; p99: number; p999: number; max: number } | null;
     };
     const perProcess = await Promise.all(
@@ -327,6 +330,14 @@ export async function runLoadBench(): Promise<Record<string, unknown>> {
       if (loop)
         process.stdout.write(
           `backend${apis.length > 1 ? ` API process ${k + 1}` : ''} event-loop delay after warm-up: p50 ${fmt(loop.p50)} ms, p99 ${fmt(loop.p99)} ms, p99.9 ${fmt(loop.p999)} ms, max ${fmt(loop.max)} ms\n`,
+        );
+    });
+    perProcess.forEach((m, k) => {
+      const st = (s: Stat | undefined) =>
+        s ? `p50 ${fmt(s.p50 ?? NaN)} / p99 ${fmt(s.p99 ?? NaN)} / max ${fmt(s.max ?? NaN)} ms` : '—';
+      if (m.emitStartLatenessMs.n > 0)
+        process.stdout.write(
+          `backend${apis.length > 1 ? ` API process ${k + 1}` : ''} deliveries (${m.emitStartLatenessMs.n}): broadcast start after due ${st(m.emitStartLatenessMs)}; prepare ${st(m.prepareMs)}; reveal ${st(m.revealMs)}\n`,
         );
     });
     process.stdout.write(

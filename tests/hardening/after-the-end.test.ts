@@ -146,6 +146,32 @@ describe('player writes after the end', () => {
       expect(events.filter((e) => e.type === 'decision.vote').length).toBe(accepted);
     }
   }, 180_000);
+
+  it('never lets a response racing the end land after it: each is either logged before the end or refused', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { ex, players } = await drillWithOpenDecision();
+      const burst = () =>
+        players.flatMap((p) =>
+          Array.from({ length: 8 }, (_, k) =>
+            p.post('/play/responses', { injectId: 'ransom-note', text: `Round ${round}, note ${k}.` }),
+          ),
+        );
+      const before = burst();
+      const ended = staff.post(`/exercises/${ex.id}/end`);
+      const responses = await Promise.all([...before, ...burst()]);
+      expect((await ended).status).toBe(200);
+      for (const r of responses) expect([201, 409]).toContain(r.status);
+      const events = await staff.ok<{ type: string }[]>('GET', `/exercises/${ex.id}/events`);
+      const end = events.findIndex((e) => e.type === 'exercise.ended');
+      expect(
+        events.slice(end + 1).map((e) => e.type),
+        `round ${round}`,
+      ).toEqual([]);
+      expect(events.filter((e) => e.type === 'response.logged').length).toBe(
+        responses.filter((r) => r.status === 201).length,
+      );
+    }
+  }, 180_000);
 });
 
 describe('decisions a team does not take part in', () => {

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 type Work<T> = (m: EntityManager) => Promise<T>;
 
@@ -36,6 +36,9 @@ interface Queued {
 /** at most this many groupable transactions commit together (bounds how long a delivery can wait) */
 const GROUP_MAX = 12;
 
+/** PostgreSQL: connections kept apart for URGENT transactions (and the delivery's own reads), per process */
+const URGENT_CONNECTIONS = 4;
+
 /**
  * Every write goes through here. TypeORM drives SQLite through one shared connection, so two
  * overlapping transactions would interleave on it; on SQLite they are queued and run one at a time
@@ -45,17 +48,50 @@ const GROUP_MAX = 12;
  *   transaction (group commit): the same result as one at a time, with one BEGIN/COMMIT for all.
  *   If any of them fails, that group is rolled back and each runs again alone, so one failure
  *   never undoes another's write.
- * PostgreSQL transactions run concurrently, each on its own.
+ * PostgreSQL transactions run concurrently, each on its own connection from the pool; an URGENT one
+ * takes its connection from a small pool of its own (see `urgentDb`).
  */
 @Injectable()
-export class Transactions {
+export class Transactions implements OnModuleInit, OnModuleDestroy {
   private readonly serial: boolean;
   private readonly urgent: Queued[] = [];
   private readonly normal: Queued[] = [];
   private busy = false;
+  private urgentPool: DataSource | undefined;
+  private readonly logger = new Logger('database');
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.serial = db.options.type === 'sqlite';
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.db.options.type !== 'postgres') return;
+    // Under load every connection of the main pool can be busy with players' writes, and the pool
+    // hands out connections first come, first served: a delivery then waited behind hundreds of
+    // queued responses (prepare and reveal took 11-17 s on a starved machine). Deliveries get their own.
+    const options = this.db.options;
+    const pool = new DataSource({
+      ...options,
+      migrationsRun: false,
+      extra: { ...(options.extra as object | undefined), max: URGENT_CONNECTIONS },
+    });
+    try {
+      this.urgentPool = await pool.initialize();
+    } catch (e) {
+      this.logger.warn(`no connections of their own for deliveries, they share the pool: ${(e as Error).message}`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.urgentPool?.isInitialized) await this.urgentPool.destroy();
+  }
+
+  /**
+   * PostgreSQL: the delivery path's own connections, for the short reads it makes on the clock's
+   * critical path (never a long read: there are only a few). Undefined on SQLite.
+   */
+  get urgentDb(): DataSource | undefined {
+    return this.urgentPool?.isInitialized ? this.urgentPool : undefined;
   }
 
   /**
@@ -91,7 +127,7 @@ export class Transactions {
   run<T>(a: Work<T> | Kind, b?: Work<T>): Promise<T> {
     const kind = typeof a === 'function' ? null : a;
     const work = (typeof a === 'function' ? a : b) as Work<T>;
-    if (!this.serial) return this.db.transaction(work);
+    if (!this.serial) return ((kind === URGENT ? this.urgentDb : undefined) ?? this.db).transaction(work);
     return new Promise<T>((resolve, reject) => {
       (kind === URGENT ? this.urgent : this.normal).push({
         work,

@@ -103,7 +103,9 @@ export class DeliveryRun {
     // connection would wait for whatever write is in flight (it did, up to ~100 ms, for the first
     // inject after a start). The read connection sees every committed row and never waits; what it
     // finds is then claimed through the writer, conditionally, as always.
-    const earlier = await this.reads.db
+    // On PostgreSQL both reads use the deliveries' own connections, never waiting for one behind
+    // players' writes.
+    const earlier = await (this.tx.urgentDb ?? this.reads.db)
       .getRepository(ExerciseInjectEntity)
       .createQueryBuilder('i')
       .where(`i.exercise_id = :exerciseId AND i.status = 'pending' AND i.due_scenario_ms < :scenarioMs`, {
@@ -114,7 +116,7 @@ export class DeliveryRun {
       .addOrderBy('i.inject_id', 'ASC')
       .getMany();
     if (earlier.length === 0) return;
-    const ex = await this.db.getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
+    const ex = await (this.tx.urgentDb ?? this.db).getRepository(ExerciseEntity).findOneBy({ id: exerciseId });
     if (!ex) throw notFound('exercise', exerciseId);
     if (ex.generation !== generation) return;
     const anchor = anchorOf(ex);

@@ -5,6 +5,7 @@ import { Transactions } from '../database/transactions.js';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
+import { lockExerciseWrites } from '../common/exercise-open.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DeliveryRun } from '../delivery/delivery-run.js';
 import { type ClockChange as ClockChangeKind, DomainEvents } from '../events/domain-events.js';
@@ -389,6 +390,8 @@ export class ExerciseLifecycle {
     });
     let next = nextOf(change);
     const updated = await this.tx.run(async (m: EntityManager) => {
+      // an end waits for the players' writes in flight, and the ones after it are refused
+      if (change.status === 'ended') await lockExerciseWrites(m, id);
       const r = await m
         .createQueryBuilder()
         .update(ExerciseEntity)

@@ -12,6 +12,10 @@ export interface DeliveryTiming {
   emitDurationMs: number;
   /** how long before the due instant the job arrived */
   leadMs: number;
+  /** how long the prepare transaction took (claim and delivery rows), connection wait included */
+  prepareMs: number;
+  /** how long the reveal transaction took (the step just before the instant), connection and lock waits included */
+  revealMs: number;
 }
 
 export function percentile(sorted: number[], p: number): number | null {
@@ -59,6 +63,8 @@ export class DeliveryMetrics implements OnModuleDestroy {
       emitDurationMs: stat(this.timings.map((t) => t.emitDurationMs)),
       emitCompleteLatenessMs: stat(this.timings.map((t) => t.emitStartLatenessMs + t.emitDurationMs)),
       leadMs: stat(this.timings.map((t) => t.leadMs)),
+      prepareMs: stat(this.timings.map((t) => t.prepareMs)),
+      revealMs: stat(this.timings.map((t) => t.revealMs)),
       eventLoopDelayMs: this.loopDelaySummary(),
     };
   }

@@ -55,9 +55,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       const ahead = this.revealLead.aheadMs();
       await waitUntil(d.dueAtMs - ahead);
       await this.deliveryRun.deliverEarlierFirst(d.exerciseId, d.generation, d.scenarioMs);
+      const revealStart = preciseNow();
       const revealed = await this.delivery.reveal(prepared);
+      const revealedAt = preciseNow();
       // the last step's own duration, from when it was meant to start (or could: a job that came late)
-      this.revealLead.record(preciseNow() - Math.max(d.dueAtMs - ahead, preparedAt));
+      this.revealLead.record(revealedAt - Math.max(d.dueAtMs - ahead, preparedAt));
       if (revealed === null) return;
       await waitUntil(d.dueAtMs);
       const emitted = this.delivery.emit(prepared);
@@ -67,6 +69,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         emitStartLatenessMs: emitted.startedAt - d.dueAtMs,
         emitDurationMs: emitted.endedAt - emitted.startedAt,
         leadMs: d.dueAtMs - arrivedAt,
+        prepareMs: preparedAt - arrivedAt,
+        revealMs: revealedAt - revealStart,
       });
       await this.bus.emit('inject.delivered', {
         exerciseId: d.exerciseId,
