@@ -5684,6 +5684,20 @@ export interface operations {
                             p99: null | number;
                             max: null | number;
                         };
+                        prepareMs: {
+                            n: number;
+                            p50: null | number;
+                            p95: null | number;
+                            p99: null | number;
+                            max: null | number;
+                        };
+                        revealMs: {
+                            n: number;
+                            p50: null | number;
+                            p95: null | number;
+                            p99: null | number;
+                            max: null | number;
+                        };
                         eventLoopDelayMs: null | {
                             p50: number;
                             p99: number;
