@@ -199,6 +199,12 @@ describe('export and import', () => {
     if (!onDisk.ok || !back.ok) throw new Error('korean-peninsula does not load');
     expect(Object.keys(back.source.pack.translations ?? {})).toEqual(['ko']);
     expect(back.source.pack.translations).toEqual(onDisk.source.pack.translations);
+    // a distractor's Korean why travels with the rest
+    expect(back.source.pack.translations?.ko?.injects['kp-swift-manipulation']?.distractors?.['rebuild-first']).toEqual(
+      {
+        why: '아직 회수할 수 있는 지급 29건이 남아 있는데 증거와 SAA 저널을 지워 버립니다',
+      },
+    );
     expect(back.source.pack.injects).toEqual(onDisk.source.pack.injects);
   });
 

@@ -53,6 +53,7 @@ function pairs(src: Inject, t: InjectTranslation): [string, string, string][] {
   add('from.name', src.from.name, t.from?.name);
   add('from.organisation', src.from.organisation, t.from?.organisation);
   for (const o of src.responseOptions) add(`responseOptions.${o.id}`, o.label, t.responseOptions?.[o.id]);
+  for (const o of src.responseOptions) add(`distractors.${o.id}.why`, o.distractor?.why, t.distractors?.[o.id]?.why);
   for (const a of src.expectedActions) add(`expectedActions.${a.id}`, a.text, t.expectedActions?.[a.id]);
   add('decision.question', src.decision?.question, t.decision?.question);
   for (const o of src.decision?.options ?? []) add(`decision.options.${o.id}`, o.label, t.decision?.options?.[o.id]);
@@ -95,8 +96,21 @@ describe('korean-peninsula in Korean', () => {
       expect(Object.keys(t?.expectedActions ?? {}).sort()).toEqual(inject.expectedActions.map((a) => a.id).sort());
       for (const text of [local.inject.subject, local.inject.body, ...local.inject.responseOptions.map((o) => o.label)])
         expect(text).toMatch(/[가-힣]/);
+      // a team that chose a distractor reads why it was wrong in its score breakdown and report
+      const distractors = inject.responseOptions.filter((o) => o.distractor);
+      expect(Object.keys(t?.distractors ?? {}).sort()).toEqual(distractors.map((o) => o.id).sort());
+      for (const o of local.inject.responseOptions)
+        if (o.distractor) expect(o.distractor.why, `why of ${o.id}`).toMatch(/^[^a-z]*[가-힣]/);
     },
   );
+
+  it('gives every distractor the ROK team can choose a Korean why', () => {
+    const whys = forRok.flatMap((i) =>
+      i.responseOptions.flatMap((o) => (o.distractor ? [ko?.injects[i.id]?.distractors?.[o.id]?.why] : [])),
+    );
+    expect(whys.length).toBeGreaterThanOrEqual(18);
+    for (const why of whys) expect(why).toMatch(/[가-힣]/);
+  });
 
   it.each(forRok.map((i) => [i.id, i] as const))(
     '%s: keeps every indicator, address and identifier of the source verbatim',

@@ -12,7 +12,8 @@ import { launchBrowser, openPage, type TrackedPage, unexpectedErrors } from './s
  * - in the pseudo-locale (`?pseudo=1`, every translated message wrapped in ⟦ ⟧) no visible
  *   interface text on a player's pages is left unmarked, at 1440×900 and 390×844: join page,
  *   console, every message the team receives, the decision card, team log, requests, ENDEX, the
- *   team's score breakdown (each rule worded in the team's language), report;
+ *   team's score breakdown (each rule worded in the team's language, a distractor's why in Korean
+ *   from the pack's translation), report;
  * - in Korean (`?lng=ko`) the same pages say so in <html lang>, show Hangul, and nothing is cut
  *   or pushed off the phone screen; screenshots go to tests/.artifacts/interface-ko/.
  * The checks themselves are shared: `tests/support/interface-language.ts`.
@@ -30,6 +31,8 @@ const STRATCOM = [
   'kp-crrt-request',
 ];
 const ROK = ['kp-kimsuky-journalist', 'kp-swift-manipulation', 'kp-hospital-ransomware', 'kp-support-package'];
+/** why wiping the SWIFT server first is wrong, as the ROK team reads it (translations/ko/02-intrusion.yaml) */
+const KO_REBUILD_WHY = '아직 회수할 수 있는 지급 29건이 남아 있는데 증거와 SAA 저널을 지워 버립니다';
 
 describe('the interface language on every player page', () => {
   let app: RunningProcess;
@@ -109,6 +112,10 @@ describe('the interface language on every player page', () => {
     if (label.startsWith('ko')) {
       expect(why, label).not.toMatch(/chosen|no response yet|judgement call|first response/);
       expect(why, label).toMatch(/아직 대응 없음|아직 선택되지 않음|평가관 판단 필요|첫 대응까지/);
+      // the distractor a teammate chose, and why it was wrong, in Korean (the pack's translation)
+      expect(why, label).toContain(`오답 선택지 "rebuild-first" 선택 (−`);
+      expect(why, label).toContain(KO_REBUILD_WHY);
+      expect(why, label).not.toContain('wipes the evidence');
     } else expect(why.replace(/⟦[^⟦⟧]*⟧/g, ''), label).not.toMatch(/\p{L}/u);
     await check(page, 'team scores');
     if (phone) await page.locator('[data-phone-tab="inbox"]').click();
@@ -165,6 +172,19 @@ describe('the interface language on every player page', () => {
         );
         await walkConsole(page, phone, check, !phone);
       }
+      // a teammate playing in Korean wipes the SWIFT server first (a distractor)
+      const teammate = new Api(app.url);
+      const joined = await teammate.post<{ token: string }>('/join', {
+        code: rok,
+        displayName: '박서준',
+        language: 'ko',
+      });
+      teammate.token = joined.body.token;
+      await teammate.ok('POST', '/play/responses', {
+        injectId: 'kp-swift-manipulation',
+        text: 'SAA 서버를 먼저 초기화하겠습니다.',
+        optionIds: ['rebuild-first'],
+      });
       await staff.ok('POST', `/exercises/${exercise.id}/score-visibility`, { scoresVisible: true });
       await staff.ok('POST', `/exercises/${exercise.id}/end`);
       for (const s of seats) await walkAfterEnd(s.t.page, s.phone, s.check, s.label);

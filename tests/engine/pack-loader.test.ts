@@ -62,7 +62,20 @@ describe('scenario pack loader', () => {
       'injects.alert.decision.options.later',
       /unknown decision option "later"/,
     ],
-    ['bad-translation/translations/ko/01.yaml', 17, 'injects.nowhere', /unknown inject "nowhere"/],
+    // a distractor's why translates only an option the source marks as a distractor
+    [
+      'bad-translation/translations/ko/01.yaml',
+      17,
+      'injects.alert.distractors.block',
+      /response option "block" is not a distractor in the source: it has no why to translate/,
+    ],
+    [
+      'bad-translation/translations/ko/01.yaml',
+      18,
+      'injects.alert.distractors.allow',
+      /unknown response option "allow" \(options: block\)/,
+    ],
+    ['bad-translation/translations/ko/01.yaml', 20, 'injects.nowhere', /unknown inject "nowhere"/],
     ['bad-translation/translations/ko/01.yaml', 4, 'pack.teams.purple', /unknown team "purple"/],
     ['bad-translation/translations/english', 1, '(folder)', /"english" is not a language tag/],
   ] as const)('translations: reports %s:%i at %s', (file, line, path, message) => {
@@ -87,6 +100,11 @@ describe('scenario pack loader', () => {
     expect(local.inject.responseOptions.map((o) => o.label)).toEqual(['발신자 차단', 'Ignore it']);
     // the missing label falls back to the source and is named; ids, channel, timing untouched
     expect(local.content).toEqual({ language: 'ko', untranslated: ['responseOptions.ignore'] });
+    // the distractor's why (read in the score breakdown) is translated; its penalty is the source's
+    expect(local.inject.responseOptions.find((o) => o.id === 'ignore')?.distractor).toEqual({
+      why: '피싱 메일이 계속 수신함에 들어옵니다',
+      penalty: 5,
+    });
     expect({
       id: local.inject.id,
       channel: local.inject.channel,

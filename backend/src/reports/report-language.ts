@@ -1,13 +1,14 @@
 import type { ScenarioPack } from '../scenarios/pack/pack-schema.js';
 import { badInput } from '../common/domain-error.js';
 import { localiseInject, packLanguages, sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { scoreItemsIn } from '../scoring/score-language.js';
 import { REPORT_LANGUAGES, reportMessages } from './report-messages.js';
 import type { AfterActionReport } from './report-model.js';
 
 /**
  * A report with the scenario's own words (pack title, summary, audience, objectives and their core
- * capabilities, phases, teams, inject subjects, option and decision labels, expected actions) in the
- * reader's language, each falling back to the source
+ * capabilities, phases, teams, inject subjects, option and decision labels, expected actions, a
+ * distractor's why in the score breakdown) in the reader's language, each falling back to the source
  * where the pack has no translation. What people wrote (responses, RFIs) stays as written.
  */
 export function localiseReport(report: AfterActionReport, pack: ScenarioPack, language: string): AfterActionReport {
@@ -74,9 +75,10 @@ export function localiseReport(report: AfterActionReport, pack: ScenarioPack, la
       }),
     },
     objectives: report.objectives.map((x) => objective(x, x.objectiveId)),
-    // the scoring keys as the translation words each expected action (staff edition only)
+    // the scoring keys as the translation words each expected action (staff edition only), a distractor's why too
     scores: {
       ...report.scores,
+      teams: report.scores.teams.map((s) => ({ ...s, items: scoreItemsIn(s.items, pack, language) })),
       expectedActions: report.scores.expectedActions.map((a) => ({
         ...a,
         text: t.injects[a.injectId]?.expectedActions?.[a.id] ?? a.text,

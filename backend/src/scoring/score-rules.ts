@@ -5,8 +5,9 @@ export const DEFAULT_SCORING: Required<Scoring> = { timelinessShare: 0.25, zeroA
 
 /**
  * What a scoring rule said, for the interface to word in the reader's language: `code` names the
- * rule, `params` fill it in (ids and pack-authored text such as a distractor's `why` are content,
- * shown as written). The messages live in the client (`scoreRule.*` in common.json) and in the
+ * rule, `params` fill it in (ids and pack-authored text such as a distractor's `why` are content:
+ * ids as written, the `why` as the pack's translation words it for a player or a report edition in
+ * another language, see score-language.ts). The messages live in the client (`scoreRule.*` in common.json) and in the
  * report's exports.
  */
 export type ScoreRuleCode =

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { injectTranslations, sourceLanguage } from '../scenarios/pack/pack-translations.js';
-import { participantLanguages } from '../exercises/participant-languages.js';
+import { participantLanguages, writtenLanguage } from '../exercises/participant-languages.js';
 import { chunks } from '../common/chunks.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -17,6 +17,7 @@ import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from '../exercises
 import { ResponseEntity } from '../responses/response.entities.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
+import { scoreItemsIn } from './score-language.js';
 import { ScoreCellEntity } from './score-cell.entity.js';
 import { ScoreDirtyEntity } from './score-dirty.entity.js';
 import {
@@ -400,12 +401,20 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
     return { total: Object.values(byTeam).reduce((a, b) => a + b, 0), byTeam, items };
   }
 
-  /** What a team may see: its own breakdown once the exercise ended (if allowed), and the leaderboard if on. */
+  /**
+   * What a team may see: its own breakdown once the exercise ended (if allowed), with a distractor's
+   * why in the player's language, and the leaderboard if on.
+   */
   async forTeam(p: ParticipantPrincipal) {
     const ex = await this.exercise(p.exerciseId);
     const all = await this.breakdown(p.exerciseId);
+    const own = ex.scoresVisible && ex.status === 'ended' ? (all.find((t) => t.teamId === p.teamId) ?? null) : null;
+    const language = own ? await writtenLanguage(this.db, p.participantId) : null;
     return {
-      own: ex.scoresVisible && ex.status === 'ended' ? (all.find((t) => t.teamId === p.teamId) ?? null) : null,
+      own:
+        own && language
+          ? { ...own, items: scoreItemsIn(own.items, (await this.plans.get(p.exerciseId)).languages, language) }
+          : own,
       leaderboard: ex.leaderboard
         ? all.map((t) => ({ teamName: t.teamName, total: t.total, max: t.max })).sort((a, b) => b.total - a.total)
         : null,

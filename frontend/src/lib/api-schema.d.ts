@@ -2178,6 +2178,15 @@ export interface components {
                     expectedActions?: {
                         [key: string]: string;
                     };
+                    /**
+                     * @description distractor option id → why the option is wrong (the source's `distractor.why`: what a team
+                     *     that chose it reads in its score breakdown and report); only options the source marks as distractors
+                     */
+                    distractors?: {
+                        [key: string]: {
+                            why: string;
+                        };
+                    };
                     decision?: {
                         question?: string;
                         /** @description decision option id → label */
@@ -4312,6 +4321,15 @@ export interface operations {
                                         /** @description expected action id → text (what evaluators read beside the source) */
                                         expectedActions?: {
                                             [key: string]: string;
+                                        };
+                                        /**
+                                         * @description distractor option id → why the option is wrong (the source's `distractor.why`: what a team
+                                         *     that chose it reads in its score breakdown and report); only options the source marks as distractors
+                                         */
+                                        distractors?: {
+                                            [key: string]: {
+                                                why: string;
+                                            };
                                         };
                                         decision?: {
                                             question?: string;

@@ -7,7 +7,8 @@ type RuleSource = Extract<ScoreSource, { rule: string }>;
 /**
  * Words a scoring rule in the interface language: the server sends the rule's code and what fills
  * it in (`scoreRule.*` in common.json); ids and the pack's own text (a distractor's `why`) are
- * content and stay as written. A cell stored before rules had codes carries only its English
+ * content, shown as the server sends them (a player's why comes in the language they play in, where
+ * the pack translates it). A cell stored before rules had codes carries only its English
  * sentence, shown as it is.
  */
 export function useScoreRuleText(): (source: RuleSource) => string {

@@ -39,6 +39,7 @@ export const NOT_IN_MSEL = [
   'meta other than controller',
   'from.organisation',
   'scoring',
+  'distractors (a response option’s why, penalty and cap) and their translations',
   'phase summaries',
   'objective ids of the pack that no inject names',
   'translations of artifacts and sender organisations (CSV: of the title, teams, objectives and phases too)',

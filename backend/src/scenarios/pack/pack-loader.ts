@@ -156,6 +156,8 @@ const STRUCTURAL_FIELDS = new Set([
   'phase',
   'tlp',
   'points',
+  'penalty',
+  'cap',
   'options',
   'teams',
   'tags',

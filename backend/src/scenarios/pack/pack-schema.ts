@@ -342,6 +342,11 @@ export const InjectTranslation = z
     responseOptions: idMap(text(300)).optional(),
     /** expected action id → text (what evaluators read beside the source) */
     expectedActions: idMap(text(1000)).optional(),
+    /**
+     * distractor option id → why the option is wrong (the source's `distractor.why`: what a team
+     * that chose it reads in its score breakdown and report); only options the source marks as distractors
+     */
+    distractors: idMap(z.object({ why: text(1000) }).strict()).optional(),
     decision: z
       .object({
         question: text(1000).optional(),

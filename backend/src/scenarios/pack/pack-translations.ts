@@ -166,6 +166,24 @@ function checkInjectTranslation(
         },
       );
   }
+  // a distractor's why translates only an option the source marks as a distractor (it has a why)
+  for (const id of Object.keys(t.distractors ?? {})) {
+    const option = src.responseOptions.find((o) => o.id === id);
+    if (!option)
+      err(
+        ['distractors', id],
+        `unknown response option "${id}" (options: ${[...optionIds].join(', ') || 'none'})`,
+        'unknown.responseOptionOf',
+        { id, known: [...optionIds].join(', ') || '—' },
+      );
+    else if (!option.distractor)
+      err(
+        ['distractors', id],
+        `response option "${id}" is not a distractor in the source: it has no why to translate`,
+        'translation.noDistractor',
+        { id },
+      );
+  }
   const actionIds = new Set(src.expectedActions.map((a) => a.id));
   for (const id of Object.keys(t.expectedActions ?? {})) {
     if (!actionIds.has(id))
@@ -271,7 +289,8 @@ export interface ContentLanguage {
 /**
  * The inject in `language`, field by field: each text the translation has replaces the source's,
  * each it lacks stays in the source language and is named in `untranslated`. Only the fields a
- * player sees are listed (expected actions are staff-only and are translated for staff views).
+ * player sees are listed (expected actions are staff-only and are translated for staff views; a
+ * distractor's why is translated for the score breakdown, read once scored).
  */
 export function localiseInject(
   inject: Inject,
@@ -302,6 +321,10 @@ export function localiseInject(
     responseOptions: inject.responseOptions.map((o) => ({
       ...o,
       label: pick(`responseOptions.${o.id}`, t?.responseOptions?.[o.id], o.label),
+      // read only once scored (a player never sees which option is a distractor): not counted as a fallback
+      ...(o.distractor
+        ? { distractor: { ...o.distractor, why: t?.distractors?.[o.id]?.why ?? o.distractor.why } }
+        : {}),
     })),
     // staff-only text: translated when present, never counted as a fallback the player sees
     expectedActions: inject.expectedActions.map((a) => ({ ...a, text: t?.expectedActions?.[a.id] ?? a.text })),

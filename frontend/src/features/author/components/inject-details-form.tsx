@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconPhotoUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { useUploadImage } from '../api/images';
 import { type DraftInject, type DraftTrigger, errorsAt, errorsExactlyAt, type Path, pathKey } from '../lib/pack-doc';
@@ -652,7 +652,7 @@ const safeName = (name: string) =>
 
 /**
  * The inject's translation beside its source: pick a language, write the subject, body, response
- * option labels and decision in it; each field shows the source text it translates. Written to the
+ * option labels (and a distractor's why) and decision in it; each field shows the source text it translates. Written to the
  * pack's `translations:` block (saved as `translations/<language>/<language>.yaml`).
  */
 export function TranslationForm({ pack, errors, onSet, index }: FormProps & { index: number }) {
@@ -699,15 +699,28 @@ export function TranslationForm({ pack, errors, onSet, index }: FormProps & { in
       />
       {(inj.responseOptions ?? []).map((o, k) =>
         o?.id ? (
-          <Field
-            key={k}
-            label={tr('form.optionLabelOf', { id: o.id })}
-            path={[...base, 'responseOptions', o.id]}
-            value={tx?.responseOptions?.[o.id]}
-            errors={errors}
-            onSet={onSet}
-            description={source(o.label)}
-          />
+          <Fragment key={k}>
+            <Field
+              label={tr('form.optionLabelOf', { id: o.id })}
+              path={[...base, 'responseOptions', o.id]}
+              value={tx?.responseOptions?.[o.id]}
+              errors={errors}
+              onSet={onSet}
+              description={source(o.label)}
+            />
+            {o.distractor?.why && (
+              <Field
+                label={tr('form.distractorWhyOf', { id: o.id })}
+                path={[...base, 'distractors', o.id, 'why']}
+                value={tx?.distractors?.[o.id]?.why}
+                errors={errors}
+                // emptied: the option's entry goes (an entry without its why is not valid)
+                onSet={(path, v) => onSet(v === '' || v === undefined ? path.slice(0, -1) : path, v)}
+                multiline
+                description={source(o.distractor.why)}
+              />
+            )}
+          </Fragment>
         ) : null,
       )}
       {inj.decision?.question && (

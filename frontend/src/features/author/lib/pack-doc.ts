@@ -42,7 +42,7 @@ export interface DraftInject {
   respondWithin?: string;
   trigger?: DraftTrigger;
   decision?: DraftDecision;
-  responseOptions?: { id?: string; label?: string }[];
+  responseOptions?: { id?: string; label?: string; distractor?: { why?: string } }[];
   expectedActions?: { id?: string; text?: string; points?: number; options?: string[] }[];
 }
 export interface DraftPack {
@@ -64,6 +64,8 @@ export interface DraftInjectTranslation {
   subject?: string;
   body?: string;
   responseOptions?: Record<string, string>;
+  /** distractor option id → why it is wrong */
+  distractors?: Record<string, { why?: string } | null>;
   decision?: { question?: string; options?: Record<string, string> };
 }
 export interface DraftTranslation {
