@@ -134,6 +134,15 @@ describe('the interface language on the editor and the staff report', () => {
         if (value === 'performance' || value === 'timeline')
           await page.locator('.recharts-surface').first().waitFor({ state: 'attached' });
         await check(page, `report · ${value}`);
+        // the page reads the Korean edition: the findings the report drafted (and the plan's suggestions) are Korean sentences
+        if (value === 'findings' && label.startsWith('ko')) {
+          const drafted = await page
+            .locator('[role="tabpanel"] textarea')
+            .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+          expect(drafted.length, label).toBeGreaterThan(0);
+          for (const text of drafted) expect(text, label).toMatch(/대응 목표 시간이 있는 상황 메시지 \d+건 중/);
+          expect(drafted.join('\n'), label).not.toMatch(/injects with a response target|Ally [A-D] delegation/);
+        }
         // on a phone the improvement plan is one card per corrective action, not a table to scroll
         if (value === 'plan' && phone) {
           await page.getByTestId('plan-row-0').waitFor();

@@ -20,6 +20,7 @@ const KO_RESPONSE = '전 사서함에서 격리했습니다.';
 const EN_RESPONSE = 'We will hold the statement until forensics report.';
 const KO_RFI = '감염된 단말 목록을 공유해 주실 수 있습니까?';
 const KO_HOTWASH = '부서 간 협조가 잘 되었습니다.';
+const KO_OBSERVATION = '격리 지시가 예약 서버 감염 뒤에야 내려졌음';
 
 async function join(url: string, code: string, displayName: string, language?: string): Promise<Api> {
   const api = new Api(url);
@@ -76,6 +77,13 @@ describe('the after-action report in either language', () => {
       capabilityElement: 'training',
       organisation: 'Port SOC',
       status: 'in-progress',
+    });
+    // an evaluator's rating and mark, in their own words: the drafted findings quote them as written
+    await staff.ok('POST', `/exercises/${ex.id}/ratings`, {
+      teamId: teamByKey(ex, 'soc').id,
+      objectiveId: 'obj-contain',
+      rating: 'M',
+      observations: KO_OBSERVATION,
     });
     await staff.ok('POST', `/exercises/${ex.id}/end`);
     // the Korean player switches to English after the drill: what they wrote stays marked Korean
@@ -137,7 +145,22 @@ describe('the after-action report in either language', () => {
     expect(ko.hotwash.comments).toEqual([
       { questionId: 'went-well', teamId: teamByKey(ex, 'soc').id, text: KO_HOTWASH, language: 'ko' },
     ]);
+    // the findings the report drafted, in Korean (the evaluator's words as written), with their codes for the page
+    expect(ko.findings.drafted).toBe(true);
+    const koFindings = [...ko.findings.strengths, ...ko.findings.improvements] as {
+      text: string;
+      draft?: { code: string };
+    }[];
+    expect(koFindings.length).toBeGreaterThan(0);
+    for (const f of koFindings) expect(f.text, f.text).toMatch(/[가-힣]/);
+    expect(koFindings.map((f) => f.text)).toContain(
+      `항만운영사 보안관제센터(SOC) — 랜섬웨어가 터미널 운영 시스템(TOS)에 이르기 전에 차단한다: 중대한 어려움 속 수행(M) — ${KO_OBSERVATION}`,
+    );
+    expect(koFindings.every((f) => f.draft !== undefined)).toBe(true);
     const en = await staff.ok('GET', `/exercises/${ex.id}/report`);
+    const enFindings = [...en.findings.strengths, ...en.findings.improvements] as { text: string; draft?: unknown }[];
+    expect(enFindings.map((f) => f.draft)).toHaveLength(koFindings.length);
+    expect(enFindings.map((f) => f.text).join('\n')).not.toMatch(/중대한 어려움|대응 목표 시간/);
     expect(en.overview.pack.title).toBe('Demo: ransomware at a regional port operator');
     expect(en.overview.coreCapabilities).toContain('Intelligence and information sharing');
     expect(en.scores.expectedActions.find((a: { id: string }) => a.id === 'quarantine-mail').text).toBe(
@@ -180,6 +203,9 @@ describe('the after-action report in either language', () => {
     expect(text).toContain(`[한국어] ${KO_RFI}`);
     expect(text).toContain(`[한국어] ${KO_HOTWASH}`);
     expect(text).toContain(`**${KO.hotwashQuestions['went-well']}**`);
+    // the drafted findings in Korean sentences, the evaluator's observation as written
+    expect(text).toContain(`중대한 어려움 속 수행(M) — ${KO_OBSERVATION}`);
+    expect(text).not.toMatch(/injects with a response target|within their response target/);
     // the score breakdown names each rule in Korean, not in the engine's English sentence
     expect(text).toMatch(/아직 대응 없음|아직 선택되지 않음|평가관 판단 필요|첫 대응까지|대응 선택지 "/);
     expect(text).not.toMatch(/chosen yet|no response yet|judgement call|first response after|response option "/);

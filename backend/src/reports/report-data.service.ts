@@ -310,7 +310,8 @@ export class ReportData {
 
 /**
  * The report for readers of `language`; findings drafted by the report (none saved yet) are drafted
- * again from the localised names so their sentences are in the report's language too.
+ * again from the localised names so their sentences are in the report's language too (the
+ * improvement plan's suggestions are these drafts). Saved findings stay as their authors wrote them.
  */
 function inLanguage(
   report: AfterActionReport,
@@ -320,7 +321,7 @@ function inLanguage(
 ): AfterActionReport {
   const r = reportInLanguage(report, pack, language);
   const t = reportMessages(language);
-  if (!r.findings.drafted || t.language === 'en') return r;
+  if (!r.findings.drafted) return r;
   const subjects = new Map(r.overview.injects.map((i) => [i.id, i.subject]));
   const drafted = draftFindings(
     r.objectives,

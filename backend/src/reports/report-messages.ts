@@ -6,7 +6,13 @@
  * The scenario's words (pack title, objectives, inject subjects, options) come from the pack's
  * translations (report-language.ts); what people wrote is never translated.
  */
-import type { CapabilityElement, ImprovementStatus, InjectResponseStatus, Rating } from './report-model.js';
+import type {
+  CapabilityElement,
+  FindingDraft,
+  ImprovementStatus,
+  InjectResponseStatus,
+  Rating,
+} from './report-model.js';
 
 export const REPORT_LANGUAGES = ['en', 'ko'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
@@ -173,9 +179,8 @@ export interface ReportMessages {
   scoreRule: (code: string, p: Readonly<Record<string, string | number>>) => string | null;
   hotwashQuestions: Record<string, string>;
   participantsCount: (n: number) => string;
-  /** drafted findings from the response times */
-  findingOnTime: (team: string, onTime: number, targeted: number) => string;
-  findingLate: (team: string, late: number, missed: number, targeted: number) => string;
+  /** a drafted finding (ratings, the evaluators' latest marks, response times), by its code */
+  draftedFinding: (draft: FindingDraft) => string;
   duration: (h: number, m: number, s: number) => string;
   lateBy: (m: number, s: string) => string;
   /** CSV column names */
@@ -399,10 +404,18 @@ const EN: ReportMessages = {
   scoreRule: () => null,
   hotwashQuestions: {},
   participantsCount: (n) => (n === 0 ? 'no players joined' : plural(n, 'player', 'players')),
-  findingOnTime: (team, onTime, targeted) =>
-    `${team} answered ${onTime} of ${targeted} injects within their response target.`,
-  findingLate: (team, late, missed, targeted) =>
-    `${team} ${late === 0 ? `did not answer ${missed}` : missed === 0 ? `answered ${late} late` : `answered ${late} late and did not answer ${missed}`} of the ${targeted} injects with a response target.`,
+  draftedFinding: ({ code, params: p }) => {
+    switch (code) {
+      case 'rating':
+        return `${p.team} — ${p.objective} (${p.rating})${p.observations ? `: ${p.observations}` : ''}`;
+      case 'evaluation':
+        return `${p.team} — “${p.inject}”: ${p.reason}`;
+      case 'onTime':
+        return `${p.team} answered ${p.onTime} of ${p.targeted} injects within their response target.`;
+      case 'late':
+        return `${p.team} ${p.late === 0 ? `did not answer ${p.missed}` : p.missed === 0 ? `answered ${p.late} late` : `answered ${p.late} late and did not answer ${p.missed}`} of the ${p.targeted} injects with a response target.`;
+    }
+  },
   duration: (h, m, s) => (h ? (m ? `${h} h ${m} min` : `${h} h`) : m ? (s ? `${m} min ${s} s` : `${m} min`) : `${s} s`),
   lateBy: (m, s) => (m ? `${m} min ${s} s` : `${s} s`),
   csv: {
@@ -496,6 +509,13 @@ const EN: ReportMessages = {
 };
 
 /** Korean as a Korean CERT or government reader expects an AAR/IP (사후검토 보고서 및 개선계획). */
+const KO_RATINGS: Record<Rating, string> = {
+  P: '문제없이 수행',
+  S: '일부 어려움 속 수행',
+  M: '중대한 어려움 속 수행',
+  U: '수행 불가',
+};
+
 const KO: ReportMessages = {
   language: 'ko',
   locale: 'ko-KR',
@@ -656,12 +676,12 @@ const KO: ReportMessages = {
     status: '상태',
     objective: '훈련 목표',
   },
-  ratings: { P: '문제없이 수행', S: '일부 어려움 속 수행', M: '중대한 어려움 속 수행', U: '수행 불가' },
+  ratings: KO_RATINGS,
   status: { 'on-time': '기한 내', late: '지연', missed: '미대응', pending: '대기', 'no-target': '목표 없음' },
   capabilityElements: { planning: '계획', organisation: '조직', equipment: '장비', training: '교육', exercise: '훈련' },
   planStatus: { open: '미착수', 'in-progress': '진행 중', completed: '완료', cancelled: '취소' },
   scoreKind: { action: '조치', timeliness: '적시성', adjustment: '조정' },
-  // the same words as the interface (scoreRule.* in common.json); ids and a distractor's `why` as written
+  // the same words as the interface (scoreRule.* in common.json); ids as written, a distractor's `why` as the edition's pack translation words it
   scoreRule: (code, p) => {
     const v = (k: string) => String(p[k] ?? '');
     switch (code) {
@@ -696,10 +716,18 @@ const KO: ReportMessages = {
     'exercise-design': '다음 훈련을 더 낫게 하려면 무엇이 필요합니까?',
   },
   participantsCount: (n) => (n === 0 ? '참가자 없음' : `${n}명`),
-  findingOnTime: (team, onTime, targeted) =>
-    `${team}은(는) 대응 목표 시간이 있는 상황 메시지 ${targeted}건 중 ${onTime}건에 기한 내 대응함.`,
-  findingLate: (team, late, missed, targeted) =>
-    `${team}은(는) 대응 목표 시간이 있는 상황 메시지 ${targeted}건 중 ${[late ? `${late}건 지연 대응` : '', missed ? `${missed}건 미대응` : ''].filter(Boolean).join(', ')}.`,
+  draftedFinding: ({ code, params: p }) => {
+    switch (code) {
+      case 'rating':
+        return `${p.team} — ${p.objective}: ${KO_RATINGS[p.rating]}(${p.rating})${p.observations ? ` — ${p.observations}` : ''}`;
+      case 'evaluation':
+        return `${p.team} — “${p.inject}”: ${p.reason}`;
+      case 'onTime':
+        return `${p.team}은(는) 대응 목표 시간이 있는 상황 메시지 ${p.targeted}건 중 ${p.onTime}건에 기한 내 대응함.`;
+      case 'late':
+        return `${p.team}은(는) 대응 목표 시간이 있는 상황 메시지 ${p.targeted}건 중 ${[p.late ? `${p.late}건 지연 대응` : '', p.missed ? `${p.missed}건 미대응` : ''].filter(Boolean).join(', ')}.`;
+    }
+  },
   duration: (h, m, s) => (h ? (m ? `${h}시간 ${m}분` : `${h}시간`) : m ? (s ? `${m}분 ${s}초` : `${m}분`) : `${s}초`),
   lateBy: (m, s) => (m ? `${m}분 ${s}초` : `${s}초`),
   csv: {

@@ -93,13 +93,28 @@ export interface ObjectiveRatings {
   teams: TeamRating[];
 }
 
+/**
+ * What a drafted finding says, by the sentence's code and what fills it in: each edition (the
+ * report page reads the one in its interface language, an export the one asked for) words it in
+ * its own language (report-messages.ts). Names, objective and inject texts come in the edition's
+ * language; an evaluator's observation or reason is their own words, as written.
+ */
+export type FindingDraft =
+  | { code: 'rating'; params: { team: string; objective: string; rating: Rating; observations: string } }
+  | { code: 'evaluation'; params: { team: string; inject: string; reason: string } }
+  | { code: 'onTime'; params: { team: string; onTime: number; targeted: number } }
+  | { code: 'late'; params: { team: string; late: number; missed: number; targeted: number } };
+
 export interface Finding {
   id: string;
   kind: FindingKind;
+  /** the sentence in the edition's language (a saved finding: as its author wrote it) */
   text: string;
   objectiveId: string | null;
   teamId: string | null;
   evidence: number[];
+  /** a finding the report drafted (none saved yet); a saved one has none and is kept as written */
+  draft?: FindingDraft;
 }
 
 export const TIMELINE_KINDS = [

@@ -14,9 +14,11 @@ import {
   buildResponses,
   buildRfis,
   buildScores,
+  draftFindings,
   reportInjectsOf,
   summariseHotwash,
 } from './report-sections.js';
+import { REPORT_MESSAGES } from './report-messages.js';
 
 const MIN = 60_000;
 
@@ -364,6 +366,37 @@ describe('report sections', () => {
       'Blue team answered 1 late of the 2 injects with a response target.',
       'Red team did not answer 2 of the 2 injects with a response target.',
     ]);
+    expect([...f.strengths, ...f.improvements].map((x) => x.draft)).toEqual([
+      {
+        code: 'rating',
+        params: { team: 'Blue team', objective: 'Contain the outbreak', rating: 'S', observations: 'fine after all' },
+      },
+      { code: 'evaluation', params: { team: 'Red team', inject: 'Subject of phish', reason: 'corrected mark' } },
+      { code: 'late', params: { team: 'Blue team', late: 1, missed: 0, targeted: 2 } },
+      { code: 'late', params: { team: 'Red team', late: 0, missed: 2, targeted: 2 } },
+    ]);
+
+    // the Korean edition drafts the same findings in Korean from the names it is given (the pack's
+    // translation); what the evaluators wrote stays as written
+    const ko = draftFindings(
+      objectives.map((o) => ({ ...o, text: '확산 차단' })),
+      metrics,
+      i.events,
+      new Map([
+        ['t-blue', '청팀'],
+        ['t-red', '홍팀'],
+      ]),
+      (id) => `${id} 제목`,
+      REPORT_MESSAGES.ko,
+    );
+    expect(ko.map((x) => [x.kind, x.text])).toEqual([
+      ['strength', '청팀 — 확산 차단: 일부 어려움 속 수행(S) — fine after all'],
+      ['strength', '홍팀 — “phish 제목”: corrected mark'],
+      ['improvement', '청팀은(는) 대응 목표 시간이 있는 상황 메시지 2건 중 1건 지연 대응.'],
+      ['improvement', '홍팀은(는) 대응 목표 시간이 있는 상황 메시지 2건 중 2건 미대응.'],
+    ]);
+    expect(ko.map((x) => x.draft?.code)).toEqual(['rating', 'evaluation', 'late', 'late']);
+
     const saved = buildFindings(
       {
         ...i,

@@ -6,6 +6,7 @@ import type {
   CoverageTeam,
   DeliveryAccuracySummary,
   Finding,
+  FindingDraft,
   HotwashSummary,
   InjectMetrics,
   ObjectiveRatings,
@@ -341,7 +342,11 @@ export function buildCoverage(
   );
 }
 
-/** Strengths and areas for improvement drafted from evaluator notes and the measured response times. */
+/**
+ * Strengths and areas for improvement drafted from evaluator notes and the measured response times,
+ * each worded in `t`'s language and carrying its sentence's code and params (`draft`) for a reader
+ * in another language. Names and texts come as the caller gives them (the edition's language).
+ */
 export function draftFindings(
   objectives: ObjectiveRatings[],
   metrics: TeamMetrics[],
@@ -352,18 +357,22 @@ export function draftFindings(
 ): Finding[] {
   const out: Finding[] = [];
   let n = 0;
-  const add = (f: Omit<Finding, 'id'>) => out.push({ ...f, id: `draft-${++n}` });
+  const add = (f: Omit<Finding, 'id' | 'text'> & { draft: FindingDraft }) =>
+    out.push({ ...f, id: `draft-${++n}`, text: t.draftedFinding(f.draft) });
   for (const o of objectives) {
-    for (const t of o.teams) {
-      if (!t.rating) continue;
-      const team = teamName.get(t.teamId) ?? t.teamId;
-      const what = `${team} — ${o.text} (${t.rating})${t.observations ? `: ${t.observations}` : ''}`;
+    for (const r of o.teams) {
+      if (!r.rating) continue;
+      const team = teamName.get(r.teamId) ?? r.teamId;
       add({
-        kind: t.rating === 'P' || t.rating === 'S' ? 'strength' : 'improvement',
-        text: what,
+        kind: r.rating === 'P' || r.rating === 'S' ? 'strength' : 'improvement',
+        draft: {
+          code: 'rating',
+          // the objective is named inside a sentence: without its closing full stop
+          params: { team, objective: o.text.replace(/\.$/, ''), rating: r.rating, observations: r.observations },
+        },
         objectiveId: o.objectiveId,
-        teamId: t.teamId,
-        evidence: t.eventId === null ? [] : [t.eventId],
+        teamId: r.teamId,
+        evidence: r.eventId === null ? [] : [r.eventId],
       });
     }
   }
@@ -387,7 +396,10 @@ export function draftFindings(
     if (!reason) continue;
     add({
       kind: e.payload.met === true ? 'strength' : 'improvement',
-      text: `${teamName.get(teamId) ?? teamId} — “${injectTitle(str(e.payload.injectId) ?? '')}”: ${reason}`,
+      draft: {
+        code: 'evaluation',
+        params: { team: teamName.get(teamId) ?? teamId, inject: injectTitle(str(e.payload.injectId) ?? ''), reason },
+      },
       objectiveId: null,
       teamId,
       evidence: [e.id],
@@ -400,7 +412,7 @@ export function draftFindings(
     if (m.onTime / targeted >= 0.8)
       add({
         kind: 'strength',
-        text: t.findingOnTime(team, m.onTime, targeted),
+        draft: { code: 'onTime', params: { team, onTime: m.onTime, targeted } },
         objectiveId: null,
         teamId: m.teamId,
         evidence: [],
@@ -408,7 +420,7 @@ export function draftFindings(
     if (m.late + m.missed > 0 && m.onTime / targeted < 0.8)
       add({
         kind: 'improvement',
-        text: t.findingLate(team, m.late, m.missed, targeted),
+        draft: { code: 'late', params: { team, late: m.late, missed: m.missed, targeted } },
         objectiveId: null,
         teamId: m.teamId,
         evidence: [],

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { ApiIdParam, ApiJsonBody, ApiZodBody, ApiZodQuery, IdParam, ZodBody } from '../common/api-zod.js';
+import { ApiIdParam, ApiJsonBody, ApiZodBody, ApiZodQuery, IdParam, ZodBody, ZodQuery } from '../common/api-zod.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { anonymousViewRequested } from '../common/anonymous-view.js';
 import { Param } from '@nestjs/common';
@@ -68,6 +68,8 @@ const ReportFormat = z.enum(REPORT_FORMATS);
 /** `?language=ko`: the language to hand the report out in (its frame and the scenario's words); checked against the exercise's languages. */
 const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "ko"');
 const LanguageQuery = () => Query('language', new ZodValidationPipe(LANGUAGE.optional()));
+/** The report's own query, in the contract: the report page reads the edition in its interface language. */
+const ReportQuery = z.object({ language: LANGUAGE.optional() }).strict();
 /** A client that asks for no cached copy (`Cache-Control: no-cache`) gets a report built from the database alone. */
 const noCache = (header: string | undefined) => /\bno-cache\b/i.test(header ?? '');
 /** Where the time went (browser developer tools show it): read (log and responses overlap inside it), build, serialise. */
@@ -97,7 +99,7 @@ export class ReportsController {
   async report(
     @CurrentPrincipal() by: UserPrincipal,
     @IdParam('id') id: string,
-    @LanguageQuery() language: string | undefined,
+    @ZodQuery(ReportQuery) { language }: z.infer<typeof ReportQuery>,
     @Headers('cache-control') cacheControl: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,

@@ -1886,10 +1886,48 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "strength" | "improvement";
+            /** @description the sentence in the edition's language (a saved finding: as its author wrote it) */
             text: string;
             objectiveId: null | string;
             teamId: null | string;
             evidence: number[];
+            /** @description a finding the report drafted (none saved yet); a saved one has none and is kept as written */
+            draft?: {
+                /** @enum {string} */
+                code: "rating";
+                params: {
+                    team: string;
+                    objective: string;
+                    /** @enum {string} */
+                    rating: "P" | "S" | "M" | "U";
+                    observations: string;
+                };
+            } | {
+                /** @enum {string} */
+                code: "evaluation";
+                params: {
+                    team: string;
+                    inject: string;
+                    reason: string;
+                };
+            } | {
+                /** @enum {string} */
+                code: "onTime";
+                params: {
+                    team: string;
+                    onTime: number;
+                    targeted: number;
+                };
+            } | {
+                /** @enum {string} */
+                code: "late";
+                params: {
+                    team: string;
+                    late: number;
+                    missed: number;
+                    targeted: number;
+                };
+            };
         };
         HotwashQuestion: {
             id: string;
@@ -2878,7 +2916,7 @@ export interface components {
             scenarioMs: null | number;
             type: string;
             /** @enum {string} */
-            kind: "facilitator" | "participant" | "other" | "decision" | "inject" | "vote" | "clock" | "acknowledgement" | "response" | "evaluation" | "journal" | "rfi";
+            kind: "facilitator" | "participant" | "other" | "decision" | "inject" | "vote" | "evaluation" | "clock" | "acknowledgement" | "response" | "journal" | "rfi";
             /** @description the teams it concerns; empty for exercise-wide entries */
             teamIds: string[];
             injectId: null | string;
@@ -4853,7 +4891,9 @@ export interface operations {
     };
     ReportsController_report: {
         parameters: {
-            query?: never;
+            query?: {
+                language?: string;
+            };
             header?: never;
             path: {
                 id: string;

@@ -117,9 +117,14 @@ function Exports({ report }: { report: AfterActionReport }) {
 
 /** The after-action report of one exercise: a live draft while it runs, final once it ends. */
 export function ReportPage({ exerciseId, canEdit }: { exerciseId: string; canEdit: boolean }) {
-  const { t } = useTranslation('aar');
+  const { t, i18n } = useTranslation('aar');
   const f = useFormat();
-  const q = useReport(exerciseId);
+  // the edition in the reader's interface language: the scenario's words where the pack translates
+  // them, and the findings the report drafts (and the plan's suggestions made from them) in that language
+  const q = useReport(
+    exerciseId,
+    REPORT_LANGUAGES.find((l) => l === i18n.resolvedLanguage),
+  );
   useReportRealtime(exerciseId);
   if (q.isPending) return <PageLoader label={t('page.building')} />;
   if (q.isError) return <ErrorAlert error={q.error} title={t('page.failed')} />;
