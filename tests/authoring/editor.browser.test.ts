@@ -309,6 +309,40 @@ describe('scenario editor in the browser', () => {
     await context.close();
   });
 
+  it("writes why a distractor is wrong in the inject's translation, beside the source's why", async () => {
+    const { page, errors, context } = await openPage(browser, app.url);
+    await signIn(page, 'instructor');
+    await page.goto('/author?pack=korean-peninsula');
+    await page.getByTestId('validation-ok').waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: /Injects/ }).click();
+    await page.getByTestId('inject-nav-kp-swift-manipulation').click();
+    const why = page.locator(
+      '[data-path="translations.ko.injects.kp-swift-manipulation.distractors.rebuild-first.why"]',
+    );
+    expect(await why.inputValue()).toBe('아직 회수할 수 있는 지급 29건이 남아 있는데 증거와 SAA 저널을 지워 버립니다');
+    // the source's why beside it; an option that is no distractor has no such field
+    expect(await page.getByTestId('inject-translation').innerText()).toContain(
+      'wipes the evidence and the SAA journal while 29 payments can still be recalled',
+    );
+    expect(
+      await page
+        .locator('[data-path="translations.ko.injects.kp-swift-manipulation.distractors.stop-and-recall.why"]')
+        .count(),
+    ).toBe(0);
+    await why.fill('지급 29건을 회수할 수 있는 시간에 증거를 지웁니다');
+    await eventually(() => yamlText(page)).toMatch(
+      /\n {6}kp-swift-manipulation:[\s\S]*distractors:\n {10}rebuild-first:\n {12}why: 지급 29건을 회수할 수 있는 시간에 증거를 지웁니다/,
+    );
+    await page.getByTestId('validation-ok').waitFor();
+    // emptied, the entry goes (the source's why is read instead) and the pack stays valid
+    await why.fill('');
+    await eventually(() => yamlText(page)).not.toContain('rebuild-first:\n            why:');
+    await page.getByTestId('validation-ok').waitFor();
+    await screenshot(page, 'authoring-distractor-why');
+    expect(unexpectedErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
   it('draws the 60-odd-inject Korean Peninsula pack readably: lane names in full, zoom and pan, arrow labels only on hover or selection and never on top of each other, and the YAML follows the selection', async () => {
     const { page, errors, context } = await openPage(browser, app.url);
     await signIn(page, 'instructor');
