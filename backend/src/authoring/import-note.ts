@@ -12,6 +12,11 @@ export interface ImportNote {
   params: ImportNoteParams;
   /** the English sentence */
   message: string;
+  /**
+   * `msel.pack-error`: the pack loader's error itself, code and values as the editor's pack errors
+   * carry them (`packError.<code>`), so the interface words it in the reader's language
+   */
+  packError?: { code: string; params: ImportNoteParams };
 }
 
 export type ImportNoteParams = Record<string, string | number>;

@@ -84,4 +84,6 @@ const tooLarge = (size: number, limit: number, how: 'declared' | 'received') =>
     'too-large',
     'upload.too-large',
     `The upload is too large: ${how === 'declared' ? `it declares ${size} bytes` : `more than ${limit} bytes arrived`}; the limit is ${Math.round(limit / 1024 / 1024)} MiB`,
+    undefined,
+    { limitBytes: limit },
   );

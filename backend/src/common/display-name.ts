@@ -15,9 +15,10 @@ export const displayName = (max: number, empty = 'must not be empty') =>
     .min(1, empty)
     .max(max)
     .regex(/^[^<>\p{Cc}]+$/u, 'may not contain < > or control characters')
-    .refine(
-      (s) => !INVISIBLE.test(s),
-      'may not contain invisible characters (zero-width spaces or right-to-left/left-to-right controls): type the name as it should read',
-    )
+    .refine((s) => !INVISIBLE.test(s), {
+      message:
+        'may not contain invisible characters (zero-width spaces or right-to-left/left-to-right controls): type the name as it should read',
+      params: { code: 'name.invisible' },
+    })
     // one spelling per name: "é" typed as one character or as e + accent compares equal
     .transform((s) => s.normalize('NFC'));

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, type DomainErrorKind } from './domain-error.js';
+import { DomainError, type DomainErrorKind, type ErrorParams } from './domain-error.js';
 import { RateLimitedError } from './rate-limited-error.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -43,6 +43,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (exception instanceof DomainError) {
       body = { statusCode: STATUS[exception.kind], code: exception.code, message: exception.message, correlationId };
       if (exception.details !== undefined) body.details = exception.details;
+      if (exception.params !== undefined) body.params = exception.params;
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -120,11 +121,12 @@ interface BodyParserError {
   length?: number;
 }
 
-function describeBodyParserError(e: BodyParserError): { code: string; message: string } {
+function describeBodyParserError(e: BodyParserError): { code: string; message: string; params?: ErrorParams } {
   switch (e.type) {
     case 'entity.too.large':
       return {
         code: 'body.too-large',
+        ...(e.limit ? { params: { limitBytes: e.limit } } : {}),
         message: `The request body is too large${e.length ? ` (${e.length} bytes)` : ''}: the limit is ${e.limit ?? 'exceeded'} bytes${e.limit ? ` (${Math.round(e.limit / 1024)} KiB)` : ''}`,
       };
     case 'entity.parse.failed':

@@ -5,7 +5,8 @@ export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
 
   constructor(code: string, message: string, retryAfterMs: number) {
-    super('rate-limited', code, message);
-    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super('rate-limited', code, message, undefined, { retryAfterSeconds });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -1,33 +1,16 @@
-import { i18next, markPseudo, pseudo } from '../i18n/i18n';
+import { i18next, pseudo } from '../i18n/i18n';
 import type { paths } from './api-schema';
 import { presentationHeaders } from './presentation-mode';
+
+import { ApiError, apiErrorOf } from './api-error';
+import { errorText, placeErrors } from './error-text';
+
+export { ApiError } from './api-error';
 
 /**
  * The one HTTP client of the app. Authentication rides on the httpOnly `ttx_session` cookie the
  * backend sets at login/join, so nothing secret lives in JavaScript.
  */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly correlationId?: string,
-    /** what the error body's `details` carry (e.g. a pack's errors, each with its own code) */
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-interface ErrorBody {
-  statusCode?: number;
-  code?: string;
-  message?: string | string[];
-  correlationId?: string;
-  details?: unknown;
-}
-
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export async function apiRequest<T>(
@@ -59,11 +42,7 @@ export async function apiRequest<T>(
   }
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const err = (parsed ?? {}) as ErrorBody;
-    const message = Array.isArray(err.message) ? err.message.join('; ') : (err.message ?? res.statusText);
-    throw new ApiError(res.status, err.code ?? `http.${res.status}`, message, err.correlationId, err.details);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, res.statusText, parsed);
   return parsed as T;
 }
 
@@ -156,15 +135,20 @@ export const api = {
 
 /**
  * A message a person can act on, for notifications and inline alerts, in the reader's language:
- * the API's `code` picks the translation; the server's own (English) message stands when there is
- * none, and in English, where it is the most precise wording (it may name the team or the field).
+ * the API's `code` picks the translation (`errors.<code>`, filled in from the error's values) and a
+ * refused request names each field and its problem; the server's own (English) message stands when
+ * there is no translation, and in English, where it is the most precise wording (it may name the team).
  */
 export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) {
-    if (i18next.language === 'en' && !pseudo) return e.message;
-    const translated: unknown = i18next.getResource(i18next.language, 'common', `errors.${e.code}`);
-    return typeof translated === 'string' ? markPseudo(translated) : e.message;
-  }
+  if (e instanceof ApiError) return errorText(i18next, e, i18next.language === 'en' && !pseudo);
   if (e instanceof Error) return e.message;
   return i18next.t('errors.unknown');
 }
+
+/**
+ * For a form that shows a refused request's problems under its fields: the text for each of
+ * `fields` (by field name) and the rest of the error, for the form's alert (undefined when none);
+ * `byCode` names the field an error code is about (`join.bad-code` → `code`).
+ */
+export const formErrors = (e: unknown, fields: readonly string[], byCode?: Partial<Record<string, string>>) =>
+  placeErrors(i18next, e, fields, errorMessage, byCode);

@@ -1972,6 +1972,14 @@ export interface components {
             params: components["schemas"]["ImportNoteParams"];
             /** @description the English sentence */
             message: string;
+            /**
+             * @description `msel.pack-error`: the pack loader's error itself, code and values as the editor's pack errors
+             *     carry them (`packError.<code>`), so the interface words it in the reader's language
+             */
+            packError?: {
+                code: string;
+                params: components["schemas"]["ImportNoteParams"];
+            };
         };
         ImportNoteParams: {
             [key: string]: string | number;

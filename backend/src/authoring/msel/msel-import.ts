@@ -177,7 +177,10 @@ export function attachPackErrors(
     const inj = m ? pack.injects[Number(m[1])] : undefined;
     const rowNos = inj ? rowOfInject.get(inj.id) : undefined;
     const target = rowNos ? rows.find((r) => r.row === rowNos[0]) : undefined;
-    const note = importNote('msel.pack-error', { path: e.path, detail: e.message }, `${e.path}: ${e.message}`);
+    const note: ImportNote = {
+      ...importNote('msel.pack-error', { path: e.path, detail: e.message }, `${e.path}: ${e.message}`),
+      ...(e.code ? { packError: { code: e.code, params: e.params ?? {} } } : {}),
+    };
     if (target) target.errors.push(note);
     else general.push(note);
   }

@@ -42,7 +42,7 @@ try {
 } catch (e) {
   out = JSON.stringify(
     e instanceof DomainError
-      ? { ok: false, kind: e.kind, code: e.code, message: e.message, details: e.details }
+      ? { ok: false, kind: e.kind, code: e.code, message: e.message, details: e.details, params: e.params }
       : {
           ok: false,
           kind: 'bad-input',

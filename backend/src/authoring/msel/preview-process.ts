@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { badInput, DomainError, type DomainErrorKind } from '../../common/domain-error.js';
+import { badInput, DomainError, type DomainErrorKind, type ErrorParams } from '../../common/domain-error.js';
 import { type MselDryRun, type MselReading, type MselRequest, readMsel } from './msel-preview.js';
 
 /** Memory the reader's heap may use; a file that needs more is refused instead of growing anything. */
@@ -46,7 +46,7 @@ export async function readMselOffProcess(data: Buffer, req: MselRequest): Promis
 
 type ChildAnswer =
   | { ok: true; preview: MselDryRun; source?: MselReading['source'] }
-  | { ok: false; kind: DomainErrorKind; code: string; message: string; details?: unknown };
+  | { ok: false; kind: DomainErrorKind; code: string; message: string; details?: unknown; params?: ErrorParams };
 
 function runChild(data: Buffer, req: MselRequest): Promise<MselReading> {
   const fileName = req.fileName ? `"${req.fileName}"` : 'The file';
@@ -95,6 +95,8 @@ function runChild(data: Buffer, req: MselRequest): Promise<MselReading> {
       badInput(
         'msel.too-large',
         `${fileName} needs more than ${CHILD_HEAP_MB} MB of memory to read: split it into smaller files`,
+        undefined,
+        { memoryMb: CHILD_HEAP_MB },
       );
     child.stdout.on('data', (c: Buffer) => {
       outBytes += c.length;
@@ -124,7 +126,7 @@ function runChild(data: Buffer, req: MselRequest): Promise<MselReading> {
           try {
             const m = JSON.parse(Buffer.concat(out, outBytes).toString('utf8')) as ChildAnswer;
             if (m.ok) resolve({ preview: m.preview, source: m.source });
-            else reject(new DomainError(m.kind, m.code, m.message, m.details));
+            else reject(new DomainError(m.kind, m.code, m.message, m.details, m.params));
             return;
           } catch {
             // fall through: an answer that is not JSON

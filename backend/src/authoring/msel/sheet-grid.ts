@@ -29,6 +29,7 @@ export const tooManyRows = (where: string, count: string, cap: number) =>
     'msel.too-many-rows',
     `${where} has ${count} rows; the limit is ${cap.toLocaleString('en')} rows per sheet (MSEL_MAX_ROWS on the server, --max-rows in the command line). Split the MSEL into several files or raise the limit; nothing was imported`,
     { cap, count },
+    { limit: cap },
   );
 
 export function detectFormat(fileName: string | undefined, data: Buffer): MselFormat {

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '../../common/domain-error.js';
+import { DomainError, type DomainErrorKind, type ErrorParams } from '../../common/domain-error.js';
 import type { LoadResult, PackError } from '../../scenarios/pack/pack-loader.js';
 import type { StoredImageRef } from '../../scenarios/pack/pack-images.js';
 import { editorFiles, loadPackFiles, packFilesFromZip, type PackFileInput } from './pack-files.js';
@@ -37,7 +37,7 @@ export type PackJobValue = ValidationReport | LoadResult | { result: LoadResult;
 
 /** A thrown error as it crosses the process boundary: a DomainError whole, anything else by its message. */
 export type PackJobError =
-  | { domain: true; kind: DomainErrorKind; code: string; message: string; details?: unknown }
+  | { domain: true; kind: DomainErrorKind; code: string; message: string; details?: unknown; params?: ErrorParams }
   | { domain: false; message: string }
   | { imagesFailed: true };
 
@@ -53,7 +53,7 @@ export async function runPackJob(job: PackJob): Promise<PackJobAnswer> {
     if (e instanceof DomainError)
       return {
         ok: false,
-        error: { domain: true, kind: e.kind, code: e.code, message: e.message, details: e.details },
+        error: { domain: true, kind: e.kind, code: e.code, message: e.message, details: e.details, params: e.params },
       };
     return { ok: false, error: { domain: false, message: e instanceof Error ? e.message : String(e) } };
   }
@@ -61,7 +61,7 @@ export async function runPackJob(job: PackJob): Promise<PackJobAnswer> {
 
 /** The error a job's answer carries, rebuilt as the error the same work throws in the server process. */
 export function jobError(e: Exclude<PackJobError, { imagesFailed: true }>): Error {
-  return e.domain ? new DomainError(e.kind, e.code, e.message, e.details) : new Error(e.message);
+  return e.domain ? new DomainError(e.kind, e.code, e.message, e.details, e.params) : new Error(e.message);
 }
 
 async function run(job: PackJob): Promise<PackJobValue> {

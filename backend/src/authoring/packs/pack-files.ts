@@ -30,7 +30,9 @@ export function loadPackFiles(
 ): LoadResult {
   if (files.length === 0) throw badInput('pack.no-files', 'No files were given; a pack needs at least pack.yaml');
   if (files.length > MAX_PACK_FILES)
-    throw badInput('pack.too-many-files', `A pack may hold at most ${MAX_PACK_FILES} files`);
+    throw badInput('pack.too-many-files', `A pack may hold at most ${MAX_PACK_FILES} files`, undefined, {
+      limit: MAX_PACK_FILES,
+    });
   const seen = new Set<string>();
   for (const f of files) {
     if (!YAML_PATH.test(f.path) && !ASSET_PATH.test(f.path)) {

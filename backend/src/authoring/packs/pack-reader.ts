@@ -288,6 +288,8 @@ class Reader {
           badInput(
             'pack.too-large',
             `The pack needs more than ${this.limits.heapMb} MB of memory to check: split it into smaller packs`,
+            undefined,
+            { memoryMb: this.limits.heapMb },
           ),
         );
       else this.fail(unavailable(`the pack reader stopped with ${signal ?? `code ${code}`}`));

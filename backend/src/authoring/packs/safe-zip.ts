@@ -33,7 +33,12 @@ export async function readZip(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   }
   const files = Object.values(zip.files).filter((f) => !f.dir);
   if (files.length > limits.maxEntries)
-    throw badInput('zip.too-many-entries', `The zip holds ${files.length} files; the limit is ${limits.maxEntries}`);
+    throw badInput(
+      'zip.too-many-entries',
+      `The zip holds ${files.length} files; the limit is ${limits.maxEntries}`,
+      undefined,
+      { count: files.length, limit: limits.maxEntries },
+    );
   const out: ZipEntry[] = [];
   let total = 0;
   for (const f of files) {
@@ -76,6 +81,8 @@ function inflateWithLimit(
               size > maxEntry
                 ? `The zip entry "${file.name}" inflates to more than ${maxEntry} bytes (zip bomb?)`
                 : `The zip inflates to more than ${maxTotal} bytes in total (zip bomb?)`,
+              undefined,
+              { limitBytes: size > maxEntry ? maxEntry : maxTotal },
             ),
           );
           return;

@@ -53,6 +53,22 @@ function readPackYaml(
   }
 }
 
+/** The YAML parser's error codes (yaml's `ErrorCode`) that have words of their own in the interface (`packError.yaml.*`). */
+const YAML_ERROR_CODES: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'yaml.duplicateKey',
+  TAB_AS_INDENT: 'yaml.tab',
+  BAD_INDENT: 'yaml.badIndent',
+  MISSING_CHAR: 'yaml.missingChar',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.blockAsKey',
+  MULTILINE_IMPLICIT_KEY: 'yaml.multilineKey',
+  UNEXPECTED_TOKEN: 'yaml.unexpectedToken',
+  BAD_SCALAR_START: 'yaml.badScalarStart',
+  BAD_DQ_ESCAPE: 'yaml.badEscape',
+  BAD_ALIAS: 'yaml.badAlias',
+  MULTIPLE_DOCS: 'yaml.multipleDocs',
+  KEY_OVER_1024_CHARS: 'yaml.keyTooLong',
+};
+
 function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]): ParsedFile | undefined {
   const size = statSync(absPath).size;
   if (size > 5 * 1024 * 1024) {
@@ -80,10 +96,9 @@ function parseYamlFile(absPath: string, displayPath: string, errors: PackError[]
         column: pos.col,
         path: '(yaml)',
         message: detail,
-        // the parser's own sentence stays as the detail; the common mistakes have words of their own
-        code:
-          e.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : e.code === 'TAB_AS_INDENT' ? 'yaml.tab' : 'yaml.syntax',
-        params: { detail },
+        // the parser's sentence is English: the CLI prints it, the interface words the parser's code
+        code: YAML_ERROR_CODES[e.code] ?? 'yaml.syntax',
+        params: { detail, line: pos.line, column: pos.col },
       });
     }
     return undefined;

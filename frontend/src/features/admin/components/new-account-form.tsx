@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../../lib/api-client';
+import { formErrors } from '../../../lib/api-client';
 import { ROLES, type Role } from '../../../lib/api-types';
 import { useCreateAccount } from '../api/accounts';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,10 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('facilitator');
   const create = useCreateAccount();
+  const problems = formErrors(create.error, ['username', 'displayName'], {
+    'user.exists': 'username',
+    'user.reserved-name': 'username',
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
@@ -34,6 +38,7 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
           required
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
+          error={problems.byField.username}
           w={200}
           autoComplete="off"
         />
@@ -43,6 +48,7 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={problems.byField.displayName}
           w={220}
           autoComplete="off"
         />
@@ -59,9 +65,9 @@ export function NewAccountForm({ onCreated }: { onCreated: (username: string, on
           {t('form.create')}
         </Button>
       </Group>
-      {create.isError && (
+      {problems.rest !== undefined && (
         <Alert color="red" role="alert" mt="sm" title={t('form.notCreated')}>
-          {errorMessage(create.error)}
+          {problems.rest}
         </Alert>
       )}
     </form>

@@ -1,6 +1,6 @@
 import { Alert, Button, List, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../../lib/api-client';
+import { formErrors } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useChangePassword } from '../api/change-password';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,11 @@ export function ChangePasswordForm({
         : next !== again
           ? t('password.differ')
           : null;
+  const problems = formErrors(change.error, ['currentPassword', 'newPassword'], {
+    'auth.wrong-password': 'currentPassword',
+    'auth.same-password': 'newPassword',
+    'auth.weak-password': 'newPassword',
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -47,6 +52,7 @@ export function ChangePasswordForm({
           required
           value={current}
           onChange={(e) => setCurrent(e.currentTarget.value)}
+          error={problems.byField.currentPassword}
           data-autofocus
         />
         <PasswordInput
@@ -56,6 +62,7 @@ export function ChangePasswordForm({
           required
           value={next}
           onChange={(e) => setNext(e.currentTarget.value)}
+          error={problems.byField.newPassword}
         />
         <PasswordInput
           label={t('password.again')}
@@ -77,9 +84,9 @@ export function ChangePasswordForm({
             {localProblem}
           </Alert>
         )}
-        {change.isError && (
+        {problems.rest !== undefined && (
           <Alert color="red" role="alert" title={t('password.notChanged')}>
-            {errorMessage(change.error)}
+            {problems.rest}
           </Alert>
         )}
         <Button type="submit" loading={change.isPending}>

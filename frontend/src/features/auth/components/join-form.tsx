@@ -2,7 +2,7 @@ import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@man
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { currentLanguage, INTERFACE_LANGUAGES, isInterfaceLanguage, setInterfaceLanguage } from '../../../i18n/i18n';
-import { errorMessage } from '../../../lib/api-client';
+import { errorMessage, formErrors } from '../../../lib/api-client';
 import type { Session } from '../api/get-session';
 import { useJoinExercise } from '../api/join';
 import '../../play/player-page.css';
@@ -61,6 +61,8 @@ export function JoinForm({
   const language = offered.length > 1 && offered.includes(chosen) ? chosen : undefined;
   const choices = [...INTERFACE_LANGUAGES, ...offered.filter((l) => !isInterfaceLanguage(l))];
   const source = offered[0];
+  // a refused join shows what is wrong under the field it is about
+  const problems = formErrors(join.error, ['code', 'displayName'], { 'join.bad-code': 'code' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     join.mutate({ code: code.trim(), displayName: displayName.trim(), ...(language ? { language } : {}) });
@@ -77,6 +79,7 @@ export function JoinForm({
           spellCheck={false}
           value={code}
           onChange={(e) => setCode(e.currentTarget.value)}
+          error={problems.byField.code}
           autoFocus={!initialCode}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.1em' } }}
         />
@@ -95,6 +98,7 @@ export function JoinForm({
           autoComplete="name"
           value={displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={problems.byField.displayName}
           autoFocus={Boolean(initialCode)}
         />
         <NativeSelect
@@ -114,9 +118,9 @@ export function JoinForm({
           data={choices.map((l) => ({ value: l, label: languageName(l) }))}
           data-testid="join-language"
         />
-        {join.isError && (
+        {problems.rest !== undefined && (
           <Alert color="red" role="alert" title={t('couldNotJoin')}>
-            {errorMessage(join.error)}
+            {problems.rest}
           </Alert>
         )}
         <Button type="submit" loading={join.isPending} disabled={Boolean(preview.data?.ended && completeCode(code))}>

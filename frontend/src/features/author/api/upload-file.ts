@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api-client';
+import { apiErrorOf } from '../../../lib/api-error';
 
 /** Files go up as the raw request body (the API's JSON parser is for JSON, with a 1 MiB limit). */
 export async function uploadFile<T>(
@@ -22,16 +22,7 @@ export async function uploadFile<T>(
   } catch {
     body = text;
   }
-  if (!res.ok) {
-    const err = (body ?? {}) as { code?: string; message?: string; correlationId?: string; details?: unknown };
-    throw new ApiError(
-      res.status,
-      err.code ?? `http.${res.status}`,
-      err.message ?? res.statusText,
-      err.correlationId,
-      err.details,
-    );
-  }
+  if (!res.ok) throw apiErrorOf(res.status, res.statusText, body);
   return body as T;
 }
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { components } from '../../../lib/api-schema.js';
+import { packErrorText } from './pack-error-text.js';
 
 /** A sentence of an import's report: a code and its values (the server's English sentence is the fallback). */
 export type ImportNote = components['schemas']['ImportNote'];
@@ -39,6 +40,13 @@ export function importNoteText(t: AuthorT, note: ImportNote): string {
   if (where2 !== undefined) v.where2 = where2;
   if (typeof note.params.durationMs === 'number') v.duration = duration(t, note.params.durationMs);
   if (typeof note.params.missing === 'string') v.missing = fieldName(t, note.params.missing);
+  // a pack error of the row: the loader's own error, worded like the editor's pack errors
+  if (note.packError)
+    v.detail = packErrorText(t, {
+      code: note.packError.code,
+      params: note.packError.params,
+      message: String(v.detail ?? ''),
+    });
   if (typeof note.params.channel === 'string')
     v.channel = t(`common:channel.${note.params.channel as 'email'}`, { defaultValue: note.params.channel });
   const text = t(`importNotes.${note.code}`, { ...v, defaultValue: note.message });
