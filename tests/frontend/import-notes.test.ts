@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_NOTE_CODES, type ImportNote } from '../../backend/src/authoring/import-note.js';
-import { mselToPack } from '../../backend/src/authoring/msel/msel-import.js';
+import { attachPackErrors, mselToPack } from '../../backend/src/authoring/msel/msel-import.js';
+import { loadPackFiles, packToYaml } from '../../backend/src/authoring/packs/pack-files.js';
 import type { CellValue } from '../../backend/src/authoring/msel/msel-time.js';
 import { importNoteText } from '../../frontend/src/features/author/lib/import-note-text.js';
 import { REPO_ROOT } from '../support/app-process.js';
@@ -129,5 +130,54 @@ describe('import notes in the editor', () => {
     expect(ko(empty)).toMatch(
       /^보낼 내용이 없습니다: B열\(“Message”\)이\(가\) 비어 있고 ‘제목’에 연결된 열이 없습니다/,
     );
+  });
+
+  it('words a row’s pack errors from their code and values, not the loader’s English', async () => {
+    const r = mselToPack(
+      grid([
+        ['Time', 'Subject', 'Message', 'To'],
+        ['T+00:10', 'Phish', 'Forty users clicked', 'SOC'],
+      ]),
+      ['MSEL'],
+      {},
+    );
+    const inject = r.pack.injects[0];
+    if (!inject) throw new Error('no inject');
+    // what the importer itself never writes, so the pack's own checks speak: a subject over 300 characters
+    inject.subject = 'S'.repeat(301);
+    const loaded = loadPackFiles([{ path: 'pack.yaml', content: packToYaml(r.pack) }], 'msel');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    const general = attachPackErrors(r.rows, r.rowOfInject, r.pack, loaded.errors);
+    expect(general).toEqual([]);
+    const note = r.rows[1]?.errors.find((e) => e.code === 'msel.pack-error');
+    expect(note?.packError).toEqual({ code: 'schema.tooBig.string', params: { maximum: 300 } });
+    if (!note) return;
+    const [en, ko] = [await wording('en'), await wording('ko')];
+    expect(en(note)).toBe('Pack error at injects[0].subject: must have at most 300 characters');
+    expect(ko(note)).toBe('팩 오류(injects[0].subject): 최대 300자까지 쓸 수 있습니다');
+    expect(ko(note)).not.toMatch(/characters/);
+  });
+
+  it('gives a YAML syntax error a code with its line and column, worded in each language', async () => {
+    const loaded = loadPackFiles([{ path: 'pack.yaml', content: 'id: x\ntitle: "unclosed\nteams: []\n' }], 'broken');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    const e = loaded.errors[0];
+    expect(e?.code).toBe('yaml.missingChar');
+    // the parser notices the unclosed quote where the file ends
+    expect([e?.line, e?.column]).toEqual([4, 1]);
+    expect(e?.params).toMatchObject({ line: 4, column: 1 });
+    // the command line's sentence stays the parser's own
+    expect(e?.message).toMatch(/Missing closing "quote/);
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'ko',
+      ns: ['author'],
+      defaultNS: 'author',
+      resources: { ko: { author: messages('ko', 'author') } },
+      interpolation: { escapeValue: false },
+    });
+    expect(i18n.t(`packError.${e?.code ?? ''}`, e?.params)).toBe('4행 1열에 닫는 문자(따옴표, ], })가 빠져 있습니다');
   });
 });

@@ -14,7 +14,8 @@ export const displayName = (max: number, empty = 'must not be empty') =>
     .trim()
     .min(1, empty)
     .max(max)
-    .regex(/^[^<>\p{Cc}]+$/u, 'may not contain < > or control characters')
+    // `*`: an empty name is the minimum's to report, once
+    .regex(/^[^<>\p{Cc}]*$/u, 'may not contain < > or control characters')
     .refine((s) => !INVISIBLE.test(s), {
       message:
         'may not contain invisible characters (zero-width spaces or right-to-left/left-to-right controls): type the name as it should read',
