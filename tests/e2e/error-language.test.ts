@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
@@ -84,15 +87,17 @@ describe('server errors in Korean', () => {
     await page.goto('/author');
     await page.getByRole('button', { name: 'MSEL' }).click();
     const wizard = page.getByTestId('msel-wizard');
-    await wizard.locator('input[type="file"]').setInputFiles({
-      name: 'msel.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.alloc(21 * 1024 * 1024, 'a'),
-    });
+    // one byte over the 20 MiB upload limit, from disk (the browser reads it, not the test's memory)
+    const big = join(mkdtempSync(join(tmpdir(), 'ttx-errors-')), 'msel.csv');
+    writeFileSync(big, Buffer.alloc(20 * 1024 * 1024 + 1, 'a'));
+    await wizard.locator('input[type="file"]').setInputFiles(big, { timeout: 30_000 });
     await wizard.getByRole('button', { name: '미리 보기' }).click();
     const tooLarge = wizard.getByRole('alert').filter({ hasText: '파일이 너무 큽니다' });
     await tooLarge.waitFor({ timeout: 30_000 });
     expect(await tooLarge.textContent()).toBe('파일이 너무 큽니다. 한도는 20MB입니다');
+    // the button has settled from its loading state before the picture
+    const previewButton = wizard.getByRole('button', { name: '미리 보기' });
+    await expect.poll(() => previewButton.getAttribute('data-loading')).toBeNull();
     await screenshot(page, 'errors-ko-too-large-1440');
     await page.setViewportSize(PHONE);
     await tooLarge.scrollIntoViewIfNeeded();
