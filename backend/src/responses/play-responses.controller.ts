@@ -10,7 +10,11 @@ const slug = z.string().min(1).max(80);
 const notes = z.string().trim().max(20_000).default('');
 const somethingSaid = (r: { text: string; optionIds: string[]; vote?: unknown }) =>
   r.text.length > 0 || r.optionIds.length > 0 || r.vote !== undefined;
-const EMPTY = { message: 'write something, choose an option or vote', path: ['text'], params: { code: 'response.empty' } };
+const EMPTY = {
+  message: 'write something, choose an option or vote',
+  path: ['text'],
+  params: { code: 'response.empty' },
+};
 const CreateResponse = z
   .object({
     injectId: slug,

@@ -38,8 +38,11 @@ function wordedValues(params: ErrorParams, lng: string): Values {
 
 function say(i18n: I18n, key: string, values: Values = {}): string | undefined {
   if (!i18n.exists(key, { ns: 'common' })) return undefined;
-  // the key is checked above; the cast only names one key of the typed resources for `t`
-  const text: unknown = i18n.t(key as 'errors.unknown', { ns: 'common', ...values });
+  // a key built at run time (checked above) cannot be checked against the typed resources
+  const text = (i18n.t as unknown as (key: string, options: Values & { ns: string }) => unknown).call(i18n, key, {
+    ns: 'common',
+    ...values,
+  });
   return typeof text === 'string' ? text : undefined;
 }
 
