@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { ApiError, type ErrorParams, type FieldProblem } from './api-error';
+import { ApiError, type ErrorParams, type FieldProblem } from './api-error.js';
 
 /**
  * The words for an API error in the reader's language. The server sends a stable `code` (and for a

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackError } from '../api/author-types';
 
 const MISSING = '\u0000';
 
-type PackErrorWords = Pick<PackError, 'message' | 'code' | 'params'>;
+/** what a pack error carries to be worded (PackError's message, code and params) */
+type PackErrorWords = { message: string; code?: string; params?: Record<string, string | number> };
 
 /**
  * Words a pack error in the interface language: the loader sends a code (`packError.*` in
