@@ -152,6 +152,9 @@ describe('the interface language on the join codes, the observer view, the force
 
   /** The join codes and seats dialog: every code and invite link whole on the screen, and a copy button for each. */
   async function joinCodes(page: Page, check: Check, label: string, name: string, seats: boolean) {
+    // on a phone the join codes sit behind the header's "more controls"
+    const more = page.getByTestId('clock-more-toggle');
+    if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
     await page.getByTestId('open-join-codes').click();
     const dialog = page.locator('.mantine-Modal-content:has([data-testid="team-invites"])');
     await dialog.waitFor();

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 
 /**
  * The header of a staff seat (control room, evaluator console): exercise name with the seat's
- * badge, a warning when live updates were refused, the pack line, and the seat's actions.
+ * badge, a warning when live updates were refused, the pack line, and the seat's actions. On a
+ * phone the name keeps one line and the pack line gives way, so the seat's screen stays its own.
  */
 export function SeatHeader({
   title,
@@ -30,9 +31,9 @@ export function SeatHeader({
       style={{ borderLeft: 0, borderRight: 0, borderTop: 0 }}
     >
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <Stack gap={0}>
-          <Group gap="xs">
-            <Title order={1} fz="h4" translate="no">
+        <Stack gap={0} className="ttx-seat-heading">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={1} fz="h4" translate="no" className="ttx-seat-title" title={title}>
               {title}
             </Title>
             <Badge variant="outline" size="sm">
@@ -44,11 +45,11 @@ export function SeatHeader({
               </Badge>
             )}
           </Group>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" visibleFrom="sm">
             {subtitle}
           </Text>
         </Stack>
-        <Group gap="md" wrap="wrap">
+        <Group gap="md" wrap="wrap" className="ttx-seat-actions">
           {children}
         </Group>
       </Group>

@@ -1,7 +1,18 @@
-import { Button, Group, Modal, NumberInput, Popover, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  NumberInput,
+  Popover,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlayerPause, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { IconDots, IconPlayerPause, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { ExerciseClock } from '../../../components/exercise-clock';
 import { useEndExercise } from '../api/end-exercise';
 import type { ExerciseState } from '../api/get-exercise';
@@ -94,85 +105,147 @@ function ScheduleStart({ exercise }: { exercise: ExerciseState }) {
   );
 }
 
-/** The exercise clock (always visible) and, for those who steer, its controls. */
-export function ClockPanel({ exercise, steer }: { exercise: ExerciseState; steer: boolean }) {
+/**
+ * The exercise clock (always visible) and, for those who steer, its controls. `seatActions` (join
+ * codes, evaluate) come first. On a phone (`compact`) one row holds the clock, the primary control
+ * (start, pause or resume) and a "more" button that unfolds everything else below it, so the
+ * header leaves the screen to the feed.
+ */
+export function ClockPanel({
+  exercise,
+  steer,
+  compact = false,
+  seatActions,
+}: {
+  exercise: ExerciseState;
+  steer: boolean;
+  compact?: boolean;
+  seatActions?: ReactNode;
+}) {
   const { t } = useTranslation('control');
   const start = useStartExercise(exercise.id);
   const pause = usePauseExercise(exercise.id);
   const resume = useResumeExercise(exercise.id);
   const end = useEndExercise(exercise.id);
   const [confirmEnd, confirm] = useDisclosure(false);
+  const [moreOpen, more] = useDisclosure(false);
+  const moreId = useId();
   const status = exercise.clock.status;
+  const canSteer = steer && status !== 'ended';
+
+  const primary = canSteer && (
+    <>
+      {(status === 'draft' || status === 'scheduled') && (
+        <Button
+          size="xs"
+          leftSection={<IconPlayerPlay size={14} />}
+          loading={start.isPending}
+          onClick={() => start.mutate(undefined)}
+        >
+          {t('clock.startNow')}
+        </Button>
+      )}
+      {status === 'running' && (
+        <Button
+          size="xs"
+          color="orange"
+          leftSection={<IconPlayerPause size={14} />}
+          loading={pause.isPending}
+          onClick={() => pause.mutate(undefined)}
+        >
+          {t('clock.pause')}
+        </Button>
+      )}
+      {status === 'paused' && (
+        <Button
+          size="xs"
+          leftSection={<IconPlayerPlay size={14} />}
+          loading={resume.isPending}
+          onClick={() => resume.mutate(undefined)}
+        >
+          {t('clock.resume')}
+        </Button>
+      )}
+    </>
+  );
+  const secondary = canSteer && (
+    <>
+      {status === 'draft' && <ScheduleStart exercise={exercise} />}
+      <SpeedControl key={exercise.clock.speed} exercise={exercise} />
+      {(status === 'running' || status === 'paused') && (
+        <Button
+          size="xs"
+          color="red"
+          variant="outline"
+          leftSection={<IconPlayerStop size={14} />}
+          onClick={confirm.open}
+        >
+          {t('clock.end')}
+        </Button>
+      )}
+    </>
+  );
+  const endModal = (
+    <Modal opened={confirmEnd} onClose={confirm.close} title={t('clock.endTitle')}>
+      <Stack>
+        <Text size="sm">{t('clock.endWarning')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={confirm.close}>
+            {t('clock.keepRunning')}
+          </Button>
+          <Button
+            color="red"
+            loading={end.isPending}
+            onClick={() => end.mutate(undefined, { onSuccess: confirm.close })}
+          >
+            {t('clock.endExercise')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+
+  if (compact)
+    return (
+      <Stack gap="xs" w="100%" data-testid="clock-panel" data-compact>
+        <Group gap="xs" wrap="nowrap" justify="space-between" align="center">
+          <ExerciseClock clock={exercise.clock} compact />
+          <Group gap="xs" wrap="nowrap" role="group" aria-label={t('clock.controls')}>
+            {primary}
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('clock.more')}
+              title={t('clock.more')}
+              aria-expanded={moreOpen}
+              aria-controls={moreId}
+              onClick={more.toggle}
+              data-testid="clock-more-toggle"
+            >
+              <IconDots size={18} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Group>
+        <Collapse expanded={moreOpen} id={moreId} data-testid="clock-more">
+          <Group gap="xs" wrap="wrap" align="flex-end" pb={4}>
+            {seatActions}
+            {secondary}
+          </Group>
+        </Collapse>
+        {endModal}
+      </Stack>
+    );
   return (
-    <Group gap="lg" wrap="wrap" align="center">
+    <Group gap="lg" wrap="wrap" align="center" data-testid="clock-panel">
+      {seatActions}
       <ExerciseClock clock={exercise.clock} />
-      {steer && status !== 'ended' && (
+      {canSteer && (
         <Group gap="xs" wrap="wrap" align="flex-end" role="group" aria-label={t('clock.controls')}>
-          {(status === 'draft' || status === 'scheduled') && (
-            <>
-              <Button
-                size="xs"
-                leftSection={<IconPlayerPlay size={14} />}
-                loading={start.isPending}
-                onClick={() => start.mutate(undefined)}
-              >
-                {t('clock.startNow')}
-              </Button>
-              {status === 'draft' && <ScheduleStart exercise={exercise} />}
-            </>
-          )}
-          {status === 'running' && (
-            <Button
-              size="xs"
-              color="orange"
-              leftSection={<IconPlayerPause size={14} />}
-              loading={pause.isPending}
-              onClick={() => pause.mutate(undefined)}
-            >
-              {t('clock.pause')}
-            </Button>
-          )}
-          {status === 'paused' && (
-            <Button
-              size="xs"
-              leftSection={<IconPlayerPlay size={14} />}
-              loading={resume.isPending}
-              onClick={() => resume.mutate(undefined)}
-            >
-              {t('clock.resume')}
-            </Button>
-          )}
-          <SpeedControl key={exercise.clock.speed} exercise={exercise} />
-          {(status === 'running' || status === 'paused') && (
-            <Button
-              size="xs"
-              color="red"
-              variant="outline"
-              leftSection={<IconPlayerStop size={14} />}
-              onClick={confirm.open}
-            >
-              {t('clock.end')}
-            </Button>
-          )}
+          {primary}
+          {secondary}
         </Group>
       )}
-      <Modal opened={confirmEnd} onClose={confirm.close} title={t('clock.endTitle')}>
-        <Stack>
-          <Text size="sm">{t('clock.endWarning')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={confirm.close}>
-              {t('clock.keepRunning')}
-            </Button>
-            <Button
-              color="red"
-              loading={end.isPending}
-              onClick={() => end.mutate(undefined, { onSuccess: confirm.close })}
-            >
-              {t('clock.endExercise')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {endModal}
     </Group>
   );
 }

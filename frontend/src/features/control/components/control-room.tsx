@@ -5,6 +5,7 @@ import { SeatHeader } from '../../../components/seat-header';
 import { paths } from '../../../config/paths';
 import type { PublicUser } from '../../../lib/api-types';
 import { ScrollPane } from '../../../components/scroll-pane';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { ErrorAlert, PageLoader } from '../../../components/page-states';
 import { useExercise } from '../api/get-exercise';
@@ -37,6 +38,8 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
   const setsVisibility = staff && (viewer?.role === 'admin' || viewer?.role === 'instructor');
   const [tab, setTab] = useState<string | null>('responses');
   const [invitesOpen, setInvitesOpen] = useState(false);
+  // a phone: the header folds to one row (clock, pause or resume, more) and leaves the screen to the feed
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const awaitingRfis = useRfiAttention(exerciseId, staff, tab === 'rfi');
   useEffect(() => {
     if (exercise.data) document.title = `${exercise.data.name} · ${t(`room.mode.${mode}`)} · Cyber TTX`;
@@ -52,21 +55,29 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
         refused={watch.state === 'refused' ? watch.message : null}
         subtitle={t('room.subtitle', { title: ex.pack.title, version: ex.pack.version, duration: ex.pack.duration })}
       >
-        <Button
-          size="xs"
-          variant="default"
-          leftSection={<IconKey size={14} aria-hidden />}
-          onClick={() => setInvitesOpen(true)}
-          data-testid="open-join-codes"
-        >
-          {t('room.joinCodes')}
-        </Button>
-        {staff && (
-          <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
-            {t('room.evaluate')}
-          </Button>
-        )}
-        <ClockPanel exercise={ex} steer={steer} />
+        <ClockPanel
+          exercise={ex}
+          steer={steer}
+          compact={phone}
+          seatActions={
+            <>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconKey size={14} aria-hidden />}
+                onClick={() => setInvitesOpen(true)}
+                data-testid="open-join-codes"
+              >
+                {t('room.joinCodes')}
+              </Button>
+              {staff && (
+                <Button component={Link} to={paths.evaluate.room.getHref(ex.id)} size="xs" variant="default">
+                  {t('room.evaluate')}
+                </Button>
+              )}
+            </>
+          }
+        />
       </SeatHeader>
       <Modal
         opened={invitesOpen}

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { TableScroll } from '../../../components/table-scroll';
 import type { ScoreItem, TeamScore } from '../../../lib/api-types';
 import { type EvaluatorNames, ScoreSourceText } from './score-source';
@@ -16,6 +17,72 @@ function ItemLabel({ item, labels }: { item: ScoreItem; labels: PackLabels }) {
   return <>{t(`kind.${item.kind}`)}</>;
 }
 
+function Points({ item }: { item: ScoreItem }) {
+  return (
+    <>
+      {item.points > 0 && item.kind === 'adjustment' ? '+' : ''}
+      {item.points}
+      {item.max > 0 ? ` / ${item.max}` : ''}
+    </>
+  );
+}
+
+/**
+ * On a phone: the same lines stacked, one inject after another, each line its item and points on
+ * one row and its source under them, so nothing scrolls sideways or is cut.
+ */
+function StackedBreakdown({
+  byInject,
+  labels,
+  names,
+}: {
+  byInject: Map<string, ScoreItem[]>;
+  labels: PackLabels;
+  names: EvaluatorNames;
+}) {
+  const { t } = useTranslation(['evaluate', 'control']);
+  return (
+    <Stack gap="xs" data-testid="breakdown-stacked">
+      {[...byInject.entries()].map(([injectId, items]) => (
+        <Box key={injectId} component="section" aria-label={labels.subject(injectId)} data-inject-id={injectId}>
+          <Text size="sm" fw={600} translate="no">
+            {labels.subject(injectId)}
+          </Text>
+          <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {items.map((item, n) => (
+              <Box
+                component="li"
+                key={n}
+                py={4}
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+                data-inject-id={injectId}
+                data-kind={item.kind}
+                data-action-id={item.expectedActionId ?? undefined}
+              >
+                <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                  <Text size="sm" style={{ minWidth: 0 }}>
+                    <ItemLabel item={item} labels={labels} />
+                  </Text>
+                  <Text
+                    size="sm"
+                    ff="monospace"
+                    style={{ whiteSpace: 'nowrap' }}
+                    aria-label={t('control:scores.col.points')}
+                    data-points
+                  >
+                    <Points item={item} />
+                  </Text>
+                </Group>
+                <ScoreSourceText source={item.source} names={names} />
+              </Box>
+            ))}
+          </Box>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
 /** One team's score, point by point: every line names its rule or its evaluator. */
 export function TeamBreakdown({
   score,
@@ -27,6 +94,7 @@ export function TeamBreakdown({
   names: EvaluatorNames;
 }) {
   const { t } = useTranslation(['evaluate', 'control']);
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const byInject = new Map<string, ScoreItem[]>();
   for (const item of score.items) byInject.set(item.injectId, [...(byInject.get(item.injectId) ?? []), item]);
   return (
@@ -50,6 +118,8 @@ export function TeamBreakdown({
         <Text size="sm" c="dimmed">
           {t('control:scores.nothing')}
         </Text>
+      ) : narrow ? (
+        <StackedBreakdown byInject={byInject} labels={labels} names={names} />
       ) : (
         <TableScroll minWidth={560} label={t('breakdown.scroll', { team: score.teamName })}>
           <Table striped withTableBorder fz="sm" verticalSpacing={4}>
@@ -77,9 +147,7 @@ export function TeamBreakdown({
                       <ItemLabel item={item} labels={labels} />
                     </Table.Td>
                     <Table.Td ta="right" ff="monospace" data-points>
-                      {item.points > 0 && item.kind === 'adjustment' ? '+' : ''}
-                      {item.points}
-                      {item.max > 0 ? ` / ${item.max}` : ''}
+                      <Points item={item} />
                     </Table.Td>
                     <Table.Td>
                       <ScoreSourceText source={item.source} names={names} />
