@@ -14,7 +14,7 @@ import {
 import { useImportPackZip } from '../api/packs';
 import { uploadFile } from '../api/upload-file';
 import { type ImportNote, importNoteText } from '../lib/import-note-text';
-import { PackErrorList, packErrorsOf } from './pack-error-list';
+import { PackErrorList, packErrorsOf, usePackRefusalText } from './pack-error-list';
 
 /** The MSEL preview with what this panel shows beyond the shared type: the pre-exercise checklist and rows attached to the inject above. */
 type MselPreviewPlus = MselPreview & {
@@ -386,6 +386,7 @@ export function ZipImport({ onImported }: { onImported: (packId: string) => void
   const { t } = useTranslation(['author', 'common']);
   const [file, setFile] = useState<File | null>(null);
   const imp = useImportPackZip();
+  const refusal = usePackRefusalText();
   return (
     <Stack gap="sm">
       <Text fw={700}>{t('import.zip')}</Text>
@@ -401,7 +402,7 @@ export function ZipImport({ onImported }: { onImported: (packId: string) => void
         </Button>
       </Group>
       {imp.isError && (
-        <Alert color="red" title={errorMessage(imp.error)} data-testid="zip-import-error">
+        <Alert color="red" title={refusal(imp.error)} data-testid="zip-import-error">
           <PackErrorList errors={packErrorsOf(imp.error)} />
         </Alert>
       )}

@@ -398,7 +398,10 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
   const inj = injects[index];
   const t = inj?.trigger;
   const base: Path = ['injects', index, 'trigger'];
-  const otherIds = injects.flatMap((i, k) => (k !== index && i.id ? [i.id] : []));
+  // the other injects by their subject, the id beside it (what the YAML says)
+  const otherInjects = injects.flatMap((i, k) =>
+    k !== index && i.id ? [{ value: i.id, label: i.subject ? `${i.subject} (${i.id})` : i.id }] : [],
+  );
   const byId = (id: string | undefined) => injects.find((i) => i.id === id);
   const decisions = injects.flatMap((i, k) =>
     k !== index && i.decision?.id ? [{ value: i.decision.id, label: `${i.decision.id} (${i.id ?? ''})` }] : [],
@@ -429,7 +432,7 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
             label={tr('form.afterInject')}
             path={[...base, 'inject']}
             value={t.inject}
-            data={otherIds}
+            data={otherInjects}
             errors={errors}
             onSet={onSet}
           />
@@ -466,7 +469,7 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
             label={tr('form.inject')}
             path={[...base, 'inject']}
             value={t.inject}
-            data={otherIds}
+            data={otherInjects}
             errors={errors}
             onSet={onSet}
           />
@@ -487,7 +490,7 @@ export function TriggerForm({ pack, errors, onSet, index }: FormProps & { index:
             label={tr('form.inject')}
             path={[...base, 'inject']}
             value={t.inject}
-            data={otherIds}
+            data={otherInjects}
             errors={errors}
             onSet={onSet}
           />

@@ -26,7 +26,7 @@ import { InjectPreview } from './inject-preview';
 import { InjectsForm, MetadataForm, ObjectivesForm, TeamsForm } from './pack-forms';
 import { TimelineSwimlanes } from './timeline-swimlanes';
 import { usePackErrorText } from '../lib/pack-error-text';
-import { PackErrorList, packErrorsOf } from './pack-error-list';
+import { PackErrorList, packErrorsOf, usePackRefusalText } from './pack-error-list';
 import { type Reveal, YamlSource } from './yaml-source';
 
 /** Only the images the pack refers to go with it (an upload that was replaced stays behind). */
@@ -80,6 +80,7 @@ export function PackEditor({
   onDiscarded?: () => void;
 }) {
   const { t } = useTranslation('author');
+  const refusal = usePackRefusalText();
   const f = useFormat();
   // a draft kept from an earlier visit comes back as it was left
   const [kept] = useState(() => {
@@ -323,7 +324,7 @@ export function PackEditor({
       )}
       {save.isError && (
         <Alert color="red" title={t('editor.notSaved')}>
-          {errorMessage(save.error)}
+          {refusal(save.error)}
           <PackErrorList errors={packErrorsOf(save.error)} max={5} />
         </Alert>
       )}

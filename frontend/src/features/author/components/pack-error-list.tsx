@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
-import { ApiError } from '../../../lib/api-client';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorMessage } from '../../../lib/api-client';
 import type { PackError } from '../api/author-types';
 import { usePackErrorText } from '../lib/pack-error-text';
 
@@ -13,6 +14,16 @@ export function packErrorsOf(error: unknown): PackError[] {
           typeof e === 'object' && e !== null && typeof (e as PackError).file === 'string' && 'message' in e,
       )
     : [];
+}
+
+/**
+ * The headline of a refused save or import. When the refusal lists the pack's errors, it is the
+ * translated summary ("The pack has errors; nothing was saved"): the server's own sentence quotes the
+ * first error in English, which the list under it already shows, in the interface language.
+ */
+export function usePackRefusalText(): (error: unknown) => string {
+  const { t } = useTranslation('common');
+  return (error) => (packErrorsOf(error).length > 0 ? t('errors.pack.invalid') : errorMessage(error));
 }
 
 /** A refused pack's errors, where first (file, line, field) as the CLI prints them, then what, in the interface language. */

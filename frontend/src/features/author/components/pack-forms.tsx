@@ -3,6 +3,7 @@ import { ActionIcon, Button, Group, MultiSelect, NavLink, Paper, ScrollArea, Sel
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { CHANNELS } from '../../../lib/api-types';
 import { errorsAt } from '../lib/pack-doc';
+import { useTriggerText } from '../lib/trigger-text';
 import { Field, type FormProps } from './form-field';
 import {
   ArtifactsForm,
@@ -176,28 +177,43 @@ export function InjectsForm(
   const teamIds = (pack.teams ?? []).flatMap((t) => (t.id ? [t.id] : []));
   const toErr = errorsAt(errors, ['injects', selected, 'to']);
   const hasErrors = (i: number) => errors.some((e) => e.file === 'pack.yaml' && e.path.startsWith(`injects[${i}]`));
+  const triggerText = useTriggerText(injects);
   return (
     <Group align="flex-start" wrap="nowrap" gap="sm" className="ttx-inject-split">
       <Stack gap={4} w={200} style={{ flexShrink: 0 }} className="ttx-inject-list">
         <ScrollArea.Autosize mah={480} scrollbars="y">
-          {injects.map((i, k) => (
-            <NavLink
-              key={k}
-              active={k === selected}
-              onClick={() => onSelect(k)}
-              label={<span translate="no">{i.subject ?? i.id ?? k + 1}</span>}
-              description={
-                <span translate="no">{`${i.offset ?? (i.trigger ? `↳ ${i.trigger.type ?? 'trigger'}` : '—')} · ${i.id ?? ''}`}</span>
-              }
-              color={hasErrors(k) ? 'red' : undefined}
-              data-testid={`inject-nav-${i.id ?? k}`}
-              styles={{
-                body: { minWidth: 0 },
-                label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-                description: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-              }}
-            />
-          ))}
+          {injects.map((i, k) => {
+            // a triggered inject names what releases it by its subject; the ids are in the tooltip
+            const released = i.offset ? null : triggerText(i);
+            return (
+              <NavLink
+                key={k}
+                active={k === selected}
+                onClick={() => onSelect(k)}
+                label={<span translate="no">{i.subject ?? i.id ?? k + 1}</span>}
+                title={released ? `${i.subject ?? ''}\n↳ ${released.text}\n${i.id ?? ''} · ${released.ids}` : undefined}
+                description={
+                  released ? (
+                    <span data-testid="inject-nav-trigger">
+                      ↳ {released.text} · <span translate="no">{i.id ?? ''}</span>
+                    </span>
+                  ) : (
+                    <span translate="no">{`${i.offset ?? '—'} · ${i.id ?? ''}`}</span>
+                  )
+                }
+                color={hasErrors(k) ? 'red' : undefined}
+                data-testid={`inject-nav-${i.id ?? k}`}
+                styles={{
+                  body: { minWidth: 0 },
+                  label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+                  // what releases it may take two lines (the whole of it is in the tooltip)
+                  description: released
+                    ? { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }
+                    : { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+                }}
+              />
+            );
+          })}
         </ScrollArea.Autosize>
         <Button
           size="xs"
@@ -236,9 +252,7 @@ export function InjectsForm(
               errors={errors}
               onSet={onSet}
               placeholder="T+00:30"
-              description={
-                inj.trigger ? tr('form.releasedBy', { type: inj.trigger.type ?? '' }) : tr('form.offsetHint')
-              }
+              description={(inj.trigger && triggerText(inj)?.text) || tr('form.offsetHint')}
             />
             <Select
               size="xs"
