@@ -86,6 +86,8 @@ describe('players and seats in the control room', () => {
     const phone = await openPage(browser, app.url, { viewport: { width: 390, height: 844 }, touch: true });
     await signIn(phone.page, 'instructor');
     await phone.page.goto(`/control/${ex.id}`);
+    // on a phone the join codes sit behind the header's "More controls"
+    await phone.page.getByRole('button', { name: 'More controls' }).click();
     await phone.page.getByRole('button', { name: 'Join codes' }).click();
     const seats = phone.page.getByTestId('team-seats');
     await expect.poll(() => seats.isVisible()).toBe(true);
