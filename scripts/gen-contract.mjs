@@ -7,6 +7,8 @@
 // method's return type (what the handler really answers), the zod schema passed to @ZodBody /
 // @ZodQuery (request input) and the path parameters; the socket payloads come from
 // ServerToClientEvents / ClientToServerEvents in backend/src/realtime/realtime-events.ts.
+// The error answer (ApiErrorBody in backend/src/common/error-body.ts, with FieldProblem) is added
+// to the components too, though no route declares it.
 // Outputs:
 //   backend/openapi.json                     OpenAPI 3.1 document with request AND response bodies
 //                                            (the contract tests validate real answers against it)
@@ -268,6 +270,15 @@ for (const mapName of ['ServerToClientEvents', 'ClientToServerEvents']) {
     events.push({ name: prop.getName(), doc: docOf(prop).description, args });
   }
   socketMaps[mapName] = events;
+}
+
+// ---- answers no route declares: the refused request's body (every route may answer it) ----------------
+for (const [file, name] of [['common/error-body.ts', 'ApiErrorBody']]) {
+  const decl = program
+    .getSourceFile(join(backendSrc, file))
+    .statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  if (!decl) throw new Error(`${file}: no interface ${name}`);
+  schemaOf(checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(decl.name)), 1); // registers it and what it names
 }
 
 // ---- write -----------------------------------------------------------------------------------------

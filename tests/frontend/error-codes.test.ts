@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiError, type FieldProblem } from '../../frontend/src/lib/api-error.js';
+import { ApiError, apiErrorOf, type FieldProblem } from '../../frontend/src/lib/api-error.js';
 import { errorText, placeErrors, problemLine } from '../../frontend/src/lib/error-text.js';
 import { REPO_ROOT } from '../support/app-process.js';
 
@@ -66,13 +66,23 @@ function thrownCodes(): Map<string, Set<string>> {
         for (const c of readFileSync(join(SRC, relay.file), 'utf8').matchAll(relay.codes)) add(c[1] ?? '', file);
     }
   }
-  // the exception filter's own answers (request body too large or not JSON, Redis away, 500)
+  // the exception filter's own answers (request body too large or not JSON, Redis away, 500) and
+  // the codes it gives Nest's and Express's refusals (unknown route, 415, 429…)
   for (const m of readFileSync(join(SRC, 'common', 'http-exception.filter.ts'), 'utf8').matchAll(
     /\bcode: '([\w.-]+)'/g,
   ))
     add(m[1] ?? '', 'common/http-exception.filter.ts');
+  // the live connection's refusals: acknowledgements ({ ok: false, code }) and session:error
+  for (const path of sourceFiles(join(SRC, 'realtime'))) {
+    const file = relative(SRC, path).replace(/\\/g, '/');
+    for (const m of readFileSync(path, 'utf8').matchAll(/\bcode: '([\w.-]+)'/g)) add(m[1] ?? '', file);
+  }
   return codes;
 }
+
+/** The codes of socket refusals, and the files they are in. */
+const socketCodes = () =>
+  new Map([...thrownCodes()].filter(([, files]) => [...files].some((f) => f.startsWith('realtime/'))));
 
 function wordsFor(errors: Record<string, unknown>, code: string): unknown {
   // i18next reads `a.b-c` as errors → a → b-c
@@ -110,6 +120,18 @@ describe('error codes in the reader’s language', () => {
       expect(codes.has(known), known).toBe(true);
     for (const known of ['upload.too-large', 'body.too-large', 'join.language', 'msel.no-injects'])
       expect(codes.has(known), known).toBe(true);
+    // Nest's own refusals, coded by the filter, and the live connection's
+    for (const known of ['route.not-found', 'body.unsupported-type', 'too-many-requests', 'payload-too-large'])
+      expect(codes.has(known), known).toBe(true);
+    expect([...socketCodes().keys()].sort()).toEqual(
+      expect.arrayContaining([
+        'auth.required',
+        'auth.staff-only',
+        'exercise.not-found',
+        'participant.gone',
+        'session.ended',
+      ]),
+    );
     expect(codes.size).toBeGreaterThan(120);
     for (const lng of ['en', 'ko'] as const) {
       const errors = common(lng).errors;
@@ -131,6 +153,13 @@ describe('error codes in the reader’s language', () => {
       limit: 500,
       count: 9,
       id: 'x',
+      // what the filter's codes for Nest's and Express's refusals carry
+      type: 'text/plain',
+      charset: 'latin9',
+      encoding: 'x-zip',
+      method: 'GET',
+      path: '/api/nope',
+      status: 418,
     };
     for (const lng of ['en', 'ko'] as const) {
       const i18n = await reader(lng);
@@ -150,6 +179,28 @@ describe('error codes in the reader’s language', () => {
     expect(errorText(ko, wait, false)).toContain('4분 후에 다시 시도하십시오');
     // English keeps the server's sentence, the most precise one, unless asked for the interface's
     expect(errorText(en, wait, true)).toBe('x');
+  });
+
+  it('words a 429 with the wait when it is known, and an answer from in front of the server by its status', async () => {
+    const en = await reader('en');
+    const ko = await reader('ko');
+    const throttled = new ApiError(429, 'too-many-requests', 'x', undefined, undefined, { retryAfterSeconds: 30 });
+    expect(errorText(en, throttled, false)).toBe('Too many requests; try again in 30 seconds');
+    expect(errorText(ko, throttled, false)).toBe('요청이 너무 많습니다. 30초 후에 다시 시도하십시오');
+    const unknownWait = new ApiError(429, 'too-many-requests', 'x');
+    expect(errorText(ko, unknownWait, false)).toBe('요청이 너무 많습니다. 잠시 후 다시 시도하십시오');
+    // a proxy's page (no JSON of ours): the status picks the words, Retry-After the wait, in English too
+    const proxy429 = apiErrorOf(429, 'Too Many Requests', '<html>slow down</html>', '120');
+    expect(proxy429.code).toBe('http.429');
+    expect(errorText(en, proxy429, true)).toBe('Too many requests; try again in 2 minutes');
+    expect(errorText(ko, proxy429, false)).toBe('요청이 너무 많습니다. 2분 후에 다시 시도하십시오');
+    expect(errorText(ko, apiErrorOf(502, 'Bad Gateway', undefined, null), false)).toMatch(/^프록시 뒤의 플랫폼이/);
+    expect(errorText(en, apiErrorOf(418, "I'm a teapot", undefined, null), true)).toBe(
+      'The request failed (HTTP 418); try again',
+    );
+    // the live connection's refusals are worded too, and the client's own "no answer in time"
+    for (const code of [...socketCodes().keys(), 'socket.no-answer'])
+      expect(errorText(ko, new ApiError(0, code, 'SERVER SENTENCE'), false), code).toMatch(HANGUL);
   });
 
   it('names the field and its problem for a refused request, in each language', async () => {
@@ -193,6 +244,12 @@ describe('error codes in the reader’s language', () => {
     const placed = placeErrors(ko, refused, ['displayName', 'code'], () => 'ALERT');
     expect(placed.byField).toEqual({ displayName: '비워 둘 수 없습니다', code: '필수 항목입니다' });
     expect(placed.rest).toContain('내용: 20000자 이하여야 합니다');
+    // a problem inside a field (one of its items, one of its answers) goes under the field
+    expect(placeErrors(ko, refused, ['text', 'answers.q1', 'mystery'], () => 'ALERT').byField).toEqual({
+      text: '20000자 이하여야 합니다',
+      'answers.q1': '5000자 이하여야 합니다',
+      mystery: '3 이상이어야 합니다',
+    });
     const badCode = new ApiError(404, 'join.bad-code', 'No exercise team has this join code');
     expect(
       placeErrors(ko, badCode, ['code'], (e) => errorText(ko, e as ApiError, false), { 'join.bad-code': 'code' }),

@@ -104,3 +104,80 @@ describe('not found, too large', () => {
     expect(r.body).toMatchObject({ code: 'body.too-large', params: { limitBytes: 1_048_576 } });
   });
 });
+
+describe('Nest’s and Express’s own refusals carry a code of ours', () => {
+  const raw = (path: string, init: RequestInit) => fetch(`${app.url}/api${path}`, init);
+  const json = async (r: Response) => ({ status: r.status, body: (await r.json()) as ErrorBody });
+
+  it('broken JSON is a 400 body.invalid-json, not the parser’s bare sentence', async () => {
+    const r = await json(
+      await raw('/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"username":',
+      }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('body.invalid-json');
+  });
+
+  it('an address no route answers is a 404 route.not-found naming the method and path', async () => {
+    const get = await staff.request<ErrorBody>('GET', '/no-such-route?x=1');
+    expect(get.status).toBe(404);
+    expect(get.body).toMatchObject({ code: 'route.not-found', params: { method: 'GET', path: '/api/no-such-route' } });
+    const post = await staff.request<ErrorBody>('POST', '/exercises/x/no-such-action', {});
+    expect(post.status).toBe(404);
+    expect(post.body).toMatchObject({ code: 'route.not-found', params: { method: 'POST' } });
+    // a thing that does not exist at a real address keeps its own code
+    expect((await staff.request<ErrorBody>('GET', '/exercises/nope')).body.code).toBe('exercise.not-found');
+  });
+
+  it('a body over the limit is a 413 body.too-large', async () => {
+    const r = await json(
+      await raw('/join', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'x'.repeat(2 * 1024 * 1024), displayName: 'y' }),
+      }),
+    );
+    expect(r.status).toBe(413);
+    expect(r.body).toMatchObject({ code: 'body.too-large', params: { limitBytes: 1_048_576 } });
+  });
+
+  it('a body that is not JSON on a JSON route is a 415 naming its type; a missing body stays a field problem', async () => {
+    for (const [type, body] of [
+      ['text/plain', '{"code":"AB"}'],
+      ['application/x-www-form-urlencoded', 'code=AB&displayName=x'],
+    ] as const) {
+      const r = await json(await raw('/join', { method: 'POST', headers: { 'content-type': type }, body }));
+      expect(r.status, type).toBe(415);
+      expect(r.body, type).toMatchObject({ code: 'body.unsupported-type', params: { type } });
+    }
+    const none = await json(await raw('/join', { method: 'POST', headers: { 'content-type': 'text/plain' } }));
+    expect(none.status).toBe(400);
+    expect(none.body.code).toBe('validation-failed');
+    // an upload route takes its file as any type: a bad query there is about the query, not the body
+    const upload = await staff.request<ErrorBody>('POST', '/authoring/images?bogus=1', 'not an image', {
+      'content-type': 'text/plain',
+    });
+    expect(upload.status).toBe(400);
+    expect(upload.body.code).toBe('validation-failed');
+  });
+
+  it('a charset or compression the parser cannot read is a 415, a broken compressed body a 400', async () => {
+    const post = (headers: Record<string, string>) =>
+      raw('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    const charset = await json(await post({ 'content-type': 'application/json; charset=latin9' }));
+    expect(charset).toMatchObject({
+      status: 415,
+      body: { code: 'body.unsupported-charset', params: { charset: 'latin9' } },
+    });
+    const encoding = await json(await post({ 'content-encoding': 'x-zip' }));
+    expect(encoding).toMatchObject({
+      status: 415,
+      body: { code: 'body.unsupported-encoding', params: { encoding: 'x-zip' } },
+    });
+    const broken = await json(await post({ 'content-encoding': 'gzip' }));
+    expect(broken).toMatchObject({ status: 400, body: { code: 'body.unreadable' } });
+  });
+});

@@ -42,7 +42,7 @@ export async function apiRequest<T>(
   }
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
-  if (!res.ok) throw apiErrorOf(res.status, res.statusText, parsed);
+  if (!res.ok) throw apiErrorOf(res.status, res.statusText, parsed, res.headers.get('retry-after'));
   return parsed as T;
 }
 
@@ -144,6 +144,10 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
   return i18next.t('errors.unknown');
 }
+
+/** A refusal over the live connection (an acknowledgement's or `session:error`'s `{ code, message }`), worded like an API error. */
+export const socketErrorMessage = (e: { code: string; message: string }): string =>
+  errorMessage(new ApiError(0, e.code, e.message));
 
 /**
  * For a form that shows a refused request's problems under its fields: the text for each of

@@ -1,17 +1,14 @@
+import type { components } from './api-schema';
+
 /** What fills in an error's wording: a limit, an id, how long to wait. */
-export type ErrorParams = Record<string, string | number>;
+export type ErrorParams = components['schemas']['ErrorParams'];
 
 /**
  * One thing wrong with a request's input (`problems` of a 400 `validation-failed`): where (`path`),
- * what (zod's issue `code` and its `params`) and the server's English sentence.
+ * what (zod's issue `code` and its `params`) and the server's English sentence. From the generated
+ * contract (backend/src/common/error-body.ts), not retyped here.
  */
-export interface FieldProblem {
-  field: string;
-  path: (string | number)[];
-  code: string;
-  params: ErrorParams;
-  message: string;
-}
+export type FieldProblem = components['schemas']['FieldProblem'];
 
 /**
  * An API answer that is not a success. Authentication rides on the httpOnly `ttx_session` cookie
@@ -48,8 +45,11 @@ const isProblem = (v: unknown): v is FieldProblem =>
   typeof (v as FieldProblem).code === 'string' &&
   Array.isArray((v as FieldProblem).path);
 
-/** The ApiError an error answer's body describes (any JSON, or none). */
-export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+/**
+ * The ApiError an error answer's body describes (any JSON, or none: a proxy's page becomes
+ * `http.<status>`); `retryAfter` is the answer's Retry-After header, when the body does not say.
+ */
+export function apiErrorOf(status: number, statusText: string, body: unknown, retryAfter?: string | null): ApiError {
   const err = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const message = Array.isArray(err.message)
     ? err.message.join('; ')
@@ -59,6 +59,8 @@ export function apiErrorOf(status: number, statusText: string, body: unknown): A
   const params: ErrorParams = isParams(err.params) ? { ...err.params } : {};
   // older answers (and Retry-After's twin in the body) carry the wait at the top level
   if (typeof err.retryAfterSeconds === 'number') params.retryAfterSeconds ??= err.retryAfterSeconds;
+  const header = retryAfter ? Number(retryAfter) : NaN;
+  if (status === 429 && Number.isFinite(header) && header >= 0) params.retryAfterSeconds ??= Math.max(1, header);
   const problems = Array.isArray(err.problems)
     ? err.problems.filter(isProblem).map((p) => ({ ...p, params: isParams(p.params) ? p.params : {} }))
     : [];

@@ -1707,6 +1707,29 @@ export interface components {
             address: null | string;
             passwordChangeOnly: boolean;
         };
+        /**
+         * @description What every refused request answers (the exception filter writes it). The interface words `code`
+         *     in the reader's language, filled in from `params`; a refused request body names each field's
+         *     problem in `problems`. Part of the generated contract (scripts/gen-contract.mjs), so the
+         *     frontend reads these types instead of retyping them.
+         */
+        ApiErrorBody: {
+            statusCode: number;
+            /** @description stable: `exercise.not-found`, `validation-failed`, `body.invalid-json`, `too-many-requests`… */
+            code: string;
+            /** @description the English sentence, for API clients and logs */
+            message: string;
+            /** @description quote it when reporting a problem: the server's log lines carry it */
+            correlationId?: string;
+            /** @description what fills in the code's wording: a limit, an id, seconds to wait */
+            params?: components["schemas"]["ErrorParams"];
+            /** @description a refused request body: one entry per thing wrong with it */
+            problems?: components["schemas"]["FieldProblem"][];
+            /** @description a 429: seconds to wait (also the Retry-After header) */
+            retryAfterSeconds?: number;
+            /** @description more about the error (a pack's errors, each with its own code) */
+            details?: unknown;
+        };
         /** @enum {string} */
         AuthSource: "local" | "oidc";
         ClientEvent_exercise_watch: {
@@ -1865,6 +1888,9 @@ export interface components {
         };
         /** @enum {string} */
         DryRunStatus: "running" | "starting" | "finished" | "failed";
+        ErrorParams: {
+            [key: string]: string | number;
+        };
         /** @description Append-only log of every state change of an exercise (AAR timeline and audit trail). */
         ExerciseEventEntity: {
             id: number;
@@ -1881,6 +1907,31 @@ export interface components {
             /** @description payload.injectId and payload.teamId when they are strings, as indexed columns */
             injectId: null | string;
             teamId: null | string;
+        };
+        /**
+         * @description One thing wrong with a request: where (`field`, `path`), what (zod's issue `code` and the values
+         *     its wording needs in `params`), and the English sentence (`message`). The interface words
+         *     `code` + `params` in the reader's language (`errors.validation.*` in common.json) and names the
+         *     field from `path`.
+         */
+        FieldProblem: {
+            /** @description the dotted path, `(body)` for the request as a whole */
+            field: string;
+            /** @description the path's parts, array positions as numbers */
+            path: (string | number)[];
+            /**
+             * @description zod's issue code: `too_small`, `too_big`, `invalid_type`, `invalid_format`, `invalid_value`,
+             *     `unrecognized_keys`, `not_multiple_of`, `custom`, `invalid_union`, `invalid_key`, `invalid_element`
+             */
+            code: string;
+            /**
+             * @description too_small: `origin` (string, number, array…), `minimum`; too_big: `origin`, `maximum`;
+             *     invalid_type: `expected` (and `received: 'undefined'` when the field is missing);
+             *     invalid_format: `format` (regex, email, datetime…); invalid_value: `values`;
+             *     unrecognized_keys: `keys`; not_multiple_of: `divisor`; custom: the check's own `code`.
+             */
+            params: components["schemas"]["ErrorParams"];
+            message: string;
         };
         Finding: {
             id: string;

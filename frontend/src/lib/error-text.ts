@@ -112,14 +112,23 @@ export const problemLine = (i18n: I18n, p: FieldProblem): string => `${fieldLabe
  */
 export function errorText(i18n: I18n, e: ApiError, exact: boolean): string {
   if (e.problems.length > 0) return e.problems.map((p) => problemLine(i18n, p)).join('; ');
-  if (exact) return e.message;
-  return say(i18n, `errors.${e.code}`, wordedValues(e.params, i18n.language)) ?? e.message;
+  // an answer that did not come from the platform (a proxy's page: `http.<status>`) has no sentence of ours
+  const ours = !e.code.startsWith('http.');
+  if (exact && ours) return e.message;
+  const values = wordedValues(e.params, i18n.language);
+  return (
+    // a code may say when to try again once the wait is known (`too-many-requests_wait`)
+    (values.wait !== undefined ? say(i18n, `errors.${e.code}_wait`, values) : undefined) ??
+    say(i18n, `errors.${e.code}`, values) ??
+    (ours ? undefined : say(i18n, 'errors.http.other', { status: e.status })) ??
+    e.message
+  );
 }
 
 /**
  * A refused request's problems for a form that shows them under its fields: one text per field
  * (by the field's dotted path), and the rest (other fields, or an error that is about no field) as
- * one message for the form's alert. `byCode` places an error about one field (`auth.wrong-password`
+ * one message for the form's alert. A problem inside a field (`optionIds.3`) goes under the field. `byCode` places an error about one field (`auth.wrong-password`
  * → `currentPassword`) under it too.
  */
 export function placeErrors(
@@ -139,7 +148,9 @@ export function placeErrors(
   const byField: Partial<Record<string, string>> = {};
   const others: string[] = [];
   for (const p of e.problems) {
-    if (fields.includes(p.field)) byField[p.field] ??= problemText(i18n, p);
+    // a problem inside a field (`optionIds.3`: one of the chosen actions) is said under the field
+    const field = fields.find((f) => p.field === f || p.field.startsWith(`${f}.`));
+    if (field !== undefined) byField[field] ??= problemText(i18n, p);
     else others.push(problemLine(i18n, p));
   }
   return { byField, rest: others.length ? others.join('; ') : undefined };

@@ -3,7 +3,10 @@ import type { WatchAck } from './api-types';
 import { getSocket, onSocketConnect, type TtxSocket } from './socket';
 
 export type WatchState =
-  { state: 'joining' } | { state: 'watching'; room: string } | { state: 'refused'; message: string };
+  | { state: 'joining' }
+  | { state: 'watching'; room: string }
+  /** `code`: the server's (`exercise.not-found`, `auth.staff-only`), or `socket.no-answer` when none came in time */
+  | { state: 'refused'; code: string; message: string };
 
 /**
  * Staff seats (control room, evaluator) following one exercise live: join its room after every
@@ -33,10 +36,16 @@ export function useExerciseRoom(
         if (!alive) return;
         if (err || !res) {
           // no answer in time (a busy server): ask again rather than stay without live updates
-          setWatch({ state: 'refused', message: err?.message ?? 'no answer' });
+          setWatch({
+            state: 'refused',
+            code: 'socket.no-answer',
+            message: 'The server did not answer in time; asking again',
+          });
           if (socket.connected) retry = window.setTimeout(join, 2000);
         } else {
-          setWatch(res.ok ? { state: 'watching', room: res.room } : { state: 'refused', message: res.message });
+          setWatch(
+            res.ok ? { state: 'watching', room: res.room } : { state: 'refused', code: res.code, message: res.message },
+          );
           // whatever the seat read before this join (its first load, the time it was disconnected)
           // may predate events it was not in the room for: read it again
           if (res.ok && (rereadAfter === 'every-join' || retry !== undefined)) latest.current.onLateJoin();

@@ -22,7 +22,7 @@ export async function uploadFile<T>(
   } catch {
     body = text;
   }
-  if (!res.ok) throw apiErrorOf(res.status, res.statusText, body);
+  if (!res.ok) throw apiErrorOf(res.status, res.statusText, body, res.headers.get('retry-after'));
   return body as T;
 }
 

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { SeatHeader } from '../../../components/seat-header';
 import { paths } from '../../../config/paths';
 import type { PublicUser } from '../../../lib/api-types';
+import { socketErrorMessage } from '../../../lib/api-client';
 import { ScrollPane } from '../../../components/scroll-pane';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -52,7 +53,7 @@ export function ControlRoom({ exerciseId, mode, viewer }: { exerciseId: string; 
       <SeatHeader
         title={ex.name}
         seat={t(`room.mode.${mode}`)}
-        refused={watch.state === 'refused' ? watch.message : null}
+        refused={watch.state === 'refused' ? socketErrorMessage(watch) : null}
         subtitle={t('room.subtitle', { title: ex.pack.title, version: ex.pack.version, duration: ex.pack.duration })}
       >
         <ClockPanel

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../../lib/api-client';
+import { formErrors } from '../../../lib/api-client';
 import type { PlayerInjectView, TeamResponse } from '../../../lib/api-types';
 import { useCreateResponse } from '../api/create-response';
 import { useUpdateResponse } from '../api/update-response';
@@ -34,7 +34,11 @@ export function ResponseComposer({
   const create = useCreateResponse({ onSuccess: reset });
   const update = useUpdateResponse({ onSuccess: () => onDone?.() });
   const pending = create.isPending || update.isPending;
-  const error = create.error ?? update.error;
+  // a refused response says what is wrong under the field it is about; the alert keeps the rest
+  const hasOptions = inject.responseOptions.length > 0;
+  const problems = formErrors(create.error ?? update.error, hasOptions ? ['text', 'optionIds'] : ['text'], {
+    'response.unknown-option': 'optionIds',
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -53,10 +57,11 @@ export function ResponseComposer({
       data-testid="response-composer"
     >
       <Stack gap="sm">
-        {inject.responseOptions.length > 0 && (
+        {hasOptions && (
           <Checkbox.Group
             label={t('composer.actions')}
             description={t('composer.actionsHint')}
+            error={problems.byField.optionIds}
             value={optionIds}
             onChange={setOptionIds}
           >
@@ -80,14 +85,15 @@ export function ResponseComposer({
           maxRows={12}
           maxLength={20000}
           value={text}
+          error={problems.byField.text}
           onChange={(e) => {
             setText(e.currentTarget.value);
             setSaved(false);
           }}
         />
-        {error && (
+        {problems.rest !== undefined && (
           <Alert color="red" role="alert" title={t('composer.notSaved')}>
-            {errorMessage(error)}
+            {problems.rest}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { ApiError, formErrors } from '../../../lib/api-client';
 import type { RfiThread } from '../../../lib/api-types';
 import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useCreateThread } from '../api/create-thread';
@@ -40,6 +40,8 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
       onCreated(thread.id);
     },
   });
+  // a refused request says what is wrong under the field it is about; the alert keeps the rest
+  const problems = formErrors(create.error, ['partyId', 'subject', 'text'], { 'thread.unknown-party': 'partyId' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ ...(to === CONTROL ? {} : { partyId: to }), subject: subject.trim(), text: text.trim() });
@@ -54,13 +56,20 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
   return (
     <form onSubmit={submit} aria-label={t('rfi.newForm')}>
       <Stack gap="xs">
-        <NativeSelect label={t('rfi.to')} data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <NativeSelect
+          label={t('rfi.to')}
+          data={options}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          error={problems.byField.partyId}
+        />
         <TextInput
           label={t('rfi.subject')}
           required
           maxLength={200}
           value={subject}
           onChange={(e) => setSubject(e.currentTarget.value)}
+          error={problems.byField.subject}
         />
         <Textarea
           label={t('rfi.message')}
@@ -71,10 +80,11 @@ function NewThreadForm({ onCreated }: { onCreated: (id: string) => void }) {
           maxLength={5000}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
+          error={problems.byField.text}
         />
-        {create.isError && (
+        {problems.rest !== undefined && (
           <Alert color="red" role="alert">
-            {errorMessage(create.error)}
+            {problems.rest}
           </Alert>
         )}
         <Group justify="flex-end">
@@ -91,6 +101,7 @@ function ThreadView({ thread }: { thread: RfiThread }) {
   const { t } = useTranslation(['play', 'common']);
   const [text, setText] = useState('');
   const post = usePostThreadMessage({ onSuccess: () => setText('') });
+  const problems = formErrors(post.error, ['text']);
   const closed = useConsoleClosed();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -138,14 +149,15 @@ function ThreadView({ thread }: { thread: RfiThread }) {
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               maxLength={5000}
+              error={problems.byField.text}
             />
             <Button type="submit" loading={post.isPending} disabled={!text.trim()}>
               {t('common:send')}
             </Button>
           </Group>
-          {post.isError && (
+          {problems.rest !== undefined && (
             <Text c="red" size="sm" role="alert">
-              {errorMessage(post.error)}
+              {problems.rest}
             </Text>
           )}
         </form>

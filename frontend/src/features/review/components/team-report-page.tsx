@@ -7,7 +7,7 @@ import '../../play/player-page.css';
 import './team-report.css';
 import { type FormEvent, useState } from 'react';
 import { PageLoader } from '../../../components/page-states';
-import { errorMessage } from '../../../lib/api-client';
+import { errorMessage, formErrors } from '../../../lib/api-client';
 import { useOwnReport } from '../api/get-report';
 import { type HotwashState, useHotwash, useSubmitHotwash } from '../api/hotwash';
 import { reportDownloads } from '../api/review-paths';
@@ -25,17 +25,25 @@ function StarRating({
   question,
   value,
   onChange,
+  error,
 }: {
   id: string;
   question: string;
   value: number;
   onChange: (v: number) => void;
+  /** what the server refused about this rating */
+  error?: string;
 }) {
   const { t } = useTranslation('review');
   const words = t('stars.word', { returnObjects: true });
   const named = (n: number) => t('stars.of', { n, word: words[n - 1] ?? '' });
   return (
-    <fieldset className="ttx-stars" data-question={id}>
+    <fieldset
+      className="ttx-stars"
+      data-question={id}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `rating-${id}-error` : undefined}
+    >
       <legend className="ttx-stars-legend" translate="no">
         {question}
       </legend>
@@ -62,6 +70,11 @@ function StarRating({
           {value > 0 ? named(value) : t('stars.notRated')}
         </Text>
       </div>
+      {error && (
+        <Text size="sm" c="red" id={`rating-${id}-error`}>
+          {error}
+        </Text>
+      )}
     </fieldset>
   );
 }
@@ -75,6 +88,9 @@ function HotwashForm({ state }: { state: HotwashState }) {
     e.preventDefault();
     submit.mutate({ ratings, answers });
   };
+  // a refused answer says what is wrong under its question; the line by the button keeps the rest
+  const fieldOf = (q: HotwashState['questions'][number]) => `${q.kind === 'rating' ? 'ratings' : 'answers'}.${q.id}`;
+  const problems = formErrors(submit.error, state.questions.map(fieldOf));
   return (
     <form onSubmit={onSubmit} aria-label={t('hotwash.form')}>
       <Stack gap="sm">
@@ -92,6 +108,7 @@ function HotwashForm({ state }: { state: HotwashState }) {
               question={t(`hotwash.questions.${q.id}`, { defaultValue: q.text })}
               value={ratings[q.id] ?? 0}
               onChange={(v) => setRatings((r) => ({ ...r, [q.id]: v }))}
+              error={problems.byField[fieldOf(q)]}
             />
           ) : (
             <Textarea
@@ -100,6 +117,7 @@ function HotwashForm({ state }: { state: HotwashState }) {
               autosize
               minRows={2}
               value={answers[q.id] ?? ''}
+              error={problems.byField[fieldOf(q)]}
               onChange={(e) => {
                 const v = e.currentTarget.value;
                 setAnswers((a) => ({ ...a, [q.id]: v }));
@@ -116,9 +134,9 @@ function HotwashForm({ state }: { state: HotwashState }) {
               {t('hotwash.saved')}
             </Text>
           )}
-          {submit.error && (
+          {problems.rest !== undefined && (
             <Text size="sm" c="red" role="alert">
-              {errorMessage(submit.error)}
+              {problems.rest}
             </Text>
           )}
         </Group>
