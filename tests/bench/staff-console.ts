@@ -11,13 +11,10 @@ const READS: Record<'control' | 'evaluator', Record<string, string[]>> = {
   control: {
     'control:inject-delivered': ['/timeline', '/status-grid'],
     'exercise:clock': ['/timeline'],
-    'control:response': ['/responses?limit=200', '/status-grid'],
-    'control:ack': ['/status-grid'],
-    'score:changed': ['/scores'],
+    'control:changes': ['/responses?limit=200', '/status-grid', '/scores'],
   },
   evaluator: {
-    'control:response': ['/evaluation/queue', '/scores'],
-    'score:changed': ['/scores', '/evaluation/queue'],
+    'control:changes': ['/evaluation/queue', '/scores'],
   },
 };
 

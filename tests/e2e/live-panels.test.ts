@@ -408,10 +408,8 @@ describe('every server event updates every open panel that shows its data', () =
   it('players received no staff-only event and nothing naming another team', () => {
     const staffOnly = new Set([
       'control:inject-delivered',
-      'control:response',
-      'control:ack',
+      'control:changes',
       'control:thread',
-      'score:changed',
       'exercise:changed',
       'report:changed',
     ]);

@@ -109,11 +109,19 @@ describe('announcements on the socket', () => {
       // score.changed (after a response is scored) to staff; score.visibility-changed to players
       await a.ok('POST', '/play/responses', { injectId: 'alert', text: 'Isolated.', optionIds: ['contain'] });
       await until(
-        () => control.of('score:changed').some((e: { teamId: string }) => e.teamId === a.teamId),
+        () =>
+          control.of('control:changes').some((e: { scoredTeamIds: string[] }) => e.scoredTeamIds.includes(a.teamId)),
         10_000,
         "team A's score change",
       );
-      expect(control.of('score:changed')[0]).toEqual({ exerciseId: ex.id, teamId: expect.any(String) });
+      expect(control.of('control:changes').find((e) => e.scoredTeamIds.length > 0)).toEqual({
+        exerciseId: ex.id,
+        responses: expect.any(Array),
+        acks: expect.any(Array),
+        scoredTeamIds: expect.arrayContaining([expect.any(String)]),
+      });
+      // each team once per notice
+      for (const e of control.of('control:changes')) expect(new Set(e.scoredTeamIds).size).toBe(e.scoredTeamIds.length);
       await staff.ok('POST', `/exercises/${ex.id}/score-visibility`, { leaderboard: true });
       await until(() => bSocket.of('scores:visibility').length === 1, 5000, 'the leaderboard switch');
       expect(bSocket.of('scores:visibility')).toEqual([{ exerciseId: ex.id, leaderboard: true }]);
@@ -138,7 +146,7 @@ describe('announcements on the socket', () => {
       await sleep(300);
       expect(bSocket.of('thread:changed')).toEqual([]);
       expect(bSocket.of('inject:delivered').map((e: { injectId: string }) => e.injectId)).not.toContain(adhoc.injectId);
-      for (const staffOnly of ['exercise:changed', 'control:thread', 'score:changed', 'report:changed'])
+      for (const staffOnly of ['exercise:changed', 'control:thread', 'control:changes', 'report:changed'])
         expect(bSocket.of(staffOnly), staffOnly).toEqual([]);
       expect(JSON.stringify(bSocket.received)).not.toContain('Send the logs?');
 

@@ -68,7 +68,22 @@ describe("the team's log on the socket", () => {
       expect(choSocket.of('response:changed')).toEqual([]);
       expect(choSocket.of('ack:changed')).toEqual([]);
       expect(JSON.stringify(choSocket.received)).not.toContain('Quarantined');
-      expect(control.of('control:response').map((e) => e.responseId)).toEqual([created.id, created.id]);
+      // the control room gets the ids in its gathered notices (at most one per 200 ms): the response
+      // once per notice however often it changed in it (the create and the edit came ms apart)
+      await until(
+        () => control.of('control:changes').some((n) => n.responses.length > 0),
+        5000,
+        'the control room notice',
+      );
+      const notices = control.of('control:changes');
+      for (const n of notices) {
+        expect(n.exerciseId).toBe(ex.id);
+        expect(new Set(n.responses.map((r: { responseId: string }) => r.responseId)).size).toBe(n.responses.length);
+      }
+      const entry = { responseId: created.id, teamId: ben.teamId, injectId: 'phish-email' };
+      expect(notices.flatMap((n) => n.responses)).toContainEqual(entry);
+      expect(notices.flatMap((n) => n.responses).every((r) => JSON.stringify(r) === JSON.stringify(entry))).toBe(true);
+      expect(notices.flatMap((n) => n.acks)).toEqual([{ teamId: ben.teamId, injectId: 'phish-email' }]);
       expect(JSON.stringify(control.received)).not.toContain('Quarantined');
       for (const s of [benSocket, choSocket, control]) s.close();
 

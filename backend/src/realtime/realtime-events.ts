@@ -15,6 +15,20 @@ export interface ControlInjectDeliveredEvent extends InjectDeliveredEvent {
  * exception is the team's own shared log (responses, acknowledgements), which the team room gets
  * whole, so twenty teammates do not each refetch it after every entry.
  */
+/**
+ * Staff rooms: what changed in an exercise's team logs and scores since the last notice, gathered
+ * for up to `CONTROL_CHANGES_WINDOW_MS` (each response, acknowledgement and team listed once).
+ */
+export interface ControlChangesEvent {
+  exerciseId: string;
+  /** responses logged or edited */
+  responses: { responseId: string; teamId: string; injectId: string }[];
+  /** injects acknowledged */
+  acks: { teamId: string; injectId: string }[];
+  /** teams whose score changed */
+  scoredTeamIds: string[];
+}
+
 export interface ServerToClientEvents {
   'session:ready': (info: { kind: 'user' | 'participant'; rooms: string[] }) => void;
   'session:error': (info: { code: string; message: string }) => void;
@@ -32,13 +46,12 @@ export interface ServerToClientEvents {
   /** to the team's own room only: the acknowledgement as GET /play/acks shows it */
   'ack:changed': (e: { exerciseId: string; injectId: string; ack: TeamAckView }) => void;
   'thread:changed': (e: { exerciseId: string; threadId: string }) => void;
-  'control:response': (e: { exerciseId: string; responseId: string; teamId: string; injectId: string }) => void;
-  'control:ack': (e: { exerciseId: string; teamId: string; injectId: string }) => void;
+  /** staff rooms, at most one per exercise every 200 ms: responses, acknowledgements and scores that changed */
+  'control:changes': (e: ControlChangesEvent) => void;
   'control:thread': (e: { exerciseId: string; threadId: string; teamId: string }) => void;
   'decision:changed': (e: { exerciseId: string; decisionId: string }) => void;
   /** Redis went away or came back: clients show a banner while the platform cannot take changes */
   'system:status': (e: { redis: 'ok' | 'unreachable'; message: string }) => void;
-  'score:changed': (e: { exerciseId: string; teamId: string }) => void;
   /** to the players' rooms: what teams may see of scores changed (no score, no team named) */
   'scores:visibility': (e: { exerciseId: string; scoresVisible?: boolean; leaderboard?: boolean }) => void;
   /** staff rooms: a part of the after-action report changed (e.g. a hotwash answer came in) */

@@ -2805,10 +2805,21 @@ export interface components {
             injectId: string;
             ack: components["schemas"]["TeamAckView"];
         };
-        ServerEvent_control_ack: {
+        ServerEvent_control_changes: {
             exerciseId: string;
-            teamId: string;
-            injectId: string;
+            /** @description responses logged or edited */
+            responses: {
+                responseId: string;
+                teamId: string;
+                injectId: string;
+            }[];
+            /** @description injects acknowledged */
+            acks: {
+                teamId: string;
+                injectId: string;
+            }[];
+            /** @description teams whose score changed */
+            scoredTeamIds: string[];
         };
         ServerEvent_control_inject_delivered: {
             teamIds: string[];
@@ -2820,12 +2831,6 @@ export interface components {
             dueAt: number;
             deliveredAt: number;
             late: boolean;
-        };
-        ServerEvent_control_response: {
-            exerciseId: string;
-            responseId: string;
-            teamId: string;
-            injectId: string;
         };
         ServerEvent_control_thread: {
             exerciseId: string;
@@ -2870,10 +2875,6 @@ export interface components {
             responseId: string;
             injectId: string;
             response: components["schemas"]["ResponseView"];
-        };
-        ServerEvent_score_changed: {
-            exerciseId: string;
-            teamId: string;
         };
         ServerEvent_scores_visibility: {
             exerciseId: string;

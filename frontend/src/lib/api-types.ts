@@ -124,5 +124,6 @@ export type { ClientToServerEvents, ServerToClientEvents } from './socket-events
 export type InjectDeliveredEvent = Schemas['ServerEvent_inject_delivered'];
 export type ControlInjectDeliveredEvent = Schemas['ServerEvent_control_inject_delivered'];
 export type ClockEvent = Schemas['ServerEvent_exercise_clock'];
+export type ControlChangesEvent = Schemas['ServerEvent_control_changes'];
 export type SystemStatus = Schemas['ServerEvent_system_status'];
 export type WatchAck = Schemas['ClientEvent_exercise_watch_ack'];

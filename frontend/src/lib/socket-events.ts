@@ -16,13 +16,12 @@ export interface ServerToClientEvents {
   /** to the team's own room only: the acknowledgement as GET /play/acks shows it */
   'ack:changed': (e: S['ServerEvent_ack_changed']) => void;
   'thread:changed': (e: S['ServerEvent_thread_changed']) => void;
-  'control:response': (e: S['ServerEvent_control_response']) => void;
-  'control:ack': (e: S['ServerEvent_control_ack']) => void;
+  /** staff rooms, at most one per exercise every 200 ms: responses, acknowledgements and scores that changed */
+  'control:changes': (e: S['ServerEvent_control_changes']) => void;
   'control:thread': (e: S['ServerEvent_control_thread']) => void;
   'decision:changed': (e: S['ServerEvent_decision_changed']) => void;
   /** Redis went away or came back: clients show a banner while the platform cannot take changes */
   'system:status': (e: S['ServerEvent_system_status']) => void;
-  'score:changed': (e: S['ServerEvent_score_changed']) => void;
   /** to the players' rooms: what teams may see of scores changed (no score, no team named) */
   'scores:visibility': (e: S['ServerEvent_scores_visibility']) => void;
   /** staff rooms: a part of the after-action report changed (e.g. a hotwash answer came in) */

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ClockEvent } from '../../../lib/api-types';
+import type { ClockEvent, ControlChangesEvent } from '../../../lib/api-types';
 import { applyClockEventToQuery } from '../../../lib/clock-cache';
 import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom, type WatchState } from '../../../lib/use-exercise-room';
@@ -31,30 +31,29 @@ export function useControlRealtime(exerciseId: string): WatchState {
         invalidate(controlKeys.timeline(exerciseId), controlKeys.exercises);
       };
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.exercise(exerciseId));
-      const onResponse = (e: { exerciseId: string }) =>
-        mine(e) && invalidate(controlKeys.responses(exerciseId), controlKeys.grid(exerciseId));
-      const onAck = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.grid(exerciseId));
+      // responses, acknowledgements and scores, gathered by the server (at most one every 200 ms)
+      const onChanges = (e: ControlChangesEvent) => {
+        if (!mine(e)) return;
+        if (e.responses.length > 0) invalidate(controlKeys.responses(exerciseId), controlKeys.grid(exerciseId));
+        else if (e.acks.length > 0) invalidate(controlKeys.grid(exerciseId));
+        if (e.scoredTeamIds.length > 0) invalidate(controlKeys.scores(exerciseId));
+      };
       const onThread = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.threads(exerciseId));
       const onDecision = (e: { exerciseId: string }) =>
         mine(e) && invalidate(controlKeys.decisions(exerciseId), controlKeys.timeline(exerciseId));
-      const onScore = (e: { exerciseId: string }) => mine(e) && invalidate(controlKeys.scores(exerciseId));
       socket.on('control:inject-delivered', onDelivered);
       socket.on('exercise:clock', onClock);
       socket.on('exercise:changed', onChanged);
-      socket.on('control:response', onResponse);
-      socket.on('control:ack', onAck);
+      socket.on('control:changes', onChanges);
       socket.on('control:thread', onThread);
       socket.on('decision:changed', onDecision);
-      socket.on('score:changed', onScore);
       return () => {
         socket.off('control:inject-delivered', onDelivered);
         socket.off('exercise:clock', onClock);
         socket.off('exercise:changed', onChanged);
-        socket.off('control:response', onResponse);
-        socket.off('control:ack', onAck);
+        socket.off('control:changes', onChanges);
         socket.off('control:thread', onThread);
         socket.off('decision:changed', onDecision);
-        socket.off('score:changed', onScore);
         coalesced.dispose();
       };
     },

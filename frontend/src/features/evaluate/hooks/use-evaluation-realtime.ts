@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ClockEvent } from '../../../lib/api-types';
+import type { ClockEvent, ControlChangesEvent } from '../../../lib/api-types';
 import { applyClockEventToQuery } from '../../../lib/clock-cache';
 import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom } from '../../../lib/use-exercise-room';
@@ -21,15 +21,12 @@ export function useEvaluationRealtime(exerciseId: string): LiveState {
       const coalesced = coalescedInvalidator(queryClient, 1000);
       const invalidate = (queryKey: readonly unknown[]) => coalesced.invalidate(queryKey);
       const mine = (e: { exerciseId?: string }) => e.exerciseId === undefined || e.exerciseId === exerciseId;
-      const onResponse = (e: { exerciseId: string }) => {
-        if (!mine(e)) return;
+      // responses and scores, gathered by the server (at most one every 200 ms); acknowledgements
+      // show nowhere on this seat
+      const onChanges = (e: ControlChangesEvent) => {
+        if (!mine(e) || (e.responses.length === 0 && e.scoredTeamIds.length === 0)) return;
         invalidate(evaluateKeys.queue(exerciseId));
         invalidate(evaluateKeys.scores(exerciseId));
-      };
-      const onScore = (e: { exerciseId: string }) => {
-        if (!mine(e)) return;
-        invalidate(evaluateKeys.scores(exerciseId));
-        invalidate(evaluateKeys.queue(exerciseId));
       };
       const onChanged = (e: { exerciseId: string }) => mine(e) && invalidate(evaluateKeys.exercise(exerciseId));
       const onClock = (e: ClockEvent) => {
@@ -38,13 +35,11 @@ export function useEvaluationRealtime(exerciseId: string): LiveState {
           reread: true,
         });
       };
-      socket.on('control:response', onResponse);
-      socket.on('score:changed', onScore);
+      socket.on('control:changes', onChanges);
       socket.on('exercise:changed', onChanged);
       socket.on('exercise:clock', onClock);
       return () => {
-        socket.off('control:response', onResponse);
-        socket.off('score:changed', onScore);
+        socket.off('control:changes', onChanges);
         socket.off('exercise:changed', onChanged);
         socket.off('exercise:clock', onClock);
         coalesced.dispose();

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { ControlChangesEvent } from '../../../lib/api-types';
 import { coalescedInvalidator } from '../../../lib/coalesced-invalidate';
 import { useExerciseRoom } from '../../../lib/use-exercise-room';
 import { reviewKeys } from '../api/review-paths';
@@ -20,16 +21,16 @@ export function useReportRealtime(exerciseId: string): void {
         if (e.exerciseId === undefined || e.exerciseId === exerciseId)
           coalesced.invalidate(reviewKeys.report(exerciseId));
       };
-      const events = [
-        'report:changed',
-        'score:changed',
-        'decision:changed',
-        'exercise:changed',
-        'exercise:clock',
-      ] as const;
+      // of the gathered changes, only scores show in the report
+      const onChanges = (e: ControlChangesEvent) => {
+        if (e.scoredTeamIds.length > 0) onEvent(e);
+      };
+      const events = ['report:changed', 'decision:changed', 'exercise:changed', 'exercise:clock'] as const;
       for (const name of events) socket.on(name, onEvent);
+      socket.on('control:changes', onChanges);
       return () => {
         for (const name of events) socket.off(name, onEvent);
+        socket.off('control:changes', onChanges);
         coalesced.dispose();
       };
     },
