@@ -6,23 +6,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createExercise, type ExerciseDetail, teamByKey } from '../support/api-client.js';
 import { type RunningProcess, startBackend, testEnv } from '../support/app-process.js';
 import { DESK, PHONE } from '../support/interface-language.js';
-import { signIn } from './support/app-flows.js';
+import { until } from '../support/socket-client.js';
+import { inboxIds, signIn } from './support/app-flows.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 
 /**
  * The server's refusals in Korean, in a real browser: a join with a blank name says so under the
  * name field, a staff member opening an exercise that does not exist reads that in Korean, and a
- * spreadsheet over the upload limit names the limit in the reader's units. Screenshots go to
- * tests/.artifacts/ (errors-ko-*).
+ * spreadsheet over the upload limit names the limit in the reader's units; a response and a request
+ * for information the server refuses say what is wrong under the field, in Korean and in English.
+ * Screenshots go to tests/.artifacts/ (errors-ko-*, errors-en-*).
  */
 let app: RunningProcess;
 let browser: Browser;
 let ex: ExerciseDetail;
+let staff: Api;
+/** the drill starts with the first test that plays it (the join tests above see it not yet started) */
+let started = false;
 
 beforeAll(async () => {
   app = await startBackend(testEnv('error-language'));
   browser = await launchBrowser();
-  const staff = await Api.login(app.url);
+  staff = await Api.login(app.url);
   ex = await createExercise(staff, 'demo');
   // the instructor reads the interface in Korean: applied at their next sign-in
   expect((await staff.request('PUT', '/auth/me/language', { language: 'ko' })).status).toBeLessThan(300);
@@ -105,4 +110,74 @@ describe('server errors in Korean', () => {
     expect(unexpectedErrors(errors).filter((e) => !/status of 413/.test(e))).toEqual([]);
     await page.context().close();
   });
+  for (const [lng, team, inject, size, viewport] of [
+    ['ko', 'soc', 'phish-email', '1440', DESK],
+    ['ko', 'soc', 'phish-email', '390', PHONE],
+    ['en', 'cert', 'cert-advisory', '1440', DESK],
+    ['en', 'cert', 'cert-advisory', '390', PHONE],
+  ] as const)
+    it(`a refused response and request say what is wrong under the field (${lng}, ${size})`, async () => {
+      if (!started) {
+        started = true;
+        await staff.ok('POST', `/exercises/${ex.id}/start`);
+        for (const id of ['phish-email', 'cert-advisory']) {
+          const r = await staff.post(`/exercises/${ex.id}/injects/${id}/fire`);
+          expect([200, 409], JSON.stringify(r.body)).toContain(r.status);
+        }
+      }
+      const phone = viewport === PHONE;
+      const { page, errors } = await openPage(browser, app.url, { viewport, touch: phone });
+      await page.goto(`/join/${teamByKey(ex, team).joinCode ?? ''}?lng=${lng}`);
+      await page.locator('input[name="displayName"]').fill(lng === 'ko' ? '김 분석관' : 'Alex');
+      await page.locator('form button[type="submit"]').click();
+      await page.getByTestId('team-console').waitFor({ timeout: 20_000 });
+      await until(async () => (await inboxIds(page)).includes(inject), 20_000, `${inject} in the inbox`);
+      await page.locator(`[data-testid="inbox"] > li[data-inject-id="${inject}"] > button`).click();
+      const composer = page.getByTestId('response-composer');
+      await composer.waitFor();
+      // a page that does not hold the limit itself (an older build, a paste it let through): its own
+      // maxlength is taken off, so what the player reads is the server's refusal
+      const notes = composer.locator('textarea').first();
+      await notes.evaluate((el) => el.removeAttribute('maxlength'));
+      const line =
+        lng === 'ko'
+          ? '피싱 메일을 격리하고 발신 도메인을 차단했습니다. '
+          : 'Quarantined the mail and blocked the sender. ';
+      // (20001 characters after the server trims the ends)
+      await notes.fill(`${line.repeat(Math.ceil(20_000 / line.length)).slice(0, 20_000)}.`);
+      await composer.locator('button[type="submit"]').click();
+      const notesId = await notes.getAttribute('id');
+      expect(await fieldError(page, `[id="${notesId}"]`)).toBe(
+        lng === 'ko' ? '20000자 이하여야 합니다' : 'must have at most 20000 characters',
+      );
+      // said once, under the field: the form's alert is for what belongs to no field
+      expect(await composer.locator('[role="alert"]').count()).toBe(0);
+      await notes.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenshot(page, `errors-${lng}-response-field-${size}`);
+
+      // a request for information whose subject is too long: under the subject
+      if (phone) {
+        await page.getByTestId('back-to-inbox').click();
+        await page.locator('[data-phone-tab="rfi"]').click();
+      } else await page.locator('.ttx-play-side-tabs button').nth(1).click();
+      await page.locator('.ttx-play-side .mantine-Button-root').first().click();
+      const form = page.locator('.ttx-play-side form').first();
+      await form.waitFor();
+      const subject = form.locator('input').first();
+      await subject.evaluate((el) => el.removeAttribute('maxlength'));
+      await subject.fill('s'.repeat(201));
+      await form
+        .locator('textarea')
+        .first()
+        .fill(lng === 'ko' ? '로그를 보관하고 있습니까?' : 'Do we hold the logs?');
+      await form.locator('button[type="submit"]').click();
+      const subjectId = await subject.getAttribute('id');
+      expect(await fieldError(page, `[id="${subjectId}"]`)).toBe(
+        lng === 'ko' ? '200자 이하여야 합니다' : 'must have at most 200 characters',
+      );
+      expect(await form.locator('[role="alert"]').count()).toBe(0);
+      await screenshot(page, `errors-${lng}-request-field-${size}`);
+      expect(unexpectedErrors(errors).filter((e) => !/status of 400/.test(e))).toEqual([]);
+      await page.context().close();
+    });
 });
