@@ -1,4 +1,4 @@
-import type { components } from './api-schema';
+import type { components } from './api-schema.js';
 
 /** What fills in an error's wording: a limit, an id, how long to wait. */
 export type ErrorParams = components['schemas']['ErrorParams'];
