@@ -116,6 +116,8 @@ function HotwashForm({ state }: { state: HotwashState }) {
               label={t(`hotwash.questions.${q.id}`, { defaultValue: q.text })}
               autosize
               minRows={2}
+              maxRows={12}
+              maxLength={5000}
               value={answers[q.id] ?? ''}
               error={problems.byField[fieldOf(q)]}
               onChange={(e) => {
