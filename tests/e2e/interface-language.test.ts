@@ -113,7 +113,8 @@ describe('the interface language on every player page', () => {
       expect(why, label).not.toMatch(/chosen|no response yet|judgement call|first response/);
       expect(why, label).toMatch(/아직 대응 없음|아직 선택되지 않음|평가관 판단 필요|첫 대응까지/);
       // the distractor a teammate chose, and why it was wrong, in Korean (the pack's translation)
-      expect(why, label).toContain(`오답 선택지 "rebuild-first" 선택 (−`);
+      // named by its Korean label, not its id
+      expect(why, label).toContain(`오답 선택지 "SAA 서버를 먼저 초기화·재구축하고 나서 조사" 선택 (−`);
       expect(why, label).toContain(KO_REBUILD_WHY);
       expect(why, label).not.toContain('wipes the evidence');
     } else expect(why.replace(/⟦[^⟦⟧]*⟧/g, ''), label).not.toMatch(/\p{L}/u);

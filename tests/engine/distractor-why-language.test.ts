@@ -13,6 +13,8 @@ import { download } from '../reports/pdf-text.js';
  */
 const KO_WHY = '아직 회수할 수 있는 지급 29건이 남아 있는데 증거와 SAA 저널을 지워 버립니다';
 const EN_WHY = 'wipes the evidence and the SAA journal while 29 payments can still be recalled';
+const KO_LABEL = 'SAA 서버를 먼저 초기화·재구축하고 나서 조사';
+const EN_LABEL = 'Wipe and rebuild the SAA server first, then investigate';
 
 interface Item {
   injectId: string;
@@ -73,6 +75,9 @@ describe('a distractor’s why in the reader’s language', () => {
     const enItem = distractorOf(en.own.items);
     expect(koItem?.source.params?.why).toBe(KO_WHY);
     expect(enItem?.source.params?.why).toBe(EN_WHY);
+    // the option each reads it under: its label in their language, the id kept beside it
+    expect(koItem?.source.params).toMatchObject({ option: 'rebuild-first', label: KO_LABEL });
+    expect(enItem?.source.params).toMatchObject({ option: 'rebuild-first', label: EN_LABEL });
     expect(koItem?.points).toBeLessThan(0);
     expect(koItem?.points).toBe(enItem?.points);
   });
@@ -81,7 +86,9 @@ describe('a distractor’s why in the reader’s language', () => {
     const report = await rokKo.ok<{ scores: { teams: { items: Item[] }[] } }>('GET', '/play/report');
     expect(distractorOf(report.scores.teams[0]?.items ?? [])?.source.params?.why).toBe(KO_WHY);
     const md = (await download(app.url, rokKo.token, '/play/report/export/markdown')).text;
-    expect(md).toContain(`오답 선택지 "rebuild-first" 선택 (−`);
+    // the option by its Korean label, not its id
+    expect(md).toContain(`오답 선택지 "${KO_LABEL}" 선택 (−`);
+    expect(md).not.toContain('"rebuild-first"');
     expect(md).toContain(KO_WHY);
     expect(md).not.toContain(EN_WHY);
     const mdEn = (await download(app.url, rokEn.token, '/play/report/export/markdown')).text;

@@ -55,4 +55,17 @@ describe('interface translations', () => {
       expect(mismatched).toEqual([]);
     });
   }
+
+  it('uses one Korean word for the consensus "block" position, for players, the control room and the pack', () => {
+    const word = load('ko', 'play.json').get('decision.block');
+    expect(word).toBe('거부');
+    expect(load('ko', 'control.json').get('decisions.special.block')).toBe(word);
+    // the pack's Korean briefings and expected actions call it the same ("거부 투표", "거부하는 대표단")
+    const pack = join(REPO_ROOT, 'injects', 'korean-peninsula', 'translations', 'ko');
+    const text = readdirSync(pack)
+      .map((f) => readFileSync(join(pack, f), 'utf8'))
+      .join('\n');
+    expect(text).toContain(`${word} 투표`);
+    expect(text).not.toMatch(/거부권 행사|거부\(반대\)/);
+  });
 });

@@ -26,3 +26,26 @@ export async function writtenLanguage(db: DataSource, participantId: string): Pr
     .findOne({ select: { id: true, language: true }, where: { id: participantId } });
   return row?.language ?? null;
 }
+
+/** The languages each team's players read content in (a player without one reads `source`), sorted. */
+export async function teamLanguages(
+  db: DataSource,
+  exerciseId: string,
+  source: string,
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .getRepository(ParticipantEntity)
+    .createQueryBuilder('p')
+    .select('p.team_id', 'team_id')
+    .addSelect('p.language', 'language')
+    .distinct(true)
+    .where('p.exercise_id = :exerciseId', { exerciseId })
+    .getRawMany<{ team_id: string; language: string | null }>();
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const l = r.language ?? source;
+    const list = out.get(r.team_id) ?? [];
+    if (!list.includes(l)) out.set(r.team_id, [...list, l].sort());
+  }
+  return out;
+}

@@ -681,12 +681,14 @@ const KO: ReportMessages = {
   capabilityElements: { planning: '계획', organisation: '조직', equipment: '장비', training: '교육', exercise: '훈련' },
   planStatus: { open: '미착수', 'in-progress': '진행 중', completed: '완료', cancelled: '취소' },
   scoreKind: { action: '조치', timeliness: '적시성', adjustment: '조정' },
-  // the same words as the interface (scoreRule.* in common.json); ids as written, a distractor's `why` as the edition's pack translation words it
+  // the same words as the interface (scoreRule.* in common.json); an option by its label, a distractor's `why` as the edition's pack translation words them
   scoreRule: (code, p) => {
     const v = (k: string) => String(p[k] ?? '');
+    // an option by its label (in the edition's language where the pack translates it); cells stored before labels: its id
+    const option = () => String(p.label ?? p.option ?? '');
     switch (code) {
       case 'option.chosen':
-        return `대응 선택지 "${v('option')}" 선택`;
+        return `대응 선택지 "${option()}" 선택`;
       case 'option.noneChosen':
         return `아직 선택되지 않음: 선택지 ${v('options')}`;
       case 'action.needsEvaluator':
@@ -696,9 +698,9 @@ const KO: ReportMessages = {
       case 'timeliness.elapsed':
         return `첫 대응까지 ${v('elapsed')}분 (${v('within')}분 이내 만점, ${v('zeroAt')}분 이후 0점)`;
       case 'distractor.penalty':
-        return `오답 선택지 "${v('option')}" 선택 (−${v('penalty')}점): ${v('why')}`;
+        return `오답 선택지 "${option()}" 선택 (−${v('penalty')}점): ${v('why')}`;
       case 'distractor.cap':
-        return `점수 상한 적용 (${v('max')}점 중 ${v('cap')}점): 오답 선택지 "${v('option')}" 선택: ${v('why')}`;
+        return `점수 상한 적용 (${v('max')}점 중 ${v('cap')}점): 오답 선택지 "${option()}" 선택: ${v('why')}`;
       case 'adjustment.heldAtMax':
         return `최고점 ${v('max')}점으로 제한: 조정을 모두 반영하면 이 상황 메시지의 점수가 ${v('would')}점이 됨`;
       default:

@@ -46,7 +46,8 @@ export interface ReportOverview {
   exerciseId: string;
   name: string;
   status: 'draft' | 'scheduled' | 'running' | 'paused' | 'ended';
-  pack: { id: string; version: string; title: string };
+  /** `languages`: what the scenario's words can be read in (the pack's source first, then its translations) */
+  pack: { id: string; version: string; title: string; languages: string[] };
   summary: string;
   scope: {
     plannedDuration: string;

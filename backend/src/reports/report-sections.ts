@@ -22,7 +22,7 @@ import type {
 } from './report-model.js';
 import { type DeliveryTimingRow, summariseDeliveries } from '../delivery/delivery-timing.js';
 import { ATTACK_GROUP_NAMES, techniqueName } from './technique-names.js';
-import { sourceLanguage } from '../scenarios/pack/pack-translations.js';
+import { packLanguages, sourceLanguage } from '../scenarios/pack/pack-translations.js';
 import { REPORT_MESSAGES, type ReportMessages } from './report-messages.js';
 import { ANONYMOUS, median, PairMap, round2, str } from './report-values.js';
 
@@ -74,7 +74,7 @@ export function buildOverview(inp: ReportInputs, hideNames: boolean, reportInjec
     exerciseId: inp.exercise.id,
     name: inp.exercise.name,
     status: inp.exercise.status,
-    pack: { id: pack.id, version: pack.version, title: pack.title },
+    pack: { id: pack.id, version: pack.version, title: pack.title, languages: packLanguages(pack) },
     summary: pack.summary,
     scope: {
       plannedDuration: pack.duration,

@@ -5,7 +5,8 @@ export const DEFAULT_SCORING: Required<Scoring> = { timelinessShare: 0.25, zeroA
 
 /**
  * What a scoring rule said, for the interface to word in the reader's language: `code` names the
- * rule, `params` fill it in (ids and pack-authored text such as a distractor's `why` are content:
+ * rule, `params` fill it in (an option is named by its `label`, its id kept beside it; ids and
+ * pack-authored text such as a distractor's `why` are content:
  * ids as written, the `why` as the pack's translation words it for a player or a report edition in
  * another language, see score-language.ts). The messages live in the client (`scoreRule.*` in common.json) and in the
  * report's exports.
@@ -35,6 +36,13 @@ const ruleSource = (code: ScoreRuleCode, params: ScoreRuleParams, rule: string):
   params,
 });
 
+/** A distractor's words as a reader of another language reads them (the option's label and why it was wrong). */
+export interface ScoreWording {
+  language: string;
+  label: string;
+  why: string;
+}
+
 export interface ScoreItem {
   injectId: string;
   expectedActionId: string | null;
@@ -42,6 +50,8 @@ export interface ScoreItem {
   points: number;
   max: number;
   source: ScoreSource;
+  /** staff only: a distractor line as the team read it, in each of its languages other than the reader's */
+  teamWording?: ScoreWording[];
 }
 
 export interface ScoreCell {
@@ -165,7 +175,11 @@ export function scoreCell(
       points: hit ? action.points : 0,
       max: action.points,
       source: hit
-        ? ruleSource('option.chosen', { option: hit }, `response option "${hit}" chosen`)
+        ? ruleSource(
+            'option.chosen',
+            { option: hit, label: inject.responseOptions.find((o) => o.id === hit)?.label ?? hit },
+            `response option "${hit}" chosen`,
+          )
         : action.options.length > 0
           ? ruleSource(
               'option.noneChosen',
@@ -204,7 +218,7 @@ export function scoreCell(
   }
 
   // distractors: each chosen one costs its penalty, and the lowest cap of those chosen limits the rest
-  let cap: { points: number; option: string; why: string } | null = null;
+  let cap: { points: number; option: string; label: string; why: string } | null = null;
   const ruleMax = items.reduce((n, i) => n + i.max, 0);
   for (const option of inject.responseOptions) {
     const d = option.distractor;
@@ -218,13 +232,13 @@ export function scoreCell(
         max: 0,
         source: ruleSource(
           'distractor.penalty',
-          { option: option.id, penalty: d.penalty, why: d.why },
+          { option: option.id, label: option.label, penalty: d.penalty, why: d.why },
           `distractor "${option.id}" chosen (−${d.penalty}): ${d.why}`,
         ),
       });
     if (d.cap !== undefined) {
       const points = Math.floor(ruleMax * d.cap);
-      if (!cap || points < cap.points) cap = { points, option: option.id, why: d.why };
+      if (!cap || points < cap.points) cap = { points, option: option.id, label: option.label, why: d.why };
     }
   }
   if (cap) {
@@ -238,7 +252,7 @@ export function scoreCell(
         max: 0,
         source: ruleSource(
           'distractor.cap',
-          { cap: cap.points, max: ruleMax, option: cap.option, why: cap.why },
+          { cap: cap.points, max: ruleMax, option: cap.option, label: cap.label, why: cap.why },
           `score capped at ${cap.points} of ${ruleMax}: distractor "${cap.option}" chosen: ${cap.why}`,
         ),
       });

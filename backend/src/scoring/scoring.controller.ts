@@ -21,7 +21,11 @@ const RatingBody = z
     observations: z.string().trim().max(10_000).default(''),
   })
   .strict();
-const ScoresQuery = z.object({ recompute: z.enum(['true', 'false']).optional() }).strict();
+/** a language tag such as "en" or "ko" (one the pack does not carry reads the source) */
+const LANGUAGE = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "ko"');
+const ScoresQuery = z
+  .object({ recompute: z.enum(['true', 'false']).optional(), language: LANGUAGE.optional() })
+  .strict();
 const QUEUE_LIMIT = z.coerce.number().int().min(1).max(2000);
 const QueueQuery = z.object({ teamId: id80.optional(), limit: QUEUE_LIMIT.default(200) }).strict();
 const VisibilityBody = z
@@ -36,13 +40,17 @@ const SCORERS = ['admin', 'instructor', 'evaluator', 'facilitator'] as const;
 export class ScoringController {
   constructor(private readonly scoring: ScoringService) {}
 
-  /** Live totals; `?recompute=true` rebuilds them from the event log instead. */
+  /**
+   * Live totals; `?recompute=true` rebuilds them from the event log instead. `?language=ko`: the
+   * reader's language (options and a distractor's why as the pack words them there, the team's beside).
+   */
   @Get('exercises/:id/scores')
   @Roles(...CONTROL)
   @ApiIdParam('id')
   @ApiZodQuery('recompute', z.enum(['true', 'false']))
+  @ApiZodQuery('language', LANGUAGE)
   scores(@IdParam('id') id: string, @ZodQuery(ScoresQuery) q: z.infer<typeof ScoresQuery>) {
-    return q.recompute === 'true' ? this.scoring.recompute(id) : this.scoring.breakdown(id);
+    return this.scoring.forStaff(id, { recompute: q.recompute === 'true', language: q.language });
   }
 
   @Get('exercises/:id/evaluation/queue')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type ParticipantPrincipal, type UserPrincipal } from '../auth/principal.js';
 import { injectTranslations, sourceLanguage } from '../scenarios/pack/pack-translations.js';
-import { participantLanguages, writtenLanguage } from '../exercises/participant-languages.js';
+import { participantLanguages, teamLanguages, writtenLanguage } from '../exercises/participant-languages.js';
 import { chunks } from '../common/chunks.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { badInput, conflict, notFound } from '../common/domain-error.js';
@@ -17,7 +17,7 @@ import { EXERCISE_STATE, ExerciseEntity, type ExerciseState } from '../exercises
 import { ResponseEntity } from '../responses/response.entities.js';
 import { scenarioNow } from '../scheduling/exercise-clock.js';
 import { anchorOf } from '../scheduling/scheduler.service.js';
-import { scoreItemsIn } from './score-language.js';
+import { scoreItemsIn, withTeamWording } from './score-language.js';
 import { ScoreCellEntity } from './score-cell.entity.js';
 import { ScoreDirtyEntity } from './score-dirty.entity.js';
 import {
@@ -232,6 +232,26 @@ export class ScoringService implements OnModuleInit, OnModuleDestroy {
   async breakdown(exerciseId: string): Promise<TeamScore[]> {
     await this.flush();
     return this.byTeam(exerciseId, await this.cellsOf(exerciseId));
+  }
+
+  /**
+   * The breakdown for staff reading in `language` (their interface language): an option named and a
+   * distractor's why in that language where the pack translates them, the source's otherwise, and
+   * beside a distractor line the words of each other language the team's players read in.
+   */
+  async forStaff(
+    exerciseId: string,
+    opts: { recompute: boolean; language?: string | undefined },
+  ): Promise<TeamScore[]> {
+    const scores = opts.recompute ? await this.recompute(exerciseId) : await this.breakdown(exerciseId);
+    const { languages } = await this.plans.get(exerciseId);
+    const source = sourceLanguage(languages);
+    const reader = opts.language ?? source;
+    const byTeam = await teamLanguages(this.reads.db, exerciseId, source);
+    return scores.map((s) => ({
+      ...s,
+      items: withTeamWording(s.items, languages, reader, byTeam.get(s.teamId) ?? []),
+    }));
   }
 
   /** The same totals rebuilt from nothing but the event log and the snapshot. */

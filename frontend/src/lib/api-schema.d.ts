@@ -962,7 +962,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Live totals; `?recompute=true` rebuilds them from the event log instead. */
+        /**
+         * @description Live totals; `?recompute=true` rebuilds them from the event log instead. `?language=ko`: the
+         *     reader's language (options and a distractor's why as the pack words them there, the team's beside).
+         */
         get: operations["ScoringController_scores"];
         put?: never;
         post?: never;
@@ -2426,10 +2429,12 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "draft" | "scheduled" | "running" | "paused" | "ended";
+            /** @description `languages`: what the scenario's words can be read in (the pack's source first, then its translations) */
             pack: {
                 id: string;
                 version: string;
                 title: string;
+                languages: string[];
             };
             summary: string;
             scope: {
@@ -2761,6 +2766,8 @@ export interface components {
             points: number;
             max: number;
             source: components["schemas"]["ScoreSource"];
+            /** @description staff only: a distractor line as the team read it, in each of its languages other than the reader's */
+            teamWording?: components["schemas"]["ScoreWording"][];
         };
         ScoreItem2: {
             injectId: string;
@@ -2799,6 +2806,12 @@ export interface components {
             evaluator: string;
             at: number;
             reason: string;
+        };
+        /** @description A distractor's words as a reader of another language reads them (the option's label and why it was wrong). */
+        ScoreWording: {
+            language: string;
+            label: string;
+            why: string;
         };
         ServerEvent_ack_changed: {
             exerciseId: string;
@@ -5301,6 +5314,7 @@ export interface operations {
         parameters: {
             query?: {
                 recompute?: "true" | "false";
+                language?: string;
             };
             header?: never;
             path: {

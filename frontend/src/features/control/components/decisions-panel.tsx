@@ -78,6 +78,7 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
     { value: 'blocked', label: t('decisions.special.blocked') },
     { value: 'timed-out', label: t('decisions.special.timed-out') },
   ];
+  const isPackOption = (value: string) => decision.options.some((o) => o.id === value);
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <form
@@ -116,6 +117,12 @@ function SteerDecision({ exerciseId, decision }: { exerciseId: string; decision:
           data={outcomes}
           value={outcome}
           onChange={setOutcome}
+          // an option's label is scenario content, as in the badges and the vote table; a special outcome is interface text
+          renderOption={({ option }) =>
+            isPackOption(option.value) ? <span translate="no">{option.label}</span> : option.label
+          }
+          translate={outcome !== null && isPackOption(outcome) ? 'no' : undefined}
+          data-testid="force-outcome"
         />
         <Button size="xs" color="orange" variant="outline" disabled={!outcome} onClick={() => setConfirming(true)}>
           {t('decisions.force')}

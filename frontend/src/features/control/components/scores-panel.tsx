@@ -9,6 +9,7 @@ import { useTimeline } from '../api/get-timeline';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useScoreRuleText } from '../../../lib/score-rule';
+import { TeamWording } from '../../../components/team-wording';
 
 function VisibilitySwitches({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation('control');
@@ -94,7 +95,10 @@ function Breakdown({
               {i.points}
               {i.max > 0 ? `/${i.max}` : ''}
             </Table.Td>
-            <Table.Td>{source(i, viewer, t, ruleText)}</Table.Td>
+            <Table.Td>
+              {source(i, viewer, t, ruleText)}
+              <TeamWording wording={i.teamWording} />
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -73,7 +73,7 @@ function StackedBreakdown({
                     <Points item={item} />
                   </Text>
                 </Group>
-                <ScoreSourceText source={item.source} names={names} />
+                <ScoreSourceText source={item.source} names={names} teamWording={item.teamWording} />
               </Box>
             ))}
           </Box>
@@ -150,7 +150,7 @@ export function TeamBreakdown({
                       <Points item={item} />
                     </Table.Td>
                     <Table.Td>
-                      <ScoreSourceText source={item.source} names={names} />
+                      <ScoreSourceText source={item.source} names={names} teamWording={item.teamWording} />
                     </Table.Td>
                   </Table.Tr>
                 )),

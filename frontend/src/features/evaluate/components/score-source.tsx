@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
-import type { ScoreSource } from '../../../lib/api-types';
+import type { ScoreItem, ScoreSource } from '../../../lib/api-types';
+import { TeamWording } from '../../../components/team-wording';
 import { formatWallTime } from '../../../lib/clock';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -13,14 +14,26 @@ export function evaluatorLabel(actor: string, names: EvaluatorNames, t: TFunctio
 }
 
 /** Where a score item's points come from: the rule, or who decided, when and why. */
-export function ScoreSourceText({ source, names }: { source: ScoreSource; names: EvaluatorNames }) {
+export function ScoreSourceText({
+  source,
+  names,
+  teamWording,
+}: {
+  source: ScoreSource;
+  names: EvaluatorNames;
+  /** a distractor line as the team read it, where the team played in another language */
+  teamWording?: ScoreItem['teamWording'];
+}) {
   const { t } = useTranslation('evaluate');
   const ruleText = useScoreRuleText();
   if ('rule' in source)
     return (
-      <Text size="xs" c="dimmed" data-source="rule" data-rule={source.code}>
-        {t('source.rule')} {ruleText(source)}
-      </Text>
+      <>
+        <Text size="xs" c="dimmed" data-source="rule" data-rule={source.code}>
+          {t('source.rule')} {ruleText(source)}
+        </Text>
+        <TeamWording wording={teamWording} />
+      </>
     );
   return (
     <Text size="xs" data-source="evaluator" data-evaluator={source.evaluator}>

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { type ImprovementDraft, toDraft, useImprovementPlanMutations } from '../api/improvement-plan';
 import { CAPABILITY_ELEMENTS, type ImprovementItem, IMPROVEMENT_STATUSES } from '../api/report-types';
+import { PlanDateField } from './plan-date-field';
 
 const COLUMNS = [
   'issue',
@@ -140,25 +141,23 @@ function RowEditor({
       />
     ),
     start: (
-      <TextInput
-        translate="no"
-        type="date"
+      <PlanDateField
         label={shown('start')}
-        aria-label={label('start')}
-        value={draft.startDate ?? ''}
-        onChange={(e) => set('startDate', e.currentTarget.value || null)}
+        ariaLabel={label('start')}
+        value={draft.startDate}
+        onChange={(v) => set('startDate', v)}
         readOnly={readOnly}
+        narrow={narrow}
       />
     ),
     completion: (
-      <TextInput
-        translate="no"
-        type="date"
+      <PlanDateField
         label={shown('completion')}
-        aria-label={label('completion')}
-        value={draft.completionDate ?? ''}
-        onChange={(e) => set('completionDate', e.currentTarget.value || null)}
+        ariaLabel={label('completion')}
+        value={draft.completionDate}
+        onChange={(v) => set('completionDate', v)}
         readOnly={readOnly}
+        narrow={narrow}
       />
     ),
     status: (

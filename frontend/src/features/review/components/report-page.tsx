@@ -36,10 +36,14 @@ import {
 
 function Exports({ report }: { report: AfterActionReport }) {
   const id = report.overview.exerciseId;
-  const { t } = useTranslation('aar');
+  const { t, i18n } = useTranslation('aar');
   const [team, setTeam] = useState<string | null>(null);
-  // the language the downloads are handed out in (headings, labels and the scenario's words); null: the scenario's source
-  const [language, setLanguage] = useState<string | null>(null);
+  // the language the downloads are handed out in (headings, labels and the scenario's words); null: the scenario's
+  // source. Until the reader picks one: their interface language where the pack offers it, else the source
+  const [chosen, setLanguage] = useState<string | null>(null);
+  const reader = i18n.resolvedLanguage;
+  const offered = report.overview.pack.languages;
+  const language = chosen ?? (reader && offered.includes(reader) ? reader : null);
   const autonym = (tag: string) => new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
   return (
     <Group gap="xs">
