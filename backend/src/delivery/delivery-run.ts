@@ -11,6 +11,7 @@ import { ExerciseEntity } from '../exercises/exercise.entity.js';
 import { wallTimeAt } from '../scheduling/exercise-clock.js';
 import { anchorOf, SchedulerService } from '../scheduling/scheduler.service.js';
 import { type DeliveryOutcome, DeliveryService } from './delivery.service.js';
+import { lockExerciseClock } from './clock-lock.js';
 
 /**
  * The delivery run around the clock commands: rebuilding the schedule on a fresh clock generation
@@ -41,6 +42,7 @@ export class DeliveryRun {
     const live = await this.db.getRepository(ExerciseEntity).find({ where: { status: In(['running', 'scheduled']) } });
     for (const ex of live) {
       const r = await this.tx.run(async (m) => {
+        await lockExerciseClock(m, ex.id);
         const bumped = await m
           .createQueryBuilder()
           .update(ExerciseEntity)

@@ -14,6 +14,7 @@ import { DecisionOpener } from '../decisions/decision-opener.js';
 import type { Inject } from '../scenarios/pack/pack-schema.js';
 import { ResponseEntity } from '../responses/response.entities.js';
 import { BranchReleases, type ReleasedInject } from './branch-releases.js';
+import { shareExerciseClock } from './clock-lock.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import type { InjectDeliveredEvent } from './delivery-views.js';
 import { LATE_AFTER_MS } from './delivery-timing.js';
@@ -106,25 +107,15 @@ export class DeliveryService {
     };
     let targets = addressed;
     const claimed = await this.tx.run(URGENT, async (m) => {
-      // The claim holds only on the clock generation it was scheduled for. On PostgreSQL the
-      // exercise row is read FOR SHARE first: a clock change or a reconcile that is bumping the
-      // generation (and withdrawing prepared deliveries in the same transaction) either commits
-      // before this claim, which then finds the new generation and claims nothing, or waits for
-      // it and withdraws what it claimed. Without the lock a claim could read the old generation
-      // while the bump was uncommitted and leave its inject "prepared" on a dead generation, never
-      // delivered (seen after a Redis restart). SQLite runs one write transaction at a time.
-      if (req.generation !== null && m.connection.options.type === 'postgres') {
-        const current = await m
-          .createQueryBuilder(ExerciseEntity, 'x')
-          .select('x.id', 'id')
-          .setLock('pessimistic_read')
-          .where(`x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled')`, {
-            exerciseId: req.exerciseId,
-            generation: req.generation,
-          })
-          .getRawOne<{ id: string }>();
-        if (!current) return false;
-      }
+      // The claim holds only on the clock generation it was scheduled for (the EXISTS below). On
+      // PostgreSQL the exercise's clock lock is taken first, shared (clock-lock.ts): a clock change
+      // or a reconcile that bumps the generation (and withdraws prepared deliveries in the same
+      // transaction) either commits before this claim, which then finds the new generation and
+      // claims nothing, or waits for it and withdraws what it claimed. Without the lock a claim
+      // could read the old generation while the bump was uncommitted and leave its inject
+      // "prepared" on a dead generation, never delivered (seen after a Redis restart). SQLite runs
+      // one write transaction at a time.
+      if (req.generation !== null) await shareExerciseClock(m, req.exerciseId);
       const claim = m
         .createQueryBuilder()
         .update(ExerciseInjectEntity)
@@ -192,12 +183,17 @@ export class DeliveryService {
     };
     try {
       return await this.tx.run(URGENT, async (m) => {
-        // A scheduled delivery is final only on the clock generation it was prepared for. This
-        // write takes the exercise row's lock (PostgreSQL) or the database's write lock (SQLite)
-        // first, so a clock change and a reveal are totally ordered across processes: a pause
-        // committed first withdraws the delivery; a reveal committed first is seen by the pause,
-        // which then takes effect at the inject's instant (see ExerciseLifecycle.changeClock).
-        if (p.req.generation !== null) {
+        // A scheduled delivery is final only on the clock generation it was prepared for, and a
+        // clock change and a reveal are totally ordered across processes: a pause committed first
+        // withdraws the delivery; a reveal committed first is seen by the pause, which then takes
+        // effect at the inject's instant (see ExerciseLifecycle.changeClock). PostgreSQL: the
+        // exercise's clock lock, shared (clock-lock.ts), held to the commit, so the generation
+        // checked below cannot change before it; reveals and the next inject's prepare do not wait
+        // for each other. SQLite: this write takes the database's write lock first.
+        const onGeneration = p.req.generation !== null;
+        if (onGeneration && m.connection.options.type === 'postgres') {
+          await shareExerciseClock(m, p.req.exerciseId);
+        } else if (onGeneration) {
           const current = await m
             .createQueryBuilder()
             .update(ExerciseEntity)
@@ -215,6 +211,11 @@ export class DeliveryService {
           .where(
             `i.exercise_id = :exerciseId AND i.inject_id = :injectId AND i.team_scope = :teamScope AND i.status = 'prepared' AND i.delivered_at_ms = :deliveredAt`,
             instance,
+          );
+        if (onGeneration && m.connection.options.type === 'postgres')
+          prepared.andWhere(
+            `EXISTS (SELECT 1 FROM exercises x WHERE x.id = :exerciseId AND x.generation = :generation AND x.status IN ('running', 'scheduled'))`,
+            { generation: p.req.generation },
           );
         if (!(await prepared.getExists())) return null;
         await this.events.append(m, {

@@ -6,6 +6,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { actorOf, type UserPrincipal } from '../auth/principal.js';
 import { conflict, notFound } from '../common/domain-error.js';
 import { lockExerciseWrites } from '../common/exercise-open.js';
+import { lockExerciseClock } from '../delivery/clock-lock.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DeliveryRun } from '../delivery/delivery-run.js';
 import { type ClockChange as ClockChangeKind, DomainEvents } from '../events/domain-events.js';
@@ -298,6 +299,7 @@ export class ExerciseLifecycle {
       const next = { anchorWallMs: ex.anchorWallMs + stepMs, generation: previousGeneration + 1 };
       const done = await this.tx
         .run(async (m: EntityManager) => {
+          await lockExerciseClock(m, ex.id);
           const r = await m
             .createQueryBuilder()
             .update(ExerciseEntity)
@@ -357,7 +359,8 @@ export class ExerciseLifecycle {
    * change committed. A revealed inject is visible through the API and is broadcast at its instant
    * by whichever process holds it, so the change then takes effect at that instant instead: the
    * frozen (or re-rated) clock never stands before an inject the players have received. The reveal
-   * and this transaction both write the exercise row first, so the database orders them.
+   * and this transaction are ordered by the exercise's clock lock (PostgreSQL, delivery/clock-lock.ts)
+   * or the database's write lock (SQLite).
    */
   private async changeClock(
     by: UserPrincipal,
@@ -392,6 +395,8 @@ export class ExerciseLifecycle {
     const updated = await this.tx.run(async (m: EntityManager) => {
       // an end waits for the players' writes in flight, and the ones after it are refused
       if (change.status === 'ended') await lockExerciseWrites(m, id);
+      // deliveries in flight commit first (and are seen below), new ones wait for this change
+      await lockExerciseClock(m, id);
       const r = await m
         .createQueryBuilder()
         .update(ExerciseEntity)
