@@ -6,9 +6,9 @@ import { signIn } from '../e2e/support/app-flows.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from '../e2e/support/browser.js';
 
 /**
- * What the editor says, in English and in Korean: a triggered inject in the inject list names the
- * inject it waits on by its subject (the ids in a tooltip), and a refused pack zip says what is
- * wrong once (a headline in the interface language, then each error with its place).
+ * What the editor says, in English and in Korean: a triggered inject in the inject list and in the
+ * dry run's report names the inject it waits on by its subject (the ids in a tooltip), and a refused
+ * pack zip says what is wrong once (a headline in the interface language, then each error with its place).
  */
 
 let app: RunningProcess;
@@ -49,12 +49,16 @@ const LANGUAGES = [
     injectsTab: /Injects \(/,
     after: 'after “Maui ransomware targeting port operators in the region”',
     refused: 'The pack has errors; nothing was saved',
+    dryRun: 'Dry run the saved version',
+    decision: 'on the decision in “SITREP 2: ransom note found, 1.2 BTC demanded”',
   },
   {
     lng: 'ko',
     injectsTab: /상황 메시지 \(/,
     after: '“Maui ransomware targeting port operators in the region” 이후',
     refused: '팩에 오류가 있어 저장하지 않았습니다',
+    dryRun: '저장된 버전으로 모의 실행',
+    decision: '“SITREP 2: ransom note found, 1.2 BTC demanded” 의사결정 시',
   },
 ] as const;
 
@@ -91,6 +95,28 @@ describe('the editor in words, not ids', () => {
         'Maui ransomware targeting port operators in the region (cert-advisory)',
       );
       await screenshot(page, `authoring-words-${l.lng}-inject-list`);
+
+      // the dry run's report says it the same way: each inject by its subject, what released it in words
+      await page.getByRole('button', { name: l.dryRun }).click();
+      const report = page.getByTestId('dry-run-table');
+      await report.waitFor({ timeout: 60_000 });
+      const row = report.locator('tr[data-inject-id="cert-followup"]');
+      expect(await row.locator('td').first().locator('p').allInnerTexts()).toEqual([
+        'Can the SOC confirm the C2 address?',
+        'cert-followup',
+      ]);
+      const released = row.getByTestId('dry-run-trigger');
+      expect(await released.innerText()).toBe(`↳ ${l.after}`);
+      expect(await released.getAttribute('title')).toBe(
+        'after-inject: cert-advisory (Maui ransomware targeting port operators in the region)',
+      );
+      expect(
+        await report.locator('tr[data-inject-id="statement-out"]').getByTestId('dry-run-trigger').innerText(),
+      ).toBe(`↳ ${l.decision}`);
+      // no raw trigger type anywhere in the report
+      expect(await page.getByTestId('dry-run').innerText()).not.toMatch(/after-inject|decision-outcome|contingency/);
+      await report.scrollIntoViewIfNeeded();
+      await screenshot(page, `authoring-words-${l.lng}-dry-run`);
 
       // a refused zip: the headline once, each error once with its place, nothing quoted twice
       await page.goto(`/author?lng=${l.lng}`);

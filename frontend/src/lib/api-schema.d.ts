@@ -3294,7 +3294,16 @@ export interface operations {
                         injects: {
                             injectId: string;
                             subject: string;
+                            /** @description the trigger's type ("after-inject", "decision-outcome", …), null for an inject on the clock */
                             trigger: null | string;
+                            /**
+                             * @description What a triggered inject waits on, so that the editor can name it: the inject (for a decision
+                             *     outcome, the inject that asks the decision) and the decision; null for an inject on the clock
+                             */
+                            releasedBy: null | {
+                                inject: null | string;
+                                decision: null | string;
+                            };
                             plannedMs: null | number;
                             firedMs: null | number;
                             teams: number;
@@ -3364,7 +3373,16 @@ export interface operations {
                         injects: {
                             injectId: string;
                             subject: string;
+                            /** @description the trigger's type ("after-inject", "decision-outcome", …), null for an inject on the clock */
                             trigger: null | string;
+                            /**
+                             * @description What a triggered inject waits on, so that the editor can name it: the inject (for a decision
+                             *     outcome, the inject that asks the decision) and the decision; null for an inject on the clock
+                             */
+                            releasedBy: null | {
+                                inject: null | string;
+                                decision: null | string;
+                            };
                             plannedMs: null | number;
                             firedMs: null | number;
                             teams: number;

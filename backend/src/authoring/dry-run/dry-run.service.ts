@@ -6,7 +6,7 @@ import { ExerciseLifecycle } from '../../exercises/exercise-lifecycle.service.js
 import { ExerciseQueries } from '../../exercises/exercise-queries.service.js';
 import { ParticipantsService } from '../../exercises/participants.service.js';
 import { ResponsesService } from '../../responses/responses.service.js';
-import { parseDurationMs } from '../../scenarios/pack/pack-schema.js';
+import { type Inject, parseDurationMs } from '../../scenarios/pack/pack-schema.js';
 import { ScenariosService } from '../../scenarios/scenarios.service.js';
 
 export type DryRunStatus = 'starting' | 'running' | 'finished' | 'failed';
@@ -29,7 +29,13 @@ export interface DryRunReport {
   injects: {
     injectId: string;
     subject: string;
+    /** the trigger's type ("after-inject", "decision-outcome", …), null for an inject on the clock */
     trigger: string | null;
+    /**
+     * What a triggered inject waits on, so that the editor can name it: the inject (for a decision
+     * outcome, the inject that asks the decision) and the decision; null for an inject on the clock
+     */
+    releasedBy: { inject: string | null; decision: string | null } | null;
     plannedMs: number | null;
     firedMs: number | null;
     teams: number;
@@ -43,6 +49,18 @@ export interface DryRunReport {
 }
 
 const MAX_RUNS = 50;
+
+/** The inject (and decision) a triggered inject of the pack waits on; null for one on the clock. */
+function releasedBy(injects: readonly Inject[], injectId: string): DryRunReport['injects'][number]['releasedBy'] {
+  const trigger = injects.find((i) => i.id === injectId)?.trigger;
+  if (!trigger) return null;
+  if (trigger.type === 'decision-outcome')
+    return {
+      inject: injects.find((i) => i.decision?.id === trigger.decision)?.id ?? null,
+      decision: trigger.decision,
+    };
+  return { inject: trigger.inject, decision: null };
+}
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const POLL_MS = 150;
 
@@ -99,7 +117,7 @@ export class DryRunService implements OnApplicationShutdown {
     };
     this.runs.set(run.id, run);
     this.prune();
-    void this.execute(by, pack.id, run).catch((e: unknown) => {
+    void this.execute(by, pack.id, run, pack.document.injects).catch((e: unknown) => {
       run.status = 'failed';
       run.error = e instanceof Error ? e.message : String(e);
       run.finishedAt = Date.now();
@@ -121,7 +139,12 @@ export class DryRunService implements OnApplicationShutdown {
     while (this.runs.size > MAX_RUNS && done.length) this.runs.delete((done.shift() as DryRunReport).id);
   }
 
-  private async execute(by: UserPrincipal, packRecordId: string, run: DryRunReport): Promise<void> {
+  private async execute(
+    by: UserPrincipal,
+    packRecordId: string,
+    run: DryRunReport,
+    packInjects: readonly Inject[],
+  ): Promise<void> {
     const ex = await this.lifecycle.create(by, {
       packId: packRecordId,
       name: `Dry run of ${run.packId} ${run.packVersion} at ×${run.speed}`,
@@ -189,13 +212,13 @@ export class DryRunService implements OnApplicationShutdown {
       }
     }
     await this.lifecycle.end(by, ex.id);
-    await this.summarise(run, ex.id);
+    await this.summarise(run, ex.id, packInjects);
     run.status = 'finished';
     run.finishedAt = Date.now();
     run.wallMs = run.finishedAt - run.startedAt;
   }
 
-  private async summarise(run: DryRunReport, exerciseId: string): Promise<void> {
+  private async summarise(run: DryRunReport, exerciseId: string, packInjects: readonly Inject[]): Promise<void> {
     const timeline = await this.queries.timeline(exerciseId);
     const deliveries = await this.queries.deliveries(exerciseId);
     const firedAt = new Map<string, number>();
@@ -206,6 +229,7 @@ export class DryRunService implements OnApplicationShutdown {
       injectId: t.injectId,
       subject: t.subject,
       trigger: t.trigger,
+      releasedBy: releasedBy(packInjects, t.injectId),
       plannedMs: t.dueScenarioMs,
       firedMs: firedAt.get(t.injectId) ?? null,
       teams: t.deliveredTeams,

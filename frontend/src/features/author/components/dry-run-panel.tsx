@@ -5,6 +5,7 @@ import { useFormat } from '../../../i18n/format';
 import { errorMessage } from '../../../lib/api-client';
 import { useDryRun, useStartDryRun } from '../api/dry-run';
 import { formatOffset } from '../lib/pack-doc';
+import { useTriggerWords } from '../lib/trigger-text';
 
 /** Rehearse the saved pack on the real engine with simulated teams, and read the report. */
 export function DryRunPanel({ packId }: { packId: string }) {
@@ -15,6 +16,16 @@ export function DryRunPanel({ packId }: { packId: string }) {
   const [runId, setRunId] = useState<string | null>(null);
   const run = useDryRun(runId);
   const r = run.data;
+  const words = useTriggerWords();
+  // the report's own subjects (the saved version that ran), not the draft's
+  const subjectOf = (id: string | null | undefined) =>
+    (id && r?.injects.find((i) => i.injectId === id)?.subject) || id || '?';
+  // the other inject's subject is shortened inside the sentence, never the sentence cut: Korean puts
+  // the "after" at the end ('“…” 이후'), where a clamped line would lose it
+  const shortSubject = (id: string | null | undefined) => {
+    const s = subjectOf(id);
+    return s.length > 60 ? `${s.slice(0, 59).trimEnd()}…` : s;
+  };
   return (
     <Stack gap="xs" data-testid="dry-run">
       <Group>
@@ -56,11 +67,11 @@ export function DryRunPanel({ packId }: { packId: string }) {
                   deliveries: r.timing.deliveries,
                   p50: r.timing.lateMsP50,
                   max: r.timing.lateMsMax,
-                  never: r.neverFired.join(', ') || t('dryRun.none'),
+                  never: r.neverFired.map((id) => `“${subjectOf(id)}”`).join(', ') || t('dryRun.none'),
                   decisions: r.decisions.map((d) => `${d.decisionId} → ${d.outcome}`).join(', ') || t('dryRun.none'),
                 })}
               </Text>
-              <Table fz="xs" striped>
+              <Table fz="xs" striped data-testid="dry-run-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('dryRun.inject')}</Table.Th>
@@ -70,14 +81,51 @@ export function DryRunPanel({ packId }: { packId: string }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {r.injects.map((i) => (
-                    <Table.Tr key={i.injectId}>
-                      <Table.Td translate="no">{i.injectId}</Table.Td>
-                      <Table.Td>{i.plannedMs === null ? (i.trigger ?? '—') : formatOffset(i.plannedMs)}</Table.Td>
-                      <Table.Td>{i.firedMs === null ? t('dryRun.never') : formatOffset(i.firedMs)}</Table.Td>
-                      <Table.Td>{i.teams}</Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {r.injects.map((i) => {
+                    const released =
+                      i.trigger === null
+                        ? null
+                        : words({
+                            type: i.trigger,
+                            ref: i.releasedBy?.decision ?? i.releasedBy?.inject,
+                            title: shortSubject(i.releasedBy?.inject),
+                          });
+                    return (
+                      <Table.Tr key={i.injectId} data-inject-id={i.injectId}>
+                        <Table.Td>
+                          <Text size="xs" lineClamp={2} title={i.subject} translate="no">
+                            {i.subject}
+                          </Text>
+                          <Text size="xs" c="dimmed" translate="no">
+                            {i.injectId}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {i.plannedMs !== null && (
+                            <Text size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                              {formatOffset(i.plannedMs)}
+                            </Text>
+                          )}
+                          {released ? (
+                            <Text
+                              size="xs"
+                              c="dimmed"
+                              title={`${released.ids} (${subjectOf(i.releasedBy?.inject)})`}
+                              data-testid="dry-run-trigger"
+                            >
+                              ↳ {released.text}
+                            </Text>
+                          ) : (
+                            i.plannedMs === null && '—'
+                          )}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }} ff={i.firedMs === null ? undefined : 'monospace'}>
+                          {i.firedMs === null ? t('dryRun.never') : formatOffset(i.firedMs)}
+                        </Table.Td>
+                        <Table.Td>{i.teams}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
                 </Table.Tbody>
               </Table>
             </>
