@@ -9,7 +9,9 @@ import { launchBrowser, openPage, screenshot, type TrackedPage, unexpectedErrors
 /**
  * A facilitator and an evaluator on a 390×844 phone, in English and in Korean: the control room's
  * header folds to one row (clock, pause/resume, more) and leaves the screen to the feed, every
- * control still a tap away; the evaluator's score breakdown fits the screen, nothing scrolls sideways.
+ * control still a tap away; each timeline inject is a card that fits the screen, the status grid's
+ * times are whole; the evaluator's tabs all fit, team names read as written, and the score
+ * breakdown fits the screen, nothing scrolls sideways.
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -132,6 +134,83 @@ describe('staff seats on a phone', () => {
     await page.goto(`/control/${exercise.id}?lng=en`);
     await page.getByRole('button', { name: 'Pause' }).waitFor();
   });
+
+  for (const lng of ['en', 'ko'] as const)
+    it(`(${lng}) each timeline inject is a card that fits the phone, its teams in sight; the status grid's times are whole`, async () => {
+      const { page } = phone;
+      await page.goto(`/control/${exercise.id}?lng=${lng}`);
+      await page.getByTestId('control-room').waitFor();
+      const delivered = page.locator(
+        '[data-testid="timeline"] tr[data-inject-id="edr-alert"][data-status="delivered"]',
+      );
+      await delivered.waitFor();
+      // nothing in the timeline reaches past its pane, and the pane does not scroll sideways
+      expect(await sidewaysOverflow(page, '[data-testid="timeline-pane"]')).toEqual([]);
+      const to = delivered.getByTestId('timeline-to');
+      expect(await to.innerText()).toBe(`${lng === 'en' ? 'To' : '대상'}: ${teamByKey(exercise, 'soc').name}`);
+      const pane = await page.getByTestId('timeline-pane').boundingBox();
+      await delivered.scrollIntoViewIfNeeded();
+      const toBox = await to.boundingBox();
+      expect(pane && toBox && toBox.x >= pane.x && toBox.x + toBox.width <= pane.x + pane.width).toBe(true);
+
+      // the grid: each inject's time on its own line, whole; the inject column stays put while the teams scroll
+      const grid = page.getByTestId('status-grid');
+      await grid.scrollIntoViewIfNeeded();
+      const times = await grid.getByTestId('grid-time').evaluateAll((els) =>
+        els.map((el) => {
+          const cell = el.closest('th')?.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return {
+            text: el.textContent ?? '',
+            whole: el.scrollWidth <= el.clientWidth + 1 && !!cell && r.left >= cell.left && r.right <= cell.right + 1,
+          };
+        }),
+      );
+      expect(times.length).toBeGreaterThanOrEqual(2);
+      for (const time of times) expect(time, time.text).toEqual({ text: time.text, whole: true });
+      expect(times.some((x) => /^T\+\d\d:\d\d:\d\d$/.test(x.text))).toBe(true);
+      const gridPane = grid.locator('xpath=..');
+      await gridPane.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      const first = await grid.getByTestId('grid-inject').first().boundingBox();
+      const paneBox = await gridPane.boundingBox();
+      expect(first && paneBox && Math.abs(first.x - paneBox.x)).toBeLessThanOrEqual(2);
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(PHONE.width);
+      await screenshot(page, `staff-phone-timeline-grid-${lng}`);
+      await page.goto(`/control/${exercise.id}?lng=en`);
+      await page.getByRole('button', { name: 'Pause' }).waitFor();
+    });
+
+  for (const lng of ['en', 'ko'] as const)
+    it(`(${lng}) the evaluator's tabs all fit the phone, and team names read as written`, async () => {
+      const { page } = phone;
+      await page.goto(`/evaluate/${exercise.id}?lng=${lng}`);
+      await page.getByTestId('evaluator-console').waitFor();
+      const strip = page.getByTestId('evaluator-tabs');
+      expect(await strip.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const tabs = strip.getByRole('tab');
+      expect(await tabs.count()).toBe(3);
+      for (const box of await tabs.evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+      ))
+        expect(box.left >= 0 && box.right <= PHONE.width, JSON.stringify(box)).toBe(true);
+      // the SOC's response in the queue: its team as the pack writes it, not in capitals; the full name in a title
+      const soc = teamByKey(exercise, 'soc').name;
+      const badge = page
+        .locator(`[data-testid="review-queue"] li[data-team-id="${teamByKey(exercise, 'soc').id}"]`)
+        .getByTestId('team-badge')
+        .first();
+      await badge.waitFor();
+      expect(await badge.innerText()).toBe(soc);
+      expect(await badge.getAttribute('title')).toBe(soc);
+      // no keyboard on a phone: the shortcut legend gives its room to the queue
+      expect(await page.getByTestId('shortcut-legend').isVisible()).toBe(false);
+      await screenshot(page, `staff-phone-evaluator-tabs-${lng}`);
+      // the last tab is a tap away
+      await tabs.last().tap();
+      await page.getByTestId('score-breakdown').waitFor();
+      await page.goto(`/evaluate/${exercise.id}?lng=en`);
+      await page.getByTestId('evaluator-console').waitFor();
+    });
 
   it("the evaluator's score breakdown fits the phone: nothing scrolls sideways, every line readable", async () => {
     const { page } = phone;

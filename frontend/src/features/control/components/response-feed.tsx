@@ -6,6 +6,7 @@ import { formatScenarioTime, formatWallTime } from '../../../lib/clock';
 import { useExerciseResponses } from '../api/get-exercise-responses';
 import { useTimeline } from '../api/get-timeline';
 import { useTranslation } from 'react-i18next';
+import { TeamBadge } from '../../../components/team-badge';
 
 const toMs = (v: number | string) => (typeof v === 'number' ? v : Date.parse(v));
 
@@ -35,9 +36,7 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
         <Card key={r.id} withBorder padding="xs" data-response-id={r.id} data-team-id={r.teamId}>
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Group gap={6}>
-              <Badge size="sm" variant="light" translate="no">
-                {r.teamName}
-              </Badge>
+              <TeamBadge name={r.teamName} clip />
               <Text size="xs" fw={600} translate="no">
                 {r.authorName}
               </Text>

@@ -67,11 +67,12 @@ export function StatusGridView({ exerciseId }: { exerciseId: string }) {
           stickyHeader
           aria-label={t('grid.tableAria')}
           data-testid="status-grid"
+          className="ttx-status-grid"
           verticalSpacing={2}
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('timeline.col.inject')}</Table.Th>
+              <Table.Th className="ttx-grid-inject">{t('timeline.col.inject')}</Table.Th>
               {teams.map((team) => (
                 <Table.Th key={team.id} ta="center" data-team-id={team.id} translate="no">
                   {team.name}
@@ -82,12 +83,13 @@ export function StatusGridView({ exerciseId }: { exerciseId: string }) {
           <Table.Tbody>
             {injects.map((i) => (
               <Table.Tr key={i.injectId}>
-                <Table.Th scope="row" fw={400}>
-                  <Text size="xs" lineClamp={1} title={i.subject}>
-                    <Text span ff="monospace" c="dimmed" size="xs">
-                      {i.dueScenarioMs !== null ? formatScenarioTime(i.dueScenarioMs) : t('grid.triggered')}
-                    </Text>{' '}
-                    <span translate="no">{i.subject}</span>
+                {/* the time on a line of its own, never cut; the subject under it, its full text in a title */}
+                <Table.Th scope="row" fw={400} className="ttx-grid-inject" data-testid="grid-inject">
+                  <Text ff="monospace" c="dimmed" size="xs" className="ttx-grid-time" data-testid="grid-time">
+                    {i.dueScenarioMs !== null ? formatScenarioTime(i.dueScenarioMs) : t('grid.triggered')}
+                  </Text>
+                  <Text size="xs" className="ttx-grid-subject" title={i.subject} translate="no">
+                    {i.subject}
                   </Text>
                 </Table.Th>
                 {teams.map((team) => {

@@ -203,6 +203,7 @@ export function TimelineTable({
           fz="sm"
           aria-label={t('timeline.tableAria')}
           data-testid="timeline"
+          className="ttx-timeline"
         >
           <Table.Thead>
             <Table.Tr>
@@ -226,7 +227,7 @@ export function TimelineTable({
                 <Fragment key={e.injectId}>
                   {i === nowIndex && nowRow}
                   <Table.Tr data-inject-id={e.injectId} data-status={e.status} data-state={state}>
-                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td ff="monospace" className="ttx-tl-planned">
                       {e.dueScenarioMs === null
                         ? e.trigger
                           ? TRIGGERS.includes(e.trigger)
@@ -240,12 +241,12 @@ export function TimelineTable({
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td ff="monospace" className="ttx-tl-wall">
                       <Text size="xs" c="dimmed" ff="monospace">
                         {wallLabel(e, clock)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className="ttx-tl-inject">
                       <Text
                         size="sm"
                         lineClamp={2}
@@ -259,17 +260,23 @@ export function TimelineTable({
                         <span translate="no">{e.injectId}</span>
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className="ttx-tl-to" data-testid="timeline-to">
+                      {/* a phone shows each inject as a card without the table's header: say what the names are */}
+                      <Text span size="xs" c="dimmed" className="ttx-tl-to-label">
+                        {t('timeline.col.to')}:{' '}
+                      </Text>
                       {teams.length > 1 && e.to.length === teams.length ? (
-                        <Text size="xs">{t('timeline.allTeams')}</Text>
+                        <Text span size="xs">
+                          {t('timeline.allTeams')}
+                        </Text>
                       ) : (
-                        <Text size="xs" translate="no">
+                        <Text span size="xs" translate="no">
                           {e.to.map(teamName).join(', ')}
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Group gap={4} wrap="nowrap">
+                    <Table.Td className="ttx-tl-status">
+                      <Group gap={4}>
                         <Tooltip label={t(`timeline.hint.${state}`)} multiline w={260}>
                           <Badge
                             size="sm"
@@ -304,7 +311,7 @@ export function TimelineTable({
                       </Group>
                     </Table.Td>
                     {steer && (
-                      <Table.Td>
+                      <Table.Td className="ttx-tl-actions">
                         {open && (
                           <Group gap={4} wrap="nowrap">
                             <Tooltip label={live ? t('timeline.fireHint') : t('timeline.startFirst')}>

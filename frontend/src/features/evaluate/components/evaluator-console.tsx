@@ -74,7 +74,8 @@ export function EvaluatorConsole({
       <ScrollPane flex={1}>
         <Box p="sm">
           <Tabs defaultValue="review" keepMounted={false}>
-            <Tabs.List className="ttx-tabs-nowrap">
+            {/* three tabs share a phone's width (labels wrap inside them): none hides off-screen */}
+            <Tabs.List className="ttx-tabs-fit" data-testid="evaluator-tabs">
               <Tabs.Tab value="review">{t('tab.review')}</Tabs.Tab>
               <Tabs.Tab value="guide">{t('tab.guide')}</Tabs.Tab>
               <Tabs.Tab value="breakdown">{t('tab.breakdown')}</Tabs.Tab>

@@ -23,6 +23,7 @@ import { useShortcuts } from '../hooks/use-shortcuts';
 import { type EvaluatorNames, ScoreSourceText } from './score-source';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { TeamBadge } from '../../../components/team-badge';
 
 type Item = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
 
@@ -316,9 +317,7 @@ export function ResponseReview({
             {item.inject.subject}
           </Title>
           <Text size="sm" c="dimmed">
-            <Badge size="sm" variant="light" mr={6} translate="no">
-              {item.response.teamName}
-            </Badge>
+            <TeamBadge name={item.response.teamName} mr={6} />
             <span translate="no">{item.response.authorName}</span> ·{' '}
             {item.response.scenarioMs !== undefined
               ? `${formatScenarioTime(item.response.scenarioMs)} ${t('control:decisions.local', { time: formatWallTime(item.response.updatedAt) })}`

@@ -10,6 +10,7 @@ import type { EvaluatorNames } from './score-source';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../i18n/format';
+import { TeamBadge } from '../../../components/team-badge';
 
 type Reviewable = EvaluationQueueItem & { inject: NonNullable<EvaluationQueueItem['inject']> };
 const reviewable = (i: EvaluationQueueItem): i is Reviewable => i.inject !== null;
@@ -143,9 +144,7 @@ export function ReviewQueue({
                       }}
                     >
                       <Group justify="space-between" gap={4} wrap="nowrap">
-                        <Badge size="xs" variant="light" translate="no" style={{ flexShrink: 1, minWidth: 0 }}>
-                          {i.response.teamName}
-                        </Badge>
+                        <TeamBadge name={i.response.teamName} clip />
                         <Text
                           size="xs"
                           c="dimmed"

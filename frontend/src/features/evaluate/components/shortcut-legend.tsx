@@ -11,7 +11,7 @@ const SHORTCUTS = [
   [['Esc'], 'leave'],
 ] as const;
 
-/** The keyboard shortcuts, always on screen. */
+/** The keyboard shortcuts, always on screen where there is a keyboard (not on a touch phone). */
 export function ShortcutLegend() {
   const { t } = useTranslation('evaluate');
   return (
@@ -21,6 +21,7 @@ export function ShortcutLegend() {
       component="dl"
       aria-label={t('shortcuts.title')}
       data-testid="shortcut-legend"
+      className="ttx-keyboard-legend"
       style={{ margin: 0 }}
     >
       {SHORTCUTS.map(([keys, what]) => (
