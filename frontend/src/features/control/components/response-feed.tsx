@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, Stack, Text } from '@mantine/core';
+import { Card, Group, List, Stack, Text } from '@mantine/core';
 import { Markdown } from '../../../components/markdown';
 import { PanelError } from '../../../components/page-states';
 import type { TimelineEntry } from '../../../lib/api-types';
