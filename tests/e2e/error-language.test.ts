@@ -148,7 +148,7 @@ describe('server errors in Korean', () => {
       await composer.locator('button[type="submit"]').click();
       const notesId = await notes.getAttribute('id');
       expect(await fieldError(page, `[id="${notesId}"]`)).toBe(
-        lng === 'ko' ? '20000자 이하여야 합니다' : 'must have at most 20000 characters',
+        lng === 'ko' ? '20,000자 이하여야 합니다' : 'must have at most 20,000 characters',
       );
       // said once, under the field: the form's alert is for what belongs to no field
       expect(await composer.locator('[role="alert"]').count()).toBe(0);

@@ -176,6 +176,15 @@ describe('staff seats on a phone', () => {
       expect(first && paneBox && Math.abs(first.x - paneBox.x)).toBeLessThanOrEqual(2);
       expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(PHONE.width);
       await screenshot(page, `staff-phone-timeline-grid-${lng}`);
+      // the live panels' six tabs: every one in sight on the phone (two rows), none behind a sideways scroll
+      const tabs = page.locator('.ttx-tabs-nowrap').first();
+      await tabs.scrollIntoViewIfNeeded();
+      expect(await tabs.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      const tabBoxes = await tabs
+        .getByRole('tab')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
+      expect(tabBoxes.length).toBeGreaterThanOrEqual(5);
+      for (const right of tabBoxes) expect(right).toBeLessThanOrEqual(PHONE.width);
       await page.goto(`/control/${exercise.id}?lng=en`);
       await page.getByRole('button', { name: 'Pause' }).waitFor();
     });

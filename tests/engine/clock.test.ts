@@ -87,6 +87,27 @@ describe('exercise clock across pause, resume and speed changes', () => {
     await staff.ok('POST', `/exercises/${ex.id}/end`);
   });
 
+  it('takes a pause and speed changes at fractional speeds, keeping the anchor in whole milliseconds', async () => {
+    // at ×1.25 or ×0.5 the scenario time of a pause is rarely whole; PostgreSQL's bigint refused it (500)
+    const ex = await createExercise(staff, 'demo', 60);
+    await staff.ok('POST', `/exercises/${ex.id}/start`);
+    for (const speed of [1.25, 0.5, 2.5]) {
+      await sleep(37);
+      await staff.ok('POST', `/exercises/${ex.id}/speed`, { speed });
+      await sleep(41);
+      const paused = await staff.ok('POST', `/exercises/${ex.id}/pause`);
+      expect(paused.clock.status).toBe('paused');
+      expect(Number.isInteger(paused.clock.anchorScenarioMs)).toBe(true);
+      await sleep(13);
+      const resumed = await staff.ok('POST', `/exercises/${ex.id}/resume`);
+      expect(resumed.clock.speed).toBe(speed);
+      expect(Number.isInteger(resumed.clock.anchorWallMs)).toBe(true);
+    }
+    const log = await events(staff, ex.id);
+    expect(log.filter((e) => e.type === 'exercise.paused')).toHaveLength(3);
+    await staff.ok('POST', `/exercises/${ex.id}/end`);
+  });
+
   it('starts at a planned wall time and keeps injects until then', async () => {
     const ex = await createExercise(staff, 'demo', 600);
     const soc = await Api.join(app.url, teamByKey(ex, 'soc').joinCode ?? '', 'analyst');

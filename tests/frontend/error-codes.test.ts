@@ -219,8 +219,8 @@ describe('error codes in the reader’s language', () => {
     ]);
     expect(errorText(en, refused, true).split('; ')).toEqual([
       'Display name: must not be empty',
-      'Text: must have at most 20000 characters',
-      'Hotwash answer: must have at most 5000 characters',
+      'Text: must have at most 20,000 characters',
+      'Hotwash answer: must have at most 5,000 characters',
       'Reason: must be text',
       'Username: use 3 to 80 letters, digits, “.”, “_” or “-”',
       'Join code: is required',
@@ -231,8 +231,8 @@ describe('error codes in the reader’s language', () => {
     ]);
     expect(errorText(ko, refused, false).split('; ')).toEqual([
       '표시 이름: 비워 둘 수 없습니다',
-      '내용: 20000자 이하여야 합니다',
-      '사후 강평 답변: 5000자 이하여야 합니다',
+      '내용: 20,000자 이하여야 합니다',
+      '사후 강평 답변: 5,000자 이하여야 합니다',
       '사유: 텍스트 형식이어야 합니다',
       '사용자 이름: 영문자, 숫자, “.”, “_”, “-”로 3~80자를 사용하십시오',
       '참가 코드: 필수 항목입니다',
@@ -243,11 +243,11 @@ describe('error codes in the reader’s language', () => {
     // a form shows its own fields' problems under them, the rest in its alert
     const placed = placeErrors(ko, refused, ['displayName', 'code'], () => 'ALERT');
     expect(placed.byField).toEqual({ displayName: '비워 둘 수 없습니다', code: '필수 항목입니다' });
-    expect(placed.rest).toContain('내용: 20000자 이하여야 합니다');
+    expect(placed.rest).toContain('내용: 20,000자 이하여야 합니다');
     // a problem inside a field (one of its items, one of its answers) goes under the field
     expect(placeErrors(ko, refused, ['text', 'answers.q1', 'mystery'], () => 'ALERT').byField).toEqual({
-      text: '20000자 이하여야 합니다',
-      'answers.q1': '5000자 이하여야 합니다',
+      text: '20,000자 이하여야 합니다',
+      'answers.q1': '5,000자 이하여야 합니다',
       mystery: '3 이상이어야 합니다',
     });
     const badCode = new ApiError(404, 'join.bad-code', 'No exercise team has this join code');

@@ -21,16 +21,32 @@ export function wallTimeAt(anchor: ClockAnchor, scenarioMs: number): number | nu
   return anchor.wallMs + (scenarioMs - anchor.scenarioMs) / anchor.speed;
 }
 
+/*
+ * A new anchor is kept in whole milliseconds: the database keeps it in integer columns (bigint on
+ * PostgreSQL, which refuses a fraction), and at a speed such as ×1.25 or ×0.5 the scenario time
+ * of a pause, or the instant a change takes effect at, is rarely whole. Rounding moves the clock
+ * by less than half a millisecond of scenario time; every process reads the same stored anchor.
+ */
 export function pauseAnchor(anchor: ClockAnchor, wallMs: number): ClockAnchor {
-  return { wallMs, scenarioMs: scenarioNow(anchor, wallMs), speed: anchor.speed, running: false };
+  return {
+    wallMs: Math.round(wallMs),
+    scenarioMs: Math.round(scenarioNow(anchor, wallMs)),
+    speed: anchor.speed,
+    running: false,
+  };
 }
 
 export function resumeAnchor(anchor: ClockAnchor, wallMs: number): ClockAnchor {
-  return { wallMs, scenarioMs: anchor.scenarioMs, speed: anchor.speed, running: true };
+  return { wallMs: Math.round(wallMs), scenarioMs: anchor.scenarioMs, speed: anchor.speed, running: true };
 }
 
 export function respeedAnchor(anchor: ClockAnchor, wallMs: number, speed: number): ClockAnchor {
-  return { wallMs, scenarioMs: scenarioNow(anchor, wallMs), speed, running: anchor.running };
+  return {
+    wallMs: Math.round(wallMs),
+    scenarioMs: Math.round(scenarioNow(anchor, wallMs)),
+    speed,
+    running: anchor.running,
+  };
 }
 
 export const MIN_SPEED = 0.5;

@@ -53,13 +53,13 @@ function Figures({ a }: { a: DeliveryAccuracy }) {
                 <span>{r.label}</span>
               </Tooltip>
             </Table.Th>
-            <Table.Td ta="right" ff="monospace" translate="no">
+            <Table.Td ta="right" ff="monospace" translate="no" style={{ whiteSpace: 'nowrap' }}>
               {ms(r.s.p50)}
             </Table.Td>
-            <Table.Td ta="right" ff="monospace" translate="no">
+            <Table.Td ta="right" ff="monospace" translate="no" style={{ whiteSpace: 'nowrap' }}>
               {ms(r.s.p99)}
             </Table.Td>
-            <Table.Td ta="right" ff="monospace" translate="no">
+            <Table.Td ta="right" ff="monospace" translate="no" style={{ whiteSpace: 'nowrap' }}>
               {ms(r.s.max)}
             </Table.Td>
           </Table.Tr>

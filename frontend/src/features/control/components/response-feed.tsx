@@ -68,9 +68,16 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
           {r.vote && (
             <Text size="xs" mt={4} data-vote={r.vote.choice}>
               {t('feed.vote')}{' '}
-              <Text span size="xs" fw={700} c={r.vote.choice === 'block' ? 'red.8' : undefined} translate="no">
-                {r.voteLabel ?? r.vote.choice}
-              </Text>
+              {r.vote.choice === 'abstain' || r.vote.choice === 'block' ? (
+                // the two positions every member has are interface words, in the reader's language
+                <Text span size="xs" fw={700} c={r.vote.choice === 'block' ? 'red.8' : undefined}>
+                  {t(`decisions.special.${r.vote.choice}`)}
+                </Text>
+              ) : (
+                <Text span size="xs" fw={700} translate="no">
+                  {r.voteLabel ?? r.vote.choice}
+                </Text>
+              )}
             </Text>
           )}
           {r.text && (

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../lib/api-client';
 import type { EvaluationBody } from '../../../lib/api-types';
 import { toast } from '../../../lib/toast';
@@ -11,10 +12,11 @@ export const recordEvaluation = (id: string, body: EvaluationBody) =>
 
 export function useRecordEvaluation(exerciseId: string) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation('evaluate');
   return useMutation({
     mutationFn: (body: EvaluationBody) => recordEvaluation(exerciseId, body),
     onSuccess: (score) => replaceTeamScore(queryClient, exerciseId, score),
-    onError: (e) => toast({ color: 'red', title: 'Evaluation not saved', message: errorMessage(e) }),
+    onError: (e) => toast({ color: 'red', title: t('notSaved'), message: errorMessage(e) }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: evaluateKeys.queue(exerciseId) });
       void queryClient.invalidateQueries({ queryKey: evaluateKeys.scores(exerciseId) });
