@@ -209,7 +209,7 @@ describe('score rules', () => {
     expect(capped.items.find((i) => i.points < 0)?.source).toEqual({
       rule: 'score capped at 19 of 38: distractor "pay" chosen: funds the attacker and breaks sanctions',
       code: 'distractor.cap',
-      params: { cap: 19, max: 38, option: 'pay', why: 'funds the attacker and breaks sanctions' },
+      params: { cap: 19, max: 38, option: 'pay', label: 'Pay quietly', why: 'funds the attacker and breaks sanctions' },
     });
     const corrected = scoreCell(withDistractors, undefined, 'A', [
       ...events,

@@ -1,7 +1,6 @@
 import i18next, { type BackendModule, type PostProcessorModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enCommon from './locales/en/common.json';
-import koCommon from './locales/ko/common.json';
 
 /** The interface languages; scenario content has its own (pack translations). */
 export const INTERFACE_LANGUAGES = ['en', 'ko'] as const;
@@ -63,8 +62,10 @@ function remember(lng: InterfaceLanguage) {
   }
 }
 
-// every namespace but `common` is a JSON chunk of its own, fetched with the feature that needs it (no network beyond our own server)
-const chunks = import.meta.glob<{ default: ResourceKey }>(['./locales/*/*.json', '!./locales/*/common.json']);
+// every namespace but English `common` (the fallback, in the main bundle) is a JSON chunk of its own, fetched
+// with the feature or the language that needs it (no network beyond our own server); Korean `common` is
+// fetched before the first render in Korean (Suspense), so an English reader does not download it
+const chunks = import.meta.glob<{ default: ResourceKey }>(['./locales/*/*.json', '!./locales/en/common.json']);
 const lazyNamespaces: BackendModule = {
   type: 'backend',
   init() {},
@@ -94,7 +95,7 @@ void i18next
     supportedLngs: [...INTERFACE_LANGUAGES],
     ns: ['common'],
     defaultNS: 'common',
-    resources: { en: { common: enCommon }, ko: { common: koCommon } },
+    resources: { en: { common: enCommon } },
     partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     postProcess: pseudo ? ['pseudo'] : false,

@@ -36,7 +36,7 @@ export function ResponseFeed({ exerciseId }: { exerciseId: string }) {
         <Card key={r.id} withBorder padding="xs" data-response-id={r.id} data-team-id={r.teamId}>
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Group gap={6}>
-              <TeamBadge name={r.teamName} clip />
+              <TeamBadge name={r.teamName} />
               <Text size="xs" fw={600} translate="no">
                 {r.authorName}
               </Text>

@@ -144,7 +144,7 @@ export function ReviewQueue({
                       }}
                     >
                       <Group justify="space-between" gap={4} wrap="nowrap">
-                        <TeamBadge name={i.response.teamName} clip />
+                        <TeamBadge name={i.response.teamName} />
                         <Text
                           size="xs"
                           c="dimmed"
